@@ -1,0 +1,100 @@
+"""One exception tree, with coded messages.
+
+Codes: E1xx ingest, E2xx nlp/pipeline, E3xx geo, E4xx time, E5xx actors/quotes,
+E6xx events, E7xx store, E8xx eval, E9xx api/config.
+A code is stable: rejections stored in the database keep it.
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, str] = {
+    # ingest
+    "E101": "file cannot be read",
+    "E102": "file is empty",
+    "E103": "file looks binary, not text",
+    "E104": "malformed JSON record",
+    "E105": "record has no text",
+    "E106": "input is larger than the size limit",
+    "E107": "truncated or corrupt web archive",
+    "E108": "unsupported input format",
+    "E109": "feed cannot be parsed",
+    "E110": "HTML page has no main text",
+    "E111": "bad front matter",
+    "E112": "bad publication date",
+    # nlp / pipeline
+    "E201": "spaCy model is not installed",
+    "E202": "processing the article failed",
+    "E203": "article is not in English",
+    # geo
+    "E301": "gazetteer file is missing or corrupt",
+    "E302": "GeoNames dump cannot be read",
+    # time
+    "E401": "bad reference date",
+    # actors / quotes
+    "E501": "actor registry file is invalid",
+    # events
+    "E601": "event lexicon is invalid",
+    # store
+    "E701": "database cannot be opened",
+    "E702": "database schema is out of date",
+    "E703": "no such record",
+    # eval
+    "E801": "gold file cannot be read",
+    "E802": "unknown eval task",
+    # api / config
+    "E901": "bad configuration",
+    "E902": "bad request parameter",
+}
+
+
+class FrontlinesError(Exception):
+    """Base of every error frontlines raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+        if code is not None:
+            self.code = code
+        self.detail = message
+        summary = CATALOGUE.get(self.code, "error")
+        super().__init__(f"[{self.code}] {summary}" + (f": {message}" if message else ""))
+
+
+class IngestError(FrontlinesError):
+    code = "E101"
+
+
+class NlpError(FrontlinesError):
+    code = "E201"
+
+
+class GeoError(FrontlinesError):
+    code = "E301"
+
+
+class TemporalError(FrontlinesError):
+    code = "E401"
+
+
+class ActorError(FrontlinesError):
+    code = "E501"
+
+
+class EventError(FrontlinesError):
+    code = "E601"
+
+
+class StoreError(FrontlinesError):
+    code = "E701"
+
+
+class NotFound(StoreError):
+    code = "E703"
+
+
+class EvalError(FrontlinesError):
+    code = "E801"
+
+
+class ConfigError(FrontlinesError):
+    code = "E901"

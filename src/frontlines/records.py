@@ -1,0 +1,365 @@
+"""Every typed record frontlines produces, in one place.
+
+Records are frozen, slotted, keyword-only dataclasses: a stage returns new
+records and never mutates the ones it was given. Each extracted record carries
+an :class:`Evidence` (article id + character span) pointing back to the text
+that supports it.
+
+``to_dict`` / ``from_dict`` give the JSON form used by the store and exports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+_FROZEN = dict(frozen=True, slots=True, kw_only=True)
+
+
+class ArticleStatus(str, enum.Enum):
+    """Where an article stands in the pipeline."""
+
+    PENDING = "pending"  # stored, not yet processed
+    PROCESSED = "processed"  # extractions stored
+    SKIPPED = "skipped"  # not processed on purpose (language, duplicate); see skip_reason
+    FAILED = "failed"  # processing raised; see skip_reason
+
+
+class PlaceKind(str, enum.Enum):
+    SETTLEMENT = "settlement"
+    ADMIN1 = "admin1"
+    ADMIN2 = "admin2"
+    COUNTRY = "country"
+    RIVER = "river"
+    SEA = "sea"
+    REGION = "region"
+    RELATIVE = "relative"  # "west bank of the Dnipro", "20 km north of Izium"
+    FACILITY = "facility"  # power plant, airport, bridge
+    CONTINENT = "continent"
+
+
+class Precision(str, enum.Enum):
+    """How precisely a place's coordinates locate what the text refers to."""
+
+    EXACT = "exact"
+    NEAR = "near"
+    ADMIN2 = "admin2"
+    ADMIN1 = "admin1"
+    COUNTRY = "country"
+    REGION = "region"
+
+
+class TimeType(str, enum.Enum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Resolution(str, enum.Enum):
+    """How a time value was obtained."""
+
+    EXPLICIT = "explicit"  # fully specified in the text
+    PUBLICATION = "relative_to_publication"
+    ANCHORED = "anchored"  # on an earlier date in the text
+    DEFAULT = "default"  # a convention (e.g. PAST_REF)
+    UNRESOLVED = "unresolved"  # relative, but no reference date
+
+
+class Sector(str, enum.Enum):
+    MILITARY = "military"
+    GOVERNMENT = "government"
+    POLICE = "police"
+    REBEL = "rebel"
+    CIVILIAN = "civilian"
+    MEDIA = "media"
+    INTERNATIONAL = "international_org"
+    BUSINESS = "business"
+    RELIGIOUS = "religious"
+    UNKNOWN = "unknown"
+
+
+class EventStatus(str, enum.Enum):
+    HAPPENED = "happened"
+    ORDERED = "ordered"
+    ANNOUNCED = "announced"
+    PLANNED = "planned"
+    THREATENED = "threatened"
+    CLAIMED = "claimed"
+    DENIED = "denied"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+
+
+class ControlStatus(str, enum.Enum):
+    CLAIMED = "claimed"
+    CONFIRMED = "confirmed"
+    DISPUTED = "disputed"
+
+
+@dataclass(**_FROZEN)
+class Evidence:
+    """A character span of an article's text (Python indices, end exclusive)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(**_FROZEN)
+class Article:
+    """One news article as ingested."""
+
+    id: str  # sha256 of the normalised text, hex, first 16 chars
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: dt.date | None = None  # reference date for relative times; never invented
+    language: str | None = None
+    ingested_at: dt.datetime | None = None
+    duplicate_of: str | None = None  # near-duplicate of this earlier article
+    status: ArticleStatus = ArticleStatus.PENDING
+    skip_reason: str | None = None
+    origin: str | None = None  # file (and line/record) the article came from
+
+
+@dataclass(**_FROZEN)
+class Rejection:
+    """An input that could not become an article, kept with its coded reason."""
+
+    origin: str  # file path, optionally with :line or #record
+    code: str  # error code from errors.py, e.g. E104
+    message: str
+    at: dt.datetime | None = None
+
+
+@dataclass(**_FROZEN)
+class Place:
+    """A toponym in an article, resolved (or not) to a gazetteer entry."""
+
+    text: str  # as written
+    evidence: Evidence
+    name: str | None = None  # canonical gazetteer name
+    gazetteer_id: str | None = None  # "geonames:703448", "fl:river/dnipro", ...
+    kind: PlaceKind | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None  # name of the first-order division
+    country: str | None = None  # ISO 3166-1 alpha-3
+    precision: Precision | None = None
+    metonymic: bool = False  # "Kyiv's troops", "Moscow said": a government, not a location
+    anchor: str | None = None  # for relative places: the canonical name of the anchor place
+    reason: str = ""  # why this candidate won (or why none did)
+    score: float = 0.0
+
+
+@dataclass(**_FROZEN)
+class TimeValue:
+    """A TIMEX3-style temporal expression, normalised."""
+
+    text: str
+    evidence: Evidence
+    type: TimeType = TimeType.DATE
+    value: str | None = None  # "2022-11-09", "2022-W45", "2022-03", "P3D", "PAST_REF"
+    start: dt.date | None = None  # the interval the expression covers
+    end: dt.date | None = None
+    granularity: str | None = None  # day, week, month, quarter, season, year, decade, century, time
+    resolution: Resolution = Resolution.EXPLICIT
+    anchor: str | None = None  # the value this one was resolved against
+
+
+@dataclass(**_FROZEN)
+class Quantity:
+    """A number tied to what it counts."""
+
+    text: str
+    evidence: Evidence
+    kind: str  # troops, killed, injured, captured, displaced, civilians, settlements, people, ...
+    value: float | None = None
+    low: float | None = None  # a range, or the bounds of a vague amount ("tens of thousands")
+    high: float | None = None
+    qualifier: str | None = None  # about, at least, up to, more than, estimated
+    claimed_by: str | None = None
+
+
+@dataclass(**_FROZEN)
+class Actor:
+    """A person, force, government, group or outlet mentioned in an article."""
+
+    text: str  # as written
+    evidence: Evidence
+    name: str  # canonical: "Sergey Surovikin", "Russian Armed Forces"
+    kind: str = "group"  # person, group, organisation, state, outlet, unnamed
+    country: str | None = None  # ISO3
+    sector: Sector = Sector.UNKNOWN
+    side: str | None = None  # the conflict side, as an ISO3 or group name
+    role: str | None = None  # "General", "Defense Minister", "adviser to President Zelensky"
+    registry_id: str | None = None  # id in the actor registry when known
+    coref: str | None = None  # canonical name of the first full mention this one refers to
+
+
+@dataclass(**_FROZEN)
+class Quote:
+    """A direct or indirect quotation with its speaker."""
+
+    content: str
+    evidence: Evidence  # the content span
+    direct: bool
+    speaker: Actor | None = None
+    speaker_text: str | None = None
+    speaker_evidence: Evidence | None = None
+    cue: str | None = None  # said, claims, according to
+    cue_evidence: Evidence | None = None
+    medium: str | None = None  # "televised statement", "Telegram", "statement to Reuters"
+
+
+@dataclass(**_FROZEN)
+class Event:
+    """Who did what to whom, where, when, how many, and how sure."""
+
+    evidence: Evidence  # the sentence
+    trigger: str  # the word(s) that express the event
+    plover_type: str  # AGREE ... ASSAULT
+    plover_mode: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    sources: tuple[Actor, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    place: Place | None = None
+    time: TimeValue | None = None
+    quantities: tuple[Quantity, ...] = ()
+    status: EventStatus = EventStatus.HAPPENED
+    attributed_to: str | None = None
+    confidence: float = 0.5
+    trigger_evidence: Evidence | None = None
+    stages: tuple[str, ...] = ()  # names and versions of the stages that produced it
+
+
+@dataclass(**_FROZEN)
+class StageInfo:
+    name: str  # "geo.gazetteer"
+    version: str  # "1"
+
+
+@dataclass(**_FROZEN)
+class Extraction:
+    """Everything the per-article stages found in one article."""
+
+    article_id: str
+    places: tuple[Place, ...] = ()
+    times: tuple[TimeValue, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    stages: tuple[StageInfo, ...] = ()
+
+
+@dataclass(**_FROZEN)
+class Report:
+    """One event of one article, as a member of an Incident."""
+
+    article_id: str
+    event_key: str
+    source: str | None
+    independent: bool  # an outlet, rather than a party's own claim
+    published: dt.date | None = None
+
+
+@dataclass(**_FROZEN)
+class Incident:
+    """Events from several articles that describe the same happening."""
+
+    id: str
+    plover_type: str
+    acled_sub_event_type: str | None
+    place: Place | None
+    start: dt.date | None
+    end: dt.date | None
+    reports: tuple[Report, ...] = ()
+    independent_sources: int = 0
+    party_claims: int = 0
+    corroboration: str = "single-source"  # single-source, claimed-by-party, independent, disputed
+    quantity_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    earliest_report: dt.date | None = None
+
+
+@dataclass(**_FROZEN)
+class ControlChange:
+    """A settlement passing from one side to another (or claimed to)."""
+
+    settlement: Place
+    to_side: str  # ISO3 or group
+    from_side: str | None = None
+    time: TimeValue | None = None
+    date: dt.date | None = None
+    status: ControlStatus = ControlStatus.CLAIMED
+    claimed_by: str | None = None
+    basis: tuple[str, ...] = ()  # event keys
+    confidence: float = 0.5
+    area: bool = False  # derived from an area statement, not a named settlement
+
+
+# --------------------------------------------------------------------------
+# JSON form
+# --------------------------------------------------------------------------
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or nested records, tuples, enums, dates) into JSON-ready data."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, enum.Enum):
+        return record.value
+    if isinstance(record, (dt.date, dt.datetime)):
+        return record.isoformat()
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {str(k): to_dict(v) for k, v in record.items()}
+    return record
+
+
+R = TypeVar("R")
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+    """Rebuild a record of type ``cls`` from :func:`to_dict` output."""
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(args[0], value) if len(args) == 1 else value
+    if origin is tuple:
+        (item_tp, *_rest) = typing.get_args(tp)
+        if item_tp is str or (isinstance(item_tp, type) and not dataclasses.is_dataclass(item_tp)):
+            return tuple(value)
+        return tuple(_convert(item_tp, v) for v in value)
+    if origin is dict:
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
+    if isinstance(tp, type):
+        if dataclasses.is_dataclass(tp):
+            return from_dict(tp, value)
+        if issubclass(tp, enum.Enum):
+            return tp(value)
+        if tp is dt.datetime:
+            return dt.datetime.fromisoformat(value)
+        if tp is dt.date:
+            return dt.date.fromisoformat(value[:10])
+    return value
