@@ -1,0 +1,65 @@
+"""`frontlines events`: list extracted events, with filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+from rich.table import Table
+
+from frontlines.cli import common
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """'west,south,east,north' to floats, checked."""
+    from frontlines.errors import FrontlinesError
+
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError as exc:
+        raise FrontlinesError(f"--bbox {value!r}: want west,south,east,north", code="E902") from exc
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90 and west <= east):
+        raise FrontlinesError(f"--bbox {value!r}: out of range or reversed", code="E902")
+    return west, south, east, north
+
+
+def events(
+    ctx: typer.Context,
+    type_: str = typer.Option(None, "--type", help="PLOVER type (ASSAULT, RETREAT, ...)."),
+    acled: str = typer.Option(None, "--acled", help="ACLED event_type or sub_event_type."),
+    actor: str = typer.Option(None, help="Actor name contains."),
+    country: str = typer.Option(None, help="ISO3 country of the event's place."),
+    place: str = typer.Option(None, help="Place name contains."),
+    bbox: str = typer.Option(None, help="west,south,east,north"),
+    since: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"]),
+    until: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"]),
+    status: str = typer.Option(None, help="happened, ordered, claimed, ..."),
+    text: str = typer.Option(None, "--text", help="Evidence sentence contains."),
+    limit: int = typer.Option(100, min=1, max=100000),
+    offset: int = typer.Option(0, min=0),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List events with their type, actors, place, date and status."""
+    from frontlines.store import EventFilter, open_store
+
+    with common.errors_to_exit():
+        store = open_store(common.settings(ctx).db)
+        rows = store.list_events(EventFilter(
+            plover_type=type_, acled_type=acled, actor=actor, country=country, place=place,
+            bbox=parse_bbox(bbox), since=since.date() if since else None, until=until.date() if until else None,
+            status=status, text=text, limit=limit, offset=offset,
+        ))
+        if json_out:
+            common.print_json(rows)
+            return
+        table = Table("date", "type", "acled", "status", "actor1", "place", "evidence", box=None)
+        for r in rows:
+            table.add_row(str(r["date"] or "-"), r["plover_type"], r["acled_sub_event_type"] or "-", r["status"],
+                          r["actor1"] or "-", r["location"] or "-", (r["text"] or "")[:80].replace("\n", " "))
+        common.out.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("events")(events)

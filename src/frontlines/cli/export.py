@@ -1,0 +1,58 @@
+"""`frontlines export --what KIND --format FMT [-o FILE]`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from frontlines.cli import common
+from frontlines.export import FORMATS, KINDS
+
+
+def export(
+    ctx: typer.Context,
+    what: str = typer.Option("events", "--what", help=f"One of: {', '.join(KINDS)}."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    output: Path = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
+) -> None:
+    """Export articles or extractions (events as ACLED-style CSV, GeoJSON for maps)."""
+    from frontlines import export as ex
+    from frontlines.errors import FrontlinesError
+    from frontlines.store import open_store
+
+    with common.errors_to_exit():
+        if what not in KINDS:
+            raise FrontlinesError(f"--what {what!r}: one of {', '.join(KINDS)}", code="E902")
+        store = open_store(common.settings(ctx).db)
+        rows = ex.article_rows(store.iter_articles()) if what == "articles" else store.iter_extraction_rows(what)
+        if what == "events":
+            rows = _with_article(store, rows)
+        if output is None:
+            n = ex.write(what, fmt, rows, sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            with output.open("wb") as fh:
+                n = ex.write(what, fmt, rows, fh)
+        common.console(ctx).print(f"exported {n} {what} as {fmt}" + (f" to {output}" if output else ""))
+
+
+def _with_article(store, rows):  # noqa: ANN001, ANN202
+    """Events with their article's source and date, for ACLED's `source` column."""
+    cache: dict[str, dict] = {}
+    for row in rows:
+        aid = row["article_id"]
+        if aid not in cache:
+            a = store.get_article(aid)
+            cache.clear()
+            cache[aid] = {"source": a.source, "published": a.published, "title": a.title, "url": a.url}
+        row.update(cache[aid])
+        for k in ("date", "date_end"):
+            if row.get(k) is not None and hasattr(row[k], "isoformat"):
+                row[k] = row[k].isoformat()
+        yield row
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)

@@ -1,0 +1,67 @@
+"""`frontlines run`: process every article not yet processed."""
+
+from __future__ import annotations
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from frontlines.cli import common
+
+
+def run(
+    ctx: typer.Context,
+    workers: int = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default 1)."),
+    engine: str = typer.Option("local", "--engine", help="local, or dask."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://HOST:8786)."),
+    limit: int = typer.Option(None, "--limit", min=1, help="Process at most this many articles."),
+    again: bool = typer.Option(False, "--again", help="Re-process articles already processed."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Extract places, times, actors, quotes and events from pending articles (idempotent)."""
+    from frontlines.batch.local import run_pending
+    from frontlines.errors import FrontlinesError
+    from frontlines.store import open_store
+
+    with common.errors_to_exit():
+        s = common.settings(ctx, workers=workers)
+        store = open_store(s.db)
+        if again:
+            store.reset_status()
+        err = common.console(ctx)
+        with Progress(
+            TextColumn("[bold]run"), BarColumn(bar_width=None), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), TimeRemainingColumn(),
+            console=err, transient=True, disable=common.options(ctx).quiet,
+        ) as progress:
+            task = progress.add_task("run", total=None, rate=0.0)
+
+            def on_progress(done: int, total: int) -> None:
+                elapsed = progress.tasks[0].elapsed or 1e-9
+                progress.update(task, completed=done, total=total, rate=done / elapsed)
+
+            if engine == "dask":
+                from frontlines.batch.dask import run_dask
+
+                report = run_dask(store, s, scheduler=scheduler, workers=s.workers, limit=limit,
+                                  on_progress=on_progress, console=err)
+            elif engine == "local":
+                report = run_pending(store, s, workers=s.workers, limit=limit, on_progress=on_progress)
+            else:
+                raise FrontlinesError(f"--engine {engine!r}: local or dask", code="E901")
+        data = {"processed": report.processed, "failed": report.failed, "events": report.events,
+                "words": report.words, "seconds": round(report.seconds, 2),
+                "words_per_second": round(report.words_per_second)}
+        if json_out:
+            common.print_json(data)
+        else:
+            common.console().print(
+                f"processed {report.processed} articles ({report.failed} failed), {report.events} events, "
+                f"{report.words_per_second:,.0f} words/s", highlight=False)
+            for f in report.failures[:10]:
+                common.console().print(f"[yellow]failed[/yellow] {f.article_id}: [{f.code}] {f.message}", highlight=False)
+        if report.failed:
+            raise typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)

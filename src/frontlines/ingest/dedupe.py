@@ -1,0 +1,59 @@
+"""Near-duplicate detection: MinHash over word shingles, LSH index (datasketch)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64
+SHINGLE = 5
+SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def signature(text: str) -> MinHash:
+    """MinHash of the text's word 5-grams (case-folded)."""
+    words = _WORD.findall(text.casefold())
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    if len(words) < SHINGLE:
+        grams = [" ".join(words)] if words else [""]
+    else:
+        grams = [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    m.update_batch([g.encode("utf-8") for g in grams])
+    return m
+
+
+def to_bytes(m: MinHash) -> bytes:
+    return m.hashvalues.astype(np.uint64).tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint64))
+
+
+class NearDuplicateIndex:
+    """Finds the first stored copy of a near-duplicate (estimated Jaccard >= threshold)."""
+
+    def __init__(self, threshold: float = 0.8) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._sigs: dict[str, MinHash] = {}
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def add(self, key: str, m: MinHash) -> None:
+        if key not in self._sigs:
+            self._lsh.insert(key, m)
+            self._sigs[key] = m
+
+    def find(self, m: MinHash) -> str | None:
+        """The best-matching stored key (highest estimated Jaccard, then smallest key), or None."""
+        hits = [(self._sigs[k].jaccard(m), k) for k in self._lsh.query(m)]
+        hits = [(j, k) for j, k in hits if j >= self.threshold]
+        if not hits:
+            return None
+        hits.sort(key=lambda jk: (-jk[0], jk[1]))
+        return hits[0][1]

@@ -1,0 +1,89 @@
+"""Text normalisation, article ids, byte decoding and publication dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import re
+import unicodedata
+
+from frontlines.errors import IngestError
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, unified newlines, collapsed runs of spaces and blank lines, no control characters."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def article_id(text: str) -> str:
+    """The id of an article: sha256 of its normalised, case-folded text (32 hex digits)."""
+    key = " ".join(normalise_text(text).casefold().split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or a high share of control bytes in the first 8 KiB."""
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control / len(head) > 0.05
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode text: BOM, then UTF-8, then cp1252, then latin-1 with replacement (never raises)."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps every byte.
+        return data.decode("latin-1", errors="replace")
+
+
+def parse_published(value: object) -> dt.date | None:
+    """A publication date from ISO text, RFC 822 (feeds), a date/datetime, or None.
+
+    Raises IngestError(E112) on text that is not a date: a bad date is reported, never guessed.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        from dateutil import parser as dateutil_parser
+
+        default = dt.datetime(1, 1, 1)
+        parsed = dateutil_parser.parse(text, default=default, fuzzy=False)
+        if parsed.year == 1:  # no year given: not a publication date
+            raise ValueError(text)
+        return parsed.date()
+    except (ValueError, OverflowError) as exc:
+        raise IngestError(f"{text!r}", code="E112") from exc

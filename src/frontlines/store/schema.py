@@ -1,0 +1,200 @@
+"""Table definitions (SQLAlchemy Core). The migrations create exactly these."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("url", Text),
+    Column("source", Text),
+    Column("title", Text),
+    Column("published", Date, index=True),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True)),
+    Column("duplicate_of", String(32), index=True),
+    Column("status", String(16), nullable=False, index=True),
+    Column("skip_reason", Text),
+    Column("origin", Text),
+    Column("words", Integer),
+    Column("signature", LargeBinary),  # MinHash signature for near-duplicate search
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("origin", Text, nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", DateTime(timezone=True)),
+    Column("fingerprint", String(64), nullable=False, unique=True),  # same failure twice is stored once
+)
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("stages", JSON),
+    Column("processed_at", DateTime(timezone=True)),
+)
+
+
+def _span_columns() -> list[Column]:
+    return [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+        Column("seq", Integer, nullable=False),  # order within the article
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+    ]
+
+
+places = Table(
+    "places",
+    metadata,
+    *_span_columns(),
+    Column("text", Text),
+    Column("name", Text, index=True),
+    Column("gazetteer_id", String(64)),
+    Column("kind", String(16)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("admin1", Text),
+    Column("country", String(3)),
+    Column("precision", String(16)),
+    Column("metonymic", Boolean),
+    Column("data", JSON, nullable=False),
+)
+
+times = Table(
+    "times",
+    metadata,
+    *_span_columns(),
+    Column("text", Text),
+    Column("type", String(10)),
+    Column("value", String(40)),
+    Column("data", JSON, nullable=False),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    *_span_columns(),
+    Column("kind", String(32)),
+    Column("value", Float),
+    Column("data", JSON, nullable=False),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    *_span_columns(),
+    Column("text", Text),
+    Column("name", Text, index=True),
+    Column("country", String(3)),
+    Column("sector", String(24)),
+    Column("side", String(32)),
+    Column("data", JSON, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    *_span_columns(),
+    Column("speaker", Text, index=True),
+    Column("direct", Boolean),
+    Column("medium", Text),
+    Column("data", JSON, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    *_span_columns(),
+    Column("key", String(40), nullable=False, unique=True),  # stable: article id + seq + type
+    Column("plover_type", String(16), index=True),
+    Column("acled_event_type", String(48)),
+    Column("acled_sub_event_type", String(64), index=True),
+    Column("status", String(16), index=True),
+    Column("date", Date, index=True),
+    Column("date_end", Date),
+    Column("location", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("admin1", Text),
+    Column("country", String(3), index=True),
+    Column("actor1", Text),
+    Column("actor1_country", String(3)),
+    Column("actor2", Text),
+    Column("actor2_country", String(3)),
+    Column("fatalities", Integer),
+    Column("confidence", Float),
+    Column("text", Text),  # the evidence sentence, for text search
+    Column("data", JSON, nullable=False),
+)
+Index("ix_events_lat_lon", events.c.lat, events.c.lon)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("plover_type", String(16)),
+    Column("acled_sub_event_type", String(64)),
+    Column("start", Date),
+    Column("end", Date),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("corroboration", String(24)),
+    Column("data", JSON, nullable=False),
+)
+
+incident_events = Table(
+    "incident_events",
+    metadata,
+    Column("incident_id", String(40), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("event_key", String(40), nullable=False),
+    UniqueConstraint("event_key", name="uq_incident_events_event"),
+)
+
+control_changes = Table(
+    "control_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("settlement", Text, nullable=False, index=True),
+    Column("gazetteer_id", String(64)),
+    Column("date", Date, index=True),
+    Column("to_side", String(32)),
+    Column("status", String(16)),
+    Column("data", JSON, nullable=False),
+)
+
+EXTRACTION_TABLES = {
+    "places": places,
+    "times": times,
+    "quantities": quantities,
+    "actors": actors,
+    "quotes": quotes,
+    "events": events,
+}

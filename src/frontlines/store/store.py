@@ -1,0 +1,581 @@
+"""Store: articles, rejections, extractions, events; SQLite or PostgreSQL via SQLAlchemy Core.
+
+Writes are per-article transactions: an article and all its extractions land
+together or not at all, so a crash or Ctrl-C never leaves half an article.
+Re-running the same input is idempotent (ids are content hashes; extractions
+of an article are replaced as a whole).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from frontlines.errors import NotFound, StoreError
+from frontlines.records import (
+    Article,
+    ArticleStatus,
+    Event,
+    Extraction,
+    Rejection,
+    from_dict,
+    to_dict,
+)
+from frontlines.store import schema as t
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def resolve_url(db: str) -> str:
+    """A path or URL to a SQLAlchemy URL (postgresql:// uses psycopg 3)."""
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser()}"
+    if db.startswith("postgresql://") or db.startswith("postgres://"):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def open_store(db: str, *, migrate: bool = True) -> "Store":
+    """Open (and by default create or upgrade) the store at a path or URL."""
+    url = resolve_url(db)
+    try:
+        engine = create_engine(url, future=True, pool_pre_ping=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = Store(engine)
+        if migrate:
+            store.migrate()
+        return store
+    except (OperationalError, SQLAlchemyError, OSError) as exc:
+        raise StoreError(f"{db}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleFilter:
+    status: str | None = None
+    source: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    text: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    plover_type: str | None = None
+    acled_type: str | None = None  # event_type or sub_event_type
+    actor: str | None = None
+    country: str | None = None
+    side: str | None = None
+    place: str | None = None
+    status: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    text: str | None = None
+    article_id: str | None = None
+    sort: str = "date"  # date, -date, confidence, -confidence
+    limit: int = 100
+    offset: int = 0
+
+
+def event_key(article_id: str, seq: int, ev: Event) -> str:
+    """A stable key for an event: the article, its order in the article, and its span and type."""
+    raw = f"{article_id}:{seq}:{ev.evidence.start}:{ev.evidence.end}:{ev.plover_type}:{ev.trigger}"
+    return hashlib.sha1(raw.encode()).hexdigest()
+
+
+def _article_row(a: Article, *, words: int | None = None, signature: bytes | None = None) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "url": a.url,
+        "source": a.source,
+        "title": a.title,
+        "published": a.published,
+        "language": a.language,
+        "text": a.text,
+        "ingested_at": a.ingested_at,
+        "duplicate_of": a.duplicate_of,
+        "status": a.status.value,
+        "skip_reason": a.skip_reason,
+        "origin": a.origin,
+        "words": words if words is not None else len(a.text.split()),
+        "signature": signature,
+    }
+
+
+def _row_article(row: Any) -> Article:
+    published = row.published
+    ingested = row.ingested_at
+    return Article(
+        id=row.id,
+        text=row.text,
+        title=row.title,
+        url=row.url,
+        source=row.source,
+        published=published,
+        language=row.language,
+        ingested_at=ingested,
+        duplicate_of=row.duplicate_of,
+        status=ArticleStatus(row.status),
+        skip_reason=row.skip_reason,
+        origin=row.origin,
+    )
+
+
+def _fatalities(ev: Event) -> int | None:
+    killed = [q for q in ev.quantities if q.kind == "killed"]
+    if not killed:
+        return None
+    q = killed[0]
+    value = q.value if q.value is not None else q.low
+    return int(value) if value is not None else None
+
+
+def _actor_cols(actors: Sequence[Any]) -> tuple[str | None, str | None]:
+    if not actors:
+        return None, None
+    return actors[0].name, actors[0].country
+
+
+def _event_row(article_id: str, seq: int, ev: Event) -> dict[str, Any]:
+    place = ev.place
+    time = ev.time
+    a1, a1c = _actor_cols(ev.sources)
+    a2, a2c = _actor_cols(ev.targets)
+    return {
+        "article_id": article_id,
+        "seq": seq,
+        "start": ev.evidence.start,
+        "end": ev.evidence.end,
+        "key": event_key(article_id, seq, ev),
+        "plover_type": ev.plover_type,
+        "acled_event_type": ev.acled_event_type,
+        "acled_sub_event_type": ev.acled_sub_event_type,
+        "status": ev.status.value,
+        "date": time.start if time else None,
+        "date_end": time.end if time else None,
+        "location": (place.name or place.text) if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "admin1": place.admin1 if place else None,
+        "country": place.country if place else None,
+        "actor1": a1,
+        "actor1_country": a1c,
+        "actor2": a2,
+        "actor2_country": a2c,
+        "fatalities": _fatalities(ev),
+        "confidence": ev.confidence,
+        "text": ev.evidence.text,
+        "data": to_dict(ev),
+    }
+
+
+def _span_row(article_id: str, seq: int, rec: Any) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "seq": seq,
+        "start": rec.evidence.start,
+        "end": rec.evidence.end,
+        "data": to_dict(rec),
+    }
+
+
+def _rows_for(kind: str, article_id: str, records: Sequence[Any]) -> list[dict[str, Any]]:
+    rows = []
+    for seq, rec in enumerate(records):
+        if kind == "events":
+            rows.append(_event_row(article_id, seq, rec))
+            continue
+        row = _span_row(article_id, seq, rec)
+        if kind == "places":
+            row.update(
+                text=rec.text, name=rec.name, gazetteer_id=rec.gazetteer_id,
+                kind=rec.kind.value if rec.kind else None, lat=rec.lat, lon=rec.lon,
+                admin1=rec.admin1, country=rec.country,
+                precision=rec.precision.value if rec.precision else None, metonymic=rec.metonymic,
+            )
+        elif kind == "times":
+            row.update(text=rec.text, type=rec.type.value, value=rec.value)
+        elif kind == "quantities":
+            row.update(kind=rec.kind, value=rec.value if rec.value is not None else rec.low)
+        elif kind == "actors":
+            row.update(text=rec.text, name=rec.name, country=rec.country, sector=rec.sector.value, side=rec.side)
+        elif kind == "quotes":
+            row.update(
+                speaker=rec.speaker.name if rec.speaker else rec.speaker_text,
+                direct=rec.direct, medium=rec.medium,
+            )
+        rows.append(row)
+    return rows
+
+
+class Store:
+    """All reads and writes of frontlines data. Construct with :func:`open_store`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- schema -----------------------------------------------------------
+    def migrate(self) -> None:
+        """Create or upgrade the schema to the newest migration (Alembic)."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def schema_version(self) -> str | None:
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    # -- articles ---------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
+
+    def add_article(self, article: Article, *, signature: bytes | None = None) -> bool:
+        """Insert one article; False when an article with the same id is already stored."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(t.articles).values(**_article_row(article, signature=signature)))
+            return True
+        except IntegrityError:
+            return False
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(id, MinHash signature) of every stored original (for rebuilding the LSH index)."""
+        q = select(t.articles.c.id, t.articles.c.signature).where(
+            t.articles.c.signature.is_not(None), t.articles.c.duplicate_of.is_(None)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                yield row.id, row.signature
+
+    def get_article(self, article_id: str) -> Article:
+        """One article by id, or by an unambiguous id prefix."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.articles).where(t.articles.c.id.like(f"{_escape_like(article_id)}%", escape="\\")).limit(2)
+            ).all()
+        exact = [r for r in rows if r.id == article_id]
+        if exact:
+            return _row_article(exact[0])
+        if len(rows) != 1:
+            raise NotFound(f"article {article_id!r}" + (" (ambiguous prefix)" if rows else ""))
+        return _row_article(rows[0])
+
+    def list_articles(self, f: ArticleFilter = ArticleFilter()) -> list[Article]:
+        q = select(t.articles)
+        if f.status:
+            q = q.where(t.articles.c.status == f.status)
+        if f.source:
+            q = q.where(t.articles.c.source == f.source)
+        if f.since:
+            q = q.where(t.articles.c.published >= f.since)
+        if f.until:
+            q = q.where(t.articles.c.published <= f.until)
+        if f.text:
+            like = f"%{_escape_like(f.text)}%"
+            q = q.where(or_(t.articles.c.title.ilike(like, escape="\\"), t.articles.c.text.ilike(like, escape="\\")))
+        q = q.order_by(t.articles.c.published.desc(), t.articles.c.id).limit(f.limit).offset(f.offset)
+        with self.engine.connect() as conn:
+            return [_row_article(r) for r in conn.execute(q)]
+
+    def iter_articles(self, *, status: str | None = None, batch: int = 500) -> Iterator[Article]:
+        """Every article (optionally of one status), streamed in id order."""
+        last = ""
+        while True:
+            q = select(t.articles).where(t.articles.c.id > last)
+            if status:
+                q = q.where(t.articles.c.status == status)
+            q = q.order_by(t.articles.c.id).limit(batch)
+            with self.engine.connect() as conn:
+                rows = conn.execute(q).all()
+            if not rows:
+                return
+            for r in rows:
+                yield _row_article(r)
+            last = rows[-1].id
+
+    def pending_ids(self) -> list[str]:
+        q = select(t.articles.c.id).where(t.articles.c.status == ArticleStatus.PENDING.value).order_by(t.articles.c.id)
+        with self.engine.connect() as conn:
+            return [r.id for r in conn.execute(q)]
+
+    def get_articles(self, ids: Sequence[str]) -> list[Article]:
+        if not ids:
+            return []
+        with self.engine.connect() as conn:
+            rows = {r.id: r for r in conn.execute(select(t.articles).where(t.articles.c.id.in_(list(ids))))}
+        return [_row_article(rows[i]) for i in ids if i in rows]
+
+    def set_status(self, article_id: str, status: ArticleStatus, reason: str | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(t.articles).where(t.articles.c.id == article_id).values(status=status.value, skip_reason=reason)
+            )
+
+    def reset_status(self, *, from_status: str | None = None) -> int:
+        """Mark articles pending again (all processed/failed ones, or one status), for a re-run."""
+        q = update(t.articles).where(t.articles.c.status != ArticleStatus.SKIPPED.value)
+        if from_status:
+            q = q.where(t.articles.c.status == from_status)
+        with self.engine.begin() as conn:
+            return conn.execute(q.values(status=ArticleStatus.PENDING.value, skip_reason=None)).rowcount
+
+    # -- rejections ---------------------------------------------------------
+    def add_rejection(self, rej: Rejection) -> bool:
+        """Keep a rejected input; the same origin+code+message is stored once."""
+        fp = hashlib.sha256(f"{rej.origin}\x00{rej.code}\x00{rej.message}".encode()).hexdigest()
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(t.rejections).values(
+                        origin=rej.origin, code=rej.code, message=rej.message,
+                        at=rej.at or dt.datetime.now(dt.timezone.utc), fingerprint=fp,
+                    )
+                )
+            return True
+        except IntegrityError:
+            return False
+
+    def list_rejections(self, limit: int = 100) -> list[Rejection]:
+        q = select(t.rejections).order_by(t.rejections.c.id).limit(limit)
+        with self.engine.connect() as conn:
+            return [Rejection(origin=r.origin, code=r.code, message=r.message, at=r.at) for r in conn.execute(q)]
+
+    # -- extractions ----------------------------------------------------------
+    def save_extraction(self, extraction: Extraction) -> None:
+        """Replace an article's extractions and mark it processed, in one transaction."""
+        aid = extraction.article_id
+        now = dt.datetime.now(dt.timezone.utc)
+        with self.engine.begin() as conn:
+            self._delete_extraction(conn, aid)
+            for kind, table in t.EXTRACTION_TABLES.items():
+                rows = _rows_for(kind, aid, getattr(extraction, kind))
+                if rows:
+                    conn.execute(insert(table), rows)
+            conn.execute(
+                insert(t.extractions).values(
+                    article_id=aid, stages=[to_dict(s) for s in extraction.stages], processed_at=now
+                )
+            )
+            conn.execute(
+                update(t.articles).where(t.articles.c.id == aid).values(
+                    status=ArticleStatus.PROCESSED.value, skip_reason=None
+                )
+            )
+
+    def save_extractions(self, extractions: Iterable[Extraction]) -> int:
+        """Several articles' extractions; each article is its own transaction."""
+        n = 0
+        for ex in extractions:
+            self.save_extraction(ex)
+            n += 1
+        return n
+
+    @staticmethod
+    def _delete_extraction(conn: Any, article_id: str) -> None:
+        for table in t.EXTRACTION_TABLES.values():
+            conn.execute(delete(table).where(table.c.article_id == article_id))
+        conn.execute(delete(t.extractions).where(t.extractions.c.article_id == article_id))
+
+    def get_extraction(self, article_id: str) -> Extraction:
+        """An article's stored extractions, as records."""
+        from frontlines.records import Actor, Place, Quantity, Quote, StageInfo, TimeValue
+
+        classes = {"places": Place, "times": TimeValue, "quantities": Quantity, "actors": Actor,
+                   "quotes": Quote, "events": Event}
+        out: dict[str, Any] = {}
+        with self.engine.connect() as conn:
+            for kind, table in t.EXTRACTION_TABLES.items():
+                rows = conn.execute(
+                    select(table.c.data).where(table.c.article_id == article_id).order_by(table.c.seq)
+                ).all()
+                out[kind] = tuple(from_dict(classes[kind], _json(r.data)) for r in rows)
+            stages = conn.execute(
+                select(t.extractions.c.stages).where(t.extractions.c.article_id == article_id)
+            ).scalar()
+        out["stages"] = tuple(from_dict(StageInfo, s) for s in (_json(stages) or []))
+        return Extraction(article_id=article_id, **out)
+
+    # -- events ---------------------------------------------------------------
+    def _event_query(self, f: EventFilter) -> Any:
+        e = t.events
+        q = select(e, t.articles.c.source, t.articles.c.title, t.articles.c.url, t.articles.c.published).join(
+            t.articles, t.articles.c.id == e.c.article_id
+        )
+        conds = []
+        if f.plover_type:
+            conds.append(e.c.plover_type == f.plover_type.upper())
+        if f.acled_type:
+            conds.append(or_(e.c.acled_event_type == f.acled_type, e.c.acled_sub_event_type == f.acled_type))
+        if f.actor:
+            like = f"%{_escape_like(f.actor)}%"
+            conds.append(or_(e.c.actor1.ilike(like, escape="\\"), e.c.actor2.ilike(like, escape="\\")))
+        if f.country:
+            conds.append(e.c.country == f.country.upper())
+        if f.side:
+            conds.append(or_(e.c.actor1_country == f.side.upper(), e.c.actor2_country == f.side.upper()))
+        if f.place:
+            conds.append(e.c.location.ilike(f"%{_escape_like(f.place)}%", escape="\\"))
+        if f.status:
+            conds.append(e.c.status == f.status)
+        if f.since:
+            conds.append(e.c.date >= f.since)
+        if f.until:
+            conds.append(e.c.date <= f.until)
+        if f.bbox:
+            west, south, east, north = f.bbox
+            conds.append(and_(e.c.lat >= south, e.c.lat <= north, e.c.lon >= west, e.c.lon <= east))
+        if f.text:
+            conds.append(e.c.text.ilike(f"%{_escape_like(f.text)}%", escape="\\"))
+        if f.article_id:
+            conds.append(e.c.article_id == f.article_id)
+        if conds:
+            q = q.where(and_(*conds))
+        return q
+
+    def list_events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Events as flat rows (the stored columns plus the article's source/title/url/published)."""
+        e = t.events
+        order = {
+            "date": (e.c.date.asc(), e.c.id),
+            "-date": (e.c.date.desc(), e.c.id),
+            "confidence": (e.c.confidence.asc(), e.c.id),
+            "-confidence": (e.c.confidence.desc(), e.c.id),
+        }.get(f.sort, (e.c.date.asc(), e.c.id))
+        q = self._event_query(f).order_by(*order).limit(f.limit).offset(f.offset)
+        with self.engine.connect() as conn:
+            return [_event_dict(r) for r in conn.execute(q)]
+
+    def count_events(self, f: EventFilter = EventFilter()) -> int:
+        q = select(func.count()).select_from(self._event_query(f).subquery())
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar() or 0)
+
+    def get_event(self, key: str) -> dict[str, Any]:
+        e = t.events
+        q = select(e, t.articles.c.source, t.articles.c.title, t.articles.c.url, t.articles.c.published).join(
+            t.articles, t.articles.c.id == e.c.article_id
+        ).where(e.c.key == key)
+        with self.engine.connect() as conn:
+            row = conn.execute(q).first()
+        if row is None:
+            raise NotFound(f"event {key!r}")
+        return _event_dict(row)
+
+    def iter_extraction_rows(self, kind: str, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every stored row of one extraction kind (places, times, quantities, actors, quotes, events)."""
+        table = t.EXTRACTION_TABLES[kind]
+        last = 0
+        while True:
+            q = select(table).where(table.c.id > last).order_by(table.c.id).limit(batch)
+            with self.engine.connect() as conn:
+                rows = conn.execute(q).all()
+            if not rows:
+                return
+            for r in rows:
+                d = dict(r._mapping)
+                d["data"] = _json(d["data"])
+                yield d
+            last = rows[-1].id
+
+    # -- stats ----------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Counts of articles by status, rejections by code, and extractions by kind."""
+        out: dict[str, Any] = {}
+        with self.engine.connect() as conn:
+            out["articles"] = int(conn.execute(select(func.count()).select_from(t.articles)).scalar() or 0)
+            out["articles_by_status"] = {
+                r[0]: r[1] for r in conn.execute(select(t.articles.c.status, func.count()).group_by(t.articles.c.status))
+            }
+            out["near_duplicates"] = int(
+                conn.execute(select(func.count()).where(t.articles.c.duplicate_of.is_not(None))).scalar() or 0
+            )
+            out["words"] = int(conn.execute(select(func.coalesce(func.sum(t.articles.c.words), 0))).scalar() or 0)
+            out["rejections"] = int(conn.execute(select(func.count()).select_from(t.rejections)).scalar() or 0)
+            out["rejections_by_code"] = {
+                r[0]: r[1] for r in conn.execute(select(t.rejections.c.code, func.count()).group_by(t.rejections.c.code))
+            }
+            for kind, table in t.EXTRACTION_TABLES.items():
+                out[kind] = int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+            out["events_by_type"] = {
+                r[0]: r[1]
+                for r in conn.execute(select(t.events.c.plover_type, func.count()).group_by(t.events.c.plover_type))
+            }
+        return out
+
+    def event_counts(self, by: str, f: EventFilter = EventFilter()) -> list[tuple[Any, int]]:
+        """Event counts grouped by 'date', 'plover_type', 'acled_sub_event_type', 'admin1' or 'status'."""
+        if by not in {"date", "plover_type", "acled_sub_event_type", "admin1", "status", "country"}:
+            raise StoreError(f"cannot group events by {by!r}", code="E902")
+        sub = self._event_query(EventFilter(**{**_filter_dict(f), "limit": 10**9, "offset": 0})).subquery()
+        col = sub.c[by]
+        q = select(col, func.count()).group_by(col).order_by(col)
+        with self.engine.connect() as conn:
+            return [(r[0], int(r[1])) for r in conn.execute(q)]
+
+
+def _filter_dict(f: EventFilter) -> dict[str, Any]:
+    return {name: getattr(f, name) for name in f.__dataclass_fields__}
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _event_dict(row: Any) -> dict[str, Any]:
+    d = dict(row._mapping)
+    d["data"] = _json(d["data"])
+    for k in ("date", "date_end", "published"):
+        if isinstance(d.get(k), (dt.date, dt.datetime)):
+            d[k] = d[k].isoformat()
+    return d
