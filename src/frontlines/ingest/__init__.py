@@ -78,7 +78,7 @@ def to_article(raw: RawDoc, *, now: dt.datetime | None = None) -> Article:
 class Ingestor:
     """Stores articles from readers into a Store, with exact and near-duplicate checks."""
 
-    def __init__(self, store, *, max_bytes: int = 5_000_000, near_threshold: float = 0.8) -> None:  # noqa: ANN001
+    def __init__(self, store, *, max_bytes: int = 5_000_000, near_threshold: float = 0.7) -> None:  # noqa: ANN001
         self.store = store
         self.max_bytes = max_bytes
         self.index = NearDuplicateIndex(threshold=near_threshold)

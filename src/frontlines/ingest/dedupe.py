@@ -7,14 +7,14 @@ import re
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-NUM_PERM = 64
-SHINGLE = 5
+NUM_PERM = 128
+SHINGLE = 4
 SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def signature(text: str) -> MinHash:
-    """MinHash of the text's word 5-grams (case-folded)."""
+    """MinHash of the text's word 4-grams (case-folded)."""
     words = _WORD.findall(text.casefold())
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     if len(words) < SHINGLE:
@@ -36,9 +36,11 @@ def from_bytes(data: bytes) -> MinHash:
 class NearDuplicateIndex:
     """Finds the first stored copy of a near-duplicate (estimated Jaccard >= threshold)."""
 
-    def __init__(self, threshold: float = 0.8) -> None:
+    def __init__(self, threshold: float = 0.7) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # LSH finds candidates at a lower threshold (it misses pairs near its cut-off);
+        # each candidate is then checked against the real threshold.
+        self._lsh = MinHashLSH(threshold=max(0.3, threshold - 0.2), num_perm=NUM_PERM)
         self._sigs: dict[str, MinHash] = {}
 
     def __len__(self) -> int:

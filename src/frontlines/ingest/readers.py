@@ -146,7 +146,8 @@ def read_html(data: bytes, origin: str, *, url: str | None = None, fallback_date
 
     html = decode_bytes(data)
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, as_dict=True)
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+        doc = result.as_dict() if result is not None and hasattr(result, "as_dict") else result
     except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura on broken markup
         yield _reject(origin, "E110", f"{type(exc).__name__}: {exc}")
         return

@@ -1,0 +1,70 @@
+import datetime as dt
+
+import pytest
+
+from frontlines.errors import IngestError
+from frontlines.ingest.normalise import article_id, decode_bytes, looks_binary, normalise_text, parse_published
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a  b\t c", "a b c"),
+        ("line one\r\nline two\r\n", "line one\nline two"),
+        ("para\n\n\n\n\nnext", "para\n\nnext"),
+        ("  trim  ", "trim"),
+        ("ctrl\x07char", "ctrlchar"),
+        ("Cafe\u0301", "Café"),  # NFC
+    ],
+)
+def test_normalise_text(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
+def test_article_id_ignores_layout_and_case_but_not_words() -> None:
+    assert article_id("Troops  withdrew\nfrom the town.") == article_id("troops withdrew from the town.")
+    assert article_id("Troops withdrew from the town.") != article_id("Troops entered the town.")
+    assert len(article_id("x")) == 32
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Kyiv’s troops — “quoted”".encode("utf-8"), "Kyiv’s troops — “quoted”"),
+        ("Kyiv’s troops — “quoted”".encode("cp1252"), "Kyiv’s troops — “quoted”"),
+        ("Zürich café".encode("latin-1"), "Zürich café"),
+        (b"\xef\xbb\xbfBOM text", "BOM text"),
+        (b"\x81\x8d undefined in cp1252", "\x81\x8d undefined in cp1252"),
+    ],
+)
+def test_decode_bytes(data: bytes, text: str) -> None:
+    assert decode_bytes(data) == text
+
+
+def test_looks_binary() -> None:
+    assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert not looks_binary("plain English text\nwith lines".encode())
+    assert not looks_binary(b"")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-11-09", dt.date(2022, 11, 9)),
+        ("2022-11-09T18:30:00+02:00", dt.date(2022, 11, 9)),
+        ("Wed, 09 Nov 2022 18:30:00 GMT", dt.date(2022, 11, 9)),
+        ("9 November 2022", dt.date(2022, 11, 9)),
+        (dt.date(2022, 11, 9), dt.date(2022, 11, 9)),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_parse_published(value: object, expected: dt.date | None) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("bad", ["sometime soon", "November 9", "2022-13-45x"])
+def test_parse_published_rejects_non_dates(bad: str) -> None:
+    with pytest.raises(IngestError) as err:
+        parse_published(bad)
+    assert err.value.code == "E112"
