@@ -1,12 +1,29 @@
-"""Actors: people, forces, governments, groups and outlets."""
+"""Actors: people, forces, governments, groups and outlets.
 
+The stage turns every mention into a :class:`frontlines.records.Actor` (canonical name, kind,
+country, sector, side, role words, registry id, and ``coref``: the canonical name of the first
+full mention a later mention refers to). Known actors come from the registry
+(:mod:`frontlines.actors.registry`, injected as ``Resources.actors``); see
+:mod:`frontlines.actors.mentions` for how unknown ones get their attributes from context.
+"""
+
+from frontlines.actors.mentions import extract_mentions, to_actors
+from frontlines.actors.registry import ActorRegistry
 from frontlines.pipeline import Stage, StageInput
 from frontlines.records import Actor
 
 
 def extract_actors(inp: StageInput) -> tuple[Actor, ...]:
-    """Placeholder until the actors stage lands (issue 6)."""
-    return ()
+    """Every actor mention of the article, in text order.
+
+    Reads Places (``inp.outputs["places"]``) so that toponyms are never taken for people and
+    metonymic places ("Kyiv's troops") give the government they stand for. Without an injected
+    registry the stage still finds people and group nouns, with no known entries.
+    """
+    registry = inp.resources.actors if isinstance(inp.resources.actors, ActorRegistry) else ActorRegistry()
+    places = inp.outputs.get("places", ())
+    mentions = extract_mentions(inp.doc, registry, places, inp.article.published)
+    return to_actors(inp.doc, inp.article.id, mentions)
 
 
-STAGE = Stage(name="actors.mentions", version="0", writes="actors", reads=("places",), run=extract_actors)
+STAGE = Stage(name="actors.mentions", version="1", writes="actors", reads=("places",), run=extract_actors)
