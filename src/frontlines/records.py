@@ -271,6 +271,8 @@ class Report:
     source: str | None
     independent: bool  # an outlet, rather than a party's own claim
     published: dt.date | None = None
+    attributed_to: str | None = None  # who the article says reports or claims it
+    status: str | None = None  # the event's realis (happened, claimed, denied, ...)
 
 
 @dataclass(**_FROZEN)
@@ -289,6 +291,7 @@ class Incident:
     corroboration: str = "single-source"  # single-source, claimed-by-party, independent, disputed
     quantity_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     earliest_report: dt.date | None = None
+    reasons: tuple[str, ...] = ()  # why it is disputed: "denial", "different actor", "incompatible killed"
 
 
 @dataclass(**_FROZEN)
@@ -305,6 +308,10 @@ class ControlChange:
     basis: tuple[str, ...] = ()  # event keys
     confidence: float = 0.5
     area: bool = False  # derived from an area statement, not a named settlement
+    evidence: tuple[Evidence, ...] = ()  # the sentences that support it
+    sources: tuple[str, ...] = ()  # outlets (article sources) that report it
+    independent_sources: int = 0  # how many of them report it as fact, not as a party's claim
+    denial: bool = False  # a report that denies this change
 
 
 # --------------------------------------------------------------------------
