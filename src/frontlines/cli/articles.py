@@ -17,8 +17,8 @@ def articles(
     since: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"], help="Published on or after."),
     until: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"], help="Published on or before."),
     text: str = typer.Option(None, "--text", help="Title or text contains."),
-    limit: int = typer.Option(50, min=1, max=100000),
-    offset: int = typer.Option(0, min=0),
+    limit: int = typer.Option(50, min=1, max=100000, help="At most this many rows."),
+    offset: int = typer.Option(0, min=0, help="Skip this many rows (paging)."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List stored articles."""

@@ -33,12 +33,12 @@ def events(
     country: str = typer.Option(None, help="ISO3 country of the event's place."),
     place: str = typer.Option(None, help="Place name contains."),
     bbox: str = typer.Option(None, help="west,south,east,north"),
-    since: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"]),
-    until: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"]),
+    since: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"], help="Event date on or after (YYYY-MM-DD)."),
+    until: dt.datetime = typer.Option(None, formats=["%Y-%m-%d"], help="Event date on or before (YYYY-MM-DD)."),
     status: str = typer.Option(None, help="happened, ordered, claimed, ..."),
     text: str = typer.Option(None, "--text", help="Evidence sentence contains."),
-    limit: int = typer.Option(100, min=1, max=100000),
-    offset: int = typer.Option(0, min=0),
+    limit: int = typer.Option(100, min=1, max=100000, help="At most this many rows."),
+    offset: int = typer.Option(0, min=0, help="Skip this many rows (paging)."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List events with their type, actors, place, date and status."""

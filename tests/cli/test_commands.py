@@ -1,0 +1,96 @@
+"""The CLI end to end on small real inputs: ingest, list, show, stats, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from frontlines.cli.main import app
+
+runner = CliRunner()
+
+ARTICLE = """---
+title: Drones hit Odesa port
+published: 2023-07-19
+source: Test Wire
+---
+Russian drones struck grain terminals in the port of Odesa overnight, injuring two workers, the regional
+governor said on Wednesday.
+"""
+
+
+def _cli(db: str, *args: str, input: str | None = None):  # noqa: A002, ANN202
+    return runner.invoke(app, ["--db", db, "--quiet", *args], input=input)
+
+
+@pytest.fixture
+def db(tmp_path) -> str:  # noqa: ANN001
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "odesa.md").write_text(ARTICLE)
+    (src / "feed.jsonl").write_text('{"text": "Protesters gathered in Tbilisi on Sunday.", "published": "2024-05-12"}\n{oops\n')
+    path = str(tmp_path / "t.db")
+    result = _cli(path, "ingest", str(src))
+    assert result.exit_code == 2, result.output  # one rejected line: non-zero exit, the rest stored
+    return path
+
+
+def test_ingest_reports_and_is_idempotent(db: str) -> None:
+    result = _cli(db, "ingest", "--json", str(db).rsplit("/", 1)[0] + "/in")
+    assert json.loads(result.stdout)["stored"] == 0
+    assert json.loads(result.stdout)["duplicates"] == 2
+
+
+def test_articles_show_stats(db: str) -> None:
+    rows = json.loads(_cli(db, "articles", "--json").stdout)
+    assert {r["title"] for r in rows} == {"Drones hit Odesa port", None}
+    odesa = next(r for r in rows if r["title"])
+    assert "text" not in odesa and odesa["published"] == "2023-07-19"
+    shown = json.loads(_cli(db, "show", odesa["id"][:10], "--json").stdout)
+    assert shown["article"]["source"] == "Test Wire" and shown["extraction"] is None
+    assert _cli(db, "show", "ffffffffff").exit_code == 1
+    stats = json.loads(_cli(db, "stats", "--json").stdout)
+    assert stats["articles"] == 2 and stats["rejections_by_code"] == {"E104": 1}
+    assert json.loads(_cli(db, "articles", "--json", "--since", "2024-01-01").stdout)[0]["published"] == "2024-05-12"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_articles(db: str, fmt: str, tmp_path) -> None:  # noqa: ANN001
+    out = tmp_path / f"a.{fmt}"
+    result = _cli(db, "export", "--what", "articles", "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    if fmt == "jsonl":
+        assert len(out.read_text().splitlines()) == 2
+    elif fmt == "csv":
+        assert len(list(csv.DictReader(io.StringIO(out.read_text())))) == 2
+    else:
+        import pyarrow.parquet as pq
+
+        assert pq.read_table(out).num_rows == 2
+
+
+def test_export_events_csv_has_acled_columns_when_empty(db: str) -> None:
+    result = _cli(db, "export", "--what", "events", "--format", "csv")
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[:4] == ["event_id", "event_date", "event_type", "sub_event_type"]
+
+
+def test_bad_arguments_are_clear_errors(db: str) -> None:
+    assert _cli(db, "export", "--what", "bananas").exit_code == 1
+    bad = _cli(db, "events", "--bbox", "40,50,30,45")
+    assert bad.exit_code == 1 and "reversed" in bad.output
+
+
+def test_every_command_is_documented() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, f"command {name} has no help text"
+        for param in command.params:
+            if param.param_type_name == "option" and param.name not in ("help",):
+                assert getattr(param, "help", None), f"{name} --{param.name} has no help"

@@ -1,0 +1,61 @@
+"""The stage contract: the chain is checked when built, one failure never stops a batch."""
+
+import pytest
+
+from frontlines.errors import FrontlinesError
+from frontlines.pipeline import Failure, Resources, Stage, build_pipeline, extract, process_batch
+from frontlines.records import Evidence, Place
+from tests.conftest import make_article
+
+
+class _Doc:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _FakeNlp:
+    """Stands in for spaCy: the contract under test is the chain, not the parse."""
+
+    def pipe(self, texts, batch_size=32):  # noqa: ANN001, ANN201
+        return (_Doc(t) for t in texts)
+
+
+def _places(inp):  # noqa: ANN001, ANN202
+    if "boom" in inp.article.text:
+        raise ValueError("stage blew up")
+    i = inp.doc.text.find("Kharkiv")
+    ev = Evidence(article_id=inp.article.id, start=i, end=i + 7, text="Kharkiv")
+    return (Place(text="Kharkiv", evidence=ev),) if i >= 0 else ()
+
+
+def _events(inp):  # noqa: ANN001, ANN202
+    assert "places" in inp.outputs  # reads what the earlier stage wrote
+    return ()
+
+
+PLACES = Stage(name="t.places", version="1", writes="places", reads=(), run=_places)
+EVENTS = Stage(name="t.events", version="1", writes="events", reads=("places",), run=_events)
+
+
+def test_build_checks_reads_and_writes() -> None:
+    assert build_pipeline([PLACES, EVENTS]) == (PLACES, EVENTS)
+    with pytest.raises(FrontlinesError, match="reads"):
+        build_pipeline([EVENTS, PLACES])
+    with pytest.raises(FrontlinesError, match="unknown field"):
+        build_pipeline([Stage(name="x", version="1", writes="nope", reads=(), run=_places)])
+
+
+def test_extract_records_stage_versions() -> None:
+    a = make_article()
+    ex = extract(_Doc(a.text), a, Resources(nlp=None), build_pipeline([PLACES, EVENTS]))
+    assert [p.text for p in ex.places] == ["Kharkiv"]
+    assert [(s.name, s.version) for s in ex.stages] == [("t.places", "1"), ("t.events", "1")]
+
+
+def test_one_failure_does_not_stop_the_batch() -> None:
+    arts = [make_article("Shelling in Kharkiv."), make_article("boom goes the stage"), make_article("Quiet day.")]
+    results = list(process_batch(arts, Resources(nlp=_FakeNlp()), build_pipeline([PLACES, EVENTS])))
+    kinds = [type(r).__name__ for _, r in results]
+    assert kinds == ["Extraction", "Failure", "Extraction"]
+    failure = results[1][1]
+    assert isinstance(failure, Failure) and failure.code == "E202" and "stage blew up" in failure.message
