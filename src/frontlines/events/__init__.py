@@ -1,18 +1,15 @@
 """Events: typing, roles, realis, and links to place, time and quantities."""
 
-from frontlines.pipeline import Stage, StageInput
-from frontlines.records import Event
-
-
-def extract_events(inp: StageInput) -> tuple[Event, ...]:
-    """Placeholder until the events stage lands (issue 7)."""
-    return ()
-
+from frontlines.events.lexicon import LEXICON_KEY, load_event_lexicon
+from frontlines.events.stage import NAME, VERSION, extract_events
+from frontlines.pipeline import Stage
 
 STAGE = Stage(
-    name="events.coder",
-    version="0",
+    name=NAME,
+    version=VERSION,
     writes="events",
     reads=("places", "times", "quantities", "actors", "quotes"),
     run=extract_events,
 )
+
+__all__ = ["LEXICON_KEY", "STAGE", "extract_events", "load_event_lexicon"]

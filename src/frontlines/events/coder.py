@@ -1,0 +1,345 @@
+"""Find event triggers in a parsed sentence and type them (PLOVER type and
+mode, ACLED event type and sub-type).
+
+A trigger is a verb or noun from the lexicon (or a phrasal trigger: "take
+back", "open fire", "air strike"); its ACLED sub-type is refined by the cues
+of its clause and sentence (weapons, who the victims are, protest setting,
+what is taken), following the sub-event definitions of the ACLED codebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.events.lexicon import EventLexicon, TriggerSpec
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+# A noun trigger used as a modifier is no event ("invasion forces") unless it
+# modifies one of these ("mobilisation order", "peace deal").
+_FRAME_HEADS = frozenset({"order", "decree", "plan", "campaign", "drive", "operation", "deal", "agreement", "law"})
+# Dependents that may carry the second word of a phrasal trigger.
+_PHRASAL_DEPS = frozenset({"prt", "dobj", "prep", "advmod", "compound", "attr", "pobj", "npadvmod", "acomp", "oprd", "dative"})
+_PERSON_ENTS = frozenset({"PERSON", "NORP"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_EVENT_ENTS = frozenset({"DATE", "TIME", "PERSON", "NORP", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+# Violence triggers that describe harm rather than a means: in a disaster or
+# crime setting they are no political violence.
+_HARM_KEYS = frozenset(
+    {"kill", "killing", "injure", "wound", "explode", "explosion", "blast", "murder", "shoot", "shooting", "stab",
+     "beat", "attack", "assault", "fire", "burn", "hit", "destroy", "detonate", "execute", "gun", "raid"}
+)
+_SPECIFIC_RANK = {
+    "Chemical weapon": 9, "Suicide bomb": 9, "Grenade": 8, "Remote explosive/landmine/IED": 8,
+    "Air/drone strike": 8, "Shelling/artillery/missile attack": 8, "Government regains territory": 9,
+    "Non-state actor overtakes territory": 9, "Sexual violence": 9, "Abduction/forced disappearance": 8,
+    "Excessive force against protesters": 9, "Mob violence": 7, "Violent demonstration": 7,
+    "Protest with intervention": 7, "Attack": 5, "Armed clash": 4,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched trigger: its head token, the tokens it spans, and its lexicon entry."""
+
+    head: Any  # spacy Token the roles hang on
+    tokens: tuple[int, ...]  # doc indices of every word of the trigger
+    spec: TriggerSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Typing:
+    """The type an event gets after refinement."""
+
+    plover: str
+    mode: str | None
+    acled_sub: str | None
+    acled_type: str | None
+    keep: bool = True  # False: the trigger is no event here (disaster, crime, a signed decree)
+
+
+class SentenceCues:
+    """The lower-cased lemmas and padded text of a sentence, for cue lookups."""
+
+    __slots__ = ("lemmas", "text")
+
+    def __init__(self, tokens: Any) -> None:
+        words = set()
+        for t in tokens:
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
+        self.lemmas = frozenset(words)
+        self.text = " " + " ".join(t.lower_ for t in tokens) + " "
+
+
+def specificity(acled_sub: str | None) -> int:
+    """How specific an ACLED sub-type is (used when two triggers name one event)."""
+    if acled_sub is None:
+        return 0
+    return _SPECIFIC_RANK.get(acled_sub, 6)
+
+
+def find_triggers(sent: Any, lex: EventLexicon) -> list[Trigger]:
+    """Every trigger of a sentence, phrasal ones first; a word belongs to one trigger at most."""
+    doc = sent.doc
+    used: set[int] = set()
+    found: list[Trigger] = []
+    for tok in sent:
+        if tok.i in used or tok.is_punct:
+            continue
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        entries = lex.phrasal.get(lemma) or lex.phrasal.get(low)
+        matched = False
+        if entries:
+            for words, spec in entries:
+                idx = _match_phrase(doc, tok, words, sent.end)
+                if idx is not None:
+                    head = _span_head(doc, idx)
+                    if _usable(head, spec):
+                        found.append(Trigger(head=head, tokens=idx, spec=spec))
+                        used.update(idx)
+                        matched = True
+                        break
+        if matched:
+            continue
+        spec = lex.single.get(lemma) or lex.single.get(low)
+        if spec is None or not _pos_ok(tok, spec):
+            continue
+        if not _usable(tok, spec):
+            continue
+        found.append(Trigger(head=tok, tokens=(tok.i,), spec=spec))
+        used.add(tok.i)
+    return found
+
+
+def _match_phrase(doc: Any, tok: Any, words: tuple[str, ...], end: int) -> tuple[int, ...] | None:
+    """Indices of a phrasal trigger starting at ``tok``: contiguous words, or dependents of ``tok``."""
+    n = len(words)
+    if tok.i + n <= end and all(
+        doc[tok.i + k].lemma_.lower() == words[k] or doc[tok.i + k].lower_ == words[k] for k in range(n)
+    ):
+        return tuple(range(tok.i, tok.i + n))
+    if tok.pos_ not in _VERB_POS:
+        return None
+    # "took back", "took control of", "set up a base": the other words hang on the verb
+    found = [tok.i]
+    pool = []
+    for child in tok.children:
+        if child.dep_ in _PHRASAL_DEPS:
+            pool.append(child)
+            pool.extend(g for g in child.children if g.dep_ in ("pobj", "compound", "dobj", "prt"))
+    for word in words[1:]:
+        hit = next((c for c in pool if c.i not in found and (c.lemma_.lower() == word or c.lower_ == word)), None)
+        if hit is None:
+            return None
+        found.append(hit.i)
+    return tuple(found)
+
+
+def _span_head(doc: Any, idx: tuple[int, ...]) -> Any:
+    """The word of a multi-word trigger whose head lies outside it."""
+    members = set(idx)
+    for i in idx:
+        if doc[i].head.i not in members or doc[i].head.i == i:
+            return doc[i]
+    return doc[idx[0]]
+
+
+def _pos_ok(tok: Any, spec: TriggerSpec) -> bool:
+    if spec.pos == "V":
+        return tok.pos_ in _VERB_POS
+    if spec.pos == "N":
+        return tok.pos_ in _NOUN_POS
+    return tok.pos_ in _VERB_POS or tok.pos_ in _NOUN_POS
+
+
+def _usable(tok: Any, spec: TriggerSpec) -> bool:
+    """A modifier ("occupied city", "invasion forces") is no event of its own."""
+    if tok.dep_ == "amod":
+        return False
+    if tok.dep_ == "compound":
+        return tok.head.lemma_.lower() in _FRAME_HEADS
+    if tok.ent_type_ in _NOT_EVENT_ENTS:
+        return False  # "March" the month, "Strike" in a name
+    return True
+
+
+def clause_tokens(head: Any) -> list[Any]:
+    """The trigger's clause: its subtree, and for a noun its governing verb's subtree."""
+    if head.pos_ in _NOUN_POS and head.head is not head and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        anchor = head.head
+        if anchor.pos_ == "ADP" and anchor.head is not anchor:
+            anchor = anchor.head
+        return list(anchor.subtree)
+    return list(head.subtree)
+
+
+def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> Typing:
+    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence."""
+    spec = trig.spec
+    head = trig.head
+    plover, mode, sub = spec.plover, spec.mode, spec.acled
+    clause = SentenceCues(clause_tokens(head))
+    cues = lex.cues
+    conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
+        sent_cues.lemmas, sent_cues.text
+    )
+    weapon = _weapon(clause, lex) or _weapon(sent_cues, lex)
+    refine = spec.refine
+    if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
+            return Typing(plover, mode, None, None, keep=False)
+    if refine == "weapon":
+        sub = weapon or _victims(head, sent_cues, lex, default=sub)
+    elif refine == "violence":
+        if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text):
+            sub = "Mob violence"
+        elif _protest_setting(sent_cues, lex) and cues["state_forces"].in_tokens(sent_cues.lemmas, sent_cues.text) and (
+            cues["protest_lethal"].in_tokens(clause.lemmas, clause.text)
+        ):
+            sub = "Excessive force against protesters"
+        else:
+            sub = weapon or _victims(head, sent_cues, lex, default=sub)
+    elif refine == "strike":
+        if cues["labour"].in_tokens(sent_cues.lemmas, sent_cues.text) and not weapon:
+            plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
+        else:
+            sub = weapon or "Air/drone strike"
+    elif refine == "protest":
+        sub = _protest(sent_cues, lex)
+        if sub == "Violent demonstration":
+            mode = "riot"
+    elif refine == "riot":
+        sub = "Mob violence" if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text) else "Violent demonstration"
+    elif refine == "take":
+        plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict)
+    elif refine == "agree":
+        sub = sub if conflict else None
+    elif refine == "conflict":
+        sub = sub if conflict or weapon else None
+    if plover == "ASSAULT" or sub in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
+        harm = spec.key in _HARM_KEYS
+        if harm and not weapon and not conflict and cues["disaster"].in_tokens(sent_cues.lemmas, sent_cues.text):
+            return Typing(plover, mode, None, None, keep=False)
+        if cues["crime"].in_tokens(sent_cues.lemmas, sent_cues.text) and not (
+            weapon or cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text)
+        ):
+            sub = None if sub != "Disrupted weapons use" or not cues["weapons_objects"].in_tokens(
+                clause.lemmas, clause.text
+            ) else sub
+    if sub is not None and sub in lex.acled_plover and plover == spec.plover and spec.refine in ("protest", "riot"):
+        mapped = lex.acled_plover[sub]
+        mode = mapped[1] or mode
+    event_type = lex.acled_event_type.get(sub) if sub else None
+    return Typing(plover, mode, sub, event_type)
+
+
+def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
+    for sub, cueset in lex.weapons:
+        if cueset.in_tokens(cues.lemmas, cues.text):
+            return sub
+    return None
+
+
+def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: str | None) -> str | None:
+    """Attack on civilians or armed clash, by who the trigger's victims are."""
+    civilians = lex.cues["civilians"]
+    armed = lex.cues["armed"]
+    patients = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "upon"):
+            patients.extend(c for c in prep.children if c.dep_ == "pobj")
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
+        patients.append(head.head)  # "civilians killed in the attack"
+    if head.pos_ in _NOUN_POS:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against"):
+                patients.extend(c for c in prep.children if c.dep_ == "pobj")
+    for p in patients:
+        words = frozenset({p.lemma_.lower(), p.lower_})
+        text = " " + " ".join(t.lower_ for t in p.subtree) + " "
+        if armed.in_tokens(words, text):
+            return "Armed clash"
+        if civilians.in_tokens(words, text) or p.ent_type_ == "PERSON":
+            return "Attack"
+    has_armed = armed.in_tokens(sent_cues.lemmas, sent_cues.text)
+    has_civ = civilians.in_tokens(sent_cues.lemmas, sent_cues.text)
+    if has_civ and not has_armed:
+        return "Attack"
+    if default == "Attack" and has_armed and not has_civ:
+        return "Armed clash"
+    return default
+
+
+def _protest_setting(cues: SentenceCues, lex: EventLexicon) -> bool:
+    return bool(
+        {"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "march", "marcher"}
+        & cues.lemmas
+    )
+
+
+def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
+    """The ACLED protest/riot sub-type from what the sentence says happened at the protest."""
+    c = lex.cues
+    state = c["state_forces"].in_tokens(cues.lemmas, cues.text)
+    if state and c["protest_lethal"].in_tokens(cues.lemmas, cues.text):
+        return "Excessive force against protesters"
+    if c["mob"].in_tokens(cues.lemmas, cues.text):
+        return "Mob violence"
+    if c["protest_violent"].in_tokens(cues.lemmas, cues.text):
+        return "Violent demonstration"
+    if state and c["protest_intervention"].in_tokens(cues.lemmas, cues.text):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _taken(
+    head: Any, spec: TriggerSpec, sent_cues: SentenceCues, lex: EventLexicon, conflict: bool
+) -> tuple[str, str | None, str | None]:
+    """What a capture/seize/recover trigger takes: territory, weapons, property or people."""
+    c = lex.cues
+    objects = [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "attr")]
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
+        objects.append(head.head)
+    if head.pos_ in _NOUN_POS:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects.extend(ch for ch in prep.children if ch.dep_ == "pobj")
+    # "dozens of settlements", "control of the town": look through "of"
+    expanded = []
+    for o in objects:
+        expanded.append(o)
+        for prep in o.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                expanded.extend(ch for ch in prep.children if ch.dep_ == "pobj")
+    territorial = spec.acled in ("Government regains territory", "Non-state actor overtakes territory",
+                                 "Non-violent transfer of territory")  # fmt: skip
+    for o in expanded:
+        words = frozenset({o.lemma_.lower(), o.lower_})
+        text = " " + " ".join(t.lower_ for t in o.subtree) + " "
+        if c["weapons_objects"].in_tokens(words, text):
+            return "COERCE", "seize", "Disrupted weapons use"
+        if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " "):
+            if territorial:
+                return spec.plover, spec.mode, spec.acled
+            return spec.plover, spec.mode, spec.acled if conflict else None
+        if c["property"].in_tokens(words, " " + o.lower_ + " "):
+            if territorial and spec.plover == "ASSAULT":
+                return "COERCE", "seize", "Looting/property destruction"
+            return spec.plover, spec.mode, spec.acled if conflict else None
+        if o.ent_type_ == "PERSON" or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
+            if spec.plover == "RETREAT":
+                return spec.plover, spec.mode, None
+            state = c["state_forces"].in_tokens(sent_cues.lemmas, sent_cues.text)
+            if state and not c["armed"].in_tokens(words, text):
+                return "COERCE", "arrest", "Arrests"
+            if c["armed"].in_tokens(words, text):
+                return "ASSAULT", "firearms", "Armed clash"
+            return "ASSAULT", "abduct", "Abduction/forced disappearance"
+    if territorial:
+        return spec.plover, spec.mode, spec.acled if conflict else None
+    weapons_here = c["weapons_objects"].in_tokens(sent_cues.lemmas, sent_cues.text)
+    return spec.plover, spec.mode, spec.acled if weapons_here else None

@@ -1,0 +1,141 @@
+"""The event lexicon: triggers, context cues and the PLOVER<->ACLED mapping,
+loaded once from data/events/*.yaml and passed to the stage through
+``Resources.extra``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Any
+
+import yaml
+
+from frontlines.errors import FrontlinesError
+
+LEXICON_KEY = "events.lexicon"
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    """What a trigger word means: PLOVER type/mode, default ACLED sub-type, refinement."""
+
+    key: str  # "shell", "take back"
+    plover: str
+    mode: str | None
+    acled: str | None
+    refine: str | None
+    weight: float
+    pos: str  # "V", "N" or "VN"
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    """Single-word cues (matched on lemma or lower form) and phrases (matched on text)."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+
+    def in_tokens(self, lemmas: frozenset[str], text: str) -> bool:
+        """True when any cue is among ``lemmas`` or any phrase occurs in ``text`` (lower-cased, padded)."""
+        if not self.words.isdisjoint(lemmas):
+            return True
+        return any(p in text for p in self.phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Everything the events stage looks words up in."""
+
+    single: dict[str, TriggerSpec]  # lemma -> spec
+    phrasal: dict[str, tuple[tuple[tuple[str, ...], TriggerSpec], ...]]  # first word -> (words, spec), longest first
+    weapons: tuple[tuple[str, CueSet], ...]  # ACLED sub-type, cues; in priority order
+    cues: dict[str, CueSet]  # civilians, armed, territory, conflict, protest_*, disaster, crime, menace ...
+    frames: dict[str, CueSet]  # status -> governing words
+    speech: frozenset[str]
+    acled_event_type: dict[str, str]  # sub-type -> event type
+    acled_plover: dict[str, tuple[str | None, str | None]]  # sub-type -> (PLOVER type, mode)
+    plover_acled: dict[str, str | None]  # PLOVER type -> default ACLED sub-type in a conflict setting
+
+
+def _cueset(items: list[Any]) -> CueSet:
+    words = frozenset(str(i).lower() for i in items if " " not in str(i))
+    phrases = tuple(f" {str(i).lower()} " for i in items if " " in str(i))
+    return CueSet(words=words, phrases=phrases)
+
+
+def _read(name: str) -> Any:
+    path = importlib_resources.files("frontlines") / "data" / "events" / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FrontlinesError(f"{name}: {exc}", code="E601") from exc
+
+
+def load_event_lexicon() -> EventLexicon:
+    """Load and check the packaged event lexicon (raises E601 when it is invalid)."""
+    triggers = _read("triggers.yaml")["triggers"]
+    context = _read("context.yaml")
+    mapping = _read("acled_plover.yaml")
+    acled_event_type: dict[str, str] = {}
+    acled_plover: dict[str, tuple[str | None, str | None]] = {}
+    for sub, (event_type, plover, mode) in mapping["acled"].items():
+        acled_event_type[sub] = event_type
+        acled_plover[sub] = (plover, mode)
+    if len(acled_event_type) != 25:
+        raise FrontlinesError(f"acled_plover.yaml lists {len(acled_event_type)} ACLED sub-types, not 25", code="E601")
+    plover_acled = dict(mapping["plover"])
+    if set(plover_acled) != set(PLOVER_TYPES):
+        raise FrontlinesError("acled_plover.yaml: plover section must list the 16 PLOVER types", code="E601")
+    single: dict[str, TriggerSpec] = {}
+    phrasal: dict[str, list[tuple[tuple[str, ...], TriggerSpec]]] = {}
+    for key, entry in triggers.items():
+        spec = TriggerSpec(
+            key=key,
+            plover=entry["type"],
+            mode=entry.get("mode"),
+            acled=entry.get("acled"),
+            refine=entry.get("refine"),
+            weight=float(entry.get("w", 0.6)),
+            pos=str(entry.get("pos", "VN")),
+        )
+        if spec.plover not in PLOVER_TYPES:
+            raise FrontlinesError(f"trigger {key!r}: unknown PLOVER type {spec.plover!r}", code="E601")
+        if spec.acled is not None and spec.acled not in acled_event_type:
+            raise FrontlinesError(f"trigger {key!r}: unknown ACLED sub-type {spec.acled!r}", code="E601")
+        words = tuple(key.lower().split())
+        if len(words) == 1:
+            single[words[0]] = spec
+        else:
+            phrasal.setdefault(words[0], []).append((words, spec))
+    cues = {
+        name: _cueset(values)
+        for name, values in context.items()
+        if name not in ("weapons", "frames", "speech") and isinstance(values, list)
+    }
+    return EventLexicon(
+        single=single,
+        phrasal={k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in phrasal.items()},
+        weapons=tuple((sub, _cueset(items)) for sub, items in context["weapons"]),
+        cues=cues,
+        frames={status: _cueset(items) for status, items in context["frames"].items()},
+        speech=frozenset(context["speech"]),
+        acled_event_type=acled_event_type,
+        acled_plover=acled_plover,
+        plover_acled=plover_acled,
+    )
+
+
+def lexicon_from(resources: Any) -> EventLexicon:
+    """The lexicon injected in ``resources.extra``; loaded into it on first use."""
+    lex = resources.extra.get(LEXICON_KEY)
+    if lex is None:
+        # Cached on the injected Resources (not a module global) so that a run loads it once.
+        lex = load_event_lexicon()
+        resources.extra[LEXICON_KEY] = lex
+    return lex

@@ -1,0 +1,171 @@
+"""Realis: whether an event happened, was ordered, announced, planned,
+threatened, claimed, denied, negated or is hypothetical, and who the text
+attributes it to.
+
+The status comes from the trigger's own dependents (negation, modals, "if")
+and from the nearest governing word on its path to the root ("ordered to
+withdraw", "threatened to attack", "reports have detailed arrests").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.events.lexicon import EventLexicon
+from frontlines.records import EventStatus
+
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_MODAL = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+_NEG_DETS = frozenset({"no", "neither", "nor"})
+_CLIMB = frozenset(
+    {"xcomp", "ccomp", "acl", "relcl", "advcl", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "pcomp",
+     "compound", "attr", "appos", "oprd", "csubj"}
+)  # fmt: skip
+_FRAME_ORDER = ("denied", "threatened", "ordered", "announced", "planned", "claimed")
+# Types that the speaker usually announces about their own side, rather than claims about another.
+_OWN_ACTION = frozenset({"RETREAT", "MOBILIZE", "AGREE", "CONSULT", "AID", "COOPERATE", "SUPPORT", "CONCEDE", "SANCTION"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this"})
+
+
+@dataclass(frozen=True, slots=True)
+class Realis:
+    """An event's status, the word that set it, and who it is attributed to."""
+
+    status: EventStatus
+    frame: Any | None  # the governing token, when one set the status
+    attributed_to: str | None
+    attributed_token: Any | None  # head of the attributed noun phrase, to match an Actor
+
+
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "cease", "manage", "go", "come", "try"})
+
+
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _negated(tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ in _NEG_DETS:
+            return True
+    return False
+
+
+def _modal(tok: Any) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "aux":
+            low = child.lower_
+            if low in _FUTURE:
+                return "future"
+            if low in _MODAL:
+                return "modal"
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return "if"
+    return None
+
+
+def assess(trigger: Any, plover: str, lex: EventLexicon) -> Realis:
+    """Status and attribution of the event whose trigger head is ``trigger``."""
+    frames = lex.frames
+    status: EventStatus | None = None
+    frame_tok = None
+    # the trigger's own clause
+    if _negated(trigger):
+        status = EventStatus.NEGATED
+    modal = _modal(trigger)
+    tok = trigger
+    hops = 0
+    speech_tok = None
+    while tok.head is not tok and hops < 6 and tok.dep_ in _CLIMB:
+        parent = tok.head
+        hops += 1
+        lemma = parent.lemma_.lower()
+        if tok.dep_ == "conj" or parent.pos_ == "ADP":
+            tok = parent
+            continue
+        if status is None and _negated(parent) and hops <= 3:
+            status = EventStatus.NEGATED
+        if modal is None and parent.pos_ in ("VERB", "AUX"):
+            modal = _modal(parent)
+        if frame_tok is None:
+            for name in _FRAME_ORDER:
+                cues = frames[name]
+                if lemma in cues.words:
+                    frame_tok = parent
+                    if status is None:
+                        status = EventStatus(name)
+                    break
+        if speech_tok is None and lemma in lex.speech:
+            speech_tok = parent
+        tok = parent
+    if status is None and trigger.dep_ in ("xcomp", "advcl") and _infinitive(trigger):
+        if trigger.head.lemma_.lower() not in _ASPECTUAL:
+            status = EventStatus.PLANNED  # "called up to fight": a purpose, not yet an event
+    if status is None:
+        if modal == "if":
+            status = EventStatus.HYPOTHETICAL
+        elif modal == "future":
+            status = EventStatus.PLANNED
+        elif modal == "modal":
+            status = EventStatus.HYPOTHETICAL
+    elif status in (EventStatus.CLAIMED, EventStatus.ANNOUNCED) and modal == "if":
+        status = EventStatus.HYPOTHETICAL
+    attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok)
+    if status == EventStatus.CLAIMED and plover in _OWN_ACTION:
+        status = EventStatus.ANNOUNCED
+    if status is None:
+        status = EventStatus.CLAIMED if attributed and plover not in _OWN_ACTION else EventStatus.HAPPENED
+        if attributed and plover in _OWN_ACTION:
+            status = EventStatus.ANNOUNCED
+    return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok)
+
+
+def _attribution(trigger: Any, frame: Any | None) -> tuple[str | None, Any | None]:
+    """Who a reporting frame or "according to" attributes the event to."""
+    sent = trigger.sent
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            for child in tok.doc[tok.i + 1].children:
+                if child.dep_ == "pobj":
+                    return noun_phrase(child), child
+    if frame is not None and frame is not trigger:
+        # a passive frame names its speaker in "by ...": "claimed by Moscow"
+        subj = None
+        agent = next((c for c in frame.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is None:
+            subj = next((c for c in frame.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i:
+            return noun_phrase(subj), subj
+    return None, None
+
+
+def noun_phrase(tok: Any) -> str:
+    """The noun phrase headed by ``tok``: its left modifiers, compounds and an "of"/"from" complement."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod"):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.right_edge.i - tok.i <= 6:
+            right = max(right, child.right_edge.i)
+    return tok.doc[left : right + 1].text.strip(" ,")
+
+
+def status_factor(status: EventStatus) -> float:
+    """How much an event's status lowers its weight as the main event of a text."""
+    return {
+        EventStatus.HAPPENED: 1.0,
+        EventStatus.CLAIMED: 0.97,
+        EventStatus.ANNOUNCED: 0.97,
+        EventStatus.ORDERED: 0.95,
+        EventStatus.PLANNED: 0.85,
+        EventStatus.THREATENED: 0.8,
+        EventStatus.DENIED: 0.75,
+        EventStatus.HYPOTHETICAL: 0.7,
+        EventStatus.NEGATED: 0.6,
+    }[status]

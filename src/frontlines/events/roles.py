@@ -1,0 +1,287 @@
+"""Roles and links: who did it (sources), to whom (targets), where (the
+event's own place), when (its time), and how many (its quantities).
+
+Every earlier stage's records are mapped onto Doc tokens once per article by
+their evidence offsets; an event then takes the records that hang on its
+trigger in the dependency tree, in preference to any others of its sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.records import Actor, Evidence, Place, Precision, Quantity, Resolution, TimeType, TimeValue
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_AGENT_FROM_OBJECT = frozenset({"order", "command", "instruct", "direct", "tell", "force", "urge", "ask", "call"})
+_PRECISION_RANK = {
+    Precision.EXACT: 0, Precision.NEAR: 1, Precision.ADMIN2: 2, Precision.ADMIN1: 3,
+    Precision.REGION: 4, Precision.COUNTRY: 5, None: 6,
+}  # fmt: skip
+_PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "into"})
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+@dataclass(slots=True)
+class DocIndex:
+    """Earlier stages' records, located on the Doc's tokens."""
+
+    actor_at: dict[int, Actor]  # token index -> actor whose span covers it
+    places: list[tuple[Place, Any]]  # (place, root token)
+    times: list[tuple[TimeValue, Any]]  # (time, root token)
+    quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
+
+
+def _root(doc: Any, start: int, end: int) -> Any | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def index_doc(doc: Any, outputs: Any) -> DocIndex:
+    """Locate the actors, places, times and quantities of ``outputs`` on ``doc``."""
+    actor_at: dict[int, Actor] = {}
+    for actor in outputs.get("actors", ()):
+        span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            actor_at.setdefault(tok.i, actor)
+    places = []
+    for place in outputs.get("places", ()):
+        root = _root(doc, place.evidence.start, place.evidence.end)
+        if root is not None:
+            places.append((place, root))
+    times = []
+    for tv in outputs.get("times", ()):
+        root = _root(doc, tv.evidence.start, tv.evidence.end)
+        if root is not None:
+            times.append((tv, root))
+    quantities = []
+    for q in outputs.get("quantities", ()):
+        root = _root(doc, q.evidence.start, q.evidence.end)
+        if root is not None:
+            quantities.append((q, root))
+    return DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities)
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _actor_for(tok: Any, index: DocIndex) -> Actor | None:
+    """The actor whose span covers ``tok`` or the words of its noun phrase before it."""
+    actor = index.actor_at.get(tok.i)
+    if actor is not None:
+        return actor
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < tok.i:
+            actor = index.actor_at.get(child.i)
+            if actor is not None:
+                return actor
+    for child in tok.children:
+        if child.dep_ == "appos":
+            actor = index.actor_at.get(child.i)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _with_conjuncts(tokens: list[Any]) -> list[Any]:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(t.conjuncts)
+    return out
+
+
+def _agent_tokens(trigger: Any) -> list[Any]:
+    """The trigger's doers, by its dependents or those of the words governing it."""
+    own = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
+    for c in trigger.children:
+        if c.dep_ == "agent":
+            own.extend(g for g in c.children if g.dep_ == "pobj")
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        own.extend(c for c in trigger.children if c.dep_ == "poss")
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                own.extend(g for g in c.children if g.dep_ == "pobj")
+        own.extend(c for c in trigger.children if c.dep_ in ("amod", "compound") and c.i < trigger.i)
+    relative = [t for t in own if t.lower_ in _RELATIVE_PRONOUNS]
+    if relative and trigger.dep_ == "relcl":
+        return [trigger.head]  # "defenders, who have taken back ...": the antecedent
+    if own:
+        return own
+    # climb: xcomp/conj/acl/advcl inherit the doer of the word they hang on
+    tok = trigger
+    for _ in range(4):
+        parent = tok.head
+        if parent is tok:
+            break
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and parent.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "xcomp" and parent.lemma_.lower() in _AGENT_FROM_OBJECT:
+                obj = [c for c in parent.children if c.dep_ == "dobj"]
+                if obj:
+                    return obj
+            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                # passive governor: "soldiers have been given the order to withdraw"
+                return subj
+        elif tok.dep_ == "acl" and parent.pos_ in ("NOUN", "PROPN"):
+            if parent.dep_ in ("dobj", "nsubjpass", "attr") and parent.head.pos_ in ("VERB", "AUX"):
+                gov = parent.head
+                subj = [c for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")]
+                if subj:
+                    return subj
+            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agent:
+                return agent
+        elif tok.dep_ in ("pobj", "prep", "dobj"):
+            pass
+        else:
+            break
+        tok = parent
+    return []
+
+
+def _patient_tokens(trigger: Any) -> list[Any]:
+    """The trigger's victims or objects."""
+    out = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        if trigger.pos_ in ("NOUN", "PROPN") and c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        if not any(c.dep_ in ("nsubj",) for c in trigger.children):
+            out.append(trigger.head)
+    return out
+
+
+def find_actors(trigger: Any, index: DocIndex, *, agent_hint: Any | None = None) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Sources and targets of an event, as Actors of the actors stage."""
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    agents = _with_conjuncts(_agent_tokens(trigger))
+    for tok in agents:
+        actor = _actor_for(tok, index)
+        if actor is not None and actor not in sources:
+            sources.append(actor)
+    # "fall to Moscow's troops": the pobj of "to" is the doer
+    if trigger.lemma_.lower() == "fall":
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for g in c.children:
+                    actor = _actor_for(g, index)
+                    if actor is not None and actor not in sources:
+                        sources.append(actor)
+    for tok in _with_conjuncts(_patient_tokens(trigger)):
+        actor = _actor_for(tok, index)
+        if actor is not None and actor not in sources and actor not in targets:
+            targets.append(actor)
+    return tuple(sources), tuple(targets)
+
+
+# ---------------------------------------------------------------- place and time
+
+
+def _path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
+    """Tokens from ``tok`` up to ``target`` (exclusive), or None when ``target`` is not an ancestor."""
+    path = []
+    cur = tok
+    for _ in range(limit):
+        if cur is target:
+            return path
+        if cur.head is cur:
+            return None
+        path.append(cur)
+        cur = cur.head
+    return path if cur is target else None
+
+
+def _under_subject(tok: Any, trigger: Any) -> bool:
+    """True when ``tok`` sits inside the subject of a verb ("officials in Kyiv urged")."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ in ("nsubj", "nsubjpass", "csubj", "poss") and cur.head is not cur:
+            return True
+        if cur.head is cur or cur is trigger:
+            return False
+        cur = cur.head
+    return False
+
+
+def choose_place(trigger: Any, index: DocIndex, sent: Any) -> tuple[Place | None, float]:
+    """The event's own place and how it was found (2: attached to the trigger, 1: in its sentence)."""
+    best: tuple[float, int, Place] | None = None
+    for place, root in index.places:
+        if place.metonymic or not (sent.start <= root.i < sent.end):
+            continue
+        path = _path_to(root, trigger)
+        if path is not None:
+            if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") for t in path):
+                continue  # the doer's home ("officials in Kyiv"), not where it happened
+            score = 3.0 - 0.2 * len(path)
+        elif _under_subject(root, trigger) or root.dep_ in ("poss",):
+            continue
+        elif any(t is trigger for t in root.ancestors):
+            score = 1.5
+        else:
+            score = 1.0
+        rank = _PRECISION_RANK.get(place.precision, 6)
+        key = (score, -rank)
+        if best is None or key > (best[0], best[1]):
+            best = (score, -rank, place)
+    if best is None:
+        return None, 0.0
+    return best[2], (2.0 if best[0] >= 2.0 else 1.0)
+
+
+def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
+    """The date of the event: one attached to the trigger, else the nearest of its sentence."""
+    best: tuple[float, TimeValue] | None = None
+    for tv, root in index.times:
+        if not (sent.start <= root.i < sent.end):
+            continue
+        if tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None:
+            continue
+        if tv.value in ("PRESENT_REF", "FUTURE_REF"):
+            continue
+        path = _path_to(root, trigger)
+        score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
+        if tv.resolution in (Resolution.UNRESOLVED,):
+            score -= 3
+        if best is None or score > best[0]:
+            best = (score, tv)
+    return best[1] if best else None
+
+
+def publication_time(published: dt.date, article_id: str) -> TimeValue:
+    """The fallback date: the publication date, as a week-long interval ending on it."""
+    return TimeValue(
+        text="",
+        evidence=Evidence(article_id=article_id, start=0, end=0, text=""),
+        type=TimeType.DATE,
+        value=published.isoformat(),
+        start=published - dt.timedelta(days=7),
+        end=published,
+        granularity="week",
+        resolution=Resolution.DEFAULT,
+        anchor="publication date",
+    )
+
+
+def choose_quantities(trigger: Any, index: DocIndex, sent: Any, taken: set[int]) -> tuple[Quantity, ...]:
+    """Quantities attached to the trigger (in its subtree or on its path to the root)."""
+    out = []
+    ancestors = {a.i for a in trigger.ancestors}
+    sub_start, sub_end = trigger.left_edge.i, trigger.right_edge.i
+    for k, (q, root) in enumerate(index.quantities):
+        if not (sent.start <= root.i < sent.end):
+            continue
+        if sub_start <= root.i <= sub_end or root.head.i == trigger.i or root.i in ancestors:
+            out.append(q)
+            taken.add(k)
+    return tuple(out)

@@ -1,0 +1,335 @@
+"""The events stage: triggers -> typed events with roles, place, time,
+quantities, status and attribution, over the shared Doc and the records of
+the earlier stages.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from frontlines.events.coder import SentenceCues, Trigger, Typing, find_triggers, specificity, type_trigger
+from frontlines.events.lexicon import EventLexicon, TriggerSpec, lexicon_from
+from frontlines.events.realis import Realis, assess, noun_phrase, status_factor
+from frontlines.events.roles import (
+    DocIndex,
+    choose_place,
+    choose_quantities,
+    choose_time,
+    find_actors,
+    index_doc,
+    publication_time,
+)
+from frontlines.pipeline import StageInput
+from frontlines.records import Actor, Event, EventStatus, Evidence, Place, Quantity, TimeValue
+
+NAME = "events.coder"
+VERSION = "1"
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj"})
+_BACKGROUND_PREPS = frozenset({"amid", "after", "following", "since", "despite", "before", "prior", "under", "during"})
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
+_QUOTE_CHARS = ("\u201c", "\u201d", '"')
+_CASUALTY_KEYS = frozenset({"kill", "injure", "wound", "killing", "die"})
+_THREAT_SPEC = TriggerSpec(key="threat-statement", plover="THREATEN", mode="statement", acled=None, refine=None,
+                           weight=0.7, pos="VN")  # fmt: skip
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being assembled (mutable until it becomes a frozen Event)."""
+
+    sent_idx: int
+    paragraph: int
+    trigger: Trigger
+    typing: Typing
+    realis: Realis
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    place: Place | None
+    place_score: float
+    time: TimeValue | None
+    quantities: tuple[Quantity, ...]
+    confidence: float
+    sent: Any
+    inherited: set[str] = field(default_factory=set)
+    dropped: bool = False
+
+
+def extract_events(inp: StageInput) -> tuple[Event, ...]:
+    """Events of one article (stage ``events.coder``)."""
+    lex = lexicon_from(inp.resources)
+    doc = inp.doc
+    index = index_doc(doc, inp.outputs)
+    quotes = [
+        (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
+        for q in inp.outputs.get("quotes", ())
+    ]
+    breaks = [m.start() for m in _PARAGRAPH.finditer(doc.text)]
+    drafts: list[Draft] = []
+    for s_idx, sent in enumerate(doc.sents):
+        triggers = find_triggers(sent, lex)
+        threat = _threat_statement(sent, lex, quotes)
+        if threat is not None:
+            triggers.append(threat)
+        if not triggers:
+            continue
+        cues = SentenceCues(sent)
+        paragraph = bisect.bisect_right(breaks, sent.start_char)
+        sent_drafts = []
+        taken: set[int] = set()
+        for trig in triggers:
+            if trig.spec is _THREAT_SPEC:
+                typing = Typing("THREATEN", "statement", None, None)
+                realis = Realis(status=EventStatus.HAPPENED, frame=None, attributed_to=None, attributed_token=None)
+            else:
+                typing = type_trigger(trig, cues, lex)
+                if not typing.keep:
+                    continue
+                realis = assess(trig.head, typing.plover, lex)
+            realis = _quote_attribution(trig, realis, quotes, typing.plover)
+            sources, targets = find_actors(trig.head, index)
+            place, place_score = choose_place(trig.head, index, sent)
+            time = choose_time(trig.head, index, sent)
+            quantities = choose_quantities(trig.head, index, sent, taken)
+            draft = Draft(
+                sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
+                sources=sources, targets=targets, place=place, place_score=place_score, time=time,
+                quantities=quantities, confidence=0.0, sent=sent,
+            )  # fmt: skip
+            sent_drafts.append(draft)
+        _attach_sentence_quantities(sent_drafts, index, sent, taken)
+        _merge_in_sentence(sent_drafts)
+        drafts.extend(d for d in sent_drafts if not d.dropped)
+    _merge_across_sentences(drafts)
+    kept = [d for d in drafts if not d.dropped]
+    _inherit(kept)
+    return tuple(_finish(d, inp, lex) for d in kept)
+
+
+# ---------------------------------------------------------------- special triggers
+
+
+def _threat_statement(sent: Any, lex: EventLexicon, quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
+    """A quoted first-person or future menace addressed to "you": a threat without a threat verb."""
+    quoted = any(q[0] <= sent.start_char < q[1] or sent.start_char <= q[0] < sent.end_char for q in quotes) or any(
+        c in sent.text for c in _QUOTE_CHARS
+    )
+    if not quoted:
+        return None
+    lowers = {t.lower_ for t in sent}
+    if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):
+        return None
+    cues = SentenceCues(sent)
+    if not lex.cues["menace"].in_tokens(cues.lemmas, cues.text):
+        return None
+    return Trigger(head=sent.root, tokens=(sent.root.i,), spec=_THREAT_SPEC)
+
+
+def _quote_attribution(trig: Trigger, realis: Realis, quotes: list[tuple[int, int, str | None]], plover: str) -> Realis:
+    """An event inside a quotation is attributed to its speaker and is claimed, not stated."""
+    if realis.attributed_to is not None:
+        return realis
+    idx = trig.head.idx
+    for start, end, speaker in quotes:
+        if start <= idx < end and speaker:
+            status = realis.status
+            if status == EventStatus.HAPPENED:
+                status = EventStatus.CLAIMED if plover not in ("RETREAT", "MOBILIZE", "AGREE") else EventStatus.ANNOUNCED
+            return replace(realis, status=status, attributed_to=speaker)
+    return realis
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _attach_sentence_quantities(drafts: list[Draft], index: DocIndex, sent: Any, taken: set[int]) -> None:
+    """Casualty counts of a sentence that hang on no trigger go to its violent event."""
+    violent = [d for d in drafts if d.typing.plover == "ASSAULT"]
+    if not violent:
+        return
+    for k, (q, root) in enumerate(index.quantities):
+        if k in taken or not (sent.start <= root.i < sent.end):
+            continue
+        if q.kind in ("killed", "injured", "casualties", "captured", "civilians", "people"):
+            violent[0].quantities = violent[0].quantities + (q,)
+
+
+def _salience(d: Draft) -> float:
+    head = d.trigger.head
+    penalty = 0.2 if head.dep_ in ("advcl", "relcl", "pcomp") else 0.0
+    return d.trigger.spec.weight - penalty
+
+
+def _connected(a: Any, b: Any, limit: int = 4) -> bool:
+    for x, y in ((a, b), (b, a)):
+        cur = x
+        for _ in range(limit):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            if cur is y:
+                return True
+    return False
+
+
+def _absorb(keep: Draft, gone: Draft) -> None:
+    keep.sources = keep.sources or gone.sources
+    keep.targets = keep.targets or gone.targets
+    if keep.place is None or gone.place_score > keep.place_score:
+        if gone.place is not None:
+            keep.place, keep.place_score = gone.place, gone.place_score
+    if keep.time is None:
+        keep.time = gone.time
+    seen = {id(q) for q in keep.quantities}
+    keep.quantities = keep.quantities + tuple(q for q in gone.quantities if id(q) not in seen)
+    if keep.realis.attributed_to is None and gone.realis.attributed_to is not None:
+        keep.realis = replace(keep.realis, attributed_to=gone.realis.attributed_to)
+    gone.dropped = True
+
+
+def _merge_in_sentence(drafts: list[Draft]) -> None:
+    """Two violent triggers on one dependency path name one event ("shelling killed five")."""
+    for i, a in enumerate(drafts):
+        for b in drafts[i + 1 :]:
+            if a.dropped or b.dropped:
+                continue
+            if a.typing.plover != b.typing.plover or a.typing.plover not in ("ASSAULT", "RETREAT", "PROTEST"):
+                continue
+            if not _connected(a.trigger.head, b.trigger.head):
+                continue
+            if specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub):
+                a, b = b, a
+            _absorb(a, b)
+
+
+def _merge_across_sentences(drafts: list[Draft]) -> None:
+    """A definite noun ("the retreat") refers back to an earlier event of its type; a bare casualty
+    sentence ("Two civilians were killed.") completes the attack before it."""
+    for k, d in enumerate(drafts):
+        head = d.trigger.head
+        earlier = [e for e in drafts[:k] if not e.dropped and e.sent_idx < d.sent_idx]
+        if not earlier:
+            continue
+        if head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children):
+            same = [e for e in earlier if e.typing.plover == d.typing.plover and d.sent_idx - e.sent_idx <= 8]
+            match = None
+            if same:
+                # the nearest sentence holding one; in it, the most event-like trigger
+                nearest = max(e.sent_idx for e in same)
+                match = max((e for e in same if e.sent_idx == nearest), key=_salience)
+            if match is not None:
+                _absorb(match, d)
+                if match.time is not None and d.time is not None and match.time.resolution.value == "default":
+                    match.time = d.time
+                continue
+        alone = sum(1 for e in drafts if e.sent_idx == d.sent_idx) == 1
+        if alone and d.trigger.spec.key in _CASUALTY_KEYS and not d.sources and d.place is None:
+            prev = earlier[-1]
+            if prev.typing.plover == "ASSAULT" and prev.paragraph == d.paragraph and d.sent_idx - prev.sent_idx <= 2:
+                _absorb(prev, d)
+
+
+def _inherit(drafts: list[Draft]) -> None:
+    """An event with no place or date of its own takes those of the event just before it in its paragraph."""
+    for k, d in enumerate(drafts):
+        if k == 0:
+            continue
+        prev = drafts[k - 1]
+        if prev.paragraph != d.paragraph or d.sent_idx - prev.sent_idx > 1:
+            continue
+        if d.place is None and prev.place is not None and d.sent_idx != prev.sent_idx:
+            d.place, d.place_score = prev.place, 0.5
+            d.inherited.add("place")
+        if d.time is None and prev.time is not None and d.sent_idx != prev.sent_idx:
+            d.time = prev.time
+            d.inherited.add("time")
+
+
+# ---------------------------------------------------------------- records
+
+
+def _confidence(d: Draft) -> float:
+    head = d.trigger.head
+    conf = d.trigger.spec.weight
+    if head.dep_ == "ROOT" or (head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT"):
+        conf += 0.1
+    elif head.dep_ in _SUBORDINATE:
+        conf -= 0.1
+    if head.dep_ == "pobj" and head.head.lower_ in _BACKGROUND_PREPS:
+        conf -= 0.15
+    if d.sources:
+        conf += 0.05
+    if d.targets:
+        conf += 0.03
+    if d.place is not None and "place" not in d.inherited:
+        conf += 0.03
+    if d.typing.acled_sub is not None:
+        conf += 0.03
+    if d.sent_idx == 0:
+        conf += 0.1  # news puts the main event in the lead sentence
+    conf *= status_factor(d.realis.status)
+    return round(max(0.05, min(0.99, conf)), 3)
+
+
+def _stage_names(d: Draft) -> tuple[str, ...]:
+    names = [f"{NAME}:{VERSION}"]
+    from frontlines.actors import STAGE as actors_stage
+    from frontlines.geo import STAGE as places_stage
+    from frontlines.quantities import STAGE as quantities_stage
+    from frontlines.time import STAGE as times_stage
+
+    if d.sources or d.targets:
+        names.append(f"{actors_stage.name}:{actors_stage.version}")
+    if d.place is not None:
+        names.append(f"{places_stage.name}:{places_stage.version}")
+    if d.time is not None and d.time.resolution.value != "default":
+        names.append(f"{times_stage.name}:{times_stage.version}")
+    if d.quantities:
+        names.append(f"{quantities_stage.name}:{quantities_stage.version}")
+    return tuple(names)
+
+
+def _finish(d: Draft, inp: StageInput, lex: EventLexicon) -> Event:
+    sent = d.sent
+    article_id = inp.article.id
+    doc = inp.doc
+    start, end = sent.start_char, sent.end_char
+    text = doc.text[start:end]
+    stripped = text.rstrip()
+    end -= len(text) - len(stripped)
+    lead = len(stripped) - len(stripped.lstrip())
+    start += lead
+    evidence = Evidence(article_id=article_id, start=start, end=end, text=stripped.lstrip())
+    toks = sorted(d.trigger.tokens)
+    t_start = doc[toks[0]].idx
+    t_end = doc[toks[-1]].idx + len(doc[toks[-1]].text)
+    trigger_text = doc.text[t_start:t_end]
+    time = d.time
+    if time is None and inp.article.published is not None:
+        time = publication_time(inp.article.published, article_id)
+    attributed = d.realis.attributed_to
+    return Event(
+        evidence=evidence,
+        trigger=trigger_text,
+        plover_type=d.typing.plover,
+        plover_mode=d.typing.mode,
+        acled_event_type=d.typing.acled_type,
+        acled_sub_event_type=d.typing.acled_sub,
+        sources=d.sources,
+        targets=d.targets,
+        place=d.place,
+        time=time,
+        quantities=d.quantities,
+        status=d.realis.status,
+        attributed_to=attributed,
+        confidence=_confidence(d),
+        trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
+        stages=_stage_names(d),
+    )
+
+
+__all__ = ["extract_events", "NAME", "VERSION", "noun_phrase"]
