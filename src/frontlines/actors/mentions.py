@@ -385,7 +385,7 @@ def _pronoun_mentions(ctx: _Context, mentions: list[_Mention]) -> None:
     for tok in doc:
         i = tok.i
         word = words[i]
-        if word in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+        if word in _PRONOUNS:
             antecedent = None
             for p in reversed(people):
                 if p.start < i:

@@ -13,13 +13,14 @@ Indirect quotes come from the parse: a cue verb with a clausal complement ("X sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.quotes.cues import (
     IMPLIED_MEDIUM,
     INDIRECT_LEMMAS,
     OBJECT_CONTENT_LEMMAS,
+    PRONOUNS,
     RAISING_LEMMAS,
     SPEECH_FORMS,
 )
@@ -235,7 +236,9 @@ class _Attributor:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not inner:
                 continue
-            found = self.attribute_direct(span.start, span.end, start, end)
+            # a quote closed on a full stop ends its sentence: its speaker is not the one after it
+            closed = inner.rstrip("”\"'’ ").endswith(".") and not continues
+            found = self.attribute_direct(span.start, span.end, start, end, after=not closed)
             para = self.paragraph_start(start)
             if found is None and (continued or (prev is not None and prev_end_para == para and n_words >= 3)):
                 # a quote continued after its attribution, or over a paragraph break
@@ -258,8 +261,17 @@ class _Attributor:
             prev_end_para = para
         return out
 
-    def attribute_direct(self, ts: int, te: int, cs: int, ce: int) -> tuple[Any, ...] | None:
+    def attribute_direct(self, ts: int, te: int, cs: int, ce: int, *, after: bool = True) -> tuple[Any, ...] | None:
         """Speaker, speaker text/evidence, cue, cue evidence and medium next to a quote span."""
+        doc, words = self.doc, self.words
+        n = len(doc)
+        if after:
+            found = self._after(ts, te)
+            if found is not None:
+                return found
+        return self._before(ts)
+
+    def _after(self, ts: int, te: int) -> tuple[Any, ...] | None:
         doc, words = self.doc, self.words
         n = len(doc)
         # after: “...,” X said / “...,” said X / “...” one channel claims
@@ -287,7 +299,11 @@ class _Attributor:
                     speaker_toks.append(t)
             if speaker_toks:
                 return self._found(cue_at, speaker_toks)
-        # before: X said: “...” / X told Reuters “...”
+        return None
+
+    def _before(self, ts: int) -> tuple[Any, ...] | None:
+        # X said: “...” / X told Reuters “...”
+        doc, words = self.doc, self.words
         sent = doc[ts].sent
         j = ts - 1
         while j >= 0 and doc[j].text in ("“", '"', ":", ",", "\n", " "):
@@ -432,4 +448,20 @@ def attribute_quotes(doc: Any, article_id: str, actors: tuple[Actor, ...], regis
             kept_direct.append(q)
     quotes = kept_direct + indirect
     quotes.sort(key=lambda q: (q.evidence.start, -q.evidence.end))
-    return tuple(quotes)
+    return tuple(_pronoun_speakers(quotes))
+
+
+def _pronoun_speakers(quotes: list[Quote]) -> list[Quote]:
+    """'he said' with no person found by the actors stage: the previous quote's named speaker."""
+    out: list[Quote] = []
+    last_named: Actor | None = None
+    for q in quotes:
+        sp = q.speaker
+        if sp is not None and sp.kind == "unnamed" and sp.text.lower() in ("he", "she") and last_named is not None:
+            q = replace(q, speaker=replace(last_named, text=sp.text, evidence=sp.evidence,
+                                           coref=last_named.coref or last_named.name))
+        elif sp is not None and (sp.kind == "person" or (sp.kind == "unnamed" and sp.text[:1].isupper()
+                                                          and sp.text.lower() not in PRONOUNS)):
+            last_named = sp
+        out.append(q)
+    return out
