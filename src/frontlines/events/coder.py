@@ -30,6 +30,9 @@ _HARM_KEYS = frozenset(
     {"kill", "killing", "injure", "wound", "explode", "explosion", "blast", "murder", "shoot", "shooting", "stab",
      "beat", "attack", "assault", "fire", "burn", "hit", "destroy", "detonate", "execute", "gun", "raid"}
 )
+_PROTEST_OVERRIDABLE = frozenset(
+    {"Armed clash", "Attack", "Looting/property destruction", "Arrests", "Grenade", None}
+)
 _SPECIFIC_RANK = {
     "Chemical weapon": 9, "Suicide bomb": 9, "Grenade": 8, "Remote explosive/landmine/IED": 8,
     "Air/drone strike": 8, "Shelling/artillery/missile attack": 8, "Government regains territory": 9,
@@ -104,7 +107,7 @@ def find_triggers(sent: Any, lex: EventLexicon) -> list[Trigger]:
                         break
         if matched:
             continue
-        spec = lex.single.get(lemma) or lex.single.get(low)
+        spec = lex.single.get(lemma) or lex.single.get(low) or lex.surface.get(low)
         if spec is None or not _pos_ok(tok, spec):
             continue
         if not _usable(tok, spec):
@@ -220,7 +223,17 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
         sub = sub if conflict else None
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
-    if plover == "ASSAULT" or sub in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
+    if (
+        refine in ("weapon", "violence", "take", None) and sub in _PROTEST_OVERRIDABLE and _protest_setting(sent_cues, lex)
+        and not cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text)
+    ):
+        # violence at a protest is typed by the protest ("police fired tear gas at protesters")
+        sub = _protest(sent_cues, lex)
+        plover, mode = lex.acled_plover[sub]
+        plover = plover or spec.plover
+    if sub in ("Mob violence",) or refine in ("protest", "riot"):
+        pass  # mob justice on a thief is still mob violence
+    elif plover == "ASSAULT" or sub in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
         harm = spec.key in _HARM_KEYS
         if harm and not weapon and not conflict and cues["disaster"].in_tokens(sent_cues.lemmas, sent_cues.text):
             return Typing(plover, mode, None, None, keep=False)
@@ -276,7 +289,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
 
 def _protest_setting(cues: SentenceCues, lex: EventLexicon) -> bool:
     return bool(
-        {"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "march", "marcher"}
+        {"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "marcher"}
         & cues.lemmas
     )
 
@@ -340,6 +353,7 @@ def _taken(
                 return "ASSAULT", "firearms", "Armed clash"
             return "ASSAULT", "abduct", "Abduction/forced disappearance"
     if territorial:
-        return spec.plover, spec.mode, spec.acled if conflict else None
+        place_here = any(t.ent_type_ in _PLACE_ENTS for t in head.sent)
+        return spec.plover, spec.mode, spec.acled if conflict and place_here else None
     weapons_here = c["weapons_objects"].in_tokens(sent_cues.lemmas, sent_cues.text)
     return spec.plover, spec.mode, spec.acled if weapons_here else None

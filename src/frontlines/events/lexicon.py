@@ -53,6 +53,7 @@ class EventLexicon:
     """Everything the events stage looks words up in."""
 
     single: dict[str, TriggerSpec]  # lemma -> spec
+    surface: dict[str, TriggerSpec]  # inflected form -> spec, for the lemmatiser's slips ("raped" -> "rap")
     phrasal: dict[str, tuple[tuple[tuple[str, ...], TriggerSpec], ...]]  # first word -> (words, spec), longest first
     weapons: tuple[tuple[str, CueSet], ...]  # ACLED sub-type, cues; in priority order
     cues: dict[str, CueSet]  # civilians, armed, territory, conflict, protest_*, disaster, crime, menace ...
@@ -118,8 +119,14 @@ def load_event_lexicon() -> EventLexicon:
         for name, values in context.items()
         if name not in ("weapons", "frames", "speech") and isinstance(values, list)
     }
+    surface: dict[str, TriggerSpec] = {}
+    for lemma, spec in single.items():
+        for form in _inflections(lemma):
+            if form not in single:
+                surface.setdefault(form, spec)
     return EventLexicon(
         single=single,
+        surface=surface,
         phrasal={k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in phrasal.items()},
         weapons=tuple((sub, _cueset(items)) for sub, items in context["weapons"]),
         cues=cues,
@@ -129,6 +136,18 @@ def load_event_lexicon() -> EventLexicon:
         acled_plover=acled_plover,
         plover_acled=plover_acled,
     )
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular inflected forms of a lemma (a guess is harmless: it only has to match real words)."""
+    forms = {lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    return forms
 
 
 def lexicon_from(resources: Any) -> EventLexicon:

@@ -33,6 +33,8 @@ _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj"})
 _BACKGROUND_PREPS = frozenset({"amid", "after", "following", "since", "despite", "before", "prior", "under", "during"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
 _QUOTE_CHARS = ("\u201c", "\u201d", '"')
+_LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "begin", "start",
+                          "continue", "resume", "step", "announce", "order", "sign", "reach", "declare", "impose"})
 _CASUALTY_KEYS = frozenset({"kill", "injure", "wound", "killing", "die"})
 _THREAT_SPEC = TriggerSpec(key="threat-statement", plover="THREATEN", mode="statement", acled=None, refine=None,
                            weight=0.7, pos="VN")  # fmt: skip
@@ -107,7 +109,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     _merge_across_sentences(drafts)
     kept = [d for d in drafts if not d.dropped]
     _inherit(kept)
-    return tuple(_finish(d, inp, lex) for d in kept)
+    heads = {d.trigger.head.i for d in drafts}
+    return tuple(_finish(d, inp, lex, heads) for d in kept)
 
 
 # ---------------------------------------------------------------- special triggers
@@ -226,7 +229,7 @@ def _merge_across_sentences(drafts: list[Draft]) -> None:
                 if match.time is not None and d.time is not None and match.time.resolution.value == "default":
                     match.time = d.time
                 continue
-        alone = sum(1 for e in drafts if e.sent_idx == d.sent_idx) == 1
+        alone = all(e.trigger.spec.key in _CASUALTY_KEYS for e in drafts if e.sent_idx == d.sent_idx)
         if alone and d.trigger.spec.key in _CASUALTY_KEYS and not d.sources and d.place is None:
             prev = earlier[-1]
             if prev.typing.plover == "ASSAULT" and prev.paragraph == d.paragraph and d.sent_idx - prev.sent_idx <= 2:
@@ -252,11 +255,18 @@ def _inherit(drafts: list[Draft]) -> None:
 # ---------------------------------------------------------------- records
 
 
-def _confidence(d: Draft) -> float:
+def _confidence(d: Draft, trigger_heads: set[int]) -> float:
     head = d.trigger.head
     conf = d.trigger.spec.weight
+    governor = head.head.head if head.head.pos_ == "ADP" else head.head
     if head.dep_ == "ROOT" or (head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT"):
         conf += 0.1
+    elif head.dep_ == "dobj" and governor.lemma_.lower() in _LIGHT_VERBS and (
+        governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
+    ):
+        conf += 0.1  # "launched a missile strike", "carried out an air raid"
+    elif head.pos_ in ("NOUN", "PROPN") and governor.i in trigger_heads and governor.i != head.i:
+        conf -= 0.25  # the topic of another event ("protesting mobilisation", "accused of torture")
     elif head.dep_ in _SUBORDINATE:
         conf -= 0.1
     if head.dep_ == "pobj" and head.head.lower_ in _BACKGROUND_PREPS:
@@ -293,7 +303,7 @@ def _stage_names(d: Draft) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _finish(d: Draft, inp: StageInput, lex: EventLexicon) -> Event:
+def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int]) -> Event:
     sent = d.sent
     article_id = inp.article.id
     doc = inp.doc
@@ -326,7 +336,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon) -> Event:
         quantities=d.quantities,
         status=d.realis.status,
         attributed_to=attributed,
-        confidence=_confidence(d),
+        confidence=_confidence(d, trigger_heads),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
         stages=_stage_names(d),
     )

