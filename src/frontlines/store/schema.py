@@ -188,6 +188,12 @@ control_changes = Table(
     Column("to_side", String(32)),
     Column("status", String(16)),
     Column("data", JSON, nullable=False),
+    # 0002: one row per report, so re-processing an article replaces its own changes
+    Column("article_id", String(32), index=True),
+    Column("event_key", String(40)),
+    Column("admin1", Text),
+    Column("country", String(3)),
+    Column("area", Boolean),
 )
 
 EXTRACTION_TABLES = {

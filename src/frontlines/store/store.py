@@ -524,6 +524,193 @@ class Store:
                 yield d
             last = rows[-1].id
 
+    # -- incidents (cross-article merge; logic in frontlines.incidents) ---------
+    def reported_event_rows(
+        self,
+        *,
+        article_ids: Sequence[str] | None = None,
+        keys: Sequence[str] | None = None,
+        window: tuple[dt.date, dt.date] | None = None,
+        undated_lag_days: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Events with their article's source and date: of some articles, some keys, or dated in a window.
+
+        With ``window`` (lo, hi): events whose [date, date_end] overlaps it, plus events whose article
+        was published in [lo, hi + undated_lag_days] (an undated event is dated by its article).
+        Rows: key, article_id, source, published, data (the Event as JSON).
+        """
+        e, a = t.events, t.articles
+        q = select(e.c.key, e.c.article_id, e.c.data, a.c.source, a.c.published).join(a, a.c.id == e.c.article_id)
+        conds = []
+        if article_ids is not None:
+            conds.append(e.c.article_id.in_(list(article_ids)))
+        if keys is not None:
+            conds.append(e.c.key.in_(list(keys)))
+        if window is not None:
+            lo, hi = window
+            conds.append(or_(
+                and_(e.c.date <= hi, func.coalesce(e.c.date_end, e.c.date) >= lo),
+                and_(a.c.published >= lo, a.c.published <= hi + dt.timedelta(days=undated_lag_days)),
+            ))
+        if conds:
+            q = q.where(and_(*conds))
+        with self.engine.connect() as conn:
+            rows = conn.execute(q.order_by(e.c.key)).all()
+        return [
+            {"key": r.key, "article_id": r.article_id, "source": r.source, "published": r.published,
+             "data": _json(r.data)}
+            for r in rows
+        ]
+
+    def incident_ids_for_events(self, keys: Sequence[str]) -> list[str]:
+        """Ids of the incidents that hold any of these event keys."""
+        if not keys:
+            return []
+        ie = t.incident_events
+        with self.engine.connect() as conn:
+            return sorted({r[0] for r in conn.execute(
+                select(ie.c.incident_id).where(ie.c.event_key.in_(list(keys))))})
+
+    def incident_event_keys(self, incident_ids: Sequence[str]) -> list[str]:
+        """Member event keys of these incidents."""
+        if not incident_ids:
+            return []
+        ie = t.incident_events
+        with self.engine.connect() as conn:
+            return sorted({r[0] for r in conn.execute(
+                select(ie.c.event_key).where(ie.c.incident_id.in_(list(incident_ids))))})
+
+    def orphan_incident_ids(self) -> list[str]:
+        """Incidents with a member event that is no longer stored (its article was re-processed)."""
+        ie, e = t.incident_events, t.events
+        q = select(ie.c.incident_id).where(~ie.c.event_key.in_(select(e.c.key))).distinct()
+        with self.engine.connect() as conn:
+            return sorted(r[0] for r in conn.execute(q))
+
+    def replace_incidents(self, remove_ids: Sequence[str], incidents: Sequence[Any]) -> None:
+        """In one transaction: drop these incidents, and store the new ones with their member events."""
+        inc, ie = t.incidents, t.incident_events
+        keys = [r.event_key for i in incidents for r in i.reports]
+        with self.engine.begin() as conn:
+            drop = set(remove_ids) | {i.id for i in incidents}
+            if keys:
+                drop |= {r[0] for r in conn.execute(select(ie.c.incident_id).where(ie.c.event_key.in_(keys)))}
+            if drop:
+                conn.execute(delete(ie).where(ie.c.incident_id.in_(list(drop))))
+                conn.execute(delete(inc).where(inc.c.id.in_(list(drop))))
+            if incidents:
+                conn.execute(insert(inc), [
+                    {"id": i.id, "plover_type": i.plover_type, "acled_sub_event_type": i.acled_sub_event_type,
+                     "start": i.start, "end": i.end, "lat": i.place.lat if i.place else None,
+                     "lon": i.place.lon if i.place else None, "corroboration": i.corroboration,
+                     "data": to_dict(i)}
+                    for i in incidents
+                ])
+                conn.execute(insert(ie), [{"incident_id": i.id, "event_key": r.event_key}
+                                          for i in incidents for r in i.reports])
+
+    def list_incidents(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        corroboration: str | None = None,
+        plover_type: str | None = None,
+        min_reports: int = 1,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Any]:
+        """Incidents (records), newest first, filtered by date, corroboration, type and report count."""
+        from frontlines.records import Incident
+
+        inc, ie = t.incidents, t.incident_events
+        q = select(inc.c.data)
+        if since:
+            q = q.where(inc.c.end >= since)
+        if until:
+            q = q.where(inc.c.start <= until)
+        if corroboration:
+            q = q.where(inc.c.corroboration == corroboration)
+        if plover_type:
+            q = q.where(inc.c.plover_type == plover_type.upper())
+        if min_reports > 1:
+            counts = select(ie.c.incident_id).group_by(ie.c.incident_id).having(func.count() >= min_reports)
+            q = q.where(inc.c.id.in_(counts))
+        q = q.order_by(inc.c.start.desc(), inc.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [from_dict(Incident, _json(r.data)) for r in conn.execute(q)]
+
+    def get_incident(self, incident_id: str) -> Any:
+        """One incident by id or unambiguous id prefix."""
+        from frontlines.records import Incident
+
+        inc = t.incidents
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(inc.c.id, inc.c.data).where(
+                inc.c.id.like(f"{_escape_like(incident_id)}%", escape="\\")).limit(2)).all()
+        exact = [r for r in rows if r.id == incident_id]
+        if not exact and len(rows) != 1:
+            raise NotFound(f"incident {incident_id!r}" + (" (ambiguous prefix)" if rows else ""))
+        return from_dict(Incident, _json((exact or rows)[0].data))
+
+    # -- territorial control (logic in frontlines.control) ---------------------
+    def replace_control_changes(self, article_ids: Sequence[str], changes: Sequence[tuple[str, str, Any]]) -> None:
+        """In one transaction: drop the control changes of these articles, store the new ones.
+
+        ``changes``: (article_id, event_key, ControlChange), one per report.
+        """
+        cc = t.control_changes
+        with self.engine.begin() as conn:
+            if article_ids:
+                conn.execute(delete(cc).where(cc.c.article_id.in_(list(article_ids))))
+            if changes:
+                conn.execute(insert(cc), [
+                    {"settlement": c.settlement.name or c.settlement.text, "gazetteer_id": c.settlement.gazetteer_id,
+                     "date": c.date, "to_side": c.to_side, "status": c.status.value, "data": to_dict(c),
+                     "article_id": aid, "event_key": key, "admin1": c.settlement.admin1,
+                     "country": c.settlement.country, "area": c.area}
+                    for aid, key, c in changes
+                ])
+
+    def list_control_changes(self, *, until: dt.date | None = None, region: str | None = None) -> list[Any]:
+        """Stored control changes (one per report) dated up to ``until``.
+
+        ``region`` keeps named settlements whose admin1 contains it or whose country is it; area
+        statements are always returned (which settlements they cover is decided by the caller).
+        """
+        from frontlines.records import ControlChange
+
+        cc = t.control_changes
+        q = select(cc.c.data)
+        if until:
+            q = q.where(or_(cc.c.date <= until, cc.c.date.is_(None)))
+        if region:
+            q = q.where(or_(
+                cc.c.area.is_(True),
+                cc.c.admin1.ilike(f"%{_escape_like(region)}%", escape="\\"),
+                cc.c.country == region.upper(),
+                cc.c.settlement.ilike(_escape_like(region), escape="\\"),
+            ))
+        q = q.order_by(cc.c.date, cc.c.id)
+        with self.engine.connect() as conn:
+            return [from_dict(ControlChange, _json(r.data)) for r in conn.execute(q)]
+
+    def known_settlements(self, *, region: str | None = None) -> list[Any]:
+        """One stored Place per settlement (by gazetteer id) that any article mentions, with coordinates."""
+        from frontlines.records import Place
+
+        p = t.places
+        first = select(func.min(p.c.id)).where(
+            p.c.kind == "settlement", p.c.lat.is_not(None), p.c.gazetteer_id.is_not(None)
+        )
+        if region:
+            first = first.where(or_(p.c.admin1.ilike(f"%{_escape_like(region)}%", escape="\\"),
+                                    p.c.country == region.upper()))
+        first = first.group_by(p.c.gazetteer_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(p.c.data).where(p.c.id.in_(first)).order_by(p.c.gazetteer_id)).all()
+        return [from_dict(Place, _json(r.data)) for r in rows]
+
     # -- stats ----------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
         """Counts of articles by status, rejections by code, and extractions by kind."""
