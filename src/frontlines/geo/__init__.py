@@ -1,12 +1,57 @@
-"""Places: toponym recognition and resolution against the built-in gazetteer."""
+"""Places: toponym recognition and resolution against the built-in gazetteer.
 
+The stage reads the toponym spans the ``frontlines_places`` spaCy component left
+in ``doc.spans["places"]`` (or finds them itself when the model was loaded
+without it), resolves each against the injected gazetteer, and returns one
+:class:`~frontlines.records.Place` per toponym.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frontlines.geo.recognise import Mention, find_toponyms
+from frontlines.geo.resolve import resolve_mentions
 from frontlines.pipeline import Stage, StageInput
 from frontlines.records import Place
 
+SPAN_KEY = "places"
+
+
+def _mentions(inp: StageInput) -> list[Mention]:
+    doc = inp.doc
+    if SPAN_KEY in doc.spans:
+        return [Mention(s.start, s.end, s.label_ or "gazetteer") for s in doc.spans[SPAN_KEY]]
+    return find_toponyms(doc, inp.resources.gazetteer)
+
 
 def extract_places(inp: StageInput) -> tuple[Place, ...]:
-    """Placeholder until the geo stage lands (issue 4)."""
-    return ()
+    """Every toponym of the article as a Place (unknown names yield none, never an error)."""
+    gazetteer = inp.resources.gazetteer
+    if gazetteer is None or len(inp.doc) == 0:
+        return ()
+    return resolve_mentions(inp.doc, inp.article.id, _mentions(inp), gazetteer)
 
 
-STAGE = Stage(name="geo.places", version="0", writes="places", reads=(), run=extract_places)
+def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Place, ...]:
+    """Resolve given character spans (gold toponyms) instead of recognised ones.
+
+    A span that does not line up with token boundaries is widened to the tokens it
+    touches; a span the gazetteer cannot resolve yields no Place.
+    """
+    gazetteer = inp.resources.gazetteer
+    doc = inp.doc
+    if gazetteer is None or len(doc) == 0:
+        return ()
+    mentions = []
+    for start, end in sorted(spans):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        mentions.append(Mention(span.start, span.end, "gold"))
+    return resolve_mentions(doc, inp.article.id, mentions, gazetteer)
+
+
+STAGE = Stage(name="geo.places", version="1", writes="places", reads=(), run=extract_places)
+
+__all__ = ["STAGE", "extract_places", "resolve_spans", "SPAN_KEY"]

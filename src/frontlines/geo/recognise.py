@@ -1,0 +1,246 @@
+"""Toponym recognition over a parsed Doc: spaCy's GPE/LOC entities plus gazetteer n-grams.
+
+Not an EntityRuler with a pattern per name: the gazetteer's key dict answers
+"is this n-gram a place name?" in one lookup, so the scan costs a few dict
+lookups per capitalised token. Stop-lists and the parser's own tags keep
+person names ("Vladimir Putin") and common words ("March", "Mobile") out,
+and a single-word PERSON that is in fact a well-known place ("Kherson") is
+taken back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAJOR, Gazetteer, normalise_name
+
+MAX_NGRAM = 6
+ORG_SOURCE = "org-name"  # mention source of a place named inside an organisation's name
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# labels whose span is never a place, whatever the gazetteer says
+_NEVER = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"})
+# a single word the NER did not tag needs this many inhabitants (or a major kind) to count
+MIN_POP_UNTAGGED = 1_000
+MIN_POP_SENT_START = 50_000  # sentence-initial capitals say less
+MIN_POP_PERSON = 20_000  # to overrule a one-word PERSON label
+
+# words after a name that make it a place (and say which kind)
+KIND_WORDS: dict[str, str] = {
+    "river": "river", "sea": "sea", "ocean": "sea", "gulf": "sea", "strait": "sea",
+    "oblast": "admin1", "region": "admin1", "province": "admin1", "governorate": "admin1", "state": "admin1",
+    "krai": "admin1", "county": "admin2", "parish": "admin2", "raion": "admin2", "district": "admin2",
+    "city": "settlement", "town": "settlement", "village": "settlement", "settlement": "settlement",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLexicon:
+    """Stop-lists for the recogniser (from ``data/places/stoplists.yaml``)."""
+
+    first_names: frozenset[str]
+    common_words: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_place_lexicon(path: Path | None = None) -> PlaceLexicon:
+    """Read the stop-lists; cached per path since the file is packaged and read-only."""
+    from frontlines.geo.sources import curated_dir_default
+
+    file = Path(path) if path else curated_dir_default() / "stoplists.yaml"
+    data: dict[str, Any] = yaml.safe_load(file.read_text("utf-8")) or {}
+
+    def norm(items: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalise_name(str(x)) for x in items)
+
+    return PlaceLexicon(
+        first_names=norm(data.get("first_names", ())),
+        common_words=norm(data.get("common_words", ())),
+        titles=norm(data.get("titles", ())),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym found in the Doc: token span [start, end) and how it was found."""
+
+    start: int
+    end: int
+    source: str  # "ner", "gazetteer", "ner+gazetteer", "gold"
+    label: str = "GPE"  # what the Doc's entity label becomes
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "U.S.", "D.C.", "N.Y."
+
+
+def _wordlike(tok: Any) -> bool:
+    return tok.is_alpha or bool(_DOTTED.match(tok.text)) or (tok.text.endswith(".") and tok.text[:-1].isalpha())
+
+
+def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon | None = None) -> list[Mention]:
+    """Every toponym span in ``doc``, longest first where they overlap, in text order."""
+    lexicon = lexicon or load_place_lexicon()
+    found: list[Mention] = []
+    # last words of full person names ("Barack Obama"): a later lone "Obama" is the person
+    surnames = frozenset(
+        normalise_name(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    )
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            start = ent.start
+            # "the Dnipro River": the article is not part of the name
+            while start < ent.end - 1 and doc[start].lower_ in ("the", "a"):
+                start += 1
+            if ent.end - start == 1 and normalise_name(doc[start].text) in (lexicon.common_words | surnames):
+                continue  # "Street", "Center" on their own; "Strickland" after "Ted Strickland"
+            if ent.label_ == "FAC" and (gazetteer is None or not _gaz_key(doc, start, ent.end, gazetteer)):
+                continue  # buildings, roads: only when the gazetteer knows them
+            found.append(Mention(start, ent.end, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
+    if gazetteer is not None:
+        found.extend(_scan(doc, gazetteer, lexicon, surnames))
+    return _longest_first(found)
+
+
+def _gaz_key(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+    text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    return gazetteer.keys.get(normalise_name(text))
+
+
+def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: frozenset[str]) -> Iterable[Mention]:
+    keys = gazetteer.keys
+    text = doc.text
+    n = len(doc)
+    # n-grams never cross a sentence end; one pass over the sentences is cheaper than tok.sent
+    sent_end = [n] * n
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            for k in range(sent.start, sent.end):
+                sent_end[k] = sent.end
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not _is_cap(tok.text) or not _wordlike(tok):
+            i += 1
+            continue
+        match = None
+        start_char = tok.idx
+        for end in range(min(i + MAX_NGRAM, sent_end[i]), i, -1):
+            last = doc[end - 1]
+            if not (_is_cap(last.text) and _wordlike(last)):
+                continue
+            key = normalise_name(text[start_char : last.idx + len(last.text)])
+            info = keys.get(key)
+            if info is not None:
+                match = (end, key, info)
+                break
+        if match is None:
+            i += 1
+            continue
+        end, key, (flags, pop) = match
+        if _accept(doc, i, end, key, flags, pop, lexicon, surnames):
+            yield Mention(i, end, "gazetteer", "LOC" if flags & FLAG_CURATED else "GPE")
+            i = end
+        elif _org_prefix(doc, i, end, flags, pop):
+            # "Ohio State University", "Kherson Regional Administration": the place an
+            # institution is named after; resolved, but flagged as not a location of events
+            yield Mention(i, end, ORG_SOURCE, "ORG")
+            i = end
+        else:
+            i += 1
+
+
+def _accept(
+    doc: Any, start: int, end: int, key: str, flags: int, pop: int, lex: PlaceLexicon, surnames: frozenset[str]
+) -> bool:
+    """Whether a gazetteer n-gram is a toponym here (the NER did not say so)."""
+    first = doc[start]
+    ent_labels = {doc[k].ent_type_ for k in range(start, end)} - {""}
+    if ent_labels & _NEVER:
+        return False
+    if ent_labels & PLACE_LABELS:
+        return True  # the NER agrees (the span may be longer or shorter than its entity)
+    if end - start == 1 and key in surnames:
+        return False
+    major = bool(flags & FLAG_MAJOR)
+    single = end - start == 1
+    nxt = doc[end] if end < len(doc) else None
+    prev = doc[start - 1] if start > 0 else None
+    kind_word = nxt is not None and nxt.lower_ in KIND_WORDS
+    if single and (key in lex.common_words or len(key) <= 2):
+        # "US" and "UK" are names only in capitals; "La." after a comma is a state
+        if not (first.is_upper and major and len(key) >= 2) and not (prev is not None and prev.text == "," and major):
+            return False
+    if prev is not None and normalise_name(prev.text) in lex.titles:
+        return False
+    if "PERSON" in ent_labels:
+        ent = first.ent_type_ == "PERSON" and _entity_of(doc, start)
+        if not ent or len(ent) > end - start or ent.start != start:
+            return False  # part of a longer person name: "Vladimir Putin"
+        if key in lex.first_names:
+            return False
+        if nxt is not None and nxt.pos_ == "PROPN" and _is_cap(nxt.text):
+            return False
+        return major or kind_word or pop >= MIN_POP_PERSON
+    if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
+        ent = _entity_of(doc, start)
+        whole = bool(ent) and ent.start == start and ent.end == end
+        return whole and (major or pop >= MIN_POP_PERSON)
+
+    # no entity: the parser must see a proper noun, and the name must be a known place
+    if key in lex.first_names and nxt is not None and _is_cap(nxt.text):
+        return False
+    if not all(doc[k].pos_ == "PROPN" for k in range(start, end) if doc[k].is_alpha and _is_cap(doc[k].text)):
+        return bool(flags & FLAG_CURATED) or kind_word
+    if kind_word or major:
+        return True
+    if first.is_sent_start:
+        return pop >= MIN_POP_SENT_START
+    return pop >= MIN_POP_UNTAGGED
+
+
+def _org_prefix(doc: Any, start: int, end: int, flags: int, pop: int) -> bool:
+    """A well-known place name that opens a longer organisation name."""
+    tok = doc[start]
+    if tok.ent_type_ != "ORG" or tok.ent_iob_ != "B" or doc[end - 1].ent_type_ != "ORG":
+        return False
+    ent = _entity_of(doc, start)
+    return ent is not None and ent.end > end and (bool(flags & FLAG_MAJOR) or pop >= MIN_POP_PERSON)
+
+
+def _entity_of(doc: Any, i: int) -> Any:
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions overlapping a longer one; merge the sources of identical spans."""
+    by_span: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        old = by_span.get((m.start, m.end))
+        if old is None:
+            by_span[(m.start, m.end)] = m
+        elif old.source != m.source:
+            by_span[(m.start, m.end)] = Mention(m.start, m.end, "ner+gazetteer", old.label)
+    ordered = sorted(by_span.values(), key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[Mention] = []
+    used: set[int] = set()
+    for m in ordered:
+        toks = set(range(m.start, m.end))
+        if toks & used:
+            continue
+        used |= toks
+        taken.append(m)
+    return sorted(taken, key=lambda m: m.start)

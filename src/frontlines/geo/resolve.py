@@ -1,0 +1,424 @@
+"""Toponym resolution: pick a gazetteer entry for each mention, and say why.
+
+Candidates are scored by population, feature kind, kind words around the name
+("the Dnipro River", "Kherson region", "city of X"), and the other places in
+the article (a country, first- or second-order division named elsewhere).
+Metonyms ("Kyiv's troops", "Moscow said", "the Kremlin") are flagged, and
+relative phrases ("20 km north of Izium", "near Bakhmut", "the west bank of the
+Dnipro") become RELATIVE places with an anchor and a coarser precision.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
+from frontlines.geo.recognise import KIND_WORDS, ORG_SOURCE, Mention
+from frontlines.records import Evidence, Place, PlaceKind, Precision
+
+# --- scoring weights (general, not fitted to any one corpus) -----------------
+KIND_PRIOR = {
+    PlaceKind.COUNTRY: 4.0, PlaceKind.CONTINENT: 4.0, PlaceKind.SEA: 5.0, PlaceKind.REGION: 5.0,
+    PlaceKind.FACILITY: 5.0, PlaceKind.ADMIN1: 1.5, PlaceKind.ADMIN2: 0.5, PlaceKind.SETTLEMENT: 0.0,
+    PlaceKind.RIVER: 2.0,  # a river shares its name with a city ("Dnipro"): it needs a cue
+}
+ALT_NAME_PENALTY = 1.5  # matched only by an alternate name
+CAPITAL_BONUS = 1.0
+EPONYM_PENALTY = 3.0  # "Kherson" is the city, "Kherson region" the oblast
+HINT_BONUS = 6.0
+HINT_MISMATCH = 3.0
+ARTICLE_BONUS = 4.0  # "the Dnipro", "the Crimea": rivers and regions take an article, towns do not
+COUNTRY_CONTEXT = 4.0  # times the share of the article's other places in this country
+ADMIN1_CONTEXT = 3.0
+ADMIN2_CONTEXT = 2.0
+CONTAINER_BONUS = 5.0  # "Alexandria, Louisiana": the next name contains this candidate
+
+PRECISION = {
+    PlaceKind.SETTLEMENT: Precision.EXACT, PlaceKind.FACILITY: Precision.EXACT,
+    PlaceKind.ADMIN2: Precision.ADMIN2, PlaceKind.ADMIN1: Precision.ADMIN1,
+    PlaceKind.COUNTRY: Precision.COUNTRY, PlaceKind.CONTINENT: Precision.REGION,
+    PlaceKind.RIVER: Precision.REGION, PlaceKind.SEA: Precision.REGION, PlaceKind.REGION: Precision.REGION,
+}
+_HINT_KIND = {
+    "river": PlaceKind.RIVER, "sea": PlaceKind.SEA, "admin1": PlaceKind.ADMIN1,
+    "admin2": PlaceKind.ADMIN2, "settlement": PlaceKind.SETTLEMENT,
+}
+_HINT_COMPATIBLE = {
+    PlaceKind.ADMIN1: {PlaceKind.ADMIN1, PlaceKind.REGION},
+    PlaceKind.ADMIN2: {PlaceKind.ADMIN2},
+    PlaceKind.RIVER: {PlaceKind.RIVER},
+    PlaceKind.SEA: {PlaceKind.SEA},
+    PlaceKind.SETTLEMENT: {PlaceKind.SETTLEMENT},
+}
+_PREFIX_HINTS = {("city", "of"): "settlement", ("town", "of"): "settlement", ("village", "of"): "settlement",
+                 ("river",): "river", ("state", "of"): "admin1", ("province", "of"): "admin1",
+                 ("region", "of"): "admin1", ("county", "of"): "admin2"}
+
+# --- metonymy ------------------------------------------------------------------
+_GOVT_NOUNS = frozenset("""
+troops forces force army military soldiers navy commanders command government officials official
+minister ministry president leadership leader leaders regime authorities authority administration
+decision position claim claims envoy ambassador spokesman spokeswoman spokesperson diplomats diplomacy
+war invasion offensive control policy sanctions response delegation demands demand plan plans
+proposal intelligence allies ally annexation occupation propaganda aggression strategy generals
+""".split())
+_SAY_VERBS = frozenset("""
+say claim insist announce deny warn accuse demand threaten urge reject respond state confirm agree
+order decide refuse recognise recognize annex retaliate condemn want plan hope believe propose call
+vow pledge seek argue allege protest blame declare sign approve send impose expel summon push
+""".split())
+
+# --- relative places -----------------------------------------------------------
+_BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0, "southeast": 135.0,
+    "south-east": 135.0, "south": 180.0, "southwest": 225.0, "south-west": 225.0, "west": 270.0,
+    "northwest": 315.0, "north-west": 315.0,
+}
+_UNITS_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+             "miles": 1.609, "mile": 1.609, "mi": 1.609}
+_NEAR_WORDS = frozenset({"near", "outside", "around", "beyond"})
+_NEAR_PHRASES = ("outskirts of", "suburbs of", "vicinity of", "close to", "environs of", "edge of", "approaches to")
+_BANK_SIDES = {"west": "west", "western": "west", "right": "west", "east": "east", "eastern": "east", "left": "east"}
+_DIRECTION_ADJ = {"northern": 0.0, "southern": 180.0, "eastern": 90.0, "western": 270.0,
+                  "north-eastern": 45.0, "northeastern": 45.0, "south-eastern": 135.0, "southeastern": 135.0,
+                  "south-western": 225.0, "southwestern": 225.0, "north-western": 315.0, "northwestern": 315.0}
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+@dataclass(slots=True)
+class _Item:
+    mention: Mention
+    start_char: int
+    end_char: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    hint: PlaceKind | None
+    article: bool  # preceded by "the"
+    demonym: bool = False  # "Sudanese": the country, as a nation
+    best: Candidate | None = None
+    reason: str = ""
+    score: float = 0.0
+
+
+def resolve_mentions(doc: Any, article_id: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """Resolve each mention to a Place; mentions that match no gazetteer entry are dropped."""
+    items = [_item(doc, m, gazetteer) for m in mentions]
+    items = [it for it in items if it.candidates]
+    if not items:
+        return ()
+    _choose(doc, items)
+    return tuple(_place(doc, article_id, it, gazetteer) for it in items if it.best is not None)
+
+
+def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
+    span = doc[m.start : m.end]
+    text = span.text
+    hint = _hint(doc, m)
+    candidates = gazetteer.lookup(text)
+    if not candidates:
+        candidates, variant_hint = _variants(text, gazetteer)
+        hint = hint or variant_hint
+    article = m.start > 0 and doc[m.start - 1].lower_ == "the"
+    demonym = False
+    if not candidates and m.source == "gold":
+        # a demonym handed over as a toponym ("Sudanese"): the country it names
+        nation = gazetteer.demonym(re.sub(r"s$", "", text) if text.endswith("ns") else text)
+        if nation is not None:
+            candidates, demonym = (nation,), True
+    return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym)
+
+
+def _hint(doc: Any, m: Mention) -> PlaceKind | None:
+    """A kind word next to the name: "Dnipro River", "Kherson region", "city of Izium"."""
+    if m.end < len(doc):
+        word = KIND_WORDS.get(doc[m.end].lower_)
+        if word:
+            return _HINT_KIND.get(word)
+    before = tuple(t.lower_ for t in doc[max(0, m.start - 2) : m.start])
+    for words, kind in _PREFIX_HINTS.items():
+        if before[-len(words):] == words:
+            return _HINT_KIND[kind]
+    last = doc[m.end - 1].lower_
+    if m.end - m.start > 1 and last in KIND_WORDS:
+        return _HINT_KIND.get(KIND_WORDS[last])
+    return None
+
+
+_STRIP_SUFFIX = re.compile(
+    r"\s+(river|region|oblast|province|county|parish|raion|district|city|governorate|state|area)$", re.I)
+_STRIP_PREFIX = re.compile(r"^(the|city of|town of|river|state of|province of)\s+", re.I)
+_ABBREV = {"st": "saint", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], PlaceKind | None]:
+    """Candidates for a name written with extra words ("Kherson region", "the Crimea", "St. Louis")."""
+    tries: list[tuple[str, PlaceKind | None]] = []
+    s = re.sub(r"['\u2019]s$", "", text)
+    tries.append((s, None))
+    m = _STRIP_SUFFIX.search(s)
+    if m:
+        tries.append((s[: m.start()], _HINT_KIND.get(KIND_WORDS.get(m.group(1).lower(), ""))))
+    p = _STRIP_PREFIX.match(s)
+    if p:
+        tries.append((s[p.end():], PlaceKind.RIVER if p.group(1).lower() == "river" else None))
+    words = normalise_name(s).split()
+    if words and words[0] in _ABBREV:
+        tries.append((" ".join([_ABBREV[words[0]], *words[1:]]), None))
+    for variant, hint in tries:
+        found = gazetteer.lookup(variant)
+        if found:
+            return found, hint
+    return (), None
+
+
+def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[str]]:
+    why: list[str] = []
+    s = math.log10(c.population + 10) + KIND_PRIOR.get(c.kind, 0.0)
+    if not c.main:
+        s -= ALT_NAME_PENALTY
+    if c.capital:
+        s += CAPITAL_BONUS
+    if it.hint is not None:
+        if c.kind in _HINT_COMPATIBLE.get(it.hint, {it.hint}):
+            s += HINT_BONUS
+            why.append(f"{it.hint.value} word next to the name")
+        else:
+            s -= HINT_MISMATCH
+    if c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and it.hint not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        if c.gid in seats:
+            s -= EPONYM_PENALTY  # the division is named after its capital: the bare name is the city
+    if it.article and c.kind in (PlaceKind.RIVER, PlaceKind.SEA, PlaceKind.REGION):
+        s += ARTICLE_BONUS
+        why.append("'the' before the name")
+    return s, why
+
+
+def _choose(doc: Any, items: list[_Item]) -> None:
+    priors: list[list[tuple[float, list[str]]]] = []
+    for it in items:
+        # divisions that hold a settlement of the same name (the division is named after it)
+        seats = frozenset(
+            gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
+        )
+        priors.append([_prior(c, it, seats) for c in it.candidates])
+    # pass 1: the best candidate by prior alone, to learn what the article is about
+    first: list[tuple[Candidate, float]] = []
+    for it, ps in zip(items, priors):
+        order = sorted(range(len(ps)), key=lambda k: -ps[k][0])
+        margin = ps[order[0]][0] - ps[order[1]][0] if len(order) > 1 else 9.0
+        first.append((it.candidates[order[0]], 1.0 if margin >= 1.0 else 0.5))
+    countries: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()
+    admin2s: Counter[str] = Counter()
+    for c, w in first:
+        if c.country:
+            countries[c.country] += w
+        if c.kind == PlaceKind.ADMIN1:
+            admin1s[c.gid] += w
+        elif c.admin1_gid and c.kind != PlaceKind.COUNTRY:
+            admin1s[c.admin1_gid] += w * 0.5
+        if c.kind == PlaceKind.ADMIN2:
+            admin2s[c.gid] += w
+    total = sum(countries.values()) or 1.0
+    # how many places of the article lie in each division (for the division's own score)
+    within: Counter[str] = Counter()
+    for c, w in first:
+        for gid in {c.admin1_gid, c.admin2_gid} - {None, c.gid}:
+            within[gid] += w
+    # pass 2: add the article's other places (without the mention's own vote)
+    for idx, (it, ps) in enumerate(zip(items, priors)):
+        own, own_w = first[idx]
+        nxt = items[idx + 1] if idx + 1 < len(items) else None
+        container = _container(doc, it, nxt)
+        best, best_score, best_why = None, -1e9, []
+        for c, (p, why) in zip(it.candidates, ps):
+            score = p
+            reasons = list(why)
+            if c.country:
+                n = countries[c.country] - (own_w if own.country == c.country else 0.0)
+                rest = total - own_w
+                if n > 0 and rest > 0:
+                    score += COUNTRY_CONTEXT * n / rest
+                    reasons.append(f"article names other places in {c.country}")
+            if c.kind != PlaceKind.ADMIN1 and c.admin1_gid:
+                own_a1 = own.admin1_gid if own.kind != PlaceKind.ADMIN1 else own.gid
+                n = admin1s[c.admin1_gid] - (own_w * (0.5 if own.kind != PlaceKind.ADMIN1 else 1.0)
+                                             if own_a1 == c.admin1_gid else 0.0)
+                if n > 0:
+                    score += ADMIN1_CONTEXT * min(1.0, n)
+                    reasons.append(f"article names {c.admin1}")
+            if c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+                inside = within[c.gid] - (own_w if c.gid in (own.admin1_gid, own.admin2_gid) and own.gid != c.gid
+                                          else 0.0)
+                if inside > 0:
+                    score += ADMIN1_CONTEXT * min(1.0, inside)
+                    reasons.append(f"article names places in {c.name}")
+            if c.kind != PlaceKind.ADMIN2 and c.admin2_gid and admin2s[c.admin2_gid] > 0 and own.gid != c.admin2_gid:
+                score += ADMIN2_CONTEXT
+                reasons.append("article names its district")
+            if container is not None and _inside(c, container):
+                score += CONTAINER_BONUS
+                reasons.append(f"followed by {container.name}")
+            if score > best_score:
+                best, best_score, best_why = c, score, reasons
+        it.best = best
+        it.score = best_score
+        it.reason = "; ".join(["largest population" if not best_why else best_why[0], *best_why[1:]])
+        if len(it.candidates) == 1:
+            it.reason = "only candidate"
+
+
+def _container(doc: Any, it: _Item, nxt: _Item | None) -> Candidate | None:
+    """The place named right after ", " ("Alexandria, La."), if any."""
+    if nxt is None or nxt.start_char - it.end_char > 3 or "," not in doc.text[it.end_char : nxt.start_char]:
+        return None
+    big = [c for c in nxt.candidates if c.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2)]
+    return big[0] if big else None
+
+
+def _inside(c: Candidate, container: Candidate) -> bool:
+    if container.kind == PlaceKind.COUNTRY:
+        return c.country == container.country and c.kind != PlaceKind.COUNTRY
+    if container.kind == PlaceKind.ADMIN1:
+        return c.admin1_gid == container.gid and c.gid != container.gid
+    return c.admin2_gid == container.gid and c.gid != container.gid
+
+
+# --------------------------------------------------------------------------
+# Places, metonymy and relative phrases
+# --------------------------------------------------------------------------
+
+def _place(doc: Any, article_id: str, it: _Item, gazetteer: Gazetteer) -> Place:
+    c = it.best
+    kind = c.kind if c else None
+    in_org = it.mention.source == ORG_SOURCE
+    metonymic = it.demonym or in_org or (_metonymic(doc, it.mention, c) if c else False)
+    place = Place(
+        text=it.text,
+        evidence=Evidence(article_id=article_id, start=it.start_char, end=it.end_char, text=it.text),
+        name=c.name if c else None,
+        gazetteer_id=c.gid if c else None,
+        kind=kind,
+        lat=c.lat if c else None,
+        lon=c.lon if c else None,
+        admin1=c.admin1 if c else None,
+        country=c.country if c else None,
+        precision=PRECISION.get(kind) if kind else None,
+        metonymic=metonymic,
+        reason=("demonym of the country" if it.demonym else it.reason)
+        + ("; part of an organisation's name" if in_org else "")
+        + ("; names a government (metonym)" if metonymic and not (it.demonym or in_org) else ""),
+        score=round(it.score, 3),
+    )
+    if c is None or metonymic:
+        return place
+    return _relative(doc, article_id, it, place, gazetteer) or place
+
+
+def _metonymic(doc: Any, m: Mention, c: Candidate) -> bool:
+    if c.metonym:
+        return True
+    if not (c.kind == PlaceKind.COUNTRY or c.capital):
+        return False
+    root = doc[m.start : m.end].root
+    if root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].tag_ == "POS"):
+        head = root.head
+        if head.lemma_.lower() in _GOVT_NOUNS or head.lower_ in _GOVT_NOUNS:
+            return True
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SAY_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        return root.head.head.lemma_.lower() in _SAY_VERBS
+    return False
+
+
+def _relative(doc: Any, article_id: str, it: _Item, place: Place, gazetteer: Gazetteer) -> Place | None:
+    """A RELATIVE place when a direction, distance or 'near' phrase precedes the name."""
+    m = it.mention
+    c = it.best
+    if c is None:
+        return None
+    before = [t for t in doc[max(0, m.start - 6) : m.start]]
+    low = [t.lower_ for t in before]
+    # drop "the" before the name ("west bank of the Dnipro")
+    core = low[:-1] if low and low[-1] == "the" else low
+    start_tok: int | None = None
+    lat, lon = c.lat, c.lon
+    precision = Precision.NEAR
+    gid, name = c.gid, c.name
+    reason = ""
+    if len(core) >= 3 and core[-1] == "of" and core[-2] == "bank" and core[-3] in _BANK_SIDES:
+        side = _BANK_SIDES[core[-3]]
+        start_tok = m.start - (len(low) - len(core)) - 3
+        if start_tok > 0 and doc[start_tok - 1].lower_ == "the":
+            start_tok -= 1
+        precision = Precision.REGION
+        reason = f"{side} bank of {c.name}"
+        gid, name = c.gid, f"{side.capitalize()} bank of the {c.name}"
+        bank = _bank(gazetteer, c.gid, side)
+        if bank is not None:
+            gid, name, lat, lon = bank.gid, bank.name, bank.lat, bank.lon
+    elif len(core) >= 2 and core[-1] == "of" and core[-2] in _BEARINGS:
+        bearing = _BEARINGS[core[-2]]
+        k = len(core) - 2
+        distance = None
+        if k >= 2 and core[k - 1] in _UNITS_KM and _NUMBER.match(core[k - 2]):
+            distance = float(core[k - 2].replace(",", ".")) * _UNITS_KM[core[k - 1]]
+            k -= 2
+        start_tok = m.start - (len(low) - len(core)) - (len(core) - k)
+        if c.kind == PlaceKind.RIVER and distance is None and core[-2] in ("east", "west"):
+            side = core[-2]
+            bank = _bank(gazetteer, c.gid, side)
+            if bank is not None:
+                gid, name, lat, lon = bank.gid, bank.name, bank.lat, bank.lon
+            precision = Precision.REGION
+            reason = f"{side} of the river {c.name}"
+        elif distance is not None:
+            lat, lon = _offset(c.lat, c.lon, distance, bearing)
+            reason = f"{distance:g} km {core[-2]} of {c.name}"
+        else:
+            precision = Precision.REGION if c.kind not in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) else Precision.NEAR
+            reason = f"{core[-2]} of {c.name}"
+    elif low and low[-1] in _NEAR_WORDS:
+        start_tok = m.start - 1
+        reason = f"{low[-1]} {c.name}"
+    elif len(low) >= 2 and f"{low[-2]} {low[-1]}" in _NEAR_PHRASES:
+        start_tok = m.start - 2
+        if start_tok > 0 and doc[start_tok - 1].lower_ in ("the", "on", "in"):
+            start_tok -= 1 if doc[start_tok - 1].lower_ == "the" else 0
+        reason = f"{low[-2]} {low[-1]} {c.name}"
+    elif low and low[-1] in _DIRECTION_ADJ and c.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
+        start_tok = m.start - 1
+        precision = Precision.REGION
+        reason = f"{low[-1]} part of {c.name}"
+    if start_tok is None:
+        return None
+    start_char = doc[start_tok].idx
+    text = doc.text[start_char : it.end_char]
+    return Place(
+        text=text,
+        evidence=Evidence(article_id=article_id, start=start_char, end=it.end_char, text=text),
+        name=name, gazetteer_id=gid, kind=PlaceKind.RELATIVE, lat=round(lat, 5), lon=round(lon, 5),
+        admin1=c.admin1, country=c.country, precision=precision, metonymic=False, anchor=c.name,
+        reason=f"relative place: {reason}; anchor chosen by {place.reason}", score=place.score,
+    )
+
+
+def _bank(gazetteer: Gazetteer, river_gid: str, side: str) -> Candidate | None:
+    """The curated bank area of a curated river ("fl:region/dnipro-west-bank"), if there is one."""
+    if not river_gid.startswith("fl:river/"):
+        return None
+    return gazetteer.get(f"fl:region/{river_gid.split('/', 1)[1]}-{side}-bank")
+
+
+def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
+    """The point ``km`` away from (lat, lon) on ``bearing_deg`` (flat-earth; fine under 500 km)."""
+    b = math.radians(bearing_deg)
+    dlat = km * math.cos(b) / 111.2
+    dlon = km * math.sin(b) / (111.2 * max(0.05, math.cos(math.radians(lat))))
+    return lat + dlat, lon + dlon

