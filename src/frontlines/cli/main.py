@@ -32,9 +32,9 @@ def root(
 
 def _register() -> None:
     # One line per command module; each module exposes `register(app)`.
-    from frontlines.cli import articles, eval, events, export, ingest, run, show, stats
+    from frontlines.cli import articles, eval, events, export, gazetteer, ingest, run, show, stats
 
-    for module in (ingest, run, articles, show, events, stats, export, eval):
+    for module in (ingest, run, articles, show, events, stats, export, eval, gazetteer):
         module.register(app)
 
 
