@@ -275,6 +275,10 @@ def read_warc(stream: io.BufferedIOBase, origin: str, *, max_bytes: int) -> Iter
             if len(body) > max_bytes:
                 yield _reject(where, "E106", f"response body exceeds the limit of {max_bytes} bytes")
                 continue
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing > 0:  # warcio returns the partial body of a cut record without raising
+                yield _reject(where, "E107", f"record cut short: {missing} bytes missing")
+                continue
             date = None
             stamp = record.rec_headers.get_header("WARC-Date")
             if stamp:

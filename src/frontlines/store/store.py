@@ -46,8 +46,9 @@ from frontlines.store import schema as t
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def resolve_url(db: str) -> str:
+def resolve_url(db: str | Path) -> str:
     """A path or URL to a SQLAlchemy URL (postgresql:// uses psycopg 3)."""
+    db = str(db)
     if "://" not in db:
         return f"sqlite:///{Path(db).expanduser()}"
     if db.startswith("postgresql://") or db.startswith("postgres://"):
@@ -64,7 +65,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def open_store(db: str, *, migrate: bool = True) -> "Store":
+def open_store(db: str | Path, *, migrate: bool = True) -> "Store":
     """Open (and by default create or upgrade) the store at a path or URL."""
     url = resolve_url(db)
     try:
@@ -745,6 +746,57 @@ class Store:
         q = select(col, func.count()).group_by(col).order_by(col)
         with self.engine.connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(q)]
+
+    def query_extraction_rows(
+        self,
+        kind: str,
+        *,
+        by: Sequence[str] = (),
+        equals: dict[str, Any] | None = None,
+        contains: dict[str, str] | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One extraction kind (places, actors, quotes, ...) filtered, paginated, with the total count.
+
+        ``equals`` and ``contains`` (case-insensitive substring) name stored columns. Without ``by``
+        the rows are mentions in article order, with the article's title/source/published; with
+        ``by`` they are groups on those columns, each with ``mentions`` and ``articles`` counts,
+        most mentioned first. Unknown columns raise StoreError(E902).
+        """
+        if kind not in t.EXTRACTION_TABLES:
+            raise StoreError(f"unknown extraction kind {kind!r}", code="E902")
+        table = t.EXTRACTION_TABLES[kind]
+        for name in [*by, *(equals or {}), *(contains or {})]:
+            if name not in table.c or name == "data":
+                raise StoreError(f"{kind} have no column {name!r}", code="E902")
+        conds = [table.c[k] == v for k, v in (equals or {}).items() if v is not None]
+        conds += [table.c[k].ilike(f"%{_escape_like(v)}%", escape="\\") for k, v in (contains or {}).items() if v]
+        if by:
+            cols = [table.c[b] for b in by]
+            q = select(*cols, func.count().label("mentions"),
+                       func.count(func.distinct(table.c.article_id)).label("articles"))
+            q = q.where(and_(*conds)) if conds else q
+            q = q.group_by(*cols)
+            total_q = select(func.count()).select_from(q.subquery())
+            q = q.order_by(func.count().desc(), *cols).limit(limit).offset(offset)
+        else:
+            a = t.articles
+            q = select(table, a.c.title, a.c.source, a.c.published).join(a, a.c.id == table.c.article_id)
+            q = q.where(and_(*conds)) if conds else q
+            total_q = select(func.count()).select_from(q.subquery())
+            q = q.order_by(a.c.published.desc(), table.c.article_id, table.c.seq).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            total = int(conn.execute(total_q).scalar() or 0)
+            rows = []
+            for r in conn.execute(q):
+                d = dict(r._mapping)
+                if "data" in d:
+                    d["data"] = _json(d["data"])
+                if isinstance(d.get("published"), (dt.date, dt.datetime)):
+                    d["published"] = d["published"].isoformat()
+                rows.append(d)
+        return rows, total
 
 
 def _filter_dict(f: EventFilter) -> dict[str, Any]:
