@@ -232,6 +232,8 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
         start = tok.left_edge.i
         if start > i:
             start = i
+        while start < i and doc[start].is_space:
+            start += 1
         # modifiers to the left only: "the Kremlin's invasion forces"
         while start < i and (ctx.taken[start] and not _is_modifier_actor(ctx, start, i)):
             start += 1
@@ -452,6 +454,7 @@ def _person_roles(ctx: _Context, m: _Mention) -> None:
     """Role words before the name, in an apposition after it, or in a title phrase before it."""
     reg, doc, words, texts = ctx.reg, ctx.doc, ctx.words, ctx.texts
     role_toks: list[int] = []
+    all_toks: list[int] = []  # every role phrase: country and side may sit in any of them
     # 1. "Russian President Vladimir Putin", "General Sergey Surovikin", "Moscow's Defense Minister Shoigu"
     j = m.start - 1
     while j >= 0 and texts[j] not in _NAME_BREAK and (
@@ -463,6 +466,7 @@ def _person_roles(ctx: _Context, m: _Mention) -> None:
     pre = list(range(j + 1, m.start))
     if pre and any(words[t] in reg.titles for t in pre):
         role_toks = pre
+        all_toks += pre
     # 2. "the Russian-installed deputy governor of Kherson, Kirill Stremousov"
     if m.start >= 2 and texts[m.start - 1] == ",":
         top = doc[m.start - 2]
@@ -477,6 +481,7 @@ def _person_roles(ctx: _Context, m: _Mention) -> None:
             top = None
         if top is not None and m.start - 1 - top.left_edge.i <= 12:
             role_toks = role_toks or list(range(top.left_edge.i, m.start - 1))
+            all_toks += list(range(top.left_edge.i, m.start - 1))
             ctx.role_heads.add(top.i)
     # 3. "Mykhailo Podolyak, an adviser to President Zelensky, said"
     if m.end + 1 < len(doc) and texts[m.end] == ",":
@@ -490,13 +495,14 @@ def _person_roles(ctx: _Context, m: _Mention) -> None:
             words[t] in reg.titles for t in toks[:6]
         ) and doc[toks[0]].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
             role_toks = role_toks or toks
+            all_toks += toks
             ctx.role_heads.update(t for t in toks[:6] if words[t] in reg.titles)
     if not role_toks:
         return
-    country, side, collab = _modifiers(ctx, role_toks)
+    country, side, collab = _modifiers(ctx, all_toks)
     # "adviser to President Zelensky": a registry person in the role gives the country
     if country is None:
-        for t in role_toks:
+        for t in all_toks:
             hit = reg.match_alias(words, texts, t) if words[t] in reg.alias_index else None
             if hit is not None:
                 entry = reg.entries[hit[1]]
@@ -515,7 +521,7 @@ def _person_roles(ctx: _Context, m: _Mention) -> None:
     m.role = role or m.role
     if m.registry_id is None:
         sector = Sector.UNKNOWN
-        for t in role_toks:
+        for t in all_toks:
             if words[t] in reg.titles:
                 sector = reg.titles[words[t]]
                 break

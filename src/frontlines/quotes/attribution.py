@@ -23,6 +23,7 @@ from frontlines.quotes.cues import (
     PRONOUNS,
     RAISING_LEMMAS,
     SPEECH_FORMS,
+    SPEECH_LEMMAS,
 )
 from frontlines.records import Actor, Evidence, Quote, Sector
 
@@ -356,7 +357,7 @@ class _Attributor:
             content = None
             speaker_toks: list[int] = []
             for child in tok.children:
-                if child.dep_ == "ccomp" and child.i > tok.i:
+                if child.dep_ == "ccomp" and (child.i > tok.i or lemma in SPEECH_LEMMAS):
                     content = (child.left_edge.i, child.right_edge.i + 1)
                     break
             if content is None and lemma in RAISING_LEMMAS and any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -371,6 +372,10 @@ class _Attributor:
             if content is None:
                 continue
             s, e = content
+            while s < e and (doc[s].is_space or doc[s].text in (",", "—", "–")):
+                s += 1
+            while e > s and (doc[e - 1].is_space or doc[e - 1].text == ","):
+                e -= 1
             while e > s and doc[e - 1].is_punct and doc[e - 1].text not in ("”", '"', "’"):
                 e -= 1
             if e <= s:
