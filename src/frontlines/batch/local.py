@@ -72,6 +72,7 @@ def run_pending(
         return report
     start = time.perf_counter()
     batches = chunks(ids, max(1, settings.batch_size))
+    saved: list[str] = []
 
     def handle(results: list[tuple[Article, Extraction | Failure]]) -> None:
         for article, result in results:
@@ -82,6 +83,7 @@ def run_pending(
                 report.failures.append(result)
             else:
                 store.save_extraction(result)
+                saved.append(article.id)
                 report.processed += 1
                 report.events += len(result.events)
             report.words += len(article.text.split())
@@ -99,4 +101,9 @@ def run_pending(
             for results in pool.imap_unordered(_work, (store.get_articles(b) for b in batches)):
                 handle(results)
     report.seconds = time.perf_counter() - start
+    if saved:
+        # Cross-article stages: merge the new events into incidents, record control changes.
+        from frontlines.incidents import update_after_run
+
+        update_after_run(store, saved)
     return report

@@ -1,0 +1,122 @@
+"""Which events change who holds a settlement, and the control change each one reports.
+
+A capture, a retaking, a liberation (ACLED "Government regains territory",
+"Non-state actor overtakes territory", PLOVER ASSAULT/occupy) gives ground to
+the side that acts; a completed withdrawal or handover (ACLED "Non-violent
+transfer of territory") takes it from the side that leaves and gives it to the
+target, or, when no target is named, to the side that held it before (decided
+later, in the timeline). Orders, announcements, plans, threats and hypotheses
+change nothing. A denial is kept as a report against the change it denies.
+
+One :class:`ControlChange` per report: consolidating reports into a timeline
+is :mod:`frontlines.control.timeline`'s job.
+"""
+
+from __future__ import annotations
+
+from frontlines.incidents.match import TERRITORY_SUB_TYPES, event_interval
+from frontlines.incidents.merge import ReportedEvent
+from frontlines.incidents.sources import actor_side, claiming_side, is_party_claim
+from frontlines.records import ControlChange, ControlStatus, Event, EventStatus, Place, PlaceKind, Precision
+
+_NO_CHANGE = frozenset({
+    EventStatus.ORDERED, EventStatus.ANNOUNCED, EventStatus.PLANNED,
+    EventStatus.THREATENED, EventStatus.HYPOTHETICAL,
+})
+_DENIALS = frozenset({EventStatus.DENIED, EventStatus.NEGATED})
+_NAMED_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.FACILITY})
+_AREA_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION, PlaceKind.RELATIVE, PlaceKind.RIVER})
+# Counted things that make a place an area: "dozens of settlements around Kharkiv".
+_AREA_COUNTS = frozenset({"settlements", "villages", "towns", "localities", "territory"})
+# A report about many places is weaker than one naming the settlement.
+AREA_CONFIDENCE_FACTOR = 0.5
+UNKNOWN_SIDE = ""  # a withdrawal that names nobody taking over
+
+
+def _sides(actors: tuple) -> tuple[str, ...]:
+    return tuple(sorted({s for s in (actor_side(a) for a in actors) if s}))
+
+
+def is_withdrawal(event: Event) -> bool:
+    """A withdrawal or handover: the acting side loses the ground."""
+    return event.acled_sub_event_type == "Non-violent transfer of territory" or (
+        event.plover_type == "RETREAT" and event.plover_mode == "withdraw"
+        and event.acled_sub_event_type in TERRITORY_SUB_TYPES
+    )
+
+
+def is_control_event(event: Event) -> bool:
+    """The event, if it happened, changes who holds its place."""
+    if event.acled_sub_event_type in TERRITORY_SUB_TYPES:
+        return True
+    return event.plover_type == "ASSAULT" and event.plover_mode == "occupy"
+
+
+def is_area_statement(event: Event) -> bool:
+    """The event is about an area or many settlements, not the one settlement its place names."""
+    place = event.place
+    if place is None:
+        return False
+    if place.kind in _AREA_KINDS:
+        return True
+    # "dozens of settlements around Kharkiv": a count of settlements makes the place a centre, not the
+    # captured settlement ("the villages of X and Y" names each one and is not counted).
+    return any(q.kind in _AREA_COUNTS for q in event.quantities)
+
+
+def _area_place(place: Place) -> Place:
+    """A settlement used as the centre of "settlements around X" becomes a relative area around it."""
+    if place.kind in _AREA_KINDS:
+        return place
+    from dataclasses import replace
+
+    return replace(place, kind=PlaceKind.RELATIVE, anchor=place.name or place.text,
+                   text=f"around {place.name or place.text}", precision=Precision.NEAR)
+
+
+def change_from_event(item: ReportedEvent) -> ControlChange | None:
+    """The control change one reported event states (or denies), if any."""
+    event = item.event
+    if not is_control_event(event) or event.status in _NO_CHANGE or event.place is None:
+        return None
+    place = event.place
+    area = is_area_statement(event)
+    if not area and not (place.kind in _NAMED_KINDS or (place.kind is None and place.precision is Precision.EXACT)):
+        return None  # a country, a sea: too coarse to say which settlements changed hands
+    if place.metonymic:
+        return None
+    if is_withdrawal(event):
+        from_sides, to_sides = _sides(event.sources), _sides(event.targets)
+    else:
+        from_sides, to_sides = _sides(event.targets), _sides(event.sources)
+    if not to_sides and not from_sides:
+        return None  # nobody named: no side to record
+    to_side = to_sides[0] if len(to_sides) == 1 else UNKNOWN_SIDE
+    from_side = from_sides[0] if len(from_sides) == 1 else None
+    if to_side == UNKNOWN_SIDE and from_side is None:
+        return None
+    interval = event_interval(event, item.published)
+    party = is_party_claim(event, item.source)
+    denial = event.status in _DENIALS
+    return ControlChange(
+        settlement=_area_place(place) if area else place,
+        to_side=to_side,
+        from_side=from_side,
+        time=event.time,
+        date=interval.start if interval else item.published,
+        status=ControlStatus.DISPUTED if denial else ControlStatus.CLAIMED,
+        claimed_by=claiming_side(event, item.source),
+        basis=(item.key,),
+        confidence=round(event.confidence * (AREA_CONFIDENCE_FACTOR if area else 1.0), 3),
+        area=area,
+        evidence=(event.evidence,),
+        sources=(item.source or f"article:{item.article_id}",),
+        independent_sources=0 if (party or denial) else 1,
+        denial=denial,
+    )
+
+
+def control_changes(items: list[ReportedEvent] | tuple[ReportedEvent, ...]) -> tuple[ControlChange, ...]:
+    """Every control change (one per report) the events state, in a stable order."""
+    out = [c for c in (change_from_event(i) for i in sorted(items, key=lambda i: i.key)) if c is not None]
+    return tuple(out)

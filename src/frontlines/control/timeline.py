@@ -1,0 +1,208 @@
+"""Per-settlement control timelines from control-change reports, and the state of control on a date.
+
+Reports are ordered by the date of the change they state (never by when they
+were ingested), so articles may arrive in any order. Consecutive reports that
+give a settlement to the same side form one period; its status is
+
+- ``confirmed``: at least two independent outlets report it as fact, or one does
+  and the side that lost it acknowledges it (or the losing side acknowledges
+  what the winner claims);
+- ``disputed``: a report denies it (and fewer than two independent outlets
+  confirm it), or control flips back within a few days on the word of a claim
+  alone (contradictory claims, a contested settlement);
+- ``claimed``: otherwise (one outlet, or only a party's own word).
+
+A statement about an area ("the west bank", "dozens of settlements around
+Kharkiv") reaches the settlements of that area with a lower confidence and
+yields to any report naming the settlement itself near the same date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from frontlines.control.areas import Course, settlements_in_area
+from frontlines.control.changes import UNKNOWN_SIDE
+from frontlines.records import ControlChange, ControlStatus, Place
+
+AREA_SHADOW_DAYS = 14  # a named report this close in time overrides an area statement
+DENIAL_BEFORE_DAYS = 7  # a denial can precede the change it contradicts by this much
+DENIAL_AFTER_DAYS = 14  # ... or follow it
+CONTESTED_DAYS = 3  # control flipping back this fast on claims alone is a dispute
+MAX_EVIDENCE = 8
+
+
+def settlement_key(place: Place) -> str:
+    """One key per settlement: the gazetteer id, else the lower-cased name."""
+    return place.gazetteer_id or "name:" + " ".join((place.name or place.text).lower().split())
+
+
+def expand_areas(
+    changes: Iterable[ControlChange],
+    known: Sequence[Place],
+    courses: Mapping[str, Course] | None = None,
+) -> list[ControlChange]:
+    """Named reports as they are; each area report copied onto every known settlement in its area."""
+    out: list[ControlChange] = []
+    for change in changes:
+        if not change.area:
+            out.append(change)
+            continue
+        for settlement in settlements_in_area(change.settlement, known, courses):
+            out.append(replace(change, settlement=settlement))
+    return out
+
+
+def opponents(changes: Iterable[ControlChange]) -> dict[str, set[str]]:
+    """For each side, the sides it took ground from or lost ground to, as the reports name them."""
+    out: dict[str, set[str]] = {}
+    for c in changes:
+        if c.from_side and c.to_side and c.from_side != c.to_side:
+            out.setdefault(c.from_side, set()).add(c.to_side)
+            out.setdefault(c.to_side, set()).add(c.from_side)
+    return out
+
+
+def _days(a: dt.date | None, b: dt.date | None) -> int:
+    if a is None or b is None:
+        return 10**6
+    return abs((a - b).days)
+
+
+def _taker(periods: list[list[ControlChange]], leaving: str | None, rivals: Mapping[str, set[str]]) -> str | None:
+    """Who gets ground that ``leaving`` withdraws from when nobody is named: the previous other holder."""
+    for period in reversed(periods):
+        side = period[0].to_side
+        if side != leaving:
+            return side
+    only = rivals.get(leaving or "", set())
+    return next(iter(only)) if len(only) == 1 else None
+
+
+def _consolidate(period: list[ControlChange], previous: str | None, denials: Sequence[ControlChange]) -> ControlChange:
+    first = min(period, key=lambda c: (c.date or dt.date.max, c.area, c.basis))
+    side = first.to_side
+    from_side = previous or next((c.from_side for c in period if c.from_side), None)
+    sources = sorted({s for c in period for s in c.sources})
+    independent = len({s for c in period if c.independent_sources for s in c.sources})
+    claimers = Counter(c.claimed_by for c in period if c.claimed_by)
+    claimed_by = min(claimers, key=lambda k: (-claimers[k], k)) if claimers else None
+    loser_says = bool(from_side) and from_side in claimers
+    denied = any(
+        d.to_side in (side, UNKNOWN_SIDE)
+        and first.date is not None and d.date is not None
+        and -DENIAL_BEFORE_DAYS <= (d.date - first.date).days <= DENIAL_AFTER_DAYS
+        for d in denials
+    )
+    if independent >= 2:
+        # Two outlets seeing it for themselves outweigh a party's denial.
+        status = ControlStatus.CONFIRMED
+    elif denied:
+        status = ControlStatus.DISPUTED
+    elif loser_says and (independent >= 1 or len(claimers) >= 2):
+        status = ControlStatus.CONFIRMED
+    else:
+        status = ControlStatus.CLAIMED
+    evidence = sorted({e for c in period for e in c.evidence}, key=lambda e: (e.article_id, e.start))
+    best = max(c.confidence for c in period)
+    named = [c for c in period if not c.area]
+    return ControlChange(
+        settlement=(named[0] if named else first).settlement,
+        to_side=side,
+        from_side=from_side,
+        time=first.time,
+        date=first.date,
+        status=status,
+        claimed_by=claimed_by,
+        basis=tuple(sorted({k for c in period for k in c.basis})),
+        confidence=round(min(1.0, best + 0.1 * (len(sources) - 1)), 3),
+        area=not named,
+        evidence=tuple(evidence[:MAX_EVIDENCE]),
+        sources=tuple(sources),
+        independent_sources=independent,
+        denial=False,
+    )
+
+
+def build_timeline(reports: Sequence[ControlChange], rivals: Mapping[str, set[str]] | None = None) -> tuple[ControlChange, ...]:
+    """One settlement's periods of control, oldest first, from its reports (any order)."""
+    rivals = rivals if rivals is not None else opponents(reports)
+    denials = [r for r in reports if r.denial]
+    named = [r for r in reports if not r.denial and not r.area]
+    area = [
+        r for r in reports
+        if not r.denial and r.area and not any(_days(r.date, n.date) <= AREA_SHADOW_DAYS for n in named)
+    ]
+    ordered = sorted(
+        (r for r in [*named, *area] if r.date is not None),
+        key=lambda r: (r.date, r.area, r.to_side == UNKNOWN_SIDE, r.to_side, r.basis),
+    )
+    periods: list[list[ControlChange]] = []
+    for report in ordered:
+        if report.to_side == UNKNOWN_SIDE:
+            taker = _taker(periods, report.from_side, rivals)
+            if taker is None:
+                continue
+            report = replace(report, to_side=taker)
+        if periods and periods[-1][0].to_side == report.to_side:
+            periods[-1].append(report)
+        else:
+            periods.append([report])
+    timeline: list[ControlChange] = []
+    for period in periods:
+        previous = timeline[-1].to_side if timeline else None
+        timeline.append(_consolidate(period, previous, denials))
+    # Control that flips back within days, on claims alone: contradictory claims, not two changes.
+    for i in range(len(timeline) - 1):
+        a, b = timeline[i], timeline[i + 1]
+        if _days(a.date, b.date) <= CONTESTED_DAYS and ControlStatus.CONFIRMED not in (a.status, b.status):
+            timeline[i] = replace(a, status=ControlStatus.DISPUTED)
+            timeline[i + 1] = replace(b, status=ControlStatus.DISPUTED)
+    return tuple(timeline)
+
+
+def build_timelines(
+    changes: Iterable[ControlChange],
+    known: Sequence[Place] = (),
+    courses: Mapping[str, Course] | None = None,
+) -> dict[str, tuple[ControlChange, ...]]:
+    """Every settlement's timeline, keyed by :func:`settlement_key`, from reports (area ones expanded)."""
+    expanded = expand_areas(changes, known, courses)
+    rivals = opponents(expanded)
+    by_settlement: dict[str, list[ControlChange]] = {}
+    for change in expanded:
+        by_settlement.setdefault(settlement_key(change.settlement), []).append(change)
+    return {key: build_timeline(reports, rivals) for key, reports in sorted(by_settlement.items())}
+
+
+def _in_region(place: Place, region: str | None) -> bool:
+    if not region:
+        return True
+    needle = region.lower()
+    return (
+        needle in (place.admin1 or "").lower()
+        or (place.country or "").lower() == needle
+        or (place.name or place.text).lower() == needle
+    )
+
+
+def control_on(
+    changes: Iterable[ControlChange],
+    date: dt.date,
+    known: Sequence[Place] = (),
+    *,
+    region: str | None = None,
+    courses: Mapping[str, Course] | None = None,
+) -> tuple[ControlChange, ...]:
+    """Who controls each settlement on ``date``: the period in force then, per settlement, by name."""
+    state = []
+    # Only reports of changes dated up to that day count (a denial dated later disputes nothing yet).
+    as_of = [c for c in changes if c.date is not None and c.date <= date]
+    for timeline in build_timelines(as_of, known, courses).values():
+        current = [p for p in timeline if p.date is not None and p.date <= date]
+        if current and _in_region(current[-1].settlement, region):
+            state.append(current[-1])
+    return tuple(sorted(state, key=lambda c: ((c.settlement.name or c.settlement.text).lower(), settlement_key(c.settlement))))

@@ -1,0 +1,50 @@
+"""The store side of territorial control: keep per-report changes current, read the state on a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from frontlines.control.areas import Course
+from frontlines.control.changes import change_from_event
+from frontlines.control.timeline import build_timelines, control_on
+from frontlines.records import ControlChange
+
+
+def update_control(store: Any, article_ids: Sequence[str]) -> int:
+    """Replace the control changes these articles report; returns how many were stored.
+
+    Changes are stored one per report; timelines are built when read, so the
+    order articles arrive in never matters.
+    """
+    from frontlines.incidents.update import reported_events
+
+    items = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+    rows: list[tuple[str, str, ControlChange]] = []
+    for item in sorted(items, key=lambda i: i.key):
+        change = change_from_event(item)
+        if change is not None:
+            rows.append((item.article_id, item.key, change))
+    store.replace_control_changes(list(article_ids), rows)
+    return len(rows)
+
+
+def state_on(
+    store: Any,
+    date: dt.date,
+    *,
+    region: str | None = None,
+    courses: Mapping[str, Course] | None = None,
+) -> tuple[ControlChange, ...]:
+    """Who controls each known settlement on ``date`` (optionally in one region), with status and evidence."""
+    changes = store.list_control_changes(until=date, region=region)
+    known = store.known_settlements(region=region) if any(c.area for c in changes) else []
+    return control_on(changes, date, known, region=region, courses=courses)
+
+
+def timelines(store: Any, *, region: str | None = None) -> dict[str, tuple[ControlChange, ...]]:
+    """Every settlement's full timeline (optionally in one region)."""
+    changes = store.list_control_changes(region=region)
+    known = store.known_settlements(region=region) if any(c.area for c in changes) else []
+    return build_timelines(changes, known)

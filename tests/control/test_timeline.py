@@ -1,0 +1,101 @@
+"""Per-settlement timelines and the state of control on a date, from the project's sequence fixture."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pytest
+
+from frontlines.control import build_timelines, control_changes, control_on
+from frontlines.records import ControlStatus, to_dict
+from tests.incidents.helpers import FIXTURES, load_reports, place
+
+SEQUENCE = FIXTURES / "control" / "sequence.yaml"
+
+
+@pytest.fixture(scope="module")
+def world() -> tuple[list, list]:
+    import yaml
+
+    reports, _ = load_reports(SEQUENCE)
+    places = yaml.safe_load(SEQUENCE.read_text(encoding="utf-8"))["places"]
+    known = [place("K", spec) for spec in places.values() if spec.get("kind", "settlement") == "settlement"]
+    return reports, known
+
+
+def _state(world: tuple[list, list], date: str, order_seed: int | None = None) -> dict[str, Any]:
+    reports, known = world
+    items = list(reports)
+    if order_seed is not None:
+        random.Random(order_seed).shuffle(items)
+    state = control_on(control_changes(items), dt.date.fromisoformat(date), known)
+    return {c.settlement.name: c for c in state}
+
+
+STATES = [
+    # (date, settlement, side, status, area)
+    ("2022-03-01", "Kherson", None, None, None),  # not yet captured
+    ("2022-03-02", "Kherson", "RUS", "confirmed", False),  # AP + Reuters
+    ("2022-11-10", "Kherson", "RUS", "confirmed", False),  # the order of 9 November changes nothing
+    ("2022-11-12", "Kherson", "UKR", "confirmed", False),  # retaken: Reuters + BBC
+    ("2022-03-02", "Beryslav", "RUS", "claimed", False),  # the ministry's word only
+    ("2022-10-06", "Beryslav", "RUS", "claimed", False),  # fighting nearby is not a change
+    ("2022-11-12", "Beryslav", "UKR", "claimed", True),  # the right bank, as an area
+    ("2022-11-12", "Oleshky", "RUS", "claimed", False),  # left bank: untouched by the right-bank withdrawal; one outlet
+    ("2022-11-12", "Nova Kakhovka", "RUS", "claimed", False),
+    ("2022-09-01", "Tsyrkuny", "RUS", "claimed", False),
+    ("2022-09-12", "Tsyrkuny", "UKR", "claimed", True),  # "dozens of settlements around Kharkiv"
+    ("2022-09-12", "Mala Rohan", "UKR", "claimed", True),
+    ("2022-09-12", "Kharkiv", None, None, None),  # the centre of the area is not one of its settlements
+    ("2022-09-09", "Balakliia", "UKR", "claimed", False),  # General Staff only
+    ("2023-01-11", "Soledar", "RUS", "claimed", False),  # Wagner's claim
+    ("2023-01-13", "Soledar", "RUS", "disputed", False),  # ... denied by Ukraine
+    ("2023-01-20", "Soledar", "RUS", "confirmed", False),  # ... then seen by two outlets
+    ("2023-09-18", "Klishchiivka", "UKR", "claimed", False),
+    ("2023-09-20", "Klishchiivka", "RUS", "disputed", False),  # contradictory claims two days apart
+]
+
+
+@pytest.mark.parametrize(("date", "name", "side", "status", "area"), STATES, ids=[f"{s[1]}@{s[0]}" for s in STATES])
+def test_state_on_date(world: tuple[list, list], date: str, name: str, side: str | None, status: str | None,
+                       area: bool | None) -> None:
+    state = _state(world, date)
+    if side is None:
+        assert name not in state
+        return
+    change = state[name]
+    assert (change.to_side, change.status.value, change.area) == (side, status, area)
+    assert change.evidence and change.basis and change.sources
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_out_of_order_ingestion_gives_the_same_state(world: tuple[list, list], seed: int) -> None:
+    for date in ("2022-03-02", "2022-11-12", "2023-01-13", "2023-09-20"):
+        assert to_dict(_state(world, date, seed)) == to_dict(_state(world, date))
+
+
+def test_kherson_timeline(world: tuple[list, list]) -> None:
+    reports, known = world
+    timeline = build_timelines(control_changes(reports), known)["fx:kherson"]
+    assert [(c.date.isoformat(), c.from_side, c.to_side) for c in timeline] == [
+        ("2022-03-02", "UKR", "RUS"),
+        ("2022-11-11", "RUS", "UKR"),
+    ]
+    retaken = timeline[1]
+    assert retaken.status is ControlStatus.CONFIRMED
+    assert set(retaken.sources) == {"Reuters", "BBC News", "Russian Defence Ministry"}
+    assert retaken.independent_sources == 2
+    assert "x10" in retaken.basis  # the ministry's "left Kherson" joins the Ukrainian period
+
+
+def test_area_statement_has_lower_confidence_than_a_named_report(world: tuple[list, list]) -> None:
+    state = _state(world, "2022-11-12")
+    assert state["Beryslav"].confidence < state["Kherson"].confidence
+
+
+def test_region_filter(world: tuple[list, list]) -> None:
+    reports, known = world
+    state = control_on(control_changes(reports), dt.date(2022, 11, 12), known, region="Kherson Oblast")
+    assert {c.settlement.name for c in state} == {"Kherson", "Beryslav", "Oleshky", "Nova Kakhovka"}
