@@ -390,7 +390,7 @@ class _Attributor:
                 if ce <= cs:
                     continue
             # the clause is a direct quote already attributed: keep the direct one
-            if any(_overlap(cs, ce, a, b) >= 0.8 * (ce - cs) for a, b in direct_spans):
+            if sum(_overlap(cs, ce, a, b) for a, b in direct_spans) >= 0.8 * (ce - cs):
                 continue
             if not any(c.dep_ == "nsubjpass" for c in tok.children) or lemma not in RAISING_LEMMAS:
                 speaker_toks = self.head_span(self.subject_of(tok))
