@@ -18,8 +18,8 @@ def incidents(
     type_: str = typer.Option(None, "--type", help="PLOVER type (ASSAULT, RETREAT, ...)."),
     min_reports: int = typer.Option(1, "--min-reports", min=1, help="Only incidents with at least this many reports."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Merge every stored event again first."),
-    limit: int = typer.Option(100, min=1, max=100000),
-    offset: int = typer.Option(0, min=0),
+    limit: int = typer.Option(100, min=1, max=100000, help="At most this many incidents."),
+    offset: int = typer.Option(0, min=0, help="Skip this many incidents (paging)."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (each incident with all its reports)."),
 ) -> None:
     """List incidents: events from different articles that describe the same happening."""
