@@ -195,6 +195,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
             return Typing(plover, mode, None, None, keep=False)
+    if refine == "base":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(cues["base_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
+            return Typing(plover, mode, None, None, keep=False)
     if refine == "weapon":
         sub = weapon or _victims(head, sent_cues, lex, default=sub)
     elif refine == "violence":
@@ -223,6 +227,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
         sub = sub if conflict else None
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
+    if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and cues[
+        "disrupted"
+    ].in_tokens(sent_cues.lemmas, sent_cues.text) and not cues["exploded"].in_tokens(sent_cues.lemmas, sent_cues.text):
+        plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
     if (
         refine in ("weapon", "violence", "take", None) and sub in _PROTEST_OVERRIDABLE and _protest_setting(sent_cues, lex)
         and not cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text)
@@ -278,12 +286,18 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
             return "Armed clash"
         if civilians.in_tokens(words, text) or p.ent_type_ == "PERSON":
             return "Attack"
-    has_armed = armed.in_tokens(sent_cues.lemmas, sent_cues.text)
-    has_civ = civilians.in_tokens(sent_cues.lemmas, sent_cues.text)
-    if has_civ and not has_armed:
-        return "Attack"
-    if default == "Attack" and has_armed and not has_civ:
+    # the doers are armed by definition ("gunmen killed ..."): look for armed opponents elsewhere
+    doer = set()
+    for c in head.children:
+        if c.dep_ in ("nsubj", "agent", "poss"):
+            doer.update(t.i for t in c.subtree)
+    rest = SentenceCues([t for t in head.sent if t.i not in doer]) if doer else sent_cues
+    has_armed = armed.in_tokens(rest.lemmas, rest.text)
+    has_civ = civilians.in_tokens(rest.lemmas, rest.text)
+    if has_armed and not has_civ:
         return "Armed clash"
+    if has_civ or not has_armed:
+        return "Attack"  # no armed opponent in sight: violence against whoever was there
     return default
 
 
@@ -304,8 +318,8 @@ def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
         return "Mob violence"
     if c["protest_violent"].in_tokens(cues.lemmas, cues.text):
         return "Violent demonstration"
-    if state and c["protest_intervention"].in_tokens(cues.lemmas, cues.text):
-        return "Protest with intervention"
+    if c["protest_intervention"].in_tokens(cues.lemmas, cues.text):
+        return "Protest with intervention"  # dispersing, arresting, tear gas: done by some force
     return "Peaceful protest"
 
 

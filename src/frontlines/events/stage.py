@@ -15,6 +15,7 @@ from frontlines.events.lexicon import EventLexicon, TriggerSpec, lexicon_from
 from frontlines.events.realis import Realis, assess, noun_phrase, status_factor
 from frontlines.events.roles import (
     DocIndex,
+    _agent_tokens,
     choose_place,
     choose_quantities,
     choose_time,
@@ -97,6 +98,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             place, place_score = choose_place(trig.head, index, sent)
             time = choose_time(trig.head, index, sent)
             quantities = choose_quantities(trig.head, index, sent, taken)
+            typing = _territory_side(typing, trig.head, sources, place, lex)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
@@ -144,6 +146,36 @@ def _quote_attribution(trig: Trigger, realis: Realis, quotes: list[tuple[int, in
                 status = EventStatus.CLAIMED if plover not in ("RETREAT", "MOBILIZE", "AGREE") else EventStatus.ANNOUNCED
             return replace(realis, status=status, attributed_to=speaker)
     return realis
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place: Place | None,
+                    lex: EventLexicon) -> Typing:
+    """Who took the ground decides the ACLED sub-type: a state's forces on their own soil regain it;
+    a non-state group, or a state's forces abroad, overtake it."""
+    if typing.acled_sub not in _TERRITORY:
+        return typing
+    sub = typing.acled_sub
+    taker = sources[0] if sources else None
+    if taker is not None and taker.sector.value != "unknown":
+        if taker.sector.value == "rebel":
+            sub = _TERRITORY[1]
+        elif taker.sector.value in ("military", "government", "police"):
+            abroad = bool(taker.country and place is not None and place.country and taker.country != place.country)
+            sub = _TERRITORY[1] if abroad else _TERRITORY[0]
+    else:
+        doers = [t for t in _agent_tokens(head)]
+        if doers:
+            cues = SentenceCues([t for d in doers for t in d.subtree])
+            if lex.cues["non_state"].in_tokens(cues.lemmas, cues.text):
+                sub = _TERRITORY[1]
+            elif lex.cues["government_forces"].in_tokens(cues.lemmas, cues.text) and not any(
+                t.ent_type_ in ("NORP", "GPE") for d in doers for t in d.subtree
+            ):
+                sub = _TERRITORY[0]  # "the army", "government troops" (a named nation may be abroad)
+    return replace(typing, acled_sub=sub) if sub != typing.acled_sub else typing
 
 
 # ---------------------------------------------------------------- merging
