@@ -143,14 +143,16 @@ class _Context:
         words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if token.pos_ == "AUX":
             words.add(token.lower_)
-        if words & {"will", "shall", "'ll", "wo", "going"}:
+        if words & {"will", "shall", "'ll", "wo", "going", "would"}:
             return 1
-        if token.tag_ in ("VBD",) or words & {"had", "has", "have", "did", "was", "were"}:
+        if token.lemma_ in _SCHEDULE_VERBS and (words & {"is", "are", "be", "'s", "'re"} or token.tag_ in ("VBZ", "VBP")):
+            return 1  # "is scheduled for Monday", "is expected on Friday", "plans to meet Friday"
+        if token.tag_ == "VBD" or words & {"had", "did", "was", "were"}:
             return -1
-        if token.tag_ == "VBN":
+        if token.tag_ == "VBN" and words & {"has", "have", "'s", "'ve"}:
             return -1
-        if words & {"would", "could", "should", "might", "may", "can", "must"}:
-            return 0
+        if token.tag_ == "VBN" and not words:
+            return -1  # a reduced relative or headline past ("talks held Monday")
         return 0
 
     # ---- focus -----------------------------------------------------------
@@ -167,6 +169,9 @@ class _Context:
             self.focus_day = norm
         if out.granularity == "quarter":
             self.focus_quarter = norm
+
+
+_SCHEDULE_VERBS = frozenset({"schedule", "expect", "plan", "set", "due", "intend", "slate", "hope", "aim"})
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -429,7 +434,11 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Out | None:
         d = nz.weekday_near(ref + dt.timedelta(days=1), wd, 1)
     else:
         tense = ctx.tense(m.start(), m.end())
-        d = nz.weekday_near(ref, wd, 1 if tense > 0 else -1)
+        if tense == 0:
+            back, ahead = nz.weekday_near(ref, wd, -1), nz.weekday_near(ref, wd, 1)
+            d = ahead if (ahead - ref).days < (ref - back).days else back
+        else:
+            d = nz.weekday_near(ref, wd, 1 if tense > 0 else -1)
     norm = nz.day(d, part)
     return _out(norm, Resolution.PUBLICATION, ref.isoformat(), TimeType.TIME if part else TimeType.DATE)
 
@@ -1100,22 +1109,99 @@ def _accept_the_quarter(m: re.Match[str], text: str) -> bool:
 # The tagger
 # --------------------------------------------------------------------------
 
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+# No expression reaches further than this from its trigger word ("the year-earlier
+# fiscal third quarter", "Oct. 26, 1998 evening").
+_REACH_LEFT = 50
+_REACH_RIGHT = 40
+
+_MONTH_WORDS = tuple(MONTHS)
+_UNIT_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+               "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade",
+               "decades", "century", "centuries", "millennium", "millennia")
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "full_date_mdy": _MONTH_WORDS,
+    "full_date_dmy": _MONTH_WORDS,
+    "iso_date": ("#4",),
+    "numeric_date": ("#", "#2"),
+    "month_year": _MONTH_WORDS,
+    "month_alone": _MONTH_WORDS,
+    "season_year": _SEASON_WORDS,
+    "year": ("#4",),
+    "decade": ("#4", "#2"),
+    "century": ("century",),
+    "weekday": tuple(w for w in WEEKDAYS if len(w) > 4),
+    "deictic_day": ("today", "tonight", "yesterday", "tomorrow"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "relative_unit": ("week", "month", "year", "quarter", "weekend", "decade", "century") + _SEASON_WORDS,
+    "ago": _UNIT_WORDS,
+    "year_ago_adj": ("year",),
+    "the_quarter": ("quarter", "period"),
+    "quarter": ("quarter",),
+    "half": ("half",),
+    "this_year_words": ("year",),
+    "duration": _UNIT_WORDS,
+    "bare_plural": ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+    "ref": ("now", "currently", "current", "nowadays", "presently", "present", "days", "moment", "recently",
+            "lately", "recent", "previously", "formerly", "past", "future", "soon", "shortly", "once"),
+    "set_adverb": ("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly",
+                   "biweekly", "fortnightly", "semiannually", "semi"),
+    "every": ("every", "each", "per"),
+    "clock": ("#", "#2"),
+    "noon": ("noon", "midday", "midnight"),
+    "holiday": ("christmas", "new", "thanksgiving", "easter", "election", "independence", "halloween",
+                "victory", "boxing", "veterans", "armistice", "remembrance", "valentine"),
+    "anchored_day": ("day",),
+}
+
+
 class TimeTagger:
     """Compiled rules; build once (via :func:`build_tagger`) and reuse across articles."""
 
     def __init__(self) -> None:
         self.rules = _rules()
+        # Each rule runs only in windows around its trigger words: a rule with no
+        # trigger in a text costs nothing, and regexes never scan whole articles.
+        self.triggers: dict[str, tuple[int, ...]] = {}
+        index = {rule.name: i for i, rule in enumerate(self.rules)}
+        table: dict[str, list[int]] = {}
+        for name, words in _TRIGGERS.items():
+            for word in words:
+                table.setdefault(word, []).append(index[name])
+        self.triggers = {w: tuple(sorted(set(ix))) for w, ix in table.items()}
+
+    def _windows(self, text: str) -> list[list[tuple[int, int]]]:
+        """Per rule, merged character windows around its trigger words."""
+        windows: list[list[tuple[int, int]]] = [[] for _ in self.rules]
+        triggers = self.triggers
+        limit = len(text)
+        for m in _WORD.finditer(text):
+            word = m.group()
+            key = ("#4" if len(word) == 4 else "#2" if len(word) == 2 else "#") if word[0].isdigit() else word.lower()
+            rules = triggers.get(key)
+            if rules is None:
+                continue
+            lo, hi = max(0, m.start() - _REACH_LEFT), min(limit, m.end() + _REACH_RIGHT)
+            for i in rules:
+                spans = windows[i]
+                if spans and spans[-1][1] >= lo:
+                    spans[-1] = (spans[-1][0], hi)
+                else:
+                    spans.append((lo, hi))
+        return windows
 
     def tag(self, text: str, reference: dt.date | None, *, article_id: str = "", doc: Any = None) -> tuple[TimeValue, ...]:
         """Every temporal expression in ``text``, normalised against ``reference``."""
         candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
-        for rule in self.rules:
-            for m in rule.pattern.finditer(text):
-                if m.end() == m.start():
-                    continue
-                if rule.accept is not None and not rule.accept(m, text):
-                    continue
-                candidates.append((m.start(), m.end(), rule.priority, rule, m))
+        for rule, spans in zip(self.rules, self._windows(text)):
+            for lo, hi in spans:
+                for m in rule.pattern.finditer(text, lo, hi):
+                    if m.end() == m.start():
+                        continue
+                    if rule.accept is not None and not rule.accept(m, text):
+                        continue
+                    candidates.append((m.start(), m.end(), rule.priority, rule, m))
         kept = _longest_first(candidates)
         ctx = _Context(text=text, ref=reference, doc=doc)
         results: list[TimeValue] = []
