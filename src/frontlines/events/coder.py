@@ -171,9 +171,9 @@ def _usable(tok: Any, spec: TriggerSpec) -> bool:
 
 def clause_tokens(head: Any) -> list[Any]:
     """The trigger's clause: its subtree, and for a noun its governing verb's subtree."""
-    if head.pos_ in _NOUN_POS and head.head is not head and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+    if head.pos_ in _NOUN_POS and head.head.i != head.i and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         anchor = head.head
-        if anchor.pos_ == "ADP" and anchor.head is not anchor:
+        if anchor.pos_ == "ADP" and anchor.head.i != anchor.i:
             anchor = anchor.head
         return list(anchor.subtree)
     return list(head.subtree)

@@ -79,7 +79,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon) -> Realis:
     tok = trigger
     hops = 0
     speech_tok = None
-    while tok.head is not tok and hops < 6 and tok.dep_ in _CLIMB:
+    while tok.head.i != tok.i and hops < 6 and tok.dep_ in _CLIMB:
         parent = tok.head
         hops += 1
         lemma = parent.lemma_.lower()
@@ -131,7 +131,7 @@ def _attribution(trigger: Any, frame: Any | None) -> tuple[str | None, Any | Non
             for child in tok.doc[tok.i + 1].children:
                 if child.dep_ == "pobj":
                     return noun_phrase(child), child
-    if frame is not None and frame is not trigger:
+    if frame is not None and frame.i != trigger.i:
         # a passive frame names its speaker in "by ...": "claimed by Moscow"
         subj = None
         agent = next((c for c in frame.children if c.dep_ == "agent"), None)

@@ -118,7 +118,7 @@ def _agent_tokens(trigger: Any) -> list[Any]:
     tok = trigger
     for _ in range(4):
         parent = tok.head
-        if parent is tok:
+        if parent.i == tok.i:
             break
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and parent.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "xcomp" and parent.lemma_.lower() in _AGENT_FROM_OBJECT:
@@ -192,22 +192,22 @@ def _path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
     path = []
     cur = tok
     for _ in range(limit):
-        if cur is target:
+        if cur.i == target.i:
             return path
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         path.append(cur)
         cur = cur.head
-    return path if cur is target else None
+    return path if cur.i == target.i else None
 
 
 def _under_subject(tok: Any, trigger: Any) -> bool:
     """True when ``tok`` sits inside the subject of a verb ("officials in Kyiv urged")."""
     cur = tok
     for _ in range(8):
-        if cur.dep_ in ("nsubj", "nsubjpass", "csubj", "poss") and cur.head is not cur:
+        if cur.dep_ in ("nsubj", "nsubjpass", "csubj", "poss") and cur.head.i != cur.i:
             return True
-        if cur.head is cur or cur is trigger:
+        if cur.head.i == cur.i or cur.i == trigger.i:
             return False
         cur = cur.head
     return False
@@ -226,7 +226,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any) -> tuple[Place | None
             score = 3.0 - 0.2 * len(path)
         elif _under_subject(root, trigger) or root.dep_ in ("poss",):
             continue
-        elif any(t is trigger for t in root.ancestors):
+        elif any(t.i == trigger.i for t in root.ancestors):
             score = 1.5
         else:
             score = 1.0

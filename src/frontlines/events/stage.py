@@ -203,10 +203,10 @@ def _connected(a: Any, b: Any, limit: int = 4) -> bool:
     for x, y in ((a, b), (b, a)):
         cur = x
         for _ in range(limit):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
-            if cur is y:
+            if cur.i == y.i:
                 return True
     return False
 

@@ -143,6 +143,12 @@ def _counted_noun(doc: Any, first: int, last: int) -> Any | None:
     return None
 
 
+def _counts_known_noun(tok: Any, lex: QuantityLexicon) -> bool:
+    """A number the tagger called a date but that counts a known noun ("between 10 and 15 soldiers")."""
+    head = tok.head
+    return tok.dep_ == "nummod" and head.pos_ == "NOUN" and head.lemma_.lower() in lex.nouns
+
+
 def _compound_head(tok: Any) -> Any:
     while tok.dep_ == "compound" and tok.head.i > tok.i:
         tok = tok.head
@@ -153,7 +159,7 @@ def _outcomes(anchor: Any, lex: QuantityLexicon) -> list[str]:
     """Kinds named by what happened to the counted thing (killed, injured, captured ...)."""
     kinds: list[str] = []
     head = anchor.head
-    if anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "appos") and head is not anchor:
+    if anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "appos") and head.i != anchor.i:
         kind = lex.outcomes.get(head.lemma_.lower())
         if kind:
             kinds.append(kind)
@@ -252,7 +258,9 @@ def extract_quantities(inp: StageInput) -> tuple[Quantity, ...]:
                 if low == high:
                     value, low, high = low, None, None
                 # "dozens of X": the span already ends before "of" when the phrase ends in "of"
-            elif _is_number_token(tok, lex) and tok.ent_type_ not in _SKIP_ENTS and tok.lower_ != "one":
+            elif _is_number_token(tok, lex) and tok.lower_ != "one" and (
+                tok.ent_type_ not in _SKIP_ENTS or _counts_known_noun(tok, lex)
+            ):
                 last = i
                 while last + 1 < sent.end and _is_number_token(doc[last + 1], lex):
                     last += 1
@@ -291,7 +299,7 @@ def extract_quantities(inp: StageInput) -> tuple[Quantity, ...]:
                 continue
             anchor = noun if noun is not None else doc[last]
             kinds = _outcomes(anchor, lex)
-            if noun is None and not kinds and anchor.head is not anchor:
+            if noun is None and not kinds and anchor.head.i != anchor.i:
                 # "12 were killed": the number itself is the subject or object
                 kinds = _outcomes(anchor, lex)
             noun_kind = lex.nouns.get(noun.lemma_.lower()) if noun is not None else None

@@ -1,0 +1,49 @@
+"""Realis: the status of an event and who it is attributed to (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.records import EventStatus
+
+# (text, trigger, status, attributed_to or None): the word that sets the status names who it is attributed to
+CASES = [
+    ("Russian troops shelled the village on Monday.", "shelled", EventStatus.HAPPENED, None),
+    ("The commander ordered his troops to withdraw from the city.", "withdraw", EventStatus.ORDERED, "The commander"),
+    ("The rebels threatened to attack the capital.", "attack", EventStatus.THREATENED, "The rebels"),
+    ("The army plans to launch an offensive in spring.", "offensive", EventStatus.PLANNED, "The army"),
+    ("Reports from the city have detailed widespread arrests.", "arrests", EventStatus.CLAIMED,
+     "Reports from the city"),
+    ("The ministry denied that its forces had shelled the town.", "shelled", EventStatus.DENIED, "The ministry"),
+    ("Troops did not withdraw from the town.", "withdraw", EventStatus.NEGATED, None),
+    ("If the talks fail, the army would attack the town.", "attack", EventStatus.HYPOTHETICAL, None),
+    ("According to local officials, militants kidnapped two teachers.", "kidnapped", EventStatus.CLAIMED,
+     "local officials"),
+    ("The president announced that reservists would be mobilised.", "mobilised", EventStatus.ANNOUNCED,
+     "The president"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), CASES)
+def test_status(run_events, text: str, trigger: str, status: EventStatus, attributed: str | None) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].status == status
+    assert events[trigger].attributed_to == attributed
+
+
+def test_quoted_event_is_attributed_to_the_speaker(run_events) -> None:
+    from frontlines.records import Quote
+    from tests.events.conftest import _ev
+
+    text = '"Our forces destroyed three tanks near the river," the spokesman said.'
+    content = "Our forces destroyed three tanks near the river,"
+    quote = Quote(content=content, evidence=_ev(text, content), direct=True, speaker_text="the spokesman")
+    (event,) = [e for e in run_events(text, quotes=(quote,)) if e.trigger == "destroyed"]
+    assert event.attributed_to == "the spokesman"
+    assert event.status == EventStatus.CLAIMED
+
+
+def test_threat_without_a_threat_verb(run_events) -> None:
+    events = run_events("\u201cWe will return, and your cities will be your grave.\u201d")
+    assert [e.plover_type for e in events] == ["THREATEN"]

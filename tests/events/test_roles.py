@@ -1,0 +1,87 @@
+"""Roles and links: sources/targets from actors, the event's own place, its time, its quantities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontlines.records import Precision, Resolution
+from tests.events.conftest import actor, place, timev, top
+
+
+
+NOTE = "On 13 October 2022, Russian military forces shelled near Zolota Nyva, Donetsk. Casualties unknown."
+
+
+def test_acled_note_links(run_events) -> None:
+    events = run_events(
+        NOTE,
+        places=(place(NOTE, "Zolota Nyva", lat=47.6, lon=36.9), place(NOTE, "Donetsk", precision=Precision.ADMIN1)),
+        times=(timev(NOTE, "13 October 2022", "2022-10-13"),),
+        actors=(actor(NOTE, "Russian military forces", "Russian Armed Forces", "RUS"),),
+    )
+    event = top(events)
+    assert event is not None
+    assert event.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert [a.country for a in event.sources] == ["RUS"]
+    assert event.place is not None and event.place.text == "Zolota Nyva"
+    assert event.time is not None and event.time.value == "2022-10-13"
+
+
+def test_metonymic_and_subject_places_are_never_the_event_place(run_events) -> None:
+    text = "Officials in Kyiv said Moscow's troops attacked Izium on Monday."
+    events = run_events(
+        text,
+        places=(place(text, "Kyiv"), place(text, "Moscow", metonymic=True), place(text, "Izium")),
+        times=(timev(text, "Monday", "2022-11-07"),),
+    )
+    (event,) = [e for e in events if e.trigger == "attacked"]
+    assert event.place is not None and event.place.text == "Izium"
+
+
+def test_no_place_rather_than_a_capital_used_for_its_government(run_events) -> None:
+    text = "Moscow ordered its troops to withdraw."
+    events = run_events(text, places=(place(text, "Moscow", metonymic=True),))
+    assert all(e.place is None for e in events)
+
+
+def test_subject_place_is_excluded(run_events) -> None:
+    text = "Officials in Kyiv have urged caution."
+    events = run_events(text, places=(place(text, "Kyiv"),))
+    assert events and all(e.place is None for e in events)
+
+
+def test_time_falls_back_to_publication_date(run_events) -> None:
+    events = run_events("Troops withdrew from the town.", published=dt.date(2022, 11, 9))
+    event = top(events)
+    assert event is not None and event.time is not None
+    assert event.time.value == "2022-11-09"
+    assert event.time.resolution == Resolution.DEFAULT
+
+
+def test_quantity_tied_to_event(run_events) -> None:
+    text = "Ukrainian defenders have taken back dozens of settlements around Kharkiv."
+    events = run_events(text, places=(place(text, "Kharkiv"),),
+                        actors=(actor(text, "Ukrainian defenders", "Armed Forces of Ukraine", "UKR"),))
+    event = top(events)
+    assert event is not None
+    assert event.plover_type == "ASSAULT"
+    assert event.acled_sub_event_type == "Government regains territory"
+    assert [(q.kind, q.low, q.high) for q in event.quantities] == [("settlements", 24.0, 99.0)]
+    assert [a.country for a in event.sources] == ["UKR"]
+    assert event.place is not None and event.place.text == "Kharkiv"
+
+
+def test_casualty_sentence_completes_the_attack(run_events) -> None:
+    text = "On 7 August 2022, Russian artillery shelled Nikopol. Two civilians were killed."
+    events = run_events(text, places=(place(text, "Nikopol"),), times=(timev(text, "7 August 2022", "2022-08-07"),))
+    assert len(events) == 1
+    assert [(q.kind, q.value) for q in events[0].quantities] == [("killed", 2.0)]
+
+
+def test_evidence_spans_point_into_the_text(run_events) -> None:
+    text = "Fighting broke out in the north. Police arrested ten protesters in the capital."
+    for event in run_events(text):
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+        assert event.trigger_evidence is not None
+        assert text[event.trigger_evidence.start : event.trigger_evidence.end] == event.trigger
+        assert event.stages and event.stages[0].startswith("events.coder:")
