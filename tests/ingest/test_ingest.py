@@ -54,3 +54,11 @@ def test_oversized_file_is_rejected(sqlite_store, tmp_path) -> None:  # noqa: AN
     (tmp_path / "big.txt").write_text(BASE * 100)
     report = Ingestor(sqlite_store, max_bytes=1000).ingest([str(tmp_path / "big.txt")])
     assert report.rejections[0].code == "E106" and "limit" in report.rejections[0].message
+
+
+def test_english_shortcut_and_fallback() -> None:
+    from frontlines.ingest.language import english_share
+
+    assert english_share(BASE) > 0.2
+    assert english_share("Les forces russes ont bombardé la ville pendant la nuit.") < 0.1
+    assert detect_language("Die russischen Truppen haben die Stadt in der Nacht beschossen, sagte der Gouverneur.") == "de"
