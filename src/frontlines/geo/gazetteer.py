@@ -15,6 +15,7 @@ from __future__ import annotations
 import array
 import datetime as dt
 import json
+import os
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -265,12 +266,26 @@ def build_gazetteer(path: Path, *, extra: Iterable[Entry] = (), curated_dir: Pat
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".building")
+    # one temporary file per process: parallel test workers may build at the same time
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.building")
     tmp.unlink(missing_ok=True)
     entries, aliases = sources.packaged_entries(curated_dir)
     demonyms = sources.read_demonyms(curated_dir)
     _write(tmp, [*entries, *extra], aliases, demonyms)
     tmp.replace(path)
+    return path
+
+
+def write_gazetteer(
+    path: Path,
+    entries: Sequence[Entry],
+    aliases: dict[str, tuple[str, ...]] | None = None,
+    demonyms: dict[str, str] | None = None,
+) -> Path:
+    """Write a gazetteer file from the given entries only (small gazetteers, tests)."""
+    path = Path(path)
+    path.unlink(missing_ok=True)
+    _write(path, entries, aliases or {}, demonyms or {})
     return path
 
 

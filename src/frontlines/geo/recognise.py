@@ -81,6 +81,7 @@ def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+_DETERMINERS = frozenset({"the", "a", "an"})  # "The U.S.": the name starts after the article
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "U.S.", "D.C.", "N.Y."
 
 
@@ -127,29 +128,35 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
         for sent in doc.sents:
             for k in range(sent.start, sent.end):
                 sent_end[k] = sent.end
+    # token indices right after an accepted place (NER places count too)
+    place_ends = {ent.end for ent in doc.ents if ent.label_ in PLACE_LABELS}
     i = 0
     while i < n:
         tok = doc[i]
-        if not _is_cap(tok.text) or not _wordlike(tok):
+        if not _is_cap(tok.text) or not _wordlike(tok) or tok.lower_ in _DETERMINERS:
             i += 1
             continue
         match = None
         start_char = tok.idx
         for end in range(min(i + MAX_NGRAM, sent_end[i]), i, -1):
             last = doc[end - 1]
-            if not (_is_cap(last.text) and _wordlike(last)):
+            if not _wordlike(last):
                 continue
             key = normalise_name(text[start_char : last.idx + len(last.text)])
             info = keys.get(key)
-            if info is not None:
+            # a lower-case last word only in curated names ("Zaporizhzhia nuclear power plant")
+            if info is not None and (_is_cap(last.text) or info[0] & FLAG_CURATED):
                 match = (end, key, info)
                 break
         if match is None:
             i += 1
             continue
         end, key, (flags, pop) = match
-        if _accept(doc, i, end, key, flags, pop, lexicon, surnames):
+        # "Bakhmut and Soledar", "Kherson, Mykolaiv": a name listed with a place is a place
+        listed = i >= 2 and doc[i - 1].lower_ in ("and", ",", "or") and (i - 1) in place_ends
+        if _accept(doc, i, end, key, flags, pop, lexicon, surnames, listed):
             yield Mention(i, end, "gazetteer", "LOC" if flags & FLAG_CURATED else "GPE")
+            place_ends.add(end)
             i = end
         elif _org_prefix(doc, i, end, flags, pop):
             # "Ohio State University", "Kherson Regional Administration": the place an
@@ -161,7 +168,8 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
 
 
 def _accept(
-    doc: Any, start: int, end: int, key: str, flags: int, pop: int, lex: PlaceLexicon, surnames: frozenset[str]
+    doc: Any, start: int, end: int, key: str, flags: int, pop: int, lex: PlaceLexicon, surnames: frozenset[str],
+    listed: bool = False,
 ) -> bool:
     """Whether a gazetteer n-gram is a toponym here (the NER did not say so)."""
     first = doc[start]
@@ -191,11 +199,11 @@ def _accept(
             return False
         if nxt is not None and nxt.pos_ == "PROPN" and _is_cap(nxt.text):
             return False
-        return major or kind_word or pop >= MIN_POP_PERSON
+        return major or kind_word or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED)
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
         ent = _entity_of(doc, start)
         whole = bool(ent) and ent.start == start and ent.end == end
-        return whole and (major or pop >= MIN_POP_PERSON)
+        return whole and (major or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED))
 
     # no entity: the parser must see a proper noun, and the name must be a known place
     if key in lex.first_names and nxt is not None and _is_cap(nxt.text):

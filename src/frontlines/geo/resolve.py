@@ -28,7 +28,7 @@ KIND_PRIOR = {
     PlaceKind.RIVER: 2.0,  # a river shares its name with a city ("Dnipro"): it needs a cue
 }
 ALT_NAME_PENALTY = 1.5  # matched only by an alternate name
-CAPITAL_BONUS = 1.0
+CAPITAL_BONUS = 2.5  # "Washington" alone is the capital more often than the state
 EPONYM_PENALTY = 3.0  # "Kherson" is the city, "Kherson region" the oblast
 HINT_BONUS = 6.0
 HINT_MISMATCH = 3.0
@@ -206,59 +206,62 @@ def _choose(doc: Any, items: list[_Item]) -> None:
             gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
         )
         priors.append([_prior(c, it, seats) for c in it.candidates])
-    # pass 1: the best candidate by prior alone, to learn what the article is about
-    first: list[tuple[Candidate, float]] = []
+    # pass 1: the best candidate by prior alone, to learn what the article is about.
+    # One vote per distinct name: "Dublin" said ten times is no evidence for Ireland.
+    votes: dict[str, tuple[Candidate, float]] = {}
+    keys: list[str] = []
     for it, ps in zip(items, priors):
+        key = normalise_name(it.text)
+        keys.append(key)
+        if key in votes:
+            continue
         order = sorted(range(len(ps)), key=lambda k: -ps[k][0])
         margin = ps[order[0]][0] - ps[order[1]][0] if len(order) > 1 else 9.0
-        first.append((it.candidates[order[0]], 1.0 if margin >= 1.0 else 0.5))
+        votes[key] = (it.candidates[order[0]], 1.0 if margin >= 1.0 else 0.5)
     countries: Counter[str] = Counter()
-    admin1s: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()  # divisions named, or holding a named place
     admin2s: Counter[str] = Counter()
-    for c, w in first:
-        if c.country:
-            countries[c.country] += w
-        if c.kind == PlaceKind.ADMIN1:
-            admin1s[c.gid] += w
-        elif c.admin1_gid and c.kind != PlaceKind.COUNTRY:
-            admin1s[c.admin1_gid] += w * 0.5
-        if c.kind == PlaceKind.ADMIN2:
-            admin2s[c.gid] += w
+    within: Counter[str] = Counter()  # places of the article inside each division
+    for c, w in votes.values():
+        for key_counter, value in _votes(c, w):
+            (countries if key_counter == "country" else admin1s if key_counter == "admin1" else
+             admin2s if key_counter == "admin2" else within)[value[0]] += value[1]
     total = sum(countries.values()) or 1.0
-    # how many places of the article lie in each division (for the division's own score)
-    within: Counter[str] = Counter()
-    for c, w in first:
-        for gid in {c.admin1_gid, c.admin2_gid} - {None, c.gid}:
-            within[gid] += w
-    # pass 2: add the article's other places (without the mention's own vote)
+    # pass 2: add the article's other places (without the name's own vote)
     for idx, (it, ps) in enumerate(zip(items, priors)):
-        own, own_w = first[idx]
+        own_votes = _votes(*votes[keys[idx]])
+        own_country = sum(v[1] for k, v in own_votes if k == "country")
         nxt = items[idx + 1] if idx + 1 < len(items) else None
         container = _container(doc, it, nxt)
         best, best_score, best_why = None, -1e9, []
         for c, (p, why) in zip(it.candidates, ps):
             score = p
             reasons = list(why)
+
+            def other(counter: str, gid: str | None) -> float:
+                if gid is None:
+                    return 0.0
+                table = {"country": countries, "admin1": admin1s, "admin2": admin2s, "within": within}[counter]
+                mine = sum(v[1] for k, v in own_votes if k == counter and v[0] == gid)
+                return table[gid] - mine
+
             if c.country:
-                n = countries[c.country] - (own_w if own.country == c.country else 0.0)
-                rest = total - own_w
+                n = other("country", c.country)
+                rest = total - own_country
                 if n > 0 and rest > 0:
                     score += COUNTRY_CONTEXT * n / rest
                     reasons.append(f"article names other places in {c.country}")
             if c.kind != PlaceKind.ADMIN1 and c.admin1_gid:
-                own_a1 = own.admin1_gid if own.kind != PlaceKind.ADMIN1 else own.gid
-                n = admin1s[c.admin1_gid] - (own_w * (0.5 if own.kind != PlaceKind.ADMIN1 else 1.0)
-                                             if own_a1 == c.admin1_gid else 0.0)
+                n = other("admin1", c.admin1_gid)
                 if n > 0:
                     score += ADMIN1_CONTEXT * min(1.0, n)
                     reasons.append(f"article names {c.admin1}")
             if c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
-                inside = within[c.gid] - (own_w if c.gid in (own.admin1_gid, own.admin2_gid) and own.gid != c.gid
-                                          else 0.0)
+                inside = other("within", c.gid)
                 if inside > 0:
                     score += ADMIN1_CONTEXT * min(1.0, inside)
                     reasons.append(f"article names places in {c.name}")
-            if c.kind != PlaceKind.ADMIN2 and c.admin2_gid and admin2s[c.admin2_gid] > 0 and own.gid != c.admin2_gid:
+            if c.kind != PlaceKind.ADMIN2 and c.admin2_gid and other("admin2", c.admin2_gid) > 0:
                 score += ADMIN2_CONTEXT
                 reasons.append("article names its district")
             if container is not None and _inside(c, container):
@@ -271,6 +274,22 @@ def _choose(doc: Any, items: list[_Item]) -> None:
         it.reason = "; ".join(["largest population" if not best_why else best_why[0], *best_why[1:]])
         if len(it.candidates) == 1:
             it.reason = "only candidate"
+
+
+def _votes(c: Candidate, w: float) -> list[tuple[str, tuple[str, float]]]:
+    """What one resolved name says about the article: its country and divisions."""
+    out: list[tuple[str, tuple[str, float]]] = []
+    if c.country:
+        out.append(("country", (c.country, w)))
+    if c.kind == PlaceKind.ADMIN1:
+        out.append(("admin1", (c.gid, w)))
+    elif c.admin1_gid and c.kind != PlaceKind.COUNTRY:
+        out.append(("admin1", (c.admin1_gid, w * 0.5)))
+    if c.kind == PlaceKind.ADMIN2:
+        out.append(("admin2", (c.gid, w)))
+    for gid in {c.admin1_gid, c.admin2_gid} - {None, c.gid}:
+        out.append(("within", (gid, w)))  # type: ignore[arg-type]
+    return out
 
 
 def _container(doc: Any, it: _Item, nxt: _Item | None) -> Candidate | None:

@@ -1,0 +1,129 @@
+"""The gazetteer file: names, spellings, speed of the key index, errors."""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from frontlines.errors import GeoError
+from frontlines.geo.gazetteer import (
+    Entry,
+    Gazetteer,
+    load_gazetteer,
+    normalise_name,
+    write_gazetteer,
+)
+from frontlines.records import PlaceKind
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Kyiv", "kyiv"),
+        ("Ivano-Frankivsk", "ivano frankivsk"),
+        ("Dnipropetrovs'k", "dnipropetrovsk"),
+        ("St. Louis", "st louis"),
+        ("  Zaporizhzhia  ", "zaporizhzhia"),
+        ("Київ", "киів"),  # accents dropped the same way on both sides
+        ("", ""),
+    ],
+)
+def test_normalise_name(name: str, key: str) -> None:
+    assert normalise_name(name) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "kind", "country"),
+    [
+        ("Kyiv", "Kyiv", PlaceKind.SETTLEMENT, "UKR"),
+        ("Kiev", "Kyiv", PlaceKind.SETTLEMENT, "UKR"),
+        ("Київ", "Kyiv", PlaceKind.SETTLEMENT, "UKR"),
+        ("Kharkov", "Kharkiv", PlaceKind.SETTLEMENT, "UKR"),
+        ("Izium", "Izyum", PlaceKind.SETTLEMENT, "UKR"),
+        ("Zaporozhye", "Zaporizhzhya", PlaceKind.SETTLEMENT, "UKR"),
+        ("Artemivsk", "Bakhmut", PlaceKind.SETTLEMENT, "UKR"),
+        ("Dnipropetrovsk Oblast", "Dnipropetrovsk Oblast", PlaceKind.ADMIN1, "UKR"),
+        ("Kherson Oblast", "Kherson Oblast", PlaceKind.ADMIN1, "UKR"),
+        ("Black Sea", "Black Sea", PlaceKind.SEA, None),
+        ("Dnieper", "Dnipro", PlaceKind.RIVER, "UKR"),
+        ("Donbass", "Donbas", PlaceKind.REGION, "UKR"),
+        ("U.S.", "United States", PlaceKind.COUNTRY, "USA"),
+    ],
+)
+def test_lookup_spellings(gazetteer: Gazetteer, name: str, canonical: str, kind: PlaceKind, country: str | None) -> None:
+    found = [c for c in gazetteer.lookup(name) if c.kind == kind]
+    assert found, f"{name} has no {kind.value} candidate"
+    assert found[0].name == canonical
+    assert found[0].country == country
+
+
+def test_dnipro_city_and_river(gazetteer: Gazetteer) -> None:
+    kinds = {c.kind for c in gazetteer.lookup("Dnipro")}
+    assert {PlaceKind.SETTLEMENT, PlaceKind.RIVER} <= kinds
+
+
+@pytest.mark.parametrize("name", ["Xqzzyville", "", "the", "Нетакогомісця"])
+def test_unknown_names(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.lookup(name) == ()
+    assert name not in gazetteer
+
+
+def test_demonym(gazetteer: Gazetteer) -> None:
+    sudan = gazetteer.demonym("Sudanese")
+    assert sudan is not None and sudan.country == "SDN" and sudan.kind == PlaceKind.COUNTRY
+    assert gazetteer.demonym("Kherson") is None
+
+
+def test_info(gazetteer: Gazetteer) -> None:
+    info = gazetteer.info()
+    assert info.places > 200_000
+    assert info.by_kind["settlement"] > 200_000
+    assert info.by_kind["river"] >= 10
+
+
+def _small(tmp_path: Path) -> Path:
+    path = tmp_path / "small.sqlite"
+    write_gazetteer(
+        path,
+        [
+            Entry(gid="t:1", name="Testivka", kind="settlement", lat=48.5, lon=37.5, country="UKR", population=120,
+                  names=("Testiwka",)),
+            Entry(gid="t:2", name="Testivka", kind="settlement", lat=50.0, lon=30.0, country="UKR", population=9000),
+            Entry(gid="t:3", name="Test Oblast", kind="admin1", lat=49.0, lon=36.0, country="UKR"),
+        ],
+        aliases={"t:3": ("Testshchyna",)},
+        demonyms={"Testian": "UKR"},
+    )
+    return path
+
+
+def test_small_gazetteer_lookup_order(tmp_path: Path) -> None:
+    gaz = load_gazetteer(_small(tmp_path))
+    assert [c.gid for c in gaz.lookup("testivka")] == ["t:2", "t:1"]
+    assert [c.gid for c in gaz.lookup("Testiwka")] == ["t:1"]
+    assert not gaz.lookup("Testiwka")[0].main
+    assert [c.gid for c in gaz.lookup("Testshchyna")] == ["t:3"]
+    assert gaz.get("t:3") is not None and gaz.get("t:404") is None
+
+
+def test_gazetteer_pickles_by_path(tmp_path: Path) -> None:
+    gaz = load_gazetteer(_small(tmp_path))
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert copy.lookup("Testivka") == gaz.lookup("Testivka")
+
+
+def test_corrupt_file_names_the_rebuild_command(tmp_path: Path) -> None:
+    bad = tmp_path / "gazetteer.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(GeoError, match=r"E301.*frontlines gazetteer build --force"):
+        load_gazetteer(bad)
+
+
+def test_database_without_index_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    sqlite3.connect(path).execute("CREATE TABLE meta (k TEXT, v BLOB)").connection.commit()
+    with pytest.raises(GeoError, match="E301"):
+        load_gazetteer(path)

@@ -1,0 +1,40 @@
+"""Toponym recognition: spaCy NER plus gazetteer n-grams, with stop-lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo.recognise import find_toponyms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops left Kherson on Friday.", ["Kherson"]),
+        ("Fighting continued around Bakhmut and Soledar.", ["Bakhmut", "Soledar"]),
+        ("They crossed the Dnipro River at night.", ["Dnipro River"]),
+        ("Ships sailed from Odesa into the Black Sea.", ["Odesa", "Black Sea"]),
+        ("Officials in the Kharkiv region reported shelling.", ["Kharkiv"]),
+        ("The U.S. sent more rockets.", ["U.S."]),
+        # negatives: person names, months, common words
+        ("Vladimir Putin spoke on television.", []),
+        ("The talks resumed in March.", []),
+        ("A mobile home burned down.", []),
+        ("", []),
+    ],
+)
+def test_find_toponyms(nlp, gazetteer, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
+    assert found == expected
+
+
+def test_surname_of_a_named_person_is_not_a_place(nlp, gazetteer) -> None:
+    doc = nlp("Barack Obama arrived on Monday. Obama then met the mayor.")
+    assert [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)] == []
+
+
+def test_without_gazetteer_only_ner_places(nlp) -> None:
+    doc = nlp("Troops moved from Poland to Germany.")
+    found = [doc[m.start : m.end].text for m in find_toponyms(doc, None)]
+    assert found == ["Poland", "Germany"]

