@@ -24,6 +24,7 @@ from frontlines.quotes.cues import (
     RAISING_LEMMAS,
     SPEECH_FORMS,
     SPEECH_LEMMAS,
+    XCOMP_CONTENT_LEMMAS,
 )
 from frontlines.records import Actor, Evidence, Quote, Sector
 
@@ -365,6 +366,10 @@ class _Attributor:
                 xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
                 if xcomp is not None and subj.lower_ not in ("it", "there"):
                     content = (subj.left_edge.i, xcomp.right_edge.i + 1)
+            if content is None and lemma in XCOMP_CONTENT_LEMMAS:
+                xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+                if xcomp is not None and xcomp.right_edge.i - xcomp.left_edge.i >= 2:
+                    content = (xcomp.left_edge.i, xcomp.right_edge.i + 1)
             if content is None and lemma in OBJECT_CONTENT_LEMMAS:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if obj is not None and obj.right_edge.i - obj.left_edge.i >= 1:

@@ -53,7 +53,13 @@ RAISING_LEMMAS = frozenset({"believe", "think", "expect", "say", "report", "esti
 # verbs whose direct object is the attributed content ("reports have detailed widespread arrests")
 OBJECT_CONTENT_LEMMAS = frozenset({"detail", "describe", "report", "announce", "confirm", "deny", "claim",
                                    "allege", "reveal", "acknowledge", "admit", "cite", "predict", "promise",
-                                   "threaten", "demand", "propose", "recommend", "show", "disclose"})
+                                   "threaten", "demand", "propose", "recommend", "show", "disclose",
+                                   "criticize", "criticise", "praise", "condemn", "blame", "reject", "welcome",
+                                   "dismiss", "mention", "discuss", "endorse", "question", "defend", "oppose",
+                                   "accuse", "call", "urge"})
+# verbs whose infinitive complement is what the source said it wants or will do ("vowed to retake")
+XCOMP_CONTENT_LEMMAS = frozenset({"vow", "promise", "threaten", "pledge", "want", "plan", "hope", "refuse",
+                                  "urge", "call", "ask", "demand", "intend", "decline", "offer", "warn"})
 # cue forms that imply their medium
 IMPLIED_MEDIUM = {"tweet": "Twitter", "tweeted": "Twitter", "tweets": "Twitter", "tweeting": "Twitter"}
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"})
