@@ -1,0 +1,127 @@
+"""The FastAPI app: one router per resource under /api, the web map at /, one error shape, strict headers.
+
+    app = create_app(load_settings())
+
+The store is opened once per app; the NLP resources only on the first POST.
+Every response carries a Content-Security-Policy that allows scripts, styles
+and data from this origin only (plus the configured tile server's images), so
+that article text, which is untrusted, can never run as code even if a bug
+ever put it into markup.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from frontlines import __version__
+from frontlines.api import actors, articles, basemap, events, places, quotes, stats
+from frontlines.api.errors import install_error_handlers
+from frontlines.api.processing import Processor
+from frontlines.config import Settings
+
+WEB_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
+VENDOR_DIR = WEB_DIR / "vendor"
+
+DESCRIPTION = """Read the events, articles, quotes, places and actors that frontlines extracted, as JSON or
+GeoJSON, and post new articles (with an API token). Every error has one shape:
+`{"ok": false, "error": "...", "status": N, "code": "E..."}`."""
+
+
+def tile_origin(tile_url: str) -> str | None:
+    """The CSP source for a tile URL template ('https://{s}.tile.x.org/...' -> 'https://*.tile.x.org')."""
+    if not tile_url:
+        return None
+    parts = urlsplit(tile_url.replace("{s}", "*"))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def content_security_policy(settings: Settings) -> str:
+    """Scripts, styles and fetches from this origin only; images also from the tile server."""
+    img = ["'self'", "data:"]
+    origin = tile_origin(settings.tile_url)
+    if origin:
+        img.append(origin)
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        f"img-src {' '.join(img)}",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def create_app(
+    settings: Settings,
+    *,
+    store: Any = None,
+    resources_loader: Callable[[Any], Any] | None = None,
+    stages: Callable[[], Sequence[Any]] | None = None,
+) -> FastAPI:
+    """Build the app over ``settings.db`` (or a given Store); ``resources_loader``/``stages`` are for tests."""
+    from frontlines.store import open_store
+
+    app = FastAPI(
+        title="frontlines",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI loads scripts from a CDN: not offline, and against the CSP
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.store = store if store is not None else open_store(settings.db)
+    processor_kw: dict[str, Any] = {}
+    if resources_loader is not None:
+        processor_kw["loader"] = resources_loader
+    if stages is not None:
+        processor_kw["stages"] = stages
+    app.state.processor = Processor(settings, **processor_kw)
+    app.state.cache_lock = threading.Lock()
+    app.state.borders = None
+
+    install_error_handlers(app)
+    csp = content_security_policy(settings)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = csp
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+
+    for module in (events, articles, quotes, places, actors, stats, basemap):
+        app.include_router(module.router)
+
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        if not (VENDOR_DIR / "leaflet" / "leaflet.js").is_file():
+            return HTMLResponse(
+                "<!doctype html><title>frontlines</title><p>The map's libraries are not installed: run "
+                "<code>make web</code> (npm ci, then copies them to src/frontlines/web/static/vendor).</p>"
+                "<p>The API is at <a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>",
+                status_code=503,
+            )
+        return FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR, check_dir=False), name="static")
+    return app

@@ -1,0 +1,106 @@
+"""What routes share: the store and settings of this app, query-parameter parsing, the write guard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hmac
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Query, Request
+
+from frontlines.api.errors import ApiError
+from frontlines.config import Settings
+from frontlines.records import EventStatus
+from frontlines.store import EventFilter
+
+MAX_PAGE = 1000  # JSON pages
+MAX_GEOJSON = 10_000  # GeoJSON is for maps and GIS tools, which want every point at once
+MAX_OFFSET = 10_000_000  # far past any real store; keeps integers inside SQL's range
+MAX_TEXT = 200  # search strings
+
+
+def get_store(request: Request) -> Any:
+    """The app's Store (opened once in create_app)."""
+    return request.app.state.store
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's Settings."""
+    return request.app.state.settings
+
+
+StoreDep = Annotated[Any, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+StatusParam = enum.Enum("StatusParam", {s.name: s.value for s in EventStatus}, type=str)  # type: ignore[misc]
+
+
+class EventSort(str, enum.Enum):
+    DATE = "date"
+    DATE_DESC = "-date"
+    CONFIDENCE = "confidence"
+    CONFIDENCE_DESC = "-confidence"
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """'west,south,east,north' in degrees, checked: in range, not reversed; else a 422."""
+    if value is None or value == "":
+        return None
+    parts = value.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError as exc:
+        raise ApiError(422, f"bbox {value!r}: want four numbers west,south,east,north") from exc
+    if any(v != v or v in (float("inf"), float("-inf")) for v in (west, south, east, north)):
+        raise ApiError(422, f"bbox {value!r}: not finite numbers")
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= 90 and -90 <= north <= 90):
+        raise ApiError(422, f"bbox {value!r}: longitudes must be within ±180 and latitudes within ±90")
+    if west > east or south > north:
+        raise ApiError(422, f"bbox {value!r}: reversed (west must be <= east and south <= north)")
+    return west, south, east, north
+
+
+def event_filter(
+    type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]+$",
+                                      description="PLOVER event type, e.g. ASSAULT, RETREAT, COERCE.")] = None,
+    acled: Annotated[str | None, Query(max_length=80, description="ACLED event_type or sub_event_type.")] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="Source or target actor name contains.")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$",
+                                         description="ISO 3166-1 alpha-3 country of the event's place.")] = None,
+    side: Annotated[str | None, Query(max_length=64,
+                                      description="Side (ISO3) of the source or target actor.")] = None,
+    status: Annotated[StatusParam | None, Query(description="Realis: happened, claimed, denied, ...")] = None,
+    since: Annotated[dt.date | None, Query(description="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[dt.date | None, Query(description="Events on or before this date (YYYY-MM-DD).")] = None,
+    bbox: Annotated[str | None, Query(max_length=120, description="west,south,east,north in degrees.")] = None,
+    text: Annotated[str | None, Query(max_length=MAX_TEXT, description="Evidence sentence contains.")] = None,
+    place: Annotated[str | None, Query(max_length=MAX_TEXT, description="Place name contains.")] = None,
+    article: Annotated[str | None, Query(max_length=64, description="Only events of this article id.")] = None,
+) -> EventFilter:
+    """The event filters every event route accepts (see EventFilter)."""
+    if since and until and since > until:
+        raise ApiError(422, f"since {since} is after until {until}")
+    return EventFilter(
+        plover_type=type, acled_type=acled, actor=actor, country=country, side=side,
+        status=status.value if status else None, since=since, until=until, bbox=parse_bbox(bbox),
+        text=text, place=place, article_id=article,
+    )
+
+
+EventFilterDep = Annotated[EventFilter, Depends(event_filter)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, 1..{MAX_PAGE}.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+
+
+def require_token(
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
+) -> None:
+    """Writes need `Authorization: Bearer TOKEN` matching Settings.api_token; none configured: refused."""
+    expected = settings.api_token
+    if not expected:
+        raise ApiError(403, "writes are disabled: no API token is configured (set FRONTLINES_API_TOKEN)")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})

@@ -1,0 +1,104 @@
+"""/api/events: filtered, sorted, paginated events; the same query as GeoJSON; one event with its evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from frontlines.api.deps import (
+    MAX_GEOJSON,
+    EventFilterDep,
+    EventSort,
+    Limit,
+    Offset,
+    StoreDep,
+)
+from frontlines.api.errors import ERROR_RESPONSES
+from frontlines.export import geojson_features
+
+router = APIRouter(prefix="/api/events", tags=["events"], responses=ERROR_RESPONSES)
+
+CONTEXT_CHARS = 300  # article text shown around an event's evidence sentence
+
+
+def _largest_quantity(row: dict[str, Any]) -> tuple[float | None, str | None]:
+    """The largest number an event carries (for sizing its map marker), and what it counts."""
+    best: tuple[float | None, str | None] = (None, None)
+    for q in (row.get("data") or {}).get("quantities") or []:
+        value = q.get("value") if q.get("value") is not None else q.get("high") or q.get("low")
+        if isinstance(value, (int, float)) and (best[0] is None or value > best[0]):
+            best = (float(value), q.get("kind"))
+    return best
+
+
+def event_features(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """GeoJSON point features (ACLED columns as properties) plus what a map needs to draw and label them."""
+    located = [r for r in rows if r.get("lat") is not None and r.get("lon") is not None]
+    features = list(geojson_features("events", located))
+    for feature, row in zip(features, located):
+        value, kind = _largest_quantity(row)
+        feature["id"] = row["key"]
+        feature["properties"].update(
+            quantity=value, quantity_kind=kind, title=row.get("title"), published=row.get("published"),
+            confidence=row.get("confidence"),
+        )
+    return features
+
+
+@router.get("", summary="List events",
+            description="Events matching every given filter, sorted and paginated. `total` counts all matches.")
+def list_events(
+    store: StoreDep,
+    f: EventFilterDep,
+    sort: Annotated[EventSort, Query(description="date, -date, confidence or -confidence.")] = EventSort.DATE,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """List events."""
+    page = dataclasses.replace(f, sort=sort.value, limit=limit, offset=offset)
+    return {"ok": True, "total": store.count_events(f), "limit": limit, "offset": offset,
+            "events": store.list_events(page)}
+
+
+@router.get(".geojson", summary="Events as GeoJSON",
+            description="The same filters as /api/events, as a GeoJSON FeatureCollection of points "
+                        "(events without coordinates are left out), loadable by QGIS or any web map.",
+            response_description="A GeoJSON FeatureCollection")
+def events_geojson(
+    store: StoreDep,
+    f: EventFilterDep,
+    sort: Annotated[EventSort, Query(description="date, -date, confidence or -confidence.")] = EventSort.DATE,
+    limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON, description=f"At most this many, 1..{MAX_GEOJSON}.")] = 5000,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Events as GeoJSON."""
+    page = dataclasses.replace(f, sort=sort.value, limit=limit, offset=offset)
+    features = event_features(store.list_events(page))
+    return {"type": "FeatureCollection", "features": features,
+            "properties": {"total": store.count_events(f), "limit": limit, "offset": offset}}
+
+
+@router.get("/{key}", summary="One event with its evidence",
+            description="The event, the article it comes from (without its full text), the evidence "
+                        "sentence and trigger spans, and the article text around the evidence.")
+def get_event(
+    store: StoreDep,
+    key: Annotated[str, Path(max_length=64, description="The event key (from /api/events).")],
+) -> dict[str, Any]:
+    """One event with its evidence."""
+    row = store.get_event(key)
+    article = store.get_article(row["article_id"])
+    data = row.get("data") or {}
+    start, end = row["start"], row["end"]
+    before = article.text[max(0, start - CONTEXT_CHARS):start]
+    after = article.text[end:end + CONTEXT_CHARS]
+    return {
+        "ok": True,
+        "event": row,
+        "evidence": {"start": start, "end": end, "text": article.text[start:end],
+                     "trigger": data.get("trigger_evidence"), "before": before, "after": after},
+        "article": {"id": article.id, "title": article.title, "url": article.url, "source": article.source,
+                    "published": article.published.isoformat() if article.published else None},
+    }

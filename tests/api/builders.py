@@ -1,0 +1,267 @@
+"""A small demo-like database built from records written here (no NLP stage runs), for API and browser tests.
+
+Each article is a few sentences; each event names its sentence, trigger, place,
+date, actors and quantities, and the builder finds every span in the text, so
+the evidence offsets are real.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontlines.ingest.normalise import article_id
+from frontlines.records import (
+    Actor,
+    Article,
+    ArticleStatus,
+    Event,
+    EventStatus,
+    Evidence,
+    Extraction,
+    Place,
+    PlaceKind,
+    Precision,
+    Quantity,
+    Quote,
+    Sector,
+    StageInfo,
+    TimeValue,
+)
+
+PLACES = {
+    "Kherson": (46.6354, 32.6169, "Kherson Oblast"),
+    "Snihurivka": (47.0756, 32.8053, "Mykolaiv Oblast"),
+    "Mykolaiv": (46.9750, 31.9946, "Mykolaiv Oblast"),
+    "Kharkiv": (49.9935, 36.2304, "Kharkiv Oblast"),
+    "Bakhmut": (48.5953, 38.0003, "Donetsk Oblast"),
+    "Nova Kakhovka": (46.7546, 33.3486, "Kherson Oblast"),
+}
+ACTORS = {
+    "Russian forces": ("Russian Armed Forces", "RUS", Sector.MILITARY),
+    "Russia": ("Russia", "RUS", Sector.GOVERNMENT),
+    "Ukrainian troops": ("Ukrainian Armed Forces", "UKR", Sector.MILITARY),
+    "Ukraine's military": ("Ukrainian Armed Forces", "UKR", Sector.MILITARY),
+    "Sergei Shoigu": ("Sergei Shoigu", "RUS", Sector.GOVERNMENT),
+    "civilians": ("Civilians", "UKR", Sector.CIVILIAN),
+}
+TYPES = {  # PLOVER type -> (ACLED event type, sub-event type)
+    "ASSAULT": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "RETREAT": ("Strategic developments", "Non-violent transfer of territory"),
+    "FIGHT": ("Battles", "Armed clash"),
+    "COERCE": ("Violence against civilians", "Attack"),
+}
+
+
+@dataclass
+class EventSpec:
+    sentence: int
+    trigger: str
+    plover: str
+    place: str | None
+    date: dt.date | None
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    quantities: tuple[tuple[str, str, float], ...] = ()  # (text, kind, value)
+    status: EventStatus = EventStatus.HAPPENED
+    attributed_to: str | None = None
+
+
+@dataclass
+class ArticleSpec:
+    title: str
+    source: str
+    published: dt.date
+    sentences: list[str]
+    events: list[EventSpec] = field(default_factory=list)
+    quote: tuple[str, str, str] | None = None  # (content, speaker text, cue) in the text
+    url: str | None = None
+
+
+def _find(text: str, needle: str, start: int = 0) -> tuple[int, int]:
+    i = text.find(needle, start)
+    if i < 0:
+        raise ValueError(f"{needle!r} not in {text[start:start + 80]!r}")
+    return i, i + len(needle)
+
+
+def _ev(aid: str, text: str, s: int, e: int) -> Evidence:
+    return Evidence(article_id=aid, start=s, end=e, text=text[s:e])
+
+
+def _place(aid: str, text: str, name: str, lo: int, hi: int) -> Place:
+    s, e = _find(text, name, lo)
+    if e > hi:
+        raise ValueError(name)
+    lat, lon, admin1 = PLACES[name]
+    return Place(text=name, evidence=_ev(aid, text, s, e), name=name, gazetteer_id=f"test:{name.lower()}",
+                 kind=PlaceKind.SETTLEMENT, lat=lat, lon=lon, admin1=admin1, country="UKR",
+                 precision=Precision.EXACT, reason="test fixture")
+
+
+def _actor(aid: str, text: str, mention: str, lo: int) -> Actor:
+    s, e = _find(text, mention, lo)
+    name, country, sector = ACTORS[mention]
+    return Actor(text=mention, evidence=_ev(aid, text, s, e), name=name, country=country, sector=sector,
+                 side=country, kind="group" if sector is not Sector.GOVERNMENT else "state")
+
+
+def build(spec: ArticleSpec) -> tuple[Article, Extraction]:
+    """The Article and its Extraction, with every span located in the text."""
+    text = " ".join(spec.sentences)
+    aid = article_id(text)
+    bounds = []
+    pos = 0
+    for sent in spec.sentences:
+        bounds.append((pos, pos + len(sent)))
+        pos += len(sent) + 1
+    places: dict[tuple[str, int], Place] = {}
+    actors: list[Actor] = []
+    times: list[TimeValue] = []
+    quantities: list[Quantity] = []
+    events: list[Event] = []
+    for ev in spec.events:
+        lo, hi = bounds[ev.sentence]
+        place = None
+        if ev.place:
+            place = places.setdefault((ev.place, ev.sentence), _place(aid, text, ev.place, lo, hi))
+        time = None
+        if ev.date:
+            s, e = _find(text, ev.date.strftime("%B %-d"), lo)  # each sentence states its date
+            time = TimeValue(text=text[s:e], evidence=_ev(aid, text, s, e), value=ev.date.isoformat(),
+                             start=ev.date, end=ev.date, granularity="day")
+            times.append(time)
+        srcs = tuple(_actor(aid, text, m, lo) for m in ev.sources)
+        tgts = tuple(_actor(aid, text, m, lo) for m in ev.targets)
+        actors.extend(srcs + tgts)
+        qs = []
+        for qtext, kind, value in ev.quantities:
+            s, e = _find(text, qtext, lo)
+            qs.append(Quantity(text=qtext, evidence=_ev(aid, text, s, e), kind=kind, value=value))
+        quantities.extend(qs)
+        ts, te = _find(text, ev.trigger, lo)
+        acled = TYPES[ev.plover]
+        events.append(Event(
+            evidence=_ev(aid, text, lo, hi), trigger=ev.trigger, plover_type=ev.plover,
+            acled_event_type=acled[0], acled_sub_event_type=acled[1], sources=srcs, targets=tgts,
+            place=place, time=time, quantities=tuple(qs), status=ev.status, attributed_to=ev.attributed_to,
+            confidence=0.8 if ev.status is EventStatus.HAPPENED else 0.6,
+            trigger_evidence=_ev(aid, text, ts, te), stages=("test.builder@1",),
+        ))
+    quotes: list[Quote] = []
+    if spec.quote:
+        content, speaker, cue = spec.quote
+        cs, ce = _find(text, content)
+        ss, se = _find(text, speaker)
+        us, ue = _find(text, cue)
+        sp = _actor(aid, text, speaker, 0)
+        quotes.append(Quote(content=content, evidence=_ev(aid, text, cs, ce), direct=True, speaker=sp,
+                            speaker_text=speaker, speaker_evidence=_ev(aid, text, ss, se), cue=cue,
+                            cue_evidence=_ev(aid, text, us, ue), medium="televised statement"))
+        actors.append(sp)
+    article = Article(id=aid, text=text, title=spec.title, url=spec.url, source=spec.source,
+                      published=spec.published, language="en",
+                      ingested_at=dt.datetime(2022, 11, 12, tzinfo=dt.timezone.utc), status=ArticleStatus.PENDING,
+                      origin="tests/api/builders.py")
+    extraction = Extraction(
+        article_id=aid, places=tuple(places.values()), times=tuple(times), quantities=tuple(quantities),
+        actors=tuple(actors), quotes=tuple(quotes), events=tuple(events),
+        stages=(StageInfo(name="test.builder", version="1"),),
+    )
+    return article, extraction
+
+
+D = dt.date
+
+
+def demo_specs() -> list[ArticleSpec]:
+    """Four articles, ten events over six days, in four places: a demo-like map."""
+    return [
+        ArticleSpec(
+            title="Russia orders withdrawal from Kherson", source="Test Wire", published=D(2022, 11, 9),
+            url="https://example.org/kherson-withdrawal",
+            sentences=[
+                "Russia ordered its troops to withdraw from Kherson on November 9.",
+                "Sergei Shoigu said the move would save the lives of servicemen.",
+                "Ukrainian troops advanced near Snihurivka on November 9, officials said.",
+                "Russian forces shelled Mykolaiv on November 8, killing 7 people.",
+            ],
+            events=[
+                EventSpec(0, "withdraw", "RETREAT", "Kherson", D(2022, 11, 9), sources=("Russia",),
+                          status=EventStatus.ORDERED),
+                EventSpec(2, "advanced", "FIGHT", "Snihurivka", D(2022, 11, 9), sources=("Ukrainian troops",),
+                          status=EventStatus.CLAIMED, attributed_to="Ukrainian officials"),
+                EventSpec(3, "shelled", "ASSAULT", "Mykolaiv", D(2022, 11, 8), sources=("Russian forces",),
+                          quantities=(("7 people", "killed", 7),)),
+            ],
+            quote=("the move would save the lives of servicemen", "Sergei Shoigu", "said"),
+        ),
+        ArticleSpec(
+            title="Ukrainian troops enter Kherson", source="Kyiv Daily", published=D(2022, 11, 11),
+            sentences=[
+                "Ukrainian troops entered Kherson on November 11 as Russian forces withdrew.",
+                "About 30,000 Russian forces crossed the Dnipro near Nova Kakhovka on November 10.",
+                "Ukraine's military said it shelled Nova Kakhovka on November 11.",
+            ],
+            events=[
+                EventSpec(0, "withdrew", "RETREAT", "Kherson", D(2022, 11, 11), sources=("Russian forces",)),
+                EventSpec(1, "crossed", "RETREAT", "Nova Kakhovka", D(2022, 11, 10), sources=("Russian forces",),
+                          quantities=(("30,000", "troops", 30000),)),
+                EventSpec(2, "shelled", "ASSAULT", "Nova Kakhovka", D(2022, 11, 11),
+                          sources=("Ukraine's military",), status=EventStatus.CLAIMED,
+                          attributed_to="Ukrainian Armed Forces"),
+            ],
+        ),
+        ArticleSpec(
+            title="Shelling in Kharkiv and Bakhmut", source="Test Wire", published=D(2022, 11, 7),
+            sentences=[
+                "Russian forces shelled Kharkiv on November 6, wounding 4 civilians.",
+                "Russian forces attacked Bakhmut on November 7 and 12 soldiers were killed.",
+            ],
+            events=[
+                EventSpec(0, "shelled", "ASSAULT", "Kharkiv", D(2022, 11, 6), sources=("Russian forces",),
+                          targets=("civilians",), quantities=(("4 civilians", "injured", 4),)),
+                EventSpec(1, "attacked", "FIGHT", "Bakhmut", D(2022, 11, 7), sources=("Russian forces",),
+                          quantities=(("12 soldiers", "killed", 12),)),
+            ],
+        ),
+        ArticleSpec(
+            title="Russia denies strikes on civilians", source="State Agency", published=D(2022, 11, 12),
+            sentences=[
+                "Russia denied that Russian forces attacked civilians in Kherson on November 12.",
+                "Ukrainian troops repelled an assault near Bakhmut on November 12.",
+            ],
+            events=[
+                EventSpec(0, "attacked", "COERCE", "Kherson", D(2022, 11, 12), sources=("Russian forces",),
+                          targets=("civilians",), status=EventStatus.DENIED, attributed_to="Russia"),
+                EventSpec(1, "repelled", "FIGHT", "Bakhmut", D(2022, 11, 12), sources=("Ukrainian troops",)),
+            ],
+        ),
+    ]
+
+
+XSS_TITLE = '<img src=x onerror="window.__pwned=1">Headline'
+XSS_SENTENCES = [
+    "Russian forces shelled Kharkiv on November 10 <script>window.__pwned=1</script> near the market.",
+    'A witness wrote <img src=x onerror="window.__pwned=2"> and <b onmouseover="window.__pwned=3">hover</b>.',
+]
+
+
+def xss_spec() -> ArticleSpec:
+    """An article whose title and text carry script and event-handler payloads."""
+    return ArticleSpec(
+        title=XSS_TITLE, source='<script>window.__pwned=4</script>Evil Outlet', published=D(2022, 11, 10),
+        url="javascript:window.__pwned=5",
+        sentences=XSS_SENTENCES,
+        events=[EventSpec(0, "shelled", "ASSAULT", "Kharkiv", D(2022, 11, 10), sources=("Russian forces",))],
+    )
+
+
+def fill(store: Any, specs: list[ArticleSpec] | None = None) -> list[tuple[Article, Extraction]]:
+    """Store every spec's article and extraction; returns them."""
+    built = [build(s) for s in (specs if specs is not None else demo_specs())]
+    for article, extraction in built:
+        store.add_article(article)
+        store.save_extraction(extraction)
+    return built

@@ -1,0 +1,116 @@
+"""Browser fixtures: the app served on 127.0.0.1 over a demo-like database, and Debian's headless chromium.
+
+Tests that need the browser skip, saying why, when /usr/bin/chromium is absent
+(`make browser-deps` installs it). Playwright never downloads a browser here.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from frontlines.api.app import VENDOR_DIR
+from frontlines.config import Settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """uvicorn in a thread, on a free loopback port, stopped at teardown."""
+
+    def __init__(self, app: Any) -> None:
+        import uvicorn
+
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo articles plus one article full of script payloads."""
+    from frontlines.store import open_store
+    from tests.api.builders import demo_specs, fill, xss_spec
+
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    store = open_store(str(path))
+    fill(store, [*demo_specs(), xss_spec()])
+    store.close()
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db: str) -> Iterator[LiveServer]:
+    from frontlines.api import create_app
+
+    if not (VENDOR_DIR / "leaflet" / "leaflet.js").is_file():
+        pytest.skip("the map's libraries are not built: run `make web`")
+    app = create_app(Settings(db=web_db))
+    with LiveServer(app) as server:
+        yield server
+    app.state.store.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium chromium-driver)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
+    """A fresh page on the map, with console errors, page errors and CSP reports collected."""
+    context = browser.new_context(viewport={"width": 1400, "height": 860})
+    pg = context.new_page()
+    pg.problems = []  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda exc: pg.problems.append(f"pageerror: {exc}"))
+    pg.on("console", lambda msg: pg.problems.append(f"console.{msg.type}: {msg.text}")
+          if msg.type in ("error", "warning") else None)
+    # Every request must stay on this machine: the page works offline.
+    pg.outside = []  # type: ignore[attr-defined]
+    pg.on("request", lambda req: None if req.url.startswith((live_server.url, "data:")) else pg.outside.append(req.url))
+    pg.goto(live_server.url + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=15000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
