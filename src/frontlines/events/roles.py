@@ -14,6 +14,8 @@ from typing import Any
 
 from frontlines.records import Actor, Evidence, Place, Precision, Quantity, Resolution, TimeType, TimeValue
 
+_LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "sign", "reach",
+                          "impose", "order", "announce", "declare", "begin", "start", "continue", "resume"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _AGENT_FROM_OBJECT = frozenset({"order", "command", "instruct", "direct", "tell", "force", "urge", "ask", "call"})
 _PRECISION_RANK = {
@@ -109,6 +111,9 @@ def _agent_tokens(trigger: Any) -> list[Any]:
             if c.dep_ == "prep" and c.lower_ == "by":
                 own.extend(g for g in c.children if g.dep_ == "pobj")
         own.extend(c for c in trigger.children if c.dep_ in ("amod", "compound") and c.i < trigger.i)
+    if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
+        # "Russian forces launched a missile strike": the doer of the light verb
+        own = [c for c in trigger.head.children if c.dep_ == "nsubj"]
     relative = [t for t in own if t.lower_ in _RELATIVE_PRONOUNS]
     if relative and trigger.dep_ == "relcl":
         return [trigger.head]  # "defenders, who have taken back ...": the antecedent
