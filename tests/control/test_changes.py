@@ -74,3 +74,14 @@ def test_party_claim_is_not_independent() -> None:
     report = change_from_event(build_report({**BASE, **RETAKE, "by": ["UKR"]}, PLACES))
     assert (claim.independent_sources, report.independent_sources) == (0, 1)
     assert claim.claimed_by == "Ukrainian General Staff"
+
+
+def test_outcome_of_an_order_in_the_same_sentence_is_not_a_change() -> None:
+    from frontlines.control import control_changes
+
+    order = build_report({**BASE, **WITHDRAW, "key": "o", "by": ["RUS"], "status": "ordered", "place": "right-bank",
+                          "text": "Troops were ordered to withdraw from the right bank, effectively handing back control."}, PLACES)
+    outcome = build_report({**BASE, **WITHDRAW, "key": "h", "by": ["RUS"], "place": "right-bank",
+                            "text": "Troops were ordered to withdraw from the right bank, effectively handing back control."}, PLACES)
+    elsewhere = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["RUS"], "text": "Russian units left Kherson."}, PLACES)
+    assert [c.basis for c in control_changes([order, outcome, elsewhere])] == [("w",)]

@@ -65,7 +65,6 @@ def test_izium_captured_contested_retaken_out_of_order(tmp_path: Path, resources
     assert any(i.place and i.place.name == "Izium" and len(i.reports) >= 2 for i in incidents)
 
 
-@pytest.mark.xfail(reason=NLP_GAP, strict=False)
 def test_an_order_to_withdraw_changes_nothing(tmp_path: Path, resources) -> None:  # noqa: ANN001
     store = _run(tmp_path, resources, [ARTICLES / "06-lyman-order.md"])
     assert store.list_events(), "no events extracted"

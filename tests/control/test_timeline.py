@@ -99,3 +99,14 @@ def test_region_filter(world: tuple[list, list]) -> None:
     reports, known = world
     state = control_on(control_changes(reports), dt.date(2022, 11, 12), known, region="Kherson Oblast")
     assert {c.settlement.name for c in state} == {"Kherson", "Beryslav", "Oleshky", "Nova Kakhovka"}
+
+
+def test_withdrawal_naming_no_taker_goes_to_the_only_other_side() -> None:
+    from tests.control.test_changes import BASE, CAPTURE, PLACES, WITHDRAW
+    from tests.incidents.helpers import build_report
+
+    captured = build_report({**BASE, **CAPTURE, "key": "c", "by": ["RUS"], "when": "2022-03-02"}, PLACES)
+    elsewhere = build_report({**BASE, **CAPTURE, "key": "u", "by": ["UKR"], "place": "kharkiv"}, PLACES)
+    left = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["RUS"]}, PLACES)
+    timeline = build_timelines(control_changes([captured, elsewhere, left]))["fx:kherson"]
+    assert [c.to_side for c in timeline] == ["RUS", "UKR"]

@@ -116,7 +116,34 @@ def change_from_event(item: ReportedEvent) -> ControlChange | None:
     )
 
 
+def _ordered_sentences(items: list[ReportedEvent] | tuple[ReportedEvent, ...]) -> set[tuple[str, int, int]]:
+    """Sentences that report an order, plan or announcement of a change of control."""
+    return {
+        (i.article_id, i.event.evidence.start, i.event.evidence.end)
+        for i in items
+        if is_control_event(i.event) and i.event.status in _NO_CHANGE
+    }
+
+
 def control_changes(items: list[ReportedEvent] | tuple[ReportedEvent, ...]) -> tuple[ControlChange, ...]:
-    """Every control change (one per report) the events state, in a stable order."""
-    out = [c for c in (change_from_event(i) for i in sorted(items, key=lambda i: i.key)) if c is not None]
+    """Every control change (one per report) the events state, in a stable order.
+
+    In a sentence that reports an order to withdraw, the other control events are
+    the order's intended outcome ("ordered to withdraw ..., effectively handing back
+    control"), not a change that has happened, whatever realis they were given.
+    """
+    ordered = _ordered_sentences(items)
+    out = []
+    for item in sorted(items, key=lambda i: i.key):
+        if (item.article_id, item.event.evidence.start, item.event.evidence.end) in ordered:
+            continue
+        change = change_from_event(item)
+        if change is not None:
+            out.append(change)
     return tuple(out)
+
+
+def control_changes_with_keys(items: list[ReportedEvent] | tuple[ReportedEvent, ...]) -> list[tuple[str, str, ControlChange]]:
+    """(article id, event key, change) for every change, as the store keeps them."""
+    by_key = {i.key: i for i in items}
+    return [(by_key[c.basis[0]].article_id, c.basis[0], c) for c in control_changes(items)]

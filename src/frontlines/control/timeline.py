@@ -57,9 +57,13 @@ def expand_areas(
 
 
 def opponents(changes: Iterable[ControlChange]) -> dict[str, set[str]]:
-    """For each side, the sides it took ground from or lost ground to, as the reports name them."""
-    out: dict[str, set[str]] = {}
+    """For each side, the sides it took ground from or lost ground to, as the reports name them.
+
+    Under the key "" every side that any report names, for withdrawals that name no taker.
+    """
+    out: dict[str, set[str]] = {"": set()}  # "": every side any report names
     for c in changes:
+        out[""].update(s for s in (c.from_side, c.to_side) if s)
         if c.from_side and c.to_side and c.from_side != c.to_side:
             out.setdefault(c.from_side, set()).add(c.to_side)
             out.setdefault(c.to_side, set()).add(c.from_side)
@@ -73,12 +77,17 @@ def _days(a: dt.date | None, b: dt.date | None) -> int:
 
 
 def _taker(periods: list[list[ControlChange]], leaving: str | None, rivals: Mapping[str, set[str]]) -> str | None:
-    """Who gets ground that ``leaving`` withdraws from when nobody is named: the previous other holder."""
+    """Who gets ground that ``leaving`` withdraws from when nobody is named.
+
+    The previous other holder of the settlement; else the one side ``leaving`` is
+    known to fight (from reports naming both sides, or, failing those, the only
+    other side any report names).
+    """
     for period in reversed(periods):
         side = period[0].to_side
         if side != leaving:
             return side
-    only = rivals.get(leaving or "", set())
+    only = rivals.get(leaving or "", set()) or {s for s in rivals.get("", set()) if s != leaving}
     return next(iter(only)) if len(only) == 1 else None
 
 
@@ -170,8 +179,9 @@ def build_timelines(
     courses: Mapping[str, Course] | None = None,
 ) -> dict[str, tuple[ControlChange, ...]]:
     """Every settlement's timeline, keyed by :func:`settlement_key`, from reports (area ones expanded)."""
+    changes = list(changes)
     expanded = expand_areas(changes, known, courses)
-    rivals = opponents(expanded)
+    rivals = opponents([*changes, *expanded])  # an area no known settlement is in still names its sides
     by_settlement: dict[str, list[ControlChange]] = {}
     for change in expanded:
         by_settlement.setdefault(settlement_key(change.settlement), []).append(change)

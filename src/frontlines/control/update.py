@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from frontlines.control.areas import Course
-from frontlines.control.changes import change_from_event
+from frontlines.control.changes import control_changes_with_keys
 from frontlines.control.timeline import build_timelines, control_on
 from frontlines.records import ControlChange
 
@@ -21,11 +21,7 @@ def update_control(store: Any, article_ids: Sequence[str]) -> int:
     from frontlines.incidents.update import reported_events
 
     items = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
-    rows: list[tuple[str, str, ControlChange]] = []
-    for item in sorted(items, key=lambda i: i.key):
-        change = change_from_event(item)
-        if change is not None:
-            rows.append((item.article_id, item.key, change))
+    rows = control_changes_with_keys(items)
     store.replace_control_changes(list(article_ids), rows)
     return len(rows)
 
