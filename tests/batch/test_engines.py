@@ -1,0 +1,91 @@
+"""Local and Dask engines give identical results; a killed Dask worker loses and duplicates nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from frontlines.config import load_settings
+from frontlines.ingest import Ingestor
+from frontlines.store import open_store
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
+N = 8  # articles: enough for several tasks in flight, small enough for CI
+
+
+def _store_with_samples(path: Path):  # noqa: ANN202
+    store = open_store(str(path))
+    Ingestor(store).ingest([str(SAMPLES)])
+    for aid in store.pending_ids()[N:]:  # keep the test small: only the first N are processed
+        from frontlines.records import ArticleStatus
+
+        store.set_status(aid, ArticleStatus.SKIPPED, "left out of the test")
+    return store
+
+
+def _snapshot(store) -> dict:  # noqa: ANN001
+    out = {}
+    for aid in store.pending_ids() or [a.id for a in store.iter_articles(status="processed")]:
+        ex = store.get_extraction(aid)
+        out[aid] = dataclasses.astuple(ex)
+    return out
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):  # noqa: ANN001, ANN201
+    return load_settings({"batch_size": 1}, env={k: v for k, v in os.environ.items() if k != "FRONTLINES_DB"})
+
+
+@pytest.fixture(scope="module")
+def client():  # noqa: ANN201
+    from frontlines.batch.dask import connect
+
+    c, cluster = connect(None, 2)
+    yield c
+    c.close()
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def local_result(tmp_path_factory, settings):  # noqa: ANN001, ANN201
+    from frontlines.batch.local import run_pending
+
+    store = _store_with_samples(tmp_path_factory.mktemp("local") / "l.db")
+    report = run_pending(store, settings, workers=1)
+    assert report.processed == N and report.failed == 0
+    return _snapshot(store)
+
+
+def test_dask_matches_local(tmp_path, settings, client, local_result) -> None:  # noqa: ANN001
+    from frontlines.batch.dask import run_dask
+
+    store = _store_with_samples(tmp_path / "d.db")
+    report = run_dask(store, settings, client=client)
+    assert (report.processed, report.failed) == (N, 0)
+    assert _snapshot(store) == local_result
+    again = run_dask(store, settings, client=client)  # rerun: nothing pending, nothing redone
+    assert again.processed == 0
+
+
+def test_killed_worker_loses_and_duplicates_nothing(tmp_path, settings, client, local_result) -> None:  # noqa: ANN001
+    from frontlines.batch.dask import run_dask
+
+    store = _store_with_samples(tmp_path / "k.db")
+    pids = client.run(os.getpid)
+    victim = sorted(pids.values())[0]
+    killed = []
+
+    def kill_once(done: int, total: int) -> None:
+        if done >= 1 and not killed:
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
+
+    report = run_dask(store, settings, client=client, on_progress=kill_once)
+    assert killed, "the worker was never killed"
+    assert (report.processed, report.failed) == (N, 0)
+    assert _snapshot(store) == local_result
+    assert store.stats()["events"] == sum(len(v[6]) for v in local_result.values())
