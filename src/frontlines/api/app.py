@@ -23,7 +23,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from frontlines import __version__
-from frontlines.api import actors, articles, basemap, events, places, quotes, stats
+from frontlines.api import actors, articles, basemap, control, events, incidents, places, quotes, stats
 from frontlines.api.errors import install_error_handlers
 from frontlines.api.processing import Processor
 from frontlines.config import Settings
@@ -31,8 +31,8 @@ from frontlines.config import Settings
 WEB_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 VENDOR_DIR = WEB_DIR / "vendor"
 
-DESCRIPTION = """Read the events, articles, quotes, places and actors that frontlines extracted, as JSON or
-GeoJSON, and post new articles (with an API token). Every error has one shape:
+DESCRIPTION = """Read the events, articles, quotes, places, actors, incidents and territorial control that
+frontlines extracted, as JSON or GeoJSON, and post new articles (with an API token). Every error has one shape:
 `{"ok": false, "error": "...", "status": N, "code": "E..."}`."""
 
 
@@ -109,7 +109,7 @@ def create_app(
 
     app.add_middleware(GZipMiddleware, minimum_size=2048)
 
-    for module in (events, articles, quotes, places, actors, stats, basemap):
+    for module in (events, articles, quotes, places, actors, stats, incidents, control, basemap):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

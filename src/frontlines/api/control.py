@@ -1,0 +1,40 @@
+"""/api/control: who controls each settlement on a date, with status and evidence (JSON or GeoJSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from frontlines.api.deps import MAX_TEXT, StoreDep
+from frontlines.api.errors import ERROR_RESPONSES
+from frontlines.records import to_dict
+
+router = APIRouter(prefix="/api/control", tags=["control"], responses=ERROR_RESPONSES)
+
+DateParam = Annotated[dt.date, Query(description="The state of control on this day (YYYY-MM-DD).")]
+RegionParam = Annotated[str | None, Query(max_length=MAX_TEXT,
+                                          description="Oblast/admin1 name (contains), or ISO3 country.")]
+
+
+@router.get("", summary="Territorial control on a date",
+            description="Per settlement: the side in control on `date`, since when, claimed/confirmed/disputed, "
+                        "who claims it, its sources and evidence sentences.")
+def control_state(store: StoreDep, date: DateParam, region: RegionParam = None) -> dict[str, Any]:
+    """Territorial control on a date."""
+    from frontlines.control import state_on
+
+    state = state_on(store, date, region=region)
+    return {"ok": True, "date": date.isoformat(), "settlements": [to_dict(c) for c in state]}
+
+
+@router.get(".geojson", summary="Territorial control as GeoJSON",
+            description="The same state of control as a GeoJSON FeatureCollection: one point per settlement, "
+                        "with side, status and evidence as properties.",
+            response_description="A GeoJSON FeatureCollection")
+def control_geojson(store: StoreDep, date: DateParam, region: RegionParam = None) -> dict[str, Any]:
+    """Territorial control as GeoJSON."""
+    from frontlines.control import state_geojson, state_on
+
+    return state_geojson(state_on(store, date, region=region), date)
