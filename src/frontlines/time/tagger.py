@@ -721,6 +721,10 @@ _BARE_PLURAL_BEFORE = frozenset(
 
 
 def _accept_bare_plural(m: re.Match[str], text: str) -> bool:
+    if m.group("recent"):
+        return True
+    if m.group("unit").lower() == "quarters":
+        return False
     prev = _prev_word(text, m.start())
     nxt = _next_word(text, m.end()).lower()
     if prev in _BARE_PLURAL_BEFORE:
@@ -730,6 +734,11 @@ def _accept_bare_plural(m: re.Match[str], text: str) -> bool:
 
 def _h_bare_plural(m: re.Match[str], ctx: _Context) -> _Out | None:
     unit = _unit_key(m.group("unit"))
+    if m.group("recent") and m.group("recent").lower() != "recent":
+        # "in (the) coming weeks": FUTURE_REF, a stretch that starts on the reference date
+        return _Out(TimeType.DATE, "FUTURE_REF", _UNIT_GRANULARITY.get(unit, unit), ctx.ref, None,
+                    Resolution.PUBLICATION if ctx.ref else Resolution.DEFAULT,
+                    ctx.ref.isoformat() if ctx.ref else None)
     if m.group("recent"):
         # "in recent weeks": PAST_REF, covering a stretch that ends on the reference date
         start = None
@@ -789,6 +798,26 @@ _SETS = {
 
 def _h_set_adverb(m: re.Match[str], ctx: _Context) -> _Out | None:
     return _Out(TimeType.SET, _SETS[m.group("w").lower()], None)
+
+
+_FUNCTION_WORDS = frozenset(
+    "in on at and or to for by from with since until through over during the a an as than but since basis "
+    "until after before while when if is are was were be been has have had will would".split()
+)
+
+
+def _accept_set_adverb(m: re.Match[str], text: str) -> bool:
+    # "paid quarterly", "twice daily": a frequency. Before a noun, "daily shelling" still
+    # recurs, but "quarterly dividend" or "monthly report" names a kind of report.
+    if m.group("w").lower() not in ("quarterly", "monthly", "yearly", "annually", "biweekly", "fortnightly"):
+        return True
+    nxt = _next_word(text, m.end())
+    if not nxt or not nxt[:1].islower():
+        return True
+    between = text[m.end():m.end() + 3]
+    if between[:1] in ",.;:)":
+        return True
+    return nxt in _FUNCTION_WORDS
 
 
 def _h_every(m: re.Match[str], ctx: _Context) -> _Out | None:
@@ -1007,6 +1036,18 @@ def _rules() -> tuple[_Rule, ...]:
             r"the\s+preceding|the\s+prior)"
             r"\s+(?P<unit>week|month|year|quarter|weekend|fiscal\s+year|decade|century|spring|summer|fall|"
             r"autumn|winter)\b(?![-\s]+(?:old|long)\b)"), _h_relative_unit, priority=3),
+        _Rule("the_weekend_season", re.compile(
+            r"(?i)\b(?P<rel>the|over\s+the|during\s+the|in\s+the|this|(?:the\s+)?(?:early|late|mid))[-\s]+"
+            r"(?P<unit>weekend|spring|summer|autumn|winter)\b(?!\s+of\b)"), _h_weekend_season, priority=2),
+        _Rule("spelled_year", re.compile(
+            r"(?i)\b(?:the\s+year\s+)?(?P<w>nineteen[-\s]+(?:hundred[-\s]+(?:and[-\s]+)?)?"
+            r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|"
+            r"seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+            r"|two\s+thousand(?:[-\s]+(?:and[-\s]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b"
+            r"(?!\s+(?:" + UNIT_RE + r"|people|troops|dollars))"), _h_spelled_year, priority=3),
+        _Rule("named_decade", re.compile(
+            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<w>twenties|thirties|forties|fifties|sixties|"
+            r"seventies|eighties|nineties)\b"), _h_named_decade, _accept_named_decade, priority=2),
         _Rule("ago", re.compile(
             rf"(?i)\b{_APPROX}?(?P<q>{q})[-\s]+{unit}\s+(?:or\s+so\s+)?(?:and\s+a\s+half\s+)?"
             r"(?P<dir>ago|earlier|later|from\s+now|hence)\b"), _h_ago, priority=4),
@@ -1039,7 +1080,7 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?:more\s+|additional\s+|straight\s+|consecutive\s+|full\s+)?{unit}"
             rf"(?:[-\s]+(?:long|old))?\b"), _h_duration, _accept_duration, priority=2),
         _Rule("bare_plural", re.compile(
-            r"(?i)\b(?:(?P<recent>recent)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|"
+            r"(?i)\b(?:(?P<recent>recent|coming|future)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|quarters|"
             r"centuries)\b"), _h_bare_plural, _accept_bare_plural, priority=1),
         _Rule("ref", re.compile(
             r"(?i)\b(?P<w>now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment|"
@@ -1048,7 +1089,7 @@ def _rules() -> tuple[_Rule, ...]:
             _h_ref, _accept_ref, priority=1),
         _Rule("set_adverb", re.compile(
             r"(?i)\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|quarterly|biweekly|fortnightly|"
-            r"semi-?annually)\b"), _h_set_adverb, priority=1),
+            r"semi-?annually)\b"), _h_set_adverb, _accept_set_adverb, priority=1),
         _Rule("every", re.compile(
             rf"(?i)\b(?:every|each|per)\s+(?:(?P<q>other|{q})\s+)?(?P<what>{UNIT_RE}|{WEEKDAY_RE}|"
             r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -1074,6 +1115,64 @@ def _rules() -> tuple[_Rule, ...]:
             _h_anchored_day, priority=4),
     ]
     return tuple(rules)
+
+
+def _h_weekend_season(m: re.Match[str], ctx: _Context) -> _Out | None:
+    unit = m.group("unit").lower()
+    if ctx.ref is None:
+        value = None if unit == "weekend" else f"XXXX-{SEASONS[unit]}"
+        return _Out(TimeType.DATE, value, "week" if unit == "weekend" else "season", resolution=Resolution.UNRESOLVED)
+    tense = ctx.tense(m.start(), m.end())
+    ref = ctx.ref
+    if unit == "weekend":
+        offset = 0
+        if ref.weekday() < 5:  # on a weekday, "the weekend" is the one gone by, unless the verb looks ahead
+            offset = 1 if tense > 0 else -1
+        return _out(nz.week(ref + dt.timedelta(weeks=offset), weekend=True), Resolution.PUBLICATION, ref.isoformat())
+    code = SEASONS[unit]
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year_ = ref.year
+    if code == "WI":
+        year_ = ref.year if ref.month >= 12 else ref.year - 1
+        if tense > 0 and ref.month < 12 and ref.month > 2:
+            year_ = ref.year
+    elif ref.month < first and tense <= 0:
+        year_ = ref.year - 1  # not begun yet: the last one, unless the verb looks ahead
+    return _out(nz.season(year_, code), Resolution.PUBLICATION, ref.isoformat())
+
+
+def _spelled_number(words: str) -> int | None:
+    return None if (n := _number(words)) is None else int(n)
+
+
+def _h_spelled_year(m: re.Match[str], ctx: _Context) -> _Out | None:
+    w = " ".join(m.group("w").lower().replace("-", " ").split())
+    if w.startswith("two thousand"):
+        rest = w[len("two thousand"):].strip().removeprefix("and").strip()
+        year_ = 2000 + (_spelled_number(rest) or 0 if rest else 0)
+    else:
+        rest = w[len("nineteen"):].strip().removeprefix("hundred").strip().removeprefix("and").strip()
+        n = _spelled_number(rest)
+        if n is None or n >= 100:
+            return None
+        year_ = 1900 + n
+    return _out(nz.year(year_), Resolution.EXPLICIT)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _accept_named_decade(m: re.Match[str], text: str) -> bool:
+    # "the nineties" is a decade; "in his forties" is an age
+    return _prev_word(text, m.start()) not in ("his", "her", "their", "my", "your", "its", "our", "late", "mid", "early")
+
+
+def _h_named_decade(m: re.Match[str], ctx: _Context) -> _Out | None:
+    century_ = 1900
+    if ctx.ref is not None and ctx.ref.year >= 2030 and _DECADE_WORDS[m.group("w").lower()] <= (ctx.ref.year - 2000) // 10:
+        century_ = 2000
+    return _out(nz.decade(century_ + 10 * _DECADE_WORDS[m.group("w").lower()]), Resolution.PUBLICATION if ctx.ref else Resolution.EXPLICIT)
 
 
 def _h_century_fix(m: re.Match[str], ctx: _Context) -> _Out | None:
@@ -1142,7 +1241,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "half": ("half",),
     "this_year_words": ("year",),
     "duration": _UNIT_WORDS,
-    "bare_plural": ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+    "bare_plural": ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
+                    "quarters"),
     "ref": ("now", "currently", "current", "nowadays", "presently", "present", "days", "moment", "recently",
             "lately", "recent", "previously", "formerly", "past", "future", "soon", "shortly", "once"),
     "set_adverb": ("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "quarterly",
@@ -1153,6 +1253,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("christmas", "new", "thanksgiving", "easter", "election", "independence", "halloween",
                 "victory", "boxing", "veterans", "armistice", "remembrance", "valentine"),
     "anchored_day": ("day",),
+    "the_weekend_season": ("weekend",) + _SEASON_WORDS,
+    "spelled_year": ("nineteen", "thousand"),
+    "named_decade": ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"),
 }
 
 
