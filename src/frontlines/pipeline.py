@@ -142,4 +142,10 @@ def load_resources(settings: Any) -> Resources:
     actors = load_actor_registry(settings.actors_file or None)
     if nlp is None:
         raise NlpError(settings.model)
-    return Resources(nlp=nlp, gazetteer=gazetteer, actors=actors)
+    from frontlines.events import LEXICON_KEY as EVENTS_KEY
+    from frontlines.events import load_event_lexicon
+    from frontlines.quantities import LEXICON_KEY as QUANTITIES_KEY
+    from frontlines.quantities import load_quantity_lexicon
+
+    extra = {EVENTS_KEY: load_event_lexicon(), QUANTITIES_KEY: load_quantity_lexicon()}
+    return Resources(nlp=nlp, gazetteer=gazetteer, actors=actors, extra=extra)

@@ -65,9 +65,10 @@ class Typing:
 class SentenceCues:
     """The lower-cased lemmas and padded text of a sentence, for cue lookups."""
 
-    __slots__ = ("lemmas", "text")
+    __slots__ = ("lemmas", "text", "tokens")
 
     def __init__(self, tokens: Any) -> None:
+        self.tokens = tokens
         words = set()
         for t in tokens:
             words.add(t.lemma_.lower())
@@ -291,7 +292,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     for c in head.children:
         if c.dep_ in ("nsubj", "agent", "poss"):
             doer.update(t.i for t in c.subtree)
-    rest = SentenceCues([t for t in head.sent if t.i not in doer]) if doer else sent_cues
+    rest = SentenceCues([t for t in sent_cues.tokens if t.i not in doer]) if doer else sent_cues
     has_armed = armed.in_tokens(rest.lemmas, rest.text)
     has_civ = civilians.in_tokens(rest.lemmas, rest.text)
     if has_armed and not has_civ:
@@ -367,7 +368,7 @@ def _taken(
                 return "ASSAULT", "firearms", "Armed clash"
             return "ASSAULT", "abduct", "Abduction/forced disappearance"
     if territorial:
-        place_here = any(t.ent_type_ in _PLACE_ENTS for t in head.sent)
+        place_here = any(t.ent_type_ in _PLACE_ENTS for t in sent_cues.tokens)
         return spec.plover, spec.mode, spec.acled if conflict and place_here else None
     weapons_here = c["weapons_objects"].in_tokens(sent_cues.lemmas, sent_cues.text)
     return spec.plover, spec.mode, spec.acled if weapons_here else None

@@ -73,7 +73,9 @@ def _cueset(items: list[Any]) -> CueSet:
 def _read(name: str) -> Any:
     path = importlib_resources.files("frontlines") / "data" / "events" / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # the C loader when PyYAML has it: the pure-Python one takes seconds on these files
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise FrontlinesError(f"{name}: {exc}", code="E601") from exc
 

@@ -67,7 +67,7 @@ def _modal(tok: Any) -> str | None:
     return None
 
 
-def assess(trigger: Any, plover: str, lex: EventLexicon) -> Realis:
+def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
     """Status and attribution of the event whose trigger head is ``trigger``."""
     frames = lex.frames
     status: EventStatus | None = None
@@ -113,7 +113,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon) -> Realis:
             status = EventStatus.HYPOTHETICAL
     elif status in (EventStatus.CLAIMED, EventStatus.ANNOUNCED) and modal == "if":
         status = EventStatus.HYPOTHETICAL
-    attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok)
+    attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok, sent)
     if status == EventStatus.CLAIMED and plover in _OWN_ACTION:
         status = EventStatus.ANNOUNCED
     if status is None:
@@ -123,9 +123,8 @@ def assess(trigger: Any, plover: str, lex: EventLexicon) -> Realis:
     return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok)
 
 
-def _attribution(trigger: Any, frame: Any | None) -> tuple[str | None, Any | None]:
+def _attribution(trigger: Any, frame: Any | None, sent: Any) -> tuple[str | None, Any | None]:
     """Who a reporting frame or "according to" attributes the event to."""
-    sent = trigger.sent
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
             for child in tok.doc[tok.i + 1].children:

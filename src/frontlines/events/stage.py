@@ -71,7 +71,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
         for q in inp.outputs.get("quotes", ())
     ]
-    breaks = [m.start() for m in _PARAGRAPH.finditer(doc.text)]
+    breaks = [m.start() for m in _PARAGRAPH.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
     for s_idx, sent in enumerate(doc.sents):
         triggers = find_triggers(sent, lex)
@@ -92,7 +92,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 typing = type_trigger(trig, cues, lex)
                 if not typing.keep:
                     continue
-                realis = assess(trig.head, typing.plover, lex)
+                realis = assess(trig.head, typing.plover, lex, sent)
             realis = _quote_attribution(trig, realis, quotes, typing.plover)
             sources, targets = find_actors(trig.head, index)
             place, place_score = choose_place(trig.head, index, sent)
@@ -339,8 +339,9 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int
     sent = d.sent
     article_id = inp.article.id
     doc = inp.doc
+    full = inp.article.text or doc.text  # doc.text rebuilds the string on every access
     start, end = sent.start_char, sent.end_char
-    text = doc.text[start:end]
+    text = full[start:end]
     stripped = text.rstrip()
     end -= len(text) - len(stripped)
     lead = len(stripped) - len(stripped.lstrip())
@@ -349,7 +350,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int
     toks = sorted(d.trigger.tokens)
     t_start = doc[toks[0]].idx
     t_end = doc[toks[-1]].idx + len(doc[toks[-1]].text)
-    trigger_text = doc.text[t_start:t_end]
+    trigger_text = full[t_start:t_end]
     time = d.time
     if time is None and inp.article.published is not None:
         time = publication_time(inp.article.published, article_id)
