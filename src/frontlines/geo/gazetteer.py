@@ -26,7 +26,8 @@ from typing import Any
 from frontlines.errors import GeoError
 from frontlines.records import PlaceKind
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
+MAX_CANDIDATES = 60  # "Springfield": past the 60 most populous, context never wins
 REBUILD_HINT = "rebuild it with `frontlines gazetteer build --force`"
 
 # Key flags (one byte per name key) that the recogniser reads without a query.
@@ -148,8 +149,9 @@ class Gazetteer:
         if key not in self.keys:
             return ()
         rows = self._conn.execute(
+            # rank = -population: the primary key returns the rows already in order
             f"SELECT {_COLUMNS}, n.main FROM names n JOIN places p ON p.rowid = n.place "
-            "WHERE n.key = ? ORDER BY p.population DESC LIMIT 200",
+            f"WHERE n.key = ? ORDER BY n.rank LIMIT {MAX_CANDIDATES}",
             (key,),
         ).fetchall()
         found = tuple(_candidate(row) for row in rows)
@@ -190,9 +192,12 @@ class Gazetteer:
         )
 
 
+_KINDS = {k.value: k for k in PlaceKind}
+
+
 def _candidate(row: Sequence[Any]) -> Candidate:
     return Candidate(
-        rowid=row[0], gid=row[1], name=row[2], kind=PlaceKind(row[3]), lat=row[4], lon=row[5],
+        rowid=row[0], gid=row[1], name=row[2], kind=_KINDS[row[3]], lat=row[4], lon=row[5],
         country=row[6], admin1=row[7], admin1_gid=row[8], admin2_gid=row[9], population=row[10] or 0,
         capital=bool(row[11]), metonym=bool(row[12]), main=bool(row[13]),
     )
@@ -231,8 +236,8 @@ CREATE TABLE places (
     admin2_gid TEXT, population INTEGER NOT NULL DEFAULT 0, capital INTEGER NOT NULL DEFAULT 0,
     metonym INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL
 );
-CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
-                    PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE names (key TEXT NOT NULL, rank INTEGER NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
+                    PRIMARY KEY (key, rank, place)) WITHOUT ROWID;
 """
 
 
@@ -297,7 +302,7 @@ def _write(
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _DDL)
         seen: set[str] = set()
         rows = []
-        name_rows: list[tuple[str, int, int]] = []
+        name_rows: list[tuple[str, int, int, int]] = []
         key_flags: dict[str, int] = {}
         key_pops: dict[str, int] = {}
         for entry in entries:
@@ -319,7 +324,7 @@ def _write(
             keys.discard("")
             for key in keys:
                 is_main = key == main_key
-                name_rows.append((key, rowid, int(is_main)))
+                name_rows.append((key, -entry.population, rowid, int(is_main)))
                 # a county's bare alias ("Jones" for Jones County) is a surname far more often than
                 # the county: it lends the key neither rank nor population for recognition
                 weak = entry.kind == "admin2" and not is_main
@@ -329,7 +334,7 @@ def _write(
                 if pop > key_pops.get(key, -1):
                     key_pops[key] = pop
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
+        conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
         keys = sorted(key_flags)
         pops = array.array("q", (key_pops[k] for k in keys))
         meta = {
@@ -364,7 +369,7 @@ def import_geonames(path: Path, dump: Path) -> int:
                 _entry_from_row(row)
                 for row in gaz._conn.execute(
                     "SELECT gid, name, kind, lat, lon, country, admin1, admin1_gid, admin2_gid, population,"
-                    " capital, metonym, source, (SELECT group_concat(key, '\n') FROM names WHERE place = places.rowid)"
+                    " capital, metonym, source, (SELECT group_concat(key, char(10)) FROM names WHERE place = places.rowid)"
                     " FROM places WHERE source = 'import'"
                 )
             ]
