@@ -186,6 +186,19 @@ def find_actors(trigger: Any, index: DocIndex, *, agent_hint: Any | None = None)
         actor = _actor_for(tok, index)
         if actor is not None and actor not in sources and actor not in targets:
             targets.append(actor)
+    if not sources and trigger.pos_ in ("NOUN", "PROPN", "VERB"):
+        # headline style ("Russian army: six civilians killed in Donetsk region"): the nearest actor of a
+        # state's or group's side before the trigger, when syntax named none
+        doc = trigger.doc
+        for i in range(trigger.i - 1, max(-1, trigger.i - 15), -1):
+            if doc[i + 1].is_sent_start:
+                break
+            actor = index.actor_at.get(i)
+            if actor is not None and actor not in targets and (actor.country or actor.side) and actor.sector.value in (
+                "military", "government", "police", "rebel"
+            ):
+                sources.append(actor)
+                break
     return tuple(sources), tuple(targets)
 
 
