@@ -255,10 +255,6 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _publication(ctx: _Context) -> Resolution:
-    return Resolution.PUBLICATION
-
-
 # --------------------------------------------------------------------------
 # Handlers: one per rule; each returns an _Out or None to drop the match
 # --------------------------------------------------------------------------
@@ -393,14 +389,6 @@ def _h_decade(m: re.Match[str], ctx: _Context) -> _Out | None:
     else:
         year_ = 1900 + int(m.group("short")) * 10
     return _out(nz.decade(year_), Resolution.EXPLICIT)
-
-
-def _h_century(m: re.Match[str], ctx: _Context) -> _Out | None:
-    n_txt = m.group("n").lower()
-    n = int(n_txt) if n_txt.isdigit() else _ORDINAL_WORDS.get(n_txt)
-    if not n or n > 21:
-        return None
-    return _out(nz.century(n), Resolution.EXPLICIT)
 
 
 _ORDINAL_WORDS = {
@@ -577,9 +565,9 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Out | None:
     n = int(amount) * sign
     if direction == "ago" and unit == "year" and ctx.focus is not None and ctx.focus.granularity == "quarter":
         # financial reporting: "a year ago" compares with the quarter under discussion
-        assert_start = ctx.focus.start
-        if assert_start is not None:
-            moved_q = nz.shift(assert_start, "year", n)
+        focus_start = ctx.focus.start
+        if focus_start is not None:
+            moved_q = nz.shift(focus_start, "year", n)
             return _out(nz.at_granularity(moved_q, "quarter"), Resolution.ANCHORED, ctx.focus.value)
     if unit in ("decade", "century") and ctx.ref is not None and direction in ("ago", "from now", "hence"):
         # "a decade ago" names a year, not a decade
@@ -682,7 +670,7 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Out | None:
     value = nz.duration(amount, code, unit in TIME_UNITS)
     before = ctx.text[max(0, m.start() - 14):m.start()].lower()
     if q.lower() in ("a", "an") and re.search(r"(?:\d|%|percent|times|twice|once|cents?|dollars?)\W*$", before):
-        return _Out(TimeType.SET, value.replace("P", "P", 1), None)  # "5% a year", "twice a day"
+        return _Out(TimeType.SET, value, None)  # "5% a year", "twice a day"
     direction = (m.group("dir") or "").lower()
     start = end = None
     resolution = Resolution.EXPLICIT
@@ -831,7 +819,7 @@ def _h_every(m: re.Match[str], ctx: _Context) -> _Out | None:
     if low.rstrip(".") in MONTHS:
         return _Out(TimeType.SET, f"XXXX-{_month_num(low):02d}", None)
     if low in PARTS_OF_DAY:
-        return _Out(TimeType.SET, f"TXX{PARTS_OF_DAY[low]}", None) if False else _Out(TimeType.SET, "P1D", None)
+        return _Out(TimeType.SET, "P1D", None)  # "every morning": daily
     unit = _unit_key(low)
     if unit not in UNITS:
         return None
@@ -926,21 +914,21 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> _Out | None:
         d = on(int(year_txt))
         res, anchor = Resolution.EXPLICIT, None
     else:
-        assert_ref = ctx.ref
-        if assert_ref is None:
+        ref = ctx.ref
+        if ref is None:
             return None
         direction = -1 if rel == "last" else 1 if rel == "next" else ctx.tense(m.start(), m.end())
-        options = [on(y) for y in (assert_ref.year - 1, assert_ref.year, assert_ref.year + 1)]
+        options = [on(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
         dates = [d for d in options if d is not None]
         if not dates:
             return None
         if direction > 0:
-            d = min((x for x in dates if x >= assert_ref), default=dates[-1])
+            d = min((x for x in dates if x >= ref), default=dates[-1])
         elif direction < 0:
-            d = max((x for x in dates if x <= assert_ref), default=dates[0])
+            d = max((x for x in dates if x <= ref), default=dates[0])
         else:
-            d = min(dates, key=lambda x: abs((x - assert_ref).days))
-        res, anchor = Resolution.PUBLICATION, assert_ref.isoformat()
+            d = min(dates, key=lambda x: abs((x - ref).days))
+        res, anchor = Resolution.PUBLICATION, ref.isoformat()
     if d is None:
         return None
     if m.group("week"):
@@ -1017,7 +1005,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
             r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century\b"),
-            lambda m, c: _h_century_fix(m, c), priority=3),
+            _h_century, priority=3),
         _Rule("weekday", re.compile(
             rf"(?:\b(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|"
             rf"coming|past|early|late|earlier|later))\s+)?\b{_WD}(?P<plural>s\b)?(?:'s)?"
@@ -1175,7 +1163,7 @@ def _h_named_decade(m: re.Match[str], ctx: _Context) -> _Out | None:
     return _out(nz.decade(century_ + 10 * _DECADE_WORDS[m.group("w").lower()]), Resolution.PUBLICATION if ctx.ref else Resolution.EXPLICIT)
 
 
-def _h_century_fix(m: re.Match[str], ctx: _Context) -> _Out | None:
+def _h_century(m: re.Match[str], ctx: _Context) -> _Out | None:
     n_txt = m.group("n").lower()
     digits = re.match(r"\d+", n_txt)
     n = int(digits.group(0)) if digits else _ORDINAL_WORDS.get(n_txt)
