@@ -119,6 +119,8 @@ def _agent_tokens(trigger: Any) -> list[Any]:
         return [trigger.head]  # "defenders, who have taken back ...": the antecedent
     if own:
         return own
+    if any(c.dep_ == "nsubjpass" for c in trigger.children):
+        return []  # a passive without "by ...": the doer is unsaid, not the subject of a coordinated clause
     # climb: xcomp/conj/acl/advcl inherit the doer of the word they hang on
     tok = trigger
     for _ in range(4):

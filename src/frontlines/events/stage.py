@@ -162,9 +162,11 @@ def _territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place
     if taker is not None and taker.sector.value != "unknown":
         if taker.sector.value == "rebel":
             sub = _TERRITORY[1]
-        elif taker.sector.value in ("military", "government", "police"):
-            abroad = bool(taker.country and place is not None and place.country and taker.country != place.country)
-            sub = _TERRITORY[1] if abroad else _TERRITORY[0]
+        elif taker.sector.value in ("military", "government", "police") and taker.country and place is not None and (
+            place.country
+        ):
+            # a state's forces at home regain ground; abroad they overtake it; unknown: the verb decides
+            sub = _TERRITORY[1] if taker.country != place.country else _TERRITORY[0]
     else:
         doers = [t for t in _agent_tokens(head)]
         if doers:
@@ -276,6 +278,8 @@ def _inherit(drafts: list[Draft]) -> None:
         prev = drafts[k - 1]
         if prev.paragraph != d.paragraph or d.sent_idx - prev.sent_idx > 1:
             continue
+        if prev.typing.plover != d.typing.plover:
+            continue  # only an elaboration of the same kind of event shares its place and date
         if d.place is None and prev.place is not None and d.sent_idx != prev.sent_idx:
             d.place, d.place_score = prev.place, 0.5
             d.inherited.add("place")
