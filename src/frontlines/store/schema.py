@@ -155,6 +155,7 @@ events = Table(
     Column("data", JSON, nullable=False),
 )
 Index("ix_events_lat_lon", events.c.lat, events.c.lon)
+Index("ix_events_date_lat_lon", events.c.date, events.c.lat, events.c.lon)  # 0003: bbox + date queries
 
 incidents = Table(
     "incidents",
