@@ -33,7 +33,7 @@ EPONYM_PENALTY = 3.0  # "Kherson" is the city, "Kherson region" the oblast
 HINT_BONUS = 6.0
 HINT_MISMATCH = 3.0
 ARTICLE_BONUS = 4.0  # "the Dnipro", "the Crimea": rivers and regions take an article, towns do not
-COUNTRY_CONTEXT = 4.0  # times the share of the article's other places in this country
+COUNTRY_CONTEXT = 5.0  # times the share of the article's other places in this country
 ADMIN1_CONTEXT = 3.0
 ADMIN2_CONTEXT = 2.0
 CONTAINER_BONUS = 5.0  # "Alexandria, Louisiana": the next name contains this candidate
@@ -173,6 +173,13 @@ def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], P
         found = gazetteer.lookup(variant)
         if found:
             return found, hint
+    # "Greer Station", "Upper Kherson": the longest known part of a longer name
+    if len(words) > 1:
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = " ".join(words[start : start + size])
+                if len(part) > 3 and part in gazetteer.keys:
+                    return gazetteer.lookup(part, normalised=True), None
     return (), None
 
 
