@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep
+from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.records import Sector
 
@@ -29,7 +30,7 @@ def list_actors(
     group: Annotated[bool, Query(description="Group mentions by actor (default) or list each mention.")] = True,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List actors."""
     rows, total = store.query_extraction_rows(
         "actors", by=GROUP_BY if group else (),
@@ -37,4 +38,4 @@ def list_actors(
                 "sector": sector.value if sector else None, "article_id": article},
         contains={"name": name}, limit=limit, offset=offset,
     )
-    return {"ok": True, "total": total, "limit": limit, "offset": offset, "actors": rows}
+    return ok({"ok": True, "total": total, "limit": limit, "offset": offset, "actors": rows})

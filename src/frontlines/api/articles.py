@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from frontlines.api.annotate import article_spans
-from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep, require_token
+from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep, require_token, ok
 from frontlines.api.errors import ERROR_RESPONSES, WRITE_ERROR_RESPONSES, ApiError
 from frontlines.records import ArticleStatus, to_dict
 from frontlines.store import ArticleFilter, EventFilter
@@ -38,7 +39,7 @@ class ArticleIn(BaseModel):
     language: str | None = Field(None, max_length=16, description="Language code; detected when absent.")
 
 
-def _summary(article: Any) -> dict[str, Any]:
+def _summary(article: Any) -> JSONResponse:
     d = to_dict(article)
     text = d.pop("text")
     d["snippet"] = text[:SNIPPET]
@@ -58,13 +59,13 @@ def list_articles(
     text: Annotated[str | None, Query(max_length=MAX_TEXT, description="Title or body contains.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List articles."""
     if since and until and since > until:
         raise ApiError(422, f"since {since} is after until {until}")
     rows = store.list_articles(ArticleFilter(status=status.value if status else None, source=source, since=since,
                                              until=until, text=text, limit=limit, offset=offset))
-    return {"ok": True, "limit": limit, "offset": offset, "articles": [_summary(a) for a in rows]}
+    return ok({"ok": True, "limit": limit, "offset": offset, "articles": [_summary(a) for a in rows]})
 
 
 @router.get("/{article_id}", summary="One article with all its extractions",
@@ -75,12 +76,12 @@ def get_article(
     store: StoreDep,
     article_id: Annotated[str, Path(min_length=4, max_length=64, pattern=r"^[0-9A-Za-z]+$",
                                     description="Article id or an unambiguous prefix of it.")],
-) -> dict[str, Any]:
+) -> JSONResponse:
     """One article with all its extractions."""
     article = store.get_article(article_id)
     extraction = store.get_extraction(article.id)
     events = store.list_events(EventFilter(article_id=article.id, limit=10_000))
-    return {
+    return ok({
         "ok": True,
         "article": to_dict(article),
         "extraction": to_dict(extraction),
@@ -88,7 +89,7 @@ def get_article(
         "events": [{"key": e["key"], "seq": e["seq"], "plover_type": e["plover_type"], "status": e["status"],
                     "date": e["date"], "location": e["location"], "lat": e["lat"], "lon": e["lon"]}
                    for e in events],
-    }
+    })
 
 
 @router.post("", summary="Ingest and process articles",
@@ -101,7 +102,7 @@ def post_articles(
     request: Request,
     store: StoreDep,
     body: Annotated[ArticleIn | list[ArticleIn], Body(description="One article or a list of articles.")],
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Ingest and process articles."""
     from frontlines.errors import IngestError
     from frontlines.ingest.normalise import parse_published
@@ -121,9 +122,9 @@ def post_articles(
         docs.append(RawDoc(origin=f"api#{i}", text=item.text, title=item.title, url=item.url, source=item.source,
                            published=published, language=item.language))
     posted = request.app.state.processor.ingest_and_process(store, docs)
-    return {
+    return ok({
         "ok": True,
         "stored": sum(1 for p in posted if p.outcome != "duplicate"),
         "processed": sum(1 for p in posted if p.status == ArticleStatus.PROCESSED.value and p.outcome == "stored"),
         "articles": [to_dict(p) for p in posted],
-    }
+    })

@@ -13,10 +13,10 @@ from importlib import resources
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from frontlines import __version__
-from frontlines.api.deps import SettingsDep
+from frontlines.api.deps import SettingsDep, ok
 from frontlines.api.errors import ERROR_RESPONSES, ApiError
 
 router = APIRouter(prefix="/api", tags=["map"], responses=ERROR_RESPONSES)
@@ -69,12 +69,12 @@ def country_borders(request: Request) -> Response:
 @router.get("/config", summary="Web page settings",
             description="The version, the optional tile URL (Settings.tile_url), the base layer's address and "
                         "attribution, and whether writes are enabled (an API token is configured).")
-def get_config(settings: SettingsDep) -> dict[str, Any]:
+def get_config(settings: SettingsDep) -> JSONResponse:
     """Web page settings."""
-    return {
+    return ok({
         "ok": True,
         "version": __version__,
         "tile_url": settings.tile_url or None,
         "basemap": {"countries": "/api/basemap/countries", "attribution": BORDERS_ATTRIBUTION},
         "writes": bool(settings.api_token),
-    }
+    })

@@ -6,8 +6,9 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import MAX_TEXT, StoreDep
+from frontlines.api.deps import MAX_TEXT, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.records import to_dict
 
@@ -21,20 +22,20 @@ RegionParam = Annotated[str | None, Query(max_length=MAX_TEXT,
 @router.get("", summary="Territorial control on a date",
             description="Per settlement: the side in control on `date`, since when, claimed/confirmed/disputed, "
                         "who claims it, its sources and evidence sentences.")
-def control_state(store: StoreDep, date: DateParam, region: RegionParam = None) -> dict[str, Any]:
+def control_state(store: StoreDep, date: DateParam, region: RegionParam = None) -> JSONResponse:
     """Territorial control on a date."""
     from frontlines.control import state_on
 
     state = state_on(store, date, region=region)
-    return {"ok": True, "date": date.isoformat(), "settlements": [to_dict(c) for c in state]}
+    return ok({"ok": True, "date": date.isoformat(), "settlements": [to_dict(c) for c in state]})
 
 
 @router.get(".geojson", summary="Territorial control as GeoJSON",
             description="The same state of control as a GeoJSON FeatureCollection: one point per settlement, "
                         "with side, status and evidence as properties.",
             response_description="A GeoJSON FeatureCollection")
-def control_geojson(store: StoreDep, date: DateParam, region: RegionParam = None) -> dict[str, Any]:
+def control_geojson(store: StoreDep, date: DateParam, region: RegionParam = None) -> JSONResponse:
     """Territorial control as GeoJSON."""
     from frontlines.control import state_geojson, state_on
 
-    return state_geojson(state_on(store, date, region=region), date)
+    return ok(state_geojson(state_on(store, date, region=region), date))

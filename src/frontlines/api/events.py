@@ -6,8 +6,10 @@ import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
 
 from frontlines.api.deps import (
+    ok,
     MAX_GEOJSON,
     EventFilterDep,
     EventSort,
@@ -55,11 +57,11 @@ def list_events(
     sort: Annotated[EventSort, Query(description="date, -date, confidence or -confidence.")] = EventSort.DATE,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List events."""
     page = dataclasses.replace(f, sort=sort.value, limit=limit, offset=offset)
-    return {"ok": True, "total": store.count_events(f), "limit": limit, "offset": offset,
-            "events": store.list_events(page)}
+    return ok({"ok": True, "total": store.count_events(f), "limit": limit, "offset": offset,
+            "events": store.list_events(page)})
 
 
 @router.get(".geojson", summary="Events as GeoJSON",
@@ -72,12 +74,12 @@ def events_geojson(
     sort: Annotated[EventSort, Query(description="date, -date, confidence or -confidence.")] = EventSort.DATE,
     limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON, description=f"At most this many, 1..{MAX_GEOJSON}.")] = 5000,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Events as GeoJSON."""
     page = dataclasses.replace(f, sort=sort.value, limit=limit, offset=offset)
     features = event_features(store.list_events(page))
-    return {"type": "FeatureCollection", "features": features,
-            "properties": {"total": store.count_events(f), "limit": limit, "offset": offset}}
+    return ok({"type": "FeatureCollection", "features": features,
+            "properties": {"total": store.count_events(f), "limit": limit, "offset": offset}})
 
 
 @router.get("/{key}", summary="One event with its evidence",
@@ -86,7 +88,7 @@ def events_geojson(
 def get_event(
     store: StoreDep,
     key: Annotated[str, Path(max_length=64, description="The event key (from /api/events).")],
-) -> dict[str, Any]:
+) -> JSONResponse:
     """One event with its evidence."""
     row = store.get_event(key)
     article = store.get_article(row["article_id"])
@@ -94,11 +96,11 @@ def get_event(
     start, end = row["start"], row["end"]
     before = article.text[max(0, start - CONTEXT_CHARS):start]
     after = article.text[end:end + CONTEXT_CHARS]
-    return {
+    return ok({
         "ok": True,
         "event": row,
         "evidence": {"start": start, "end": end, "text": article.text[start:end],
                      "trigger": data.get("trigger_evidence"), "before": before, "after": after},
         "article": {"id": article.id, "title": article.title, "url": article.url, "source": article.source,
                     "published": article.published.isoformat() if article.published else None},
-    }
+    })

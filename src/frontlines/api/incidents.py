@@ -7,8 +7,9 @@ import enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import Limit, Offset, StoreDep
+from frontlines.api.deps import Limit, Offset, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES, ApiError
 from frontlines.records import to_dict
 
@@ -36,13 +37,13 @@ def list_incidents(
     min_reports: Annotated[int, Query(ge=1, le=10_000, description="At least this many reports.")] = 1,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List incidents."""
     if since and until and since > until:
         raise ApiError(422, f"since {since} is after until {until}")
     rows = store.list_incidents(since=since, until=until, corroboration=corroboration.value if corroboration else None,
                                 plover_type=type, min_reports=min_reports, limit=limit, offset=offset)
-    return {"ok": True, "limit": limit, "offset": offset, "incidents": [to_dict(i) for i in rows]}
+    return ok({"ok": True, "limit": limit, "offset": offset, "incidents": [to_dict(i) for i in rows]})
 
 
 @router.get("/{incident_id}", summary="One incident with its reports",
@@ -52,6 +53,6 @@ def get_incident(
     store: StoreDep,
     incident_id: Annotated[str, Path(min_length=4, max_length=64, pattern=r"^[0-9A-Za-z]+$",
                                      description="Incident id or prefix.")],
-) -> dict[str, Any]:
+) -> JSONResponse:
     """One incident with its reports."""
-    return {"ok": True, "incident": to_dict(store.get_incident(incident_id))}
+    return ok({"ok": True, "incident": to_dict(store.get_incident(incident_id))})

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep
+from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.records import PlaceKind
 
@@ -29,7 +30,7 @@ def list_places(
     group: Annotated[bool, Query(description="Group mentions by place (default) or list each mention.")] = True,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List places."""
     rows, total = store.query_extraction_rows(
         "places", by=GROUP_BY if group else (),
@@ -37,4 +38,4 @@ def list_places(
                 "article_id": article},
         contains={"name": name, "admin1": admin1}, limit=limit, offset=offset,
     )
-    return {"ok": True, "total": total, "limit": limit, "offset": offset, "places": rows}
+    return ok({"ok": True, "total": total, "limit": limit, "offset": offset, "places": rows})

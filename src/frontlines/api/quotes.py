@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep
+from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api/quotes", tags=["quotes"], responses=ERROR_RESPONSES)
@@ -23,10 +24,10 @@ def list_quotes(
     direct: Annotated[bool | None, Query(description="true: direct quotes only; false: indirect only.")] = None,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """List quotes."""
     rows, total = store.query_extraction_rows(
         "quotes", equals={"article_id": article, "direct": direct},
         contains={"speaker": speaker, "medium": medium}, limit=limit, offset=offset,
     )
-    return {"ok": True, "total": total, "limit": limit, "offset": offset, "quotes": rows}
+    return ok({"ok": True, "total": total, "limit": limit, "offset": offset, "quotes": rows})

@@ -7,8 +7,9 @@ import enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import EventFilterDep, StoreDep
+from frontlines.api.deps import EventFilterDep, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api/stats", tags=["stats"], responses=ERROR_RESPONSES)
@@ -33,18 +34,18 @@ def _counts(store: Any, by: str, f: Any) -> list[dict[str, Any]]:
 @router.get("", summary="Store totals",
             description="Counts of articles by status, rejections by code, extractions by kind, and events by "
                         "day, PLOVER type and admin1.")
-def get_stats(store: StoreDep) -> dict[str, Any]:
+def get_stats(store: StoreDep) -> JSONResponse:
     """Store totals."""
     from frontlines.store import EventFilter
 
     everything = EventFilter()
-    return {
+    return ok({
         "ok": True,
         "totals": store.stats(),
         "events_by_day": _counts(store, "date", everything),
         "events_by_type": _counts(store, "plover_type", everything),
         "events_by_admin1": _counts(store, "admin1", everything),
-    }
+    })
 
 
 @router.get("/events", summary="Event counts grouped",
@@ -54,7 +55,7 @@ def event_counts(
     store: StoreDep,
     f: EventFilterDep,
     by: Annotated[GroupBy, Query(description="What to group by.")] = GroupBy.DATE,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Event counts grouped."""
     counts = _counts(store, by.value, f)
-    return {"ok": True, "by": by.value, "total": sum(c["count"] for c in counts), "counts": counts}
+    return ok({"ok": True, "by": by.value, "total": sum(c["count"] for c in counts), "counts": counts})
