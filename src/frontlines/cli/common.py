@@ -44,7 +44,7 @@ def console(ctx: typer.Context | None = None) -> Console:
     return Console(stderr=True, quiet=bool(ctx and options(ctx).quiet))
 
 
-out = Console()  # stdout, for results
+out = Console(width=None if sys.stdout.isatty() else 160)  # stdout, for results; wide when piped
 
 
 def print_json(data: Any) -> None:

@@ -54,10 +54,13 @@ def events(
         if json_out:
             common.print_json(rows)
             return
-        table = Table("date", "type", "acled", "status", "actor1", "place", "evidence", box=None)
+        table = Table(box=None, expand=False)
+        for name, width in (("date", 10), ("type", 9), ("acled", 22), ("status", 9), ("actor1", 20),
+                            ("place", 16), ("evidence", 50)):
+            table.add_column(name, max_width=width, no_wrap=True, overflow="ellipsis")
         for r in rows:
             table.add_row(str(r["date"] or "-"), r["plover_type"], r["acled_sub_event_type"] or "-", r["status"],
-                          r["actor1"] or "-", r["location"] or "-", (r["text"] or "")[:80].replace("\n", " "))
+                          r["actor1"] or "-", r["location"] or "-", (r["text"] or "").replace("\n", " "))
         common.out.print(table)
 
 
