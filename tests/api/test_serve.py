@@ -23,6 +23,17 @@ def test_serve_passes_host_port_and_db(monkeypatch, tmp_path) -> None:  # noqa: 
     assert seen["app"].state.settings.db == str(db) and db.exists()
 
 
+def test_serve_uses_the_global_db(monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: seen.update(app=application, **kw))
+    db = tmp_path / "g.db"
+    result = CliRunner().invoke(app, ["--db", str(db), "serve"])
+    assert result.exit_code == 0, result.output
+    assert seen["app"].state.settings.db == str(db) and seen["port"] == 8000 and seen["host"] == "127.0.0.1"
+
+
 def test_serve_rejects_bad_port() -> None:
     result = CliRunner().invoke(app, ["serve", "--port", "70000"])
     assert result.exit_code != 0

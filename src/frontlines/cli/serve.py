@@ -19,7 +19,7 @@ def serve(
     from frontlines.api import create_app
 
     with common.errors_to_exit():
-        settings = common.settings(ctx, db=db)
+        settings = common.settings(ctx, **({"db": db} if db else {}))  # else the global --db / FRONTLINES_DB
         app = create_app(settings)
         shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
         common.console(ctx).print(
