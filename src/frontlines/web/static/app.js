@@ -10,7 +10,7 @@
   const COLORS = {
     ASSAULT: '#c0392b', FIGHT: '#e67e22', COERCE: '#8e44ad', RETREAT: '#2471a3', MOBILIZE: '#16a085',
     THREATEN: '#d35400', PROTEST: '#27ae60', SANCTION: '#7f8c8d', AGREE: '#2e86c1', SUPPORT: '#1abc9c',
-    CONSULT: '#5d6d7e', REQUEST: '#a569bd', ACCUSE: '#cb4335', REJECT: '#6e2c00', CONCEDE: '#52be80',
+    CONSULT: '#5d6d7e', REQUEST: '#a569bd', ACCUSE: '#e84393', REJECT: '#6e2c00', CONCEDE: '#52be80',
     AID: '#48c9b0', DISAPPROVE: '#884ea0', COOPERATE: '#5dade2', ENGAGE: '#f39c12',
   };
   const FALLBACK_COLOR = '#555f69';
@@ -195,6 +195,24 @@
     open.type = 'button';
     open.addEventListener('click', () => showArticle(art.id, body.evidence.trigger ? body.evidence.trigger.start : ev.start));
     box.append(open);
+  }
+
+  /** A map legend: one swatch per event type, plus how claims and numbers are drawn. */
+  function addLegend(typeNames) {
+    const legend = L.control({ position: 'bottomleft' });
+    legend.onAdd = () => {
+      const box = el('div', 'legend');
+      for (const t of typeNames) {
+        const sw = el('span', 'swatch');
+        sw.style.background = colorOf(t);
+        box.append(el('div', null, null, [sw, document.createTextNode(' ' + t)]));
+      }
+      box.append(el('div', 'legend-note', 'dashed ring: claimed, not established'));
+      box.append(el('div', 'legend-note', 'number, size: largest quantity'));
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    legend.addTo(map);
   }
 
   // -- events: markers and list ----------------------------------------------------------------------------
@@ -407,6 +425,7 @@
         o.value = c.key;
         typeSel.append(o);
       }
+      addLegend(types.counts.map((c) => c.key).filter(Boolean));
       const sides = [...new Set(actors.actors.map((a) => a.side || a.country).filter(Boolean))].sort();
       for (const s of sides) { const o = el('option', null, s); o.value = s; $('f-side').append(o); }
       const names = [...new Set(actors.actors.map((a) => a.name).filter(Boolean))].slice(0, 300);
