@@ -85,3 +85,43 @@ def test_evidence_spans_point_into_the_text(run_events) -> None:
         assert event.trigger_evidence is not None
         assert text[event.trigger_evidence.start : event.trigger_evidence.end] == event.trigger
         assert event.stages and event.stages[0].startswith("events.coder:")
+
+
+# (text, expected country of the top event's first source, expected sector or None) with no actors-stage
+# records: the doer is named only by a nationality, a country or a group name.
+NATIONALITY_CASES = [
+    ("A Russian drone strike hit a fuel depot in Kryvyi Rih.", "RUS", "military"),
+    ("Russian artillery shelled Nikopol overnight.", "RUS", "military"),
+    ("Israeli air strikes hit buildings in Khan Younis.", "ISR", "military"),
+    ("Ukrainian forces recaptured Lyman on Saturday.", "UKR", "military"),
+    ("RSF fighters looted the market in Nyala.", "SDN", "rebel"),
+    ("Houthi missiles struck a port in Jizan.", "YEM", None),
+    ("Russian police detained dozens of protesters in Moscow.", "RUS", "police"),
+    ("Russian shelling kills 3 in Kharkiv.", "RUS", "military"),
+    ("Russia and Ukraine signed an agreement on grain exports.", "RUS", "government"),
+    # negatives: the nationality names the victims, or nobody
+    ("Gunmen kidnapped two Russian engineers in Mali.", None, None),
+    ("Israeli hostages were freed on Sunday.", None, None),
+    ("A landmine exploded near Izium, killing a farmer.", None, None),
+]
+
+
+def test_nationality_doers(run_events) -> None:
+    for text, country, sector in NATIONALITY_CASES:
+        event = top(run_events(text))
+        assert event is not None, text
+        got = event.sources[0].country if event.sources else None
+        assert got == country, (text, got, event.sources)
+        if sector is not None:
+            assert event.sources[0].sector.value == sector, (text, event.sources[0])
+
+
+def test_stage_country_kept_and_missing_country_filled(run_events) -> None:
+    text = "Houthi forces shelled residential areas of Taiz."
+    events = run_events(text, actors=(actor(text, "Houthi forces", "Houthi forces", None),))
+    event = top(events)
+    assert event is not None and [a.country for a in event.sources] == ["YEM"]
+    assert event.sources[0].name == "Houthi forces"  # the actors stage's record, completed
+    text = "Russian forces shelled Kharkiv."
+    event = top(run_events(text, actors=(actor(text, "Russian forces", "Russian Armed Forces", "RUS"),)))
+    assert event is not None and event.sources[0].name == "Russian Armed Forces"

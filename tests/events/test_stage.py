@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -85,23 +86,62 @@ def test_project_article(pipeline: Any) -> None:
     _check_withdrawal_article(_events(pipeline, _article(TWIN)), order_place_words=("Oskil",))
 
 
-def test_acled_notes_end_to_end(pipeline: Any) -> None:
-    """Notes-style sentences through every stage: the issue's floors on our own fixtures."""
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    a1, o1, a2, o2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((a2 - a1) / 2) ** 2 + math.cos(a1) * math.cos(a2) * math.sin((o2 - o1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def notes_figures(pipeline: Any) -> dict[str, float]:
+    """event_type / sub_event_type / date / location acc@25km / actor1_country accuracy of the most
+    confident event of each notes-style sentence (written for the project from ACLED's public codebook:
+    all 25 sub-event types, several conflicts)."""
     notes = [json.loads(line) for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    counts = {"event_type": 0, "sub": 0, "date": 0, "country": 0, "country_n": 0}
+    hits = {"event_type": 0, "sub_event_type": 0, "date": 0, "location": 0, "actor1_country": 0}
+    n_loc = n_country = 0
     for n in notes:
         article = Article(id="n", text=n["text"], published=dt.date.fromisoformat(n["published"]))
         events = _events(pipeline, article)
-        best = max(events, key=lambda e: e.confidence)
-        counts["event_type"] += best.acled_event_type == n["event_type"]
-        counts["sub"] += best.acled_sub_event_type == n["sub_event_type"]
-        counts["date"] += best.time is not None and best.time.value == n["date"]
+        best = max(events, key=lambda e: e.confidence) if events else None
+        if best is None:
+            n_loc += n["lat"] is not None
+            n_country += n["actor1_country"] is not None
+            continue
+        hits["event_type"] += best.acled_event_type == n["event_type"]
+        hits["sub_event_type"] += best.acled_sub_event_type == n["sub_event_type"]
+        hits["date"] += best.time is not None and best.time.value == n["date"]
+        if n["lat"] is not None:
+            n_loc += 1
+            p = best.place
+            hits["location"] += p is not None and p.lat is not None and _km(p.lat, p.lon, n["lat"], n["lon"]) <= 25
         if n["actor1_country"]:
-            counts["country_n"] += 1
-            counts["country"] += bool(best.sources) and best.sources[0].country == n["actor1_country"]
+            n_country += 1
+            hits["actor1_country"] += bool(best.sources) and best.sources[0].country == n["actor1_country"]
     total = len(notes)
-    assert counts["event_type"] / total >= 0.90
-    assert counts["sub"] / total >= 0.80
-    assert counts["date"] / total >= 0.95
-    # actor1 country depends on the actors stage naming adjective-only doers ("a Russian drone strike")
-    assert counts["country"] / counts["country_n"] >= 0.60
+    return {
+        "event_type": hits["event_type"] / total,
+        "sub_event_type": hits["sub_event_type"] / total,
+        "date": hits["date"] / total,
+        "location": hits["location"] / n_loc,
+        "actor1_country": hits["actor1_country"] / n_country,
+    }
+
+
+# The issue's floors for ACLED-style notes.
+NOTES_FLOORS = {"event_type": 0.90, "sub_event_type": 0.80, "date": 0.95, "location": 0.70, "actor1_country": 0.90}
+
+
+def test_acled_notes_end_to_end(pipeline: Any) -> None:
+    """Notes-style sentences through every stage: the issue's floors on our own fixtures."""
+    figures = notes_figures(pipeline)
+    print("ACLED-notes figures:", {k: round(v, 3) for k, v in figures.items()})
+    low = {k: round(v, 3) for k, v in figures.items() if v < NOTES_FLOORS[k]}
+    assert not low, f"below the issue's floors {NOTES_FLOORS}: {low}"
+
+
+def test_notes_cover_every_sub_type() -> None:
+    """The notes fixture holds at least one sentence of each of ACLED's 25 sub-event types."""
+    from frontlines.events import load_event_lexicon
+
+    notes = [json.loads(line) for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert {n["sub_event_type"] for n in notes} == set(load_event_lexicon().acled_event_type)

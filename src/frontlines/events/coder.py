@@ -233,7 +233,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
     ].in_tokens(sent_cues.lemmas, sent_cues.text) and not cues["exploded"].in_tokens(sent_cues.lemmas, sent_cues.text):
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
     if (
-        refine in ("weapon", "violence", "take", None) and sub in _PROTEST_OVERRIDABLE and _protest_setting(sent_cues, lex)
+        refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE and _protest_setting(sent_cues, lex)
         and not cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text)
     ):
         # violence at a protest is typed by the protest ("police fired tear gas at protesters")

@@ -62,6 +62,9 @@ class EventLexicon:
     acled_event_type: dict[str, str]  # sub-type -> event type
     acled_plover: dict[str, tuple[str | None, str | None]]  # sub-type -> (PLOVER type, mode)
     plover_acled: dict[str, str | None]  # PLOVER type -> default ACLED sub-type in a conflict setting
+    nationality: dict[str, str]  # demonym or country name (lower case, may hold a space) -> ISO3
+    groups: dict[str, tuple[str, str]]  # armed/state group name (lower case) -> (ISO3, sector)
+    sector_heads: dict[str, str]  # head noun of a doer's phrase -> sector value
 
 
 def _cueset(items: list[Any]) -> CueSet:
@@ -126,6 +129,7 @@ def load_event_lexicon() -> EventLexicon:
         for form in _inflections(lemma):
             if form not in single:
                 surface.setdefault(form, spec)
+    nationality, groups, sector_heads = _nationalities(_read("demonyms.yaml"))
     return EventLexicon(
         single=single,
         surface=surface,
@@ -137,12 +141,48 @@ def load_event_lexicon() -> EventLexicon:
         acled_event_type=acled_event_type,
         acled_plover=acled_plover,
         plover_acled=plover_acled,
+        nationality=nationality,
+        groups=groups,
+        sector_heads=sector_heads,
     )
+
+
+def _nationalities(data: Any) -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]:
+    """Country names from pycountry plus the curated demonyms, groups and sector head nouns."""
+    import pycountry
+
+    nationality: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                nationality.setdefault(name.lower(), country.alpha_3)
+    for word, iso3 in data["demonyms"].items():
+        nationality[str(word).lower()] = str(iso3)
+    groups = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in data["groups"].items()}
+    sector_heads: dict[str, str] = {}
+    for sector, words in data["sectors"].items():
+        for w in words:
+            sector_heads.setdefault(str(w).lower(), str(sector))
+    return nationality, groups, sector_heads
+
+
+# Irregular past forms of trigger verbs, for when the lemmatiser leaves them as they are.
+_IRREGULAR = {
+    "retake": ("retook", "retaken"), "overrun": ("overran",), "shoot": ("shot",), "fight": ("fought",),
+    "withdraw": ("withdrew", "withdrawn"), "seize": ("seized",), "beat": ("beaten",), "free": ("freed",),
+    "hit": ("hits",), "undertake": ("undertook",), "mistake": ("mistook",), "win": ("won",),
+    "bring": ("brought",), "strike": ("struck", "stricken"), "blow": ("blew", "blown"), "flee": ("fled",),
+    "lead": ("led",), "hold": ("held",), "meet": ("met",), "speak": ("spoke", "spoken"),
+    "forbid": ("forbade", "forbidden"), "slay": ("slew", "slain"), "stab": ("stabbed", "stabbing"),
+    "kidnap": ("kidnapped", "kidnapping"), "ban": ("banned", "banning"), "rebuff": ("rebuffed",),
+    "shell": ("shelled", "shelling"), "bomb": ("bombed",), "swear": ("swore", "sworn"),
+}  # fmt: skip
 
 
 def _inflections(lemma: str) -> set[str]:
     """Regular inflected forms of a lemma (a guess is harmless: it only has to match real words)."""
-    forms = {lemma + "s", lemma + "ed", lemma + "ing"}
+    forms = {lemma + "s", lemma + "ed", lemma + "ing"} | set(_IRREGULAR.get(lemma, ()))
     if lemma.endswith("e"):
         forms |= {lemma + "d", lemma[:-1] + "ing"}
     if lemma.endswith("y"):

@@ -9,10 +9,20 @@ trigger in the dependency tree, in preference to any others of its sentence.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from frontlines.records import Actor, Evidence, Place, Precision, Quantity, Resolution, TimeType, TimeValue
+from frontlines.records import (
+    Actor,
+    Evidence,
+    Place,
+    Precision,
+    Quantity,
+    Resolution,
+    Sector,
+    TimeType,
+    TimeValue,
+)
 
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "sign", "reach",
                           "impose", "order", "announce", "declare", "begin", "start", "continue", "resume"})
@@ -22,8 +32,14 @@ _PRECISION_RANK = {
     Precision.EXACT: 0, Precision.NEAR: 1, Precision.ADMIN2: 2, Precision.ADMIN1: 3,
     Precision.REGION: 4, Precision.COUNTRY: 5, None: 6,
 }  # fmt: skip
+_LOCATIVE = frozenset({"in", "near", "over", "at", "outside", "around", "inside", "across"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "settlement", "district", "region", "province", "oblast"})
 _PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "into"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# Noun triggers whose nationality modifier names the victims, not the doers ("Israeli hostages").
+_VICTIM_NOUNS = frozenset({"hostage", "protester", "demonstrator", "detention", "casualty", "evacuation"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nsubj"})
+_VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
 
 
 @dataclass(slots=True)
@@ -110,7 +126,9 @@ def _agent_tokens(trigger: Any) -> list[Any]:
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 own.extend(g for g in c.children if g.dep_ == "pobj")
-        own.extend(c for c in trigger.children if c.dep_ in ("amod", "compound") and c.i < trigger.i)
+        # "Russian shelling", "Houthi missile attack"; not "air strike", "drone attack" (the weapon)
+        own.extend(c for c in trigger.children if c.dep_ in ("amod", "compound") and c.i < trigger.i and (
+            c.pos_ in ("PROPN", "ADJ") or c.ent_type_ in ("NORP", "GPE", "ORG")))
     if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
         # "Russian forces launched a missile strike": the doer of the light verb
         own = [c for c in trigger.head.children if c.dep_ == "nsubj"]
@@ -167,13 +185,92 @@ def _patient_tokens(trigger: Any) -> list[Any]:
     return out
 
 
-def find_actors(trigger: Any, index: DocIndex, *, agent_hint: Any | None = None) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """Sources and targets of an event, as Actors of the actors stage."""
+def _nationality_of(tok: Any, lex: Any) -> tuple[str, str | None, int] | None:
+    """(ISO3, sector from the lexicon or None, index of the first word) when ``tok`` names a state or
+    group by itself ("Russia", "Israelis", "RSF", "North Korean")."""
+    low = tok.lower_
+    group = lex.groups.get(low)
+    if group is not None:
+        return group[0], group[1], tok.i
+    if tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        pair = f"{prev.lower_} {low}"
+        group = lex.groups.get(pair)
+        if group is not None:
+            return group[0], group[1], prev.i
+        iso3 = lex.nationality.get(pair)
+        if iso3 is not None:
+            return iso3, None, prev.i
+    iso3 = lex.nationality.get(low)
+    if iso3 is None and tok.pos_ in ("ADJ", "PROPN", "NOUN") and low.endswith("'s"):
+        iso3 = lex.nationality.get(low[:-2])
+    if iso3 is None:
+        return None
+    return iso3, None, tok.i
+
+
+def nationality_actor(tok: Any, lex: Any, trigger: Any, plover: str | None, article_id: str) -> Actor | None:
+    """A doer named only by its nationality or group name: the word itself ("Russia signed",
+    "Houthis fired") or a modifier of it ("Russian artillery shelled", "a Russian drone strike",
+    "RSF fighters"). Its sector comes from the phrase's head noun (forces -> military)."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in _VICTIM_NOUNS:
+        return None
+    found = _nationality_of(tok, lex)
+    head = tok
+    if found is None:
+        for child in tok.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
+                found = _nationality_of(child, lex)
+                if found is not None:
+                    break
+    if found is None:
+        return None
+    iso3, group_sector, first = found
+    if head.i == first and head.head.i != head.i and head.dep_ in ("amod", "compound", "poss", "nmod"):
+        head = head.head  # the demonym itself is the agent token: its phrase's head names the sector
+    sector_word = lex.sector_heads.get(head.lower_) or lex.sector_heads.get(head.lemma_.lower())
+    if sector_word is None and head.i == first:
+        # the state itself ("Russia signed"), or a plural people noun ("Russians shelled")
+        sector_word = "government" if tok.pos_ == "PROPN" or tok.ent_type_ == "GPE" else (
+            "military" if plover in _VIOLENT_TYPES else None
+        )
+    sector = Sector(group_sector or sector_word or "unknown")
+    if group_sector is None and sector_word is None and head.i == trigger.i:
+        sector = Sector.MILITARY if plover in _VIOLENT_TYPES else Sector.UNKNOWN
+    doc = tok.doc
+    last = max(head.i, tok.i) if head.i != trigger.i else max(first, tok.i)
+    span = doc[first : last + 1]
+    text = span.text
+    name = text if head.i != trigger.i else f"{doc[first:max(first, tok.i) + 1].text} {sector.value}"
+    return Actor(
+        text=text,
+        evidence=Evidence(article_id=article_id, start=span.start_char, end=span.end_char, text=text),
+        name=name,
+        kind="state" if sector == Sector.GOVERNMENT and head.i == first else "group",
+        country=iso3,
+        sector=sector,
+        side=iso3,
+    )
+
+
+def find_actors(
+    trigger: Any, index: DocIndex, *, lex: Any = None, plover: str | None = None, article_id: str = ""
+) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Sources and targets of an event, as Actors of the actors stage; with ``lex``, a doer the actors
+    stage did not name but whose nationality is written ("a Russian drone strike") is built here."""
     sources: list[Actor] = []
     targets: list[Actor] = []
     agents = _with_conjuncts(_agent_tokens(trigger))
     for tok in agents:
         actor = _actor_for(tok, index)
+        if lex is not None and (actor is None or actor.country is None):
+            named = nationality_actor(tok, lex, trigger, plover, article_id)
+            if actor is None:
+                actor = named
+            elif named is not None:
+                # the actors stage named the doer ("Houthi forces") but gave it no country
+                sector = actor.sector if actor.sector != Sector.UNKNOWN else named.sector
+                actor = replace(actor, country=named.country, side=actor.side or named.side, sector=sector)
         if actor is not None and actor not in sources:
             sources.append(actor)
     # "fall to Moscow's troops": the pobj of "to" is the doer
@@ -233,13 +330,25 @@ def _under_subject(tok: Any, trigger: Any) -> bool:
     return False
 
 
+def _locative(root: Any) -> bool:
+    """True when a place word is the object of a locative preposition ("in X", "the town of X")."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in _LOCATIVE:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _SETTLEMENT_WORDS
+
+
 def choose_place(trigger: Any, index: DocIndex, sent: Any) -> tuple[Place | None, float]:
     """The event's own place and how it was found (2: attached to the trigger, 1: in its sentence)."""
     best: tuple[float, int, Place] | None = None
     for place, root in index.places:
-        if place.metonymic or not (sent.start <= root.i < sent.end):
+        if not (sent.start <= root.i < sent.end):
             continue
         path = _path_to(root, trigger)
+        if place.metonymic and not (path is not None and _locative(root)):
+            continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
         if path is not None:
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") for t in path):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened

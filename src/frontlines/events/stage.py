@@ -94,7 +94,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent)
             realis = _quote_attribution(trig, realis, quotes, typing.plover)
-            sources, targets = find_actors(trig.head, index)
+            sources, targets = find_actors(trig.head, index, lex=lex, plover=typing.plover,
+                                           article_id=inp.article.id)
             place, place_score = choose_place(trig.head, index, sent)
             time = choose_time(trig.head, index, sent)
             quantities = choose_quantities(trig.head, index, sent, taken)
