@@ -48,6 +48,25 @@ CASES = [
     ("The rebels threatened to attack the capital.", "THREATEN", None),
     ("The minister praised the work of the rescue teams.", "SUPPORT", None),
     ("The government apologised for the error.", "CONCEDE", None),
+    # codebook rules: fighting between two sides is a clash; a bomb is remote violence whoever it hurts
+    ("Army units fought the separatists for hours outside the town.", "ASSAULT", "Armed clash"),
+    ("A bomb hidden in a rubbish bin exploded at a bus stop, wounding six people.", "ASSAULT",
+     "Remote explosive/landmine/IED"),
+    ("Insurgents killed nine border guards in an overnight raid.", "ASSAULT", "Armed clash"),
+    # troop movements and new armed groups: Change to group/activity
+    ("The army dispatched hundreds of soldiers and armoured vehicles to the northern border.", "MOBILIZE",
+     "Change to group/activity"),
+    ("Local commanders formed a new militia in the eastern province.", "MOBILIZE", "Change to group/activity"),
+    # protests: lethal force on peaceful protesters; intervention; demonstrators' own violence
+    ("Soldiers opened fire on peaceful marchers at a protest in the capital, killing four.", "ASSAULT",
+     "Excessive force against protesters"),
+    ("Police suppressed a peaceful student demonstration in the city centre.", "PROTEST",
+     "Protest with intervention"),
+    ("Thousands marched in the capital to protest against gun violence.", "PROTEST", "Peaceful protest"),
+    # territory: who takes it decides
+    ("Opposition fighters retook the town from government forces.", "ASSAULT",
+     "Non-state actor overtakes territory"),
+    ("Government forces captured five villages in the northwest.", "ASSAULT", "Government regains territory"),
 ]
 
 # Sentences that hold no political-violence event (the ACLED label is None or there is no event).
@@ -57,6 +76,11 @@ NEGATIVES = [
     "Police seized 20 kilograms of heroin from a smuggler at the port.",
     "The weather was mild and the markets were busy.",
     "The president signed a decree on school holidays.",
+    # industrial accidents and claims about an earlier attack are no new political violence
+    "A gas tank exploded at a chemical plant, injuring four workers.",
+    "A furnace exploded at a steel factory on Thursday, killing two people.",
+    "The group claimed responsibility for the attack in a statement on Friday.",
+    "A strong earthquake struck the island, killing at least two people.",
 ]
 
 

@@ -28,8 +28,15 @@ _NOT_EVENT_ENTS = frozenset({"DATE", "TIME", "PERSON", "NORP", "GPE", "LOC", "CA
 # crime setting they are no political violence.
 _HARM_KEYS = frozenset(
     {"kill", "killing", "injure", "wound", "explode", "explosion", "blast", "murder", "shoot", "shooting", "stab",
-     "beat", "attack", "assault", "fire", "burn", "hit", "destroy", "detonate", "execute", "gun", "raid"}
+     "beat", "attack", "assault", "fire", "burn", "hit", "destroy", "detonate", "execute", "gun", "raid", "strike",
+     "bombing", "bomb"}
 )
+# Triggers that name fighting between two sides: an Armed clash unless a weapon says otherwise (ACLED:
+# "armed, organised groups engage in fighting").
+_MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "gunfight", "firefight", "gun battle",
+                     "exchange fire", "exchange of fire"})
+# Explosive triggers: remote violence by definition, whoever the victims are.
+_EXPLOSIVE_DEFAULT = frozenset({"Remote explosive/landmine/IED"})
 _PROTEST_OVERRIDABLE = frozenset(
     {"Armed clash", "Attack", "Looting/property destruction", "Arrests", "Grenade", None}
 )
@@ -196,12 +203,24 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
             return Typing(plover, mode, None, None, keep=False)
+    if _claimed_responsibility(head, cues):
+        return Typing(plover, mode, None, None, keep=False)  # "claimed responsibility for the attack"
     if refine == "base":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(cues["base_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
+            if _objects_hold(head, cues["group_objects"]):
+                sub = "Change to group/activity"  # "set up a new militia unit"
+                return Typing("MOBILIZE", None, sub, lex.acled_event_type[sub])
             return Typing(plover, mode, None, None, keep=False)
+    if refine == "troops" and not _objects_hold(head, cues["troop_objects"]):
+        return Typing(plover, mode, None, None, keep=False)  # "sent a letter", "moved house"
+    if refine == "group" and not _objects_hold(head, cues["group_objects"]):
+        return Typing(plover, mode, None, None, keep=False)  # "formed a committee" is no armed group
     if refine == "weapon":
-        sub = weapon or _victims(head, sent_cues, lex, default=sub)
+        if spec.key in _MUTUAL or sub in _EXPLOSIVE_DEFAULT:
+            sub = _weapon(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
+        else:
+            sub = weapon or _victims(head, sent_cues, lex, default=sub)
     elif refine == "violence":
         if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text):
             sub = "Mob violence"
@@ -259,6 +278,27 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
     return Typing(plover, mode, sub, event_type)
 
 
+def _objects_hold(head: Any, cueset: Any) -> bool:
+    """True when the trigger's object (or passive subject) phrase holds one of ``cueset``."""
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            sub = SentenceCues(list(c.subtree))
+            if cueset.in_tokens(sub.lemmas, sub.text):
+                return True
+    return False
+
+
+def _claimed_responsibility(head: Any, cues: dict) -> bool:
+    """An event noun named as what someone claims responsibility or credit for."""
+    if head.pos_ not in _NOUN_POS or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ != "for":
+        return False
+    gov = prep.head
+    return cues["responsibility"].in_tokens(frozenset({gov.lemma_.lower(), gov.lower_}), " " + gov.lower_ + " ")
+
+
 def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     for sub, cueset in lex.weapons:
         if cueset.in_tokens(cues.lemmas, cues.text):
@@ -287,6 +327,10 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
             return "Armed clash"
         if civilians.in_tokens(words, text) or p.ent_type_ == "PERSON":
             return "Attack"
+        # "12 security force members", "two army soldiers": the phrase, not only its head word
+        phrase = SentenceCues(list(p.subtree))
+        if armed.in_tokens(phrase.lemmas, phrase.text) and not civilians.in_tokens(phrase.lemmas, phrase.text):
+            return "Armed clash"
     # the doers are armed by definition ("gunmen killed ..."): look for armed opponents elsewhere
     doer = set()
     for c in head.children:
@@ -313,12 +357,15 @@ def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     """The ACLED protest/riot sub-type from what the sentence says happened at the protest."""
     c = lex.cues
     state = c["state_forces"].in_tokens(cues.lemmas, cues.text)
-    if state and c["protest_lethal"].in_tokens(cues.lemmas, cues.text):
+    lethal = c["protest_lethal"].in_tokens(cues.lemmas, cues.text)
+    if state and lethal:
         return "Excessive force against protesters"
     if c["mob"].in_tokens(cues.lemmas, cues.text):
         return "Mob violence"
     if c["protest_violent"].in_tokens(cues.lemmas, cues.text):
         return "Violent demonstration"
+    if lethal:
+        return "Excessive force against protesters"  # protesters shot or killed, no violence of theirs named
     if c["protest_intervention"].in_tokens(cues.lemmas, cues.text):
         return "Protest with intervention"  # dispersing, arresting, tear gas: done by some force
     return "Peaceful protest"

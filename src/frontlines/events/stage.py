@@ -160,7 +160,15 @@ def _territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place
         return typing
     sub = typing.acled_sub
     taker = sources[0] if sources else None
-    if taker is not None and taker.sector.value != "unknown":
+    doers = _agent_tokens(head)
+    doer_cues = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
+    if doer_cues is not None and lex.cues["non_state"].in_tokens(doer_cues.lemmas, doer_cues.text):
+        sub = _TERRITORY[1]  # "opposition fighters", "ISIS fighters": whoever the actors stage took them for
+    elif doer_cues is not None and "government" in doer_cues.lemmas and (
+        taker is None or place is None or not place.country or taker.country in (None, place.country)
+    ):
+        sub = _TERRITORY[0]  # "government forces" at home
+    elif taker is not None and taker.sector.value != "unknown":
         if taker.sector.value == "rebel":
             sub = _TERRITORY[1]
         elif taker.sector.value in ("military", "government", "police") and taker.country and place is not None and (
@@ -169,7 +177,6 @@ def _territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place
             # a state's forces at home regain ground; abroad they overtake it; unknown: the verb decides
             sub = _TERRITORY[1] if taker.country != place.country else _TERRITORY[0]
     else:
-        doers = [t for t in _agent_tokens(head)]
         if doers:
             cues = SentenceCues([t for d in doers for t in d.subtree])
             if lex.cues["non_state"].in_tokens(cues.lemmas, cues.text):
