@@ -192,13 +192,18 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
     spec = trig.spec
     head = trig.head
     plover, mode, sub = spec.plover, spec.mode, spec.acled
-    clause = SentenceCues(clause_tokens(head))
     cues = lex.cues
+    refine = spec.refine
+    # cheap object checks first: most common-verb triggers ("send", "form") end here
+    if refine == "troops" and not _objects_hold(head, cues["troop_objects"]):
+        return Typing(plover, mode, None, None, keep=False)  # "sent a letter", "moved house"
+    if refine == "group" and not _objects_hold(head, cues["group_objects"]):
+        return Typing(plover, mode, None, None, keep=False)  # "formed a committee" is no armed group
+    clause = SentenceCues(clause_tokens(head))
     conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
         sent_cues.lemmas, sent_cues.text
     )
     weapon = _weapon(clause, lex) or _weapon(sent_cues, lex)
-    refine = spec.refine
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
@@ -212,10 +217,6 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
                 sub = "Change to group/activity"  # "set up a new militia unit"
                 return Typing("MOBILIZE", None, sub, lex.acled_event_type[sub])
             return Typing(plover, mode, None, None, keep=False)
-    if refine == "troops" and not _objects_hold(head, cues["troop_objects"]):
-        return Typing(plover, mode, None, None, keep=False)  # "sent a letter", "moved house"
-    if refine == "group" and not _objects_hold(head, cues["group_objects"]):
-        return Typing(plover, mode, None, None, keep=False)  # "formed a committee" is no armed group
     if refine == "weapon":
         if spec.key in _MUTUAL or sub in _EXPLOSIVE_DEFAULT:
             sub = _weapon(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
