@@ -68,6 +68,10 @@ def _check_withdrawal_article(events: Any, *, order_place_words: tuple[str, ...]
     assert arrests and all(e.status == EventStatus.CLAIMED for e in arrests)
     for e in events:  # never a capital used for its government
         assert e.place is None or not e.place.metonymic
+    # main-event ranking: the withdrawal order the headline and lead report comes first, above the
+    # later "urged caution" and the background events
+    best = max(events, key=lambda e: e.confidence)
+    assert best.plover_type == "RETREAT" and best.status == EventStatus.ORDERED, best
 
 
 def test_model_article(pipeline: Any) -> None:

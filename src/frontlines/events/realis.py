@@ -36,6 +36,8 @@ class Realis:
     frame: Any | None  # the governing token, when one set the status
     attributed_to: str | None
     attributed_token: Any | None  # head of the attributed noun phrase, to match an Actor
+    modal: str | None = None  # "future", "would", "must", "modal" or "if": the trigger's (or its governor's) auxiliary
+    frame_word: str | None = None  # lemma of the governing frame word ("offer", "willing", "plan")
 
 
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "cease", "manage", "go", "come", "try"})
@@ -60,6 +62,10 @@ def _modal(tok: Any) -> str | None:
             low = child.lower_
             if low in _FUTURE:
                 return "future"
+            if low == "must":
+                return "must"  # an obligation laid on someone: a demand when someone states it
+            if low == "would":
+                return "would"  # conditional, or the future of a reported statement ("said it would")
             if low in _MODAL:
                 return "modal"
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
@@ -109,7 +115,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
             status = EventStatus.HYPOTHETICAL
         elif modal == "future":
             status = EventStatus.PLANNED
-        elif modal == "modal":
+        elif modal in ("modal", "must", "would"):
             status = EventStatus.HYPOTHETICAL
     elif status in (EventStatus.CLAIMED, EventStatus.ANNOUNCED) and modal == "if":
         status = EventStatus.HYPOTHETICAL
@@ -120,7 +126,8 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
         status = EventStatus.CLAIMED if attributed and plover not in _OWN_ACTION else EventStatus.HAPPENED
         if attributed and plover in _OWN_ACTION:
             status = EventStatus.ANNOUNCED
-    return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok)
+    return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok,
+                  modal=modal, frame_word=frame_tok.lemma_.lower() if frame_tok is not None else None)
 
 
 def _attribution(trigger: Any, frame: Any | None, sent: Any) -> tuple[str | None, Any | None]:

@@ -6,6 +6,7 @@ the earlier stages.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -39,6 +40,22 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unlea
 _CASUALTY_KEYS = frozenset({"kill", "injure", "wound", "killing", "die"})
 _THREAT_SPEC = TriggerSpec(key="threat-statement", plover="THREATEN", mode="statement", acled=None, refine=None,
                            weight=0.7, pos="VN")  # fmt: skip
+_DEMAND_SPEC = TriggerSpec(key="obligation", plover="REQUEST", mode="demand", acled=None, refine=None,
+                           weight=0.65, pos="V")  # fmt: skip
+# PLOVER: a stated intention to do something cooperative is AGREE ("offer, promise, or otherwise
+# indicate willingness or commitment"); the intention to do something hostile is THREATEN; refusing
+# to cooperate is REJECT; a stated obligation of another party ("X must ...") is REQUEST.
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "AGREE"})
+_HOSTILE = frozenset({"PROTEST", "COERCE", "SANCTION", "ASSAULT"})
+_INTENT_FRAMES = frozenset({"offer", "willing", "ready", "prepared", "committed", "commit", "pledge", "promise",
+                            "agree", "decide", "plan", "intend", "eager", "determined", "swear", "vow", "threaten"})
+_HOSTILE_INTENT = frozenset({"plan", "intend", "decide", "swear", "vow", "threaten", "willing", "ready", "determined"})
+# Main-event ranking: violent and strategic events outrank verbal ones unless the verbal one is the
+# lead's main verb (PLOVER's verbal types, when they carry no ACLED sub-type).
+_VERBAL = frozenset({"CONSULT", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE",
+                     "COOPERATE", "AID"})
+_MATERIAL = frozenset({"ASSAULT", "RETREAT", "MOBILIZE", "COERCE"})
+_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
 @dataclass(slots=True)
@@ -73,11 +90,17 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     ]
     breaks = [m.start() for m in _PARAGRAPH.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
+    # "must" is rare: find it once per document rather than once per sentence
+    musts = [t.i for t in doc if t.lower_ == "must"]
     for s_idx, sent in enumerate(doc.sents):
+        while musts and musts[0] < sent.start:
+            musts.pop(0)
         triggers = find_triggers(sent, lex)
         threat = _threat_statement(sent, lex, quotes)
         if threat is not None:
             triggers.append(threat)
+        if musts and sent.start <= musts[0] < sent.end:
+            triggers.extend(_obligations(sent, musts, triggers))
         if not triggers:
             continue
         cues = SentenceCues(sent)
@@ -93,6 +116,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 if not typing.keep:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent)
+                if trig.spec is not _DEMAND_SPEC:
+                    typing = _stance(typing, realis)
             realis = _quote_attribution(trig, realis, quotes, typing.plover)
             sources, targets = find_actors(trig.head, index, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
@@ -113,7 +138,62 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     kept = [d for d in drafts if not d.dropped]
     _inherit(kept)
     heads = {d.trigger.head.i for d in drafts}
-    return tuple(_finish(d, inp, lex, heads) for d in kept)
+    title = _title_cues(inp.article.title, lex)
+    return tuple(_finish(d, inp, lex, heads, title) for d in kept)
+
+
+def _title_cues(title: str | None, lex: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """Trigger words of the headline and their PLOVER types (word lookups: the title is not parsed)."""
+    if not title:
+        return frozenset(), frozenset()
+    words = _WORD.findall(title.lower())
+    keys: set[str] = set()
+    types: set[str] = set()
+    for k, w in enumerate(words):
+        for words_, spec in lex.phrasal.get(w, ()):
+            if tuple(words[k : k + len(words_)]) == words_:
+                keys.add(spec.key)
+                types.add(spec.plover)
+        spec = lex.single.get(w) or lex.surface.get(w)
+        if spec is not None:
+            keys.add(spec.key)
+            types.add(spec.plover)
+    return frozenset(keys), frozenset(types)
+
+
+def _stance(typing: Typing, realis: Realis) -> Typing:
+    """PLOVER's reading of intentions, refusals and demands (the ACLED sub-type is left as it is)."""
+    plover = typing.plover
+    if realis.modal == "must" and plover != "REQUEST":
+        return replace(typing, plover="REQUEST", mode="demand")
+    if realis.status == EventStatus.NEGATED and plover in _COOPERATIVE and plover != "RETREAT":
+        return replace(typing, plover="REJECT", mode=None)
+    if realis.status in (EventStatus.NEGATED, EventStatus.DENIED, EventStatus.ORDERED):
+        return typing
+    future = realis.modal in ("future", "would")
+    frame = realis.frame_word
+    if plover in _COOPERATIVE and plover != "AGREE" and (future or frame in _INTENT_FRAMES):
+        return replace(typing, plover="AGREE", mode="intent")
+    if plover in _HOSTILE and (future or frame in _HOSTILE_INTENT):
+        return replace(typing, plover="THREATEN", mode="intent")
+    return typing
+
+
+def _obligations(sent: Any, musts: list[int], triggers: list[Trigger]) -> list[Trigger]:
+    """A stated obligation of another party ("Russia said Sudan must return ...") is a demand."""
+    doc = sent.doc
+    used = {i for t in triggers for i in t.tokens}
+    out = []
+    for i in musts:
+        if i >= sent.end:
+            break
+        verb = doc[i].head
+        if doc[i].dep_ != "aux" or verb.i in used:
+            continue
+        if verb.dep_ == "ccomp" or verb.dep_ == "ROOT":
+            out.append(Trigger(head=verb, tokens=(verb.i,), spec=_DEMAND_SPEC))
+            used.add(verb.i)
+    return out
 
 
 # ---------------------------------------------------------------- special triggers
@@ -299,11 +379,19 @@ def _inherit(drafts: list[Draft]) -> None:
 # ---------------------------------------------------------------- records
 
 
-def _confidence(d: Draft, trigger_heads: set[int]) -> float:
+def _main_verb(head: Any) -> bool:
+    """The sentence's own predicate: its root, or a clause the root reports or coordinates."""
+    return head.dep_ == "ROOT" or (head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT")
+
+
+def _confidence(d: Draft, trigger_heads: set[int], title: tuple[frozenset[str], frozenset[str]]) -> float:
+    """How likely this is the article's main event: trigger reliability, syntax, position, headline,
+    kind of event and status."""
     head = d.trigger.head
     conf = d.trigger.spec.weight
     governor = head.head.head if head.head.pos_ == "ADP" else head.head
-    if head.dep_ == "ROOT" or (head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT"):
+    main = _main_verb(head)
+    if main:
         conf += 0.1
     elif head.dep_ == "dobj" and governor.lemma_.lower() in _LIGHT_VERBS and (
         governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
@@ -323,10 +411,21 @@ def _confidence(d: Draft, trigger_heads: set[int]) -> float:
         conf += 0.03
     if d.typing.acled_sub is not None:
         conf += 0.03
-    if d.sent_idx == 0:
-        conf += 0.1  # news puts the main event in the lead sentence
+    # news puts the main event in the lead sentence, and elaborates it in the next ones
+    conf += 0.15 if d.sent_idx == 0 else 0.06 if d.sent_idx == 1 else 0.03 if d.paragraph == 0 else 0.0
+    title_keys, title_types = title
+    if d.trigger.spec.key in title_keys:
+        conf += 0.2  # the headline names this very trigger
+    elif d.typing.plover in title_types:
+        conf += 0.12  # the headline names an event of this type
+    plover = d.typing.plover
+    if plover in _MATERIAL or d.typing.acled_sub is not None:
+        conf += 0.05
+    elif plover in _VERBAL and not (main and d.sent_idx == 0):
+        conf -= 0.1  # said, urged, met: background to what was done, unless it is the lead's news
     conf *= status_factor(d.realis.status)
-    return round(max(0.05, min(0.99, conf)), 3)
+    # a monotone squash into (0, 1): no cap, so two strong events keep their order
+    return round(max(0.01, 1.0 - math.exp(-1.8 * max(conf, 0.0))), 4)
 
 
 def _stage_names(d: Draft) -> tuple[str, ...]:
@@ -347,7 +446,8 @@ def _stage_names(d: Draft) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int]) -> Event:
+def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int],
+            title: tuple[frozenset[str], frozenset[str]]) -> Event:
     sent = d.sent
     article_id = inp.article.id
     doc = inp.doc
@@ -381,7 +481,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int
         quantities=d.quantities,
         status=d.realis.status,
         attributed_to=attributed,
-        confidence=_confidence(d, trigger_heads),
+        confidence=_confidence(d, trigger_heads, title),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
         stages=_stage_names(d),
     )
