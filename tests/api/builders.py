@@ -66,6 +66,7 @@ class EventSpec:
     quantities: tuple[tuple[str, str, float], ...] = ()  # (text, kind, value)
     status: EventStatus = EventStatus.HAPPENED
     attributed_to: str | None = None
+    acled: tuple[str, str] | None = None  # (event type, sub-event type) when not the type's default
 
 
 @dataclass
@@ -141,7 +142,7 @@ def build(spec: ArticleSpec) -> tuple[Article, Extraction]:
             qs.append(Quantity(text=qtext, evidence=_ev(aid, text, s, e), kind=kind, value=value))
         quantities.extend(qs)
         ts, te = _find(text, ev.trigger, lo)
-        acled = TYPES[ev.plover]
+        acled = ev.acled or TYPES[ev.plover]
         events.append(Event(
             evidence=_ev(aid, text, lo, hi), trigger=ev.trigger, plover_type=ev.plover,
             acled_event_type=acled[0], acled_sub_event_type=acled[1], sources=srcs, targets=tgts,
@@ -256,6 +257,59 @@ def xss_spec() -> ArticleSpec:
         sentences=XSS_SENTENCES,
         events=[EventSpec(0, "shelled", "ASSAULT", "Kharkiv", D(2022, 11, 10), sources=("Russian forces",))],
     )
+
+
+CAPTURE = ("Strategic developments", "Non-state actor overtakes territory")
+RETAKE = ("Strategic developments", "Government regains territory")
+
+
+def sequence_specs() -> list[ArticleSpec]:
+    """Snihurivka captured (March), a contested claim of its retaking (September, denied), retaken (November,
+    two independent outlets); and the Mykolaiv shelling reported again by another outlet with another toll."""
+    return [
+        ArticleSpec(
+            title="Russian forces take Snihurivka", source="Test Wire", published=D(2022, 3, 3),
+            url="https://example.org/snihurivka-captured",
+            sentences=["Russian forces captured Snihurivka on March 2 after heavy fighting with Ukrainian troops."],
+            events=[EventSpec(0, "captured", "FIGHT", "Snihurivka", D(2022, 3, 2), sources=("Russian forces",),
+                              targets=("Ukrainian troops",), acled=CAPTURE)],
+        ),
+        ArticleSpec(
+            title="Kyiv says Snihurivka retaken", source="Kyiv Daily", published=D(2022, 9, 20),
+            sentences=["Ukraine's military said Ukrainian troops retook Snihurivka from Russian forces on September 19."],
+            events=[EventSpec(0, "retook", "FIGHT", "Snihurivka", D(2022, 9, 19), sources=("Ukrainian troops",),
+                              targets=("Russian forces",), status=EventStatus.CLAIMED,
+                              attributed_to="Ukrainian Armed Forces", acled=RETAKE)],
+        ),
+        ArticleSpec(
+            title="Moscow denies loss of Snihurivka", source="State Agency", published=D(2022, 9, 21),
+            sentences=["Russia denied that Ukrainian troops retook Snihurivka from Russian forces on September 19."],
+            events=[EventSpec(0, "retook", "FIGHT", "Snihurivka", D(2022, 9, 19), sources=("Ukrainian troops",),
+                              targets=("Russian forces",), status=EventStatus.DENIED, attributed_to="Russia",
+                              acled=RETAKE)],
+        ),
+        ArticleSpec(
+            title="Ukrainian flag over Snihurivka", source="Test Wire", published=D(2022, 11, 11),
+            url="https://example.org/snihurivka-retaken",
+            sentences=["Ukrainian troops retook Snihurivka from Russian forces on November 10, residents said."],
+            events=[EventSpec(0, "retook", "FIGHT", "Snihurivka", D(2022, 11, 10), sources=("Ukrainian troops",),
+                              targets=("Russian forces",), acled=RETAKE)],
+        ),
+        ArticleSpec(
+            title="Snihurivka back in Ukrainian hands", source="Global Post", published=D(2022, 11, 12),
+            url="https://example.com/snihurivka",
+            sentences=["Ukrainian troops retook Snihurivka from Russian forces on November 10."],
+            events=[EventSpec(0, "retook", "FIGHT", "Snihurivka", D(2022, 11, 10), sources=("Ukrainian troops",),
+                              targets=("Russian forces",), acled=RETAKE)],
+        ),
+        ArticleSpec(
+            title="Deadly shelling in Mykolaiv", source="Global Post", published=D(2022, 11, 9),
+            url="https://example.com/mykolaiv",
+            sentences=["Russian forces shelled Mykolaiv on November 8, killing 9 people, the mayor said."],
+            events=[EventSpec(0, "shelled", "ASSAULT", "Mykolaiv", D(2022, 11, 8), sources=("Russian forces",),
+                              quantities=(("9 people", "killed", 9),))],
+        ),
+    ]
 
 
 def fill(store: Any, specs: list[ArticleSpec] | None = None) -> list[tuple[Article, Extraction]]:

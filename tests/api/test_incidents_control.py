@@ -73,3 +73,79 @@ def test_control_on_a_date(merged) -> None:  # noqa: ANN001
     assert kherson["settlement"]["name"] == "Kherson" and kherson["to_side"] == "UKR"
     geo = merged.get("/api/control.geojson", params={"date": "2022-11-12", "region": "Kherson"}).json()
     assert geo["type"] == "FeatureCollection" and geo["features"][0]["properties"]["side"] == "UKR"
+
+
+@pytest.fixture(scope="module")
+def analyst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Demo articles plus repeated reports and a capture/contest/retake sequence, merged as `frontlines run` does."""
+    from frontlines.incidents import update_after_run
+    from frontlines.store import open_store
+    from tests.api.builders import demo_specs, fill, sequence_specs
+
+    path = tmp_path_factory.mktemp("analyst") / "analyst.db"
+    store = open_store(str(path))
+    built = fill(store, [*demo_specs(), *sequence_specs()])
+    update_after_run(store, [a.id for a, _ in built])
+    store.close()
+    yield from _client(Settings(db=str(path)))
+
+
+def test_incidents_geojson_one_point_per_incident(analyst) -> None:  # noqa: ANN001
+    geo = analyst.get("/api/incidents.geojson").json()
+    assert geo["type"] == "FeatureCollection" and geo["properties"]["total"] == 13
+    assert sum(f["properties"]["reports"] for f in geo["features"]) == 16
+    (mykolaiv,) = [f for f in geo["features"] if f["properties"]["location"] == "Mykolaiv"]
+    p = mykolaiv["properties"]
+    assert mykolaiv["geometry"]["coordinates"] == [31.9946, 46.975]
+    assert (p["reports"], p["independent_sources"], p["corroboration"]) == (2, 2, "independent")
+    assert p["sources"] == ["Global Post", "Test Wire"] and p["quantity_ranges"] == {"killed": [7.0, 9.0]}
+    assert (p["quantity"], p["quantity_kind"]) == (9.0, "killed")
+
+
+@pytest.mark.parametrize(("params", "n"), [
+    ({}, 13), ({"type": "FIGHT"}, 6), ({"corroboration": "disputed"}, 2), ({"corroboration": "independent"}, 2),
+    ({"since": "2022-11-10", "until": "2022-11-10"}, 2), ({"bbox": "32.5,46.9,33.0,47.2"}, 4),  # Snihurivka
+    ({"bbox": "31.9,46.9,32.1,47.0", "type": "ASSAULT"}, 1), ({"status": "denied"}, 2),
+    ({"actor": "Shoigu"}, 0), ({"side": "UKR", "type": "FIGHT"}, 5), ({"min_reports": 2}, 3),
+    ({"text": "mayor"}, 1), ({"limit": 1}, 13),
+])
+def test_incidents_take_the_event_filters(analyst, params, n) -> None:  # noqa: ANN001
+    geo = analyst.get("/api/incidents.geojson", params=params).json()
+    listed = analyst.get("/api/incidents", params=params).json()
+    assert geo["properties"]["total"] == n and listed["total"] == n
+    assert len(listed["incidents"]) == min(n, params.get("limit", 100))
+
+
+@pytest.mark.parametrize("params", [{"bbox": "40,50,30,45"}, {"bbox": "a,b,c,d"}, {"since": "2022-13-01"},
+                                    {"limit": 10_001}, {"corroboration": "x"}, {"type": "1; DROP TABLE"}])
+def test_incidents_geojson_bad_parameters(analyst, params) -> None:  # noqa: ANN001
+    r = analyst.get("/api/incidents.geojson", params=params)
+    assert r.status_code == 422 and r.json()["ok"] is False
+
+
+def test_incident_reports_carry_event_evidence_and_article(analyst) -> None:  # noqa: ANN001
+    (inc,) = analyst.get("/api/incidents", params={"bbox": "31.9,46.9,32.1,47.0", "type": "ASSAULT"}).json()["incidents"]
+    body = analyst.get(f"/api/incidents/{inc['id']}").json()
+    assert [r["article"]["source"] for r in body["reports"]] == ["Global Post", "Test Wire"]  # by publication date
+    first = body["reports"][0]
+    assert first["evidence"]["text"] == "Russian forces shelled Mykolaiv on November 8, killing 9 people, the mayor said."
+    t = first["evidence"]["trigger"]
+    assert first["evidence"]["text"][t["start"] - first["evidence"]["start"]:t["end"] - first["evidence"]["start"]] \
+        == "shelled"
+    assert first["article"]["url"] == "https://example.com/mykolaiv" and first["event"]["status"] == "happened"
+    assert first["event"]["quantities"][0]["value"] == 9
+
+
+def test_control_dates_span_every_change(analyst, merged) -> None:  # noqa: ANN001
+    body = analyst.get("/api/control/dates").json()
+    assert (body["first"], body["last"]) == ("2022-03-02", "2022-11-11")
+    assert body["dates"] == ["2022-03-02", "2022-09-19", "2022-11-10", "2022-11-11"]
+    assert analyst.get("/api/control/dates", params={"region": "Kherson Oblast"}).json()["dates"] == [
+        "2022-11-10", "2022-11-11"]
+    steps = {d: [(f["properties"]["settlement"], f["properties"]["side"], f["properties"]["status"])
+                 for f in analyst.get("/api/control.geojson", params={"date": d}).json()["features"]]
+             for d in ("2022-03-01", "2022-03-02", "2022-09-19", "2022-11-10")}
+    assert steps["2022-03-01"] == [] and steps["2022-03-02"] == [("Snihurivka", "RUS", "claimed")]
+    assert steps["2022-09-19"] == [("Snihurivka", "UKR", "disputed")]
+    assert ("Snihurivka", "UKR", "confirmed") in steps["2022-11-10"]
+    assert merged.get("/api/control/dates").json()["dates"] == ["2022-11-11"]

@@ -55,29 +55,54 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The demo articles plus one article full of script payloads."""
+def _build_db(path: Path, specs: list[Any]) -> str:
+    """Store the specs' articles, then merge incidents and control changes as `frontlines run` does."""
+    from frontlines.incidents import update_after_run
     from frontlines.store import open_store
-    from tests.api.builders import demo_specs, fill, xss_spec
+    from tests.api.builders import fill
 
-    path = tmp_path_factory.mktemp("web") / "web.db"
     store = open_store(str(path))
-    fill(store, [*demo_specs(), xss_spec()])
+    built = fill(store, specs)
+    update_after_run(store, [article.id for article, _ in built])
     store.close()
     return str(path)
 
 
 @pytest.fixture(scope="session")
-def live_server(web_db: str) -> Iterator[LiveServer]:
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo articles plus one article full of script payloads."""
+    from tests.api.builders import demo_specs, xss_spec
+
+    return _build_db(tmp_path_factory.mktemp("web") / "web.db", [*demo_specs(), xss_spec()])
+
+
+@pytest.fixture(scope="session")
+def analyst_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo articles plus several reports of the same happenings and a capture/contest/retake sequence."""
+    from tests.api.builders import demo_specs, sequence_specs
+
+    return _build_db(tmp_path_factory.mktemp("web") / "analyst.db", [*demo_specs(), *sequence_specs()])
+
+
+def _serve(db: str) -> Iterator[LiveServer]:
     from frontlines.api import create_app
 
     if not (VENDOR_DIR / "leaflet" / "leaflet.js").is_file():
         pytest.skip("the map's libraries are not built: run `make web`")
-    app = create_app(Settings(db=web_db))
+    app = create_app(Settings(db=db))
     with LiveServer(app) as server:
         yield server
     app.state.store.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db: str) -> Iterator[LiveServer]:
+    yield from _serve(web_db)
+
+
+@pytest.fixture(scope="session")
+def analyst_server(analyst_db: str) -> Iterator[LiveServer]:
+    yield from _serve(analyst_db)
 
 
 @pytest.fixture(scope="session")
@@ -92,9 +117,9 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture
-def page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
-    """A fresh page on the map, with console errors, page errors and CSP reports collected."""
+def _open(browser: Any, server: LiveServer, path: str) -> Iterator[Any]:
+    """A fresh page at ``path``, with console errors, page errors and CSP reports collected."""
+    live_server = server
     context = browser.new_context(viewport={"width": 1400, "height": 860})
     pg = context.new_page()
     pg.problems = []  # type: ignore[attr-defined]
@@ -104,10 +129,22 @@ def page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
     # Every request must stay on this machine: the page works offline.
     pg.outside = []  # type: ignore[attr-defined]
     pg.on("request", lambda req: None if req.url.startswith((live_server.url, "data:")) else pg.outside.append(req.url))
-    pg.goto(live_server.url + "/")
+    pg.goto(live_server.url + path)
     pg.wait_for_selector("body[data-ready='1']", timeout=15000)
     yield pg
     context.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
+    """The map in its raw-events view (?view=events) over the demo database."""
+    yield from _open(browser, live_server, "/?view=events")
+
+
+@pytest.fixture
+def incidents_page(browser: Any, analyst_server: LiveServer) -> Iterator[Any]:
+    """The map as a user first sees it (incidents, control layer) over the analyst database."""
+    yield from _open(browser, analyst_server, "/")
 
 
 @pytest.fixture(scope="session")

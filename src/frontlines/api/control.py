@@ -39,3 +39,13 @@ def control_geojson(store: StoreDep, date: DateParam, region: RegionParam = None
     from frontlines.control import state_geojson, state_on
 
     return ok(state_geojson(state_on(store, date, region=region), date))
+
+
+@router.get("/dates", summary="Dates on which control changed",
+            description="The first and last date of any stored control change (optionally in one region) and "
+                        "every date with a change: the range of the map's control slider.")
+def control_dates(store: StoreDep, region: RegionParam = None) -> JSONResponse:
+    """Dates on which control changed."""
+    dates = sorted({c.date for c in store.list_control_changes(region=region) if c.date is not None})
+    return ok({"ok": True, "first": dates[0].isoformat() if dates else None,
+               "last": dates[-1].isoformat() if dates else None, "dates": [d.isoformat() for d in dates]})

@@ -1,19 +1,34 @@
-"""/api/incidents: events from several articles that describe the same happening, with their sources."""
+"""/api/incidents: events from several articles that describe the same happening, with their sources.
+
+Incidents are the map's default view: one point per incident, however many
+articles report it. They take the same filters as /api/events: the type, the
+dates and the bounding box apply to the incident itself; the event-level
+filters (actor, side, status, ACLED type, country, place, text, article) keep
+the incidents with at least one member event that matches.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import Limit, Offset, StoreDep, ok
-from frontlines.api.errors import ERROR_RESPONSES, ApiError
-from frontlines.records import to_dict
+from frontlines.api.deps import MAX_GEOJSON, EventFilterDep, Limit, Offset, StoreDep, ok
+from frontlines.api.errors import ERROR_RESPONSES
+from frontlines.errors import NotFound
+from frontlines.records import Incident, to_dict
+from frontlines.store import EventFilter
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"], responses=ERROR_RESPONSES)
+
+# Incidents are filtered by bbox and member events after the store query (the store filters dates,
+# type and corroboration in SQL); this bounds how many one request reads.
+MAX_SCAN = 200_000
+# Event filters that select member events rather than the incident's own fields.
+_MEMBER_FIELDS = ("acled_type", "actor", "country", "side", "place", "status", "text", "article_id")
 
 
 class Corroboration(str, enum.Enum):
@@ -23,36 +38,144 @@ class Corroboration(str, enum.Enum):
     DISPUTED = "disputed"
 
 
+CorroborationParam = Annotated[Corroboration | None, Query(
+    description="single-source, claimed-by-party, independent or disputed.")]
+MinReports = Annotated[int, Query(ge=1, le=10_000, description="At least this many reports.")]
+
+
+def select_incidents(store: Any, f: EventFilter, corroboration: Corroboration | None,
+                     min_reports: int) -> list[Incident]:
+    """Incidents (newest first) matching the incident-level and member-event filters of ``f``."""
+    rows = store.list_incidents(since=f.since, until=f.until,
+                                corroboration=corroboration.value if corroboration else None,
+                                plover_type=f.plover_type, min_reports=min_reports, limit=MAX_SCAN, offset=0)
+    if f.bbox:
+        west, south, east, north = f.bbox
+        rows = [i for i in rows if i.place is not None and i.place.lat is not None and i.place.lon is not None
+                and west <= i.place.lon <= east and south <= i.place.lat <= north]
+    if any(getattr(f, name) for name in _MEMBER_FIELDS):
+        members = dataclasses.replace(f, plover_type=None, since=None, until=None, bbox=None, limit=MAX_SCAN, offset=0)
+        keys = [r["key"] for r in store.list_events(members)]
+        wanted = set(store.incident_ids_for_events(keys))
+        rows = [i for i in rows if i.id in wanted]
+    return rows
+
+
+def _largest(ranges: dict[str, Any]) -> tuple[float | None, str | None]:
+    """The largest number reported for an incident (the top of its widest range), and what it counts."""
+    best: tuple[float | None, str | None] = (None, None)
+    for kind, bounds in (ranges or {}).items():
+        high = max(bounds) if bounds else None
+        if high is not None and (best[0] is None or high > best[0]):
+            best = (float(high), kind)
+    return best
+
+
+def incident_feature(incident: Incident) -> dict[str, Any] | None:
+    """A GeoJSON Point for an incident (None without coordinates), with what a map needs to draw it."""
+    place = incident.place
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    value, kind = _largest(incident.quantity_ranges)
+    sources = sorted({r.source for r in incident.reports if r.source})
+    return {
+        "type": "Feature",
+        "id": incident.id,
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": {
+            "id": incident.id,
+            "plover_type": incident.plover_type,
+            "acled_sub_event_type": incident.acled_sub_event_type,
+            "location": place.name or place.text,
+            "admin1": place.admin1,
+            "country": place.country,
+            "start": incident.start.isoformat() if incident.start else None,
+            "end": incident.end.isoformat() if incident.end else None,
+            "corroboration": incident.corroboration,
+            "reports": len(incident.reports),
+            "independent_sources": incident.independent_sources,
+            "party_claims": incident.party_claims,
+            "sources": sources,
+            "earliest_report": incident.earliest_report.isoformat() if incident.earliest_report else None,
+            "quantity_ranges": {k: list(v) for k, v in (incident.quantity_ranges or {}).items()},
+            "quantity": value,
+            "quantity_kind": kind,
+            "reasons": list(incident.reasons),
+        },
+    }
+
+
 @router.get("", summary="List incidents",
             description="Incidents (newest first): merged events with their reports, independent outlets vs the "
-                        "parties' own claims, corroboration and quantity ranges; filter by dates, corroboration, "
-                        "PLOVER type and number of reports.")
+                        "parties' own claims, corroboration and quantity ranges. The same filters as /api/events "
+                        "(type, dates, bbox on the incident; actor, side, status ... on its member events), plus "
+                        "corroboration and number of reports. `total` counts all matches.")
 def list_incidents(
     store: StoreDep,
-    since: Annotated[dt.date | None, Query(description="Incidents ending on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.date | None, Query(description="Incidents starting on or before (YYYY-MM-DD).")] = None,
-    corroboration: Annotated[Corroboration | None, Query(description="single-source, claimed-by-party, "
-                                                                      "independent or disputed.")] = None,
-    type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]+$", description="PLOVER type.")] = None,
-    min_reports: Annotated[int, Query(ge=1, le=10_000, description="At least this many reports.")] = 1,
+    f: EventFilterDep,
+    corroboration: CorroborationParam = None,
+    min_reports: MinReports = 1,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> JSONResponse:
     """List incidents."""
-    if since and until and since > until:
-        raise ApiError(422, f"since {since} is after until {until}")
-    rows = store.list_incidents(since=since, until=until, corroboration=corroboration.value if corroboration else None,
-                                plover_type=type, min_reports=min_reports, limit=limit, offset=offset)
-    return ok({"ok": True, "limit": limit, "offset": offset, "incidents": [to_dict(i) for i in rows]})
+    rows = select_incidents(store, f, corroboration, min_reports)
+    return ok({"ok": True, "total": len(rows), "limit": limit, "offset": offset,
+               "incidents": [to_dict(i) for i in rows[offset:offset + limit]]})
+
+
+@router.get(".geojson", summary="Incidents as GeoJSON",
+            description="The same filters as /api/incidents, as a GeoJSON FeatureCollection: one point per "
+                        "incident with its corroboration, number of reports, sources and quantity ranges "
+                        "(incidents without coordinates are left out).",
+            response_description="A GeoJSON FeatureCollection")
+def incidents_geojson(
+    store: StoreDep,
+    f: EventFilterDep,
+    corroboration: CorroborationParam = None,
+    min_reports: MinReports = 1,
+    limit: Annotated[int, Query(ge=1, le=MAX_GEOJSON, description=f"At most this many, 1..{MAX_GEOJSON}.")] = 5000,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """Incidents as GeoJSON."""
+    rows = select_incidents(store, f, corroboration, min_reports)
+    features = [x for x in (incident_feature(i) for i in rows[offset:offset + limit]) if x is not None]
+    return ok({"type": "FeatureCollection", "features": features,
+               "properties": {"total": len(rows), "limit": limit, "offset": offset}})
+
+
+def _report_detail(store: Any, report: Any) -> dict[str, Any]:
+    """One report with its event, evidence sentence (trigger marked by offsets) and article."""
+    out: dict[str, Any] = {"report": to_dict(report)}
+    try:
+        row = store.get_event(report.event_key)
+    except NotFound:
+        out["missing"] = True  # its article was re-processed since the incident was merged
+        return out
+    data = row.get("data") or {}
+    out["event"] = {k: row.get(k) for k in ("key", "date", "date_end", "status", "plover_type",
+                                             "acled_sub_event_type", "location", "confidence")}
+    out["event"]["attributed_to"] = data.get("attributed_to")
+    out["event"]["quantities"] = [{"kind": q.get("kind"), "value": q.get("value"), "low": q.get("low"),
+                                   "high": q.get("high")} for q in data.get("quantities") or []]
+    out["evidence"] = {"start": row["start"], "end": row["end"], "text": row.get("text"),
+                       "trigger": data.get("trigger_evidence")}
+    out["article"] = {"id": row["article_id"], "title": row.get("title"), "url": row.get("url"),
+                      "source": row.get("source"), "published": row.get("published")}
+    return out
 
 
 @router.get("/{incident_id}", summary="One incident with its reports",
             description="One incident by id (or an unambiguous prefix), with every report: article, event key, "
-                        "outlet, whether it is independent, and its publication date.")
+                        "outlet, whether it is independent, and its publication date; `reports` adds each "
+                        "report's event, evidence sentence and article (title, URL, outlet).")
 def get_incident(
     store: StoreDep,
     incident_id: Annotated[str, Path(min_length=4, max_length=64, pattern=r"^[0-9A-Za-z]+$",
                                      description="Incident id or prefix.")],
 ) -> JSONResponse:
     """One incident with its reports."""
-    return ok({"ok": True, "incident": to_dict(store.get_incident(incident_id))})
+    incident = store.get_incident(incident_id)
+    reports = sorted(incident.reports, key=lambda r: (r.published.isoformat() if r.published else "9999",
+                                                      r.source or "", r.event_key))
+    return ok({"ok": True, "incident": to_dict(incident), "reports": [_report_detail(store, r) for r in reports]})

@@ -17,10 +17,22 @@
   const LIST_LIMIT = 300;
   const MAP_LIMIT = 10000;
 
+  // Corroboration of an incident: label, and the class its marker ring takes.
+  const CORROBORATION = {
+    independent: 'independent sources', 'claimed-by-party': 'claimed by a party',
+    'single-source': 'single source', disputed: 'disputed',
+  };
+  // Controlling sides (ISO3); others get a colour from PALETTE by their code, so it is stable across dates.
+  const SIDE_COLORS = { UKR: '#1565c0', RUS: '#c62828', BLR: '#6d4c41', '': '#8a949e' };
+  const PALETTE = ['#00897b', '#6a1b9a', '#ef6c00', '#2e7d32', '#ad1457', '#4e342e', '#283593'];
+
+  const params0 = new URLSearchParams(window.location.search);
   const state = {
-    filters: { type: '', actor: '', side: '', status: '' },
+    view: params0.get('view') === 'events' ? 'events' : 'incidents', // incidents by default: one marker per happening
+    filters: { type: '', actor: '', side: '', status: '', corroboration: '' },
     range: null, // {since: 'YYYY-MM-DD', until: 'YYYY-MM-DD'} from the timeline brush
-    markers: new Map(), // event key -> Leaflet marker
+    markers: new Map(), // event key or incident id -> Leaflet marker
+    control: { first: null, dates: [], date: null, seq: 0 }, // the control layer's slider
     days: [], // timeline days, [{date, count}]
     seq: 0, // guards against out-of-order responses
   };
@@ -197,29 +209,60 @@
     box.append(open);
   }
 
-  /** A map legend: one swatch per event type, plus how claims and numbers are drawn. */
+  /** The map legend: one swatch per event type, how the current view draws its markers, and control sides. */
   function addLegend(typeNames) {
+    state.typeNames = typeNames;
     const legend = L.control({ position: 'bottomleft' });
     legend.onAdd = () => {
       const box = el('div', 'legend');
-      for (const t of typeNames) {
-        const sw = el('span', 'swatch');
-        sw.style.background = colorOf(t);
-        box.append(el('div', null, null, [sw, document.createTextNode(' ' + t)]));
-      }
-      box.append(el('div', 'legend-note', 'dashed ring: claimed, not established'));
-      box.append(el('div', 'legend-note', 'number, size: largest quantity'));
+      box.id = 'map-legend';
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
     legend.addTo(map);
+    renderLegend();
+  }
+
+  function renderLegend() {
+    const box = $('map-legend');
+    if (!box) return;
+    box.replaceChildren();
+    for (const t of state.typeNames || []) {
+      const sw = el('span', 'swatch');
+      sw.style.background = colorOf(t);
+      box.append(el('div', null, null, [sw, document.createTextNode(' ' + t)]));
+    }
+    if (state.view === 'incidents') {
+      for (const [key, label] of Object.entries(CORROBORATION)) {
+        box.append(el('div', 'legend-row', null, [el('span', 'legend-ring corr-' + key), document.createTextNode(' ' + label)]));
+      }
+      box.append(el('div', 'legend-note', 'number: reports of the incident'));
+    } else {
+      box.append(el('div', 'legend-note', 'dashed ring: claimed, not established'));
+      box.append(el('div', 'legend-note', 'number, size: largest quantity'));
+    }
+    const sides = state.controlSides || [];
+    if (sides.length && $('control-on').checked) {
+      const row = el('div', 'legend-row', null, [document.createTextNode('control: ')]);
+      for (const side of sides) {
+        const sq = el('span', 'ctl-swatch', side || '?');
+        sq.style.background = sideColor(side);
+        row.append(sq, document.createTextNode(' '));
+      }
+      box.append(row);
+      box.append(el('div', 'legend-note', 'square: confirmed · dashed: claimed · hatched: disputed'));
+    }
   }
 
   // -- events: markers and list ----------------------------------------------------------------------------
 
   function eventParams() {
-    return { ...state.filters, since: state.range ? state.range.since : '', until: state.range ? state.range.until : '' };
+    const { corroboration, ...filters } = state.filters; // corroboration belongs to incidents
+    return { ...filters, since: state.range ? state.range.since : '', until: state.range ? state.range.until : '' };
   }
+
+  /** Load the current view (incidents or raw events) with the current filters. */
+  function loadView() { return state.view === 'incidents' ? loadIncidents() : loadEvents(); }
 
   async function loadEvents() {
     const seq = ++state.seq;
@@ -247,6 +290,7 @@
       const range = state.range ? state.range.since + ' – ' + state.range.until : 'all dates';
       $('summary').textContent = list.total + ' events (' + geo.features.length + ' on the map) · ' + range;
       document.body.dataset.events = String(list.total);
+      delete document.body.dataset.incidents;
     } catch (e) {
       notice('events: ' + e.message);
     } finally {
@@ -291,6 +335,361 @@
     else showArticle(ev.article_id, ev.start);
   }
 
+  // -- incidents: one marker per happening, its reports one click away ------------------------------------------
+
+  function incidentParams() {
+    return { ...state.filters, since: state.range ? state.range.since : '', until: state.range ? state.range.until : '' };
+  }
+
+  function corroborationBadge(corroboration) {
+    const badge = el('span', 'corr corr-' + (CORROBORATION[corroboration] ? corroboration : 'single-source'),
+      CORROBORATION[corroboration] || corroboration || 'single source');
+    badge.title = 'corroboration of the incident';
+    return badge;
+  }
+
+  function reportsText(n, independent, party) {
+    const parts = [];
+    if (independent) parts.push(independent + ' independent');
+    if (party) parts.push(party + (party === 1 ? ' party claim' : ' party claims'));
+    return n + (n === 1 ? ' report' : ' reports') + (parts.length ? ' (' + parts.join(', ') + ')' : '');
+  }
+
+  function rangeText(ranges) {
+    return Object.entries(ranges || {}).map(([kind, b]) => {
+      const lo = shortNumber(Math.min(...b));
+      const hi = shortNumber(Math.max(...b));
+      return kind + ': ' + (lo === hi ? lo : lo + ' to ' + hi);
+    }).join(', ');
+  }
+
+  function incidentMarker(feature) {
+    const p = feature.properties;
+    const [lon, lat] = feature.geometry.coordinates;
+    const size = Math.round(Math.min(40, 20 + 5 * Math.log2(p.reports)));
+    const corr = CORROBORATION[p.corroboration] ? p.corroboration : 'single-source';
+    const dot = el('div', 'inc-dot corr-' + corr, String(p.reports));
+    dot.style.background = colorOf(p.plover_type);
+    dot.dataset.id = p.id;
+    dot.dataset.reports = String(p.reports);
+    dot.dataset.corroboration = corr;
+    const icon = L.divIcon({ html: dot, className: 'ev-marker', iconSize: [size, size] });
+    const dates = p.start === p.end ? p.start : p.start + ' – ' + p.end;
+    const marker = L.marker([lat, lon], {
+      icon, riseOnHover: true,
+      title: [p.plover_type, p.location, dates, reportsText(p.reports), CORROBORATION[corr]].filter(Boolean).join(' · '),
+    });
+    const box = el('div', 'popup incident', null, [el('p', 'meta', 'loading…')]);
+    box.dataset.id = p.id;
+    marker.bindPopup(box, { maxWidth: 420, minWidth: 300 });
+    marker.on('popupopen', () => {
+      markActive(p.id);
+      if (!box.dataset.loaded) loadIncidentPopup(box, p.id, marker);
+    });
+    return marker;
+  }
+
+  function loadIncidentPopup(box, id, marker) {
+    box.dataset.loaded = 'pending';
+    getJSON('/api/incidents/' + encodeURIComponent(id)).then((body) => {
+      fillIncidentPopup(box, body);
+      box.dataset.loaded = '1';
+      if (marker.isPopupOpen()) marker.getPopup().update();
+    }).catch((e) => {
+      delete box.dataset.loaded;
+      box.textContent = 'could not load the incident: ' + e.message;
+    });
+  }
+
+  function articleLink(art) {
+    const href = safeUrl(art.url);
+    if (!href) return document.createTextNode(art.title || art.id || '');
+    const a = el('a', null, art.title || href);
+    a.href = href; a.target = '_blank'; a.rel = 'noopener noreferrer';
+    return a;
+  }
+
+  function fillIncidentPopup(box, body) {
+    const inc = body.incident;
+    box.replaceChildren();
+    const head = el('h3', null, null, [el('span', 'swatch'), document.createTextNode(' ' + inc.plover_type
+      + (inc.acled_sub_event_type ? ' · ' + inc.acled_sub_event_type : ''))]);
+    head.firstChild.style.background = colorOf(inc.plover_type);
+    box.append(head);
+    box.append(el('p', 'meta', null, [corroborationBadge(inc.corroboration), document.createTextNode(' '),
+      el('span', 'report-count', reportsText(inc.reports.length, inc.independent_sources, inc.party_claims))]));
+    const place = inc.place || {};
+    const dates = inc.start === inc.end ? (inc.start || 'undated') : inc.start + ' – ' + inc.end;
+    box.append(el('p', 'meta', [dates, place.name || place.text, place.admin1].filter(Boolean).join(' · ')));
+    const ranges = rangeText(inc.quantity_ranges);
+    if (ranges) box.append(el('p', 'meta', 'reported ' + ranges + ' across sources'));
+    if (inc.reasons && inc.reasons.length) box.append(el('p', 'meta disputed-why', 'disputed: ' + inc.reasons.join(', ')));
+    if (inc.earliest_report) box.append(el('p', 'meta', 'first reported ' + inc.earliest_report));
+    const ol = el('ol', 'reports');
+    for (const r of body.reports) ol.append(reportItem(r));
+    box.append(ol);
+  }
+
+  function reportItem(r) {
+    const li = el('li', 'report');
+    li.dataset.event = r.report.event_key;
+    if (r.missing) {
+      li.append(el('p', 'meta', (r.report.source || 'unknown source') + ': this report is no longer stored'));
+      return li;
+    }
+    const art = r.article;
+    const src = el('p', 'meta', null, [el('strong', 'report-source', art.source || 'unknown source'),
+      document.createTextNode(r.report.independent ? ' ' : ' (party) '), statusBadge(r.event.status, r.event.attributed_to)]);
+    li.append(src);
+    li.append(evidenceQuote(r.evidence));
+    const meta = el('p', 'meta', null, [articleLink(art)]);
+    if (art.published) meta.append(document.createTextNode(' (' + art.published + ')'));
+    const qs = (r.event.quantities || []).map((q) => (q.value ?? q.low ?? '?') + ' ' + q.kind);
+    if (qs.length) meta.append(document.createTextNode(' · ' + qs.join(', ')));
+    li.append(meta);
+    const open = el('button', 'open-article', 'Open the article');
+    open.type = 'button';
+    open.addEventListener('click', () => showArticle(art.id, r.evidence.trigger ? r.evidence.trigger.start : r.evidence.start));
+    li.append(open);
+    return li;
+  }
+
+  async function loadIncidents() {
+    const seq = ++state.seq;
+    document.body.dataset.loading = '1';
+    try {
+      const params = incidentParams();
+      const [geo, list] = await Promise.all([
+        getJSON('/api/incidents.geojson' + query({ ...params, limit: MAP_LIMIT })),
+        getJSON('/api/incidents' + query({ ...params, limit: LIST_LIMIT })),
+      ]);
+      if (seq !== state.seq) return;
+      cluster.clearLayers();
+      state.markers.clear();
+      const markers = geo.features.map((f) => {
+        const m = incidentMarker(f);
+        state.markers.set(f.properties.id, m);
+        return m;
+      });
+      cluster.addLayers(markers);
+      if (!state.fitted && markers.length) {
+        state.fitted = true;
+        map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 8, animate: false });
+      }
+      renderIncidentList(list);
+      const reports = geo.features.reduce((n, f) => n + f.properties.reports, 0);
+      const range = state.range ? state.range.since + ' – ' + state.range.until : 'all dates';
+      $('summary').textContent = list.total + ' incidents from ' + reports + ' reports (' + geo.features.length
+        + ' on the map) · ' + range;
+      document.body.dataset.incidents = String(list.total);
+      delete document.body.dataset.events;
+    } catch (e) {
+      notice('incidents: ' + e.message);
+    } finally {
+      if (seq === state.seq) {
+        delete document.body.dataset.loading;
+        document.body.dataset.ready = '1';
+      }
+    }
+  }
+
+  function renderIncidentList(body) {
+    const ol = $('event-list');
+    ol.replaceChildren();
+    $('list-count').textContent = '(' + body.total + (body.total > body.incidents.length ? ', newest ' + body.incidents.length : '') + ')';
+    for (const inc of body.incidents) {
+      const sw = el('span', 'swatch');
+      sw.style.background = colorOf(inc.plover_type);
+      const place = inc.place || {};
+      const dates = inc.start === inc.end ? (inc.start || 'undated') : inc.start + ' – ' + inc.end;
+      const sources = [...new Set(inc.reports.map((r) => r.source).filter(Boolean))];
+      const li = el('li', 'incident', null, [
+        el('div', 'ev-head', null, [sw, el('span', 'ev-date', dates), el('strong', null, inc.plover_type),
+          corroborationBadge(inc.corroboration), el('span', null, place.name || place.text || 'no place')]),
+        el('div', 'ev-text', null, [el('span', 'report-count', reportsText(inc.reports.length, inc.independent_sources, inc.party_claims)),
+          document.createTextNode(sources.length ? ': ' + sources.join(', ') : '')]),
+      ]);
+      li.dataset.key = inc.id;
+      li.tabIndex = 0;
+      const focus = () => {
+        const marker = state.markers.get(inc.id);
+        if (marker) cluster.zoomToShowLayer(marker, () => marker.openPopup());
+        else notice('this incident has no coordinates');
+      };
+      li.addEventListener('click', focus);
+      li.addEventListener('keydown', (e) => { if (e.key === 'Enter') focus(); });
+      ol.append(li);
+    }
+  }
+
+  // -- view toggle ---------------------------------------------------------------------------------------------
+
+  function applyView() {
+    const incidents = state.view === 'incidents';
+    $('view-incidents').checked = incidents;
+    $('view-events').checked = !incidents;
+    $('list-title').textContent = incidents ? 'Incidents' : 'Events';
+    $('f-corroboration-label').hidden = !incidents;
+    document.body.dataset.view = state.view;
+    $('map').setAttribute('aria-label', (incidents ? 'Map of incidents' : 'Map of events') + ' and territorial control');
+    renderLegend();
+  }
+
+  /** Switch between incidents and raw events; the URL keeps the choice (?view=events). */
+  function setView(view) {
+    state.view = view === 'events' ? 'events' : 'incidents';
+    const url = new URL(window.location.href);
+    if (state.view === 'events') url.searchParams.set('view', 'events'); else url.searchParams.delete('view');
+    window.history.replaceState(null, '', url.href);
+    map.closePopup();
+    applyView();
+    return loadView();
+  }
+
+  function installViewToggle() {
+    for (const id of ['view-incidents', 'view-events']) {
+      $(id).addEventListener('change', (e) => { if (e.target.checked) setView(e.target.value); });
+    }
+  }
+
+  // -- territorial control: settlements coloured by the side holding them on the slider's date --------------------
+
+  function sideColor(side) {
+    if (side in SIDE_COLORS) return SIDE_COLORS[side];
+    let h = 0;
+    for (const c of String(side)) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    return PALETTE[h % PALETTE.length];
+  }
+
+  map.createPane('control');
+  map.getPane('control').classList.add('control-pane'); // under the markers (z-index in style.css)
+  const controlLayer = L.layerGroup();
+
+  const dayIndex = (date) => Math.round((toDay(date) - toDay(state.control.first)) / DAY);
+  const dateAt = (i) => fromDay(toDay(state.control.first) + i * DAY);
+
+  async function loadControlDates() {
+    let body;
+    try { body = await getJSON('/api/control/dates'); } catch (e) { notice('control: ' + e.message); return; }
+    if (!body.first) { document.body.dataset.controlReady = '0'; return; } // no change of control stored
+    const c = state.control;
+    c.first = body.first;
+    c.dates = body.dates;
+    const slider = $('control-date');
+    slider.min = '0';
+    slider.max = String(dayIndex(body.last));
+    const ticks = $('control-ticks');
+    ticks.replaceChildren(...body.dates.map((d) => { const o = el('option'); o.value = String(dayIndex(d)); o.label = d; return o; }));
+    $('control-box').hidden = false;
+    if ($('control-on').checked) controlLayer.addTo(map);
+    await setControlDate(body.last);
+  }
+
+  /** Show the state of control on this date (YYYY-MM-DD), clamped to the slider's range. */
+  async function setControlDate(date) {
+    const slider = $('control-date');
+    const i = Math.max(0, Math.min(Number(slider.max), dayIndex(date)));
+    slider.value = String(i);
+    return loadControl(dateAt(i));
+  }
+
+  async function loadControl(date) {
+    const c = state.control;
+    const seq = ++c.seq;
+    c.date = date;
+    $('control-label').textContent = date;
+    document.body.dataset.controlLoading = '1';
+    try {
+      const geo = await getJSON('/api/control.geojson' + query({ date }));
+      if (seq !== c.seq) return;
+      controlLayer.clearLayers();
+      for (const f of geo.features) controlLayer.addLayer(controlMarker(f));
+      state.controlSides = [...new Set(geo.features.map((f) => f.properties.side))].sort();
+      const counts = {};
+      for (const f of geo.features) counts[f.properties.side || '?'] = (counts[f.properties.side || '?'] || 0) + 1;
+      $('control-summary').textContent = geo.features.length
+        ? Object.entries(counts).map(([s, n]) => s + ' ' + n).join(' · ') + (geo.features.length === 1 ? ' settlement' : ' settlements')
+        : 'no settlement changed hands by this date';
+      renderLegend();
+      document.body.dataset.controlDate = date;
+      document.body.dataset.control = String(geo.features.length);
+    } catch (e) {
+      notice('control: ' + e.message);
+    } finally {
+      if (seq === c.seq) {
+        delete document.body.dataset.controlLoading;
+        document.body.dataset.controlReady = '1';
+      }
+    }
+  }
+
+  function controlMarker(feature) {
+    const p = feature.properties;
+    const [lon, lat] = feature.geometry.coordinates;
+    const status = ['claimed', 'confirmed', 'disputed'].includes(p.status) ? p.status : 'claimed';
+    const sq = el('div', 'ctl ctl-' + status + (p.area ? ' ctl-area' : ''), p.side || '?');
+    sq.style.backgroundColor = sideColor(p.side);
+    sq.dataset.settlement = p.settlement || '';
+    sq.dataset.side = p.side || '';
+    sq.dataset.status = status;
+    const icon = L.divIcon({ html: sq, className: 'ctl-marker', iconSize: [34, 34] });
+    const marker = L.marker([lat, lon], {
+      icon, pane: 'control', title: (p.settlement || '?') + ': ' + (p.side || 'unknown side') + ', ' + status,
+    });
+    marker.bindPopup(() => controlPopup(p), { maxWidth: 420, minWidth: 280 });
+    return marker;
+  }
+
+  function controlPopup(p) {
+    const box = el('div', 'popup control');
+    const sq = el('span', 'ctl-swatch', p.side || '?');
+    sq.style.background = sideColor(p.side);
+    box.append(el('h3', null, null, [sq, document.createTextNode(' ' + (p.settlement || '?'))]));
+    const status = el('span', 'status ctl-status ' + p.status, p.status);
+    status.title = { claimed: 'claimed, not confirmed by independent sources', confirmed: 'confirmed by independent sources',
+      disputed: 'sources contradict each other' }[p.status] || p.status;
+    box.append(el('p', 'meta', null, [status, document.createTextNode(' held by ' + (p.side || 'an unnamed side')
+      + (p.since ? ' since ' + p.since : '') + (p.from_side ? ' (from ' + p.from_side + ')' : ''))]));
+    const facts = [p.admin1, p.claimed_by ? 'claimed by ' + p.claimed_by : null,
+      'confidence ' + Number(p.confidence || 0).toFixed(2), p.area ? 'from an area statement' : null];
+    box.append(el('p', 'meta', facts.filter(Boolean).join(' · ')));
+    box.append(el('p', 'meta', 'sources: ' + ((p.sources || []).join(', ') || 'none') + ' ('
+      + (p.independent_sources || 0) + ' independent)'));
+    for (const ev of p.evidence || []) {
+      box.append(el('blockquote', 'evidence', ev.text));
+      const open = el('button', 'open-article', 'Open the article');
+      open.type = 'button';
+      open.addEventListener('click', () => showArticle(ev.article_id, ev.start));
+      box.append(open);
+    }
+    return box;
+  }
+
+  function installControl() {
+    const slider = $('control-date');
+    let timer = null;
+    slider.addEventListener('input', () => {
+      const date = dateAt(Number(slider.value));
+      $('control-label').textContent = date;
+      clearTimeout(timer);
+      timer = setTimeout(() => loadControl(date), 120);
+    });
+    slider.addEventListener('change', () => { clearTimeout(timer); loadControl(dateAt(Number(slider.value))); });
+    const step = (dir) => {
+      const c = state.control;
+      if (!c.first) return;
+      const now = c.date || c.first;
+      const next = dir > 0 ? c.dates.find((d) => d > now) : [...c.dates].reverse().find((d) => d < now);
+      if (next) setControlDate(next);
+    };
+    $('control-prev').addEventListener('click', () => step(-1));
+    $('control-next').addEventListener('click', () => step(1));
+    $('control-on').addEventListener('change', (e) => {
+      if (e.target.checked) controlLayer.addTo(map); else controlLayer.remove();
+      renderLegend();
+    });
+  }
+
   // -- timeline (SVG, brushable) -------------------------------------------------------------------------------
 
   const SVG = 'http://www.w3.org/2000/svg';
@@ -305,7 +704,8 @@
 
   async function loadTimeline() {
     try {
-      const body = await getJSON('/api/stats/events' + query({ ...state.filters, by: 'date' }));
+      const { corroboration, ...filters } = state.filters;
+      const body = await getJSON('/api/stats/events' + query({ ...filters, by: 'date' }));
       state.days = body.counts.filter((c) => c.key);
       drawTimeline();
     } catch (e) { notice('timeline: ' + e.message); }
@@ -371,7 +771,7 @@
     $('range-label').textContent = range ? range.since + ' – ' + range.until : '';
     $('range-clear').hidden = !range;
     drawTimeline();
-    loadEvents();
+    loadView();
   }
 
   function installBrush() {
@@ -438,9 +838,10 @@
     const apply = () => {
       state.filters = {
         type: $('f-type').value, actor: $('f-actor').value.trim(), side: $('f-side').value, status: $('f-status').value,
+        corroboration: $('f-corroboration').value,
       };
       loadTimeline();
-      loadEvents();
+      loadView();
     };
     $('filters').addEventListener('change', apply);
     $('f-actor').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, 350); });
@@ -535,10 +936,14 @@
 
   installBrush();
   installFilters();
+  installViewToggle();
+  installControl();
   installTooltip();
-  window.frontlines = { map, state, showArticle, setRange };
+  window.frontlines = { map, state, showArticle, setRange, setView, setControlDate };
   loadBaseLayers();
   loadFilterOptions();
   loadTimeline();
-  loadEvents();
+  loadControlDates();
+  applyView();
+  loadView();
 })();
