@@ -14,6 +14,7 @@
     AID: '#48c9b0', DISAPPROVE: '#884ea0', COOPERATE: '#5dade2', ENGAGE: '#f39c12',
   };
   const FALLBACK_COLOR = '#555f69';
+  const POPUP_PAD = [48, 12]; // keep popups clear of the zoom buttons
   const LIST_LIMIT = 300;
   const MAP_LIMIT = 10000;
 
@@ -139,7 +140,7 @@
     });
     const box = el('div', 'popup', null, [el('p', 'meta', 'loading…')]);
     box.dataset.key = p.key;
-    marker.bindPopup(box, { maxWidth: 380, minWidth: 260 });
+    marker.bindPopup(box, { maxWidth: 380, minWidth: 260, autoPanPaddingTopLeft: POPUP_PAD });
     marker.on('popupopen', () => {
       markActive(p.key);
       if (!box.dataset.loaded) loadPopup(box, p.key, marker);
@@ -220,6 +221,9 @@
       return box;
     };
     legend.addTo(map);
+    // Map controls sit above every pane, popups included: step the legend aside while a popup is open.
+    map.on('popupopen', () => $('map-legend').classList.add('aside'));
+    map.on('popupclose', () => $('map-legend').classList.remove('aside'));
     renderLegend();
   }
 
@@ -381,7 +385,7 @@
     });
     const box = el('div', 'popup incident', null, [el('p', 'meta', 'loading…')]);
     box.dataset.id = p.id;
-    marker.bindPopup(box, { maxWidth: 420, minWidth: 300 });
+    marker.bindPopup(box, { maxWidth: 420, minWidth: 300, autoPanPaddingTopLeft: POPUP_PAD });
     marker.on('popupopen', () => {
       markActive(p.id);
       if (!box.dataset.loaded) loadIncidentPopup(box, p.id, marker);
@@ -636,7 +640,7 @@
     const marker = L.marker([lat, lon], {
       icon, pane: 'control', title: (p.settlement || '?') + ': ' + (p.side || 'unknown side') + ', ' + status,
     });
-    marker.bindPopup(() => controlPopup(p), { maxWidth: 420, minWidth: 280 });
+    marker.bindPopup(() => controlPopup(p), { maxWidth: 420, minWidth: 280, autoPanPaddingTopLeft: POPUP_PAD });
     return marker;
   }
 
