@@ -158,8 +158,33 @@ def test_control_layer_follows_the_slider_across_capture_contest_and_retake(inci
     assert page.problems == [], page.problems
 
 
-def test_no_control_changes_hides_the_slider(page) -> None:  # noqa: ANN001
-    # The demo database has two withdrawals whose taker is unnamed; they still give a range.
-    page.wait_for_function("() => document.body.dataset.controlReady !== undefined")
-    assert page.locator("#control-box").is_visible() == (page.evaluate("document.body.dataset.controlReady") == "1")
-    assert page.problems == [], page.problems
+def test_without_control_changes_the_slider_stays_hidden(browser, live_server) -> None:  # noqa: ANN001
+    context = browser.new_context()
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda exc: problems.append(str(exc)))
+    pg.route("**/api/control/dates", lambda route: route.fulfill(
+        status=200, content_type="application/json", body='{"ok": true, "first": null, "last": null, "dates": []}'))
+    pg.goto(live_server.url + "/")
+    pg.wait_for_function("() => document.body.dataset.controlReady === '0' && document.body.dataset.ready === '1'")
+    assert pg.locator("#control-box").is_hidden() and pg.locator(".ctl").count() == 0
+    assert problems == []
+    context.close()
+
+
+def test_script_payloads_in_incident_popups_never_run(browser, live_server) -> None:  # noqa: ANN001
+    from tests.web.conftest import _open
+
+    gen = _open(browser, live_server, "/")
+    page = next(gen)
+    try:
+        page.click("#event-list li.incident:has-text('Evil Outlet')")
+        page.wait_for_selector(".leaflet-popup .popup.incident li.report blockquote.evidence", timeout=10000)
+        text = page.inner_text(".leaflet-popup .popup.incident")
+        assert "<script>window.__pwned=4</script>Evil Outlet" in text and "<script>window.__pwned=1</script>" in text
+        assert page.locator(".leaflet-popup .popup.incident a").count() == 0  # a javascript: URL is never a link
+        assert page.locator(".leaflet-popup script, .leaflet-popup img").count() == 0
+        assert page.evaluate("window.__pwned") is None
+        assert page.problems == [], page.problems
+    finally:
+        gen.close()
