@@ -67,6 +67,18 @@ CASES = [
     ("Opposition fighters retook the town from government forces.", "ASSAULT",
      "Non-state actor overtakes territory"),
     ("Government forces captured five villages in the northwest.", "ASSAULT", "Government regains territory"),
+    # verbal and cooperative cues (PLOVER codebook)
+    ("The foreign ministry complained to the United Nations about the border incidents.", "ACCUSE", None),
+    ("The embassy lodged a formal protest with the host government.", "ACCUSE", None),
+    ("The regional bloc launched a mediation effort between the two governments.", "CONSULT", None),
+    ("The two presidents held a phone call on Tuesday.", "CONSULT", None),
+    ("The country extradited a suspected smuggler to its neighbour.", "COOPERATE", None),
+    ("The teachers' union called off its strike after talks with the ministry.", "CONCEDE", None),
+    ("The government outlawed the nationalist party last year.", "COERCE", None),
+    ("Hackers working for a foreign state hacked into the ministry's computers.", "COERCE", None),
+    ("Angry farmers blocked the main highway with tractors.", "PROTEST", None),
+    ("Troops remained on high alert along the border.", "MOBILIZE", None),
+    ("The army strengthened its forces along the eastern front.", "MOBILIZE", "Change to group/activity"),
 ]
 
 # Sentences that hold no political-violence event (the ACLED label is None or there is no event).
@@ -76,6 +88,7 @@ NEGATIVES = [
     "Police seized 20 kilograms of heroin from a smuggler at the port.",
     "The weather was mild and the markets were busy.",
     "The president signed a decree on school holidays.",
+    "The senator blocked the bill in committee.",
     # industrial accidents and claims about an earlier attack are no new political violence
     "A gas tank exploded at a chemical plant, injuring four workers.",
     "A furnace exploded at a steel factory on Thursday, killing two people.",

@@ -18,7 +18,8 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 # A noun trigger used as a modifier is no event ("invasion forces") unless it
 # modifies one of these ("mobilisation order", "peace deal").
-_FRAME_HEADS = frozenset({"order", "decree", "plan", "campaign", "drive", "operation", "deal", "agreement", "law"})
+_FRAME_HEADS = frozenset({"order", "decree", "plan", "campaign", "drive", "operation", "deal", "agreement", "law",
+                          "effort", "mission", "bid"})
 # Dependents that may carry the second word of a phrasal trigger.
 _PHRASAL_DEPS = frozenset({"prt", "dobj", "prep", "advmod", "compound", "attr", "pobj", "npadvmod", "acomp", "oprd", "dative"})
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
@@ -199,6 +200,11 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
         return Typing(plover, mode, None, None, keep=False)  # "sent a letter", "moved house"
     if refine == "group" and not _objects_hold(head, cues["group_objects"]):
         return Typing(plover, mode, None, None, keep=False)  # "formed a committee" is no armed group
+    if refine == "block":
+        if not _objects_hold(head, cues["block_objects"]):
+            return Typing(plover, mode, None, None, keep=False)  # "blocked a bill", "blocked a shot"
+        sub = _protest(sent_cues, lex) if _protest_setting(sent_cues, lex) else None
+        return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     clause = SentenceCues(clause_tokens(head))
     conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
         sent_cues.lemmas, sent_cues.text
@@ -253,7 +259,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
     ].in_tokens(sent_cues.lemmas, sent_cues.text) and not cues["exploded"].in_tokens(sent_cues.lemmas, sent_cues.text):
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
     if (
-        refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE and _protest_setting(sent_cues, lex)
+        refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE
+        and _protest_setting(sent_cues, lex)
+        and not any(head.doc[i].lemma_.lower() in _PROTEST_WORDS for i in trig.tokens if i != head.i)
         and not cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text)
     ):
         # violence at a protest is typed by the protest ("police fired tear gas at protesters")
@@ -347,11 +355,11 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     return default
 
 
+_PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "marcher"})
+
+
 def _protest_setting(cues: SentenceCues, lex: EventLexicon) -> bool:
-    return bool(
-        {"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "marcher"}
-        & cues.lemmas
-    )
+    return not _PROTEST_WORDS.isdisjoint(cues.lemmas)
 
 
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
