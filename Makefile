@@ -49,7 +49,8 @@ test: install web
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src || true
+	$(BIN)/ruff check src
+	$(BIN)/mypy src
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

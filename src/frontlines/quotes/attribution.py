@@ -265,8 +265,6 @@ class _Attributor:
 
     def attribute_direct(self, ts: int, te: int, cs: int, ce: int, *, after: bool = True) -> tuple[Any, ...] | None:
         """Speaker, speaker text/evidence, cue, cue evidence and medium next to a quote span."""
-        doc, words = self.doc, self.words
-        n = len(doc)
         if after:
             found = self._after(ts, te)
             if found is not None:
