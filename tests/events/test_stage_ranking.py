@@ -64,7 +64,9 @@ def test_negated_event_ranks_below_happened(run_events) -> None:
 STANCE = [
     ("Syria said it was willing to withdraw its troops from the border area.", "AGREE"),
     ("The government offered to hold talks with the opposition.", "AGREE"),
-    ("Norway will send humanitarian aid to the refugees, the minister said.", "AGREE"),
+    ("Norway is ready to send humanitarian aid to the refugees, the minister said.", "AGREE"),
+    # a plain "will" keeps the type (its status is planned); only willingness or commitment is AGREE
+    ("The two navies will hold a joint exercise along the coast.", "COOPERATE"),
     ("The opposition party said it would boycott the elections.", "THREATEN"),
     ("The farmers said they would blockade the capital next week.", "THREATEN"),
     ("Moscow said that Kyiv must release the detained sailors.", "REQUEST"),

@@ -172,7 +172,8 @@ def _stance(typing: Typing, realis: Realis) -> Typing:
         return typing
     future = realis.modal in ("future", "would")
     frame = realis.frame_word
-    if plover in _COOPERATIVE and plover != "AGREE" and (future or frame in _INTENT_FRAMES):
+    # a plain "will" keeps the type (status planned): only a stated willingness or commitment is AGREE
+    if plover in _COOPERATIVE and plover != "AGREE" and (realis.modal == "would" or frame in _INTENT_FRAMES):
         return replace(typing, plover="AGREE", mode="intent")
     if plover in _HOSTILE and (future or frame in _HOSTILE_INTENT):
         return replace(typing, plover="THREATEN", mode="intent")
