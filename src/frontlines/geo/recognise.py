@@ -113,7 +113,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
     return _longest_first(found)
 
 
-def _gaz_key(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int] | None:
+def _gaz_key(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int, int] | None:
     text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
     return gazetteer.keys.get(normalise_name(text))
 
@@ -151,7 +151,7 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
         if match is None:
             i += 1
             continue
-        end, key, (flags, pop) = match
+        end, key, (flags, pop, _) = match
         # "Bakhmut and Soledar", "Kherson, Mykolaiv": a name listed with a place is a place
         listed = i >= 2 and doc[i - 1].lower_ in ("and", ",", "or") and (i - 1) in place_ends
         if _accept(doc, i, end, key, flags, pop, lexicon, surnames, listed):
