@@ -41,16 +41,6 @@ def settings(tmp_path_factory):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="module")
-def client():  # noqa: ANN201
-    from frontlines.batch.dask import connect
-
-    c, cluster = connect(None, 2)
-    yield c
-    c.close()
-    cluster.close()
-
-
-@pytest.fixture(scope="module")
 def local_result(tmp_path_factory, settings):  # noqa: ANN001, ANN201
     from frontlines.batch.local import run_pending
 

@@ -14,13 +14,25 @@ Stage code never imports this module; it only adapts
 
 from __future__ import annotations
 
+import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from frontlines.batch.local import RunReport, chunks
+from frontlines.batch.shards import (
+    ShardItems,
+    ShardResult,
+    ShardSummary,
+    done_marker,
+    process_shard,
+    read_shard,
+    write_parquet,
+)
 from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
 
@@ -89,6 +101,7 @@ def run_dask(
         start = time.perf_counter()
         batches = list(chunks(ids, max(1, settings.batch_size)))
         batch_of: dict[str, list[str]] = {}
+        saved: list[str] = []
         submitted = []
         for batch in batches:
             fut = client.submit(process_on_worker, store.get_articles(batch), retries=retries, pure=False)
@@ -119,9 +132,120 @@ def run_dask(
                     report.processed += 1
                     report.events += len(result.events)
                 report.words += len(article.text.split())
+                if not isinstance(result, Failure):
+                    saved.append(article.id)
             fut.release()
             if on_progress:
                 on_progress(report.processed + report.failed, total)
+        report.seconds = time.perf_counter() - start
+        if saved:
+            # Cross-article stages, as after a local run: incidents and control changes.
+            from frontlines.incidents import update_after_run
+
+            update_after_run(store, saved)
+        return report
+    finally:
+        if own_client:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+
+# -- sharded inputs ----------------------------------------------------------------------------
+def read_on_worker(path: str, max_bytes: int) -> ShardItems:
+    """A Dask task: read and normalise one shard (kept on the worker for the processing task)."""
+    return read_shard(path, max_bytes=max_bytes)
+
+
+def summarise_on_worker(items: ShardItems) -> ShardSummary:
+    """A Dask task: ids, statuses and signatures of a read shard; no text crosses the network."""
+    return items.summary()
+
+
+def process_shard_on_worker(items: ShardItems, store_ids: list[str], process_ids: list[str],
+                            batch_size: int) -> ShardResult:
+    """A Dask task: run the pipeline over the chosen articles of a read shard."""
+    resources, chain = get_worker().frontlines  # type: ignore[attr-defined]
+    return process_shard(items, resources, chain, store_ids=store_ids, process_ids=process_ids,
+                         batch_size=batch_size)
+
+
+def shard_to_parquet_on_worker(path: str, out: str, max_bytes: int, batch_size: int) -> dict[str, int]:
+    """A Dask task: read, process and write one shard as Parquet files; returns row counts."""
+    resources, chain = get_worker().frontlines  # type: ignore[attr-defined]
+    items = read_shard(path, max_bytes=max_bytes)
+    result = process_shard(items, resources, chain, batch_size=batch_size)
+    counts = write_parquet(Path(out), result, items.rejections)
+    counts["failed"] = sum(isinstance(r, Failure) for _, r in result.results)
+    counts["processed"] = len(result.results) - counts["failed"]
+    counts["words"] = sum(len(a.text.split()) for a, _ in result.results)
+    return counts
+
+
+@dataclass(slots=True)
+class _ShardPlan:
+    path: str
+    items: Any  # the future of the read ShardItems, kept on its worker
+    store_ids: list[str] = field(default_factory=list)
+    process_ids: list[str] = field(default_factory=list)
+    near: dict[str, str] = field(default_factory=dict)  # near-duplicate id -> first copy
+    signatures: dict[str, bytes] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+
+
+def run_shards(
+    store: Any,
+    settings: Any,
+    inputs: Sequence[str | Path],
+    *,
+    scheduler: str | None = None,
+    workers: int = 1,
+    retries: int = 2,
+    output_parquet: str | Path | None = None,
+    bulk: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
+    console: Any = None,
+    client: Client | None = None,
+) -> RunReport:
+    """Process shard files (JSONL, Parquet, WARC, ...) on a Dask cluster, one task per shard.
+
+    To the store (default): workers read a shard and send back only ids and
+    signatures; the client keeps what is new (exact and near duplicates, as
+    ``frontlines ingest`` would), the workers process that, and the client
+    writes the shard's articles, then their extractions in one bulk
+    transaction. A rerun finds everything stored and processes nothing.
+
+    To Parquet (``output_parquet``): each worker writes the shard's articles,
+    extractions and rejections under that folder (shared by all workers), with
+    a completion marker; shards with a marker are skipped. No near-duplicate
+    check across shards in this mode.
+    """
+    paths = [str(p) for p in inputs]
+    report = RunReport()
+    if on_progress:
+        on_progress(0, 0)
+    if not paths:
+        return report
+    own_client = client is None
+    cluster = None
+    if client is None:
+        client, cluster = connect(scheduler, max(1, workers))
+    try:
+        if console is not None:
+            console.print(f"dask dashboard: {client.dashboard_link}", highlight=False)
+        client.register_plugin(ResourcesPlugin(settings), name=PLUGIN_NAME)
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        window = 2 * n_workers  # shards in flight: bounds worker memory on huge inputs
+        start = time.perf_counter()
+        if output_parquet is not None:
+            _shards_to_parquet(client, settings, paths, Path(output_parquet), report, retries, window, on_progress)
+        else:
+            saved = _shards_to_store(client, store, settings, paths, report, retries, window, bulk, on_progress)
+            if saved:
+                from frontlines.incidents import update_after_run
+
+                update_after_run(store, saved)
         report.seconds = time.perf_counter() - start
         return report
     finally:
@@ -130,3 +254,165 @@ def run_dask(
             if cluster is not None:
                 cluster.close()
 
+
+def _shards_to_parquet(client: Client, settings: Any, paths: list[str], out: Path, report: RunReport,
+                       retries: int, window: int, on_progress: Callable[[int, int], None] | None) -> None:
+    todo = [p for p in paths if not done_marker(out, p).exists()]
+    report.skipped += len(paths) - len(todo)
+    pending = iter(todo)
+    path_of: dict[str, str] = {}
+    ac = as_completed()
+
+    def submit_next() -> None:
+        path = next(pending, None)
+        if path is not None:
+            fut = client.submit(shard_to_parquet_on_worker, path, str(out), settings.max_bytes,
+                                settings.batch_size, retries=retries, pure=False)
+            path_of[fut.key] = path
+            ac.add(fut)
+
+    for _ in range(window):
+        submit_next()
+    for fut in ac:
+        path = path_of.pop(fut.key)
+        try:
+            counts = fut.result()
+        except Exception as exc:  # noqa: BLE001 - a shard that exhausted its retries: kept with its reason
+            report.rejected += 1
+            report.failures.append(Failure(path, "E202", f"{type(exc).__name__}: {exc}"))
+        else:
+            report.processed += counts["processed"]
+            report.failed += counts["failed"]
+            report.events += counts.get("events", 0)
+            report.words += counts["words"]
+            report.rejected += counts.get("rejections", 0) - counts["failed"]
+        fut.release()
+        submit_next()
+        if on_progress:
+            on_progress(report.processed + report.failed, report.processed + report.failed)
+
+
+def _plan(store: Any, summary: ShardSummary, plan: _ShardPlan, index: Any, planned: set[str]) -> None:
+    """Decide what of a shard to store and to process (exact and near duplicates, reruns)."""
+    from frontlines.ingest.dedupe import from_bytes
+
+    ids = [aid for aid, _, _ in summary.entries]
+    stored = {a.id: a.status for a in store.get_articles(ids)}
+    for aid, status, sig in summary.entries:
+        if aid in stored:
+            if stored[aid] is ArticleStatus.PENDING and aid not in planned:
+                planned.add(aid)  # stored by an earlier, interrupted run: process it now
+                plan.process_ids.append(aid)
+                plan.words[aid] = summary.words[aid]
+            continue
+        if aid in planned:  # the same article in another shard of this run
+            continue
+        planned.add(aid)
+        plan.store_ids.append(aid)
+        if sig is not None:
+            plan.signatures[aid] = sig
+        if status != ArticleStatus.PENDING.value or sig is None:
+            continue
+        m = from_bytes(sig)
+        first = index.find(m)
+        if first is not None and first != aid:
+            plan.near[aid] = first
+            continue
+        index.add(aid, m)
+        plan.process_ids.append(aid)
+        plan.words[aid] = summary.words[aid]
+
+
+def _write(store: Any, plan: _ShardPlan, result: ShardResult, report: RunReport, bulk: bool) -> list[str]:
+    """Store a processed shard: articles first (each its own insert), then extractions in bulk."""
+    for a in result.articles:
+        if a.id in plan.near:
+            first = plan.near[a.id]
+            a = dataclasses.replace(a, duplicate_of=first, status=ArticleStatus.SKIPPED,
+                                    skip_reason=f"near-duplicate of {first}")
+        elif a.status is not ArticleStatus.PENDING:
+            report.skipped += 1
+        store.add_article(a, signature=plan.signatures.get(a.id))
+    ok: list[Extraction] = []
+    for article, res in result.results:
+        if isinstance(res, Failure):
+            store.set_status(article.id, ArticleStatus.FAILED, f"[{res.code}] {res.message}")
+            store.add_rejection(Rejection(origin=f"article {article.id}", code=res.code, message=res.message))
+            report.failed += 1
+            report.failures.append(res)
+        else:
+            ok.append(res)
+            report.events += len(res.events)
+        report.words += plan.words.get(article.id, len(article.text.split()))
+    if bulk:
+        store.save_extractions_bulk(ok)
+    else:
+        store.save_extractions(ok)
+    report.processed += len(ok)
+    report.skipped += len(plan.near)
+    return [ex.article_id for ex in ok]
+
+
+def _shards_to_store(client: Client, store: Any, settings: Any, paths: list[str], report: RunReport,
+                     retries: int, window: int, bulk: bool,
+                     on_progress: Callable[[int, int], None] | None) -> list[str]:
+    from frontlines.ingest.dedupe import NearDuplicateIndex, from_bytes
+
+    index = NearDuplicateIndex()
+    for aid, sig in store.signatures():
+        index.add(aid, from_bytes(sig))
+    planned: set[str] = set()
+    saved: list[str] = []
+    total = 0
+    pending = iter(paths)
+    role: dict[str, tuple[str, _ShardPlan]] = {}
+    ac = as_completed()
+
+    def submit_next() -> None:
+        path = next(pending, None)
+        if path is None:
+            return
+        items = client.submit(read_on_worker, path, settings.max_bytes, retries=retries, pure=False)
+        summary = client.submit(summarise_on_worker, items, retries=retries, pure=False)
+        role[summary.key] = ("summary", _ShardPlan(path=path, items=items))
+        ac.add(summary)
+
+    def finish(plan: _ShardPlan) -> None:
+        plan.items.release()
+        submit_next()
+
+    for _ in range(window):
+        submit_next()
+    for fut in ac:
+        kind, plan = role.pop(fut.key)
+        try:
+            value = fut.result()
+        except Exception as exc:  # noqa: BLE001 - a shard whose task exhausted its retries
+            message = f"{type(exc).__name__}: {exc}"
+            store.add_rejection(Rejection(origin=plan.path, code="E202", message=message))
+            report.rejected += 1
+            report.failed += len(plan.process_ids)
+            report.failures.append(Failure(plan.path, "E202", message))
+            fut.release()
+            finish(plan)
+            continue
+        fut.release()
+        if kind == "summary":
+            for rej in value.rejections:
+                store.add_rejection(rej)
+            report.rejected += len(value.rejections)
+            _plan(store, value, plan, index, planned)
+            if not plan.store_ids and not plan.process_ids:  # all done before: a rerun is a no-op
+                finish(plan)
+                continue
+            total += len(plan.process_ids)
+            res = client.submit(process_shard_on_worker, plan.items, plan.store_ids, plan.process_ids,
+                                settings.batch_size, retries=retries, pure=False)
+            role[res.key] = ("result", plan)
+            ac.add(res)
+        else:
+            saved.extend(_write(store, plan, value, report, bulk))
+            finish(plan)
+        if on_progress:
+            on_progress(report.processed + report.failed, total)
+    return saved

@@ -25,6 +25,8 @@ class RunReport:
     events: int = 0
     words: int = 0
     seconds: float = 0.0
+    skipped: int = 0  # sharded inputs: stored but not processed (language, near-duplicate)
+    rejected: int = 0  # sharded inputs: unreadable records or shards, kept as rejections
     failures: list[Failure] = field(default_factory=list)
 
     @property

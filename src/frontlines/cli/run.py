@@ -15,6 +15,10 @@ def run(
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://HOST:8786)."),
     limit: int = typer.Option(None, "--limit", min=1, help="Process at most this many articles."),
     again: bool = typer.Option(False, "--again", help="Re-process articles already processed."),
+    inputs: list[str] = typer.Option(None, "--input", "-i", help="Shard files (JSONL, Parquet, WARC, ...) to read "
+                                     "and process on the workers, one task per shard (with --engine dask)."),
+    output_parquet: str = typer.Option(None, "--output-parquet", help="With --input: write results as Parquet "
+                                       "files under this folder instead of the store."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Extract places, times, actors, quotes and events from pending articles (idempotent)."""
@@ -39,7 +43,16 @@ def run(
                 elapsed = progress.tasks[0].elapsed or 1e-9
                 progress.update(task, completed=done, total=total, rate=done / elapsed)
 
-            if engine == "dask":
+            if inputs and engine != "dask":
+                raise FrontlinesError("--input needs --engine dask (or use `frontlines ingest` first)", code="E901")
+            if output_parquet and not inputs:
+                raise FrontlinesError("--output-parquet needs --input shard files", code="E901")
+            if inputs:
+                from frontlines.batch.dask import run_shards
+
+                report = run_shards(store, s, inputs, scheduler=scheduler, workers=s.workers,
+                                    output_parquet=output_parquet, on_progress=on_progress, console=err)
+            elif engine == "dask":
                 from frontlines.batch.dask import run_dask
 
                 report = run_dask(store, s, scheduler=scheduler, workers=s.workers, limit=limit,
@@ -50,6 +63,7 @@ def run(
                 raise FrontlinesError(f"--engine {engine!r}: local or dask", code="E901")
         data = {"processed": report.processed, "failed": report.failed, "events": report.events,
                 "words": report.words, "seconds": round(report.seconds, 2),
+                "skipped": report.skipped, "rejected": report.rejected,
                 "words_per_second": round(report.words_per_second)}
         if json_out:
             common.print_json(data)

@@ -241,6 +241,22 @@ def _rows_for(kind: str, article_id: str, records: Sequence[Any]) -> list[dict[s
     return rows
 
 
+def extraction_rows(extraction: Extraction) -> dict[str, list[dict[str, Any]]]:
+    """The table rows of one article's extractions, by kind (also used for Parquet output)."""
+    aid = extraction.article_id
+    return {kind: _rows_for(kind, aid, getattr(extraction, kind)) for kind in t.EXTRACTION_TABLES}
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    """The table row of one article (without the near-duplicate signature)."""
+    return _article_row(article)
+
+
+def _chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 class Store:
     """All reads and writes of frontlines data. Construct with :func:`open_store`."""
 
@@ -417,6 +433,40 @@ class Store:
             self.save_extraction(ex)
             n += 1
         return n
+
+    def save_extractions_bulk(self, extractions: Sequence[Extraction]) -> int:
+        """Several articles' extractions in ONE transaction, one multi-row insert per table.
+
+        All or nothing: a crash leaves every article of the batch as it was (still
+        pending), never half-written. Replaces earlier extractions of these articles.
+        """
+        if not extractions:
+            return 0
+        ids = [ex.article_id for ex in extractions]
+        now = dt.datetime.now(dt.timezone.utc)
+        rows = {kind: [] for kind in t.EXTRACTION_TABLES}  # type: dict[str, list[dict[str, Any]]]
+        for ex in extractions:
+            for kind, kind_rows in extraction_rows(ex).items():
+                rows[kind].extend(kind_rows)
+        with self.engine.begin() as conn:
+            for chunk in _chunked(ids, 500):  # bound the IN list
+                for table in t.EXTRACTION_TABLES.values():
+                    conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
+                conn.execute(delete(t.extractions).where(t.extractions.c.article_id.in_(chunk)))
+            for kind, table in t.EXTRACTION_TABLES.items():
+                if rows[kind]:
+                    conn.execute(insert(table), rows[kind])
+            conn.execute(insert(t.extractions), [
+                {"article_id": ex.article_id, "stages": [to_dict(s) for s in ex.stages], "processed_at": now}
+                for ex in extractions
+            ])
+            for chunk in _chunked(ids, 500):
+                conn.execute(
+                    update(t.articles).where(t.articles.c.id.in_(chunk)).values(
+                        status=ArticleStatus.PROCESSED.value, skip_reason=None
+                    )
+                )
+        return len(extractions)
 
     @staticmethod
     def _delete_extraction(conn: Any, article_id: str) -> None:
