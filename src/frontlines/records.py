@@ -345,7 +345,9 @@ def _type_hints(cls: type) -> dict[str, Any]:
 
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     """Rebuild a record of type ``cls`` from :func:`to_dict` output."""
-    hints = _type_hints(cls)
+    # Widen to plain ``type``: mypy does not treat ``type[R]`` as Hashable, which the cache needs.
+    record_type: type = cls
+    hints = _type_hints(record_type)
     kwargs = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:

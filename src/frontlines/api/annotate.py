@@ -85,13 +85,13 @@ def article_spans(extraction: Extraction) -> list[dict[str, Any]]:
         spans.append(_span("quantity", q.evidence, *_quantity(q), ref=f"quantities/{i}"))
     for i, a in enumerate(extraction.actors):
         spans.append(_span("actor", a.evidence, *_actor(a), ref=f"actors/{i}"))
-    for i, q in enumerate(extraction.quotes):
-        label, details = _quote(q)
-        spans.append(_span("quote", q.evidence, label, details, ref=f"quotes/{i}"))
-        if q.speaker_evidence is not None:
-            spans.append(_span("speaker", q.speaker_evidence, f"speaker of quote {i + 1}", [label], f"quotes/{i}"))
-        if q.cue_evidence is not None:
-            spans.append(_span("cue", q.cue_evidence, f"cue of quote {i + 1}: {q.cue or ''}".strip(), [label],
+    for i, quote in enumerate(extraction.quotes):
+        label, details = _quote(quote)
+        spans.append(_span("quote", quote.evidence, label, details, ref=f"quotes/{i}"))
+        if quote.speaker_evidence is not None:
+            spans.append(_span("speaker", quote.speaker_evidence, f"speaker of quote {i + 1}", [label], f"quotes/{i}"))
+        if quote.cue_evidence is not None:
+            spans.append(_span("cue", quote.cue_evidence, f"cue of quote {i + 1}: {quote.cue or ''}".strip(), [label],
                                f"quotes/{i}"))
     for i, e in enumerate(extraction.events):
         label, details = _event(e)

@@ -49,7 +49,7 @@ class Processor:
     def loaded(self) -> bool:
         return self._resources is not None
 
-    def _ensure(self, store: Any) -> None:
+    def _ensure(self, store: Any) -> Resources:
         if self._ingestor is None:
             from frontlines.ingest import Ingestor
 
@@ -57,13 +57,14 @@ class Processor:
         if self._resources is None:
             self._chain = build_pipeline(self._stages())
             self._resources = self._loader(self.settings)
+        return self._resources
 
     def ingest_and_process(self, store: Any, docs: Sequence[Any]) -> list[Posted]:
         """Store each RawDoc (with dedupe) and process the ones that became pending articles."""
         from frontlines.ingest import IngestReport, to_article
 
         with self._lock:
-            self._ensure(store)
+            resources = self._ensure(store)
             report = IngestReport()
             outcomes: list[tuple[str, str]] = []
             for doc in docs:
@@ -71,7 +72,7 @@ class Processor:
             pending = [a for a in store.get_articles([i for i, o in outcomes if o == "stored"])
                        if a.status is ArticleStatus.PENDING]
             results: dict[str, tuple[int, str | None]] = {}
-            for article, result in process_batch(pending, self._resources, self._chain):
+            for article, result in process_batch(pending, resources, self._chain):
                 if isinstance(result, Failure):
                     store.set_status(article.id, ArticleStatus.FAILED, f"[{result.code}] {result.message}")
                     store.add_rejection(Rejection(origin=f"article {article.id}", code=result.code,

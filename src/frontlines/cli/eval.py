@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -40,7 +41,7 @@ def eval_command(
                 bar = progress.add_task(path.name, total=len(docs))
                 results.append(evaluate_docs(
                     docs, resources, file=str(path), gold_spans=gold_spans, batch_size=settings.batch_size,
-                    progress=lambda n, bar=bar: progress.advance(bar, n),
+                    progress=functools.partial(progress.advance, bar),
                 ))
                 progress.remove_task(bar)
         if json_out:

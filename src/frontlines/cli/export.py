@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -38,9 +40,9 @@ def export(
         common.console(ctx).print(f"exported {n} {what} as {fmt}" + (f" to {output}" if output else ""))
 
 
-def _with_article(store, rows):  # noqa: ANN001, ANN202
+def _with_article(store: Any, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Events with their article's source and date, for ACLED's `source` column."""
-    cache: dict[str, dict] = {}
+    cache: dict[str, dict[str, Any]] = {}
     for row in rows:
         aid = row["article_id"]
         if aid not in cache:

@@ -136,10 +136,10 @@ def score_quotes(docs: Sequence[QuoteDocPair]) -> Score:
     metrics: dict[str, float | int | None] = {}
     for s in splits:
         suffix = "" if s == "all" else f"_{s}"
-        p, r, f = prf(matched[s], n_pred[s], matched[s], n_gold[s])
-        metrics[f"content_precision{suffix}"] = p
-        metrics[f"content_recall{suffix}"] = r
-        metrics[f"content_f1{suffix}"] = f
+        precision, recall, f1 = prf(matched[s], n_pred[s], matched[s], n_gold[s])
+        metrics[f"content_precision{suffix}"] = precision
+        metrics[f"content_recall{suffix}"] = recall
+        metrics[f"content_f1{suffix}"] = f1
         metrics[f"speaker_accuracy{suffix}"] = ratio(spk_right[s], spk_judged[s])
     metrics.update(gold_quotes=n_gold["all"], gold_direct=n_gold["direct"], predicted=n_pred["all"])
     return Score(metrics=metrics, cases=tuple(cases))

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from frontlines.errors import EvalError
 
@@ -154,5 +154,5 @@ def _check_gold(task: str, text: str, gold: dict[str, Any], origin: str) -> None
                 raise EvalError(f"{where}: bad coordinates {lat!r}, {lon!r}")
 
 
-def _is_num(value: Any) -> bool:
+def _is_num(value: Any) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -158,8 +158,8 @@ def event_date(event: Event) -> dt.date | None:
 
 def event_fatalities(event: Event) -> int | None:
     """Deaths the event reports: the largest "killed" figure (several mentions usually repeat one toll)."""
-    values = [q.value if q.value is not None else q.low for q in event.quantities if q.kind == "killed"]
-    values = [v for v in values if v is not None]
+    figures = [q.value if q.value is not None else q.low for q in event.quantities if q.kind == "killed"]
+    values = [v for v in figures if v is not None]
     return int(max(values)) if values else None
 
 

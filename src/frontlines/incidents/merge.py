@@ -152,11 +152,13 @@ def _outlet(item: ReportedEvent) -> str:
 def _bounds(q_value: float | None, low: float | None, high: float | None) -> tuple[float, float] | None:
     lo = low if low is not None else q_value
     hi = high if high is not None else q_value
-    if lo is None and hi is None:
-        return None
-    lo = lo if lo is not None else hi
-    hi = hi if hi is not None else lo
-    return float(min(lo, hi)), float(max(lo, hi))  # type: ignore[type-var]
+    if lo is None:
+        if hi is None:
+            return None
+        lo = hi  # one bound given: a point
+    elif hi is None:
+        hi = lo
+    return float(min(lo, hi)), float(max(lo, hi))
 
 
 def _report_quantities(item: ReportedEvent) -> dict[str, tuple[float, float]]:

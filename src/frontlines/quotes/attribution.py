@@ -115,8 +115,8 @@ class _Attributor:
                 if t not in self.actor_at or actor.kind == "person":
                     self.actor_at[t] = actor
                     self.actor_span[t] = (span.start, span.end)
-        self.platforms = getattr(registry, "platforms", {}) or {}
-        self.statement_nouns = getattr(registry, "statement_nouns", frozenset()) or frozenset()
+        self.platforms: dict[str, str] = getattr(registry, "platforms", {}) or {}
+        self.statement_nouns: frozenset[str] = getattr(registry, "statement_nouns", frozenset()) or frozenset()
 
     # ------------------------------------------------------------------ helpers
     def ev(self, start_char: int, end_char: int) -> Evidence:
@@ -278,7 +278,7 @@ class _Attributor:
         k = te
         while k < n and doc[k].text in (",", "”", '"'):
             k += 1
-        window = []
+        window: list[int] = []
         while k < n and len(window) < 14 and doc[k].text not in _STOP and doc[k].text not in ("“", '"') and (
             "\n" not in doc[k].text
         ):
@@ -308,7 +308,7 @@ class _Attributor:
         j = ts - 1
         while j >= 0 and doc[j].text in ("“", '"', ":", ",", "\n", " "):
             j -= 1
-        back = []
+        back: list[int] = []
         while j >= sent.start and len(back) < 25 and doc[j].text not in ("”", '"', ".", "!", "?"):
             back.append(j)
             j -= 1
