@@ -134,3 +134,22 @@ def test_unreachable_database_is_a_clear_error(tmp_path) -> None:  # noqa: ANN00
     with pytest.raises(StoreError) as err:
         open_store("postgresql://nobody@127.0.0.1:1/nothing")
     assert "E701" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "expected"),
+    [
+        ("2022-11-09", dt.date(2022, 11, 2), dt.date(2022, 11, 9)),  # publication fallback: a week ending on the day
+        ("2022-11-09TEV", dt.date(2022, 11, 9), dt.date(2022, 11, 9)),
+        ("2022-03", dt.date(2022, 3, 1), dt.date(2022, 3, 1)),
+        ("PAST_REF", dt.date(2022, 10, 12), dt.date(2022, 10, 12)),
+        (None, None, None),
+    ],
+)
+def test_event_date(value, start, expected) -> None:  # noqa: ANN001
+    from frontlines.store.store import event_date
+
+    ev = Evidence(article_id="a", start=0, end=1, text="x")
+    tv = TimeValue(text="x", evidence=ev, value=value, start=start, end=start)
+    assert event_date(tv) == expected
+    assert event_date(None) is None

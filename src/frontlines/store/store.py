@@ -169,6 +169,21 @@ def _actor_cols(actors: Sequence[Any]) -> tuple[str | None, str | None]:
     return actors[0].name, actors[0].country
 
 
+def event_date(time: Any) -> dt.date | None:
+    """The one date an event is listed under (ACLED's event_date): the day the time value names
+    when it names one (with the interval and granularity kept beside it, as ACLED keeps
+    time_precision), else the start of its interval ("in March" -> the 1st)."""
+    if time is None:
+        return None
+    value = time.value or ""
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    return time.start
+
+
 def _event_row(article_id: str, seq: int, ev: Event) -> dict[str, Any]:
     place = ev.place
     time = ev.time
@@ -184,7 +199,7 @@ def _event_row(article_id: str, seq: int, ev: Event) -> dict[str, Any]:
         "acled_event_type": ev.acled_event_type,
         "acled_sub_event_type": ev.acled_sub_event_type,
         "status": ev.status.value,
-        "date": time.start if time else None,
+        "date": event_date(time),
         "date_end": time.end if time else None,
         "location": (place.name or place.text) if place else None,
         "lat": place.lat if place else None,
