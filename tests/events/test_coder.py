@@ -67,6 +67,17 @@ CASES = [
     ("Opposition fighters retook the town from government forces.", "ASSAULT",
      "Non-state actor overtakes territory"),
     ("Government forces captured five villages in the northwest.", "ASSAULT", "Government regains territory"),
+    # protests: the topic of a protest says nothing about what happened at it (ACLED)
+    ("Hundreds of students protested in the capital over the killing of a classmate by the police.", "PROTEST",
+     "Peaceful protest"),
+    ("Residents rallied outside the town hall demanding the release of activists detained last week.",
+     "PROTEST", "Peaceful protest"),
+    ("Protesters threw bottles and projectiles at police during a demonstration against the new law.",
+     "PROTEST", "Violent demonstration"),
+    # ACLED "Other" strategic developments: displacement as the news, mass graves found
+    ("Thousands of villagers have fled their homes because of repeated militant attacks, aid agencies said.",
+     "RETREAT", "Other"),
+    ("Investigators found a mass grave containing dozens of bodies near the front line.", "ASSAULT", "Other"),
     # verbal and cooperative cues (PLOVER codebook)
     ("The foreign ministry complained to the United Nations about the border incidents.", "ACCUSE", None),
     ("The embassy lodged a formal protest with the host government.", "ACCUSE", None),

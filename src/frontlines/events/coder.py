@@ -362,17 +362,43 @@ def _protest_setting(cues: SentenceCues, lex: EventLexicon) -> bool:
     return not _PROTEST_WORDS.isdisjoint(cues.lemmas)
 
 
+# Words whose complement is what a protest is about ("demanding justice for students killed", "to decry
+# the arrests", "over the death of"): the complement says nothing about what happened at the protest.
+_TOPIC_HEADS = frozenset({"demand", "decry", "condemn", "denounce", "against", "over", "honour", "honor", "mourn",
+                          "commemorate", "allege", "following", "justice", "release", "oppose", "about", "protest"})
+_TOPIC_DEPS = frozenset({"dobj", "ccomp", "xcomp", "pobj", "prep", "attr"})
+
+
+def _without_topic(cues: SentenceCues) -> SentenceCues:
+    """The sentence's cues without the complements that name the protest's topic."""
+    drop: set[int] = set()
+    for t in cues.tokens:
+        if t.lemma_.lower() in _TOPIC_HEADS or t.lower_ in _TOPIC_HEADS:
+            for child in t.children:
+                if child.dep_ in _TOPIC_DEPS and child.i not in drop:
+                    drop.update(x.i for x in child.subtree)
+    if not drop:
+        return cues
+    return SentenceCues([t for t in cues.tokens if t.i not in drop])
+
+
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
-    """The ACLED protest/riot sub-type from what the sentence says happened at the protest."""
+    """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a
+    demonstration whose participants engage in violence is a riot, whoever else used force; excessive
+    force is lethal or seriously injuring force against peaceful protesters)."""
     c = lex.cues
+    if c["mob"].in_tokens(cues.lemmas, cues.text):
+        return "Mob violence"
+    # the protesters' own violence is rarely the topic: it is looked for in the whole sentence
+    if "peaceful" not in cues.lemmas and "peacefully" not in cues.lemmas and c["protest_violent"].in_tokens(
+        cues.lemmas, cues.text
+    ):
+        return "Violent demonstration"
+    cues = _without_topic(cues)
     state = c["state_forces"].in_tokens(cues.lemmas, cues.text)
     lethal = c["protest_lethal"].in_tokens(cues.lemmas, cues.text)
     if state and lethal:
         return "Excessive force against protesters"
-    if c["mob"].in_tokens(cues.lemmas, cues.text):
-        return "Mob violence"
-    if c["protest_violent"].in_tokens(cues.lemmas, cues.text):
-        return "Violent demonstration"
     if lethal:
         return "Excessive force against protesters"  # protesters shot or killed, no violence of theirs named
     if c["protest_intervention"].in_tokens(cues.lemmas, cues.text):
@@ -404,6 +430,8 @@ def _taken(
     for o in expanded:
         words = frozenset({o.lemma_.lower(), o.lower_})
         text = " " + " ".join(t.lower_ for t in o.subtree) + " "
+        if spec.plover == "COERCE" and c["remains_objects"].in_tokens(words, " " + o.lower_ + " "):
+            return spec.plover, spec.mode, "Other"  # mass graves or bodies found (ACLED: Other)
         if c["weapons_objects"].in_tokens(words, text):
             return "COERCE", "seize", "Disrupted weapons use"
         if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " "):

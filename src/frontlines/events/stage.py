@@ -380,6 +380,14 @@ def _inherit(drafts: list[Draft]) -> None:
 # ---------------------------------------------------------------- records
 
 
+_CAUSAL_HEADS = frozenset({"because", "wake", "aftermath", "result", "due", "owing", "response", "fear", "fears"})
+
+
+def _causal(prep: Any) -> bool:
+    """A preposition that names a cause: "because of", "in the wake of", "due to", "in response to"."""
+    return prep.lower_ in ("of", "to") and prep.head.lower_ in _CAUSAL_HEADS
+
+
 def _main_verb(head: Any) -> bool:
     """The sentence's own predicate: its root, or a clause the root reports or coordinates."""
     return head.dep_ == "ROOT" or (head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT")
@@ -402,8 +410,8 @@ def _confidence(d: Draft, trigger_heads: set[int], title: tuple[frozenset[str], 
         conf -= 0.25  # the topic of another event ("protesting mobilisation", "accused of torture")
     elif head.dep_ in _SUBORDINATE:
         conf -= 0.1
-    if head.dep_ == "pobj" and head.head.lower_ in _BACKGROUND_PREPS:
-        conf -= 0.15
+    if head.dep_ == "pobj" and (head.head.lower_ in _BACKGROUND_PREPS or _causal(head.head)):
+        conf -= 0.15  # "amid shelling", "because of attacks", "in the wake of the murder": a cause, told as background
     if d.sources:
         conf += 0.05
     if d.targets:
