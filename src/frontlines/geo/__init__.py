@@ -30,7 +30,7 @@ def extract_places(inp: StageInput) -> tuple[Place, ...]:
     gazetteer = inp.resources.gazetteer
     if gazetteer is None or len(inp.doc) == 0:
         return ()
-    return resolve_mentions(inp.doc, inp.article.id, _mentions(inp), gazetteer)
+    return resolve_mentions(inp.doc, inp.article.id, _mentions(inp), gazetteer, source=inp.article.source)
 
 
 def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Place, ...]:
@@ -49,7 +49,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
         if span is None or len(span) == 0:
             continue
         mentions.append(Mention(span.start, span.end, "gold"))
-    return resolve_mentions(doc, inp.article.id, mentions, gazetteer)
+    return resolve_mentions(doc, inp.article.id, mentions, gazetteer, source=inp.article.source)
 
 
 STAGE = Stage(name="geo.places", version="1", writes="places", reads=(), run=extract_places)

