@@ -145,3 +145,112 @@ def test_resolve_spans(nlp, resources) -> None:
 
 def test_stage_contract() -> None:
     assert STAGE.writes == "places" and STAGE.reads == () and STAGE.name == "geo.places"
+
+
+@pytest.mark.parametrize(
+    ("source", "iso3"),
+    [
+        ("example.co.uk", "GBR"),
+        ("news.example.ca", "CAN"),
+        ("https://www.example.com.ua/2022/11/story", "UKR"),
+        ("example.de", "DEU"),
+        ("example.com", None),  # a generic domain says nothing about the home country
+        ("en.example.org", None),
+        ("example.tv", None),  # ccTLDs rented worldwide
+        ("", None),
+        (None, None),
+    ],
+)
+def test_outlet_country(source, iso3) -> None:
+    from frontlines.geo.resolve import outlet_country
+
+    assert outlet_country(source) == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Ohioans", "Ohio", "USA"),
+        ("Texan", "Texas", "USA"),
+        ("Londoner", "London", "GBR"),
+        ("Dagestani", "Dagestan", "RUS"),
+        ("South Ossetians", "South Ossetia", "GEO"),
+        ("Smithers", None, None),  # a surname-like word that rewrites to a village: no place
+        ("Baker", None, None),
+        ("Sam", None, None),  # too short to rewrite
+    ],
+)
+def test_demonym_places(gazetteer, text, name, country) -> None:
+    from frontlines.geo.resolve import demonym_places
+
+    found = demonym_places(text, gazetteer)
+    if name is None:
+        assert found == ()
+    else:
+        assert found[0].name.startswith(name) and found[0].country == country
+
+
+def _gold(nlp, resources, text: str, toponym: str, source: str | None = None, others: tuple[str, ...] = ()):
+    """Resolve ``toponym`` given as a gold span, with ``others`` as the article's other gold spans."""
+    doc = nlp(text)
+    spans = [(text.index(t), text.index(t) + len(t)) for t in (toponym, *others)]
+    inp = StageInput(doc, Article(id="g", text=text, source=source), resources, {})
+    got = [p for p in resolve_spans(inp, spans) if p.text == toponym]
+    return got[0] if got else None
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "name", "country", "admin1"),
+    [
+        ("Aid convoys reached Darfur last week.", "Darfur", "Darfur", "SDN", None),
+        ("Troops entered South Ossetia overnight.", "South Ossetia", "South Ossetia", "GEO", None),
+        ("Police in Dagestan detained three men.", "Dagestan", "Dagestan, Respublika", "RUS", None),
+        ("He was born in Charleston, W. Va., in 1950.", "W. Va.", "West Virginia", "USA", None),
+        ("The mine is near Beckley, W.Va., officials said.", "W.Va.", "West Virginia", "USA", None),
+        # negative: a name with a generic first word is not resolved to that word alone
+        ("They camped at South Nowhereville overnight.", "South Nowhereville", None, None, None),
+    ],
+)
+def test_regions_and_abbreviations(nlp, resources, text, toponym, name, country, admin1) -> None:
+    place = _gold(nlp, resources, text, toponym)
+    if name is None:
+        assert place is None or place.name != "South"
+    else:
+        assert place is not None and place.name == name and place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "admin1"),
+    [
+        # the towns named around it place the ambiguous one
+        ("Crews from Westbrook and Gorham helped fight a fire in Portland.", "Portland", ("Westbrook", "Gorham"),
+         "Maine"),
+        ("Firefighters from Gresham and Beaverton were sent to Portland.", "Portland", ("Gresham", "Beaverton"),
+         "Oregon"),
+        # negative: a neighbour far away lends no closeness (Portland, Maine is not near Gresham)
+        ("Firefighters from Gresham were sent to Portland, Maine.", "Portland", ("Gresham", "Maine"), "Maine"),
+    ],
+)
+def test_proximity_to_the_other_places(nlp, resources, text, toponym, others, admin1) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.admin1 == admin1
+
+
+def test_closeness_falls_with_distance(gazetteer) -> None:
+    from frontlines.geo.resolve import _closeness
+
+    portland_me = next(c for c in gazetteer.lookup("Portland") if c.admin1 == "Maine")
+    westbrook = next(c for c in gazetteer.lookup("Westbrook") if c.admin1 == "Maine")
+    gresham = next(c for c in gazetteer.lookup("Gresham") if c.admin1 == "Oregon")
+    assert _closeness(portland_me, [westbrook]) > 0.5
+    assert _closeness(portland_me, [gresham]) == 0.0
+    maine = next(c for c in gazetteer.lookup("Maine") if c.kind == PlaceKind.ADMIN1)
+    assert _closeness(maine, [westbrook]) == 0.0  # divisions have no meaningful point
+
+
+def test_outlet_country_breaks_a_tie(nlp, resources) -> None:
+    text = "The council of London approved the new bridge."
+    assert _gold(nlp, resources, text, "London").country == "GBR"  # no outlet: the capital
+    # the outlet's country alone does not move a capital abroad; it only tips near-ties
+    assert _gold(nlp, resources, text, "London", source="example.ca").country == "GBR"
+    assert _gold(nlp, resources, text, "London", source="example.com").country == "GBR"

@@ -183,7 +183,7 @@ def demonym_places(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         if key.endswith(old) and len(key) - len(old) >= 3:
             found = tuple(
                 c for c in gazetteer.lookup(key[: len(key) - len(old)] + new, normalised=True)
-                if c.kind in _BIG_KINDS or c.capital or c.population >= 100_000
+                if c.kind in _BIG_KINDS or (c.main and (c.capital or c.population >= 100_000))
             )
             if found:
                 return found
