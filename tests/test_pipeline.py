@@ -59,3 +59,24 @@ def test_one_failure_does_not_stop_the_batch() -> None:
     assert kinds == ["Extraction", "Failure", "Extraction"]
     failure = results[1][1]
     assert isinstance(failure, Failure) and failure.code == "E202" and "stage blew up" in failure.message
+
+
+class _BrittleNlp(_FakeNlp):
+    """A parser that fails on one text, as a broken spaCy component would, mid-batch."""
+
+    def pipe(self, texts, batch_size=32):  # noqa: ANN001, ANN201
+        for t in texts:
+            yield self(t)
+
+    def __call__(self, text: str) -> _Doc:
+        if "poison" in text:
+            raise RuntimeError("component failed")
+        return _Doc(text)
+
+
+def test_a_parser_failure_fails_only_its_article() -> None:
+    arts = [make_article("Shelling in Kharkiv."), make_article("poison text"), make_article("Drones over Kharkiv.")]
+    results = list(process_batch(arts, Resources(nlp=_BrittleNlp()), build_pipeline([PLACES, EVENTS])))
+    assert [a.text for a, _ in results] == [a.text for a in arts]
+    assert [type(r).__name__ for _, r in results] == ["Extraction", "Failure", "Extraction"]
+    assert "parse failed" in results[1][1].message

@@ -114,14 +114,30 @@ def process_batch(
     """Parse articles with ``nlp.pipe`` and extract from each; one failure never stops the batch."""
     chain = chain if chain is not None else build_pipeline(default_stages())
     items = list(articles)
-    texts = (a.text for a in items)
-    for article, doc in zip(items, resources.nlp.pipe(texts, batch_size=batch_size)):
-        try:
-            yield article, extract(doc, article, resources, chain)
-        except FrontlinesError as exc:
-            yield article, Failure(article.id, exc.code, str(exc))
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch; kept with its reason
-            yield article, Failure(article.id, "E202", f"{type(exc).__name__}: {exc}")
+    done = 0
+    try:
+        for article, doc in zip(items, resources.nlp.pipe((a.text for a in items), batch_size=batch_size)):
+            done += 1
+            yield article, _extract_safely(doc, article, resources, chain)
+    except Exception:  # noqa: BLE001 - a spaCy component failed mid-batch: isolate the article below
+        # nlp.pipe cannot say which text broke it; parse the rest one by one so that only
+        # the bad article fails and the others are processed as usual.
+        for article in items[done:]:
+            try:
+                doc = resources.nlp(article.text)
+            except Exception as exc:  # noqa: BLE001 - kept as a failure with its reason
+                yield article, Failure(article.id, "E202", f"parse failed: {type(exc).__name__}: {exc}")
+                continue
+            yield article, _extract_safely(doc, article, resources, chain)
+
+
+def _extract_safely(doc: Any, article: Article, resources: Resources, chain: tuple[Stage, ...]) -> Extraction | Failure:
+    try:
+        return extract(doc, article, resources, chain)
+    except FrontlinesError as exc:
+        return Failure(article.id, exc.code, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch; kept with its reason
+        return Failure(article.id, "E202", f"{type(exc).__name__}: {exc}")
 
 
 def process_article(article: Article, resources: Resources, chain: tuple[Stage, ...] | None = None) -> Extraction:
