@@ -55,9 +55,10 @@ _TRANS = str.maketrans(
 def normalise_name(text: str) -> str:
     """The lookup key of a name: case-folded, without accents, apostrophes or dots."""
     s = text.translate(_TRANS)
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c))
+    if s.isascii():
+        return " ".join(s.lower().split())  # lower() is casefold() for ASCII, and faster
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.casefold().split())
 
 
