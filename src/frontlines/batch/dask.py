@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dask.typing import Key
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from frontlines.batch.local import RunReport, chunks
@@ -100,7 +101,7 @@ def run_dask(
         client.register_plugin(ResourcesPlugin(settings), name=PLUGIN_NAME)
         start = time.perf_counter()
         batches = list(chunks(ids, max(1, settings.batch_size)))
-        batch_of: dict[str, list[str]] = {}
+        batch_of: dict[Key, list[str]] = {}
         saved: list[str] = []
         submitted = []
         for batch in batches:
@@ -260,7 +261,7 @@ def _shards_to_parquet(client: Client, settings: Any, paths: list[str], out: Pat
     todo = [p for p in paths if not done_marker(out, p).exists()]
     report.skipped += len(paths) - len(todo)
     pending = iter(todo)
-    path_of: dict[str, str] = {}
+    path_of: dict[Key, str] = {}
     ac = as_completed()
 
     def submit_next() -> None:
@@ -365,7 +366,7 @@ def _shards_to_store(client: Client, store: Any, settings: Any, paths: list[str]
     saved: list[str] = []
     total = 0
     pending = iter(paths)
-    role: dict[str, tuple[str, _ShardPlan]] = {}
+    role: dict[Key, tuple[str, _ShardPlan]] = {}
     ac = as_completed()
 
     def submit_next() -> None:

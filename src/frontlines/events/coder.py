@@ -105,12 +105,12 @@ def find_triggers(sent: Any, lex: EventLexicon) -> list[Trigger]:
         entries = lex.phrasal.get(lemma) or lex.phrasal.get(low)
         matched = False
         if entries:
-            for words, spec in entries:
+            for words, phrase_spec in entries:
                 idx = _match_phrase(doc, tok, words, sent.end)
                 if idx is not None:
                     head = _span_head(doc, idx)
-                    if _usable(head, spec):
-                        found.append(Trigger(head=head, tokens=idx, spec=spec))
+                    if _usable(head, phrase_spec):
+                        found.append(Trigger(head=head, tokens=idx, spec=phrase_spec))
                         used.update(idx)
                         matched = True
                         break
@@ -266,8 +266,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
     ):
         # violence at a protest is typed by the protest ("police fired tear gas at protesters")
         sub = _protest(sent_cues, lex)
-        plover, mode = lex.acled_plover[sub]
-        plover = plover or spec.plover
+        sub_plover, mode = lex.acled_plover[sub]
+        plover = sub_plover or spec.plover
     if sub in ("Mob violence",) or refine in ("protest", "riot"):
         pass  # mob justice on a thief is still mob violence
     elif plover == "ASSAULT" or sub in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
@@ -341,7 +341,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
         if armed.in_tokens(phrase.lemmas, phrase.text) and not civilians.in_tokens(phrase.lemmas, phrase.text):
             return "Armed clash"
     # the doers are armed by definition ("gunmen killed ..."): look for armed opponents elsewhere
-    doer = set()
+    doer: set[int] = set()
     for c in head.children:
         if c.dep_ in ("nsubj", "agent", "poss"):
             doer.update(t.i for t in c.subtree)

@@ -306,7 +306,7 @@ def find_actors(
 
 def _path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
     """Tokens from ``tok`` up to ``target`` (exclusive), or None when ``target`` is not an ancestor."""
-    path = []
+    path: list[Any] = []
     cur = tok
     for _ in range(limit):
         if cur.i == target.i:

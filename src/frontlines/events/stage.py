@@ -150,10 +150,10 @@ def _title_cues(title: str | None, lex: EventLexicon) -> tuple[frozenset[str], f
     keys: set[str] = set()
     types: set[str] = set()
     for k, w in enumerate(words):
-        for words_, spec in lex.phrasal.get(w, ()):
+        for words_, phrase_spec in lex.phrasal.get(w, ()):
             if tuple(words[k : k + len(words_)]) == words_:
-                keys.add(spec.key)
-                types.add(spec.plover)
+                keys.add(phrase_spec.key)
+                types.add(phrase_spec.plover)
         spec = lex.single.get(w) or lex.surface.get(w)
         if spec is not None:
             keys.add(spec.key)

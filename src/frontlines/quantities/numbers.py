@@ -61,14 +61,14 @@ def load_quantity_lexicon() -> QuantityLexicon:
     for phrase, (low, high) in data["vague"].items():
         words = tuple(phrase.split())
         vague.setdefault(words[0], []).append((words, (float(low), float(high))))
-    for entries in vague.values():
-        entries.sort(key=lambda e: -len(e[0]))
+    for vague_entries in vague.values():
+        vague_entries.sort(key=lambda e: -len(e[0]))
     qualifiers: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, qual in data["qualifiers"].items():
         words = tuple(phrase.split())
         qualifiers.setdefault(words[-1], []).append((words, qual))
-    for entries in qualifiers.values():
-        entries.sort(key=lambda e: -len(e[0]))
+    for qualifier_entries in qualifiers.values():
+        qualifier_entries.sort(key=lambda e: -len(e[0]))
     return QuantityLexicon(
         numbers={str(k): float(v) for k, v in data["numbers"].items()},
         multipliers={str(k): float(v) for k, v in data["multipliers"].items()},

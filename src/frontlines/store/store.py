@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Engine,
     and_,
     create_engine,
@@ -614,7 +615,7 @@ class Store:
         """
         e, a = t.events, t.articles
         q = select(e.c.key, e.c.article_id, e.c.data, a.c.source, a.c.published).join(a, a.c.id == e.c.article_id)
-        conds = []
+        conds: list[ColumnElement[bool]] = []
         if article_ids is not None:
             conds.append(e.c.article_id.in_(list(article_ids)))
         if keys is not None:
