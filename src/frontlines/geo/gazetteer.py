@@ -397,7 +397,7 @@ def _write(
     try:
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _DDL)
         seen: set[str] = set()
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         name_rows: list[tuple[str, int, int, int]] = []
         key_flags: dict[str, int] = {}
         key_pops: dict[str, int] = {}
@@ -432,14 +432,14 @@ def _write(
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         name_rows.sort()
         conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
-        keys = sorted(key_flags)
-        pops = array.array("q", (key_pops[k] for k in keys))
-        packed = _pack(rows, name_rows, keys)
+        all_keys = sorted(key_flags)
+        pops = array.array("q", (key_pops[k] for k in all_keys))
+        packed = _pack(rows, name_rows, all_keys)
         meta = {
             "schema": SCHEMA_VERSION,
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "keys": "\n".join(keys).encode("utf-8"),
-            "flags": bytes(key_flags[k] for k in keys),
+            "keys": "\n".join(all_keys).encode("utf-8"),
+            "flags": bytes(key_flags[k] for k in all_keys),
             "pops": pops.tobytes(),
             "demonyms": json.dumps({normalise_name(k): v for k, v in demonyms.items()}),
             "fingerprint": fingerprint,

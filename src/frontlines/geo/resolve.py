@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -273,10 +273,11 @@ def _choose(doc: Any, items: list[_Item], outlet: str | None = None) -> None:
         order = sorted(range(len(ps)), key=lambda k: -ps[k][0])
         margin = ps[order[0]][0] - ps[order[1]][0] if len(order) > 1 else 9.0
         votes[key] = (it.candidates[order[0]], 1.0 if margin >= 1.0 else 0.5)
-    countries: Counter[str] = Counter()
-    admin1s: Counter[str] = Counter()  # divisions named, or holding a named place
-    admin2s: Counter[str] = Counter()
-    within: Counter[str] = Counter()  # places of the article inside each division
+    # weighted votes (floats), so plain dicts rather than Counters (which type their counts as int)
+    countries: defaultdict[str, float] = defaultdict(float)
+    admin1s: defaultdict[str, float] = defaultdict(float)  # divisions named, or holding a named place
+    admin2s: defaultdict[str, float] = defaultdict(float)
+    within: defaultdict[str, float] = defaultdict(float)  # places of the article inside each division
     for c, w in votes.values():
         for key_counter, value in _votes(c, w):
             (countries if key_counter == "country" else admin1s if key_counter == "admin1" else

@@ -29,5 +29,6 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer: Any = None) -> Any:
 
         after = "ner" if "ner" in nlp.pipe_names else None
         pipe = nlp.add_pipe(COMPONENT, after=after) if after else nlp.add_pipe(COMPONENT)
-        pipe.set_gazetteer(gazetteer)
+        # spaCy types add_pipe's result as a plain Doc -> Doc callable; ours is a PlaceRecogniser
+        pipe.set_gazetteer(gazetteer)  # type: ignore[attr-defined]
     return nlp
