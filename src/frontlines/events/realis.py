@@ -99,6 +99,10 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
         if frame_tok is None:
             for name in _FRAME_ORDER:
                 cues = frames[name]
+                if name == "ordered" and tok.dep_ != "xcomp" and lemma in frames["claimed"].words and (
+                    not _infinitive(tok)
+                ):
+                    continue  # "residents told our correspondent (that) X": speech; "told them to leave": an order
                 if lemma in cues.words:
                     frame_tok = parent
                     if status is None:

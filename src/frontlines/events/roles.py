@@ -340,17 +340,60 @@ def _locative(root: Any) -> bool:
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _SETTLEMENT_WORDS
 
 
+_COPULAS = frozenset({"be", "become", "remain"})
+# Triggers whose grammatical subject is what is taken, not who takes it ("Izium fell to ...").
+_UNDERGOER_SUBJECT = frozenset({"fall"})
+_QUANTIFIER_HEADS = frozenset({"one", "some", "first", "last", "among", "several", "many", "few"})
+
+
+def _undergoer(tok: Any, trigger: Any) -> bool:
+    """``tok`` is the trigger's own undergoer subject: a passive subject ("Izium was recaptured")
+    or the subject of an unaccusative trigger ("Izium fell")."""
+    if tok.head.i != trigger.i:
+        return False
+    return tok.dep_ == "nsubjpass" or (tok.dep_ == "nsubj" and trigger.lemma_.lower() in _UNDERGOER_SUBJECT)
+
+
+def _antecedents(trigger: Any) -> list[Any]:
+    """Nouns a trigger in a relative or infinitival clause is predicated of: the noun the clause
+    hangs on ("the town that fell", "cities to fall"), and the subject that noun is predicated of
+    by a copula ("X was one of the cities to fall", "X was the only capital captured")."""
+    if trigger.dep_ not in ("acl", "relcl") or trigger.head.pos_ not in _NOUN_POS:
+        return []
+    noun = trigger.head
+    out = [noun]
+    cur = noun
+    # "one of the earliest cities": climb through "of" to the quantifier it is partitive of
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in _QUANTIFIER_HEADS:
+        cur = cur.head.head
+    if cur.dep_ == "attr" and cur.head.lemma_.lower() in _COPULAS:
+        out.extend(c for c in cur.head.children if c.dep_ == "nsubj")
+    return out
+
+
 def choose_place(trigger: Any, index: DocIndex, sent: Any) -> tuple[Place | None, float]:
     """The event's own place and how it was found (2: attached to the trigger, 1: in its sentence)."""
     best: tuple[float, int, Place] | None = None
+    antecedents = _antecedents(trigger)
     for place, root in index.places:
         if not (sent.start <= root.i < sent.end):
             continue
         path = _path_to(root, trigger)
+        if path is None and antecedents and not place.metonymic:
+            # "Kherson was one of the cities to fall": the place the clause's noun is said of
+            sub = next((q for q in (_path_to(root, a) for a in antecedents) if q is not None), None)
+            if sub is not None and not any(t.dep_ in ("poss", "agent") for t in sub):
+                score = 2.8 - 0.2 * len(sub)
+                rank = _PRECISION_RANK.get(place.precision, 6)
+                if best is None or (score, -rank) > (best[0], best[1]):
+                    best = (score, -rank, place)
+                continue
         if place.metonymic and not (path is not None and _locative(root)):
             continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
         if path is not None:
-            if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") for t in path):
+            if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") for t in path) and not (
+                len(path) <= 3 and _undergoer(path[-1], trigger) and not any(t.dep_ in ("poss", "agent") for t in path)
+            ):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
             score = 3.0 - 0.2 * len(path)
         elif _under_subject(root, trigger) or root.dep_ in ("poss",):

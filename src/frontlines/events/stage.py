@@ -25,7 +25,7 @@ from frontlines.events.roles import (
     publication_time,
 )
 from frontlines.pipeline import StageInput
-from frontlines.records import Actor, Event, EventStatus, Evidence, Place, Quantity, TimeValue
+from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Quantity, TimeValue
 
 NAME = "events.coder"
 VERSION = "1"
@@ -122,9 +122,13 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             sources, targets = find_actors(trig.head, index, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
             place, place_score = choose_place(trig.head, index, sent)
+            if place is None and trig.spec.acled in _TERRITORIAL:
+                place, place_score = _undergoer_place(inp, trig.head, index)
             time = choose_time(trig.head, index, sent)
             quantities = choose_quantities(trig.head, index, sent, taken)
+            typing = _control_typing(typing, trig, place, place_score, lex)
             typing = _territory_side(typing, trig.head, sources, place, lex)
+            sources = _speaker_side(sources, trig.head, realis, index)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
@@ -231,6 +235,77 @@ def _quote_attribution(trig: Trigger, realis: Realis, quotes: list[tuple[int, in
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_TERRITORIAL = frozenset((*_TERRITORY, "Non-violent transfer of territory"))
+_TRANSFER = "Non-violent transfer of territory"
+_COARSE_PLACES = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.CONTINENT})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+
+
+def _control_typing(typing: Typing, trig: Trigger, place: Place | None, place_score: float,
+                    lex: EventLexicon) -> Typing:
+    """A control-changing reading the words alone could not give, made sure by the event's own place.
+
+    A territorial trigger ("recapture", "take back") whose taken object the parser could not tell for
+    a place ("Izium was recaptured", the name not tagged) takes territory when the places stage found a
+    settlement or area attached to it. Armed forces fleeing a place ("its troops had fled Izium") left
+    it: a withdrawal, not the flight of civilians.
+    """
+    if place is None or place_score < 2.0 or place.metonymic or place.kind in _COARSE_PLACES:
+        return typing
+    spec = trig.spec
+    if typing.acled_sub is None and spec.refine == "take" and spec.acled in _TERRITORIAL and (
+        typing.plover == spec.plover
+    ):
+        return replace(typing, acled_sub=spec.acled, acled_type=lex.acled_event_type.get(spec.acled))
+    if typing.plover == "RETREAT" and typing.mode == "flee":
+        doers = _agent_tokens(trig.head)
+        cues = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
+        if cues is not None and lex.cues["armed"].in_tokens(cues.lemmas, cues.text):
+            return Typing("RETREAT", "withdraw", _TRANSFER, lex.acled_event_type.get(_TRANSFER))
+    return typing
+
+
+def _undergoer_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[Place | None, float]:
+    """The name a territorial trigger takes or gives up, when the places stage passed it over (a
+    sentence-initial name the tagger did not mark: "Izium was recaptured by ..."). The verb says it is
+    a place: the name is resolved against the gazetteer like any toponym."""
+    for c in head.children:
+        if c.pos_ != "PROPN" or c.i in index.actor_at:
+            continue
+        if not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and head.lemma_.lower() == "fall")):
+            continue
+        first = c
+        while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head.i == c.i:
+            first = first.doc[first.i - 1]
+        from frontlines.geo import resolve_spans  # the places stage's own resolution, for one span
+
+        found = [p for p in resolve_spans(inp, [(first.idx, c.idx + len(c.text))])
+                 if not p.metonymic and p.kind not in _COARSE_PLACES]
+        if found:
+            return found[0], 2.0
+    return None, 0.0
+
+
+def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: DocIndex) -> tuple[Actor, ...]:
+    """A doer named by a possessive pronoun ("denied that its troops had fled") belongs to the side of
+    the speaker the event is attributed to."""
+    if realis.attributed_token is None or not sources or all(a.side or a.country for a in sources):
+        return sources
+    doers = [d for d in _agent_tokens(head) if any(
+        c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in d.children)]
+    if not doers:
+        return sources
+    speaker = index.actor_at.get(realis.attributed_token.i)
+    if speaker is None or not (speaker.side or speaker.country):
+        return sources
+    spans = {(d.idx, d.idx + len(d.text)) for d in doers}
+    out = []
+    for a in sources:
+        if not (a.side or a.country) and any(a.evidence.start <= s < a.evidence.end or s <= a.evidence.start < e
+                                             for s, e in spans):
+            a = replace(a, country=speaker.country, side=speaker.side or speaker.country)
+        out.append(a)
+    return tuple(out)
 
 
 def _territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place: Place | None,
