@@ -250,6 +250,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
         sub = "Mob violence" if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text) else "Violent demonstration"
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict)
+    elif refine == "territory":
+        if not _territorial_use(head, lex):
+            return Typing(plover, mode, None, None, keep=False)  # "entered the building", "lost the match"
+        sub = spec.acled
     elif refine == "agree":
         sub = sub if conflict else None
     elif refine == "conflict":
@@ -404,6 +408,42 @@ def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     if c["protest_intervention"].in_tokens(cues.lemmas, cues.text):
         return "Protest with intervention"  # dispersing, arresting, tear gas: done by some force
     return "Peaceful protest"
+
+
+def _territorial_use(head: Any, lex: EventLexicon) -> bool:
+    """A verb that changes control only in some uses ("enter", "raise the flag", "lose"): its object
+    is a place (a name or a territory word, looked at through "of": "the village of X"), and its doer,
+    when named, is armed or a state ("Ukrainian troops entered Kherson"; not "protesters entered the
+    building", "the team lost the match", "losing dozens of armoured vehicles")."""
+    c = lex.cues
+    objects = [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass")]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("over", "into"):
+            objects.extend(g for g in prep.children if g.dep_ == "pobj")
+    expanded = list(objects)
+    for o in objects:
+        for prep in o.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                expanded.extend(g for g in prep.children if g.dep_ == "pobj")
+    place = False
+    for o in expanded:
+        words = frozenset({o.lemma_.lower(), o.lower_})
+        one = " " + o.lower_ + " "
+        if c["weapons_objects"].in_tokens(words, one) or c["property"].in_tokens(words, one) or (
+            c["armed"].in_tokens(words, one) or c["civilians"].in_tokens(words, one)
+        ):
+            return False
+        if o.ent_type_ in _PLACE_ENTS or o.pos_ == "PROPN" or c["territory"].in_tokens(words, one):
+            place = True
+    if not place:
+        return False
+    doers = [ch for ch in head.children if ch.dep_ in ("nsubj", "agent")]
+    if doers:
+        cues = SentenceCues([t for d in doers for t in d.subtree])
+        state = any(t.ent_type_ in ("GPE", "NORP") for d in doers for t in d.subtree)
+        if not (state or c["armed"].in_tokens(cues.lemmas, cues.text)):
+            return False
+    return True
 
 
 def _taken(
