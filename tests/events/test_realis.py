@@ -21,6 +21,10 @@ CASES = [
      "local officials"),
     ("The president announced that reservists would be mobilised.", "mobilised", EventStatus.ANNOUNCED,
      "The president"),
+    # "tell" with a finite clause reports speech; with an infinitive it gives an order
+    ("The town was recaptured by government forces, residents told reporters.", "recaptured", EventStatus.CLAIMED,
+     "residents"),
+    ("The general told his troops to withdraw from the town.", "withdraw", EventStatus.ORDERED, "The general"),
 ]
 
 

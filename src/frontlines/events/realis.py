@@ -47,6 +47,13 @@ def _infinitive(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _predicative(tok: Any) -> bool:
+    """An infinitive that completes a copula's noun ("X was one of the last towns to fall"): it says
+    what happened to the subject, not what someone means to do."""
+    gov = tok.head
+    return gov.lemma_.lower() in ("be", "become", "remain") and any(c.dep_ == "attr" for c in gov.children)
+
+
 def _negated(tok: Any) -> bool:
     for child in tok.children:
         if child.dep_ == "neg":
@@ -112,7 +119,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
             speech_tok = parent
         tok = parent
     if status is None and trigger.dep_ in ("xcomp", "advcl") and _infinitive(trigger):
-        if trigger.head.lemma_.lower() not in _ASPECTUAL:
+        if trigger.head.lemma_.lower() not in _ASPECTUAL and not _predicative(trigger):
             status = EventStatus.PLANNED  # "called up to fight": a purpose, not yet an event
     if status is None:
         if modal == "if":

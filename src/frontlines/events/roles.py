@@ -358,6 +358,12 @@ def _antecedents(trigger: Any) -> list[Any]:
     """Nouns a trigger in a relative or infinitival clause is predicated of: the noun the clause
     hangs on ("the town that fell", "cities to fall"), and the subject that noun is predicated of
     by a copula ("X was one of the cities to fall", "X was the only capital captured")."""
+    gov = trigger.head
+    if trigger.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in _COPULAS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ) and any(c.dep_ == "attr" for c in gov.children):
+        # the parser may hang "to fall" on the copula itself: "X was one of the last towns to fall"
+        return [c for c in gov.children if c.dep_ == "nsubj"]
     if trigger.dep_ not in ("acl", "relcl") or trigger.head.pos_ not in _NOUN_POS:
         return []
     noun = trigger.head

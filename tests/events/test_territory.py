@@ -1,0 +1,95 @@
+"""Control-changing events: captures, retakings, withdrawals and denials with their place and sides.
+
+Stage-level tables over hand-built place/actor records (stage.py: _control_typing,
+_speaker_side; roles.py: choose_place's undergoer and antecedent rules; coder.py:
+the "territory" refinement). Negative cases: orders, threats, hypotheses, failures
+and non-territorial uses of the same verbs change no control.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.records import EventStatus, Sector
+from tests.events.conftest import actor, place
+
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+
+# (text, place needle, actor (needle, name, ISO3) or None, trigger, sub-type, place expected, source side, status)
+CASES = [
+    # the place is the subject the relative/infinitival clause's noun is predicated of
+    ("Avdiivka was one of the last towns to fall to Russian troops in February.", "Avdiivka",
+     ("Russian troops", "Russian Armed Forces", "RUS"), "fall to", "Non-state actor overtakes territory",
+     True, "RUS", EventStatus.HAPPENED),
+    ("Mariupol was the only port captured by Russian forces in the spring.", "Mariupol",
+     ("Russian forces", "Russian Armed Forces", "RUS"), "captured", "Non-state actor overtakes territory",
+     True, "RUS", EventStatus.HAPPENED),
+    # the passive subject and the subject of "fall" are what is taken
+    ("Kupiansk was recaptured by Ukrainian forces on Saturday.", "Kupiansk",
+     ("Ukrainian forces", "Armed Forces of Ukraine", "UKR"), "recaptured", "Government regains territory",
+     True, "UKR", EventStatus.HAPPENED),
+    ("Balakliia was liberated by Ukrainian troops.", "Balakliia",
+     ("Ukrainian troops", "Armed Forces of Ukraine", "UKR"), "liberated", "Government regains territory",
+     True, "UKR", EventStatus.HAPPENED),
+    ("Ukrainian forces regained control of Vovchansk on Sunday.", "Vovchansk",
+     ("Ukrainian forces", "Armed Forces of Ukraine", "UKR"), "regained control", "Government regains territory",
+     True, "UKR", EventStatus.HAPPENED),
+    ("Ukrainian troops entered Snihurivka on Friday.", "Snihurivka",
+     ("Ukrainian troops", "Armed Forces of Ukraine", "UKR"), "entered", "Government regains territory",
+     True, "UKR", EventStatus.HAPPENED),
+    ("Ukrainian soldiers raised the flag over Vysokopillia.", "Vysokopillia",
+     ("Ukrainian soldiers", "Armed Forces of Ukraine", "UKR"), "raised the flag", "Government regains territory",
+     True, "UKR", EventStatus.HAPPENED),
+    # a denial of a loss is a denied control change, with the denier's side
+    ("The Russian defence ministry denied that its troops had fled Lyman.", "Lyman",
+     ("Russian defence ministry", "Russian Ministry of Defence", "RUS"), "fled", "Non-violent transfer of territory",
+     True, "RUS", EventStatus.DENIED),
+    ("The Russian defence ministry denied that the village of Dudchany had been lost.", "Dudchany",
+     ("Russian defence ministry", "Russian Ministry of Defence", "RUS"), "lost", "Non-violent transfer of territory",
+     True, "RUS", EventStatus.DENIED),
+]
+
+# (text, place needle, actor or None, trigger or None): no event, or one whose status or type changes no control
+NEGATIVE = [
+    ("Russian troops in Lyman were ordered to withdraw.", "Lyman",
+     ("Russian troops", "Russian Armed Forces", "RUS"), "withdraw"),
+    ("Bakhmut could fall to Russian forces within days.", "Bakhmut",
+     ("Russian forces", "Russian Armed Forces", "RUS"), "fall to"),
+    ("Russian forces threatened to capture Kupiansk.", "Kupiansk",
+     ("Russian forces", "Russian Armed Forces", "RUS"), "capture"),
+    ("Russian forces failed to take Vuhledar.", "Vuhledar", ("Russian forces", "Russian Armed Forces", "RUS"), None),
+    ("Civilians fled Lyman as the shelling intensified.", "Lyman", None, "fled"),
+    ("Tourists entered Lviv on Friday.", "Lviv", None, None),
+    ("The team lost the match in Kharkiv.", "Kharkiv", None, None),
+    ("Russian forces attacked positions near Vuhledar, losing dozens of armoured vehicles.", "Vuhledar",
+     ("Russian forces", "Russian Armed Forces", "RUS"), None),
+]
+
+_NO_CHANGE = {EventStatus.ORDERED, EventStatus.ANNOUNCED, EventStatus.PLANNED, EventStatus.THREATENED,
+              EventStatus.HYPOTHETICAL, EventStatus.NEGATED}
+
+
+def _records(text: str, where: str, who: tuple[str, str, str] | None) -> dict:
+    actors = (actor(text, who[0], who[1], who[2], Sector.MILITARY),) if who else ()
+    return {"places": (place(text, where),), "actors": actors}
+
+
+@pytest.mark.parametrize(("text", "where", "who", "trigger", "sub", "placed", "side", "status"), CASES)
+def test_control_events(run_events, text, where, who, trigger, sub, placed, side, status) -> None:  # noqa: ANN001
+    events = {e.trigger: e for e in run_events(text, **_records(text, where, who))}
+    assert trigger in events, sorted(events)
+    event = events[trigger]
+    assert event.acled_sub_event_type == sub
+    assert (event.place is not None and event.place.name == where) is placed
+    assert side in {a.side for a in event.sources}
+    assert event.status == status
+
+
+@pytest.mark.parametrize(("text", "where", "who", "trigger"), NEGATIVE)
+def test_no_control_change(run_events, text, where, who, trigger) -> None:  # noqa: ANN001
+    events = run_events(text, **_records(text, where, who))
+    for event in events:
+        if event.acled_sub_event_type in TERRITORY:
+            assert event.status in _NO_CHANGE, (event.trigger, event.status)
+    if trigger is not None:
+        assert trigger in {e.trigger for e in events}, sorted(e.trigger for e in events)
