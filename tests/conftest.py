@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -91,3 +92,42 @@ def make_article(text: str = "Russian forces shelled Kharkiv on Monday, official
         ingested_at=dt.datetime(2022, 11, 9, 12, tzinfo=dt.timezone.utc),
         **kw,
     )
+
+
+# -- the actors and quotes stages (tests/actors, tests/quotes); other packages override `nlp` --
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The project's spaCy model, without the place component (load_nlp knows the PyPI module's name)."""
+    from frontlines.config import load_settings
+    from frontlines.nlp.model import load_nlp
+
+    return load_nlp(load_settings(env={}).model)
+
+
+@pytest.fixture(scope="session")
+def registry() -> Any:
+    from frontlines.actors.registry import load_actor_registry
+
+    return load_actor_registry(None)
+
+
+@pytest.fixture(scope="session")
+def run_stages(nlp: Any, registry: Any) -> Callable[..., dict[str, tuple[Any, ...]]]:
+    """Parse a text once and run the actors and quotes stages over it."""
+    from frontlines.actors import STAGE as actors_stage
+    from frontlines.pipeline import Resources, StageInput
+    from frontlines.quotes import STAGE as quotes_stage
+    from frontlines.records import Article
+
+    resources = Resources(nlp=nlp, actors=registry)
+
+    def run(text: str, published: dt.date | None = dt.date(2022, 11, 9)) -> dict[str, tuple[Any, ...]]:
+        doc = nlp(text)
+        article = Article(id="test", text=text, published=published)
+        outputs: dict[str, tuple[Any, ...]] = {"places": ()}
+        for stage in (actors_stage, quotes_stage):
+            outputs[stage.writes] = stage.run(StageInput(doc, article, resources, outputs))
+        return outputs
+
+    return run

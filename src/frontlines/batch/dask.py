@@ -24,7 +24,7 @@ from typing import Any
 from dask.typing import Key
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from frontlines.batch.local import RunReport, chunks
+from frontlines.batch.local import ResultSink, RunReport, chunks, pending
 from frontlines.batch.shards import (
     ShardItems,
     ShardResult,
@@ -82,15 +82,10 @@ def run_dask(
     client: Client | None = None,
 ) -> RunReport:
     """Process the store's pending articles on a Dask cluster; returns counts and speed."""
-    ids = store.pending_ids()
-    if limit is not None:
-        ids = ids[:limit]
-    report = RunReport()
-    total = len(ids)
-    if on_progress:
-        on_progress(0, total)
+    ids = pending(store, limit)
+    sink = ResultSink(store, len(ids), on_progress)
     if not ids:
-        return report
+        return sink.report
     own_client = client is None
     cluster = None
     if client is None:
@@ -102,49 +97,22 @@ def run_dask(
         start = time.perf_counter()
         batches = list(chunks(ids, max(1, settings.batch_size)))
         batch_of: dict[Key, list[str]] = {}
-        saved: list[str] = []
         submitted = []
         for batch in batches:
             fut = client.submit(process_on_worker, store.get_articles(batch), retries=retries, pure=False)
             batch_of[fut.key] = batch
             submitted.append(fut)
         for fut in as_completed(submitted):
-            batch = batch_of[fut.key]
             try:
                 results = fut.result()
             except Exception as exc:  # noqa: BLE001 - a task that exhausted its retries (e.g. KilledWorker)
-                for aid in batch:
-                    message = f"{type(exc).__name__}: {exc}"
-                    store.set_status(aid, ArticleStatus.FAILED, f"[E202] {message}")
-                    store.add_rejection(Rejection(origin=f"article {aid}", code="E202", message=message))
-                    report.failed += 1
-                    report.failures.append(Failure(aid, "E202", message))
-                fut.release()
-                continue
-            for article, result in results:
-                if isinstance(result, Failure):
-                    store.set_status(article.id, ArticleStatus.FAILED, f"[{result.code}] {result.message}")
-                    store.add_rejection(Rejection(origin=f"article {article.id}", code=result.code,
-                                                  message=result.message))
-                    report.failed += 1
-                    report.failures.append(result)
-                else:
-                    store.save_extraction(result)
-                    report.processed += 1
-                    report.events += len(result.events)
-                report.words += len(article.text.split())
-                if not isinstance(result, Failure):
-                    saved.append(article.id)
+                for aid in batch_of[fut.key]:
+                    sink.fail(Failure(aid, "E202", f"{type(exc).__name__}: {exc}"))
+                sink.progress()
+            else:
+                sink.add(results)
             fut.release()
-            if on_progress:
-                on_progress(report.processed + report.failed, total)
-        report.seconds = time.perf_counter() - start
-        if saved:
-            # Cross-article stages, as after a local run: incidents and control changes.
-            from frontlines.incidents import update_after_run
-
-            update_after_run(store, saved)
-        return report
+        return sink.finish(time.perf_counter() - start)
     finally:
         if own_client:
             client.close()

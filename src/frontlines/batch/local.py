@@ -53,6 +53,63 @@ def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
         yield list(items[i : i + size])
 
 
+class ResultSink:
+    """Writes an engine's results to the store and keeps the counts (shared by every engine).
+
+    Each article's extraction is saved in its own transaction; a failure is kept as a
+    rejection with its reason and the article is marked failed.
+    """
+
+    def __init__(self, store: Any, total: int, on_progress: Progress | None = None) -> None:
+        self.store = store
+        self.total = total
+        self.on_progress = on_progress
+        self.report = RunReport()
+        self.saved: list[str] = []
+        if on_progress:
+            on_progress(0, total)
+
+    def fail(self, failure: Failure, words: int = 0) -> None:
+        self.store.set_status(failure.article_id, ArticleStatus.FAILED, f"[{failure.code}] {failure.message}")
+        self.store.add_rejection(Rejection(origin=f"article {failure.article_id}", code=failure.code,
+                                           message=failure.message))
+        self.report.failed += 1
+        self.report.failures.append(failure)
+        self.report.words += words
+
+    def add(self, results: list[tuple[Article, Extraction | Failure]]) -> None:
+        for article, result in results:
+            words = len(article.text.split())
+            if isinstance(result, Failure):
+                self.fail(result, words)
+                continue
+            self.store.save_extraction(result)
+            self.saved.append(article.id)
+            self.report.processed += 1
+            self.report.events += len(result.events)
+            self.report.words += words
+        self.progress()
+
+    def progress(self) -> None:
+        if self.on_progress:
+            self.on_progress(self.report.processed + self.report.failed, self.total)
+
+    def finish(self, seconds: float) -> RunReport:
+        """Record the time and run the cross-article stages (incidents, control) over what was saved."""
+        self.report.seconds = seconds
+        if self.saved:
+            from frontlines.incidents import update_after_run
+
+            update_after_run(self.store, self.saved)
+        return self.report
+
+
+def pending(store: Any, limit: int | None) -> list[str]:
+    """Ids of the articles still to process, at most ``limit``."""
+    ids = store.pending_ids()
+    return ids if limit is None else ids[:limit]
+
+
 def run_pending(
     store: Any,
     settings: Any,
@@ -63,49 +120,21 @@ def run_pending(
     on_progress: Progress | None = None,
 ) -> RunReport:
     """Process every pending article in the store; returns counts and the speed."""
-    ids = store.pending_ids()
-    if limit is not None:
-        ids = ids[:limit]
-    report = RunReport()
-    total = len(ids)
-    if on_progress:
-        on_progress(0, total)
+    ids = pending(store, limit)
+    sink = ResultSink(store, len(ids), on_progress)
     if not ids:
-        return report
+        return sink.report
     start = time.perf_counter()
     batches = chunks(ids, max(1, settings.batch_size))
-    saved: list[str] = []
-
-    def handle(results: list[tuple[Article, Extraction | Failure]]) -> None:
-        for article, result in results:
-            if isinstance(result, Failure):
-                store.set_status(article.id, ArticleStatus.FAILED, f"[{result.code}] {result.message}")
-                store.add_rejection(Rejection(origin=f"article {article.id}", code=result.code, message=result.message))
-                report.failed += 1
-                report.failures.append(result)
-            else:
-                store.save_extraction(result)
-                saved.append(article.id)
-                report.processed += 1
-                report.events += len(result.events)
-            report.words += len(article.text.split())
-        if on_progress:
-            on_progress(report.processed + report.failed, total)
-
     if workers <= 1:
         res = resources or load_resources(settings)
         chain = build_pipeline(default_stages())
         for batch in batches:
-            handle(list(process_batch(store.get_articles(batch), res, chain)))
+            sink.add(list(process_batch(store.get_articles(batch), res, chain)))
     else:
         ctx = mp.get_context("spawn")  # fork after loading torch/spaCy threads is unsafe
         with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
             for results in pool.imap_unordered(_work, (store.get_articles(b) for b in batches)):
-                handle(results)
-    report.seconds = time.perf_counter() - start
-    if saved:
-        # Cross-article stages: merge the new events into incidents, record control changes.
-        from frontlines.incidents import update_after_run
-
-        update_after_run(store, saved)
-    return report
+                sink.add(results)
+    # the cross-article update is not part of the timed pipeline throughput
+    return sink.finish(time.perf_counter() - start)
