@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,27 @@ def connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster |
     return Client(cluster), cluster
 
 
+@contextmanager
+def session(
+    client: Client | None, scheduler: str | None, workers: int, settings: Any, console: Any = None
+) -> Iterator[Client]:
+    """A client with the resources plugin registered; one this opened (and its local cluster) is closed after."""
+    own = client is None
+    cluster = None
+    if client is None:
+        client, cluster = connect(scheduler, max(1, workers))
+    try:
+        if console is not None:
+            console.print(f"dask dashboard: {client.dashboard_link}", highlight=False)
+        client.register_plugin(ResourcesPlugin(settings), name=PLUGIN_NAME)
+        yield client
+    finally:
+        if own:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
 def run_dask(
     store: Any,
     settings: Any,
@@ -86,14 +108,7 @@ def run_dask(
     sink = ResultSink(store, len(ids), on_progress)
     if not ids:
         return sink.report
-    own_client = client is None
-    cluster = None
-    if client is None:
-        client, cluster = connect(scheduler, max(1, workers))
-    try:
-        if console is not None:
-            console.print(f"dask dashboard: {client.dashboard_link}", highlight=False)
-        client.register_plugin(ResourcesPlugin(settings), name=PLUGIN_NAME)
+    with session(client, scheduler, workers, settings, console) as client:
         start = time.perf_counter()
         batches = list(chunks(ids, max(1, settings.batch_size)))
         batch_of: dict[Key, list[str]] = {}
@@ -113,12 +128,6 @@ def run_dask(
                 sink.add(results)
             fut.release()
         return sink.finish(time.perf_counter() - start)
-    finally:
-        if own_client:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-
 
 
 # -- sharded inputs ----------------------------------------------------------------------------
@@ -196,14 +205,7 @@ def run_shards(
         on_progress(0, 0)
     if not paths:
         return report
-    own_client = client is None
-    cluster = None
-    if client is None:
-        client, cluster = connect(scheduler, max(1, workers))
-    try:
-        if console is not None:
-            console.print(f"dask dashboard: {client.dashboard_link}", highlight=False)
-        client.register_plugin(ResourcesPlugin(settings), name=PLUGIN_NAME)
+    with session(client, scheduler, workers, settings, console) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window = 2 * n_workers  # shards in flight: bounds worker memory on huge inputs
         start = time.perf_counter()
@@ -217,11 +219,6 @@ def run_shards(
                 update_after_run(store, saved)
         report.seconds = time.perf_counter() - start
         return report
-    finally:
-        if own_client:
-            client.close()
-            if cluster is not None:
-                cluster.close()
 
 
 def _shards_to_parquet(client: Client, settings: Any, paths: list[str], out: Path, report: RunReport,
