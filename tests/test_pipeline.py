@@ -80,3 +80,40 @@ def test_a_parser_failure_fails_only_its_article() -> None:
     assert [a.text for a, _ in results] == [a.text for a in arts]
     assert [type(r).__name__ for _, r in results] == ["Extraction", "Failure", "Extraction"]
     assert "parse failed" in results[1][1].message
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("Para one.\n\nPara two is here.\n\nPara three.", 20),
+        ("Line one\nline two\nline three\nline four", 12),
+        ("First sentence. Second sentence. Third sentence.", 18),
+        ("a" * 50, 16),  # no place to cut: cut at the limit
+        ("short", 100),
+        ("", 10),
+    ],
+)
+def test_split_text_covers_the_text_exactly(text: str, limit: int) -> None:
+    from frontlines.pipeline import split_text
+
+    pieces = split_text(text, limit)
+    assert "".join(pieces) == text
+    assert all(len(p) <= limit for p in pieces)
+
+
+def test_long_articles_are_parsed_in_pieces_with_offsets_kept() -> None:
+    import spacy
+
+    from frontlines.pipeline import parse
+
+    nlp = spacy.blank("en")
+    text = "\n\n".join(f"Paragraph {i}: shelling hit Kharkiv overnight, officials said." for i in range(40))
+    doc = parse(nlp, text, long_text=200)
+    assert doc.text == text
+    i = text.rindex("Kharkiv")
+    span = doc.char_span(i, i + len("Kharkiv"))
+    assert span is not None and span.text == "Kharkiv"
+    arts = [make_article(text), make_article("Shelling in Kharkiv.")]
+    results = list(process_batch(arts, Resources(nlp=nlp), build_pipeline([PLACES, EVENTS]), long_text=200))
+    assert [type(r).__name__ for _, r in results] == ["Extraction", "Extraction"]
+    assert results[0][1].places[0].evidence.start == text.find("Kharkiv")

@@ -97,6 +97,48 @@ def extract(doc: Any, article: Article, resources: Resources, chain: tuple[Stage
     return Extraction(article_id=article.id, stages=tuple(s.info for s in chain), **outputs)
 
 
+# spaCy's parser and NER need about 1 GB of working memory per 100,000 characters, and refuse
+# texts over nlp.max_length (1,000,000): longer articles are parsed in pieces and joined.
+LONG_TEXT = 100_000
+_CUTS = ("\n\n", "\n", ". ", " ")
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Consecutive pieces of ``text``, each at most ``limit`` characters where a cut allows it,
+    cut just after a paragraph break, else a line break, a full stop, a space. Their
+    concatenation is exactly ``text``."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in _CUTS:
+            at = window.rfind(sep)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:  # one unbroken run of characters: cut where the limit falls
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(nlp: Any, text: str, *, long_text: int = LONG_TEXT) -> Any:
+    """``nlp(text)``, or for a text over ``long_text`` characters, its pieces parsed and joined
+    into one Doc whose text (and so every character offset) is the original text."""
+    if len(text) <= long_text:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    pieces = split_text(text, long_text)
+    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    if doc.text != text:
+        raise NlpError(f"joined parse of a {len(text)}-character text does not match it", code="E202")
+    return doc
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     article_id: str
@@ -110,13 +152,22 @@ def process_batch(
     chain: tuple[Stage, ...] | None = None,
     *,
     batch_size: int = 32,
+    long_text: int = LONG_TEXT,
 ) -> Iterator[tuple[Article, Extraction | Failure]]:
-    """Parse articles with ``nlp.pipe`` and extract from each; one failure never stops the batch."""
+    """Parse articles with ``nlp.pipe`` and extract from each; one failure never stops the batch.
+
+    Articles longer than ``long_text`` characters are parsed in pieces (see :func:`parse`).
+    """
     chain = chain if chain is not None else build_pipeline(default_stages())
     items = list(articles)
     done = 0
+    nlp = resources.nlp
     try:
-        for article, doc in zip(items, resources.nlp.pipe((a.text for a in items), batch_size=batch_size)):
+        # long texts are parsed on their own below; "" holds their place in the stream
+        texts = (a.text if len(a.text) <= long_text else "" for a in items)
+        for article, doc in zip(items, nlp.pipe(texts, batch_size=batch_size)):
+            if len(article.text) > long_text:
+                doc = parse(nlp, article.text, long_text=long_text)
             done += 1
             yield article, _extract_safely(doc, article, resources, chain)
     except Exception:  # noqa: BLE001 - a spaCy component failed mid-batch: isolate the article below
@@ -124,7 +175,7 @@ def process_batch(
         # the bad article fails and the others are processed as usual.
         for article in items[done:]:
             try:
-                doc = resources.nlp(article.text)
+                doc = parse(nlp, article.text, long_text=long_text)
             except Exception as exc:  # noqa: BLE001 - kept as a failure with its reason
                 yield article, Failure(article.id, "E202", f"parse failed: {type(exc).__name__}: {exc}")
                 continue
@@ -143,7 +194,7 @@ def _extract_safely(doc: Any, article: Article, resources: Resources, chain: tup
 def process_article(article: Article, resources: Resources, chain: tuple[Stage, ...] | None = None) -> Extraction:
     """Parse and extract one article; raises on failure (for tests and the eval runner)."""
     chain = chain if chain is not None else build_pipeline(default_stages())
-    doc = resources.nlp(article.text)
+    doc = parse(resources.nlp, article.text)
     return extract(doc, article, resources, chain)
 
 
