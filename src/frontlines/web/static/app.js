@@ -116,14 +116,57 @@
       const r = await fetch(config.basemap.countries);
       if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
       const borders = await r.json();
-      L.geoJSON(borders, {
+      const countries = L.geoJSON(borders, {
         interactive: false,
         style: () => ({ className: config.tile_url ? 'country outline' : 'country', fill: !config.tile_url }),
       }).addTo(map).bringToBack();
       map.attributionControl.addAttribution(escapeHtml(borders.attribution || config.basemap.attribution || ''));
+      installAdmin1(config.basemap, countries);
     } catch (e) {
       notice('base layer: ' + e.message);
     }
+  }
+
+  /** Admin-1 borders (oblasts, provinces) of the countries in view, fetched once each when zoomed in. */
+  const ADMIN1_MIN_ZOOM = 5;
+  function installAdmin1(basemap, countries) {
+    const available = new Set(basemap.admin1_countries || []);
+    if (!basemap.admin1 || !available.size) return;
+    map.createPane('admin1').style.zIndex = 450; // above the country fill, below markers and popups
+    map.getPane('admin1').style.pointerEvents = 'none';
+    const group = L.layerGroup();
+    const bounds = new Map(); // iso3 -> bounds of the country's outline
+    countries.eachLayer((layer) => {
+      const iso3 = layer.feature.properties.iso3;
+      if (!available.has(iso3)) return;
+      const b = layer.getBounds();
+      bounds.set(iso3, bounds.has(iso3) ? bounds.get(iso3).extend(b) : b);
+    });
+    const requested = new Set();
+    let attributed = false;
+    function refresh() {
+      if (map.getZoom() < ADMIN1_MIN_ZOOM) { map.removeLayer(group); return; }
+      group.addTo(map);
+      const view = map.getBounds();
+      for (const [iso3, b] of bounds) {
+        if (requested.has(iso3) || !view.intersects(b)) continue;
+        requested.add(iso3);
+        fetch(basemap.admin1.replace('{iso3}', encodeURIComponent(iso3))).then((r) => {
+          if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
+          return r.json();
+        }).then((fc) => {
+          group.addLayer(L.geoJSON(fc, { pane: 'admin1', interactive: false, style: () => ({ className: 'admin1' }) }));
+          if (!attributed) {
+            map.attributionControl.addAttribution(escapeHtml(fc.attribution || basemap.admin1_attribution || ''));
+            attributed = true;
+          }
+        }).catch((e) => { // shown once; not retried on every move
+          notice('admin-1 borders of ' + iso3 + ': ' + e.message);
+        });
+      }
+    }
+    map.on('moveend', refresh);
+    refresh();
   }
 
   function markerFor(feature) {
