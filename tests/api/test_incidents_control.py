@@ -116,6 +116,14 @@ def test_incidents_take_the_event_filters(analyst, params, n) -> None:  # noqa: 
     assert len(listed["incidents"]) == min(n, params.get("limit", 100))
 
 
+def test_incident_paging_is_exact_with_member_filters(analyst) -> None:  # noqa: ANN001
+    pages = [analyst.get("/api/incidents", params={"status": "denied", "limit": 1, "offset": k}).json()
+             for k in range(3)]
+    assert [p["total"] for p in pages] == [2, 2, 2]
+    assert [len(p["incidents"]) for p in pages] == [1, 1, 0]
+    assert pages[0]["incidents"][0]["id"] != pages[1]["incidents"][0]["id"]
+
+
 @pytest.mark.parametrize("params", [{"bbox": "40,50,30,45"}, {"bbox": "a,b,c,d"}, {"since": "2022-13-01"},
                                     {"limit": 10_001}, {"corroboration": "x"}, {"type": "1; DROP TABLE"}])
 def test_incidents_geojson_bad_parameters(analyst, params) -> None:  # noqa: ANN001

@@ -9,6 +9,7 @@ import pytest
 from frontlines.incidents import merge_incidents, pairwise_scores, rebuild_incidents, update_incidents
 from frontlines.incidents.update import reported_events
 from frontlines.records import Extraction, to_dict
+from frontlines.store import EventFilter
 from tests.incidents.helpers import FIXTURES, load_reports, save_reports
 
 TEST_SET = FIXTURES / "incidents" / "reports.yaml"
@@ -64,6 +65,16 @@ def test_update_on_both_databases(store) -> None:  # noqa: ANN001
     assert store.get_incident(big.id[:10]).id == big.id
     assert store.list_incidents(min_reports=2) == [big]
     assert [i.id for i in store.list_incidents(corroboration="independent")] == [big.id]
+    assert store.count_incidents() == 2 and store.count_incidents(min_reports=2) == 1
+    lon, lat = big.place.lon, big.place.lat
+    near = (lon - 0.05, lat - 0.05, lon + 0.05, lat + 0.05)
+    assert big.id in [i.id for i in store.list_incidents(bbox=near)]
+    assert store.list_incidents(bbox=(lon + 1, lat + 1, lon + 2, lat + 2)) == []
+    for report in big.reports:  # a member-event filter keeps the incidents holding a matching event
+        found = store.list_incidents(members=EventFilter(article_id=report.article_id))
+        assert [i.id for i in found] == [big.id]
+    assert store.count_incidents(members=EventFilter(article_id="no-such-article")) == 0
+    assert len(store.list_incidents(limit=1)) == 1 and store.list_incidents(limit=1, offset=2) == []
 
 
 def test_reprocessed_article_that_lost_its_event_leaves_its_incident(sqlite_store) -> None:  # noqa: ANN001

@@ -24,9 +24,6 @@ from frontlines.store import EventFilter
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"], responses=ERROR_RESPONSES)
 
-# Incidents are filtered by bbox and member events after the store query (the store filters dates,
-# type and corroboration in SQL); this bounds how many one request reads.
-MAX_SCAN = 200_000
 # Event filters that select member events rather than the incident's own fields.
 _MEMBER_FIELDS = ("acled_type", "actor", "country", "side", "place", "status", "text", "article_id")
 
@@ -43,22 +40,15 @@ CorroborationParam = Annotated[Corroboration | None, Query(
 MinReports = Annotated[int, Query(ge=1, le=10_000, description="At least this many reports.")]
 
 
-def select_incidents(store: Any, f: EventFilter, corroboration: Corroboration | None,
-                     min_reports: int) -> list[Incident]:
-    """Incidents (newest first) matching the incident-level and member-event filters of ``f``."""
-    rows = store.list_incidents(since=f.since, until=f.until,
-                                corroboration=corroboration.value if corroboration else None,
-                                plover_type=f.plover_type, min_reports=min_reports, limit=MAX_SCAN, offset=0)
-    if f.bbox:
-        west, south, east, north = f.bbox
-        rows = [i for i in rows if i.place is not None and i.place.lat is not None and i.place.lon is not None
-                and west <= i.place.lon <= east and south <= i.place.lat <= north]
+def incident_filters(f: EventFilter, corroboration: Corroboration | None, min_reports: int) -> dict[str, Any]:
+    """The store's incident filters for an event filter: type, dates and bbox on the incident itself,
+    the other fields on its member events (all applied in SQL, so paging and totals are exact)."""
+    members = None
     if any(getattr(f, name) for name in _MEMBER_FIELDS):
-        members = dataclasses.replace(f, plover_type=None, since=None, until=None, bbox=None, limit=MAX_SCAN, offset=0)
-        keys = [r["key"] for r in store.list_events(members)]
-        wanted = set(store.incident_ids_for_events(keys))
-        rows = [i for i in rows if i.id in wanted]
-    return rows
+        members = dataclasses.replace(f, plover_type=None, since=None, until=None, bbox=None)
+    return {"since": f.since, "until": f.until, "plover_type": f.plover_type, "bbox": f.bbox,
+            "corroboration": corroboration.value if corroboration else None, "min_reports": min_reports,
+            "members": members}
 
 
 def _largest(ranges: dict[str, Any]) -> tuple[float | None, str | None]:
@@ -119,9 +109,10 @@ def list_incidents(
     offset: Offset = 0,
 ) -> JSONResponse:
     """List incidents."""
-    rows = select_incidents(store, f, corroboration, min_reports)
-    return ok({"ok": True, "total": len(rows), "limit": limit, "offset": offset,
-               "incidents": [to_dict(i) for i in rows[offset:offset + limit]]})
+    where = incident_filters(f, corroboration, min_reports)
+    rows = store.list_incidents(**where, limit=limit, offset=offset)
+    return ok({"ok": True, "total": store.count_incidents(**where), "limit": limit, "offset": offset,
+               "incidents": [to_dict(i) for i in rows]})
 
 
 @router.get(".geojson", summary="Incidents as GeoJSON",
@@ -138,10 +129,11 @@ def incidents_geojson(
     offset: Offset = 0,
 ) -> JSONResponse:
     """Incidents as GeoJSON."""
-    rows = select_incidents(store, f, corroboration, min_reports)
-    features = [x for x in (incident_feature(i) for i in rows[offset:offset + limit]) if x is not None]
+    where = incident_filters(f, corroboration, min_reports)
+    rows = store.list_incidents(**where, limit=limit, offset=offset)
+    features = [x for x in (incident_feature(i) for i in rows) if x is not None]
     return ok({"type": "FeatureCollection", "features": features,
-               "properties": {"total": len(rows), "limit": limit, "offset": offset}})
+               "properties": {"total": store.count_incidents(**where), "limit": limit, "offset": offset}})
 
 
 def _report_detail(store: Any, report: Any) -> dict[str, Any]:

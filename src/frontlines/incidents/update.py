@@ -80,7 +80,7 @@ def rebuild_incidents(store: Any) -> UpdateReport:
     """Merge every stored event from scratch (the reference the incremental path must equal)."""
     everything = reported_events(store.reported_event_rows())
     incidents = merge_incidents(everything)
-    old = [i.id for i in store.list_incidents(limit=10**9)]
+    old = store.incident_ids()
     store.replace_incidents(old, incidents)
     return UpdateReport(events=len(everything), component=len(everything), incidents_removed=len(old),
                         incidents_saved=len(incidents), control_changes=0)

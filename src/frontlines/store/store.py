@@ -515,6 +515,14 @@ class Store:
         q = select(e, t.articles.c.source, t.articles.c.title, t.articles.c.url, t.articles.c.published).join(
             t.articles, t.articles.c.id == e.c.article_id
         )
+        conds = self._event_conditions(f)
+        if conds:
+            q = q.where(and_(*conds))
+        return q
+
+    @staticmethod
+    def _event_conditions(f: EventFilter) -> list[Any]:
+        e = t.events
         conds = []
         if f.plover_type:
             conds.append(e.c.plover_type == f.plover_type.upper())
@@ -549,9 +557,7 @@ class Store:
             conds.append(e.c.text.ilike(f"%{_escape_like(f.text)}%", escape="\\"))
         if f.article_id:
             conds.append(e.c.article_id == f.article_id)
-        if conds:
-            q = q.where(and_(*conds))
-        return q
+        return conds
 
     def list_events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """Events as flat rows (the stored columns plus the article's source/title/url/published)."""
@@ -683,6 +689,40 @@ class Store:
                 conn.execute(insert(ie), [{"incident_id": i.id, "event_key": r.event_key}
                                           for i in incidents for r in i.reports])
 
+    def _incident_conditions(
+        self,
+        since: dt.date | None,
+        until: dt.date | None,
+        corroboration: str | None,
+        plover_type: str | None,
+        min_reports: int,
+        bbox: tuple[float, float, float, float] | None,
+        members: EventFilter | None,
+    ) -> list[Any]:
+        inc, ie = t.incidents, t.incident_events
+        conds = []
+        if since:
+            conds.append(inc.c.end >= since)
+        if until:
+            conds.append(inc.c.start <= until)
+        if corroboration:
+            conds.append(inc.c.corroboration == corroboration)
+        if plover_type:
+            conds.append(inc.c.plover_type == plover_type.upper())
+        if bbox:
+            west, south, east, north = bbox
+            conds.append(and_(inc.c.lat >= south, inc.c.lat <= north, inc.c.lon >= west, inc.c.lon <= east))
+        if min_reports > 1:
+            counts = select(ie.c.incident_id).group_by(ie.c.incident_id).having(func.count() >= min_reports)
+            conds.append(inc.c.id.in_(counts))
+        if members is not None:
+            event_conds = self._event_conditions(members)
+            if event_conds:
+                e = t.events
+                matching = select(ie.c.incident_id).join(e, e.c.key == ie.c.event_key).where(and_(*event_conds))
+                conds.append(inc.c.id.in_(matching))
+        return conds
+
     def list_incidents(
         self,
         *,
@@ -691,28 +731,52 @@ class Store:
         corroboration: str | None = None,
         plover_type: str | None = None,
         min_reports: int = 1,
+        bbox: tuple[float, float, float, float] | None = None,
+        members: EventFilter | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> list[Any]:
-        """Incidents (records), newest first, filtered by date, corroboration, type and report count."""
+        """Incidents (records), newest first, filtered in SQL.
+
+        ``since``/``until`` overlap the incident's interval, ``bbox`` (west, south,
+        east, north) holds its point; ``members`` keeps the incidents with at least
+        one member event matching that event filter (its limit/offset are ignored).
+        """
         from frontlines.records import Incident
 
-        inc, ie = t.incidents, t.incident_events
+        inc = t.incidents
         q = select(inc.c.data)
-        if since:
-            q = q.where(inc.c.end >= since)
-        if until:
-            q = q.where(inc.c.start <= until)
-        if corroboration:
-            q = q.where(inc.c.corroboration == corroboration)
-        if plover_type:
-            q = q.where(inc.c.plover_type == plover_type.upper())
-        if min_reports > 1:
-            counts = select(ie.c.incident_id).group_by(ie.c.incident_id).having(func.count() >= min_reports)
-            q = q.where(inc.c.id.in_(counts))
+        conds = self._incident_conditions(since, until, corroboration, plover_type, min_reports, bbox, members)
+        if conds:
+            q = q.where(and_(*conds))
         q = q.order_by(inc.c.start.desc(), inc.c.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [from_dict(Incident, _json(r.data)) for r in conn.execute(q)]
+
+    def count_incidents(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        corroboration: str | None = None,
+        plover_type: str | None = None,
+        min_reports: int = 1,
+        bbox: tuple[float, float, float, float] | None = None,
+        members: EventFilter | None = None,
+    ) -> int:
+        """How many incidents :meth:`list_incidents` would return without a limit."""
+        inc = t.incidents
+        q = select(func.count()).select_from(inc)
+        conds = self._incident_conditions(since, until, corroboration, plover_type, min_reports, bbox, members)
+        if conds:
+            q = q.where(and_(*conds))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar() or 0)
+
+    def incident_ids(self) -> list[str]:
+        """Every stored incident's id."""
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(t.incidents.c.id))]
 
     def get_incident(self, incident_id: str) -> Any:
         """One incident by id or unambiguous id prefix."""
