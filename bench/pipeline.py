@@ -10,13 +10,16 @@ subprocess so that peak RSS is per process:
 - ``bare-1``: ``nlp.pipe`` of en_core_web_sm (same batch size), one process;
 - ``bare-2``: the same with ``n_process=2``;
 - ``full``: the whole frontlines pipeline in one process (parse with the gazetteer
-  ruler, every stage, the store writes to SQLite), with the CPU time of each
-  stage (every ``Stage.run`` is wrapped) and of the parse and the store;
+  ruler, every stage, the store writes to SQLite in one transaction per batch as
+  ``frontlines run`` does), with the CPU time of each stage (every ``Stage.run``
+  is wrapped) and of the parse and the store; then, timed apart, the incidents
+  and control update that ends a run (``update_*``);
   it also measures the triage analysis (sentences with no trigger word and no
   entity of interest, and the events such sentences hold);
 - ``dask-1`` / ``dask-2``: the whole pipeline through ``run_shards`` on a local
   Dask cluster with 1 and 2 worker processes (shards of 250 articles, results
-  stored in SQLite in bulk), model loading excluded;
+  stored in SQLite in bulk), model loading excluded; the incidents and control
+  update after the run is timed apart (``update_*``), as in ``full``;
 - ``pg``: inserts/s into PostgreSQL (a throwaway database, created and dropped):
   articles with their extractions, per-article transactions vs bulk.
 
@@ -156,6 +159,7 @@ def phase_full(corpus: Path, batch_size: int, dump: Path | None, dump_n: int) ->
         cpu0, t0 = time.process_time(), time.perf_counter()
         docs = resources.nlp.pipe((a.text for a in articles), batch_size=batch_size)
         extractions = []
+        unsaved: list[Any] = []
         failed = 0
         tri = {"sentences": 0, "sentences_pass": 0, "tokens": 0, "tokens_pass": 0, "events": 0,
                "events_in_pass": 0, "sentences_trigger": 0, "tokens_trigger": 0, "events_in_trigger": 0}
@@ -170,11 +174,14 @@ def phase_full(corpus: Path, batch_size: int, dump: Path | None, dump_n: int) ->
                 failed += 1
                 extractions.append(Failure(article.id, "E202", str(exc)))
                 continue
-            c, w = time.process_time(), time.perf_counter()
-            store.save_extraction(ex)
-            cpu["store"] += time.process_time() - c
-            wall["store"] += time.perf_counter() - w
             extractions.append(ex)
+            unsaved.append(ex)
+            if len(unsaved) >= batch_size:  # as `frontlines run` does: one transaction per batch
+                c, w = time.process_time(), time.perf_counter()
+                store.save_extractions_bulk(unsaved)
+                cpu["store"] += time.process_time() - c
+                wall["store"] += time.perf_counter() - w
+                unsaved = []
             # triage analysis, outside the timed parts
             passing = []
             triggering = []
@@ -196,8 +203,17 @@ def phase_full(corpus: Path, batch_size: int, dump: Path | None, dump_n: int) ->
                     tri["events_in_pass"] += 1
                 if any(s <= ev.evidence.start < e for s, e in triggering):
                     tri["events_in_trigger"] += 1
+        c, w = time.process_time(), time.perf_counter()
+        store.save_extractions_bulk(unsaved)
+        cpu["store"] += time.process_time() - c
+        wall["store"] += time.perf_counter() - w
         total_wall = time.perf_counter() - t0
         total_cpu = time.process_time() - cpu0
+        from frontlines.incidents import update_after_run
+
+        c, w = time.process_time(), time.perf_counter()  # the cross-article step `frontlines run` ends with
+        update_after_run(store, [x.article_id for x in extractions if not isinstance(x, Failure)])
+        update_cpu, update_wall = time.process_time() - c, time.perf_counter() - w
     if dump is not None:
         with dump.open("wb") as fh:
             pickle.dump([(a, x) for a, x in zip(articles, extractions) if not isinstance(x, Failure)][:dump_n], fh)
@@ -212,6 +228,7 @@ def phase_full(corpus: Path, batch_size: int, dump: Path | None, dump_n: int) ->
         "stage_share": {k: round(cpu[k] / timed_cpu, 4) for k in STAGE_ORDER},
         "after_parse_over_parse": round(sum(cpu[k] for k in STAGE_ORDER[1:7]) / cpu["parse"], 3),
         "triage": tri,
+        "update_cpu_s": round(update_cpu, 2), "update_wall_s": round(update_wall, 2),
     }
 
 
@@ -244,14 +261,26 @@ def phase_dask(corpus: Path, batch_size: int, workers: int, shard_size: int) -> 
         def cpu_now() -> float:
             return sum(p.cpu_times().user + p.cpu_times().system for p in procs)
 
+        import frontlines.batch.dask as engine
+
+        update_cpu = [0.0]
+        real_update = engine.update_after
+
+        def timed_update(*args: Any) -> None:  # the client's CPU for incidents and control, reported apart
+            c = time.process_time()
+            real_update(*args)
+            update_cpu[0] += time.process_time() - c
+
+        engine.update_after = timed_update
         cpu0 = cpu_now()
         report = run_shards(store, settings, shards, client=client)
-        cpu = cpu_now() - cpu0
+        cpu = cpu_now() - cpu0 - update_cpu[0]
         rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         client.close()
         cluster.close()
     return {"workers": workers, "articles": report.processed, "failed": report.failed, "words": report.words,
             "events": report.events, "wall_s": report.seconds, "cpu_s": cpu,
+            "update_wall_s": report.update_seconds, "update_cpu_s": update_cpu[0],
             "words_per_s": report.words_per_second, "words_per_cpu_s": report.words / cpu,
             "peak_rss_worker_mb": round(max(rss.values()), 1), "peak_rss_client_mb": _peak_rss_mb()}
 

@@ -16,6 +16,7 @@ import enum
 import functools
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -337,45 +338,54 @@ def to_dict(record: Any) -> Any:
 R = TypeVar("R")
 
 
-@functools.cache
-def _type_hints(cls: type) -> dict[str, Any]:
-    # Resolving string annotations costs ~1 ms per call; records are read by the thousand.
-    return typing.get_type_hints(cls)
-
-
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     """Rebuild a record of type ``cls`` from :func:`to_dict` output."""
     # Widen to plain ``type``: mypy does not treat ``type[R]`` as Hashable, which the cache needs.
     record_type: type = cls
-    hints = _type_hints(record_type)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    return cls(**{name: convert(data[name]) for name, convert in _fields_plan(record_type) if name in data})
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _fields_plan(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    # Resolving annotations and walking typing objects costs far more than building the record;
+    # records are read by the ten thousand (incidents, API), so each field's converter is built once.
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _nullable(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    if convert is _identity:
+        return _identity
+    return lambda value: None if value is None else convert(value)
+
+
+@functools.cache
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """A function turning JSON data into a value of type ``tp`` (None stays None)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value) if len(args) == 1 else value
+        return _converter(args[0]) if len(args) == 1 else _identity
     if origin is tuple:
         (item_tp, *_rest) = typing.get_args(tp)
         if item_tp is str or (isinstance(item_tp, type) and not dataclasses.is_dataclass(item_tp)):
-            return tuple(value)
-        return tuple(_convert(item_tp, v) for v in value)
+            return _nullable(tuple)
+        item = _converter(item_tp)
+        return _nullable(lambda value: tuple(item(v) for v in value))
     if origin is dict:
-        return {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
+        return _nullable(lambda value: {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
     if isinstance(tp, type):
         if dataclasses.is_dataclass(tp):
-            return from_dict(tp, value)
+            record_type: type = tp
+            return _nullable(lambda value: from_dict(record_type, value))
         if issubclass(tp, enum.Enum):
-            return tp(value)
+            return _nullable(tp)
         if tp is dt.datetime:
-            return dt.datetime.fromisoformat(value)
+            return _nullable(dt.datetime.fromisoformat)
         if tp is dt.date:
-            return dt.date.fromisoformat(value[:10])
-    return value
+            return _nullable(lambda value: dt.date.fromisoformat(value[:10]))
+    return _identity

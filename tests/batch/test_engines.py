@@ -47,6 +47,7 @@ def local_result(tmp_path_factory, settings):  # noqa: ANN001, ANN201
     store = _store_with_samples(tmp_path_factory.mktemp("local") / "l.db")
     report = run_pending(store, settings, workers=1)
     assert report.processed == N and report.failed == 0
+    assert report.update_seconds > 0  # incidents and control, timed apart from the pipeline
     return _snapshot(store)
 
 
@@ -58,7 +59,7 @@ def test_dask_matches_local(tmp_path, settings, client, local_result) -> None:  
     assert (report.processed, report.failed) == (N, 0)
     assert _snapshot(store) == local_result
     again = run_dask(store, settings, client=client)  # rerun: nothing pending, nothing redone
-    assert again.processed == 0
+    assert again.processed == 0 and again.update_seconds == 0
 
 
 def test_killed_worker_loses_and_duplicates_nothing(tmp_path, settings, client, local_result) -> None:  # noqa: ANN001

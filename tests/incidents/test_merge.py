@@ -37,6 +37,33 @@ def test_any_order_gives_the_same_incidents(reports: tuple[list, dict[str, str]]
     assert to_dict(merge_incidents(reversed(shuffled))) == reference
 
 
+def test_blocked_sweep_finds_the_same_components_as_every_pair(reports: tuple[list, dict[str, str]]) -> None:
+    """components() compares events only within blocks and overlapping dates; comparing every pair agrees."""
+    from frontlines.incidents.match import blocks
+    from frontlines.incidents.merge import components, linked
+
+    items, _ = reports
+    parent = {i.key: i.key for i in items}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    pairs = 0
+    for n, a in enumerate(items):
+        for b in items[n + 1:]:
+            if a.interval is not None and b.interval is not None and linked(a, b):
+                pairs += 1
+                assert set(blocks(a.event)) & set(blocks(b.event)), (a.key, b.key)  # blocking never splits a link
+                parent[find(a.key)] = find(b.key)
+    assert pairs >= 40
+    brute: dict[str, set[str]] = {}
+    for i in items:
+        brute.setdefault(find(i.key), set()).add(i.key)
+    assert sorted(map(sorted, brute.values())) == sorted(sorted(i.key for i in c) for c in components(items))
+
+
 def test_incremental_equals_all_at_once(reports: tuple[list, dict[str, str]]) -> None:
     """Merging the component of each new report (what the store update does) ends where a full merge does."""
     from frontlines.incidents.merge import linked

@@ -25,7 +25,7 @@ from typing import Any
 from dask.typing import Key
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from frontlines.batch.local import ResultSink, RunReport, chunks, pending
+from frontlines.batch.local import ResultSink, RunReport, chunks, pending, update_after
 from frontlines.batch.shards import (
     ShardItems,
     ShardResult,
@@ -209,16 +209,14 @@ def run_shards(
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window = 2 * n_workers  # shards in flight: bounds worker memory on huge inputs
         start = time.perf_counter()
+        saved: list[str] = []
         if output_parquet is not None:
             _shards_to_parquet(client, settings, paths, Path(output_parquet), report, retries, window, on_progress)
         else:
             saved = _shards_to_store(client, store, settings, paths, report, retries, window, bulk, on_progress)
-            if saved:
-                from frontlines.incidents import update_after_run
-
-                update_after_run(store, saved)
         report.seconds = time.perf_counter() - start
-        return report
+    update_after(store, saved, report)  # in the client, once the cluster's work is done
+    return report
 
 
 def _shards_to_parquet(client: Client, settings: Any, paths: list[str], out: Path, report: RunReport,

@@ -1,8 +1,8 @@
 """Run the pipeline over the store's pending articles, in this process or a process pool.
 
-Each article's extractions are written in one transaction by this (parent)
-process, so an interrupted run leaves no half-stored article and a rerun
-finishes the rest. Workers load the model and gazetteer once, in their
+Each batch's extractions are written in one transaction by this (parent)
+process, so an interrupted run leaves no half-stored article (a batch is
+stored whole or stays pending) and a rerun finishes the rest. Workers load the model and gazetteer once, in their
 initialiser.
 """
 
@@ -27,6 +27,7 @@ class RunReport:
     seconds: float = 0.0
     skipped: int = 0  # sharded inputs: stored but not processed (language, near-duplicate)
     rejected: int = 0  # sharded inputs: unreadable records or shards, kept as rejections
+    update_seconds: float = 0.0  # the cross-article update after the run (incidents, control), not in seconds
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -56,8 +57,9 @@ def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
 class ResultSink:
     """Writes an engine's results to the store and keeps the counts (shared by every engine).
 
-    Each article's extraction is saved in its own transaction; a failure is kept as a
-    rejection with its reason and the article is marked failed.
+    The extractions of one batch of results are saved in one transaction (a multi-row
+    insert per table); a failure is kept as a rejection with its reason and the article
+    is marked failed.
     """
 
     def __init__(self, store: Any, total: int, on_progress: Progress | None = None) -> None:
@@ -78,16 +80,18 @@ class ResultSink:
         self.report.words += words
 
     def add(self, results: list[tuple[Article, Extraction | Failure]]) -> None:
+        ok: list[Extraction] = []
         for article, result in results:
             words = len(article.text.split())
             if isinstance(result, Failure):
                 self.fail(result, words)
                 continue
-            self.store.save_extraction(result)
-            self.saved.append(article.id)
-            self.report.processed += 1
+            ok.append(result)
             self.report.events += len(result.events)
             self.report.words += words
+        self.store.save_extractions_bulk(ok)
+        self.saved.extend(ex.article_id for ex in ok)
+        self.report.processed += len(ok)
         self.progress()
 
     def progress(self) -> None:
@@ -97,11 +101,19 @@ class ResultSink:
     def finish(self, seconds: float) -> RunReport:
         """Record the time and run the cross-article stages (incidents, control) over what was saved."""
         self.report.seconds = seconds
-        if self.saved:
-            from frontlines.incidents import update_after_run
-
-            update_after_run(self.store, self.saved)
+        update_after(self.store, self.saved, self.report)
         return self.report
+
+
+def update_after(store: Any, saved: Sequence[str], report: RunReport) -> None:
+    """Update incidents and control for the saved articles; the time goes to ``report.update_seconds``."""
+    if not saved:
+        return
+    from frontlines.incidents import update_after_run
+
+    start = time.perf_counter()
+    update_after_run(store, saved)
+    report.update_seconds = time.perf_counter() - start
 
 
 def pending(store: Any, limit: int | None) -> list[str]:

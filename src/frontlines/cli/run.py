@@ -64,13 +64,16 @@ def run(
         data = {"processed": report.processed, "failed": report.failed, "events": report.events,
                 "words": report.words, "seconds": round(report.seconds, 2),
                 "skipped": report.skipped, "rejected": report.rejected,
-                "words_per_second": round(report.words_per_second)}
+                "words_per_second": round(report.words_per_second),
+                "update_seconds": round(report.update_seconds, 2)}
         if json_out:
             common.print_json(data)
         else:
             common.console().print(
                 f"processed {report.processed} articles ({report.failed} failed), {report.events} events, "
-                f"{report.words_per_second:,.0f} words/s", highlight=False)
+                f"{report.words_per_second:,.0f} words/s"
+                + (f"; incidents and control updated in {report.update_seconds:.1f} s" if report.update_seconds else ""),
+                highlight=False)
             for f in report.failures[:10]:
                 common.console().print(f"[yellow]failed[/yellow] {f.article_id}: [{f.code}] {f.message}", highlight=False)
         if report.failed:

@@ -133,9 +133,33 @@ def is_territorial(event: Event) -> bool:
     return event.plover_type == "ASSAULT" and event.plover_mode == "occupy"
 
 
+def status_class(event: Event) -> str | None:
+    """"real" (happened, claimed, denied), "intent" (ordered, planned, ...) or None (merges with nothing)."""
+    if event.status in _REAL:
+        return "real"
+    if event.status in _INTENT:
+        return "intent"
+    return None
+
+
 def statuses_compatible(a: Event, b: Event) -> bool:
     """Reports of something that happened (or is denied) merge with each other; intentions with intentions."""
     return (a.status in _REAL and b.status in _REAL) or (a.status in _INTENT and b.status in _INTENT)
+
+
+def blocks(event: Event) -> tuple[tuple[str, str], ...]:
+    """Keys such that two events can be :func:`compatible` only if they share one.
+
+    Both a change of territory, or the same PLOVER type; and the same status class.
+    Lets a merge compare events within blocks instead of every pair.
+    """
+    status = status_class(event)
+    if status is None or not mergeable(event):
+        return ()
+    keys = [(status, "type:" + (event.plover_type or ""))]
+    if is_territorial(event):
+        keys.append((status, "territory"))
+    return tuple(keys)
 
 
 def mergeable(event: Event) -> bool:
@@ -169,13 +193,17 @@ def intervals_overlap(a: Interval | None, b: Interval | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def compatible(a: Event, a_published: dt.date | None, b: Event, b_published: dt.date | None) -> bool:
-    """Whether two reported events can be the same happening."""
+def compatible(a: Event, a_published: dt.date | None, b: Event, b_published: dt.date | None, *,
+               intervals: tuple[Interval | None, Interval | None] | None = None) -> bool:
+    """Whether two reported events can be the same happening.
+
+    ``intervals``: the two events' :func:`event_interval`, when the caller has them already.
+    """
     if not (mergeable(a) and mergeable(b)):
         return False
     if not statuses_compatible(a, b) or not types_compatible(a, b):
         return False
-    ia, ib = event_interval(a, a_published), event_interval(b, b_published)
+    ia, ib = intervals or (event_interval(a, a_published), event_interval(b, b_published))
     if not intervals_overlap(ia, ib):
         return False
     if not places_compatible(a.place, b.place):

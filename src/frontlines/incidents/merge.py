@@ -16,11 +16,12 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from frontlines.incidents.match import (
     Interval,
     actors_conflict,
+    blocks,
     compatible,
     event_interval,
     mergeable,
@@ -48,10 +49,10 @@ class ReportedEvent:
     source: str | None  # the article's outlet
     published: dt.date | None
     event: Event
+    interval: Interval | None = field(init=False, repr=False, compare=False)  # when it may have happened
 
-    @property
-    def interval(self) -> Interval | None:
-        return event_interval(self.event, self.published)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "interval", event_interval(self.event, self.published))
 
 
 def canonical_order(item: ReportedEvent) -> tuple[int, int, str]:
@@ -65,13 +66,15 @@ def canonical_order(item: ReportedEvent) -> tuple[int, int, str]:
 
 def linked(a: ReportedEvent, b: ReportedEvent) -> bool:
     """Whether two reported events may be the same happening."""
-    return compatible(a.event, a.published, b.event, b.published)
+    return compatible(a.event, a.published, b.event, b.published, intervals=(a.interval, b.interval))
 
 
 def components(items: Iterable[ReportedEvent]) -> list[list[ReportedEvent]]:
     """Groups of events connected by :func:`linked` (each sorted canonically).
 
-    A sweep over intervals sorted by start compares only events whose dates overlap.
+    Events are compared only within a block (:func:`~frontlines.incidents.match.blocks`:
+    same status class, same type or both territorial), and within a block a sweep over
+    intervals sorted by start compares only events whose dates overlap.
     """
     dated = sorted((i for i in items), key=lambda i: (i.interval.start if i.interval else dt.date.min, i.key))
     parent = {i.key: i.key for i in dated}
@@ -82,18 +85,20 @@ def components(items: Iterable[ReportedEvent]) -> list[list[ReportedEvent]]:
             k = parent[k]
         return k
 
-    active: list[ReportedEvent] = []
+    active: dict[tuple[str, str], list[ReportedEvent]] = {}
     for item in dated:
         iv = item.interval
         if iv is None:
             continue  # undatable: stays on its own
-        active = [a for a in active if a.interval is not None and a.interval.end >= iv.start]
-        for other in active:
-            if linked(item, other):
-                ra, rb = find(item.key), find(other.key)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-        active.append(item)
+        for block in blocks(item.event):
+            live = [a for a in active.get(block, ()) if a.interval.end >= iv.start]  # type: ignore[union-attr]
+            for other in live:
+                if linked(item, other):
+                    ra, rb = find(item.key), find(other.key)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+            live.append(item)
+            active[block] = live
     groups: dict[str, list[ReportedEvent]] = {}
     for item in dated:
         groups.setdefault(find(item.key), []).append(item)
