@@ -55,6 +55,30 @@ def test_incremental_in_three_orders_equals_full_merge(tmp_path) -> None:  # noq
     assert snapshots[0] == snapshots[1] == snapshots[2]
 
 
+def test_long_id_lists_are_read_and_written_in_chunks(store, monkeypatch) -> None:  # noqa: ANN001
+    """IN lists are cut in chunks (SQLite and PostgreSQL bound a statement's parameters); results are whole."""
+    import frontlines.store.store as store_module
+    from frontlines.incidents import update_after_run
+
+    monkeypatch.setattr(store_module, "_IN_CHUNK", 2)
+    items, _ = load_reports(TEST_SET)
+    mapping: dict[str, str] = {}
+    for aid in sorted({i.article_id for i in items}):
+        mapping.update(save_reports(store, [i for i in items if i.article_id == aid]))
+    ids = sorted({i.article_id for i in items})
+    rows = store.reported_event_rows(article_ids=ids)
+    assert len(rows) == len(items) and [r["key"] for r in rows] == sorted(r["key"] for r in rows)
+    assert len(store.reported_event_rows(keys=[r["key"] for r in rows[:5]])) == 5
+    assert [a.id for a in store.get_articles(ids[::-1])] == ids[::-1]
+    update_after_run(store, ids)
+    once = _snapshot(store)
+    assert len(store.incident_ids_for_events([r["key"] for r in rows])) == len(once)
+    update_after_run(store, ids)  # again: drops and rewrites every incident, chunk by chunk
+    assert _snapshot(store) == once
+    full = merge_incidents(reported_events(store.reported_event_rows()))
+    assert sorted(to_dict(list(full)), key=lambda d: d["id"]) == once
+
+
 def test_update_on_both_databases(store) -> None:  # noqa: ANN001
     items, _ = load_reports(TEST_SET)
     kramatorsk = [i for i in items if i.key in {"k1", "k2", "k3", "k7"}]

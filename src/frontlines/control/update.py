@@ -12,16 +12,18 @@ from frontlines.control.timeline import build_timelines, control_on
 from frontlines.records import ControlChange
 
 
-def update_control(store: Any, article_ids: Sequence[str]) -> int:
+def update_control(store: Any, article_ids: Sequence[str], items: Sequence[Any] | None = None) -> int:
     """Replace the control changes these articles report; returns how many were stored.
 
     Changes are stored one per report; timelines are built when read, so the
-    order articles arrive in never matters.
+    order articles arrive in never matters. ``items``: the articles' reported
+    events, when the caller has read them already.
     """
-    from frontlines.incidents.update import reported_events
+    if items is None:
+        from frontlines.incidents.update import reported_events
 
-    items = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
-    rows = control_changes_with_keys(items)
+        items = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+    rows = control_changes_with_keys(list(items))
     store.replace_control_changes(list(article_ids), rows)
     return len(rows)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from frontlines.incidents.match import (
@@ -69,15 +69,34 @@ def linked(a: ReportedEvent, b: ReportedEvent) -> bool:
     return compatible(a.event, a.published, b.event, b.published, intervals=(a.interval, b.interval))
 
 
-def components(items: Iterable[ReportedEvent]) -> list[list[ReportedEvent]]:
-    """Groups of events connected by :func:`linked` (each sorted canonically).
+def linked_pairs(items: Iterable[ReportedEvent], side: Mapping[str, int] | None = None
+                 ) -> Iterator[tuple[ReportedEvent, ReportedEvent]]:
+    """Every pair of dated events that :func:`linked` holds for (a pair may come twice).
 
     Events are compared only within a block (:func:`~frontlines.incidents.match.blocks`:
     same status class, same type or both territorial), and within a block a sweep over
-    intervals sorted by start compares only events whose dates overlap.
+    intervals sorted by start compares only events whose dates overlap. With ``side``
+    (event key -> group), only pairs from different groups are compared.
     """
-    dated = sorted((i for i in items), key=lambda i: (i.interval.start if i.interval else dt.date.min, i.key))
-    parent = {i.key: i.key for i in dated}
+    dated = sorted((i for i in items if i.interval is not None),
+                   key=lambda i: (i.interval.start, i.key))  # type: ignore[union-attr]
+    active: dict[tuple[str, str], list[ReportedEvent]] = {}
+    for item in dated:
+        start = item.interval.start  # type: ignore[union-attr]
+        mine = side[item.key] if side is not None else None
+        for block in blocks(item.event):
+            live = [a for a in active.get(block, ()) if a.interval.end >= start]  # type: ignore[union-attr]
+            for other in live:
+                if (side is None or side[other.key] != mine) and linked(item, other):
+                    yield item, other
+            live.append(item)
+            active[block] = live
+
+
+def components(items: Iterable[ReportedEvent]) -> list[list[ReportedEvent]]:
+    """Groups of events connected by :func:`linked` (each sorted canonically); undated events stay alone."""
+    everything = list(items)
+    parent = {i.key: i.key for i in everything}
 
     def find(k: str) -> str:
         while parent[k] != k:
@@ -85,22 +104,12 @@ def components(items: Iterable[ReportedEvent]) -> list[list[ReportedEvent]]:
             k = parent[k]
         return k
 
-    active: dict[tuple[str, str], list[ReportedEvent]] = {}
-    for item in dated:
-        iv = item.interval
-        if iv is None:
-            continue  # undatable: stays on its own
-        for block in blocks(item.event):
-            live = [a for a in active.get(block, ()) if a.interval.end >= iv.start]  # type: ignore[union-attr]
-            for other in live:
-                if linked(item, other):
-                    ra, rb = find(item.key), find(other.key)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
-            live.append(item)
-            active[block] = live
+    for a, b in linked_pairs(everything):
+        ra, rb = find(a.key), find(b.key)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[ReportedEvent]] = {}
-    for item in dated:
+    for item in everything:
         groups.setdefault(find(item.key), []).append(item)
     return [sorted(g, key=canonical_order) for _, g in sorted(groups.items())]
 

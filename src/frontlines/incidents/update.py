@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.incidents.match import UNDATED_WINDOW_DAYS
-from frontlines.incidents.merge import ReportedEvent, linked, merge_incidents
+from frontlines.incidents.merge import ReportedEvent, components, merge_incidents
 from frontlines.records import Event, from_dict
 
 
@@ -43,27 +43,40 @@ def reported_events(rows: Sequence[dict[str, Any]]) -> list[ReportedEvent]:
 
 
 def collect_component(store: Any, seeds: Sequence[ReportedEvent]) -> dict[str, ReportedEvent]:
-    """Every stored event linked, directly or through others, to one of the seeds."""
-    found: dict[str, ReportedEvent] = {s.key: s for s in seeds}
-    frontier = list(seeds)
-    while frontier:
-        dated = [f for f in frontier if f.interval is not None]
-        frontier = []
-        if not dated:
-            break
-        lo = min(f.interval.start for f in dated)  # type: ignore[union-attr]
-        hi = max(f.interval.end for f in dated)  # type: ignore[union-attr]
+    """Every stored event linked, directly or through others, to one of the seeds.
+
+    Reads the stored events dated within the seeds' dates, takes the connected
+    components that hold a seed, and widens the window while those reach beyond
+    it: two linked events' dates overlap, so once every member lies inside the
+    window, everything linked to them has been read. Each event is parsed once.
+    """
+    pool: dict[str, ReportedEvent] = {s.key: s for s in seeds}
+    dated = [s for s in seeds if s.interval is not None]
+    if not dated:
+        return dict(pool)  # undatable events link to nothing
+    seed_keys = set(pool)
+    lo = min(s.interval.start for s in dated)  # type: ignore[union-attr]
+    hi = max(s.interval.end for s in dated)  # type: ignore[union-attr]
+    while True:
         rows = store.reported_event_rows(window=(lo, hi), undated_lag_days=UNDATED_WINDOW_DAYS)
-        for cand in reported_events([r for r in rows if r["key"] not in found]):
-            if any(linked(cand, f) for f in dated):
-                found[cand.key] = cand
-                frontier.append(cand)
-    return found
+        pool.update((e.key, e) for e in reported_events([r for r in rows if r["key"] not in pool]))
+        found = {e.key: e for comp in components(pool.values()) if any(e.key in seed_keys for e in comp)
+                 for e in comp}
+        reach = [e.interval for e in found.values() if e.interval is not None]
+        new_lo, new_hi = min(iv.start for iv in reach), max(iv.end for iv in reach)
+        if new_lo >= lo and new_hi <= hi:
+            return found
+        lo, hi = min(lo, new_lo), max(hi, new_hi)
 
 
-def update_incidents(store: Any, article_ids: Sequence[str]) -> UpdateReport:
-    """Re-merge the incidents that the events of these (newly processed) articles touch."""
-    new = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+def update_incidents(store: Any, article_ids: Sequence[str],
+                     new: Sequence[ReportedEvent] | None = None) -> UpdateReport:
+    """Re-merge the incidents that the events of these (newly processed) articles touch.
+
+    ``new``: those articles' events, when the caller has read them already.
+    """
+    if new is None:
+        new = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
     # Incidents that lost a member (its article was processed again) are re-merged too.
     orphans = store.orphan_incident_ids()
     orphan_keys = store.incident_event_keys(orphans)
@@ -90,8 +103,9 @@ def update_after_run(store: Any, article_ids: Sequence[str]) -> UpdateReport:
     """After a run saved these articles' extractions: update incidents and control changes."""
     from frontlines.control.update import update_control
 
-    report = update_incidents(store, article_ids)
-    n = update_control(store, article_ids)
+    new = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+    report = update_incidents(store, article_ids, new)
+    n = update_control(store, article_ids, new)
     return UpdateReport(events=report.events, component=report.component,
                         incidents_removed=report.incidents_removed, incidents_saved=report.incidents_saved,
                         control_changes=n)

@@ -268,6 +268,9 @@ def article_row(article: Article) -> dict[str, Any]:
     return _article_row(article)
 
 
+_IN_CHUNK = 500  # ids per IN (...) list: SQLite and PostgreSQL (65,535) bound a statement's parameters
+
+
 def _chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -382,7 +385,8 @@ class Store:
         if not ids:
             return []
         with self.engine.connect() as conn:
-            rows = {r.id: r for r in conn.execute(select(t.articles).where(t.articles.c.id.in_(list(ids))))}
+            rows = {r.id: r for chunk in _chunked(list(ids), _IN_CHUNK)
+                    for r in conn.execute(select(t.articles).where(t.articles.c.id.in_(list(chunk))))}
         return [_row_article(rows[i]) for i in ids if i in rows]
 
     def set_status(self, article_id: str, status: ArticleStatus, reason: str | None = None) -> None:
@@ -465,7 +469,7 @@ class Store:
             for kind, kind_rows in extraction_rows(ex).items():
                 rows[kind].extend(kind_rows)
         with self.engine.begin() as conn:
-            for chunk in _chunked(ids, 500):  # bound the IN list
+            for chunk in _chunked(ids, _IN_CHUNK):  # bound the IN list
                 for table in t.EXTRACTION_TABLES.values():
                     conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
                 conn.execute(delete(t.extractions).where(t.extractions.c.article_id.in_(chunk)))
@@ -476,7 +480,7 @@ class Store:
                 {"article_id": ex.article_id, "stages": [to_dict(s) for s in ex.stages], "processed_at": now}
                 for ex in extractions
             ])
-            for chunk in _chunked(ids, 500):
+            for chunk in _chunked(ids, _IN_CHUNK):
                 conn.execute(
                     update(t.articles).where(t.articles.c.id.in_(chunk)).values(
                         status=ArticleStatus.PROCESSED.value, skip_reason=None
@@ -619,13 +623,11 @@ class Store:
         was published in [lo, hi + undated_lag_days] (an undated event is dated by its article).
         Rows: key, article_id, source, published, data (the Event as JSON).
         """
+        if article_ids is not None and keys is not None:
+            raise ValueError("reported_event_rows: give article_ids or keys, not both")
         e, a = t.events, t.articles
         q = select(e.c.key, e.c.article_id, e.c.data, a.c.source, a.c.published).join(a, a.c.id == e.c.article_id)
         conds: list[ColumnElement[bool]] = []
-        if article_ids is not None:
-            conds.append(e.c.article_id.in_(list(article_ids)))
-        if keys is not None:
-            conds.append(e.c.key.in_(list(keys)))
         if window is not None:
             lo, hi = window
             conds.append(or_(
@@ -634,8 +636,12 @@ class Store:
             ))
         if conds:
             q = q.where(and_(*conds))
+        # Long id lists are read in chunks: SQLite and PostgreSQL bound the parameters of one statement.
+        column, wanted = (e.c.article_id, article_ids) if article_ids is not None else (e.c.key, keys)
+        queries = [q] if wanted is None else [q.where(column.in_(list(c))) for c in _chunked(list(wanted), _IN_CHUNK)]
         with self.engine.connect() as conn:
-            rows = conn.execute(q.order_by(e.c.key)).all()
+            rows = [r for query in queries for r in conn.execute(query)]
+        rows.sort(key=lambda r: r.key)
         return [
             {"key": r.key, "article_id": r.article_id, "source": r.source, "published": r.published,
              "data": _json(r.data)}
@@ -648,8 +654,8 @@ class Store:
             return []
         ie = t.incident_events
         with self.engine.connect() as conn:
-            return sorted({r[0] for r in conn.execute(
-                select(ie.c.incident_id).where(ie.c.event_key.in_(list(keys))))})
+            return sorted({r[0] for chunk in _chunked(list(keys), _IN_CHUNK) for r in conn.execute(
+                select(ie.c.incident_id).where(ie.c.event_key.in_(list(chunk))))})
 
     def incident_event_keys(self, incident_ids: Sequence[str]) -> list[str]:
         """Member event keys of these incidents."""
@@ -657,8 +663,8 @@ class Store:
             return []
         ie = t.incident_events
         with self.engine.connect() as conn:
-            return sorted({r[0] for r in conn.execute(
-                select(ie.c.event_key).where(ie.c.incident_id.in_(list(incident_ids))))})
+            return sorted({r[0] for chunk in _chunked(list(incident_ids), _IN_CHUNK) for r in conn.execute(
+                select(ie.c.event_key).where(ie.c.incident_id.in_(list(chunk))))})
 
     def orphan_incident_ids(self) -> list[str]:
         """Incidents with a member event that is no longer stored (its article was re-processed)."""
@@ -673,11 +679,12 @@ class Store:
         keys = [r.event_key for i in incidents for r in i.reports]
         with self.engine.begin() as conn:
             drop = set(remove_ids) | {i.id for i in incidents}
-            if keys:
-                drop |= {r[0] for r in conn.execute(select(ie.c.incident_id).where(ie.c.event_key.in_(keys)))}
-            if drop:
-                conn.execute(delete(ie).where(ie.c.incident_id.in_(list(drop))))
-                conn.execute(delete(inc).where(inc.c.id.in_(list(drop))))
+            for chunk in _chunked(keys, _IN_CHUNK):
+                drop |= {r[0] for r in conn.execute(
+                    select(ie.c.incident_id).where(ie.c.event_key.in_(list(chunk))))}
+            for chunk in _chunked(sorted(drop), _IN_CHUNK):
+                conn.execute(delete(ie).where(ie.c.incident_id.in_(list(chunk))))
+                conn.execute(delete(inc).where(inc.c.id.in_(list(chunk))))
             if incidents:
                 conn.execute(insert(inc), [
                     {"id": i.id, "plover_type": i.plover_type, "acled_sub_event_type": i.acled_sub_event_type,
@@ -799,8 +806,8 @@ class Store:
         """
         cc = t.control_changes
         with self.engine.begin() as conn:
-            if article_ids:
-                conn.execute(delete(cc).where(cc.c.article_id.in_(list(article_ids))))
+            for chunk in _chunked(list(article_ids), _IN_CHUNK):
+                conn.execute(delete(cc).where(cc.c.article_id.in_(list(chunk))))
             if changes:
                 conn.execute(insert(cc), [
                     {"settlement": c.settlement.name or c.settlement.text, "gazetteer_id": c.settlement.gazetteer_id,
