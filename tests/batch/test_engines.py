@@ -80,3 +80,17 @@ def test_killed_worker_loses_and_duplicates_nothing(tmp_path, settings, client, 
     assert (report.processed, report.failed) == (N, 0)
     assert _snapshot(store) == local_result
     assert store.stats()["events"] == sum(len(v[6]) for v in local_result.values())
+
+
+def test_workers_get_back_glibc_dynamic_malloc_thresholds(client, settings) -> None:  # noqa: ANN001
+    """Dask's nanny sets MALLOC_TRIM_THRESHOLD_ (freezing mmap at 128 KiB); the plugin undoes its cost."""
+    import sys
+
+    from frontlines.batch.dask import PLUGIN_NAME, ResourcesPlugin, tune_malloc
+
+    client.register_plugin(ResourcesPlugin(settings), name=PLUGIN_NAME)
+    tuned = client.run(lambda dask_worker: dask_worker.frontlines_malloc_tuned)
+    assert len(tuned) == 2
+    if sys.platform.startswith("linux"):
+        assert all(tuned.values())
+        assert tune_malloc() is True

@@ -14,7 +14,9 @@ Stage code never imports this module; it only adapts
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -41,8 +43,33 @@ from frontlines.records import Article, ArticleStatus, Extraction, Rejection
 PLUGIN_NAME = "frontlines-resources"
 
 
+# glibc mallopt parameters, and the values glibc's own dynamic thresholds settle at on 64-bit Linux.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_MMAP_THRESHOLD = 32 << 20
+_TRIM_THRESHOLD = 2 * _MMAP_THRESHOLD
+
+
+def tune_malloc() -> bool:
+    """Give back glibc's dynamic allocation thresholds that Dask's nanny turns off.
+
+    The nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also freezes
+    glibc's mmap threshold at 128 KiB: every array the model allocates above that is
+    mmapped, page-faulted and unmapped again. Measured on 500 articles, a worker then
+    spends ~25% more CPU (6x the system time) than the same code in one process.
+    Returns whether the thresholds were set (glibc on Linux only).
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return False
+    return bool(libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD) == 1
+                and libc.mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD) == 1)
+
+
 class ResourcesPlugin(WorkerPlugin):
-    """Loads frontlines' resources once per worker process."""
+    """Loads frontlines' resources once per worker process (and tunes its allocator, see tune_malloc)."""
 
     name = PLUGIN_NAME
 
@@ -50,6 +77,7 @@ class ResourcesPlugin(WorkerPlugin):
         self.settings = settings
 
     def setup(self, worker: Any) -> None:
+        worker.frontlines_malloc_tuned = tune_malloc()
         worker.frontlines = (load_resources(self.settings), build_pipeline(default_stages()))
 
 
