@@ -301,5 +301,11 @@ def build_incident(members: Sequence[ReportedEvent]) -> Incident:
 def merge_incidents(items: Iterable[ReportedEvent]) -> tuple[Incident, ...]:
     """Incidents from reported events: the same set in any order gives the same incidents."""
     unique = {i.key: i for i in items if mergeable(i.event)}
-    incidents = [build_incident(group) for comp in components(unique.values()) for group in cluster(comp)]
+    return merge_components(components(unique.values()))
+
+
+def merge_components(groups: Iterable[Sequence[ReportedEvent]]) -> tuple[Incident, ...]:
+    """Incidents from connected components already found by :func:`components`."""
+    incidents = [build_incident(group) for comp in groups
+                 for group in cluster([i for i in comp if mergeable(i.event)]) if group]
     return tuple(sorted(incidents, key=lambda inc: (inc.start or dt.date.min, inc.id)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.incidents.match import UNDATED_WINDOW_DAYS
-from frontlines.incidents.merge import ReportedEvent, components, merge_incidents
+from frontlines.incidents.merge import ReportedEvent, components, merge_components, merge_incidents
 from frontlines.records import Event, from_dict
 
 
@@ -42,8 +42,8 @@ def reported_events(rows: Sequence[dict[str, Any]]) -> list[ReportedEvent]:
     return out
 
 
-def collect_component(store: Any, seeds: Sequence[ReportedEvent]) -> dict[str, ReportedEvent]:
-    """Every stored event linked, directly or through others, to one of the seeds.
+def collect_components(store: Any, seeds: Sequence[ReportedEvent]) -> list[list[ReportedEvent]]:
+    """The connected components (see :func:`~frontlines.incidents.merge.components`) holding the seeds.
 
     Reads the stored events dated within the seeds' dates, takes the connected
     components that hold a seed, and widens the window while those reach beyond
@@ -53,16 +53,15 @@ def collect_component(store: Any, seeds: Sequence[ReportedEvent]) -> dict[str, R
     pool: dict[str, ReportedEvent] = {s.key: s for s in seeds}
     dated = [s for s in seeds if s.interval is not None]
     if not dated:
-        return dict(pool)  # undatable events link to nothing
+        return [[s] for s in pool.values()]  # undatable events link to nothing
     seed_keys = set(pool)
     lo = min(s.interval.start for s in dated)  # type: ignore[union-attr]
     hi = max(s.interval.end for s in dated)  # type: ignore[union-attr]
     while True:
         rows = store.reported_event_rows(window=(lo, hi), undated_lag_days=UNDATED_WINDOW_DAYS)
         pool.update((e.key, e) for e in reported_events([r for r in rows if r["key"] not in pool]))
-        found = {e.key: e for comp in components(pool.values()) if any(e.key in seed_keys for e in comp)
-                 for e in comp}
-        reach = [e.interval for e in found.values() if e.interval is not None]
+        found = [comp for comp in components(pool.values()) if any(e.key in seed_keys for e in comp)]
+        reach = [e.interval for comp in found for e in comp if e.interval is not None]
         new_lo, new_hi = min(iv.start for iv in reach), max(iv.end for iv in reach)
         if new_lo >= lo and new_hi <= hi:
             return found
@@ -81,11 +80,12 @@ def update_incidents(store: Any, article_ids: Sequence[str],
     orphans = store.orphan_incident_ids()
     orphan_keys = store.incident_event_keys(orphans)
     survivors = reported_events(store.reported_event_rows(keys=orphan_keys)) if orphan_keys else []
-    component = collect_component(store, [*new, *survivors])
-    incidents = merge_incidents(component.values())
-    stale = sorted(set(orphans) | set(store.incident_ids_for_events(list(component))))
+    groups = collect_components(store, [*new, *survivors])
+    incidents = merge_components(groups)
+    keys = [e.key for comp in groups for e in comp]
+    stale = sorted(set(orphans) | set(store.incident_ids_for_events(keys)))
     store.replace_incidents(stale, incidents)
-    return UpdateReport(events=len(new), component=len(component), incidents_removed=len(stale),
+    return UpdateReport(events=len(new), component=len(keys), incidents_removed=len(stale),
                         incidents_saved=len(incidents), control_changes=0)
 
 
