@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from frontlines.store import IncidentFilter
 from tests.incidents.helpers import FIXTURES
 
 ARTICLES = FIXTURES / "control" / "articles"
@@ -64,7 +65,7 @@ def test_izium_captured_contested_retaken_out_of_order(tmp_path: Path, resources
     store = _run(tmp_path, resources, paths)
     assert _side(store, "Izium", "2022-06-01") == ("RUS", "claimed")  # the ministry's word; the clash changes nothing
     assert _side(store, "Izium", "2022-09-12") == ("UKR", "confirmed")  # two outlets saw it, a denial notwithstanding
-    incidents = store.list_incidents(min_reports=2)
+    incidents = store.list_incidents(IncidentFilter(min_reports=2))
     assert any(_named(i.place, "Izium") and len(i.reports) >= 2 for i in incidents)
 
 

@@ -9,7 +9,7 @@ import pytest
 from frontlines.incidents import merge_incidents, pairwise_scores, rebuild_incidents, update_incidents
 from frontlines.incidents.update import reported_events
 from frontlines.records import Extraction, to_dict
-from frontlines.store import EventFilter
+from frontlines.store import EventFilter, IncidentFilter
 from tests.incidents.helpers import FIXTURES, load_reports, save_reports
 
 TEST_SET = FIXTURES / "incidents" / "reports.yaml"
@@ -22,7 +22,7 @@ def _article_order(items: list, seed: int) -> list[str]:
 
 
 def _snapshot(store) -> list[dict]:  # noqa: ANN001
-    return sorted(to_dict(store.list_incidents(limit=10_000)), key=lambda d: d["id"])
+    return sorted(to_dict(store.list_incidents(IncidentFilter(limit=10_000))), key=lambda d: d["id"])
 
 
 def _ingest_incrementally(store, items: list, order: list[str]) -> dict[str, str]:  # noqa: ANN001
@@ -49,7 +49,7 @@ def test_incremental_in_three_orders_equals_full_merge(tmp_path) -> None:  # noq
         assert _snapshot(store) == snapshots[-1]
         # and they score like the in-memory merge
         stored_gold = {k: gold[v] for k, v in mapping.items()}
-        scores = pairwise_scores(store.list_incidents(limit=10_000), stored_gold)
+        scores = pairwise_scores(store.list_incidents(IncidentFilter(limit=10_000)), stored_gold)
         assert scores.precision >= 0.9 and scores.recall >= 0.9
         store.close()
     assert snapshots[0] == snapshots[1] == snapshots[2]
@@ -87,18 +87,19 @@ def test_update_on_both_databases(store) -> None:  # noqa: ANN001
     assert sorted(len(i.reports) for i in incidents) == [1, 3]
     big = next(i for i in incidents if len(i.reports) == 3)
     assert store.get_incident(big.id[:10]).id == big.id
-    assert store.list_incidents(min_reports=2) == [big]
-    assert [i.id for i in store.list_incidents(corroboration="independent")] == [big.id]
-    assert store.count_incidents() == 2 and store.count_incidents(min_reports=2) == 1
+    assert store.list_incidents(IncidentFilter(min_reports=2)) == [big]
+    assert [i.id for i in store.list_incidents(IncidentFilter(corroboration="independent"))] == [big.id]
+    assert store.count_incidents() == 2 and store.count_incidents(IncidentFilter(min_reports=2)) == 1
     lon, lat = big.place.lon, big.place.lat
     near = (lon - 0.05, lat - 0.05, lon + 0.05, lat + 0.05)
-    assert big.id in [i.id for i in store.list_incidents(bbox=near)]
-    assert store.list_incidents(bbox=(lon + 1, lat + 1, lon + 2, lat + 2)) == []
+    assert big.id in [i.id for i in store.list_incidents(IncidentFilter(bbox=near))]
+    assert store.list_incidents(IncidentFilter(bbox=(lon + 1, lat + 1, lon + 2, lat + 2))) == []
     for report in big.reports:  # a member-event filter keeps the incidents holding a matching event
-        found = store.list_incidents(members=EventFilter(article_id=report.article_id))
+        found = store.list_incidents(IncidentFilter(members=EventFilter(article_id=report.article_id)))
         assert [i.id for i in found] == [big.id]
-    assert store.count_incidents(members=EventFilter(article_id="no-such-article")) == 0
-    assert len(store.list_incidents(limit=1)) == 1 and store.list_incidents(limit=1, offset=2) == []
+    assert store.count_incidents(IncidentFilter(members=EventFilter(article_id="no-such-article"))) == 0
+    assert len(store.list_incidents(IncidentFilter(limit=1))) == 1
+    assert store.list_incidents(IncidentFilter(limit=1, offset=2)) == []
 
 
 def test_reprocessed_article_that_lost_its_event_leaves_its_incident(sqlite_store) -> None:  # noqa: ANN001

@@ -20,7 +20,7 @@ from frontlines.api.deps import MAX_GEOJSON, EventFilterDep, Limit, Offset, Stor
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.errors import NotFound
 from frontlines.records import Incident, to_dict
-from frontlines.store import EventFilter
+from frontlines.store import EventFilter, IncidentFilter
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"], responses=ERROR_RESPONSES)
 
@@ -40,15 +40,16 @@ CorroborationParam = Annotated[Corroboration | None, Query(
 MinReports = Annotated[int, Query(ge=1, le=10_000, description="At least this many reports.")]
 
 
-def incident_filters(f: EventFilter, corroboration: Corroboration | None, min_reports: int) -> dict[str, Any]:
-    """The store's incident filters for an event filter: type, dates and bbox on the incident itself,
+def incident_filter(f: EventFilter, corroboration: Corroboration | None, min_reports: int, limit: int,
+                    offset: int) -> IncidentFilter:
+    """The store's incident filter for an event filter: type, dates and bbox on the incident itself,
     the other fields on its member events (all applied in SQL, so paging and totals are exact)."""
     members = None
     if any(getattr(f, name) for name in _MEMBER_FIELDS):
         members = dataclasses.replace(f, plover_type=None, since=None, until=None, bbox=None)
-    return {"since": f.since, "until": f.until, "plover_type": f.plover_type, "bbox": f.bbox,
-            "corroboration": corroboration.value if corroboration else None, "min_reports": min_reports,
-            "members": members}
+    return IncidentFilter(since=f.since, until=f.until, plover_type=f.plover_type, bbox=f.bbox,
+                          corroboration=corroboration.value if corroboration else None, min_reports=min_reports,
+                          members=members, limit=limit, offset=offset)
 
 
 def _largest(ranges: dict[str, Any]) -> tuple[float | None, str | None]:
@@ -109,10 +110,9 @@ def list_incidents(
     offset: Offset = 0,
 ) -> JSONResponse:
     """List incidents."""
-    where = incident_filters(f, corroboration, min_reports)
-    rows = store.list_incidents(**where, limit=limit, offset=offset)
-    return ok({"ok": True, "total": store.count_incidents(**where), "limit": limit, "offset": offset,
-               "incidents": [to_dict(i) for i in rows]})
+    where = incident_filter(f, corroboration, min_reports, limit, offset)
+    return ok({"ok": True, "total": store.count_incidents(where), "limit": limit, "offset": offset,
+               "incidents": [to_dict(i) for i in store.list_incidents(where)]})
 
 
 @router.get(".geojson", summary="Incidents as GeoJSON",
@@ -129,11 +129,10 @@ def incidents_geojson(
     offset: Offset = 0,
 ) -> JSONResponse:
     """Incidents as GeoJSON."""
-    where = incident_filters(f, corroboration, min_reports)
-    rows = store.list_incidents(**where, limit=limit, offset=offset)
-    features = [x for x in (incident_feature(i) for i in rows) if x is not None]
+    where = incident_filter(f, corroboration, min_reports, limit, offset)
+    features = [x for x in (incident_feature(i) for i in store.list_incidents(where)) if x is not None]
     return ok({"type": "FeatureCollection", "features": features,
-               "properties": {"total": store.count_incidents(**where), "limit": limit, "offset": offset}})
+               "properties": {"total": store.count_incidents(where), "limit": limit, "offset": offset}})
 
 
 def _report_detail(store: Any, report: Any) -> dict[str, Any]:

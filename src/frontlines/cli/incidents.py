@@ -24,16 +24,16 @@ def incidents(
 ) -> None:
     """List incidents: events from different articles that describe the same happening."""
     from frontlines.incidents import rebuild_incidents
-    from frontlines.store import open_store
+    from frontlines.store import IncidentFilter, open_store
 
     with common.errors_to_exit():
         store = open_store(common.settings(ctx).db)
         if rebuild:
             rebuild_incidents(store)
-        rows = store.list_incidents(
+        rows = store.list_incidents(IncidentFilter(
             since=since.date() if since else None, until=until.date() if until else None,
             corroboration=corroboration, plover_type=type_, min_reports=min_reports, limit=limit, offset=offset,
-        )
+        ))
         if json_out:
             common.print_json(rows)
             return

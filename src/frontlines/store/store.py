@@ -111,6 +111,19 @@ class EventFilter:
     offset: int = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IncidentFilter:
+    since: dt.date | None = None  # the incident's dates overlap [since, until]
+    until: dt.date | None = None
+    corroboration: str | None = None
+    plover_type: str | None = None
+    min_reports: int = 1
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north; holds its point
+    members: EventFilter | None = None  # at least one member event matches (its sort/limit/offset ignored)
+    limit: int = 100
+    offset: int = 0
+
+
 def event_key(article_id: str, seq: int, ev: Event) -> str:
     """A stable key for an event: the article, its order in the article, and its span and type."""
     raw = f"{article_id}:{seq}:{ev.evidence.start}:{ev.evidence.end}:{ev.plover_type}:{ev.trigger}"
@@ -696,85 +709,48 @@ class Store:
                 conn.execute(insert(ie), [{"incident_id": i.id, "event_key": r.event_key}
                                           for i in incidents for r in i.reports])
 
-    def _incident_conditions(
-        self,
-        since: dt.date | None,
-        until: dt.date | None,
-        corroboration: str | None,
-        plover_type: str | None,
-        min_reports: int,
-        bbox: tuple[float, float, float, float] | None,
-        members: EventFilter | None,
-    ) -> list[Any]:
+    def _incident_conditions(self, f: IncidentFilter) -> list[Any]:
         inc, ie = t.incidents, t.incident_events
         conds = []
-        if since:
-            conds.append(inc.c.end >= since)
-        if until:
-            conds.append(inc.c.start <= until)
-        if corroboration:
-            conds.append(inc.c.corroboration == corroboration)
-        if plover_type:
-            conds.append(inc.c.plover_type == plover_type.upper())
-        if bbox:
-            west, south, east, north = bbox
+        if f.since:
+            conds.append(inc.c.end >= f.since)
+        if f.until:
+            conds.append(inc.c.start <= f.until)
+        if f.corroboration:
+            conds.append(inc.c.corroboration == f.corroboration)
+        if f.plover_type:
+            conds.append(inc.c.plover_type == f.plover_type.upper())
+        if f.bbox:
+            west, south, east, north = f.bbox
             conds.append(and_(inc.c.lat >= south, inc.c.lat <= north, inc.c.lon >= west, inc.c.lon <= east))
-        if min_reports > 1:
-            counts = select(ie.c.incident_id).group_by(ie.c.incident_id).having(func.count() >= min_reports)
+        if f.min_reports > 1:
+            counts = select(ie.c.incident_id).group_by(ie.c.incident_id).having(func.count() >= f.min_reports)
             conds.append(inc.c.id.in_(counts))
-        if members is not None:
-            event_conds = self._event_conditions(members)
+        if f.members is not None:
+            event_conds = self._event_conditions(f.members)
             if event_conds:
                 e = t.events
                 matching = select(ie.c.incident_id).join(e, e.c.key == ie.c.event_key).where(and_(*event_conds))
                 conds.append(inc.c.id.in_(matching))
         return conds
 
-    def list_incidents(
-        self,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        corroboration: str | None = None,
-        plover_type: str | None = None,
-        min_reports: int = 1,
-        bbox: tuple[float, float, float, float] | None = None,
-        members: EventFilter | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[Any]:
-        """Incidents (records), newest first, filtered in SQL.
-
-        ``since``/``until`` overlap the incident's interval, ``bbox`` (west, south,
-        east, north) holds its point; ``members`` keeps the incidents with at least
-        one member event matching that event filter (its limit/offset are ignored).
-        """
+    def list_incidents(self, f: IncidentFilter = IncidentFilter()) -> list[Any]:
+        """Incidents (records), newest first, filtered in SQL (see :class:`IncidentFilter`)."""
         from frontlines.records import Incident
 
         inc = t.incidents
         q = select(inc.c.data)
-        conds = self._incident_conditions(since, until, corroboration, plover_type, min_reports, bbox, members)
+        conds = self._incident_conditions(f)
         if conds:
             q = q.where(and_(*conds))
-        q = q.order_by(inc.c.start.desc(), inc.c.id).limit(limit).offset(offset)
+        q = q.order_by(inc.c.start.desc(), inc.c.id).limit(f.limit).offset(f.offset)
         with self.engine.connect() as conn:
             return [from_dict(Incident, _json(r.data)) for r in conn.execute(q)]
 
-    def count_incidents(
-        self,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        corroboration: str | None = None,
-        plover_type: str | None = None,
-        min_reports: int = 1,
-        bbox: tuple[float, float, float, float] | None = None,
-        members: EventFilter | None = None,
-    ) -> int:
-        """How many incidents :meth:`list_incidents` would return without a limit."""
-        inc = t.incidents
-        q = select(func.count()).select_from(inc)
-        conds = self._incident_conditions(since, until, corroboration, plover_type, min_reports, bbox, members)
+    def count_incidents(self, f: IncidentFilter = IncidentFilter()) -> int:
+        """How many incidents match ``f`` (its limit and offset ignored)."""
+        q = select(func.count()).select_from(t.incidents)
+        conds = self._incident_conditions(f)
         if conds:
             q = q.where(and_(*conds))
         with self.engine.connect() as conn:
