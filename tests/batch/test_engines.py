@@ -45,9 +45,11 @@ def local_result(tmp_path_factory, settings):  # noqa: ANN001, ANN201
     from frontlines.batch.local import run_pending
 
     store = _store_with_samples(tmp_path_factory.mktemp("local") / "l.db")
-    report = run_pending(store, settings, workers=1)
+    updates: list[int] = []
+    report = run_pending(store, settings, workers=1, on_update=updates.append)
     assert report.processed == N and report.failed == 0
     assert report.update_seconds > 0  # incidents and control, timed apart from the pipeline
+    assert updates == [N]  # announced once, with the number of articles
     return _snapshot(store)
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from dask.typing import Key
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from frontlines.batch.local import ResultSink, RunReport, chunks, pending, update_after
+from frontlines.batch.local import ResultSink, RunReport, UpdateStarts, chunks, pending, update_after
 from frontlines.batch.shards import (
     ShardItems,
     ShardResult,
@@ -128,12 +128,13 @@ def run_dask(
     limit: int | None = None,
     retries: int = 2,
     on_progress: Callable[[int, int], None] | None = None,
+    on_update: UpdateStarts | None = None,
     console: Any = None,
     client: Client | None = None,
 ) -> RunReport:
     """Process the store's pending articles on a Dask cluster; returns counts and speed."""
     ids = pending(store, limit)
-    sink = ResultSink(store, len(ids), on_progress)
+    sink = ResultSink(store, len(ids), on_progress, on_update)
     if not ids:
         return sink.report
     with session(client, scheduler, workers, settings, console) as client:
@@ -211,6 +212,7 @@ def run_shards(
     output_parquet: str | Path | None = None,
     bulk: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    on_update: UpdateStarts | None = None,
     console: Any = None,
     client: Client | None = None,
 ) -> RunReport:
@@ -243,7 +245,7 @@ def run_shards(
         else:
             saved = _shards_to_store(client, store, settings, paths, report, retries, window, bulk, on_progress)
         report.seconds = time.perf_counter() - start
-    update_after(store, saved, report)  # in the client, once the cluster's work is done
+    update_after(store, saved, report, on_update)  # in the client, once the cluster's work is done
     return report
 
 

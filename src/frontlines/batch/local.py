@@ -36,6 +36,7 @@ class RunReport:
 
 
 Progress = Callable[[int, int], None]  # (done, total)
+UpdateStarts = Callable[[int], None]  # (articles): the incidents and control update begins
 
 _WORKER: dict[str, Any] = {}
 
@@ -62,10 +63,12 @@ class ResultSink:
     is marked failed.
     """
 
-    def __init__(self, store: Any, total: int, on_progress: Progress | None = None) -> None:
+    def __init__(self, store: Any, total: int, on_progress: Progress | None = None,
+                 on_update: UpdateStarts | None = None) -> None:
         self.store = store
         self.total = total
         self.on_progress = on_progress
+        self.on_update = on_update
         self.report = RunReport()
         self.saved: list[str] = []
         if on_progress:
@@ -101,16 +104,18 @@ class ResultSink:
     def finish(self, seconds: float) -> RunReport:
         """Record the time and run the cross-article stages (incidents, control) over what was saved."""
         self.report.seconds = seconds
-        update_after(self.store, self.saved, self.report)
+        update_after(self.store, self.saved, self.report, self.on_update)
         return self.report
 
 
-def update_after(store: Any, saved: Sequence[str], report: RunReport) -> None:
+def update_after(store: Any, saved: Sequence[str], report: RunReport, on_update: UpdateStarts | None = None) -> None:
     """Update incidents and control for the saved articles; the time goes to ``report.update_seconds``."""
     if not saved:
         return
     from frontlines.incidents import update_after_run
 
+    if on_update:
+        on_update(len(saved))
     start = time.perf_counter()
     update_after_run(store, saved)
     report.update_seconds = time.perf_counter() - start
@@ -130,10 +135,11 @@ def run_pending(
     resources: Resources | None = None,
     limit: int | None = None,
     on_progress: Progress | None = None,
+    on_update: UpdateStarts | None = None,
 ) -> RunReport:
     """Process every pending article in the store; returns counts and the speed."""
     ids = pending(store, limit)
-    sink = ResultSink(store, len(ids), on_progress)
+    sink = ResultSink(store, len(ids), on_progress, on_update)
     if not ids:
         return sink.report
     start = time.perf_counter()

@@ -33,7 +33,7 @@ def run(
             store.reset_status()
         err = common.console(ctx)
         with Progress(
-            TextColumn("[bold]run"), BarColumn(bar_width=None), MofNCompleteColumn(),
+            TextColumn("[bold]{task.description}"), BarColumn(bar_width=None), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), TimeRemainingColumn(),
             console=err, transient=True, disable=common.options(ctx).quiet,
         ) as progress:
@@ -43,6 +43,9 @@ def run(
                 elapsed = progress.tasks[0].elapsed or 1e-9
                 progress.update(task, completed=done, total=total, rate=done / elapsed)
 
+            def on_update(articles: int) -> None:  # after the last batch: the cross-article step
+                progress.update(task, description=f"incidents and control for {articles} articles")
+
             if inputs and engine != "dask":
                 raise FrontlinesError("--input needs --engine dask (or use `frontlines ingest` first)", code="E901")
             if output_parquet and not inputs:
@@ -51,14 +54,16 @@ def run(
                 from frontlines.batch.dask import run_shards
 
                 report = run_shards(store, s, inputs, scheduler=scheduler, workers=s.workers,
-                                    output_parquet=output_parquet, on_progress=on_progress, console=err)
+                                    output_parquet=output_parquet, on_progress=on_progress, on_update=on_update,
+                                    console=err)
             elif engine == "dask":
                 from frontlines.batch.dask import run_dask
 
                 report = run_dask(store, s, scheduler=scheduler, workers=s.workers, limit=limit,
-                                  on_progress=on_progress, console=err)
+                                  on_progress=on_progress, on_update=on_update, console=err)
             elif engine == "local":
-                report = run_pending(store, s, workers=s.workers, limit=limit, on_progress=on_progress)
+                report = run_pending(store, s, workers=s.workers, limit=limit, on_progress=on_progress,
+                                     on_update=on_update)
             else:
                 raise FrontlinesError(f"--engine {engine!r}: local or dask", code="E901")
         data = {"processed": report.processed, "failed": report.failed, "events": report.events,
