@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from frontlines.incidents.match import (
@@ -69,25 +69,22 @@ def linked(a: ReportedEvent, b: ReportedEvent) -> bool:
     return compatible(a.event, a.published, b.event, b.published, intervals=(a.interval, b.interval))
 
 
-def linked_pairs(items: Iterable[ReportedEvent], side: Mapping[str, int] | None = None
-                 ) -> Iterator[tuple[ReportedEvent, ReportedEvent]]:
+def linked_pairs(items: Iterable[ReportedEvent]) -> Iterator[tuple[ReportedEvent, ReportedEvent]]:
     """Every pair of dated events that :func:`linked` holds for (a pair may come twice).
 
     Events are compared only within a block (:func:`~frontlines.incidents.match.blocks`:
     same status class, same type or both territorial), and within a block a sweep over
-    intervals sorted by start compares only events whose dates overlap. With ``side``
-    (event key -> group), only pairs from different groups are compared.
+    intervals sorted by start compares only events whose dates overlap.
     """
     dated = sorted((i for i in items if i.interval is not None),
                    key=lambda i: (i.interval.start, i.key))  # type: ignore[union-attr]
     active: dict[tuple[str, str], list[ReportedEvent]] = {}
     for item in dated:
         start = item.interval.start  # type: ignore[union-attr]
-        mine = side[item.key] if side is not None else None
         for block in blocks(item.event):
             live = [a for a in active.get(block, ()) if a.interval.end >= start]  # type: ignore[union-attr]
             for other in live:
-                if (side is None or side[other.key] != mine) and linked(item, other):
+                if linked(item, other):
                     yield item, other
             live.append(item)
             active[block] = live

@@ -281,6 +281,12 @@ def article_row(article: Article) -> dict[str, Any]:
     return _article_row(article)
 
 
+def _in_bbox(lat: Any, lon: Any, bbox: tuple[float, float, float, float]) -> Any:
+    """A point (lat, lon columns) inside a (west, south, east, north) box."""
+    west, south, east, north = bbox
+    return and_(lat >= south, lat <= north, lon >= west, lon <= east)
+
+
 _IN_CHUNK = 500  # ids per IN (...) list: SQLite and PostgreSQL (65,535) bound a statement's parameters
 
 
@@ -566,8 +572,7 @@ class Store:
         if f.until:
             in_box.append(box.c.date <= f.until)
         if f.bbox:
-            west, south, east, north = f.bbox
-            in_box.append(and_(box.c.lat >= south, box.c.lat <= north, box.c.lon >= west, box.c.lon <= east))
+            in_box.append(_in_bbox(box.c.lat, box.c.lon, f.bbox))
         if in_box:
             conds.append(e.c.id.in_(select(box.c.id).where(and_(*in_box))))
         if f.text:
@@ -721,8 +726,7 @@ class Store:
         if f.plover_type:
             conds.append(inc.c.plover_type == f.plover_type.upper())
         if f.bbox:
-            west, south, east, north = f.bbox
-            conds.append(and_(inc.c.lat >= south, inc.c.lat <= north, inc.c.lon >= west, inc.c.lon <= east))
+            conds.append(_in_bbox(inc.c.lat, inc.c.lon, f.bbox))
         if f.min_reports > 1:
             counts = select(ie.c.incident_id).group_by(ie.c.incident_id).having(func.count() >= f.min_reports)
             conds.append(inc.c.id.in_(counts))
