@@ -377,12 +377,52 @@ def _antecedents(trigger: Any) -> list[Any]:
     return out
 
 
-def choose_place(trigger: Any, index: DocIndex, sent: Any) -> tuple[Place | None, float]:
-    """The event's own place and how it was found (2: attached to the trigger, 1: in its sentence)."""
+# Where something was said or met about, not where the event happened: a place under one of
+# these (before the trigger is reached) is a venue ("said at a news conference in Brussels",
+# "told the Security Council in New York", "speaking in Kyiv").
+VENUE_NOUNS = frozenset("""
+conference briefing summit session meeting talks forum interview speech address statement visit
+hearing assembly gathering ceremony press news council
+""".split())
+SPEECH_VERBS = frozenset("""
+say tell announce state speak declare claim report write post add note stress insist deny accuse
+warn urge brief address testify comment explain confirm
+""".split())
+MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happen at the venue
+
+
+def _venue(root: Any, trigger: Any) -> bool:
+    """The place hangs on a speech verb or a venue noun that is not the trigger itself."""
+    cur = root
+    for _ in range(8):
+        if cur.i == trigger.i:
+            return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == trigger.i:
+            return False
+        lemma = cur.lemma_.lower()
+        if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (cur.pos_ == "VERB" and lemma in SPEECH_VERBS):
+            return True
+    return False
+
+
+def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = None) -> tuple[Place | None, float]:
+    """The event's own place and how it was found (2: attached to the trigger, 1: in its sentence).
+
+    Never a dateline's place; never a venue of a statement or meeting unless the event is the
+    meeting itself; never a capital named for its government (metonymic)."""
+    from frontlines.geo.context import in_dateline
+
     best: tuple[float, int, Place] | None = None
     antecedents = _antecedents(trigger)
     for place, root in index.places:
         if not (sent.start <= root.i < sent.end):
+            continue
+        if in_dateline(place):
+            continue
+        if plover not in MEETING_TYPES and _venue(root, trigger):
             continue
         path = _path_to(root, trigger)
         if path is None and antecedents and not place.metonymic:

@@ -17,6 +17,7 @@ from frontlines.events.realis import Realis, assess, noun_phrase, status_factor
 from frontlines.events.roles import (
     DocIndex,
     _agent_tokens,
+    _venue,
     choose_place,
     choose_quantities,
     choose_time,
@@ -25,7 +26,7 @@ from frontlines.events.roles import (
     publication_time,
 )
 from frontlines.pipeline import StageInput
-from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Quantity, TimeValue
+from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Precision, Quantity, TimeValue
 
 NAME = "events.coder"
 VERSION = "1"
@@ -121,7 +122,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             realis = _quote_attribution(trig, realis, quotes, typing.plover)
             sources, targets = find_actors(trig.head, index, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
-            place, place_score = choose_place(trig.head, index, sent)
+            place, place_score = choose_place(trig.head, index, sent, typing.plover)
             if place is None and trig.spec.acled in _TERRITORIAL:
                 place, place_score = _undergoer_place(inp, trig.head, index)
             time = choose_time(trig.head, index, sent)
@@ -141,6 +142,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     _merge_across_sentences(drafts)
     kept = [d for d in drafts if not d.dropped]
     _inherit(kept)
+    _preceding_place(kept, index)
     heads = {d.trigger.head.i for d in drafts}
     title = _title_cues(inp.article.title, lex)
     return tuple(_finish(d, inp, lex, heads, title) for d in kept)
@@ -450,6 +452,33 @@ def _inherit(drafts: list[Draft]) -> None:
         if d.time is None and prev.time is not None and d.sent_idx != prev.sent_idx:
             d.time = prev.time
             d.inherited.add("time")
+
+
+_LOWER_PRECISION = {Precision.EXACT: Precision.NEAR}
+
+
+def _preceding_place(drafts: list[Draft], index: Any) -> None:
+    """A material event (ACLED-coded) whose sentence names no place of its own happened where the
+    story is: the nearest place named before it (not a dateline, a capital named for its
+    government, or a venue), with its precision lowered, saying so."""
+    from frontlines.geo.context import in_dateline
+
+    places = [(p, root) for p, root in index.places if not p.metonymic and not in_dateline(p) and p.lat is not None]
+    if not places:
+        return
+    for d in drafts:
+        if d.place is not None or d.typing.acled_type is None:
+            continue
+        before = [(p, root) for p, root in places if root.i < d.sent.start and not _venue(root, root.sent.root)]
+        if not before:
+            continue
+        p, _ = before[-1]
+        d.place = replace(
+            p, precision=_LOWER_PRECISION.get(p.precision, p.precision) if p.precision else None,
+            reason=f"no place in its sentence: the nearest place named before it; {p.reason}",
+        )
+        d.place_score = 0.3
+        d.inherited.add("place")
 
 
 # ---------------------------------------------------------------- records

@@ -23,6 +23,7 @@ from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAJOR, Gazetteer, normal
 
 MAX_NGRAM = 6
 ORG_SOURCE = "org-name"  # mention source of a place named inside an organisation's name
+FEATURE_SOURCE = "feature"  # a local feature the gazetteer does not know ("Royal Street", "French Quarter")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels whose span is never a place, whatever the gazetteer says
 _NEVER = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"})
@@ -30,6 +31,23 @@ _NEVER = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "
 MIN_POP_UNTAGGED = 1_000
 MIN_POP_SENT_START = 50_000  # sentence-initial capitals say less
 MIN_POP_PERSON = 20_000  # to overrule a one-word PERSON label
+
+# Heads of local feature names: a capitalised name ending in one of these ("Royal Street",
+# "Independence Square", "French Quarter", "St Michael's Cathedral") is a street, building or
+# district of a town; its words say nothing about where it is unless the whole name is known.
+FEATURE_HEADS = frozenset("""
+street st avenue ave road rd boulevard blvd lane highway square plaza quarter district neighbourhood
+neighborhood church cathedral mosque synagogue temple monastery bridge port harbour harbor plant
+factory refinery base airport airfield hospital clinic school college university academy market
+bazaar station hotel stadium arena palace tower building centre center hall prison jail camp
+embassy consulate ministry museum theatre theater mall park cemetery compound terminal dam
+""".split())
+# Heads of weapon and vehicle names: a name compounding one ("Iskander missiles", "Bayraktar
+# drones", "Kinzhal hypersonic missile") is a product, not a place.
+WEAPON_HEADS = frozenset("""
+missile rocket drone uav system launcher tank jet aircraft plane helicopter howitzer gun munition
+bomb shell warhead vehicle interceptor battery submarine frigate cruiser destroyer corvette
+""".split())
 
 # words after a name that make it a place (and say which kind)
 KIND_WORDS: dict[str, str] = {
@@ -47,6 +65,7 @@ class PlaceLexicon:
     first_names: frozenset[str]
     common_words: frozenset[str]
     titles: frozenset[str]
+    not_places: frozenset[str] = frozenset()  # names of armed groups (the actor registry)
 
 
 @lru_cache(maxsize=4)
@@ -64,7 +83,24 @@ def load_place_lexicon(path: Path | None = None) -> PlaceLexicon:
         first_names=norm(data.get("first_names", ())),
         common_words=norm(data.get("common_words", ())),
         titles=norm(data.get("titles", ())),
+        not_places=norm(_registry_names()),
     )
+
+
+def _registry_names() -> list[str]:
+    """Names and aliases of the armed groups in the packaged actor registry: "Hamas", "Wagner",
+    "Hezbollah" name a party to a conflict, never the town they resemble."""
+    from frontlines.geo.sources import _data_file
+
+    path = _data_file("frontlines", "data", "actors", "groups.yaml")
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    out: list[str] = []
+    for entry in data.get("entries", ()):
+        if entry.get("sector") not in ("military", "rebel"):
+            continue  # organisations are named by their seat ("Brussels" for the EU): places still
+        out.append(str(entry.get("name", "")))
+        out.extend(str(a) for a in entry.get("aliases", ()) or ())
+    return [n for n in out if n]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +141,13 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 start += 1
             if ent.end - start == 1 and normalise_name(doc[start].text) in (lexicon.common_words | surnames):
                 continue  # "Street", "Center" on their own; "Strickland" after "Ted Strickland"
+            if _not_a_place(doc, start, ent.end, lexicon, gazetteer):
+                continue
             if ent.label_ == "FAC" and (gazetteer is None or not _gaz_key(doc, start, ent.end, gazetteer)):
-                continue  # buildings, roads: only when the gazetteer knows them
+                # buildings, roads: a place of their own only when the gazetteer knows them;
+                # else a local feature of the town the article is about
+                found.append(Mention(start, ent.end, FEATURE_SOURCE, "FAC"))
+                continue
             found.append(Mention(start, ent.end, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
     if gazetteer is not None:
         found.extend(_scan(doc, gazetteer, lexicon, surnames))
@@ -152,6 +193,16 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
             i += 1
             continue
         end, key, (flags, pop, _) = match
+        feature_end = _feature_end(doc, end, sent_end[i])
+        if feature_end is not None and not (flags & FLAG_MAJOR) and pop < MIN_POP_FEATURE:
+            # "Royal Street", "French Quarter": the word is part of a local feature's name
+            yield Mention(i, feature_end, FEATURE_SOURCE, "FAC")
+            place_ends.add(feature_end)
+            i = feature_end
+            continue
+        if _not_a_place(doc, i, end, lexicon, None, flags):
+            i = end
+            continue
         # "Bakhmut and Soledar", "Kherson, Mykolaiv": a name listed with a place is a place
         listed = i >= 2 and doc[i - 1].lower_ in ("and", ",", "or") and (i - 1) in place_ends
         if _accept(doc, i, end, key, flags, pop, lexicon, surnames, listed):
@@ -217,6 +268,42 @@ def _accept(
     return pop >= MIN_POP_UNTAGGED
 
 
+MIN_POP_FEATURE = 100_000  # "Kherson airport", "Kyiv Central Station": a city's name inside a feature's
+
+
+def _feature_end(doc: Any, end: int, limit: int) -> int | None:
+    """The end of a local feature's name that continues past a gazetteer match at ``end``
+    ("Royal | Street", "French | Quarter", "Holy | Trinity Cathedral"), or None."""
+    k = end
+    while k < limit and k - end < 3 and _is_cap(doc[k].text) and doc[k].is_alpha:
+        if doc[k].lower_ in FEATURE_HEADS:
+            return k + 1
+        k += 1
+    return None
+
+
+def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: Gazetteer | None,
+                 flags: int | None = None) -> bool:
+    """A name that is something else here: a registry group or outlet ("Hamas", "Wagner") unless a
+    kind word or a country's or region's name makes it a place, or a product name compounding a
+    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones")."""
+    span = doc[start:end]
+    key = normalise_name(span.text)
+    if key in lex.not_places:
+        if flags is None and gazetteer is not None:
+            info = gazetteer.keys.get(key)
+            flags = info[0] if info else 0
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        if not (flags or 0) & FLAG_MAJOR and nxt not in KIND_WORDS:
+            return True
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "nmod", "amod") and head.i >= end
+        and (head.lemma_.lower() in WEAPON_HEADS or head.lower_ in WEAPON_HEADS)
+    )
+
+
 def _org_prefix(doc: Any, start: int, end: int, flags: int, pop: int) -> bool:
     """A well-known place name that opens a longer organisation name."""
     tok = doc[start]
@@ -240,6 +327,8 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
         old = by_span.get((m.start, m.end))
         if old is None:
             by_span[(m.start, m.end)] = m
+        elif FEATURE_SOURCE in (old.source, m.source):
+            by_span[(m.start, m.end)] = Mention(m.start, m.end, FEATURE_SOURCE, "FAC")
         elif old.source != m.source:
             by_span[(m.start, m.end)] = Mention(m.start, m.end, "ner+gazetteer", old.label)
     ordered = sorted(by_span.values(), key=lambda m: (-(m.end - m.start), m.start))

@@ -14,11 +14,12 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from frontlines.geo import context
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
-from frontlines.geo.recognise import KIND_WORDS, ORG_SOURCE, Mention
+from frontlines.geo.recognise import FEATURE_HEADS, FEATURE_SOURCE, KIND_WORDS, ORG_SOURCE, Mention, load_place_lexicon
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
 # --- scoring weights (general, not fitted to any one corpus) -----------------
@@ -106,6 +107,9 @@ class _Item:
     best: Candidate | None = None
     reason: str = ""
     score: float = 0.0
+    feature: bool = False  # a local feature ("Royal Street") the gazetteer does not know
+    note: str = ""  # why the candidates were narrowed (a container next to the name)
+    override: Place | None = None  # placed without a candidate of its own (inside a container)
 
 
 def resolve_mentions(
@@ -116,12 +120,84 @@ def resolve_mentions(
     ``source`` is the outlet (a domain such as "thetowntalk.com"); a country-code
     domain lends its country a small prior.
     """
-    items = [_item(doc, m, gazetteer) for m in mentions]
-    items = [it for it in items if it.candidates]
-    if not items:
-        return ()
-    _choose(doc, items, outlet_country(source))
-    return tuple(_place(doc, article_id, it, gazetteer) for it in items if it.best is not None)
+    every = [_item(doc, m, gazetteer) for m in mentions]
+    items = [it for it in every if it.candidates]
+    features = [it for it in every if not it.candidates and it.feature]
+    extra = _apply_containers(doc, article_id, items)
+    if items:
+        _choose(doc, items, outlet_country(source))
+    places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
+              if it.override is not None or it.best is not None]
+    places.extend(extra)
+    places.extend(p for p in (_feature(article_id, f, items) for f in features) if p is not None)
+    datelines = context.dateline_spans(doc.text[:2000])
+    if datelines:
+        places = [_mark_dateline(p, datelines) for p in places]
+    return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))
+
+
+def _apply_containers(doc: Any, article_id: str, items: list[_Item]) -> list[Place]:
+    """Narrow each name to its candidates inside the division written next to it, and make that
+    division the division; a name with none inside (or unknown) is placed at the division."""
+    spans = [(it.mention.start, it.mention.end, it.start_char, it.end_char) for it in items]
+    has_division = [any(c.kind in _DIVISION_KINDS for c in it.candidates) for it in items]
+    if not any(has_division):
+        return []
+    # people's names: a PERSON entity that opens with a given name ("Oleh Syniehubov, Kharkiv");
+    # the small model also tags unknown villages PERSON ("Zolota Nyva, Donetsk")
+    first_names = load_place_lexicon().first_names
+    persons = frozenset(t for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                        and normalise_name(ent[0].text) in first_names for t in range(ent.start, ent.end))
+    extra: list[Place] = []
+    has_sub = [any(c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) for c in it.candidates) for it in items]
+    for pair in context.find_containers(doc, spans, has_division, has_sub, persons):
+        outer = items[pair.outer]
+        inner = items[pair.inner] if pair.inner is not None else None
+        division, inside = context.container_candidate(outer.candidates, inner.candidates if inner else ())
+        if division is None:
+            continue
+        if inner is not None and inside is None and (
+                context.known_elsewhere(inner.candidates) or division.kind == PlaceKind.COUNTRY):
+            continue  # "Kyiv, Kharkiv": a list of places, not a place and its division
+        outer.candidates = (division,)
+        outer.note = f"the division written next to {doc.text[pair.start_char:pair.end_char]}"
+        text = doc.text[pair.start_char : pair.end_char]
+        if inner is None:
+            extra.append(context.placed_in_division(article_id, text, pair.start_char, pair.end_char, division))
+        elif inside is None:
+            inner.override = context.placed_in_division(article_id, text, pair.start_char, pair.end_char, division)
+        else:
+            inner.candidates = tuple(c for c in inner.candidates if context.inside_division(c, division))
+            inner.note = f"inside {division.name}, written next to it"
+    return extra
+
+
+_DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY})
+_ANCHOR_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
+
+
+def _feature(article_id: str, f: _Item, items: list[_Item]) -> Place | None:
+    """A local feature at the town the article puts it in: one named right after it ("Royal
+    Street in New Orleans"), else the nearest such place before it, else the first after it."""
+    towns = [it for it in items if it.best is not None and it.best.kind in _ANCHOR_KINDS and it.override is None]
+    after = [it for it in towns if it.start_char >= f.end_char]
+    if after and after[0].start_char - f.end_char <= 12:
+        return context.feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,  # type: ignore[arg-type]
+                                     "the place named with it")
+    before = [it for it in towns if it.end_char <= f.start_char]
+    if before:
+        return context.feature_place(article_id, f.text, f.start_char, f.end_char, before[-1].best,  # type: ignore[arg-type]
+                                     "the nearest place named before it")
+    if after:
+        return context.feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,  # type: ignore[arg-type]
+                                     "the first place named after it")
+    return None
+
+
+def _mark_dateline(place: Place, spans: list[tuple[int, int]]) -> Place:
+    if any(a <= place.evidence.start and place.evidence.end <= b for a, b in spans):
+        return replace(place, reason=f"{context.DATELINE_REASON}: where the report was filed; {place.reason}")
+    return place
 
 
 def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
@@ -129,11 +205,19 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
     text = span.text
     hint = _hint(doc, m)
     candidates = gazetteer.lookup(text)
-    if not candidates:
+    words = text.split()
+    feature = m.source == FEATURE_SOURCE or (
+        m.source == "gold" and len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS)
+    if not candidates and not feature:
         candidates, variant_hint = _variants(text, gazetteer)
         hint = hint or variant_hint
     article = m.start > 0 and doc[m.start - 1].lower_ == "the"
     demonym = False
+    if m.source == "gold" and candidates and not any(c.main and c.population >= 100_000 for c in candidates):
+        # "German", "French" handed over as toponyms: a nation's name beats a small namesake
+        nation = gazetteer.demonym(text)
+        if nation is not None and nation.kind == PlaceKind.COUNTRY:
+            return _Item(m, span.start_char, span.end_char, text, (nation,), hint, article, True)
     if not candidates and m.source == "gold":
         # a demonym handed over as a toponym ("Sudanese"): the country it names
         nation = gazetteer.demonym(re.sub(r"s$", "", text) if text.endswith("ns") else text)
@@ -142,7 +226,7 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         else:
             candidates = demonym_places(text, gazetteer)
             demonym = bool(candidates)
-    return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym)
+    return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym, feature=feature)
 
 
 def _hint(doc: Any, m: Mention) -> PlaceKind | None:
@@ -386,6 +470,8 @@ def _settle(it: _Item, best: Candidate | None, score: float, why: list[str]) -> 
     it.reason = "; ".join(["largest population" if not why else why[0], *why[1:]])
     if len(it.candidates) == 1:
         it.reason = "only candidate"
+    if it.note:
+        it.reason = f"{it.note}; {it.reason}"
 
 
 # country-code domains that outlets of any country use

@@ -1,0 +1,236 @@
+"""What the words around a toponym say about it: containers, datelines and local features.
+
+- **Containers decide.** "X, Donetsk", "X (Kharkiv oblast)", "near X in the Zaporizhzhia
+  region": the division written next to a name contains it. The name takes its candidate
+  inside that division; the division is the division, not the city of the same name; and a
+  name with no candidate inside it (a village below the gazetteer's threshold, or known only
+  as a namesake elsewhere) is placed at the division itself, with the division's precision.
+- **Datelines are where the reporter was**, not where anything happened ("KYIV, Sept 11
+  (Reuters) - "). Places inside one are marked so that events never take them.
+- **Local features inherit their town.** A street, square, church or district the gazetteer
+  does not know is placed at the most specific place the article puts it in (precision
+  "near"), never at a partial-word match elsewhere ("Royal Street" is not Royal City).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.geo.gazetteer import Candidate
+from frontlines.geo.recognise import KIND_WORDS
+from frontlines.records import Evidence, Place, PlaceKind, Precision
+
+DATELINE_REASON = "dateline"  # Place.reason of a place named in a dateline starts with this
+
+_CONTAINER_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY)
+# labels an unknown village never gets (the small model tags such names ORG, PERSON or GPE at random)
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
+                              "LANGUAGE"})
+_DIVISION_WORDS = frozenset(w for w, k in KIND_WORDS.items() if k in ("admin1", "admin2"))
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township", "locality"})
+_PRECISION_OF = {PlaceKind.ADMIN1: Precision.ADMIN1, PlaceKind.ADMIN2: Precision.ADMIN2,
+                 PlaceKind.COUNTRY: Precision.COUNTRY}
+# a name with a known candidate this large is a real place even with no candidate in the
+# container ("Kyiv, Kharkiv and Odesa" is a list, not "Kyiv in Kharkiv oblast")
+KNOWN_POP = 20_000
+
+# "KYIV, Sept 11 (Reuters) - ", "KHARTOUM (AP) — ", "Goma, DR Congo - ", "LONDON -- "
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Za-z'\u2019.\- ]{1,40}?)"
+    r"(?:,[ \t]*[A-Z][A-Za-z.\- ]{1,30}?)?"
+    r"(?:,?[ \t]*" + _MONTH + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
+    r"[ \t]*(?:\([A-Za-z&.\- ]{2,40}\))?[ \t]*(?:--|[-\u2013\u2014])[ \t]"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of datelines: at the start of the text or of a paragraph, a place name
+    (in capitals, or followed by an agency or a date) and a dash."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        start = m.start()
+        if start > 0 and text[start - 1] != "\n":
+            continue
+        if start > 0 and not (text[:start].endswith("\n\n") or text[:start].strip() == "" or start < 200):
+            continue  # a paragraph's first line only
+        head = m.group("place").strip()
+        rest = m.group(0)[len(m.group("place")):]
+        if not (head.isupper() or "(" in rest or re.search(_MONTH, rest)):
+            continue  # "Ukraine - the war" is a title, not a dateline
+        out.append((m.start("place"), m.end()))
+    return out
+
+
+def in_dateline(place: Place) -> bool:
+    """True for a place named in a dateline (where the reporter filed from)."""
+    return place.reason.startswith(DATELINE_REASON)
+
+
+@dataclass(frozen=True, slots=True)
+class Contained:
+    """A name and the division written next to it."""
+
+    inner: int | None  # index of the inner item, None when the name is not in the gazetteer
+    outer: int  # index of the container item
+    start_char: int  # the inner name's span (also for an unknown name)
+    end_char: int
+
+
+def _between(doc: Any, a_end: int, b_start: int) -> str:
+    return doc.text[a_end:b_start]
+
+
+def _list_continues(doc: Any, tok_end: int, starts: frozenset[int]) -> bool:
+    """The container is followed by more of a list (", Kramatorsk", "and Izium")."""
+    k = tok_end
+    if k < len(doc) and doc[k].lower_ in _DIVISION_WORDS:
+        k += 1
+    if k + 1 < len(doc) and doc[k].text in (",", "and", "or") and (k + 1 in starts or (
+            doc[k + 1].is_title and doc[k + 1].pos_ == "PROPN")):
+        return True
+    return False
+
+
+def _modifies_noun(doc: Any, tok_end: int) -> bool:
+    """'Kharkiv governor', 'Donetsk People's Republic': the name modifies a following noun."""
+    k = tok_end
+    if k < len(doc) and doc[k].lower_ in _DIVISION_WORDS:
+        return False
+    return k < len(doc) and (doc[k].tag_ == "POS" or (doc[k].pos_ in ("NOUN", "PROPN") and not doc[k].is_punct))
+
+
+def find_containers(doc: Any, spans: Sequence[tuple[int, int, int, int]], has_division: Sequence[bool],
+                    has_subdivision: Sequence[bool], person_tokens: frozenset[int]) -> list[Contained]:
+    """Pairs of (name, division written next to it).
+
+    ``spans``: per item, (start_tok, end_tok, start_char, end_char) in text order;
+    ``has_division``: per item, whether some candidate is an admin1, admin2 or country;
+    ``has_subdivision``: the same for admin1 or admin2 only (an unknown name needs one).
+    Patterns: "X, R" (R at the end of its list, not modifying a noun), "X (R ...)",
+    "X in (the) R region|oblast|province". X may be a name the gazetteer does not know: a run
+    of capitalised words right after a preposition, a verb or "village of".
+    """
+    starts = frozenset(s[0] for s in spans)
+    taken = {t for s in spans for t in range(s[0], s[1])}
+    out: list[Contained] = []
+    for j, (js, je, jcs, jce) in enumerate(spans):
+        if not has_division[j]:
+            continue
+        after_kind = je < len(doc) and doc[je].lower_ in _DIVISION_WORDS
+        # the separator before R and which patterns it allows
+        if js >= 1 and doc[js - 1].text == ",":
+            if _list_continues(doc, je, starts) or _modifies_noun(doc, je):
+                continue
+            inner_end = js - 1
+        elif js >= 1 and doc[js - 1].text == "(":
+            inner_end = js - 1
+        elif after_kind and js >= 2 and doc[js - 1].lower_ == "the" and doc[js - 2].lower_ == "in":
+            inner_end = js - 2
+        elif (after_kind or doc[je - 1].lower_ in _DIVISION_WORDS) and js >= 1 and doc[js - 1].lower_ == "in":
+            inner_end = js - 1
+        else:
+            continue
+        # the inner name: a known item ending right there, or an unknown capitalised run
+        prev = next((i for i in range(j - 1, -1, -1) if spans[i][1] == inner_end), None)
+        if prev is not None:
+            out.append(Contained(prev, j, spans[prev][2], spans[prev][3]))
+            continue
+        if not has_subdivision[j]:
+            continue  # "X, Ukraine" with X unknown says too little to place X
+        k = inner_end
+        while k - 1 >= 0 and inner_end - (k - 1) <= 4 and _name_token(doc[k - 1]) and (k - 1) not in taken:
+            k -= 1
+        while k < inner_end and doc[k].text in ("-", "'", "\u2019"):
+            k += 1
+        if k == inner_end or not doc[k].is_title or any(
+                t in person_tokens or doc[t].ent_type_ in _NOT_NAME_LABELS for t in range(k, inner_end)):
+            continue
+        if not _introduced(doc, k):
+            continue
+        out.append(Contained(None, j, doc[k].idx, doc[inner_end - 1].idx + len(doc[inner_end - 1].text)))
+    return out
+
+
+def _name_token(tok: Any) -> bool:
+    return (tok.is_title and tok.is_alpha) or tok.text in ("-", "'", "\u2019") or (
+        tok.is_alpha and tok.text[:1].isupper())
+
+
+_INTRO_VERBS = frozenset("""
+shell strike hit attack bomb target capture take seize liberate enter retake recapture storm
+clash fight advance repel shoot kill raid occupy control hold reach approach besiege encircle
+""".split())
+
+
+def _introduced(doc: Any, k: int) -> bool:
+    """An unknown name counts as a place only where a place is expected: after a preposition,
+    a verb of attack or movement, or a settlement noun ("the village of X")."""
+    if k == 0:
+        return False
+    prev = doc[k - 1]
+    if prev.lower_ == "of" and k >= 2 and doc[k - 2].lower_ in _SETTLEMENT_NOUNS:
+        return True
+    if prev.lower_ in _SETTLEMENT_NOUNS:
+        return True
+    if prev.pos_ == "ADP" and prev.lower_ not in ("of", "by", "with", "for", "than", "as", "like"):
+        return True
+    return prev.pos_ == "VERB" and prev.lemma_.lower() in _INTRO_VERBS
+
+
+def container_candidate(container: Sequence[Candidate], inner: Sequence[Candidate]) -> tuple[Candidate | None, Candidate | None]:
+    """The division (and the inner candidate inside it, if any) for a contained pair.
+
+    Among the container's division candidates, the first that holds one of the inner's
+    candidates wins, with the most likely such inner candidate; with none inside, the first
+    admin1 (the most populous), and no inner candidate.
+    """
+    divisions = [c for c in container if c.kind in _CONTAINER_KINDS]
+    for d in divisions:
+        inside = [c for c in inner if inside_division(c, d)]
+        if inside:
+            return d, inside[0]
+    firsts = [d for d in divisions if d.kind == PlaceKind.ADMIN1] or divisions
+    return (firsts[0] if firsts else None), None
+
+
+def inside_division(c: Candidate, d: Candidate) -> bool:
+    if c.gid == d.gid:
+        return False
+    if d.kind == PlaceKind.COUNTRY:
+        return c.country == d.country and c.kind != PlaceKind.COUNTRY
+    if d.kind == PlaceKind.ADMIN1:
+        return c.admin1_gid == d.gid
+    return c.admin2_gid == d.gid
+
+
+def known_elsewhere(inner: Sequence[Candidate]) -> bool:
+    """A large place by this name exists: the pair is probably a list, not a container."""
+    return any(c.main and (c.population >= KNOWN_POP or c.kind in _CONTAINER_KINDS) for c in inner)
+
+
+def placed_in_division(article_id: str, text: str, start: int, end: int, division: Candidate) -> Place:
+    """A name with no candidate inside the division written next to it: placed at the division."""
+    admin1 = division.name if division.kind == PlaceKind.ADMIN1 else division.admin1
+    return Place(
+        text=text,
+        evidence=Evidence(article_id=article_id, start=start, end=end, text=text),
+        name=text, gazetteer_id=None, kind=PlaceKind.SETTLEMENT, lat=division.lat, lon=division.lon,
+        admin1=admin1, country=division.country, precision=_PRECISION_OF.get(division.kind, Precision.ADMIN1),
+        reason=f"{text!r} not known in {division.name}: placed at {division.name}, the division written next to it",
+        score=0.0,
+    )
+
+
+def feature_place(article_id: str, text: str, start: int, end: int, anchor: Candidate, how: str) -> Place:
+    """A local feature placed at the town the article puts it in."""
+    return Place(
+        text=text,
+        evidence=Evidence(article_id=article_id, start=start, end=end, text=text),
+        name=f"{text} ({anchor.name})", gazetteer_id=None, kind=PlaceKind.FACILITY, lat=anchor.lat, lon=anchor.lon,
+        admin1=anchor.admin1, country=anchor.country, precision=Precision.NEAR, anchor=anchor.name,
+        reason=f"local feature not in the gazetteer: placed at {anchor.name}, {how}", score=0.0,
+    )
