@@ -15,7 +15,11 @@ remaining gold events take the remaining prediction with the best type match
 - actor1_country accuracy unless ``actor1_certain`` is false (a null gold
   country counts, and is right only when the prediction has none either);
 - fatalities exact accuracy (a prediction that reports none says 0, as ACLED does);
-- event recall (gold events with a pair) and precision (predictions with a pair).
+- event recall (gold events with a pair) and precision (predictions with a pair);
+- where the gold gives them (the project's own corpora): PLOVER type, status (happened, claimed,
+  denied, ...) and attributed_to accuracy (both unattributed, or sources sharing a significant
+  word). Such gold also names its evidence (``evidence_start``/``evidence_end``): a prediction
+  read from overlapping words with the same PLOVER type is paired first.
 """
 
 from __future__ import annotations
@@ -53,6 +57,11 @@ class EventPrediction:
     actor1_country: str | None = None
     fatalities: int | None = None
     confidence: float = 0.5
+    plover_type: str | None = None
+    status: str | None = None
+    attributed_to: str | None = None
+    evidence_start: int | None = None  # the sentence the event was read from
+    evidence_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,6 +111,8 @@ def _type_rank(g: dict, p: EventPrediction) -> int:
         return 2
     if g.get("event_type") and g.get("event_type") == p.event_type:
         return 1
+    if not g.get("event_type") and g.get("plover_type") and g.get("plover_type") == p.plover_type:
+        return 1  # an event ACLED does not code (a meeting, a statement): its PLOVER type
     return 0
 
 
@@ -110,9 +121,31 @@ def match_events(gold: Sequence[dict], pred: Sequence[EventPrediction]) -> list[
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs: list[tuple[int, int]] = []
+    # gold that says which words support it (the project's own corpora): the prediction read
+    # from those words, of the same PLOVER type, first
+    same_words = []
+    for gi, g in enumerate(gold):
+        gs, ge = g.get("evidence_start"), g.get("evidence_end")
+        if gs is None or ge is None:
+            continue
+        for pi, p in enumerate(pred):
+            if p.evidence_start is None or p.evidence_end is None:
+                continue
+            overlap = min(ge, p.evidence_end) - max(gs, p.evidence_start)
+            if overlap > 0 and g.get("plover_type") and g.get("plover_type") == p.plover_type:
+                same_words.append((-_type_rank(g, p), -overlap, gi, pi))
+    for _t, _o, gi, pi in sorted(same_words):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
     close = []
     for gi, g in enumerate(gold):
+        if gi in used_g:
+            continue
         for pi, p in enumerate(pred):
+            if pi in used_p:
+                continue
             km = distance_km(g, p)
             if km is not None and km <= MATCH_KM and _near_in_time(g, p):
                 close.append((km, gi, pi))
@@ -126,7 +159,7 @@ def match_events(gold: Sequence[dict], pred: Sequence[EventPrediction]) -> list[
         if gi in used_g:
             continue
         for pi, p in enumerate(pred):
-            if pi not in used_p:
+            if pi not in used_p and _may_pair(g, p):
                 # Best type first, then the more confident prediction, then order.
                 rest.append((-_type_rank(g, p), -p.confidence, gi, pi))
     for _t, _c, gi, pi in sorted(rest):
@@ -135,6 +168,14 @@ def match_events(gold: Sequence[dict], pred: Sequence[EventPrediction]) -> list[
             used_p.add(pi)
             pairs.append((gi, pi))
     return sorted(pairs)
+
+
+def _may_pair(g: dict, p: EventPrediction) -> bool:
+    """Gold that names its evidence pairs only with a prediction read from overlapping words."""
+    gs, ge = g.get("evidence_start"), g.get("evidence_end")
+    if gs is None or ge is None or p.evidence_start is None or p.evidence_end is None:
+        return True
+    return min(ge, p.evidence_end) > max(gs, p.evidence_start)
 
 
 def normalise_admin1(name: str) -> str:
@@ -171,13 +212,29 @@ def date_correct(g: dict, p: EventPrediction) -> bool:
 
 
 _METRICS = ("event_type", "sub_event_type", "date", "location_10km", "location_25km",
-            "admin1", "actor1_country", "fatalities")
+            "admin1", "actor1_country", "fatalities", "plover_type", "status", "attributed_to")
 _KEYS = {
     "event_type": "event_type_accuracy", "sub_event_type": "sub_event_type_accuracy",
     "date": "date_exact_accuracy", "location_10km": "location_acc_at_10km",
     "location_25km": "location_acc_at_25km", "admin1": "admin1_accuracy",
     "actor1_country": "actor1_country_accuracy", "fatalities": "fatalities_exact_accuracy",
+    "plover_type": "plover_type_accuracy", "status": "status_accuracy", "attributed_to": "attributed_to_accuracy",
 }
+# words that say nothing about who a source is ("the", "ministry" in "the defence ministry")
+_SOURCE_STOP = frozenset("the of a an s said says ministry spokesman spokeswoman spokesperson official officials".split())
+
+
+def same_source(gold: str | None, pred: str | None) -> bool:
+    """Both unattributed, or both attributed to sources sharing a significant word
+    ("Russian Defence Ministry" ~ "Russia's defence ministry": "russia*" shared by prefix)."""
+    if not gold or not pred:
+        return not gold and not pred
+    def words(x: str) -> set[str]:
+        return {w[:5] for w in re.findall(r"[a-z0-9]+", x.lower()) if w not in _SOURCE_STOP}
+    a, b = words(gold), words(pred)
+    if not a or not b:
+        return gold.strip().lower() == pred.strip().lower()
+    return bool(a & b)
 
 
 def judge_pair(g: dict, p: EventPrediction) -> dict[str, bool]:
@@ -200,6 +257,12 @@ def judge_pair(g: dict, p: EventPrediction) -> dict[str, bool]:
         out["actor1_country"] = (g.get("actor1_country") or None) == (p.actor1_country or None)
     if g.get("fatalities") is not None:
         out["fatalities"] = int(g["fatalities"]) == (p.fatalities or 0)
+    if g.get("plover_type"):
+        out["plover_type"] = g["plover_type"] == p.plover_type
+    if g.get("status"):
+        out["status"] = g["status"] == p.status
+    if "attributed_to" in g:
+        out["attributed_to"] = same_source(g.get("attributed_to"), p.attributed_to)
     return out
 
 
@@ -238,15 +301,16 @@ def score_events(docs: Sequence[EventDocPair]) -> Score:
 
 
 def _gold_summary(g: dict) -> str:
-    return (f"{g.get('event_type')}/{g.get('sub_event_type')} {g.get('date')}"
+    return (f"{g.get('plover_type') or ''} {g.get('event_type')}/{g.get('sub_event_type')} "
+            f"{g.get('status') or ''} {g.get('date')}"
             f"{'..' + str(g.get('date_end')) if g.get('date_end') else ''} (prec {g.get('date_prec', 1)}) "
             f"@{g.get('location')} [{g.get('admin1')}] (prec {g.get('where_prec', 1)}) "
             f"{g.get('actor1')} ({g.get('actor1_country')}) vs {g.get('actor2')} killed={g.get('fatalities')}")
 
 
 def _pred_summary(p: EventPrediction, verdict: dict[str, bool] | None) -> str:
-    head = (f"{p.event_type}/{p.sub_event_type} {p.date} @{p.location} [{p.admin1}] "
-            f"{p.actor1} ({p.actor1_country}) killed={p.fatalities}")
+    head = (f"{p.plover_type} {p.event_type}/{p.sub_event_type} {p.status} {p.date} @{p.location} [{p.admin1}] "
+            f"{p.actor1} ({p.actor1_country}) attr={p.attributed_to} killed={p.fatalities}")
     if verdict is None:
         return head + " (unmatched)"
     wrong = [k for k, ok in verdict.items() if not ok]

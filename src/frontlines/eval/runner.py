@@ -175,6 +175,8 @@ def event_predictions(extraction: Extraction) -> list[EventPrediction]:
             actor1=actor.name if actor else None,
             actor1_country=(_iso3(actor.country) or _iso3(actor.side)) if actor else None,
             fatalities=event_fatalities(e), confidence=e.confidence,
+            plover_type=e.plover_type, status=e.status.value, attributed_to=e.attributed_to,
+            evidence_start=e.evidence.start, evidence_end=e.evidence.end,
         ))
     return out
 
