@@ -38,9 +38,15 @@ class Realis:
     attributed_token: Any | None  # head of the attributed noun phrase, to match an Actor
     modal: str | None = None  # "future", "would", "must", "modal" or "if": the trigger's (or its governor's) auxiliary
     frame_word: str | None = None  # lemma of the governing frame word ("offer", "willing", "plan")
+    # not an event of its own: a purpose ("called up to fight", "drafted to fill the gaps left by
+    # troops who were killed") or what a predicative noun is said to be ("will make Kherson the
+    # largest city claimed to have been liberated")
+    descriptive: bool = False
 
 
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "cease", "manage", "go", "come", "try"})
+# "used tear gas to disperse protesters": the infinitive says what was done with the instrument
+_INSTRUMENTAL = frozenset({"use", "employ"})
 
 
 def _infinitive(tok: Any) -> bool:
@@ -92,10 +98,19 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
     tok = trigger
     hops = 0
     speech_tok = None
+    purpose_tok = None
+    descriptive = False
     while tok.head.i != tok.i and hops < 6 and tok.dep_ in _CLIMB:
         parent = tok.head
         hops += 1
         lemma = parent.lemma_.lower()
+        if purpose_tok is None and tok.dep_ in ("advcl", "xcomp") and _infinitive(tok) and tok.pos_ in ("VERB", "AUX") \
+                and lemma not in _ASPECTUAL and lemma not in _INSTRUMENTAL and not _predicative(tok) \
+                and not _frame_word(lemma, frames):
+            purpose_tok = tok  # "called up to fight": a purpose; if no frame above makes it planned
+        if (tok.dep_ in ("acl", "relcl") and parent.dep_ in ("attr", "oprd") and _future_predication(parent.head)) or (
+                lemma == "make" and tok.dep_ in ("ccomp", "oprd", "xcomp") and _future_predication(parent)):
+            descriptive = True  # "will make Kherson the largest city claimed to have been liberated"
         if tok.dep_ == "conj" or parent.pos_ == "ADP":
             tok = parent
             continue
@@ -118,9 +133,10 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
         if speech_tok is None and lemma in lex.speech:
             speech_tok = parent
         tok = parent
-    if status is None and trigger.dep_ in ("xcomp", "advcl") and _infinitive(trigger):
-        if trigger.head.lemma_.lower() not in _ASPECTUAL and not _predicative(trigger):
-            status = EventStatus.PLANNED  # "called up to fight": a purpose, not yet an event
+    if purpose_tok is None and frame_tok is None:
+        purpose_tok = _purpose_above(trigger, frames)
+    if purpose_tok is not None and frame_tok is None:
+        descriptive = True  # a purpose clause, or inside one: not an event of its own
     if status is None:
         if modal == "if":
             status = EventStatus.HYPOTHETICAL
@@ -138,7 +154,37 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
         if attributed and plover in _OWN_ACTION:
             status = EventStatus.ANNOUNCED
     return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok,
-                  modal=modal, frame_word=frame_tok.lemma_.lower() if frame_tok is not None else None)
+                  modal=modal, frame_word=frame_tok.lemma_.lower() if frame_tok is not None else None,
+                  descriptive=descriptive)
+
+
+def _purpose_above(trigger: Any, frames: Any) -> Any | None:
+    """A purpose infinitive the trigger is buried in ("drafted to fill the gaps left by troops who
+    have been captured"), looked for further up than the status climb goes."""
+    tok = trigger
+    for _ in range(12):
+        parent = tok.head
+        if parent.i == tok.i:
+            return None
+        lemma = parent.lemma_.lower()
+        if _frame_word(lemma, frames):
+            return None
+        if tok is not trigger and tok.dep_ == "advcl" and _infinitive(tok) and lemma not in _ASPECTUAL \
+                and lemma not in _INSTRUMENTAL:
+            return tok
+        tok = parent
+    return None
+
+
+def _frame_word(lemma: str, frames: Any) -> bool:
+    return any(lemma in frames[name].words for name in _FRAME_ORDER)
+
+
+def _future_predication(gov: Any) -> bool:
+    """A predication about the future: "will make X the largest city", "would be the first town"."""
+    if gov.lemma_.lower() not in ("make", "be", "become", "remain"):
+        return False
+    return _modal(gov) in ("future", "would", "modal")
 
 
 def _attribution(trigger: Any, frame: Any | None, sent: Any) -> tuple[str | None, Any | None]:

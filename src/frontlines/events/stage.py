@@ -117,6 +117,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 if not typing.keep:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent)
+                if realis.descriptive:
+                    continue  # a purpose or a description, not an event
                 if trig.spec is not _DEMAND_SPEC:
                     typing = _stance(typing, realis)
             realis = _quote_attribution(trig, realis, quotes, typing.plover)
@@ -455,6 +457,8 @@ def _inherit(drafts: list[Draft]) -> None:
 
 
 _LOWER_PRECISION = {Precision.EXACT: Precision.NEAR}
+_MATERIAL_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
+_NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})
 
 
 def _preceding_place(drafts: list[Draft], index: Any) -> None:
@@ -463,19 +467,28 @@ def _preceding_place(drafts: list[Draft], index: Any) -> None:
     government, or a venue), with its precision lowered, saying so."""
     from frontlines.geo.context import in_dateline
 
-    places = [(p, root) for p, root in index.places if not p.metonymic and not in_dateline(p) and p.lat is not None]
+    places = [(p, root) for p, root in index.places
+              if not p.metonymic and not in_dateline(p) and p.lat is not None and p.kind not in _NOT_STORY_PLACES]
     if not places:
         return
     for d in drafts:
-        if d.place is not None or d.typing.acled_type is None:
+        if d.place is not None or d.typing.acled_type not in _MATERIAL_ACLED:
             continue
+        # a place of its own sentence in another role ("Kherson was the only capital captured"),
+        # else the nearest one before it
+        own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end and not _venue(root, d.trigger.head)]
         before = [(p, root) for p, root in places if root.i < d.sent.start and not _venue(root, root.sent.root)]
-        if not before:
+        if own:
+            p, _ = own[0]
+            how = "a place named in its sentence in another role"
+        elif before:
+            p, _ = before[-1]
+            how = "no place in its sentence: the nearest place named before it"
+        else:
             continue
-        p, _ = before[-1]
         d.place = replace(
             p, precision=_LOWER_PRECISION.get(p.precision, p.precision) if p.precision else None,
-            reason=f"no place in its sentence: the nearest place named before it; {p.reason}",
+            reason=f"{how}; {p.reason}",
         )
         d.place_score = 0.3
         d.inherited.add("place")
