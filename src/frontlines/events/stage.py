@@ -449,7 +449,11 @@ def _inherit(drafts: list[Draft]) -> None:
         if prev.typing.plover != d.typing.plover:
             continue  # only an elaboration of the same kind of event shares its place and date
         if d.place is None and prev.place is not None and d.sent_idx != prev.sent_idx:
-            d.place, d.place_score = prev.place, 0.5
+            p = prev.place
+            d.place = replace(p, precision=_LOWER_PRECISION.get(p.precision, p.precision) if p.precision else None,
+                              reason=f"no place in its sentence: the nearest place named before it, the place of "
+                                     f"the event before it; {p.reason}")
+            d.place_score = 0.5
             d.inherited.add("place")
         if d.time is None and prev.time is not None and d.sent_idx != prev.sent_idx:
             d.time = prev.time

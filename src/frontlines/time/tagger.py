@@ -317,6 +317,16 @@ def _h_numeric_date(m: re.Match[str], ctx: _Context) -> _Out | None:
     return _out(nz.day(d), Resolution.EXPLICIT)
 
 
+def _h_month_rel_year(m: re.Match[str], ctx: _Context) -> _Out | None:
+    """"April last year", "in November of next year": the month of the year the words name."""
+    mon = _month_num(m.group("mon"))
+    if ctx.ref is None:
+        return _Out(TimeType.DATE, f"XXXX-{mon:02d}", "month", resolution=Resolution.UNRESOLVED)
+    rel = " ".join(m.group("yrel").lower().split())
+    year_ = ctx.ref.year + {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(rel, 0)
+    return _out(nz.month(year_, mon), Resolution.PUBLICATION, ctx.ref.isoformat())
+
+
 def _h_month_year(m: re.Match[str], ctx: _Context) -> _Out | None:
     return _out(nz.month(int(m.group("year")), _month_num(m.group("mon"))), Resolution.EXPLICIT)
 
@@ -989,6 +999,9 @@ def _rules() -> tuple[_Rule, ...]:
               _h_numeric_date, priority=4),
         _Rule("month_year", re.compile(
             rf"\b(?:{_EDGE}[-\s]+)?{_MON},?\s+(?:of\s+)?{_YEAR}\b"), _h_month_year, priority=4),
+        _Rule("month_rel_year", re.compile(
+            rf"\b(?:{_EDGE}[-\s]+)?{_MON},?\s+(?:of\s+)?(?P<yrel>(?i:last|this|next|the\s+previous|the\s+following))\s+year\b"),
+            _h_month_rel_year, priority=5),
         _Rule("month_alone", re.compile(
             rf"(?:\b(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?"
             rf"(?:\b{_EDGE}[-\s]+)?\b{_MON}(?![\w-])"), _h_month_alone, _accept_month_alone, priority=3),
@@ -1213,6 +1226,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso_date": ("#4",),
     "numeric_date": ("#", "#2"),
     "month_year": _MONTH_WORDS,
+    "month_rel_year": _MONTH_WORDS,
     "month_alone": _MONTH_WORDS,
     "season_year": _SEASON_WORDS,
     "year": ("#4",),

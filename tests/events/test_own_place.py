@@ -1,0 +1,89 @@
+"""The event's own place (issue "where it happened"): never the dateline, never the venue of a
+statement, never a capital named for its government; a real strike in a capital stays there;
+with no place of its own, the nearest preceding place with its precision lowered. Real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pytest
+
+from frontlines.records import Article, Precision
+
+
+@pytest.fixture(scope="module")
+def run():  # noqa: ANN201
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources, process_article
+
+    try:
+        resources = load_resources(load_settings())
+    except Exception as exc:  # noqa: BLE001 - no resources: skip with the reason
+        pytest.skip(f"pipeline resources unavailable: {type(exc).__name__}: {exc}")
+
+    def go(text: str):  # noqa: ANN202
+        art = Article(id="own-place", text=text, published=dt.date(2023, 6, 15), source="test")
+        return process_article(art, resources).events
+
+    return go
+
+
+def event(events, trigger: str):  # noqa: ANN001, ANN201
+    return next(e for e in events if e.trigger.startswith(trigger))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("KYIV, Sept 11 (Reuters) - Ukrainian forces entered Izium, officials said.", "entered", "Izium"),
+        ("Speaking at a news conference in Brussels, the NATO chief said Russian forces had shelled Kherson.",
+         "shelled", "Kherson"),
+        ("Zelensky said in Kyiv that Russian forces had shelled Kharkiv overnight.", "shelled", "Kharkiv"),
+        # a strike really in a capital stays there
+        ("Russian missiles struck central Kyiv on Monday, killing five people.", "", "Kyiv"),
+    ],
+)
+def test_the_event_place(run, text: str, trigger: str, place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("KYIV, Sept 11 (Reuters) - Russia denied the accusation.", "denied"),
+        ("Moscow denied that its forces had shelled the town.", "denied"),
+        ("Speaking at a press conference in Kinshasa, the minister accused Rwanda of backing the rebels.", "accused"),
+    ],
+)
+def test_statements_have_no_place_at_the_speaker(run, text: str, trigger: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is None or e.place.text not in ("KYIV", "Moscow", "Kinshasa"), e.place
+
+
+def test_a_meeting_happens_at_its_venue(run) -> None:
+    e = event(run("Foreign ministers met in Istanbul on Tuesday to discuss a ceasefire."), "met")
+    assert e.place is not None and e.place.text == "Istanbul"
+
+
+def test_no_place_of_its_own_takes_the_preceding_one_lowered(run) -> None:
+    events = run("Russian forces shelled Kupiansk overnight, the governor said. Separately, a drone strike hit a fuel depot.")
+    e = event(events, "drone strike")
+    assert e.place is not None and "Kupiansk" in e.place.text
+    assert e.place.precision == Precision.NEAR and "nearest place named before it" in e.place.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("An estimated 40,000 soldiers, including conscripts called up to fight, are in the area.", "fight"),
+        ("That decision will make Kherson the largest city claimed by Moscow to have been liberated.", "liberated"),
+        ("Putin said citizens would be drafted to fill the gaps left by troops who have been captured.", "captured"),
+    ],
+)
+def test_no_event_from_purpose_or_predication(run, text: str, trigger: str) -> None:
+    assert all(not e.trigger.startswith(trigger) for e in run(text))
+
+
+def test_instrument_infinitive_is_an_event(run) -> None:
+    events = run("Police used tear gas to disperse protesters in Tbilisi on Sunday.")
+    assert any(e.trigger.startswith("disperse") or e.plover_type in ("COERCE", "PROTEST", "ASSAULT") for e in events)

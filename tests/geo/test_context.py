@@ -1,0 +1,124 @@
+"""Containers, datelines, local features and non-places (geo/context.py and the recogniser's
+rules), each with negative cases. Village names here are chosen to be absent from, or
+ambiguous in, the packaged gazetteer; the assertions hold whether or not a village is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo.context import dateline_spans, in_dateline
+from frontlines.records import PlaceKind, Precision
+
+
+def by_text(places, text: str):  # noqa: ANN001
+    return next((p for p in places if p.text == text or p.text.endswith(" " + text)), None)
+
+
+# --- containers decide ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "oblast"),
+    [
+        ("On 13 October 2022, Russian forces shelled near Zolota Nyva, Donetsk. Casualties unknown.",
+         "Zolota Nyva", "Donetsk"),
+        ("On 8 June 2023, Ukrainian forces clashed with Russian forces near Vuhlehirsk (Donetsk oblast).",
+         "Vuhlehirsk", "Donetsk"),
+        ("Russian forces shelled the village of Kindrashivka in the Kharkiv region on Friday.",
+         "Kindrashivka", "Kharkiv"),
+    ],
+)
+def test_a_name_goes_inside_the_division_written_next_to_it(places, text: str, name: str, oblast: str) -> None:
+    found = places(text)
+    village = by_text(found, name)
+    assert village is not None, [p.text for p in found]
+    assert village.admin1 is not None and oblast in village.admin1
+    # never the city of the same name as the division
+    division = next(p for p in found if p.text.startswith(oblast))
+    assert division.kind == PlaceKind.ADMIN1, division
+
+
+def test_unknown_name_is_placed_at_the_division_with_its_precision(places) -> None:
+    found = places("On 13 October 2022, Russian forces shelled near Qwertyivka, Zaporizhzhia. Casualties unknown.")
+    village = by_text(found, "Qwertyivka")
+    assert village is not None
+    assert village.precision == Precision.ADMIN1 and village.gazetteer_id is None
+    assert "placed at" in village.reason and "Zaporizh" in (village.admin1 or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "kind"),
+    [
+        # a list of cities, not a city and its division
+        ("Missiles hit Kyiv, Kharkiv and Odesa overnight.", "Kharkiv", PlaceKind.SETTLEMENT),
+        ("Missiles hit Odesa, Kharkiv, Dnipro and Lviv.", "Kharkiv", PlaceKind.SETTLEMENT),
+        # the name modifies a noun: "Kharkiv governor" is the city's (or region's) official, not a container
+        ("Oleh Syniehubov, Kharkiv governor, said two people were hurt.", "Kharkiv", PlaceKind.SETTLEMENT),
+    ],
+)
+def test_a_comma_alone_does_not_make_a_container(places, text: str, toponym: str, kind: PlaceKind) -> None:
+    place = by_text(places(text), toponym)
+    assert place is not None and place.kind == kind, place
+
+
+def test_a_day_or_a_person_before_a_comma_is_no_village(places) -> None:
+    found = places("Russian forces captured the city of Izium on Friday, Russia's defence ministry said.")
+    assert by_text(found, "Friday") is None
+    assert all(p.text != "Friday" for p in found)
+
+
+# --- datelines ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("KYIV, Sept 11 (Reuters) - Ukrainian forces entered Izium.", "KYIV"),
+        ("KHARTOUM (AP) \u2014 Fighting spread to Omdurman.", "KHARTOUM"),
+        ("Goma, Jan 27 (Reuters) - M23 rebels entered the city.", "Goma"),
+    ],
+)
+def test_datelines_are_found(text: str, dateline: str) -> None:
+    spans = dateline_spans(text)
+    assert spans and text[spans[0][0]: spans[0][0] + len(dateline)] == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine - the war in numbers",  # a title, not a dateline
+        "Russian forces shelled Kupiansk - a town east of Kharkiv - overnight.",
+        "The strike hit Kramatorsk - the governor said.",
+    ],
+)
+def test_no_dateline(text: str) -> None:
+    assert dateline_spans(text) == []
+
+
+def test_dateline_place_is_marked(places) -> None:
+    found = places("KYIV, Sept 11 (Reuters) - Ukrainian forces entered Izium, officials said.")
+    assert in_dateline(by_text(found, "KYIV"))
+    assert not in_dateline(by_text(found, "Izium"))
+
+
+# --- local features and non-places -------------------------------------------------------
+def test_a_street_inherits_its_town(places) -> None:
+    found = places("A fire broke out on Royal Street in New Orleans on Tuesday.")
+    street = by_text(found, "Royal Street")
+    assert street is not None and street.kind == PlaceKind.FACILITY and street.precision == Precision.NEAR
+    assert street.anchor == "New Orleans"
+    assert all(p.name != "Royal City" for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Hamas fighters attacked Israeli towns on Saturday.", "Hamas"),
+        ("Russia launched Iskander missiles at Kharkiv.", "Iskander"),
+        ("Wagner fighters seized the town.", "Wagner"),
+        ("Ukraine shot down a Kinzhal hypersonic missile.", "Kinzhal"),
+    ],
+)
+def test_groups_and_weapons_are_not_places(places, text: str, word: str) -> None:
+    assert by_text(places(text), word) is None
+
+
+def test_a_real_place_next_to_a_weapon_noun_stays(places) -> None:
+    found = places("Russia launched Iskander missiles at Kharkiv.")
+    assert by_text(found, "Kharkiv") is not None
