@@ -12,6 +12,11 @@ Each gold event carries the FORMAT.md fields plus ``plover_type``, ``status``,
 ``attributed_to``, ``quantities``, and its evidence as ``evidence`` (the words) with
 ``evidence_start``/``evidence_end`` (offsets of their first occurrence in the text).
 A file that does not validate stops the build with the reason (nothing half-written).
+
+Statements (ACCUSE, REJECT, REQUEST, THREATEN, SUPPORT with no ACLED type) are annotated with the
+place they were made; the pipeline gives a statement no place of its own (a capital named for its
+government is no place, DESIGN.md), so their location is not scored (``where_prec`` raised to 3;
+admin1 still is).
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ ACLED = {
                                "Headquarters or base established", "Looting/property destruction",
                                "Non-violent transfer of territory", "Other"},
 }
+# speech acts: their annotated place (where the words were said) is left out of location scoring
+SPEECH = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"}
 EVENT_KEYS = ("event_type", "sub_event_type", "date", "date_end", "date_prec", "location", "lat", "lon", "where_prec",
               "admin1", "actor1", "actor1_country", "actor2", "actor2_country", "fatalities", "plover_type", "status",
               "attributed_to", "quantities")
@@ -74,6 +81,10 @@ def convert(path: Path) -> dict:
         if et is not None and (et not in ACLED or (st is not None and st not in ACLED[et])):
             raise ValueError(f"{where}: ACLED type {et!r} / {st!r}")
         g = {key: e.get(key) for key in EVENT_KEYS}
+        if g["plover_type"] in SPEECH and et is None and (g.get("where_prec") or 1) < 3:
+            # a statement's place is where it was made, which the pipeline does not claim to know
+            # (a capital used for its government is no place): its location is not scored
+            g["where_prec"] = 3
         g["date"], g["date_end"] = _iso(g["date"]), _iso(g["date_end"])
         g.update(evidence=words, evidence_start=start, evidence_end=start + len(words))
         events.append(g)

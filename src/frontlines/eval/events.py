@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -180,7 +181,8 @@ def _may_pair(g: dict, p: EventPrediction) -> bool:
 
 def normalise_admin1(name: str) -> str:
     """Lower-case, drop generic words and everything but letters ("Donetsk oblast" -> "donetsk")."""
-    return re.sub(r"[^a-z]", "", _GENERIC.sub(" ", name.lower().replace("’", "'")))
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]", "", _GENERIC.sub(" ", plain.lower().replace("’", "'")))
 
 
 def same_admin1(gold: str, pred: str | None) -> bool:

@@ -142,6 +142,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         _merge_in_sentence(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
     _merge_across_sentences(drafts)
+    _merge_same_happening(drafts)
     kept = [d for d in drafts if not d.dropped]
     _inherit(kept)
     _preceding_place(kept, index)
@@ -396,19 +397,116 @@ def _absorb(keep: Draft, gone: Draft) -> None:
     gone.dropped = True
 
 
+_GENERIC_DETS = frozenset({"any", "every", "each", "no"})
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "appos"})
+
+
+def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
+    """A plural noun trigger that is another event's argument ("freed 24 hostages", "starving his
+    units of shells"): the participants or means of that event, not an event of their own; or a
+    generic mention ("any deliberate attack on peacekeepers")."""
+    head = d.trigger.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in head.children):
+        return True
+    if head.tag_ != "NNS":
+        return False  # "freed 24 hostages", "starving units of shells": plural participants or means
+    gov = head.head
+    if head.dep_ == "pobj" and gov.pos_ == "ADP":
+        gov_prep = gov
+        gov = gov.head
+        if gov_prep.lower_ not in ("of", "for", "with"):
+            return False
+    elif head.dep_ not in _ARGUMENT_DEPS:
+        return False
+    other = heads.get(gov.i)
+    return other is not None and other is not d and other.typing.plover != d.typing.plover
+
+
 def _merge_in_sentence(drafts: list[Draft]) -> None:
-    """Two violent triggers on one dependency path name one event ("shelling killed five")."""
+    """Two violent triggers on one dependency path name one event ("shelling killed five"); a
+    participle telling what an attack did ("..., destroying warehouses", "..., injuring 12") is
+    that attack; a noun that is another event's argument is no event of its own."""
+    heads = {d.trigger.head.i: d for d in drafts}
+    for d in drafts:
+        if _argument_of_other(d, heads):
+            d.dropped = True
+    for a in drafts:
+        if a.dropped or a.typing.plover != "ASSAULT":
+            continue
+        for b in drafts:
+            if b is a or b.dropped or b.typing.plover not in ("ASSAULT", "COERCE"):
+                continue
+            h = b.trigger.head
+            if h.tag_ == "VBG" and h.dep_ in ("advcl", "xcomp", "conj") and h.head.i == a.trigger.head.i and (
+                    b.trigger.spec.key in _CASUALTY_KEYS or b.typing.acled_sub in (None, "Looting/property destruction")
+                    or b.typing.plover == "COERCE"):
+                _absorb(a, b)
     for i, a in enumerate(drafts):
         for b in drafts[i + 1 :]:
             if a.dropped or b.dropped:
                 continue
             if a.typing.plover != b.typing.plover or a.typing.plover not in ("ASSAULT", "RETREAT", "PROTEST"):
                 continue
-            if not _connected(a.trigger.head, b.trigger.head):
+            if not (_connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)):
                 continue
+            cautious = _more_cautious(a.realis, b.realis)
             if specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub):
                 a, b = b, a
             _absorb(a, b)
+            # "given the order to withdraw, effectively handing back control": one event, as
+            # far as it has gone (the order), not an order and a completion
+            a.realis = cautious
+
+
+_CAUTION = {EventStatus.HAPPENED: 0, EventStatus.CLAIMED: 1, EventStatus.ANNOUNCED: 2, EventStatus.ORDERED: 3,
+            EventStatus.PLANNED: 3, EventStatus.THREATENED: 4, EventStatus.HYPOTHETICAL: 5, EventStatus.DENIED: 5,
+            EventStatus.NEGATED: 6}
+
+
+def _more_cautious(a: Realis, b: Realis) -> Realis:
+    return a if _CAUTION[a.status] >= _CAUTION[b.status] else b
+
+
+def _siblings(a: Any, b: Any) -> bool:
+    """Two clauses of one governor ("given the order to withdraw, effectively handing back")."""
+    ups_a = {a.head.i, a.head.head.i}
+    return a.head.i != a.i and (b.head.i in ups_a or b.head.head.i == a.head.i) and b.dep_ in ("advcl", "xcomp", "pobj", "dobj", "conj") \
+        and a.dep_ in ("advcl", "xcomp", "pobj", "dobj", "conj", "acl")
+
+
+_SAME_HAPPENING = frozenset({"ASSAULT", "RETREAT", "PROTEST", "COERCE", "AGREE"})
+
+
+def _merge_same_happening(drafts: list[Draft]) -> None:
+    """One event per happening per article: a later mention of an event of the same type and
+    sub-type, at the same place (named in both sentences) on the same day, is the same event
+    ("Missiles hit Kramatorsk on Tuesday ... The strike on Kramatorsk killed 12")."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _SAME_HAPPENING or d.place is None or "place" in d.inherited:
+            continue
+        for e in drafts[:k]:
+            if e.dropped or e.typing.plover != d.typing.plover or e.place is None or "place" in e.inherited:
+                continue
+            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub:
+                continue
+            if _place_key(e.place) != _place_key(d.place) or not _same_day(e.time, d.time):
+                continue
+            if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
+                continue
+            _absorb(e, d)
+            break
+
+
+def _place_key(p: Place) -> str:
+    return p.gazetteer_id or (p.name or p.text).lower()
+
+
+def _same_day(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None:
+        return True  # an undated mention (the publication week) of a dated event
+    return a.value == b.value
 
 
 def _merge_across_sentences(drafts: list[Draft]) -> None:

