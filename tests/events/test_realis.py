@@ -17,12 +17,17 @@ CASES = [
     ("The ministry denied that its forces had shelled the town.", "shelled", EventStatus.DENIED, "The ministry"),
     ("Troops did not withdraw from the town.", "withdraw", EventStatus.NEGATED, None),
     ("If the talks fail, the army would attack the town.", "attack", EventStatus.HYPOTHETICAL, None),
-    ("According to local officials, militants kidnapped two teachers.", "kidnapped", EventStatus.CLAIMED,
+    # someone else's plain report of what a party did: reported as happened, attributed to the reporter
+    ("According to local officials, militants kidnapped two teachers.", "kidnapped", EventStatus.HAPPENED,
      "local officials"),
+    # a party's word about its own side's action is a claim; so is anything the words call a claim
+    ("The Russian defence ministry said its forces had captured the village.", "captured", EventStatus.CLAIMED,
+     "The Russian defence ministry"),
+    ("The rebels claimed they had shot down a helicopter.", "shot down", EventStatus.CLAIMED, "The rebels"),
     ("The president announced that reservists would be mobilised.", "mobilised", EventStatus.ANNOUNCED,
      "The president"),
     # "tell" with a finite clause reports speech; with an infinitive it gives an order
-    ("The town was recaptured by government forces, residents told reporters.", "recaptured", EventStatus.CLAIMED,
+    ("The town was recaptured by government forces, residents told reporters.", "recaptured", EventStatus.HAPPENED,
      "residents"),
     ("The general told his troops to withdraw from the town.", "withdraw", EventStatus.ORDERED, "The general"),
 ]

@@ -132,6 +132,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             typing = _control_typing(typing, trig, place, place_score, lex)
             typing = _territory_side(typing, trig.head, sources, place, lex)
             sources = _speaker_side(sources, trig.head, realis, index)
+            realis = _claim_or_report(realis, trig.head, sources, index)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
@@ -311,6 +312,30 @@ def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: 
             a = replace(a, country=speaker.country, side=speaker.side or speaker.country)
         out.append(a)
     return tuple(out)
+
+
+def _claim_or_report(realis: Realis, head: Any, sources: tuple[Actor, ...], index: DocIndex) -> Realis:
+    """Who says so decides between a claim and a report. A party saying its own side did something
+    makes a claim ("the ministry said its units had liberated Avdiivka": claimed, attributed to the
+    ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
+    what happened, and the report keeps its attribution ("the governor said two were killed").
+    A verb that itself marks a claim ("claimed", "alleged") keeps the event claimed."""
+    if realis.status != EventStatus.CLAIMED or realis.attributed_token is None:
+        return realis
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in _agent_tokens(head) for c in d.children) or any(
+            d.lower_ in ("we", "i") for d in _agent_tokens(head)):
+        return realis  # "said its forces had captured", "our forces destroyed": the speaker's own side
+    speaker = index.actor_at.get(realis.attributed_token.i)
+    speaker_side = (speaker.side or speaker.country) if speaker is not None else None
+    doer_sides = {a.side or a.country for a in sources} - {None}
+    if speaker_side is not None and speaker_side in doer_sides:
+        return realis  # the party's own claim
+    if realis.frame_word is not None and realis.frame_word not in _REPORTING_VERBS:
+        return realis  # "claimed", "alleged", "accused": the words say it is a claim
+    return replace(realis, status=EventStatus.HAPPENED)
+
+
+_REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm"})
 
 
 def _territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place: Place | None,
