@@ -87,3 +87,20 @@ def test_no_event_from_purpose_or_predication(run, text: str, trigger: str) -> N
 def test_instrument_infinitive_is_an_event(run) -> None:
     events = run("Police used tear gas to disperse protesters in Tbilisi on Sunday.")
     assert any(e.trigger.startswith("disperse") or e.plover_type in ("COERCE", "PROTEST", "ASSAULT") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Images showed that Russian forces had destroyed the bridge.", "destroyed"),
+        ("The package showed that the army had seized the town.", "seized"),
+    ],
+)
+def test_attributed_to_is_never_a_common_noun(run, text: str, trigger: str) -> None:
+    e = event(run(text), trigger)
+    assert e.attributed_to is None, e.attributed_to
+
+
+def test_attributed_to_a_person_or_body_stays(run) -> None:
+    e = event(run("Witnesses said soldiers opened fire on the crowd."), "opened fire")
+    assert e.attributed_to == "Witnesses"

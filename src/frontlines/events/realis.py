@@ -202,9 +202,34 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any) -> tuple[str | None
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None:
             subj = next((c for c in frame.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i:
+        if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj):
             return noun_phrase(subj), subj
     return None, None
+
+
+# Who can say something: people, organisations and media. A noun heads a source when it names
+# one: a proper name or entity, a noun of a role or body, or an agent noun by its suffix
+# ("reporter", "monitor", "activist", "spokesman"). "Images", "the package", "the law" do not.
+_SOURCE_NOUNS = frozenset("""
+official minister ministry government authority administration army military police force troop soldier
+command commander general officer chief head leader president premier governor mayor council committee
+agency office service staff department embassy mission group party movement faction rebel militant fighter
+witness resident villager survivor local people doctor medic nurse source analyst expert observer monitor
+media outlet newspaper channel broadcaster television radio report statement communique bulletin agency
+diplomat envoy ambassador delegation spokesperson official side alliance coalition organisation organization
+union court tribunal prosecutor investigator inspector ngo charity hospital family relative
+""".split())
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ary", "ant", "ent")
+
+
+def source_like(tok: Any) -> bool:
+    """Whether the noun ``tok`` can head a source: a person, an organisation or a medium."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
+        return True
+    if tok.pos_ == "PROPN" and not (tok.is_sent_start and tok.ent_type_ == ""):
+        return True  # a sentence's first word is capitalised whatever it is ("Images showed")
+    lemma = tok.lemma_.lower()
+    return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES) and len(lemma) > 4)
 
 
 def noun_phrase(tok: Any) -> str:

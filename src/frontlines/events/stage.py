@@ -13,7 +13,7 @@ from typing import Any
 
 from frontlines.events.coder import SentenceCues, Trigger, Typing, find_triggers, specificity, type_trigger
 from frontlines.events.lexicon import EventLexicon, TriggerSpec, lexicon_from
-from frontlines.events.realis import Realis, assess, noun_phrase, status_factor
+from frontlines.events.realis import Realis, assess, noun_phrase, source_like, status_factor
 from frontlines.events.roles import (
     DocIndex,
     _agent_tokens,
@@ -88,6 +88,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     quotes = [
         (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
         for q in inp.outputs.get("quotes", ())
+        if (q.speaker is not None and q.speaker.kind != "unnamed") or _speaker_is_source(doc, q.speaker_evidence)
     ]
     breaks = [m.start() for m in _PARAGRAPH.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
@@ -224,6 +225,15 @@ def _threat_statement(sent: Any, lex: EventLexicon, quotes: list[tuple[int, int,
     if not lex.cues["menace"].in_tokens(cues.lemmas, cues.text):
         return None
     return Trigger(head=sent.root, tokens=(sent.root.i,), spec=_THREAT_SPEC)
+
+
+def _speaker_is_source(doc: Any, evidence: Evidence | None) -> bool:
+    """A quotation's speaker that no actor was found for must still be someone who can speak
+    (a person, organisation or medium): "Images showed that ..." is no source."""
+    if evidence is None:
+        return True
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    return span is None or len(span) == 0 or source_like(span.root)
 
 
 def _quote_attribution(trig: Trigger, realis: Realis, quotes: list[tuple[int, int, str | None]], plover: str) -> Realis:
