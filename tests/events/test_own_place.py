@@ -104,3 +104,35 @@ def test_attributed_to_is_never_a_common_noun(run, text: str, trigger: str) -> N
 def test_attributed_to_a_person_or_body_stays(run) -> None:
     e = event(run("Witnesses said soldiers opened fire on the crowd."), "opened fire")
     assert e.attributed_to == "Witnesses"
+
+
+@pytest.mark.parametrize(
+    ("source", "side"),
+    [
+        ("Ministry of Defence of the Russian Federation", "RUS"),
+        ("Israel Defense Forces", "ISR"),
+        ("Ministry of National Defence of Niger", "NER"),
+        ("Reuters", None),
+        ("Human Rights Watch", None),
+        ("Kharkiv Now (Telegram)", None),
+    ],
+)
+def test_source_party(source: str, side: str | None) -> None:
+    from frontlines.actors.registry import load_actor_registry
+    from frontlines.events.stage import source_party
+
+    assert source_party(source, load_actor_registry()) == side
+
+
+def test_a_partys_own_statement_is_its_claim() -> None:
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources, process_article
+
+    resources = load_resources(load_settings())
+    text = "Units of the Russian armed forces have liberated the village of Pervomaiske."
+    art = Article(id="mod", text=text, published=dt.date(2024, 2, 20), source="Ministry of Defence of the Russian Federation")
+    e = next(e for e in process_article(art, resources).events if e.trigger.startswith("liberated"))
+    assert e.status.value == "claimed" and e.attributed_to == art.source
+    wire = Article(id="wire", text=text, published=dt.date(2024, 2, 20), source="Reuters")
+    e = next(e for e in process_article(wire, resources).events if e.trigger.startswith("liberated"))
+    assert e.status.value == "happened"

@@ -148,6 +148,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     kept = [d for d in drafts if not d.dropped]
     _inherit(kept)
     _preceding_place(kept, index)
+    _own_statement(kept, inp.article.source, inp.resources.actors)
     heads = {d.trigger.head.i for d in drafts}
     title = _title_cues(inp.article.title, lex)
     return tuple(_finish(d, inp, lex, heads, title) for d in kept)
@@ -591,6 +592,48 @@ def _inherit(drafts: list[Draft]) -> None:
         if d.time is None and prev.time is not None and d.sent_idx != prev.sent_idx:
             d.time = prev.time
             d.inherited.add("time")
+
+
+# an outlet that is itself a party: a ministry, an armed force, a government office, a party's channel
+_PARTY_WORDS = frozenset("""
+ministry forces force army command government military office presidency defence defense staff
+""".split())
+
+
+def source_party(source: str | None, registry: Any) -> str | None:
+    """The side an article's own source belongs to when the source is a party to the war (a
+    defence ministry, an army's command, a government office, an armed group's channel), else None."""
+    if not source or registry is None:
+        return None
+    words = re.findall(r"[\w'.-]+", source)
+    lower = [w.lower() for w in words]
+    for k in range(len(words)):
+        hit = registry.match_alias(lower, words, k)
+        if hit is not None:
+            entry = registry.entries.get(hit[1])
+            if entry is not None and entry.sector.value in ("military", "rebel", "government", "police"):
+                return entry.side or entry.country
+    if not _PARTY_WORDS & set(lower):
+        return None
+    for k in range(len(words)):
+        for n in (3, 2, 1):
+            country = registry.country_of(" ".join(words[k : k + n]))
+            if country:
+                return country
+    return None
+
+
+def _own_statement(drafts: list[Draft], source: str | None, registry: Any) -> None:
+    """In a party's own statement (a ministry's release, an army's Telegram post) what its own side
+    did is that party's claim: status claimed, attributed to the source."""
+    party = source_party(source, registry)
+    if party is None:
+        return
+    for d in drafts:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None:
+            continue
+        if party in {a.side or a.country for a in d.sources}:
+            d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 
 
 _LOWER_PRECISION = {Precision.EXACT: Precision.NEAR}
