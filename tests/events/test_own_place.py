@@ -136,3 +136,21 @@ def test_a_partys_own_statement_is_its_claim() -> None:
     wire = Article(id="wire", text=text, published=dt.date(2024, 2, 20), source="Reuters")
     e = next(e for e in process_article(wire, resources).events if e.trigger.startswith("liberated"))
     assert e.status.value == "happened"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Wagner has fought alongside Mali's army since 2021.", "fought"),
+        ("Russia quits the Black Sea grain deal.", "deal"),
+        ("Any deliberate attack on peacekeepers is a grave violation of international law.", "attack"),
+    ],
+)
+def test_states_ended_agreements_and_generic_mentions_are_no_events(run, text: str, trigger: str) -> None:
+    assert all(not e.trigger.startswith(trigger) for e in run(text))
+
+
+def test_an_own_sentence_subject_places_its_clause_only(run) -> None:
+    events = run("Wagner fighters seized the town on Monday, and France withdrew its troops.")
+    seized = event(events, "seized")
+    assert seized.place is None or "France" not in (seized.place.name or "")

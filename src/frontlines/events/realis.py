@@ -133,6 +133,8 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
         if speech_tok is None and lemma in lex.speech:
             speech_tok = parent
         tok = parent
+    if _ongoing_state(trigger):
+        descriptive = True  # "Wagner has fought alongside Mali's army since 2021": a state, not an event
     if purpose_tok is None and frame_tok is None:
         purpose_tok = _purpose_above(trigger, frames)
     if purpose_tok is not None and frame_tok is None:
@@ -156,6 +158,15 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
     return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok,
                   modal=modal, frame_word=frame_tok.lemma_.lower() if frame_tok is not None else None,
                   descriptive=descriptive)
+
+
+def _ongoing_state(trigger: Any) -> bool:
+    """A present perfect with "since": what has been going on for a while, not a happening."""
+    if trigger.pos_ != "VERB":
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
+    since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in trigger.children)
+    return perfect and since
 
 
 def _purpose_above(trigger: Any, frames: Any) -> Any | None:

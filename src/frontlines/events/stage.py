@@ -434,6 +434,8 @@ def _absorb(keep: Draft, gone: Draft) -> None:
 
 
 _GENERIC_DETS = frozenset({"any", "every", "each", "no"})
+_ENDING_VERBS = frozenset({"quit", "suspend", "abandon", "exit", "scrap", "break", "violate", "end", "leave",
+                           "breach", "terminate", "cancel", "renounce", "collapse"})
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "appos"})
 
 
@@ -446,6 +448,8 @@ def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in head.children):
         return True
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ENDING_VERBS:
+        return True  # "Russia quits the grain deal", "suspended the truce": not the deal's making
     if head.tag_ != "NNS":
         return False  # "freed 24 hostages", "starving units of shells": plural participants or means
     gov = head.head
@@ -654,9 +658,11 @@ def _preceding_place(drafts: list[Draft], index: Any) -> None:
     for d in drafts:
         if d.place is not None or d.typing.acled_type not in _MATERIAL_ACLED:
             continue
-        # a place of its own sentence in another role ("Kherson was the only capital captured"),
-        # else the nearest one before it
-        own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end and not _venue(root, d.trigger.head)]
+        # the subject of a clause the trigger is part of ("Kherson was the only capital captured"),
+        # else the nearest place before it
+        ancestors = {a.i for a in d.trigger.head.ancestors} | {d.trigger.head.i}
+        own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
+               and root.dep_ in ("nsubj", "nsubjpass") and root.head.i in ancestors]
         before = [(p, root) for p, root in places if root.i < d.sent.start and not _venue(root, root.sent.root)]
         if own:
             p, _ = own[0]
