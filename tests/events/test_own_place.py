@@ -154,3 +154,19 @@ def test_an_own_sentence_subject_places_its_clause_only(run) -> None:
     events = run("Wagner fighters seized the town on Monday, and France withdrew its troops.")
     seized = event(events, "seized")
     assert seized.place is None or "France" not in (seized.place.name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        ("Russian forces took the town of Soledar in January.", True),
+        ('"Today, at 12 noon, Bakhmut was completely taken," Prigozhin said.', True),
+        ("The ministry said its troops had taken nine villages.", True),
+        ("The talks took place in Doha.", False),
+        ("Soldiers took the men to the police station.", False),
+        ("The new governor took office on Monday.", False),
+    ],
+)
+def test_take_changes_control_only_for_ground(run, text: str, taken: bool) -> None:
+    subs = {e.acled_sub_event_type for e in run(text) if e.trigger.startswith(("took", "taken"))}
+    assert ("Non-state actor overtakes territory" in subs or "Government regains territory" in subs) == taken, subs

@@ -429,11 +429,14 @@ def _territorial_use(head: Any, lex: EventLexicon) -> bool:
     for o in expanded:
         words = frozenset({o.lemma_.lower(), o.lower_})
         one = " " + o.lower_ + " "
+        if c["territory"].in_tokens(words, one):
+            place = True  # "nine villages": ground taken, though villages also stand for their people
+            continue
         if c["weapons_objects"].in_tokens(words, one) or c["property"].in_tokens(words, one) or (
             c["armed"].in_tokens(words, one) or c["civilians"].in_tokens(words, one)
         ):
             return False
-        if o.ent_type_ in _PLACE_ENTS or o.pos_ == "PROPN" or c["territory"].in_tokens(words, one):
+        if o.ent_type_ in _PLACE_ENTS or o.pos_ == "PROPN":
             place = True
     if not place:
         return False
