@@ -444,6 +444,9 @@ def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
     units of shells"): the participants or means of that event, not an event of their own; or a
     generic mention ("any deliberate attack on peacekeepers")."""
     head = d.trigger.head
+    if head.tag_ in ("VBN", "JJ") and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return True  # "help the wounded", "bury the dead": people, not an event
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in head.children):
