@@ -132,6 +132,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             quantities = choose_quantities(trig.head, index, sent, taken)
             typing = _control_typing(typing, trig, place, place_score, lex)
             typing = _territory_side(typing, trig.head, sources, place, lex)
+            typing = _violent_family(typing, lex)
             sources = _speaker_side(sources, trig.head, realis, index)
             realis = _claim_or_report(realis, trig.head, sources, index)
             draft = Draft(
@@ -323,6 +324,20 @@ def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: 
             a = replace(a, country=speaker.country, side=speaker.side or speaker.country)
         out.append(a)
     return tuple(out)
+
+
+_VIOLENT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _violent_family(typing: Typing, lex: EventLexicon) -> Typing:
+    """An ACLED battle, explosion or attack on civilians is a PLOVER ASSAULT whatever word named it
+    ("destroyed 40 soldiers" is no COERCE): the codebooks line up (data/events/acled_plover.yaml)."""
+    if typing.acled_type not in _VIOLENT_FAMILIES or typing.acled_sub is None:
+        return typing
+    plover, mode = lex.acled_plover.get(typing.acled_sub, (None, None))
+    if plover is None or plover == typing.plover:
+        return typing
+    return replace(typing, plover=plover, mode=mode or typing.mode)
 
 
 def _claim_or_report(realis: Realis, head: Any, sources: tuple[Actor, ...], index: DocIndex) -> Realis:

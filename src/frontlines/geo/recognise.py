@@ -143,6 +143,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 continue  # "Street", "Center" on their own; "Strickland" after "Ted Strickland"
             if _not_a_place(doc, start, ent.end, lexicon, gazetteer):
                 continue
+            if gazetteer is not None and _bare_division_code(doc, start, ent.end, gazetteer):
+                continue
             if ent.label_ == "FAC" and (gazetteer is None or not _gaz_key(doc, start, ent.end, gazetteer)):
                 # buildings, roads: a place of their own only when the gazetteer knows them;
                 # else a local feature of the town the article is about
@@ -202,6 +204,9 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
             continue
         if _not_a_place(doc, i, end, lexicon, None, flags):
             i = end
+            continue
+        if _bare_division_code(doc, i, end, gazetteer):
+            i += 1
             continue
         # "Bakhmut and Soledar", "Kherson, Mykolaiv": a name listed with a place is a place
         listed = i >= 2 and doc[i - 1].lower_ in ("and", ",", "or") and (i - 1) in place_ends
@@ -266,6 +271,16 @@ def _accept(
     if first.is_sent_start:
         return pop >= MIN_POP_SENT_START
     return pop >= MIN_POP_UNTAGGED
+
+
+def _bare_division_code(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """"MO", "PA" alone: a division's two-letter code names it only after a comma ("Springfield,
+    MO"); elsewhere it is an abbreviation ("- MO" for a ministry). Countries' codes ("US") stay."""
+    if end - start != 1 or len(doc[start].text) != 2 or not doc[start].text.isupper():
+        return False
+    if start > 0 and doc[start - 1].text == ",":
+        return False
+    return not any(c.kind.value == "country" for c in gazetteer.lookup(doc[start].text))
 
 
 MIN_POP_FEATURE = 100_000  # "Kherson airport", "Kyiv Central Station": a city's name inside a feature's

@@ -126,6 +126,8 @@ def resolve_mentions(
     extra = _apply_containers(doc, article_id, items)
     if items:
         _choose(doc, items, outlet_country(source))
+    for it in items:
+        _region_of_city(it, gazetteer)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
               if it.override is not None or it.best is not None]
     places.extend(extra)
@@ -134,6 +136,23 @@ def resolve_mentions(
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
     return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))
+
+
+REGION_CITY_POP = 50_000
+
+
+def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
+    """"Dnepropetrovsk region", "Kharkov oblast" written with a city's (old) name the gazetteer knows
+    only for the city: the region is the city's first-order division."""
+    c = it.best
+    if it.hint != PlaceKind.ADMIN1 or c is None or c.kind != PlaceKind.SETTLEMENT or not c.admin1_gid:
+        return
+    if c.population < REGION_CITY_POP:
+        return
+    region = gazetteer.get(c.admin1_gid)
+    if region is not None:
+        it.best = region
+        it.reason = f"the region of {c.name} (a region word follows a city's name); {it.reason}"
 
 
 def _apply_containers(doc: Any, article_id: str, items: list[_Item]) -> list[Place]:
@@ -229,12 +248,28 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
     return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym, feature=feature)
 
 
+def _kind_word(tok: Any) -> str | None:
+    """The kind a word names, singular or plural ("region", "regions", "oblasts")."""
+    low = tok.lower_
+    return KIND_WORDS.get(low) or (KIND_WORDS.get(low[:-1]) if low.endswith("s") and len(low) > 4 else None)
+
+
 def _hint(doc: Any, m: Mention) -> PlaceKind | None:
-    """A kind word next to the name: "Dnipro River", "Kherson region", "city of Izium"."""
+    """A kind word next to the name: "Dnipro River", "Kherson region", "city of Izium"; a plural
+    one after a pair names both ("the Kherson and Dnipropetrovsk regions")."""
     if m.end < len(doc):
-        word = KIND_WORDS.get(doc[m.end].lower_)
+        word = _kind_word(doc[m.end])
         if word:
             return _HINT_KIND.get(word)
+        # "Kherson and Dnipropetrovsk regions": the plural kind word after the second name
+        if doc[m.end].lower_ in ("and", "or", ",") and m.end + 2 < len(doc):
+            k = m.end + 1
+            while k < len(doc) and k - m.end <= 4 and doc[k].is_title:
+                k += 1
+            if k < len(doc) and k > m.end + 1 and doc[k].lower_.endswith("s"):
+                word = _kind_word(doc[k])
+                if word:
+                    return _HINT_KIND.get(word)
     before = tuple(t.lower_ for t in doc[max(0, m.start - 2) : m.start])
     for words, kind in _PREFIX_HINTS.items():
         if before[-len(words):] == words:

@@ -181,7 +181,7 @@ _PLAIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]+$")
 def _display_name(name: str, aliases: tuple[str, ...]) -> str:
     """The English form when the main name is a native one ("Khersonska oblast" -> "Kherson Oblast",
     "Ḩamāh" -> "Hama", "Al Lādhiqīyah" -> "Latakia", "Bayrūt" -> "Beirut"): analysts read English."""
-    if name.endswith((" oblast", " raion", " krai")) or name.endswith("ska oblast"):
+    if name.lower().endswith((" oblast", " oblast'", " raion", " krai", " kray", " avtonomnyy okrug")):
         for alias in aliases:
             if alias.isascii() and _ENGLISH_DIVISION.search(alias):
                 return alias
