@@ -29,7 +29,7 @@ from frontlines.pipeline import StageInput
 from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Precision, Quantity, TimeValue
 
 NAME = "events.coder"
-VERSION = "1"
+VERSION = "2"  # 2: one event per happening, claims vs reports, purpose clauses, own place
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj"})

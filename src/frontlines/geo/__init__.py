@@ -52,6 +52,6 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
     return resolve_mentions(doc, inp.article.id, mentions, gazetteer, source=inp.article.source)
 
 
-STAGE = Stage(name="geo.places", version="1", writes="places", reads=(), run=extract_places)
+STAGE = Stage(name="geo.places", version="2", writes="places", reads=(), run=extract_places)
 
 __all__ = ["STAGE", "extract_places", "resolve_spans", "SPAN_KEY"]

@@ -50,4 +50,4 @@ def extract_times(inp: StageInput) -> tuple[TimeValue, ...]:
                      tagger=tagger)
 
 
-STAGE = Stage(name="time.timex", version="1", writes="times", reads=(), run=extract_times)
+STAGE = Stage(name="time.timex", version="2", writes="times", reads=(), run=extract_times)
