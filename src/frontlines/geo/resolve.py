@@ -125,7 +125,7 @@ def resolve_mentions(
     features = [it for it in every if not it.candidates and it.feature]
     extra = _apply_containers(doc, article_id, items)
     if items:
-        _choose(doc, items, outlet_country(source))
+        _choose(doc, items, gazetteer, outlet_country(source))
     for it in items:
         _region_of_city(it, gazetteer)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
@@ -372,7 +372,7 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
     return s, why
 
 
-def _choose(doc: Any, items: list[_Item], outlet: str | None = None) -> None:
+def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None = None) -> None:
     priors: list[list[tuple[float, list[str]]]] = []
     for it in items:
         # divisions that hold a settlement of the same name (the division is named after it)
@@ -401,6 +401,10 @@ def _choose(doc: Any, items: list[_Item], outlet: str | None = None) -> None:
         for key_counter, value in _votes(c, w):
             (countries if key_counter == "country" else admin1s if key_counter == "admin1" else
              admin2s if key_counter == "admin2" else within)[value[0]] += value[1]
+    # peoples named in the article ("Israeli troops", "Palestinian officials") say which
+    # countries it is about, as a place there would: one half-vote per distinct nation
+    for iso3 in _nations(doc, gazetteer):
+        countries[iso3] += 0.5
     total = sum(countries.values()) or 1.0
     scored: list[list[tuple[float, list[str]]]] = [[] for _ in items]
     # pass 2: add the article's other places (without the name's own vote)
@@ -477,6 +481,18 @@ def _choose(doc: Any, items: list[_Item], outlet: str | None = None) -> None:
             if score > best_score:
                 best, best_score, best_why = c, score, reasons
         _settle(it, best, best_score, best_why)
+
+
+def _nations(doc: Any, gazetteer: Gazetteer) -> set[str]:
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        text = ent.text
+        nation = gazetteer.demonym(text[:-1] if text.endswith("ns") else text)
+        if nation is not None and nation.country:
+            out.add(nation.country)
+    return out
 
 
 _POINT_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2, PlaceKind.FACILITY})
