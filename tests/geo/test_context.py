@@ -122,3 +122,16 @@ def test_groups_and_weapons_are_not_places(places, text: str, word: str) -> None
 def test_a_real_place_next_to_a_weapon_noun_stays(places) -> None:
     found = places("Russia launched Iskander missiles at Kharkiv.")
     assert by_text(found, "Kharkiv") is not None
+
+
+def test_peoples_named_vote_for_their_country(places) -> None:
+    found = places("Israeli troops and Palestinian gunmen exchanged fire in Gaza on Tuesday.")
+    gaza = by_text(found, "Gaza")
+    assert gaza is not None and gaza.country == "PSE", gaza
+
+
+def test_a_large_division_sits_at_its_label_point(places) -> None:
+    # Ontario's cities lie along its southern edge; the province's point is far north of them
+    found = places("Flooding was reported across Ontario, the province said.")
+    ontario = by_text(found, "Ontario")
+    assert ontario is not None and ontario.lat is not None and ontario.lat > 49.0, ontario
