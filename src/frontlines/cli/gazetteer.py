@@ -89,15 +89,27 @@ def lookup(
 @gazetteer_app.command("import")
 def import_dump(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="A GeoNames dump (UA.txt, UA.zip, allCountries.zip) you downloaded."),
+    file: Path = typer.Argument(..., help="A GeoNames country dump (UA.txt, allCountries.zip from export/dump) or "
+                                          "postal-code dump (RU.txt from export/zip) you downloaded."),
     path: str = PATH_OPTION,
 ) -> None:
-    """Add the villages and divisions of a GeoNames dump (places below 500 people)."""
+    """Add the villages and divisions of a GeoNames country or postal-code dump (told apart by its columns).
+
+    Lines that cannot be read are skipped and listed with their line number; the exit
+    code is 1 only when no line could be read.
+    """
     from frontlines.geo.gazetteer import import_geonames
 
     with common.errors_to_exit():
-        added = import_geonames(_path(ctx, path), file)
-        common.console(ctx).print(f"added {added} places from {file}")
+        report = import_geonames(_path(ctx, path), file)
+    err = common.console()  # bad lines are reported even with --quiet
+    for bad in report.bad:
+        err.print(f"{file}:{bad.line}: skipped: {bad.reason}", highlight=False, markup=False)
+    merged = f", {report.merged} merged into places already known" if report.format == "postal" else ""
+    common.console(ctx).print(f"{report.format} dump: {report.rows} lines read, {len(report.bad)} skipped; "
+                              f"added {report.added} places{merged} from {file}", highlight=False, markup=False)
+    if report.rows == 0:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
