@@ -104,10 +104,10 @@ def import_dump(
         report = import_geonames(_path(ctx, path), file)
     err = common.console()  # bad lines are reported even with --quiet
     for bad in report.bad:
-        err.print(f"{file}:{bad.line}: skipped: {bad.reason}", highlight=False, markup=False)
+        err.print(f"{file}:{bad.line}: skipped: {bad.reason}", highlight=False, markup=False, soft_wrap=True)
     merged = f", {report.merged} merged into places already known" if report.format == "postal" else ""
     common.console(ctx).print(f"{report.format} dump: {report.rows} lines read, {len(report.bad)} skipped; "
-                              f"added {report.added} places{merged} from {file}", highlight=False, markup=False)
+                              f"added {report.added} places{merged} from {file}", highlight=False, markup=False, soft_wrap=True)
     if report.rows == 0:
         raise typer.Exit(1)
 

@@ -24,7 +24,7 @@ import gzip
 import importlib.resources
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -361,31 +361,39 @@ def read_dump(dump: Path) -> DumpContents:
 
     lines = _Lines(Path(dump))
     try:
-        first, start = None, 1
-        for first in lines:
-            if first.strip():
+        # the column count most of the first lines share decides (a bad first line is just a bad line)
+        head: list[str] = []
+        for line in lines:
+            head.append(line)
+            if len(head) >= _SNIFF_LINES:
                 break
-            start += 1
-        if first is None or not first.strip():
+        counts = Counter(len(line.rstrip("\r\n").split("\t")) for line in head if line.strip())
+        if not counts:
             raise GeoError(f"{dump}: empty file", code="E302")
-        ncols = len(first.rstrip("\r\n").split("\t"))
-        if ncols == postal.POSTAL_COLUMNS:
+        postal_n = counts.get(postal.POSTAL_COLUMNS, 0)
+        geonames_n = sum(n for cols, n in counts.items() if cols >= 15)
+        all_lines = _chain(head, lines)
+        if postal_n and postal_n >= geonames_n:
             rows, bad = [], []
-            for item in postal.parse_postal_lines(_chain_first(first, lines), start=start):
+            for item in postal.parse_postal_lines(all_lines):
                 (bad if isinstance(item, BadLine) else rows).append(item)
             return DumpContents(format="postal", rows=tuple(rows), bad=tuple(bad))
-        if ncols >= 15:
+        if geonames_n:
             entries, bad = [], []
-            for item in _parse_dump(_chain_first(first, lines), start=start):
+            for item in _parse_dump(all_lines):
                 (bad if isinstance(item, BadLine) else entries).append(item)
             return DumpContents(format="geonames", entries=tuple(entries), bad=tuple(bad))
+        ncols = counts.most_common(1)[0][0]
         raise GeoError(
-            f"{dump}: first line has {ncols} tab-separated columns; a GeoNames country dump has "
+            f"{dump}: lines have {ncols} tab-separated columns; a GeoNames country dump has "
             f"{GEONAMES_COLUMNS}, a postal dump {postal.POSTAL_COLUMNS}", code="E302")
     except UnicodeDecodeError as exc:
         raise GeoError(f"{dump}: not UTF-8 text ({exc})", code="E302") from exc
     finally:
         lines.close()
+
+
+_SNIFF_LINES = 50
 
 
 class _Lines:
@@ -425,8 +433,8 @@ class _Lines:
             c.close()
 
 
-def _chain_first(first: str, rest: Iterator[str]) -> Iterator[str]:
-    yield first
+def _chain(head: list[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from head
     yield from rest
 
 
@@ -438,10 +446,10 @@ def read_geonames_dump(dump: Path) -> Iterator[Entry]:
     yield from contents.entries
 
 
-def _parse_dump(lines: Any, *, start: int = 1) -> Iterator[Entry | BadLine]:
+def _parse_dump(lines: Any) -> Iterator[Entry | BadLine]:
     import pycountry
 
-    for n, line in enumerate(lines, start=start):
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         cols = line.rstrip("\r\n").split("\t")
