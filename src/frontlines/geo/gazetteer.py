@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import GeoError
-from frontlines.records import PlaceKind
+from frontlines.records import PlaceKind, Precision
 
 SCHEMA_VERSION = "8"
 MAX_CANDIDATES = 120  # "Springfield": past the most populous 120, context never wins; Ukraine has ~100 Ivanivkas
@@ -84,7 +84,9 @@ class Candidate:
     capital: bool  # a national capital (its name is used for the government)
     metonym: bool  # the name stands for an institution ("the Kremlin")
     main: bool  # matched by its main name rather than an alternate one
-    approximate: bool = False  # the point may be a few km off (a postal point serving several villages)
+    # how well the point locates the place when less than its kind says (None: as the kind says):
+    # NEAR for a postal point that may serve several villages, ADMIN2/ADMIN1 for a fallback point
+    precision: Precision | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,7 +121,7 @@ class GazetteerInfo:
 
 _COLUMNS = (
     "p.rowid, p.gid, p.name, p.kind, p.lat, p.lon, p.country, p.admin1, p.admin1_gid, "
-    "p.admin2_gid, p.population, p.capital, p.metonym, p.approximate"
+    "p.admin2_gid, p.population, p.capital, p.metonym, p.precision"
 )
 
 
@@ -225,7 +227,7 @@ class Gazetteer:
         return Candidate(
             row + 1, self._gids[row], self._names[row], self._kinds[self._kind[row]], self._lat[row],
             self._lon[row], country, admin1, admin1_gid, admin2_gid, self._pop[row], bool(bits & 1),
-            bool(bits & 2), main, bool(bits & 4),
+            bool(bits & 2), main, _PRECISIONS[bits >> 2],
         )
 
     def demonym(self, name: str) -> Candidate | None:
@@ -263,13 +265,17 @@ class Gazetteer:
 
 
 _KINDS = {k.value: k for k in PlaceKind}
+# a place's own precision in bits 2.. of its p_bits byte: 0 = none (as its kind says)
+_PRECISIONS: tuple[Precision | None, ...] = (None, *Precision)
+_PRECISION_CODE: dict[str | None, int] = {p.value if p else None: i for i, p in enumerate(_PRECISIONS)}
 
 
 def _candidate(row: Sequence[Any]) -> Candidate:
     return Candidate(
         rowid=row[0], gid=row[1], name=row[2], kind=_KINDS[row[3]], lat=row[4], lon=row[5],
         country=row[6], admin1=row[7], admin1_gid=row[8], admin2_gid=row[9], population=row[10] or 0,
-        capital=bool(row[11]), metonym=bool(row[12]), main=bool(row[14]), approximate=bool(row[13]),
+        capital=bool(row[11]), metonym=bool(row[12]), main=bool(row[14]),
+        precision=Precision(row[13]) if row[13] else None,
     )
 
 
@@ -346,7 +352,7 @@ CREATE TABLE places (
     rowid INTEGER PRIMARY KEY, gid TEXT UNIQUE NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, admin1 TEXT, admin1_gid TEXT,
     admin2_gid TEXT, population INTEGER NOT NULL DEFAULT 0, capital INTEGER NOT NULL DEFAULT 0,
-    metonym INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL, approximate INTEGER NOT NULL DEFAULT 0
+    metonym INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL, precision TEXT
 );
 CREATE TABLE names (key TEXT NOT NULL, rank INTEGER NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
                     PRIMARY KEY (key, rank, place)) WITHOUT ROWID;
@@ -371,7 +377,7 @@ class Entry:
     metonym: bool = False
     source: str = ""
     names: tuple[str, ...] = ()  # alternate names (the main name is always indexed)
-    approximate: bool = False  # the point may be a few km off (a postal point): precision "near"
+    precision: str | None = None  # a records.Precision value when the point is coarser than the kind says
 
 
 def build_gazetteer(
@@ -448,7 +454,7 @@ def _write(
             rows.append((
                 rowid, entry.gid, entry.name, entry.kind, entry.lat, entry.lon, entry.country, entry.admin1,
                 entry.admin1_gid, entry.admin2_gid, entry.population, int(entry.capital), int(entry.metonym),
-                entry.source, int(entry.approximate),
+                entry.source, entry.precision,
             ))
             flag = (FLAG_MAJOR if entry.kind in _MAJOR_KINDS else 0) | (
                 FLAG_CURATED if entry.gid.startswith("fl:") else 0) | (FLAG_ADMIN2 if entry.kind == "admin2" else 0)
@@ -523,7 +529,7 @@ def _pack(rows: Sequence[tuple[Any, ...]], name_rows: Sequence[tuple[str, int, i
         "p_lat": array.array("d", (r[4] for r in rows)).tobytes(),
         "p_lon": array.array("d", (r[5] for r in rows)).tobytes(),
         "p_pop": array.array("q", (r[10] or 0 for r in rows)).tobytes(),
-        "p_bits": bytes(r[11] | (r[12] << 1) | (r[14] << 2) for r in rows),
+        "p_bits": bytes(r[11] | (r[12] << 1) | (_PRECISION_CODE[r[14]] << 2) for r in rows),
     }
     table: dict[tuple[str, ...], int] = {}
     codes = array.array("i", (table.setdefault(tuple(str(r[k] or "") for k in (6, 7, 8, 9)), len(table)) for r in rows))

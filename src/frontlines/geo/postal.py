@@ -13,8 +13,14 @@ main name and the spellings news uses (:mod:`frontlines.geo.romanise`).
 (``frontlines/data/places/postal-UA.tsv.gz``), which :func:`read_layer` reads
 when the gazetteer is built. :func:`merge_postal` then adds each place to the
 gazetteer: as more names of a GeoNames city already there (same name or
-spelling, same admin1, within :data:`MERGE_KM`), else as a new settlement whose
-point is marked approximate, since a postal point often serves several villages.
+spelling, same admin1, within :data:`MERGE_KM`), else as a new settlement with
+precision "near", since a postal point often serves several villages.
+
+Some points are wrong: GeoNames placed part of the postal codes by matching the
+name to a geonameid, sometimes a namesake in another oblast (Прохорівка of
+Cherkasy oblast at a Donetsk village). A point outside its admin1 (the box of the
+GeoNames cities there) is not believed: the place takes the middle of its raion's
+believable points (precision "admin2"), else its admin1's point ("admin1").
 """
 
 from __future__ import annotations
@@ -44,7 +50,8 @@ LAYER_HINT = (
     "(UA.txt from download.geonames.org/export/zip), then `frontlines gazetteer build --force`"
 )
 _LAYER_HEADER = "# frontlines postal layer v"
-_LAYER_FIELDS = ("code", "country", "admin1", "admin1_code", "lat", "lon", "name", "native", "names")
+_LAYER_FIELDS = ("code", "country", "admin1", "admin1_code", "admin2", "lat", "lon", "name", "native", "names")
+BOX_MARGIN = 0.1  # degrees around the box of an admin1's GeoNames cities that still count as inside
 
 # Whole names that are a facility, not a settlement (a station or a depot with its own postcode)
 _FACILITY_NAMES = frozenset(normalise_name(n) for n in (
@@ -67,6 +74,7 @@ class PostalRow:
     name: str
     admin1: str
     admin1_code: str
+    admin2: str
     lat: float
     lon: float
 
@@ -79,6 +87,7 @@ class PostalPlace:
     country: str  # ISO2
     admin1: str  # as the dump spells it ("Donetska")
     admin1_code: str
+    admin2: str  # as the dump spells it ("Bakhmutskyi"); may be ""
     lat: float
     lon: float
     name: str  # romanised main name ("Klishchiivka")
@@ -111,7 +120,7 @@ def parse_postal_lines(lines: Iterable[str], *, start: int = 1) -> Iterator[Post
             yield BadLine(line=n, reason="no place name")
             continue
         yield PostalRow(line=n, country=cols[0].upper(), code=cols[1], name=cols[2], admin1=cols[3].strip(),
-                        admin1_code=cols[4].strip(), lat=lat, lon=lon)
+                        admin1_code=cols[4].strip(), admin2=cols[5].strip(), lat=lat, lon=lon)
 
 
 def settlement_name(raw: str) -> str | None:
@@ -140,13 +149,16 @@ def name_spellings(native: str, country: str) -> tuple[str, ...]:
 
 
 def derive_places(rows: Iterable[PostalRow]) -> list[PostalPlace]:
-    """One place per name, admin1 and cluster of points (postal codes of one place merged)."""
-    groups: dict[tuple[str, str, str], list[list[PostalRow]]] = defaultdict(list)
+    """One place per name, admin1, admin2 and cluster of points (postal codes of one place merged).
+
+    The admin2 keeps apart namesakes that GeoNames put at one wrong point.
+    """
+    groups: dict[tuple[str, str, str, str], list[list[PostalRow]]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: (r.code, r.line)):
         name = settlement_name(row.name)
         if name is None:
             continue
-        clusters = groups[(row.country, row.admin1, name)]
+        clusters = groups[(row.country, row.admin1, row.admin2, name)]
         for cluster in clusters:
             if distance_km(cluster[0].lat, cluster[0].lon, row.lat, row.lon) <= CLUSTER_KM:
                 cluster.append(row)
@@ -155,14 +167,14 @@ def derive_places(rows: Iterable[PostalRow]) -> list[PostalPlace]:
             clusters.append([row])
     out: list[PostalPlace] = []
     spelled: dict[tuple[str, str], tuple[str, ...]] = {}
-    for (country, admin1, native), clusters in groups.items():
+    for (country, admin1, admin2, native), clusters in groups.items():
         forms = spelled.get((native, country))
         if forms is None:
             forms = spelled[(native, country)] = name_spellings(native, country)
         for cluster in clusters:
             first = cluster[0]
             out.append(PostalPlace(
-                code=first.code, country=country, admin1=admin1, admin1_code=first.admin1_code,
+                code=first.code, country=country, admin1=admin1, admin1_code=first.admin1_code, admin2=admin2,
                 lat=round(first.lat, 4), lon=round(first.lon, 4), name=forms[0], native=native,
                 names=tuple(forms[1:]),
             ))
@@ -195,7 +207,7 @@ def layer_bytes(places: Sequence[PostalPlace], *, source: str) -> bytes:
     """
     lines = [f"{_LAYER_HEADER}{LAYER_VERSION}; {source}", "\t".join(_LAYER_FIELDS)]
     for p in places:
-        fields = (p.code, p.country, p.admin1, p.admin1_code, f"{p.lat:.4f}", f"{p.lon:.4f}", p.name, p.native,
+        fields = (p.code, p.country, p.admin1, p.admin1_code, p.admin2, f"{p.lat:.4f}", f"{p.lon:.4f}", p.name, p.native,
                   "|".join(p.names))
         lines.append("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields))
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
@@ -240,8 +252,9 @@ def parse_layer(data: bytes, *, origin: str) -> list[PostalPlace]:
             if len(cols) != len(_LAYER_FIELDS):
                 raise ValueError(f"{len(cols)} columns, expected {len(_LAYER_FIELDS)}")
             out.append(PostalPlace(
-                code=cols[0], country=cols[1], admin1=cols[2], admin1_code=cols[3], lat=float(cols[4]),
-                lon=float(cols[5]), name=cols[6], native=cols[7], names=tuple(n for n in cols[8].split("|") if n),
+                code=cols[0], country=cols[1], admin1=cols[2], admin1_code=cols[3], admin2=cols[4],
+                lat=float(cols[5]), lon=float(cols[6]), name=cols[7], native=cols[8],
+                names=tuple(n for n in cols[9].split("|") if n),
             ))
         except ValueError as exc:
             raise GeoError(f"{origin} line {n}: {exc}; {LAYER_HINT}", code="E303") from exc
@@ -298,51 +311,87 @@ def merge_postal(
     """Add postal places to ``entries``: (new entries, extra names for existing gids, the places merged).
 
     A place whose name or spelling is that of a settlement already in ``entries``, in the same
-    admin1 and within :data:`MERGE_KM`, lends it its names; any other becomes a settlement with
-    population 0 (known towns win ambiguity) and ``approximate`` set.
+    admin1 and within :data:`MERGE_KM` (anywhere in the admin1 when the postal point is not
+    believable and the name is unique there), lends it its names; any other becomes a
+    settlement with population 0 (known towns win ambiguity) and its point's precision.
     """
     from frontlines.geo.sources import iso3_of
 
     admins = Admin1Index(entries, codes)
-    by_key: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    countries = set()
     places = list(places)
-    for p in places:
-        countries.add(iso3_of(p.country))
+    countries = {iso3_of(p.country) for p in places}
+    by_key: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    extents: dict[str, list[float]] = {}  # admin1 gid -> [min lat, max lat, min lon, max lon] of its cities
     for e in entries:
-        if e.kind == "settlement" and e.country in countries:
-            for key in {normalise_name(n) for n in (e.name, *e.names)}:
-                by_key[(e.country, key)].append(e)
-    new: list[Entry] = []
-    aliases: dict[str, list[str]] = defaultdict(list)
-    merged: list[PostalPlace] = []
+        if e.kind != "settlement" or e.country not in countries:
+            continue
+        for key in {normalise_name(n) for n in (e.name, *e.names)}:
+            by_key[(e.country, key)].append(e)
+        if e.admin1_gid and e.precision is None:
+            box = extents.setdefault(e.admin1_gid, [e.lat, e.lat, e.lon, e.lon])
+            box[0], box[1] = min(box[0], e.lat), max(box[1], e.lat)
+            box[2], box[3] = min(box[2], e.lon), max(box[3], e.lon)
+
+    # each place's admin1, whether its point is believable, and its raion's believable points
+    located: list[tuple[PostalPlace, str | None, Entry | None, bool]] = []
+    raion_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     for p in places:
         country = iso3_of(p.country)
         admin = admins.find(country or "", p.admin1, p.admin1_code) if country else None
+        box = extents.get(admin.gid) if admin else None
+        believable = box is None or (box[0] - BOX_MARGIN <= p.lat <= box[1] + BOX_MARGIN
+                                     and box[2] - BOX_MARGIN <= p.lon <= box[3] + BOX_MARGIN)
+        located.append((p, country, admin, believable))
+        if believable and p.admin2:
+            raion_points[(p.country, p.admin1, p.admin2)].append((p.lat, p.lon))
+
+    new: list[Entry] = []
+    aliases: dict[str, list[str]] = defaultdict(list)
+    merged: list[PostalPlace] = []
+    for p, country, admin, believable in located:
         names = (p.native, *p.names)
-        target = _same_place(p, country, admin, names, by_key)
+        target = _same_place(p, country, admin, names, by_key, anywhere=not believable)
         if target is not None:
             aliases[target.gid].extend(names if p.name == target.name else (p.name, *names))
             merged.append(p)
             continue
+        lat, lon, precision = p.lat, p.lon, "near"
+        if not believable:
+            pts = raion_points.get((p.country, p.admin1, p.admin2))
+            if pts:
+                lat, lon, precision = _middle(pts) + ("admin2",)
+            elif admin is not None:
+                lat, lon, precision = admin.lat, admin.lon, "admin1"
         slug = normalise_name(p.name).replace(" ", "-")
         new.append(Entry(
-            gid=f"postal:{p.country}/{p.code}/{slug}", name=p.name, kind="settlement", lat=p.lat, lon=p.lon,
+            gid=f"postal:{p.country}/{p.code}/{slug}", name=p.name, kind="settlement", lat=lat, lon=lon,
             country=country, admin1=admin.name if admin else (p.admin1 or None),
             admin1_gid=admin.gid if admin else None, population=0, source=source, names=names,
-            approximate=True,
+            precision=precision,
         ))
     return new, {k: tuple(dict.fromkeys(v)) for k, v in aliases.items()}, merged
 
 
+def _middle(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """The per-axis median of points (robust to a stray one)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return round(lats[len(lats) // 2], 4), round(lons[len(lons) // 2], 4)
+
+
 def _same_place(
     p: PostalPlace, country: str | None, admin: Entry | None, names: Sequence[str],
-    by_key: dict[tuple[str, str], list[Entry]],
+    by_key: dict[tuple[str, str], list[Entry]], *, anywhere: bool = False,
 ) -> Entry | None:
-    """The nearest settlement called like ``p`` in its admin1 within MERGE_KM, or None."""
+    """The nearest settlement called like ``p`` in its admin1 within MERGE_KM, or None.
+
+    With ``anywhere`` (the postal point is not believable), the only settlement of that
+    name in the admin1, wherever it is.
+    """
     if not country:
         return None
-    best: tuple[float, Entry] | None = None
+    near: tuple[float, Entry] | None = None
+    same_admin: dict[str, Entry] = {}
     seen: set[str] = set()
     for name in (p.name, *names):
         for e in by_key.get((country, normalise_name(name)), ()):
@@ -351,8 +400,13 @@ def _same_place(
             seen.add(e.gid)
             if admin is not None and e.admin1_gid is not None and e.admin1_gid != admin.gid:
                 continue
+            if admin is not None and e.admin1_gid == admin.gid:
+                same_admin[e.gid] = e
             d = distance_km(p.lat, p.lon, e.lat, e.lon)
-            if d <= MERGE_KM and (best is None or d < best[0]):
-                best = (d, e)
-    return best[1] if best else None
-
+            if d <= MERGE_KM and (near is None or d < near[0]):
+                near = (d, e)
+    if near is not None:
+        return near[1]
+    if anywhere and len(same_admin) == 1:
+        return next(iter(same_admin.values()))
+    return None
