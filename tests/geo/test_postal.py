@@ -180,10 +180,15 @@ def test_merge_keeps_one_place() -> None:
     kreminna = _city("geonames:704147", "Kreminna", "geonames:702657", 49.0467, 38.2173, "Kremennaya", "Кремінна")
     namesake = _city("geonames:1", "Krynky", "geonames:709716", 48.0, 37.0)  # Krynky, but in Donetsk oblast
     places = [p for p in _sample_places() if p.name in ("Kreminna", "Krynky", "Urozhaine")]
-    new, aliases, merged = postal.merge_postal([*OBLASTS, *FRAME, kreminna, namesake], places)
-    assert [p.name for p in merged] == ["Kreminna"]
-    assert "Кремінна" in aliases["geonames:704147"] and "Kremina" in aliases["geonames:704147"]
-    assert not any(e.name == "Kreminna" for e in new)  # one place, not two
+    given = [*OBLASTS, *FRAME, kreminna, namesake]
+    result = postal.merge_postal(given, places)
+    new = result.added
+    assert [p.name for p in result.merged] == ["Kreminna"]
+    (city,) = [e for e in result.entries if e.gid == "geonames:704147"]
+    assert city is not kreminna and kreminna.names == ("Kremennaya", "Кремінна")  # copied, not changed
+    assert {"Кремінна", "Kremina", "Kremennaya"} <= set(city.names) and city.main_names == ("Kreminna",)
+    assert [e.name for e in result.entries].count("Kreminna") == 1  # one place, not two
+    assert len(result.entries) == len(given) + len(new)
     krynky = [e for e in new if e.name == "Krynky"]
     assert len(krynky) == 1 and krynky[0].admin1_gid == "geonames:706442"  # another oblast: a new place
     for e in new:
@@ -207,19 +212,19 @@ def test_a_point_outside_its_oblast_is_not_believed() -> None:
         _pp("Ekivka", "Raion B", 47.5, 31.0, "85004"),  # no believable point in Raion B: the oblast's point
         _pp("Unikivka", "Raion B", 51.0, 30.0, "85005"),  # far off, but the oblast has one Unikivka: that one
     ]
-    new, aliases, merged = postal.merge_postal([*OBLASTS, *cities], places)
-    got = {e.name: (e.lat, e.lon, e.precision) for e in new}
+    result = postal.merge_postal([*OBLASTS, *cities], places)
+    got = {e.name: (e.lat, e.lon, e.precision) for e in result.added}
     assert got["Bilivka"] == (48.1, 37.5, "near")
     assert got["Dalnia"] == (48.3, 37.7, "admin2")
     assert got["Ekivka"] == (48.0, 38.0, "admin1")
-    assert [p.name for p in merged] == ["Unikivka"] and "Unikivka" not in got
+    assert [p.name for p in result.merged] == ["Unikivka"] and "Unikivka" not in got
 
 
 def test_far_namesake_in_the_same_oblast_is_not_merged() -> None:
     far = _city("geonames:2", "Kreminna", "geonames:702657", 48.5, 39.3)  # ~100 km off
     places = [p for p in _sample_places() if p.name == "Kreminna"]
-    new, aliases, merged = postal.merge_postal([*OBLASTS, *FRAME, far], places)
-    assert not merged and not aliases and len(new) == 1
+    result = postal.merge_postal([*OBLASTS, *FRAME, far], places)
+    assert not result.merged and len(result.added) == 1 and far in result.entries
 
 
 @pytest.mark.parametrize(

@@ -378,6 +378,7 @@ class Entry:
     source: str = ""
     names: tuple[str, ...] = ()  # alternate names (the main name is always indexed)
     precision: str | None = None  # a records.Precision value when the point is coarser than the kind says
+    main_names: tuple[str, ...] = ()  # other names that count as main ones (an official spelling)
 
 
 def build_gazetteer(
@@ -404,11 +405,9 @@ def _build(path: Path, extra: list[Entry], curated_dir: Path | None, postal_plac
     entries, aliases = sources.packaged_entries(curated_dir)
     merged: list[Any] = []
     if postal_places:
-        new, more, merged = postal.merge_postal(
+        result = postal.merge_postal(
             [*entries, *extra], postal_places, source=postal.IMPORT_SOURCE, codes=sources.admin1_codes())
-        extra = [*extra, *new]
-        for gid, names in more.items():
-            aliases[gid] = (*aliases.get(gid, ()), *names)
+        entries, extra, merged = result.entries, [], result.merged
     demonyms = sources.read_demonyms(curated_dir)
     packaged = curated_dir is None and not extra and not postal_places  # only these may be rebuilt automatically
     meta = {"postal_imports": postal.layer_bytes(postal_places, source="imported")} if postal_places else {}
@@ -459,12 +458,13 @@ def _write(
             flag = (FLAG_MAJOR if entry.kind in _MAJOR_KINDS else 0) | (
                 FLAG_CURATED if entry.gid.startswith("fl:") else 0) | (FLAG_ADMIN2 if entry.kind == "admin2" else 0)
             main_key = normalise_name(entry.name)
-            keys = {main_key}
+            main_keys = {main_key, *(normalise_name(n) for n in entry.main_names)}
+            keys = set(main_keys)
             for alt in (*entry.names, *aliases.get(entry.gid, ())):
                 keys.add(normalise_name(alt))
             keys.discard("")
             for key in keys:
-                is_main = key == main_key
+                is_main = key in main_keys
                 name_rows.append((key, -entry.population, rowid, int(is_main)))
                 # a county's bare alias ("Jones" for Jones County) is a surname far more often than
                 # the county: it lends the key neither rank nor population for recognition

@@ -25,6 +25,7 @@ believable points (precision "admin2"), else its admin1's point ("admin1").
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import math
 import re
@@ -304,16 +305,27 @@ class Admin1Index:
         return self._entries.get(gid) if gid else None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PostalMerge:
+    """The outcome of :func:`merge_postal`."""
+
+    entries: list[Entry]  # the entries given (a copy with more names for each that gained some) + ``added``
+    added: list[Entry]  # new settlements
+    merged: list[PostalPlace]  # places that were already there
+
+
 def merge_postal(
     entries: Sequence[Entry], places: Iterable[PostalPlace], *, source: str = LAYER_SOURCE,
     codes: dict[str, str] | None = None,
-) -> tuple[list[Entry], dict[str, tuple[str, ...]], list[PostalPlace]]:
-    """Add postal places to ``entries``: (new entries, extra names for existing gids, the places merged).
+) -> PostalMerge:
+    """Add postal places to ``entries`` (which are not changed: a settlement that gains names is copied).
 
     A place whose name or spelling is that of a settlement already in ``entries``, in the same
     admin1 and within :data:`MERGE_KM` (anywhere in the admin1 when the postal point is not
-    believable and the name is unique there), lends it its names; any other becomes a
-    settlement with population 0 (known towns win ambiguity) and its point's precision.
+    believable and the name is unique there), lends it its names, and its official
+    romanisation counts as a main name (GeoNames often spells towns by an older system,
+    "Mykolayiv", "Avdiyivka"); any other becomes a settlement with population 0 (known
+    towns win ambiguity) and its point's precision.
     """
     from frontlines.geo.sources import iso3_of
 
@@ -346,13 +358,15 @@ def merge_postal(
             raion_points[(p.country, p.admin1, p.admin2)].append((p.lat, p.lon))
 
     new: list[Entry] = []
-    aliases: dict[str, list[str]] = defaultdict(list)
+    more: dict[str, dict[str, None]] = defaultdict(dict)  # gid -> names gained, in order
+    official: dict[str, dict[str, None]] = defaultdict(dict)
     merged: list[PostalPlace] = []
     for p, country, admin, believable in located:
         names = (p.native, *p.names)
         target = _same_place(p, country, admin, names, by_key, anywhere=not believable)
         if target is not None:
-            aliases[target.gid].extend(names if p.name == target.name else (p.name, *names))
+            more[target.gid].update(dict.fromkeys((p.name, *names)))
+            official[target.gid][p.name] = None
             merged.append(p)
             continue
         lat, lon, precision = p.lat, p.lon, "near"
@@ -369,7 +383,12 @@ def merge_postal(
             admin1_gid=admin.gid if admin else None, population=0, source=source, names=names,
             precision=precision,
         ))
-    return new, {k: tuple(dict.fromkeys(v)) for k, v in aliases.items()}, merged
+    out = [
+        dataclasses.replace(e, names=(*e.names, *more[e.gid]), main_names=(*e.main_names, *official[e.gid]))
+        if e.gid in more else e
+        for e in entries
+    ]
+    return PostalMerge(entries=[*out, *new], added=new, merged=merged)
 
 
 def _middle(points: Sequence[tuple[float, float]]) -> tuple[float, float]:

@@ -126,11 +126,7 @@ def _add_postal_layers(
     if not layers:
         return entries, aliases
     places = [p for layer in layers for p in postal.read_layer(layer)]
-    new, more, _merged = postal.merge_postal(entries, places, codes=admin1_codes())
-    out = dict(aliases)
-    for gid, names in more.items():
-        out[gid] = (*out.get(gid, ()), *names)
-    return [*entries, *new], out
+    return postal.merge_postal(entries, places, codes=admin1_codes()).entries, aliases
 
 
 @functools.cache
