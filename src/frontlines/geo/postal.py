@@ -335,14 +335,14 @@ def merge_postal(
     by_key: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     extents: dict[str, list[float]] = {}  # admin1 gid -> [min lat, max lat, min lon, max lon] of its cities
     for e in entries:
-        if e.kind != "settlement" or e.country not in countries:
+        if e.kind != "settlement" or e.country is None or e.country not in countries:
             continue
         for key in {normalise_name(n) for n in (e.name, *e.names)}:
             by_key[(e.country, key)].append(e)
         if e.admin1_gid and e.precision is None:
-            box = extents.setdefault(e.admin1_gid, [e.lat, e.lat, e.lon, e.lon])
-            box[0], box[1] = min(box[0], e.lat), max(box[1], e.lat)
-            box[2], box[3] = min(box[2], e.lon), max(box[3], e.lon)
+            extent = extents.setdefault(e.admin1_gid, [e.lat, e.lat, e.lon, e.lon])
+            extent[0], extent[1] = min(extent[0], e.lat), max(extent[1], e.lat)
+            extent[2], extent[3] = min(extent[2], e.lon), max(extent[3], e.lon)
 
     # each place's admin1, whether its point is believable, and its raion's believable points
     located: list[tuple[PostalPlace, str | None, Entry | None, bool]] = []

@@ -369,15 +369,22 @@ def read_dump(dump: Path) -> DumpContents:
         postal_n = counts.get(postal.POSTAL_COLUMNS, 0)
         geonames_n = sum(n for cols, n in counts.items() if cols >= 15)
         all_lines = _chain(head, lines)
+        bad: list[BadLine] = []
         if postal_n and postal_n >= geonames_n:
-            rows, bad = [], []
+            rows: list[Any] = []
             for item in postal.parse_postal_lines(all_lines):
-                (bad if isinstance(item, BadLine) else rows).append(item)
+                if isinstance(item, BadLine):
+                    bad.append(item)
+                else:
+                    rows.append(item)
             return DumpContents(format="postal", rows=tuple(rows), bad=tuple(bad))
         if geonames_n:
-            entries, bad = [], []
-            for item in _parse_dump(all_lines):
-                (bad if isinstance(item, BadLine) else entries).append(item)
+            entries: list[Entry] = []
+            for entry in _parse_dump(all_lines):
+                if isinstance(entry, BadLine):
+                    bad.append(entry)
+                else:
+                    entries.append(entry)
             return DumpContents(format="geonames", entries=tuple(entries), bad=tuple(bad))
         ncols = counts.most_common(1)[0][0]
         raise GeoError(
