@@ -79,10 +79,11 @@ def lookup(
         if not found:
             common.console(ctx).print(f"no place called {name!r}")
             return
-        table = Table("id", "name", "kind", "country", "admin1", "lat", "lon", "population", box=None)
+        table = Table("id", "name", "kind", "country", "admin1", "lat", "lon", "population", "point", box=None)
         for c in found:
+            # "point": how well the point locates the place when coarser than its kind says (postal places)
             table.add_row(c.gid, c.name, c.kind.value, c.country or "", c.admin1 or "", f"{c.lat:.4f}",
-                          f"{c.lon:.4f}", str(c.population))
+                          f"{c.lon:.4f}", str(c.population), c.precision.value if c.precision else "")
         common.out.print(table)
 
 
