@@ -586,7 +586,9 @@ def _previous_imports(path: Path) -> tuple[list[Entry], list[Any]]:
         blob = gaz._conn.execute("SELECT v FROM meta WHERE k = 'postal_imports'").fetchone()
     finally:
         gaz.close()
-    places = postal.parse_layer(bytes(blob[0]), origin=f"{path} (earlier postal imports)") if blob else []
+    # the places of earlier postal imports live in the file itself: damage there is a damaged gazetteer
+    places = postal.parse_layer(bytes(blob[0]), origin=f"{path} (earlier postal imports)", hint=REBUILD_HINT,
+                                code="E301") if blob else []
     return imported, places
 
 

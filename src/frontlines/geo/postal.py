@@ -56,8 +56,8 @@ BOX_MARGIN = 0.1  # degrees around the box of an admin1's GeoNames cities that s
 
 # Whole names that are a facility, not a settlement (a station or a depot with its own postcode)
 _FACILITY_NAMES = frozenset(normalise_name(n) for n in (
-    "Завод", "Заводи", "Ферма", "Вокзал", "Станція", "Агробаза", "Радгосп", "Лісництво", "Кордон",
-    "Завод", "Ферма", "Станция", "Вокзал", "Почтамт", "Поштамт",
+    "Завод", "Заводи", "Ферма", "Вокзал", "Станція", "Агробаза", "Радгосп", "Лісництво", "Кордон", "Поштамт",
+    "Станция", "Почтамт",  # the Russian words, for imports of Russian postal files
 ))
 _BRACKETS = re.compile(r"\s*\(.*?(\)|$)")
 _NUMBERED = re.compile(r"[\s-]*\d+$")  # "Шевченківка 1", "Привороття-2": parts of one village
@@ -231,19 +231,19 @@ def read_layer(path: Path) -> list[PostalPlace]:
     return parse_layer(data, origin=str(path))
 
 
-def parse_layer(data: bytes, *, origin: str) -> list[PostalPlace]:
-    """The places of a layer file's bytes (``origin`` names it in errors)."""
+def parse_layer(data: bytes, *, origin: str, hint: str = LAYER_HINT, code: str = "E303") -> list[PostalPlace]:
+    """The places of a layer file's bytes (``origin`` names it in errors, ``hint`` says how to fix it)."""
     try:
         text = gzip.decompress(data).decode("utf-8")
     except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
-        raise GeoError(f"{origin}: {exc}; {LAYER_HINT}", code="E303") from exc
+        raise GeoError(f"{origin}: {exc}; {hint}", code=code) from exc
     lines = text.split("\n")
     if not lines[0].startswith(_LAYER_HEADER) or len(lines) < 2 or lines[1] != "\t".join(_LAYER_FIELDS):
-        raise GeoError(f"{origin}: not a postal layer file (no header); {LAYER_HINT}", code="E303")
+        raise GeoError(f"{origin}: not a postal layer file (no header); {hint}", code=code)
     version = lines[0][len(_LAYER_HEADER):].split(";", 1)[0]
     if version != LAYER_VERSION:
-        raise GeoError(f"{origin}: layer version {version!r}, this frontlines reads {LAYER_VERSION!r}; {LAYER_HINT}",
-                       code="E303")
+        raise GeoError(f"{origin}: layer version {version!r}, this frontlines reads {LAYER_VERSION!r}; {hint}",
+                       code=code)
     out: list[PostalPlace] = []
     for n, line in enumerate(lines[2:], start=3):
         if not line:
@@ -258,7 +258,7 @@ def parse_layer(data: bytes, *, origin: str) -> list[PostalPlace]:
                 names=tuple(n for n in cols[9].split("|") if n),
             ))
         except ValueError as exc:
-            raise GeoError(f"{origin} line {n}: {exc}; {LAYER_HINT}", code="E303") from exc
+            raise GeoError(f"{origin} line {n}: {exc}; {hint}", code=code) from exc
     return out
 
 
