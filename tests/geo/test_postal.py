@@ -348,3 +348,23 @@ def test_postal_village_precision_is_near(places) -> None:  # noqa: ANN001
     assert village and village[0].precision is Precision.NEAR
     city = [p for p in places("Russian forces shelled Kharkiv on Monday.") if p.name == "Kharkiv"]
     assert city and city[0].precision is Precision.EXACT
+
+
+def test_damaged_earlier_imports_are_a_damaged_gazetteer(tmp_path: Path, small_packaged) -> None:  # noqa: ANN001
+    import sqlite3
+
+    gaz_path = tmp_path / "g.sqlite"
+    import_geonames(gaz_path, SAMPLE)
+    conn = sqlite3.connect(gaz_path)
+    conn.execute("UPDATE meta SET v = ? WHERE k = 'postal_imports'", (b"garbage",))
+    conn.commit()
+    conn.close()
+    with pytest.raises(GeoError, match="E301") as err:
+        import_geonames(gaz_path, SAMPLE)
+    assert "gazetteer build --force" in str(err.value)
+
+
+def test_packed_precision_agrees_with_the_table(gazetteer: Gazetteer) -> None:
+    for name in ("Klishchiivka", "Prokhorivka", "Kharkiv"):
+        for c in gazetteer.lookup(name):
+            assert gazetteer.get(c.gid).precision == c.precision
