@@ -28,6 +28,7 @@ CATALOGUE: dict[str, str] = {
     # geo
     "E301": "gazetteer file is missing or corrupt",
     "E302": "GeoNames dump cannot be read",
+    "E303": "packaged postal-code layer is corrupt or stale",
     # time
     "E401": "bad reference date",
     # actors / quotes

@@ -10,6 +10,7 @@ import pytest
 
 from frontlines.errors import GeoError
 from frontlines.geo.gazetteer import (
+    MAX_CANDIDATES,
     Entry,
     Gazetteer,
     load_gazetteer,
@@ -163,7 +164,7 @@ def test_packed_index_agrees_with_the_tables(gazetteer: Gazetteer, name: str) ->
     key = normalise_name(name)
     got = [(c.gid, c.main) for c in gazetteer.lookup(name)]
     assert got == _sql_lookup(gazetteer, key)[: len(got)]
-    assert len(got) == min(60, len(_sql_lookup(gazetteer, key)))
+    assert len(got) == min(MAX_CANDIDATES, len(_sql_lookup(gazetteer, key)))
 
 
 def test_packed_columns_round_trip(tmp_path: Path) -> None:

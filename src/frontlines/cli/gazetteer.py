@@ -79,25 +79,38 @@ def lookup(
         if not found:
             common.console(ctx).print(f"no place called {name!r}")
             return
-        table = Table("id", "name", "kind", "country", "admin1", "lat", "lon", "population", box=None)
+        table = Table("id", "name", "kind", "country", "admin1", "lat", "lon", "population", "point", box=None)
         for c in found:
+            # "point": how well the point locates the place when coarser than its kind says (postal places)
             table.add_row(c.gid, c.name, c.kind.value, c.country or "", c.admin1 or "", f"{c.lat:.4f}",
-                          f"{c.lon:.4f}", str(c.population))
+                          f"{c.lon:.4f}", str(c.population), c.precision.value if c.precision else "")
         common.out.print(table)
 
 
 @gazetteer_app.command("import")
 def import_dump(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="A GeoNames dump (UA.txt, UA.zip, allCountries.zip) you downloaded."),
+    file: Path = typer.Argument(..., help="A GeoNames country dump (UA.txt, allCountries.zip from export/dump) or "
+                                          "postal-code dump (RU.txt from export/zip) you downloaded."),
     path: str = PATH_OPTION,
 ) -> None:
-    """Add the villages and divisions of a GeoNames dump (places below 500 people)."""
+    """Add the villages and divisions of a GeoNames country or postal-code dump (told apart by its columns).
+
+    Lines that cannot be read are skipped and listed with their line number; the exit
+    code is 1 only when no line could be read.
+    """
     from frontlines.geo.gazetteer import import_geonames
 
     with common.errors_to_exit():
-        added = import_geonames(_path(ctx, path), file)
-        common.console(ctx).print(f"added {added} places from {file}")
+        report = import_geonames(_path(ctx, path), file)
+    err = common.console()  # bad lines are reported even with --quiet
+    for bad in report.bad:
+        err.print(f"{file}:{bad.line}: skipped: {bad.reason}", highlight=False, markup=False, soft_wrap=True)
+    merged = f", {report.merged} merged into places already known" if report.format == "postal" else ""
+    common.console(ctx).print(f"{report.format} dump: {report.rows} lines read, {len(report.bad)} skipped; "
+                              f"added {report.added} places{merged} from {file}", highlight=False, markup=False, soft_wrap=True)
+    if report.rows == 0:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

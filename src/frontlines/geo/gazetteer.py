@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import GeoError
-from frontlines.records import PlaceKind
+from frontlines.records import PlaceKind, Precision
 
-SCHEMA_VERSION = "7"
-MAX_CANDIDATES = 60  # "Springfield": past the 60 most populous, context never wins
+SCHEMA_VERSION = "8"
+MAX_CANDIDATES = 120  # "Springfield": past the most populous 120, context never wins; Ukraine has ~100 Ivanivkas
 REBUILD_HINT = "rebuild it with `frontlines gazetteer build --force`"
 
 # Key flags (one byte per name key) that the recogniser reads without a query.
@@ -84,6 +84,28 @@ class Candidate:
     capital: bool  # a national capital (its name is used for the government)
     metonym: bool  # the name stands for an institution ("the Kremlin")
     main: bool  # matched by its main name rather than an alternate one
+    # how well the point locates the place when less than its kind says (None: as the kind says):
+    # NEAR for a postal point that may serve several villages, ADMIN2/ADMIN1 for a fallback point
+    precision: Precision | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BadLine:
+    """A line of an import file that could not be read, and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportReport:
+    """What ``frontlines gazetteer import`` did with a dump."""
+
+    format: str  # "geonames" (country or allCountries dump) or "postal" (postal-code dump)
+    rows: int  # good lines read
+    added: int  # new places
+    merged: int  # places already in the gazetteer that gained names (postal dumps)
+    bad: tuple[BadLine, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +121,7 @@ class GazetteerInfo:
 
 _COLUMNS = (
     "p.rowid, p.gid, p.name, p.kind, p.lat, p.lon, p.country, p.admin1, p.admin1_gid, "
-    "p.admin2_gid, p.population, p.capital, p.metonym"
+    "p.admin2_gid, p.population, p.capital, p.metonym, p.precision"
 )
 
 
@@ -205,7 +227,7 @@ class Gazetteer:
         return Candidate(
             row + 1, self._gids[row], self._names[row], self._kinds[self._kind[row]], self._lat[row],
             self._lon[row], country, admin1, admin1_gid, admin2_gid, self._pop[row], bool(bits & 1),
-            bool(bits & 2), main,
+            bool(bits & 2), main, _PRECISIONS[bits >> 2],
         )
 
     def demonym(self, name: str) -> Candidate | None:
@@ -243,13 +265,17 @@ class Gazetteer:
 
 
 _KINDS = {k.value: k for k in PlaceKind}
+# a place's own precision in bits 2.. of its p_bits byte: 0 = none (as its kind says)
+_PRECISIONS: tuple[Precision | None, ...] = (None, *Precision)
+_PRECISION_CODE: dict[str | None, int] = {p.value if p else None: i for i, p in enumerate(_PRECISIONS)}
 
 
 def _candidate(row: Sequence[Any]) -> Candidate:
     return Candidate(
         rowid=row[0], gid=row[1], name=row[2], kind=_KINDS[row[3]], lat=row[4], lon=row[5],
         country=row[6], admin1=row[7], admin1_gid=row[8], admin2_gid=row[9], population=row[10] or 0,
-        capital=bool(row[11]), metonym=bool(row[12]), main=bool(row[13]),
+        capital=bool(row[11]), metonym=bool(row[12]), main=bool(row[14]),
+        precision=Precision(row[13]) if row[13] else None,
     )
 
 
@@ -329,7 +355,7 @@ CREATE TABLE places (
     rowid INTEGER PRIMARY KEY, gid TEXT UNIQUE NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, admin1 TEXT, admin1_gid TEXT,
     admin2_gid TEXT, population INTEGER NOT NULL DEFAULT 0, capital INTEGER NOT NULL DEFAULT 0,
-    metonym INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL
+    metonym INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL, precision TEXT
 );
 CREATE TABLE names (key TEXT NOT NULL, rank INTEGER NOT NULL, place INTEGER NOT NULL, main INTEGER NOT NULL,
                     PRIMARY KEY (key, rank, place)) WITHOUT ROWID;
@@ -354,29 +380,47 @@ class Entry:
     metonym: bool = False
     source: str = ""
     names: tuple[str, ...] = ()  # alternate names (the main name is always indexed)
+    precision: str | None = None  # a records.Precision value when the point is coarser than the kind says
+    main_names: tuple[str, ...] = ()  # other names that count as main ones (an official spelling)
 
 
-def build_gazetteer(path: Path, *, extra: Iterable[Entry] = (), curated_dir: Path | None = None) -> Path:
+def build_gazetteer(
+    path: Path, *, extra: Iterable[Entry] = (), curated_dir: Path | None = None, postal: Sequence[Any] = (),
+) -> Path:
     """Build the gazetteer file at ``path`` from packaged data (replacing any file there).
 
-    ``extra`` adds entries (a GeoNames dump import); ``curated_dir`` overrides the
-    packaged curated YAML folder (tests).
+    ``extra`` adds entries (a GeoNames dump import); ``postal`` adds the places of imported
+    postal dumps (:class:`frontlines.geo.postal.PostalPlace`), merged like the packaged
+    postal layer; ``curated_dir`` overrides the packaged curated folder (tests).
     """
-    from frontlines.geo import sources
+    _build(Path(path), list(extra), curated_dir, list(postal))
+    return Path(path)
 
-    path = Path(path)
+
+def _build(path: Path, extra: list[Entry], curated_dir: Path | None, postal_places: list[Any]) -> list[Any]:
+    """Build the file; returns the imported postal places that merged into an existing place."""
+    from frontlines.geo import postal, sources
+
     path.parent.mkdir(parents=True, exist_ok=True)
     # one temporary file per process: parallel test workers may build at the same time
     tmp = path.with_name(f"{path.name}.{os.getpid()}.building")
     tmp.unlink(missing_ok=True)
-    extra = list(extra)
     entries, aliases = sources.packaged_entries(curated_dir)
+    merged: list[Any] = []
+    if postal_places:
+        result = postal.merge_postal(
+            [*entries, *extra], postal_places, source=postal.IMPORT_SOURCE, codes=sources.admin1_codes())
+        entries, extra, merged = result.entries, [], result.merged
     demonyms = sources.read_demonyms(curated_dir)
-    packaged = curated_dir is None and not extra  # only a pure packaged build may be rebuilt automatically
-    _write(tmp, [*entries, *extra], aliases, demonyms,
-           fingerprint=source_fingerprint() if packaged else "", imported=not packaged)
-    tmp.replace(path)
-    return path
+    packaged = curated_dir is None and not extra and not postal_places  # only these may be rebuilt automatically
+    meta = {"postal_imports": postal.layer_bytes(postal_places, source="imported")} if postal_places else {}
+    try:
+        _write(tmp, [*entries, *extra], aliases, demonyms,
+               fingerprint=source_fingerprint() if packaged else "", imported=not packaged, extra_meta=meta)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return merged
 
 
 def write_gazetteer(
@@ -394,7 +438,7 @@ def write_gazetteer(
 
 def _write(
     path: Path, entries: Sequence[Entry], aliases: dict[str, tuple[str, ...]], demonyms: dict[str, str],
-    *, fingerprint: str = "", imported: bool = False,
+    *, fingerprint: str = "", imported: bool = False, extra_meta: dict[str, bytes] | None = None,
 ) -> None:
     conn = sqlite3.connect(path)
     try:
@@ -412,17 +456,18 @@ def _write(
             rows.append((
                 rowid, entry.gid, entry.name, entry.kind, entry.lat, entry.lon, entry.country, entry.admin1,
                 entry.admin1_gid, entry.admin2_gid, entry.population, int(entry.capital), int(entry.metonym),
-                entry.source,
+                entry.source, entry.precision,
             ))
             flag = (FLAG_MAJOR if entry.kind in _MAJOR_KINDS else 0) | (
                 FLAG_CURATED if entry.gid.startswith("fl:") else 0) | (FLAG_ADMIN2 if entry.kind == "admin2" else 0)
             main_key = normalise_name(entry.name)
-            keys = {main_key}
+            main_keys = {main_key, *(normalise_name(n) for n in entry.main_names)}
+            keys = set(main_keys)
             for alt in (*entry.names, *aliases.get(entry.gid, ())):
                 keys.add(normalise_name(alt))
             keys.discard("")
             for key in keys:
-                is_main = key == main_key
+                is_main = key in main_keys
                 name_rows.append((key, -entry.population, rowid, int(is_main)))
                 # a county's bare alias ("Jones" for Jones County) is a surname far more often than
                 # the county: it lends the key neither rank nor population for recognition
@@ -432,7 +477,7 @@ def _write(
                 pop = 0 if weak else entry.population
                 if pop > key_pops.get(key, -1):
                     key_pops[key] = pop
-        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         name_rows.sort()
         conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
         all_keys = sorted(key_flags)
@@ -448,6 +493,7 @@ def _write(
             "fingerprint": fingerprint,
             "imported": "1" if imported else "0",
             **packed,
+            **(extra_meta or {}),
         }
         conn.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
         conn.commit()
@@ -486,7 +532,7 @@ def _pack(rows: Sequence[tuple[Any, ...]], name_rows: Sequence[tuple[str, int, i
         "p_lat": array.array("d", (r[4] for r in rows)).tobytes(),
         "p_lon": array.array("d", (r[5] for r in rows)).tobytes(),
         "p_pop": array.array("q", (r[10] or 0 for r in rows)).tobytes(),
-        "p_bits": bytes(r[11] | (r[12] << 1) for r in rows),
+        "p_bits": bytes(r[11] | (r[12] << 1) | (_PRECISION_CODE[r[14]] << 2) for r in rows),
     }
     table: dict[tuple[str, ...], int] = {}
     codes = array.array("i", (table.setdefault(tuple(str(r[k] or "") for k in (6, 7, 8, 9)), len(table)) for r in rows))
@@ -495,35 +541,58 @@ def _pack(rows: Sequence[tuple[Any, ...]], name_rows: Sequence[tuple[str, int, i
     return out
 
 
-def import_geonames(path: Path, dump: Path) -> int:
-    """Add the places of a GeoNames dump (a country file or allCountries.txt) to the gazetteer.
+def import_geonames(path: Path, dump: Path) -> ImportReport:
+    """Add the places of a GeoNames dump to the gazetteer at ``path``: a country dump
+    (``UA.txt``, ``allCountries.zip``: 19 columns) or a postal-code dump (``UA.txt`` from
+    ``export/zip``: 12 columns), told apart by their columns.
 
-    Rebuilds the file with the packaged data plus every P (populated place) and A
-    (division) row of the dump not yet present. Returns how many places were added.
+    Rebuilds the file with the packaged data, the places of earlier imports, and every
+    P (populated place) and A (division) row of a country dump, or every place of a postal
+    dump (merged into a place already there when it is the same one). Lines that cannot be
+    read are skipped and listed in the report; GeoError E302 when the file is no dump at all.
     """
-    from frontlines.geo import sources
+    from frontlines.geo import postal, sources
 
-    extra = list(sources.read_geonames_dump(dump))
-    existing: set[str] = set()
-    if Path(path).exists():
-        gaz = Gazetteer(Path(path))
-        try:
-            existing = {gid for (gid,) in gaz._conn.execute("SELECT gid FROM places WHERE source = 'import'")}
-            imported = [
-                _entry_from_row(row)
-                for row in gaz._conn.execute(
-                    "SELECT gid, name, kind, lat, lon, country, admin1, admin1_gid, admin2_gid, population,"
-                    " capital, metonym, source, (SELECT group_concat(key, char(10)) FROM names WHERE place = places.rowid)"
-                    " FROM places WHERE source = 'import'"
-                )
-            ]
-        finally:
-            gaz.close()
-    else:
-        imported = []
-    new = [e for e in extra if e.gid not in existing]
-    build_gazetteer(Path(path), extra=[*new, *imported])
-    return len({e.gid for e in new})
+    contents = sources.read_dump(dump)
+    imported, imported_postal = _previous_imports(Path(path))
+    if contents.format == "postal":
+        known = set(imported_postal)
+        fresh = [p for p in postal.derive_places(contents.rows) if p not in known]
+        merged = set(_build(Path(path), imported, None, [*imported_postal, *fresh])) if contents.rows else set()
+        n_merged = sum(1 for p in fresh if p in merged)
+        return ImportReport(format="postal", rows=len(contents.rows), added=len(fresh) - n_merged,
+                            merged=n_merged, bad=contents.bad)
+    existing = {e.gid for e in imported}
+    new = [e for e in contents.entries if e.gid not in existing]
+    if contents.entries:
+        _build(Path(path), [*new, *imported], None, imported_postal)
+    return ImportReport(format="geonames", rows=len(contents.entries), added=len({e.gid for e in new}), merged=0,
+                        bad=contents.bad)
+
+
+def _previous_imports(path: Path) -> tuple[list[Entry], list[Any]]:
+    """The entries of earlier country-dump imports and the places of earlier postal imports."""
+    from frontlines.geo import postal
+
+    if not path.exists():
+        return [], []
+    gaz = Gazetteer(path)
+    try:
+        imported = [
+            _entry_from_row(row)
+            for row in gaz._conn.execute(
+                "SELECT gid, name, kind, lat, lon, country, admin1, admin1_gid, admin2_gid, population,"
+                " capital, metonym, source, (SELECT group_concat(key, char(10)) FROM names WHERE place = places.rowid)"
+                " FROM places WHERE source = 'import'"
+            )
+        ]
+        blob = gaz._conn.execute("SELECT v FROM meta WHERE k = 'postal_imports'").fetchone()
+    finally:
+        gaz.close()
+    # the places of earlier postal imports live in the file itself: damage there is a damaged gazetteer
+    places = postal.parse_layer(bytes(blob[0]), origin=f"{path} (earlier postal imports)", hint=REBUILD_HINT,
+                                code="E301") if blob else []
+    return imported, places
 
 
 def _entry_from_row(row: Sequence[Any]) -> Entry:

@@ -594,7 +594,8 @@ def _place(doc: Any, article_id: str, it: _Item, gazetteer: Gazetteer) -> Place:
         lon=c.lon if c else None,
         admin1=c.admin1 if c else None,
         country=c.country if c else None,
-        precision=PRECISION.get(kind) if kind else None,
+        # a place's own precision when its point is coarser than its kind says (a postal point)
+        precision=(c.precision or PRECISION.get(kind)) if c and kind else None,
         metonymic=metonymic,
         reason=("demonym of the country" if it.demonym else it.reason)
         + ("; part of an organisation's name" if in_org else "")

