@@ -14,6 +14,7 @@ is :mod:`frontlines.control.timeline`'s job.
 
 from __future__ import annotations
 
+from frontlines.events.territory import is_taken
 from frontlines.incidents.match import TERRITORY_SUB_TYPES, event_interval
 from frontlines.incidents.merge import ReportedEvent
 from frontlines.incidents.sources import actor_side, claiming_side, is_party_claim
@@ -33,8 +34,16 @@ AREA_CONFIDENCE_FACTOR = 0.5
 UNKNOWN_SIDE = ""  # a withdrawal that names nobody taking over
 
 
-def _sides(actors: tuple) -> tuple[str, ...]:
-    return tuple(sorted({s for s in (actor_side(a) for a in actors) if s}))
+def _sides(actors: tuple, place: Place | None = None) -> tuple[str, ...]:
+    """The sides of the acting parties. Forces of the settlement's own country, or a group of that
+    country, with foreign fighters alongside hold it for themselves: Mali's army with Wagner takes
+    Kidal for Mali, M23 with Rwandan troops takes Goma for M23."""
+    sides = {s for s in (actor_side(a) for a in actors) if s}
+    if len(sides) > 1 and place is not None and place.country:
+        home = {actor_side(a) for a in actors if a.country == place.country and actor_side(a)}
+        if len(home) == 1:
+            return tuple(home)  # type: ignore[arg-type]
+    return tuple(sorted(sides))
 
 
 def is_withdrawal(event: Event) -> bool:
@@ -83,12 +92,12 @@ def change_from_event(item: ReportedEvent) -> ControlChange | None:
     area = is_area_statement(event)
     if not area and not (place.kind in _NAMED_KINDS or (place.kind is None and place.precision is Precision.EXACT)):
         return None  # a country, a sea: too coarse to say which settlements changed hands
-    if place.metonymic:
-        return None
+    if place.metonymic or not is_taken(place):
+        return None  # the place is where it happened, not what the trigger takes ("advanced towards X")
     if is_withdrawal(event):
-        from_sides, to_sides = _sides(event.sources), _sides(event.targets)
+        from_sides, to_sides = _sides(event.sources, place), _sides(event.targets, place)
     else:
-        from_sides, to_sides = _sides(event.targets), _sides(event.sources)
+        from_sides, to_sides = _sides(event.targets, place), _sides(event.sources, place)
     if not to_sides and not from_sides:
         return None  # nobody named: no side to record
     to_side = to_sides[0] if len(to_sides) == 1 else UNKNOWN_SIDE

@@ -20,6 +20,7 @@ yields to any report naming the settlement itself near the same date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -45,15 +46,26 @@ def expand_areas(
     known: Sequence[Place],
     courses: Mapping[str, Course] | None = None,
 ) -> list[ControlChange]:
-    """Named reports as they are; each area report copied onto every known settlement in its area."""
+    """Named reports as they are; each area report copied onto the known settlements in its area that
+    its own sentence names ("the west bank of the Dnipro, including Kherson"). An area statement changes
+    nothing it does not name: "seized ground in the Donetsk region" is no news about Kramatorsk."""
     out: list[ControlChange] = []
     for change in changes:
         if not change.area:
             out.append(change)
             continue
         for settlement in settlements_in_area(change.settlement, known, courses):
-            out.append(replace(change, settlement=settlement))
+            if any(names_settlement(e.text, settlement) for e in change.evidence):
+                out.append(replace(change, settlement=settlement))
     return out
+
+
+def names_settlement(text: str, place: Place) -> bool:
+    """Whether a sentence names the settlement (by its gazetteer name or as some article wrote it)."""
+    for name in {place.name, place.text} - {None, ""}:
+        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):  # type: ignore[arg-type]
+            return True
+    return False
 
 
 def opponents(changes: Iterable[ControlChange]) -> dict[str, set[str]]:

@@ -24,6 +24,7 @@ from frontlines.events.roles import (
     index_doc,
     publication_time,
 )
+from frontlines.events.territory import control_place, not_taken
 from frontlines.pipeline import StageInput
 from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Quantity, TimeValue
 
@@ -141,6 +142,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     _merge_across_sentences(drafts)
     kept = [d for d in drafts if not d.dropped]
     _inherit(kept)
+    for d in kept:
+        _control_place(d, inp, index)
     heads = {d.trigger.head.i for d in drafts}
     title = _title_cues(inp.article.title, lex)
     return tuple(_finish(d, inp, lex, heads, title) for d in kept)
@@ -284,6 +287,31 @@ def _undergoer_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[Place
         if found:
             return found[0], 2.0
     return None, 0.0
+
+
+def _control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
+    """A territorial event's place is the settlement its trigger takes (events.territory); any other
+    place it was given stays for the map, marked as changing nobody's control."""
+    typing = d.typing
+    if typing.acled_sub not in _TERRITORIAL and not (typing.plover == "ASSAULT" and typing.mode == "occupy"):
+        return
+    head = d.trigger.head
+    sent_places = [(p, r) for p, r in index.places if d.sent.start <= r.i < d.sent.end]
+
+    def resolve(tok: Any) -> Place | None:
+        first = tok
+        while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head.i == tok.i:
+            first = first.doc[first.i - 1]
+        from frontlines.geo import resolve_spans  # the places stage's own resolution, for one span
+
+        found = list(resolve_spans(inp, [(first.idx, tok.idx + len(tok.text))]))
+        return found[0] if found else None
+
+    place, _vetoed = control_place(head, d.trigger.tokens, sent_places, resolve)
+    if place is not None:
+        d.place, d.place_score = place, max(d.place_score, 2.0)
+    elif d.place is not None:
+        d.place = not_taken(d.place)
 
 
 def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: DocIndex) -> tuple[Actor, ...]:
