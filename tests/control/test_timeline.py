@@ -43,13 +43,13 @@ STATES = [
     ("2022-03-02", "Beryslav", "RUS", "claimed", False),  # the ministry's word only
     ("2022-10-06", "Beryslav", "RUS", "claimed", False),  # fighting nearby is not a change
     # An area statement changes nothing it does not name (issue 16): the right-bank withdrawal and "dozens of
-    # settlements around Kharkiv" name neither Beryslav nor Tsyrkuny (these were UKR, as areas).
+    # settlements around Kharkiv" name neither Beryslav nor Tsyrkuny nor Mala Rohan (these were UKR, as areas).
     ("2022-11-12", "Beryslav", "RUS", "claimed", False),
     ("2022-11-12", "Oleshky", "RUS", "claimed", False),  # left bank: untouched by the right-bank withdrawal; one outlet
     ("2022-11-12", "Nova Kakhovka", "RUS", "claimed", False),
     ("2022-09-01", "Tsyrkuny", "RUS", "claimed", False),
     ("2022-09-12", "Tsyrkuny", "RUS", "claimed", False),
-    ("2022-09-12", "Mala Rohan", "UKR", "claimed", True),  # the area report's own sentences name it
+    ("2022-09-12", "Mala Rohan", "RUS", "claimed", False),
     ("2022-09-12", "Kharkiv", None, None, None),  # the centre of the area is not one of its settlements
     ("2022-09-09", "Balakliia", "UKR", "claimed", False),  # General Staff only
     ("2023-01-11", "Soledar", "RUS", "claimed", False),  # Wagner's claim
