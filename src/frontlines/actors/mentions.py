@@ -240,6 +240,13 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
         left = list(range(start, i))
         has_mod = any(doc[t].dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") for t in left)
         country, side, collab = _modifiers(ctx, left)
+        # "Hayat Tahrir al-Sham fighters", "M23 rebels": a named group's members stand for its side
+        inner = next((o for o in out if o.registry_id and start <= o.start and o.end <= i and (o.side or o.country)),
+                     None)
+        if inner is not None and country is None and side is None:
+            country, side = inner.country, inner.side
+            if inner.sector is Sector.REBEL:
+                sector = Sector.REBEL
         # "officials in Kyiv", "troops from Russia"
         if country is None:
             for child in tok.rights:

@@ -14,6 +14,8 @@ is :mod:`frontlines.control.timeline`'s job.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from frontlines.events.territory import is_taken
 from frontlines.incidents.match import TERRITORY_SUB_TYPES, event_interval
 from frontlines.incidents.merge import ReportedEvent
@@ -77,8 +79,6 @@ def _area_place(place: Place) -> Place:
     """A settlement used as the centre of "settlements around X" becomes a relative area around it."""
     if place.kind in _AREA_KINDS:
         return place
-    from dataclasses import replace
-
     return replace(place, kind=PlaceKind.RELATIVE, anchor=place.name or place.text,
                    text=f"around {place.name or place.text}", precision=Precision.NEAR)
 
@@ -125,13 +125,32 @@ def change_from_event(item: ReportedEvent) -> ControlChange | None:
     )
 
 
+# What a sentence may report about the change it names without the change having happened.
+_INTENDED = frozenset({EventStatus.ORDERED, EventStatus.PLANNED, EventStatus.THREATENED, EventStatus.HYPOTHETICAL})
+_DENY_WORDS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
+                         "refuted", "refutes"})
+
+
+def _sentence(item: ReportedEvent) -> tuple[str, int, int]:
+    return (item.article_id, item.event.evidence.start, item.event.evidence.end)
+
+
 def _ordered_sentences(items: list[ReportedEvent] | tuple[ReportedEvent, ...]) -> set[tuple[str, int, int]]:
-    """Sentences that report an order, plan or announcement of a change of control."""
-    return {
-        (i.article_id, i.event.evidence.start, i.event.evidence.end)
-        for i in items
-        if is_control_event(i.event) and i.event.status in _NO_CHANGE
-    }
+    """Sentences that report an order, plan or threat of a change of control (not one a party says it made:
+    "after Russian forces pulled out" is a withdrawal that happened)."""
+    return {_sentence(i) for i in items if is_control_event(i.event) and i.event.status in _INTENDED}
+
+
+def _denied_after(items: list[ReportedEvent] | tuple[ReportedEvent, ...]) -> dict[tuple[str, int, int], int]:
+    """Sentences with a denial ("denied reports that ..."), and where its trigger ends: a change of control
+    told after it in the sentence is what is denied."""
+    out: dict[tuple[str, int, int], int] = {}
+    for i in items:
+        e = i.event
+        if e.plover_type == "REJECT" and e.trigger.lower() in _DENY_WORDS and e.trigger_evidence is not None:
+            key = _sentence(i)
+            out[key] = min(out.get(key, e.trigger_evidence.end), e.trigger_evidence.end)
+    return out
 
 
 def control_changes(items: list[ReportedEvent] | tuple[ReportedEvent, ...]) -> tuple[ControlChange, ...]:
@@ -139,13 +158,20 @@ def control_changes(items: list[ReportedEvent] | tuple[ReportedEvent, ...]) -> t
 
     In a sentence that reports an order to withdraw, the other control events are
     the order's intended outcome ("ordered to withdraw ..., effectively handing back
-    control"), not a change that has happened, whatever realis they were given.
+    control"), not a change that has happened, whatever realis they were given. In a
+    sentence that reports a denial, a change told after the denial is what is denied
+    ("denied reports that Russian troops had captured Vovchansk").
     """
     ordered = _ordered_sentences(items)
+    denied = _denied_after(items)
     out = []
     for item in sorted(items, key=lambda i: i.key):
-        if (item.article_id, item.event.evidence.start, item.event.evidence.end) in ordered:
+        key = _sentence(item)
+        if key in ordered:
             continue
+        trigger = item.event.trigger_evidence
+        if key in denied and trigger is not None and trigger.start >= denied[key] and is_control_event(item.event):
+            item = replace(item, event=replace(item.event, status=EventStatus.DENIED))
         change = change_from_event(item)
         if change is not None:
             out.append(change)

@@ -88,18 +88,25 @@ def _days(a: dt.date | None, b: dt.date | None) -> int:
     return abs((a - b).days)
 
 
-def _taker(periods: list[list[ControlChange]], leaving: str | None, rivals: Mapping[str, set[str]]) -> str | None:
+def _taker(periods: list[list[ControlChange]], leaving: str | None, rivals: Mapping[str, set[str]],
+           country: str | None = None) -> str | None:
     """Who gets ground that ``leaving`` withdraws from when nobody is named.
 
     The previous other holder of the settlement; else the one side ``leaving`` is
-    known to fight (from reports naming both sides, or, failing those, the only
-    other side any report names).
+    known to fight (from reports naming both sides); else the state the settlement
+    lies in, when another side leaves it (the MNDAA leaving Lashio hands it to
+    Myanmar); failing those, the only other side any report names.
     """
     for period in reversed(periods):
         side = period[0].to_side
         if side != leaving:
             return side
-    only = rivals.get(leaving or "", set()) or {s for s in rivals.get("", set()) if s != leaving}
+    known = rivals.get(leaving or "", set())
+    if len(known) == 1:
+        return next(iter(known))
+    if country and country != leaving:
+        return country
+    only = known or {s for s in rivals.get("", set()) if s != leaving}
     return next(iter(only)) if len(only) == 1 else None
 
 
@@ -164,7 +171,7 @@ def build_timeline(reports: Sequence[ControlChange], rivals: Mapping[str, set[st
     periods: list[list[ControlChange]] = []
     for report in ordered:
         if report.to_side == UNKNOWN_SIDE:
-            taker = _taker(periods, report.from_side, rivals)
+            taker = _taker(periods, report.from_side, rivals, report.settlement.country)
             if taker is None:
                 continue
             report = replace(report, to_side=taker)
