@@ -14,13 +14,23 @@ is :mod:`frontlines.control.timeline`'s job.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from frontlines.events.territory import is_taken
 from frontlines.incidents.match import TERRITORY_SUB_TYPES, event_interval
 from frontlines.incidents.merge import ReportedEvent
 from frontlines.incidents.sources import actor_side, claiming_side, is_party_claim
-from frontlines.records import ControlChange, ControlStatus, Event, EventStatus, Place, PlaceKind, Precision
+from frontlines.records import (
+    ControlChange,
+    ControlStatus,
+    Event,
+    EventStatus,
+    Place,
+    PlaceKind,
+    Precision,
+    Resolution,
+)
 
 _NO_CHANGE = frozenset({
     EventStatus.ORDERED, EventStatus.ANNOUNCED, EventStatus.PLANNED,
@@ -46,6 +56,21 @@ def _sides(actors: tuple, place: Place | None = None) -> tuple[str, ...]:
         if len(home) == 1:
             return tuple(home)  # type: ignore[arg-type]
     return tuple(sorted(sides))
+
+
+def change_date(event: Event, published: dt.date | None) -> dt.date | None:
+    """The day a change is dated by: the day (or first day) its own time names, else the article's date.
+
+    An undated report ("soldiers raised the flag over Lyman, a video showed") says the change had
+    happened by publication, not a week before it (the window incidents match undated events over).
+    """
+    interval = event_interval(event, published)
+    tv = event.time
+    if interval is not None and tv is not None and tv.start is not None and tv.resolution not in (
+        Resolution.DEFAULT, Resolution.UNRESOLVED
+    ):
+        return interval.start
+    return published or (interval.start if interval else None)
 
 
 def is_withdrawal(event: Event) -> bool:
@@ -104,7 +129,7 @@ def change_from_event(item: ReportedEvent) -> ControlChange | None:
     from_side = from_sides[0] if len(from_sides) == 1 else None
     if to_side == UNKNOWN_SIDE and from_side is None:
         return None
-    interval = event_interval(event, item.published)
+    date = change_date(event, item.published)
     party = is_party_claim(event, item.source)
     denial = event.status in _DENIALS
     return ControlChange(
@@ -112,7 +137,7 @@ def change_from_event(item: ReportedEvent) -> ControlChange | None:
         to_side=to_side,
         from_side=from_side,
         time=event.time,
-        date=interval.start if interval else item.published,
+        date=date,
         status=ControlStatus.DISPUTED if denial else ControlStatus.CLAIMED,
         claimed_by=claiming_side(event, item.source),
         basis=(item.key,),

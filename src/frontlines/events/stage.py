@@ -129,7 +129,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             quantities = choose_quantities(trig.head, index, sent, taken)
             typing = _control_typing(typing, trig, place, place_score, lex)
             typing = _territory_side(typing, trig.head, sources, place, lex)
-            sources = _speaker_side(sources, trig.head, realis, index)
+            sources = _speaker_side(sources, trig.head, realis, index,
+                                    territorial=typing.acled_sub in _TERRITORIAL)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
@@ -241,7 +242,7 @@ _TERRITORY = ("Government regains territory", "Non-state actor overtakes territo
 _TERRITORIAL = frozenset((*_TERRITORY, "Non-violent transfer of territory"))
 _TRANSFER = "Non-violent transfer of territory"
 _COARSE_PLACES = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.CONTINENT})
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 
 
 def _control_typing(typing: Typing, trig: Trigger, place: Place | None, place_score: float,
@@ -314,10 +315,15 @@ def _control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
         d.place = not_taken(d.place)
 
 
-def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: DocIndex) -> tuple[Actor, ...]:
+def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: DocIndex,
+                  territorial: bool = False) -> tuple[Actor, ...]:
     """A doer named by a possessive pronoun ("denied that its troops had fled") belongs to the side of
-    the speaker the event is attributed to."""
-    if realis.attributed_token is None or not sources or all(a.side or a.country for a in sources):
+    the speaker the event is attributed to. For a change of control the speaker in the sentence wins
+    over any earlier antecedent ("Shoigu said his forces had taken Avdiivka", after a sentence about
+    Ukraine's commander): who took the ground decides whose it is."""
+    if realis.attributed_token is None or not sources:
+        return sources
+    if all(a.side or a.country for a in sources) and not territorial:
         return sources
     doers = [d for d in _agent_tokens(head) if any(
         c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in d.children)]
@@ -329,7 +335,7 @@ def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: 
     spans = {(d.idx, d.idx + len(d.text)) for d in doers}
     out = []
     for a in sources:
-        if not (a.side or a.country) and any(a.evidence.start <= s < a.evidence.end or s <= a.evidence.start < e
+        if (territorial or not (a.side or a.country)) and any(a.evidence.start <= s < a.evidence.end or s <= a.evidence.start < e
                                              for s, e in spans):
             a = replace(a, country=speaker.country, side=speaker.side or speaker.country)
         out.append(a)
