@@ -244,7 +244,9 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
         inner = next((o for o in out if o.registry_id and start <= o.start and o.end <= i and (o.side or o.country)),
                      None)
         if inner is not None and country is None and side is None:
-            country, side = inner.country, inner.side
+            # a non-state group's side is the group; its country (where it fights) is no state's side
+            side = inner.side
+            country = inner.country if inner.side in (None, inner.country) else None
             if inner.sector is Sector.REBEL:
                 sector = Sector.REBEL
         # "officials in Kyiv", "troops from Russia"
@@ -265,6 +267,8 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
             left.pop(0)
         m = _Mention(start, i + 1, "", "group", country=country, sector=sector, head=i)
         m.side = side or country
+        if inner is not None and side == inner.side:
+            m.registry_id = inner.registry_id  # the named group's members: no country borrowed from context
         if collab:
             m.side = "__occupier__"
         if country and side is None and not collab:
@@ -345,7 +349,7 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> None:
     occupier = ctx.reg.opponent
     # unknown bare groups take the country of the nearest same-sector actor nearby
     for m in mentions:
-        if m.country is None and m.kind in ("group", "unnamed") and m.sector is not Sector.UNKNOWN:
+        if m.country is None and m.kind in ("group", "unnamed") and m.sector is not Sector.UNKNOWN and not m.registry_id:
             m.country = _context_country(mentions, m, m.sector)
             if m.side is None:
                 m.side = m.country

@@ -242,7 +242,8 @@ _TERRITORY = ("Government regains territory", "Non-state actor overtakes territo
 _TERRITORIAL = frozenset((*_TERRITORY, "Non-violent transfer of territory"))
 _TRANSFER = "Non-violent transfer of territory"
 _COARSE_PLACES = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.CONTINENT})
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "Shoigu said his forces had taken": for control only
 
 
 def _control_typing(typing: Typing, trig: Trigger, place: Place | None, place_score: float,
@@ -325,8 +326,9 @@ def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: 
         return sources
     if all(a.side or a.country for a in sources) and not territorial:
         return sources
+    pronouns = _POSSESSIVE_PRONOUNS | _PERSONAL_POSSESSIVES if territorial else _POSSESSIVE_PRONOUNS
     doers = [d for d in _agent_tokens(head) if any(
-        c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in d.children)]
+        c.dep_ == "poss" and c.lower_ in pronouns for c in d.children)]
     if not doers:
         return sources
     speaker = index.actor_at.get(realis.attributed_token.i)
