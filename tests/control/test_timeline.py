@@ -142,3 +142,15 @@ def test_withdrawal_naming_no_taker_goes_to_the_only_other_side() -> None:
     left = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["RUS"]}, PLACES)
     timeline = build_timelines(control_changes([captured, elsewhere, left]))["fx:kherson"]
     assert [c.to_side for c in timeline] == ["RUS", "UKR"]
+
+
+def test_a_group_leaving_a_settlement_of_its_country_leaves_it_to_the_state() -> None:
+    from dataclasses import replace
+
+    from tests.control.test_changes import BASE, PLACES, WITHDRAW
+    from tests.incidents.helpers import build_report
+
+    left = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["MNDAA"]}, PLACES)
+    left = replace(left, event=replace(left.event, place=replace(left.event.place, country="MMR")))
+    (period,) = build_timelines(control_changes([left]))["fx:kherson"]
+    assert (period.to_side, period.from_side) == ("MMR", "MNDAA")

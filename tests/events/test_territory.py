@@ -93,3 +93,67 @@ def test_no_control_change(run_events, text, where, who, trigger) -> None:  # no
             assert event.status in _NO_CHANGE, (event.trigger, event.status)
     if trigger is not None:
         assert trigger in {e.trigger for e in events}, sorted(e.trigger for e in events)
+
+
+# ---------------------------------------------------------------- which settlement changes hands (events/territory.py)
+# (text, place needles, actor (needle, name, ISO3), trigger, the settlement the change is about or None)
+# None: the event keeps a place for the map, marked as not what the trigger takes, and changes no control.
+TAKEN = [
+    # the object, through "of", and conjuncts: the settlement taken
+    ("Ukrainian troops retook the city of Izium on Saturday.", ["Izium"],
+     ("Ukrainian troops", "Armed Forces of Ukraine", "UKR"), "retook", "Izium"),
+    ("M23 rebels took control of Goma on Tuesday.", ["Goma"], ("M23 rebels", "M23", "COD"), "took control", "Goma"),
+    ("The group said it had captured Lashio and the army's regional headquarters.", ["Lashio"],
+     ("The group", "MNDAA", "MMR"), "captured", "Lashio"),
+    ("Rebel fighters seized most of Aleppo on Saturday.", ["Aleppo"], ("Rebel fighters", "rebels", None), "seized",
+     "Aleppo"),
+    # the place the verb's preposition carries: a flag raised over it, a withdrawal from it
+    ("Ukrainian soldiers raised the flag over Lyman.", ["Lyman"],
+     ("Ukrainian soldiers", "Armed Forces of Ukraine", "UKR"), "raised the flag", "Lyman"),
+    # the subject of a passive, the antecedent of "fell to" (a sentence naming another place first)
+    ("In the Kharkiv region, Balakliia was liberated by Ukrainian troops.", ["Kharkiv", "Balakliia"],
+     ("Ukrainian troops", "Armed Forces of Ukraine", "UKR"), "liberated", "Balakliia"),
+    # an entry told with the withdrawal that made it possible
+    ("Ukrainian troops entered Kherson after Russian forces completed their withdrawal across the Dnipro.",
+     ["Kherson", "Dnipro"], ("Ukrainian troops", "Armed Forces of Ukraine", "UKR"), "entered", "Kherson"),
+    # a settlement in an apposition after the one taken is not taken
+    ("Ukrainian forces liberated Snihurivka, a town in the Mykolaiv region, on Thursday.", ["Snihurivka", "Mykolaiv"],
+     ("Ukrainian forces", "Armed Forces of Ukraine", "UKR"), "liberated", "Snihurivka"),
+    # direction and proximity veto: the place is where the fighting is
+    ("Russian forces seized positions on the outskirts of Vovchansk.", ["Vovchansk"],
+     ("Russian forces", "Russian Armed Forces", "RUS"), "seized", None),
+    ("Russian forces captured the approaches to Bakhmut.", ["Bakhmut"],
+     ("Russian forces", "Russian Armed Forces", "RUS"), "captured", None),
+    ("M23 rebels advanced towards Bukavu after seizing the airport at Kavumu.", ["Bukavu", "Kavumu"],
+     ("M23 rebels", "M23", "COD"), "seizing", None),
+    ("Russian troops captured two villages near Pokrovsk.", ["Pokrovsk"],
+     ("Russian troops", "Russian Armed Forces", "RUS"), "captured", None),
+    # a part of a settlement is not the settlement
+    ("Wagner fighters raised a flag over the city administration building in Bakhmut.", ["Bakhmut"],
+     ("Wagner fighters", "Wagner Group", "RUS"), "raised a flag", None),
+    ("Russian forces seized part of Vovchansk.", ["Vovchansk"],
+     ("Russian forces", "Russian Armed Forces", "RUS"), "seized", None),
+    # an area statement takes ground, and no settlement the sentence names beside it
+    ("Russian forces seized ground in the Donetsk region, near Kramatorsk.", ["Donetsk", "Kramatorsk"],
+     ("Russian forces", "Russian Armed Forces", "RUS"), "seized", None),
+]
+
+
+def _taken_records(text: str, wheres: list[str], who: tuple[str, str, str | None]) -> dict:
+    return {"places": tuple(place(text, w) for w in wheres),
+            "actors": (actor(text, who[0], who[1], who[2], Sector.MILITARY),)}
+
+
+@pytest.mark.parametrize(("text", "wheres", "who", "trigger", "taken"), TAKEN, ids=[c[0][:48] for c in TAKEN])
+def test_the_settlement_a_change_is_about(run_events, text, wheres, who, trigger, taken) -> None:  # noqa: ANN001
+    from frontlines.events.territory import is_taken
+
+    events = {e.trigger: e for e in run_events(text, **_taken_records(text, wheres, who))}
+    if trigger not in events:
+        assert taken is None, sorted(events)  # no event at all changes nothing either
+        return
+    event = events[trigger]
+    if taken is None:
+        assert event.place is None or not is_taken(event.place), (event.place.name, event.place.reason)
+    else:
+        assert event.place is not None and event.place.name == taken and is_taken(event.place)
