@@ -157,3 +157,25 @@ def test_the_settlement_a_change_is_about(run_events, text, wheres, who, trigger
         assert event.place is None or not is_taken(event.place), (event.place.name, event.place.reason)
     else:
         assert event.place is not None and event.place.name == taken and is_taken(event.place)
+
+
+# A party's word about its own withdrawal: told as done it is a claimed transfer; told as intended, no change.
+WITHDRAWALS = [
+    ("The Russian defence ministry said it had withdrawn its troops from Kherson.", "withdrawn", EventStatus.CLAIMED),
+    ("Ukraine's forces withdrew from Vuhledar, the military said.", "withdrew", EventStatus.CLAIMED),
+    ("The Russian defence ministry said it would withdraw its troops from Kherson.", "withdraw",
+     EventStatus.ANNOUNCED),
+    ("The Russian defence ministry announced the withdrawal of its troops from Kherson.", "withdrawal",
+     EventStatus.ANNOUNCED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), WITHDRAWALS, ids=[w[1] + ":" + w[2].value for w in WITHDRAWALS])
+def test_a_withdrawal_told_as_done(run_events, text, trigger, status) -> None:  # noqa: ANN001
+    where = "Kherson" if "Kherson" in text else "Vuhledar"
+    who = ("Russian defence ministry", "Russian Ministry of Defence", "RUS") if "Russian" in text else (
+        "Ukraine's forces", "Armed Forces of Ukraine", "UKR")
+    events = {e.trigger: e for e in run_events(text, **_records(text, where, who))}
+    assert trigger in events, sorted(events)
+    assert events[trigger].acled_sub_event_type == "Non-violent transfer of territory"
+    assert events[trigger].status == status

@@ -24,7 +24,7 @@ from frontlines.events.roles import (
     index_doc,
     publication_time,
 )
-from frontlines.events.territory import control_place, not_taken
+from frontlines.events.territory import control_place, done_by_its_own_word, not_taken
 from frontlines.pipeline import StageInput
 from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Quantity, TimeValue
 
@@ -309,6 +309,10 @@ def _control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
         found = list(resolve_spans(inp, [(first.idx, tok.idx + len(tok.text))]))
         return found[0] if found else None
 
+    if typing.acled_sub == _TRANSFER and d.realis.status == EventStatus.ANNOUNCED and done_by_its_own_word(head):
+        # realis reads a party's word about its own act as an announcement; of a withdrawal told as done,
+        # it is a claim that the ground changed hands
+        d.realis = replace(d.realis, status=EventStatus.CLAIMED)
     place, _vetoed = control_place(head, d.trigger.tokens, sent_places, resolve)
     if place is not None:
         d.place, d.place_score = place, max(d.place_score, 2.0)

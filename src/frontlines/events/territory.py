@@ -184,3 +184,18 @@ def not_taken(place: Place) -> Place:
 def is_taken(place: Place | None) -> bool:
     """Whether a stored event's place may change control: not marked :data:`NOT_TAKEN`."""
     return place is not None and not place.reason.startswith(NOT_TAKEN)
+
+
+def done_by_its_own_word(head: Any) -> bool:
+    """A withdrawal a party reports as done ("said it had withdrawn", "withdrew from Vuhledar, the
+    military said"): the trigger is a verb in the simple past or the perfect, with no modal, future or
+    progressive auxiliary. "Announced the withdrawal", "said it would withdraw", "were withdrawing"
+    report an intention or a process, not a transfer."""
+    if head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBN"):
+        return False
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("will", "would", "to") for a in auxes):
+        return False
+    if head.tag_ == "VBN" and not any(a.lemma_ == "have" for a in auxes):
+        return False  # a participle on its own ("troops withdrawn from the city") is no report of the act
+    return head.dep_ not in ("xcomp", "amod", "acl")
