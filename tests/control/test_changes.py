@@ -161,3 +161,17 @@ def test_an_undated_report_is_dated_by_its_article() -> None:
                                               "published": "2022-11-11"}, PLACES))
     dated = change_from_event(build_report({**BASE, **RETAKE, "by": ["UKR"], "when": "2022-11-09"}, PLACES))
     assert (undated.date, dated.date) == (dt.date(2022, 11, 11), dt.date(2022, 11, 9))
+
+
+def test_the_army_named_without_its_country_is_the_settlements() -> None:
+    from dataclasses import replace
+
+    from frontlines.records import Sector
+
+    report = build_report({**BASE, **CAPTURE}, PLACES)
+    army = replace(_actor("the army", None, None), sector=Sector.MILITARY)
+    report = _with(report, place=replace(report.event.place, country="MLI"),
+                   sources=(army, _actor("Wagner", "RUS", "RUS")))
+    assert change_from_event(report).to_side == "MLI"  # "The army and Wagner retook Kidal"
+    civilians = replace(_actor("residents", None, None), sector=Sector.CIVILIAN)
+    assert change_from_event(_with(report, sources=(civilians,))) is None

@@ -22,6 +22,7 @@ from frontlines.incidents.match import TERRITORY_SUB_TYPES, event_interval
 from frontlines.incidents.merge import ReportedEvent
 from frontlines.incidents.sources import actor_side, claiming_side, is_party_claim
 from frontlines.records import (
+    Actor,
     ControlChange,
     ControlStatus,
     Event,
@@ -30,6 +31,7 @@ from frontlines.records import (
     PlaceKind,
     Precision,
     Resolution,
+    Sector,
 )
 
 _NO_CHANGE = frozenset({
@@ -46,15 +48,29 @@ AREA_CONFIDENCE_FACTOR = 0.5
 UNKNOWN_SIDE = ""  # a withdrawal that names nobody taking over
 
 
+_STATE_SECTORS = frozenset({Sector.MILITARY, Sector.GOVERNMENT, Sector.POLICE})
+
+
+def _side_of(actor: Actor, place: Place | None) -> tuple[str | None, bool]:
+    """An acting party's side, and whether it is of the settlement's own country. A state's forces
+    named without their country ("the army", "government troops") are that country's, at home."""
+    side = actor_side(actor)
+    country = place.country if place is not None else None
+    if side is None and country and actor.country is None and actor.sector in _STATE_SECTORS:
+        return country, True
+    return side, bool(country) and actor.country == country
+
+
 def _sides(actors: tuple, place: Place | None = None) -> tuple[str, ...]:
     """The sides of the acting parties. Forces of the settlement's own country, or a group of that
     country, with foreign fighters alongside hold it for themselves: Mali's army with Wagner takes
     Kidal for Mali, M23 with Rwandan troops takes Goma for M23."""
-    sides = {s for s in (actor_side(a) for a in actors) if s}
-    if len(sides) > 1 and place is not None and place.country:
-        home = {actor_side(a) for a in actors if a.country == place.country and actor_side(a)}
+    found = [_side_of(a, place) for a in actors]
+    sides = {s for s, _ in found if s}
+    if len(sides) > 1:
+        home = {s for s, at_home in found if s and at_home}
         if len(home) == 1:
-            return tuple(home)  # type: ignore[arg-type]
+            return tuple(home)
     return tuple(sorted(sides))
 
 
