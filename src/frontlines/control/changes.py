@@ -136,7 +136,9 @@ def change_from_event(item: ReportedEvent) -> ControlChange | None:
     if place.metonymic or not is_taken(place):
         return None  # the place is where it happened, not what the trigger takes ("advanced towards X")
     if is_withdrawal(event):
-        from_sides, to_sides = _sides(event.sources, place), _sides(event.targets, place)
+        from_sides = _sides(event.sources, place)
+        # "withdrew its troops": the troops withdrawn are the leaving side, not who takes over
+        to_sides = tuple(s for s in _sides(event.targets, place) if s not in from_sides)
     else:
         from_sides, to_sides = _sides(event.targets, place), _sides(event.sources, place)
     if not to_sides and not from_sides:

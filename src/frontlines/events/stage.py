@@ -24,9 +24,16 @@ from frontlines.events.roles import (
     index_doc,
     publication_time,
 )
-from frontlines.events.territory import control_place, done_by_its_own_word, not_taken
+from frontlines.events.territory import (
+    control_place,
+    done_by_its_own_word,
+    home_forces,
+    not_taken,
+    noun_names_its_taker,
+    taker_unstated,
+)
 from frontlines.pipeline import StageInput
-from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Quantity, TimeValue
+from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Quantity, Sector, TimeValue
 
 NAME = "events.coder"
 VERSION = "1"
@@ -315,7 +322,19 @@ def _control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
         d.realis = replace(d.realis, status=EventStatus.CLAIMED)
     place, _vetoed = control_place(head, d.trigger.tokens, sent_places, resolve)
     if place is not None:
+        if head.pos_ == "NOUN" and typing.acled_sub != _TRANSFER and not noun_names_its_taker(head):
+            place = taker_unstated(place)  # "since the capture of Bakhmut": by whom, the noun does not say
         d.place, d.place_score = place, max(d.place_score, 2.0)
+        if place.country and typing.acled_sub != _TRANSFER:
+            # "The army and Wagner retook Kidal": the army, named without a nation, is the country's own
+            for tok in home_forces(head, lambda i: i in index.actor_at):
+                start = tok.left_edge.i if tok.left_edge.i <= tok.i else tok.i
+                span = tok.doc[start : tok.i + 1]
+                evidence = Evidence(article_id=inp.article.id, start=span.start_char, end=span.end_char,
+                                    text=span.text)
+                d.sources = (*d.sources, Actor(text=span.text, evidence=evidence, name=span.text, kind="group",
+                                               country=place.country, sector=Sector.MILITARY,
+                                               side=place.country))
     elif d.place is not None:
         d.place = not_taken(d.place)
 

@@ -34,6 +34,9 @@ from frontlines.records import Place, PlaceKind
 # Typed reasons put on the event's place (Place.reason), read by frontlines.control.changes.
 TAKEN = "territory:taken"  # the settlement is what the trigger takes, gives up or hands over
 NOT_TAKEN = "territory:not-taken"  # the trigger takes something else (or nothing the sentence names)
+# "since the capture of Bakhmut": the settlement is taken, but the noun names no taker (the sentence's
+# other actors are not it), so no side can be given the ground
+TAKER_UNSTATED = "territory:taker-unstated"
 
 # Words of direction or proximity: a settlement reached through one is where the fighting is.
 DIRECTION_WORDS = frozenset({
@@ -181,9 +184,16 @@ def not_taken(place: Place) -> Place:
     return replace(place, reason=_with_reason(place.reason.removeprefix(TAKEN + "; ").removeprefix(TAKEN), NOT_TAKEN))
 
 
+def taker_unstated(place: Place) -> Place:
+    """The settlement a noun trigger with no doer of its own takes ("since the capture of Bakhmut")."""
+    return replace(place, reason=_with_reason(place.reason.removeprefix(TAKEN + "; ").removeprefix(TAKEN),
+                                              TAKER_UNSTATED))
+
+
 def is_taken(place: Place | None) -> bool:
-    """Whether a stored event's place may change control: not marked :data:`NOT_TAKEN`."""
-    return place is not None and not place.reason.startswith(NOT_TAKEN)
+    """Whether a stored event's place may change control, on the side of the event's actors: not
+    marked :data:`NOT_TAKEN` or :data:`TAKER_UNSTATED`."""
+    return place is not None and not place.reason.startswith((NOT_TAKEN, TAKER_UNSTATED))
 
 
 def done_by_its_own_word(head: Any) -> bool:
@@ -199,3 +209,36 @@ def done_by_its_own_word(head: Any) -> bool:
     if head.tag_ == "VBN" and not any(a.lemma_ == "have" for a in auxes):
         return False  # a participle on its own ("troops withdrawn from the city") is no report of the act
     return head.dep_ not in ("xcomp", "amod", "acl")
+
+
+# Bare nouns for a state's own forces: "the army and Wagner retook Kidal".
+_STATE_FORCE_NOUNS = frozenset({"army", "military", "troops", "soldiers", "forces", "government"})
+_NATIONAL = frozenset({"NORP", "GPE"})
+
+
+def noun_names_its_taker(head: Any) -> bool:
+    """A nominal trigger says who took the place: "Russia's capture of", "the Russian capture of",
+    "the capture of X by Wagner". "Since the capture of Bakhmut" does not."""
+    for c in head.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < head.i and (
+                c.pos_ == "PROPN" or c.ent_type_ in _NATIONAL)):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" for g in c.children):
+            return True
+    return False
+
+
+def home_forces(head: Any, covered: Callable[[int], bool]) -> list[Any]:
+    """The trigger's doers that are a bare noun for state forces no actor covers ("the army", with
+    no nationality): tokens for the caller to make actors of, the state's own forces at home."""
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [c for d in list(doers) for c in d.conjuncts]
+    out = []
+    for d in doers:
+        if d.lower_ not in _STATE_FORCE_NOUNS or covered(d.i):
+            continue
+        mods = [t for c in d.children if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree]
+        if any(t.ent_type_ in _NATIONAL or t.pos_ == "PROPN" for t in mods):
+            continue  # "Russian troops", "Putin's army": named, the actors stage's to judge
+        out.append(d)
+    return out
