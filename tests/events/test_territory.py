@@ -179,3 +179,27 @@ def test_a_withdrawal_told_as_done(run_events, text, trigger, status) -> None:  
     assert trigger in events, sorted(events)
     assert events[trigger].acled_sub_event_type == "Non-violent transfer of territory"
     assert events[trigger].status == status
+
+
+def test_a_capture_told_as_a_noun_without_its_taker_changes_nothing(run_events) -> None:  # noqa: ANN001
+    from frontlines.events.territory import is_taken
+
+    text = "Ukraine's commander spoke of Russia's biggest gain since the capture of Bakhmut in May."
+    records = {"places": (place(text, "Bakhmut"),),
+               "actors": (actor(text, "Ukraine's commander", "Oleksandr Syrskyi", "UKR", Sector.MILITARY),)}
+    for event in run_events(text, **records):
+        if event.acled_sub_event_type in TERRITORY:
+            assert not is_taken(event.place), (event.trigger, event.place)
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("The army and Wagner retook Kidal in November.", {"RUS", "MLI"}),  # the army at home, Wagner alongside
+    ("Wagner retook Kidal in November.", {"RUS"}),
+])
+def test_the_army_named_without_a_nation_is_the_countrys_own(run_events, text, sides) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    kidal = replace(place(text, "Kidal"), country="MLI")
+    records = {"places": (kidal,), "actors": (actor(text, "Wagner", "Wagner Group", "RUS", Sector.MILITARY),)}
+    (event,) = [e for e in run_events(text, **records) if e.acled_sub_event_type in TERRITORY]
+    assert {a.side for a in event.sources} == sides
