@@ -163,15 +163,13 @@ def test_an_undated_report_is_dated_by_its_article() -> None:
     assert (undated.date, dated.date) == (dt.date(2022, 11, 11), dt.date(2022, 11, 9))
 
 
-def test_the_army_named_without_its_country_is_the_settlements() -> None:
+def test_the_army_at_home_beside_foreign_fighters() -> None:
     from dataclasses import replace
 
-    from frontlines.records import Sector
-
     report = build_report({**BASE, **CAPTURE}, PLACES)
-    army = replace(_actor("the army", None, None), sector=Sector.MILITARY)
+    # "The army and Wagner retook Kidal": the events stage gives the army named without a nation its country
     report = _with(report, place=replace(report.event.place, country="MLI"),
-                   sources=(army, _actor("Wagner", "RUS", "RUS")))
-    assert change_from_event(report).to_side == "MLI"  # "The army and Wagner retook Kidal"
-    civilians = replace(_actor("residents", None, None), sector=Sector.CIVILIAN)
-    assert change_from_event(_with(report, sources=(civilians,))) is None
+                   sources=(_actor("The army", "MLI", "MLI"), _actor("Wagner", "RUS", "RUS")))
+    assert change_from_event(report).to_side == "MLI"
+    unknown = _actor("separatist fighters", None, None)  # no side: no say in who holds it
+    assert change_from_event(_with(report, sources=(_actor("its troops", "RUS", "RUS"), unknown))).to_side == "RUS"

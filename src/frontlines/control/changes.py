@@ -31,7 +31,6 @@ from frontlines.records import (
     PlaceKind,
     Precision,
     Resolution,
-    Sector,
 )
 
 _NO_CHANGE = frozenset({
@@ -48,17 +47,10 @@ AREA_CONFIDENCE_FACTOR = 0.5
 UNKNOWN_SIDE = ""  # a withdrawal that names nobody taking over
 
 
-_STATE_SECTORS = frozenset({Sector.MILITARY, Sector.GOVERNMENT, Sector.POLICE})
-
-
 def _side_of(actor: Actor, place: Place | None) -> tuple[str | None, bool]:
-    """An acting party's side, and whether it is of the settlement's own country. A state's forces
-    named without their country ("the army", "government troops") are that country's, at home."""
-    side = actor_side(actor)
+    """An acting party's side, and whether it is of the settlement's own country."""
     country = place.country if place is not None else None
-    if side is None and country and actor.country is None and actor.sector in _STATE_SECTORS:
-        return country, True
-    return side, bool(country) and actor.country == country
+    return actor_side(actor), bool(country) and actor.country == country
 
 
 def _sides(actors: tuple, place: Place | None = None) -> tuple[str, ...]:

@@ -322,7 +322,8 @@ def _control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
         d.realis = replace(d.realis, status=EventStatus.CLAIMED)
     place, _vetoed = control_place(head, d.trigger.tokens, sent_places, resolve)
     if place is not None:
-        if head.pos_ == "NOUN" and typing.acled_sub != _TRANSFER and not noun_names_its_taker(head):
+        nominal = head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if nominal and typing.acled_sub != _TRANSFER and not noun_names_its_taker(head):
             place = taker_unstated(place)  # "since the capture of Bakhmut": by whom, the noun does not say
         d.place, d.place_score = place, max(d.place_score, 2.0)
         if place.country and typing.acled_sub != _TRANSFER:

@@ -214,6 +214,7 @@ def done_by_its_own_word(head: Any) -> bool:
 # Bare nouns for a state's own forces: "the army and Wagner retook Kidal".
 _STATE_FORCE_NOUNS = frozenset({"army", "military", "troops", "soldiers", "forces", "government"})
 _NATIONAL = frozenset({"NORP", "GPE"})
+_STATE_WORDS = frozenset({"government", "state", "national", "regular", "federal"})  # "government troops"
 
 
 def noun_names_its_taker(head: Any) -> bool:
@@ -225,7 +226,9 @@ def noun_names_its_taker(head: Any) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" for g in c.children):
             return True
-    return False
+    # "Wagner units had completed the capture of Bakhmut": the governing verb's subject took it
+    verb = head.head
+    return head.dep_ == "dobj" and verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def home_forces(head: Any, covered: Callable[[int], bool]) -> list[Any]:
@@ -237,8 +240,8 @@ def home_forces(head: Any, covered: Callable[[int], bool]) -> list[Any]:
     for d in doers:
         if d.lower_ not in _STATE_FORCE_NOUNS or covered(d.i):
             continue
-        mods = [t for c in d.children if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree]
-        if any(t.ent_type_ in _NATIONAL or t.pos_ == "PROPN" for t in mods):
-            continue  # "Russian troops", "Putin's army": named, the actors stage's to judge
+        mods = [c for c in d.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        if any(c.lower_ not in _STATE_WORDS for c in mods):
+            continue  # "Russian troops", "its troops", "separatist forces": someone's, the actors stage's to judge
         out.append(d)
     return out
