@@ -62,10 +62,8 @@ def expand_areas(
 
 def names_settlement(text: str, place: Place) -> bool:
     """Whether a sentence names the settlement (by its gazetteer name or as some article wrote it)."""
-    for name in {place.name, place.text} - {None, ""}:
-        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):  # type: ignore[arg-type]
-            return True
-    return False
+    names = {n for n in (place.name, place.text) if n}
+    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text, re.IGNORECASE) for n in names)
 
 
 def opponents(changes: Iterable[ControlChange]) -> dict[str, set[str]]:

@@ -21,11 +21,15 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from frontlines.errors import EvalError
 from frontlines.eval.common import Case, Score
 from frontlines.incidents.match import haversine_km
-from frontlines.records import ControlChange, Place
+from frontlines.records import Article, ControlChange, Place
+
+if TYPE_CHECKING:
+    from frontlines.pipeline import Resources
 
 KINDS = ("article", "settlement", "fact")
 MATCH_KM = 10.0  # a timeline settlement this close to the gold coordinates is the gold settlement
@@ -180,10 +184,10 @@ def _float(value: object) -> float | None:
 
 
 def evaluate_control(
-    articles: Sequence[object],
+    articles: Sequence[Article],
     settlements: Mapping[str, GoldSettlement],
     facts: Sequence[GoldFact],
-    resources: object,
+    resources: Resources,
     *,
     batch_size: int = 64,
     progress: Callable[[int], None] | None = None,
@@ -208,7 +212,7 @@ def evaluate_control(
             sink = ResultSink(store, len(ids), (lambda done, total: None))
             for start in range(0, len(ids), max(1, batch_size)):
                 batch = store.get_articles(ids[start:start + batch_size])
-                sink.add(list(process_batch(batch, resources, chain)))  # type: ignore[arg-type]
+                sink.add(list(process_batch(batch, resources, chain)))
                 if progress is not None:
                     progress(len(batch))
             report = sink.finish(0.0)
