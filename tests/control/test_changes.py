@@ -173,3 +173,16 @@ def test_the_army_at_home_beside_foreign_fighters() -> None:
     assert change_from_event(report).to_side == "MLI"
     unknown = _actor("separatist fighters", None, None)  # no side: no say in who holds it
     assert change_from_event(_with(report, sources=(_actor("its troops", "RUS", "RUS"), unknown))).to_side == "RUS"
+
+
+def test_rebels_known_by_their_nationality_have_no_side_at_home() -> None:
+    from dataclasses import replace
+
+    from frontlines.records import Sector
+
+    report = build_report({**BASE, **CAPTURE}, PLACES)
+    rebels = replace(_actor("Syrian rebels", "SYR", "SYR"), sector=Sector.REBEL)
+    report = _with(report, place=replace(report.event.place, country="SYR"), sources=(rebels,))
+    assert change_from_event(report) is None  # not a change to the state they fight
+    hts = replace(_actor("HTS fighters", None, "Hayat Tahrir al-Sham"), sector=Sector.REBEL)
+    assert change_from_event(_with(report, sources=(hts,))).to_side == "Hayat Tahrir al-Sham"

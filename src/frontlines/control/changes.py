@@ -31,6 +31,7 @@ from frontlines.records import (
     PlaceKind,
     Precision,
     Resolution,
+    Sector,
 )
 
 _NO_CHANGE = frozenset({
@@ -48,9 +49,16 @@ UNKNOWN_SIDE = ""  # a withdrawal that names nobody taking over
 
 
 def _side_of(actor: Actor, place: Place | None) -> tuple[str | None, bool]:
-    """An acting party's side, and whether it is of the settlement's own country."""
+    """An acting party's side, and whether it is of the settlement's own country.
+
+    Rebels known only by their nationality ("Syrian rebels" in Homs) fight that state: its code is
+    not their side, and no side is known for them.
+    """
     country = place.country if place is not None else None
-    return actor_side(actor), bool(country) and actor.country == country
+    side = actor_side(actor)
+    if actor.sector is Sector.REBEL and side is not None and side == actor.country == country:
+        return None, False
+    return side, bool(country) and actor.country == country
 
 
 def _sides(actors: tuple, place: Place | None = None) -> tuple[str, ...]:
