@@ -244,9 +244,11 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
         inner = next((o for o in out if o.registry_id and start <= o.start and o.end <= i and (o.side or o.country)),
                      None)
         if inner is not None and country is None and side is None:
-            # a non-state group's side is the group; its country (where it fights) is no state's side
+            # a non-state group's side is the group, and its country (where it fights) no state's side;
+            # a group on a state's side ("DPR forces": RUS) keeps its country as the registry gives it
             side = inner.side
-            country = inner.country if inner.side in (None, inner.country) else None
+            state_side = inner.side is None or (len(inner.side) == 3 and inner.side.isupper())
+            country = inner.country if state_side else None
             if inner.sector is Sector.REBEL:
                 sector = Sector.REBEL
         # "officials in Kyiv", "troops from Russia"
