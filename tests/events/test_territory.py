@@ -113,6 +113,9 @@ TAKEN = [
      ("The group", "MNDAA", "MMR"), "captured", "Lashio"),
     ("Rebel fighters seized most of Aleppo on Saturday.", ["Aleppo"], ("Rebel fighters", "rebels", None), "seized",
      "Aleppo"),
+    # "X came under the control of Y": the subject is taken, Y takes it
+    ("Wad Madani came under the control of the Rapid Support Forces.", ["Wad Madani"],
+     ("Rapid Support Forces", "Rapid Support Forces", None), "came under the control", "Wad Madani"),
     # the place the verb's preposition carries: a flag raised over it, a withdrawal from it
     ("Ukrainian soldiers raised the flag over Lyman.", ["Lyman"],
      ("Ukrainian soldiers", "Armed Forces of Ukraine", "UKR"), "raised the flag", "Lyman"),
@@ -163,6 +166,7 @@ def test_the_settlement_a_change_is_about(run_events, text, wheres, who, trigger
         assert event.place is None or not is_taken(event.place), (event.place.name, event.place.reason)
     else:
         assert event.place is not None and event.place.name == taken and is_taken(event.place)
+        assert who[1] in {a.name for a in event.sources}
 
 
 # A party's word about its own withdrawal: told as done it is a claimed transfer; told as intended, no change.

@@ -26,6 +26,7 @@ from frontlines.events.roles import (
 )
 from frontlines.events.territory import (
     control_place,
+    controllers,
     done_by_its_own_word,
     home_forces,
     not_taken,
@@ -320,6 +321,9 @@ def _control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
         # realis reads a party's word about its own act as an announcement; of a withdrawal told as done,
         # it is a claim that the ground changed hands
         d.realis = replace(d.realis, status=EventStatus.CLAIMED)
+    takers = [index.actor_at[t.i] for t in controllers(head, d.trigger.tokens) if t.i in index.actor_at]
+    if takers:
+        d.sources = tuple(dict.fromkeys(takers))  # "came under the control of the RSF"
     place, _vetoed = control_place(head, d.trigger.tokens, sent_places, resolve)
     if place is not None:
         nominal = head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)

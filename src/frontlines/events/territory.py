@@ -68,11 +68,23 @@ def _down(tok: Any) -> Iterable[Any]:
             yield from (g for g in c.children if g.dep_ == "pobj")
 
 
+def controllers(head: Any, tokens: Iterable[int]) -> list[Any]:
+    """In "X came under the control of Y", Y: the taker, named after "of" (not the place taken)."""
+    words = [head.doc[i] for i in sorted(tokens)]
+    if not any(w.lower_ == "under" for w in words):
+        return []
+    return [g for w in words if w.lower_ in _CONTROL_NOUNS for c in w.children
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
 def _argument_roots(head: Any, tokens: frozenset[int]) -> list[Any]:
     """The trigger's arguments that may be the place taken (before walking down through "of")."""
     out: list[Any] = []
     words = [head.doc[i] for i in sorted(tokens)] if tokens else [head]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    taker = {t.i for t in controllers(head, tokens)}
+    if taker:  # "X came under the control of Y": the subject is the place, Y the taker
+        return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for w in words:
         for c in w.children:
             if c.i in tokens:
