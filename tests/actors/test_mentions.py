@@ -50,6 +50,11 @@ CASES = [
      ("Houthis", "group", "YEM", Sector.REBEL, "Houthis", None)),
     ("The Rapid Support Forces took the city.", "Rapid Support Forces",
      ("Rapid Support Forces", "group", "SDN", Sector.REBEL, "Rapid Support Forces", None)),
+    # a hyphenated registry name, and its members: the group's side, no state's country (issue 16)
+    ("Hayat Tahrir al-Sham seized the city.", "Hayat Tahrir al-Sham",
+     ("Hayat Tahrir al-Sham", "group", "SYR", Sector.REBEL, "Hayat Tahrir al-Sham", None)),
+    ("Hayat Tahrir al-Sham fighters seized the city.", "Hayat Tahrir al-Sham fighters",
+     ("Hayat Tahrir al-Sham fighters", "group", None, Sector.REBEL, "Hayat Tahrir al-Sham", None)),
     ("The report was first published by Reuters.", "Reuters",
      ("Reuters", "outlet", "GBR", Sector.MEDIA, "GBR", None)),
 ]

@@ -85,3 +85,104 @@ def test_outcome_of_an_order_in_the_same_sentence_is_not_a_change() -> None:
                             "text": "Troops were ordered to withdraw from the right bank, effectively handing back control."}, PLACES)
     elsewhere = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["RUS"], "text": "Russian units left Kherson."}, PLACES)
     assert [c.basis for c in control_changes([order, outcome, elsewhere])] == [("w",)]
+
+
+# ---------------------------------------------------------------- issue 16: evidence about that settlement, sides
+
+def _with(report, **changes):  # noqa: ANN001, ANN202 - a ReportedEvent with its Event changed
+    from dataclasses import replace
+
+    return replace(report, event=replace(report.event, **changes))
+
+
+def _actor(name: str, country: str | None, side: str | None):  # noqa: ANN202
+    from frontlines.records import Actor, Evidence, Sector
+
+    return Actor(text=name, evidence=Evidence(article_id="A", start=0, end=len(name), text=name), name=name,
+                 kind="group", country=country, sector=Sector.MILITARY, side=side)
+
+
+@pytest.mark.parametrize(("country", "actors", "side"), [
+    ("MLI", [("Malian army", "MLI", "MLI"), ("Wagner", "RUS", "RUS")], "MLI"),  # foreign fighters alongside
+    ("COD", [("M23 rebels", "COD", "M23"), ("Rwandan troops", "RWA", "RWA")], "M23"),  # a group of that country
+    ("SDN", [("Rapid Support Forces", "SDN", "Rapid Support Forces")], "Rapid Support Forces"),
+    ("UKR", [("Russian troops", "RUS", "RUS")], "RUS"),
+    ("UKR", [("Russian troops", "RUS", "RUS"), ("Belarusian troops", "BLR", "BLR")], None),  # two foreign sides
+], ids=["Mali with Wagner", "M23 with Rwanda", "RSF", "Russia", "two foreign sides"])
+def test_the_side_that_holds_it(country: str, actors: list[tuple[str, str, str]], side: str | None) -> None:
+    from dataclasses import replace
+
+    report = build_report({**BASE, **CAPTURE}, PLACES)
+    report = _with(report, place=replace(report.event.place, country=country),
+                   sources=tuple(_actor(*a) for a in actors))
+    change = change_from_event(report)
+    assert (change.to_side if change and change.to_side else None) == side
+
+
+def test_a_place_the_trigger_does_not_take_changes_nothing() -> None:
+    from dataclasses import replace
+
+    from frontlines.events.territory import NOT_TAKEN, TAKEN
+
+    report = build_report({**BASE, **CAPTURE, "by": ["RUS"], "text": "Russian forces advanced towards Kherson."}, PLACES)
+    assert change_from_event(_with(report, place=replace(report.event.place, reason=NOT_TAKEN))) is None
+    assert change_from_event(_with(report, place=replace(report.event.place, reason=TAKEN))) is not None
+
+
+def test_a_change_told_after_a_denial_is_denied() -> None:
+    from frontlines.control import control_changes
+    from frontlines.records import Evidence
+
+    text = "Ukraine denied reports that Russian troops had captured Kherson."
+    sentence = {"text": text, "when": None}
+    deny = build_report({**BASE, **sentence, "key": "d", "type": "REJECT", "by": ["UKR"]}, PLACES)
+    deny = _with(deny, trigger="denied", trigger_evidence=Evidence(article_id="A", start=8, end=14, text="denied"))
+    capture = build_report({**BASE, **CAPTURE, **sentence, "key": "c", "by": ["RUS"], "status": "claimed"}, PLACES)
+    capture = _with(capture, trigger_evidence=Evidence(article_id="A", start=48, end=56, text="captured"))
+    (change,) = control_changes([deny, capture])
+    assert change.denial and change.to_side == "RUS"
+
+
+def test_a_withdrawal_a_party_says_it_made_does_not_cancel_the_entry() -> None:
+    from frontlines.control import control_changes
+
+    text = "Ukrainian troops entered Kherson after Russian forces pulled out of the city, the ministry said."
+    entry = build_report({**BASE, **RETAKE, "key": "e", "by": ["UKR"], "text": text}, PLACES)
+    left = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["RUS"], "status": "announced", "text": text}, PLACES)
+    assert [c.basis for c in control_changes([entry, left])] == [("e",)]
+    ordered = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["RUS"], "status": "ordered", "text": text}, PLACES)
+    assert control_changes([entry, ordered]) == ()  # an order's outcome is not yet a change
+
+
+def test_an_undated_report_is_dated_by_its_article() -> None:
+    import datetime as dt
+
+    undated = change_from_event(build_report({**BASE, **RETAKE, "by": ["UKR"], "when": None,
+                                              "published": "2022-11-11"}, PLACES))
+    dated = change_from_event(build_report({**BASE, **RETAKE, "by": ["UKR"], "when": "2022-11-09"}, PLACES))
+    assert (undated.date, dated.date) == (dt.date(2022, 11, 11), dt.date(2022, 11, 9))
+
+
+def test_the_army_at_home_beside_foreign_fighters() -> None:
+    from dataclasses import replace
+
+    report = build_report({**BASE, **CAPTURE}, PLACES)
+    # "The army and Wagner retook Kidal": the events stage gives the army named without a nation its country
+    report = _with(report, place=replace(report.event.place, country="MLI"),
+                   sources=(_actor("The army", "MLI", "MLI"), _actor("Wagner", "RUS", "RUS")))
+    assert change_from_event(report).to_side == "MLI"
+    unknown = _actor("separatist fighters", None, None)  # no side: no say in who holds it
+    assert change_from_event(_with(report, sources=(_actor("its troops", "RUS", "RUS"), unknown))).to_side == "RUS"
+
+
+def test_rebels_known_by_their_nationality_have_no_side_at_home() -> None:
+    from dataclasses import replace
+
+    from frontlines.records import Sector
+
+    report = build_report({**BASE, **CAPTURE}, PLACES)
+    rebels = replace(_actor("Syrian rebels", "SYR", "SYR"), sector=Sector.REBEL)
+    report = _with(report, place=replace(report.event.place, country="SYR"), sources=(rebels,))
+    assert change_from_event(report) is None  # not a change to the state they fight
+    hts = replace(_actor("HTS fighters", None, "Hayat Tahrir al-Sham"), sector=Sector.REBEL)
+    assert change_from_event(_with(report, sources=(hts,))).to_side == "Hayat Tahrir al-Sham"

@@ -81,3 +81,15 @@ def test_model_article_kherson(tmp_path: Path, resources) -> None:  # noqa: ANN0
     store = _run(tmp_path, resources, [MODEL_ARTICLE])
     assert _side(store, "Kherson", "2022-04-01") == ("RUS", "claimed")  # captured in March
     assert _side(store, "Kherson", "2022-11-10") == ("RUS", "claimed")  # ordered to leave: not yet a transfer
+
+
+def test_every_period_shows_sentences_that_name_its_settlement(tmp_path: Path, resources) -> None:  # noqa: ANN001
+    from frontlines.control import timelines
+    from frontlines.control.timeline import names_settlement
+
+    store = _run(tmp_path, resources, sorted(ARTICLES.glob("*.md")))
+    periods = [p for periods in timelines(store).values() for p in periods]
+    assert periods
+    for period in periods:
+        for evidence in period.evidence:
+            assert names_settlement(evidence.text, period.settlement), (period.settlement.name, evidence.text)

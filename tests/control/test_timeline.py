@@ -42,12 +42,14 @@ STATES = [
     ("2022-11-12", "Kherson", "UKR", "confirmed", False),  # retaken: Reuters + BBC
     ("2022-03-02", "Beryslav", "RUS", "claimed", False),  # the ministry's word only
     ("2022-10-06", "Beryslav", "RUS", "claimed", False),  # fighting nearby is not a change
-    ("2022-11-12", "Beryslav", "UKR", "claimed", True),  # the right bank, as an area
+    # An area statement changes nothing it does not name (issue 16): the right-bank withdrawal and "dozens of
+    # settlements around Kharkiv" name neither Beryslav nor Tsyrkuny nor Mala Rohan (these were UKR, as areas).
+    ("2022-11-12", "Beryslav", "RUS", "claimed", False),
     ("2022-11-12", "Oleshky", "RUS", "claimed", False),  # left bank: untouched by the right-bank withdrawal; one outlet
     ("2022-11-12", "Nova Kakhovka", "RUS", "claimed", False),
     ("2022-09-01", "Tsyrkuny", "RUS", "claimed", False),
-    ("2022-09-12", "Tsyrkuny", "UKR", "claimed", True),  # "dozens of settlements around Kharkiv"
-    ("2022-09-12", "Mala Rohan", "UKR", "claimed", True),
+    ("2022-09-12", "Tsyrkuny", "RUS", "claimed", False),
+    ("2022-09-12", "Mala Rohan", "RUS", "claimed", False),
     ("2022-09-12", "Kharkiv", None, None, None),  # the centre of the area is not one of its settlements
     ("2022-09-09", "Balakliia", "UKR", "claimed", False),  # General Staff only
     ("2023-01-11", "Soledar", "RUS", "claimed", False),  # Wagner's claim
@@ -90,9 +92,39 @@ def test_kherson_timeline(world: tuple[list, list]) -> None:
     assert "x10" in retaken.basis  # the ministry's "left Kherson" joins the Ukrainian period
 
 
-def test_area_statement_has_lower_confidence_than_a_named_report(world: tuple[list, list]) -> None:
-    state = _state(world, "2022-11-12")
-    assert state["Beryslav"].confidence < state["Kherson"].confidence
+def _area_world(text: str) -> tuple[list, list]:
+    """Kherson and Beryslav captured by name; then one withdrawal from the right bank, in ``text``."""
+    from tests.control.test_changes import BASE, CAPTURE, PLACES, WITHDRAW
+    from tests.incidents.helpers import build_report
+
+    places = {**PLACES, "beryslav": {"name": "Beryslav", "gid": "fx:beryslav", "lat": 46.841, "lon": 33.427,
+                                     "admin1": "Kherson Oblast"}}
+    reports = [
+        build_report({**BASE, **CAPTURE, "key": "k", "by": ["RUS"], "against": ["UKR"], "when": "2022-03-02",
+                      "text": "Russian forces captured Kherson."}, places),
+        build_report({**BASE, **CAPTURE, "key": "b", "by": ["RUS"], "against": ["UKR"], "when": "2022-03-02",
+                      "place": "beryslav", "text": "Russian forces captured Beryslav."}, places),
+        build_report({**BASE, **WITHDRAW, "key": "w", "by": ["RUS"], "place": "right-bank", "text": text}, places),
+    ]
+    known = [place("K", places[k]) for k in ("kherson", "beryslav")]
+    return reports, known
+
+
+@pytest.mark.parametrize(("text", "beryslav"), [
+    ("Russian forces withdrew from the right bank of the Dnipro, including Beryslav.", "UKR"),  # named: it changes
+    ("Russian forces withdrew from the right bank of the Dnipro.", "RUS"),  # not named: nothing changes
+])
+def test_an_area_statement_changes_only_the_settlements_it_names(text: str, beryslav: str) -> None:
+    reports, known = _area_world(text)
+    state = {c.settlement.name: c for c in control_on(control_changes(reports), dt.date(2022, 11, 12), known)}
+    assert state["Beryslav"].to_side == beryslav
+    assert state["Kherson"].to_side == "RUS"  # in the area, but not named either
+
+
+def test_area_statement_has_lower_confidence_than_a_named_report() -> None:
+    reports, known = _area_world("Russian forces withdrew from the right bank of the Dnipro, including Beryslav.")
+    state = {c.settlement.name: c for c in control_on(control_changes(reports), dt.date(2022, 11, 12), known)}
+    assert state["Beryslav"].area and state["Beryslav"].confidence < state["Kherson"].confidence
 
 
 def test_region_filter(world: tuple[list, list]) -> None:
@@ -110,3 +142,15 @@ def test_withdrawal_naming_no_taker_goes_to_the_only_other_side() -> None:
     left = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["RUS"]}, PLACES)
     timeline = build_timelines(control_changes([captured, elsewhere, left]))["fx:kherson"]
     assert [c.to_side for c in timeline] == ["RUS", "UKR"]
+
+
+def test_a_group_leaving_a_settlement_of_its_country_leaves_it_to_the_state() -> None:
+    from dataclasses import replace
+
+    from tests.control.test_changes import BASE, PLACES, WITHDRAW
+    from tests.incidents.helpers import build_report
+
+    left = build_report({**BASE, **WITHDRAW, "key": "w", "by": ["MNDAA"]}, PLACES)
+    left = replace(left, event=replace(left.event, place=replace(left.event.place, country="MMR")))
+    (period,) = build_timelines(control_changes([left]))["fx:kherson"]
+    assert (period.to_side, period.from_side) == ("MMR", "MNDAA")

@@ -60,6 +60,8 @@ NEGATIVE = [
     ("Russian forces failed to take Vuhledar.", "Vuhledar", ("Russian forces", "Russian Armed Forces", "RUS"), None),
     ("Civilians fled Lyman as the shelling intensified.", "Lyman", None, "fled"),
     ("Tourists entered Lviv on Friday.", "Lviv", None, None),
+    ("The talks took place in Kyiv on Friday.", "Kyiv", None, None),
+    ("Soldiers took part in a parade in Kyiv.", "Kyiv", ("Soldiers", "soldiers", "UKR"), None),
     ("The team lost the match in Kharkiv.", "Kharkiv", None, None),
     ("Russian forces attacked positions near Vuhledar, losing dozens of armoured vehicles.", "Vuhledar",
      ("Russian forces", "Russian Armed Forces", "RUS"), None),
@@ -93,3 +95,121 @@ def test_no_control_change(run_events, text, where, who, trigger) -> None:  # no
             assert event.status in _NO_CHANGE, (event.trigger, event.status)
     if trigger is not None:
         assert trigger in {e.trigger for e in events}, sorted(e.trigger for e in events)
+
+
+# ---------------------------------------------------------------- which settlement changes hands (events/territory.py)
+# (text, place needles, actor (needle, name, ISO3), trigger, the settlement the change is about or None)
+# None: the event keeps a place for the map, marked as not what the trigger takes, and changes no control.
+TAKEN = [
+    # the object, through "of", and conjuncts: the settlement taken
+    ("Ukrainian troops retook the city of Izium on Saturday.", ["Izium"],
+     ("Ukrainian troops", "Armed Forces of Ukraine", "UKR"), "retook", "Izium"),
+    ("M23 rebels took control of Goma on Tuesday.", ["Goma"], ("M23 rebels", "M23", "COD"), "took control", "Goma"),
+    ("Russian forces took Vuhledar on Wednesday.", ["Vuhledar"], ("Russian forces", "Russian Armed Forces", "RUS"),
+     "took", "Vuhledar"),
+    ("Avdiivka was taken by Russian forces.", ["Avdiivka"], ("Russian forces", "Russian Armed Forces", "RUS"),
+     "taken", "Avdiivka"),
+    ("The group said it had captured Lashio and the army's regional headquarters.", ["Lashio"],
+     ("The group", "MNDAA", "MMR"), "captured", "Lashio"),
+    ("Rebel fighters seized most of Aleppo on Saturday.", ["Aleppo"], ("Rebel fighters", "rebels", None), "seized",
+     "Aleppo"),
+    # "X came under the control of Y": the subject is taken, Y takes it
+    ("Wad Madani came under the control of the Rapid Support Forces.", ["Wad Madani"],
+     ("Rapid Support Forces", "Rapid Support Forces", None), "came under the control", "Wad Madani"),
+    # the place the verb's preposition carries: a flag raised over it, a withdrawal from it
+    ("Ukrainian soldiers raised the flag over Lyman.", ["Lyman"],
+     ("Ukrainian soldiers", "Armed Forces of Ukraine", "UKR"), "raised the flag", "Lyman"),
+    # the subject of a passive, the antecedent of "fell to" (a sentence naming another place first)
+    ("In the Kharkiv region, Balakliia was liberated by Ukrainian troops.", ["Kharkiv", "Balakliia"],
+     ("Ukrainian troops", "Armed Forces of Ukraine", "UKR"), "liberated", "Balakliia"),
+    # an entry told with the withdrawal that made it possible
+    ("Ukrainian troops entered Kherson after Russian forces completed their withdrawal across the Dnipro.",
+     ["Kherson", "Dnipro"], ("Ukrainian troops", "Armed Forces of Ukraine", "UKR"), "entered", "Kherson"),
+    # a settlement in an apposition after the one taken is not taken
+    ("Ukrainian forces liberated Snihurivka, a town in the Mykolaiv region, on Thursday.", ["Snihurivka", "Mykolaiv"],
+     ("Ukrainian forces", "Armed Forces of Ukraine", "UKR"), "liberated", "Snihurivka"),
+    # direction and proximity veto: the place is where the fighting is
+    ("Russian forces seized positions on the outskirts of Vovchansk.", ["Vovchansk"],
+     ("Russian forces", "Russian Armed Forces", "RUS"), "seized", None),
+    ("Russian forces captured the approaches to Bakhmut.", ["Bakhmut"],
+     ("Russian forces", "Russian Armed Forces", "RUS"), "captured", None),
+    ("M23 rebels advanced towards Bukavu after seizing the airport at Kavumu.", ["Bukavu", "Kavumu"],
+     ("M23 rebels", "M23", "COD"), "seizing", None),
+    ("Russian troops captured two villages near Pokrovsk.", ["Pokrovsk"],
+     ("Russian troops", "Russian Armed Forces", "RUS"), "captured", None),
+    # a part of a settlement is not the settlement
+    ("Wagner fighters raised a flag over the city administration building in Bakhmut.", ["Bakhmut"],
+     ("Wagner fighters", "Wagner Group", "RUS"), "raised a flag", None),
+    ("Russian forces seized part of Vovchansk.", ["Vovchansk"],
+     ("Russian forces", "Russian Armed Forces", "RUS"), "seized", None),
+    # an area statement takes ground, and no settlement the sentence names beside it
+    ("Russian forces seized ground in the Donetsk region, near Kramatorsk.", ["Donetsk", "Kramatorsk"],
+     ("Russian forces", "Russian Armed Forces", "RUS"), "seized", None),
+]
+
+
+def _taken_records(text: str, wheres: list[str], who: tuple[str, str, str | None]) -> dict:
+    return {"places": tuple(place(text, w) for w in wheres),
+            "actors": (actor(text, who[0], who[1], who[2], Sector.MILITARY),)}
+
+
+@pytest.mark.parametrize(("text", "wheres", "who", "trigger", "taken"), TAKEN, ids=[c[0][:48] for c in TAKEN])
+def test_the_settlement_a_change_is_about(run_events, text, wheres, who, trigger, taken) -> None:  # noqa: ANN001
+    from frontlines.events.territory import is_taken
+
+    events = {e.trigger: e for e in run_events(text, **_taken_records(text, wheres, who))}
+    if trigger not in events:
+        assert taken is None, sorted(events)  # no event at all changes nothing either
+        return
+    event = events[trigger]
+    if taken is None:
+        assert event.place is None or not is_taken(event.place), (event.place.name, event.place.reason)
+    else:
+        assert event.place is not None and event.place.name == taken and is_taken(event.place)
+        assert who[1] in {a.name for a in event.sources}
+
+
+# A party's word about its own withdrawal: told as done it is a claimed transfer; told as intended, no change.
+WITHDRAWALS = [
+    ("The Russian defence ministry said it had withdrawn its troops from Kherson.", "withdrawn", EventStatus.CLAIMED),
+    ("Ukraine's forces withdrew from Vuhledar, the military said.", "withdrew", EventStatus.CLAIMED),
+    ("The Russian defence ministry said it would withdraw its troops from Kherson.", "withdraw",
+     EventStatus.ANNOUNCED),
+    ("The Russian defence ministry announced the withdrawal of its troops from Kherson.", "withdrawal",
+     EventStatus.ANNOUNCED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), WITHDRAWALS, ids=[w[1] + ":" + w[2].value for w in WITHDRAWALS])
+def test_a_withdrawal_told_as_done(run_events, text, trigger, status) -> None:  # noqa: ANN001
+    where = "Kherson" if "Kherson" in text else "Vuhledar"
+    who = ("Russian defence ministry", "Russian Ministry of Defence", "RUS") if "Russian" in text else (
+        "Ukraine's forces", "Armed Forces of Ukraine", "UKR")
+    events = {e.trigger: e for e in run_events(text, **_records(text, where, who))}
+    assert trigger in events, sorted(events)
+    assert events[trigger].acled_sub_event_type == "Non-violent transfer of territory"
+    assert events[trigger].status == status
+
+
+def test_a_capture_told_as_a_noun_without_its_taker_changes_nothing(run_events) -> None:  # noqa: ANN001
+    from frontlines.events.territory import is_taken
+
+    text = "Ukraine's commander spoke of Russia's biggest gain since the capture of Bakhmut in May."
+    records = {"places": (place(text, "Bakhmut"),),
+               "actors": (actor(text, "Ukraine's commander", "Oleksandr Syrskyi", "UKR", Sector.MILITARY),)}
+    for event in run_events(text, **records):
+        if event.acled_sub_event_type in TERRITORY:
+            assert not is_taken(event.place), (event.trigger, event.place)
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("The army and Wagner retook Kidal in November.", {"RUS", "MLI"}),  # the army at home, Wagner alongside
+    ("Wagner retook Kidal in November.", {"RUS"}),
+])
+def test_the_army_named_without_a_nation_is_the_countrys_own(run_events, text, sides) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    kidal = replace(place(text, "Kidal"), country="MLI")
+    records = {"places": (kidal,), "actors": (actor(text, "Wagner", "Wagner Group", "RUS", Sector.MILITARY),)}
+    (event,) = [e for e in run_events(text, **records) if e.acled_sub_event_type in TERRITORY]
+    assert {a.side for a in event.sources} == sides

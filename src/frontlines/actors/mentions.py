@@ -240,6 +240,17 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
         left = list(range(start, i))
         has_mod = any(doc[t].dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") for t in left)
         country, side, collab = _modifiers(ctx, left)
+        # "Hayat Tahrir al-Sham fighters", "M23 rebels": a named group's members stand for its side
+        inner = next((o for o in out if o.registry_id and start <= o.start and o.end <= i and (o.side or o.country)),
+                     None)
+        if inner is not None and country is None and side is None:
+            # a non-state group's side is the group, and its country (where it fights) no state's side;
+            # a group on a state's side ("DPR forces": RUS) keeps its country as the registry gives it
+            side = inner.side
+            state_side = inner.side is None or (len(inner.side) == 3 and inner.side.isupper())
+            country = inner.country if state_side else None
+            if inner.sector is Sector.REBEL:
+                sector = Sector.REBEL
         # "officials in Kyiv", "troops from Russia"
         if country is None:
             for child in tok.rights:
@@ -258,6 +269,8 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
             left.pop(0)
         m = _Mention(start, i + 1, "", "group", country=country, sector=sector, head=i)
         m.side = side or country
+        if inner is not None and side == inner.side:
+            m.registry_id = inner.registry_id  # the named group's members: no country borrowed from context
         if collab:
             m.side = "__occupier__"
         if country and side is None and not collab:
@@ -338,7 +351,7 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> None:
     occupier = ctx.reg.opponent
     # unknown bare groups take the country of the nearest same-sector actor nearby
     for m in mentions:
-        if m.country is None and m.kind in ("group", "unnamed") and m.sector is not Sector.UNKNOWN:
+        if m.country is None and m.kind in ("group", "unnamed") and m.sector is not Sector.UNKNOWN and not m.registry_id:
             m.country = _context_country(mentions, m, m.sector)
             if m.side is None:
                 m.side = m.country

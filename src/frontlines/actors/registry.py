@@ -23,6 +23,8 @@ schema extends it (entries with an existing id replace the packaged one). Schema
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
@@ -223,8 +225,10 @@ def _read(path: Path | Any, label: str) -> dict[str, Any]:
 
 
 def _words(alias: str) -> tuple[str, ...]:
-    # Tokenise like spaCy does for names: split on spaces, detach possessive 's and hyphens stay.
-    return tuple(alias.lower().replace("’", "'").replace("'s", " 's").split())
+    # Tokenise like spaCy does for names: split on spaces, detach possessive 's, and split a hyphen
+    # between letters off as its own token ("al-Sham" is "al", "-", "sham" in the Doc).
+    text = re.sub(r"(?<=[^\W\d])-(?=[^\W\d])", " - ", alias.lower().replace("’", "'").replace("'s", " 's"))
+    return tuple(text.split())
 
 
 def load_actor_registry(extra_file: str | None = None) -> ActorRegistry:

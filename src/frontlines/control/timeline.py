@@ -20,6 +20,7 @@ yields to any report naming the settlement itself near the same date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -45,15 +46,24 @@ def expand_areas(
     known: Sequence[Place],
     courses: Mapping[str, Course] | None = None,
 ) -> list[ControlChange]:
-    """Named reports as they are; each area report copied onto every known settlement in its area."""
+    """Named reports as they are; each area report copied onto the known settlements in its area that
+    its own sentence names ("the west bank of the Dnipro, including Kherson"). An area statement changes
+    nothing it does not name: "seized ground in the Donetsk region" is no news about Kramatorsk."""
     out: list[ControlChange] = []
     for change in changes:
         if not change.area:
             out.append(change)
             continue
         for settlement in settlements_in_area(change.settlement, known, courses):
-            out.append(replace(change, settlement=settlement))
+            if any(names_settlement(e.text, settlement) for e in change.evidence):
+                out.append(replace(change, settlement=settlement))
     return out
+
+
+def names_settlement(text: str, place: Place) -> bool:
+    """Whether a sentence names the settlement (by its gazetteer name or as some article wrote it)."""
+    names = {n for n in (place.name, place.text) if n}
+    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text, re.IGNORECASE) for n in names)
 
 
 def opponents(changes: Iterable[ControlChange]) -> dict[str, set[str]]:
@@ -76,18 +86,25 @@ def _days(a: dt.date | None, b: dt.date | None) -> int:
     return abs((a - b).days)
 
 
-def _taker(periods: list[list[ControlChange]], leaving: str | None, rivals: Mapping[str, set[str]]) -> str | None:
+def _taker(periods: list[list[ControlChange]], leaving: str | None, rivals: Mapping[str, set[str]],
+           country: str | None = None) -> str | None:
     """Who gets ground that ``leaving`` withdraws from when nobody is named.
 
     The previous other holder of the settlement; else the one side ``leaving`` is
-    known to fight (from reports naming both sides, or, failing those, the only
-    other side any report names).
+    known to fight (from reports naming both sides); else the state the settlement
+    lies in, when another side leaves it (the MNDAA leaving Lashio hands it to
+    Myanmar); failing those, the only other side any report names.
     """
     for period in reversed(periods):
         side = period[0].to_side
         if side != leaving:
             return side
-    only = rivals.get(leaving or "", set()) or {s for s in rivals.get("", set()) if s != leaving}
+    known = rivals.get(leaving or "", set())
+    if len(known) == 1:
+        return next(iter(known))
+    if country and country != leaving:
+        return country
+    only = known or {s for s in rivals.get("", set()) if s != leaving}
     return next(iter(only)) if len(only) == 1 else None
 
 
@@ -152,7 +169,7 @@ def build_timeline(reports: Sequence[ControlChange], rivals: Mapping[str, set[st
     periods: list[list[ControlChange]] = []
     for report in ordered:
         if report.to_side == UNKNOWN_SIDE:
-            taker = _taker(periods, report.from_side, rivals)
+            taker = _taker(periods, report.from_side, rivals, report.settlement.country)
             if taker is None:
                 continue
             report = replace(report, to_side=taker)

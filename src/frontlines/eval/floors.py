@@ -1,7 +1,7 @@
 """Accuracy floors: the least each metric may score on the project's own gold sets.
 
-The floors file (``floors.toml`` beside this module) pins, per corpus, the
-corpus's sha256, a noise margin, ``floors`` for metrics where higher is better
+The floors file (``floors.toml`` beside this module) pins, per corpus (a file of
+tests/fixtures/eval, or ``path`` from the repository root), the corpus's sha256, a noise margin, ``floors`` for metrics where higher is better
 and ``ceilings`` for those where lower is better (error km, AUC). A metric fails
 when it drops below ``floor - margin`` or rises above ``ceiling * (1 + margin)``.
 """
@@ -25,6 +25,7 @@ class CorpusFloors:
 
     name: str  # file name, relative to the fixtures folder
     sha256: str
+    path: str | None = None  # a corpus kept elsewhere in the repository (corpus/control/...), from its root
     margin: float
     floors: dict[str, float] = field(default_factory=dict)
     ceilings: dict[str, float] = field(default_factory=dict)
@@ -50,6 +51,7 @@ def load_floors(path: str | Path = FLOORS_FILE) -> list[CorpusFloors]:
         out.append(CorpusFloors(
             name=name,
             sha256=entry["sha256"],
+            path=str(entry["path"]) if entry.get("path") else None,
             margin=float(entry.get("margin", default_margin)),
             floors={k: float(v) for k, v in entry.get("floors", {}).items()},
             ceilings={k: float(v) for k, v in entry.get("ceilings", {}).items()},

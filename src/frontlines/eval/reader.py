@@ -1,6 +1,7 @@
 """Read gold files in the JSON Lines format of ../shared/eval/FORMAT.md.
 
-One document a line: ``{"id", "task", "text", "title", "published", "source", "gold"}``.
+One document a line: ``{"id", "task", "text", "title", "published", "source", "gold"}``;
+a control file (docs/eval-control.md) mixes articles, settlements and dated facts.
 Character offsets are Python string indices into ``text``, end exclusive. A bad
 line raises :class:`EvalError` (E801) naming ``file:line``; an unknown task E802.
 """
@@ -15,7 +16,7 @@ from typing import Any, TypeGuard
 
 from frontlines.errors import EvalError
 
-TASKS = ("geo", "time", "quotes", "events", "event_type")
+TASKS = ("geo", "time", "quotes", "events", "event_type", "control")
 
 # The list in ``gold`` each task scores, and whether its items carry start/end offsets.
 _GOLD_LIST = {"geo": "toponyms", "time": "timexes", "quotes": "quotes", "events": "events"}
@@ -77,7 +78,12 @@ def parse_line(line: str, *, origin: str = "<line>") -> GoldDoc:
         raise EvalError(f"{origin}: malformed JSON ({exc.msg} at column {exc.colno})") from exc
     if not isinstance(data, dict):
         raise EvalError(f"{origin}: a line must be a JSON object")
-    for key in ("id", "task", "text", "gold"):
+    for key in ("id", "task"):
+        if key not in data:
+            raise EvalError(f"{origin}: missing key {key!r}")
+    if data["task"] == "control":
+        return _control_line(data, origin)
+    for key in ("text", "gold"):
         if key not in data:
             raise EvalError(f"{origin}: missing key {key!r}")
     task, text, gold = data["task"], data["text"], data["gold"]
@@ -99,6 +105,16 @@ def parse_line(line: str, *, origin: str = "<line>") -> GoldDoc:
         source=data.get("source"),
         origin=origin,
     )
+
+
+def _control_line(data: dict[str, Any], origin: str) -> GoldDoc:
+    """A control line (docs/eval-control.md): an article, a settlement or a dated fact; ``gold`` keeps its fields."""
+    from frontlines.eval.control import check_line
+
+    check_line(data, origin)
+    published = _parse_date(data.get("published"), origin, "published")
+    return GoldDoc(id=str(data["id"]), task="control", text=data.get("text") or "", gold=data,
+                   title=data.get("title"), published=published, source=data.get("source"), origin=origin)
 
 
 def _parse_date(value: Any, origin: str, name: str) -> dt.date | None:

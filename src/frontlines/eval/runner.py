@@ -262,6 +262,8 @@ def evaluate_docs(
     if not docs:
         raise EvalError(f"{file or 'input'}: no documents")
     task = docs[0].task
+    if task == "control":
+        return _evaluate_control(docs, resources, file=file, batch_size=batch_size, progress=progress)
     if gold_spans and task == "geo":
         result = resolve_gold_spans(docs, resources, batch_size=batch_size, progress=progress)
         return EvalResult(file=file, task=task, docs=len(docs), metrics=result.metrics, cases=result.cases,
@@ -270,6 +272,21 @@ def evaluate_docs(
                                         progress=progress)
     result = score(docs, extractions)
     return EvalResult(file=file, task=task, docs=len(docs), metrics=result.metrics, cases=result.cases,
+                      failures=failures)
+
+
+def _evaluate_control(docs: Sequence[GoldDoc], resources: Resources, *, file: str, batch_size: int,
+                      progress: Progress | None) -> EvalResult:
+    """Control: every article through the whole pipeline into a fresh store, then the state on each fact's date."""
+    from frontlines.eval.control import evaluate_control, gold_parts
+
+    articles = [article_for(d) for d in docs if d.gold.get("kind") == "article"]
+    settlements, facts = gold_parts((d.id, d.gold) for d in docs)
+    if not facts:
+        raise EvalError(f"{file or 'input'}: no control facts to score")
+    result, failures = evaluate_control(articles, settlements, facts, resources, batch_size=batch_size,
+                                        progress=progress)
+    return EvalResult(file=file, task="control", docs=len(articles), metrics=result.metrics, cases=result.cases,
                       failures=failures)
 
 

@@ -25,8 +25,28 @@ from frontlines.events.roles import (
     index_doc,
     publication_time,
 )
+from frontlines.events.territory import (
+    control_place,
+    controllers,
+    done_by_its_own_word,
+    home_forces,
+    not_taken,
+    noun_names_its_taker,
+    taker_unstated,
+)
 from frontlines.pipeline import StageInput
-from frontlines.records import Actor, Event, EventStatus, Evidence, Place, PlaceKind, Precision, Quantity, TimeValue
+from frontlines.records import (
+    Actor,
+    Event,
+    EventStatus,
+    Evidence,
+    Place,
+    PlaceKind,
+    Precision,
+    Quantity,
+    Sector,
+    TimeValue,
+)
 
 NAME = "events.coder"
 VERSION = "2"  # 2: one event per happening, claims vs reports, purpose clauses, own place
@@ -133,7 +153,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             typing = _control_typing(typing, trig, place, place_score, lex)
             typing = _territory_side(typing, trig.head, sources, place, lex)
             typing = _violent_family(typing, lex)
-            sources = _speaker_side(sources, trig.head, realis, index)
+            sources = _speaker_side(sources, trig.head, realis, index,
+                                    territorial=typing.acled_sub in _TERRITORIAL)
             realis = _claim_or_report(realis, trig.head, sources, index)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
@@ -148,6 +169,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     _merge_same_happening(drafts)
     kept = [d for d in drafts if not d.dropped]
     _inherit(kept)
+    for d in kept:
+        _control_place(d, inp, index)
     _preceding_place(kept, index)
     _own_statement(kept, inp.article.source, inp.resources.actors)
     heads = {d.trigger.head.i for d in drafts}
@@ -257,6 +280,7 @@ _TERRITORIAL = frozenset((*_TERRITORY, "Non-violent transfer of territory"))
 _TRANSFER = "Non-violent transfer of territory"
 _COARSE_PLACES = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.CONTINENT})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "Shoigu said his forces had taken": for control only
 
 
 def _control_typing(typing: Typing, trig: Trigger, place: Place | None, place_score: float,
@@ -304,13 +328,64 @@ def _undergoer_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[Place
     return None, 0.0
 
 
-def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: DocIndex) -> tuple[Actor, ...]:
+def _control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
+    """A territorial event's place is the settlement its trigger takes (events.territory); any other
+    place it was given stays for the map, marked as changing nobody's control."""
+    typing = d.typing
+    if typing.acled_sub not in _TERRITORIAL and not (typing.plover == "ASSAULT" and typing.mode == "occupy"):
+        return
+    head = d.trigger.head
+    sent_places = [(p, r) for p, r in index.places if d.sent.start <= r.i < d.sent.end]
+
+    def resolve(tok: Any) -> Place | None:
+        first = tok
+        while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head.i == tok.i:
+            first = first.doc[first.i - 1]
+        from frontlines.geo import resolve_spans  # the places stage's own resolution, for one span
+
+        found = list(resolve_spans(inp, [(first.idx, tok.idx + len(tok.text))]))
+        return found[0] if found else None
+
+    if typing.acled_sub == _TRANSFER and d.realis.status == EventStatus.ANNOUNCED and done_by_its_own_word(head):
+        # realis reads a party's word about its own act as an announcement; of a withdrawal told as done,
+        # it is a claim that the ground changed hands
+        d.realis = replace(d.realis, status=EventStatus.CLAIMED)
+    takers = [index.actor_at[t.i] for t in controllers(head, d.trigger.tokens) if t.i in index.actor_at]
+    if takers:
+        d.sources = tuple(dict.fromkeys(takers))  # "came under the control of the RSF"
+    place, _vetoed = control_place(head, d.trigger.tokens, sent_places, resolve)
+    if place is not None:
+        nominal = head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if nominal and typing.acled_sub != _TRANSFER and not noun_names_its_taker(head):
+            place = taker_unstated(place)  # "since the capture of Bakhmut": by whom, the noun does not say
+        d.place, d.place_score = place, max(d.place_score, 2.0)
+        if place.country and typing.acled_sub != _TRANSFER:
+            # "The army and Wagner retook Kidal": the army, named without a nation, is the country's own
+            for tok in home_forces(head, lambda i: i in index.actor_at):
+                start = tok.left_edge.i if tok.left_edge.i <= tok.i else tok.i
+                span = tok.doc[start : tok.i + 1]
+                evidence = Evidence(article_id=inp.article.id, start=span.start_char, end=span.end_char,
+                                    text=span.text)
+                d.sources = (*d.sources, Actor(text=span.text, evidence=evidence, name=span.text, kind="group",
+                                               country=place.country, sector=Sector.MILITARY,
+                                               side=place.country))
+    elif d.place is not None:
+        d.place = not_taken(d.place)
+
+
+def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: DocIndex,
+                  territorial: bool = False) -> tuple[Actor, ...]:
     """A doer named by a possessive pronoun ("denied that its troops had fled") belongs to the side of
-    the speaker the event is attributed to."""
-    if realis.attributed_token is None or not sources or all(a.side or a.country for a in sources):
+    the speaker the event is attributed to. For a change of control the speaker in the sentence wins
+    over any earlier antecedent ("Shoigu said his forces had taken Avdiivka", after a sentence about
+    Ukraine's commander): who took the ground decides whose it is."""
+    if realis.attributed_token is None or not sources:
         return sources
+    if all(a.side or a.country for a in sources) and not territorial:
+        return sources
+    pronouns = _POSSESSIVE_PRONOUNS | _PERSONAL_POSSESSIVES if territorial else _POSSESSIVE_PRONOUNS
     doers = [d for d in _agent_tokens(head) if any(
-        c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in d.children)]
+        c.dep_ == "poss" and c.lower_ in pronouns for c in d.children)]
     if not doers:
         return sources
     speaker = index.actor_at.get(realis.attributed_token.i)
@@ -319,7 +394,7 @@ def _speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: 
     spans = {(d.idx, d.idx + len(d.text)) for d in doers}
     out = []
     for a in sources:
-        if not (a.side or a.country) and any(a.evidence.start <= s < a.evidence.end or s <= a.evidence.start < e
+        if (territorial or not (a.side or a.country)) and any(a.evidence.start <= s < a.evidence.end or s <= a.evidence.start < e
                                              for s, e in spans):
             a = replace(a, country=speaker.country, side=speaker.side or speaker.country)
         out.append(a)
@@ -694,6 +769,8 @@ def _preceding_place(drafts: list[Draft], index: Any) -> None:
             p, precision=_LOWER_PRECISION.get(p.precision, p.precision) if p.precision else None,
             reason=f"{how}; {p.reason}",
         )
+        if d.typing.acled_sub in _TERRITORIAL or (d.typing.plover == "ASSAULT" and d.typing.mode == "occupy"):
+            d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control
         d.place_score = 0.3
         d.inherited.add("place")
 
