@@ -3,7 +3,14 @@ import datetime as dt
 import pytest
 
 from frontlines.errors import IngestError
-from frontlines.ingest.normalise import article_id, decode_bytes, looks_binary, normalise_text, parse_published
+from frontlines.ingest.normalise import (
+    article_id,
+    decode_bytes,
+    decode_json_bytes,
+    looks_binary,
+    normalise_text,
+    parse_published,
+)
 
 
 @pytest.mark.parametrize(
@@ -39,6 +46,33 @@ def test_article_id_ignores_layout_and_case_but_not_words() -> None:
 )
 def test_decode_bytes(data: bytes, text: str) -> None:
     assert decode_bytes(data) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Kyiv’s troops".encode("utf-8"), "Kyiv’s troops"),
+        ("\ufeffKyiv’s troops".encode("utf-8"), "Kyiv’s troops"),
+        ("Kyiv’s troops".encode("utf-16"), "Kyiv’s troops"),
+    ],
+)
+def test_decode_json_bytes(data: bytes, text: str) -> None:
+    assert decode_json_bytes(data) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "detail"),
+    [
+        ("Kyiv’s troops".encode("cp1252"), "invalid UTF-8: byte 0x92 at offset 4"),
+        ("Zürich".encode("latin-1"), "invalid UTF-8: byte 0xfc at offset 1"),
+        ("cut “".encode("utf-8")[:-1], "invalid UTF-8: byte 0xe2 at offset 4"),
+        (b"\xff\xfeK\x00y", "invalid UTF-16: byte 0x79 at offset 4"),
+    ],
+)
+def test_decode_json_bytes_refuses_to_guess(data: bytes, detail: str) -> None:
+    with pytest.raises(IngestError) as err:
+        decode_json_bytes(data)
+    assert err.value.code == "E113" and err.value.detail == detail
 
 
 def test_looks_binary() -> None:

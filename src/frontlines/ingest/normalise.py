@@ -57,6 +57,20 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("latin-1", errors="replace")
 
 
+def decode_json_bytes(data: bytes) -> str:
+    """Decode JSON text strictly: UTF-8 (a UTF-8 BOM is dropped), or UTF-16 with its BOM.
+
+    JSON is UTF-8 (RFC 8259 section 8.1), so unlike :func:`decode_bytes` there is no
+    guessing: a record in another encoding would be stored as mojibake. Raises
+    IngestError(E113) naming the first bad byte and its offset.
+    """
+    codec, name = ("utf-16", "UTF-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "UTF-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"invalid {name}: byte 0x{data[exc.start]:02x} at offset {exc.start}", code="E113") from exc
+
+
 def parse_published(value: object) -> dt.date | None:
     """A publication date from ISO text, RFC 822 (feeds), a date/datetime, or None.
 
