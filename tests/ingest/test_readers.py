@@ -46,6 +46,19 @@ def test_bad_inputs_are_rejected_with_codes(data: bytes, kind: str, code: str) -
     assert _codes(_read(data, kind, max_bytes=100)) == [code]
 
 
+@pytest.mark.parametrize(
+    ("data", "kind", "text"),
+    [
+        (b"---\ntitle: Stray\x00 NUL\n---\nTroops\x00 withdrew\x00 from the town.", "text", "Troops withdrew from the town."),
+        (b'{"text": "Troops\x00 withdrew."}\n\x00\n', "jsonl", "Troops withdrew."),
+        ("Troops withdrew from the town.".encode("utf-16"), "text", "Troops withdrew from the town."),
+    ],
+)
+def test_a_few_stray_nuls_are_dropped(data: bytes, kind: str, text: str) -> None:
+    (doc,) = _read(data, kind)
+    assert isinstance(doc, RawDoc) and doc.text.strip() == text and "\x00" not in (doc.title or "")
+
+
 def test_jsonl_goes_on_after_bad_lines() -> None:
     data = b'{"text": "First report of shelling in Kherson.", "published": "2022-11-09"}\n' \
            b'{"text": broken\n' \
@@ -76,6 +89,7 @@ def test_jsonl_line_that_is_not_utf8_is_rejected_and_the_rest_read() -> None:
     ("data", "kind", "texts", "codes"),
     [
         ('\ufeff{"text": "BOM first."}\n{"text": "Second."}\n'.encode(), "jsonl", ["BOM first.", "Second."], []),
+        ('{"text": "Wide ünïcode."}\r\n{"text": "Two."}\r\n'.encode("utf-16"), "jsonl", ["Wide ünïcode.", "Two."], []),
         ('[{"text": "Zürich café."}]'.encode("utf-8"), "json", ["Zürich café."], []),
         ('[{"text": "Zürich café."}]'.encode("latin-1"), "json", [], ["E113"]),
         # a .json file that is really JSON Lines loses only its bad line

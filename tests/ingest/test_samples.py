@@ -217,6 +217,13 @@ def test_utf8_lines_of_a_jsonl_with_a_bad_byte_are_kept(ingested: Ingested) -> N
     assert not any("Orikhiv" in (b.title or "") or "\u00e2\u20ac" in b.text for b in ingested.articles)
 
 
+def test_a_few_stray_nuls_do_not_reject_a_text(ingested: Ingested) -> None:
+    a = ingested.one("stray-nuls.txt")
+    assert a.title == "Power restored in Kharkiv after overnight strike" and a.published == dt.date(2023, 10, 2)
+    assert "after a Russian missile strike on an energy facility" in a.text
+    assert "\x00" not in a.text and "left a few NUL bytes in the text;" in a.text
+
+
 def test_cp1252_is_read_right(ingested: Ingested) -> None:
     a = ingested.one("cp1252.txt")
     assert a.published == dt.date(2023, 2, 14)

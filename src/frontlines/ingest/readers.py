@@ -19,7 +19,14 @@ from typing import Any
 import yaml
 
 from frontlines.errors import IngestError
-from frontlines.ingest.normalise import decode_bytes, decode_json_bytes, looks_binary, parse_published
+from frontlines.ingest.normalise import (
+    binary_reason,
+    decode_bytes,
+    decode_json_bytes,
+    drop_nuls,
+    normalise_field,
+    parse_published,
+)
 from frontlines.records import Rejection
 
 
@@ -135,7 +142,7 @@ def _doc_from_fields(origin: str, text: Any, meta: dict[str, Any]) -> Iterator[I
 def _str(v: Any) -> str | None:
     if v is None:
         return None
-    s = str(v).strip()
+    s = normalise_field(str(v))
     return s or None
 
 
@@ -320,9 +327,11 @@ def read_bytes(data: bytes, origin: str, kind: str, *, max_bytes: int) -> Iterat
     if kind == "warc":
         yield from read_warc(io.BytesIO(data), origin, max_bytes=max_bytes)
         return
-    if looks_binary(data):
-        yield _reject(origin, "E103", "binary content")
+    why = binary_reason(data)
+    if why is not None:
+        yield _reject(origin, "E103", why)
         return
+    data = drop_nuls(data)  # a few stray ones, which binary_reason lets through
     if kind in ("text", "html", "feed") and len(data) > max_bytes:
         yield _reject(origin, "E106", f"{len(data)} bytes exceeds the limit of {max_bytes}")
         return
