@@ -32,8 +32,9 @@ from frontlines.config import Settings
 
 DESCRIPTION = """Read the events, articles, quotes, places, actors, incidents and territorial control that
 frontlines extracted, as JSON or GeoJSON, and post new articles (with an API token). Every error has one shape:
-`{"ok": false, "error": "...", "status": N, "code": "E..."}`. Every GET route also answers HEAD: the same status
-and headers, no body."""
+`{"ok": false, "error": "...", "status": N, "code": "E..."}`. Dates are `YYYY-MM-DD` and nothing else: `until=0`,
+a Unix time or `2022-11` is a 422, never a guess such as 1970-01-01. Every GET route also answers HEAD: the same
+status and headers, no body."""
 
 
 def tile_origin(tile_url: str) -> str | None:

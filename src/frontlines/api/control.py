@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import MAX_TEXT, StoreDep, ok
+from frontlines.api.deps import MAX_TEXT, IsoDate, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.records import to_dict
 
 router = APIRouter(prefix="/api/control", tags=["control"], responses=ERROR_RESPONSES)
 
-DateParam = Annotated[dt.date, Query(description="The state of control on this day (YYYY-MM-DD).")]
+DateParam = Annotated[IsoDate, Query(description="The state of control on this day (YYYY-MM-DD).")]
 RegionParam = Annotated[str | None, Query(max_length=MAX_TEXT,
                                           description="Oblast/admin1 name (contains), or ISO3 country.")]
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hmac
+import re
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from frontlines.api.errors import ApiError
 from frontlines.config import Settings
@@ -33,6 +36,28 @@ def get_settings(request: Request) -> Settings:
 
 StoreDep = Annotated[Any, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_iso_date(value: Any) -> Any:
+    """A query date is a calendar date written YYYY-MM-DD, and nothing else.
+
+    Pydantic alone also reads numbers as Unix times, so `until=0` meant 1970-01-01 and
+    filtered everything out without a word; a demanding user wants the typo reported.
+    """
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise PydanticCustomError("date_value", "'{value}' is not a calendar date", {"value": text}) from None
+    raise PydanticCustomError("date_format", "want a date as YYYY-MM-DD, got '{value}'", {"value": text})
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]
 
 StatusParam = enum.Enum("StatusParam", {s.name: s.value for s in EventStatus}, type=str)  # type: ignore[misc]
 
@@ -72,8 +97,8 @@ def event_filter(
     side: Annotated[str | None, Query(max_length=64,
                                       description="Side (ISO3) of the source or target actor.")] = None,
     status: Annotated[StatusParam | None, Query(description="Realis: happened, claimed, denied, ...")] = None,
-    since: Annotated[dt.date | None, Query(description="Events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.date | None, Query(description="Events on or before this date (YYYY-MM-DD).")] = None,
+    since: Annotated[IsoDate | None, Query(description="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[IsoDate | None, Query(description="Events on or before this date (YYYY-MM-DD).")] = None,
     bbox: Annotated[str | None, Query(max_length=120, description="west,south,east,north in degrees.")] = None,
     text: Annotated[str | None, Query(max_length=MAX_TEXT, description="Evidence sentence contains.")] = None,
     place: Annotated[str | None, Query(max_length=MAX_TEXT, description="Place name contains.")] = None,
