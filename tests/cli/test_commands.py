@@ -94,3 +94,23 @@ def test_every_command_is_documented() -> None:
         for param in command.params:
             if param.param_type_name == "option" and param.name not in ("help",):
                 assert getattr(param, "help", None), f"{name} --{param.name} has no help"
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (("events", "--type", "NOPE"), "type 'NOPE' is not one of: AGREE, CONSULT,"),
+    (("events", "--acled", "Shelling"), "acled 'Shelling' is not one of: 'Battles',"),
+    (("events", "--status", "exploded"), "status 'exploded' is not one of: happened, ordered,"),
+    (("incidents", "--type", "NOPE"), "type 'NOPE' is not one of: AGREE,"),
+    (("incidents", "--corroboration", "rumour"), "corroboration 'rumour' is not one of: single-source,"),
+    (("articles", "--status", "done"), "status 'done' is not one of: pending, processed, skipped, failed"),
+])
+def test_an_unknown_enumerated_value_is_an_error_naming_the_allowed_ones(db: str, args, named) -> None:  # noqa: ANN001
+    result = _cli(db, *args)
+    assert result.exit_code == 1
+    assert "[E902]" in result.output and named in " ".join(result.output.split())
+
+
+def test_enumerated_values_ignore_case(db: str) -> None:
+    result = _cli(db, "articles", "--json", "--status", "PENDING")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+    assert _cli(db, "events", "--json", "--type", "assault").exit_code == 0

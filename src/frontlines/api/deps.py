@@ -15,8 +15,10 @@ from pydantic_core import PydanticCustomError
 
 from frontlines.api.errors import ApiError
 from frontlines.config import Settings
+from frontlines.errors import FrontlinesError
 from frontlines.records import EventStatus
 from frontlines.store import EventFilter
+from frontlines.vocabulary import check_event_filter
 
 MAX_PAGE = 1000  # JSON pages
 MAX_GEOJSON = 10_000  # GeoJSON is for maps and GIS tools, which want every point at once
@@ -88,9 +90,12 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 def event_filter(
+    store: StoreDep,
     type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]+$",
-                                      description="PLOVER event type, e.g. ASSAULT, RETREAT, COERCE.")] = None,
-    acled: Annotated[str | None, Query(max_length=80, description="ACLED event_type or sub_event_type.")] = None,
+                                      description="PLOVER event type, e.g. ASSAULT, RETREAT, COERCE (any case; "
+                                                  "an unknown type is a 422 that lists them).")] = None,
+    acled: Annotated[str | None, Query(max_length=80, description="ACLED event_type or sub_event_type (any case; "
+                                                                  "an unknown one is a 422 that lists them).")] = None,
     actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="Source or target actor name contains.")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$",
                                          description="ISO 3166-1 alpha-3 country of the event's place.")] = None,
@@ -104,14 +109,20 @@ def event_filter(
     place: Annotated[str | None, Query(max_length=MAX_TEXT, description="Place name contains.")] = None,
     article: Annotated[str | None, Query(max_length=64, description="Only events of this article id.")] = None,
 ) -> EventFilter:
-    """The event filters every event route accepts (see EventFilter)."""
+    """The event filters every event route accepts (see EventFilter); enumerated values checked."""
     if since and until and since > until:
         raise ApiError(422, f"since {since} is after until {until}")
-    return EventFilter(
+    f = EventFilter(
         plover_type=type, acled_type=acled, actor=actor, country=country, side=side,
         status=status.value if status else None, since=since, until=until, bbox=parse_bbox(bbox),
         text=text, place=place, article_id=article,
     )
+    try:
+        return check_event_filter(f, store)
+    except FrontlinesError as exc:
+        if exc.code != "E902":
+            raise
+        raise ApiError(422, exc.detail, code=exc.code) from exc
 
 
 EventFilterDep = Annotated[EventFilter, Depends(event_filter)]
