@@ -202,3 +202,12 @@ def test_control_dates_keep_to_the_region(regions, region, dates) -> None:  # no
     for d in dates:
         state = regions.get("/api/control", params={"date": d, **({"region": region} if region else {})}).json()
         assert d in {s["date"] for s in state["settlements"]}
+
+
+def test_stats_count_incidents_and_control_changes(client, merged, analyst) -> None:  # noqa: ANN001
+    totals = {name: c.get("/api/stats").json()["totals"] for name, c in
+              (("demo", client), ("merged", merged), ("analyst", analyst))}
+    assert (totals["demo"]["incidents"], totals["demo"]["control_changes"]) == (0, 0)
+    assert (totals["merged"]["incidents"], totals["merged"]["control_changes"]) == (1, 1)
+    assert totals["analyst"]["incidents"] == analyst.get("/api/incidents").json()["total"] == 13
+    assert totals["analyst"]["control_changes"] >= len(analyst.get("/api/control/dates").json()["dates"]) > 0
