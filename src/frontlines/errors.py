@@ -21,6 +21,7 @@ CATALOGUE: dict[str, str] = {
     "E110": "HTML page has no main text",
     "E111": "bad front matter",
     "E112": "bad publication date",
+    "E113": "JSON input is not valid UTF-8",
     # nlp / pipeline
     "E201": "spaCy model is not installed",
     "E202": "processing the article failed",

@@ -22,6 +22,17 @@ def test_http_errors_have_the_one_shape(client, method, path, status) -> None:  
     assert body["ok"] is False and body["status"] == status and body["error"] and body["code"]
 
 
+@pytest.mark.parametrize("path", ["/", "/api/events", "/api/events?type=ASSAULT&limit=2", "/api/events.geojson",
+                                  "/api/stats", "/api/openapi.json", "/static/app.js", "/api/nothing",
+                                  "/api/events?limit=0"])
+def test_head_answers_like_get_without_a_body(client, path) -> None:  # noqa: ANN001
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code != 405
+    assert head.content == b""
+    for name in ("content-type", "content-length", "content-security-policy"):
+        assert head.headers.get(name) == get.headers.get(name), name
+
+
 class _BrokenStore:
     """A store whose every query fails unexpectedly (a bug, a lost connection)."""
 

@@ -102,6 +102,56 @@ def test_bad_parameters_are_clear_422s(client, params) -> None:  # noqa: ANN001
     assert client.get("/api/events.geojson", params=params).status_code == 422 or "limit" in params
 
 
+@pytest.mark.parametrize("value", ["0", "1667952000", "-1", "2022-11", "2022", "2022-11-9", "09.11.2022",
+                                   "2022-11-09T10:00", "{x}"])
+@pytest.mark.parametrize(("path", "name"), [
+    ("/api/events", "until"), ("/api/events", "since"), ("/api/events.geojson", "until"), ("/api/incidents", "until"),
+    ("/api/stats/events", "since"), ("/api/articles", "until"), ("/api/control", "date"),
+    ("/api/control.geojson", "date"),
+])
+def test_a_date_is_yyyy_mm_dd_or_a_422_never_1970(client, path, name, value) -> None:  # noqa: ANN001
+    # Pydantic alone reads '0' and '1667952000' as Unix times: until=0 silently meant 1970-01-01.
+    r = client.get(path, params={name: value})
+    assert r.status_code == 422, r.text
+    assert r.json() == {"ok": False, "error": f"{name}: want a date as YYYY-MM-DD, got '{value}'", "status": 422,
+                        "code": "E902"}
+
+
+def test_a_date_that_is_not_on_the_calendar_says_so(client) -> None:  # noqa: ANN001
+    assert client.get("/api/events", params={"until": "2022-02-30"}).json()["error"] == \
+        "until: '2022-02-30' is not a calendar date"
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/events.geojson", "/api/incidents", "/api/incidents.geojson",
+                                  "/api/stats/events"])
+@pytest.mark.parametrize(("params", "named"), [
+    ({"type": "NOPE"}, "type 'NOPE' is not one of: AGREE, CONSULT, "),
+    ({"acled": "Shelling"}, "acled 'Shelling' is not one of: 'Battles', "),
+    ({"status": "exploded"}, "status: Input should be 'happened', 'ordered', "),
+])
+def test_an_unknown_enumerated_value_is_a_422_naming_the_allowed_ones(client, path, params, named) -> None:  # noqa: ANN001
+    # It used to match nothing: an empty list that reads as "no such events".
+    r = client.get(path, params=params)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["error"].startswith(named) and (body["status"], body["code"]) == (422, "E902")
+
+
+def test_every_allowed_value_is_named(client) -> None:  # noqa: ANN001
+    from frontlines.vocabulary import acled_types, plover_types
+
+    error = client.get("/api/events", params={"type": "NOPE"}).json()["error"]
+    # The packaged vocabulary, then what the store's events carry besides (this fixture's FIGHT).
+    assert error == f"type 'NOPE' is not one of: {', '.join(plover_types())}, FIGHT"
+    assert all(repr(a) in client.get("/api/events", params={"acled": "x"}).json()["error"] for a in acled_types())
+
+
+@pytest.mark.parametrize(("params", "expected"), [({"type": "fight"}, 3), ({"acled": "armed CLASH"}, 3),
+                                                  ({"acled": "battles"}, 3)])
+def test_enumerated_values_ignore_case(client, params, expected) -> None:  # noqa: ANN001
+    assert _events(client, **params)["total"] == expected
+
+
 def test_geojson_has_every_located_event(client) -> None:  # noqa: ANN001
     r = client.get("/api/events.geojson", params={"type": "ASSAULT"})
     assert r.status_code == 200

@@ -157,3 +157,57 @@ def test_control_dates_span_every_change(analyst, merged) -> None:  # noqa: ANN0
     assert steps["2022-09-19"] == [("Snihurivka", "UKR", "disputed")]
     assert ("Snihurivka", "UKR", "confirmed") in steps["2022-11-10"]
     assert merged.get("/api/control/dates").json()["dates"] == ["2022-11-11"]
+
+
+@pytest.fixture(scope="module")
+def regions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The demo store plus a named change in Kherson and two area statements (Donetsk and Kharkiv oblasts)."""
+    from frontlines.records import Place, PlaceKind
+    from frontlines.store import open_store
+    from tests.api.builders import fill
+
+    path = tmp_path_factory.mktemp("regions") / "regions.db"
+    store = open_store(str(path))
+    built = fill(store)
+    aid = built[0][0].id
+    kherson = next(p for _, x in built for p in x.places if p.name == "Kherson")
+
+    def oblast(name: str) -> Place:
+        return Place(text=name, name=name, kind=PlaceKind.ADMIN1, admin1=name, country="UKR",
+                     evidence=kherson.evidence)
+
+    changes = [
+        ControlChange(settlement=kherson, to_side="UKR", from_side="RUS", date=dt.date(2022, 11, 11)),
+        ControlChange(settlement=oblast("Donetsk Oblast"), to_side="RUS", date=dt.date(2023, 1, 14), area=True),
+        ControlChange(settlement=oblast("Kharkiv Oblast"), to_side="UKR", date=dt.date(2022, 9, 11), area=True),
+        ControlChange(settlement=oblast("Zaporizhzhia Oblast"), to_side="UKR", date=dt.date(2023, 8, 1), area=True),
+    ]
+    store.replace_control_changes([aid], [(aid, f"k{i}", c) for i, c in enumerate(changes)])
+    store.close()
+    yield from _client(Settings(db=str(path)))
+
+
+@pytest.mark.parametrize(("region", "dates"), [
+    (None, ["2022-09-11", "2022-11-11", "2023-01-14"]),  # Zaporizhzhia Oblast: no known settlement, no change
+    ("Kherson Oblast", ["2022-11-11"]),  # the area statements elsewhere used to come along
+    ("donetsk", ["2023-01-14"]),  # through Bakhmut, a known settlement in the area
+    ("Kharkiv", ["2022-09-11"]),
+    ("UKR", ["2022-09-11", "2022-11-11", "2023-01-14"]),  # no known settlement in Zaporizhzhia Oblast
+    ("Nowhere", []),
+])
+def test_control_dates_keep_to_the_region(regions, region, dates) -> None:  # noqa: ANN001
+    body = regions.get("/api/control/dates", params={"region": region} if region else {}).json()
+    assert body["dates"] == dates and (body["first"], body["last"]) == ((dates[0], dates[-1]) if dates else (None, None))
+    # Each date of a region changes the map of that region: some settlement there has changed by then.
+    for d in dates:
+        state = regions.get("/api/control", params={"date": d, **({"region": region} if region else {})}).json()
+        assert d in {s["date"] for s in state["settlements"]}
+
+
+def test_stats_count_incidents_and_control_changes(client, merged, analyst) -> None:  # noqa: ANN001
+    totals = {name: c.get("/api/stats").json()["totals"] for name, c in
+              (("demo", client), ("merged", merged), ("analyst", analyst))}
+    assert (totals["demo"]["incidents"], totals["demo"]["control_changes"]) == (0, 0)
+    assert (totals["merged"]["incidents"], totals["merged"]["control_changes"]) == (1, 1)
+    assert totals["analyst"]["incidents"] == analyst.get("/api/incidents").json()["total"] == 13
+    assert totals["analyst"]["control_changes"] >= len(analyst.get("/api/control/dates").json()["dates"]) > 0

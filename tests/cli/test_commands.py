@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
 
 from frontlines.cli.main import app
+from frontlines.store import IncidentFilter
 
 runner = CliRunner()
 
@@ -94,3 +96,42 @@ def test_every_command_is_documented() -> None:
         for param in command.params:
             if param.param_type_name == "option" and param.name not in ("help",):
                 assert getattr(param, "help", None), f"{name} --{param.name} has no help"
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (("events", "--type", "NOPE"), "type 'NOPE' is not one of: AGREE, CONSULT,"),
+    (("events", "--acled", "Shelling"), "acled 'Shelling' is not one of: 'Battles',"),
+    (("events", "--status", "exploded"), "status 'exploded' is not one of: happened, ordered,"),
+    (("incidents", "--type", "NOPE"), "type 'NOPE' is not one of: AGREE,"),
+    (("incidents", "--corroboration", "rumour"), "corroboration 'rumour' is not one of: single-source,"),
+    (("articles", "--status", "done"), "status 'done' is not one of: pending, processed, skipped, failed"),
+])
+def test_an_unknown_enumerated_value_is_an_error_naming_the_allowed_ones(db: str, args, named) -> None:  # noqa: ANN001
+    result = _cli(db, *args)
+    assert result.exit_code == 1
+    assert "[E902]" in result.output and named in " ".join(result.output.split())
+
+
+def test_enumerated_values_ignore_case(db: str) -> None:
+    result = _cli(db, "articles", "--json", "--status", "PENDING")
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+    assert _cli(db, "events", "--json", "--type", "assault").exit_code == 0
+
+
+def test_stats_count_incidents_and_control_changes(tmp_path) -> None:  # noqa: ANN001
+    from frontlines.incidents import update_after_run
+    from frontlines.store import open_store
+    from tests.api.builders import demo_specs, fill, sequence_specs
+
+    path = str(tmp_path / "merged.db")
+    store = open_store(path)
+    built = fill(store, [*demo_specs(), *sequence_specs()])
+    update_after_run(store, [a.id for a, _ in built])
+    incidents, changes = len(store.list_incidents(IncidentFilter(limit=1000))), len(store.list_control_changes())
+    store.close()
+    assert incidents > 0 and changes > 0
+    data = json.loads(_cli(path, "stats", "--json").stdout)
+    assert (data["incidents"], data["control_changes"]) == (incidents, changes)
+    table = _cli(path, "stats").stdout
+    assert re.search(rf"^\s*incidents\s+{incidents}\s*$", table, re.M)
+    assert re.search(rf"^\s*control changes\s+{changes}\s*$", table, re.M)

@@ -62,3 +62,12 @@ def test_english_shortcut_and_fallback() -> None:
     assert english_share(BASE) > 0.2
     assert english_share("Les forces russes ont bombardé la ville pendant la nuit.") < 0.1
     assert detect_language("Die russischen Truppen haben die Stadt in der Nacht beschossen, sagte der Gouverneur.") == "de"
+
+
+def test_escaped_nul_in_metadata_is_dropped_on_every_backend(store) -> None:  # noqa: ANN001
+    # JSON may spell a NUL as \u0000; PostgreSQL refuses NUL in text, so it must never reach the store.
+    data = b'{"title": "Stray\\u0000 NUL", "source": "Wire\\u0000", "text": "Troops\\u0000 withdrew on Sunday."}\n'
+    report = Ingestor(store).ingest(["-"], stdin=io.BytesIO(data))
+    assert (report.stored, report.rejected) == (1, 0)
+    (article,) = store.iter_articles()
+    assert (article.title, article.source, article.text) == ("Stray NUL", "Wire", "Troops withdrew on Sunday.")

@@ -46,6 +46,19 @@ def test_bad_inputs_are_rejected_with_codes(data: bytes, kind: str, code: str) -
     assert _codes(_read(data, kind, max_bytes=100)) == [code]
 
 
+@pytest.mark.parametrize(
+    ("data", "kind", "text"),
+    [
+        (b"---\ntitle: Stray\x00 NUL\n---\nTroops\x00 withdrew\x00 from the town.", "text", "Troops withdrew from the town."),
+        (b'{"text": "Troops\x00 withdrew."}\n\x00\n', "jsonl", "Troops withdrew."),
+        ("Troops withdrew from the town.".encode("utf-16"), "text", "Troops withdrew from the town."),
+    ],
+)
+def test_a_few_stray_nuls_are_dropped(data: bytes, kind: str, text: str) -> None:
+    (doc,) = _read(data, kind)
+    assert isinstance(doc, RawDoc) and doc.text.strip() == text and "\x00" not in (doc.title or "")
+
+
 def test_jsonl_goes_on_after_bad_lines() -> None:
     data = b'{"text": "First report of shelling in Kherson.", "published": "2022-11-09"}\n' \
            b'{"text": broken\n' \
@@ -57,6 +70,36 @@ def test_jsonl_goes_on_after_bad_lines() -> None:
     assert [d.text[:6] for d in docs] == ["First ", "Second"]
     rej = [i for i in items if isinstance(i, Rejection)]
     assert [(r.origin, r.code) for r in rej] == [("in:2", "E104"), ("in:3", "E105"), ("in:4", "E104")]
+
+
+def test_jsonl_line_that_is_not_utf8_is_rejected_and_the_rest_read() -> None:
+    # Line 2 is UTF-8 but for one pasted Windows-1252 apostrophe (0x92): guessing its encoding
+    # would store every dash and quote of the line as mojibake ("â€”").
+    data = '{"text": "Shelling in Kherson \u2014 “two hurt”."}\n'.encode() \
+        + '{"text": "The town\u2019s hospital was hit \u2014 “again”."}\n'.encode().replace("\u2019".encode(), b"\x92") \
+        + '{"text": "Drones over Odesa — Zürich-made parts."}\n'.encode()
+    items = _read(data, "jsonl")
+    assert [i.text for i in items if isinstance(i, RawDoc)] == [
+        "Shelling in Kherson \u2014 “two hurt”.", "Drones over Odesa — Zürich-made parts."]
+    (rej,) = [i for i in items if isinstance(i, Rejection)]
+    assert (rej.origin, rej.code) == ("in:2", "E113") and "0x92" in rej.message
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "texts", "codes"),
+    [
+        ('\ufeff{"text": "BOM first."}\n{"text": "Second."}\n'.encode(), "jsonl", ["BOM first.", "Second."], []),
+        ('{"text": "Wide ünïcode."}\r\n{"text": "Two."}\r\n'.encode("utf-16"), "jsonl", ["Wide ünïcode.", "Two."], []),
+        ('[{"text": "Zürich café."}]'.encode("utf-8"), "json", ["Zürich café."], []),
+        ('[{"text": "Zürich café."}]'.encode("latin-1"), "json", [], ["E113"]),
+        # a .json file that is really JSON Lines loses only its bad line
+        (b'{"text": "One."}\n{"text": "Caf\xe9."}\n', "json", ["One."], ["E113"]),
+    ],
+)
+def test_json_is_utf8_or_utf16_with_bom(data: bytes, kind: str, texts: list[str], codes: list[str]) -> None:
+    items = _read(data, kind)
+    assert [i.text for i in items if isinstance(i, RawDoc)] == texts
+    assert _codes(items) == codes
 
 
 def test_json_array() -> None:

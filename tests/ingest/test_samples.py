@@ -181,6 +181,7 @@ BAD_INPUTS = [
     ("malformed.jsonl:2", "E104"),  # broken JSON
     ("malformed.jsonl:3", "E105"),  # an object with no text
     ("malformed.jsonl:4", "E104"),  # a JSON array, not an object
+    ("bad-utf8.jsonl:2", "E113"),  # UTF-8 but for one Windows-1252 byte: not guessed at
     ("image.png", "E108"),
     ("bad-frontmatter.md", "E111"),
     ("badly-dated.md", "E112"),
@@ -207,6 +208,20 @@ def test_good_lines_of_a_malformed_jsonl_are_kept(ingested: Ingested) -> None:
     titles = {a.title for a in ingested.by_file("malformed.jsonl")}
     assert titles == {"Drone attack damages energy facility in Sumy region",
                       "Explosions reported in occupied Melitopol"}
+
+
+def test_utf8_lines_of_a_jsonl_with_a_bad_byte_are_kept(ingested: Ingested) -> None:
+    (a,) = ingested.by_file("bad-utf8.jsonl")
+    assert a.title == "Shelling reported near Huliaipole"
+    assert "March 20 \u2014 Russian artillery" in a.text
+    assert not any("Orikhiv" in (b.title or "") or "\u00e2\u20ac" in b.text for b in ingested.articles)
+
+
+def test_a_few_stray_nuls_do_not_reject_a_text(ingested: Ingested) -> None:
+    a = ingested.one("stray-nuls.txt")
+    assert a.title == "Power restored in Kharkiv after overnight strike" and a.published == dt.date(2023, 10, 2)
+    assert "after a Russian missile strike on an energy facility" in a.text
+    assert "\x00" not in a.text and "left a few NUL bytes in the text;" in a.text
 
 
 def test_cp1252_is_read_right(ingested: Ingested) -> None:

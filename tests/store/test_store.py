@@ -82,6 +82,7 @@ def test_save_extraction_replaces_and_roundtrips(store) -> None:  # noqa: ANN001
     store.save_extraction(ex)  # a rerun replaces, never duplicates
     stats = store.stats()
     assert stats["events"] == 1 and stats["places"] == 1 and stats["articles_by_status"] == {"processed": 1}
+    assert (stats["incidents"], stats["control_changes"]) == (0, 0)  # nothing merged across articles yet
     back = store.get_extraction(a.id)
     assert back.events[0] == ex.events[0]
     assert back.places == ex.places and back.times == ex.times and back.stages == ex.stages
@@ -105,6 +106,18 @@ def test_event_filters(store) -> None:  # noqa: ANN001
     assert store.event_counts("date") == [(dt.date(2022, 11, 7), 1)]
     with pytest.raises(StoreError):
         store.event_counts("text; drop")
+
+
+def test_stats_count_incidents_and_control_changes(store) -> None:  # noqa: ANN001
+    from frontlines.incidents import update_after_run
+    from frontlines.store import IncidentFilter
+    from tests.api.builders import demo_specs, fill, sequence_specs
+
+    built = fill(store, [*demo_specs(), *sequence_specs()])
+    update_after_run(store, [a.id for a, _ in built])
+    stats = store.stats()
+    assert stats["incidents"] == len(store.list_incidents(IncidentFilter(limit=1000))) > 0
+    assert stats["control_changes"] == len(store.list_control_changes()) > 0
 
 
 def test_rejections_are_kept_once(store) -> None:  # noqa: ANN001

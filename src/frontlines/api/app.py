@@ -32,7 +32,9 @@ from frontlines.config import Settings
 
 DESCRIPTION = """Read the events, articles, quotes, places, actors, incidents and territorial control that
 frontlines extracted, as JSON or GeoJSON, and post new articles (with an API token). Every error has one shape:
-`{"ok": false, "error": "...", "status": N, "code": "E..."}`."""
+`{"ok": false, "error": "...", "status": N, "code": "E..."}`. Dates are `YYYY-MM-DD` and nothing else: `until=0`,
+a Unix time or `2022-11` is a 422, never a guess such as 1970-01-01. Every GET route also answers HEAD: the same
+status and headers, no body."""
 
 
 def tile_origin(tile_url: str) -> str | None:
@@ -87,6 +89,32 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadLikeGet:
+    """Pure ASGI middleware: HEAD answers as GET would, with the same status and headers and no body.
+
+    HTTP requires HEAD wherever GET is allowed (RFC 9110, 9.3.2) and uptime checks, crawlers and
+    `curl -I` use it; FastAPI routes declare GET alone, so one layer here covers every route and
+    static file (which keeps the OpenAPI document to the methods that carry data).
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
+
+
 def create_app(
     settings: Settings,
     *,
@@ -124,6 +152,7 @@ def create_app(
         "Referrer-Policy": "no-referrer",
         "X-Frame-Options": "DENY",
     })
+    app.add_middleware(HeadLikeGet)  # outermost: HEAD gets exactly GET's headers (gzip's included)
 
     for module in (events, articles, quotes, places, actors, stats, incidents, control, basemap):
         app.include_router(module.router)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
@@ -10,7 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from frontlines.api.annotate import article_spans
-from frontlines.api.deps import MAX_TEXT, Limit, Offset, StoreDep, require_token, ok
+from frontlines.api.deps import MAX_TEXT, IsoDate, Limit, Offset, StoreDep, require_token, ok
 from frontlines.api.errors import ERROR_RESPONSES, WRITE_ERROR_RESPONSES, ApiError
 from frontlines.records import ArticleStatus, to_dict
 from frontlines.store import ArticleFilter, EventFilter
@@ -54,8 +53,8 @@ def list_articles(
     store: StoreDep,
     status: StatusParam = None,
     source: Annotated[str | None, Query(max_length=500, description="Outlet, exactly.")] = None,
-    since: Annotated[dt.date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+    since: Annotated[IsoDate | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[IsoDate | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
     text: Annotated[str | None, Query(max_length=MAX_TEXT, description="Title or body contains.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,

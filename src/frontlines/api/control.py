@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from frontlines.api.deps import MAX_TEXT, StoreDep, ok
+from frontlines.api.deps import MAX_TEXT, IsoDate, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.records import to_dict
 
 router = APIRouter(prefix="/api/control", tags=["control"], responses=ERROR_RESPONSES)
 
-DateParam = Annotated[dt.date, Query(description="The state of control on this day (YYYY-MM-DD).")]
+DateParam = Annotated[IsoDate, Query(description="The state of control on this day (YYYY-MM-DD).")]
 RegionParam = Annotated[str | None, Query(max_length=MAX_TEXT,
                                           description="Oblast/admin1 name (contains), or ISO3 country.")]
 
@@ -43,9 +42,17 @@ def control_geojson(store: StoreDep, date: DateParam, region: RegionParam = None
 
 @router.get("/dates", summary="Dates on which control changed",
             description="The first and last date of any stored control change (optionally in one region) and "
-                        "every date with a change: the range of the map's control slider.")
+                        "every date with a change: the range of the map's control slider. An area statement "
+                        "counts only if it covers a known settlement (in the region).")
 def control_dates(store: StoreDep, region: RegionParam = None) -> JSONResponse:
     """Dates on which control changed."""
-    dates = sorted({c.date for c in store.list_control_changes(region=region) if c.date is not None})
+    changes = store.list_control_changes(region=region)
+    if any(c.area for c in changes):
+        # The store returns every area statement ("Kherson region", "villages around Bakhmut") whatever the
+        # region; as in the state on a date, one counts only through the known settlements it covers there.
+        from frontlines.control.timeline import expand_areas
+
+        changes = expand_areas(changes, store.known_settlements(region=region))
+    dates = sorted({c.date for c in changes if c.date is not None})
     return ok({"ok": True, "first": dates[0].isoformat() if dates else None,
                "last": dates[-1].isoformat() if dates else None, "dates": [d.isoformat() for d in dates]})

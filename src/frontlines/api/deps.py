@@ -5,15 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hmac
+import re
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from frontlines.api.errors import ApiError
 from frontlines.config import Settings
+from frontlines.errors import FrontlinesError
 from frontlines.records import EventStatus
 from frontlines.store import EventFilter
+from frontlines.vocabulary import check_event_filter
 
 MAX_PAGE = 1000  # JSON pages
 MAX_GEOJSON = 10_000  # GeoJSON is for maps and GIS tools, which want every point at once
@@ -33,6 +38,28 @@ def get_settings(request: Request) -> Settings:
 
 StoreDep = Annotated[Any, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_iso_date(value: Any) -> Any:
+    """A query date is a calendar date written YYYY-MM-DD, and nothing else.
+
+    Pydantic alone also reads numbers as Unix times, so `until=0` meant 1970-01-01 and
+    filtered everything out without a word; a demanding user wants the typo reported.
+    """
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise PydanticCustomError("date_value", "'{value}' is not a calendar date", {"value": text}) from None
+    raise PydanticCustomError("date_format", "want a date as YYYY-MM-DD, got '{value}'", {"value": text})
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]
 
 StatusParam = enum.Enum("StatusParam", {s.name: s.value for s in EventStatus}, type=str)  # type: ignore[misc]
 
@@ -63,30 +90,39 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 def event_filter(
+    store: StoreDep,
     type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]+$",
-                                      description="PLOVER event type, e.g. ASSAULT, RETREAT, COERCE.")] = None,
-    acled: Annotated[str | None, Query(max_length=80, description="ACLED event_type or sub_event_type.")] = None,
+                                      description="PLOVER event type, e.g. ASSAULT, RETREAT, COERCE (any case; "
+                                                  "an unknown type is a 422 that lists them).")] = None,
+    acled: Annotated[str | None, Query(max_length=80, description="ACLED event_type or sub_event_type (any case; "
+                                                                  "an unknown one is a 422 that lists them).")] = None,
     actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="Source or target actor name contains.")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$",
                                          description="ISO 3166-1 alpha-3 country of the event's place.")] = None,
     side: Annotated[str | None, Query(max_length=64,
                                       description="Side (ISO3) of the source or target actor.")] = None,
     status: Annotated[StatusParam | None, Query(description="Realis: happened, claimed, denied, ...")] = None,
-    since: Annotated[dt.date | None, Query(description="Events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.date | None, Query(description="Events on or before this date (YYYY-MM-DD).")] = None,
+    since: Annotated[IsoDate | None, Query(description="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[IsoDate | None, Query(description="Events on or before this date (YYYY-MM-DD).")] = None,
     bbox: Annotated[str | None, Query(max_length=120, description="west,south,east,north in degrees.")] = None,
     text: Annotated[str | None, Query(max_length=MAX_TEXT, description="Evidence sentence contains.")] = None,
     place: Annotated[str | None, Query(max_length=MAX_TEXT, description="Place name contains.")] = None,
     article: Annotated[str | None, Query(max_length=64, description="Only events of this article id.")] = None,
 ) -> EventFilter:
-    """The event filters every event route accepts (see EventFilter)."""
+    """The event filters every event route accepts (see EventFilter); enumerated values checked."""
     if since and until and since > until:
         raise ApiError(422, f"since {since} is after until {until}")
-    return EventFilter(
+    f = EventFilter(
         plover_type=type, acled_type=acled, actor=actor, country=country, side=side,
         status=status.value if status else None, since=since, until=until, bbox=parse_bbox(bbox),
         text=text, place=place, article_id=article,
     )
+    try:
+        return check_event_filter(f, store)
+    except FrontlinesError as exc:
+        if exc.code != "E902":
+            raise
+        raise ApiError(422, exc.detail, code=exc.code) from exc
 
 
 EventFilterDep = Annotated[EventFilter, Depends(event_filter)]

@@ -32,8 +32,8 @@ def _counts(store: Any, by: str, f: Any) -> list[dict[str, Any]]:
 
 
 @router.get("", summary="Store totals",
-            description="Counts of articles by status, rejections by code, extractions by kind, and events by "
-                        "day, PLOVER type and admin1.")
+            description="Counts of articles by status, rejections by code, extractions by kind, incidents and "
+                        "control changes (one per report) in `totals`, and events by day, PLOVER type and admin1.")
 def get_stats(store: StoreDep) -> JSONResponse:
     """Store totals."""
     from frontlines.store import EventFilter

@@ -23,11 +23,12 @@ def articles(
 ) -> None:
     """List stored articles."""
     from frontlines.store import ArticleFilter, open_store
+    from frontlines.vocabulary import check_article_status
 
     with common.errors_to_exit():
         store = open_store(common.settings(ctx).db)
         rows = store.list_articles(ArticleFilter(
-            status=status, source=source, since=since.date() if since else None,
+            status=check_article_status(status), source=source, since=since.date() if since else None,
             until=until.date() if until else None, text=text, limit=limit, offset=offset,
         ))
         if json_out:

@@ -43,14 +43,15 @@ def events(
 ) -> None:
     """List events with their type, actors, place, date and status."""
     from frontlines.store import EventFilter, open_store
+    from frontlines.vocabulary import check_event_filter
 
     with common.errors_to_exit():
         store = open_store(common.settings(ctx).db)
-        rows = store.list_events(EventFilter(
+        rows = store.list_events(check_event_filter(EventFilter(
             plover_type=type_, acled_type=acled, actor=actor, country=country, place=place,
             bbox=parse_bbox(bbox), since=since.date() if since else None, until=until.date() if until else None,
             status=status, text=text, limit=limit, offset=offset,
-        ))
+        ), store))
         if json_out:
             common.print_json(rows)
             return

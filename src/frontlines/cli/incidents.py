@@ -25,14 +25,16 @@ def incidents(
     """List incidents: events from different articles that describe the same happening."""
     from frontlines.incidents import rebuild_incidents
     from frontlines.store import IncidentFilter, open_store
+    from frontlines.vocabulary import check_corroboration, check_plover_type
 
     with common.errors_to_exit():
         store = open_store(common.settings(ctx).db)
+        plover_type, corroborated = check_plover_type(type_, store), check_corroboration(corroboration)
         if rebuild:
             rebuild_incidents(store)
         rows = store.list_incidents(IncidentFilter(
             since=since.date() if since else None, until=until.date() if until else None,
-            corroboration=corroboration, plover_type=type_, min_reports=min_reports, limit=limit, offset=offset,
+            corroboration=corroborated, plover_type=plover_type, min_reports=min_reports, limit=limit, offset=offset,
         ))
         if json_out:
             common.print_json(rows)

@@ -9,7 +9,7 @@ from frontlines.cli import common
 
 
 def stats(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Counts of articles by status, rejections by code, and extractions by kind."""
+    """Counts of articles by status, rejections by code, extractions by kind, incidents and control changes."""
     from frontlines.store import open_store
 
     with common.errors_to_exit():
@@ -31,6 +31,8 @@ def stats(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", hel
             table.add_row(kind, str(data[kind]))
         for ptype, n in sorted(data["events_by_type"].items(), key=lambda kv: -kv[1]):
             table.add_row(f"  {ptype}", str(n))
+        table.add_row("incidents", str(data["incidents"]))
+        table.add_row("control changes", str(data["control_changes"]))
         common.out.print(table)
 
 

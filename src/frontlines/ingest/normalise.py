@@ -24,25 +24,65 @@ def normalise_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
+def normalise_field(value: str) -> str:
+    """A one-line metadata value (title, source, url): no control characters (NUL cannot even be
+    stored in PostgreSQL), runs of whitespace collapsed."""
+    return " ".join(_CONTROL.sub("", value).split())
+
+
 def article_id(text: str) -> str:
     """The id of an article: sha256 of its normalised, case-folded text (32 hex digits)."""
     key = " ".join(normalise_text(text).casefold().split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes or a high share of control bytes in the first 8 KiB."""
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Signatures of binary formats that are mostly printable in their first bytes (PDF) or that
+# should never be read as text whatever follows (archives, images, executables, databases).
+_MAGIC = {
+    b"%PDF-": "PDF", b"PK\x03\x04": "ZIP (or DOCX/XLSX)", b"\x89PNG": "PNG", b"GIF8": "GIF",
+    b"\xff\xd8\xff": "JPEG", b"\x7fELF": "ELF executable", b"\x1f\x8b": "gzip", b"BZh": "bzip2",
+    b"\xfd7zXZ\x00": "xz", b"(\xb5/\xfd": "zstd", b"7z\xbc\xaf": "7-Zip", b"Rar!": "RAR",
+    b"\xd0\xcf\x11\xe0": "OLE (DOC/XLS)", b"SQLite format 3\x00": "SQLite", b"OggS": "Ogg",
+}  # fmt: skip
+STRAY_NULS = 8  # NUL bytes a text may carry (a bad copy, padding) and still be read as text
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` is binary, not text; None when it reads as text.
+
+    Binary: a known binary signature, more NUL bytes than a few stray ones (more than
+    STRAY_NULS and more than 1% of the first 8 KiB), or more than 5% other control bytes
+    there. UTF-16 with a BOM is text. A few stray NULs are tolerated: the readers drop them.
+    """
     head = data[:8192]
-    if not head:
-        return False
-    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
-        return True
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return control / len(head) > 0.05
+    if not head or head.startswith(_UTF16_BOMS):
+        return None
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return f"{kind} signature"
+    nuls = head.count(0)
+    if nuls > max(STRAY_NULS, len(head) // 100):
+        return f"{nuls} NUL bytes in the first {len(head)} bytes"
+    control = sum(1 for b in head if 0 < b < 9 or 13 < b < 32)
+    if control / len(head) > 0.05:
+        return f"{control} control bytes in the first {len(head)} bytes"
+    return None
+
+
+def drop_nuls(data: bytes) -> bytes:
+    """``data`` without NUL bytes, unless it is UTF-16 (where NULs are half of every ASCII character)."""
+    if b"\x00" not in data or data.startswith(_UTF16_BOMS):
+        return data
+    return data.replace(b"\x00", b"")
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode text: BOM, then UTF-8, then cp1252, then latin-1 with replacement (never raises)."""
+    """Decode text: BOM, then UTF-8, then cp1252, then latin-1 with replacement; no NULs (never raises)."""
+    return _decode_guessing(data).replace("\x00", "")  # stray NULs (see binary_reason) are dropped
+
+
+def _decode_guessing(data: bytes) -> str:
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
@@ -55,6 +95,20 @@ def decode_bytes(data: bytes) -> str:
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; latin-1 maps every byte.
         return data.decode("latin-1", errors="replace")
+
+
+def decode_json_bytes(data: bytes) -> str:
+    """Decode JSON text strictly: UTF-8 (a UTF-8 BOM is dropped), or UTF-16 with its BOM.
+
+    JSON is UTF-8 (RFC 8259 section 8.1), so unlike :func:`decode_bytes` there is no
+    guessing: a record in another encoding would be stored as mojibake. Raises
+    IngestError(E113) naming the first bad byte and its offset.
+    """
+    codec, name = ("utf-16", "UTF-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "UTF-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"invalid {name}: byte 0x{data[exc.start]:02x} at offset {exc.start}", code="E113") from exc
 
 
 def parse_published(value: object) -> dt.date | None:

@@ -19,7 +19,14 @@ from typing import Any
 import yaml
 
 from frontlines.errors import IngestError
-from frontlines.ingest.normalise import decode_bytes, looks_binary, parse_published
+from frontlines.ingest.normalise import (
+    binary_reason,
+    decode_bytes,
+    decode_json_bytes,
+    drop_nuls,
+    normalise_field,
+    parse_published,
+)
 from frontlines.records import Rejection
 
 
@@ -135,7 +142,7 @@ def _doc_from_fields(origin: str, text: Any, meta: dict[str, Any]) -> Iterator[I
 def _str(v: Any) -> str | None:
     if v is None:
         return None
-    s = str(v).strip()
+    s = normalise_field(str(v))
     return s or None
 
 
@@ -173,7 +180,18 @@ def read_html(data: bytes, origin: str, *, url: str | None = None, fallback_date
 
 # -- JSON Lines / JSON ---------------------------------------------------------------
 def read_jsonl(data: bytes, origin: str, *, max_bytes: int) -> Iterator[Item]:
-    """One record a line: text (required), title, url, published, source, language."""
+    """One record a line: text (required), title, url, published, source, language.
+
+    Lines are UTF-8, as JSON is: a line that is not is rejected (E113) rather than
+    guessed at, and the other lines are still read. A file in UTF-16 with a BOM (what
+    Windows PowerShell writes) is read as such.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data = decode_json_bytes(data).encode("utf-8")
+        except IngestError as exc:
+            yield _reject(origin, exc.code, exc.detail)
+            return
     for lineno, raw in enumerate(io.BytesIO(data), start=1):
         line = raw.strip()
         if not line:
@@ -183,7 +201,10 @@ def read_jsonl(data: bytes, origin: str, *, max_bytes: int) -> Iterator[Item]:
             yield _reject(where, "E106", f"record of {len(line)} bytes exceeds the limit of {max_bytes}")
             continue
         try:
-            record = json.loads(decode_bytes(line))
+            record = json.loads(decode_json_bytes(line))
+        except IngestError as exc:
+            yield _reject(where, exc.code, exc.detail)
+            continue
         except json.JSONDecodeError as exc:
             yield _reject(where, "E104", f"{exc.msg} at column {exc.colno}")
             continue
@@ -191,12 +212,19 @@ def read_jsonl(data: bytes, origin: str, *, max_bytes: int) -> Iterator[Item]:
 
 
 def read_json(data: bytes, origin: str, *, max_bytes: int) -> Iterator[Item]:
-    """A JSON array of records, or one record."""
+    """A JSON array of records, or one record (UTF-8, or UTF-16 with a BOM; else E113)."""
+    # Maybe it is JSON Lines with a .json name: then a bad line costs that line only.
+    maybe_lines = data.lstrip()[:1] == b"{" and b"\n{" in data
     try:
-        loaded = json.loads(decode_bytes(data))
+        loaded = json.loads(decode_json_bytes(data))
+    except IngestError as exc:
+        if maybe_lines:
+            yield from read_jsonl(data, origin, max_bytes=max_bytes)
+            return
+        yield _reject(origin, exc.code, exc.detail)
+        return
     except json.JSONDecodeError as exc:
-        # Maybe it is JSON Lines with a .json name.
-        if data.lstrip()[:1] == b"{" and b"\n{" in data:
+        if maybe_lines:
             yield from read_jsonl(data, origin, max_bytes=max_bytes)
             return
         yield _reject(origin, "E104", f"{exc.msg} at line {exc.lineno} column {exc.colno}")
@@ -299,9 +327,11 @@ def read_bytes(data: bytes, origin: str, kind: str, *, max_bytes: int) -> Iterat
     if kind == "warc":
         yield from read_warc(io.BytesIO(data), origin, max_bytes=max_bytes)
         return
-    if looks_binary(data):
-        yield _reject(origin, "E103", "binary content")
+    why = binary_reason(data)
+    if why is not None:
+        yield _reject(origin, "E103", why)
         return
+    data = drop_nuls(data)  # a few stray ones, which binary_reason lets through
     if kind in ("text", "html", "feed") and len(data) > max_bytes:
         yield _reject(origin, "E106", f"{len(data)} bytes exceeds the limit of {max_bytes}")
         return

@@ -838,7 +838,7 @@ class Store:
 
     # -- stats ----------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
-        """Counts of articles by status, rejections by code, and extractions by kind."""
+        """Counts of articles by status, rejections by code, extractions by kind, incidents and control changes."""
         out: dict[str, Any] = {}
         with self.engine.connect() as conn:
             out["articles"] = int(conn.execute(select(func.count()).select_from(t.articles)).scalar() or 0)
@@ -859,6 +859,9 @@ class Store:
                 r[0]: r[1]
                 for r in conn.execute(select(t.events.c.plover_type, func.count()).group_by(t.events.c.plover_type))
             }
+            # Cross-article state, so that a run that stopped before merging shows here.
+            out["incidents"] = int(conn.execute(select(func.count()).select_from(t.incidents)).scalar() or 0)
+            out["control_changes"] = int(conn.execute(select(func.count()).select_from(t.control_changes)).scalar() or 0)
         return out
 
     def event_counts(self, by: str, f: EventFilter = EventFilter()) -> list[tuple[Any, int]]:
