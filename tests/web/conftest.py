@@ -84,25 +84,33 @@ def analyst_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return _build_db(tmp_path_factory.mktemp("web") / "analyst.db", [*demo_specs(), *sequence_specs()])
 
 
-def _serve(db: str) -> Iterator[LiveServer]:
+@pytest.fixture(scope="session")
+def label_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A small gazetteer (tests/api/builders.py LABEL_PLACES) for the base map's place labels."""
+    from tests.api.builders import write_label_gazetteer
+
+    return str(write_label_gazetteer(tmp_path_factory.mktemp("web") / "gazetteer.sqlite"))
+
+
+def _serve(db: str, gazetteer: str) -> Iterator[LiveServer]:
     from frontlines.api import create_app
 
     if not (VENDOR_DIR / "leaflet" / "leaflet.js").is_file():
         pytest.skip("the map's libraries are not built: run `make web`")
-    app = create_app(Settings(db=db))
+    app = create_app(Settings(db=db, gazetteer=gazetteer))
     with LiveServer(app) as server:
         yield server
     app.state.store.close()
 
 
 @pytest.fixture(scope="session")
-def live_server(web_db: str) -> Iterator[LiveServer]:
-    yield from _serve(web_db)
+def live_server(web_db: str, label_gazetteer: str) -> Iterator[LiveServer]:
+    yield from _serve(web_db, label_gazetteer)
 
 
 @pytest.fixture(scope="session")
-def analyst_server(analyst_db: str) -> Iterator[LiveServer]:
-    yield from _serve(analyst_db)
+def analyst_server(analyst_db: str, label_gazetteer: str) -> Iterator[LiveServer]:
+    yield from _serve(analyst_db, label_gazetteer)
 
 
 @pytest.fixture(scope="session")

@@ -214,6 +214,7 @@ def get_config(settings: SettingsDep) -> JSONResponse:
         "basemap": {"countries": "/api/basemap/countries", "attribution": BORDERS_ATTRIBUTION,
                     "admin1": ADMIN1_URL, "admin1_countries": admin1_countries(),
                     "admin1_attribution": ADMIN1_ATTRIBUTION,
-                    "labels": LABELS_URL, "label_tile": LABEL_TILE, "labels_attribution": LABELS_ATTRIBUTION},
+                    # no gazetteer built: no labels (the page then asks for none, rather than a 404 per tile)
+                    "labels": LABELS_URL if settings.gazetteer_path.is_file() else None, "label_tile": LABEL_TILE, "labels_attribution": LABELS_ATTRIBUTION},
         "writes": bool(settings.api_token),
     })
