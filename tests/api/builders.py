@@ -40,6 +40,7 @@ PLACES = {
     "Izium": (49.2120, 37.2566, "Kharkiv Oblast"),
     "Kupiansk": (49.7106, 37.6159, "Kharkiv Oblast"),
     "Kramatorsk": (48.7232, 37.5563, "Donetsk Oblast"),
+    "Odessa": (31.8457, -102.3676, "Texas"),  # a namesake abroad: the outlier a geocoder's slip leaves
 }
 ACTORS = {
     "Russian forces": ("Russian Armed Forces", "RUS", Sector.MILITARY),
@@ -361,6 +362,11 @@ def honest_specs() -> list[ArticleSpec]:
                               quantities=(("24 troops", "troops", 24),)),
                     EventSpec(2, "shelled", "ASSAULT", "Kharkiv", D(2023, 5, 2), sources=("Russian forces",),
                               quantities=(("dozens of civilians", "killed", None, 24, 99),))],
+        ),
+        ArticleSpec(
+            title="Port shelled", source="Wire", published=D(2023, 5, 4), url="https://example.com/odessa",
+            sentences=["Russian forces shelled Odessa on May 3."],  # placed in Texas by mistake
+            events=[EventSpec(0, "shelled", "ASSAULT", "Odessa", D(2023, 5, 3), sources=("Russian forces",))],
         ),
     ]
 

@@ -13,7 +13,9 @@
  * through textContent, element properties and setAttribute, never through innerHTML or HTML strings.
  */
 
-import { $, colorOf, el, getJSON, notice, query, quantityText, safeUrl, statusBadge, truncate, POPUP_PAD } from './js/util.js';
+import {
+  $, colorOf, el, getJSON, notice, query, quantityText, safeUrl, shortNumber, statusBadge, truncate, POPUP_PAD,
+} from './js/util.js';
 import { incidentDates, periodLabel, periodNote } from './js/dates.js';
 import { loadBaseLayers } from './js/basemap.js';
 import { installControl } from './js/control.js';
@@ -140,9 +142,10 @@ function fillPopup(box, body) {
     document.createTextNode([' ', ev.location, ev.admin1].filter(Boolean).join(' · '))]));
   const who = [(data.sources || []).map((a) => a.name).join(', '), (data.targets || []).map((a) => a.name).join(', ')];
   if (who[0] || who[1]) box.append(el('p', 'meta', (who[0] || '?') + (who[1] ? ' → ' + who[1] : '')));
-  if (body.casualties) box.append(el('p', 'meta casualties', 'casualties: ' + body.casualties.label));
-  const others = (data.quantities || []).filter((q) => !['killed', 'injured', 'casualties'].includes(q.kind));
-  if (others.length) box.append(el('p', 'meta', 'other figures: ' + others.map(quantityText).join(', ')));
+  const qs = (data.quantities || []).map(quantityText);
+  if (qs.length) box.append(el('p', 'meta', 'quantities: ' + qs.join(', ')));
+  // the marker's number and size come from this figure only (the API decides it: quantities/tolls.py)
+  if (body.casualties) box.append(el('p', 'meta casualties', 'toll on the marker: ' + body.casualties.label));
   box.append(evidenceQuote(body.evidence));
   const art = body.article;
   const src = el('p', 'meta', null, [document.createTextNode('source: ' + (art.source || 'unknown') + ' — '), articleLink(art)]);
@@ -289,6 +292,15 @@ function articleLink(art) {
   return a;
 }
 
+/** "killed: 7 to 9, injured: 12": the casualty ranges across an incident's reports (never a population). */
+function casualtyRanges(figure) {
+  return figure.parts.map((p) => {
+    const lo = shortNumber(p.low);
+    const hi = shortNumber(p.high);
+    return p.kind + ': ' + (lo === hi ? lo : lo + ' to ' + hi);
+  }).join(', ');
+}
+
 function fillIncidentPopup(box, body) {
   const inc = body.incident;
   box.replaceChildren();
@@ -301,7 +313,7 @@ function fillIncidentPopup(box, body) {
   const place = inc.place || {};
   const when = inc.period ? dateSpan(inc.period) : el('span', 'ev-date', incidentDates(inc));
   box.append(el('p', 'meta', null, [when, document.createTextNode([' ', place.name || place.text, place.admin1].filter(Boolean).join(' · '))]));
-  if (inc.casualties) box.append(el('p', 'meta casualties', 'casualties reported: ' + inc.casualties.label + ' across sources'));
+  if (inc.casualties) box.append(el('p', 'meta casualties', 'reported ' + casualtyRanges(inc.casualties) + ' across sources'));
   if (inc.reasons && inc.reasons.length) box.append(el('p', 'meta disputed-why', 'disputed: ' + inc.reasons.join(', ')));
   if (inc.earliest_report) box.append(el('p', 'meta', 'first reported ' + inc.earliest_report));
   const ol = el('ol', 'reports');
