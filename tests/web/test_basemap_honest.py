@@ -37,17 +37,17 @@ def _overlaps(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 
 def test_place_labels_appear_and_thin_out_with_zoom(page, artifacts) -> None:  # noqa: ANN001
-    page.evaluate("window.frontlines.map.setView([48.65, 37.9], 9)")  # around Bakhmut
+    page.evaluate("() => { window.frontlines.map.setView([48.65, 37.9], 9); }")  # around Bakhmut
     close = _in_view(page, _wait_labels(page, 9))
     names = {x["name"] for x in close}
     assert {"Bakhmut", "Soledar", "Kramatorsk"} <= names, names
     assert "Klishchiivka" not in names  # a village waits for a closer zoom
     assert _overlaps(close) == []
     page.screenshot(path=str(artifacts / "labels-z9.png"))
-    page.evaluate("window.frontlines.map.setZoom(11)")
+    page.evaluate("() => { window.frontlines.map.setZoom(11); }")
     names = {x["name"] for x in _in_view(page, _wait_labels(page, 11))}
     assert "Klishchiivka" in names or "Andriivka" in names, names
-    page.evaluate("window.frontlines.map.setView([48.8, 33.5], 5)")  # all of Ukraine
+    page.evaluate("() => { window.frontlines.map.setView([48.8, 33.5], 5); }")  # all of Ukraine
     far = _in_view(page, _wait_labels(page, 5))
     names = {x["name"] for x in far}
     assert {"Kyiv", "Kharkiv"} <= names and not names & {"Bakhmut", "Soledar", "Kramatorsk", "Klishchiivka"}, names
@@ -60,7 +60,7 @@ def test_place_labels_appear_and_thin_out_with_zoom(page, artifacts) -> None:  #
 def test_a_control_square_at_zoom_7_can_be_clicked_for_its_evidence(incidents_page, artifacts) -> None:  # noqa: ANN001
     page = incidents_page
     page.wait_for_function("() => document.body.dataset.controlReady === '1' && !document.body.dataset.controlLoading")
-    page.evaluate("window.frontlines.map.setView([46.9, 32.9], 7)")  # Snihurivka and Nova Kakhovka, and their markers
+    page.evaluate("() => { window.frontlines.map.setView([46.9, 32.9], 7); }")  # Snihurivka and Nova Kakhovka, and their markers
     page.wait_for_timeout(400)  # clusters settle
     squares = page.eval_on_selector_all(".ctl", "els => els.map(e => e.dataset.settlement)")
     assert {"Nova Kakhovka", "Snihurivka"} <= set(squares), squares

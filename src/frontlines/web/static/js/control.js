@@ -90,7 +90,8 @@ export function installControl(ctx) {
     sq.dataset.settlement = p.settlement || '';
     sq.dataset.side = p.side || '';
     sq.dataset.status = status;
-    const icon = L.divIcon({ html: sq, className: 'ctl-marker', iconSize: [26, 26] });
+    // up and left of the settlement, so the square never hides the place's own marker or name
+    const icon = L.divIcon({ html: sq, className: 'ctl-marker', iconSize: [24, 24], iconAnchor: [30, 30] });
     const m = L.marker([lat, lon], {
       icon, pane: 'control', riseOnHover: true,
       title: (p.settlement || '?') + ': ' + (p.side || 'unknown side') + ', ' + status,

@@ -18,10 +18,14 @@ export function installTimeline(ctx) {
   state.days = []; // [{key: 'YYYY-MM-DD', count}]
   state.spans = []; // [{key: '2023' | '2022-04' | ..., count, lo, hi}]
 
+  let seq = 0; // a slow answer for older filters must not overwrite a newer one
+
   async function load() {
+    const mine = ++seq;
     try {
       const { corroboration, ...filters } = state.filters; // corroboration belongs to incidents
       const body = await getJSON('/api/stats/events' + query({ ...filters, by: 'period' }));
+      if (mine !== seq) return;
       const counts = body.counts.filter((c) => c.key);
       state.days = counts.filter((c) => !isCoarse(c.key));
       state.spans = counts.filter((c) => isCoarse(c.key)).map((c) => {
