@@ -62,6 +62,15 @@ function fitFirstView(features) {
   map.fitBounds(bounds, { padding: [20, 20], maxZoom: 8, animate: false });
 }
 
+/** The page is ready once the first view's markers and list are drawn (bench/page.py reads the mark). */
+let firstReady;
+const firstView = new Promise((resolve) => { firstReady = resolve; });
+function markReady() {
+  delete document.body.dataset.loading;
+  if (!document.body.dataset.ready) { performance.mark('frontlines-ready'); firstReady(); }
+  document.body.dataset.ready = '1';
+}
+
 // -- events: markers and list ----------------------------------------------------------------------------
 
 /** An event's marker: size and number from its casualty figure only (decided by the API: `marker` is the
@@ -192,10 +201,7 @@ async function loadEvents() {
   } catch (e) {
     notice('events: ' + e.message);
   } finally {
-    if (seq === state.seq) {
-      delete document.body.dataset.loading;
-      document.body.dataset.ready = '1';
-    }
+    if (seq === state.seq) markReady();
   }
 }
 
@@ -374,10 +380,7 @@ async function loadIncidents() {
   } catch (e) {
     notice('incidents: ' + e.message);
   } finally {
-    if (seq === state.seq) {
-      delete document.body.dataset.loading;
-      document.body.dataset.ready = '1';
-    }
+    if (seq === state.seq) markReady();
   }
 }
 
@@ -492,7 +495,7 @@ const control = installControl({ map, state, showArticle, onChange: () => legend
 installFilters();
 installArticleView();
 window.frontlines = { map, state, showArticle, setRange, setView, setControlDate: control.setDate, bulkBounds, controlLayer: control.layer };
-loadBaseLayers(map);
+loadBaseLayers(map, firstView);
 loadFilterOptions();
 timeline.load();
 control.loadDates();

@@ -5,10 +5,13 @@ import { el, escapeHtml, getJSON, notice } from './util.js';
 
 const ADMIN1_MIN_ZOOM = 5;
 
-/** Draw the base layers; resolves once the country borders are on the map. */
-export async function loadBaseLayers(map) {
+/** Draw the base layers; resolves once the country borders are on the map. `first` is a promise that
+ * resolves when the first view's markers are drawn: the borders and labels wait for it, so that they
+ * do not hold up the data on a busy server (they are drawn a moment later). */
+export async function loadBaseLayers(map, first = Promise.resolve()) {
   let config = { tile_url: null, basemap: { countries: '/api/basemap/countries', attribution: '' } };
   try { config = await getJSON('/api/config'); } catch (e) { notice('config: ' + e.message); }
+  await first;
   if (config.tile_url) {
     // Leaflet renders attribution as HTML: only our own constant text goes there, escaped anyway.
     L.tileLayer(config.tile_url, { maxZoom: 18, attribution: escapeHtml('© OpenStreetMap contributors') }).addTo(map);
