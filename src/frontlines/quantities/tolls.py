@@ -57,8 +57,10 @@ def casualty_figure(quantities: Iterable[Mapping[str, Any]] | None) -> dict[str,
         exact = [v for v in (_exact(q) for q in qs) if v is not None]
         if exact:
             value = max(exact)
+            short, full = short_number(value), _number_text(value)
+            number = full if short == full else f"{full} ({short})"  # the marker's own text is in the popup
             parts.append({"kind": kind, "value": value, "low": value, "high": value, "vague": False,
-                          "marker": short_number(value), "text": f"{_number_text(value)} {_LABEL[kind]}"})
+                          "marker": short, "text": f"{number} {_LABEL[kind]}"})
             continue
         q = qs[0]
         low, high = q.get("low"), q.get("high")
