@@ -495,9 +495,9 @@ const control = installControl({ map, state, showArticle, onChange: () => legend
 installFilters();
 installArticleView();
 window.frontlines = { map, state, showArticle, setRange, setView, setControlDate: control.setDate, bulkBounds, controlLayer: control.layer };
-loadBaseLayers(map, firstView);
-loadFilterOptions();
-timeline.load();
-control.loadDates();
 applyView();
-loadView();
+loadView(); // first: the markers and the list are what "ready" means
+timeline.load();
+loadFilterOptions();
+loadBaseLayers(map, firstView);
+control.loadDates();
