@@ -102,6 +102,7 @@ def test_no_gazetteer_is_a_404_naming_the_build_command(demo_db, tmp_path) -> No
     client = next(gen)
     r = client.get("/api/basemap/labels", params={"bbox": UKRAINE, "zoom": 5})
     assert r.status_code == 404 and "frontlines gazetteer build" in r.json()["error"]
+    assert client.get("/api/config").json()["basemap"]["labels"] is None  # so the page asks for none
     next(gen, None)
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import threading
 from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
@@ -54,7 +53,6 @@ ADMIN1_URL = "/api/basemap/admin1/{iso3}"
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 LABELS_URL = "/api/basemap/labels"
 LABEL_CACHE_SIZE = 2048  # answers kept per app (a few hundred bytes to a few kB each)
-_labels_lock = threading.Lock()  # loading the index takes about a second: other basemap routes must not wait
 
 
 def _round(coords: Any) -> Any:
@@ -159,7 +157,7 @@ def admin1_borders(request: Request, iso3: str = PathParam(pattern=r"^[A-Za-z]{3
 def label_index(request: Request, settings: SettingsDep) -> LabelIndex:
     """The app's label index, read from the gazetteer on first use; a 404 (E703) when there is none."""
     state = request.app.state
-    with _labels_lock:
+    with state.labels_lock:  # loading takes about a second: its own lock, so other basemap routes do not wait
         index = getattr(state, "label_index", None)
         if index is None:
             try:
