@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from frontlines.errors import FrontlinesError
 from frontlines.records import to_dict
+from frontlines.time.periods import iso_period, time_precision
 
 KINDS = ("articles", "events", "quotes", "places", "actors", "times", "quantities")
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
@@ -37,7 +38,6 @@ def country_name(iso3: str | None) -> str | None:
 
 
 _GEO_PRECISION = {"exact": 1, "near": 1, "admin2": 2}
-_TIME_PRECISION = {"day": 1, "time": 1, "week": 2}
 
 
 def acled_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -45,6 +45,7 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
     data = row["data"]
     place = data.get("place") or {}
     time = data.get("time") or {}
+    period = row["period"] if "period" in row else iso_period(row.get("date"), row.get("date_end"))
     return {
         "event_id": row["key"][:16],
         "event_date": row.get("date"),
@@ -58,7 +59,7 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "latitude": row.get("lat"),
         "longitude": row.get("lon"),
         "geo_precision": _GEO_PRECISION.get(place.get("precision") or "", 3) if place else None,
-        "time_precision": _TIME_PRECISION.get(time.get("granularity") or "", 3) if time else None,
+        "time_precision": time_precision(time.get("granularity"), period) if time or period else None,
         "fatalities": row.get("fatalities"),
         "source": row.get("source"),
         "notes": row.get("text"),
@@ -66,6 +67,7 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "status": row.get("status"),
         "attributed_to": data.get("attributed_to"),
         "article_id": row.get("article_id"),
+        "period": period,  # not an ACLED column (CSV leaves it out): the date at its own precision
     }
 
 

@@ -37,6 +37,10 @@ PLACES = {
     "Kharkiv": (49.9935, 36.2304, "Kharkiv Oblast"),
     "Bakhmut": (48.5953, 38.0003, "Donetsk Oblast"),
     "Nova Kakhovka": (46.7546, 33.3486, "Kherson Oblast"),
+    "Izium": (49.2120, 37.2566, "Kharkiv Oblast"),
+    "Kupiansk": (49.7106, 37.6159, "Kharkiv Oblast"),
+    "Kramatorsk": (48.7232, 37.5563, "Donetsk Oblast"),
+    "Odessa": (31.8457, -102.3676, "Texas"),  # a namesake abroad: the outlier a geocoder's slip leaves
 }
 ACTORS = {
     "Russian forces": ("Russian Armed Forces", "RUS", Sector.MILITARY),
@@ -63,10 +67,12 @@ class EventSpec:
     date: dt.date | None
     sources: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
-    quantities: tuple[tuple[str, str, float], ...] = ()  # (text, kind, value)
+    quantities: tuple[tuple[Any, ...], ...] = ()  # (text, kind, value) or, vague, (text, kind, None, low, high)
     status: EventStatus = EventStatus.HAPPENED
     attributed_to: str | None = None
     acled: tuple[str, str] | None = None  # (event type, sub-event type) when not the type's default
+    granularity: str = "day"  # or month ("in April": date is any day of it) or year ("last year")
+    date_text: str | None = None  # the time expression when not "November 9"
 
 
 @dataclass
@@ -129,17 +135,26 @@ def build(spec: ArticleSpec) -> tuple[Article, Extraction]:
             place = places.setdefault((ev.place, ev.sentence), _place(aid, text, ev.place, lo, hi))
         time = None
         if ev.date:
-            s, e = _find(text, ev.date.strftime("%B %-d"), lo)  # each sentence states its date
-            time = TimeValue(text=text[s:e], evidence=_ev(aid, text, s, e), value=ev.date.isoformat(),
-                             start=ev.date, end=ev.date, granularity="day")
+            s, e = _find(text, ev.date_text or ev.date.strftime("%B %-d"), lo)  # each sentence states its date
+            start, end, value = ev.date, ev.date, ev.date.isoformat()
+            if ev.granularity == "year":
+                start, end, value = dt.date(ev.date.year, 1, 1), dt.date(ev.date.year, 12, 31), str(ev.date.year)
+            elif ev.granularity == "month":
+                nxt = dt.date(ev.date.year + ev.date.month // 12, ev.date.month % 12 + 1, 1)
+                start, end = dt.date(ev.date.year, ev.date.month, 1), nxt - dt.timedelta(days=1)
+                value = start.isoformat()[:7]
+            time = TimeValue(text=text[s:e], evidence=_ev(aid, text, s, e), value=value,
+                             start=start, end=end, granularity=ev.granularity)
             times.append(time)
         srcs = tuple(_actor(aid, text, m, lo) for m in ev.sources)
         tgts = tuple(_actor(aid, text, m, lo) for m in ev.targets)
         actors.extend(srcs + tgts)
         qs = []
-        for qtext, kind, value in ev.quantities:
+        for qtext, kind, value, *vague in ev.quantities:
             s, e = _find(text, qtext, lo)
-            qs.append(Quantity(text=qtext, evidence=_ev(aid, text, s, e), kind=kind, value=value))
+            low, high = vague if vague else (None, None)
+            qs.append(Quantity(text=qtext, evidence=_ev(aid, text, s, e), kind=kind, value=value, low=low, high=high,
+                               qualifier="vague" if vague else None))
         quantities.extend(qs)
         ts, te = _find(text, ev.trigger, lo)
         acled = ev.acled or TYPES[ev.plover]
@@ -319,3 +334,73 @@ def fill(store: Any, specs: list[ArticleSpec] | None = None) -> list[tuple[Artic
         store.add_article(article)
         store.save_extraction(extraction)
     return built
+
+
+def honest_specs() -> list[ArticleSpec]:
+    """Reports whose markers and dates are easy to draw wrongly: a date known only to its year or month,
+    a city's population beside an attack, troop numbers, and a vague toll ("dozens")."""
+    return [
+        ArticleSpec(
+            title="Izium looks back on a year of occupation", source="Kyiv Independent", published=D(2023, 3, 2),
+            url="https://example.com/izium-year",
+            sentences=["Russian forces shelled Izium repeatedly in 2022, residents said.",
+                       "Ukrainian troops retook Kupiansk in April 2022 and held it."],
+            events=[EventSpec(0, "shelled", "ASSAULT", "Izium", D(2022, 1, 1), sources=("Russian forces",),
+                              granularity="year", date_text="2022"),
+                    EventSpec(1, "retook", "FIGHT", "Kupiansk", D(2022, 4, 1), sources=("Ukrainian troops",),
+                              granularity="month", date_text="April 2022")],
+        ),
+        ArticleSpec(
+            title="Shelling of Kramatorsk", source="Wire", published=D(2023, 5, 3),
+            url="https://example.com/kramatorsk",
+            sentences=["Russian forces shelled Kramatorsk, a city of 150,000 people, on May 2.",
+                       "Russian forces massed 24 troops near Bakhmut on May 2.",
+                       "Russian forces shelled Kharkiv on May 2, killing dozens of civilians, officials said."],
+            events=[EventSpec(0, "shelled", "ASSAULT", "Kramatorsk", D(2023, 5, 2), sources=("Russian forces",),
+                              quantities=(("150,000 people", "people", 150_000),)),
+                    EventSpec(1, "massed", "FIGHT", "Bakhmut", D(2023, 5, 2), sources=("Russian forces",),
+                              quantities=(("24 troops", "troops", 24),)),
+                    EventSpec(2, "shelled", "ASSAULT", "Kharkiv", D(2023, 5, 2), sources=("Russian forces",),
+                              quantities=(("dozens of civilians", "killed", None, 24, 99),))],
+        ),
+        ArticleSpec(
+            title="Port shelled", source="Wire", published=D(2023, 5, 4), url="https://example.com/odessa",
+            sentences=["Russian forces shelled Odessa on May 3."],  # placed in Texas by mistake
+            events=[EventSpec(0, "shelled", "ASSAULT", "Odessa", D(2023, 5, 3), sources=("Russian forces",))],
+        ),
+    ]
+
+
+# A small gazetteer for the base map's place labels: a country, cities from 1.4 million down to villages.
+LABEL_PLACES = [
+    # (name, lat, lon, kind, population, capital)
+    ("Ukraine", 49.0, 32.0, "country", 44_000_000, False),
+    ("Kyiv", 50.4501, 30.5234, "settlement", 2_950_000, True),
+    ("Kharkiv", 49.9935, 36.2304, "settlement", 1_430_000, False),
+    ("Dnipro", 48.4647, 35.0462, "settlement", 980_000, False),
+    ("Mykolaiv", 46.9750, 31.9946, "settlement", 470_000, False),
+    ("Kherson", 46.6354, 32.6169, "settlement", 280_000, False),
+    ("Kramatorsk", 48.7232, 37.5563, "settlement", 150_000, False),
+    ("Bakhmut", 48.5953, 38.0003, "settlement", 72_000, False),
+    ("Izium", 49.2120, 37.2566, "settlement", 45_000, False),
+    ("Nova Kakhovka", 46.7546, 33.3486, "settlement", 44_000, False),
+    ("Kupiansk", 49.7106, 37.6159, "settlement", 27_000, False),
+    ("Snihurivka", 47.0756, 32.8053, "settlement", 12_000, False),
+    ("Balakliia", 49.4627, 36.8588, "settlement", 26_000, False),
+    ("Chuhuiv", 49.8356, 36.6880, "settlement", 31_000, False),
+    ("Vovchansk", 50.2908, 36.9413, "settlement", 17_000, False),
+    ("Klishchiivka", 48.5236, 37.9701, "settlement", 600, False),
+    ("Andriivka", 48.5011, 37.9650, "settlement", 800, False),
+    ("Ivanivske", 48.5872, 37.9397, "settlement", 900, False),
+    ("Soledar", 48.6845, 38.0858, "settlement", 10_500, False),
+]
+
+
+def write_label_gazetteer(path: Any) -> Any:
+    """A gazetteer file holding only :data:`LABEL_PLACES` (for the labels route and the map)."""
+    from frontlines.geo.gazetteer import Entry, write_gazetteer
+
+    entries = [Entry(gid=f"test:{name.lower().replace(' ', '-')}", name=name, kind=kind, lat=lat, lon=lon,
+                     country="UKR", population=pop, capital=capital, source="tests")
+               for name, lat, lon, kind, pop, capital in LABEL_PLACES]
+    return write_gazetteer(path, entries)

@@ -84,25 +84,47 @@ def analyst_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return _build_db(tmp_path_factory.mktemp("web") / "analyst.db", [*demo_specs(), *sequence_specs()])
 
 
-def _serve(db: str) -> Iterator[LiveServer]:
+@pytest.fixture(scope="session")
+def label_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A small gazetteer (tests/api/builders.py LABEL_PLACES) for the base map's place labels."""
+    from tests.api.builders import write_label_gazetteer
+
+    return str(write_label_gazetteer(tmp_path_factory.mktemp("web") / "gazetteer.sqlite"))
+
+
+@pytest.fixture(scope="session")
+def honest_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo articles plus dates known only to a year or a month, a population, troops, a vague toll
+    and an outlier placed on another continent (tests/api/builders.py honest_specs)."""
+    from tests.api.builders import demo_specs, honest_specs
+
+    return _build_db(tmp_path_factory.mktemp("web") / "honest.db", [*demo_specs(), *honest_specs()])
+
+
+def _serve(db: str, gazetteer: str) -> Iterator[LiveServer]:
     from frontlines.api import create_app
 
     if not (VENDOR_DIR / "leaflet" / "leaflet.js").is_file():
         pytest.skip("the map's libraries are not built: run `make web`")
-    app = create_app(Settings(db=db))
+    app = create_app(Settings(db=db, gazetteer=gazetteer))
     with LiveServer(app) as server:
         yield server
     app.state.store.close()
 
 
 @pytest.fixture(scope="session")
-def live_server(web_db: str) -> Iterator[LiveServer]:
-    yield from _serve(web_db)
+def live_server(web_db: str, label_gazetteer: str) -> Iterator[LiveServer]:
+    yield from _serve(web_db, label_gazetteer)
 
 
 @pytest.fixture(scope="session")
-def analyst_server(analyst_db: str) -> Iterator[LiveServer]:
-    yield from _serve(analyst_db)
+def analyst_server(analyst_db: str, label_gazetteer: str) -> Iterator[LiveServer]:
+    yield from _serve(analyst_db, label_gazetteer)
+
+
+@pytest.fixture(scope="session")
+def honest_server(honest_db: str, label_gazetteer: str) -> Iterator[LiveServer]:
+    yield from _serve(honest_db, label_gazetteer)
 
 
 @pytest.fixture(scope="session")
@@ -145,6 +167,12 @@ def page(browser: Any, live_server: LiveServer) -> Iterator[Any]:
 def incidents_page(browser: Any, analyst_server: LiveServer) -> Iterator[Any]:
     """The map as a user first sees it (incidents, control layer) over the analyst database."""
     yield from _open(browser, analyst_server, "/")
+
+
+@pytest.fixture
+def honest_page(browser: Any, honest_server: LiveServer) -> Iterator[Any]:
+    """The raw-events view over the honest database."""
+    yield from _open(browser, honest_server, "/?view=events")
 
 
 @pytest.fixture(scope="session")

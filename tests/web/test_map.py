@@ -34,18 +34,19 @@ def test_map_shows_markers_timeline_and_list(page, artifacts) -> None:  # noqa: 
     assert page.problems == [], page.problems  # no script errors, no CSP violations
 
 
+# The calls below return nothing: a returned Leaflet map would be serialised back to Python (seconds of work).
 def test_admin1_borders_appear_when_zoomed_in(page, artifacts) -> None:  # noqa: ANN001
     from frontlines.api.basemap import ADMIN1_DIR
 
     if not ADMIN1_DIR.is_dir():
         pytest.skip("admin-1 borders not installed: run `make web`")
     page.wait_for_selector("path.country", state="attached", timeout=10000)
-    page.evaluate("window.frontlines.map.setView([49.5, 36.0], 7)")  # eastern Ukraine
+    page.evaluate("() => { window.frontlines.map.setView([49.5, 36.0], 7); }")  # eastern Ukraine
     page.wait_for_selector(".leaflet-admin1-pane path.admin1", state="attached", timeout=10000)
     assert page.locator(".leaflet-admin1-pane path.admin1").count() >= 20
     assert "Natural Earth" in page.inner_text(".leaflet-control-attribution")
     page.screenshot(path=str(artifacts / "map-admin1.png"))
-    page.evaluate("window.frontlines.map.setZoom(3)")  # zoomed out: the layer is taken off the map
+    page.evaluate("() => { window.frontlines.map.setZoom(3); }")  # zoomed out: the layer is taken off the map
     page.wait_for_selector(".leaflet-admin1-pane path.admin1", state="detached", timeout=10000)
     assert page.problems == [], page.problems
 

@@ -142,6 +142,7 @@ def create_app(
         processor_kw["stages"] = stages
     app.state.processor = Processor(settings, **processor_kw)
     app.state.cache_lock = threading.Lock()
+    app.state.labels_lock = threading.Lock()  # the place-label index (api/basemap.py)
     app.state.borders = None
 
     install_error_handlers(app)

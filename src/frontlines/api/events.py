@@ -19,32 +19,29 @@ from frontlines.api.deps import (
 )
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.export import geojson_features
+from frontlines.quantities.tolls import casualty_figure
 
 router = APIRouter(prefix="/api/events", tags=["events"], responses=ERROR_RESPONSES)
 
 CONTEXT_CHARS = 300  # article text shown around an event's evidence sentence
 
 
-def _largest_quantity(row: dict[str, Any]) -> tuple[float | None, str | None]:
-    """The largest number an event carries (for sizing its map marker), and what it counts."""
-    best: tuple[float | None, str | None] = (None, None)
-    for q in (row.get("data") or {}).get("quantities") or []:
-        value = q.get("value") if q.get("value") is not None else q.get("high") or q.get("low")
-        if isinstance(value, (int, float)) and (best[0] is None or value > best[0]):
-            best = (float(value), q.get("kind"))
-    return best
-
-
 def event_features(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """GeoJSON point features (ACLED columns as properties) plus what a map needs to draw and label them."""
+    """GeoJSON point features (ACLED columns as properties) plus what a map needs to draw and label them.
+
+    The marker's size and number come from ``casualties`` only (see quantities/tolls.py): ``quantity``
+    is the figure that sizes it (None when the event reports no dead or wounded), ``marker`` the text
+    drawn on it, and the popup shows ``casualties.label``, which contains that text.
+    """
     located = [r for r in rows if r.get("lat") is not None and r.get("lon") is not None]
     features = list(geojson_features("events", located))
     for feature, row in zip(features, located):
-        value, kind = _largest_quantity(row)
+        figure = casualty_figure((row.get("data") or {}).get("quantities"))
         feature["id"] = row["key"]
         feature["properties"].update(
-            quantity=value, quantity_kind=kind, title=row.get("title"), published=row.get("published"),
-            confidence=row.get("confidence"),
+            quantity=figure["size"] if figure else None, quantity_kind=figure["kind"] if figure else None,
+            marker=figure["marker"] if figure else "", casualties=figure,
+            title=row.get("title"), published=row.get("published"), confidence=row.get("confidence"),
         )
     return features
 
@@ -99,6 +96,7 @@ def get_event(
     return ok({
         "ok": True,
         "event": row,
+        "casualties": casualty_figure(data.get("quantities")),
         "evidence": {"start": start, "end": end, "text": article.text[start:end],
                      "trigger": data.get("trigger_evidence"), "before": before, "after": after},
         "article": {"id": article.id, "title": article.title, "url": article.url, "source": article.source,

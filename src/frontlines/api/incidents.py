@@ -19,6 +19,8 @@ from fastapi.responses import JSONResponse
 from frontlines.api.deps import MAX_GEOJSON, EventFilterDep, Limit, Offset, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.errors import NotFound
+from frontlines.quantities.tolls import casualty_figure, casualty_range_figure
+from frontlines.time.periods import iso_period
 from frontlines.records import Incident, to_dict
 from frontlines.store import EventFilter, IncidentFilter
 
@@ -52,14 +54,13 @@ def incident_filter(f: EventFilter, corroboration: Corroboration | None, min_rep
                           members=members, limit=limit, offset=offset)
 
 
-def _largest(ranges: dict[str, Any]) -> tuple[float | None, str | None]:
-    """The largest number reported for an incident (the top of its widest range), and what it counts."""
-    best: tuple[float | None, str | None] = (None, None)
-    for kind, bounds in (ranges or {}).items():
-        high = max(bounds) if bounds else None
-        if high is not None and (best[0] is None or high > best[0]):
-            best = (float(high), kind)
-    return best
+def incident_dict(incident: Incident) -> dict[str, Any]:
+    """An incident as JSON, with its dates at their own precision (``period``: "2023", "2022-04" ...)
+    and its casualty figure across reports (``casualties``, None when no report gives one)."""
+    out = to_dict(incident)
+    out["period"] = iso_period(incident.start, incident.end)
+    out["casualties"] = casualty_range_figure(incident.quantity_ranges)
+    return out
 
 
 def incident_feature(incident: Incident) -> dict[str, Any] | None:
@@ -67,7 +68,7 @@ def incident_feature(incident: Incident) -> dict[str, Any] | None:
     place = incident.place
     if place is None or place.lat is None or place.lon is None:
         return None
-    value, kind = _largest(incident.quantity_ranges)
+    figure = casualty_range_figure(incident.quantity_ranges)  # casualties only: never a population or a distance
     sources = sorted({r.source for r in incident.reports if r.source})
     return {
         "type": "Feature",
@@ -89,8 +90,10 @@ def incident_feature(incident: Incident) -> dict[str, Any] | None:
             "sources": sources,
             "earliest_report": incident.earliest_report.isoformat() if incident.earliest_report else None,
             "quantity_ranges": {k: list(v) for k, v in (incident.quantity_ranges or {}).items()},
-            "quantity": value,
-            "quantity_kind": kind,
+            "quantity": figure["size"] if figure else None,
+            "quantity_kind": figure["kind"] if figure else None,
+            "casualties": figure,
+            "period": iso_period(incident.start, incident.end),
             "reasons": list(incident.reasons),
         },
     }
@@ -112,7 +115,7 @@ def list_incidents(
     """List incidents."""
     where = incident_filter(f, corroboration, min_reports, limit, offset)
     return ok({"ok": True, "total": store.count_incidents(where), "limit": limit, "offset": offset,
-               "incidents": [to_dict(i) for i in store.list_incidents(where)]})
+               "incidents": [incident_dict(i) for i in store.list_incidents(where)]})
 
 
 @router.get(".geojson", summary="Incidents as GeoJSON",
@@ -144,11 +147,12 @@ def _report_detail(store: Any, report: Any) -> dict[str, Any]:
         out["missing"] = True  # its article was re-processed since the incident was merged
         return out
     data = row.get("data") or {}
-    out["event"] = {k: row.get(k) for k in ("key", "date", "date_end", "status", "plover_type",
+    out["event"] = {k: row.get(k) for k in ("key", "date", "date_end", "period", "status", "plover_type",
                                              "acled_sub_event_type", "location", "confidence")}
     out["event"]["attributed_to"] = data.get("attributed_to")
     out["event"]["quantities"] = [{"kind": q.get("kind"), "value": q.get("value"), "low": q.get("low"),
-                                   "high": q.get("high")} for q in data.get("quantities") or []]
+                                   "high": q.get("high"), "text": q.get("text")} for q in data.get("quantities") or []]
+    out["event"]["casualties"] = casualty_figure(data.get("quantities"))
     out["evidence"] = {"start": row["start"], "end": row["end"], "text": row.get("text"),
                        "trigger": data.get("trigger_evidence")}
     out["article"] = {"id": row["article_id"], "title": row.get("title"), "url": row.get("url"),
@@ -169,4 +173,4 @@ def get_incident(
     incident = store.get_incident(incident_id)
     reports = sorted(incident.reports, key=lambda r: (r.published.isoformat() if r.published else "9999",
                                                       r.source or "", r.event_key))
-    return ok({"ok": True, "incident": to_dict(incident), "reports": [_report_detail(store, r) for r in reports]})
+    return ok({"ok": True, "incident": incident_dict(incident), "reports": [_report_detail(store, r) for r in reports]})

@@ -17,6 +17,7 @@ router = APIRouter(prefix="/api/stats", tags=["stats"], responses=ERROR_RESPONSE
 
 class GroupBy(str, enum.Enum):
     DATE = "date"
+    PERIOD = "period"
     PLOVER_TYPE = "plover_type"
     ACLED_SUB_EVENT_TYPE = "acled_sub_event_type"
     ADMIN1 = "admin1"
@@ -50,7 +51,9 @@ def get_stats(store: StoreDep) -> JSONResponse:
 
 @router.get("/events", summary="Event counts grouped",
             description="Event counts grouped by `by` (date for a timeline, plover_type, acled_sub_event_type, "
-                        "admin1, status or country), under the same filters as /api/events.")
+                        "admin1, status or country), under the same filters as /api/events. `period` groups by "
+                        "the date at its own precision: a day, or \"2023\", \"2022-04\", \"2023-W50\" for events "
+                        "known only to that year, month or week (the map draws those as spans).")
 def event_counts(
     store: StoreDep,
     f: EventFilterDep,

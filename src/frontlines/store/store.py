@@ -43,6 +43,7 @@ from frontlines.records import (
     to_dict,
 )
 from frontlines.store import schema as t
+from frontlines.time.periods import iso_period
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -865,10 +866,22 @@ class Store:
         return out
 
     def event_counts(self, by: str, f: EventFilter = EventFilter()) -> list[tuple[Any, int]]:
-        """Event counts grouped by 'date', 'plover_type', 'acled_sub_event_type', 'admin1' or 'status'."""
-        if by not in {"date", "plover_type", "acled_sub_event_type", "admin1", "status", "country"}:
+        """Event counts grouped by 'date', 'period', 'plover_type', 'acled_sub_event_type', 'admin1' or 'status'.
+
+        'period' groups by the date at its own precision (see time/periods.py): a day, or "2023",
+        "2022-04", "2023-W50" for events known only to that year, month or week.
+        """
+        if by not in {"date", "period", "plover_type", "acled_sub_event_type", "admin1", "status", "country"}:
             raise StoreError(f"cannot group events by {by!r}", code="E902")
         sub = self._event_query(EventFilter(**{**_filter_dict(f), "limit": 10**9, "offset": 0})).subquery()
+        if by == "period":
+            pairs = select(sub.c.date, sub.c.date_end, func.count()).group_by(sub.c.date, sub.c.date_end)
+            counts: dict[str | None, int] = {}
+            with self.engine.connect() as conn:
+                for date, date_end, n in conn.execute(pairs):
+                    key = iso_period(date, date_end)
+                    counts[key] = counts.get(key, 0) + int(n)
+            return sorted(counts.items(), key=lambda kv: (kv[0] is not None, kv[0] or ""))
         col = sub.c[by]
         q = select(col, func.count()).group_by(col).order_by(col)
         with self.engine.connect() as conn:
@@ -944,4 +957,6 @@ def _event_dict(row: Any) -> dict[str, Any]:
     for k in ("date", "date_end", "published"):
         if isinstance(d.get(k), (dt.date, dt.datetime)):
             d[k] = d[k].isoformat()
+    if "date" in d:  # the date at its own precision: "2023" for "last year", not 2023-01-01
+        d["period"] = iso_period(d.get("date"), d.get("date_end"))
     return d
