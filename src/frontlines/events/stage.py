@@ -421,8 +421,11 @@ def _claim_or_report(realis: Realis, head: Any, sources: tuple[Actor, ...], inde
     ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
     what happened, and the report keeps its attribution ("the governor said two were killed").
     A verb that itself marks a claim ("claimed", "alleged") keeps the event claimed."""
-    if realis.status != EventStatus.CLAIMED or realis.attributed_token is None:
+    if realis.status != EventStatus.CLAIMED:
         return realis
+    if realis.attributed_token is None:
+        # "clashes reported", "were reported killed": an unattributed report of what happened
+        return replace(realis, status=EventStatus.HAPPENED) if realis.frame_word in _REPORTING_VERBS else realis
     if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in _agent_tokens(head) for c in d.children) or any(
             d.lower_ in ("we", "i") for d in _agent_tokens(head)):
         return realis  # "said its forces had captured", "our forces destroyed": the speaker's own side
@@ -558,7 +561,8 @@ def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
 
 
 def _merge_in_sentence(drafts: list[Draft]) -> None:
-    """Two violent triggers on one dependency path name one event ("shelling killed five"); a
+    """Two violent triggers on one dependency path, or of one ACLED sub-type at one place, name one
+    event ("shelling killed five"; "attacked positions near X; clashes reported"); a
     participle telling what an attack did ("..., destroying warehouses", "..., injuring 12") is
     that attack; a noun that is another event's argument is no event of its own."""
     heads = {d.trigger.head.i: d for d in drafts}
@@ -582,7 +586,9 @@ def _merge_in_sentence(drafts: list[Draft]) -> None:
                 continue
             if a.typing.plover != b.typing.plover or a.typing.plover not in ("ASSAULT", "RETREAT", "PROTEST"):
                 continue
-            if not (_connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)):
+            same_kind = a.typing.acled_sub is not None and a.typing.acled_sub == b.typing.acled_sub and (
+                a.place is None or b.place is None or _place_key(a.place) == _place_key(b.place))
+            if not (same_kind or _connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)):
                 continue
             cautious = _more_cautious(a.realis, b.realis)
             if specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub):

@@ -256,6 +256,9 @@ def _accept(
         if nxt is not None and nxt.pos_ == "PROPN" and _is_cap(nxt.text):
             return False
         return major or kind_word or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED)
+    after_comma = start > 0 and doc[start - 1].text == ","
+    if ent_labels and after_comma and (flags & FLAG_MAJOR or kind_word):
+        return True  # "Krokhmalne, Kharkiv Oblast" tagged as one ORG: a division after a comma is one
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
         ent = _entity_of(doc, start)
         whole = bool(ent) and ent.start == start and ent.end == end

@@ -123,7 +123,7 @@ def resolve_mentions(
     every = [_item(doc, m, gazetteer) for m in mentions]
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
-    extra = _apply_containers(doc, article_id, items)
+    extra = _apply_containers(doc, article_id, items, gazetteer)
     if items:
         _choose(doc, items, gazetteer, outlet_country(source))
     for it in items:
@@ -155,11 +155,12 @@ def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
         it.reason = f"the region of {c.name} (a region word follows a city's name); {it.reason}"
 
 
-def _apply_containers(doc: Any, article_id: str, items: list[_Item]) -> list[Place]:
+def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: Gazetteer) -> list[Place]:
     """Narrow each name to its candidates inside the division written next to it, and make that
     division the division; a name with none inside (or unknown) is placed at the division."""
     spans = [(it.mention.start, it.mention.end, it.start_char, it.end_char) for it in items]
-    has_division = [any(c.kind in _DIVISION_KINDS for c in it.candidates) for it in items]
+    divisions = [_divisions(it, gazetteer) for it in items]
+    has_division = [bool(d) for d in divisions]
     if not any(has_division):
         return []
     # people's names: a PERSON entity that opens with a given name ("Oleh Syniehubov, Kharkiv");
@@ -168,11 +169,12 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item]) -> list[Pla
     persons = frozenset(t for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                         and normalise_name(ent[0].text) in first_names for t in range(ent.start, ent.end))
     extra: list[Place] = []
-    has_sub = [any(c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) for c in it.candidates) for it in items]
+    added: list[_Item] = []
+    has_sub = [any(c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) for c in d) for d in divisions]
     for pair in context.find_containers(doc, spans, has_division, has_sub, persons):
         outer = items[pair.outer]
         inner = items[pair.inner] if pair.inner is not None else None
-        division, inside = context.container_candidate(outer.candidates, inner.candidates if inner else ())
+        division, inside = context.container_candidate(divisions[pair.outer], inner.candidates if inner else ())
         if division is None:
             continue
         if inner is not None and inside is None and (
@@ -182,13 +184,51 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item]) -> list[Pla
         outer.note = f"the division written next to {doc.text[pair.start_char:pair.end_char]}"
         text = doc.text[pair.start_char : pair.end_char]
         if inner is None:
-            extra.append(context.placed_in_division(article_id, text, pair.start_char, pair.end_char, division))
+            # a name the recogniser passed over (a village with no population on record): the
+            # gazetteer may still know it inside the division written next to it
+            known = _known_inside(doc, pair.start_char, pair.end_char, division, gazetteer)
+            if known is not None:
+                added.append(known)
+            else:
+                extra.append(context.placed_in_division(article_id, text, pair.start_char, pair.end_char, division))
         elif inside is None:
             inner.override = context.placed_in_division(article_id, text, pair.start_char, pair.end_char, division)
         else:
-            inner.candidates = tuple(c for c in inner.candidates if context.inside_division(c, division))
+            inner.candidates = _own_names_first(tuple(c for c in inner.candidates if context.inside_division(c, division)))
             inner.note = f"inside {division.name}, written next to it"
+    items.extend(added)
     return extra
+
+
+def _own_names_first(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Places whose own name this is, before places that only once bore it (an alternate name)."""
+    own = tuple(c for c in cands if c.main)
+    return own or cands
+
+
+def _divisions(it: _Item, gazetteer: Gazetteer) -> list[Candidate]:
+    """What a name may be as a container: its division candidates, then the regions of the large
+    cities it names ("X, Zaporizhia": the oblast is named after its city, in any spelling of it)."""
+    out = [c for c in it.candidates if c.kind in _DIVISION_KINDS]
+    for c in it.candidates:
+        if c.kind == PlaceKind.SETTLEMENT and c.population >= REGION_CITY_POP and c.admin1_gid:
+            region = gazetteer.get(c.admin1_gid)
+            if region is not None and region not in out:
+                out.append(region)
+    return out
+
+
+def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer: Gazetteer) -> _Item | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    it = _item(doc, Mention(span.start, span.end, "container"), gazetteer)
+    inside = tuple(c for c in it.candidates if context.inside_division(c, division))
+    if not inside:
+        return None
+    it.candidates = _own_names_first(inside)
+    it.note = f"inside {division.name}, written next to it"
+    return it
 
 
 _DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY})
