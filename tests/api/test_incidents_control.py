@@ -187,12 +187,15 @@ def regions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     yield from _client(Settings(db=str(path)))
 
 
+# An area statement changes only the settlements its own sentence names (issue 16): these
+# oblast-wide statements name none (their sentence is about Kherson, in another oblast), so
+# they add no date anywhere; the region filter still keeps to the named change.
 @pytest.mark.parametrize(("region", "dates"), [
-    (None, ["2022-09-11", "2022-11-11", "2023-01-14"]),  # Zaporizhzhia Oblast: no known settlement, no change
+    (None, ["2022-11-11"]),
     ("Kherson Oblast", ["2022-11-11"]),  # the area statements elsewhere used to come along
-    ("donetsk", ["2023-01-14"]),  # through Bakhmut, a known settlement in the area
-    ("Kharkiv", ["2022-09-11"]),
-    ("UKR", ["2022-09-11", "2022-11-11", "2023-01-14"]),  # no known settlement in Zaporizhzhia Oblast
+    ("donetsk", []),  # Bakhmut is in the area, but no sentence of these statements names it
+    ("Kharkiv", []),
+    ("UKR", ["2022-11-11"]),
     ("Nowhere", []),
 ])
 def test_control_dates_keep_to_the_region(regions, region, dates) -> None:  # noqa: ANN001
