@@ -10,6 +10,7 @@ Dnipro") become RELATIVE places with an anchor and a coarser precision.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import defaultdict
@@ -194,15 +195,18 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
         elif inside is None:
             inner.override = context.placed_in_division(article_id, text, pair.start_char, pair.end_char, division)
         else:
-            inner.candidates = _own_names_first(tuple(c for c in inner.candidates if context.inside_division(c, division)))
+            inner.candidates = _own_names_first(
+                tuple(c for c in inner.candidates if context.inside_division(c, division)), inner.text)
             inner.note = f"inside {division.name}, written next to it"
     items.extend(added)
     return extra
 
 
-def _own_names_first(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """Places whose own name this is, before places that only once bore it (an alternate name)."""
-    own = tuple(c for c in cands if c.main)
+def _own_names_first(cands: tuple[Candidate, ...], text: str) -> tuple[Candidate, ...]:
+    """Places whose own name this is (or a spelling of it: "Kupiansk" for Kupyansk), before places
+    that only once bore it (Malynivka, formerly Novoselivka)."""
+    key = normalise_name(text)
+    own = tuple(c for c in cands if c.main or difflib.SequenceMatcher(None, key, normalise_name(c.name)).ratio() >= 0.75)
     return own or cands
 
 
@@ -226,7 +230,7 @@ def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer
     inside = tuple(c for c in it.candidates if context.inside_division(c, division))
     if not inside:
         return None
-    it.candidates = _own_names_first(inside)
+    it.candidates = _own_names_first(inside, it.text)
     it.note = f"inside {division.name}, written next to it"
     return it
 
