@@ -160,7 +160,9 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
     """Narrow each name to its candidates inside the division written next to it, and make that
     division the division; a name with none inside (or unknown) is placed at the division."""
     spans = [(it.mention.start, it.mention.end, it.start_char, it.end_char) for it in items]
-    divisions = [_divisions(it, gazetteer) for it in items]
+    # a city's region is looked up (a query) only where a container can stand: after ",", "(" or "in"
+    divisions = [_divisions(it, gazetteer) if it.mention.start > 0 and doc[it.mention.start - 1].lower_ in (",", "(", "in", "the")
+                 else [c for c in it.candidates if c.kind in _DIVISION_KINDS] for it in items]
     has_division = [bool(d) for d in divisions]
     if not any(has_division):
         return []
@@ -533,9 +535,9 @@ def _nations(doc: Any, gazetteer: Gazetteer) -> set[str]:
         if ent.label_ != "NORP":
             continue
         text = ent.text
-        nation = gazetteer.demonym(text[:-1] if text.endswith("ns") else text)
-        if nation is not None and nation.country:
-            out.add(nation.country)
+        iso3 = gazetteer.demonyms.get(normalise_name(text[:-1] if text.endswith("ns") else text))
+        if iso3:
+            out.add(iso3)  # the code is enough: no query per people named
     return out
 
 
