@@ -688,10 +688,8 @@ def _inherit(drafts: list[Draft]) -> None:
         if prev.typing.plover != d.typing.plover:
             continue  # only an elaboration of the same kind of event shares its place and date
         if d.place is None and prev.place is not None and d.sent_idx != prev.sent_idx:
-            p = prev.place
-            d.place = replace(p, precision=_LOWER_PRECISION.get(p.precision, p.precision) if p.precision else None,
-                              reason=f"no place in its sentence: the nearest place named before it, the place of "
-                                     f"the event before it; {p.reason}")
+            d.place = _borrowed(prev.place, "no place in its sentence: the nearest place named before it, "
+                                            "the place of the event before it")
             d.place_score = 0.5
             d.inherited.add("place")
         if d.time is None and prev.time is not None and d.sent_idx != prev.sent_idx:
@@ -742,6 +740,12 @@ def _own_statement(drafts: list[Draft], source: str | None, registry: Any) -> No
 
 
 _LOWER_PRECISION = {Precision.EXACT: Precision.NEAR}
+
+
+def _borrowed(place: Place, how: str) -> Place:
+    """Another mention's place given to an event without one: precision lowered, saying how."""
+    precision = _LOWER_PRECISION.get(place.precision, place.precision) if place.precision else None
+    return replace(place, precision=precision, reason=f"{how}; {place.reason}")
 _MATERIAL_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
 _NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})
 
@@ -773,10 +777,7 @@ def _preceding_place(drafts: list[Draft], index: Any) -> None:
             how = "no place in its sentence: the nearest place named before it"
         else:
             continue
-        d.place = replace(
-            p, precision=_LOWER_PRECISION.get(p.precision, p.precision) if p.precision else None,
-            reason=f"{how}; {p.reason}",
-        )
+        d.place = _borrowed(p, how)
         if d.typing.acled_sub in _TERRITORIAL or (d.typing.plover == "ASSAULT" and d.typing.mode == "occupy"):
             d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control
         d.place_score = 0.3

@@ -146,11 +146,9 @@ def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
     """"Dnepropetrovsk region", "Kharkov oblast" written with a city's (old) name the gazetteer knows
     only for the city: the region is the city's first-order division."""
     c = it.best
-    if it.hint != PlaceKind.ADMIN1 or c is None or c.kind != PlaceKind.SETTLEMENT or not c.admin1_gid:
+    if it.hint != PlaceKind.ADMIN1 or c is None:
         return
-    if c.population < REGION_CITY_POP:
-        return
-    region = gazetteer.get(c.admin1_gid)
+    region = _city_region(c, gazetteer)
     if region is not None:
         it.best = region
         it.reason = f"the region of {c.name} (a region word follows a city's name); {it.reason}"
@@ -217,11 +215,17 @@ def _divisions(it: _Item, gazetteer: Gazetteer) -> list[Candidate]:
     cities it names ("X, Zaporizhia": the oblast is named after its city, in any spelling of it)."""
     out = [c for c in it.candidates if c.kind in _DIVISION_KINDS]
     for c in it.candidates:
-        if c.kind == PlaceKind.SETTLEMENT and c.population >= REGION_CITY_POP and c.admin1_gid:
-            region = gazetteer.get(c.admin1_gid)
-            if region is not None and region not in out:
-                out.append(region)
+        region = _city_region(c, gazetteer)
+        if region is not None and region not in out:
+            out.append(region)
     return out
+
+
+def _city_region(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    """The first-order division of a large city (regions are named after their main city)."""
+    if c.kind != PlaceKind.SETTLEMENT or c.population < REGION_CITY_POP or not c.admin1_gid:
+        return None
+    return gazetteer.get(c.admin1_gid)
 
 
 def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer: Gazetteer) -> _Item | None:
