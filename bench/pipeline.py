@@ -261,17 +261,18 @@ def phase_dask(corpus: Path, batch_size: int, workers: int, shard_size: int) -> 
         def cpu_now() -> float:
             return sum(p.cpu_times().user + p.cpu_times().system for p in procs)
 
-        import frontlines.batch.dask as engine
+        from frontlines.runner import Runner
 
         update_cpu = [0.0]
-        real_update = engine.update_after
+        real_update = Runner.after_run
 
-        def timed_update(*args: Any) -> None:  # the client's CPU for incidents and control, reported apart
+        def timed_update(self: Runner, *args: Any) -> int:  # the client's CPU for incidents and control, apart
             c = time.process_time()
-            real_update(*args)
+            n = real_update(self, *args)
             update_cpu[0] += time.process_time() - c
+            return n
 
-        engine.update_after = timed_update
+        Runner.after_run = timed_update  # type: ignore[method-assign]
         cpu0 = cpu_now()
         report = run_shards(store, settings, shards, client=client)
         cpu = cpu_now() - cpu0 - update_cpu[0]

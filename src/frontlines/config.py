@@ -31,6 +31,7 @@ class Settings:
     api_token: str = ""  # writes through the API are refused without one
     tile_url: str = ""  # e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
     max_bytes: int = 5_000_000  # larger inputs are rejected (E106)
+    api_max_body: int = 12_000_000  # larger request bodies are refused with 413 (E903) before being read
     batch_size: int = 64
     workers: int = 1
 

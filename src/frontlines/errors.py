@@ -46,6 +46,7 @@ CATALOGUE: dict[str, str] = {
     # api / config
     "E901": "bad configuration",
     "E902": "bad request parameter",
+    "E903": "request body is larger than the limit",
 }
 
 

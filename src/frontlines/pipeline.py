@@ -216,3 +216,8 @@ def load_resources(settings: Any) -> Resources:
 
     extra = {EVENTS_KEY: load_event_lexicon(), QUANTITIES_KEY: load_quantity_lexicon()}
     return Resources(nlp=nlp, gazetteer=gazetteer, actors=actors, extra=extra)
+
+
+def current_versions(chain: Iterable[Stage]) -> dict[str, str]:
+    """Stage name -> version for a chain, as stored with each extraction (see ``run --stale``)."""
+    return {s.name: s.version for s in chain}

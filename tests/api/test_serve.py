@@ -12,14 +12,15 @@ def test_serve_passes_host_port_and_db(monkeypatch, tmp_path) -> None:  # noqa: 
 
     seen = {}
 
-    def fake_run(application, host, port, log_level):  # noqa: ANN001, ANN202
-        seen.update(app=application, host=host, port=port)
+    def fake_run(application, host, port, log_level, timeout_graceful_shutdown):  # noqa: ANN001, ANN202
+        seen.update(app=application, host=host, port=port, grace=timeout_graceful_shutdown)
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
     db = tmp_path / "s.db"
     result = CliRunner().invoke(app, ["serve", "--host", "127.0.0.1", "--port", "8765", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8765
+    assert seen["grace"] <= 10  # a request in progress never holds a shutdown for long
     assert seen["app"].state.settings.db == str(db) and db.exists()
 
 

@@ -11,8 +11,10 @@ ever put it into markup.
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,12 +25,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 
 from frontlines import __version__
-from frontlines.api import actors, articles, basemap, control, events, incidents, places, quotes, stats
+from frontlines.api import actors, articles, basemap, control, events, incidents, jobs, places, quotes, stats
 from frontlines.api.basemap import VENDOR_DIR, WEB_DIR
-from frontlines.api.errors import install_error_handlers
+from frontlines.api.errors import error_response, install_error_handlers
 from frontlines.api.processing import Processor
 from frontlines.config import Settings
 
+log = logging.getLogger("frontlines.api")
 
 DESCRIPTION = """Read the events, articles, quotes, places, actors, incidents and territorial control that
 frontlines extracted, as JSON or GeoJSON, and post new articles (with an API token). Every error has one shape:
@@ -115,6 +118,74 @@ class HeadLikeGet:
         await self.app({**scope, "method": "GET"}, receive, send_without_body)
 
 
+class BodyLimit:
+    """Pure ASGI middleware: a request body over ``limit`` bytes is refused with 413 before it is read whole.
+
+    A declared Content-Length over the limit is refused before any of the body is read; a body
+    sent without one (chunked) is read up to the limit and refused as soon as it passes it.
+    """
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        if declared is not None:
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._refuse(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        sent = [False]
+
+        async def replay() -> Any:
+            if not sent[0]:
+                sent[0] = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Any, receive: Any, send: Any) -> None:
+        response = error_response(413, f"request body over the limit of {self.limit:,} bytes", "E903",
+                                  headers={"Connection": "close"})
+        await response(scope, receive, send)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # A run or job that stopped (killed, crashed) left its incidents and control update queued: finish
+    # it before serving. A store that cannot do it still serves reads; the next run finishes it.
+    try:
+        n = app.state.processor.recover(app.state.store)
+    except Exception:  # noqa: BLE001 - logged with its traceback; reads are still served
+        log.exception("the queued incidents and control update could not be finished")
+    else:
+        if n:
+            log.warning("finished the incidents and control update of %d articles left by a stopped run", n)
+    yield
+    app.state.processor.close()  # a job in progress stops after its batch; its thread never holds the exit
+
+
 def create_app(
     settings: Settings,
     *,
@@ -132,6 +203,7 @@ def create_app(
         openapi_url="/api/openapi.json",
         docs_url=None,  # Swagger UI loads scripts from a CDN: not offline, and against the CSP
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings.db)
@@ -153,9 +225,10 @@ def create_app(
         "Referrer-Policy": "no-referrer",
         "X-Frame-Options": "DENY",
     })
-    app.add_middleware(HeadLikeGet)  # outermost: HEAD gets exactly GET's headers (gzip's included)
+    app.add_middleware(HeadLikeGet)  # HEAD gets exactly GET's headers (gzip's included)
+    app.add_middleware(BodyLimit, limit=settings.api_max_body)  # outermost: refuse before reading
 
-    for module in (events, articles, quotes, places, actors, stats, incidents, control, basemap):
+    for module in (events, articles, quotes, places, actors, stats, incidents, control, basemap, jobs):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

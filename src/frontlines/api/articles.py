@@ -93,10 +93,15 @@ def get_article(
 
 @router.post("", summary="Ingest and process articles",
              description="Store one article or a list of up to 100 (deduplicated like `frontlines ingest`) and "
-                         "run the extraction pipeline over the new ones. Needs `Authorization: Bearer TOKEN` "
-                         "matching the configured api_token (FRONTLINES_API_TOKEN); without a configured token "
-                         "every write is refused with 403. The model loads on the first POST.",
-             responses=WRITE_ERROR_RESPONSES, dependencies=[Depends(require_token)])
+                         "run the extraction pipeline over the new ones, then update incidents and territorial "
+                         "control, through the same Runner as `frontlines run`. A post of up to 20,000 "
+                         "characters of text is processed before the answer (200); a larger one is stored and "
+                         "answered at once with 202 and a job (`Location: /api/jobs/{id}`) whose progress "
+                         "`GET /api/jobs/{id}` reports. Needs `Authorization: Bearer TOKEN` matching the "
+                         "configured api_token (FRONTLINES_API_TOKEN); without a configured token every write "
+                         "is refused with 403. The model loads on the first POST.",
+             responses={**WRITE_ERROR_RESPONSES, 202: {"description": "Stored; processing runs as a job."}},
+             dependencies=[Depends(require_token)])
 def post_articles(
     request: Request,
     store: StoreDep,
@@ -120,7 +125,17 @@ def post_articles(
             raise ApiError(422, f"article {i}: {exc}", code=exc.code) from exc
         docs.append(RawDoc(origin=f"api#{i}", text=item.text, title=item.title, url=item.url, source=item.source,
                            published=published, language=item.language))
-    posted = request.app.state.processor.ingest_and_process(store, docs)
+    processor = request.app.state.processor
+    if not processor.is_small(docs):
+        job, posted = processor.submit(store, docs)
+        return ok({
+            "ok": True,
+            "stored": sum(1 for p in posted if p.outcome != "duplicate"),
+            "processed": 0,
+            "job": job.as_dict(),
+            "articles": [to_dict(p) for p in posted],
+        }, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
+    posted = processor.ingest_and_process(store, docs)
     return ok({
         "ok": True,
         "stored": sum(1 for p in posted if p.outcome != "duplicate"),

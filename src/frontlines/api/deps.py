@@ -143,10 +143,10 @@ def require_token(
         raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
 
 
-def ok(payload: dict[str, Any]) -> JSONResponse:
+def ok(payload: dict[str, Any], *, status_code: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
     """A JSON response straight from JSON-ready data (rows from the store, to_dict output).
 
     Returning a Response skips FastAPI's recursive re-encoding of the payload, which cost more than
     the SQL for a page of events (bench/api.py).
     """
-    return JSONResponse(payload)
+    return JSONResponse(payload, status_code=status_code, headers=headers)

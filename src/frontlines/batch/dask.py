@@ -27,7 +27,6 @@ from typing import Any
 from dask.typing import Key
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from frontlines.batch.local import ResultSink, RunReport, UpdateStarts, chunks, pending, update_after
 from frontlines.batch.shards import (
     ShardItems,
     ShardResult,
@@ -39,6 +38,7 @@ from frontlines.batch.shards import (
 )
 from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
+from frontlines.runner import Result, Runner, RunReport, UpdateStarts
 
 PLUGIN_NAME = "frontlines-resources"
 
@@ -119,6 +119,34 @@ def session(
                 cluster.close()
 
 
+class DaskEngine:
+    """The pipeline on a Dask cluster: one task per batch, retried on another worker if one dies.
+
+    A batch whose task exhausts its retries (e.g. it keeps killing workers) comes back as one
+    failure per article, with the reason.
+    """
+
+    def __init__(self, client: Client, retries: int = 2) -> None:
+        self.client = client
+        self.retries = retries
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        batch_of: dict[Key, list[Article]] = {}
+        submitted = []
+        for batch in batches:
+            fut = self.client.submit(process_on_worker, batch, retries=self.retries, pure=False)
+            batch_of[fut.key] = batch
+            submitted.append(fut)
+        for fut in as_completed(submitted):
+            batch = batch_of.pop(fut.key)
+            try:
+                results = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a task that exhausted its retries (e.g. KilledWorker)
+                results = [(a, Failure(a.id, "E202", f"{type(exc).__name__}: {exc}")) for a in batch]
+            fut.release()
+            yield results
+
+
 def run_dask(
     store: Any,
     settings: Any,
@@ -132,31 +160,19 @@ def run_dask(
     console: Any = None,
     client: Client | None = None,
 ) -> RunReport:
-    """Process the store's pending articles on a Dask cluster; returns counts and speed."""
-    ids = pending(store, limit)
-    sink = ResultSink(store, len(ids), on_progress, on_update)
-    if not ids:
-        return sink.report
-    with session(client, scheduler, workers, settings, console) as client:
-        start = time.perf_counter()
-        batches = list(chunks(ids, max(1, settings.batch_size)))
-        batch_of: dict[Key, list[str]] = {}
-        submitted = []
-        for batch in batches:
-            fut = client.submit(process_on_worker, store.get_articles(batch), retries=retries, pure=False)
-            batch_of[fut.key] = batch
-            submitted.append(fut)
-        for fut in as_completed(submitted):
-            try:
-                results = fut.result()
-            except Exception as exc:  # noqa: BLE001 - a task that exhausted its retries (e.g. KilledWorker)
-                for aid in batch_of[fut.key]:
-                    sink.fail(Failure(aid, "E202", f"{type(exc).__name__}: {exc}"))
-                sink.progress()
-            else:
-                sink.add(results)
-            fut.release()
-        return sink.finish(time.perf_counter() - start)
+    """Process the store's pending articles on a Dask cluster, through the Runner; returns counts and speed."""
+    runner = Runner(store, None, batch_size=settings.batch_size, on_progress=on_progress, on_update=on_update)
+    report = RunReport()
+    runner.recover(report)
+    ids = runner.pending(limit)
+    if ids:
+        with session(client, scheduler, workers, settings, console) as client:
+            runner.engine = DaskEngine(client, retries)
+            runner.process(ids, report)
+    else:
+        runner.process(ids, report)  # reports 0 of 0
+    runner.after_run(report)
+    return report
 
 
 # -- sharded inputs ----------------------------------------------------------------------------
@@ -198,7 +214,6 @@ class _ShardPlan:
     process_ids: list[str] = field(default_factory=list)
     near: dict[str, str] = field(default_factory=dict)  # near-duplicate id -> first copy
     signatures: dict[str, bytes] = field(default_factory=dict)
-    words: dict[str, int] = field(default_factory=dict)
 
 
 def run_shards(
@@ -210,7 +225,6 @@ def run_shards(
     workers: int = 1,
     retries: int = 2,
     output_parquet: str | Path | None = None,
-    bulk: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
     on_update: UpdateStarts | None = None,
     console: Any = None,
@@ -222,7 +236,7 @@ def run_shards(
     signatures; the client keeps what is new (exact and near duplicates, as
     ``frontlines ingest`` would), the workers process that, and the client
     writes the shard's articles, then their extractions in one bulk
-    transaction. A rerun finds everything stored and processes nothing.
+    transaction (through the Runner, which queues them for the after-run update). A rerun finds everything stored and processes nothing.
 
     To Parquet (``output_parquet``): each worker writes the shard's articles,
     extractions and rejections under that folder (shared by all workers), with
@@ -230,7 +244,9 @@ def run_shards(
     check across shards in this mode.
     """
     paths = [str(p) for p in inputs]
+    runner = Runner(store, None, batch_size=settings.batch_size, on_update=on_update)
     report = RunReport()
+    runner.recover(report)
     if on_progress:
         on_progress(0, 0)
     if not paths:
@@ -239,13 +255,12 @@ def run_shards(
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window = 2 * n_workers  # shards in flight: bounds worker memory on huge inputs
         start = time.perf_counter()
-        saved: list[str] = []
         if output_parquet is not None:
             _shards_to_parquet(client, settings, paths, Path(output_parquet), report, retries, window, on_progress)
         else:
-            saved = _shards_to_store(client, store, settings, paths, report, retries, window, bulk, on_progress)
+            _shards_to_store(client, runner, settings, paths, report, retries, window, on_progress)
         report.seconds = time.perf_counter() - start
-    update_after(store, saved, report, on_update)  # in the client, once the cluster's work is done
+    runner.after_run(report)  # in the client, once the cluster's work is done
     return report
 
 
@@ -297,7 +312,6 @@ def _plan(store: Any, summary: ShardSummary, plan: _ShardPlan, index: Any, plann
             if stored[aid] is ArticleStatus.PENDING and aid not in planned:
                 planned.add(aid)  # stored by an earlier, interrupted run: process it now
                 plan.process_ids.append(aid)
-                plan.words[aid] = summary.words[aid]
             continue
         if aid in planned:  # the same article in another shard of this run
             continue
@@ -314,11 +328,10 @@ def _plan(store: Any, summary: ShardSummary, plan: _ShardPlan, index: Any, plann
             continue
         index.add(aid, m)
         plan.process_ids.append(aid)
-        plan.words[aid] = summary.words[aid]
 
 
-def _write(store: Any, plan: _ShardPlan, result: ShardResult, report: RunReport, bulk: bool) -> list[str]:
-    """Store a processed shard: articles first (each its own insert), then extractions in bulk."""
+def _write(runner: Runner, plan: _ShardPlan, result: ShardResult, report: RunReport) -> None:
+    """Store a processed shard: articles first (each its own insert), then extractions through the Runner."""
     for a in result.articles:
         if a.id in plan.near:
             first = plan.near[a.id]
@@ -326,37 +339,20 @@ def _write(store: Any, plan: _ShardPlan, result: ShardResult, report: RunReport,
                                     skip_reason=f"near-duplicate of {first}")
         elif a.status is not ArticleStatus.PENDING:
             report.skipped += 1
-        store.add_article(a, signature=plan.signatures.get(a.id))
-    ok: list[Extraction] = []
-    for article, res in result.results:
-        if isinstance(res, Failure):
-            store.set_status(article.id, ArticleStatus.FAILED, f"[{res.code}] {res.message}")
-            store.add_rejection(Rejection(origin=f"article {article.id}", code=res.code, message=res.message))
-            report.failed += 1
-            report.failures.append(res)
-        else:
-            ok.append(res)
-            report.events += len(res.events)
-        report.words += plan.words.get(article.id, len(article.text.split()))
-    if bulk:
-        store.save_extractions_bulk(ok)
-    else:
-        store.save_extractions(ok)
-    report.processed += len(ok)
+        runner.store.add_article(a, signature=plan.signatures.get(a.id))
+    runner.save(result.results, report)
     report.skipped += len(plan.near)
-    return [ex.article_id for ex in ok]
 
 
-def _shards_to_store(client: Client, store: Any, settings: Any, paths: list[str], report: RunReport,
-                     retries: int, window: int, bulk: bool,
-                     on_progress: Callable[[int, int], None] | None) -> list[str]:
+def _shards_to_store(client: Client, runner: Runner, settings: Any, paths: list[str], report: RunReport,
+                     retries: int, window: int, on_progress: Callable[[int, int], None] | None) -> None:
     from frontlines.ingest.dedupe import NearDuplicateIndex, from_bytes
 
+    store = runner.store
     index = NearDuplicateIndex()
     for aid, sig in store.signatures():
         index.add(aid, from_bytes(sig))
     planned: set[str] = set()
-    saved: list[str] = []
     total = 0
     pending = iter(paths)
     role: dict[Key, tuple[str, _ShardPlan]] = {}
@@ -405,8 +401,7 @@ def _shards_to_store(client: Client, store: Any, settings: Any, paths: list[str]
             role[res.key] = ("result", plan)
             ac.add(res)
         else:
-            saved.extend(_write(store, plan, value, report, bulk))
+            _write(runner, plan, value, report)
             finish(plan)
         if on_progress:
             on_progress(report.processed + report.failed, total)
-    return saved

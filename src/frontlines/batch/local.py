@@ -1,42 +1,20 @@
-"""Run the pipeline over the store's pending articles, in this process or a process pool.
+"""Local engines for the Runner: this process, or a pool of worker processes.
 
-Each batch's extractions are written in one transaction by this (parent)
-process, so an interrupted run leaves no half-stored article (a batch is
-stored whole or stays pending) and a rerun finishes the rest. Workers load the model and gazetteer once, in their
-initialiser.
+An engine only maps :func:`frontlines.pipeline.process_batch` over batches of
+articles; storing, failures and the cross-article update are the Runner's
+(:mod:`frontlines.runner`). Workers load the model and gazetteer once, in
+their initialiser.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
-import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from frontlines.pipeline import Failure, Resources, build_pipeline, default_stages, load_resources, process_batch
-from frontlines.records import Article, ArticleStatus, Extraction, Rejection
-
-
-@dataclass(slots=True)
-class RunReport:
-    processed: int = 0
-    failed: int = 0
-    events: int = 0
-    words: int = 0
-    seconds: float = 0.0
-    skipped: int = 0  # sharded inputs: stored but not processed (language, near-duplicate)
-    rejected: int = 0  # sharded inputs: unreadable records or shards, kept as rejections
-    update_seconds: float = 0.0  # the cross-article update after the run (incidents, control), not in seconds
-    failures: list[Failure] = field(default_factory=list)
-
-    @property
-    def words_per_second(self) -> float:
-        return self.words / self.seconds if self.seconds else 0.0
-
-
-Progress = Callable[[int, int], None]  # (done, total)
-UpdateStarts = Callable[[int], None]  # (articles): the incidents and control update begins
+from frontlines.pipeline import Resources, Stage, build_pipeline, default_stages, load_resources, process_batch
+from frontlines.records import Article
+from frontlines.runner import Progress, Result, Runner, RunReport, UpdateStarts
 
 _WORKER: dict[str, Any] = {}
 
@@ -46,85 +24,57 @@ def _init_worker(settings: Any) -> None:
     _WORKER["chain"] = build_pipeline(default_stages())
 
 
-def _work(articles: list[Article]) -> list[tuple[Article, Extraction | Failure]]:
+def _work(articles: list[Article]) -> list[Result]:
     return list(process_batch(articles, _WORKER["resources"], _WORKER["chain"]))
 
 
-def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])
+class InProcess:
+    """The pipeline in this process; resources are loaded on the first batch (or injected)."""
+
+    def __init__(self, settings: Any = None, *, resources: Resources | None = None,
+                 loader: Callable[[Any], Resources] = load_resources,
+                 stages: Callable[[], Iterable[Stage]] = default_stages) -> None:
+        self.settings = settings
+        self.resources = resources
+        self._loader = loader
+        self._stages = stages
+        self.chain: tuple[Stage, ...] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self.resources is not None
+
+    def load(self) -> Resources:
+        if self.chain is None:
+            self.chain = build_pipeline(self._stages())
+        if self.resources is None:
+            self.resources = self._loader(self.settings)
+        return self.resources
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        resources = self.load()
+        for batch in batches:
+            yield list(process_batch(batch, resources, self.chain))
 
 
-class ResultSink:
-    """Writes an engine's results to the store and keeps the counts (shared by every engine).
+class ProcessPool:
+    """The pipeline in ``workers`` spawned processes, each loading its resources once."""
 
-    The extractions of one batch of results are saved in one transaction (a multi-row
-    insert per table); a failure is kept as a rejection with its reason and the article
-    is marked failed.
-    """
+    def __init__(self, settings: Any, workers: int) -> None:
+        self.settings = settings
+        self.workers = max(1, workers)
 
-    def __init__(self, store: Any, total: int, on_progress: Progress | None = None,
-                 on_update: UpdateStarts | None = None) -> None:
-        self.store = store
-        self.total = total
-        self.on_progress = on_progress
-        self.on_update = on_update
-        self.report = RunReport()
-        self.saved: list[str] = []
-        if on_progress:
-            on_progress(0, total)
-
-    def fail(self, failure: Failure, words: int = 0) -> None:
-        self.store.set_status(failure.article_id, ArticleStatus.FAILED, f"[{failure.code}] {failure.message}")
-        self.store.add_rejection(Rejection(origin=f"article {failure.article_id}", code=failure.code,
-                                           message=failure.message))
-        self.report.failed += 1
-        self.report.failures.append(failure)
-        self.report.words += words
-
-    def add(self, results: list[tuple[Article, Extraction | Failure]]) -> None:
-        ok: list[Extraction] = []
-        for article, result in results:
-            words = len(article.text.split())
-            if isinstance(result, Failure):
-                self.fail(result, words)
-                continue
-            ok.append(result)
-            self.report.events += len(result.events)
-            self.report.words += words
-        self.store.save_extractions_bulk(ok)
-        self.saved.extend(ex.article_id for ex in ok)
-        self.report.processed += len(ok)
-        self.progress()
-
-    def progress(self) -> None:
-        if self.on_progress:
-            self.on_progress(self.report.processed + self.report.failed, self.total)
-
-    def finish(self, seconds: float) -> RunReport:
-        """Record the time and run the cross-article stages (incidents, control) over what was saved."""
-        self.report.seconds = seconds
-        update_after(self.store, self.saved, self.report, self.on_update)
-        return self.report
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        ctx = mp.get_context("spawn")  # fork after loading torch/spaCy threads is unsafe
+        with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
+            yield from pool.imap_unordered(_work, batches)
 
 
-def update_after(store: Any, saved: Sequence[str], report: RunReport, on_update: UpdateStarts | None = None) -> None:
-    """Update incidents and control for the saved articles; the time goes to ``report.update_seconds``."""
-    if not saved:
-        return
-    from frontlines.incidents import update_after_run
-
-    if on_update:
-        on_update(len(saved))
-    start = time.perf_counter()
-    update_after_run(store, saved)
-    report.update_seconds = time.perf_counter() - start
-
-
-def pending(store: Any, limit: int | None) -> list[str]:
-    """Ids of the articles still to process, at most ``limit``."""
-    ids = store.pending_ids()
-    return ids if limit is None else ids[:limit]
+def local_engine(settings: Any, workers: int = 1, resources: Resources | None = None) -> InProcess | ProcessPool:
+    """This process for one worker, a process pool for more."""
+    if workers <= 1:
+        return InProcess(settings, resources=resources)
+    return ProcessPool(settings, workers)
 
 
 def run_pending(
@@ -137,22 +87,7 @@ def run_pending(
     on_progress: Progress | None = None,
     on_update: UpdateStarts | None = None,
 ) -> RunReport:
-    """Process every pending article in the store; returns counts and the speed."""
-    ids = pending(store, limit)
-    sink = ResultSink(store, len(ids), on_progress, on_update)
-    if not ids:
-        return sink.report
-    start = time.perf_counter()
-    batches = chunks(ids, max(1, settings.batch_size))
-    if workers <= 1:
-        res = resources or load_resources(settings)
-        chain = build_pipeline(default_stages())
-        for batch in batches:
-            sink.add(list(process_batch(store.get_articles(batch), res, chain)))
-    else:
-        ctx = mp.get_context("spawn")  # fork after loading torch/spaCy threads is unsafe
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-            for results in pool.imap_unordered(_work, (store.get_articles(b) for b in batches)):
-                sink.add(results)
-    # the cross-article update is not part of the timed pipeline throughput
-    return sink.finish(time.perf_counter() - start)
+    """Process every pending article in the store (after finishing any queued update); returns counts."""
+    runner = Runner(store, local_engine(settings, workers, resources), batch_size=settings.batch_size,
+                    on_progress=on_progress, on_update=on_update)
+    return runner.run(limit=limit)

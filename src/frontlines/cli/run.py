@@ -15,6 +15,8 @@ def run(
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://HOST:8786)."),
     limit: int = typer.Option(None, "--limit", min=1, help="Process at most this many articles."),
     again: bool = typer.Option(False, "--again", help="Re-process articles already processed."),
+    stale: bool = typer.Option(False, "--stale", help="Re-process the articles whose stage versions (code and "
+                               "data) differ from the current pipeline's."),
     inputs: list[str] = typer.Option(None, "--input", "-i", help="Shard files (JSONL, Parquet, WARC, ...) to read "
                                      "and process on the workers, one task per shard (with --engine dask)."),
     output_parquet: str = typer.Option(None, "--output-parquet", help="With --input: write results as Parquet "
@@ -24,6 +26,8 @@ def run(
     """Extract places, times, actors, quotes and events from pending articles (idempotent)."""
     from frontlines.batch.local import run_pending
     from frontlines.errors import FrontlinesError
+    from frontlines.pipeline import build_pipeline, current_versions, default_stages
+    from frontlines.runner import Runner
     from frontlines.store import open_store
 
     with common.errors_to_exit():
@@ -31,6 +35,7 @@ def run(
         store = open_store(s.db)
         if again:
             store.reset_status()
+        marked = Runner(store).mark_stale(current_versions(build_pipeline(default_stages()))) if stale else []
         err = common.console(ctx)
         with Progress(
             TextColumn("[bold]{task.description}"), BarColumn(bar_width=None), MofNCompleteColumn(),
@@ -66,14 +71,15 @@ def run(
                                      on_update=on_update)
             else:
                 raise FrontlinesError(f"--engine {engine!r}: local or dask", code="E901")
-        data = {"processed": report.processed, "failed": report.failed, "events": report.events,
-                "words": report.words, "seconds": round(report.seconds, 2),
-                "skipped": report.skipped, "rejected": report.rejected,
-                "words_per_second": round(report.words_per_second),
-                "update_seconds": round(report.update_seconds, 2)}
+        data = {**report.as_dict(), "stale": len(marked)}
         if json_out:
             common.print_json(data)
         else:
+            if report.recovered:
+                common.console().print(f"finished the incidents and control update of {report.recovered} "
+                                       "articles left by an earlier run that stopped", highlight=False)
+            if stale:
+                common.console().print(f"{len(marked)} articles had stale stage versions", highlight=False)
             common.console().print(
                 f"processed {report.processed} articles ({report.failed} failed), {report.events} events, "
                 f"{report.words_per_second:,.0f} words/s"

@@ -27,7 +27,9 @@ def serve(
             f"writes {'enabled' if settings.api_token else 'disabled (no FRONTLINES_API_TOKEN)'}",
             highlight=False,
         )
-        uvicorn.run(app, host=host, port=port, log_level="warning" if common.options(ctx).quiet else "info")
+        # a request in progress never holds a shutdown for more than a few seconds (large posts run as jobs)
+        uvicorn.run(app, host=host, port=port, log_level="warning" if common.options(ctx).quiet else "info",
+                    timeout_graceful_shutdown=5)
 
 
 def register(app: typer.Typer) -> None:

@@ -33,6 +33,9 @@ def stats(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", hel
             table.add_row(f"  {ptype}", str(n))
         table.add_row("incidents", str(data["incidents"]))
         table.add_row("control changes", str(data["control_changes"]))
+        pending = data["cross_article_pending"]
+        table.add_row("cross-article update pending",
+                      f"[yellow]{pending}[/yellow] (finished by the next run or serve)" if pending else "0")
         common.out.print(table)
 
 

@@ -197,9 +197,9 @@ def evaluate_control(
     import tempfile
     from pathlib import Path
 
-    from frontlines.batch.local import ResultSink
+    from frontlines.batch.local import InProcess
     from frontlines.control import timelines as store_timelines
-    from frontlines.pipeline import build_pipeline, default_stages, process_batch
+    from frontlines.runner import Runner
     from frontlines.store import open_store
 
     with tempfile.TemporaryDirectory(prefix="frontlines-eval-control-") as tmp:
@@ -207,15 +207,15 @@ def evaluate_control(
         try:
             for article in articles:
                 store.add_article(article)
-            chain = build_pipeline(default_stages())
-            ids = store.pending_ids()
-            sink = ResultSink(store, len(ids), (lambda done, total: None))
-            for start in range(0, len(ids), max(1, batch_size)):
-                batch = store.get_articles(ids[start:start + batch_size])
-                sink.add(list(process_batch(batch, resources, chain)))
-                if progress is not None:
-                    progress(len(batch))
-            report = sink.finish(0.0)
+            seen = [0]
+
+            def on_progress(done: int, total: int) -> None:
+                if progress is not None and done > seen[0]:
+                    progress(done - seen[0])
+                seen[0] = done
+
+            runner = Runner(store, InProcess(resources=resources), batch_size=batch_size, on_progress=on_progress)
+            report = runner.run()
             built = store_timelines(store)
         finally:
             store.close()

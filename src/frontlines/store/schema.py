@@ -197,6 +197,15 @@ control_changes = Table(
     Column("area", Boolean),
 )
 
+# 0004: articles whose extractions are stored but not yet merged into incidents and control
+# (written in the same transaction as the extractions; drained by the after-run step)
+pending_updates = Table(
+    "pending_updates",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("queued_at", DateTime(timezone=True), nullable=False),
+)
+
 EXTRACTION_TABLES = {
     "places": places,
     "times": times,

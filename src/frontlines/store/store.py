@@ -296,6 +296,13 @@ def _chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[i : i + size]
 
 
+def _queue_updates(conn: Any, article_ids: Sequence[str], now: dt.datetime) -> None:
+    """Queue these articles for the cross-article update, in the caller's transaction."""
+    for chunk in _chunked(list(article_ids), _IN_CHUNK):
+        conn.execute(delete(t.pending_updates).where(t.pending_updates.c.article_id.in_(chunk)))
+    conn.execute(insert(t.pending_updates), [{"article_id": aid, "queued_at": now} for aid in article_ids])
+
+
 class Store:
     """All reads and writes of frontlines data. Construct with :func:`open_store`."""
 
@@ -460,6 +467,7 @@ class Store:
                     article_id=aid, stages=[to_dict(s) for s in extraction.stages], processed_at=now
                 )
             )
+            _queue_updates(conn, [aid], now)
             conn.execute(
                 update(t.articles).where(t.articles.c.id == aid).values(
                     status=ArticleStatus.PROCESSED.value, skip_reason=None
@@ -506,7 +514,46 @@ class Store:
                         status=ArticleStatus.PROCESSED.value, skip_reason=None
                     )
                 )
+            _queue_updates(conn, ids, now)
         return len(extractions)
+
+    # -- the cross-article update queue ----------------------------------------
+    def pending_update_ids(self, limit: int | None = None) -> list[str]:
+        """Articles whose extractions are stored but not yet merged into incidents and control, oldest first."""
+        q = select(t.pending_updates.c.article_id).order_by(t.pending_updates.c.queued_at,
+                                                            t.pending_updates.c.article_id)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def count_pending_updates(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.pending_updates)).scalar() or 0)
+
+    def clear_pending_updates(self, article_ids: Sequence[str]) -> None:
+        """Drop these articles from the queue, once their incidents and control are stored."""
+        with self.engine.begin() as conn:
+            for chunk in _chunked(list(article_ids), _IN_CHUNK):
+                conn.execute(delete(t.pending_updates).where(t.pending_updates.c.article_id.in_(chunk)))
+
+    def event_counts_by_article(self, article_ids: Sequence[str]) -> dict[str, int]:
+        """How many events each of these articles has (articles with none are absent)."""
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunked(list(article_ids), _IN_CHUNK):
+                q = (select(t.events.c.article_id, func.count()).where(t.events.c.article_id.in_(chunk))
+                     .group_by(t.events.c.article_id))
+                out.update({r[0]: int(r[1]) for r in conn.execute(q)})
+        return out
+
+    def stage_versions(self) -> Iterator[tuple[str, dict[str, str]]]:
+        """Each processed article's id with the stage versions (name -> version) that produced its extractions."""
+        q = select(t.extractions.c.article_id, t.extractions.c.stages).order_by(t.extractions.c.article_id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                stages = _json(row.stages) or []
+                yield row.article_id, {s["name"]: s["version"] for s in stages}
 
     @staticmethod
     def _delete_extraction(conn: Any, article_id: str) -> None:
@@ -863,6 +910,8 @@ class Store:
             # Cross-article state, so that a run that stopped before merging shows here.
             out["incidents"] = int(conn.execute(select(func.count()).select_from(t.incidents)).scalar() or 0)
             out["control_changes"] = int(conn.execute(select(func.count()).select_from(t.control_changes)).scalar() or 0)
+            out["cross_article_pending"] = int(
+                conn.execute(select(func.count()).select_from(t.pending_updates)).scalar() or 0)
         return out
 
     def event_counts(self, by: str, f: EventFilter = EventFilter()) -> list[tuple[Any, int]]:
