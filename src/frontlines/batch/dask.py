@@ -321,12 +321,10 @@ def _plan(store: Any, summary: ShardSummary, plan: _ShardPlan, index: Any, plann
             plan.signatures[aid] = sig
         if status != ArticleStatus.PENDING.value or sig is None:
             continue
-        m = from_bytes(sig)
-        first = index.find(m)
-        if first is not None and first != aid:
+        first = index.first_copy(aid, from_bytes(sig))
+        if first is not None:
             plan.near[aid] = first
             continue
-        index.add(aid, m)
         plan.process_ids.append(aid)
 
 
@@ -346,12 +344,10 @@ def _write(runner: Runner, plan: _ShardPlan, result: ShardResult, report: RunRep
 
 def _shards_to_store(client: Client, runner: Runner, settings: Any, paths: list[str], report: RunReport,
                      retries: int, window: int, on_progress: Callable[[int, int], None] | None) -> None:
-    from frontlines.ingest.dedupe import NearDuplicateIndex, from_bytes
+    from frontlines.ingest.dedupe import NearDuplicateIndex
 
     store = runner.store
-    index = NearDuplicateIndex()
-    for aid, sig in store.signatures():
-        index.add(aid, from_bytes(sig))
+    index = NearDuplicateIndex.of_store(store)
     planned: set[str] = set()
     total = 0
     pending = iter(paths)

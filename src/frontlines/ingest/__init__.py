@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from frontlines.ingest.dedupe import NearDuplicateIndex, from_bytes, signature, to_bytes
+from frontlines.ingest.dedupe import NearDuplicateIndex, signature, to_bytes
 from frontlines.ingest.language import detect_language
 from frontlines.ingest.normalise import article_id, normalise_text
 from frontlines.ingest.readers import RawDoc, read_bytes, read_path, sniff_kind
@@ -81,9 +81,7 @@ class Ingestor:
     def __init__(self, store, *, max_bytes: int = 5_000_000, near_threshold: float = 0.7) -> None:  # noqa: ANN001
         self.store = store
         self.max_bytes = max_bytes
-        self.index = NearDuplicateIndex(threshold=near_threshold)
-        for aid, sig in store.signatures():
-            self.index.add(aid, from_bytes(sig))
+        self.index = NearDuplicateIndex.of_store(store, threshold=near_threshold)
 
     def items(self, sources: Iterable[Path | str], stdin: BinaryIO | None = None) -> Iterator[RawDoc | Rejection]:
         for src in sources:
@@ -107,8 +105,8 @@ class Ingestor:
         sig = signature(article.text)
         outcome = "stored"
         if article.status is ArticleStatus.PENDING:
-            first = self.index.find(sig)
-            if first is not None and first != article.id:
+            first = self.index.first_copy(article.id, sig)
+            if first is not None:
                 article = _replace(article, duplicate_of=first, status=ArticleStatus.SKIPPED,
                                    skip_reason=f"near-duplicate of {first}")
                 outcome = "near-duplicate"
@@ -117,8 +115,6 @@ class Ingestor:
         if not self.store.add_article(article, signature=to_bytes(sig)):
             report.duplicates += 1
             return "duplicate"
-        if article.duplicate_of is None:
-            self.index.add(article.id, sig)
         report.stored += 1
         if outcome == "near-duplicate":
             report.near_duplicates += 1

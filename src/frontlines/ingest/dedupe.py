@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -50,6 +51,25 @@ class NearDuplicateIndex:
         if key not in self._sigs:
             self._lsh.insert(key, m)
             self._sigs[key] = m
+
+    @classmethod
+    def of_store(cls, store: Any, threshold: float = 0.7) -> "NearDuplicateIndex":
+        """An index of every signature the store holds (the first copies ingested so far)."""
+        index = cls(threshold=threshold)
+        for aid, sig in store.signatures():
+            index.add(aid, from_bytes(sig))
+        return index
+
+    def first_copy(self, key: str, m: MinHash) -> str | None:
+        """The earlier copy this article nearly duplicates, or None: then it is indexed as a first copy.
+
+        The one near-duplicate decision, for `frontlines ingest` and for the Dask shard planner.
+        """
+        first = self.find(m)
+        if first is not None and first != key:
+            return first
+        self.add(key, m)
+        return None
 
     def find(self, m: MinHash) -> str | None:
         """The best-matching stored key (highest estimated Jaccard, then smallest key), or None."""
