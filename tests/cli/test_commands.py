@@ -135,3 +135,38 @@ def test_stats_count_incidents_and_control_changes(tmp_path) -> None:  # noqa: A
     table = _cli(path, "stats").stdout
     assert re.search(rf"^\s*incidents\s+{incidents}\s*$", table, re.M)
     assert re.search(rf"^\s*control changes\s+{changes}\s*$", table, re.M)
+
+
+def test_run_stale_reprocesses_exactly_the_articles_of_older_stage_versions(db: str) -> None:
+    import dataclasses
+
+    from frontlines.records import StageInfo
+    from frontlines.store import open_store
+
+    first = json.loads(_cli(db, "run", "--json").stdout)
+    assert first["processed"] == 2 and first["stale"] == 0
+    store = open_store(db)
+    aid = store.list_articles()[0].id
+    ex = store.get_extraction(aid)
+    old = tuple(StageInfo(name=s.name, version="0") if s.name == "events.coder" else s for s in ex.stages)
+    assert old != ex.stages
+    store.save_extractions_bulk([dataclasses.replace(ex, stages=old)])  # as an older events stage left it
+    store.close()
+    assert json.loads(_cli(db, "run", "--json").stdout)["processed"] == 0  # nothing pending
+    again = json.loads(_cli(db, "run", "--stale", "--json").stdout)
+    assert (again["stale"], again["processed"]) == (1, 1)
+    assert json.loads(_cli(db, "run", "--stale", "--json").stdout)["stale"] == 0
+
+
+def test_stats_show_the_pending_cross_article_update(tmp_path) -> None:  # noqa: ANN001
+    from frontlines.store import open_store
+    from tests.api.builders import demo_specs, fill
+
+    path = str(tmp_path / "queued.db")
+    store = open_store(path)
+    fill(store, demo_specs())  # extractions stored, incidents and control not yet merged
+    queued = store.count_pending_updates()
+    store.close()
+    assert queued == len(demo_specs())
+    assert json.loads(_cli(path, "stats", "--json").stdout)["cross_article_pending"] == queued
+    assert re.search(rf"cross-article update pending\s+{queued}", _cli(path, "stats").stdout)
