@@ -117,20 +117,20 @@ def _events_stage() -> Stage:
     return Stage("test.events", "1", "events", ("places",), run)
 
 
-@pytest.fixture
-def writer(fresh_db):  # noqa: ANN001, ANN201
+def blank_resources(_settings):  # noqa: ANN001, ANN201 - picklable: the worker process calls it
     import spacy
 
-    loads = []
+    return Resources(nlp=spacy.blank("en"))
 
-    def loader(_settings):  # noqa: ANN001, ANN202
-        loads.append(1)
-        return Resources(nlp=spacy.blank("en"))
 
-    gen = _client(Settings(db=fresh_db, api_token=TOKEN), resources_loader=loader,
-                  stages=lambda: [_places_stage(), _events_stage()])
+def fake_stages() -> list[Stage]:
+    return [_places_stage(), _events_stage()]
+
+
+@pytest.fixture
+def writer(fresh_db):  # noqa: ANN001, ANN201
+    gen = _client(Settings(db=fresh_db, api_token=TOKEN), resources_loader=blank_resources, stages=fake_stages)
     client = next(gen)
-    client.loads = loads
     yield client
     next(gen, None)
 
@@ -145,7 +145,7 @@ def test_writes_need_the_right_token(writer, headers, status) -> None:  # noqa: 
     assert r.status_code == status and r.json()["ok"] is False
     assert r.headers.get("www-authenticate") == "Bearer"
     assert writer.get("/api/articles").json()["articles"] == []  # nothing stored
-    assert writer.loads == []  # and the model was never loaded
+    assert writer.app.state.processor.loads == 0  # and the model was never loaded
 
 
 def test_post_ingests_and_processes(writer) -> None:  # noqa: ANN001
@@ -162,7 +162,7 @@ def test_post_ingests_and_processes(writer) -> None:  # noqa: ANN001
     # The same article again is a duplicate, not processed twice; the model loaded once.
     again = writer.post("/api/articles", json=POST, headers=auth).json()
     assert again["articles"][0]["outcome"] == "duplicate" and again["stored"] == 0
-    assert writer.loads == [1]
+    assert writer.app.state.processor.loads == 1
     assert writer.get("/api/events").json()["total"] == 1
 
 

@@ -8,19 +8,15 @@ import time
 import pytest
 
 from frontlines.config import Settings
-from frontlines.pipeline import Resources
 from tests.api.conftest import TOKEN, _client
-from tests.api.test_articles import POST, _events_stage, _places_stage
+from tests.api.test_articles import POST, blank_resources, fake_stages
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def _writer(db: str, **settings: object):  # noqa: ANN202
-    import spacy
-
     return _client(Settings(db=db, api_token=TOKEN, **settings),  # type: ignore[arg-type]
-                   resources_loader=lambda _s: Resources(nlp=spacy.blank("en")),
-                   stages=lambda: [_places_stage(), _events_stage()])
+                   resources_loader=blank_resources, stages=fake_stages)
 
 
 @pytest.fixture
@@ -91,3 +87,18 @@ def test_a_body_over_the_limit_is_413_before_it_is_read(fresh_db) -> None:  # no
     r = client.post("/api/articles", json=POST, headers=AUTH)  # under the limit: as usual
     assert r.status_code == 200
     next(gen, None)
+
+
+def test_processing_runs_in_a_worker_process_that_stops_with_the_server(fresh_db) -> None:  # noqa: ANN001
+    import os
+
+    gen = _writer(fresh_db)
+    client = next(gen)
+    assert client.post("/api/articles", json=POST, headers=AUTH).status_code == 200
+    worker = client.app.state.processor.worker
+    pid = worker._proc.pid
+    assert pid != os.getpid() and worker._proc.is_alive()  # the model is loaded there, not in the server
+    next(gen, None)  # shutdown
+    assert worker._proc is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

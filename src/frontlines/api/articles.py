@@ -94,9 +94,10 @@ def get_article(
 @router.post("", summary="Ingest and process articles",
              description="Store one article or a list of up to 100 (deduplicated like `frontlines ingest`) and "
                          "run the extraction pipeline over the new ones, then update incidents and territorial "
-                         "control, through the same Runner as `frontlines run`. A post of up to 20,000 "
-                         "characters of text is processed before the answer (200); a larger one is stored and "
-                         "answered at once with 202 and a job (`Location: /api/jobs/{id}`) whose progress "
+                         "control, through the same Runner as `frontlines run`, in a worker process beside "
+                         "the server. A post of up to 20,000 characters of text is processed before the answer "
+                         "(200) when no job is running; a larger one, or one posted while a job runs, is stored "
+                         "and answered at once with 202 and a job (`Location: /api/jobs/{id}`) whose progress "
                          "`GET /api/jobs/{id}` reports. Needs `Authorization: Bearer TOKEN` matching the "
                          "configured api_token (FRONTLINES_API_TOKEN); without a configured token every write "
                          "is refused with 403. The model loads on the first POST.",
@@ -126,8 +127,9 @@ def post_articles(
         docs.append(RawDoc(origin=f"api#{i}", text=item.text, title=item.title, url=item.url, source=item.source,
                            published=published, language=item.language))
     processor = request.app.state.processor
-    if not processor.is_small(docs):
-        job, posted = processor.submit(store, docs)
+    if not processor.answer_now(docs):
+        job, outcomes = processor.submit(store, docs)
+        posted = processor.posted(store, outcomes)
         return ok({
             "ok": True,
             "stored": sum(1 for p in posted if p.outcome != "duplicate"),
