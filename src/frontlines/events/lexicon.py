@@ -1,19 +1,17 @@
 """The event lexicon: triggers, context cues and the PLOVER<->ACLED mapping,
-loaded once from data/events/*.yaml and passed to the stage through
-``Resources.extra``.
+loaded once from data/events/*.yaml and passed to the stage as
+``Resources.event_lexicon``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from frontlines.errors import FrontlinesError
-
-LEXICON_KEY = "events.lexicon"
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -192,11 +190,17 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
-def lexicon_from(resources: Any) -> EventLexicon:
-    """The lexicon injected in ``resources.extra``; loaded into it on first use."""
-    lex = resources.extra.get(LEXICON_KEY)
+class HoldsEventLexicon(Protocol):
+    """What :func:`lexicon_from` needs of :class:`frontlines.stages.Resources` (named here
+    structurally: the stage contract sits below this package and imports nothing from it)."""
+
+    event_lexicon: EventLexicon | None
+
+
+def lexicon_from(resources: HoldsEventLexicon) -> EventLexicon:
+    """The lexicon injected as ``resources.event_lexicon``; loaded into it on first use."""
+    lex = resources.event_lexicon
     if lex is None:
-        # Cached on the injected Resources (not a module global) so that a run loads it once.
-        lex = load_event_lexicon()
-        resources.extra[LEXICON_KEY] = lex
+        # Kept on the injected Resources (not a module global) so that a run loads it once.
+        lex = resources.event_lexicon = load_event_lexicon()
     return lex
