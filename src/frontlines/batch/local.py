@@ -112,7 +112,7 @@ def update_after(store: Any, saved: Sequence[str], report: RunReport, on_update:
     """Update incidents and control for the saved articles; the time goes to ``report.update_seconds``."""
     if not saved:
         return
-    from frontlines.incidents import update_after_run
+    from frontlines.control import update_after_run
 
     if on_update:
         on_update(len(saved))
