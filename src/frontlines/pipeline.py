@@ -169,7 +169,7 @@ def process_article(article: Article, resources: Resources, chain: tuple[Stage, 
 def load_resources(settings: Settings) -> Resources:
     """Load the model, gazetteer, actor registry, lexicons and time tagger named by ``settings``."""
     from frontlines.actors.registry import load_actor_registry
-    from frontlines.geo.gazetteer import load_gazetteer
+    from frontlines.geo.builder import load_gazetteer
     from frontlines.nlp.model import load_nlp
 
     gazetteer = load_gazetteer(settings.gazetteer_path)
