@@ -35,7 +35,8 @@ def _texts(paths: list[str]) -> list[str]:
 def main() -> None:
     from frontlines.config import load_settings
     from frontlines.geo import extract_places
-    from frontlines.geo.gazetteer import Gazetteer, load_gazetteer
+    from frontlines.geo.builder import load_gazetteer
+    from frontlines.geo.gazetteer import Gazetteer
     from frontlines.nlp.model import load_nlp
     from frontlines.pipeline import Resources, StageInput
     from frontlines.records import Article

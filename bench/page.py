@@ -32,7 +32,7 @@ CHROMIUM = "/usr/bin/chromium"
 def ensure_store(db: Path, events: int) -> None:
     """Build ``events`` synthetic events (and their incidents) at ``db`` unless it already holds them."""
     from bench.api import build
-    from frontlines.incidents import update_after_run
+    from frontlines.control import update_after_run
     from frontlines.store import open_store
 
     store = open_store(str(db))

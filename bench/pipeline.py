@@ -209,7 +209,7 @@ def phase_full(corpus: Path, batch_size: int, dump: Path | None, dump_n: int) ->
         wall["store"] += time.perf_counter() - w
         total_wall = time.perf_counter() - t0
         total_cpu = time.process_time() - cpu0
-        from frontlines.incidents import update_after_run
+        from frontlines.control import update_after_run
 
         c, w = time.process_time(), time.perf_counter()  # the cross-article step `frontlines run` ends with
         update_after_run(store, [x.article_id for x in extractions if not isinstance(x, Failure)])

@@ -33,8 +33,8 @@ def _events(inp):  # noqa: ANN001, ANN202
     return ()
 
 
-PLACES = Stage(name="t.places", version="1", writes="places", reads=(), run=_places)
-EVENTS = Stage(name="t.events", version="1", writes="events", reads=("places",), run=_events)
+PLACES = Stage(name="t.places", code_version="1", writes="places", reads=(), run=_places)
+EVENTS = Stage(name="t.events", code_version="1", writes="events", reads=("places",), run=_events)
 
 
 def test_build_checks_reads_and_writes() -> None:
@@ -42,7 +42,7 @@ def test_build_checks_reads_and_writes() -> None:
     with pytest.raises(FrontlinesError, match="reads"):
         build_pipeline([EVENTS, PLACES])
     with pytest.raises(FrontlinesError, match="unknown field"):
-        build_pipeline([Stage(name="x", version="1", writes="nope", reads=(), run=_places)])
+        build_pipeline([Stage(name="x", code_version="1", writes="nope", reads=(), run=_places)])
 
 
 def test_extract_records_stage_versions() -> None:

@@ -10,53 +10,21 @@ pool, Dask) only decides where :func:`process_batch` runs.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from frontlines.config import Settings
 from frontlines.errors import FrontlinesError, NlpError
-from frontlines.records import Article, Extraction, StageInfo
+from frontlines.records import Article, Extraction
+from frontlines.stages import Resources, Stage, StageFn, StageInput, current_versions
 
-StageFn = Callable[["StageInput"], tuple[Any, ...]]
-
-
-@dataclass(slots=True)
-class Resources:
-    """Models, gazetteers and lexicons, loaded once per process and passed in."""
-
-    nlp: Any  # spacy.language.Language
-    gazetteer: Any = None  # frontlines.geo.gazetteer.Gazetteer
-    actors: Any = None  # frontlines.actors.registry.ActorRegistry
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class StageInput:
-    """What a stage sees: the parsed article and the outputs of earlier stages."""
-
-    doc: Any  # spacy.tokens.Doc
-    article: Article
-    resources: Resources
-    outputs: Mapping[str, tuple[Any, ...]]
-
-    @property
-    def reference_date(self) -> dt.date | None:
-        return self.article.published
-
-
-@dataclass(frozen=True, slots=True)
-class Stage:
-    name: str  # "geo.places"
-    version: str
-    writes: str  # one field of Extraction
-    reads: tuple[str, ...]
-    run: StageFn
-
-    @property
-    def info(self) -> StageInfo:
-        return StageInfo(name=self.name, version=self.version)
-
+# Stage, StageInput and Resources live in frontlines.stages (below the stage packages);
+# they are named here too for callers that build chains.
+__all__ = [
+    "LONG_TEXT", "Failure", "Resources", "Stage", "StageFn", "StageInput", "build_pipeline", "current_versions",
+    "default_stages", "extract", "load_resources", "parse", "process_article", "process_batch", "split_text",
+]
 
 _EXTRACTION_FIELDS = ("places", "times", "quantities", "actors", "quotes", "events")
 
@@ -198,10 +166,10 @@ def process_article(article: Article, resources: Resources, chain: tuple[Stage, 
     return extract(doc, article, resources, chain)
 
 
-def load_resources(settings: Any) -> Resources:
-    """Load the model, gazetteer and actor registry named by ``settings`` (a config.Settings)."""
+def load_resources(settings: Settings) -> Resources:
+    """Load the model, gazetteer, actor registry, lexicons and time tagger named by ``settings``."""
     from frontlines.actors.registry import load_actor_registry
-    from frontlines.geo.gazetteer import load_gazetteer
+    from frontlines.geo.builder import load_gazetteer
     from frontlines.nlp.model import load_nlp
 
     gazetteer = load_gazetteer(settings.gazetteer_path)
@@ -209,15 +177,9 @@ def load_resources(settings: Any) -> Resources:
     actors = load_actor_registry(settings.actors_file or None)
     if nlp is None:
         raise NlpError(settings.model)
-    from frontlines.events import LEXICON_KEY as EVENTS_KEY
     from frontlines.events import load_event_lexicon
-    from frontlines.quantities import LEXICON_KEY as QUANTITIES_KEY
     from frontlines.quantities import load_quantity_lexicon
+    from frontlines.time import build_tagger
 
-    extra = {EVENTS_KEY: load_event_lexicon(), QUANTITIES_KEY: load_quantity_lexicon()}
-    return Resources(nlp=nlp, gazetteer=gazetteer, actors=actors, extra=extra)
-
-
-def current_versions(chain: Iterable[Stage]) -> dict[str, str]:
-    """Stage name -> version for a chain, as stored with each extraction (see ``run --stale``)."""
-    return {s.name: s.version for s in chain}
+    return Resources(nlp=nlp, gazetteer=gazetteer, actors=actors, event_lexicon=load_event_lexicon(),
+                     quantity_lexicon=load_quantity_lexicon(), time_tagger=build_tagger())

@@ -178,7 +178,7 @@ class Runner:
         Idempotent: the articles of a step leave the queue only once both are stored, and
         updating them again gives the same incidents and control changes.
         """
-        from frontlines.incidents import update_after_run
+        from frontlines.control import update_after_run
 
         report = report if report is not None else RunReport()
         total = self.store.count_pending_updates()

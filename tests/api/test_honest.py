@@ -16,7 +16,7 @@ from tests.api.conftest import _client
 
 @pytest.fixture(scope="module")
 def honest_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from frontlines.incidents import update_after_run
+    from frontlines.control import update_after_run
     from frontlines.store import open_store
     from tests.api.builders import demo_specs, fill, honest_specs
 

@@ -79,7 +79,7 @@ def test_control_on_a_date(merged) -> None:  # noqa: ANN001
 @pytest.fixture(scope="module")
 def analyst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """Demo articles plus repeated reports and a capture/contest/retake sequence, merged as `frontlines run` does."""
-    from frontlines.incidents import update_after_run
+    from frontlines.control import update_after_run
     from frontlines.store import open_store
     from tests.api.builders import demo_specs, fill, sequence_specs
 

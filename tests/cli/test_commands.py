@@ -119,7 +119,7 @@ def test_enumerated_values_ignore_case(db: str) -> None:
 
 
 def test_stats_count_incidents_and_control_changes(tmp_path) -> None:  # noqa: ANN001
-    from frontlines.incidents import update_after_run
+    from frontlines.control import update_after_run
     from frontlines.store import open_store
     from tests.api.builders import demo_specs, fill, sequence_specs
 

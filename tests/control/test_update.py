@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from frontlines.cli.main import app
 from frontlines.control import state_geojson, state_on
-from frontlines.incidents import update_after_run
+from frontlines.control import update_after_run
 from frontlines.records import Article, ArticleStatus, Evidence, Extraction, Place, PlaceKind, Precision, to_dict
 from tests.incidents.helpers import FIXTURES, load_reports, save_reports
 

@@ -56,10 +56,10 @@ def events(inp):
 
 
 STAGES = [
-    Stage(name="t.places", version="1", writes="places", reads=(), run=places),
-    Stage(name="t.times", version="1", writes="times", reads=(), run=times),
-    Stage(name="t.quotes", version="1", writes="quotes", reads=(), run=quotes),
-    Stage(name="t.events", version="1", writes="events", reads=("places", "times"), run=events),
+    Stage(name="t.places", code_version="1", writes="places", reads=(), run=places),
+    Stage(name="t.times", code_version="1", writes="times", reads=(), run=times),
+    Stage(name="t.quotes", code_version="1", writes="quotes", reads=(), run=quotes),
+    Stage(name="t.events", code_version="1", writes="events", reads=("places", "times"), run=events),
 ]
 
 
@@ -146,7 +146,7 @@ def test_a_failing_stage_counts_as_no_prediction(blank):
     def boom(inp):
         raise ValueError("broken stage")
 
-    broken = [Stage(name="t.places", version="1", writes="places", reads=(), run=boom)]
+    broken = [Stage(name="t.places", code_version="1", writes="places", reads=(), run=boom)]
     doc = gold("geo", {"toponyms": [dict(span("Kherson"), lat=46.64, lon=32.62, geonameid=None)]})
     result = evaluate_docs([doc], blank, stages=broken)
     assert result.failures == 1 and result.metrics["recognition_recall"] == 0.0

@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 
-from frontlines.events import LEXICON_KEY, extract_events, load_event_lexicon
+from frontlines.events import extract_events, load_event_lexicon
 from frontlines.pipeline import Resources, StageInput
-from frontlines.quantities import LEXICON_KEY as Q_KEY
 from frontlines.quantities import extract_quantities, load_quantity_lexicon
 from frontlines.records import Actor, Article, Event, Evidence, Place, Precision, Sector, TimeValue
 
@@ -30,7 +29,7 @@ def nlp() -> Any:
 
 @pytest.fixture(scope="session")
 def resources(nlp: Any) -> Resources:
-    return Resources(nlp=nlp, extra={LEXICON_KEY: load_event_lexicon(), Q_KEY: load_quantity_lexicon()})
+    return Resources(nlp=nlp, event_lexicon=load_event_lexicon(), quantity_lexicon=load_quantity_lexicon())
 
 
 def _ev(text: str, needle: str, article_id: str = "t", nth: int = 0) -> Evidence:

@@ -10,7 +10,8 @@ import pytest
 
 from frontlines.config import default_data_dir
 from frontlines.errors import GeoError
-from frontlines.geo.gazetteer import Gazetteer, build_gazetteer, load_gazetteer
+from frontlines.geo.builder import build_gazetteer, load_gazetteer
+from frontlines.geo.gazetteer import Gazetteer
 from frontlines.pipeline import Resources, StageInput
 from frontlines.records import Article, Place
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from frontlines.errors import GeoError
+from frontlines.geo.builder import load_gazetteer
 from frontlines.geo.gazetteer import (
     MAX_CANDIDATES,
     Entry,
     Gazetteer,
-    load_gazetteer,
     normalise_name,
     write_gazetteer,
 )
@@ -134,19 +134,19 @@ def test_stale_packaged_build_is_rebuilt_but_custom_files_are_not(tmp_path, monk
     """A packaged build is a cache of the packaged data: a changed fingerprint rebuilds it."""
     import sqlite3
 
-    from frontlines.geo import gazetteer as gz
+    from frontlines.geo import builder
 
-    custom = gz.write_gazetteer(tmp_path / "custom.sqlite", [gz.Entry(gid="t:1", name="Testville", kind="settlement",
-                                                                      lat=1.0, lon=2.0, country="UKR")])
+    custom = write_gazetteer(tmp_path / "custom.sqlite", [Entry(gid="t:1", name="Testville", kind="settlement",
+                                                                lat=1.0, lon=2.0, country="UKR")])
     built = []
-    monkeypatch.setattr(gz, "build_gazetteer", lambda path, **kw: built.append(path))
-    gz.load_gazetteer(custom)  # custom entries: never rebuilt behind the user's back
+    monkeypatch.setattr(builder, "build_gazetteer", lambda path, **kw: built.append(path))
+    builder.load_gazetteer(custom)  # custom entries: never rebuilt behind the user's back
     assert built == []
     conn = sqlite3.connect(custom)
     conn.execute("UPDATE meta SET v = '0' WHERE k = 'imported'")  # now it looks like a stale packaged build
     conn.commit()
     conn.close()
-    gz.load_gazetteer(custom)
+    builder.load_gazetteer(custom)
     assert built == [custom]
 
 

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 from frontlines.errors import GeoError
 from frontlines.geo import postal, sources
-from frontlines.geo.gazetteer import BadLine, Entry, Gazetteer, import_geonames
+from frontlines.geo.builder import import_geonames
+from frontlines.geo.gazetteer import BadLine, Entry, Gazetteer
 from frontlines.records import Precision
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "geo"

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from frontlines.pipeline import Resources, StageInput
-from frontlines.quantities import LEXICON_KEY, extract_quantities, load_quantity_lexicon
+from frontlines.quantities import extract_quantities, load_quantity_lexicon
 from frontlines.records import Article
 
 
@@ -25,7 +25,7 @@ def nlp() -> Any:
 
 @pytest.fixture(scope="session")
 def run(nlp: Any):
-    resources = Resources(nlp=nlp, extra={LEXICON_KEY: load_quantity_lexicon()})
+    resources = Resources(nlp=nlp, quantity_lexicon=load_quantity_lexicon())
 
     def _run(text: str):
         article = Article(id="q", text=text, published=dt.date(2022, 11, 9))

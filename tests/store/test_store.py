@@ -109,7 +109,7 @@ def test_event_filters(store) -> None:  # noqa: ANN001
 
 
 def test_stats_count_incidents_and_control_changes(store) -> None:  # noqa: ANN001
-    from frontlines.incidents import update_after_run
+    from frontlines.control import update_after_run
     from frontlines.store import IncidentFilter
     from tests.api.builders import demo_specs, fill, sequence_specs
 

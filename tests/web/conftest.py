@@ -57,7 +57,7 @@ class LiveServer:
 
 def _build_db(path: Path, specs: list[Any]) -> str:
     """Store the specs' articles, then merge incidents and control changes as `frontlines run` does."""
-    from frontlines.incidents import update_after_run
+    from frontlines.control import update_after_run
     from frontlines.store import open_store
     from tests.api.builders import fill
 

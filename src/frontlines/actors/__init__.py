@@ -9,8 +9,8 @@ full mention a later mention refers to). Known actors come from the registry
 
 from frontlines.actors.mentions import extract_mentions, to_actors
 from frontlines.actors.registry import ActorRegistry
-from frontlines.pipeline import Stage, StageInput
 from frontlines.records import Actor
+from frontlines.stages import Stage, StageInput, data_file
 
 
 def extract_actors(inp: StageInput) -> tuple[Actor, ...]:
@@ -20,10 +20,17 @@ def extract_actors(inp: StageInput) -> tuple[Actor, ...]:
     metonymic places ("Kyiv's troops") give the government they stand for. Without an injected
     registry the stage still finds people and group nouns, with no known entries.
     """
-    registry = inp.resources.actors if isinstance(inp.resources.actors, ActorRegistry) else ActorRegistry()
+    registry = inp.resources.actors if inp.resources.actors is not None else ActorRegistry()
     places = inp.outputs.get("places", ())
     mentions = extract_mentions(inp.doc, registry, places, inp.article.published)
     return to_actors(inp.doc, inp.article.id, mentions)
 
 
-STAGE = Stage(name="actors.mentions", version="1", writes="actors", reads=("places",), run=extract_actors)
+STAGE = Stage(
+    name="actors.mentions",
+    code_version="1",
+    writes="actors",
+    reads=("places",),
+    run=extract_actors,
+    data_files=(data_file("actors"),),  # the packaged registry and its lexicon
+)

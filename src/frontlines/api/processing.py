@@ -143,6 +143,7 @@ class Worker:
             if stopping.is_set():
                 job.state, job.error = "failed", "stopped by shutdown; unprocessed articles stay pending"
                 return
+            message: tuple[str, Any] | None
             try:
                 ready = self._conn.poll(0.2)
                 message = self._conn.recv() if ready else None

@@ -26,7 +26,7 @@ def build(
     force: bool = typer.Option(False, "--force", help="Rebuild even if the file exists (e.g. it is corrupt)."),
 ) -> None:
     """Build the gazetteer file from the packaged data (GeoNames cities500, divisions, curated places)."""
-    from frontlines.geo.gazetteer import build_gazetteer, load_gazetteer
+    from frontlines.geo.builder import build_gazetteer, load_gazetteer
 
     with common.errors_to_exit():
         target = _path(ctx, path)
@@ -42,7 +42,7 @@ def build(
 @gazetteer_app.command("info")
 def info(ctx: typer.Context, path: str = PATH_OPTION, json_out: bool = typer.Option(False, "--json")) -> None:
     """What the gazetteer holds: places by kind and by source."""
-    from frontlines.geo.gazetteer import load_gazetteer
+    from frontlines.geo.builder import load_gazetteer
 
     with common.errors_to_exit():
         data = load_gazetteer(_path(ctx, path)).info()
@@ -69,7 +69,7 @@ def lookup(
     json_out: bool = typer.Option(False, "--json"),
 ) -> None:
     """List the places a name may refer to, most populous first."""
-    from frontlines.geo.gazetteer import load_gazetteer
+    from frontlines.geo.builder import load_gazetteer
 
     with common.errors_to_exit():
         found = load_gazetteer(_path(ctx, path)).lookup(name)[:limit]
@@ -99,7 +99,7 @@ def import_dump(
     Lines that cannot be read are skipped and listed with their line number; the exit
     code is 1 only when no line could be read.
     """
-    from frontlines.geo.gazetteer import import_geonames
+    from frontlines.geo.builder import import_geonames
 
     with common.errors_to_exit():
         report = import_geonames(_path(ctx, path), file)

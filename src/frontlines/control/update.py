@@ -9,7 +9,22 @@ from typing import Any
 from frontlines.control.areas import Course
 from frontlines.control.changes import control_changes_with_keys
 from frontlines.control.timeline import build_timelines, control_on
+from frontlines.incidents.update import UpdateReport, reported_events, update_incidents
 from frontlines.records import ControlChange
+
+
+def update_after_run(store: Any, article_ids: Sequence[str]) -> UpdateReport:
+    """After a run saved these articles' extractions: update incidents, then control changes.
+
+    Lives with control (above incidents): control changes are read from the same reported
+    events that the incidents merge, so this is the one place that runs both.
+    """
+    new = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+    report = update_incidents(store, article_ids, new)
+    n = update_control(store, article_ids, new)
+    return UpdateReport(events=report.events, component=report.component,
+                        incidents_removed=report.incidents_removed, incidents_saved=report.incidents_saved,
+                        control_changes=n)
 
 
 def update_control(store: Any, article_ids: Sequence[str], items: Sequence[Any] | None = None) -> int:
@@ -20,8 +35,6 @@ def update_control(store: Any, article_ids: Sequence[str], items: Sequence[Any] 
     events, when the caller has read them already.
     """
     if items is None:
-        from frontlines.incidents.update import reported_events
-
         items = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
     rows = control_changes_with_keys(list(items))
     store.replace_control_changes(list(article_ids), rows)

@@ -1,19 +1,17 @@
 """The event lexicon: triggers, context cues and the PLOVER<->ACLED mapping,
-loaded once from data/events/*.yaml and passed to the stage through
-``Resources.extra``.
+loaded once from data/events/*.yaml and passed to the stage as
+``Resources.event_lexicon``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from frontlines.errors import FrontlinesError
-
-LEXICON_KEY = "events.lexicon"
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -129,7 +127,7 @@ def load_event_lexicon() -> EventLexicon:
         for form in _inflections(lemma):
             if form not in single:
                 surface.setdefault(form, spec)
-    nationality, groups, sector_heads = _nationalities(_read("demonyms.yaml"))
+    nationality, groups, sector_heads = _nationalities(_read("doers.yaml"), _read_demonyms())
     return EventLexicon(
         single=single,
         surface=surface,
@@ -147,8 +145,21 @@ def load_event_lexicon() -> EventLexicon:
     )
 
 
-def _nationalities(data: Any) -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]:
-    """Country names from pycountry plus the curated demonyms, groups and sector head nouns."""
+def _read_demonyms() -> dict[str, str]:
+    """The demonyms the gazetteer holds too (``data/places/demonyms.yaml``: one list for both)."""
+    path = importlib_resources.files("frontlines") / "data" / "places" / "demonyms.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise FrontlinesError(f"demonyms.yaml: {exc}", code="E601") from exc
+    return {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}
+
+
+def _nationalities(
+    data: Any, demonyms: dict[str, str],
+) -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]:
+    """Country names from pycountry, the shared demonyms, the names news uses for states,
+    and the curated groups and sector head nouns."""
     import pycountry
 
     nationality: dict[str, str] = {}
@@ -157,7 +168,7 @@ def _nationalities(data: Any) -> tuple[dict[str, str], dict[str, tuple[str, str]
             name = getattr(country, attr, None)
             if name and "," not in name:
                 nationality.setdefault(name.lower(), country.alpha_3)
-    for word, iso3 in data["demonyms"].items():
+    for word, iso3 in [*demonyms.items(), *data["states"].items()]:
         nationality[str(word).lower()] = str(iso3)
     groups = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in data["groups"].items()}
     sector_heads: dict[str, str] = {}
@@ -192,11 +203,17 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
-def lexicon_from(resources: Any) -> EventLexicon:
-    """The lexicon injected in ``resources.extra``; loaded into it on first use."""
-    lex = resources.extra.get(LEXICON_KEY)
+class HoldsEventLexicon(Protocol):
+    """What :func:`lexicon_from` needs of :class:`frontlines.stages.Resources` (named here
+    structurally: the stage contract sits below this package and imports nothing from it)."""
+
+    event_lexicon: EventLexicon | None
+
+
+def lexicon_from(resources: HoldsEventLexicon) -> EventLexicon:
+    """The lexicon injected as ``resources.event_lexicon``; loaded into it on first use."""
+    lex = resources.event_lexicon
     if lex is None:
-        # Cached on the injected Resources (not a module global) so that a run loads it once.
-        lex = load_event_lexicon()
-        resources.extra[LEXICON_KEY] = lex
+        # Kept on the injected Resources (not a module global) so that a run loads it once.
+        lex = resources.event_lexicon = load_event_lexicon()
     return lex

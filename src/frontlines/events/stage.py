@@ -34,7 +34,7 @@ from frontlines.events.territory import (
     noun_names_its_taker,
     taker_unstated,
 )
-from frontlines.pipeline import StageInput
+from frontlines.stages import StageInput
 from frontlines.records import (
     Actor,
     Event,

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from frontlines.geo.recognise import Mention, find_toponyms
 from frontlines.geo.resolve import resolve_mentions
-from frontlines.pipeline import Stage, StageInput
 from frontlines.records import Place
+from frontlines.stages import Stage, StageInput, data_file
 
 SPAN_KEY = "places"
 
@@ -52,6 +52,15 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
     return resolve_mentions(doc, inp.article.id, mentions, gazetteer, source=inp.article.source)
 
 
-STAGE = Stage(name="geo.places", version="2", writes="places", reads=(), run=extract_places)
+STAGE = Stage(
+    name="geo.places",
+    code_version="2",
+    writes="places",
+    reads=(),
+    run=extract_places,
+    # the curated places, stop-lists and postal layer (built into the gazetteer), and the armed
+    # groups the recogniser never takes for towns
+    data_files=(data_file("places"), data_file("actors", "groups.yaml")),
+)
 
 __all__ = ["STAGE", "extract_places", "resolve_spans", "SPAN_KEY"]

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontlines.errors import GeoError
-from frontlines.geo.gazetteer import BadLine, Entry, normalise_name
+from frontlines.geo.entries import BadLine, Entry, normalise_name
+from frontlines.geo.packaged import curated_dir_default, iso3_of
 from frontlines.geo.romanise import fix_homoglyphs, russian_spellings, spellings
 
 LAYER_VERSION = "1"
@@ -196,8 +197,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def layer_path_default() -> Path:
     """The packaged postal layer (may be absent in a stripped install)."""
-    from frontlines.geo.sources import curated_dir_default
-
     return curated_dir_default() / LAYER_NAME
 
 
@@ -327,8 +326,6 @@ def merge_postal(
     "Mykolayiv", "Avdiyivka"); any other becomes a settlement with population 0 (known
     towns win ambiguity) and its point's precision.
     """
-    from frontlines.geo.sources import iso3_of
-
     admins = Admin1Index(entries, codes)
     places = list(places)
     countries = {iso3_of(p.country) for p in places}

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAJOR, Gazetteer, normalise_name
+from frontlines.geo.packaged import curated_dir_default, data_file
 
 MAX_NGRAM = 6
 ORG_SOURCE = "org-name"  # mention source of a place named inside an organisation's name
@@ -71,8 +72,6 @@ class PlaceLexicon:
 @lru_cache(maxsize=4)
 def load_place_lexicon(path: Path | None = None) -> PlaceLexicon:
     """Read the stop-lists; cached per path since the file is packaged and read-only."""
-    from frontlines.geo.sources import curated_dir_default
-
     file = Path(path) if path else curated_dir_default() / "stoplists.yaml"
     data: dict[str, Any] = yaml.safe_load(file.read_text("utf-8")) or {}
 
@@ -90,9 +89,7 @@ def load_place_lexicon(path: Path | None = None) -> PlaceLexicon:
 def _registry_names() -> list[str]:
     """Names and aliases of the armed groups in the packaged actor registry: "Hamas", "Wagner",
     "Hezbollah" name a party to a conflict, never the town they resemble."""
-    from frontlines.geo.sources import _data_file
-
-    path = _data_file("frontlines", "data", "actors", "groups.yaml")
+    path = data_file("frontlines", "data", "actors", "groups.yaml")
     data = yaml.safe_load(path.read_text("utf-8")) or {}
     out: list[str] = []
     for entry in data.get("entries", ()):

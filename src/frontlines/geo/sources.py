@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import functools
 import gzip
-import importlib.resources
 import json
 import re
 from collections import Counter, defaultdict
@@ -33,7 +32,10 @@ from typing import Any
 import yaml
 
 from frontlines.errors import GeoError
-from frontlines.geo.gazetteer import BadLine, Entry
+from frontlines.geo import postal
+from frontlines.geo.entries import BadLine, Entry
+from frontlines.geo.packaged import curated_dir_default
+from frontlines.geo.packaged import data_file as _data_file
 
 # Alternate names kept for English text: Latin or Cyrillic script, with a capital letter
 # (GeoNames also lists romanised CJK readings in lower case, "he er song", and IATA codes).
@@ -46,10 +48,6 @@ def _keep_alt(name: str) -> bool:
         return False
     # "KHE", "IEV": airport and other codes
     return not (name.isupper() and len(name) <= 4)
-
-
-def _data_file(package: str, *parts: str) -> Path:
-    return Path(str(importlib.resources.files(package).joinpath(*parts)))
 
 
 def _box_centre(points: list[tuple[float, float]], trim: float) -> tuple[float, float]:
@@ -119,8 +117,6 @@ def _add_postal_layers(
     entries: list[Entry], aliases: dict[str, tuple[str, ...]], curated_dir: Path | None,
 ) -> tuple[list[Entry], dict[str, tuple[str, ...]]]:
     """Merge the packaged postal layers (``postal-*.tsv.gz`` beside the curated YAML)."""
-    from frontlines.geo import postal
-
     folder = Path(curated_dir) if curated_dir is not None else curated_dir_default()
     layers = sorted(folder.glob("postal-*.tsv.gz"))
     if not layers:
@@ -146,18 +142,6 @@ def admin1_codes() -> dict[str, str]:
             if iso3 and cols[3] and cols[3] != "-1":
                 out[f"{iso3}.{cols[2].split('.', 1)[1]}"] = f"geonames:{cols[3]}"
     return out
-
-
-@functools.cache
-def _iso3_by_iso2() -> dict[str, str]:
-    import pycountry
-
-    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-
-
-def iso3_of(iso2: str) -> str | None:
-    """ISO 3166 alpha-3 of an alpha-2 code ("UA" -> "UKR"), or None."""
-    return _iso3_by_iso2().get(iso2.upper())
 
 
 def _read_countries() -> dict[str, dict[str, Any]]:
@@ -302,11 +286,6 @@ def _read_continents() -> list[Entry]:
     return out
 
 
-def curated_dir_default() -> Path:
-    """The packaged folder of curated place YAML files."""
-    return _data_file("frontlines", "data", "places")
-
-
 def read_curated(folder: Path | None = None) -> tuple[list[Entry], dict[str, tuple[str, ...]], dict[str, tuple[float, float]]]:
     """Curated features, extra names for existing ids, and coordinate overrides, from YAML.
 
@@ -370,8 +349,6 @@ def read_dump(dump: Path) -> DumpContents:
     """Read a GeoNames country dump (19 columns) or postal dump (12 columns), told apart by the
     first line; plain, .zip or .gz. Bad lines are skipped and listed; GeoError E302 when the
     file cannot be read or its first line is neither kind."""
-    from frontlines.geo import postal
-
     lines = _Lines(Path(dump))
     try:
         # the column count most of the first lines share decides (a bad first line is just a bad line)

@@ -1,12 +1,13 @@
 """Incidents: events from different articles that describe the same happening, merged with their sources.
 
-``merge_incidents`` is the pure merge over records; ``update_after_run`` keeps the
-store's incidents and control changes current after ``frontlines run``.
+``merge_incidents`` is the pure merge over records; ``update_incidents`` keeps the
+store's incidents current (``frontlines.control.update_after_run`` runs it, then control,
+after ``frontlines run``).
 """
 
 from frontlines.incidents.merge import ReportedEvent, build_incident, merge_incidents
 from frontlines.incidents.score import pairwise_scores
-from frontlines.incidents.update import rebuild_incidents, update_after_run, update_incidents
+from frontlines.incidents.update import rebuild_incidents, update_incidents
 
 __all__ = [
     "ReportedEvent",
@@ -14,6 +15,5 @@ __all__ = [
     "merge_incidents",
     "pairwise_scores",
     "rebuild_incidents",
-    "update_after_run",
     "update_incidents",
 ]

@@ -97,15 +97,3 @@ def rebuild_incidents(store: Any) -> UpdateReport:
     store.replace_incidents(old, incidents)
     return UpdateReport(events=len(everything), component=len(everything), incidents_removed=len(old),
                         incidents_saved=len(incidents), control_changes=0)
-
-
-def update_after_run(store: Any, article_ids: Sequence[str]) -> UpdateReport:
-    """After a run saved these articles' extractions: update incidents and control changes."""
-    from frontlines.control.update import update_control
-
-    new = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
-    report = update_incidents(store, article_ids, new)
-    n = update_control(store, article_ids, new)
-    return UpdateReport(events=report.events, component=report.component,
-                        incidents_removed=report.incidents_removed, incidents_saved=report.incidents_saved,
-                        control_changes=n)

@@ -1,8 +1,16 @@
 """Quantities: numbers tied to what they count."""
 
-from frontlines.pipeline import Stage
-from frontlines.quantities.numbers import LEXICON_KEY, extract_quantities, load_quantity_lexicon
+from frontlines.quantities.lexicon import QuantityLexicon, load_quantity_lexicon
+from frontlines.quantities.numbers import extract_quantities
+from frontlines.stages import Stage, data_file
 
-STAGE = Stage(name="quantities.numbers", version="1", writes="quantities", reads=(), run=extract_quantities)
+STAGE = Stage(
+    name="quantities.numbers",
+    code_version="1",
+    writes="quantities",
+    reads=(),
+    run=extract_quantities,
+    data_files=(data_file("events", "quantities.yaml"),),
+)
 
-__all__ = ["LEXICON_KEY", "STAGE", "extract_quantities", "load_quantity_lexicon"]
+__all__ = ["STAGE", "QuantityLexicon", "extract_quantities", "load_quantity_lexicon"]

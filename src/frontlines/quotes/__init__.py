@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from frontlines.pipeline import Stage, StageInput
 from frontlines.quotes.attribution import attribute_quotes, find_quote_marks
 from frontlines.records import Quote
+from frontlines.stages import Stage, StageInput, data_file
 
 __all__ = ["STAGE", "attribution_for", "extract_quotes", "find_quote_marks"]
 
@@ -57,4 +57,11 @@ def attribution_for(quotes: Iterable[Quote], start: int, end: int) -> Quote | No
     return best[2] if best else None
 
 
-STAGE = Stage(name="quotes.attribution", version="1", writes="quotes", reads=("actors",), run=extract_quotes)
+STAGE = Stage(
+    name="quotes.attribution",
+    code_version="1",
+    writes="quotes",
+    reads=("actors",),
+    run=extract_quotes,
+    data_files=(data_file("actors"),),  # speakers are looked up in the actor registry
+)

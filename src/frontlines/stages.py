@@ -1,0 +1,133 @@
+"""The stage contract: what a stage is, what it sees, and the services it is given.
+
+This module sits below the stage packages (geo, time, quantities, actors, quotes,
+events): they import :class:`Stage` and :class:`StageInput` from here, and
+:mod:`frontlines.pipeline` assembles them. It imports no stage package at run
+time; :class:`Resources` names the services' types for the type checker only.
+
+A stage's :attr:`Stage.version` is its hand-bumped code version plus a short
+hash of the packaged data files it reads, so that a changed lexicon, registry
+or curated place file changes the version recorded with every extraction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from frontlines.records import Article, StageInfo
+
+if TYPE_CHECKING:  # type-only: importing them here at run time would run the layers backwards
+    from spacy.language import Language
+
+    from frontlines.actors.registry import ActorRegistry
+    from frontlines.events.lexicon import EventLexicon
+    from frontlines.geo.gazetteer import Gazetteer
+    from frontlines.quantities.lexicon import QuantityLexicon
+    from frontlines.time.tagger import TimeTagger
+
+StageFn = Callable[["StageInput"], tuple[Any, ...]]
+
+
+@dataclass(slots=True, kw_only=True)
+class Resources:
+    """Models, gazetteer, registry, lexicons and tagger: loaded once per process and passed in.
+
+    Only ``nlp`` is required. A stage that finds its service missing loads the packaged one
+    and keeps it here (not in a module global), so that a run loads it once.
+    """
+
+    nlp: Language
+    gazetteer: Gazetteer | None = None
+    actors: ActorRegistry | None = None
+    event_lexicon: EventLexicon | None = None
+    quantity_lexicon: QuantityLexicon | None = None
+    time_tagger: TimeTagger | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StageInput:
+    """What a stage sees: the parsed article and the outputs of earlier stages."""
+
+    doc: Any  # spacy.tokens.Doc (or a test's stand-in)
+    article: Article
+    resources: Resources
+    outputs: Mapping[str, tuple[Any, ...]]
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        return self.article.published
+
+
+def data_file(*parts: str) -> Path:
+    """A packaged data file or folder: ``data_file("events", "triggers.yaml")``."""
+    return Path(str(importlib_resources.files("frontlines").joinpath("data", *parts)))
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One step of the chain: its name, what it reads and writes, its function and its version."""
+
+    name: str  # "geo.places"
+    code_version: str  # bumped by hand when the code changes what the stage finds
+    writes: str  # one field of Extraction
+    reads: tuple[str, ...]
+    run: StageFn
+    data_files: tuple[Path, ...] = ()  # files or folders the stage reads; their content is in the version
+
+    @property
+    def version(self) -> str:
+        """``code_version``, plus ``+`` and a short hash of the data files when there are any ("2+ab12cd34")."""
+        if not self.data_files:
+            return self.code_version
+        return f"{self.code_version}+{data_hash(self.data_files)}"
+
+    @property
+    def info(self) -> StageInfo:
+        return StageInfo(name=self.name, version=self.version)
+
+
+def current_versions(chain: Iterable[Stage]) -> dict[str, str]:
+    """Stage name -> the version it would record now (compare with stored ``StageInfo``)."""
+    return {stage.name: stage.version for stage in chain}
+
+
+def data_hash(paths: Iterable[Path]) -> str:
+    """8 hex digits of SHA-256 over the files (a folder: every file under it), names and contents.
+
+    Reading the files is cached per file by (size, modification time): the hash is asked for
+    once per extraction.
+    """
+    h = hashlib.sha256()
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            h.update(file.name.encode())
+            h.update(_file_digest(file))
+    return h.hexdigest()[:8]
+
+
+# file -> ((size, mtime), digest): a memo of file contents, not a service; it only saves re-reading
+_DIGESTS: dict[Path, tuple[tuple[int, int], bytes]] = {}
+
+
+def _file_digest(file: Path) -> bytes:
+    try:
+        st = file.stat()
+    except FileNotFoundError:
+        return b"missing"  # a stripped install without an optional layer: a version of its own
+    key = (st.st_size, st.st_mtime_ns)
+    cached = _DIGESTS.get(file)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    digest = hashlib.sha256(file.read_bytes()).digest()
+    _DIGESTS[file] = (key, digest)
+    return digest
+
+
+__all__ = ["Resources", "Stage", "StageFn", "StageInput", "current_versions", "data_file", "data_hash"]

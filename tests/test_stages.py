@@ -1,0 +1,63 @@
+"""Stage versions: the code version plus a hash of the data files the stage reads."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from frontlines.pipeline import build_pipeline, default_stages
+from frontlines.records import Article
+from frontlines.stages import Resources, Stage, StageInput, current_versions, data_file
+
+
+def _run(inp: StageInput) -> tuple[object, ...]:
+    return ()
+
+
+def test_version_is_the_code_version_alone_without_data_files() -> None:
+    assert Stage("t.x", "3", "places", (), _run).version == "3"
+
+
+def test_changing_a_data_file_changes_the_version_and_nothing_else_does(tmp_path: Path) -> None:
+    lexicon = tmp_path / "quantities.yaml"
+    shutil.copyfile(data_file("events", "quantities.yaml"), lexicon)
+    stage = Stage("t.quantities", "2", "quantities", (), _run, data_files=(lexicon,))
+    first = stage.version
+    assert re.fullmatch(r"2\+[0-9a-f]{8}", first)
+    assert stage.version == first and stage.info.version == first  # stable across calls
+    assert Stage("t.quantities", "2", "quantities", (), _run, data_files=(lexicon,)).version == first
+    lexicon.write_text(lexicon.read_text("utf-8") + "\n# one more comment\n", "utf-8")
+    changed = stage.version
+    assert changed != first and changed.startswith("2+")
+    assert Stage("t.quantities", "3", "quantities", (), _run, data_files=(lexicon,)).version == "3" + changed[1:]
+
+
+def test_a_folder_counts_every_file_under_it(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("a: 1\n", "utf-8")
+    stage = Stage("t.geo", "1", "places", (), _run, data_files=(tmp_path,))
+    before = stage.version
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yaml").write_text("b: 2\n", "utf-8")
+    assert stage.version != before
+
+
+def test_current_versions_of_the_standard_chain() -> None:
+    chain = build_pipeline(default_stages())
+    versions = current_versions(chain)
+    assert list(versions) == [s.name for s in chain]
+    assert versions == current_versions(chain)
+    # every stage but time reads packaged data files, and they all exist
+    for stage in chain:
+        assert all(p.exists() for p in stage.data_files), stage.name
+        assert ("+" in versions[stage.name]) == bool(stage.data_files)
+    assert versions["time.timex"] == "2"
+
+
+def test_extractions_record_the_versions() -> None:
+    from frontlines.pipeline import extract
+
+    stage = Stage("t.places", "5", "places", (), _run, data_files=(data_file("places", "rivers.yaml"),))
+    ex = extract(None, Article(id="a", text=""), Resources(nlp=None), (stage,))
+    assert [(s.name, s.version) for s in ex.stages] == [("t.places", stage.version)]
+    assert ex.stages[0].version.startswith("5+")
