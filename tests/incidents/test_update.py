@@ -57,10 +57,10 @@ def test_incremental_in_three_orders_equals_full_merge(tmp_path) -> None:  # noq
 
 def test_long_id_lists_are_read_and_written_in_chunks(store, monkeypatch) -> None:  # noqa: ANN001
     """IN lists are cut in chunks (SQLite and PostgreSQL bound a statement's parameters); results are whole."""
-    import frontlines.store.store as store_module
+    import frontlines.store.sql as store_sql
     from frontlines.incidents import update_after_run
 
-    monkeypatch.setattr(store_module, "_IN_CHUNK", 2)
+    monkeypatch.setattr(store_sql, "IN_CHUNK", 2)
     items, _ = load_reports(TEST_SET)
     mapping: dict[str, str] = {}
     for aid in sorted({i.article_id for i in items}):

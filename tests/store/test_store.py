@@ -160,7 +160,7 @@ def test_unreachable_database_is_a_clear_error(tmp_path) -> None:  # noqa: ANN00
     ],
 )
 def test_event_date(value, start, expected) -> None:  # noqa: ANN001
-    from frontlines.store.store import event_date
+    from frontlines.store.mapping import event_date
 
     ev = Evidence(article_id="a", start=0, end=1, text="x")
     tv = TimeValue(text="x", evidence=ev, value=value, start=start, end=start)

@@ -207,7 +207,7 @@ def write_parquet(out: Path, result: ShardResult, rejections: Iterable[Rejection
     import pyarrow.parquet as pq
 
     from frontlines.records import to_dict
-    from frontlines.store.store import article_row, extraction_rows
+    from frontlines.store.mapping import article_row, extraction_rows
 
     key = shard_key(result.shard)
     tables: dict[str, list[dict[str, Any]]] = {k: [] for k in PARQUET_KINDS}
