@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
@@ -28,6 +28,9 @@ from frontlines.api.basemap import VENDOR_DIR, WEB_DIR
 from frontlines.api.errors import install_error_handlers
 from frontlines.api.processing import Processor
 from frontlines.config import Settings
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 
 DESCRIPTION = """Read the events, articles, quotes, places, actors, incidents and territorial control that
@@ -118,7 +121,7 @@ class HeadLikeGet:
 def create_app(
     settings: Settings,
     *,
-    store: Any = None,
+    store: Store | None = None,
     resources_loader: Callable[[Any], Any] | None = None,
     stages: Callable[[], Sequence[Any]] | None = None,
 ) -> FastAPI:

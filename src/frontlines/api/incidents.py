@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
@@ -23,6 +23,9 @@ from frontlines.quantities.tolls import casualty_figure, casualty_range_figure
 from frontlines.time.periods import iso_period
 from frontlines.records import Incident, to_dict
 from frontlines.store import EventFilter, IncidentFilter
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"], responses=ERROR_RESPONSES)
 
@@ -138,7 +141,7 @@ def incidents_geojson(
                "properties": {"total": store.count_incidents(where), "limit": limit, "offset": offset}})
 
 
-def _report_detail(store: Any, report: Any) -> dict[str, Any]:
+def _report_detail(store: Store, report: Any) -> dict[str, Any]:
     """One report with its event, evidence sentence (trigger marked by offsets) and article."""
     out: dict[str, Any] = {"report": to_dict(report)}
     try:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.pipeline import Failure, Resources, Stage, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import ArticleStatus, Rejection
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,7 +52,7 @@ class Processor:
     def loaded(self) -> bool:
         return self._resources is not None
 
-    def _ensure(self, store: Any) -> Resources:
+    def _ensure(self, store: Store) -> Resources:
         if self._ingestor is None:
             from frontlines.ingest import Ingestor
 
@@ -59,7 +62,7 @@ class Processor:
             self._resources = self._loader(self.settings)
         return self._resources
 
-    def ingest_and_process(self, store: Any, docs: Sequence[Any]) -> list[Posted]:
+    def ingest_and_process(self, store: Store, docs: Sequence[Any]) -> list[Posted]:
         """Store each RawDoc (with dedupe) and process the ones that became pending articles."""
         from frontlines.ingest import IngestReport, to_article
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dask.typing import Key
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
@@ -39,6 +39,9 @@ from frontlines.batch.shards import (
 )
 from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 PLUGIN_NAME = "frontlines-resources"
 
@@ -120,7 +123,7 @@ def session(
 
 
 def run_dask(
-    store: Any,
+    store: Store,
     settings: Any,
     *,
     scheduler: str | None = None,
@@ -202,7 +205,7 @@ class _ShardPlan:
 
 
 def run_shards(
-    store: Any,
+    store: Store,
     settings: Any,
     inputs: Sequence[str | Path],
     *,
@@ -286,7 +289,7 @@ def _shards_to_parquet(client: Client, settings: Any, paths: list[str], out: Pat
             on_progress(report.processed + report.failed, report.processed + report.failed)
 
 
-def _plan(store: Any, summary: ShardSummary, plan: _ShardPlan, index: Any, planned: set[str]) -> None:
+def _plan(store: Store, summary: ShardSummary, plan: _ShardPlan, index: Any, planned: set[str]) -> None:
     """Decide what of a shard to store and to process (exact and near duplicates, reruns)."""
     from frontlines.ingest.dedupe import from_bytes
 
@@ -317,7 +320,7 @@ def _plan(store: Any, summary: ShardSummary, plan: _ShardPlan, index: Any, plann
         plan.words[aid] = summary.words[aid]
 
 
-def _write(store: Any, plan: _ShardPlan, result: ShardResult, report: RunReport, bulk: bool) -> list[str]:
+def _write(store: Store, plan: _ShardPlan, result: ShardResult, report: RunReport, bulk: bool) -> list[str]:
     """Store a processed shard: articles first (each its own insert), then extractions in bulk."""
     for a in result.articles:
         if a.id in plan.near:
@@ -347,7 +350,7 @@ def _write(store: Any, plan: _ShardPlan, result: ShardResult, report: RunReport,
     return [ex.article_id for ex in ok]
 
 
-def _shards_to_store(client: Client, store: Any, settings: Any, paths: list[str], report: RunReport,
+def _shards_to_store(client: Client, store: Store, settings: Any, paths: list[str], report: RunReport,
                      retries: int, window: int, bulk: bool,
                      on_progress: Callable[[int, int], None] | None) -> list[str]:
     from frontlines.ingest.dedupe import NearDuplicateIndex, from_bytes

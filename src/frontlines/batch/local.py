@@ -12,10 +12,13 @@ import multiprocessing as mp
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.pipeline import Failure, Resources, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 
 @dataclass(slots=True)
@@ -63,7 +66,7 @@ class ResultSink:
     is marked failed.
     """
 
-    def __init__(self, store: Any, total: int, on_progress: Progress | None = None,
+    def __init__(self, store: Store, total: int, on_progress: Progress | None = None,
                  on_update: UpdateStarts | None = None) -> None:
         self.store = store
         self.total = total
@@ -108,7 +111,7 @@ class ResultSink:
         return self.report
 
 
-def update_after(store: Any, saved: Sequence[str], report: RunReport, on_update: UpdateStarts | None = None) -> None:
+def update_after(store: Store, saved: Sequence[str], report: RunReport, on_update: UpdateStarts | None = None) -> None:
     """Update incidents and control for the saved articles; the time goes to ``report.update_seconds``."""
     if not saved:
         return
@@ -121,14 +124,14 @@ def update_after(store: Any, saved: Sequence[str], report: RunReport, on_update:
     report.update_seconds = time.perf_counter() - start
 
 
-def pending(store: Any, limit: int | None) -> list[str]:
+def pending(store: Store, limit: int | None) -> list[str]:
     """Ids of the articles still to process, at most ``limit``."""
     ids = store.pending_ids()
     return ids if limit is None else ids[:limit]
 
 
 def run_pending(
-    store: Any,
+    store: Store,
     settings: Any,
     *,
     workers: int = 1,

@@ -18,11 +18,14 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import IngestError
 from frontlines.pipeline import Failure, Resources, Stage, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 PARQUET_EXT = (".parquet", ".pq")
 PARQUET_KINDS = ("articles", "places", "times", "quantities", "actors", "quotes", "events", "extractions",
@@ -245,7 +248,7 @@ def write_parquet(out: Path, result: ShardResult, rejections: Iterable[Rejection
     return counts
 
 
-def load_parquet(store: Any, out: Path) -> dict[str, int]:
+def load_parquet(store: Store, out: Path) -> dict[str, int]:
     """Load a Parquet output folder (from ``--output-parquet``) into a store; idempotent."""
     import pyarrow.parquet as pq
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from frontlines.cli import common
 from frontlines.export import FORMATS, KINDS
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 
 def export(
@@ -40,7 +43,7 @@ def export(
         common.console(ctx).print(f"exported {n} {what} as {fmt}" + (f" to {output}" if output else ""))
 
 
-def _with_article(store: Any, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _with_article(store: Store, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Events with their article's source and date, for ACLED's `source` column."""
     cache: dict[str, dict[str, Any]] = {}
     for row in rows:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.control.areas import Course
 from frontlines.control.changes import control_changes_with_keys
 from frontlines.control.timeline import build_timelines, control_on
 from frontlines.records import ControlChange
 
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
-def update_control(store: Any, article_ids: Sequence[str], items: Sequence[Any] | None = None) -> int:
+
+def update_control(store: Store, article_ids: Sequence[str], items: Sequence[Any] | None = None) -> int:
     """Replace the control changes these articles report; returns how many were stored.
 
     Changes are stored one per report; timelines are built when read, so the
@@ -29,7 +32,7 @@ def update_control(store: Any, article_ids: Sequence[str], items: Sequence[Any] 
 
 
 def state_on(
-    store: Any,
+    store: Store,
     date: dt.date,
     *,
     region: str | None = None,
@@ -41,7 +44,7 @@ def state_on(
     return control_on(changes, date, known, region=region, courses=courses)
 
 
-def timelines(store: Any, *, region: str | None = None) -> dict[str, tuple[ControlChange, ...]]:
+def timelines(store: Store, *, region: str | None = None) -> dict[str, tuple[ControlChange, ...]]:
     """Every settlement's full timeline (optionally in one region)."""
     changes = store.list_control_changes(region=region)
     known = store.known_settlements(region=region) if any(c.area for c in changes) else []

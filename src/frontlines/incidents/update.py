@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.incidents.match import UNDATED_WINDOW_DAYS
 from frontlines.incidents.merge import ReportedEvent, components, merge_components, merge_incidents
 from frontlines.records import Event, from_dict
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +45,7 @@ def reported_events(rows: Sequence[dict[str, Any]]) -> list[ReportedEvent]:
     return out
 
 
-def collect_components(store: Any, seeds: Sequence[ReportedEvent]) -> list[list[ReportedEvent]]:
+def collect_components(store: Store, seeds: Sequence[ReportedEvent]) -> list[list[ReportedEvent]]:
     """The connected components (see :func:`~frontlines.incidents.merge.components`) holding the seeds.
 
     Reads the stored events dated within the seeds' dates, takes the connected
@@ -68,7 +71,7 @@ def collect_components(store: Any, seeds: Sequence[ReportedEvent]) -> list[list[
         lo, hi = min(lo, new_lo), max(hi, new_hi)
 
 
-def update_incidents(store: Any, article_ids: Sequence[str],
+def update_incidents(store: Store, article_ids: Sequence[str],
                      new: Sequence[ReportedEvent] | None = None) -> UpdateReport:
     """Re-merge the incidents that the events of these (newly processed) articles touch.
 
@@ -89,7 +92,7 @@ def update_incidents(store: Any, article_ids: Sequence[str],
                         incidents_saved=len(incidents), control_changes=0)
 
 
-def rebuild_incidents(store: Any) -> UpdateReport:
+def rebuild_incidents(store: Store) -> UpdateReport:
     """Merge every stored event from scratch (the reference the incremental path must equal)."""
     everything = reported_events(store.reported_event_rows())
     incidents = merge_incidents(everything)
@@ -99,7 +102,7 @@ def rebuild_incidents(store: Any) -> UpdateReport:
                         incidents_saved=len(incidents), control_changes=0)
 
 
-def update_after_run(store: Any, article_ids: Sequence[str]) -> UpdateReport:
+def update_after_run(store: Store, article_ids: Sequence[str]) -> UpdateReport:
     """After a run saved these articles' extractions: update incidents and control changes."""
     from frontlines.control.update import update_control
 

@@ -8,7 +8,7 @@ replaces its extractions as a whole.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
@@ -121,8 +121,8 @@ class Extractions:
         kind: str,
         *,
         by: Sequence[str] = (),
-        equals: dict[str, Any] | None = None,
-        contains: dict[str, str] | None = None,
+        equals: Mapping[str, Any] | None = None,
+        contains: Mapping[str, str | None] | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]:

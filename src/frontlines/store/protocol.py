@@ -9,7 +9,7 @@ to provide these methods.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from frontlines.records import (
@@ -75,8 +75,8 @@ class Store(Protocol):
         kind: str,
         *,
         by: Sequence[str] = (),
-        equals: dict[str, Any] | None = None,
-        contains: dict[str, str] | None = None,
+        equals: Mapping[str, Any] | None = None,
+        contains: Mapping[str, str | None] | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]: ...
