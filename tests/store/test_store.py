@@ -100,9 +100,9 @@ def test_event_filters(store) -> None:  # noqa: ANN001
     assert len(store.list_events(EventFilter(until=dt.date(2022, 11, 8), actor="russian"))) == 1
     assert len(store.list_events(EventFilter(text="50%'; DROP TABLE events; --"))) == 0
     assert store.count_events(EventFilter(country="UKR")) == 1
-    row = store.list_events()[0]
-    assert row["fatalities"] == 3 and row["source"] == "Test Wire" and row["actor1_country"] == "RUS"
-    assert store.get_event(row["key"])["key"] == row["key"]
+    stored = store.list_events()[0]
+    assert stored.fatalities == 3 and stored.source == "Test Wire" and stored.actor1_country == "RUS"
+    assert store.get_event(stored.key) == stored
     assert store.event_counts("date") == [(dt.date(2022, 11, 7), 1)]
     with pytest.raises(StoreError):
         store.event_counts("text; drop")

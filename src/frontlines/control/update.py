@@ -25,7 +25,7 @@ def update_control(store: Store, article_ids: Sequence[str], items: Sequence[Any
     if items is None:
         from frontlines.incidents.update import reported_events
 
-        items = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+        items = reported_events(store.read_events(article_ids=list(article_ids)))
     rows = control_changes_with_keys(list(items))
     store.replace_control_changes(list(article_ids), rows)
     return len(rows)

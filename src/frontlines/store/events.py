@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
@@ -12,7 +12,8 @@ from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
 from frontlines.errors import NotFound, StoreError
 from frontlines.store import schema as t
 from frontlines.store.filters import EventFilter
-from frontlines.store.mapping import event_dict, json_value
+from frontlines.records import StoredEvent
+from frontlines.store.mapping import row_stored_event
 from frontlines.store.sql import chunked, escape_like, in_bbox
 from frontlines.time.periods import iso_period
 
@@ -76,8 +77,8 @@ class Events:
             q = q.where(and_(*conds))
         return q
 
-    def list_events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        """Events as flat rows (the stored columns plus the article's source/title/url/published)."""
+    def list_events(self, f: EventFilter = EventFilter()) -> list[StoredEvent]:
+        """Events matching ``f``, sorted and paginated (each with its article's source/title/url/published)."""
         e = t.events
         order = {
             "date": (e.c.date.asc(), e.c.id),
@@ -87,20 +88,21 @@ class Events:
         }.get(f.sort, (e.c.date.asc(), e.c.id))
         q = self._event_query(f).order_by(*order).limit(f.limit).offset(f.offset)
         with self.engine.connect() as conn:
-            return [event_dict(r) for r in conn.execute(q)]
+            return [row_stored_event(r) for r in conn.execute(q)]
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
         q = select(func.count()).select_from(self._event_query(f).subquery())
         with self.engine.connect() as conn:
             return int(conn.execute(q).scalar() or 0)
 
-    def get_event(self, key: str) -> dict[str, Any]:
+    def get_event(self, key: str) -> StoredEvent:
+        """One event by its key (NotFound when no stored event has it)."""
         q = event_select().where(t.events.c.key == key)
         with self.engine.connect() as conn:
             row = conn.execute(q).first()
         if row is None:
             raise NotFound(f"event {key!r}")
-        return event_dict(row)
+        return row_stored_event(row)
 
     def event_counts(self, by: str, f: EventFilter = EventFilter()) -> list[tuple[Any, int]]:
         """Event counts grouped by 'date', 'period', 'plover_type', 'acled_sub_event_type', 'admin1' or 'status'.
@@ -124,24 +126,38 @@ class Events:
         with self.engine.connect() as conn:
             return [(r[0], int(r[1])) for r in conn.execute(q)]
 
-    def reported_event_rows(
+    def iter_events(self, batch: int = 1000) -> Iterator[StoredEvent]:
+        """Every stored event, streamed in the order they were stored."""
+        e = t.events
+        last = 0
+        while True:
+            q = event_select().where(e.c.id > last).order_by(e.c.id).limit(batch)
+            with self.engine.connect() as conn:
+                rows = conn.execute(q).all()
+            if not rows:
+                return
+            for r in rows:
+                yield row_stored_event(r)
+            last = rows[-1].id
+
+    def read_events(
         self,
         *,
         article_ids: Sequence[str] | None = None,
         keys: Sequence[str] | None = None,
         window: tuple[dt.date, dt.date] | None = None,
         undated_lag_days: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Events with their article's source and date: of some articles, some keys, or dated in a window.
+    ) -> list[StoredEvent]:
+        """The events of some articles, of some keys, or dated in a window, in key order.
 
         With ``window`` (lo, hi): events whose [date, date_end] overlaps it, plus events whose article
         was published in [lo, hi + undated_lag_days] (an undated event is dated by its article).
-        Rows: key, article_id, source, published, data (the Event as JSON).
+        This is what incidents and control merge from.
         """
         if article_ids is not None and keys is not None:
-            raise ValueError("reported_event_rows: give article_ids or keys, not both")
+            raise ValueError("read_events: give article_ids or keys, not both")
         e, a = t.events, t.articles
-        q = select(e.c.key, e.c.article_id, e.c.data, a.c.source, a.c.published).join(a, a.c.id == e.c.article_id)
+        q = event_select()
         conds: list[ColumnElement[bool]] = []
         if window is not None:
             lo, hi = window
@@ -157,8 +173,4 @@ class Events:
         with self.engine.connect() as conn:
             rows = [r for query in queries for r in conn.execute(query)]
         rows.sort(key=lambda r: r.key)
-        return [
-            {"key": r.key, "article_id": r.article_id, "source": r.source, "published": r.published,
-             "data": json_value(r.data)}
-            for r in rows
-        ]
+        return [row_stored_event(r) for r in rows]

@@ -26,6 +26,7 @@ from frontlines.records import (
     Quote,
     Rejection,
     StageInfo,
+    StoredEvent,
     TimeValue,
     from_dict,
     to_dict,
@@ -237,16 +238,32 @@ def row_dict(row: Any) -> dict[str, Any]:
     return d
 
 
-def event_dict(row: Any) -> dict[str, Any]:
-    """An events row joined with its article's source/title/url/published, as a flat dict."""
-    d = dict(row._mapping)
-    d["data"] = json_value(d["data"])
-    for k in ("date", "date_end", "published"):
-        if isinstance(d.get(k), (dt.date, dt.datetime)):
-            d[k] = d[k].isoformat()
-    if "date" in d:  # the date at its own precision: "2023" for "last year", not 2023-01-01
-        d["period"] = iso_period(d.get("date"), d.get("date_end"))
-    return d
+def row_stored_event(row: Any) -> StoredEvent:
+    """An events row joined with its article's source/title/url/published (see events.event_select)."""
+    return StoredEvent(
+        key=row.key,
+        article_id=row.article_id,
+        seq=row.seq,
+        event=from_dict(Event, json_value(row.data)),
+        row_id=row.id,
+        source=row.source,
+        title=row.title,
+        url=row.url,
+        published=row.published,
+        date=row.date,
+        date_end=row.date_end,
+        period=iso_period(row.date, row.date_end),  # "2023" for "last year", not 2023-01-01
+        location=row.location,
+        lat=row.lat,
+        lon=row.lon,
+        admin1=row.admin1,
+        country=row.country,
+        actor1=row.actor1,
+        actor1_country=row.actor1_country,
+        actor2=row.actor2,
+        actor2_country=row.actor2_country,
+        fatalities=row.fatalities,
+    )
 
 
 # -- incidents and control ----------------------------------------------------------

@@ -20,6 +20,7 @@ from frontlines.records import (
     Incident,
     Place,
     Rejection,
+    StoredEvent,
 )
 from frontlines.store.filters import ArticleFilter, EventFilter, IncidentFilter
 
@@ -82,22 +83,24 @@ class Store(Protocol):
     ) -> tuple[list[dict[str, Any]], int]: ...
 
     # -- events (store/events.py) -------------------------------------------------------
-    def list_events(self, f: EventFilter = ...) -> list[dict[str, Any]]: ...
+    def list_events(self, f: EventFilter = ...) -> list[StoredEvent]: ...
 
     def count_events(self, f: EventFilter = ...) -> int: ...
 
-    def get_event(self, key: str) -> dict[str, Any]: ...
+    def get_event(self, key: str) -> StoredEvent: ...
+
+    def iter_events(self, batch: int = 1000) -> Iterator[StoredEvent]: ...
 
     def event_counts(self, by: str, f: EventFilter = ...) -> list[tuple[Any, int]]: ...
 
-    def reported_event_rows(
+    def read_events(
         self,
         *,
         article_ids: Sequence[str] | None = None,
         keys: Sequence[str] | None = None,
         window: tuple[dt.date, dt.date] | None = None,
         undated_lag_days: int = 0,
-    ) -> list[dict[str, Any]]: ...
+    ) -> list[StoredEvent]: ...
 
     # -- incidents (store/incidents.py) ---------------------------------------------------
     def incident_ids_for_events(self, keys: Sequence[str]) -> list[str]: ...
