@@ -352,10 +352,17 @@ class ControlChange:
 # JSON form
 # --------------------------------------------------------------------------
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # exact types: a str enum is not one
+
+
 def to_dict(record: Any) -> Any:
     """Turn a record (or nested records, tuples, enums, dates) into JSON-ready data."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    cls: type = type(record)  # plain ``type``: mypy does not treat ``type[Any]`` as Hashable, which the cache needs
+    if cls in _SCALARS:
+        return record
+    names = _field_names(cls)
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, enum.Enum):
         return record.value
     if isinstance(record, (dt.date, dt.datetime)):
@@ -365,6 +372,14 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, dict):
         return {str(k): to_dict(v) for k, v in record.items()}
     return record
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    # The API writes records by the thousand; dataclasses.fields() per record was most of to_dict's time.
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 R = TypeVar("R")
