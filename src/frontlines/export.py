@@ -6,6 +6,7 @@ Rows come from the store; this module only shapes and writes them.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -13,8 +14,8 @@ from functools import lru_cache
 from typing import IO, Any
 
 from frontlines.errors import FrontlinesError
-from frontlines.records import to_dict
-from frontlines.time.periods import iso_period, time_precision
+from frontlines.records import StoredEvent, to_dict
+from frontlines.time.periods import time_precision
 
 KINDS = ("articles", "events", "quotes", "places", "actors", "times", "quantities")
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
@@ -40,39 +41,83 @@ def country_name(iso3: str | None) -> str | None:
 _GEO_PRECISION = {"exact": 1, "near": 1, "admin2": 2}
 
 
-def acled_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored event row in ACLED's columns (plus provenance)."""
-    data = row["data"]
-    place = data.get("place") or {}
-    time = data.get("time") or {}
-    period = row["period"] if "period" in row else iso_period(row.get("date"), row.get("date_end"))
+def event_json(se: StoredEvent) -> dict[str, Any]:
+    """A stored event as one flat JSON object (the API's event and the JSONL export of events).
+
+    The stored columns in table order, ``data`` (the Event), the article's source, title, url and
+    published date, and ``period`` (the date at its own precision); dates as ISO text.
+    """
+    ev = se.event
     return {
-        "event_id": row["key"][:16],
-        "event_date": row.get("date"),
-        "event_type": row.get("acled_event_type"),
-        "sub_event_type": row.get("acled_sub_event_type"),
-        "actor1": row.get("actor1"),
-        "actor2": row.get("actor2"),
-        "country": country_name(row.get("country")),
-        "admin1": row.get("admin1"),
-        "location": row.get("location"),
-        "latitude": row.get("lat"),
-        "longitude": row.get("lon"),
-        "geo_precision": _GEO_PRECISION.get(place.get("precision") or "", 3) if place else None,
-        "time_precision": time_precision(time.get("granularity"), period) if time or period else None,
-        "fatalities": row.get("fatalities"),
-        "source": row.get("source"),
-        "notes": row.get("text"),
-        "plover_type": row.get("plover_type"),
-        "status": row.get("status"),
-        "attributed_to": data.get("attributed_to"),
-        "article_id": row.get("article_id"),
-        "period": period,  # not an ACLED column (CSV leaves it out): the date at its own precision
+        "id": se.row_id,
+        "article_id": se.article_id,
+        "seq": se.seq,
+        "start": ev.evidence.start,
+        "end": ev.evidence.end,
+        "key": se.key,
+        "plover_type": ev.plover_type,
+        "acled_event_type": ev.acled_event_type,
+        "acled_sub_event_type": ev.acled_sub_event_type,
+        "status": ev.status.value,
+        "date": _iso(se.date),
+        "date_end": _iso(se.date_end),
+        "location": se.location,
+        "lat": se.lat,
+        "lon": se.lon,
+        "admin1": se.admin1,
+        "country": se.country,
+        "actor1": se.actor1,
+        "actor1_country": se.actor1_country,
+        "actor2": se.actor2,
+        "actor2_country": se.actor2_country,
+        "fatalities": se.fatalities,
+        "confidence": ev.confidence,
+        "text": ev.evidence.text,
+        "data": to_dict(ev),
+        "source": se.source,
+        "title": se.title,
+        "url": se.url,
+        "published": _iso(se.published),
+        "period": se.period,
     }
 
 
-def flat_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
-    """A flat (CSV/Parquet) row: the stored columns, nested data as JSON text."""
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def acled_row(se: StoredEvent) -> dict[str, Any]:
+    """A stored event in ACLED's columns (plus provenance)."""
+    ev = se.event
+    place, time = ev.place, ev.time
+    precision = place.precision.value if place is not None and place.precision is not None else ""
+    return {
+        "event_id": se.key[:16],
+        "event_date": _iso(se.date),
+        "event_type": ev.acled_event_type,
+        "sub_event_type": ev.acled_sub_event_type,
+        "actor1": se.actor1,
+        "actor2": se.actor2,
+        "country": country_name(se.country),
+        "admin1": se.admin1,
+        "location": se.location,
+        "latitude": se.lat,
+        "longitude": se.lon,
+        "geo_precision": _GEO_PRECISION.get(precision, 3) if place is not None else None,
+        "time_precision": time_precision(time.granularity if time else None, se.period) if time or se.period else None,
+        "fatalities": se.fatalities,
+        "source": se.source,
+        "notes": ev.evidence.text,
+        "plover_type": ev.plover_type,
+        "status": ev.status.value,
+        "attributed_to": ev.attributed_to,
+        "article_id": se.article_id,
+        "period": se.period,  # not an ACLED column (CSV leaves it out): the date at its own precision
+    }
+
+
+def flat_row(kind: str, row: Any) -> dict[str, Any]:
+    """A flat (CSV/Parquet) row: ACLED's columns for an event, else the stored columns with data as JSON text."""
     if kind == "events":
         return acled_row(row)
     out = {k: v for k, v in row.items() if k not in ("data", "signature")}
@@ -85,8 +130,11 @@ def article_rows(articles: Iterable[Any]) -> Iterator[dict[str, Any]]:
         yield to_dict(a)
 
 
-def write(kind: str, fmt: str, rows: Iterable[dict[str, Any]], fh: IO[bytes]) -> int:
-    """Write rows of ``kind`` in ``fmt`` to a binary file handle; returns the row count."""
+def write(kind: str, fmt: str, rows: Iterable[Any], fh: IO[bytes]) -> int:
+    """Write rows of ``kind`` in ``fmt`` to a binary file handle; returns the row count.
+
+    ``rows``: :class:`StoredEvent` records for events, else row dicts (articles as :func:`article_rows`).
+    """
     if fmt not in FORMATS:
         raise FrontlinesError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})", code="E902")
     if fmt == "geojson":
@@ -94,7 +142,8 @@ def write(kind: str, fmt: str, rows: Iterable[dict[str, Any]], fh: IO[bytes]) ->
     if fmt == "jsonl":
         n = 0
         for row in rows:
-            fh.write((json.dumps(_jsonable(row), ensure_ascii=False) + "\n").encode("utf-8"))
+            data = event_json(row) if kind == "events" else _jsonable(row)
+            fh.write((json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8"))
             n += 1
         return n
     flat = (flat_row(kind, r) if kind != "articles" else r for r in rows)
@@ -130,7 +179,7 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: to_dict(v) for k, v in row.items() if k != "signature"}
 
 
-def _write_geojson(kind: str, rows: Iterable[dict[str, Any]], fh: IO[bytes]) -> int:
+def _write_geojson(kind: str, rows: Iterable[Any], fh: IO[bytes]) -> int:
     if kind not in ("events", "places"):
         raise FrontlinesError(f"GeoJSON is for events and places, not {kind}", code="E902")
     features = list(geojson_features(kind, rows))
@@ -138,16 +187,19 @@ def _write_geojson(kind: str, rows: Iterable[dict[str, Any]], fh: IO[bytes]) -> 
     return len(features)
 
 
-def geojson_features(kind: str, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Point features for rows with coordinates; properties are the flat row."""
+def geojson_features(kind: str, rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """Point features for rows with coordinates: events (:class:`StoredEvent`) in ACLED's columns
+    with their key, places (row dicts) with their stored columns."""
     for row in rows:
-        if row.get("lat") is None or row.get("lon") is None:
+        lat, lon = (row.lat, row.lon) if kind == "events" else (row.get("lat"), row.get("lon"))
+        if lat is None or lon is None:
             continue
-        props = acled_row(row) if kind == "events" else {k: v for k, v in row.items() if k not in ("data",)}
         if kind == "events":
-            props["key"] = row["key"]
+            props = {**acled_row(row), "key": row.key}
+        else:
+            props = {k: v for k, v in row.items() if k not in ("data",)}
         yield {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": _jsonable(props),
         }

@@ -265,6 +265,38 @@ class Extraction:
 
 
 @dataclass(**_FROZEN)
+class StoredEvent:
+    """An event as the store keeps it: the Event, where it sits, its article, and the columns it is listed by.
+
+    The listing columns (date, location, actors, fatalities) were derived from the Event
+    when it was stored (see store/mapping.py); ``period`` is the date at its own precision.
+    """
+
+    key: str  # stable: article id + order + span + type (store.mapping.event_key)
+    article_id: str
+    seq: int  # order within the article
+    event: Event
+    row_id: int | None = None  # the events table's row id (the API shows it as "id")
+    source: str | None = None  # the article's outlet
+    title: str | None = None  # the article's title
+    url: str | None = None
+    published: dt.date | None = None  # the article's publication date
+    date: dt.date | None = None  # the one date it is listed under (ACLED's event_date)
+    date_end: dt.date | None = None
+    period: str | None = None  # "2022-11-07", "2022-W45", "2022-03", "2023": the date at its own precision
+    location: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    country: str | None = None  # ISO3 of its place
+    actor1: str | None = None  # first source actor's canonical name
+    actor1_country: str | None = None
+    actor2: str | None = None  # first target actor's canonical name
+    actor2_country: str | None = None
+    fatalities: int | None = None  # the first "killed" figure
+
+
+@dataclass(**_FROZEN)
 class Report:
     """One event of one article, as a member of an Incident."""
 
@@ -320,10 +352,17 @@ class ControlChange:
 # JSON form
 # --------------------------------------------------------------------------
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # exact types: a str enum is not one
+
+
 def to_dict(record: Any) -> Any:
     """Turn a record (or nested records, tuples, enums, dates) into JSON-ready data."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    cls: type = type(record)  # plain ``type``: mypy does not treat ``type[Any]`` as Hashable, which the cache needs
+    if cls in _SCALARS:
+        return record
+    names = _field_names(cls)
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, enum.Enum):
         return record.value
     if isinstance(record, (dt.date, dt.datetime)):
@@ -333,6 +372,14 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, dict):
         return {str(k): to_dict(v) for k, v in record.items()}
     return record
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    # The API writes records by the thousand; dataclasses.fields() per record was most of to_dict's time.
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 R = TypeVar("R")

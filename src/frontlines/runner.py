@@ -20,10 +20,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from frontlines.pipeline import Failure
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 Result = tuple[Article, Extraction | Failure]
 Progress = Callable[[int, int], None]  # (done, total)
@@ -76,7 +79,7 @@ def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
         yield list(items[i : i + size])
 
 
-def fail(store: Any, failure: Failure) -> None:
+def fail(store: Store, failure: Failure) -> None:
     """Keep a failed article's reason: the article is marked failed and a rejection is stored."""
     store.set_status(failure.article_id, ArticleStatus.FAILED, f"[{failure.code}] {failure.message}")
     store.add_rejection(Rejection(origin=f"article {failure.article_id}", code=failure.code,
@@ -92,7 +95,7 @@ class Runner:
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         engine: Engine | None = None,
         *,
         batch_size: int = 64,

@@ -14,12 +14,13 @@ import dataclasses
 import functools
 from collections.abc import Iterable
 from importlib import resources as importlib_resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from frontlines.errors import FrontlinesError
 from frontlines.records import ArticleStatus, EventStatus
 
 if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
     from frontlines.store import EventFilter
 
 CORROBORATIONS = ("single-source", "claimed-by-party", "independent", "disputed")
@@ -57,7 +58,7 @@ def choose(name: str, value: str, allowed: Iterable[str]) -> str:
     raise FrontlinesError(f"{name} {value!r} is not one of: {listed}", code="E902")
 
 
-def check_event_filter(f: EventFilter, store: Any) -> EventFilter:
+def check_event_filter(f: EventFilter, store: Store) -> EventFilter:
     """``f`` with its type, ACLED type and status checked and in their canonical spelling.
 
     ``store`` is asked which values its events carry only when a value is not in the
@@ -71,7 +72,7 @@ def check_event_filter(f: EventFilter, store: Any) -> EventFilter:
     )
 
 
-def check_plover_type(value: str | None, store: Any) -> str | None:
+def check_plover_type(value: str | None, store: Store) -> str | None:
     """A PLOVER type (or one the store's events carry), checked; None stays None."""
     return _check("type", value, plover_types(), store, "plover_type") if value else None
 
@@ -86,7 +87,7 @@ def check_corroboration(value: str | None) -> str | None:
     return choose("corroboration", value, CORROBORATIONS) if value else None
 
 
-def _check(name: str, value: str, known: tuple[str, ...], store: Any, column: str) -> str:
+def _check(name: str, value: str, known: tuple[str, ...], store: Store, column: str) -> str:
     try:
         return choose(name, value, known)
     except FrontlinesError:

@@ -24,8 +24,8 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     built = fill(store)
     store.clear_pending_updates(store.pending_update_ids())  # the cross-article state is built by hand below
     rows = store.list_events(EventFilter(plover_type="RETREAT", place="Kherson"))  # one report per article
-    reports = tuple(Report(article_id=r["article_id"], event_key=r["key"], source=r["source"], independent=True,
-                           published=dt.date.fromisoformat(r["published"]), status=r["status"]) for r in rows)
+    reports = tuple(Report(article_id=r.article_id, event_key=r.key, source=r.source, independent=True,
+                           published=r.published, status=r.event.status.value) for r in rows)
     place = built[0][1].events[0].place
     store.replace_incidents([], [Incident(
         id="inc0000000000000000000000000000000000001", plover_type="RETREAT",
@@ -34,9 +34,9 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         earliest_report=dt.date(2022, 11, 9))])
     aid = built[1][0].id
     change = ControlChange(settlement=place, to_side="UKR", from_side="RUS", date=dt.date(2022, 11, 11),
-                           status=ControlStatus.CONFIRMED, basis=(rows[-1]["key"],), confidence=0.9,
+                           status=ControlStatus.CONFIRMED, basis=(rows[-1].key,), confidence=0.9,
                            sources=("Kyiv Daily",), independent_sources=1)
-    store.replace_control_changes([aid], [(aid, rows[-1]["key"], change)])
+    store.replace_control_changes([aid], [(aid, rows[-1].key, change)])
     store.close()
     yield from _client(Settings(db=str(path)))
 

@@ -138,7 +138,7 @@ def save_reports(store: Any, reports: list[ReportedEvent]) -> dict[str, str]:
     Articles are saved in the order their first report appears in ``reports``.
     """
     from frontlines.records import Article, ArticleStatus, Extraction
-    from frontlines.store.store import event_key
+    from frontlines.store.mapping import event_key
 
     by_article: dict[str, list[ReportedEvent]] = {}
     for r in reports:

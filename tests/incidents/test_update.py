@@ -43,7 +43,7 @@ def test_incremental_in_three_orders_equals_full_merge(tmp_path) -> None:  # noq
         mapping = _ingest_incrementally(store, items, _article_order(items, seed))
         snapshots.append(_snapshot(store))
         # the stored incidents are what merging everything at once gives
-        full = merge_incidents(reported_events(store.reported_event_rows()))
+        full = merge_incidents(reported_events(store.read_events()))
         assert sorted(to_dict(list(full)), key=lambda d: d["id"]) == snapshots[-1]
         rebuild_incidents(store)
         assert _snapshot(store) == snapshots[-1]
@@ -57,25 +57,25 @@ def test_incremental_in_three_orders_equals_full_merge(tmp_path) -> None:  # noq
 
 def test_long_id_lists_are_read_and_written_in_chunks(store, monkeypatch) -> None:  # noqa: ANN001
     """IN lists are cut in chunks (SQLite and PostgreSQL bound a statement's parameters); results are whole."""
-    import frontlines.store.store as store_module
+    import frontlines.store.sql as store_sql
     from frontlines.control import update_after_run
 
-    monkeypatch.setattr(store_module, "_IN_CHUNK", 2)
+    monkeypatch.setattr(store_sql, "IN_CHUNK", 2)
     items, _ = load_reports(TEST_SET)
     mapping: dict[str, str] = {}
     for aid in sorted({i.article_id for i in items}):
         mapping.update(save_reports(store, [i for i in items if i.article_id == aid]))
     ids = sorted({i.article_id for i in items})
-    rows = store.reported_event_rows(article_ids=ids)
-    assert len(rows) == len(items) and [r["key"] for r in rows] == sorted(r["key"] for r in rows)
-    assert len(store.reported_event_rows(keys=[r["key"] for r in rows[:5]])) == 5
+    stored = store.read_events(article_ids=ids)
+    assert len(stored) == len(items) and [s.key for s in stored] == sorted(s.key for s in stored)
+    assert len(store.read_events(keys=[s.key for s in stored[:5]])) == 5
     assert [a.id for a in store.get_articles(ids[::-1])] == ids[::-1]
     update_after_run(store, ids)
     once = _snapshot(store)
-    assert len(store.incident_ids_for_events([r["key"] for r in rows])) == len(once)
+    assert len(store.incident_ids_for_events([s.key for s in stored])) == len(once)
     update_after_run(store, ids)  # again: drops and rewrites every incident, chunk by chunk
     assert _snapshot(store) == once
-    full = merge_incidents(reported_events(store.reported_event_rows()))
+    full = merge_incidents(reported_events(store.read_events()))
     assert sorted(to_dict(list(full)), key=lambda d: d["id"]) == once
 
 

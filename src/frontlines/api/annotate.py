@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.records import Actor, Event, Extraction, Place, Quantity, Quote, TimeValue
-from frontlines.store.store import event_key
+from frontlines.store.mapping import event_key
 
 
 def _fmt(value: Any) -> str:

@@ -15,7 +15,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
@@ -30,6 +30,9 @@ from frontlines.api.basemap import VENDOR_DIR, WEB_DIR
 from frontlines.api.errors import error_response, install_error_handlers
 from frontlines.api.processing import Processor
 from frontlines.config import Settings
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 log = logging.getLogger("frontlines.api")
 
@@ -189,7 +192,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(
     settings: Settings,
     *,
-    store: Any = None,
+    store: Store | None = None,
     resources_loader: Callable[[Any], Any] | None = None,
     stages: Callable[[], Sequence[Any]] | None = None,
 ) -> FastAPI:

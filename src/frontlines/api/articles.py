@@ -85,8 +85,9 @@ def get_article(
         "article": to_dict(article),
         "extraction": to_dict(extraction),
         "spans": article_spans(extraction),
-        "events": [{"key": e["key"], "seq": e["seq"], "plover_type": e["plover_type"], "status": e["status"],
-                    "date": e["date"], "location": e["location"], "lat": e["lat"], "lon": e["lon"]}
+        "events": [{"key": e.key, "seq": e.seq, "plover_type": e.event.plover_type, "status": e.event.status.value,
+                    "date": e.date.isoformat() if e.date else None, "location": e.location, "lat": e.lat,
+                    "lon": e.lon}
                    for e in events],
     })
 

@@ -17,7 +17,7 @@ from frontlines.api.errors import ApiError
 from frontlines.config import Settings
 from frontlines.errors import FrontlinesError
 from frontlines.records import EventStatus
-from frontlines.store import EventFilter
+from frontlines.store import EventFilter, Store
 from frontlines.vocabulary import check_event_filter
 
 MAX_PAGE = 1000  # JSON pages
@@ -26,7 +26,7 @@ MAX_OFFSET = 10_000_000  # far past any real store; keeps integers inside SQL's 
 MAX_TEXT = 200  # search strings
 
 
-def get_store(request: Request) -> Any:
+def get_store(request: Request) -> Store:
     """The app's Store (opened once in create_app)."""
     return request.app.state.store
 
@@ -36,7 +36,7 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-StoreDep = Annotated[Any, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

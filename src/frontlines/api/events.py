@@ -18,30 +18,32 @@ from frontlines.api.deps import (
     StoreDep,
 )
 from frontlines.api.errors import ERROR_RESPONSES
-from frontlines.export import geojson_features
+from frontlines.export import event_json, geojson_features
 from frontlines.quantities.tolls import casualty_figure
+from frontlines.records import StoredEvent, to_dict
 
 router = APIRouter(prefix="/api/events", tags=["events"], responses=ERROR_RESPONSES)
 
 CONTEXT_CHARS = 300  # article text shown around an event's evidence sentence
 
 
-def event_features(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def event_features(events: list[StoredEvent]) -> list[dict[str, Any]]:
     """GeoJSON point features (ACLED columns as properties) plus what a map needs to draw and label them.
 
     The marker's size and number come from ``casualties`` only (see quantities/tolls.py): ``quantity``
     is the figure that sizes it (None when the event reports no dead or wounded), ``marker`` the text
     drawn on it, and the popup shows ``casualties.label``, which contains that text.
     """
-    located = [r for r in rows if r.get("lat") is not None and r.get("lon") is not None]
+    located = [e for e in events if e.lat is not None and e.lon is not None]
     features = list(geojson_features("events", located))
-    for feature, row in zip(features, located):
-        figure = casualty_figure((row.get("data") or {}).get("quantities"))
-        feature["id"] = row["key"]
+    for feature, se in zip(features, located):
+        figure = casualty_figure(to_dict(se.event.quantities))
+        feature["id"] = se.key
         feature["properties"].update(
             quantity=figure["size"] if figure else None, quantity_kind=figure["kind"] if figure else None,
             marker=figure["marker"] if figure else "", casualties=figure,
-            title=row.get("title"), published=row.get("published"), confidence=row.get("confidence"),
+            title=se.title, published=se.published.isoformat() if se.published else None,
+            confidence=se.event.confidence,
         )
     return features
 
@@ -58,7 +60,7 @@ def list_events(
     """List events."""
     page = dataclasses.replace(f, sort=sort.value, limit=limit, offset=offset)
     return ok({"ok": True, "total": store.count_events(f), "limit": limit, "offset": offset,
-            "events": store.list_events(page)})
+            "events": [event_json(e) for e in store.list_events(page)]})
 
 
 @router.get(".geojson", summary="Events as GeoJSON",
@@ -87,18 +89,18 @@ def get_event(
     key: Annotated[str, Path(max_length=64, description="The event key (from /api/events).")],
 ) -> JSONResponse:
     """One event with its evidence."""
-    row = store.get_event(key)
-    article = store.get_article(row["article_id"])
-    data = row.get("data") or {}
-    start, end = row["start"], row["end"]
+    se = store.get_event(key)
+    article = store.get_article(se.article_id)
+    start, end = se.event.evidence.start, se.event.evidence.end
     before = article.text[max(0, start - CONTEXT_CHARS):start]
     after = article.text[end:end + CONTEXT_CHARS]
+    trigger = se.event.trigger_evidence
     return ok({
         "ok": True,
-        "event": row,
-        "casualties": casualty_figure(data.get("quantities")),
+        "event": event_json(se),
+        "casualties": casualty_figure(to_dict(se.event.quantities)),
         "evidence": {"start": start, "end": end, "text": article.text[start:end],
-                     "trigger": data.get("trigger_evidence"), "before": before, "after": after},
+                     "trigger": to_dict(trigger) if trigger else None, "before": before, "after": after},
         "article": {"id": article.id, "title": article.title, "url": article.url, "source": article.source,
                     "published": article.published.isoformat() if article.published else None},
     })

@@ -10,8 +10,9 @@ the incidents with at least one member event that matches.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
@@ -21,8 +22,11 @@ from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.errors import NotFound
 from frontlines.quantities.tolls import casualty_figure, casualty_range_figure
 from frontlines.time.periods import iso_period
-from frontlines.records import Incident, to_dict
+from frontlines.records import Incident, Report, to_dict
 from frontlines.store import EventFilter, IncidentFilter
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"], responses=ERROR_RESPONSES)
 
@@ -138,26 +142,32 @@ def incidents_geojson(
                "properties": {"total": store.count_incidents(where), "limit": limit, "offset": offset}})
 
 
-def _report_detail(store: Any, report: Any) -> dict[str, Any]:
+def _report_detail(store: Store, report: Report) -> dict[str, Any]:
     """One report with its event, evidence sentence (trigger marked by offsets) and article."""
     out: dict[str, Any] = {"report": to_dict(report)}
     try:
-        row = store.get_event(report.event_key)
+        se = store.get_event(report.event_key)
     except NotFound:
         out["missing"] = True  # its article was re-processed since the incident was merged
         return out
-    data = row.get("data") or {}
-    out["event"] = {k: row.get(k) for k in ("key", "date", "date_end", "period", "status", "plover_type",
-                                             "acled_sub_event_type", "location", "confidence")}
-    out["event"]["attributed_to"] = data.get("attributed_to")
-    out["event"]["quantities"] = [{"kind": q.get("kind"), "value": q.get("value"), "low": q.get("low"),
-                                   "high": q.get("high"), "text": q.get("text")} for q in data.get("quantities") or []]
-    out["event"]["casualties"] = casualty_figure(data.get("quantities"))
-    out["evidence"] = {"start": row["start"], "end": row["end"], "text": row.get("text"),
-                       "trigger": data.get("trigger_evidence")}
-    out["article"] = {"id": row["article_id"], "title": row.get("title"), "url": row.get("url"),
-                      "source": row.get("source"), "published": row.get("published")}
+    ev = se.event
+    out["event"] = {"key": se.key, "date": _iso(se.date), "date_end": _iso(se.date_end), "period": se.period,
+                    "status": ev.status.value, "plover_type": ev.plover_type,
+                    "acled_sub_event_type": ev.acled_sub_event_type, "location": se.location,
+                    "confidence": ev.confidence}
+    out["event"]["attributed_to"] = ev.attributed_to
+    out["event"]["quantities"] = [{"kind": q.kind, "value": q.value, "low": q.low, "high": q.high, "text": q.text}
+                                  for q in ev.quantities]
+    out["event"]["casualties"] = casualty_figure(to_dict(ev.quantities))
+    out["evidence"] = {"start": ev.evidence.start, "end": ev.evidence.end, "text": ev.evidence.text,
+                       "trigger": to_dict(ev.trigger_evidence) if ev.trigger_evidence else None}
+    out["article"] = {"id": se.article_id, "title": se.title, "url": se.url,
+                      "source": se.source, "published": _iso(se.published)}
     return out
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 @router.get("/{incident_id}", summary="One incident with its reports",

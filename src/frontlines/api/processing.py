@@ -27,11 +27,14 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.pipeline import Resources, Stage, default_stages, load_resources
 from frontlines.records import ArticleStatus
 from frontlines.runner import Runner
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 SMALL_POST = 20_000  # characters of text: posts up to this are answered when processed
 KEEP_JOBS = 1000  # finished jobs remembered for GET /api/jobs/{id}
@@ -143,7 +146,7 @@ class Worker:
             if stopping.is_set():
                 job.state, job.error = "failed", "stopped by shutdown; unprocessed articles stay pending"
                 return
-            message: tuple[str, Any] | None
+            message: Any
             try:
                 ready = self._conn.poll(0.2)
                 message = self._conn.recv() if ready else None
@@ -155,7 +158,8 @@ class Worker:
                                         "unprocessed articles stay pending")
                 else:
                     continue
-            kind, value = message
+            kind: str = message[0]
+            value: Any = message[1]
             if kind == "progress":
                 job.done = int(value)
                 continue
@@ -214,12 +218,12 @@ class Processor:
         """How many times the worker loaded the model and gazetteer (0 until the first post)."""
         return self.worker.loads
 
-    def recover(self, store: Any) -> int:
+    def recover(self, store: Store) -> int:
         """Finish the cross-article update an earlier process left queued (at start-up)."""
         return Runner(store).recover()
 
     # -- ingest -----------------------------------------------------------------------------------
-    def ingest(self, store: Any, docs: Sequence[Any]) -> list[tuple[str, str]]:
+    def ingest(self, store: Store, docs: Sequence[Any]) -> list[tuple[str, str]]:
         """Store each RawDoc (with dedupe); returns (article id, outcome) per doc."""
         from frontlines.ingest import Ingestor, IngestReport, to_article
 
@@ -234,7 +238,7 @@ class Processor:
         return sum(len(d.text) for d in docs) <= self.small and not self._busy.is_set() and self._queue.empty()
 
     # -- jobs -----------------------------------------------------------------------------------------
-    def submit(self, store: Any, docs: Sequence[Any]) -> tuple[Job, list[tuple[str, str]]]:
+    def submit(self, store: Store, docs: Sequence[Any]) -> tuple[Job, list[tuple[str, str]]]:
         """Store the docs now and queue their processing; returns the job and the ingest outcomes."""
         outcomes = self.ingest(store, docs)
         stored = [aid for aid, outcome in outcomes if outcome == "stored"]
@@ -250,14 +254,14 @@ class Processor:
         self._queue.put(job)
         return job, outcomes
 
-    def ingest_and_process(self, store: Any, docs: Sequence[Any], timeout: float | None = None) -> list[Posted]:
+    def ingest_and_process(self, store: Store, docs: Sequence[Any], timeout: float | None = None) -> list[Posted]:
         """Store the docs and wait until they are processed (incidents and control included)."""
         job, outcomes = self.submit(store, docs)
         job.ended.wait(timeout)
         return self.posted(store, outcomes, job)
 
     @staticmethod
-    def posted(store: Any, outcomes: Sequence[tuple[str, str]], job: Job | None = None) -> list[Posted]:
+    def posted(store: Store, outcomes: Sequence[tuple[str, str]], job: Job | None = None) -> list[Posted]:
         articles = {a.id: a for a in store.get_articles([aid for aid, _ in outcomes])}
         events = store.event_counts_by_article(list(articles)) if job is not None and job.state == "done" else {}
         failures = job.failures if job is not None else {}

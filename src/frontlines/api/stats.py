@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from frontlines.api.deps import EventFilterDep, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 router = APIRouter(prefix="/api/stats", tags=["stats"], responses=ERROR_RESPONSES)
 
@@ -25,7 +28,7 @@ class GroupBy(str, enum.Enum):
     COUNTRY = "country"
 
 
-def _counts(store: Any, by: str, f: Any) -> list[dict[str, Any]]:
+def _counts(store: Store, by: str, f: Any) -> list[dict[str, Any]]:
     out = []
     for key, n in store.event_counts(by, f):
         out.append({"key": key.isoformat() if isinstance(key, (dt.date, dt.datetime)) else key, "count": n})

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dask.typing import Key
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
@@ -39,6 +39,9 @@ from frontlines.batch.shards import (
 from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
 from frontlines.runner import Result, Runner, RunReport, UpdateStarts
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 PLUGIN_NAME = "frontlines-resources"
 
@@ -148,7 +151,7 @@ class DaskEngine:
 
 
 def run_dask(
-    store: Any,
+    store: Store,
     settings: Any,
     *,
     scheduler: str | None = None,
@@ -217,7 +220,7 @@ class _ShardPlan:
 
 
 def run_shards(
-    store: Any,
+    store: Store,
     settings: Any,
     inputs: Sequence[str | Path],
     *,
@@ -301,7 +304,7 @@ def _shards_to_parquet(client: Client, settings: Any, paths: list[str], out: Pat
             on_progress(report.processed + report.failed, report.processed + report.failed)
 
 
-def _plan(store: Any, summary: ShardSummary, plan: _ShardPlan, index: Any, planned: set[str]) -> None:
+def _plan(store: Store, summary: ShardSummary, plan: _ShardPlan, index: Any, planned: set[str]) -> None:
     """Decide what of a shard to store and to process (exact and near duplicates, reruns)."""
     from frontlines.ingest.dedupe import from_bytes
 

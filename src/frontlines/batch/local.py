@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.pipeline import Resources, Stage, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article
 from frontlines.runner import Progress, Result, Runner, RunReport, UpdateStarts
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 _WORKER: dict[str, Any] = {}
 
@@ -78,7 +81,7 @@ def local_engine(settings: Any, workers: int = 1, resources: Resources | None = 
 
 
 def run_pending(
-    store: Any,
+    store: Store,
     settings: Any,
     *,
     workers: int = 1,

@@ -18,11 +18,14 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import IngestError
 from frontlines.pipeline import Failure, Resources, Stage, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 PARQUET_EXT = (".parquet", ".pq")
 PARQUET_KINDS = ("articles", "places", "times", "quantities", "actors", "quotes", "events", "extractions",
@@ -207,7 +210,7 @@ def write_parquet(out: Path, result: ShardResult, rejections: Iterable[Rejection
     import pyarrow.parquet as pq
 
     from frontlines.records import to_dict
-    from frontlines.store.store import article_row, extraction_rows
+    from frontlines.store.mapping import article_row, extraction_rows
 
     key = shard_key(result.shard)
     tables: dict[str, list[dict[str, Any]]] = {k: [] for k in PARQUET_KINDS}
@@ -245,7 +248,7 @@ def write_parquet(out: Path, result: ShardResult, rejections: Iterable[Rejection
     return counts
 
 
-def load_parquet(store: Any, out: Path) -> dict[str, int]:
+def load_parquet(store: Store, out: Path) -> dict[str, int]:
     """Load a Parquet output folder (from ``--output-parquet``) into a store; idempotent."""
     import pyarrow.parquet as pq
 

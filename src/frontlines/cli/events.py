@@ -53,15 +53,18 @@ def events(
             status=status, text=text, limit=limit, offset=offset,
         ), store))
         if json_out:
-            common.print_json(rows)
+            from frontlines.export import event_json
+
+            common.print_json([event_json(r) for r in rows])
             return
         table = Table(box=None, expand=False)
         for name, width in (("date", 10), ("type", 9), ("acled", 22), ("status", 9), ("actor1", 20),
                             ("place", 16), ("evidence", 50)):
             table.add_column(name, max_width=width, no_wrap=True, overflow="ellipsis")
         for r in rows:
-            table.add_row(str(r["date"] or "-"), r["plover_type"], r["acled_sub_event_type"] or "-", r["status"],
-                          r["actor1"] or "-", r["location"] or "-", (r["text"] or "").replace("\n", " "))
+            ev = r.event
+            table.add_row(str(r.date or "-"), ev.plover_type, ev.acled_sub_event_type or "-", ev.status.value,
+                          r.actor1 or "-", r.location or "-", ev.evidence.text.replace("\n", " "))
         common.out.print(table)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,13 @@ def export(
         if what not in KINDS:
             raise FrontlinesError(f"--what {what!r}: one of {', '.join(KINDS)}", code="E902")
         store = open_store(common.settings(ctx).db)
-        rows = ex.article_rows(store.iter_articles()) if what == "articles" else store.iter_extraction_rows(what)
-        if what == "events":
-            rows = _with_article(store, rows)
+        rows: Iterable[Any]
+        if what == "articles":
+            rows = ex.article_rows(store.iter_articles())
+        elif what == "events":
+            rows = store.iter_events()  # with their article's source and date, for ACLED's `source` column
+        else:
+            rows = store.iter_extraction_rows(what)
         if output is None:
             n = ex.write(what, fmt, rows, sys.stdout.buffer)
             sys.stdout.flush()
@@ -38,22 +42,6 @@ def export(
             with output.open("wb") as fh:
                 n = ex.write(what, fmt, rows, fh)
         common.console(ctx).print(f"exported {n} {what} as {fmt}" + (f" to {output}" if output else ""))
-
-
-def _with_article(store: Any, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Events with their article's source and date, for ACLED's `source` column."""
-    cache: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        aid = row["article_id"]
-        if aid not in cache:
-            a = store.get_article(aid)
-            cache.clear()
-            cache[aid] = {"source": a.source, "published": a.published, "title": a.title, "url": a.url}
-        row.update(cache[aid])
-        for k in ("date", "date_end"):
-            if row.get(k) is not None and hasattr(row[k], "isoformat"):
-                row[k] = row[k].isoformat()
-        yield row
 
 
 def register(app: typer.Typer) -> None:

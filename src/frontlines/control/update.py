@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontlines.control.areas import Course
 from frontlines.control.changes import control_changes_with_keys
@@ -12,14 +12,16 @@ from frontlines.control.timeline import build_timelines, control_on
 from frontlines.incidents.update import UpdateReport, reported_events, update_incidents
 from frontlines.records import ControlChange
 
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
-def update_after_run(store: Any, article_ids: Sequence[str]) -> UpdateReport:
+def update_after_run(store: Store, article_ids: Sequence[str]) -> UpdateReport:
     """After a run saved these articles' extractions: update incidents, then control changes.
 
     Lives with control (above incidents): control changes are read from the same reported
     events that the incidents merge, so this is the one place that runs both.
     """
-    new = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+    new = reported_events(store.read_events(article_ids=list(article_ids)))
     report = update_incidents(store, article_ids, new)
     n = update_control(store, article_ids, new)
     return UpdateReport(events=report.events, component=report.component,
@@ -27,7 +29,7 @@ def update_after_run(store: Any, article_ids: Sequence[str]) -> UpdateReport:
                         control_changes=n)
 
 
-def update_control(store: Any, article_ids: Sequence[str], items: Sequence[Any] | None = None) -> int:
+def update_control(store: Store, article_ids: Sequence[str], items: Sequence[Any] | None = None) -> int:
     """Replace the control changes these articles report; returns how many were stored.
 
     Changes are stored one per report; timelines are built when read, so the
@@ -35,14 +37,14 @@ def update_control(store: Any, article_ids: Sequence[str], items: Sequence[Any] 
     events, when the caller has read them already.
     """
     if items is None:
-        items = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+        items = reported_events(store.read_events(article_ids=list(article_ids)))
     rows = control_changes_with_keys(list(items))
     store.replace_control_changes(list(article_ids), rows)
     return len(rows)
 
 
 def state_on(
-    store: Any,
+    store: Store,
     date: dt.date,
     *,
     region: str | None = None,
@@ -54,7 +56,7 @@ def state_on(
     return control_on(changes, date, known, region=region, courses=courses)
 
 
-def timelines(store: Any, *, region: str | None = None) -> dict[str, tuple[ControlChange, ...]]:
+def timelines(store: Store, *, region: str | None = None) -> dict[str, tuple[ControlChange, ...]]:
     """Every settlement's full timeline (optionally in one region)."""
     changes = store.list_control_changes(region=region)
     known = store.known_settlements(region=region) if any(c.area for c in changes) else []

@@ -9,14 +9,16 @@ affected, so the stored incidents always equal a merge of everything at once.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from frontlines.incidents.match import UNDATED_WINDOW_DAYS
 from frontlines.incidents.merge import ReportedEvent, components, merge_components, merge_incidents
-from frontlines.records import Event, from_dict
+from frontlines.records import StoredEvent
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +32,13 @@ class UpdateReport:
     control_changes: int
 
 
-def reported_events(rows: Sequence[dict[str, Any]]) -> list[ReportedEvent]:
-    """Store rows (see ``Store.reported_event_rows``) to :class:`ReportedEvent` records."""
-    out = []
-    for r in rows:
-        published = r["published"]
-        if isinstance(published, str):
-            published = dt.date.fromisoformat(published[:10])
-        out.append(ReportedEvent(key=r["key"], article_id=r["article_id"], source=r["source"],
-                                 published=published, event=from_dict(Event, r["data"])))
-    return out
+def reported_events(stored: Sequence[StoredEvent]) -> list[ReportedEvent]:
+    """Stored events (see ``Store.read_events``) to :class:`ReportedEvent` records."""
+    return [ReportedEvent(key=s.key, article_id=s.article_id, source=s.source, published=s.published,
+                          event=s.event) for s in stored]
 
 
-def collect_components(store: Any, seeds: Sequence[ReportedEvent]) -> list[list[ReportedEvent]]:
+def collect_components(store: Store, seeds: Sequence[ReportedEvent]) -> list[list[ReportedEvent]]:
     """The connected components (see :func:`~frontlines.incidents.merge.components`) holding the seeds.
 
     Reads the stored events dated within the seeds' dates, takes the connected
@@ -58,8 +54,8 @@ def collect_components(store: Any, seeds: Sequence[ReportedEvent]) -> list[list[
     lo = min(s.interval.start for s in dated)  # type: ignore[union-attr]
     hi = max(s.interval.end for s in dated)  # type: ignore[union-attr]
     while True:
-        rows = store.reported_event_rows(window=(lo, hi), undated_lag_days=UNDATED_WINDOW_DAYS)
-        pool.update((e.key, e) for e in reported_events([r for r in rows if r["key"] not in pool]))
+        stored = store.read_events(window=(lo, hi), undated_lag_days=UNDATED_WINDOW_DAYS)
+        pool.update((e.key, e) for e in reported_events([s for s in stored if s.key not in pool]))
         found = [comp for comp in components(pool.values()) if any(e.key in seed_keys for e in comp)]
         reach = [e.interval for comp in found for e in comp if e.interval is not None]
         new_lo, new_hi = min(iv.start for iv in reach), max(iv.end for iv in reach)
@@ -68,18 +64,18 @@ def collect_components(store: Any, seeds: Sequence[ReportedEvent]) -> list[list[
         lo, hi = min(lo, new_lo), max(hi, new_hi)
 
 
-def update_incidents(store: Any, article_ids: Sequence[str],
+def update_incidents(store: Store, article_ids: Sequence[str],
                      new: Sequence[ReportedEvent] | None = None) -> UpdateReport:
     """Re-merge the incidents that the events of these (newly processed) articles touch.
 
     ``new``: those articles' events, when the caller has read them already.
     """
     if new is None:
-        new = reported_events(store.reported_event_rows(article_ids=list(article_ids)))
+        new = reported_events(store.read_events(article_ids=list(article_ids)))
     # Incidents that lost a member (its article was processed again) are re-merged too.
     orphans = store.orphan_incident_ids()
     orphan_keys = store.incident_event_keys(orphans)
-    survivors = reported_events(store.reported_event_rows(keys=orphan_keys)) if orphan_keys else []
+    survivors = reported_events(store.read_events(keys=orphan_keys)) if orphan_keys else []
     groups = collect_components(store, [*new, *survivors])
     incidents = merge_components(groups)
     keys = [e.key for comp in groups for e in comp]
@@ -89,9 +85,9 @@ def update_incidents(store: Any, article_ids: Sequence[str],
                         incidents_saved=len(incidents), control_changes=0)
 
 
-def rebuild_incidents(store: Any) -> UpdateReport:
+def rebuild_incidents(store: Store) -> UpdateReport:
     """Merge every stored event from scratch (the reference the incremental path must equal)."""
-    everything = reported_events(store.reported_event_rows())
+    everything = reported_events(store.read_events())
     incidents = merge_incidents(everything)
     old = store.incident_ids()
     store.replace_incidents(old, incidents)

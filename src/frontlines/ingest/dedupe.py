@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from frontlines.store.protocol import Store
 
 NUM_PERM = 128
 SHINGLE = 4
@@ -53,7 +56,7 @@ class NearDuplicateIndex:
             self._sigs[key] = m
 
     @classmethod
-    def of_store(cls, store: Any, threshold: float = 0.7) -> "NearDuplicateIndex":
+    def of_store(cls, store: Store, threshold: float = 0.7) -> "NearDuplicateIndex":
         """An index of every signature the store holds (the first copies ingested so far)."""
         index = cls(threshold=threshold)
         for aid, sig in store.signatures():
