@@ -31,6 +31,7 @@ class Draft:
     sent: Any
     inherited: set[str] = field(default_factory=set)
     dropped: bool = False
+    merged_into: Draft | None = None  # the draft that absorbed this one
 
 
 
@@ -47,6 +48,7 @@ def absorb(keep: Draft, gone: Draft) -> None:
     if keep.realis.attributed_to is None and gone.realis.attributed_to is not None:
         keep.realis = replace(keep.realis, attributed_to=gone.realis.attributed_to)
     gone.dropped = True
+    gone.merged_into = keep
 
 
 
@@ -72,3 +74,11 @@ def borrowed(place: Place, how: str) -> Place:
     """Another mention's place given to an event without one: precision lowered, saying how."""
     precision = _LOWER_PRECISION.get(place.precision, place.precision) if place.precision else None
     return replace(place, precision=precision, reason=f"{how}; {place.reason}")
+
+
+def live(d: Draft) -> Draft:
+    """The draft that stands for ``d`` after merges: ``d`` itself, or the draft that absorbed it."""
+    while d.merged_into is not None:
+        d = d.merged_into
+    return d
+

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.coder import specificity
-from frontlines.events.draft import Draft, absorb, more_cautious, place_key
-from frontlines.events.roles import DocIndex
+from frontlines.events.draft import Draft, absorb, live, more_cautious, place_key
+from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.records import EventStatus, TimeValue
 
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
@@ -158,29 +158,89 @@ def _same_day(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a.value == b.value
 
 
+def _definite(head: Any) -> bool:
+    """A noun the text presents as known: "the retreat", "its offensive", "yesterday's strike",
+    "Sunday evening's attack" (a day or time as possessor)."""
+    if head.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")))
+               for c in head.children)
+
+
+def _own_days_differ(a: Draft, b: Draft) -> bool:
+    """Both mentions carry a date of their own, and the dates differ ("Monday's attack" is not Wednesday's)."""
+    ta, tb = a.time, b.time
+    if ta is None or tb is None or ta.resolution.value == "default" or tb.resolution.value == "default":
+        return False
+    return ta.value != tb.value
+
+
+def _places_differ(a: Draft, b: Draft) -> bool:
+    if a.place is None or b.place is None or "place" in a.inherited or "place" in b.inherited:
+        return False
+    return place_key(a.place) != place_key(b.place)
+
+
+def _referent(d: Draft, candidates: list[Draft]) -> Draft | None:
+    """The event a definite mention refers to: of its type, not told as another day or place; in the
+    nearest sentence holding one, the most event-like trigger."""
+    same = [e for e in candidates if e.typing.plover == d.typing.plover and abs(d.sent_idx - e.sent_idx) <= 8
+            and not _own_days_differ(d, e) and not _places_differ(d, e)]
+    if not same:
+        return None
+    nearest = min(abs(d.sent_idx - e.sent_idx) for e in same)
+    return max((e for e in same if abs(d.sent_idx - e.sent_idx) == nearest), key=_salience)
+
+
+def _told_roles(d: Draft) -> int:
+    """How many of doer, place and date the mention's own sentence gives it."""
+    own_time = d.time is not None and d.time.resolution.value != "default"
+    return bool(d.sources) + (d.place is not None and "place" not in d.inherited) + own_time
+
+
 def merge_across_sentences(drafts: list[Draft]) -> None:
-    """A definite noun ("the retreat") refers back to an earlier event of its type; a bare casualty
-    sentence ("Two civilians were killed.") completes the attack before it."""
+    """One happening told twice is one event.
+
+    A definite noun ("the retreat", "yesterday's strike") refers to an event of its type told in
+    another sentence: the one before it, else (a lead that sums up what the body tells: "the death
+    toll from yesterday's strike has risen ... two bombs hit the store") the one after it. A
+    casualty clause with no doer of its own ("At least 35 people were killed, according to local
+    authorities") is the toll of the attack told just before it in its paragraph.
+    """
     for k, d in enumerate(drafts):
-        head = d.trigger.head
-        earlier = [e for e in drafts[:k] if not e.dropped and e.sent_idx < d.sent_idx]
-        if not earlier:
+        if d.dropped:
             continue
-        if head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children):
-            same = [e for e in earlier if e.typing.plover == d.typing.plover and d.sent_idx - e.sent_idx <= 8]
-            match = None
-            if same:
-                # the nearest sentence holding one; in it, the most event-like trigger
-                nearest = max(e.sent_idx for e in same)
-                match = max((e for e in same if e.sent_idx == nearest), key=_salience)
+        head = d.trigger.head
+        if _definite(head):
+            earlier = [e for e in drafts[:k] if not e.dropped and e.sent_idx < d.sent_idx]
+            later = [e for e in drafts[k + 1 :] if not e.dropped and e.sent_idx > d.sent_idx
+                     and not _definite(e.trigger.head) and e.trigger.spec.key not in _CASUALTY_KEYS]
+            match = _referent(d, earlier)
+            if match is None:
+                match = _referent(d, later)
+                if match is not None and _told_roles(d) > _told_roles(match):
+                    # the lead tells the happening in full ("the attack carried out by the gang on
+                    # Thursday in Pont-Sonde"); the later sentence is its detail
+                    absorb(d, match)
+                    continue
             if match is not None:
                 absorb(match, d)
                 if match.time is not None and d.time is not None and match.time.resolution.value == "default":
                     match.time = d.time
                 continue
-        alone = all(e.trigger.spec.key in _CASUALTY_KEYS for e in drafts if e.sent_idx == d.sent_idx)
-        if alone and d.trigger.spec.key in _CASUALTY_KEYS and not d.sources and d.place is None:
-            prev = earlier[-1]
-            if prev.typing.plover == "ASSAULT" and prev.paragraph == d.paragraph and d.sent_idx - prev.sent_idx <= 2:
-                absorb(prev, d)
-
+        if d.trigger.spec.key not in _CASUALTY_KEYS or d.sources or d.place is not None:
+            continue
+        if d.trigger.spec.key != "die" and agent_tokens(head):
+            continue  # "gunmen killed three farmers": a doer of its own, an attack of its own
+        if any(e is not d and not e.dropped and e.sent_idx == d.sent_idx and e.typing.plover == "ASSAULT"
+               and e.trigger.spec.key not in _CASUALTY_KEYS for e in drafts):
+            continue  # an attack of its own sentence did the killing
+        before = [live(e) for e in drafts[:k] if e.sent_idx != d.sent_idx and e.paragraph == d.paragraph
+                  and d.sent_idx - e.sent_idx <= 2]
+        attacks = [e for e in before if e.typing.plover == "ASSAULT" and e is not d and not _own_days_differ(d, e)]
+        if attacks:
+            # the nearest sentence's attack nearest its sentence's root ("Shells landed in the camp,
+            # where people who fled the fighting live": the shelling, not the fighting)
+            nearest = max(e.sent_idx for e in attacks)
+            absorb(min((e for e in attacks if e.sent_idx == nearest),
+                       key=lambda e: sum(1 for _ in e.trigger.head.ancestors)), d)

@@ -19,6 +19,7 @@ from frontlines.events.coder import SentenceCues, Typing, find_triggers, type_tr
 from frontlines.events.context import inherit, preceding_place
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
+from frontlines.events.mentions import drop_non_events
 from frontlines.events.merge import (
     attach_sentence_quantities,
     merge_across_sentences,
@@ -40,7 +41,7 @@ from frontlines.pipeline import StageInput
 from frontlines.records import Event, EventStatus, Evidence
 
 NAME = "events.coder"
-VERSION = "2"  # 2: one event per happening, claims vs reports, purpose clauses, own place
+VERSION = "3"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -107,6 +108,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 quantities=quantities, confidence=0.0, sent=sent,
             )  # fmt: skip
             sent_drafts.append(draft)
+        drop_non_events(sent_drafts)
+        sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
