@@ -11,23 +11,31 @@ from frontlines.events.territory import not_taken
 from frontlines.records import PlaceKind
 
 def inherit(drafts: list[Draft]) -> None:
-    """An event with no place or date of its own takes those of the event just before it in its paragraph."""
+    """An event with no place or date of its own takes those of the event just before it in its
+    paragraph when it elaborates an event of the same kind; and, whatever its kind, the date of
+    the paragraph's story so far: a paragraph tells its events at the time it last named (the
+    reference time of narrative: "The truce was signed in Jeddah on Saturday night. ...
+    Washington said violations would be met with sanctions" was said then, not on the day of
+    publication)."""
     for k, d in enumerate(drafts):
         if k == 0:
             continue
         prev = drafts[k - 1]
-        if prev.paragraph != d.paragraph or d.sent_idx - prev.sent_idx > 1:
+        if prev.paragraph != d.paragraph or d.sent_idx == prev.sent_idx:
             continue
-        if prev.typing.plover != d.typing.plover:
-            continue  # only an elaboration of the same kind of event shares its place and date
-        if d.place is None and prev.place is not None and d.sent_idx != prev.sent_idx:
+        if d.time is None:
+            told = [e for e in drafts[:k] if e.paragraph == d.paragraph and e.sent_idx < d.sent_idx
+                    and e.time is not None]
+            if told:
+                d.time = told[-1].time
+                d.inherited.add("time")
+        if d.sent_idx - prev.sent_idx > 1 or prev.typing.plover != d.typing.plover:
+            continue  # only an elaboration of the same kind of event shares its place
+        if d.place is None and prev.place is not None:
             d.place = borrowed(prev.place, "no place in its sentence: the nearest place named before it, "
                                             "the place of the event before it")
             d.place_score = 0.5
             d.inherited.add("place")
-        if d.time is None and prev.time is not None and d.sent_idx != prev.sent_idx:
-            d.time = prev.time
-            d.inherited.add("time")
 
 
 _MATERIAL_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})

@@ -89,7 +89,7 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
         if _argument_of_other(d, heads):
             d.dropped = True
     for a in drafts:
-        if a.dropped or a.typing.plover != "ASSAULT":
+        if a.dropped or not (a.typing.plover == "ASSAULT" or a.typing.mode == "riot"):
             continue
         for b in drafts:
             if b is a or b.dropped or b.typing.plover not in ("ASSAULT", "COERCE"):
@@ -98,6 +98,8 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
             if h.tag_ == "VBG" and h.dep_ in ("advcl", "xcomp", "conj") and h.head.i == a.trigger.head.i and (
                     b.trigger.spec.key in _CASUALTY_KEYS or b.typing.acled_sub in (None, "Looting/property destruction")
                     or b.typing.plover == "COERCE"):
+                absorb(a, b)
+            elif b.typing.acled_sub == "Looting/property destruction" and _done_in_the_attack(h, a.trigger.head):
                 absorb(a, b)
     for i, a in enumerate(drafts):
         for b in drafts[i + 1 :]:
@@ -119,6 +121,20 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 # far as it has gone (the order), not an order and a completion
                 a.realis = cautious
 
+
+
+def _done_in_the_attack(h: Any, attack: Any) -> bool:
+    """Burning or looting told as part of an attack: a participle of it, a verb coordinated with it
+    ("shot people at the market and set shops ablaze"), or an object coordinated inside such a
+    participle ("..., setting fires and looting")."""
+    cur = h
+    for _ in range(3):
+        if cur.head.i == attack.i:
+            return cur.dep_ in ("advcl", "xcomp", "conj") and cur.pos_ in ("VERB", "NOUN")
+        if cur.dep_ not in ("conj", "dobj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _siblings(a: Any, b: Any) -> bool:

@@ -29,7 +29,15 @@ from frontlines.events.merge import (
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, noun_phrase
 from frontlines.events.roles import choose_place, choose_quantities, choose_time, find_actors, index_doc, publication_time
-from frontlines.events.stance import DEMAND_SPEC, THREAT_SPEC, obligations, stance, threat_statement, violent_family
+from frontlines.events.stance import (
+    DEMAND_SPEC,
+    THREAT_SPEC,
+    crowd_violence,
+    obligations,
+    stance,
+    threat_statement,
+    violent_family,
+)
 from frontlines.events.takeover import (
     TERRITORIAL,
     control_place,
@@ -99,6 +107,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             typing = control_typing(typing, trig, place, place_score, lex)
             typing = territory_side(typing, trig.head, sources, place, lex)
             typing = violent_family(typing, lex)
+            typing = crowd_violence(typing, trig.head, lex)
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
             realis = claim_or_report(realis, trig.head, sources, index)

@@ -92,3 +92,32 @@ def violent_family(typing: Typing, lex: EventLexicon) -> Typing:
         return typing
     return replace(typing, plover=plover, mode=mode or typing.mode)
 
+
+
+_VIOLENT_DEMONSTRATION = "Violent demonstration"
+_MOB_VIOLENCE = "Mob violence"
+
+
+def crowd_violence(typing: Typing, head: Any, lex: EventLexicon) -> Typing:
+    """Violence done by demonstrators or a crowd is rioting (the ACLED codebook decides by who acts):
+    demonstrators who attack, burn or loot make a violent demonstration ("Protesters attacked the
+    embassies, setting fires"); a mob or an angry crowd attacking people is mob violence. The
+    demonstrators are the nouns the lexicon itself reads as protest triggers ("protester",
+    "demonstrator")."""
+    if typing.plover != "ASSAULT" or typing.acled_type not in _VIOLENT_FAMILIES:
+        return typing
+    from frontlines.events.roles import agent_tokens
+
+    doers = agent_tokens(head)
+    if not doers:
+        return typing
+    # a capitalised "Protesters" after a dateline is tagged a proper noun, whose lemma keeps the plural
+    lemmas = {w for d in doers for t in (d, *d.conjuncts)
+              for w in (t.lemma_.lower(), t.lower_[:-1] if t.lower_.endswith("s") else t.lower_)}
+    if any((spec := lex.single.get(lemma)) is not None and spec.plover == "PROTEST" and spec.pos == "N"
+           for lemma in lemmas):
+        return Typing("PROTEST", "riot", _VIOLENT_DEMONSTRATION, lex.acled_event_type.get(_VIOLENT_DEMONSTRATION))
+    cues = SentenceCues([t for d in doers for t in d.subtree])
+    if lex.cues["mob"].in_tokens(cues.lemmas, cues.text) or "crowd" in lemmas:
+        return Typing("ASSAULT", "physical", _MOB_VIOLENCE, lex.acled_event_type.get(_MOB_VIOLENCE))
+    return typing
