@@ -61,3 +61,4 @@ def test_extractions_record_the_versions() -> None:
     ex = extract(None, Article(id="a", text=""), Resources(nlp=None), (stage,))
     assert [(s.name, s.version) for s in ex.stages] == [("t.places", stage.version)]
     assert ex.stages[0].version.startswith("5+")
+

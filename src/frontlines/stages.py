@@ -83,9 +83,7 @@ class Stage:
     @property
     def version(self) -> str:
         """``code_version``, plus ``+`` and a short hash of the data files when there are any ("2+ab12cd34")."""
-        if not self.data_files:
-            return self.code_version
-        return f"{self.code_version}+{data_hash(self.data_files)}"
+        return version_of(self.code_version, self.data_files)
 
     @property
     def info(self) -> StageInfo:
@@ -95,6 +93,12 @@ class Stage:
 def current_versions(chain: Iterable[Stage]) -> dict[str, str]:
     """Stage name -> the version it would record now (compare with stored ``StageInfo``)."""
     return {stage.name: stage.version for stage in chain}
+
+
+def version_of(code_version: str, data_files: Iterable[Path] = ()) -> str:
+    """A stage's version from its code version and the data files it reads (see ``Stage.version``)."""
+    files = tuple(data_files)
+    return f"{code_version}+{data_hash(files)}" if files else code_version
 
 
 def data_hash(paths: Iterable[Path]) -> str:
@@ -130,4 +134,4 @@ def _file_digest(file: Path) -> bytes:
     return digest
 
 
-__all__ = ["Resources", "Stage", "StageFn", "StageInput", "current_versions", "data_file", "data_hash"]
+__all__ = ["Resources", "Stage", "StageFn", "StageInput", "current_versions", "data_file", "data_hash", "version_of"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from frontlines.events import STAGE as EVENTS_STAGE
+
 import datetime as dt
 
 from frontlines.records import Precision, Resolution
@@ -84,7 +86,7 @@ def test_evidence_spans_point_into_the_text(run_events) -> None:
         assert text[event.evidence.start : event.evidence.end] == event.evidence.text
         assert event.trigger_evidence is not None
         assert text[event.trigger_evidence.start : event.trigger_evidence.end] == event.trigger
-        assert event.stages and event.stages[0].startswith("events.coder:")
+        assert event.stages and event.stages[0] == f"{EVENTS_STAGE.name}:{EVENTS_STAGE.version}"  # code+data
 
 
 # (text, expected country of the top event's first source, expected sector or None) with no actors-stage

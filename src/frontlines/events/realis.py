@@ -137,8 +137,14 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
         descriptive = True  # "Wagner has fought alongside Mali's army since 2021": a state, not an event
     if purpose_tok is None and frame_tok is None:
         purpose_tok = _purpose_above(trigger, frames)
-    if purpose_tok is not None and frame_tok is None:
-        descriptive = True  # a purpose clause, or inside one: not an event of its own
+    if purpose_tok is not None and (frame_tok is None or (
+            frame_tok.i != purpose_tok.head.i and frame_tok.lemma_.lower() in lex.speech
+            and purpose_tok.head.lemma_.lower() in lex.single)):
+        # a purpose clause, or inside one: not an event of its own. Only a frame that governs the
+        # infinitive ("planned to attack") makes it an event; a report of the whole sentence does
+        # not when the infinitive is the purpose of another event ("said forces had been deployed
+        # to find the children").
+        descriptive = True
     if status is None:
         if modal == "if":
             status = EventStatus.HYPOTHETICAL

@@ -115,7 +115,7 @@ def _with_conjuncts(tokens: list[Any]) -> list[Any]:
     return out
 
 
-def _agent_tokens(trigger: Any) -> list[Any]:
+def agent_tokens(trigger: Any) -> list[Any]:
     """The trigger's doers, by its dependents or those of the words governing it."""
     own = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
     for c in trigger.children:
@@ -260,7 +260,7 @@ def find_actors(
     stage did not name but whose nationality is written ("a Russian drone strike") is built here."""
     sources: list[Actor] = []
     targets: list[Actor] = []
-    agents = _with_conjuncts(_agent_tokens(trigger))
+    agents = _with_conjuncts(agent_tokens(trigger))
     for tok in agents:
         actor = _actor_for(tok, index)
         if lex is not None and (actor is None or actor.country is None):
@@ -391,7 +391,7 @@ warn urge brief address testify comment explain confirm
 MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happen at the venue
 
 
-def _venue(root: Any, trigger: Any) -> bool:
+def venue(root: Any, trigger: Any) -> bool:
     """The place hangs on a speech verb or a venue noun that is not the trigger itself."""
     cur = root
     for _ in range(8):
@@ -422,7 +422,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue
         if in_dateline(place):
             continue
-        if plover not in MEETING_TYPES and _venue(root, trigger):
+        if plover not in MEETING_TYPES and venue(root, trigger):
             continue
         path = _path_to(root, trigger)
         if path is None and antecedents and not place.metonymic:

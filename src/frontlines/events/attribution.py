@@ -1,0 +1,140 @@
+"""Who says an event happened, and what that makes it: a quotation's speaker, a party's claim
+about its own side, anyone else's report, a party's own release."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from frontlines.events.coder import Trigger
+from frontlines.events.draft import Draft
+from frontlines.events.realis import Realis, source_like
+from frontlines.events.roles import DocIndex, agent_tokens
+from frontlines.records import Actor, EventStatus, Evidence
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "Shoigu said his forces had taken": for control only
+
+
+def speaker_is_source(doc: Any, evidence: Evidence | None) -> bool:
+    """A quotation's speaker that no actor was found for must still be someone who can speak
+    (a person, organisation or medium): "Images showed that ..." is no source."""
+    if evidence is None:
+        return True
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    return span is None or len(span) == 0 or source_like(span.root)
+
+
+def quote_attribution(trig: Trigger, realis: Realis, quotes: list[tuple[int, int, str | None]], plover: str) -> Realis:
+    """An event inside a quotation is attributed to its speaker and is claimed, not stated."""
+    if realis.attributed_to is not None:
+        return realis
+    idx = trig.head.idx
+    for start, end, speaker in quotes:
+        if start <= idx < end and speaker:
+            status = realis.status
+            if status == EventStatus.HAPPENED:
+                status = EventStatus.CLAIMED if plover not in ("RETREAT", "MOBILIZE", "AGREE") else EventStatus.ANNOUNCED
+            return replace(realis, status=status, attributed_to=speaker)
+    return realis
+
+
+
+def speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: DocIndex,
+                  territorial: bool = False) -> tuple[Actor, ...]:
+    """A doer named by a possessive pronoun ("denied that its troops had fled") belongs to the side of
+    the speaker the event is attributed to. For a change of control the speaker in the sentence wins
+    over any earlier antecedent ("Shoigu said his forces had taken Avdiivka", after a sentence about
+    Ukraine's commander): who took the ground decides whose it is."""
+    if realis.attributed_token is None or not sources:
+        return sources
+    if all(a.side or a.country for a in sources) and not territorial:
+        return sources
+    pronouns = _POSSESSIVE_PRONOUNS | _PERSONAL_POSSESSIVES if territorial else _POSSESSIVE_PRONOUNS
+    doers = [d for d in agent_tokens(head) if any(
+        c.dep_ == "poss" and c.lower_ in pronouns for c in d.children)]
+    if not doers:
+        return sources
+    speaker = index.actor_at.get(realis.attributed_token.i)
+    if speaker is None or not (speaker.side or speaker.country):
+        return sources
+    spans = {(d.idx, d.idx + len(d.text)) for d in doers}
+    out = []
+    for a in sources:
+        if (territorial or not (a.side or a.country)) and any(a.evidence.start <= s < a.evidence.end or s <= a.evidence.start < e
+                                             for s, e in spans):
+            a = replace(a, country=speaker.country, side=speaker.side or speaker.country)
+        out.append(a)
+    return tuple(out)
+
+
+
+def claim_or_report(realis: Realis, head: Any, sources: tuple[Actor, ...], index: DocIndex) -> Realis:
+    """Who says so decides between a claim and a report. A party saying its own side did something
+    makes a claim ("the ministry said its units had liberated Avdiivka": claimed, attributed to the
+    ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
+    what happened, and the report keeps its attribution ("the governor said two were killed").
+    A verb that itself marks a claim ("claimed", "alleged") keeps the event claimed."""
+    if realis.status != EventStatus.CLAIMED:
+        return realis
+    if realis.attributed_token is None:
+        # "clashes reported", "were reported killed": an unattributed report of what happened
+        return replace(realis, status=EventStatus.HAPPENED) if realis.frame_word in _REPORTING_VERBS else realis
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in agent_tokens(head) for c in d.children) or any(
+            d.lower_ in ("we", "i") for d in agent_tokens(head)):
+        return realis  # "said its forces had captured", "our forces destroyed": the speaker's own side
+    speaker = index.actor_at.get(realis.attributed_token.i)
+    speaker_side = (speaker.side or speaker.country) if speaker is not None else None
+    doer_sides = {a.side or a.country for a in sources} - {None}
+    if speaker_side is not None and speaker_side in doer_sides:
+        return realis  # the party's own claim
+    if realis.frame_word is not None and realis.frame_word not in _REPORTING_VERBS:
+        return realis  # "claimed", "alleged", "accused": the words say it is a claim
+    return replace(realis, status=EventStatus.HAPPENED)
+
+
+_REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm"})
+
+
+# an outlet that is itself a party: a ministry, an armed force, a government office, a party's channel
+_PARTY_WORDS = frozenset("""
+ministry forces force army command government military office presidency defence defense staff
+""".split())
+
+
+def source_party(source: str | None, registry: Any) -> str | None:
+    """The side an article's own source belongs to when the source is a party to the war (a
+    defence ministry, an army's command, a government office, an armed group's channel), else None."""
+    if not source or registry is None:
+        return None
+    words = re.findall(r"[\w'.-]+", source)
+    lower = [w.lower() for w in words]
+    for k in range(len(words)):
+        hit = registry.match_alias(lower, words, k)
+        if hit is not None:
+            entry = registry.entries.get(hit[1])
+            if entry is not None and entry.sector.value in ("military", "rebel", "government", "police"):
+                return entry.side or entry.country
+    if not _PARTY_WORDS & set(lower):
+        return None
+    for k in range(len(words)):
+        for n in (3, 2, 1):
+            country = registry.country_of(" ".join(words[k : k + n]))
+            if country:
+                return country
+    return None
+
+
+def own_statement(drafts: list[Draft], source: str | None, registry: Any) -> None:
+    """In a party's own statement (a ministry's release, an army's Telegram post) what its own side
+    did is that party's claim: status claimed, attributed to the source."""
+    party = source_party(source, registry)
+    if party is None:
+        return
+    for d in drafts:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None:
+            continue
+        if party in {a.side or a.country for a in d.sources}:
+            d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+

@@ -1,0 +1,84 @@
+"""The event being assembled (a mutable Draft until it becomes a frozen Event) and the two
+operations every later step shares: one draft absorbing another that names the same happening,
+and a place borrowed from another mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from frontlines.events.coder import Trigger, Typing
+from frontlines.events.realis import Realis
+from frontlines.records import Actor, EventStatus, Place, Precision, Quantity, TimeValue
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being assembled (mutable until it becomes a frozen Event)."""
+
+    sent_idx: int
+    paragraph: int
+    trigger: Trigger
+    typing: Typing
+    realis: Realis
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    place: Place | None
+    place_score: float
+    time: TimeValue | None
+    quantities: tuple[Quantity, ...]
+    confidence: float
+    sent: Any
+    inherited: set[str] = field(default_factory=set)
+    dropped: bool = False
+    merged_into: Draft | None = None  # the draft that absorbed this one
+
+
+
+def absorb(keep: Draft, gone: Draft) -> None:
+    keep.sources = keep.sources or gone.sources
+    keep.targets = keep.targets or gone.targets
+    if keep.place is None or gone.place_score > keep.place_score:
+        if gone.place is not None:
+            keep.place, keep.place_score = gone.place, gone.place_score
+    if keep.time is None:
+        keep.time = gone.time
+    seen = {id(q) for q in keep.quantities}
+    keep.quantities = keep.quantities + tuple(q for q in gone.quantities if id(q) not in seen)
+    if keep.realis.attributed_to is None and gone.realis.attributed_to is not None:
+        keep.realis = replace(keep.realis, attributed_to=gone.realis.attributed_to)
+    gone.dropped = True
+    gone.merged_into = keep
+
+
+
+_CAUTION = {EventStatus.HAPPENED: 0, EventStatus.CLAIMED: 1, EventStatus.ANNOUNCED: 2, EventStatus.ORDERED: 3,
+            EventStatus.PLANNED: 3, EventStatus.THREATENED: 4, EventStatus.HYPOTHETICAL: 5, EventStatus.DENIED: 5,
+            EventStatus.NEGATED: 6}
+
+
+def more_cautious(a: Realis, b: Realis) -> Realis:
+    return a if _CAUTION[a.status] >= _CAUTION[b.status] else b
+
+
+
+def place_key(p: Place) -> str:
+    return p.gazetteer_id or (p.name or p.text).lower()
+
+
+
+_LOWER_PRECISION = {Precision.EXACT: Precision.NEAR}
+
+
+def borrowed(place: Place, how: str) -> Place:
+    """Another mention's place given to an event without one: precision lowered, saying how."""
+    precision = _LOWER_PRECISION.get(place.precision, place.precision) if place.precision else None
+    return replace(place, precision=precision, reason=f"{how}; {place.reason}")
+
+
+def live(d: Draft) -> Draft:
+    """The draft that stands for ``d`` after merges: ``d`` itself, or the draft that absorbed it."""
+    while d.merged_into is not None:
+        d = d.merged_into
+    return d
+

@@ -1,0 +1,176 @@
+"""Trigger words that name no event of their own: the content of another party's speech act, a
+generic mention, a request about the report itself, the publication of a document.
+
+Each rule reads the dependency tree around one trigger and the other triggers of its sentence:
+
+- **content of a speech act**: what an accusation, a call, a demand, an agreement, talks or a
+  refusal are about is that act's content, not a second event ("accused the army *of bombing*
+  residential areas", "its call *for an immediate ceasefire*", "an agreement *on the deployment*
+  of police officers"); a speech noun a refusal takes as its object is the earlier speech act
+  referred back to ("rejected *the accusation*", "dismissed *the accusations*");
+- **generic mention**: a clause that restricts an indefinite or universal antecedent names a kind
+  of doer, not a doer ("*anyone who attacks* public institutions", "*those who refused* were
+  beaten", "*any group that violates* the ceasefire");
+- **a request about the report**: asking for oneself to be treated a way by the reporter ("a
+  relative, who *asked not to be named*"): the request's content is a passive with its asker as
+  the patient, which no party to the conflict is asked to carry out;
+- **a standing relation**: backing or supporting told in the present simple or in a clause
+  that describes a party ("Rwanda, which experts say *backs* the rebels", "the army, *supported*
+  by volunteers") is what the party is, not something it did;
+- **a question**: asking *whether* or *what* is a question put, not a request made;
+- **a denial of one's own part**: denying one's own action or involvement ("*denied* setting fire
+  to homes", "*denied* that its forces had targeted civilians", "*denied* responsibility") makes
+  the accused action denied (its own status); no refusal is made of anyone's demand or claim;
+- **negation that is not the event's**: a noun or a describing participle under a negated
+  copula or passive ("it is *not* the first promise", "a move *not* recognized") asserts no act;
+  only a negated verb of a party ("will not sign") is a refusal;
+- **publication**: "release" and "free" name a handover of people; released footage, statements
+  or communications are published, not freed (the patient is information).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontlines.events.draft import Draft
+from frontlines.records import EventStatus
+
+# PLOVER's verbal types: acts done by saying something, whose content is another happening
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
+# prepositions that introduce what a speech act is about ("accused of", "call for", "talks on")
+_CONTENT_PREPS = frozenset({"of", "for", "on", "about", "over"})
+# indefinite and universal pronouns: a relative clause on them restricts a kind, not a referent
+_GENERIC_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody", "those", "whomever"})
+_GENERIC_DETS = frozenset({"any", "every", "each", "no", "all"})
+# what is published rather than handed over when it is "released"
+_INFORMATION = frozenset("""footage video statement report image photo photograph picture recording communication
+document data figure list detail transcript audio text finding result letter map evidence information""".split())
+
+
+def speech_content(d: Draft, heads: dict[int, Draft]) -> bool:
+    """Whether the trigger is what another trigger's speech act is about (see the module docstring)."""
+    head = d.trigger.head
+    if head.dep_ == "dobj" and head.pos_ == "NOUN" and d.typing.plover in SPEECH_TYPES:
+        other = heads.get(head.head.i)
+        if other is not None and other is not d and other.typing.plover == "REJECT":
+            return True  # "rejected the accusation": the accusation was made before, and is told there
+    cur, through = head, False
+    for _ in range(4):
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.pos_ == "ADP":
+            if cur.head.lower_ not in _CONTENT_PREPS:
+                return False
+            through = True
+            cur = cur.head.head
+        elif cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head  # "a call for a ceasefire and the release of hostages"
+            continue
+        elif cur.dep_ == "dobj" and through:
+            cur = cur.head  # "accused [the army] of bombing": the "of" hangs on the accused
+        else:
+            return False
+        other = heads.get(cur.i)
+        if through and other is not None and other is not d and other.typing.plover in SPEECH_TYPES:
+            return True
+    return False
+
+
+def generic_mention(d: Draft) -> bool:
+    """A verb trigger in a clause restricting an indefinite antecedent ("anyone who attacks")."""
+    head = d.trigger.head
+    if head.dep_ != "relcl":
+        return False
+    antecedent = head.head
+    if antecedent.lower_ in _GENERIC_PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in antecedent.children)
+
+
+def request_about_report(d: Draft) -> bool:
+    """A request whose content is a passive with the asker as patient ("asked not to be named")."""
+    if d.typing.plover != "REQUEST":
+        return False
+    for c in d.trigger.head.children:
+        if c.dep_ == "xcomp" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children) and not any(
+                a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+            return True
+    return False
+
+
+def _patient(head: Any) -> Any | None:
+    """What the trigger acts on: its object, its passive subject, or the noun it modifies as a participle."""
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        return head.head  # "footage released by the Houthis"
+    return None
+
+
+def publication(d: Draft) -> bool:
+    """A release whose patient is information (footage, a statement, a report): published, not freed."""
+    if d.typing.mode != "release" or d.trigger.head.pos_ != "VERB":
+        return False
+    patient = _patient(d.trigger.head)
+    return patient is not None and patient.lemma_.lower() in _INFORMATION
+
+
+def standing_relation(d: Draft) -> bool:
+    """SUPPORT told as a state: present simple ("backs") or a clause describing a party."""
+    head = d.trigger.head
+    if d.typing.plover != "SUPPORT" or head.pos_ != "VERB":
+        return False
+    return head.tag_ in ("VBZ", "VBP") or head.dep_ in ("relcl", "acl")
+
+
+def question(d: Draft) -> bool:
+    """"Asked whether ...": the complement is an indirect question."""
+    if d.typing.plover != "REQUEST" or d.trigger.head.lemma_.lower() not in ("ask", "question"):
+        return False
+    for c in d.trigger.head.children:
+        if c.dep_ in ("ccomp", "advcl") and any(
+                m.dep_ == "mark" and m.lower_ in ("whether", "if") or m.tag_ in ("WP", "WRB", "WDT") for m in c.children):
+            return True
+    return False
+
+
+_OWN_PART = frozenset({"responsibility", "involvement", "connection", "role", "part", "link", "complicity"})
+_SELF = frozenset({"it", "its", "they", "their", "we", "our", "he", "his", "she", "her", "i", "my"})
+
+
+def own_part_denied(d: Draft, heads: dict[int, Draft]) -> bool:
+    """A denial whose content is the denier's own act or part in one (see the module docstring)."""
+    head = d.trigger.head
+    if d.typing.plover != "REJECT" or head.lemma_.lower() not in ("deny", "dismiss", "reject"):
+        return False
+    for c in head.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in _OWN_PART:
+            return True  # "denied responsibility", "denied any connection to the strike"
+        if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and not any(a.dep_ == "nsubj" for a in c.children):
+            return c.i in heads or any(t.i in heads for t in c.subtree)  # "denied setting fire to homes"
+        if c.dep_ == "ccomp":
+            subj = [a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")]
+            own = bool(subj) and (subj[0].lower_ in _SELF or any(
+                p.dep_ == "poss" and p.lower_ in _SELF for p in subj[0].children))
+            if own and any(t.i in heads and heads[t.i] is not d for t in c.subtree):
+                return True  # "denied that its forces had targeted civilians"
+    return False
+
+
+def negation_elsewhere(d: Draft) -> bool:
+    """Negated, but the negation belongs to a copula or passive the trigger only describes."""
+    if d.realis.status != EventStatus.NEGATED:
+        return False
+    head = d.trigger.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children) and any(
+            c.dep_ == "agent" for c in head.children)  # "has not been welcomed by everyone"
+    return head.pos_ == "NOUN" and head.dep_ in ("attr", "nsubj", "nsubjpass") or head.dep_ in ("acl", "relcl")
+
+
+def drop_non_events(drafts: list[Draft]) -> None:
+    """Mark the drafts of one sentence whose trigger names no event of its own as dropped."""
+    heads = {d.trigger.head.i: d for d in drafts}
+    for d in drafts:
+        if (speech_content(d, heads) or generic_mention(d) or request_about_report(d) or publication(d)
+                or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)):
+            d.dropped = True

@@ -1,0 +1,262 @@
+"""One event per happening: triggers of one sentence that name one event, a later mention that
+refers back to an earlier one, nouns that are another event's participants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontlines.events.coder import specificity
+from frontlines.events.draft import Draft, absorb, live, more_cautious, place_key
+from frontlines.events.roles import DocIndex, agent_tokens
+from frontlines.records import EventStatus, TimeValue
+
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
+_CASUALTY_KEYS = frozenset({"kill", "injure", "wound", "killing", "die"})
+
+
+def attach_sentence_quantities(drafts: list[Draft], index: DocIndex, sent: Any, taken: set[int]) -> None:
+    """Casualty counts of a sentence that hang on no trigger go to its violent event."""
+    violent = [d for d in drafts if d.typing.plover == "ASSAULT"]
+    if not violent:
+        return
+    for k, (q, root) in enumerate(index.quantities):
+        if k in taken or not (sent.start <= root.i < sent.end):
+            continue
+        if q.kind in ("killed", "injured", "casualties", "captured", "civilians", "people"):
+            violent[0].quantities = violent[0].quantities + (q,)
+
+
+def _salience(d: Draft) -> float:
+    head = d.trigger.head
+    penalty = 0.2 if head.dep_ in ("advcl", "relcl", "pcomp") else 0.0
+    return d.trigger.spec.weight - penalty
+
+
+def _connected(a: Any, b: Any, limit: int = 4) -> bool:
+    for x, y in ((a, b), (b, a)):
+        cur = x
+        for _ in range(limit):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i == y.i:
+                return True
+    return False
+
+
+
+_GENERIC_DETS = frozenset({"any", "every", "each", "no"})
+_ENDING_VERBS = frozenset({"quit", "suspend", "abandon", "exit", "scrap", "break", "violate", "end", "leave",
+                           "breach", "terminate", "cancel", "renounce", "collapse"})
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "appos"})
+
+
+def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
+    """A plural noun trigger that is another event's argument ("freed 24 hostages", "starving his
+    units of shells"): the participants or means of that event, not an event of their own; or a
+    generic mention ("any deliberate attack on peacekeepers")."""
+    head = d.trigger.head
+    if head.tag_ in ("VBN", "JJ") and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return True  # "help the wounded", "bury the dead": people, not an event
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in head.children):
+        return True
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ENDING_VERBS:
+        return True  # "Russia quits the grain deal", "suspended the truce": not the deal's making
+    if head.tag_ != "NNS":
+        return False  # "freed 24 hostages", "starving units of shells": plural participants or means
+    gov = head.head
+    if head.dep_ == "pobj" and gov.pos_ == "ADP":
+        gov_prep = gov
+        gov = gov.head
+        if gov_prep.lower_ not in ("of", "for", "with"):
+            return False
+    elif head.dep_ not in _ARGUMENT_DEPS:
+        return False
+    other = heads.get(gov.i)
+    return other is not None and other is not d and other.typing.plover != d.typing.plover
+
+
+def merge_in_sentence(drafts: list[Draft]) -> None:
+    """Two violent triggers on one dependency path, or of one ACLED sub-type at one place, name one
+    event ("shelling killed five"; "attacked positions near X; clashes reported"); a
+    participle telling what an attack did ("..., destroying warehouses", "..., injuring 12") is
+    that attack; a noun that is another event's argument is no event of its own."""
+    heads = {d.trigger.head.i: d for d in drafts}
+    for d in drafts:
+        if _argument_of_other(d, heads):
+            d.dropped = True
+    for a in drafts:
+        if a.dropped or not (a.typing.plover == "ASSAULT" or a.typing.mode == "riot"):
+            continue
+        for b in drafts:
+            if b is a or b.dropped or b.typing.plover not in ("ASSAULT", "COERCE"):
+                continue
+            h = b.trigger.head
+            if h.tag_ == "VBG" and h.dep_ in ("advcl", "xcomp", "conj") and h.head.i == a.trigger.head.i and (
+                    b.trigger.spec.key in _CASUALTY_KEYS or b.typing.acled_sub in (None, "Looting/property destruction")
+                    or b.typing.plover == "COERCE"):
+                absorb(a, b)
+            elif b.typing.acled_sub == "Looting/property destruction" and _done_in_the_attack(h, a.trigger.head):
+                absorb(a, b)
+    for i, a in enumerate(drafts):
+        for b in drafts[i + 1 :]:
+            if a.dropped or b.dropped:
+                continue
+            if a.typing.plover != b.typing.plover or a.typing.plover not in ("ASSAULT", "RETREAT", "PROTEST"):
+                continue
+            same_kind = a.typing.acled_sub is not None and a.typing.acled_sub == b.typing.acled_sub and (
+                a.place is None or b.place is None or place_key(a.place) == place_key(b.place))
+            if not (same_kind or _connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)):
+                continue
+            participle = any(t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") for t in (a.trigger.head, b.trigger.head))
+            cautious = more_cautious(a.realis, b.realis)
+            if specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub):
+                a, b = b, a
+            absorb(a, b)
+            if participle:
+                # "given the order to withdraw, effectively handing back control": one event, as
+                # far as it has gone (the order), not an order and a completion
+                a.realis = cautious
+
+
+
+def _done_in_the_attack(h: Any, attack: Any) -> bool:
+    """Burning or looting told as part of an attack: a participle of it, a verb coordinated with it
+    ("shot people at the market and set shops ablaze"), or an object coordinated inside such a
+    participle ("..., setting fires and looting")."""
+    cur = h
+    for _ in range(3):
+        if cur.head.i == attack.i:
+            return cur.dep_ in ("advcl", "xcomp", "conj") and cur.pos_ in ("VERB", "NOUN")
+        if cur.dep_ not in ("conj", "dobj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _siblings(a: Any, b: Any) -> bool:
+    """Two clauses of one governor ("given the order to withdraw, effectively handing back")."""
+    ups_a = {a.head.i, a.head.head.i}
+    return a.head.i != a.i and (b.head.i in ups_a or b.head.head.i == a.head.i) and b.dep_ in ("advcl", "xcomp", "pobj", "dobj", "conj") \
+        and a.dep_ in ("advcl", "xcomp", "pobj", "dobj", "conj", "acl")
+
+
+_SAME_HAPPENING = frozenset({"ASSAULT", "RETREAT", "PROTEST", "COERCE", "AGREE"})
+
+
+def merge_same_happening(drafts: list[Draft]) -> None:
+    """One event per happening per article: a later mention of an event of the same type and
+    sub-type, at the same place (named in both sentences) on the same day, is the same event
+    ("Missiles hit Kramatorsk on Tuesday ... The strike on Kramatorsk killed 12")."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _SAME_HAPPENING or d.place is None or "place" in d.inherited:
+            continue
+        for e in drafts[:k]:
+            if e.dropped or e.typing.plover != d.typing.plover or e.place is None or "place" in e.inherited:
+                continue
+            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub:
+                continue
+            if place_key(e.place) != place_key(d.place) or not _same_day(e.time, d.time):
+                continue
+            if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
+                continue
+            absorb(e, d)
+            break
+
+
+
+def _same_day(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None:
+        return True  # an undated mention (the publication week) of a dated event
+    return a.value == b.value
+
+
+def _definite(head: Any) -> bool:
+    """A noun the text presents as known: "the retreat", "its offensive", "yesterday's strike",
+    "Sunday evening's attack" (a day or time as possessor)."""
+    if head.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")))
+               for c in head.children)
+
+
+def _own_days_differ(a: Draft, b: Draft) -> bool:
+    """Both mentions carry a date of their own, and the dates differ ("Monday's attack" is not Wednesday's)."""
+    ta, tb = a.time, b.time
+    if ta is None or tb is None or ta.resolution.value == "default" or tb.resolution.value == "default":
+        return False
+    return ta.value != tb.value
+
+
+def _places_differ(a: Draft, b: Draft) -> bool:
+    if a.place is None or b.place is None or "place" in a.inherited or "place" in b.inherited:
+        return False
+    return place_key(a.place) != place_key(b.place)
+
+
+def _referent(d: Draft, candidates: list[Draft]) -> Draft | None:
+    """The event a definite mention refers to: of its type, not told as another day or place; in the
+    nearest sentence holding one, the most event-like trigger."""
+    same = [e for e in candidates if e.typing.plover == d.typing.plover and abs(d.sent_idx - e.sent_idx) <= 8
+            and not _own_days_differ(d, e) and not _places_differ(d, e)]
+    if not same:
+        return None
+    nearest = min(abs(d.sent_idx - e.sent_idx) for e in same)
+    return max((e for e in same if abs(d.sent_idx - e.sent_idx) == nearest), key=_salience)
+
+
+def _told_roles(d: Draft) -> int:
+    """How many of doer, place and date the mention's own sentence gives it."""
+    own_time = d.time is not None and d.time.resolution.value != "default"
+    return bool(d.sources) + (d.place is not None and "place" not in d.inherited) + own_time
+
+
+def merge_across_sentences(drafts: list[Draft]) -> None:
+    """One happening told twice is one event.
+
+    A definite noun ("the retreat", "yesterday's strike") refers to an event of its type told in
+    another sentence: the one before it, else (a lead that sums up what the body tells: "the death
+    toll from yesterday's strike has risen ... two bombs hit the store") the one after it. A
+    casualty clause with no doer of its own ("At least 35 people were killed, according to local
+    authorities") is the toll of the attack told just before it in its paragraph.
+    """
+    for k, d in enumerate(drafts):
+        if d.dropped:
+            continue
+        head = d.trigger.head
+        if _definite(head):
+            earlier = [e for e in drafts[:k] if not e.dropped and e.sent_idx < d.sent_idx]
+            later = [e for e in drafts[k + 1 :] if not e.dropped and e.sent_idx > d.sent_idx
+                     and not _definite(e.trigger.head) and e.trigger.spec.key not in _CASUALTY_KEYS]
+            match = _referent(d, earlier)
+            if match is None:
+                match = _referent(d, later)
+                if match is not None and _told_roles(d) > _told_roles(match):
+                    # the lead tells the happening in full ("the attack carried out by the gang on
+                    # Thursday in Pont-Sonde"); the later sentence is its detail
+                    absorb(d, match)
+                    continue
+            if match is not None:
+                absorb(match, d)
+                if match.time is not None and d.time is not None and match.time.resolution.value == "default":
+                    match.time = d.time
+                continue
+        if d.trigger.spec.key not in _CASUALTY_KEYS or d.sources or d.place is not None:
+            continue
+        if d.trigger.spec.key != "die" and agent_tokens(head):
+            continue  # "gunmen killed three farmers": a doer of its own, an attack of its own
+        if any(e is not d and not e.dropped and e.sent_idx == d.sent_idx and e.typing.plover == "ASSAULT"
+               and e.trigger.spec.key not in _CASUALTY_KEYS for e in drafts):
+            continue  # an attack of its own sentence did the killing
+        before = [live(e) for e in drafts[:k] if e.sent_idx != d.sent_idx and e.paragraph == d.paragraph
+                  and d.sent_idx - e.sent_idx <= 2]
+        attacks = [e for e in before if e.typing.plover == "ASSAULT" and e is not d and not _own_days_differ(d, e)]
+        if attacks:
+            # the nearest sentence's attack nearest its sentence's root ("Shells landed in the camp,
+            # where people who fled the fighting live": the shelling, not the fighting)
+            nearest = max(e.sent_idx for e in attacks)
+            absorb(min((e for e in attacks if e.sent_idx == nearest),
+                       key=lambda e: sum(1 for _ in e.trigger.head.ancestors)), d)

@@ -1,0 +1,99 @@
+"""How likely an event is the article's main one (Event.confidence)."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from frontlines.events.draft import Draft
+from frontlines.events.lexicon import EventLexicon
+from frontlines.events.realis import status_factor
+
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj"})
+_BACKGROUND_PREPS = frozenset({"amid", "after", "following", "since", "despite", "before", "prior", "under", "during"})
+_LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "begin", "start",
+                          "continue", "resume", "step", "announce", "order", "sign", "reach", "declare", "impose"})
+# Main-event ranking: violent and strategic events outrank verbal ones unless the verbal one is the
+# lead's main verb (PLOVER's verbal types, when they carry no ACLED sub-type).
+_VERBAL = frozenset({"CONSULT", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE",
+                     "COOPERATE", "AID"})
+_MATERIAL = frozenset({"ASSAULT", "RETREAT", "MOBILIZE", "COERCE"})
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def title_cues(title: str | None, lex: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """Trigger words of the headline and their PLOVER types (word lookups: the title is not parsed)."""
+    if not title:
+        return frozenset(), frozenset()
+    words = _WORD.findall(title.lower())
+    keys: set[str] = set()
+    types: set[str] = set()
+    for k, w in enumerate(words):
+        for words_, phrase_spec in lex.phrasal.get(w, ()):
+            if tuple(words[k : k + len(words_)]) == words_:
+                keys.add(phrase_spec.key)
+                types.add(phrase_spec.plover)
+        spec = lex.single.get(w) or lex.surface.get(w)
+        if spec is not None:
+            keys.add(spec.key)
+            types.add(spec.plover)
+    return frozenset(keys), frozenset(types)
+
+
+_CAUSAL_HEADS = frozenset({"because", "wake", "aftermath", "result", "due", "owing", "response", "fear", "fears"})
+
+
+def _causal(prep: Any) -> bool:
+    """A preposition that names a cause: "because of", "in the wake of", "due to", "in response to"."""
+    return prep.lower_ in ("of", "to") and prep.head.lower_ in _CAUSAL_HEADS
+
+
+def _main_verb(head: Any) -> bool:
+    """The sentence's own predicate: its root, or a clause the root reports or coordinates."""
+    return head.dep_ == "ROOT" or (head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT")
+
+
+def confidence(d: Draft, trigger_heads: set[int], title: tuple[frozenset[str], frozenset[str]]) -> float:
+    """How likely this is the article's main event: trigger reliability, syntax, position, headline,
+    kind of event and status."""
+    head = d.trigger.head
+    conf = d.trigger.spec.weight
+    governor = head.head.head if head.head.pos_ == "ADP" else head.head
+    main = _main_verb(head)
+    if main:
+        conf += 0.1
+    elif head.dep_ == "dobj" and governor.lemma_.lower() in _LIGHT_VERBS and (
+        governor.dep_ == "ROOT" or governor.head.dep_ == "ROOT"
+    ):
+        conf += 0.1  # "launched a missile strike", "carried out an air raid"
+    elif head.pos_ in ("NOUN", "PROPN") and governor.i in trigger_heads and governor.i != head.i:
+        conf -= 0.25  # the topic of another event ("protesting mobilisation", "accused of torture")
+    elif head.dep_ in _SUBORDINATE:
+        conf -= 0.1
+    if head.dep_ == "pobj" and (head.head.lower_ in _BACKGROUND_PREPS or _causal(head.head)):
+        conf -= 0.15  # "amid shelling", "because of attacks", "in the wake of the murder": a cause, told as background
+    if d.sources:
+        conf += 0.05
+    if d.targets:
+        conf += 0.03
+    if d.place is not None and "place" not in d.inherited:
+        conf += 0.03
+    if d.typing.acled_sub is not None:
+        conf += 0.03
+    # news puts the main event in the lead sentence, and elaborates it in the next ones
+    conf += 0.15 if d.sent_idx == 0 else 0.06 if d.sent_idx == 1 else 0.03 if d.paragraph == 0 else 0.0
+    title_keys, title_types = title
+    if d.trigger.spec.key in title_keys:
+        conf += 0.2  # the headline names this very trigger
+    elif d.typing.plover in title_types:
+        conf += 0.12  # the headline names an event of this type
+    plover = d.typing.plover
+    if plover in _MATERIAL or d.typing.acled_sub is not None:
+        conf += 0.05
+    elif plover in _VERBAL and not (main and d.sent_idx == 0):
+        conf -= 0.1  # said, urged, met: background to what was done, unless it is the lead's news
+    conf *= status_factor(d.realis.status)
+    # a monotone squash into (0, 1): no cap, so two strong events keep their order
+    return round(max(0.01, 1.0 - math.exp(-1.8 * max(conf, 0.0))), 4)
+

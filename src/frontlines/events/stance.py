@@ -1,0 +1,123 @@
+"""PLOVER's reading of what a sentence says a party will, would, must or will not do, and the
+triggers that have no event word of their own (a quoted menace, a stated obligation)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from frontlines.events.coder import SentenceCues, Trigger, Typing
+from frontlines.events.lexicon import EventLexicon, TriggerSpec
+from frontlines.events.realis import Realis
+from frontlines.records import EventStatus
+
+_QUOTE_CHARS = ("\u201c", "\u201d", '"')
+THREAT_SPEC = TriggerSpec(key="threat-statement", plover="THREATEN", mode="statement", acled=None, refine=None,
+                           weight=0.7, pos="VN")  # fmt: skip
+DEMAND_SPEC = TriggerSpec(key="obligation", plover="REQUEST", mode="demand", acled=None, refine=None,
+                           weight=0.65, pos="V")  # fmt: skip
+# PLOVER: a stated intention to do something cooperative is AGREE ("offer, promise, or otherwise
+# indicate willingness or commitment"); the intention to do something hostile is THREATEN; refusing
+# to cooperate is REJECT; a stated obligation of another party ("X must ...") is REQUEST.
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "AGREE"})
+_HOSTILE = frozenset({"PROTEST", "COERCE", "SANCTION", "ASSAULT"})
+_INTENT_FRAMES = frozenset({"offer", "willing", "ready", "prepared", "committed", "commit", "pledge", "promise",
+                            "agree", "decide", "plan", "intend", "eager", "determined", "swear", "vow", "threaten"})
+_HOSTILE_INTENT = frozenset({"plan", "intend", "decide", "swear", "vow", "threaten", "willing", "ready", "determined"})
+
+
+def stance(typing: Typing, realis: Realis) -> Typing:
+    """PLOVER's reading of intentions, refusals and demands (the ACLED sub-type is left as it is)."""
+    plover = typing.plover
+    if realis.modal == "must" and plover != "REQUEST":
+        return replace(typing, plover="REQUEST", mode="demand")
+    if realis.status == EventStatus.NEGATED and plover in _COOPERATIVE and plover != "RETREAT":
+        return replace(typing, plover="REJECT", mode=None)
+    if realis.status in (EventStatus.NEGATED, EventStatus.DENIED, EventStatus.ORDERED):
+        return typing
+    future = realis.modal in ("future", "would")
+    frame = realis.frame_word
+    # a plain "will" keeps the type (status planned): only a stated willingness or commitment is AGREE
+    if plover in _COOPERATIVE and plover != "AGREE" and (realis.modal == "would" or frame in _INTENT_FRAMES):
+        return replace(typing, plover="AGREE", mode="intent")
+    if plover in _HOSTILE and (future or frame in _HOSTILE_INTENT):
+        return replace(typing, plover="THREATEN", mode="intent")
+    return typing
+
+
+def obligations(sent: Any, musts: list[int], triggers: list[Trigger]) -> list[Trigger]:
+    """A stated obligation of another party ("Russia said Sudan must return ...") is a demand."""
+    doc = sent.doc
+    used = {i for t in triggers for i in t.tokens}
+    out = []
+    for i in musts:
+        if i >= sent.end:
+            break
+        verb = doc[i].head
+        if doc[i].dep_ != "aux" or verb.i in used:
+            continue
+        if verb.dep_ == "ccomp" or verb.dep_ == "ROOT":
+            out.append(Trigger(head=verb, tokens=(verb.i,), spec=DEMAND_SPEC))
+            used.add(verb.i)
+    return out
+
+
+def threat_statement(sent: Any, lex: EventLexicon, quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
+    """A quoted first-person or future menace addressed to "you": a threat without a threat verb."""
+    quoted = any(q[0] <= sent.start_char < q[1] or sent.start_char <= q[0] < sent.end_char for q in quotes) or any(
+        c in sent.text for c in _QUOTE_CHARS
+    )
+    if not quoted:
+        return None
+    lowers = {t.lower_ for t in sent}
+    if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):
+        return None
+    cues = SentenceCues(sent)
+    if not lex.cues["menace"].in_tokens(cues.lemmas, cues.text):
+        return None
+    return Trigger(head=sent.root, tokens=(sent.root.i,), spec=THREAT_SPEC)
+
+
+
+_VIOLENT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def violent_family(typing: Typing, lex: EventLexicon) -> Typing:
+    """An ACLED battle, explosion or attack on civilians is a PLOVER ASSAULT whatever word named it
+    ("destroyed 40 soldiers" is no COERCE): the codebooks line up (data/events/acled_plover.yaml)."""
+    if typing.acled_type not in _VIOLENT_FAMILIES or typing.acled_sub is None:
+        return typing
+    plover, mode = lex.acled_plover.get(typing.acled_sub, (None, None))
+    if plover is None or plover == typing.plover:
+        return typing
+    return replace(typing, plover=plover, mode=mode or typing.mode)
+
+
+
+_VIOLENT_DEMONSTRATION = "Violent demonstration"
+_MOB_VIOLENCE = "Mob violence"
+
+
+def crowd_violence(typing: Typing, head: Any, lex: EventLexicon) -> Typing:
+    """Violence done by demonstrators or a crowd is rioting (the ACLED codebook decides by who acts):
+    demonstrators who attack, burn or loot make a violent demonstration ("Protesters attacked the
+    embassies, setting fires"); a mob or an angry crowd attacking people is mob violence. The
+    demonstrators are the nouns the lexicon itself reads as protest triggers ("protester",
+    "demonstrator")."""
+    if typing.plover != "ASSAULT" or typing.acled_type not in _VIOLENT_FAMILIES:
+        return typing
+    from frontlines.events.roles import agent_tokens
+
+    doers = agent_tokens(head)
+    if not doers:
+        return typing
+    # a capitalised "Protesters" after a dateline is tagged a proper noun, whose lemma keeps the plural
+    lemmas = {w for d in doers for t in (d, *d.conjuncts)
+              for w in (t.lemma_.lower(), t.lower_[:-1] if t.lower_.endswith("s") else t.lower_)}
+    if any((spec := lex.single.get(lemma)) is not None and spec.plover == "PROTEST" and spec.pos == "N"
+           for lemma in lemmas):
+        return Typing("PROTEST", "riot", _VIOLENT_DEMONSTRATION, lex.acled_event_type.get(_VIOLENT_DEMONSTRATION))
+    cues = SentenceCues([t for d in doers for t in d.subtree])
+    if lex.cues["mob"].in_tokens(cues.lemmas, cues.text) or "crowd" in lemmas:
+        return Typing("ASSAULT", "physical", _MOB_VIOLENCE, lex.acled_event_type.get(_MOB_VIOLENCE))
+    return typing

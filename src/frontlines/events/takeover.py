@@ -1,0 +1,155 @@
+"""Territorial events: a control-changing reading made sure by the event's place, who took the
+ground (the ACLED sub-type), and the settlement taken (events.territory)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from frontlines.events.coder import SentenceCues, Trigger, Typing
+from frontlines.events.draft import Draft
+from frontlines.events.lexicon import EventLexicon
+from frontlines.events.roles import DocIndex, agent_tokens
+from frontlines.events.territory import (
+    control_place as taken_place,
+    controllers,
+    done_by_its_own_word,
+    home_forces,
+    not_taken,
+    noun_names_its_taker,
+    taker_unstated,
+)
+from frontlines.stages import StageInput
+from frontlines.records import Actor, EventStatus, Evidence, Place, PlaceKind, Sector
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+TERRITORIAL = frozenset((*TERRITORY, "Non-violent transfer of territory"))
+TRANSFER = "Non-violent transfer of territory"
+_COARSE_PLACES = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.CONTINENT})
+
+
+def control_typing(typing: Typing, trig: Trigger, place: Place | None, place_score: float,
+                    lex: EventLexicon) -> Typing:
+    """A control-changing reading the words alone could not give, made sure by the event's own place.
+
+    A territorial trigger ("recapture", "take back") whose taken object the parser could not tell for
+    a place ("Izium was recaptured", the name not tagged) takes territory when the places stage found a
+    settlement or area attached to it. Armed forces fleeing a place ("its troops had fled Izium") left
+    it: a withdrawal, not the flight of civilians.
+    """
+    if place is None or place_score < 2.0 or place.metonymic or place.kind in _COARSE_PLACES:
+        return typing
+    spec = trig.spec
+    if typing.acled_sub is None and spec.refine == "take" and spec.acled in TERRITORIAL and (
+        typing.plover == spec.plover
+    ):
+        return replace(typing, acled_sub=spec.acled, acled_type=lex.acled_event_type.get(spec.acled))
+    if typing.plover == "RETREAT" and typing.mode == "flee":
+        doers = agent_tokens(trig.head)
+        cues = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
+        if cues is not None and lex.cues["armed"].in_tokens(cues.lemmas, cues.text):
+            return Typing("RETREAT", "withdraw", TRANSFER, lex.acled_event_type.get(TRANSFER))
+    return typing
+
+
+def undergoer_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[Place | None, float]:
+    """The name a territorial trigger takes or gives up, when the places stage passed it over (a
+    sentence-initial name the tagger did not mark: "Izium was recaptured by ..."). The verb says it is
+    a place: the name is resolved against the gazetteer like any toponym."""
+    for c in head.children:
+        if c.pos_ != "PROPN" or c.i in index.actor_at:
+            continue
+        if not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and head.lemma_.lower() == "fall")):
+            continue
+        first = c
+        while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head.i == c.i:
+            first = first.doc[first.i - 1]
+        from frontlines.geo import resolve_spans  # the places stage's own resolution, for one span
+
+        found = [p for p in resolve_spans(inp, [(first.idx, c.idx + len(c.text))])
+                 if not p.metonymic and p.kind not in _COARSE_PLACES]
+        if found:
+            return found[0], 2.0
+    return None, 0.0
+
+
+def control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
+    """A territorial event's place is the settlement its trigger takes (events.territory); any other
+    place it was given stays for the map, marked as changing nobody's control."""
+    typing = d.typing
+    if typing.acled_sub not in TERRITORIAL and not (typing.plover == "ASSAULT" and typing.mode == "occupy"):
+        return
+    head = d.trigger.head
+    sent_places = [(p, r) for p, r in index.places if d.sent.start <= r.i < d.sent.end]
+
+    def resolve(tok: Any) -> Place | None:
+        first = tok
+        while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head.i == tok.i:
+            first = first.doc[first.i - 1]
+        from frontlines.geo import resolve_spans  # the places stage's own resolution, for one span
+
+        found = list(resolve_spans(inp, [(first.idx, tok.idx + len(tok.text))]))
+        return found[0] if found else None
+
+    if typing.acled_sub == TRANSFER and d.realis.status == EventStatus.ANNOUNCED and done_by_its_own_word(head):
+        # realis reads a party's word about its own act as an announcement; of a withdrawal told as done,
+        # it is a claim that the ground changed hands
+        d.realis = replace(d.realis, status=EventStatus.CLAIMED)
+    takers = [index.actor_at[t.i] for t in controllers(head, d.trigger.tokens) if t.i in index.actor_at]
+    if takers:
+        d.sources = tuple(dict.fromkeys(takers))  # "came under the control of the RSF"
+    place, _vetoed = taken_place(head, d.trigger.tokens, sent_places, resolve)
+    if place is not None:
+        nominal = head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if nominal and typing.acled_sub != TRANSFER and not noun_names_its_taker(head):
+            place = taker_unstated(place)  # "since the capture of Bakhmut": by whom, the noun does not say
+        d.place, d.place_score = place, max(d.place_score, 2.0)
+        if place.country and typing.acled_sub != TRANSFER:
+            # "The army and Wagner retook Kidal": the army, named without a nation, is the country's own
+            for tok in home_forces(head, lambda i: i in index.actor_at):
+                start = tok.left_edge.i if tok.left_edge.i <= tok.i else tok.i
+                span = tok.doc[start : tok.i + 1]
+                evidence = Evidence(article_id=inp.article.id, start=span.start_char, end=span.end_char,
+                                    text=span.text)
+                d.sources = (*d.sources, Actor(text=span.text, evidence=evidence, name=span.text, kind="group",
+                                               country=place.country, sector=Sector.MILITARY,
+                                               side=place.country))
+    elif d.place is not None:
+        d.place = not_taken(d.place)
+
+
+
+def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place: Place | None,
+                    lex: EventLexicon) -> Typing:
+    """Who took the ground decides the ACLED sub-type: a state's forces on their own soil regain it;
+    a non-state group, or a state's forces abroad, overtake it."""
+    if typing.acled_sub not in TERRITORY:
+        return typing
+    sub = typing.acled_sub
+    taker = sources[0] if sources else None
+    doers = agent_tokens(head)
+    doer_cues = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
+    if doer_cues is not None and lex.cues["non_state"].in_tokens(doer_cues.lemmas, doer_cues.text):
+        sub = TERRITORY[1]  # "opposition fighters", "ISIS fighters": whoever the actors stage took them for
+    elif doer_cues is not None and "government" in doer_cues.lemmas and (
+        taker is None or place is None or not place.country or taker.country in (None, place.country)
+    ):
+        sub = TERRITORY[0]  # "government forces" at home
+    elif taker is not None and taker.sector.value != "unknown":
+        if taker.sector.value == "rebel":
+            sub = TERRITORY[1]
+        elif taker.sector.value in ("military", "government", "police") and taker.country and place is not None and (
+            place.country
+        ):
+            # a state's forces at home regain ground; abroad they overtake it; unknown: the verb decides
+            sub = TERRITORY[1] if taker.country != place.country else TERRITORY[0]
+    else:
+        if doers:
+            cues = SentenceCues([t for d in doers for t in d.subtree])
+            if lex.cues["non_state"].in_tokens(cues.lemmas, cues.text):
+                sub = TERRITORY[1]
+            elif lex.cues["government_forces"].in_tokens(cues.lemmas, cues.text) and not any(
+                t.ent_type_ in ("NORP", "GPE") for d in doers for t in d.subtree
+            ):
+                sub = TERRITORY[0]  # "the army", "government troops" (a named nation may be abroad)
+    return replace(typing, acled_sub=sub) if sub != typing.acled_sub else typing

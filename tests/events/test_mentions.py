@@ -1,0 +1,89 @@
+"""events.mentions: trigger words that name no event of their own (table tests, with the
+cases each rule must leave alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.records import EventStatus
+
+
+def _types(events) -> set[str]:  # noqa: ANN001
+    return {e.plover_type for e in events}
+
+
+def _triggers(events) -> set[str]:  # noqa: ANN001
+    return {e.trigger.split()[0].lower() for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # the content of an accusation, a call or an agreement is that speech act's content
+        ("The rebels accused the army of shelling the market.", "shelling", "accused"),
+        ("The agency renewed its call for a ceasefire in the north.", "ceasefire", "call"),
+        ("The two presidents signed an agreement on the deployment of foreign troops.", "deployment", "signed"),
+        # a speech noun a refusal takes as object is the earlier speech act told again
+        ("The ministry rejected the accusation as baseless.", "accusation", "rejected"),
+    ],
+)
+def test_speech_content_is_no_event(run_events, text: str, gone: str, kept: str) -> None:
+    triggers = _triggers(run_events(text))
+    assert gone not in triggers and kept in triggers, triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("The governor warned that anyone who attacks a police station will be punished.", "attacks"),
+        ("Those who refused were beaten, a witness said.", "refused"),
+        ("A farmer, who asked not to be named, said the village was empty.", "asked"),
+        ("Footage released by the group showed fighters on the roof.", "released"),
+        ("The opposition says the neighbouring state backs the rebels.", "backs"),
+        ("Asked whether the town had fallen, the spokesman declined to comment.", "asked"),
+        ("It is not the first truce of its kind.", "truce"),
+    ],
+)
+def test_no_event_of_its_own(run_events, text: str, gone: str) -> None:
+    assert gone not in _triggers(run_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # negative cases: a specific doer, a release of people, a past act of support, a request
+        ("The gunman who attacked the police station was arrested.", "arrested"),
+        ("The rebels released 40 prisoners on Sunday.", "released"),
+        ("The militia attacked the market on Sunday.", "attacked"),
+        ("The minister asked the donors to send more aid.", "asked"),
+        ("The government will not sign the agreement.", "sign"),
+    ],
+)
+def test_events_the_rules_leave_alone(run_events, text: str, kept: str) -> None:
+    assert kept in _triggers(run_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("The militia denied setting fire to the houses.", "setting"),
+        ("The ministry denied that its forces had shelled the hospital.", "shelled"),
+    ],
+)
+def test_a_denial_of_ones_own_act_is_its_status(run_events, text: str, denied: str) -> None:
+    events = run_events(text)
+    assert "REJECT" not in _types(events)
+    assert any(e.trigger.lower().startswith(denied) and e.status == EventStatus.DENIED for e in events), events
+
+
+def test_a_denial_of_anothers_claim_is_a_rejection(run_events) -> None:
+    assert "REJECT" in _types(run_events("The government denied that the town had fallen."))
+
+
+def test_a_denial_of_responsibility_is_no_rejection(run_events) -> None:
+    assert "REJECT" not in _types(run_events("The group denied responsibility for the bombing."))
+
+
+def test_a_purpose_of_another_event_under_a_report_is_no_event(run_events) -> None:
+    events = run_events("The governor said troops had been deployed to find the kidnapped pupils.")
+    assert "find" not in _triggers(events) and "deployed" in _triggers(events)

@@ -1,0 +1,32 @@
+"""events.stance: who acts decides a riot (table tests with negative cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "sub"),
+    [
+        ("Protesters attacked the embassy on Tuesday, setting fires and looting.", "PROTEST", "Violent demonstration"),
+        ("Demonstrators attacked a police station in the town.", "PROTEST", "Violent demonstration"),
+        ("An angry mob attacked two men accused of theft.", "ASSAULT", "Mob violence"),
+        # negative cases: armed forces or an armed group attacking are no riot
+        ("Soldiers attacked the village at dawn.", "ASSAULT", None),
+        ("Gunmen attacked a police station in the town.", "ASSAULT", None),
+    ],
+)
+def test_violence_by_demonstrators_or_a_crowd_is_rioting(run_events, text: str, plover: str, sub: str | None) -> None:
+    events = [e for e in run_events(text) if e.plover_type in ("ASSAULT", "PROTEST")]
+    assert len(events) == 1, [(e.trigger, e.plover_type) for e in events]
+    e = events[0]
+    assert e.plover_type == plover
+    if sub is not None:
+        assert e.acled_sub_event_type == sub and e.acled_event_type == "Riots"
+    else:
+        assert e.acled_event_type != "Riots"
+
+
+def test_burning_in_an_attack_is_that_attack(run_events) -> None:
+    events = run_events("Fighters surrounded the village on Sunday, shot people at the market and set shops ablaze.")
+    assert [e.plover_type for e in events if e.plover_type in ("ASSAULT", "COERCE")] == ["ASSAULT"]
