@@ -31,6 +31,7 @@ CATALOGUE: dict[str, str] = {
     "E119": "too many redirects or a redirect loop",
     "E120": "unexpected content type",
     "E121": "connection failed",
+    "E122": "polling the feed failed unexpectedly",
     # nlp / pipeline
     "E201": "spaCy model is not installed",
     "E202": "processing the article failed",

@@ -93,15 +93,19 @@ class Ingestor:
 
     def add(self, item: RawDoc | Rejection, report: IngestReport) -> str:
         """Store one item; returns what happened: stored, duplicate, near-duplicate, skipped, rejected."""
+        return self.store_item(item, report)[0]
+
+    def store_item(self, item: RawDoc | Rejection, report: IngestReport) -> tuple[str, str | None]:
+        """Store one item: (what happened, the id of the article it is or duplicates; None when rejected)."""
         if isinstance(item, Rejection):
             report.rejected += 1
             report.rejections.append(item)
             self.store.add_rejection(item)
-            return "rejected"
+            return "rejected", None
         article = to_article(item)
         if self.store.has_article(article.id):
             report.duplicates += 1
-            return "duplicate"
+            return "duplicate", article.id
         sig = signature(article.text)
         outcome = "stored"
         if article.status is ArticleStatus.PENDING:
@@ -114,13 +118,13 @@ class Ingestor:
             outcome = "skipped"
         if not self.store.add_article(article, signature=to_bytes(sig)):
             report.duplicates += 1
-            return "duplicate"
+            return "duplicate", article.id
         report.stored += 1
         if outcome == "near-duplicate":
             report.near_duplicates += 1
         elif outcome == "skipped":
             report.skipped_language += 1
-        return outcome
+        return outcome, article.id
 
     def ingest(
         self,

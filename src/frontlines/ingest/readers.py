@@ -301,8 +301,8 @@ def read_warc(stream: io.BufferedIOBase, origin: str, *, max_bytes: int) -> Iter
         yield _reject(origin, "E107", f"after {n} records: {type(exc).__name__}: {exc}")
 
 
-def read_bytes(data: bytes, origin: str, kind: str, *, max_bytes: int) -> Iterator[Item]:
-    """Dispatch bytes to the reader for ``kind``."""
+def read_bytes(data: bytes, origin: str, kind: str, *, max_bytes: int, url: str | None = None) -> Iterator[Item]:
+    """Dispatch bytes to the reader for ``kind`` (``url``: where a fetched page came from)."""
     if not data.strip():
         yield _reject(origin, "E102", "empty input")
         return
@@ -320,7 +320,7 @@ def read_bytes(data: bytes, origin: str, kind: str, *, max_bytes: int) -> Iterat
     if kind == "text":
         yield from read_text(data, origin)
     elif kind == "html":
-        yield from read_html(data, origin)
+        yield from read_html(data, origin, url=url)
     elif kind == "jsonl":
         yield from read_jsonl(data, origin, max_bytes=max_bytes)
     elif kind == "json":
