@@ -21,18 +21,20 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from frontlines.errors import FetchError, FrontlinesError, IngestError
-from frontlines.fetch import FEED_TYPES, Fetcher
+from frontlines.fetch import FEED_TYPES, Fetcher, FetchOptions
 from frontlines.ingest import Ingestor, IngestReport
 from frontlines.ingest.feeds import FeedEntry, parse_feed
 from frontlines.ingest.readers import RawDoc
 from frontlines.ingest.web import entry_item
 from frontlines.records import Feed, Rejection
-from frontlines.runner import Runner, RunReport
+from frontlines.runner import Engine, Runner, RunReport
 from frontlines.store.protocol import Store
 
 MAX_ENTRY_TRIES = 3  # polls an entry's page fetch may fail transiently before its summary is stored
@@ -219,3 +221,26 @@ class Watcher:
             feed, polled_at=_now(), status=None, error_code=code, error=message, failures=feed.failures + 1))
         if self.on_failure is not None:
             self.on_failure(failure)
+
+
+def watch_feeds(store: Store, settings: Any, *, engine: Engine | None, every: float, once: bool = False,
+                on_poll: Callable[[PollReport], None] | None = None,
+                on_failure: Callable[[FeedFailure], None] | None = None,
+                stop: threading.Event | None = None) -> list[PollReport]:
+    """Run the watcher over the store's feeds until ``stop`` is set (or after one poll with ``once``).
+
+    ``engine`` None: new articles are stored pending, not processed. Returns the poll with ``once``.
+    """
+    runner = Runner(store, engine, batch_size=settings.batch_size) if engine is not None else None
+
+    async def main() -> list[PollReport]:
+        done = asyncio.Event()
+        if stop is not None:  # a thread's stop (serve --watch) wakes the loop
+            loop = asyncio.get_running_loop()
+            threading.Thread(target=lambda: (stop.wait(), loop.call_soon_threadsafe(done.set)),
+                             daemon=True).start()
+        async with Fetcher(FetchOptions.from_settings(settings)) as fetcher:
+            watcher = Watcher(store, fetcher, runner=runner, on_failure=on_failure)
+            return await watcher.run(every=every, once=once, stop=done, on_poll=on_poll)
+
+    return asyncio.run(main())
