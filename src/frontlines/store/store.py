@@ -1,7 +1,8 @@
 """SqlStore: the store over SQLite or PostgreSQL (SQLAlchemy Core), composed of one part per resource.
 
 Each part is a module of this package: articles (and rejections), extractions,
-events, incidents, control, and the cross-article update queue (updates.py);
+events, incidents, control, the cross-article update queue (updates.py) and the
+feeds the watcher polls (feeds.py);
 records become rows and back only in mapping.py.
 Callers type against the :class:`~frontlines.store.protocol.Store` protocol and
 get a store from :func:`open_store`.
@@ -26,6 +27,7 @@ from frontlines.store.articles import Articles
 from frontlines.store.control import ControlChanges
 from frontlines.store.events import Events
 from frontlines.store.extractions import Extractions
+from frontlines.store.feeds import Feeds
 from frontlines.store.incidents import Incidents
 from frontlines.store.protocol import Store
 from frontlines.store.updates import Updates
@@ -67,7 +69,7 @@ def open_store(db: str | Path, *, migrate: bool = True) -> SqlStore:
         raise StoreError(f"{db}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
 
 
-class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates):
+class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds):
     """All reads and writes of frontlines data. Construct with :func:`open_store`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -126,6 +128,7 @@ class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates
             out["control_changes"] = int(conn.execute(select(func.count()).select_from(t.control_changes)).scalar() or 0)
             out["cross_article_pending"] = int(
                 conn.execute(select(func.count()).select_from(t.pending_updates)).scalar() or 0)
+            out["feeds"] = int(conn.execute(select(func.count()).select_from(t.feeds)).scalar() or 0)
         return out
 
 
