@@ -20,7 +20,7 @@ def loopback_allowed(monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("FRONTLINES_FETCH_ALLOW_NETWORKS", "127.0.0.0/8")
     monkeypatch.setenv("FRONTLINES_FETCH_HOST_DELAY", "0")
     monkeypatch.setenv("FRONTLINES_FETCH_RETRIES", "0")
-    monkeypatch.setenv("FRONTLINES_FETCH_TIMEOUT", "1")
+    monkeypatch.setenv("FRONTLINES_FETCH_TIMEOUT", "5")  # generous: CI machines are loaded
 
 
 def _cli(db: str, *args: str):  # noqa: ANN202

@@ -18,7 +18,7 @@ PAGE = b"<html><head><title>T</title></head><body><p>Shelling in Kharkiv.</p></b
 
 
 def options(**kw) -> FetchOptions:  # noqa: ANN003
-    base = dict(user_agent="frontlines-test/1.0 (+tests)", timeout=1.0, retries=1, backoff=0.05,
+    base = dict(user_agent="frontlines-test/1.0 (+tests)", timeout=3.0, retries=1, backoff=0.05,
                 host_delay=0.0, allow_networks=LOOPBACK, max_bytes=1_000_000)
     return FetchOptions(**{**base, **kw})
 
@@ -61,7 +61,7 @@ def test_conditional_get_gives_304() -> None:
         (Response(b"\x89PNG....", 200, "image/png"), "E120", False),
         (Response(b"x" * 2_000_000, 200, "text/html"), "E115", False),  # refused on its Content-Length
         (Response(b"x" * 2_000_000, 200, "text/html", chunks=40), "E115", False),  # cut off while streaming
-        (Response(PAGE, delay=2.0), "E114", True),
+        (Response(PAGE, delay=4.0), "E114", True),
     ],
     ids=["500", "404", "not-html", "too-large", "too-large-streamed", "slow"],
 )

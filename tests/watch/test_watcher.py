@@ -20,7 +20,7 @@ RSS = "application/rss+xml"
 
 
 def options(**kw) -> FetchOptions:  # noqa: ANN003
-    base = dict(user_agent="frontlines-test/1.0", timeout=0.6, retries=0, backoff=0.01, host_delay=0.0,
+    base = dict(user_agent="frontlines-test/1.0", timeout=3.0, retries=0, backoff=0.01, host_delay=0.0,
                 allow_networks=parse_networks("127.0.0.0/8"), max_bytes=1_000_000)
     return FetchOptions(**{**base, **kw})
 
@@ -107,7 +107,7 @@ def test_a_page_failing_for_now_is_tried_again_and_nothing_is_lost(sqlite_store)
 def test_failing_feeds_are_recorded_and_the_others_still_ingested(sqlite_store) -> None:  # noqa: ANN001
     routes = {
         "/500": Response(b"oops", 500, "text/plain"),
-        "/slow": Response(b"<rss/>", content_type=RSS, delay=1.5),
+        "/slow": Response(b"<rss/>", content_type=RSS, delay=4.0),
         "/loop1": Response(status=302, headers={"Location": "/loop2"}),
         "/loop2": Response(status=302, headers={"Location": "/loop1"}),
         "/huge": Response(b"<rss>" + b" " * 20_000_000 + b"</rss>", content_type=RSS, chunks=200),
