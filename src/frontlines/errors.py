@@ -36,6 +36,7 @@ CATALOGUE: dict[str, str] = {
     "E201": "spaCy model is not installed",
     "E202": "processing the article failed",
     "E203": "article is not in English",
+    "E204": "article is larger than the processing limit",
     # geo
     "E301": "gazetteer file is missing or corrupt",
     "E302": "GeoNames dump cannot be read",
@@ -91,6 +92,12 @@ class FetchError(IngestError):
 
 class NlpError(FrontlinesError):
     code = "E201"
+
+
+class ArticleTooLarge(NlpError):
+    """Refused before any work: the article is over the configured maximum (Settings.max_bytes)."""
+
+    code = "E204"
 
 
 class GeoError(FrontlinesError):

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.config import Settings
-from frontlines.errors import FrontlinesError, NlpError
+from frontlines.errors import ArticleTooLarge, FrontlinesError, NlpError
+from frontlines.pieces import Limits, check_size, extract_in_pieces
 from frontlines.records import Article, Extraction
 from frontlines.stages import Resources, Stage, StageFn, StageInput, current_versions
 
 # Stage, StageInput and Resources live in frontlines.stages (below the stage packages);
 # they are named here too for callers that build chains.
 __all__ = [
-    "LONG_TEXT", "Failure", "Resources", "Stage", "StageFn", "StageInput", "build_pipeline", "current_versions",
-    "default_stages", "extract", "load_resources", "parse", "process_article", "process_batch", "split_text",
+    "Failure", "Resources", "Stage", "StageFn", "StageInput", "build_pipeline", "current_versions",
+    "default_stages", "extract", "load_resources", "process_article", "process_batch",
 ]
 
 _EXTRACTION_FIELDS = ("places", "times", "quantities", "actors", "quotes", "events")
@@ -65,48 +66,6 @@ def extract(doc: Any, article: Article, resources: Resources, chain: tuple[Stage
     return Extraction(article_id=article.id, stages=tuple(s.info for s in chain), **outputs)
 
 
-# spaCy's parser and NER need about 1 GB of working memory per 100,000 characters, and refuse
-# texts over nlp.max_length (1,000,000): longer articles are parsed in pieces and joined.
-LONG_TEXT = 100_000
-_CUTS = ("\n\n", "\n", ". ", " ")
-
-
-def split_text(text: str, limit: int) -> list[str]:
-    """Consecutive pieces of ``text``, each at most ``limit`` characters where a cut allows it,
-    cut just after a paragraph break, else a line break, a full stop, a space. Their
-    concatenation is exactly ``text``."""
-    pieces: list[str] = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = -1
-        for sep in _CUTS:
-            at = window.rfind(sep)
-            if at > 0:
-                cut = at + len(sep)
-                break
-        if cut <= 0:  # one unbroken run of characters: cut where the limit falls
-            cut = limit
-        pieces.append(text[start : start + cut])
-        start += cut
-    pieces.append(text[start:])
-    return pieces
-
-
-def parse(nlp: Any, text: str, *, long_text: int = LONG_TEXT) -> Any:
-    """``nlp(text)``, or for a text over ``long_text`` characters, its pieces parsed and joined
-    into one Doc whose text (and so every character offset) is the original text."""
-    if len(text) <= long_text:
-        return nlp(text)
-    from spacy.tokens import Doc
-
-    pieces = split_text(text, long_text)
-    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
-    if doc.text != text:
-        raise NlpError(f"joined parse of a {len(text)}-character text does not match it", code="E202")
-    return doc
-
-
 @dataclass(frozen=True, slots=True)
 class Failure:
     article_id: str
@@ -120,34 +79,68 @@ def process_batch(
     chain: tuple[Stage, ...] | None = None,
     *,
     batch_size: int = 32,
-    long_text: int = LONG_TEXT,
+    limits: Limits | None = None,
 ) -> Iterator[tuple[Article, Extraction | Failure]]:
     """Parse articles with ``nlp.pipe`` and extract from each; one failure never stops the batch.
 
-    Articles longer than ``long_text`` characters are parsed in pieces (see :func:`parse`).
+    Before any work, an article over ``limits.max_bytes`` is refused (a Failure, E204); one over
+    ``limits.piece_chars`` characters is processed in pieces (:mod:`frontlines.pieces`).
     """
     chain = chain if chain is not None else build_pipeline(default_stages())
+    limits = limits if limits is not None else Limits()
     items = list(articles)
+    refused = [_refusal(a, limits) for a in items]
+    alone = [r is not None or len(a.text) > limits.piece_chars for a, r in zip(items, refused)]
     done = 0
     nlp = resources.nlp
     try:
-        # long texts are parsed on their own below; "" holds their place in the stream
-        texts = (a.text if len(a.text) <= long_text else "" for a in items)
+        # refused and long articles are handled on their own below; "" holds their place in the stream
+        texts = ("" if own else a.text for a, own in zip(items, alone))
         for article, doc in zip(items, nlp.pipe(texts, batch_size=batch_size)):
-            if len(article.text) > long_text:
-                doc = parse(nlp, article.text, long_text=long_text)
-            done += 1
-            yield article, _extract_safely(doc, article, resources, chain)
+            k, done = done, done + 1
+            if alone[k]:
+                yield article, refused[k] or _extract_alone(article, resources, chain, limits)
+            else:
+                yield article, _extract_safely(doc, article, resources, chain)
     except Exception:  # noqa: BLE001 - a spaCy component failed mid-batch: isolate the article below
         # nlp.pipe cannot say which text broke it; parse the rest one by one so that only
         # the bad article fails and the others are processed as usual.
-        for article in items[done:]:
+        for k in range(done, len(items)):
+            article = items[k]
+            if alone[k]:
+                yield article, refused[k] or _extract_alone(article, resources, chain, limits)
+                continue
             try:
-                doc = parse(nlp, article.text, long_text=long_text)
+                doc = nlp(article.text)
             except Exception as exc:  # noqa: BLE001 - kept as a failure with its reason
                 yield article, Failure(article.id, "E202", f"parse failed: {type(exc).__name__}: {exc}")
                 continue
             yield article, _extract_safely(doc, article, resources, chain)
+
+
+def _refusal(article: Article, limits: Limits) -> Failure | None:
+    try:
+        check_size(article, limits)
+    except ArticleTooLarge as exc:
+        return Failure(article.id, exc.code, str(exc))
+    return None
+
+
+def _extract_alone(article: Article, resources: Resources, chain: tuple[Stage, ...], limits: Limits) -> Extraction | Failure:
+    """A long article, in pieces: one piece's Doc at a time."""
+    try:
+        return _in_pieces(article, resources, chain, limits)
+    except FrontlinesError as exc:
+        return Failure(article.id, exc.code, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch; kept with its reason
+        return Failure(article.id, "E202", f"{type(exc).__name__}: {exc}")
+
+
+def _in_pieces(article: Article, resources: Resources, chain: tuple[Stage, ...], limits: Limits) -> Extraction:
+    def extract_piece(piece: Article) -> Extraction:
+        return extract(resources.nlp(piece.text), piece, resources, chain)  # the Doc dies on return
+
+    return extract_in_pieces(article, limits, extract_piece)
 
 
 def _extract_safely(doc: Any, article: Article, resources: Resources, chain: tuple[Stage, ...]) -> Extraction | Failure:
@@ -159,11 +152,17 @@ def _extract_safely(doc: Any, article: Article, resources: Resources, chain: tup
         return Failure(article.id, "E202", f"{type(exc).__name__}: {exc}")
 
 
-def process_article(article: Article, resources: Resources, chain: tuple[Stage, ...] | None = None) -> Extraction:
-    """Parse and extract one article; raises on failure (for tests and the eval runner)."""
+def process_article(
+    article: Article, resources: Resources, chain: tuple[Stage, ...] | None = None, *, limits: Limits | None = None
+) -> Extraction:
+    """Parse and extract one article (in pieces when long); raises on failure, E204 for an
+    article over the size limit (for tests and the eval runner)."""
     chain = chain if chain is not None else build_pipeline(default_stages())
-    doc = parse(resources.nlp, article.text)
-    return extract(doc, article, resources, chain)
+    limits = limits if limits is not None else Limits()
+    check_size(article, limits)
+    if len(article.text) > limits.piece_chars:
+        return _in_pieces(article, resources, chain, limits)
+    return extract(resources.nlp(article.text), article, resources, chain)
 
 
 def load_resources(settings: Settings) -> Resources:
