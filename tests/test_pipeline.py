@@ -1,5 +1,7 @@
 """The stage contract: the chain is checked when built, one failure never stops a batch."""
 
+import re
+
 import pytest
 
 from frontlines.errors import FrontlinesError
@@ -82,38 +84,42 @@ def test_a_parser_failure_fails_only_its_article() -> None:
     assert "parse failed" in results[1][1].message
 
 
-@pytest.mark.parametrize(
-    ("text", "limit"),
-    [
-        ("Para one.\n\nPara two is here.\n\nPara three.", 20),
-        ("Line one\nline two\nline three\nline four", 12),
-        ("First sentence. Second sentence. Third sentence.", 18),
-        ("a" * 50, 16),  # no place to cut: cut at the limit
-        ("short", 100),
-        ("", 10),
-    ],
-)
-def test_split_text_covers_the_text_exactly(text: str, limit: int) -> None:
-    from frontlines.pipeline import split_text
-
-    pieces = split_text(text, limit)
-    assert "".join(pieces) == text
-    assert all(len(p) <= limit for p in pieces)
-
-
-def test_long_articles_are_parsed_in_pieces_with_offsets_kept() -> None:
+def test_long_articles_are_processed_in_pieces_with_offsets_kept() -> None:
     import spacy
 
-    from frontlines.pipeline import parse
+    from frontlines.pieces import Limits
+
+    def every_kharkiv(inp):  # noqa: ANN001, ANN202
+        return tuple(Place(text="Kharkiv", evidence=Evidence(article_id=inp.article.id, start=m.start(),
+                                                             end=m.end(), text="Kharkiv"))
+                     for m in re.finditer("Kharkiv", inp.doc.text))
 
     nlp = spacy.blank("en")
     text = "\n\n".join(f"Paragraph {i}: shelling hit Kharkiv overnight, officials said." for i in range(40))
-    doc = parse(nlp, text, long_text=200)
-    assert doc.text == text
-    i = text.rindex("Kharkiv")
-    span = doc.char_span(i, i + len("Kharkiv"))
-    assert span is not None and span.text == "Kharkiv"
     arts = [make_article(text), make_article("Shelling in Kharkiv.")]
-    results = list(process_batch(arts, Resources(nlp=nlp), build_pipeline([PLACES, EVENTS]), long_text=200))
+    chain = build_pipeline([Stage(name="t.places", version="1", writes="places", reads=(), run=every_kharkiv)])
+    results = list(process_batch(arts, Resources(nlp=nlp), chain, limits=Limits(piece_chars=200)))
     assert [type(r).__name__ for _, r in results] == ["Extraction", "Extraction"]
-    assert results[0][1].places[0].evidence.start == text.find("Kharkiv")
+    # each piece is processed behind the article's lead: the lead's place is kept once
+    assert [p.evidence.start for p in results[0][1].places] == [m.start() for m in re.finditer("Kharkiv", text)]
+    assert [p.evidence.start for p in results[1][1].places] == [12]
+
+
+def test_an_article_over_the_limit_is_refused_before_any_work() -> None:
+    from frontlines.pieces import Limits
+
+    class _Recording(_BrittleNlp):
+        seen: list[str] = []
+
+        def __call__(self, text: str) -> _Doc:
+            self.seen.append(text)
+            return _Doc(text)
+
+    nlp = _Recording()
+    big = "Shelling in Kharkiv. " * 10
+    arts = [make_article("Shelling in Kharkiv."), make_article(big), make_article("Drones over Kharkiv.")]
+    results = list(process_batch(arts, Resources(nlp=nlp), build_pipeline([PLACES, EVENTS]),
+                                 limits=Limits(max_bytes=100)))
+    assert [type(r).__name__ for _, r in results] == ["Extraction", "Failure", "Extraction"]
+    assert results[1][1].code == "E204" and "limit" in results[1][1].message
+    assert big not in nlp.seen

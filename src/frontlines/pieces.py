@@ -189,7 +189,7 @@ def piece_articles(article: Article, limit: int) -> Iterator[tuple[Article, int,
     """For each piece of ``article``: the article to process (the same metadata, the piece's
     text, behind the lead for every piece but the first), the offset that moves its records to
     the article, and the length of the lead in front of it (0 for the first piece)."""
-    lead = lead_of(article.text)
+    lead = lead_of(article.text, min(LEAD_CHARS, limit))  # within the first piece, whose records it repeats
     context = lead if lead.endswith(_SEAM) else lead + _SEAM
     for k, piece in enumerate(cut_pieces(article.text, limit)):
         if k == 0:
