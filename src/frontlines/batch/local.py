@@ -12,6 +12,7 @@ import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from frontlines.pieces import Limits
 from frontlines.pipeline import Resources, Stage, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article
 from frontlines.runner import Progress, Result, Runner, RunReport, UpdateStarts
@@ -25,10 +26,11 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(settings: Any) -> None:
     _WORKER["resources"] = load_resources(settings)
     _WORKER["chain"] = build_pipeline(default_stages())
+    _WORKER["limits"] = Limits.from_settings(settings)
 
 
 def _work(articles: list[Article]) -> list[Result]:
-    return list(process_batch(articles, _WORKER["resources"], _WORKER["chain"]))
+    return list(process_batch(articles, _WORKER["resources"], _WORKER["chain"], limits=_WORKER["limits"]))
 
 
 class InProcess:
@@ -56,8 +58,9 @@ class InProcess:
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
         resources = self.load()
+        limits = Limits.from_settings(self.settings) if self.settings is not None else None
         for batch in batches:
-            yield list(process_batch(batch, resources, self.chain))
+            yield list(process_batch(batch, resources, self.chain, limits=limits))
 
 
 class ProcessPool:
