@@ -159,7 +159,8 @@ def _shift(value: Any, offset: int, keep_below: int) -> Any:
     if isinstance(value, tuple):
         items = tuple(_shift(v, offset, keep_below) for v in value)
         return value if all(a is b for a, b in zip(items, value)) else items
-    names = _record_fields(type(value))
+    cls: type = type(value)  # plain ``type``: mypy does not treat ``type[Any]`` as Hashable, which the cache needs
+    names = _record_fields(cls)
     if not names:
         return value
     changes = {}
