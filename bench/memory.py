@@ -1,7 +1,7 @@
 """Peak memory of one worker processing one long article (issue 17: bounded memory).
 
     .venv/bin/python bench/memory.py [--sizes 100000,1000000,5000000] [--cap-mb 4000]
-                                     [--piece-chars N] [--json OUT.json]
+                                     [--piece-chars N] [--data-dir DIR] [--json OUT.json]
 
 For each size, a fresh subprocess (one worker) loads the resources as ``frontlines run`` does
 (model with the gazetteer ruler, gazetteer, actor registry, lexicons), builds one article of
@@ -56,14 +56,14 @@ def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
-def phase_worker(chars: int, piece_chars: int | None) -> dict[str, Any]:
+def phase_worker(chars: int, piece_chars: int | None, data_dir: str | None) -> dict[str, Any]:
     """One worker: load, build the article, process it; figures as a dict."""
     from frontlines.config import load_settings
     from frontlines.ingest.normalise import article_id
     from frontlines.pipeline import build_pipeline, default_stages, load_resources, process_batch
     from frontlines.records import Article
 
-    settings = load_settings({"piece_chars": piece_chars} if piece_chars else None, env={})
+    settings = load_settings({"piece_chars": piece_chars, "data_dir": data_dir}, env={})
     resources = load_resources(settings)
     chain = build_pipeline(default_stages())
     loaded_mb = _rss_mb()
@@ -91,13 +91,15 @@ def phase_worker(chars: int, piece_chars: int | None) -> dict[str, Any]:
     return out
 
 
-def _run_child(chars: int, piece_chars: int | None, cap_mb: float) -> dict[str, Any]:
+def _run_child(chars: int, piece_chars: int | None, data_dir: str | None, cap_mb: float) -> dict[str, Any]:
     """The worker in a fresh process: its own peak RSS from wait4, stopped above ``cap_mb``."""
     import psutil
 
     args = [sys.executable, __file__, "--phase", str(chars)]
     if piece_chars:
         args += ["--piece-chars", str(piece_chars)]
+    if data_dir:
+        args += ["--data-dir", data_dir]
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(args, stdout=out, stderr=err, text=True)
@@ -134,17 +136,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="100000,1000000,5000000", help="article sizes in characters")
     ap.add_argument("--cap-mb", type=float, default=4000, help="stop a worker whose RSS passes this")
     ap.add_argument("--piece-chars", type=int, help="Settings.piece_chars (default: the packaged default)")
+    ap.add_argument("--data-dir", help="Settings.data_dir: a gazetteer of one's own (built there if missing), so "
+                    "that other work rebuilding the shared one does not land in the figures")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--phase", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.phase:
-        result = phase_worker(args.phase, args.piece_chars)
+        result = phase_worker(args.phase, args.piece_chars, args.data_dir)
         sys.stdout.write(json.dumps(result) + "\n")
         return 0
     rows = []
     for chars in (int(s) for s in args.sizes.split(",")):
         sys.stderr.write(f"{chars:,} characters ...\n")
-        rows.append(_run_child(chars, args.piece_chars, args.cap_mb))
+        rows.append(_run_child(chars, args.piece_chars, args.data_dir, args.cap_mb))
         sys.stderr.write(json.dumps(rows[-1]) + "\n")
     header = "| article | peak RSS MB | RSS after loading MB | wall s | CPU s | events | result |"
     lines = [header, "|---|---|---|---|---|---|---|"]

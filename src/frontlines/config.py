@@ -32,7 +32,7 @@ class Settings:
     tile_url: str = ""  # e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
     max_bytes: int = 5_000_000  # larger inputs are rejected at ingest (E106), larger articles at processing (E204)
     api_max_body: int = 12_000_000  # larger request bodies are refused with 413 (E903) before being read
-    piece_chars: int = 100_000  # longer articles are processed in pieces of at most this many characters
+    piece_chars: int = 50_000  # longer articles are processed in pieces of at most this many characters
     batch_size: int = 64
     workers: int = 1
     # fetching web pages and feeds (frontlines.fetch; docs/guide/watching.md says what is sent)

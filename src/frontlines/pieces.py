@@ -56,7 +56,7 @@ class Limits:
     """How large an article may be, and from which length it is processed in pieces."""
 
     max_bytes: int = 5_000_000  # UTF-8 bytes of the text; larger articles are refused (E204)
-    piece_chars: int = 100_000  # longer articles are processed in pieces of at most this many characters
+    piece_chars: int = 50_000  # longer articles are processed in pieces of at most this many characters
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
