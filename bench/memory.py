@@ -1,6 +1,6 @@
 """Peak memory of one worker processing one long article (issue 17: bounded memory).
 
-    .venv/bin/python bench/memory.py [--sizes 100000,1000000,5000000] [--cap-mb 4000]
+    .venv/bin/python bench/memory.py [--sizes 100000,1000000,5000000] [--cap-mb 4000] [--max-seconds 3600]
                                      [--piece-chars N] [--data-dir DIR] [--json OUT.json]
 
 For each size, a fresh subprocess (one worker) loads the resources as ``frontlines run`` does
@@ -13,8 +13,9 @@ until the size is reached.
 Reported per size: the child's peak RSS (``ru_maxrss`` from ``os.wait4``, so the whole life of
 that process, loading included), its RSS once the resources are loaded (the floor any article
 pays), wall and CPU seconds of the processing, and what it found. The parent also samples the
-child's RSS (psutil) and stops it above ``--cap-mb`` so that an unbounded run cannot take the
-shared machine; such a row reads "> cap". No timing is asserted anywhere.
+child's RSS (psutil) and stops it above ``--cap-mb`` or after ``--max-seconds`` so that an
+unbounded run cannot take the shared machine; such a row says where it was stopped. No timing is
+asserted anywhere.
 """
 
 from __future__ import annotations
@@ -91,8 +92,10 @@ def phase_worker(chars: int, piece_chars: int | None, data_dir: str | None) -> d
     return out
 
 
-def _run_child(chars: int, piece_chars: int | None, data_dir: str | None, cap_mb: float) -> dict[str, Any]:
-    """The worker in a fresh process: its own peak RSS from wait4, stopped above ``cap_mb``."""
+def _run_child(chars: int, piece_chars: int | None, data_dir: str | None, cap_mb: float,
+               max_seconds: float) -> dict[str, Any]:
+    """The worker in a fresh process: its own peak RSS from wait4, stopped above ``cap_mb`` or
+    after ``max_seconds``."""
     import psutil
 
     args = [sys.executable, __file__, "--phase", str(chars)]
@@ -104,17 +107,22 @@ def _run_child(chars: int, piece_chars: int | None, data_dir: str | None, cap_mb
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(args, stdout=out, stderr=err, text=True)
         watched = psutil.Process(proc.pid)
-        capped = False
+        stopped = ""
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             try:
-                if not capped and watched.memory_info().rss / 2**20 > cap_mb:
-                    capped = True
-                    proc.kill()
+                rss_mb = watched.memory_info().rss / 2**20
             except psutil.NoSuchProcess:
-                pass
+                rss_mb = 0.0
+            if not stopped and rss_mb > cap_mb:
+                stopped = f"stopped at {rss_mb:,.0f} MB after {time.perf_counter() - t0:,.0f} s"
+            elif not stopped and time.perf_counter() - t0 > max_seconds:
+                stopped = f"stopped after {max_seconds:,.0f} s at {rss_mb:,.0f} MB"
+            if stopped and proc.returncode is None:
+                proc.kill()
+                proc.returncode = -9
             time.sleep(0.2)
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so that wait4 gives its rusage
         out.seek(0)
@@ -122,8 +130,8 @@ def _run_child(chars: int, piece_chars: int | None, data_dir: str | None, cap_mb
         stdout, stderr = out.read(), err.read()
     peak_mb = round(usage.ru_maxrss / 1024, 1)  # kilobytes on Linux
     total_s = round(time.perf_counter() - t0, 1)
-    if capped:
-        return {"chars": chars, "capped": True, "peak_rss_mb": f"> {cap_mb:,.0f}", "total_s": total_s}
+    if stopped:
+        return {"chars": chars, "stopped": stopped, "peak_rss_mb": f">= {peak_mb:,.0f}", "total_s": total_s}
     if proc.returncode != 0:
         return {"chars": chars, "error": stderr.strip().splitlines()[-3:], "peak_rss_mb": peak_mb}
     data: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
@@ -135,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100000,1000000,5000000", help="article sizes in characters")
     ap.add_argument("--cap-mb", type=float, default=4000, help="stop a worker whose RSS passes this")
+    ap.add_argument("--max-seconds", type=float, default=3600, help="stop a worker that runs longer")
     ap.add_argument("--piece-chars", type=int, help="Settings.piece_chars (default: the packaged default)")
     ap.add_argument("--data-dir", help="Settings.data_dir: a gazetteer of one's own (built there if missing), so "
                     "that other work rebuilding the shared one does not land in the figures")
@@ -148,14 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for chars in (int(s) for s in args.sizes.split(",")):
         sys.stderr.write(f"{chars:,} characters ...\n")
-        rows.append(_run_child(chars, args.piece_chars, args.data_dir, args.cap_mb))
+        rows.append(_run_child(chars, args.piece_chars, args.data_dir, args.cap_mb, args.max_seconds))
         sys.stderr.write(json.dumps(rows[-1]) + "\n")
     header = "| article | peak RSS MB | RSS after loading MB | wall s | CPU s | events | result |"
     lines = [header, "|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['chars']:,} chars | {r.get('peak_rss_mb', '-')} | {r.get('loaded_rss_mb', '-')} | "
                      f"{r.get('wall_s', '-')} | {r.get('cpu_s', '-')} | {r.get('events', '-')} | "
-                     f"{r.get('result') or ('stopped at the cap' if r.get('capped') else r.get('error'))} |")
+                     f"{r.get('result') or r.get('stopped') or r.get('error')} |")
     sys.stdout.write("\n".join(lines) + "\n")
     if args.json:
         args.json.write_text(json.dumps({"cpus": os.cpu_count(), "rows": rows}, indent=1) + "\n", encoding="utf-8")
