@@ -1,7 +1,7 @@
 """Long articles processed piece by piece, so that memory follows the piece, not the article.
 
 spaCy's parser and NER hold working memory in proportion to the Doc, and every stage walks the
-whole Doc: an article parsed whole costs about 2.5 GB per million characters. An article longer
+whole Doc: parsed whole, a 1,000,000-character article took a worker to 3.4 GB. An article longer
 than :attr:`Limits.piece_chars` is therefore cut at paragraph breaks (:func:`cut_pieces`); each
 piece is parsed and run through the whole stage chain on its own, behind the article's lead,
 then its records are moved back to article offsets (:func:`shift_spans`) and the pieces'
@@ -20,9 +20,11 @@ the first piece only. What is lost: anything that links a piece to the text befo
 than the lead -- an event borrowing "the nearest place named before it" from the previous
 piece (it borrows from the lead, or from earlier in its own piece), a relative date anchored
 on a date of the previous piece, a short mention whose full mention is only in an earlier
-piece, events merged across sentences on both sides of a cut, and a quotation (or sentence)
-running over a cut. Cuts fall at paragraph breaks where the text has them, so the last two
-are rare.
+piece, the places' article-wide weighing (each piece weighs its own and the lead's), one event
+per happening per article (a happening retold in two pieces gives two events), events merged
+across sentences on both sides of a cut, and a quotation (or sentence) running over a cut
+(cuts fall at paragraph breaks where the text has them, so the last two are rare).
+docs/performance.md ("Bounded memory (issue 17)") measures these.
 
 This module sits below the pipeline: it knows records and offsets, not spaCy or stages; the
 pipeline passes in the function that extracts from one piece.
