@@ -97,7 +97,7 @@ def test_long_articles_are_processed_in_pieces_with_offsets_kept() -> None:
     nlp = spacy.blank("en")
     text = "\n\n".join(f"Paragraph {i}: shelling hit Kharkiv overnight, officials said." for i in range(40))
     arts = [make_article(text), make_article("Shelling in Kharkiv.")]
-    chain = build_pipeline([Stage(name="t.places", version="1", writes="places", reads=(), run=every_kharkiv)])
+    chain = build_pipeline([Stage(name="t.places", code_version="1", writes="places", reads=(), run=every_kharkiv)])
     results = list(process_batch(arts, Resources(nlp=nlp), chain, limits=Limits(piece_chars=200)))
     assert [type(r).__name__ for _, r in results] == ["Extraction", "Extraction"]
     # each piece is processed behind the article's lead: the lead's place is kept once
@@ -123,3 +123,15 @@ def test_an_article_over_the_limit_is_refused_before_any_work() -> None:
     assert [type(r).__name__ for _, r in results] == ["Extraction", "Failure", "Extraction"]
     assert results[1][1].code == "E204" and "limit" in results[1][1].message
     assert big not in nlp.seen
+
+
+def test_process_article_refuses_an_article_over_the_limit() -> None:
+    from frontlines.errors import ArticleTooLarge
+    from frontlines.pieces import Limits
+    from frontlines.pipeline import process_article
+
+    nlp = _BrittleNlp()
+    with pytest.raises(ArticleTooLarge) as err:
+        process_article(make_article("poison " * 20), Resources(nlp=nlp), build_pipeline([PLACES, EVENTS]),
+                        limits=Limits(max_bytes=100))
+    assert err.value.code == "E204"  # refused before the parser saw it (it would have raised RuntimeError)
