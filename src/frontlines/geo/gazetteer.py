@@ -19,6 +19,7 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -278,11 +279,14 @@ def _h_for_g(key: str) -> str:
     return key.replace("g", "h")
 
 
+_DOUBLED_DIGRAPH = re.compile(r"(zh|sh|ch|kh|ts)\1")  # жж written once: Zaporizhia, Zaporizhzhia
+
+
 def consonant_skeleton(key: str) -> str:
-    """A name's consonants, once each, г as h and without separators: what the Russian, Ukrainian
+    """A name's consonants, once each (a doubled digraph too), г as h and without separators: what the Russian, Ukrainian
     and older romanisations of one Cyrillic name share ("luganskoye", "luhanske" -> "lhnsk")."""
     out: list[str] = []
-    for ch in _h_for_g(key):
+    for ch in _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g(key)):
         if ch in _VOWELS or not ch.isalpha():
             continue
         if out and out[-1] == ch:

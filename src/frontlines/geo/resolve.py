@@ -303,10 +303,16 @@ def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer
         return None
     it = _item(doc, Mention(span.start, span.end, "container"), gazetteer)
     inside = tuple(c for c in it.candidates if context.inside_division(c, division))
+    if not inside and division.country in CYRILLIC_COUNTRIES:
+        # written in another romanisation ("Orekhov, Zaporozhye" for Orikhiv): by sound, inside it
+        inside = tuple(c for c in gazetteer.sound_alike(it.text, [division.country])
+                       if context.inside_division(c, division))
+        if inside:
+            it.note = "another romanisation of the name (same sound)"
     if not inside:
         return None
     it.candidates = _own_names_first(inside, it.text)
-    it.note = f"inside {division.name}, written next to it"
+    it.note = f"{it.note + '; ' if it.note else ''}inside {division.name}, written next to it"
     return it
 
 
