@@ -130,6 +130,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_gid: dict[str, Candidate | None] = {}
         self._skeletons: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        self._capitals: dict[str, tuple[Candidate, ...]] = {}
 
     def _load_columns(self, meta: dict[str, Any]) -> None:
         """Unpack the name index and the place columns written by the builder."""
@@ -234,6 +235,16 @@ class Gazetteer:
             if code in wanted_codes and self._kinds[self._kind[row]] in _SOUND_KINDS:
                 index.setdefault(consonant_skeleton(normalise_name(self._names[row])), []).append(row)
         return index
+
+    def capitals_of(self, iso3: str) -> tuple[Candidate, ...]:
+        """The country's capital cities (the places flagged capital in it), most populous first."""
+        hit = self._capitals.get(iso3)
+        if hit is None:
+            rows = self._conn.execute(
+                f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.country = ? AND p.capital = 1 AND p.kind = 'settlement' "
+                "ORDER BY p.population DESC", (iso3,)).fetchall()
+            hit = self._capitals[iso3] = tuple(_candidate(r) for r in rows)
+        return hit
 
     def demonym(self, name: str) -> Candidate | None:
         """The country a demonym names ("Sudanese" -> Sudan), or None."""

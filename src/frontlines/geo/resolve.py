@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from frontlines.geo import context
+from frontlines.geo.anaphora import story_places
 from frontlines.geo.relative import relative_place
 from frontlines.geo.gazetteer import FLAG_MAJOR, Candidate, Gazetteer, normalise_name
 from frontlines.geo.recognise import (
@@ -128,6 +129,7 @@ def resolve_mentions(
               if it.override is not None or it.best is not None]
     places.extend(extra)
     places.extend(p for p in (_feature(article_id, f, items) for f in features) if p is not None)
+    places.extend(story_places(doc, article_id, places, gazetteer))
     datelines = context.dateline_spans(doc.text[:2000])
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
