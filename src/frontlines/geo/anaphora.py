@@ -54,6 +54,9 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
             continue  # "the city of Hama", "the town Bucha": the name follows
         start = i - 1 if i > 0 else i
         det = doc[start]
+        if start > 1 and doc[start - 1].text == "," and any(p.evidence.end == doc[start - 2].idx + len(doc[start - 2].text)
+                                                            for p in named):
+            continue  # "Wad Madani, the capital of Gezira state": an apposition describes the name
         found: tuple[Place | Candidate, str] | None = None
         if low == "capital":
             found = _capital(doc, i, det, named, gazetteer)
@@ -90,12 +93,13 @@ def _capital(doc: Any, i: int, det: Any, named: Sequence[Place], gazetteer: Gaze
         return None
     if det.lower_ != "the":
         return None
-    # "the capital of Somalia"
-    if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
-        owner = [p for p in named if p.kind == PlaceKind.COUNTRY and p.evidence.start == doc[i + 2].idx]
-        if owner:
-            city = _capital_of(owner[0].country, gazetteer, owner[0].name)
-            return (city, f"the capital of {owner[0].name}") if city else None
+    # "the capital of Somalia"; of anything else ("the capital of Gezira state") no capital we know
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        owner = [p for p in named if p.kind == PlaceKind.COUNTRY and i + 2 < len(doc) and p.evidence.start == doc[i + 2].idx]
+        if not owner:
+            return None
+        city = _capital_of(owner[0].country, gazetteer, owner[0].name)
+        return (city, f"the capital of {owner[0].name}") if city else None
     before = [p for p in named if p.evidence.end <= det.idx]
     capitals = [p for p in before if p.kind == PlaceKind.SETTLEMENT and p.gazetteer_id
                 and (c := gazetteer.get(p.gazetteer_id)) is not None and c.capital]
