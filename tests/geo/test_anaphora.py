@@ -33,6 +33,8 @@ def test_story_places(places, text: str, phrase: str, name: str) -> None:
         "Protesters marched through the capital.",
         # a region is not a town: "the town" needs a settlement before it
         "Shelling hit the Kherson region. Residents left the town.",
+        # a national capital is never "the town"
+        "Officials in Moscow met on Monday. Russian troops captured the town in April.",
         # an apposition describes the name before it; "the capital of" something not a country
         "Fighting spread across Sudan. The RSF entered Wad Madani, the capital of Gezira state, on Monday.",
         "Fighting spread across Sudan. Troops reached the capital of Gezira state on Monday.",

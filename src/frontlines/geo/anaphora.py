@@ -62,6 +62,8 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
             found = _capital(doc, i, det, named, gazetteer)
         elif det.lower_ == "the" and tok.tag_ == "NN":
             before = [p for p in named if p.evidence.end <= det.idx]
+            if low in _SMALL_NOUNS:  # a national capital is "the capital" or "the city", never "the town"
+                before = [p for p in before if not _is_capital(p, gazetteer)]
             found = _antecedent(before, low)
         if found is None:
             continue
@@ -71,6 +73,14 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
             s = doc[start - 1].idx  # "Somalia's capital": the whole phrase
         out.append(_place(article_id, doc.text[s : tok.idx + len(tok.text)], s, tok.idx + len(tok.text), target, how))
     return out
+
+
+_SMALL_NOUNS = frozenset({"town", "village"})
+
+
+def _is_capital(p: Place, gazetteer: Gazetteer) -> bool:
+    c = gazetteer.get(p.gazetteer_id) if p.gazetteer_id else None
+    return c is not None and c.capital
 
 
 def _antecedent(before: Sequence[Place], noun: str) -> tuple[Place, str] | None:
