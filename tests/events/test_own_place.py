@@ -40,6 +40,15 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         ("Zelensky said in Kyiv that Russian forces had shelled Kharkiv overnight.", "shelled", "Kharkiv"),
         # a strike really in a capital stays there
         ("Russian missiles struck central Kyiv on Monday, killing five people.", "", "Kyiv"),
+        # a division is not the place when the sentence names a place inside it
+        ("On 4 May 2023, Russian forces struck Kupiansk, Kharkiv, with missiles.", "struck", "Kupiansk"),
+        ("In the Donetsk region, the Russians killed five civilians in a day in Ukraine.", "killed", "Donetsk"),
+        # a passive report has no speaker, and so no venue: the place is the event's
+        ("On 5 May 2023, Ukrainian forces advanced near Robotyne, Zaporizhzhia Oblast; clashes with "
+         "Russian forces reported.", "clashes", "Robotyne"),
+        # with no place in its sentence: the name before, not the division written next to it
+        ("On 5 May 2023, a drone dropped explosives on Bilozerka (Kherson region). One civilian was injured.",
+         "injured", "Bilozerka"),
     ],
 )
 def test_the_event_place(run, text: str, trigger: str, place: str) -> None:

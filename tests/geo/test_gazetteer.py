@@ -178,3 +178,42 @@ def test_packed_columns_round_trip(tmp_path: Path) -> None:
 def test_empty_gazetteer_opens(tmp_path: Path) -> None:
     gaz = load_gazetteer(write_gazetteer(tmp_path / "none.sqlite", []))
     assert gaz.lookup("Kyiv") == () and "kyiv" not in gaz
+
+
+@pytest.mark.parametrize(
+    ("key", "skeleton"),
+    [
+        ("luhanske", "lhnsk"),
+        ("luganskoye", "lhnsk"),  # г written g (Russian) or h (Ukrainian): one letter
+        ("nova kakhovka", "nvkhvk"),
+        ("kamianka-dniprovska", "kmnkdnprvsk"),
+        ("zaporizhzhia", "zprzh"),
+        ("zaporizhia", "zprzh"),  # жж written once
+        ("", ""),
+    ],
+)
+def test_consonant_skeleton(key: str, skeleton: str) -> None:
+    from frontlines.geo.gazetteer import consonant_skeleton
+
+    assert consonant_skeleton(key) == skeleton
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "expected"),
+    [
+        ("Novaya Kakhovka", ["UKR"], "Nova Kakhovka"),  # Russian-style adjective, no table derives it
+        ("Selidove", ["UKR"], "Selydove"),  # a hybrid of two romanisations
+        # negatives: another consonant is another name; a country's places only; too short to judge
+        ("Volchansk", ["UKR"], None),  # Vovchansk: л/в differ, not a spelling
+        ("Nova Kakhovka", ["USA"], None),
+        ("Ovo", ["UKR"], None),
+        ("Boston", ["UKR"], None),
+    ],
+)
+def test_sound_alike(gazetteer: Gazetteer, name: str, countries: list[str], expected: str | None) -> None:
+    found = gazetteer.sound_alike(name, countries)
+    if expected is None:
+        assert found == ()
+    else:
+        assert found and found[0].name == expected and all(c.country in countries for c in found)
+        assert not found[0].main  # matched by sound, never by its own name

@@ -16,6 +16,17 @@ from frontlines.geo.recognise import find_toponyms
         ("Ships sailed from Odesa into the Black Sea.", ["Odesa", "Black Sea"]),
         ("Officials in the Kharkiv region reported shelling.", ["Kharkiv"]),
         ("The U.S. sent more rockets.", ["U.S."]),
+        # a name the context makes a place, though neither the NER nor the keys know it
+        ("Shells hit the village of Zelenopillia-Druha overnight.", ["Zelenopillia-Druha"]),
+        ("Troops advanced in the Novoselovka area.", ["Novoselovka"]),
+        # a place before a headline's source is not part of the source's name
+        ("Drones downed near Kupyansk - Russian Defense Ministry", ["Kupyansk"]),
+        # negatives: a lone compass word is a direction; a people before a kind word is no place;
+        # "of" after a noun that is no place word cues nothing
+        ("In the South, artillery fired 250 times.", []),
+        ("South: troops repelled two attacks.", []),
+        ("Troops entered the Russian area overnight.", []),
+        ("He met the leader of Zelenopillia-Druha.", []),
         # negatives: person names, months, common words
         ("Vladimir Putin spoke on television.", []),
         ("The talks resumed in March.", []),

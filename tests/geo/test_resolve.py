@@ -254,3 +254,42 @@ def test_outlet_country_breaks_a_tie(nlp, resources) -> None:
     # the outlet's country alone does not move a capital abroad; it only tips near-ties
     assert _gold(nlp, resources, text, "London", source="example.ca").country == "GBR"
     assert _gold(nlp, resources, text, "London", source="example.com").country == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "name", "admin1"),
+    [
+        # a name written in another romanisation, in an article about Ukraine: found by sound
+        ("Ukrainian forces shelled the town of Novaya Kakhovka overnight.", "Novaya Kakhovka", "Nova Kakhovka", "Kherson Oblast"),
+        ("Two civilians died in the village of Selidove, Ukraine's police said.", "Selidove", "Selydove",
+         "Donetsk Oblast"),
+        # an exonym spelled like the city's own name is not a weaker name (Odessa for Odesa, not Texas)
+        ("Drones attacked Odessa at night.", "Odessa", "Odesa", "Odesa Oblast"),
+        # the self-proclaimed republics are the oblasts they claim
+        ("A man was wounded in the DPR on Monday.", "DPR", "Donetsk Oblast", "Donetsk Oblast"),
+        ("Shelling was reported in the LPR.", "LPR", "Luhansk Oblast", "Luhansk Oblast"),
+    ],
+)
+def test_other_romanisations(places, text, toponym, name, admin1) -> None:
+    got = [p for p in places(text) if p.text.endswith(toponym)]
+    assert got and got[0].name == name and got[0].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives: no Cyrillic-named country in the article, no look-alike; a lone compass word
+        "Firefighters in Novaya Kakhovka Township, Ohio, were called out.",
+        "In the South, storms damaged roofs.",
+    ],
+)
+def test_no_look_alike_outside_the_article_country(places, text) -> None:
+    assert not any(p.country == "UKR" or p.name == "South" for p in places(text))
+
+
+def test_alternate_name_of_another_place_keeps_its_penalty() -> None:
+    from frontlines.geo.resolve import _spelling_of
+
+    assert _spelling_of("Odessa", "Odesa") and _spelling_of("Kharkov", "Kharkiv")
+    assert not _spelling_of("Artemovsk", "Bakhmut")  # a former name, not a spelling
+    assert not _spelling_of("Bombay", "Mumbai")

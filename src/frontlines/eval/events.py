@@ -185,14 +185,26 @@ def normalise_admin1(name: str) -> str:
     return re.sub(r"[^a-z]", "", _GENERIC.sub(" ", plain.lower().replace("’", "'")))
 
 
+_Y_BEFORE_VOWEL = re.compile(r"y(?=[aeiou])")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def spelling_key(name: str) -> str:
+    """One key for the romanisations of one Cyrillic name: y before a vowel as i (ya/ia, yi/i,
+    ye/ie) and doubled letters once ("Mykolayiv" ~ "Mykolaiv", "Zaporizhzhya" ~ "Zaporizhzhia",
+    "Odessa" ~ "Odesa"); applied to an already normalised name."""
+    return _DOUBLED.sub(r"\1", _Y_BEFORE_VOWEL.sub("i", name))
+
+
 def same_admin1(gold: str, pred: str | None) -> bool:
-    """Same first-order division, allowing adjectival forms ("Donetska" ~ "Donetsk"), not "Kyiv" ~ "Kyiv City"."""
+    """Same first-order division, allowing adjectival forms ("Donetska" ~ "Donetsk") and other
+    romanisations of the same name ("Mykolayiv" ~ "Mykolaiv"), not "Kyiv" ~ "Kyiv City"."""
     if not pred:
         return False
     a, b = normalise_admin1(gold), normalise_admin1(pred)
     if not a or not b:
         return False
-    if a == b:
+    if a == b or spelling_key(a) == spelling_key(b):
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in _ADJECTIVAL

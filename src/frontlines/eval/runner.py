@@ -107,11 +107,14 @@ def extract_all(
 # --------------------------------------------------------------------------
 
 def geo_predictions(places: Sequence[Place | None]) -> list[GeoPrediction]:
-    """Every place counts for recognition (metonymic ones too: they are toponyms); coordinates as resolved."""
+    """Every place counts for recognition (metonymic ones too: they are toponyms), except a story
+    place named by a common noun ("the town": no toponym); coordinates as resolved."""
+    from frontlines.geo.anaphora import is_anaphor
+
     return [
         GeoPrediction(start=p.evidence.start, end=p.evidence.end, text=p.text, lat=p.lat, lon=p.lon, name=p.name)
         for p in places
-        if p is not None
+        if p is not None and not is_anaphor(p)
     ]
 
 

@@ -65,7 +65,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
             p, _ = own[0]
             how = "a place named in its sentence in another role"
         elif before:
-            p, _ = before[-1]
+            p, _ = _innermost(before)
             how = "no place in its sentence: the nearest place named before it"
         else:
             continue
@@ -74,3 +74,20 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
             d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control
         d.place_score = 0.3
         d.inherited.add("place")
+
+
+_DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.COUNTRY})
+
+
+def _innermost(before: list[tuple[Any, Any]]) -> tuple[Any, Any]:
+    """The nearest place before, or the name it was written as the division of ("on Zelenivka
+    (Kherson region)": Zelenivka, not the region)."""
+    p, root = before[-1]
+    if p.kind in _DIVISION_KINDS and len(before) > 1:
+        q, qroot = before[-2]
+        near = 0 < root.i - qroot.i <= 4 and qroot.sent.start == root.sent.start
+        inside = q.kind not in _DIVISION_KINDS and q.country == p.country and (
+            p.kind == PlaceKind.COUNTRY or q.admin1 == p.admin1)
+        if near and inside and q.lat is not None:
+            return q, qroot
+    return p, root

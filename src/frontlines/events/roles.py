@@ -16,6 +16,7 @@ from frontlines.records import (
     Actor,
     Evidence,
     Place,
+    PlaceKind,
     Precision,
     Quantity,
     Resolution,
@@ -403,9 +404,17 @@ def venue(root: Any, trigger: Any) -> bool:
         if cur.i == trigger.i:
             return False
         lemma = cur.lemma_.lower()
-        if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (cur.pos_ == "VERB" and lemma in SPEECH_VERBS):
+        if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
+                cur.pos_ == "VERB" and lemma in SPEECH_VERBS and _has_speaker(cur, trigger)):
             return True
     return False
+
+
+def _has_speaker(verb: Any, trigger: Any) -> bool:
+    """A speech verb with someone speaking: "officials said in Kyiv" has a venue; "clashes near
+    Robotyne reported", "shelling was reported in Kharkiv" tell the event as reported (the subject,
+    if any, is the event itself), where it happened."""
+    return any(c.dep_ in ("nsubj", "agent") and c.i != trigger.i for c in verb.children)
 
 
 def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = None) -> tuple[Place | None, float]:
@@ -416,6 +425,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     from frontlines.geo.context import in_dateline
 
     best: tuple[float, int, Place] | None = None
+    eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
     for place, root in index.places:
         if not (sent.start <= root.i < sent.end):
@@ -450,11 +460,35 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             score = 1.0
         rank = _PRECISION_RANK.get(place.precision, 6)
         key = (score, -rank)
+        eligible.append((score, -rank, place))
         if best is None or key > (best[0], best[1]):
             best = (score, -rank, place)
     if best is None:
         return None, 0.0
+    best = _contained(best, eligible)
     return best[2], (2.0 if best[0] >= 2.0 else 1.0)
+
+
+_CONTAINER_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
+
+
+def _contained(best: tuple[float, int, Place], eligible: list[tuple[float, int, Place]]) -> tuple[float, int, Place]:
+    """A division is not the event's place when its sentence names, in a role a place of the event
+    may have, a place inside it: "struck Chuhuiv, Kharkiv" is Chuhuiv, "killed two in the Donetsk
+    region ... Ukraine" the region. The most likely such place (attached to the trigger or next to it)."""
+    outer = best[2]
+    if outer.kind not in _CONTAINER_KINDS:
+        return best
+    inner = [e for e in eligible if e[2] is not outer and e[0] >= 1.5 and e[1] > best[1] and _inside(e[2], outer)]
+    return max(inner, key=lambda e: (e[0], e[1])) if inner else best
+
+
+def _inside(p: Place, outer: Place) -> bool:
+    if p.kind == PlaceKind.COUNTRY or p.country != outer.country or p.lat is None:
+        return False
+    if outer.kind == PlaceKind.COUNTRY:
+        return True
+    return outer.kind == PlaceKind.ADMIN1 and p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
 
 
 def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:

@@ -51,7 +51,8 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "3"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls
+VERSION = "4"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+# 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up)
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 

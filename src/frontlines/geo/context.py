@@ -134,6 +134,9 @@ def find_containers(doc: Any, spans: Sequence[tuple[int, int, int, int]], has_di
             inner_end = js - 1
         else:
             continue
+        # "Storozheve village, Donetsk": a settlement noun may stand between the name and its division
+        if inner_end >= 2 and doc[inner_end - 1].lower_ in _SETTLEMENT_NOUNS and doc[inner_end - 2].is_title:
+            inner_end -= 1
         # the inner name: a known item ending right there, or an unknown capitalised run
         prev = next((i for i in range(j - 1, -1, -1) if spans[i][1] == inner_end), None)
         if prev is not None:
@@ -178,7 +181,12 @@ def _introduced(doc: Any, k: int) -> bool:
         return True
     if prev.pos_ == "ADP" and prev.lower_ not in ("of", "by", "with", "for", "than", "as", "like"):
         return True
-    return prev.pos_ == "VERB" and prev.lemma_.lower() in _INTRO_VERBS
+    # any other verb's object with a division written after it ("retook Yahidne, Chernihiv Oblast":
+    # the small model's lemmas miss irregular forms), unless the verb introduces a speaker
+    return prev.pos_ == "VERB" and (prev.lemma_.lower() in _INTRO_VERBS or prev.lemma_.lower() not in _SPEAKER_VERBS)
+
+
+_SPEAKER_VERBS = frozenset("say tell told quote cite call name ask thank accuse blame".split())
 
 
 def container_candidate(container: Sequence[Candidate], inner: Sequence[Candidate]) -> tuple[Candidate | None, Candidate | None]:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import array
 import datetime as dt
+import difflib
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -36,6 +38,7 @@ __all__ = [  # BadLine, Entry and normalise_name are defined in geo.entries and 
 
 SCHEMA_VERSION = "8"
 MAX_CANDIDATES = 120  # "Springfield": past the most populous 120, context never wins; Ukraine has ~100 Ivanivkas
+SOUND_ALIKE_RATIO = 0.75  # letters shared by two romanisations of one name (Lysichansk ~ Lysychansk: 0.9)
 REBUILD_HINT = "rebuild it with `frontlines gazetteer build --force`"
 
 # Key flags (one byte per name key) that the recogniser reads without a query.
@@ -126,6 +129,8 @@ class Gazetteer:
             raise GeoError(f"{self.path}: name index is inconsistent; {REBUILD_HINT}")
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_gid: dict[str, Candidate | None] = {}
+        self._skeletons: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        self._capitals: dict[str, tuple[Candidate, ...]] = {}
 
     def _load_columns(self, meta: dict[str, Any]) -> None:
         """Unpack the name index and the place columns written by the builder."""
@@ -195,6 +200,52 @@ class Gazetteer:
             bool(bits & 2), main, _PRECISIONS[bits >> 2],
         )
 
+    def sound_alike(self, name: str, countries: Sequence[str], *, min_ratio: float = SOUND_ALIKE_RATIO
+                    ) -> tuple[Candidate, ...]:
+        """Places in ``countries`` whose main name is another romanisation of ``name`` (most
+        similar first): the same consonants once г is h ("Lysichansk" ~ Lysychansk, "Luganskoye" ~
+        Luhanske, "Golaya Pristan" ~ Hola Prystan), and letters similar enough (``min_ratio``).
+
+        For names written from a Russian or older spelling of a Cyrillic name that no table
+        derives; () when none. The index is built on first use, per set of countries.
+        """
+        key = normalise_name(name)
+        skel = consonant_skeleton(key)
+        if len(skel) < 3:
+            return ()
+        wanted = tuple(sorted(countries))
+        index = self._skeletons.get(wanted)
+        if index is None:
+            index = self._skeletons[wanted] = self._skeleton_index(frozenset(wanted))
+        rows = index.get(skel, ())
+        if not rows:
+            return ()
+        plain = _h_for_g(key)
+        scored = []
+        for row in rows:
+            ratio = difflib.SequenceMatcher(None, plain, _h_for_g(normalise_name(self._names[row]))).ratio()
+            if ratio >= min_ratio:
+                scored.append((-ratio, -self._pop[row], row))
+        return tuple(self._candidate_at(row, False) for _, _, row in sorted(scored)[:MAX_CANDIDATES])
+
+    def _skeleton_index(self, countries: frozenset[str]) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        wanted_codes = {i for i, t in enumerate(self._admin) if t[0] in countries}
+        for row, code in enumerate(self._acode):
+            if code in wanted_codes and self._kinds[self._kind[row]] in _SOUND_KINDS:
+                index.setdefault(consonant_skeleton(normalise_name(self._names[row])), []).append(row)
+        return index
+
+    def capitals_of(self, iso3: str) -> tuple[Candidate, ...]:
+        """The country's capital cities (the places flagged capital in it), most populous first."""
+        hit = self._capitals.get(iso3)
+        if hit is None:
+            rows = self._conn.execute(
+                f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.country = ? AND p.capital = 1 AND p.kind = 'settlement' "
+                "ORDER BY p.population DESC", (iso3,)).fetchall()
+            hit = self._capitals[iso3] = tuple(_candidate(r) for r in rows)
+        return hit
+
     def demonym(self, name: str) -> Candidate | None:
         """The country a demonym names ("Sudanese" -> Sudan), or None."""
         iso3 = self.demonyms.get(normalise_name(name))
@@ -230,6 +281,29 @@ class Gazetteer:
 
 
 _KINDS = {k.value: k for k in PlaceKind}
+_SOUND_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2, PlaceKind.ADMIN1})
+_VOWELS = frozenset("aeiouy")
+
+
+def _h_for_g(key: str) -> str:
+    """Russian г is written g, Ukrainian h (Gorlovka, Horlivka): one letter for both."""
+    return key.replace("g", "h")
+
+
+_DOUBLED_DIGRAPH = re.compile(r"(zh|sh|ch|kh|ts)\1")  # жж written once: Zaporizhia, Zaporizhzhia
+
+
+def consonant_skeleton(key: str) -> str:
+    """A name's consonants, once each (a doubled digraph too), г as h and without separators: what the Russian, Ukrainian
+    and older romanisations of one Cyrillic name share ("luganskoye", "luhanske" -> "lhnsk")."""
+    out: list[str] = []
+    for ch in _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g(key)):
+        if ch in _VOWELS or not ch.isalpha():
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
 # a place's own precision in bits 2.. of its p_bits byte: 0 = none (as its kind says)
 _PRECISIONS: tuple[Precision | None, ...] = (None, *Precision)
 _PRECISION_CODE: dict[str | None, int] = {p.value if p else None: i for i, p in enumerate(_PRECISIONS)}

@@ -32,6 +32,18 @@ _NEVER = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "
 MIN_POP_UNTAGGED = 1_000
 MIN_POP_SENT_START = 50_000  # sentence-initial capitals say less
 MIN_POP_PERSON = 20_000  # to overrule a one-word PERSON label
+CUED_SOURCE = "cued"  # a name the context says is a place ("the village of X", "X district")
+# nouns that make the name after "of" a place ("the village of Rubtsy", "in the area of X")
+CUE_OF_NOUNS = frozenset("""
+village town city settlement hamlet area vicinity outskirts suburbs centre center district region
+""".split())
+# words after a name that make it an area ("the Novopol area", "in the Krasnolimansk direction")
+CUE_AFTER = frozenset({"area", "direction", "sector", "axis", "outskirts"})
+# compass words: alone they name a part of the country the story is about ("In the South"), which
+# the gazetteer does not hold; a division abroad called "South" is not meant
+COMPASS_WORDS = frozenset("""
+north south east west northeast northwest southeast southwest northern southern eastern western
+""".split())
 
 # Heads of local feature names: a capitalised name ending in one of these ("Royal Street",
 # "Independence Square", "French Quarter", "St Michael's Cathedral") is a street, building or
@@ -150,7 +162,52 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
             found.append(Mention(start, ent.end, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
     if gazetteer is not None:
         found.extend(_scan(doc, gazetteer, lexicon, surnames))
-    return _longest_first(found)
+        # a cued name may take over an entity the gazetteer does not know ("the area of Golaya
+        # Pristan", where the NER took "Golaya" alone), never a known name
+        taken = {k for m in found if _gaz_key(doc, m.start, m.end, gazetteer) for k in range(m.start, m.end)}
+        found.extend(_cued(doc, gazetteer, taken))
+    return [m for m in _longest_first(found) if not _compass(doc, m)]
+
+
+def _compass(doc: Any, m: Mention) -> bool:
+    """A lone compass word ("the South", "South:"), not followed by a kind word."""
+    if m.end - m.start != 1 or doc[m.start].lower_ not in COMPASS_WORDS:
+        return False
+    return not (m.end < len(doc) and doc[m.end].lower_ in KIND_WORDS)
+
+
+def _cued(doc: Any, gazetteer: Gazetteer, taken: set[int]) -> Iterable[Mention]:
+    """Capitalised names the words around them make places, though neither the NER nor the
+    gazetteer's keys took them: after "the village / town / area ... of", or before a kind word or
+    an area word ("Novopol region", "Nikolaevka area"). Often a village written in another
+    romanisation than the gazetteer's; the resolver looks for it by sound (Gazetteer.sound_alike)
+    and drops it when nothing answers."""
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if i in taken or not _name_token(tok) or (i > 0 and _name_token(doc[i - 1]) and i - 1 not in taken):
+            continue
+        end = i + 1
+        while end < n and end - i < 5 and end not in taken and (
+                _name_token(doc[end]) or (doc[end].text == "-" and end + 1 < n and _name_token(doc[end + 1])
+                                          and doc[end].whitespace_ == "")):
+            end += 1
+        if doc[end - 1].text == "-":
+            end -= 1
+        before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+        after = doc[end].lower_ if end < n else ""
+        cue = (len(before) == 2 and before[1] == "of" and before[0] in CUE_OF_NOUNS) or (
+            after in KIND_WORDS or after in CUE_AFTER)
+        if not cue or doc[i].is_sent_start and not (len(before) == 2 and before[1] == "of"):
+            continue
+        key = normalise_name(doc[i:end].text)
+        if len(key.replace(" ", "")) < 4 or key in gazetteer.demonyms or any(
+                doc[k].ent_type_ in _NEVER for k in range(i, end)):
+            continue
+        yield Mention(i, end, CUED_SOURCE, "GPE")
+
+
+def _name_token(tok: Any) -> bool:
+    return tok.is_alpha and _is_cap(tok.text) and tok.lower_ not in _DETERMINERS
 
 
 def _gaz_key(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int, int] | None:
@@ -258,7 +315,7 @@ def _accept(
         return True  # "Krokhmalne, Kharkiv Oblast" tagged as one ORG: a division after a comma is one
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
         ent = _entity_of(doc, start)
-        whole = bool(ent) and ent.start == start and ent.end == end
+        whole = bool(ent) and ent.start == start and _segment_end(doc, ent) == end
         return whole and (major or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED))
 
     # no entity: the parser must see a proper noun, and the name must be a known place
@@ -325,7 +382,20 @@ def _org_prefix(doc: Any, start: int, end: int, flags: int, pop: int) -> bool:
     if tok.ent_type_ != "ORG" or tok.ent_iob_ != "B" or doc[end - 1].ent_type_ != "ORG":
         return False
     ent = _entity_of(doc, start)
-    return ent is not None and ent.end > end and (bool(flags & FLAG_MAJOR) or pop >= MIN_POP_PERSON)
+    return ent is not None and _segment_end(doc, ent) > end and (bool(flags & FLAG_MAJOR) or pop >= MIN_POP_PERSON)
+
+
+# punctuation that no name spans: a headline's "X - Russian Defense Ministry" is a place and its source
+_SEPARATORS = frozenset({"-", "\u2013", "\u2014", ":", "|"})
+
+
+def _segment_end(doc: Any, ent: Any) -> int:
+    """Where an entity's name ends: at the first separator set off by spaces inside it (the NER
+    runs "Kupyansk - Russian Defense Ministry" together; "Kamianka-Dniprovska" stays one)."""
+    for k in range(ent.start + 1, ent.end):
+        if doc[k].text in _SEPARATORS and doc[k - 1].whitespace_:
+            return k
+    return ent.end
 
 
 def _entity_of(doc: Any, i: int) -> Any:

@@ -16,11 +16,22 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from frontlines.geo import context
-from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
-from frontlines.geo.recognise import FEATURE_HEADS, FEATURE_SOURCE, KIND_WORDS, ORG_SOURCE, Mention, load_place_lexicon
+from frontlines.geo.anaphora import story_places
+from frontlines.geo.relative import relative_place
+from frontlines.geo.gazetteer import FLAG_MAJOR, Candidate, Gazetteer, normalise_name
+from frontlines.geo.recognise import (
+    CUED_SOURCE,
+    FEATURE_HEADS,
+    FEATURE_SOURCE,
+    KIND_WORDS,
+    ORG_SOURCE,
+    Mention,
+    load_place_lexicon,
+)
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
 # --- scoring weights (general, not fitted to any one corpus) -----------------
@@ -78,23 +89,6 @@ order decide refuse recognise recognize annex retaliate condemn want plan hope b
 vow pledge seek argue allege protest blame declare sign approve send impose expel summon push
 """.split())
 
-# --- relative places -----------------------------------------------------------
-_BEARINGS = {
-    "north": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0, "southeast": 135.0,
-    "south-east": 135.0, "south": 180.0, "southwest": 225.0, "south-west": 225.0, "west": 270.0,
-    "northwest": 315.0, "north-west": 315.0,
-}
-_UNITS_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
-             "miles": 1.609, "mile": 1.609, "mi": 1.609}
-_NEAR_WORDS = frozenset({"near", "outside", "around", "beyond"})
-_NEAR_PHRASES = ("outskirts of", "suburbs of", "vicinity of", "close to", "environs of", "edge of", "approaches to")
-_BANK_SIDES = {"west": "west", "western": "west", "right": "west", "east": "east", "eastern": "east", "left": "east"}
-_DIRECTION_ADJ = {"northern": 0.0, "southern": 180.0, "eastern": 90.0, "western": 270.0,
-                  "north-eastern": 45.0, "northeastern": 45.0, "south-eastern": 135.0, "southeastern": 135.0,
-                  "south-western": 225.0, "southwestern": 225.0, "north-western": 315.0, "northwestern": 315.0}
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-
-
 @dataclass(slots=True)
 class _Item:
     mention: Mention
@@ -111,6 +105,7 @@ class _Item:
     feature: bool = False  # a local feature ("Royal Street") the gazetteer does not know
     note: str = ""  # why the candidates were narrowed (a container next to the name)
     override: Place | None = None  # placed without a candidate of its own (inside a container)
+    partial: bool = False  # the candidates bear only a part of the name ("Upper Kherson" -> Kherson)
 
 
 def resolve_mentions(
@@ -122,6 +117,7 @@ def resolve_mentions(
     domain lends its country a small prior.
     """
     every = [_item(doc, m, gazetteer) for m in mentions]
+    _sound_alike(doc, every, gazetteer)
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
     extra = _apply_containers(doc, article_id, items, gazetteer)
@@ -133,6 +129,7 @@ def resolve_mentions(
               if it.override is not None or it.best is not None]
     places.extend(extra)
     places.extend(p for p in (_feature(article_id, f, items) for f in features) if p is not None)
+    places.extend(story_places(doc, article_id, places, gazetteer))
     datelines = context.dateline_spans(doc.text[:2000])
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
@@ -140,6 +137,68 @@ def resolve_mentions(
 
 
 REGION_CITY_POP = 50_000
+# countries whose places are named from Cyrillic, where news writes one name in several
+# romanisations (Russian-style, older tables) that no rule derives: Lysichansk, Luganskoye
+CYRILLIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR"})
+_SOUND_SOURCES = frozenset({"ner", "ner+gazetteer", "gazetteer", "gold", CUED_SOURCE})
+
+
+def _sound_alike(doc: Any, every: list[_Item], gazetteer: Gazetteer) -> None:
+    """In an article about a country whose names are romanised from Cyrillic, a name is also looked
+    for among that country's places by sound (Gazetteer.sound_alike: the same consonants, most
+    letters): when the gazetteer does not know it, or knows only small places by it (a village
+    written Russian-style may match another village's exact name elsewhere). The article is about
+    a country when it names the country, its people or one of its places."""
+    about = _countries_named(doc, every, gazetteer) & CYRILLIC_COUNTRIES
+    if not about:
+        return
+    countries = sorted(about)
+    for it in every:
+        sourced = it.mention.source in _SOUND_SOURCES or (it.feature and not _has_feature_head(it.text))
+        if not sourced or (not it.partial and any(
+                c.population >= SOUND_ALIKE_MAX_POP or c.kind not in _SOUND_KINDS for c in it.candidates)):
+            continue
+        found = gazetteer.sound_alike(it.text, countries)
+        if not found and it.hint is not None:
+            stripped = _STRIP_SUFFIX.sub("", re.sub(r"['\u2019]s$", "", it.text))
+            found = gazetteer.sound_alike(stripped, countries) if stripped != it.text else ()
+        if found and it.partial:
+            it.candidates, it.partial = (), False  # the whole name by sound beats a part of it
+        have = {c.gid for c in it.candidates}
+        extra = tuple(c for c in found if c.gid not in have)
+        if extra:
+            if not it.candidates:
+                it.note = "another romanisation of the name (same sound)"
+            it.candidates = (*it.candidates, *extra)
+            it.feature = False  # "Kamenka-Dniprovska" tagged as a building: a village after all
+
+
+def _has_feature_head(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower().strip(".") in FEATURE_HEADS
+
+
+SOUND_ALIKE_MAX_POP = 5_000  # a name that is a town's is that town: no look-alikes added
+_SOUND_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
+
+
+def _countries_named(doc: Any, every: list[_Item], gazetteer: Gazetteer) -> set[str]:
+    """Countries the article names: its places' likeliest countries, its peoples ("Ukrainian"),
+    and countries named inside other names ("the Armed Forces of Ukraine")."""
+    out = {it.candidates[0].country for it in every if it.candidates and it.candidates[0].country}
+    for tok in doc:
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            continue
+        key = normalise_name(tok.text)
+        iso3 = gazetteer.demonyms.get(key) or gazetteer.demonyms.get(key[:-1] if key.endswith("ns") else key)
+        if iso3:
+            out.add(iso3)
+            continue
+        info = gazetteer.keys.get(key)
+        if info is not None and info[0] & FLAG_MAJOR:
+            out.update(c.country for c in gazetteer.lookup(key, normalised=True)[:3]
+                       if c.kind == PlaceKind.COUNTRY and c.country)
+    return {c for c in out if c}
 
 
 def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
@@ -202,6 +261,18 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
     return extra
 
 
+@lru_cache(maxsize=65536)
+def _spelling_of(text: str, name: str) -> bool:
+    """``text`` is a spelling of ``name`` (Odessa for Odesa, Kharkov for Kharkiv), not another name
+    the place bears (Bakhmut's Artemovsk): an exonym in another romanisation is no weaker evidence
+    than the main name."""
+    a, b = normalise_name(text), normalise_name(name)
+    return a[:1] == b[:1] and difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
+
+
+SPELLING_RATIO = 0.8
+
+
 def _own_names_first(cands: tuple[Candidate, ...], text: str) -> tuple[Candidate, ...]:
     """Places whose own name this is (or a spelling of it: "Kupiansk" for Kupyansk), before places
     that only once bore it (Malynivka, formerly Novoselivka)."""
@@ -234,10 +305,16 @@ def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer
         return None
     it = _item(doc, Mention(span.start, span.end, "container"), gazetteer)
     inside = tuple(c for c in it.candidates if context.inside_division(c, division))
+    if not inside and division.country in CYRILLIC_COUNTRIES:
+        # written in another romanisation ("Orekhov, Zaporozhye" for Orikhiv): by sound, inside it
+        inside = tuple(c for c in gazetteer.sound_alike(it.text, [division.country])
+                       if context.inside_division(c, division))
+        if inside:
+            it.note = "another romanisation of the name (same sound)"
     if not inside:
         return None
     it.candidates = _own_names_first(inside, it.text)
-    it.note = f"inside {division.name}, written next to it"
+    it.note = f"{it.note + '; ' if it.note else ''}inside {division.name}, written next to it"
     return it
 
 
@@ -274,12 +351,14 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
     text = span.text
     hint = _hint(doc, m)
     candidates = gazetteer.lookup(text)
+    partial = False
     words = text.split()
     feature = m.source == FEATURE_SOURCE or (
         m.source == "gold" and len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS)
     if not candidates and not feature:
         candidates, variant_hint = _variants(text, gazetteer)
-        hint = hint or variant_hint
+        partial = variant_hint == PART_HINT
+        hint = hint or (None if partial else variant_hint)  # type: ignore[assignment]
     article = m.start > 0 and doc[m.start - 1].lower_ == "the"
     demonym = False
     if m.source == "gold" and candidates and not any(c.main and c.population >= 100_000 for c in candidates):
@@ -295,7 +374,8 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         else:
             candidates = demonym_places(text, gazetteer)
             demonym = bool(candidates)
-    return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym, feature=feature)
+    return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym, feature=feature,
+                 partial=partial)
 
 
 def _kind_word(tok: Any) -> str | None:
@@ -370,7 +450,10 @@ great little saint mount lake river city county district region valley park cent
 _ABBREV = {"st": "saint", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
-def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], PlaceKind | None]:
+PART_HINT = "part"  # _variants found only a part of the name ("Upper Kherson" -> Kherson)
+
+
+def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], PlaceKind | str | None]:
     """Candidates for a name written with extra words ("Kherson region", "the Crimea", "St. Louis")."""
     tries: list[tuple[str, PlaceKind | None]] = []
     s = re.sub(r"['\u2019]s$", "", text)
@@ -396,14 +479,14 @@ def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], P
             for start in range(len(words) - size + 1):
                 part = " ".join(words[start : start + size])
                 if len(part) > 3 and part in gazetteer.keys and part not in _GENERIC_PARTS:
-                    return gazetteer.lookup(part, normalised=True), None
+                    return gazetteer.lookup(part, normalised=True), PART_HINT
     return (), None
 
 
 def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[str]]:
     why: list[str] = []
     s = math.log10(c.population + 10) + KIND_PRIOR.get(c.kind, 0.0)
-    if not c.main:
+    if not c.main and not _spelling_of(it.text, c.name):
         s -= ALT_NAME_PENALTY
     if c.capital:
         s += CAPITAL_BONUS
@@ -654,7 +737,7 @@ def _place(doc: Any, article_id: str, it: _Item, gazetteer: Gazetteer) -> Place:
     )
     if c is None or metonymic:
         return place
-    return _relative(doc, article_id, it, place, gazetteer) or place
+    return relative_place(doc, article_id, it.mention, it.end_char, c, place, gazetteer) or place
 
 
 def _metonymic(doc: Any, m: Mention, c: Candidate) -> bool:
@@ -672,90 +755,3 @@ def _metonymic(doc: Any, m: Mention, c: Candidate) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
         return root.head.head.lemma_.lower() in _SAY_VERBS
     return False
-
-
-def _relative(doc: Any, article_id: str, it: _Item, place: Place, gazetteer: Gazetteer) -> Place | None:
-    """A RELATIVE place when a direction, distance or 'near' phrase precedes the name."""
-    m = it.mention
-    c = it.best
-    if c is None:
-        return None
-    before = [t for t in doc[max(0, m.start - 6) : m.start]]
-    low = [t.lower_ for t in before]
-    # drop "the" before the name ("west bank of the Dnipro")
-    core = low[:-1] if low and low[-1] == "the" else low
-    start_tok: int | None = None
-    lat, lon = c.lat, c.lon
-    precision = Precision.NEAR
-    gid, name = c.gid, c.name
-    reason = ""
-    if len(core) >= 3 and core[-1] == "of" and core[-2] == "bank" and core[-3] in _BANK_SIDES:
-        side = _BANK_SIDES[core[-3]]
-        start_tok = m.start - (len(low) - len(core)) - 3
-        if start_tok > 0 and doc[start_tok - 1].lower_ == "the":
-            start_tok -= 1
-        precision = Precision.REGION
-        reason = f"{side} bank of {c.name}"
-        gid, name = c.gid, f"{side.capitalize()} bank of the {c.name}"
-        bank = _bank(gazetteer, c.gid, side)
-        if bank is not None:
-            gid, name, lat, lon = bank.gid, bank.name, bank.lat, bank.lon
-    elif len(core) >= 2 and core[-1] == "of" and core[-2] in _BEARINGS:
-        bearing = _BEARINGS[core[-2]]
-        k = len(core) - 2
-        distance = None
-        if k >= 2 and core[k - 1] in _UNITS_KM and _NUMBER.match(core[k - 2]):
-            distance = float(core[k - 2].replace(",", ".")) * _UNITS_KM[core[k - 1]]
-            k -= 2
-        start_tok = m.start - (len(low) - len(core)) - (len(core) - k)
-        if c.kind == PlaceKind.RIVER and distance is None and core[-2] in ("east", "west"):
-            side = core[-2]
-            bank = _bank(gazetteer, c.gid, side)
-            if bank is not None:
-                gid, name, lat, lon = bank.gid, bank.name, bank.lat, bank.lon
-            precision = Precision.REGION
-            reason = f"{side} of the river {c.name}"
-        elif distance is not None:
-            lat, lon = _offset(c.lat, c.lon, distance, bearing)
-            reason = f"{distance:g} km {core[-2]} of {c.name}"
-        else:
-            precision = Precision.REGION if c.kind not in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) else Precision.NEAR
-            reason = f"{core[-2]} of {c.name}"
-    elif low and low[-1] in _NEAR_WORDS:
-        start_tok = m.start - 1
-        reason = f"{low[-1]} {c.name}"
-    elif len(low) >= 2 and f"{low[-2]} {low[-1]}" in _NEAR_PHRASES:
-        start_tok = m.start - 2
-        if start_tok > 0 and doc[start_tok - 1].lower_ in ("the", "on", "in"):
-            start_tok -= 1 if doc[start_tok - 1].lower_ == "the" else 0
-        reason = f"{low[-2]} {low[-1]} {c.name}"
-    elif low and low[-1] in _DIRECTION_ADJ and c.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
-        start_tok = m.start - 1
-        precision = Precision.REGION
-        reason = f"{low[-1]} part of {c.name}"
-    if start_tok is None:
-        return None
-    start_char = doc[start_tok].idx
-    text = doc.text[start_char : it.end_char]
-    return Place(
-        text=text,
-        evidence=Evidence(article_id=article_id, start=start_char, end=it.end_char, text=text),
-        name=name, gazetteer_id=gid, kind=PlaceKind.RELATIVE, lat=round(lat, 5), lon=round(lon, 5),
-        admin1=c.admin1, country=c.country, precision=precision, metonymic=False, anchor=c.name,
-        reason=f"relative place: {reason}; anchor chosen by {place.reason}", score=place.score,
-    )
-
-
-def _bank(gazetteer: Gazetteer, river_gid: str, side: str) -> Candidate | None:
-    """The curated bank area of a curated river ("fl:region/dnipro-west-bank"), if there is one."""
-    if not river_gid.startswith("fl:river/"):
-        return None
-    return gazetteer.get(f"fl:region/{river_gid.split('/', 1)[1]}-{side}-bank")
-
-
-def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
-    """The point ``km`` away from (lat, lon) on ``bearing_deg`` (flat-earth; fine under 500 km)."""
-    b = math.radians(bearing_deg)
-    dlat = km * math.cos(b) / 111.2
-    dlon = km * math.sin(b) / (111.2 * max(0.05, math.cos(math.radians(lat))))
-    return lat + dlat, lon + dlon
