@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, select
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select
 
 from frontlines.errors import NotFound
 from frontlines.records import Incident
@@ -66,9 +66,12 @@ class Incidents:
                 select(ie.c.event_key).where(ie.c.incident_id.in_(list(chunk))))})
 
     def orphan_incident_ids(self) -> list[str]:
-        """Incidents with a member event that is no longer stored (its article was re-processed)."""
-        ie, e = t.incident_events, t.events
-        q = select(ie.c.incident_id).where(~ie.c.event_key.in_(select(e.c.key))).distinct()
+        """Incidents with a member event that is no longer stored (its article was re-processed)
+        or that an analyst rejected: both leave the incident, which is then merged again."""
+        ie, e, o = t.incident_events, t.events, t.reviewed_events
+        gone = or_(~ie.c.event_key.in_(select(e.c.key)),
+                   ie.c.event_key.in_(select(o.c.key).where(o.c.verdict == "rejected")))
+        q = select(ie.c.incident_id).where(gone).distinct()
         with self.engine.connect() as conn:
             return sorted(r[0] for r in conn.execute(q))
 

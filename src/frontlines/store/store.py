@@ -1,7 +1,8 @@
 """SqlStore: the store over SQLite or PostgreSQL (SQLAlchemy Core), composed of one part per resource.
 
 Each part is a module of this package: articles (and rejections), extractions,
-events, incidents, control, and the cross-article update queue (updates.py);
+events, incidents, control, the cross-article update queue (updates.py), analysts'
+reviews (reviews.py) and users with their hashed tokens (users.py);
 records become rows and back only in mapping.py.
 Callers type against the :class:`~frontlines.store.protocol.Store` protocol and
 get a store from :func:`open_store`.
@@ -28,7 +29,9 @@ from frontlines.store.events import Events
 from frontlines.store.extractions import Extractions
 from frontlines.store.incidents import Incidents
 from frontlines.store.protocol import Store
+from frontlines.store.reviews import Reviews
 from frontlines.store.updates import Updates
+from frontlines.store.users import Users
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -67,7 +70,7 @@ def open_store(db: str | Path, *, migrate: bool = True) -> SqlStore:
         raise StoreError(f"{db}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
 
 
-class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates):
+class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Reviews, Users):
     """All reads and writes of frontlines data. Construct with :func:`open_store`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -126,6 +129,9 @@ class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates
             out["control_changes"] = int(conn.execute(select(func.count()).select_from(t.control_changes)).scalar() or 0)
             out["cross_article_pending"] = int(
                 conn.execute(select(func.count()).select_from(t.pending_updates)).scalar() or 0)
+            out["reviews"] = int(conn.execute(select(func.count()).select_from(t.reviews)).scalar() or 0)
+            out["reviews_orphaned"] = int(conn.execute(
+                select(func.count()).select_from(t.reviews).where(t.reviews.c.attached_key.is_(None))).scalar() or 0)
         return out
 
 
