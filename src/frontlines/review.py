@@ -312,3 +312,35 @@ def check_verdict(verdict: str, changes: EventChanges) -> Verdict:
     if v is not Verdict.CORRECTED and not empty:
         raise _bad(f"a {v.value} review changes nothing; use the verdict 'corrected' with changes")
     return v
+
+
+def make_review(
+    event_key: str,
+    verdict: str,
+    changes: Mapping[str, Any] | None,
+    *,
+    user: str,
+    note: str | None = None,
+    plover_types: Iterable[str] = (),
+    acled_types: Iterable[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> Review:
+    """A reviewer's input (API body or CLI flags) as a checked Review of ``event_key``, made now.
+
+    The store fills in the event's article, span, trigger and type when it keeps the review.
+    """
+    parsed = parse_changes(changes or {}, plover_types=plover_types, acled_types=acled_types, gazetteer=gazetteer)
+    if note is not None and len(note) > 4000:
+        raise _bad("note: at most 4,000 characters")
+    return Review(event_key=event_key, article_id="", verdict=check_verdict(verdict, parsed), user=user,
+                  at=dt.datetime.now(dt.timezone.utc), changes=parsed, note=(note or "").strip() or None)
+
+
+def open_gazetteer(path: Any) -> Gazetteer | None:
+    """The built gazetteer at ``path`` for resolving reviewers' places, or None when none is built
+    (a review then names its place with coordinates)."""
+    from pathlib import Path
+
+    from frontlines.geo.gazetteer import Gazetteer as _Gazetteer
+
+    return _Gazetteer(Path(path)) if Path(path).is_file() else None

@@ -33,9 +33,10 @@ def root(
 def _register() -> None:
     # One line per command module; each module exposes `register(app)`.
     from frontlines.cli import articles, eval, events, export, gazetteer, ingest, run, serve, show, stats
-    from frontlines.cli import control, incidents
+    from frontlines.cli import control, incidents, review, users
 
-    for module in (ingest, run, articles, show, events, stats, export, eval, serve, gazetteer, incidents, control):
+    for module in (ingest, run, articles, show, events, stats, export, eval, serve, gazetteer, incidents, control,
+                   review, users):
         module.register(app)
 
 

@@ -166,6 +166,15 @@ def read_view(f: EventFilter | None, *, sort: str = "date", limit: int | None = 
     return q.limit(limit).offset(offset) if limit is not None else q
 
 
+def _after(last: int) -> Callable[[dict[str, Any]], Any]:
+    return lambda c: c["id"] > last
+
+
+def _one_of(column: str, values: Sequence[Any]) -> Callable[[dict[str, Any]], Any]:
+    chosen = list(values)
+    return lambda c: c[column].in_(chosen)
+
+
 class Events:
     """Reading stored events, with analysts' reviews applied (see reviews.py); a part of :class:`SqlStore`.
 
@@ -235,7 +244,7 @@ class Events:
         last = 0
         while True:
             q = read_view(None, sort="id", limit=batch, include_rejected=include_rejected,
-                          extra=[lambda c, last=last: c["id"] > last])
+                          extra=[_after(last)])
             with self.engine.connect() as conn:
                 rows = conn.execute(q).all()
             if not rows:
@@ -274,8 +283,7 @@ class Events:
         if wanted is None:
             queries = [read_view(None, extra=extra)]
         else:
-            queries = [read_view(None, extra=[*extra, lambda c, chunk=list(chunk): c[column].in_(chunk)])
-                       for chunk in chunked(list(wanted))]
+            queries = [read_view(None, extra=[*extra, _one_of(column, chunk)]) for chunk in chunked(list(wanted))]
         with self.engine.connect() as conn:
             rows = [r for query in queries for r in conn.execute(query)]
         rows.sort(key=lambda r: r.key)

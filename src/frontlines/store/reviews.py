@@ -153,10 +153,11 @@ class Reviews:
                 review, article_id=row.article_id, evidence_start=row.start, evidence_end=row.end,
                 trigger=str(json_value(row.data).get("trigger") or ""), plover_type=row.plover_type or "",
                 attached_key=row.key, at=review.at or dt.datetime.now(dt.timezone.utc))
-            new_id = conn.execute(insert(t.reviews).values(**review_row(stored))).inserted_primary_key[0]
+            inserted = conn.execute(insert(t.reviews).values(**review_row(stored))).inserted_primary_key
+            new_id = inserted[0] if inserted is not None else None
             rebuild_reviewed(conn, [row.key])
             queue_updates(conn, [row.article_id], dt.datetime.now(dt.timezone.utc))
-        return dataclasses.replace(stored, id=int(new_id))
+        return dataclasses.replace(stored, id=int(new_id) if new_id is not None else None)
 
     def list_reviews(self, *, orphaned: bool | None = None, event_key: str | None = None,
                      limit: int = 100, offset: int = 0) -> list[Review]:

@@ -66,6 +66,12 @@ class Users:
                 conn.execute(update(u).where(u.c.name == name).values(**row))
         return token
 
+    def has_users(self) -> bool:
+        """Whether any user is active (not revoked)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.users.c.name).where(t.users.c.revoked_at.is_(None)).limit(1)).first() \
+                is not None
+
     def list_users(self) -> list[User]:
         """Every user, revoked ones too, by name."""
         with self.engine.connect() as conn:
