@@ -34,6 +34,17 @@ class Settings:
     api_max_body: int = 12_000_000  # larger request bodies are refused with 413 (E903) before being read
     batch_size: int = 64
     workers: int = 1
+    # fetching web pages and feeds (frontlines.fetch; docs/guide/watching.md says what is sent)
+    user_agent: str = "frontlines/0.1 (conflict-news event extraction; set user_agent to add a contact)"
+    fetch_timeout: float = 20.0  # seconds for one attempt, headers and body together (E114)
+    fetch_retries: int = 2  # more attempts after a timeout, a refused connection, 429 or 5xx
+    fetch_backoff: float = 1.0  # seconds before the first retry, doubled for each next one
+    fetch_max_redirects: int = 5  # more, or a loop, is E119
+    fetch_concurrency: int = 16  # requests in flight at once, over all hosts
+    fetch_per_host: int = 2  # requests in flight at once to one host
+    fetch_host_delay: float = 1.0  # seconds between two requests to one host (robots.txt Crawl-delay raises it)
+    fetch_allow_networks: str = ""  # comma-separated CIDRs fetched although private/loopback/link-local
+    watch_every: float = 900.0  # seconds between two polls of the feeds
 
     @property
     def gazetteer_path(self) -> Path:
@@ -50,6 +61,8 @@ def _coerce(name: str, value: Any) -> Any:
     try:
         if kind in ("int", int):
             return int(value)
+        if kind in ("float", float):
+            return float(value)
         return str(value)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{name}={value!r}: {exc}") from exc

@@ -22,6 +22,16 @@ CATALOGUE: dict[str, str] = {
     "E111": "bad front matter",
     "E112": "bad publication date",
     "E113": "JSON input is not valid UTF-8",
+    # fetching (http and https only; frontlines.fetch)
+    "E114": "fetch timed out",
+    "E115": "response is larger than the size limit",
+    "E116": "address refused (only http/https to public addresses unless configured)",
+    "E117": "disallowed by robots.txt",
+    "E118": "bad HTTP status",
+    "E119": "too many redirects or a redirect loop",
+    "E120": "unexpected content type",
+    "E121": "connection failed",
+    "E122": "polling the feed failed unexpectedly",
     # nlp / pipeline
     "E201": "spaCy model is not installed",
     "E202": "processing the article failed",
@@ -69,6 +79,18 @@ class FrontlinesError(Exception):
 
 class IngestError(FrontlinesError):
     code = "E101"
+
+
+class FetchError(IngestError):
+    """A URL could not be fetched; ``transient`` when trying again later may succeed."""
+
+    code = "E121"
+
+    def __init__(self, message: str = "", *, code: str | None = None, transient: bool = False,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message, code=code)
+        self.transient = transient
+        self.retry_after = retry_after  # seconds the server asked for (Retry-After), if it did
 
 
 class NlpError(FrontlinesError):

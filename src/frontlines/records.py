@@ -143,6 +143,25 @@ class Rejection:
 
 
 @dataclass(**_FROZEN)
+class Feed:
+    """A feed the watcher polls, with the state of its last poll (kept in the store)."""
+
+    url: str
+    title: str | None = None
+    added_at: dt.datetime | None = None
+    polled_at: dt.datetime | None = None  # the last poll, successful or not
+    status: int | None = None  # HTTP status of the last answer (200, 304); None when no answer came
+    etag: str | None = None  # for the next conditional GET
+    last_modified: str | None = None
+    error_code: str | None = None  # the last poll's failure (E109, E114-E121), None when it succeeded
+    error: str | None = None
+    failures: int = 0  # polls failed in a row
+    entries_seen: int = 0  # entries ingested (or given up on) over all polls
+    articles: int = 0  # articles stored from its entries
+    new_at: dt.datetime | None = None  # when it last gave a new entry
+
+
+@dataclass(**_FROZEN)
 class Place:
     """A toponym in an article, resolved (or not) to a gazetteer entry."""
 

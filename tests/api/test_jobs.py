@@ -102,3 +102,42 @@ def test_processing_runs_in_a_worker_process_that_stops_with_the_server(fresh_db
     assert worker._proc is None
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def _slow_stage():  # noqa: ANN202 - picklable: the worker process builds it
+    import time as _time
+
+    from frontlines.pipeline import Stage
+
+    def run(_inp):  # noqa: ANN001, ANN202
+        _time.sleep(600)  # a job that would outlive any patience
+        return ()
+
+    return Stage("test.slow", "1", "places", (), run)
+
+
+def slow_stages() -> list:
+    return [_slow_stage()]
+
+
+def test_a_busy_worker_never_holds_the_shutdown(fresh_db) -> None:  # noqa: ANN001
+    import os
+
+    gen = _client(Settings(db=fresh_db, api_token=TOKEN), resources_loader=blank_resources, stages=slow_stages)
+    client = next(gen)
+    long_text = "Russian forces shelled Kharkiv. " * 1000
+    job = client.post("/api/articles", json={**POST, "text": long_text}, headers=AUTH).json()["job"]
+    deadline = time.monotonic() + 120
+    while client.get(f"/api/jobs/{job['id']}").json()["job"]["state"] != "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    worker = client.app.state.processor.worker
+    pid = worker._proc.pid
+    next(gen, None)  # shutdown while the worker sleeps inside a stage: it is stopped, then killed
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    from frontlines.store import open_store
+
+    store = open_store(fresh_db)
+    assert [a.status.value for a in store.list_articles()] == ["pending"]  # kept for the next run
+    store.close()

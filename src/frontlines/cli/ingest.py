@@ -1,4 +1,4 @@
-"""`frontlines ingest PATH...`: files, folders (recursively) and '-' for stdin."""
+"""`frontlines ingest PATH...`: files, folders (recursively), '-' for stdin, and http(s) URLs of pages and feeds."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ from frontlines.cli import common
 
 def ingest(
     ctx: typer.Context,
-    paths: list[str] = typer.Argument(..., help="Files, folders, or - for stdin."),
+    paths: list[str] = typer.Argument(..., help="Files, folders, - for stdin, or http(s) URLs of web pages and "
+                                      "feeds (RSS, Atom, JSON Feed; an entry with only a summary has its page "
+                                      "fetched)."),
     max_bytes: int = typer.Option(None, "--max-bytes", help="Reject inputs larger than this."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
-    """Read articles (txt/md, html, jsonl/json, RSS/Atom, WARC) into the store."""
+    """Read articles (txt/md, html, jsonl/json, RSS/Atom/JSON Feed, WARC, web pages by URL) into the store."""
+    from frontlines.fetch import FetchOptions
     from frontlines.ingest import Ingestor
     from frontlines.store import open_store
 
@@ -37,7 +40,7 @@ def ingest(
                     err.print(f"[yellow]rejected[/yellow] {item.origin}: [{item.code}] {item.message}",  # type: ignore[attr-defined]
                               highlight=False, markup=True)
 
-            report = ingestor.ingest(paths, on_item=on_item)
+            report = ingestor.ingest(paths, on_item=on_item, fetch=FetchOptions.from_settings(s))
         summary = {
             "stored": report.stored, "duplicates": report.duplicates,
             "near_duplicates": report.near_duplicates, "skipped_language": report.skipped_language,

@@ -1,4 +1,4 @@
-"""Ingest: read files, folders and stdin in every supported format into the store.
+"""Ingest: read files, folders, stdin and URLs in every supported format into the store.
 
 Each article is normalised, identified by the hash of its text, checked for
 exact and near duplicates, language-tagged, and stored in its own
@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from frontlines.ingest.dedupe import NearDuplicateIndex, signature, to_bytes
 from frontlines.ingest.language import detect_language
 from frontlines.ingest.normalise import article_id, normalise_text
 from frontlines.ingest.readers import RawDoc, read_bytes, read_path, sniff_kind
 from frontlines.records import Article, ArticleStatus, Rejection
+
+if TYPE_CHECKING:  # httpx loads only when a URL is ingested
+    from frontlines.fetch import FetchOptions
 
 __all__ = ["IngestReport", "Ingestor", "expand_paths", "to_article"]
 
@@ -93,15 +96,19 @@ class Ingestor:
 
     def add(self, item: RawDoc | Rejection, report: IngestReport) -> str:
         """Store one item; returns what happened: stored, duplicate, near-duplicate, skipped, rejected."""
+        return self.store_item(item, report)[0]
+
+    def store_item(self, item: RawDoc | Rejection, report: IngestReport) -> tuple[str, str | None]:
+        """Store one item: (what happened, the id of the article it is or duplicates; None when rejected)."""
         if isinstance(item, Rejection):
             report.rejected += 1
             report.rejections.append(item)
             self.store.add_rejection(item)
-            return "rejected"
+            return "rejected", None
         article = to_article(item)
         if self.store.has_article(article.id):
             report.duplicates += 1
-            return "duplicate"
+            return "duplicate", article.id
         sig = signature(article.text)
         outcome = "stored"
         if article.status is ArticleStatus.PENDING:
@@ -114,13 +121,13 @@ class Ingestor:
             outcome = "skipped"
         if not self.store.add_article(article, signature=to_bytes(sig)):
             report.duplicates += 1
-            return "duplicate"
+            return "duplicate", article.id
         report.stored += 1
         if outcome == "near-duplicate":
             report.near_duplicates += 1
         elif outcome == "skipped":
             report.skipped_language += 1
-        return outcome
+        return outcome, article.id
 
     def ingest(
         self,
@@ -128,14 +135,42 @@ class Ingestor:
         *,
         stdin: BinaryIO | None = None,
         on_item: Callable[[str, RawDoc | Rejection], None] | None = None,
+        fetch: FetchOptions | None = None,
     ) -> IngestReport:
-        """Ingest every file, folder and '-' in ``paths``; never stops on a bad input."""
+        """Ingest every file, folder, '-' and http(s) URL in ``paths``; never stops on a bad input.
+
+        URLs (web pages and feeds) are fetched with ``fetch`` options (default: the packaged ones)."""
+        from frontlines.ingest.web import is_url
+
         report = IngestReport()
-        for item in self.items(expand_paths(paths), stdin=stdin):
+        paths = list(paths)
+        urls = [p for p in paths if is_url(p)]
+        for item in self.items(expand_paths(p for p in paths if not is_url(p)), stdin=stdin):
             outcome = self.add(item, report)
             if on_item is not None:
                 on_item(outcome, item)
+        if urls:
+            from frontlines.fetch import FetchOptions
+
+            for item in fetch_urls(urls, fetch or FetchOptions(max_bytes=self.max_bytes), max_bytes=self.max_bytes):
+                outcome = self.add(item, report)
+                if on_item is not None:
+                    on_item(outcome, item)
         return report
+
+
+def fetch_urls(urls: Sequence[str], options: FetchOptions, *, max_bytes: int) -> list[RawDoc | Rejection]:
+    """Every URL's items (pages, feed entries, failures as Rejections), fetched concurrently."""
+    import asyncio
+
+    from frontlines.fetch import Fetcher
+    from frontlines.ingest.web import read_urls
+
+    async def fetch_all() -> list[RawDoc | Rejection]:
+        async with Fetcher(options) as fetcher:
+            return await read_urls(fetcher, urls, max_bytes=max_bytes)
+
+    return asyncio.run(fetch_all())
 
 
 def _replace(article: Article, **changes: object) -> Article:

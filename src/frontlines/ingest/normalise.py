@@ -141,3 +141,19 @@ def parse_published(value: object) -> dt.date | None:
         return parsed.date()
     except (ValueError, OverflowError) as exc:
         raise IngestError(f"{text!r}", code="E112") from exc
+
+
+def html_to_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry's content or summary), paragraphs kept apart."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(fragment)
+    except (ValueError, lxml.etree.ParserError):
+        return re.sub(r"<[^>]+>", " ", fragment)
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for p in root.iter("p"):
+        p.tail = "\n\n" + (p.tail or "")
+    return root.text_content()

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from frontlines.errors import IngestError
+from frontlines.ingest.feeds import FeedEntry, is_json_feed, parse_feed
 from frontlines.ingest.normalise import (
     binary_reason,
     decode_bytes,
@@ -84,7 +85,7 @@ def sniff_kind(data: bytes) -> str:
     if data[:4] == b"WARC" or data[:2] == b"\x1f\x8b":
         return "warc"
     if head.startswith(b"{"):
-        return "jsonl"
+        return "feed" if is_json_feed(data) else "jsonl"
     if head.startswith(b"["):
         return "json"
     if head.startswith(b"<"):
@@ -243,43 +244,24 @@ def _from_record(record: Any, where: str) -> Iterator[Item]:
 
 # -- feeds ---------------------------------------------------------------------------
 def read_feed(data: bytes, origin: str) -> Iterator[Item]:
-    """RSS/Atom: one article per entry, with its date and link."""
-    import feedparser
-
-    parsed = feedparser.parse(data)
-    if parsed.bozo and not parsed.entries:
-        yield _reject(origin, "E109", str(parsed.get("bozo_exception", "not a feed")))
-        return
-    feed_title = parsed.feed.get("title")
-    for i, entry in enumerate(parsed.entries):
-        where = f"{origin}#{i}"
-        content = ""
-        if entry.get("content"):
-            content = " ".join(c.get("value", "") for c in entry["content"])
-        content = content or entry.get("summary", "") or entry.get("description", "")
-        text = _html_to_text(content) if "<" in content else content
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = dt.date(*stamp[:3]) if stamp else None
-        yield from _doc_from_fields(
-            where,
-            text,
-            {"title": entry.get("title"), "url": entry.get("link"), "source": feed_title,
-             "published": published, "author": entry.get("author")},
-        )
-
-
-def _html_to_text(fragment: str) -> str:
-    import lxml.html
-
+    """RSS/Atom/JSON Feed: one article per entry, with its date and link (the text the feed carries)."""
     try:
-        root = lxml.html.fromstring(fragment)
-    except (ValueError, lxml.etree.ParserError):
-        return re.sub(r"<[^>]+>", " ", fragment)
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    for p in root.iter("p"):
-        p.tail = "\n\n" + (p.tail or "")
-    return root.text_content()
+        feed = parse_feed(data)
+    except IngestError as exc:
+        yield _reject(origin, exc.code, exc.detail)
+        return
+    for i, entry in enumerate(feed.entries):
+        yield from entry_doc(entry, f"{origin}#{i}", feed.title)
+
+
+def entry_doc(entry: FeedEntry, origin: str, feed_title: str | None) -> Iterator[Item]:
+    """A feed entry as a RawDoc, from the text the feed itself carries (content, else summary)."""
+    yield from _doc_from_fields(
+        origin,
+        entry.text,
+        {"title": entry.title, "url": entry.link, "source": feed_title, "published": entry.published,
+         "author": entry.author},
+    )
 
 
 # -- WARC --------------------------------------------------------------------------------
@@ -319,8 +301,8 @@ def read_warc(stream: io.BufferedIOBase, origin: str, *, max_bytes: int) -> Iter
         yield _reject(origin, "E107", f"after {n} records: {type(exc).__name__}: {exc}")
 
 
-def read_bytes(data: bytes, origin: str, kind: str, *, max_bytes: int) -> Iterator[Item]:
-    """Dispatch bytes to the reader for ``kind``."""
+def read_bytes(data: bytes, origin: str, kind: str, *, max_bytes: int, url: str | None = None) -> Iterator[Item]:
+    """Dispatch bytes to the reader for ``kind`` (``url``: where a fetched page came from)."""
     if not data.strip():
         yield _reject(origin, "E102", "empty input")
         return
@@ -338,7 +320,7 @@ def read_bytes(data: bytes, origin: str, kind: str, *, max_bytes: int) -> Iterat
     if kind == "text":
         yield from read_text(data, origin)
     elif kind == "html":
-        yield from read_html(data, origin)
+        yield from read_html(data, origin, url=url)
     elif kind == "jsonl":
         yield from read_jsonl(data, origin, max_bytes=max_bytes)
     elif kind == "json":

@@ -29,7 +29,8 @@ class Articles:
         """Insert one article; False when an article with the same id is already stored."""
         try:
             with self.engine.begin() as conn:
-                conn.execute(insert(t.articles).values(**article_row(article, signature=signature)))
+                # parameters rather than .values(): one compiled statement, cached, for every article
+                conn.execute(insert(t.articles), article_row(article, signature=signature))
             return True
         except IntegrityError:
             return False

@@ -21,6 +21,7 @@ from frontlines.records import (
     Event,
     EventChanges,
     Extraction,
+    Feed,
     Incident,
     Place,
     Quantity,
@@ -342,3 +343,24 @@ def row_control_change(data: Any) -> ControlChange:
 def row_place(data: Any) -> Place:
     """A places row's ``data`` back to its record."""
     return from_dict(Place, json_value(data))
+
+
+# -- feeds ---------------------------------------------------------------------------
+FEED_STATE = ("title", "polled_at", "status", "etag", "last_modified", "error_code", "error", "failures",
+              "entries_seen", "articles", "new_at")  # the columns a poll writes
+
+
+def feed_row(f: Feed) -> dict[str, Any]:
+    """The row of a feed (without its id)."""
+    return {"url": f.url, "added_at": f.added_at or dt.datetime.now(dt.timezone.utc),
+            **{name: getattr(f, name) for name in FEED_STATE}}
+
+
+def row_feed(row: Any) -> Feed:
+    """A feeds row back to its record."""
+    return Feed(url=row.url, added_at=row.added_at, **{name: getattr(row, name) for name in FEED_STATE})
+
+
+def entry_key_hash(key: str) -> str:
+    """A feed entry's key (id, link or content hash, up to 2,000 characters) as a short column value."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()

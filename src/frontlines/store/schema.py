@@ -206,7 +206,40 @@ pending_updates = Table(
     Column("queued_at", DateTime(timezone=True), nullable=False),
 )
 
-# 0005r: users and their hashed API tokens (issue 19 item 3)
+# 0005: feeds the watcher polls, with their state, and the entries of each already ingested
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("title", Text),
+    Column("added_at", DateTime(timezone=True)),
+    Column("polled_at", DateTime(timezone=True)),
+    Column("status", Integer),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("error_code", String(8)),
+    Column("error", Text),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("entries_seen", Integer, nullable=False, default=0),
+    Column("articles", Integer, nullable=False, default=0),
+    Column("new_at", DateTime(timezone=True)),
+)
+
+feed_entries = Table(
+    "feed_entries",
+    metadata,
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
+    Column("key_hash", String(40), primary_key=True),  # sha1 of the entry's id, link or content
+    Column("url", Text),
+    Column("article_id", String(32)),  # the article it became (None: given up on, see rejections)
+    Column("done", Boolean, nullable=False),  # False: its page fetch failed for now, tried again next poll
+    Column("tries", Integer, nullable=False),
+    Column("seen_at", DateTime(timezone=True)),
+)
+Index("ix_articles_url", articles.c.url)  # 0005: an entry whose page is already stored is not fetched again
+
+# 0006: users and their hashed API tokens (issue 19 item 3)
 users = Table(
     "users",
     metadata,
@@ -219,7 +252,7 @@ users = Table(
     Column("revoked_at", DateTime(timezone=True)),
 )
 
-# 0005r: analysts' reviews of events, each its own record (issue 19 item 1); never joined into events
+# 0006: analysts' reviews of events, each its own record (issue 19 item 1); never joined into events
 reviews = Table(
     "reviews",
     metadata,
@@ -264,7 +297,7 @@ def _listing_columns() -> list[Column]:
     ]
 
 
-# 0005r: one row per reviewed event: the event as its reviews say it is, in the events table's listing
+# 0006: one row per reviewed event: the event as its reviews say it is, in the events table's listing
 # columns. Derived (from events + reviews) and rewritten whenever either changes, so reads of reviewed
 # events are as fast as reads of machine ones; the machine's row in events is never touched.
 reviewed_events = Table(

@@ -6,19 +6,16 @@ events table's listing columns, so that reads of reviewed events stay as fast
 as reads of machine ones. Users carry a role and a salted scrypt hash of their
 token. Issue 19.
 
-Revision ID: 0005r
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-06
-
-Numbered 0005r while 0005 (feeds) is on its own branch: at merge it becomes 0006 with
-down_revision '0005' (the revision id is only a name; nothing else refers to it).
 """
 import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0005r'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
