@@ -1,6 +1,6 @@
 """API latency: bbox + date queries over 100,000 generated events in SQLite.
 
-    .venv/bin/python bench/api.py [--events 100000] [--queries 300] [--db bench/out/api-100k.db]
+    .venv/bin/python bench/api.py [--events 100000] [--queries 300] [--db bench/out/api-100k.db] [--reviews 10000]
 
 Builds (once, then reuses) a SQLite store of N synthetic events spread over Ukraine and two years, stored
 through Store.save_extraction like real ones, then times random bbox (about 1.5Â° square) + date window
@@ -9,6 +9,11 @@ through Store.save_extraction like real ones, then times random bbox (about 1.5Â
 alone. Prints wall-clock p50/p95/p99 and CPU-time p50/p95 in milliseconds (CPU time, because wall
 clock on the shared 2-core machine swings with other jobs' load). Target: p95 < 100 ms for /api/events.
 No timing is asserted.
+
+``--reviews N`` (issue 19) first reviews N random events through Store.add_review (a fifth rejected,
+two fifths corrected: toll, and for some the type and date, two fifths confirmed), in a copy of the
+store kept as bench/out/api-100k-rN.db, so that every read goes through the reviewed view with both
+halves in play.
 """
 
 from __future__ import annotations
@@ -84,6 +89,32 @@ def build(db: str, n_events: int, seed: int = 7) -> None:
     store.close()
 
 
+def add_reviews(db: str, n: int, seed: int = 13) -> None:
+    """Review n random events of the store at ``db`` (see the module docstring), then empty the update
+    queue (the synthetic store has no incidents to re-merge; the bench measures reads)."""
+    from frontlines.records import EventChanges, Review, Verdict
+
+    rng = random.Random(seed)
+    store = open_store(db)
+    keys = [se.key for se in store.iter_events(batch=5000)]
+    at = dt.datetime(2026, 12, 6, tzinfo=dt.timezone.utc)
+    for i, key in enumerate(rng.sample(keys, n)):
+        roll = rng.random()
+        if roll < 0.2:
+            verdict, changes = Verdict.REJECTED, EventChanges()
+        elif roll < 0.6:
+            shifted = START + dt.timedelta(days=rng.randrange(DAYS))
+            changes = EventChanges(fatalities=rng.randrange(0, 40), plover_type="FIGHT" if roll < 0.3 else None,
+                                   date=shifted if roll < 0.4 else None)
+            verdict = Verdict.CORRECTED
+        else:
+            verdict, changes = Verdict.CONFIRMED, EventChanges()
+        store.add_review(Review(event_key=key, article_id="", verdict=verdict, user=f"analyst{i % 7}",
+                                at=at + dt.timedelta(seconds=i), changes=changes))
+    store.clear_pending_updates(store.pending_update_ids())
+    store.close()
+
+
 def queries(n: int, seed: int = 11) -> list[dict[str, str]]:
     rng = random.Random(seed)
     out = []
@@ -111,6 +142,7 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--db", default=str(ROOT / "bench" / "out" / "api-100k.db"))
+    ap.add_argument("--reviews", type=int, default=0, help="Review this many random events first (in a copy).")
     args = ap.parse_args()
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -123,6 +155,23 @@ def main() -> None:
         t0 = time.perf_counter()
         build(str(db), args.events)
         print(f"built {args.events:,} events in {time.perf_counter() - t0:.0f} s: {db}")
+    if args.reviews:
+        reviewed = db.with_name(f"{db.stem}-r{args.reviews}{db.suffix}")
+        store = open_store(str(reviewed))
+        have_reviews = store.count_reviews()
+        store.close()
+        if have_reviews != args.reviews:
+            import shutil
+
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(reviewed) + suffix).unlink(missing_ok=True)
+            store = open_store(str(db))
+            store.close()  # checkpointed: the copy is whole
+            shutil.copyfile(db, reviewed)
+            t0 = time.perf_counter()
+            add_reviews(str(reviewed), args.reviews)
+            print(f"reviewed {args.reviews:,} events in {time.perf_counter() - t0:.0f} s: {reviewed}")
+        db = reviewed
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
@@ -159,7 +208,8 @@ def main() -> None:
         cpu.append((time.process_time() - c0) * 1000)
         rows.append(total)
     report("store list_events + count_events", ms, cpu, rows)
-    print(f"{args.events:,} events, {args.queries} queries, SQLite {db.stat().st_size / 1e6:.0f} MB")
+    print(f"{args.events:,} events, {args.reviews:,} reviews, {args.queries} queries, "
+          f"SQLite {db.stat().st_size / 1e6:.0f} MB")
 
 
 if __name__ == "__main__":

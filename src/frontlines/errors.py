@@ -51,6 +51,7 @@ CATALOGUE: dict[str, str] = {
     "E701": "database cannot be opened",
     "E702": "database schema is out of date",
     "E703": "no such record",
+    "E704": "user already exists",
     # eval
     "E801": "gold file cannot be read",
     "E802": "unknown eval task",
@@ -58,6 +59,9 @@ CATALOGUE: dict[str, str] = {
     "E901": "bad configuration",
     "E902": "bad request parameter",
     "E903": "request body is larger than the limit",
+    "E904": "missing, wrong or revoked token",
+    "E905": "the token's role may not do this",
+    "E906": "invalid review",
 }
 
 

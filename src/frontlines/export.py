@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from frontlines.errors import FrontlinesError
-from frontlines.records import StoredEvent, to_dict
+from frontlines.records import Review, StoredEvent, to_dict
 from frontlines.time.periods import time_precision
 
 KINDS = ("articles", "events", "quotes", "places", "actors", "times", "quantities")
@@ -24,6 +24,7 @@ ACLED_COLUMNS = [
     "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
     "location", "latitude", "longitude", "geo_precision", "time_precision", "fatalities", "source",
     "notes", "plover_type", "status", "attributed_to", "article_id",
+    "review_status", "reviewer",  # not ACLED's: an analyst's verdict (confirmed, corrected, rejected) and who
 ]
 
 
@@ -79,7 +80,24 @@ def event_json(se: StoredEvent) -> dict[str, Any]:
         "url": se.url,
         "published": _iso(se.published),
         "period": se.period,
+        "review": _review_state(se),
     }
+
+
+def _review_state(se: StoredEvent) -> dict[str, Any] | None:
+    if se.verdict is None:
+        return None
+    return {"verdict": se.verdict.value, "reviewer": se.reviewer,
+            "at": se.reviewed_at.isoformat() if se.reviewed_at else None,
+            "machine": to_dict(se.machine) if se.machine is not None else None}
+
+
+def review_json(review: Review) -> dict[str, Any]:
+    """A review as JSON (the API's and `frontlines reviews --json`): ``orphaned`` when its event is gone."""
+    out = to_dict(review)
+    out["changes"] = {k: v for k, v in out["changes"].items() if v not in (None, {})}
+    out["orphaned"] = review.orphaned
+    return out
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -112,6 +130,8 @@ def acled_row(se: StoredEvent) -> dict[str, Any]:
         "status": ev.status.value,
         "attributed_to": ev.attributed_to,
         "article_id": se.article_id,
+        "review_status": se.verdict.value if se.verdict else None,
+        "reviewer": se.reviewer,
         "period": se.period,  # not an ACLED column (CSV leaves it out): the date at its own precision
     }
 

@@ -313,6 +313,10 @@ class StoredEvent:
     actor2: str | None = None  # first target actor's canonical name
     actor2_country: str | None = None
     fatalities: int | None = None  # the first "killed" figure
+    verdict: Verdict | None = None  # the latest review's verdict; None: not reviewed
+    reviewer: str | None = None  # who made the latest review
+    reviewed_at: dt.datetime | None = None
+    machine: Event | None = None  # the event as the pipeline coded it, when reviewed and asked for
 
 
 @dataclass(**_FROZEN)
@@ -365,6 +369,90 @@ class ControlChange:
     sources: tuple[str, ...] = ()  # outlets (article sources) that report it
     independent_sources: int = 0  # how many of them report it as fact, not as a party's claim
     denial: bool = False  # a report that denies this change
+
+
+class Role(str, enum.Enum):
+    """What a user's token may do: readers read, reviewers also review (and post), admins also manage users."""
+
+    READER = "reader"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return _ROLE_RANK[self]
+
+    def may(self, needed: Role) -> bool:
+        """Whether this role includes ``needed`` (admin > reviewer > reader)."""
+        return self.rank >= needed.rank
+
+
+_ROLE_RANK = {Role.READER: 0, Role.REVIEWER: 1, Role.ADMIN: 2}
+
+
+@dataclass(**_FROZEN)
+class User:
+    """A person (or service) with an API token; the store keeps only a salted hash of the token."""
+
+    name: str
+    role: Role
+    created_at: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None  # a revoked user's token is refused
+
+
+class Verdict(str, enum.Enum):
+    """An analyst's verdict on a machine-coded event."""
+
+    CONFIRMED = "confirmed"  # right as coded (or as corrected by an earlier review)
+    REJECTED = "rejected"  # no such event: left out of listings, exports, incidents and control
+    CORRECTED = "corrected"  # right event, some fields wrong: ``changes`` holds the right values
+
+
+@dataclass(**_FROZEN)
+class EventChanges:
+    """The fields a review sets on an event (None: unchanged). The machine's event is never overwritten:
+    reads apply these on top (see frontlines.review.apply_changes)."""
+
+    plover_type: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    sources: tuple[str, ...] | None = None  # actor names (actor1 first)
+    targets: tuple[str, ...] | None = None  # actor names (actor2 first)
+    place: Place | None = None  # resolved when the review is made (gazetteer id or name)
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    granularity: str | None = None  # day, week, month, year
+    status: EventStatus | None = None
+    attributed_to: str | None = None  # "" clears it
+    fatalities: int | None = None
+    quantities: dict[str, float] = field(default_factory=dict)  # other figures by kind: injured, captured, ...
+
+
+@dataclass(**_FROZEN)
+class Review:
+    """One analyst's verdict on one event, kept as its own record (never merged into the event).
+
+    The event is named by its key and, so that the review finds it again when a re-run gives it
+    another key, by its article, evidence span, trigger and type as they were when reviewed.
+    """
+
+    event_key: str  # the key the reviewer saw
+    article_id: str
+    verdict: Verdict
+    user: str
+    at: dt.datetime
+    evidence_start: int = 0
+    evidence_end: int = 0
+    trigger: str = ""
+    plover_type: str = ""
+    changes: EventChanges = field(default_factory=EventChanges)
+    note: str | None = None
+    id: int | None = None  # the store's id
+    attached_key: str | None = None  # the stored event it applies to now; None: orphaned (event gone)
+
+    @property
+    def orphaned(self) -> bool:
+        return self.attached_key is None
 
 
 # --------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from frontlines.pipeline import Failure
-from frontlines.records import Article, ArticleStatus, Extraction, Rejection
+from frontlines.records import Article, ArticleStatus, Extraction, Rejection, Review
 
 if TYPE_CHECKING:
     from frontlines.store.protocol import Store
@@ -201,6 +201,15 @@ class Runner:
         report.update_seconds += time.perf_counter() - start
         report.updated += done
         return done
+
+    # -- analysts' reviews ---------------------------------------------------------------------
+    def review(self, review: Review) -> Review:
+        """Store a review, then bring incidents and control up to date with it (a rejected event leaves
+        its incident; a corrected one is merged as corrected): the store queues the event's article in
+        the review's own transaction, and the after-run step re-merges it like a re-processed article."""
+        stored = self.store.add_review(review)
+        self.after_run()
+        return stored
 
     def _progress(self, report: RunReport, total: int) -> None:
         if self.on_progress:

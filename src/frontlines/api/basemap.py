@@ -32,7 +32,7 @@ from fastapi import APIRouter, Path as PathParam, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from frontlines import __version__
-from frontlines.api.deps import SettingsDep, ok, parse_bbox
+from frontlines.api.deps import SettingsDep, StoreDep, ok, parse_bbox
 from frontlines.api.errors import ERROR_RESPONSES, ApiError
 from frontlines.errors import GeoError
 from frontlines.geo.labels import ATTRIBUTION as LABELS_ATTRIBUTION
@@ -208,8 +208,8 @@ def place_labels(
 
 @router.get("/config", summary="Web page settings",
             description="The version, the optional tile URL (Settings.tile_url), the base layer's addresses "
-                        "(borders, admin-1 borders, place labels) and attributions, and whether writes are enabled (an API token is configured).")
-def get_config(settings: SettingsDep) -> JSONResponse:
+                        "(borders, admin-1 borders, place labels) and attributions, and whether writes are enabled (an API token is configured, or users exist).")
+def get_config(settings: SettingsDep, store: StoreDep) -> JSONResponse:
     """Web page settings."""
     return ok({
         "ok": True,
@@ -220,5 +220,5 @@ def get_config(settings: SettingsDep) -> JSONResponse:
                     "admin1_attribution": ADMIN1_ATTRIBUTION,
                     # no gazetteer built: no labels (the page then asks for none, rather than a 404 per tile)
                     "labels": LABELS_URL if settings.gazetteer_path.is_file() else None, "label_tile": LABEL_TILE, "labels_attribution": LABELS_ATTRIBUTION},
-        "writes": bool(settings.api_token),
+        "writes": bool(settings.api_token) or store.has_users(),
     })

@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 import hmac
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request
@@ -16,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from frontlines.api.errors import ApiError
 from frontlines.config import Settings
 from frontlines.errors import FrontlinesError
-from frontlines.records import EventStatus
+from frontlines.records import EventStatus, Role, User
 from frontlines.store import EventFilter, Store
 from frontlines.vocabulary import check_event_filter
 
@@ -64,6 +65,18 @@ IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]
 StatusParam = enum.Enum("StatusParam", {s.name: s.value for s in EventStatus}, type=str)  # type: ignore[misc]
 
 
+class IncludeParam(str, enum.Enum):
+    REJECTED = "rejected"
+
+
+class ReviewParam(str, enum.Enum):
+    UNREVIEWED = "unreviewed"
+    REVIEWED = "reviewed"
+    CONFIRMED = "confirmed"
+    CORRECTED = "corrected"
+    REJECTED = "rejected"
+
+
 class EventSort(str, enum.Enum):
     DATE = "date"
     DATE_DESC = "-date"
@@ -108,6 +121,11 @@ def event_filter(
     text: Annotated[str | None, Query(max_length=MAX_TEXT, description="Evidence sentence contains.")] = None,
     place: Annotated[str | None, Query(max_length=MAX_TEXT, description="Place name contains.")] = None,
     article: Annotated[str | None, Query(max_length=64, description="Only events of this article id.")] = None,
+    include: Annotated[IncludeParam | None, Query(description="`rejected`: also the events an analyst rejected "
+                                                              "(left out by default).")] = None,
+    review: Annotated[ReviewParam | None, Query(description="Only `unreviewed` events, only `reviewed` ones, or "
+                                                            "those of one verdict: confirmed, corrected, "
+                                                            "rejected.")] = None,
 ) -> EventFilter:
     """The event filters every event route accepts (see EventFilter); enumerated values checked."""
     if since and until and since > until:
@@ -115,7 +133,8 @@ def event_filter(
     f = EventFilter(
         plover_type=type, acled_type=acled, actor=actor, country=country, side=side,
         status=status.value if status else None, since=since, until=until, bbox=parse_bbox(bbox),
-        text=text, place=place, article_id=article,
+        text=text, place=place, article_id=article, review=review.value if review else None,
+        include_rejected=include is IncludeParam.REJECTED,
     )
     try:
         return check_event_filter(f, store)
@@ -130,17 +149,52 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, 1..{MAX
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 
 
-def require_token(
-    settings: SettingsDep,
-    authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
-) -> None:
-    """Writes need `Authorization: Bearer TOKEN` matching Settings.api_token; none configured: refused."""
-    expected = settings.api_token
-    if not expected:
-        raise ApiError(403, "writes are disabled: no API token is configured (set FRONTLINES_API_TOKEN)")
+ADMIN_TOKEN_USER = "api-token"  # the user the configured Settings.api_token acts as (an admin)
+
+
+def _bearer(authorization: str | None) -> str | None:
     scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise ApiError(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+    return given.strip() if scheme.lower() == "bearer" and given.strip() else None
+
+
+def current_user(
+    settings: SettingsDep,
+    store: StoreDep,
+    authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
+) -> User:
+    """The user a request's `Authorization: Bearer TOKEN` names: a user of the store (`frontlines users add`),
+    or the configured Settings.api_token, which acts as an admin. 401 (E904) without a token or with a
+    wrong or revoked one; 403 (E902) when writes are disabled (no api_token and no users)."""
+    given = _bearer(authorization)
+    expected = settings.api_token
+    if given is not None and expected and hmac.compare_digest(given.encode(), expected.encode()):
+        return User(name=ADMIN_TOKEN_USER, role=Role.ADMIN)
+    if not expected and not store.has_users():
+        raise ApiError(403, "writes are disabled: no API token is configured (set FRONTLINES_API_TOKEN) "
+                            "and no users exist (`frontlines users add NAME --role reviewer`)")
+    user = store.user_for_token(given) if given is not None else None
+    if user is None:
+        raise ApiError(401, "missing, wrong or revoked bearer token", code="E904",
+                       headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+def require_role(role: Role) -> Callable[..., User]:
+    """A dependency: the request's user, who must hold ``role`` or a higher one (403, E905, otherwise)."""
+
+    def check(user: Annotated[User, Depends(current_user)]) -> User:
+        if not user.role.may(role):
+            raise ApiError(403, f"user {user.name!r} is a {user.role.value}; this needs a {role.value} "
+                                f"or higher", code="E905")
+        return user
+
+    check.__name__ = f"require_{role.value}"
+    return check
+
+
+require_token = require_role(Role.REVIEWER)  # writes of data (posting articles, reviews): reviewers and admins
+ReviewerDep = Annotated[User, Depends(require_role(Role.REVIEWER))]
+AdminDep = Annotated[User, Depends(require_role(Role.ADMIN))]
 
 
 def ok(payload: dict[str, Any], *, status_code: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:

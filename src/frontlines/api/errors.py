@@ -37,8 +37,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 WRITE_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     **ERROR_RESPONSES,
-    401: {"model": ErrorBody, "description": "Missing or wrong bearer token"},
-    403: {"model": ErrorBody, "description": "Writes are disabled: no API token is configured"},
+    401: {"model": ErrorBody, "description": "Missing, wrong or revoked bearer token (E904)"},
+    403: {"model": ErrorBody, "description": "The token's role may not do this (E905), or writes are disabled: "
+                                             "no API token is configured and no users exist (E902)"},
 }
 
 

@@ -16,17 +16,25 @@ from frontlines.cli import common
 
 def eval_command(
     ctx: typer.Context,
-    files: list[Path] = typer.Argument(..., help="Gold JSONL files (one task per file)."),
+    files: list[Path] = typer.Argument(None, help="Gold JSONL files (one task per file)."),
+    reviewed: bool = typer.Option(False, "--reviewed", help="Score the store's current events against its own "
+                                  "reviews instead: precision from rejections, field accuracy from corrections."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object per file and line: file, task, docs, metrics."),
     gold_spans: bool = typer.Option(False, "--gold-spans", help="Geo: resolve the gold toponym spans instead of the system's."),
     errors: int = typer.Option(0, "--errors", min=0, help="Show the N worst documents of each file (text, gold, prediction)."),
     limit: int = typer.Option(None, "--limit", min=1, help="Score only the first N documents of each file."),
 ) -> None:
     """Run the pipeline on gold documents and print the metrics FORMAT.md defines, per file."""
+    from frontlines.errors import FrontlinesError
     from frontlines.eval import evaluate_docs, read_gold
     from frontlines.pipeline import load_resources
 
+    if reviewed:
+        _eval_reviewed(ctx, json_out)
+        return
     with common.errors_to_exit():
+        if not files:
+            raise FrontlinesError("give gold files, or --reviewed", code="E802")
         settings = common.settings(ctx)
         gold = [(path, read_gold(path, limit=limit)) for path in files]
         resources = load_resources(settings)
@@ -53,6 +61,24 @@ def eval_command(
         if errors:
             for result in results:
                 _print_worst(result, errors, to_stderr=json_out)
+
+
+def _eval_reviewed(ctx: typer.Context, json_out: bool) -> None:
+    from frontlines.eval.reviewed import score_reviewed
+    from frontlines.store import open_store
+
+    with common.errors_to_exit():
+        scores = score_reviewed(open_store(common.settings(ctx).db))
+    if json_out:
+        sys.stdout.write(json.dumps(scores) + "\n")
+        return
+    table = Table("metric", "value", box=None)
+    for name, value in scores.items():
+        if name != "field_accuracy":
+            table.add_row(name, _fmt(value))
+    for name, value in scores["field_accuracy"].items():
+        table.add_row(f"accuracy {name}", _fmt(value))
+    common.out.print(table)
 
 
 def _fmt(value: object) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
+from sqlalchemy import DateTime, Engine, Select, String, and_, cast, exists, func, null, or_, select, union_all
 
 from frontlines.errors import NotFound, StoreError
 from frontlines.store import schema as t
@@ -21,83 +20,187 @@ GROUPS = frozenset({"date", "period", "plover_type", "acled_sub_event_type", "ad
 
 
 def event_select() -> Select[Any]:
-    """Events joined with their article's source, title, url and published date."""
+    """Machine events joined with their article's source, title, url and published date (reviews not applied)."""
     e, a = t.events, t.articles
     return select(e, a.c.source, a.c.title, a.c.url, a.c.published).join(a, a.c.id == e.c.article_id)
 
 
-def event_conditions(f: EventFilter) -> list[Any]:
-    """The WHERE conditions on the events table for one filter (its sort, limit and offset aside)."""
-    e = t.events
+MACHINE, REVIEWED = "machine", "reviewed"
+
+
+def _columns(src: str) -> dict[str, Any]:
+    """Name -> column of one half of the reviewed view: machine events without a review, or reviewed events."""
+    e, o = t.events, t.reviewed_events
+    cols: dict[str, Any] = {name: e.c[name] for name in ("id", "article_id", "seq", "start", "end")}
+    if src == MACHINE:
+        cols["key"] = e.c.key
+        cols.update((name, e.c[name]) for name in t.LISTING_COLUMNS)
+        cols["verdict"] = cast(null(), String(16)).label("verdict")
+        cols["reviewer"] = cast(null(), String(64)).label("reviewer")
+        cols["reviewed_at"] = cast(null(), DateTime(timezone=True)).label("reviewed_at")
+    else:
+        cols["key"] = o.c.key
+        cols.update((name, o.c[name]) for name in t.LISTING_COLUMNS)
+        cols.update(verdict=o.c.verdict, reviewer=o.c.reviewer, reviewed_at=o.c.reviewed_at)
+    return cols
+
+
+def event_conditions(f: EventFilter, src: str = MACHINE) -> list[Any]:
+    """The WHERE conditions of one filter (its sort, limit and offset aside) on the machine events
+    (``src`` MACHINE) or on the reviewed events (REVIEWED), whose listing columns hold the reviewed values."""
+    c = _columns(src)
     conds = []
     if f.plover_type:
-        conds.append(e.c.plover_type == f.plover_type.upper())
+        conds.append(c["plover_type"] == f.plover_type.upper())
     if f.acled_type:
-        conds.append(or_(e.c.acled_event_type == f.acled_type, e.c.acled_sub_event_type == f.acled_type))
+        conds.append(or_(c["acled_event_type"] == f.acled_type, c["acled_sub_event_type"] == f.acled_type))
     if f.actor:
         like = f"%{escape_like(f.actor)}%"
-        conds.append(or_(e.c.actor1.ilike(like, escape="\\"), e.c.actor2.ilike(like, escape="\\")))
+        conds.append(or_(c["actor1"].ilike(like, escape="\\"), c["actor2"].ilike(like, escape="\\")))
     if f.country:
-        conds.append(e.c.country == f.country.upper())
+        conds.append(c["country"] == f.country.upper())
     if f.side:
-        conds.append(or_(e.c.actor1_country == f.side.upper(), e.c.actor2_country == f.side.upper()))
+        conds.append(or_(c["actor1_country"] == f.side.upper(), c["actor2_country"] == f.side.upper()))
     if f.place:
-        conds.append(e.c.location.ilike(f"%{escape_like(f.place)}%", escape="\\"))
+        conds.append(c["location"].ilike(f"%{escape_like(f.place)}%", escape="\\"))
     if f.status:
-        conds.append(e.c.status == f.status)
-    # Dates and the bounding box are matched in the covering index (date, lat, lon) and the rows then
-    # fetched by id: otherwise SQLite walks the date index and reads every full row of the date range
-    # (bench/api.py, 100,000 events: the SQL of a bbox + 3-week query drops from ~35 ms to ~2 ms).
-    box = t.events.alias("events_box")
-    in_box = []
-    if f.since:
-        in_box.append(box.c.date >= f.since)
-    if f.until:
-        in_box.append(box.c.date <= f.until)
-    if f.bbox:
-        in_box.append(in_bbox(box.c.lat, box.c.lon, f.bbox))
-    if in_box:
-        conds.append(e.c.id.in_(select(box.c.id).where(and_(*in_box))))
+        conds.append(c["status"] == f.status)
+    if src == MACHINE:
+        # Dates and the bounding box are matched in the covering index (date, lat, lon) and the rows then
+        # fetched by id: otherwise SQLite walks the date index and reads every full row of the date range
+        # (bench/api.py, 100,000 events: the SQL of a bbox + 3-week query drops from ~35 ms to ~2 ms).
+        box = t.events.alias("events_box")
+        in_box = []
+        if f.since:
+            in_box.append(box.c.date >= f.since)
+        if f.until:
+            in_box.append(box.c.date <= f.until)
+        if f.bbox:
+            in_box.append(in_bbox(box.c.lat, box.c.lon, f.bbox))
+        if in_box:
+            conds.append(c["id"].in_(select(box.c.id).where(and_(*in_box))))
+    else:  # reviewed events are few (one per reviewed event): matched directly
+        if f.since:
+            conds.append(c["date"] >= f.since)
+        if f.until:
+            conds.append(c["date"] <= f.until)
+        if f.bbox:
+            conds.append(in_bbox(c["lat"], c["lon"], f.bbox))
     if f.text:
-        conds.append(e.c.text.ilike(f"%{escape_like(f.text)}%", escape="\\"))
+        conds.append(c["text"].ilike(f"%{escape_like(f.text)}%", escape="\\"))
     if f.article_id:
-        conds.append(e.c.article_id == f.article_id)
+        conds.append(c["article_id"] == f.article_id)
     return conds
 
 
+def halves(f: EventFilter) -> list[str]:
+    """Which halves of the reviewed view a filter reads: unreviewed events only, reviewed only, or both."""
+    if f.review == "unreviewed":
+        return [MACHINE]
+    if f.review:
+        return [REVIEWED]
+    return [MACHINE, REVIEWED]
+
+
+def view_select(src: str, f: EventFilter | None, *, extra: Sequence[Callable[[dict[str, Any]], Any]] = (),
+                include_rejected: bool = False, machine_data: bool = False) -> Select[Any]:
+    """One half of the reviewed view, with the article's source, title, url and published date.
+
+    The machine half holds the events no review touches; the reviewed half holds each reviewed
+    event as its reviews say it is (rejected ones only with ``include_rejected`` or
+    ``f.review == "rejected"``). Both halves have the same columns, so a read is their UNION ALL.
+    ``extra``: more conditions, each made from the half's name -> column mapping.
+    """
+    e, o, a = t.events, t.reviewed_events, t.articles
+    c = _columns(src)
+    cols = [c[name].label(name) if src == REVIEWED or name in ("verdict", "reviewer", "reviewed_at") else c[name]
+            for name in VIEW_COLUMNS]
+    if machine_data:
+        cols.append(e.c.data.label("machine_data"))
+    q = select(*cols, a.c.source, a.c.title, a.c.url, a.c.published)
+    if src == MACHINE:
+        q = q.select_from(e.join(a, a.c.id == e.c.article_id)).where(~exists().where(o.c.key == e.c.key))
+    else:
+        q = q.select_from(o.join(e, e.c.key == o.c.key).join(a, a.c.id == e.c.article_id))
+        verdict = f.review if f is not None and f.review not in (None, "reviewed", "unreviewed") else None
+        if verdict:
+            q = q.where(o.c.verdict == verdict)
+        elif not include_rejected and not (f is not None and f.include_rejected):
+            q = q.where(o.c.verdict != "rejected")
+    conds = event_conditions(f, src) if f is not None else []
+    conds += [make(c) for make in extra]
+    return q.where(and_(*conds)) if conds else q
+
+
+VIEW_COLUMNS = ("id", "article_id", "seq", "start", "end", "key", *t.LISTING_COLUMNS,
+                "verdict", "reviewer", "reviewed_at")
+SORTS = {"id": ("id", False), "date": ("date", False), "-date": ("date", True), "confidence": ("confidence", False),
+         "-confidence": ("confidence", True)}
+
+
+def _sorted(q: Select[Any], column: str, desc: bool) -> Select[Any]:
+    col = q.selected_columns[column]
+    return q.order_by(col.desc() if desc else col.asc(), q.selected_columns["id"])
+
+
+def read_view(f: EventFilter | None, *, sort: str = "date", limit: int | None = None, offset: int = 0,
+              extra: Sequence[Callable[[dict[str, Any]], Any]] = (), include_rejected: bool = False,
+              machine_data: bool = False) -> Select[Any]:
+    """The reviewed view of events for one filter, sorted and paginated, as one query.
+
+    Each half is sorted and cut to ``offset + limit`` rows on its own (the machine half walks the
+    events' indexes as before), then the halves are merged: a page costs the same with reviews.
+    """
+    column, desc = SORTS.get(sort, SORTS["date"])
+    srcs = halves(f) if f is not None else [MACHINE, REVIEWED]
+    parts = [view_select(src, f, extra=extra, include_rejected=include_rejected, machine_data=machine_data)
+             for src in srcs]
+    if len(parts) == 1:
+        q = _sorted(parts[0], column, desc)
+        return q.limit(limit).offset(offset) if limit is not None else q
+    if limit is not None:
+        parts = [_sorted(p, column, desc).limit(offset + limit) for p in parts]
+    u = union_all(*[select(p.subquery()) for p in parts]).subquery("view")
+    q = select(u)
+    q = _sorted(q, column, desc)
+    return q.limit(limit).offset(offset) if limit is not None else q
+
+
+def _after(last: int) -> Callable[[dict[str, Any]], Any]:
+    return lambda c: c["id"] > last
+
+
+def _one_of(column: str, values: Sequence[Any]) -> Callable[[dict[str, Any]], Any]:
+    chosen = list(values)
+    return lambda c: c[column].in_(chosen)
+
+
 class Events:
-    """Reading stored events; a part of :class:`SqlStore` (events are written with their article's extractions)."""
+    """Reading stored events, with analysts' reviews applied (see reviews.py); a part of :class:`SqlStore`.
+
+    Events are written with their article's extractions. Every read here goes through the reviewed
+    view: a reviewed event is read as its reviews say it is, a rejected one is left out unless asked
+    for, and the machine's own row is never changed.
+    """
 
     engine: Engine
 
-    def _event_query(self, f: EventFilter) -> Select[Any]:
-        q = event_select()
-        conds = event_conditions(f)
-        if conds:
-            q = q.where(and_(*conds))
-        return q
-
     def list_events(self, f: EventFilter = EventFilter()) -> list[StoredEvent]:
         """Events matching ``f``, sorted and paginated (each with its article's source/title/url/published)."""
-        e = t.events
-        order = {
-            "date": (e.c.date.asc(), e.c.id),
-            "-date": (e.c.date.desc(), e.c.id),
-            "confidence": (e.c.confidence.asc(), e.c.id),
-            "-confidence": (e.c.confidence.desc(), e.c.id),
-        }.get(f.sort, (e.c.date.asc(), e.c.id))
-        q = self._event_query(f).order_by(*order).limit(f.limit).offset(f.offset)
+        q = read_view(f, sort=f.sort, limit=f.limit, offset=f.offset)
         with self.engine.connect() as conn:
             return [row_stored_event(r) for r in conn.execute(q)]
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
-        q = select(func.count()).select_from(self._event_query(f).subquery())
+        """How many events match ``f`` (its sort, limit and offset ignored)."""
+        parts = [view_select(src, f) for src in halves(f)]
         with self.engine.connect() as conn:
-            return int(conn.execute(q).scalar() or 0)
+            return sum(int(conn.execute(select(func.count()).select_from(p.subquery())).scalar() or 0)
+                       for p in parts)
 
     def get_event(self, key: str) -> StoredEvent:
-        """One event by its key (NotFound when no stored event has it)."""
-        q = event_select().where(t.events.c.key == key)
+        """One event by its key, reviewed (a rejected one too, with its verdict); NotFound when none has it."""
+        q = read_view(None, include_rejected=True, machine_data=True, extra=[lambda c: c["key"] == key])
         with self.engine.connect() as conn:
             row = conn.execute(q).first()
         if row is None:
@@ -112,7 +215,7 @@ class Events:
         """
         if by not in GROUPS:
             raise StoreError(f"cannot group events by {by!r}", code="E902")
-        sub = self._event_query(dataclasses.replace(f, limit=10**9, offset=0)).subquery()
+        sub = union_all(*[view_select(src, f) for src in halves(f)]).subquery()
         if by == "period":
             pairs = select(sub.c.date, sub.c.date_end, func.count()).group_by(sub.c.date, sub.c.date_end)
             counts: dict[str | None, int] = {}
@@ -127,7 +230,7 @@ class Events:
             return [(r[0], int(r[1])) for r in conn.execute(q)]
 
     def event_counts_by_article(self, article_ids: Sequence[str]) -> dict[str, int]:
-        """How many events each of these articles has (articles with none are absent)."""
+        """How many events (machine-coded, reviews aside) each of these articles has (articles with none are absent)."""
         out: dict[str, int] = {}
         with self.engine.connect() as conn:
             for chunk in chunked(list(article_ids)):
@@ -136,12 +239,12 @@ class Events:
                 out.update({r[0]: int(r[1]) for r in conn.execute(q)})
         return out
 
-    def iter_events(self, batch: int = 1000) -> Iterator[StoredEvent]:
-        """Every stored event, streamed in the order they were stored."""
-        e = t.events
+    def iter_events(self, batch: int = 1000, *, include_rejected: bool = False) -> Iterator[StoredEvent]:
+        """Every stored event (rejected ones only with ``include_rejected``), streamed in the order stored."""
         last = 0
         while True:
-            q = event_select().where(e.c.id > last).order_by(e.c.id).limit(batch)
+            q = read_view(None, sort="id", limit=batch, include_rejected=include_rejected,
+                          extra=[_after(last)])
             with self.engine.connect() as conn:
                 rows = conn.execute(q).all()
             if not rows:
@@ -158,7 +261,8 @@ class Events:
         window: tuple[dt.date, dt.date] | None = None,
         undated_lag_days: int = 0,
     ) -> list[StoredEvent]:
-        """The events of some articles, of some keys, or dated in a window, in key order.
+        """The events of some articles, of some keys, or dated in a window, in key order, reviewed
+        (rejected events left out: incidents and control never see them).
 
         With ``window`` (lo, hi): events whose [date, date_end] overlaps it, plus events whose article
         was published in [lo, hi + undated_lag_days] (an undated event is dated by its article).
@@ -166,20 +270,20 @@ class Events:
         """
         if article_ids is not None and keys is not None:
             raise ValueError("read_events: give article_ids or keys, not both")
-        e, a = t.events, t.articles
-        q = event_select()
-        conds: list[ColumnElement[bool]] = []
+        a = t.articles
+        extra: list[Callable[[dict[str, Any]], Any]] = []
         if window is not None:
             lo, hi = window
-            conds.append(or_(
-                and_(e.c.date <= hi, func.coalesce(e.c.date_end, e.c.date) >= lo),
+            extra.append(lambda c: or_(
+                and_(c["date"] <= hi, func.coalesce(c["date_end"], c["date"]) >= lo),
                 and_(a.c.published >= lo, a.c.published <= hi + dt.timedelta(days=undated_lag_days)),
             ))
-        if conds:
-            q = q.where(and_(*conds))
         # Long id lists are read in chunks: SQLite and PostgreSQL bound the parameters of one statement.
-        column, wanted = (e.c.article_id, article_ids) if article_ids is not None else (e.c.key, keys)
-        queries = [q] if wanted is None else [q.where(column.in_(list(c))) for c in chunked(list(wanted))]
+        column, wanted = ("article_id", article_ids) if article_ids is not None else ("key", keys)
+        if wanted is None:
+            queries = [read_view(None, extra=extra)]
+        else:
+            queries = [read_view(None, extra=[*extra, _one_of(column, chunk)]) for chunk in chunked(list(wanted))]
         with self.engine.connect() as conn:
             rows = [r for query in queries for r in conn.execute(query)]
         rows.sort(key=lambda r: r.key)

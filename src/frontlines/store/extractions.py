@@ -2,8 +2,9 @@
 
 Writes are per-article transactions (or one transaction for a batch): an article
 and all its extractions land together or not at all, and re-processing an article
-replaces its extractions as a whole. The same transaction queues the article for
-the cross-article update (updates.py).
+replaces its extractions as a whole. The same transaction re-attaches the article's
+reviews to its new events (reviews.py) and queues the article for the cross-article
+update (updates.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from frontlines.records import ArticleStatus, Extraction
 from frontlines.store import schema as t
 from frontlines.store.mapping import extraction_row, extraction_rows, row_dict, row_record, row_stages, rows_for
 from frontlines.store.sql import chunked, escape_like
+from frontlines.store.reviews import refresh_reviews
 from frontlines.store.updates import queue_updates
 
 
@@ -38,6 +40,7 @@ class Extractions:
                 if rows:
                     conn.execute(insert(table), rows)
             conn.execute(insert(t.extractions).values(**extraction_row(extraction, now)))
+            refresh_reviews(conn, [aid])  # reviews re-attach to the article's new events
             queue_updates(conn, [aid], now)
             conn.execute(
                 update(t.articles).where(t.articles.c.id == aid).values(
@@ -82,6 +85,7 @@ class Extractions:
                         status=ArticleStatus.PROCESSED.value, skip_reason=None
                     )
                 )
+            refresh_reviews(conn, ids)  # reviews re-attach to the articles' new events
             queue_updates(conn, ids, now)
         return len(extractions)
 

@@ -31,6 +31,8 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
     text: str | None = None
     article_id: str | None = None
+    review: str | None = None  # unreviewed, reviewed, or a verdict: confirmed, corrected, rejected
+    include_rejected: bool = False  # rejected events are left out unless asked for
     sort: str = "date"  # date, -date, confidence, -confidence
     limit: int = 100
     offset: int = 0

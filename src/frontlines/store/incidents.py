@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, select
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select, union_all
 
 from frontlines.errors import NotFound
 from frontlines.records import Incident
 from frontlines.store import schema as t
-from frontlines.store.events import event_conditions
+from frontlines.store.events import event_conditions, halves, view_select
 from frontlines.store.filters import IncidentFilter
 from frontlines.store.mapping import incident_row, row_incident
 from frontlines.store.sql import chunked, escape_like, in_bbox
@@ -33,12 +33,11 @@ def incident_conditions(f: IncidentFilter) -> list[Any]:
     if f.min_reports > 1:
         counts = select(ie.c.incident_id).group_by(ie.c.incident_id).having(func.count() >= f.min_reports)
         conds.append(inc.c.id.in_(counts))
-    if f.members is not None:
-        event_conds = event_conditions(f.members)
-        if event_conds:
-            e = t.events
-            matching = select(ie.c.incident_id).join(e, e.c.key == ie.c.event_key).where(and_(*event_conds))
-            conds.append(inc.c.id.in_(matching))
+    if f.members is not None and (event_conditions(f.members) or f.members.review):
+        # member events as reviewed (a corrected type matches by its new value, a rejected event not at all)
+        keys = union_all(*[select(view_select(src, f.members).subquery().c.key) for src in halves(f.members)])
+        matching = select(ie.c.incident_id).where(ie.c.event_key.in_(keys))
+        conds.append(inc.c.id.in_(matching))
     return conds
 
 
@@ -66,9 +65,12 @@ class Incidents:
                 select(ie.c.event_key).where(ie.c.incident_id.in_(list(chunk))))})
 
     def orphan_incident_ids(self) -> list[str]:
-        """Incidents with a member event that is no longer stored (its article was re-processed)."""
-        ie, e = t.incident_events, t.events
-        q = select(ie.c.incident_id).where(~ie.c.event_key.in_(select(e.c.key))).distinct()
+        """Incidents with a member event that is no longer stored (its article was re-processed)
+        or that an analyst rejected: both leave the incident, which is then merged again."""
+        ie, e, o = t.incident_events, t.events, t.reviewed_events
+        gone = or_(~ie.c.event_key.in_(select(e.c.key)),
+                   ie.c.event_key.in_(select(o.c.key).where(o.c.verdict == "rejected")))
+        q = select(ie.c.incident_id).where(gone).distinct()
         with self.engine.connect() as conn:
             return sorted(r[0] for r in conn.execute(q))
 

@@ -19,6 +19,7 @@ from frontlines.records import (
     ArticleStatus,
     ControlChange,
     Event,
+    EventChanges,
     Extraction,
     Feed,
     Incident,
@@ -26,9 +27,13 @@ from frontlines.records import (
     Quantity,
     Quote,
     Rejection,
+    Review,
+    Role,
     StageInfo,
     StoredEvent,
     TimeValue,
+    User,
+    Verdict,
     from_dict,
     to_dict,
 )
@@ -240,7 +245,13 @@ def row_dict(row: Any) -> dict[str, Any]:
 
 
 def row_stored_event(row: Any) -> StoredEvent:
-    """An events row joined with its article's source/title/url/published (see events.event_select)."""
+    """An events row joined with its article's source/title/url/published (see events.event_select).
+
+    A row of the reviewed view (events.py) also has the review columns, and may have the machine's
+    own event as ``machine_data``.
+    """
+    verdict = getattr(row, "verdict", None)
+    machine = getattr(row, "machine_data", None)
     return StoredEvent(
         key=row.key,
         article_id=row.article_id,
@@ -264,7 +275,42 @@ def row_stored_event(row: Any) -> StoredEvent:
         actor2=row.actor2,
         actor2_country=row.actor2_country,
         fatalities=row.fatalities,
+        verdict=Verdict(verdict) if verdict else None,
+        reviewer=getattr(row, "reviewer", None),
+        reviewed_at=getattr(row, "reviewed_at", None),
+        machine=from_dict(Event, json_value(machine)) if verdict and machine is not None else None,
     )
+
+
+# -- reviews and users ------------------------------------------------------------------
+def review_row(r: Review) -> dict[str, Any]:
+    """The reviews row of one review (its id is the store's to give)."""
+    return {"event_key": r.event_key, "attached_key": r.attached_key, "article_id": r.article_id,
+            "evidence_start": r.evidence_start, "evidence_end": r.evidence_end, "trigger": r.trigger,
+            "plover_type": r.plover_type, "verdict": r.verdict.value, "changes": to_dict(r.changes),
+            "note": r.note, "reviewer": r.user, "at": r.at}
+
+
+def row_review(row: Any) -> Review:
+    """A reviews row back to its record."""
+    return Review(id=row.id, event_key=row.event_key, attached_key=row.attached_key, article_id=row.article_id,
+                  evidence_start=row.evidence_start, evidence_end=row.evidence_end, trigger=row.trigger or "",
+                  plover_type=row.plover_type or "", verdict=Verdict(row.verdict),
+                  changes=from_dict(EventChanges, json_value(row.changes) or {}), note=row.note,
+                  user=row.reviewer, at=row.at)
+
+
+def reviewed_event_row(key: str, article_id: str, effective: Event, latest: Review, count: int) -> dict[str, Any]:
+    """The reviewed_events row of one event: the event as its reviews say it is, in the listing columns."""
+    row = event_row(article_id, 0, effective)
+    listing = {name: row[name] for name in t.LISTING_COLUMNS}
+    return {"key": key, "article_id": article_id, "verdict": latest.verdict.value, "reviewer": latest.user,
+            "reviewed_at": latest.at, "reviews": count, **listing}
+
+
+def row_user(row: Any) -> User:
+    """A users row back to its record (never its token hash)."""
+    return User(name=row.name, role=Role(row.role), created_at=row.created_at, revoked_at=row.revoked_at)
 
 
 # -- incidents and control ----------------------------------------------------------

@@ -239,6 +239,81 @@ feed_entries = Table(
 )
 Index("ix_articles_url", articles.c.url)  # 0005: an entry whose page is already stored is not fetched again
 
+# 0006: users and their hashed API tokens (issue 19 item 3)
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("token_id", String(24), nullable=False, unique=True),  # the token's public prefix, to find its row
+    Column("token_hash", String(128), nullable=False),  # scrypt of the token's secret part, hex
+    Column("salt", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+# 0006: analysts' reviews of events, each its own record (issue 19 item 1); never joined into events
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_key", String(40), nullable=False, index=True),  # the key the reviewer saw
+    Column("attached_key", String(40), index=True),  # the stored event it applies to now; NULL: orphaned
+    Column("article_id", String(32), nullable=False, index=True),  # no foreign key: a review outlives its article
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("trigger", Text),
+    Column("plover_type", String(16)),
+    Column("verdict", String(16), nullable=False),
+    Column("changes", JSON, nullable=False),
+    Column("note", Text),
+    Column("reviewer", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _listing_columns() -> list[Column]:
+    """The columns events are filtered, sorted and listed by (see the events table)."""
+    return [
+        Column("plover_type", String(16)),
+        Column("acled_event_type", String(48)),
+        Column("acled_sub_event_type", String(64)),
+        Column("status", String(16)),
+        Column("date", Date, index=True),
+        Column("date_end", Date),
+        Column("location", Text),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("admin1", Text),
+        Column("country", String(3)),
+        Column("actor1", Text),
+        Column("actor1_country", String(3)),
+        Column("actor2", Text),
+        Column("actor2_country", String(3)),
+        Column("fatalities", Integer),
+        Column("confidence", Float),
+        Column("text", Text),
+        Column("data", JSON, nullable=False),
+    ]
+
+
+# 0006: one row per reviewed event: the event as its reviews say it is, in the events table's listing
+# columns. Derived (from events + reviews) and rewritten whenever either changes, so reads of reviewed
+# events are as fast as reads of machine ones; the machine's row in events is never touched.
+reviewed_events = Table(
+    "reviewed_events",
+    metadata,
+    Column("key", String(40), primary_key=True),  # the stored event's key
+    Column("article_id", String(32), nullable=False, index=True),
+    Column("verdict", String(16), nullable=False, index=True),
+    Column("reviewer", String(64)),
+    Column("reviewed_at", DateTime(timezone=True)),
+    Column("reviews", Integer, nullable=False),
+    *_listing_columns(),
+)
+
+LISTING_COLUMNS = tuple(c.name for c in _listing_columns())
+
 EXTRACTION_TABLES = {
     "places": places,
     "times": times,

@@ -1,8 +1,9 @@
 """SqlStore: the store over SQLite or PostgreSQL (SQLAlchemy Core), composed of one part per resource.
 
 Each part is a module of this package: articles (and rejections), extractions,
-events, incidents, control, the cross-article update queue (updates.py) and the
-feeds the watcher polls (feeds.py);
+events, incidents, control, the cross-article update queue (updates.py), the
+feeds the watcher polls (feeds.py), analysts' reviews (reviews.py) and users
+with their hashed tokens (users.py);
 records become rows and back only in mapping.py.
 Callers type against the :class:`~frontlines.store.protocol.Store` protocol and
 get a store from :func:`open_store`.
@@ -30,7 +31,9 @@ from frontlines.store.extractions import Extractions
 from frontlines.store.feeds import Feeds
 from frontlines.store.incidents import Incidents
 from frontlines.store.protocol import Store
+from frontlines.store.reviews import Reviews
 from frontlines.store.updates import Updates
+from frontlines.store.users import Users
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -69,7 +72,7 @@ def open_store(db: str | Path, *, migrate: bool = True) -> SqlStore:
         raise StoreError(f"{db}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
 
 
-class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds):
+class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds, Reviews, Users):
     """All reads and writes of frontlines data. Construct with :func:`open_store`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -129,6 +132,9 @@ class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates
             out["cross_article_pending"] = int(
                 conn.execute(select(func.count()).select_from(t.pending_updates)).scalar() or 0)
             out["feeds"] = int(conn.execute(select(func.count()).select_from(t.feeds)).scalar() or 0)
+            out["reviews"] = int(conn.execute(select(func.count()).select_from(t.reviews)).scalar() or 0)
+            out["reviews_orphaned"] = int(conn.execute(
+                select(func.count()).select_from(t.reviews).where(t.reviews.c.attached_key.is_(None))).scalar() or 0)
         return out
 
 

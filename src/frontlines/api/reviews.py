@@ -1,0 +1,89 @@
+"""/api/events/{key}/review and /api/reviews: analysts confirm, correct or reject events; the reviews listed."""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Path, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from frontlines.api.deps import Limit, Offset, ReviewerDep, SettingsDep, StoreDep, ok
+from frontlines.api.errors import ERROR_RESPONSES, WRITE_ERROR_RESPONSES, ApiError
+from frontlines.errors import FrontlinesError
+from frontlines.export import event_json, review_json
+from frontlines.review import make_review, open_gazetteer
+from frontlines.runner import Runner
+from frontlines.vocabulary import acled_types, plover_types
+
+router = APIRouter(tags=["reviews"], responses=ERROR_RESPONSES)
+_gazetteer_lock = threading.Lock()
+
+
+class ReviewIn(BaseModel):
+    """An analyst's verdict on one event."""
+
+    verdict: str = Field(description="confirmed, rejected or corrected.")
+    changes: dict[str, Any] = Field(default_factory=dict, description=(
+        "For `corrected`: the right values, by field: plover_type, event_type, sub_event_type, actor1/actor2 "
+        "(lists of names), place (a gazetteer id, a name, or {name, lat, lon, country, admin1}), date, "
+        "date_end, granularity (day, week, month, year), status, attributed_to, fatalities, quantities "
+        "({kind: number})."))
+    note: str | None = Field(default=None, max_length=4000, description="Why, for the next analyst.")
+
+
+def _gazetteer(request: Request, settings: Any) -> Any:
+    state = request.app.state
+    with _gazetteer_lock:
+        if getattr(state, "review_gazetteer", None) is None:
+            state.review_gazetteer = open_gazetteer(settings.gazetteer_path)
+        return state.review_gazetteer
+
+
+@router.post("/api/events/{key}/review", summary="Review an event",
+             description="Confirm, correct or reject one event. The review is kept as its own record (the "
+                         "machine's event is never overwritten) and applied on every read: a rejected event "
+                         "leaves /api/events, the exports and its incident; a corrected one is listed, "
+                         "exported and merged as corrected. Reviews survive `run --again` and `run --stale` "
+                         "(they re-attach by key or evidence span; one whose event is gone is kept as "
+                         "orphaned). Needs a reviewer's or admin's `Authorization: Bearer TOKEN`.",
+             responses=WRITE_ERROR_RESPONSES)
+def post_review(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    user: ReviewerDep,
+    key: Annotated[str, Path(max_length=64, description="The event key (from /api/events).")],
+    body: Annotated[ReviewIn, Body(description="The verdict, the changes (for a correction) and a note.")],
+) -> JSONResponse:
+    """Review an event."""
+    place_by_name = isinstance(body.changes.get("place", body.changes.get("location")), str)
+    try:
+        review = make_review(key, body.verdict, body.changes, user=user.name, note=body.note,
+                             plover_types=plover_types(), acled_types=acled_types(),
+                             gazetteer=_gazetteer(request, settings) if place_by_name else None)
+    except FrontlinesError as exc:
+        if exc.code not in ("E906", "E902"):
+            raise
+        raise ApiError(422, exc.detail, code=exc.code) from exc
+    stored = Runner(store).review(review)
+    return ok({"ok": True, "review": review_json(stored), "event": event_json(store.get_event(key))})
+
+
+@router.get("/api/reviews", summary="List reviews",
+            description="Analysts' reviews, newest first, each with its verdict, changes, note, reviewer, time, "
+                        "the key it was made on and the event it applies to now; `orphaned` is true when that "
+                        "event no longer exists (its article was processed again and no event matches).")
+def list_reviews(
+    store: StoreDep,
+    orphaned: Annotated[bool | None, Query(description="true: only orphaned reviews; false: only attached "
+                                                       "ones; absent: all.")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """List reviews."""
+    reviews = store.list_reviews(orphaned=orphaned, limit=limit, offset=offset)
+    return ok({"ok": True, "total": store.count_reviews(orphaned=orphaned), "limit": limit, "offset": offset,
+               "orphaned": store.count_reviews(orphaned=True),
+               "reviews": [review_json(r) for r in reviews]})
