@@ -12,8 +12,8 @@ from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
 from frontlines.errors import NotFound, StoreError
 from frontlines.store import schema as t
 from frontlines.store.filters import EventFilter
-from frontlines.records import StoredEvent
-from frontlines.store.mapping import row_stored_event
+from frontlines.records import MapEvent, StoredEvent
+from frontlines.store.mapping import row_map_event, row_stored_event
 from frontlines.store.sql import chunked, escape_like, in_bbox
 from frontlines.time.periods import iso_period
 
@@ -89,6 +89,21 @@ class Events:
         q = self._event_query(f).order_by(*order).limit(f.limit).offset(f.offset)
         with self.engine.connect() as conn:
             return [row_stored_event(r) for r in conn.execute(q)]
+
+    def map_events(self, f: EventFilter = EventFilter()) -> list[MapEvent]:
+        """The located events matching ``f`` as the map draws them: newest first (undated last), ``f.limit``
+        from ``f.offset`` (``f.sort`` is ignored).
+
+        Read from the table's columns plus the quantities inside ``data``, without rebuilding any Event: a
+        tenth of the work of :meth:`list_events` for a map of 10,000 points (docs/performance.md, Map page).
+        """
+        e = t.events
+        q = select(e.c.key, e.c.lat, e.c.lon, e.c.plover_type, e.c.status, e.c.date, e.c.date_end, e.c.location,
+                   e.c.data["quantities"].label("quantities"))
+        q = (q.where(e.c.lat.is_not(None), e.c.lon.is_not(None), *event_conditions(f))
+             .order_by(e.c.date.desc().nulls_last(), e.c.id).limit(f.limit).offset(f.offset))
+        with self.engine.connect() as conn:
+            return [row_map_event(r) for r in conn.execute(q)]
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
         q = select(func.count()).select_from(self._event_query(f).subquery())
