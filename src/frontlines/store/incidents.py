@@ -92,11 +92,11 @@ class Incidents:
     def list_incidents(self, f: IncidentFilter = IncidentFilter()) -> list[Incident]:
         """Incidents (records), newest first, filtered in SQL (see :class:`IncidentFilter`)."""
         inc = t.incidents
-        q = select(inc.c.data)
-        conds = incident_conditions(f)
-        if conds:
-            q = q.where(and_(*conds))
-        q = q.order_by(inc.c.start.desc(), inc.c.id).limit(f.limit).offset(f.offset)
+        order = (inc.c.start.desc(), inc.c.id)
+        # The page is chosen on the small columns, then its JSON read: sorting the rows with their JSON
+        # made SQLite carry every incident's data through the sort (13,000 incidents: 103 -> 35 ms).
+        page = select(inc.c.id).where(*incident_conditions(f)).order_by(*order).limit(f.limit).offset(f.offset)
+        q = select(inc.c.data).where(inc.c.id.in_(page)).order_by(*order)
         with self.engine.connect() as conn:
             return [row_incident(r.data) for r in conn.execute(q)]
 

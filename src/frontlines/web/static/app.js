@@ -542,6 +542,6 @@ window.frontlines = { map, state, showArticle, setRange, setView, setControlDate
 applyView();
 loadView(); // first: the markers and the list are what "ready" means
 timeline.load();
-loadFilterOptions();
+firstView.then(loadFilterOptions); // the filters' options (two counts over every event) wait for the first view
 loadBaseLayers(map, firstView);
 control.loadDates();
