@@ -8,7 +8,9 @@ Asks the API (in process) for every event as GeoJSON and as JSON rows, and count
     of any kind) would have sized that way;
   - events whose time value is coarser than a week (month, season, quarter, year ...) whose `period`
     is still a day, i.e. would be listed, popped up or drawn on the timeline as a day: target 0;
-  - markers whose number is not in their popup's casualty label: target 0.
+  - markers whose number is not in their popup's casualty label: target 0;
+  - the lean markers the page draws (/api/map/events) whose toll or period differs from the full
+    feature's: target 0.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def main() -> None:
     app = create_app(Settings(db=args.db))
     with TestClient(app) as client:
         features = client.get("/api/events.geojson", params={"limit": 10000}).json()["features"]
+        lean = client.get("/api/map/events", params={"limit": 20000}).json()["features"]
         rows, offset = [], 0
         while True:
             page = client.get("/api/events", params={"limit": 1000, "offset": offset}).json()
@@ -64,7 +67,12 @@ def main() -> None:
     mismatch = [p for p in props if p["marker"] and p["marker"] not in p["casualties"]["label"]]
     coarse = [r for r in rows if ((r["data"] or {}).get("time") or {}).get("granularity") in COARSE]
     as_days = [r for r in coarse if r["period"] and len(r["period"]) == 10]
+    full = {f["id"]: f["properties"] for f in features}
+    differ = [f for f in lean if f["id"] not in full or f["properties"]["period"] != full[f["id"]]["period"]
+              or (f["properties"]["toll"] or {}).get("size") != full[f["id"]]["quantity"]
+              or (f["properties"]["toll"] or {}).get("marker", "") != full[f["id"]]["marker"]]
     print(f"{len(rows)} events, {len(props)} on the map")
+    print(f"lean markers (/api/map/events): {len(lean)}; toll or period not the full feature's: {len(differ)}")
     print(f"markers sized by a non-casualty quantity: {len(wrong_size)} (the old largest-quantity rule: {old_wrong}, "
           f"by {', '.join(f'{k} {n}' for k, n in old.most_common() if k and k not in CASUALTY_KINDS)})")
     print(f"markers sized by a casualty figure: {sum(1 for p in props if p['quantity'] is not None)}; "

@@ -10,6 +10,11 @@ drawn, in milliseconds from the start of navigation; the label, border and contr
 loading after it. With `--events N` (and no existing store of that size at --db) it first builds N
 synthetic events with bench/api.py's generator and merges their incidents as `frontlines run` does.
 Prints min / median / max and the size of what the page fetched. No timing is asserted.
+
+With `--routes`, it times instead, in process and one at a time (FastAPI TestClient, no browser), the
+API requests the page makes before it is ready, for the view and `--map-route` given ("full": the old
+/api/incidents.geojson or /api/events.geojson at 10,000 features; "lean": /api/map/incidents or
+/api/map/events at up to 20,000), with each answer's size before and after gzip.
 """
 
 from __future__ import annotations
@@ -50,6 +55,40 @@ def ensure_store(db: Path, events: int) -> None:
     print(f"built {events:,} events and their incidents in {time.perf_counter() - t0:.0f} s: {db}")
 
 
+def first_view_urls(view: str, map_route: str) -> list[str]:
+    """The API requests the page makes before its first view is ready (the markers and the list)."""
+    if view == "incidents":
+        geo = "/api/incidents.geojson?limit=10000" if map_route == "full" else "/api/map/incidents?limit=20000"
+        return [geo, "/api/incidents?limit=300", "/api/stats/events?by=period"]
+    geo = "/api/events.geojson?limit=10000" if map_route == "full" else "/api/map/events?limit=20000"
+    return [geo, "/api/events?sort=-date&limit=300", "/api/stats/events?by=period"]
+
+
+def time_routes(settings: Settings, urls: list[str], runs: int) -> None:
+    """Each URL ``runs`` times in process, after one warm-up call: min and median ms, raw and gzipped kB."""
+    import gzip
+    import warnings
+
+    from frontlines.api import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    app = create_app(settings)
+    with TestClient(app) as client:
+        for url in urls:
+            client.get(url)
+            ms = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                r = client.get(url)
+                ms.append((time.perf_counter() - t0) * 1000)
+            print(f"{url}: {r.status_code}, min {min(ms):.0f} ms, median {statistics.median(ms):.0f} ms, "
+                  f"{len(r.content) / 1024:,.0f} kB ({len(gzip.compress(r.content, 6)) / 1024:,.0f} kB gzipped)")
+    app.state.store.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", default=None, help="the store to serve (default: bench/out/page-<N>.db with --events)")
@@ -57,6 +96,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--view", choices=("incidents", "events"), default="incidents")
     ap.add_argument("--gazetteer", default="", help="gazetteer for the place labels (default: the configured one)")
+    ap.add_argument("--routes", action="store_true", help="time the first view's API requests in process instead")
+    ap.add_argument("--map-route", choices=("lean", "full"), default="lean", help="with --routes: which marker route")
     args = ap.parse_args()
     if args.db is None:
         if not args.events:
@@ -66,6 +107,9 @@ def main() -> None:
     db.parent.mkdir(parents=True, exist_ok=True)
     if args.events:
         ensure_store(db, args.events)
+    if args.routes:
+        time_routes(Settings(db=str(db)), first_view_urls(args.view, args.map_route), args.runs)
+        return
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"{CHROMIUM} is missing: run `make browser-deps`")
 

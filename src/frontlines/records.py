@@ -352,6 +352,38 @@ class Incident:
 
 
 @dataclass(**_FROZEN)
+class MapEvent:
+    """What the map draws for one located event, read from the events table's columns (store.map_events).
+
+    No Event is rebuilt: the marker needs its place, type, status and period, and the casualty figure
+    (quantities/tolls.py) decides its size and number from ``quantities``; the popup fetches the full event.
+    """
+
+    key: str
+    lat: float
+    lon: float
+    plover_type: str | None
+    status: str | None
+    period: str | None  # the date at its own precision ("2023", "2022-04", "2022-11-07"); see time/periods.py
+    location: str | None
+    quantities: tuple[dict[str, Any], ...] = ()  # the event's quantities as stored (to_dict form)
+
+
+@dataclass(**_FROZEN)
+class MapIncident:
+    """What the map draws for one located incident, read from the incidents table's columns (store.map_incidents)."""
+
+    id: str
+    lat: float
+    lon: float
+    plover_type: str | None
+    period: str | None  # its [start, end] at its own precision (time/periods.py)
+    location: str | None  # its place's name (or the text naming it)
+    corroboration: str
+    reports: int  # how many reports (member events) it has
+
+
+@dataclass(**_FROZEN)
 class ControlChange:
     """A settlement passing from one side to another (or claimed to)."""
 

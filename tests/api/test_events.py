@@ -100,6 +100,7 @@ def test_bad_parameters_are_clear_422s(client, params) -> None:  # noqa: ANN001
     assert body["error"] and "Traceback" not in body["error"]
     # The same filters fail the same way on every event route.
     assert client.get("/api/events.geojson", params=params).status_code == 422 or "limit" in params
+    assert client.get("/api/map/events", params=params).status_code == 422 or {"limit", "sort"} & set(params)
 
 
 @pytest.mark.parametrize("value", ["0", "1667952000", "-1", "2022-11", "2022", "2022-11-9", "09.11.2022",
@@ -107,7 +108,7 @@ def test_bad_parameters_are_clear_422s(client, params) -> None:  # noqa: ANN001
 @pytest.mark.parametrize(("path", "name"), [
     ("/api/events", "until"), ("/api/events", "since"), ("/api/events.geojson", "until"), ("/api/incidents", "until"),
     ("/api/stats/events", "since"), ("/api/articles", "until"), ("/api/control", "date"),
-    ("/api/control.geojson", "date"),
+    ("/api/control.geojson", "date"), ("/api/map/events", "since"), ("/api/map/incidents", "until"),
 ])
 def test_a_date_is_yyyy_mm_dd_or_a_422_never_1970(client, path, name, value) -> None:  # noqa: ANN001
     # Pydantic alone reads '0' and '1667952000' as Unix times: until=0 silently meant 1970-01-01.
@@ -123,7 +124,7 @@ def test_a_date_that_is_not_on_the_calendar_says_so(client) -> None:  # noqa: AN
 
 
 @pytest.mark.parametrize("path", ["/api/events", "/api/events.geojson", "/api/incidents", "/api/incidents.geojson",
-                                  "/api/stats/events"])
+                                  "/api/stats/events", "/api/map/events", "/api/map/incidents"])
 @pytest.mark.parametrize(("params", "named"), [
     ({"type": "NOPE"}, "type 'NOPE' is not one of: AGREE, CONSULT, "),
     ({"acled": "Shelling"}, "acled 'Shelling' is not one of: 'Battles', "),

@@ -105,6 +105,7 @@ def test_a_rejected_event_disappears_from_listings_geojson_exports_and_its_incid
     def gone() -> None:
         assert seven not in _keys(client)
         assert seven not in _keys(client, "/api/events.geojson")
+        assert seven not in _keys(client, "/api/map/events")  # nor on the map
         assert seven in _keys(client, include="rejected")
         assert _keys(client, review="rejected") == {seven}
         assert seven[:16] not in _csv(client) and seven not in _geojson_export(client)
@@ -131,6 +132,8 @@ def test_a_corrected_toll_shows_in_the_csv_after_run_again(setup) -> None:  # no
         assert one["fatalities"] == 3 and one["review"]["machine"]["quantities"][0]["value"] == 7
         feature = next(f for f in client.get("/api/events.geojson").json()["features"] if f["id"] == seven)
         assert feature["properties"]["fatalities"] == 3 and feature["properties"]["review_status"] == "corrected"
+        marker = next(f for f in client.get("/api/map/events").json()["features"] if f["id"] == seven)
+        assert marker["properties"]["toll"]["marker"] == "3"  # the map draws the corrected toll
 
     corrected()
     _run_again(client, built)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from frontlines.errors import NotFound, StoreError
-from frontlines.records import StoredEvent
+from frontlines.records import MapEvent, StoredEvent, to_dict
 from frontlines.store import EventFilter
 from tests.store.samples import article, extraction, place
 
@@ -100,3 +101,51 @@ def test_event_counts(three) -> None:  # noqa: ANN001
         ("2022-10-01", 1), ("2022-11-07", 1)]
     with pytest.raises(StoreError):
         store.event_counts("text; drop")
+
+
+def test_map_events_read_what_a_marker_needs(three) -> None:  # noqa: ANN001
+    store, kharkiv, kherson, undated = three
+    got = store.map_events()
+    assert all(isinstance(m, MapEvent) for m in got)
+    assert [m.period for m in got] == ["2022-11-07", "2022-10-01", None]  # newest first, undated last
+    full = {e.key: e for e in store.list_events()}
+    for m in got:  # the columns of the full record, and its quantities as stored (what tolls.py reads)
+        e = full[m.key]
+        assert (m.lat, m.lon, m.plover_type, m.status, m.period, m.location) == (
+            e.lat, e.lon, e.event.plover_type, e.event.status.value, e.period, e.location)
+        assert m.quantities == tuple(to_dict(e.event.quantities))
+
+
+@pytest.mark.parametrize(
+    "where",
+    [EventFilter(), EventFilter(plover_type="assault"), EventFilter(bbox=(36.0, 49.0, 37.0, 50.5)),
+     EventFilter(since=dt.date(2022, 11, 1)), EventFilter(until=dt.date(2022, 11, 1), actor="russian"),
+     EventFilter(place="kher"), EventFilter(text="village"), EventFilter(plover_type="RETREAT")],
+)
+def test_map_events_take_the_event_filters(three, where: EventFilter) -> None:  # noqa: ANN001
+    store = three[0]
+    assert {m.key for m in store.map_events(where)} == {e.key for e in store.list_events(where) if e.lat is not None}
+
+
+def test_map_events_leave_out_events_without_a_point_and_page(store) -> None:  # noqa: ANN001
+    located, nowhere = article("Russian forces shelled Kharkiv."), article("Russian forces shelled a road.", title="Road")
+    for a in (located, nowhere):
+        store.add_article(a)
+    store.save_extraction(extraction(located))
+    unplaced = extraction(nowhere)
+    store.save_extraction(dataclasses.replace(unplaced, events=(dataclasses.replace(unplaced.events[0], place=None),)))
+    assert [m.location for m in store.map_events()] == ["Kharkiv"] and store.count_events() == 2
+    assert store.map_events(EventFilter(limit=1, offset=1)) == []
+
+
+def test_map_events_keep_a_coarse_date_coarse(store) -> None:  # noqa: ANN001
+    a = article("Russian forces shelled Kharkiv in April.", title="April")
+    store.add_article(a)
+    ex = extraction(a)
+    ev = ex.events[0]
+    assert ev.time is not None
+    april = dataclasses.replace(ev.time, value="2022-04", start=dt.date(2022, 4, 1), end=dt.date(2022, 4, 30),
+                                granularity="month")
+    store.save_extraction(dataclasses.replace(ex, events=(dataclasses.replace(ev, time=april),)))
+    (m,) = store.map_events()
+    assert m.period == "2022-04"  # not the 2022-04-01 it is listed under

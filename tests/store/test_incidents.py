@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from frontlines.errors import NotFound
+from frontlines.records import MapIncident
 from frontlines.store import EventFilter, IncidentFilter
 from tests.store.samples import article, extraction, incident, place
 
@@ -69,3 +71,34 @@ def test_orphans_after_reprocessing(two_reports) -> None:  # noqa: ANN001
     assert store.orphan_incident_ids() == ["inc1" + "0" * 36]
     store.replace_incidents(["inc1" + "0" * 36], [])
     assert store.incident_ids() == [] and store.count_incidents() == 0
+
+
+def test_map_incidents_read_what_a_marker_needs(two_reports) -> None:  # noqa: ANN001
+    store, a, keys = two_reports
+    unnamed = dataclasses.replace(place(a.id, lat=46.64, lon=32.61), name=None, text="the city")
+    store.replace_incidents([], [
+        incident("inc1" + "0" * 36, keys, where=place(a.id), corroboration="independent"),
+        incident("inc2" + "0" * 36, keys[:0], where=unnamed, start=dt.date(2022, 10, 1)),
+        incident("inc3" + "0" * 36, []),  # no place: not on the map
+    ])
+    assert store.map_incidents() == [
+        MapIncident(id="inc1" + "0" * 36, lat=49.98, lon=36.25, plover_type="ASSAULT", period="2022-11-07",
+                    location="Kharkiv", corroboration="independent", reports=2),
+        MapIncident(id="inc2" + "0" * 36, lat=46.64, lon=32.61, plover_type="ASSAULT", period="2022-10-01",
+                    location="the city", corroboration="single-source", reports=0),
+    ]
+    assert [m.id[:4] for m in store.map_incidents(IncidentFilter(limit=1, offset=1))] == ["inc2"]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [IncidentFilter(), IncidentFilter(min_reports=2), IncidentFilter(corroboration="independent"),
+     IncidentFilter(since=dt.date(2022, 11, 8)), IncidentFilter(bbox=(36.0, 49.0, 37.0, 50.5)),
+     IncidentFilter(members=EventFilter(place="Kharkiv")), IncidentFilter(members=EventFilter(place="Odesa"))],
+)
+def test_map_incidents_take_the_incident_filters(two_reports, where: IncidentFilter) -> None:  # noqa: ANN001
+    store, a, keys = two_reports
+    store.replace_incidents([], [incident("inc1" + "0" * 36, keys, where=place(a.id), corroboration="independent"),
+                                 incident("inc2" + "0" * 36, [])])
+    assert [m.id for m in store.map_incidents(where)] == [
+        i.id for i in store.list_incidents(where) if i.place is not None and i.place.lat is not None]

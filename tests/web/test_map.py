@@ -27,6 +27,7 @@ def test_map_shows_markers_timeline_and_list(page, artifacts) -> None:  # noqa: 
                     ["2022-11-10", 2], ["2022-11-11", 2], ["2022-11-12", 2]]
     _wait_count(page, 11)
     assert "11 events (11 on the map)" in page.inner_text("#summary")
+    page.wait_for_function("document.querySelectorAll('#f-type option').length > 1")  # loaded after the first view
     options = page.eval_on_selector_all("#f-type option", "els => els.map(e => e.value)")
     assert options == ["", "ASSAULT", "COERCE", "FIGHT", "RETREAT"]
     page.screenshot(path=str(artifacts / "map.png"))

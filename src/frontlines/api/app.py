@@ -25,8 +25,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 
 from frontlines import __version__
-from frontlines.api import (actors, articles, basemap, control, events, incidents, jobs, places, quotes, reviews,
-                           stats, users)
+from frontlines.api import (actors, articles, basemap, control, events, incidents, jobs, markers, places, quotes,
+                           reviews, stats, users)
 from frontlines.api.basemap import VENDOR_DIR, WEB_DIR
 from frontlines.api.errors import error_response, install_error_handlers
 from frontlines.api.processing import Processor
@@ -222,7 +222,7 @@ def create_app(
     app.state.borders = None
 
     install_error_handlers(app)
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)  # 9 took 3x as long for 4% fewer bytes
     app.add_middleware(SecurityHeaders, headers={
         "Content-Security-Policy": content_security_policy(settings),
         "X-Content-Type-Options": "nosniff",
@@ -232,7 +232,8 @@ def create_app(
     app.add_middleware(HeadLikeGet)  # HEAD gets exactly GET's headers (gzip's included)
     app.add_middleware(BodyLimit, limit=settings.api_max_body)  # outermost: refuse before reading
 
-    for module in (reviews, events, articles, quotes, places, actors, stats, incidents, control, basemap, jobs, users):
+    for module in (reviews, events, articles, quotes, places, actors, stats, incidents, markers, control, basemap, jobs,
+                   users):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

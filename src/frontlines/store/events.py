@@ -11,8 +11,8 @@ from sqlalchemy import DateTime, Engine, Select, String, and_, cast, exists, fun
 from frontlines.errors import NotFound, StoreError
 from frontlines.store import schema as t
 from frontlines.store.filters import EventFilter
-from frontlines.records import StoredEvent
-from frontlines.store.mapping import row_stored_event
+from frontlines.records import MapEvent, StoredEvent
+from frontlines.store.mapping import row_map_event, row_stored_event
 from frontlines.store.sql import chunked, escape_like, in_bbox
 from frontlines.time.periods import iso_period
 
@@ -166,6 +166,25 @@ def read_view(f: EventFilter | None, *, sort: str = "date", limit: int | None = 
     return q.limit(limit).offset(offset) if limit is not None else q
 
 
+def _map_half(src: str, f: EventFilter) -> Select[Any]:
+    """One half of the reviewed view with only what a map marker needs (no JSON but the quantities)."""
+    e, o = t.events, t.reviewed_events
+    c = _columns(src)
+    table = e if src == MACHINE else o
+    q = select(c["id"].label("id"), c["key"].label("key"),
+               *(c[name].label(name) for name in ("lat", "lon", "plover_type", "status", "date", "date_end",
+                                                  "location")),
+               table.c.data["quantities"].label("quantities"))
+    if src == MACHINE:
+        q = q.select_from(e).where(~exists().where(o.c.key == e.c.key))
+    else:
+        q = q.select_from(o.join(e, e.c.key == o.c.key))
+        verdict = f.review if f.review not in (None, "reviewed", "unreviewed") else None
+        q = q.where(o.c.verdict == verdict) if verdict else (
+            q if f.include_rejected else q.where(o.c.verdict != "rejected"))
+    return q.where(c["lat"].is_not(None), c["lon"].is_not(None), *event_conditions(f, src))
+
+
 def _after(last: int) -> Callable[[dict[str, Any]], Any]:
     return lambda c: c["id"] > last
 
@@ -190,6 +209,20 @@ class Events:
         q = read_view(f, sort=f.sort, limit=f.limit, offset=f.offset)
         with self.engine.connect() as conn:
             return [row_stored_event(r) for r in conn.execute(q)]
+
+    def map_events(self, f: EventFilter = EventFilter()) -> list[MapEvent]:
+        """The located events matching ``f`` as the map draws them: newest first (undated last), ``f.limit``
+        from ``f.offset`` (``f.sort`` is ignored).
+
+        Read from the table's columns plus the quantities inside ``data``, without rebuilding any Event: a
+        tenth of the work of :meth:`list_events` for a map of 10,000 points (docs/performance.md, Map page).
+        Reviewed like every read: a corrected event is drawn as corrected, a rejected one not at all.
+        """
+        parts = [_map_half(src, f) for src in halves(f)]
+        u = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery("markers")
+        q = select(u).order_by(u.c.date.desc().nulls_last(), u.c.id).limit(f.limit).offset(f.offset)
+        with self.engine.connect() as conn:
+            return [row_map_event(r) for r in conn.execute(q)]
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
         """How many events match ``f`` (its sort, limit and offset ignored)."""

@@ -23,6 +23,8 @@ from frontlines.records import (
     Extraction,
     Feed,
     Incident,
+    MapEvent,
+    MapIncident,
     Place,
     Quantity,
     Quote,
@@ -313,6 +315,20 @@ def row_user(row: Any) -> User:
     return User(name=row.name, role=Role(row.role), created_at=row.created_at, revoked_at=row.revoked_at)
 
 
+def row_map_event(row: Any) -> MapEvent:
+    """A lean events row (events.map_event_select: columns and the quantities alone) to what the map draws."""
+    return MapEvent(
+        key=row.key,
+        lat=row.lat,
+        lon=row.lon,
+        plover_type=row.plover_type,
+        status=row.status,
+        period=iso_period(row.date, row.date_end),  # "2023" for "last year", not 2023-01-01
+        location=row.location,
+        quantities=tuple(json_value(row.quantities) or ()),
+    )
+
+
 # -- incidents and control ----------------------------------------------------------
 def incident_row(i: Incident) -> dict[str, Any]:
     """The incidents row of one incident (the record as JSON plus the columns filtered on)."""
@@ -325,6 +341,20 @@ def incident_row(i: Incident) -> dict[str, Any]:
 def row_incident(data: Any) -> Incident:
     """An incidents row's ``data`` back to its record."""
     return from_dict(Incident, json_value(data))
+
+
+def row_map_incident(row: Any) -> MapIncident:
+    """A lean incidents row (incidents.map_incident_select: columns, place name, report count) to what the map draws."""
+    return MapIncident(
+        id=row.id,
+        lat=row.lat,
+        lon=row.lon,
+        plover_type=row.plover_type,
+        period=iso_period(row.start, row.end),
+        location=row.location,
+        corroboration=row.corroboration or "single-source",
+        reports=int(row.reports or 0),
+    )
 
 
 def control_change_row(article_id: str, event_key: str, c: ControlChange) -> dict[str, Any]:

@@ -19,6 +19,8 @@ from frontlines.records import (
     Extraction,
     Feed,
     Incident,
+    MapEvent,
+    MapIncident,
     Place,
     Rejection,
     Review,
@@ -89,6 +91,8 @@ class Store(Protocol):
     # -- events (store/events.py) -------------------------------------------------------
     def list_events(self, f: EventFilter = ...) -> list[StoredEvent]: ...
 
+    def map_events(self, f: EventFilter = ...) -> list[MapEvent]: ...
+
     def count_events(self, f: EventFilter = ...) -> int: ...
 
     def get_event(self, key: str) -> StoredEvent: ...
@@ -116,6 +120,8 @@ class Store(Protocol):
     def replace_incidents(self, remove_ids: Sequence[str], incidents: Sequence[Incident]) -> None: ...
 
     def list_incidents(self, f: IncidentFilter = ...) -> list[Incident]: ...
+
+    def map_incidents(self, f: IncidentFilter = ...) -> list[MapIncident]: ...
 
     def count_incidents(self, f: IncidentFilter = ...) -> int: ...
 

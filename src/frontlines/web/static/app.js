@@ -24,7 +24,7 @@ import { installTimeline } from './js/timeline.js';
 import { installArticleView, showArticle } from './js/article.js';
 
 const LIST_LIMIT = 300;
-const MAP_LIMIT = 10000;
+const MAP_LIMIT = 20000; // every marker of a view up to /api/map's limit (lean features: docs/performance.md)
 
 const params0 = new URLSearchParams(window.location.search);
 const state = {
@@ -73,32 +73,75 @@ function markReady() {
 
 // -- events: markers and list ----------------------------------------------------------------------------
 
-/** An event's marker: size and number from its casualty figure only (decided by the API: `marker` is the
- * text, `quantity` the figure that sizes it; no toll, no number, the smallest dot). */
+/** A marker icon whose element (`icon.options.html`) is built the first time it is read: when Leaflet draws
+ * the marker, which most of thousands of clustered markers never need, or when a script asks for it. */
+function lazyIcon(size, build) {
+  const icon = L.divIcon({ className: 'ev-marker', iconSize: [size, size] });
+  let dot = null;
+  Object.defineProperty(icon.options, 'html', { get: () => dot || (dot = build()), enumerable: true });
+  return icon;
+}
+
+/** An event's marker, from its lean feature (/api/map/events): size and number from its casualty toll only
+ * (decided by the API, quantities/tolls.py: `toll.size` sizes it, `toll.marker` is the text drawn on it, ""
+ * for a vague amount; no toll, no number, the smallest dot). The popup fetches the full event when it opens. */
 function markerFor(feature) {
   const p = feature.properties;
+  const key = feature.id;
+  const toll = p.toll;
   const [lon, lat] = feature.geometry.coordinates;
-  const size = p.quantity ? Math.round(Math.min(46, 16 + 7 * Math.log10(1 + p.quantity))) : 14;
-  const dot = el('div', 'ev-dot' + (p.status === 'happened' ? '' : ' claimed'), p.marker || null);
-  dot.style.background = colorOf(p.plover_type); // CSSOM, allowed by the CSP (no style attribute in markup)
-  dot.dataset.key = p.key;
-  dot.dataset.size = String(size);
-  if (p.period) dot.dataset.period = p.period;
-  const icon = L.divIcon({ html: dot, className: 'ev-marker', iconSize: [size, size] });
-  const toll = p.casualties ? p.casualties.label : null;
+  const size = toll ? Math.round(Math.min(46, 16 + 7 * Math.log10(1 + toll.size))) : 14;
+  const icon = lazyIcon(size, () => {
+    const dot = el('div', 'ev-dot' + (p.status === 'happened' ? '' : ' claimed'), (toll && toll.marker) || null);
+    dot.style.background = colorOf(p.plover_type); // CSSOM, allowed by the CSP (no style attribute in markup)
+    dot.dataset.key = key;
+    dot.dataset.size = String(size);
+    if (p.period) dot.dataset.period = p.period;
+    return dot;
+  });
   const marker = L.marker([lat, lon], {
-    icon, title: [p.plover_type, p.location, periodLabel(p.period || p.event_date), toll].filter(Boolean).join(' · '),
+    icon, title: [p.plover_type, p.location, periodLabel(p.period), toll ? toll.label : null].filter(Boolean).join(' · '),
     riseOnHover: true,
   });
-  const box = el('div', 'popup', null, [el('p', 'meta', 'loading…')]);
-  box.dataset.key = p.key;
-  marker.bindPopup(box, { maxWidth: 380, minWidth: 260, autoPanPaddingTopLeft: POPUP_PAD });
-  marker.on('popupopen', () => {
-    markActive(p.key);
-    if (!box.dataset.loaded) loadPopup(box, p.key, marker);
+  lazyPopup(marker, key, 'popup', { maxWidth: 380, minWidth: 260 }, (box) => {
+    box.dataset.key = key;
+    loadPopup(box, key, marker);
   });
   return marker;
 }
+
+/** A marker's popup, bound the first time it is opened (binding one per marker up front cost more than
+ * building the markers): `fill(box)` starts loading the full record into the popup's box. */
+function lazyPopup(marker, key, className, options, fill) {
+  marker.bindLazy = () => {
+    let box = null;
+    marker.bindPopup(() => {
+      if (!box) {
+        box = el('div', className, null, [el('p', 'meta', 'loading…')]);
+        fill(box);
+      }
+      return box;
+    }, { ...options, autoPanPaddingTopLeft: POPUP_PAD });
+    marker.on('popupopen', () => {
+      markActive(key);
+      if (box && !box.dataset.loaded) fill(box); // an earlier load failed: try again
+    });
+  };
+}
+
+/** Open a marker's popup, binding it first if it never was. */
+function openMarkerPopup(marker) {
+  if (!marker.getPopup()) marker.bindLazy();
+  marker.openPopup();
+}
+
+// A click (or Enter) on a marker whose popup is not yet bound reaches the cluster group: bind and open it.
+cluster.on('click keypress', (e) => {
+  const marker = e.propagatedFrom || e.layer;
+  if (!marker || !marker.bindLazy || marker.getPopup()) return; // a bound popup opens by itself
+  if (e.type === 'keypress' && e.originalEvent.keyCode !== 13) return;
+  openMarkerPopup(marker);
+});
 
 /** Popup content, fetched from /api/events/{key} the first time the popup opens. */
 function loadPopup(box, key, marker) {
@@ -180,7 +223,7 @@ async function loadEvents() {
   try {
     const params = eventParams();
     const [geo, list] = await Promise.all([
-      getJSON('/api/events.geojson' + query({ ...params, limit: MAP_LIMIT })),
+      getJSON('/api/map/events' + query({ ...params, limit: MAP_LIMIT })),
       getJSON('/api/events' + query({ ...params, sort: '-date', limit: LIST_LIMIT })),
     ]);
     if (seq !== state.seq) return; // a newer request superseded this one
@@ -188,7 +231,7 @@ async function loadEvents() {
     state.markers.clear();
     const markers = geo.features.map((f) => {
       const m = markerFor(f);
-      state.markers.set(f.properties.key, m);
+      state.markers.set(f.id, m);
       return m;
     });
     cluster.addLayers(markers);
@@ -233,7 +276,7 @@ function markActive(key) {
 
 function focusEvent(ev) {
   const marker = state.markers.get(ev.key);
-  if (marker) cluster.zoomToShowLayer(marker, () => marker.openPopup());
+  if (marker) cluster.zoomToShowLayer(marker, () => openMarkerPopup(marker));
   else showArticle(ev.article_id, ev.start);
 }
 
@@ -253,27 +296,28 @@ function reportsText(n, independent, party) {
   return n + (n === 1 ? ' report' : ' reports') + (parts.length ? ' (' + parts.join(', ') + ')' : '');
 }
 
+/** An incident's marker, from its lean feature (/api/map/incidents): sized and numbered by its reports. */
 function incidentMarker(feature) {
   const p = feature.properties;
+  const id = feature.id;
   const [lon, lat] = feature.geometry.coordinates;
   const size = Math.round(Math.min(40, 20 + 5 * Math.log2(p.reports)));
   const corr = CORROBORATION[p.corroboration] ? p.corroboration : 'single-source';
-  const dot = el('div', 'inc-dot corr-' + corr, String(p.reports));
-  dot.style.background = colorOf(p.plover_type);
-  dot.dataset.id = p.id;
-  dot.dataset.reports = String(p.reports);
-  dot.dataset.corroboration = corr;
-  const icon = L.divIcon({ html: dot, className: 'ev-marker', iconSize: [size, size] });
+  const icon = lazyIcon(size, () => {
+    const dot = el('div', 'inc-dot corr-' + corr, String(p.reports));
+    dot.style.background = colorOf(p.plover_type);
+    dot.dataset.id = id;
+    dot.dataset.reports = String(p.reports);
+    dot.dataset.corroboration = corr;
+    return dot;
+  });
   const marker = L.marker([lat, lon], {
     icon, riseOnHover: true,
     title: [p.plover_type, p.location, incidentDates(p), reportsText(p.reports), CORROBORATION[corr]].filter(Boolean).join(' · '),
   });
-  const box = el('div', 'popup incident', null, [el('p', 'meta', 'loading…')]);
-  box.dataset.id = p.id;
-  marker.bindPopup(box, { maxWidth: 420, minWidth: 300, autoPanPaddingTopLeft: POPUP_PAD });
-  marker.on('popupopen', () => {
-    markActive(p.id);
-    if (!box.dataset.loaded) loadIncidentPopup(box, p.id, marker);
+  lazyPopup(marker, id, 'popup incident', { maxWidth: 420, minWidth: 300 }, (box) => {
+    box.dataset.id = id;
+    loadIncidentPopup(box, id, marker);
   });
   return marker;
 }
@@ -357,7 +401,7 @@ async function loadIncidents() {
   try {
     const params = { ...state.filters, since: state.range ? state.range.since : '', until: state.range ? state.range.until : '' };
     const [geo, list] = await Promise.all([
-      getJSON('/api/incidents.geojson' + query({ ...params, limit: MAP_LIMIT })),
+      getJSON('/api/map/incidents' + query({ ...params, limit: MAP_LIMIT })),
       getJSON('/api/incidents' + query({ ...params, limit: LIST_LIMIT })),
     ]);
     if (seq !== state.seq) return;
@@ -365,7 +409,7 @@ async function loadIncidents() {
     state.markers.clear();
     const markers = geo.features.map((f) => {
       const m = incidentMarker(f);
-      state.markers.set(f.properties.id, m);
+      state.markers.set(f.id, m);
       return m;
     });
     cluster.addLayers(markers);
@@ -404,7 +448,7 @@ function renderIncidentList(body) {
     li.tabIndex = 0;
     const focus = () => {
       const marker = state.markers.get(inc.id);
-      if (marker) cluster.zoomToShowLayer(marker, () => marker.openPopup());
+      if (marker) cluster.zoomToShowLayer(marker, () => openMarkerPopup(marker));
       else notice('this incident has no coordinates');
     };
     li.addEventListener('click', focus);
@@ -498,6 +542,6 @@ window.frontlines = { map, state, showArticle, setRange, setView, setControlDate
 applyView();
 loadView(); // first: the markers and the list are what "ready" means
 timeline.load();
-loadFilterOptions();
+firstView.then(loadFilterOptions); // the filters' options (two counts over every event) wait for the first view
 loadBaseLayers(map, firstView);
 control.loadDates();
