@@ -96,3 +96,17 @@ def test_workers_get_back_glibc_dynamic_malloc_thresholds(client, settings) -> N
     if sys.platform.startswith("linux"):
         assert all(tuned.values())
         assert tune_malloc() is True
+
+
+def test_dask_workers_keep_the_configured_size_limit(tmp_path, settings, client) -> None:  # noqa: ANN001
+    import dataclasses as dc
+
+    from frontlines.batch.dask import run_dask
+
+    store = _store_with_samples(tmp_path / "limit.db")
+    sizes = {a.id: len(a.text.encode()) for a in store.get_articles(store.pending_ids())}
+    limit = sorted(sizes.values())[len(sizes) // 2]  # about half the articles are over it
+    report = run_dask(store, dc.replace(settings, max_bytes=limit), client=client)
+    refused = {f.article_id for f in report.failures}
+    assert refused == {aid for aid, n in sizes.items() if n > limit} and refused
+    assert {f.code for f in report.failures} == {"E204"}

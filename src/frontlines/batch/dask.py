@@ -36,6 +36,7 @@ from frontlines.batch.shards import (
     read_shard,
     write_parquet,
 )
+from frontlines.pieces import Limits
 from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
 from frontlines.runner import Result, Runner, RunReport, UpdateStarts
@@ -81,13 +82,14 @@ class ResourcesPlugin(WorkerPlugin):
 
     def setup(self, worker: Any) -> None:
         worker.frontlines_malloc_tuned = tune_malloc()
-        worker.frontlines = (load_resources(self.settings), build_pipeline(default_stages()))
+        worker.frontlines = (load_resources(self.settings), build_pipeline(default_stages()),
+                             Limits.from_settings(self.settings))
 
 
 def process_on_worker(articles: list[Article]) -> list[tuple[Article, Extraction | Failure]]:
     """A Dask task: run the pipeline over a batch with the worker's loaded resources."""
-    resources, chain = get_worker().frontlines  # type: ignore[attr-defined]
-    return list(process_batch(articles, resources, chain))
+    resources, chain, limits = get_worker().frontlines  # type: ignore[attr-defined]
+    return list(process_batch(articles, resources, chain, limits=limits))
 
 
 def connect(scheduler: str | None, workers: int) -> tuple[Client, LocalCluster | None]:
@@ -192,16 +194,16 @@ def summarise_on_worker(items: ShardItems) -> ShardSummary:
 def process_shard_on_worker(items: ShardItems, store_ids: list[str], process_ids: list[str],
                             batch_size: int) -> ShardResult:
     """A Dask task: run the pipeline over the chosen articles of a read shard."""
-    resources, chain = get_worker().frontlines  # type: ignore[attr-defined]
+    resources, chain, limits = get_worker().frontlines  # type: ignore[attr-defined]
     return process_shard(items, resources, chain, store_ids=store_ids, process_ids=process_ids,
-                         batch_size=batch_size)
+                         batch_size=batch_size, limits=limits)
 
 
 def shard_to_parquet_on_worker(path: str, out: str, max_bytes: int, batch_size: int) -> dict[str, int]:
     """A Dask task: read, process and write one shard as Parquet files; returns row counts."""
-    resources, chain = get_worker().frontlines  # type: ignore[attr-defined]
+    resources, chain, limits = get_worker().frontlines  # type: ignore[attr-defined]
     items = read_shard(path, max_bytes=max_bytes)
-    result = process_shard(items, resources, chain, batch_size=batch_size)
+    result = process_shard(items, resources, chain, batch_size=batch_size, limits=limits)
     counts = write_parquet(Path(out), result, items.rejections)
     counts["failed"] = sum(isinstance(r, Failure) for _, r in result.results)
     counts["processed"] = len(result.results) - counts["failed"]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import IngestError
+from frontlines.pieces import Limits
 from frontlines.pipeline import Failure, Resources, Stage, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
 
@@ -158,8 +159,9 @@ def process_shard(
     store_ids: Iterable[str] | None = None,
     process_ids: Iterable[str] | None = None,
     batch_size: int = 64,
+    limits: Limits | None = None,
 ) -> ShardResult:
-    """Run the pipeline over a shard's articles.
+    """Run the pipeline over a shard's articles (``limits``: the configured size limits, see pieces.py).
 
     ``store_ids`` are the articles the client will store (default: all);
     ``process_ids`` the ones to run the pipeline on (default: all pending ones).
@@ -169,7 +171,7 @@ def process_shard(
     articles = [a for a in items.articles if keep is None or a.id in keep]
     todo = [a for a in items.articles
             if (a.id in run if run is not None else a.status is ArticleStatus.PENDING)]
-    results = list(process_batch(todo, resources, chain, batch_size=batch_size))
+    results = list(process_batch(todo, resources, chain, batch_size=batch_size, limits=limits))
     return ShardResult(shard=items.shard, articles=articles, results=results)
 
 
