@@ -61,9 +61,11 @@ def build_pipeline(stages: Iterable[Stage]) -> tuple[Stage, ...]:
 def extract(doc: Any, article: Article, resources: Resources, chain: tuple[Stage, ...]) -> Extraction:
     """Run the chain over one parsed article."""
     outputs: dict[str, tuple[Any, ...]] = {}
+    infos = tuple(s.info for s in chain)
+    versions = {i.name: i.version for i in infos}
     for stage in chain:
-        outputs[stage.writes] = tuple(stage.run(StageInput(doc, article, resources, outputs)))
-    return Extraction(article_id=article.id, stages=tuple(s.info for s in chain), **outputs)
+        outputs[stage.writes] = tuple(stage.run(StageInput(doc, article, resources, outputs, versions)))
+    return Extraction(article_id=article.id, stages=infos, **outputs)
 
 
 @dataclass(frozen=True, slots=True)

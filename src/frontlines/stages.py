@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +58,9 @@ class StageInput:
     article: Article
     resources: Resources
     outputs: Mapping[str, tuple[Any, ...]]
+    # the chain's stage name -> version, worked out once per article (hashing data files per event cost
+    # a third of the events stage); a stage without it (tests, eval) works its own out
+    versions: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def reference_date(self) -> dt.date | None:

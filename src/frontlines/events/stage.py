@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Mapping
 
 from frontlines.events.attribution import (
     claim_or_report,
@@ -138,21 +139,22 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     return tuple(_finish(d, inp, lex, heads, title) for d in kept)
 
 
-def _stage_names(d: Draft) -> tuple[str, ...]:
-    names = [f"{NAME}:{version_of(VERSION, DATA_FILES)}"]
+def _stage_names(d: Draft, versions: Mapping[str, str]) -> tuple[str, ...]:
+    """The stages behind an event, each with its version (the chain's, as worked out for the article)."""
     from frontlines.actors import STAGE as actors_stage
     from frontlines.geo import STAGE as places_stage
     from frontlines.quantities import STAGE as quantities_stage
     from frontlines.time import STAGE as times_stage
 
-    if d.sources or d.targets:
-        names.append(f"{actors_stage.name}:{actors_stage.version}")
-    if d.place is not None:
-        names.append(f"{places_stage.name}:{places_stage.version}")
-    if d.time is not None and d.time.resolution.value != "default":
-        names.append(f"{times_stage.name}:{times_stage.version}")
-    if d.quantities:
-        names.append(f"{quantities_stage.name}:{quantities_stage.version}")
+    def named(name: str, version: Callable[[], str]) -> str:
+        return f"{name}:{versions.get(name) or version()}"
+
+    names = [named(NAME, lambda: version_of(VERSION, DATA_FILES))]
+    for used, stage in ((d.sources or d.targets, actors_stage), (d.place is not None, places_stage),
+                        (d.time is not None and d.time.resolution.value != "default", times_stage),
+                        (d.quantities, quantities_stage)):
+        if used:
+            names.append(named(stage.name, lambda stage=stage: stage.version))  # type: ignore[misc]
     return tuple(names)
 
 
@@ -193,7 +195,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int
         attributed_to=attributed,
         confidence=confidence(d, trigger_heads, title),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
-        stages=_stage_names(d),
+        stages=_stage_names(d, inp.versions),
     )
 
 
