@@ -5,9 +5,9 @@
 Builds a synthetic corpus (bench/corpus.py), ingests it into two stores, and
 runs ``frontlines run`` on the first to completion (the reference, timed). On
 the second it starts ``frontlines run``, kills it with SIGKILL after a random
-delay drawn over the reference's duration (so the kill lands while batches are
-being stored or while incidents and control are being merged), ``--kills``
-times in a row, then lets a last run finish. It then compares the two stores:
+delay (a fifth to all of the reference's duration divided by ``--kills``, so
+that each kill lands while batches are being stored or while incidents and
+control are being merged), ``--kills`` times in a row, then lets a last run finish. It then compares the two stores:
 incidents (type, dates and member event keys), control changes (settlement,
 date, side, evidence), events, processed articles, and duplicate event keys.
 Where each kill landed (articles processed, updates pending) is reported.
@@ -36,13 +36,13 @@ CLI = str(Path(sys.executable).parent / "frontlines")
 def _state(db: Path) -> dict[str, Any]:
     from sqlalchemy import func, select
 
-    from frontlines.store import open_store
+    from frontlines.store import IncidentFilter, open_store
     from frontlines.store import schema as t
 
     store = open_store(str(db))
     try:
         incidents = sorted((i.plover_type, str(i.start), str(i.end), tuple(sorted(r.event_key for r in i.reports)))
-                           for i in store.list_incidents())
+                           for i in store.list_incidents(IncidentFilter(limit=10**9)))
         control = sorted((c.settlement.name, str(c.date), c.to_side, tuple(c.basis))
                          for c in store.list_control_changes())
         stats = store.stats()
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
         kills = []
         for _ in range(args.kills):
-            delay = rng.uniform(0.0, clean_s)
+            delay = rng.uniform(0.2, 1.0) * clean_s / args.kills  # so that each kill lands in a run
             proc = _run(dbs["killed"], env)
             time.sleep(delay)
             if proc.poll() is None:

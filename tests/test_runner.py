@@ -11,6 +11,7 @@ import pytest
 from frontlines.pipeline import Failure
 from frontlines.records import Article, ArticleStatus, Extraction, StageInfo
 from frontlines.runner import Runner
+from frontlines.store import IncidentFilter
 from tests.api.builders import build, demo_specs, sequence_specs
 
 VERSIONS = {"test.places": "1", "test.events": "1"}
@@ -48,7 +49,7 @@ def _prepared(store, specs=None):  # noqa: ANN001, ANN202
 
 def _cross_article(store) -> tuple[set, set]:  # noqa: ANN001
     incidents = {(i.plover_type, i.start, i.end, frozenset(r.event_key for r in i.reports))
-                 for i in store.list_incidents()}
+                 for i in store.list_incidents(IncidentFilter(limit=10**9))}
     control = {(c.settlement.name, c.date, c.to_side, c.basis) for c in store.list_control_changes()}
     return incidents, control
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.ingest import Ingestor
-from frontlines.store import open_store
+from frontlines.store import IncidentFilter, open_store
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
 CLI = str(Path(sys.executable).parent / "frontlines")
@@ -34,7 +34,7 @@ def _state(path: Path) -> dict:
     store = open_store(str(path))
     try:
         incidents = sorted((i.plover_type, str(i.start), str(i.end), tuple(sorted(r.event_key for r in i.reports)))
-                           for i in store.list_incidents())
+                           for i in store.list_incidents(IncidentFilter(limit=10**9)))
         control = sorted((c.settlement.name, str(c.date), c.to_side, c.basis) for c in store.list_control_changes())
         stats = store.stats()
         return {"incidents": incidents, "control": control, "events": stats["events"],
