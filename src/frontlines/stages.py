@@ -67,6 +67,18 @@ class StageInput:
         return self.article.published
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text``, worked out once per Doc: spaCy joins every token's text on each access, and the
+    stages asked for it per mention (a sixth of the stages' time on 150 articles)."""
+    store = getattr(doc, "user_data", None)
+    if store is None:  # a test's stand-in
+        return str(doc.text)
+    text = store.get("frontlines.text")
+    if text is None:
+        text = store["frontlines.text"] = doc.text
+    return str(text)
+
+
 def data_file(*parts: str) -> Path:
     """A packaged data file or folder: ``data_file("events", "triggers.yaml")``."""
     return Path(str(importlib_resources.files("frontlines").joinpath("data", *parts)))
@@ -137,4 +149,5 @@ def _file_digest(file: Path) -> bytes:
     return digest
 
 
-__all__ = ["Resources", "Stage", "StageFn", "StageInput", "current_versions", "data_file", "data_hash", "version_of"]
+__all__ = ["Resources", "Stage", "StageFn", "StageInput", "current_versions", "data_file", "data_hash", "doc_text",
+           "version_of"]

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import Candidate, Gazetteer
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
@@ -71,7 +72,7 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
         s = doc[start].idx if det.lower_ == "the" or det.tag_ == "POS" else tok.idx
         if det.tag_ == "POS" and start > 0:
             s = doc[start - 1].idx  # "Somalia's capital": the whole phrase
-        out.append(_place(article_id, doc.text[s : tok.idx + len(tok.text)], s, tok.idx + len(tok.text), target, how))
+        out.append(_place(article_id, doc_text(doc)[s : tok.idx + len(tok.text)], s, tok.idx + len(tok.text), target, how))
     return out
 
 

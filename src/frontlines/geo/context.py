@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import Candidate
 from frontlines.geo.recognise import KIND_WORDS
 from frontlines.records import Evidence, Place, PlaceKind, Precision
@@ -81,7 +82,7 @@ class Contained:
 
 
 def _between(doc: Any, a_end: int, b_start: int) -> str:
-    return doc.text[a_end:b_start]
+    return doc_text(doc)[a_end:b_start]
 
 
 def _list_continues(doc: Any, tok_end: int, starts: frozenset[int]) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAJOR, Gazetteer, normalise_name
 from frontlines.geo.packaged import curated_dir_default, data_file
 
@@ -211,13 +212,13 @@ def _name_token(tok: Any) -> bool:
 
 
 def _gaz_key(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int, int] | None:
-    text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
     return gazetteer.keys.get(normalise_name(text))
 
 
 def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: frozenset[str]) -> Iterable[Mention]:
     keys = gazetteer.keys
-    text = doc.text
+    text = doc_text(doc)
     n = len(doc)
     # n-grams never cross a sentence end; one pass over the sentences is cheaper than tok.sent
     sent_end = [n] * n

@@ -10,6 +10,7 @@ import math
 import re
 from typing import Any
 
+from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import Candidate, Gazetteer
 from frontlines.geo.recognise import Mention
 from frontlines.records import Evidence, Place, PlaceKind, Precision
@@ -91,7 +92,7 @@ def relative_place(doc: Any, article_id: str, m: Mention, end_char: int, c: Cand
     if start_tok is None:
         return None
     start_char = doc[start_tok].idx
-    text = doc.text[start_char : end_char]
+    text = doc_text(doc)[start_char : end_char]
     return Place(
         text=text,
         evidence=Evidence(article_id=article_id, start=start_char, end=end_char, text=text),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from frontlines.stages import doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
 from frontlines.geo.relative import relative_place
@@ -130,7 +131,7 @@ def resolve_mentions(
     places.extend(extra)
     places.extend(p for p in (_feature(article_id, f, items) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
-    datelines = context.dateline_spans(doc.text[:2000])
+    datelines = context.dateline_spans(doc_text(doc)[:2000])
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
     return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))
@@ -241,8 +242,8 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
                 context.known_elsewhere(inner.candidates) or division.kind == PlaceKind.COUNTRY):
             continue  # "Kyiv, Kharkiv": a list of places, not a place and its division
         outer.candidates = (division,)
-        outer.note = f"the division written next to {doc.text[pair.start_char:pair.end_char]}"
-        text = doc.text[pair.start_char : pair.end_char]
+        outer.note = f"the division written next to {doc_text(doc)[pair.start_char:pair.end_char]}"
+        text = doc_text(doc)[pair.start_char : pair.end_char]
         if inner is None:
             # a name the recogniser passed over (a village with no population on record): the
             # gazetteer may still know it inside the division written next to it
@@ -694,7 +695,7 @@ def _votes(c: Candidate, w: float) -> list[tuple[str, tuple[str, float]]]:
 
 def _container(doc: Any, it: _Item, nxt: _Item | None) -> Candidate | None:
     """The place named right after ", " ("Alexandria, La."), if any."""
-    if nxt is None or nxt.start_char - it.end_char > 3 or "," not in doc.text[it.end_char : nxt.start_char]:
+    if nxt is None or nxt.start_char - it.end_char > 3 or "," not in doc_text(doc)[it.end_char : nxt.start_char]:
         return None
     big = [c for c in nxt.candidates if c.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2)]
     return big[0] if big else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from frontlines.stages import doc_text
 from frontlines.quotes.cues import (
     IMPLIED_MEDIUM,
     INDIRECT_LEMMAS,
@@ -101,7 +102,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int, bool, bool]]:
 class _Attributor:
     def __init__(self, doc: Any, article_id: str, actors: tuple[Actor, ...], registry: Any) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.article_id = article_id
         self.registry = registry
         self.words = [t.lower_ for t in doc]
