@@ -129,7 +129,7 @@ class Gazetteer:
             raise GeoError(f"{self.path}: name index is inconsistent; {REBUILD_HINT}")
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_gid: dict[str, Candidate | None] = {}
-        self._skeletons: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        self._skeletons: dict[str, dict[str, list[int]]] = {}  # country -> consonant skeleton -> rows
         self._capitals: dict[str, tuple[Candidate, ...]] = {}
 
     def _load_columns(self, meta: dict[str, Any]) -> None:
@@ -213,11 +213,7 @@ class Gazetteer:
         skel = consonant_skeleton(key)
         if len(skel) < 3:
             return ()
-        wanted = tuple(sorted(countries))
-        index = self._skeletons.get(wanted)
-        if index is None:
-            index = self._skeletons[wanted] = self._skeleton_index(frozenset(wanted))
-        rows = index.get(skel, ())
+        rows = [row for country in sorted(set(countries)) for row in self._skeleton_index(country).get(skel, ())]
         if not rows:
             return ()
         plain = _h_for_g(key)
@@ -228,9 +224,14 @@ class Gazetteer:
                 scored.append((-ratio, -self._pop[row], row))
         return tuple(self._candidate_at(row, False) for _, _, row in sorted(scored)[:MAX_CANDIDATES])
 
-    def _skeleton_index(self, countries: frozenset[str]) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
-        wanted_codes = {i for i, t in enumerate(self._admin) if t[0] in countries}
+    def _skeleton_index(self, country: str) -> dict[str, list[int]]:
+        """One country's places by consonant skeleton, built on first use (once per country, whatever
+        other countries an article names beside it)."""
+        index = self._skeletons.get(country)
+        if index is not None:
+            return index
+        index = self._skeletons[country] = {}
+        wanted_codes = {i for i, t in enumerate(self._admin) if t[0] == country}
         for row, code in enumerate(self._acode):
             if code in wanted_codes and self._kinds[self._kind[row]] in _SOUND_KINDS:
                 index.setdefault(consonant_skeleton(normalise_name(self._names[row])), []).append(row)
