@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from frontlines.events.attribution import (
     claim_or_report,
@@ -146,15 +146,12 @@ def _stage_names(d: Draft, versions: Mapping[str, str]) -> tuple[str, ...]:
     from frontlines.quantities import STAGE as quantities_stage
     from frontlines.time import STAGE as times_stage
 
-    def named(name: str, version: Callable[[], str]) -> str:
-        return f"{name}:{versions.get(name) or version()}"
-
-    names = [named(NAME, lambda: version_of(VERSION, DATA_FILES))]
+    names = [f"{NAME}:{versions.get(NAME) or version_of(VERSION, DATA_FILES)}"]  # `or`: hashed only when absent
     for used, stage in ((d.sources or d.targets, actors_stage), (d.place is not None, places_stage),
                         (d.time is not None and d.time.resolution.value != "default", times_stage),
                         (d.quantities, quantities_stage)):
         if used:
-            names.append(named(stage.name, lambda stage=stage: stage.version))  # type: ignore[misc]
+            names.append(f"{stage.name}:{versions.get(stage.name) or stage.version}")
     return tuple(names)
 
 

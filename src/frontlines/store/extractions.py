@@ -110,6 +110,13 @@ class Extractions:
         out["stages"] = row_stages(stages)
         return Extraction(article_id=article_id, **out)
 
+    def stage_versions(self) -> Iterator[tuple[str, dict[str, str]]]:
+        """Each processed article's id with the stage versions (name -> version) that produced its extractions."""
+        q = select(t.extractions.c.article_id, t.extractions.c.stages).order_by(t.extractions.c.article_id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                yield row.article_id, {s.name: s.version for s in row_stages(row.stages)}
+
     def iter_extraction_rows(self, kind: str, batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Every stored row of one extraction kind (places, times, quantities, actors, quotes, events)."""
         table = t.EXTRACTION_TABLES[kind]

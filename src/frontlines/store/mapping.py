@@ -316,7 +316,7 @@ def row_user(row: Any) -> User:
 
 
 def row_map_event(row: Any) -> MapEvent:
-    """A lean events row (events.map_event_select: columns and the quantities alone) to what the map draws."""
+    """A lean events row (events._map_half: columns and the quantities alone) to what the map draws."""
     return MapEvent(
         key=row.key,
         lat=row.lat,

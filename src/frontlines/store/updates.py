@@ -10,12 +10,11 @@ killed in between leaves the work recorded, and the next run or serve finishes i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from frontlines.store import schema as t
-from frontlines.store.mapping import row_stages
 from frontlines.store.sql import chunked
 
 
@@ -28,7 +27,7 @@ def queue_updates(conn: Connection, article_ids: Sequence[str], now: dt.datetime
 
 
 class Updates:
-    """The cross-article update queue and the stage versions behind each extraction; a part of SqlStore."""
+    """The cross-article update queue; a part of SqlStore."""
 
     engine: Engine
 
@@ -50,10 +49,3 @@ class Updates:
         with self.engine.begin() as conn:
             for chunk in chunked(list(article_ids)):
                 conn.execute(delete(t.pending_updates).where(t.pending_updates.c.article_id.in_(chunk)))
-
-    def stage_versions(self) -> Iterator[tuple[str, dict[str, str]]]:
-        """Each processed article's id with the stage versions (name -> version) that produced its extractions."""
-        q = select(t.extractions.c.article_id, t.extractions.c.stages).order_by(t.extractions.c.article_id)
-        with self.engine.connect() as conn:
-            for row in conn.execute(q):
-                yield row.article_id, {s.name: s.version for s in row_stages(row.stages)}
