@@ -46,6 +46,18 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         # a passive report has no speaker, and so no venue: the place is the event's
         ("On 5 May 2023, Ukrainian forces advanced near Robotyne, Zaporizhzhia Oblast; clashes with "
          "Russian forces reported.", "clashes", "Robotyne"),
+        # an "of" that names an owner is no place of the event; one that names a whole is
+        ("Protesters attacked the embassies of Rwanda and France in Kinshasa on Tuesday.", "Protesters", "Kinshasa"),
+        ("Rebels attacked the outskirts of Goma on Tuesday, residents said.", "attacked", "Goma"),
+        ("Drones struck the airport of Goma on Tuesday.", "Drones", "Goma"),
+        # a dateline with its date in brackets is a dateline
+        ("GENEVA (12 May 2023) - Soldiers killed at least 500 people in Moura, Mali, in March 2022.", "killed", "Moura"),
+        # with no place in its sentence: the story's place, not a country named as a doer before it
+        ("M23 fighters entered Bukavu on Sunday. The government said the city was occupied by Rwanda and its "
+         "auxiliaries. On Monday, gunmen killed three civilians.", "killed", "Bukavu"),
+        # a people's name is no region of the same name ("Somali" is also a region of Ethiopia)
+        ("Gunmen stormed a hotel in Mogadishu on Friday. By midnight Somali security forces had declared the "
+         "siege over. The gunmen killed 21 people.", "killed", "Mogadishu"),
         # with no place in its sentence: the name before, not the division written next to it
         ("On 5 May 2023, a drone dropped explosives on Bilozerka (Kherson region). One civilian was injured.",
          "injured", "Bilozerka"),

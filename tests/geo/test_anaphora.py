@@ -16,6 +16,9 @@ from frontlines.geo.anaphora import is_anaphor
         ("Russian troops captured Izium in April. Ukrainian troops drove into the town on Saturday.", "the town",
          "Izyum"),
         ("Shells hit the Kherson region overnight. Power was cut across the region.", "the region", "Kherson Oblast"),
+        # where troops came from is not where they went: the origin in the noun's sentence is skipped
+        ("Ukraine retook Izium on Saturday, when troops advancing from Balakliia drove into the town.", "the town",
+         "Izyum"),
     ],
 )
 def test_story_places(places, text: str, phrase: str, name: str) -> None:
@@ -38,6 +41,8 @@ def test_story_places(places, text: str, phrase: str, name: str) -> None:
         # an apposition describes the name before it; "the capital of" something not a country
         "Fighting spread across Sudan. The RSF entered Wad Madani, the capital of Gezira state, on Monday.",
         "Fighting spread across Sudan. Troops reached the capital of Gezira state on Monday.",
+        # the only settlement before it is the origin
+        "Troops advancing from Balakliia drove into the town on Saturday.",
     ],
 )
 def test_no_story_place_without_an_antecedent(places, text: str) -> None:

@@ -69,6 +69,69 @@ def test_a_comma_alone_does_not_make_a_container(places, text: str, toponym: str
     assert place is not None and place.kind == kind, place
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        # "X in (central|northern) R": X is inside R, whatever namesake the gazetteer knows elsewhere
+        ("Soldiers killed 500 people in the village of Moura in central Mali in March 2022.", "Moura", "MLI", None),
+        ("Three aid workers were killed during clashes in Kabkabiya in North Darfur.", "Kabkabiya", "SDN",
+         "North Darfur"),
+        # "X, in the R department of C": the division's kind word after a name the NER calls an ORG
+        ("A gang attacked the town of Pont-Sonde, in the Artibonite department of Haiti, on Thursday.",
+         "Pont-Sonde", "HTI", "Artibonite"),
+    ],
+)
+def test_a_name_said_in_a_division_goes_inside_it(places, text: str, name: str, country: str,
+                                                  admin1: str | None) -> None:
+    place = by_text(places(text), name)
+    assert place is not None and place.country == country, place
+    assert admin1 is None or place.admin1 == admin1, place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Russia in Istanbul ended on Tuesday.",  # a country is no place inside a city
+        "Missiles hit Kyiv, Kharkiv and Odesa overnight.",
+    ],
+)
+def test_in_does_not_put_a_country_or_a_list_inside_a_city(places, text: str) -> None:
+    found = places(text)
+    assert all(p.country in ("RUS", "TUR", "UKR") for p in found), found
+    assert not any("division written next to" in p.reason and p.kind == PlaceKind.COUNTRY for p in found)
+
+
+def test_ohio_state_university_is_no_division_by_its_kind_word(places) -> None:
+    place = by_text(places("Ohio State University students protested on Monday."), "Ohio")
+    assert place is None or place.metonymic or "organisation" in place.reason
+
+
+# --- names the gazetteer knows only in another language -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("UN High Commissioner for Human Rights Volker Türk said troops killed 500 people in Mali.", "Human"),
+        ("UN High Commissioner for Human Rights Volker Türk said troops killed 500 people in Mali.", "Türk"),
+    ],
+)
+def test_another_languages_name_of_a_town_abroad_is_no_place(places, text: str, word: str) -> None:
+    assert by_text(places(text), word) is None
+
+
+def test_another_name_of_a_big_city_or_of_a_town_in_the_story_stays(places) -> None:
+    found = places("Russian forces shelled Kharkov overnight.")
+    assert by_text(found, "Kharkov") is not None and by_text(found, "Kharkov").country == "UKR"
+    found = places("On 14 March 2025, Russian aviation struck Hulyaipole, Zaporizhia, with glide bombs.")
+    assert "Zaporizh" in (by_text(found, "Hulyaipole").admin1 or "")
+
+
+def test_a_feature_named_after_a_town_of_the_story_is_placed_there(places) -> None:
+    found = places("GOMA, Feb 17 - Drones attacked Goma international airport on Saturday. "
+                   "The army blamed Rwanda. Goma has been under threat for weeks.")
+    airport = by_text(found, "Goma international airport")
+    assert airport is not None and airport.anchor == "Goma" and airport.precision == Precision.NEAR
+
+
 def test_a_day_or_a_person_before_a_comma_is_no_village(places) -> None:
     found = places("Russian forces captured the city of Izium on Friday, Russia's defence ministry said.")
     assert by_text(found, "Friday") is None
@@ -82,6 +145,8 @@ def test_a_day_or_a_person_before_a_comma_is_no_village(places) -> None:
         ("KYIV, Sept 11 (Reuters) - Ukrainian forces entered Izium.", "KYIV"),
         ("KHARTOUM (AP) \u2014 Fighting spread to Omdurman.", "KHARTOUM"),
         ("Goma, Jan 27 (Reuters) - M23 rebels entered the city.", "Goma"),
+        ("GENEVA (12 May 2023) - Troops executed at least 500 people in Moura.", "GENEVA"),  # date in brackets
+        ("BAMAKO, 4 October 2024 - Soldiers entered the town.", "BAMAKO"),  # day before month
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:

@@ -60,7 +60,8 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         ancestors = {a.i for a in d.trigger.head.ancestors} | {d.trigger.head.i}
         own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
                and root.dep_ in ("nsubj", "nsubjpass") and root.head.i in ancestors]
-        before = [(p, root) for p, root in places if root.i < d.sent.start and not venue(root, root.sent.root)]
+        before = [(p, root) for p, root in places if root.i < d.sent.start and not venue(root, root.sent.root)
+                  and not (p.kind == PlaceKind.COUNTRY and _doer(root))]
         if own:
             p, _ = own[0]
             how = "a place named in its sentence in another role"
@@ -74,6 +75,14 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
             d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control
         d.place_score = 0.3
         d.inherited.add("place")
+
+
+def _doer(root: Any) -> bool:
+    """A country named as a doer or an owner, not as a place: "occupied by Rwanda", "Rwanda denied",
+    "Rwanda's President", "Rwanda-backed rebels"."""
+    if root.dep_ in ("nsubj", "poss", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return True
+    return root.dep_ in ("compound", "npadvmod", "amod") and root.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
 
 
 _DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.COUNTRY})

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.records import (
     Actor,
     Evidence,
@@ -319,6 +320,25 @@ def _path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
     return path if cur.i == target.i else None
 
 
+# Nouns whose "of" names a place they are a part of ("the outskirts of Goma", "the town of Moura"),
+# where an "of" after any other noun names an owner ("the embassies of Rwanda", "the people of Kenya").
+_PART_NOUNS = _SETTLEMENT_WORDS | frozenset("""
+outskirts outskirt suburb suburbs vicinity environs edge approaches approach centre center heart part
+area side bank shore coast territory countryside north south east west downtown streets
+""".split()) | FEATURE_HEADS | frozenset(KIND_WORDS)  # "the airport of Goma", "the province of Kivu"
+
+
+def _owned_by(path: list[Any], trigger: Any) -> bool:
+    """The path from a place to the trigger passes an "of" that names an owner, not a whole: the
+    noun before "of" is neither the trigger ("the shelling of Kharkiv") nor a part of a place."""
+    for t in path:
+        if t.dep_ == "pobj" and t.head.lower_ == "of":
+            noun = t.head.head
+            if noun.i != trigger.i and noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in _PART_NOUNS:
+                return True
+    return False
+
+
 def _under_subject(tok: Any, trigger: Any) -> bool:
     """True when ``tok`` sits inside the subject of a verb ("officials in Kyiv urged")."""
     cur = tok
@@ -451,7 +471,9 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 len(path) <= 3 and _undergoer(path[-1], trigger) and not any(t.dep_ in ("poss", "agent") for t in path)
             ):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
-            score = 3.0 - 0.2 * len(path)
+            # "attacked the embassies of Rwanda ... in Kinshasa": a place a thing belongs to is no
+            # place of the event; it stays a place of its sentence
+            score = 1.0 if _owned_by(path, trigger) else 3.0 - 0.2 * len(path)
         elif _under_subject(root, trigger) or root.dep_ in ("poss",):
             continue
         elif any(t.i == trigger.i for t in root.ancestors):

@@ -52,8 +52,9 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "4"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
-# 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up)
+VERSION = "5"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+# 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
+# 5: an "of" naming an owner is no place of the event; a story place is never a country named as a doer
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 

@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="3",
+    code_version="4",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities
     writes="places",
     reads=(),
     run=extract_places,

@@ -65,6 +65,9 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
             before = [p for p in named if p.evidence.end <= det.idx]
             if low in _SMALL_NOUNS:  # a national capital is "the capital" or "the city", never "the town"
                 before = [p for p in before if not _is_capital(p, gazetteer)]
+            # "troops advancing from Balakliia drove into the town": where they came from is not
+            # where they went, so an origin in the noun's own sentence is no antecedent
+            before = [p for p in before if not _origin_in_sentence(doc, p, tok)]
             found = _antecedent(before, low)
         if found is None:
             continue
@@ -77,6 +80,15 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
 
 
 _SMALL_NOUNS = frozenset({"town", "village"})
+
+
+def _origin_in_sentence(doc: Any, p: Place, tok: Any) -> bool:
+    """``p`` is named after "from" in the sentence of ``tok``."""
+    sent = tok.sent
+    if not (sent.start_char <= p.evidence.start < sent.end_char):
+        return False
+    span = doc.char_span(p.evidence.start, p.evidence.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "from"
 
 
 def _is_capital(p: Place, gazetteer: Gazetteer) -> bool:

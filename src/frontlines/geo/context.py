@@ -21,7 +21,7 @@ from typing import Any
 
 from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import Candidate
-from frontlines.geo.recognise import KIND_WORDS
+from frontlines.geo.recognise import COMPASS_WORDS, KIND_WORDS
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
 DATELINE_REASON = "dateline"  # Place.reason of a place named in a dateline starts with this
@@ -40,11 +40,14 @@ KNOWN_POP = 20_000
 
 # "KYIV, Sept 11 (Reuters) - ", "KHARTOUM (AP) — ", "Goma, DR Congo - ", "LONDON -- "
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "Sept 11", "Sept 11, 2022", "11 September", "12 May 2023"
+_DATE = (r"(?:" + _MONTH + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+" + _MONTH + r"(?:[ \t]+\d{4})?)")
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][A-Za-z'\u2019.\- ]{1,40}?)"
     r"(?:,[ \t]*[A-Z][A-Za-z.\- ]{1,30}?)?"
-    r"(?:,?[ \t]*" + _MONTH + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
-    r"[ \t]*(?:\([A-Za-z&.\- ]{2,40}\))?[ \t]*(?:--|[-\u2013\u2014])[ \t]"
+    r"(?:,?[ \t]*" + _DATE + r")?"
+    # an agency ("(Reuters)") or the date itself in brackets ("GENEVA (12 May 2023) - ")
+    r"[ \t]*(?:\((?:[A-Za-z&.\- ]{2,40}|" + _DATE + r")\))?[ \t]*(?:--|[-\u2013\u2014])[ \t]"
 )
 
 
@@ -79,6 +82,8 @@ class Contained:
     outer: int  # index of the container item
     start_char: int  # the inner name's span (also for an unknown name)
     end_char: int
+    listed: bool = False  # "X, R": may also be a list of places rather than a place and its division
+    said_in: bool = False  # "X in (the) R": X is inside R, whatever else bears X's name
 
 
 def _between(doc: Any, a_end: int, b_start: int) -> str:
@@ -105,14 +110,17 @@ def _modifies_noun(doc: Any, tok_end: int) -> bool:
 
 
 def find_containers(doc: Any, spans: Sequence[tuple[int, int, int, int]], has_division: Sequence[bool],
-                    has_subdivision: Sequence[bool], person_tokens: frozenset[int]) -> list[Contained]:
+                    has_subdivision: Sequence[bool], person_tokens: frozenset[int],
+                    division_first: Sequence[bool] | None = None) -> list[Contained]:
     """Pairs of (name, division written next to it).
 
     ``spans``: per item, (start_tok, end_tok, start_char, end_char) in text order;
     ``has_division``: per item, whether some candidate is an admin1, admin2 or country;
-    ``has_subdivision``: the same for admin1 or admin2 only (an unknown name needs one).
+    ``has_subdivision``: the same for admin1 or admin2 only (an unknown name needs one);
+    ``division_first``: per item, whether its likeliest candidate is a division ("in Mali", "in
+    North Darfur" contain without a kind word; "in New Orleans" does not).
     Patterns: "X, R" (R at the end of its list, not modifying a noun), "X (R ...)",
-    "X in (the) R region|oblast|province". X may be a name the gazetteer does not know: a run
+    "X in (the) (central|northern ...) R (region|oblast|province)", "X, in the R department". X may be a name the gazetteer does not know: a run
     of capitalised words right after a preposition, a verb or "village of".
     """
     starts = frozenset(s[0] for s in spans)
@@ -123,25 +131,30 @@ def find_containers(doc: Any, spans: Sequence[tuple[int, int, int, int]], has_di
             continue
         after_kind = je < len(doc) and doc[je].lower_ in _DIVISION_WORDS
         # the separator before R and which patterns it allows
+        listed = said_in = False
         if js >= 1 and doc[js - 1].text == ",":
             if _list_continues(doc, je, starts) or _modifies_noun(doc, je):
                 continue
             inner_end = js - 1
+            listed = True
         elif js >= 1 and doc[js - 1].text == "(":
             inner_end = js - 1
-        elif after_kind and js >= 2 and doc[js - 1].lower_ == "the" and doc[js - 2].lower_ == "in":
-            inner_end = js - 2
-        elif (after_kind or doc[je - 1].lower_ in _DIVISION_WORDS) and js >= 1 and doc[js - 1].lower_ == "in":
-            inner_end = js - 1
         else:
-            continue
+            said_in = True
+            at = _in_division(doc, js)
+            if at is None or _modifies_noun(doc, je) or not (
+                    after_kind or doc[je - 1].lower_ in _DIVISION_WORDS or (division_first and division_first[j])):
+                continue
+            inner_end = at
+            if inner_end >= 1 and doc[inner_end - 1].text == ",":
+                inner_end -= 1  # "the town of Pont-Sonde, in the Artibonite department"
         # "Storozheve village, Donetsk": a settlement noun may stand between the name and its division
         if inner_end >= 2 and doc[inner_end - 1].lower_ in _SETTLEMENT_NOUNS and doc[inner_end - 2].is_title:
             inner_end -= 1
         # the inner name: a known item ending right there, or an unknown capitalised run
         prev = next((i for i in range(j - 1, -1, -1) if spans[i][1] == inner_end), None)
         if prev is not None:
-            out.append(Contained(prev, j, spans[prev][2], spans[prev][3]))
+            out.append(Contained(prev, j, spans[prev][2], spans[prev][3], listed, said_in))
             continue
         if not has_subdivision[j]:
             continue  # "X, Ukraine" with X unknown says too little to place X
@@ -155,8 +168,21 @@ def find_containers(doc: Any, spans: Sequence[tuple[int, int, int, int]], has_di
             continue
         if not _introduced(doc, k):
             continue
-        out.append(Contained(None, j, doc[k].idx, doc[inner_end - 1].idx + len(doc[inner_end - 1].text)))
+        out.append(Contained(None, j, doc[k].idx, doc[inner_end - 1].idx + len(doc[inner_end - 1].text), listed,
+                           said_in))
     return out
+
+
+def _in_division(doc: Any, js: int) -> int | None:
+    """Where the name before "in (the) (central|northern ...) R" ends, R being the division at token
+    ``js`` ("Moura in central Mali", "Kabkabiya in North Darfur", "X in the Donetsk region"); None
+    when no "in" stands right before R."""
+    k = js - 1
+    if k >= 0 and doc[k].lower_ in COMPASS_WORDS | {"central"}:
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k if k >= 1 and doc[k].lower_ == "in" else None
 
 
 def _name_token(tok: Any) -> bool:

@@ -67,7 +67,7 @@ bomb shell warhead vehicle interceptor battery submarine frigate cruiser destroy
 KIND_WORDS: dict[str, str] = {
     "river": "river", "sea": "sea", "ocean": "sea", "gulf": "sea", "strait": "sea",
     "oblast": "admin1", "region": "admin1", "province": "admin1", "governorate": "admin1", "state": "admin1",
-    "krai": "admin1", "county": "admin2", "parish": "admin2", "raion": "admin2", "district": "admin2",
+    "krai": "admin1", "department": "admin1", "prefecture": "admin1", "county": "admin2", "parish": "admin2", "raion": "admin2", "district": "admin2",
     "city": "settlement", "town": "settlement", "village": "settlement", "settlement": "settlement",
 }
 
@@ -257,7 +257,7 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
             place_ends.add(feature_end)
             i = feature_end
             continue
-        if _not_a_place(doc, i, end, lexicon, None, flags):
+        if _not_a_place(doc, i, end, lexicon, None, flags) or _nationality(doc, i, end, key, gazetteer):
             i = end
             continue
         if _bare_division_code(doc, i, end, gazetteer):
@@ -314,6 +314,8 @@ def _accept(
     after_comma = start > 0 and doc[start - 1].text == ","
     if ent_labels and after_comma and (flags & FLAG_MAJOR or kind_word):
         return True  # "Krokhmalne, Kharkiv Oblast" tagged as one ORG: a division after a comma is one
+    if ent_labels and major and kind_word and not _name_goes_on(doc, end + 1):
+        return True  # "the Artibonite department" tagged ORG; not "Ohio State University"
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
         ent = _entity_of(doc, start)
         whole = bool(ent) and ent.start == start and _segment_end(doc, ent) == end
@@ -329,6 +331,19 @@ def _accept(
     if first.is_sent_start:
         return pop >= MIN_POP_SENT_START
     return pop >= MIN_POP_UNTAGGED
+
+
+def _nationality(doc: Any, start: int, end: int, key: str, gazetteer: Gazetteer) -> bool:
+    """A people's name the NER tags as one ("Somali security forces", "Afar herders") is a
+    nationality, not the region of the same name, unless a kind word follows ("the Somali region")."""
+    if not all(doc[k].ent_type_ == "NORP" for k in range(start, end)) or key not in gazetteer.demonyms:
+        return False
+    return not (end < len(doc) and doc[end].lower_ in KIND_WORDS)
+
+
+def _name_goes_on(doc: Any, k: int) -> bool:
+    """A capitalised proper noun at ``k`` continues a longer name ("Ohio State | University")."""
+    return k < len(doc) and doc[k].pos_ == "PROPN" and _is_cap(doc[k].text)
 
 
 def _bare_division_code(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:

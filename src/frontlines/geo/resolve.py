@@ -119,6 +119,7 @@ def resolve_mentions(
     """
     every = [_item(doc, m, gazetteer) for m in mentions]
     _sound_alike(doc, every, gazetteer)
+    _drop_foreign_alternates(doc, every, gazetteer)
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
     extra = _apply_containers(doc, article_id, items, gazetteer)
@@ -172,6 +173,36 @@ def _sound_alike(doc: Any, every: list[_Item], gazetteer: Gazetteer) -> None:
                 it.note = "another romanisation of the name (same sound)"
             it.candidates = (*it.candidates, *extra)
             it.feature = False  # "Kamenka-Dniprovska" tagged as a building: a village after all
+
+
+FOREIGN_ALTERNATE_MAX_POP = 1_000_000  # "Bombay", "Kharkov": a big city's other name is that city
+
+
+def _drop_foreign_alternates(doc: Any, every: list[_Item], gazetteer: Gazetteer) -> None:
+    """A name found in the text that the gazetteer knows only as another language's name of a town
+    ("Human" for Uman, "Vert" for Weert, "Türk" for Angren) is no place when it is a part of a
+    longer capitalised name ("High Commissioner for Human Rights", "Volker Türk", "Lac Vert") and
+    the article names nothing else in that town's country: the small model cut a word out of
+    another name. Kept: gold spans (a toponym for sure), names with a kind word ("Zaporizhia
+    region"), a name standing alone ("fighting in Artemivsk"), big cities' other names."""
+    if not any(it.candidates and not any(c.main for c in it.candidates) for it in every):
+        return
+    named = _countries_named(doc, [it for it in every if any(c.main for c in it.candidates)], gazetteer)
+    for it in every:
+        if (not it.candidates or it.mention.source == "gold" or any(c.main for c in it.candidates)
+                or it.note or it.hint is not None or any(c.population >= FOREIGN_ALTERNATE_MAX_POP for c in it.candidates)):
+            continue
+        if not any(c.country in named for c in it.candidates) and _glued(doc, it.mention.start, it.mention.end):
+            it.candidates = ()
+
+
+def _glued(doc: Any, start: int, end: int) -> bool:
+    """The words run on into a longer capitalised name on either side ("Human | Rights", "Volker |
+    Türk", "Lac | Vert"), a kind word ("Zaporizhia region") or a sentence start apart."""
+    def cap(tok: Any) -> bool:
+        return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in KIND_WORDS
+    before = start > 0 and cap(doc[start - 1]) and not doc[start - 1].is_sent_start
+    return before or (end < len(doc) and cap(doc[end]))
 
 
 def _has_feature_head(text: str) -> bool:
@@ -232,15 +263,16 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
     extra: list[Place] = []
     added: list[_Item] = []
     has_sub = [any(c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) for c in d) for d in divisions]
-    for pair in context.find_containers(doc, spans, has_division, has_sub, persons):
+    division_first = [bool(it.candidates) and it.candidates[0].kind in _DIVISION_KINDS for it in items]
+    for pair in context.find_containers(doc, spans, has_division, has_sub, persons, division_first):
         outer = items[pair.outer]
         inner = items[pair.inner] if pair.inner is not None else None
         division, inside = context.container_candidate(divisions[pair.outer], inner.candidates if inner else ())
         if division is None:
             continue
-        if inner is not None and inside is None and (
-                context.known_elsewhere(inner.candidates) or division.kind == PlaceKind.COUNTRY):
-            continue  # "Kyiv, Kharkiv": a list of places, not a place and its division
+        if inner is not None and inside is None and not pair.said_in and (
+                context.known_elsewhere(inner.candidates) or (division.kind == PlaceKind.COUNTRY and pair.listed)):
+            continue  # "Kyiv, Kharkiv", "Moura, Mali": a list of places, not a place and its division
         outer.candidates = (division,)
         outer.note = f"the division written next to {doc_text(doc)[pair.start_char:pair.end_char]}"
         text = doc_text(doc)[pair.start_char : pair.end_char]
@@ -324,9 +356,15 @@ _ANCHOR_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
 
 
 def _feature(article_id: str, f: _Item, items: list[_Item]) -> Place | None:
-    """A local feature at the town the article puts it in: one named right after it ("Royal
-    Street in New Orleans"), else the nearest such place before it, else the first after it."""
+    """A local feature at the town the article puts it in: one its name begins with ("Goma
+    international airport"), one named right after it ("Royal Street in New Orleans"), else the
+    nearest such place before it, else the first after it."""
     towns = [it for it in items if it.best is not None and it.best.kind in _ANCHOR_KINDS and it.override is None]
+    # "Goma international airport": a town of the article its own name begins with
+    own = [it for it in towns if f.text.lower().startswith(it.text.lower() + " ")]
+    if own:
+        return context.feature_place(article_id, f.text, f.start_char, f.end_char, own[0].best,  # type: ignore[arg-type]
+                                     "the place its name begins with")
     after = [it for it in towns if it.start_char >= f.end_char]
     if after and after[0].start_char - f.end_char <= 12:
         return context.feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,  # type: ignore[arg-type]
