@@ -49,6 +49,9 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         # an "of" that names an owner is no place of the event; one that names a whole is
         ("Protesters attacked the embassies of Rwanda and France in Kinshasa on Tuesday.", "Protesters", "Kinshasa"),
         ("Rebels attacked the outskirts of Goma on Tuesday, residents said.", "attacked", "Goma"),
+        # a country's embassy stands abroad: "the embassies of Rwanda ... in Kinshasa", whatever the trigger
+        ("KINSHASA, Jan 28 (Reuters) - Protesters attacked the embassies of Rwanda, France, Belgium and the "
+         "United States in Kinshasa on Tuesday, setting fires and looting.", "Protesters", "Kinshasa"),
         ("Drones struck the airport of Goma on Tuesday.", "Drones", "Goma"),
         # a dateline with its date in brackets is a dateline
         ("GENEVA (12 May 2023) - Soldiers killed at least 500 people in Moura, Mali, in March 2022.", "killed", "Moura"),

@@ -325,16 +325,19 @@ def _path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
 _PART_NOUNS = _SETTLEMENT_WORDS | frozenset("""
 outskirts outskirt suburb suburbs vicinity environs edge approaches approach centre center heart part
 area side bank shore coast territory countryside north south east west downtown streets
-""".split()) | FEATURE_HEADS | frozenset(KIND_WORDS)  # "the airport of Goma", "the province of Kivu"
+""".split()) | frozenset(KIND_WORDS)  # "the province of Kivu"
+# a town's buildings stand in it ("the airport of Goma"); a country's may stand abroad ("the embassy of Rwanda")
+_TOWN_PART_NOUNS = _PART_NOUNS | FEATURE_HEADS
 
 
-def _owned_by(path: list[Any], trigger: Any) -> bool:
+def _owned_by(path: list[Any], trigger: Any, country: bool = False) -> bool:
     """The path from a place to the trigger passes an "of" that names an owner, not a whole: the
     noun before "of" is neither the trigger ("the shelling of Kharkiv") nor a part of a place."""
+    parts = _PART_NOUNS if country else _TOWN_PART_NOUNS
     for t in path:
         if t.dep_ == "pobj" and t.head.lower_ == "of":
             noun = t.head.head
-            if noun.i != trigger.i and noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in _PART_NOUNS:
+            if noun.i != trigger.i and noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in parts:
                 return True
     return False
 
@@ -473,7 +476,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
             # "attacked the embassies of Rwanda ... in Kinshasa": a place a thing belongs to is no
             # place of the event; it stays a place of its sentence
-            score = 1.0 if _owned_by(path, trigger) else 3.0 - 0.2 * len(path)
+            score = 1.0 if _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) else 3.0 - 0.2 * len(path)
         elif _under_subject(root, trigger) or root.dep_ in ("poss",):
             continue
         elif any(t.i == trigger.i for t in root.ancestors):

@@ -247,6 +247,13 @@ def known_elsewhere(inner: Sequence[Candidate]) -> bool:
     return any(c.main and (c.population >= KNOWN_POP or c.kind in _CONTAINER_KINDS) for c in inner)
 
 
+def too_big_to_be_inside(inner: Sequence[Candidate]) -> bool:
+    """"X in R" with none of X's candidates in R: X is a country, a first-order division or a
+    large town elsewhere, which R cannot hold (a village's namesake abroad can be)."""
+    return any(c.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or (c.main and c.population >= KNOWN_POP)
+               for c in inner)
+
+
 def placed_in_division(article_id: str, text: str, start: int, end: int, division: Candidate) -> Place:
     """A name with no candidate inside the division written next to it: placed at the division."""
     admin1 = division.name if division.kind == PlaceKind.ADMIN1 else division.admin1

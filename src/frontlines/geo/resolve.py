@@ -270,9 +270,13 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
         division, inside = context.container_candidate(divisions[pair.outer], inner.candidates if inner else ())
         if division is None:
             continue
-        if inner is not None and inside is None and not pair.said_in and (
-                context.known_elsewhere(inner.candidates) or (division.kind == PlaceKind.COUNTRY and pair.listed)):
-            continue  # "Kyiv, Kharkiv", "Moura, Mali": a list of places, not a place and its division
+        if inner is not None and inside is None and (
+                (not pair.said_in and context.known_elsewhere(inner.candidates))
+                or (division.kind == PlaceKind.COUNTRY and pair.listed)
+                or (pair.said_in and context.too_big_to_be_inside(inner.candidates))):
+            # "Kyiv, Kharkiv", "Moura, Mali": a list of places, not a place and its division;
+            # "the embassies of ... the United States in Kinshasa": a country is inside no city
+            continue
         outer.candidates = (division,)
         outer.note = f"the division written next to {doc_text(doc)[pair.start_char:pair.end_char]}"
         text = doc_text(doc)[pair.start_char : pair.end_char]
