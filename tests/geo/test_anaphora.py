@@ -16,6 +16,9 @@ from frontlines.geo.anaphora import is_anaphor
         ("Russian troops captured Izium in April. Ukrainian troops drove into the town on Saturday.", "the town",
          "Izyum"),
         ("Shells hit the Kherson region overnight. Power was cut across the region.", "the region", "Kherson Oblast"),
+        # "of" followed by no name: the noun still refers back
+        ("The MNDAA attacked Lashio in June. Fighting went on around the city of some 150,000 people.", "the city",
+         "Lashio"),
         # where troops came from is not where they went: the origin in the noun's sentence is skipped
         ("Ukraine retook Izium on Saturday, when troops advancing from Balakliia drove into the town.", "the town",
          "Izyum"),

@@ -51,8 +51,10 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
         if any(a <= tok.idx < b for a, b in covered):
             continue  # part of a name ("Kherson region", "the city of Kherson")
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if nxt is not None and (nxt.lower_ == "of" or (nxt.is_title and nxt.pos_ == "PROPN")) and low != "capital":
-            continue  # "the city of Hama", "the town Bucha": the name follows
+        after_of = doc[i + 2] if nxt is not None and nxt.lower_ == "of" and i + 2 < len(doc) else None
+        if nxt is not None and ((after_of is not None and after_of.text[:1].isupper()) or (
+                nxt.is_title and nxt.pos_ == "PROPN")) and low != "capital":
+            continue  # "the city of Hama", "the town Bucha": the name follows ("the city of some 150,000" does not)
         start = i - 1 if i > 0 else i
         det = doc[start]
         if start > 1 and doc[start - 1].text == "," and any(p.evidence.end == doc[start - 2].idx + len(doc[start - 2].text)

@@ -217,7 +217,8 @@ _SOUND_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
 def _countries_named(doc: Any, every: list[_Item], gazetteer: Gazetteer) -> set[str]:
     """Countries the article names: its places' likeliest countries, its peoples ("Ukrainian"),
     and countries named inside other names ("the Armed Forces of Ukraine")."""
-    out = {it.candidates[0].country for it in every if it.candidates and it.candidates[0].country}
+    # a part of a longer name ("Kakhovka" of "Novaya Kakhovka Township") tells no country
+    out = {it.candidates[0].country for it in every if it.candidates and it.candidates[0].country and not it.partial}
     for tok in doc:
         if not (tok.is_alpha and tok.text[:1].isupper()):
             continue
@@ -270,11 +271,12 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
         division, inside = context.container_candidate(divisions[pair.outer], inner.candidates if inner else ())
         if division is None:
             continue
-        if inner is not None and inside is None and (
+        if inner is not None and inside is None and not inner.partial and (
                 (not pair.said_in and context.known_elsewhere(inner.candidates))
                 or (division.kind == PlaceKind.COUNTRY and pair.listed)
                 or (pair.said_in and context.too_big_to_be_inside(inner.candidates))):
-            # "Kyiv, Kharkiv", "Moura, Mali": a list of places, not a place and its division;
+            # "Kyiv, Kharkiv", "Moura, Mali": a list of places, not a place and its division (a
+            # name known only by a part of it is no place elsewhere: "Novaya Kakhovka Township, Ohio");
             # "the embassies of ... the United States in Kinshasa": a country is inside no city
             continue
         outer.candidates = (division,)
