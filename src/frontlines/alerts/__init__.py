@@ -8,9 +8,11 @@ as the last part of the Runner's after-run step (every path that processes
 articles builds its Runner with :func:`alerting_runner`).
 """
 
+from frontlines.alerts.define import define_alert, parse_bbox, resolve_place
 from frontlines.alerts.deliver import DeliveryOptions, Outcome, check_sink, deliver
 from frontlines.alerts.match import AlertItem, matches, what_changed
 from frontlines.alerts.notify import alert_step, alerting_runner, notify
 
-__all__ = ["AlertItem", "DeliveryOptions", "Outcome", "alert_step", "alerting_runner", "check_sink", "deliver",
-           "matches", "notify", "what_changed"]
+__all__ = ["AlertItem", "DeliveryOptions", "Outcome", "alert_step", "alerting_runner", "check_sink", "define_alert", "deliver",
+           "matches", "notify", "parse_bbox", "resolve_place",
+           "what_changed"]
