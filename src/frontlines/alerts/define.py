@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from frontlines.alerts.deliver import check_sink
 from frontlines.alerts.match import CONTROL
 from frontlines.errors import FrontlinesError
-from frontlines.records import Alert, ControlStatus, EventStatus
+from frontlines.records import Alert, ControlStatus, EventStatus, PlaceKind
 from frontlines.vocabulary import check_plover_type, choose
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
 
 
 def resolve_place(gazetteer_path: Any, text: str) -> tuple[str, str, float, float]:
-    """A gazetteer id ("geonames:706448") or name (the most populous place of that name): (name, id, lat, lon)."""
+    """A gazetteer id ("geonames:706448") or name (the most populous settlement of that name, else the most
+    populous place): (name, id, lat, lon)."""
     from frontlines.geo.builder import load_gazetteer
 
     gaz = load_gazetteer(gazetteer_path)
@@ -46,7 +47,10 @@ def resolve_place(gazetteer_path: Any, text: str) -> tuple[str, str, float, floa
         found = gaz.get(text.strip()) if ":" in text else None
         if found is None:
             candidates = gaz.lookup(text.strip())
-            found = candidates[0] if candidates else None
+            # a town before the oblast named after it (Kherson, not Kherson Oblast), else the most populous
+            settlements = [c for c in candidates if c.kind is PlaceKind.SETTLEMENT]
+            ranked = settlements or list(candidates)
+            found = ranked[0] if ranked else None
     finally:
         gaz.close()
     if found is None:
