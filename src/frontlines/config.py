@@ -46,6 +46,10 @@ class Settings:
     fetch_host_delay: float = 1.0  # seconds between two requests to one host (robots.txt Crawl-delay raises it)
     fetch_allow_networks: str = ""  # comma-separated CIDRs fetched although private/loopback/link-local
     watch_every: float = 900.0  # seconds between two polls of the feeds
+    # alerts (frontlines.alerts; docs/guide/watching.md#alerts): webhooks obey fetch_allow_networks too
+    alert_timeout: float = 10.0  # seconds for one webhook POST
+    alert_retries: int = 2  # more attempts after a timeout, a refused connection, 429 or 5xx
+    alert_backoff: float = 1.0  # seconds before the first retry, doubled for each next one
 
     @property
     def gazetteer_path(self) -> Path:

@@ -32,6 +32,7 @@ CATALOGUE: dict[str, str] = {
     "E120": "unexpected content type",
     "E121": "connection failed",
     "E122": "polling the feed failed unexpectedly",
+    "E123": "an alert could not be delivered to its sink",
     # nlp / pipeline
     "E201": "spaCy model is not installed",
     "E202": "processing the article failed",
@@ -62,6 +63,7 @@ CATALOGUE: dict[str, str] = {
     "E904": "missing, wrong or revoked token",
     "E905": "the token's role may not do this",
     "E906": "invalid review",
+    "E907": "invalid alert",
 }
 
 

@@ -487,6 +487,60 @@ class Review:
         return self.attached_key is None
 
 
+@dataclass(**_FROZEN)
+class Alert:
+    """A saved filter: when a new incident or control change matches it, one JSON object goes to ``sink``.
+
+    Every filter that is set must match (None: any). ``place``: a gazetteer place with ``lat``/``lon`` and a
+    ``radius_km`` around it, resolved when the alert is added. The matching is frontlines.alerts.match.
+    """
+
+    name: str
+    sink: str  # "stdout", a file path (JSON lines appended), or an http(s) webhook URL (one POST each)
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    place: str | None = None  # the gazetteer place's name
+    place_id: str | None = None  # its gazetteer id ("geonames:706448")
+    lat: float | None = None
+    lon: float | None = None
+    radius_km: float | None = None
+    plover_type: str | None = None  # a PLOVER type (incidents), or CONTROL (control changes only)
+    actor: str | None = None  # an actor's name contains this (any case)
+    side: str | None = None  # a side (ISO3 or group) of an actor, or the side gaining or losing control
+    status: str | None = None  # an event realis of any report (incidents) or a control status (claimed, ...)
+    min_killed: int | None = None  # the highest killed figure reported is at least this
+    id: int | None = None  # the store's id
+    created_at: dt.datetime | None = None
+    delivered: int = 0  # objects sent
+    failed: int = 0  # objects whose delivery failed (kept, with the last failure's code)
+    last_error_code: str | None = None
+    last_error: str | None = None
+    last_at: dt.datetime | None = None  # the last delivery tried
+
+
+@dataclass(**_FROZEN)
+class AlertDelivery:
+    """One delivery an alert tried: what it was about, and whether it went (else the coded reason)."""
+
+    alert_id: int
+    subject: str  # "incident:<id>" or "control:<settlement>|<side>|<date>"
+    change: str  # new, changed
+    state: str  # sent, failed
+    tries: int
+    at: dt.datetime
+    error_code: str | None = None
+    error: str | None = None
+
+
+@dataclass(**_FROZEN)
+class StoreChanges:
+    """What was stored after a cursor (GET /api/changes): counts, and the cursor to ask from next time."""
+
+    cursor: tuple[int, int, int]  # the last events.id, control_changes.id and incidents.seq stored
+    events: int = 0
+    incidents: int = 0  # new or re-merged (an incident that gained a report is stored again)
+    control_changes: int = 0
+
+
 # --------------------------------------------------------------------------
 # JSON form
 # --------------------------------------------------------------------------

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 Result = tuple[Article, Extraction | Failure]
 Progress = Callable[[int, int], None]  # (done, total)
 UpdateStarts = Callable[[int], None]  # (articles): the incidents and control update begins
+AfterStep = Callable[[Sequence[str]], int]  # (articles of a step, merged): returns alerts sent (frontlines.alerts)
 
 # Articles merged into incidents and control per step of the after-run update: the queue is
 # cleared after each step, so a crash in a long update loses at most one step's work.
@@ -60,6 +61,7 @@ class RunReport:
     update_seconds: float = 0.0  # the cross-article update (incidents, control), not in seconds
     updated: int = 0  # articles merged into incidents and control by the after-run step
     recovered: int = 0  # of those, left queued by an earlier run that stopped
+    alerts: int = 0  # alert objects sent by the after-run step (frontlines.alerts)
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -71,7 +73,7 @@ class RunReport:
                 "words": self.words, "seconds": round(self.seconds, 2), "skipped": self.skipped,
                 "rejected": self.rejected, "words_per_second": round(self.words_per_second),
                 "update_seconds": round(self.update_seconds, 2), "updated": self.updated,
-                "recovered": self.recovered}
+                "recovered": self.recovered, "alerts": self.alerts}
 
 
 def chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -90,7 +92,9 @@ class Runner:
     """Processes a store's articles through an engine and keeps the cross-article state current.
 
     ``engine`` may be None for a Runner that only drains the update queue
-    (``serve`` at start-up, ``incidents`` commands).
+    (``serve`` at start-up, ``incidents`` commands). ``after_step``: called with each step's articles
+    once their incidents and control are stored, before they leave the queue (alerts: a Runner that
+    sends them is built by frontlines.alerts.alerting_runner).
     """
 
     def __init__(
@@ -101,12 +105,14 @@ class Runner:
         batch_size: int = 64,
         on_progress: Progress | None = None,
         on_update: UpdateStarts | None = None,
+        after_step: AfterStep | None = None,
     ) -> None:
         self.store = store
         self.engine = engine
         self.batch_size = max(1, batch_size)
         self.on_progress = on_progress
         self.on_update = on_update
+        self.after_step = after_step
 
     # -- choosing what to process ----------------------------------------------------------
     def pending(self, limit: int | None = None) -> list[str]:
@@ -196,6 +202,8 @@ class Runner:
             if not step:
                 break
             update_after_run(self.store, step)
+            if self.after_step is not None:
+                report.alerts += self.after_step(step)
             self.store.clear_pending_updates(step)
             done += len(step)
         report.update_seconds += time.perf_counter() - start

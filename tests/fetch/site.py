@@ -32,6 +32,8 @@ Route = Response | Callable[[BaseHTTPRequestHandler], Response]
 class Seen:
     path: str
     headers: dict[str, str]
+    method: str = "GET"
+    body: bytes = b""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -43,7 +45,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         site = self.server.site
-        site.requests.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}))
+        site.requests.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, self.command,
+                                  getattr(self, "posted", b"")))
         route = site.routes.get(self.path)
         if route is None:
             route = site.routes.get(self.path.split("?", 1)[0])
@@ -79,6 +82,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(resp.body)
         except (BrokenPipeError, ConnectionResetError):  # the client stopped reading on purpose
             self.close_connection = True
+
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        """A POST (webhooks): its body is recorded, then it is answered like a GET of its path."""
+        self.posted = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.do_GET()
 
 
 class _Server(ThreadingHTTPServer):

@@ -29,9 +29,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from frontlines.alerts import alerting_runner
 from frontlines.pipeline import Resources, Stage, default_stages, load_resources
 from frontlines.records import ArticleStatus
-from frontlines.runner import Runner
+
 
 if TYPE_CHECKING:
     from frontlines.store.protocol import Store
@@ -105,7 +106,7 @@ def _worker_main(conn: Any, settings: Any, loader: Callable[[Any], Resources],
         _, ids = message
         try:
             store = store if store is not None else open_store(settings.db)
-            runner = Runner(store, engine, batch_size=settings.batch_size,
+            runner = alerting_runner(store, engine, settings, batch_size=settings.batch_size,
                             on_progress=lambda done, total: conn.send(("progress", done)))
             report = runner.run(ids)
             conn.send(("done", {"processed": report.processed, "failed": report.failed, "events": report.events,
@@ -220,7 +221,7 @@ class Processor:
 
     def recover(self, store: Store) -> int:
         """Finish the cross-article update an earlier process left queued (at start-up)."""
-        return Runner(store).recover()
+        return alerting_runner(store, None, self.settings).recover()
 
     # -- ingest -----------------------------------------------------------------------------------
     def ingest(self, store: Store, docs: Sequence[Any]) -> list[tuple[str, str]]:

@@ -39,6 +39,7 @@ from frontlines.batch.shards import (
 from frontlines.pieces import Limits
 from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
+from frontlines.alerts import alerting_runner
 from frontlines.runner import Result, Runner, RunReport, UpdateStarts
 
 if TYPE_CHECKING:
@@ -166,7 +167,8 @@ def run_dask(
     client: Client | None = None,
 ) -> RunReport:
     """Process the store's pending articles on a Dask cluster, through the Runner; returns counts and speed."""
-    runner = Runner(store, None, batch_size=settings.batch_size, on_progress=on_progress, on_update=on_update)
+    runner = alerting_runner(store, None, settings, batch_size=settings.batch_size, on_progress=on_progress,
+                             on_update=on_update)
     report = RunReport()
     runner.recover(report)
     ids = runner.pending(limit)
@@ -249,7 +251,7 @@ def run_shards(
     check across shards in this mode.
     """
     paths = [str(p) for p in inputs]
-    runner = Runner(store, None, batch_size=settings.batch_size, on_update=on_update)
+    runner = alerting_runner(store, None, settings, batch_size=settings.batch_size, on_update=on_update)
     report = RunReport()
     runner.recover(report)
     if on_progress:

@@ -12,10 +12,11 @@ import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from frontlines.alerts import alerting_runner
 from frontlines.pieces import Limits
 from frontlines.pipeline import Resources, Stage, build_pipeline, default_stages, load_resources, process_batch
 from frontlines.records import Article
-from frontlines.runner import Progress, Result, Runner, RunReport, UpdateStarts
+from frontlines.runner import Progress, Result, RunReport, UpdateStarts
 
 if TYPE_CHECKING:
     from frontlines.store.protocol import Store
@@ -94,6 +95,6 @@ def run_pending(
     on_update: UpdateStarts | None = None,
 ) -> RunReport:
     """Process every pending article in the store (after finishing any queued update); returns counts."""
-    runner = Runner(store, local_engine(settings, workers, resources), batch_size=settings.batch_size,
-                    on_progress=on_progress, on_update=on_update)
+    runner = alerting_runner(store, local_engine(settings, workers, resources), settings,
+                             batch_size=settings.batch_size, on_progress=on_progress, on_update=on_update)
     return runner.run(limit=limit)

@@ -52,6 +52,16 @@ class ControlChanges:
         with self.engine.connect() as conn:
             return [row_control_change(r.data) for r in conn.execute(q)]
 
+    def control_changes_for_articles(self, article_ids: Sequence[str]) -> list[tuple[str, ControlChange]]:
+        """The control changes these articles report, with each one's article id (for alerts)."""
+        cc = t.control_changes
+        out: list[tuple[str, ControlChange]] = []
+        with self.engine.connect() as conn:
+            for chunk in chunked(sorted(set(article_ids))):
+                q = select(cc.c.article_id, cc.c.data).where(cc.c.article_id.in_(list(chunk))).order_by(cc.c.id)
+                out.extend((r.article_id, row_control_change(r.data)) for r in conn.execute(q))
+        return out
+
     def known_settlements(self, *, region: str | None = None) -> list[Place]:
         """One stored Place per settlement (by gazetteer id) that any article mentions, with coordinates."""
         p = t.places

@@ -87,7 +87,10 @@ class Incidents:
                 conn.execute(delete(ie).where(ie.c.incident_id.in_(list(chunk))))
                 conn.execute(delete(inc).where(inc.c.id.in_(list(chunk))))
             if incidents:
-                conn.execute(insert(inc), [incident_row(i) for i in incidents])
+                # numbered in the order stored, so "what changed since" is a range on an index (store/changes.py)
+                last = int(conn.execute(select(func.coalesce(func.max(inc.c.seq), 0))).scalar() or 0)
+                conn.execute(insert(inc), [{**incident_row(i), "seq": last + n}
+                                           for n, i in enumerate(incidents, start=1)])
                 conn.execute(insert(ie), [{"incident_id": i.id, "event_key": r.event_key}
                                           for i in incidents for r in i.reports])
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from frontlines.records import (
+    Alert,
+    AlertDelivery,
     Article,
     ArticleStatus,
     ControlChange,
@@ -26,6 +28,7 @@ from frontlines.records import (
     Review,
     Role,
     StoredEvent,
+    StoreChanges,
     User,
 )
 from frontlines.store.filters import ArticleFilter, EventFilter, IncidentFilter
@@ -138,6 +141,8 @@ class Store(Protocol):
 
     def known_settlements(self, *, region: str | None = None) -> list[Place]: ...
 
+    def control_changes_for_articles(self, article_ids: Sequence[str]) -> list[tuple[str, ControlChange]]: ...
+
     # -- the cross-article update queue (updates.py) ----------------------------------------
     def pending_update_ids(self, limit: int | None = None) -> list[str]: ...
 
@@ -187,3 +192,24 @@ class Store(Protocol):
     def revoke_user(self, name: str) -> User: ...
 
     def user_for_token(self, token: str) -> User | None: ...
+
+    # -- alerts (store/alerts.py) -------------------------------------------------------------------
+    def add_alert(self, alert: Alert) -> Alert: ...
+
+    def list_alerts(self) -> list[Alert]: ...
+
+    def get_alert(self, alert_id: int) -> Alert: ...
+
+    def remove_alert(self, alert_id: int) -> bool: ...
+
+    def alert_marks(self, alert_id: int, subjects: Sequence[str]) -> dict[str, str]: ...
+
+    def claim_alert(self, alert_id: int, subjects: Sequence[str], fingerprint: str,
+                    previous: str | None = None) -> bool: ...
+
+    def record_alert_delivery(self, delivery: AlertDelivery) -> None: ...
+
+    def list_alert_deliveries(self, alert_id: int, limit: int = 100) -> list[AlertDelivery]: ...
+
+    # -- what changed since a cursor (store/changes.py) ------------------------------------------------
+    def changes_since(self, cursor: tuple[int, int, int] | None = None) -> StoreChanges: ...

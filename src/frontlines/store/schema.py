@@ -169,6 +169,7 @@ incidents = Table(
     Column("lon", Float),
     Column("corroboration", String(24)),
     Column("data", JSON, nullable=False),
+    Column("seq", Integer, index=True),  # 0007: stored order, for GET /api/changes (store/changes.py)
 )
 
 incident_events = Table(
@@ -310,6 +311,48 @@ reviewed_events = Table(
     Column("reviewed_at", DateTime(timezone=True)),
     Column("reviews", Integer, nullable=False),
     *_listing_columns(),
+)
+
+# 0007: saved filters (issue 18 item 3); the filters are a JSON object of the Alert record's filter fields
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("sink", Text, nullable=False),
+    Column("filters", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True)),
+    Column("delivered", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+    Column("last_error_code", String(8)),
+    Column("last_error", Text),
+    Column("last_at", DateTime(timezone=True)),
+)
+
+# 0007: each alert's delivered-marker: one row per thing sent (an incident's member event keys, a control
+# change's identity) with the state it was sent in; written before the delivery, so nothing goes twice
+alert_marks = Table(
+    "alert_marks",
+    metadata,
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True),
+    Column("subject", String(80), primary_key=True),
+    Column("fingerprint", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# 0007: every delivery tried, sent or failed with its coded error
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("subject", String(80), nullable=False),
+    Column("change", String(16), nullable=False),  # new, changed
+    Column("state", String(16), nullable=False),  # sent, failed
+    Column("tries", Integer, nullable=False),
+    Column("error_code", String(8)),
+    Column("error", Text),
+    Column("at", DateTime(timezone=True), nullable=False),
 )
 
 LISTING_COLUMNS = tuple(c.name for c in _listing_columns())

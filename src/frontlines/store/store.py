@@ -2,8 +2,9 @@
 
 Each part is a module of this package: articles (and rejections), extractions,
 events, incidents, control, the cross-article update queue (updates.py), the
-feeds the watcher polls (feeds.py), analysts' reviews (reviews.py) and users
-with their hashed tokens (users.py);
+feeds the watcher polls (feeds.py), analysts' reviews (reviews.py), users
+with their hashed tokens (users.py), alerts with their delivered-markers
+(alerts.py) and the "changed since" cursor (changes.py);
 records become rows and back only in mapping.py.
 Callers type against the :class:`~frontlines.store.protocol.Store` protocol and
 get a store from :func:`open_store`.
@@ -24,7 +25,9 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from frontlines.errors import StoreError
 from frontlines.store import schema as t
+from frontlines.store.alerts import Alerts
 from frontlines.store.articles import Articles
+from frontlines.store.changes import Changes
 from frontlines.store.control import ControlChanges
 from frontlines.store.events import Events
 from frontlines.store.extractions import Extractions
@@ -72,7 +75,8 @@ def open_store(db: str | Path, *, migrate: bool = True) -> SqlStore:
         raise StoreError(f"{db}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
 
 
-class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds, Reviews, Users):
+class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds, Reviews, Users, Alerts,
+               Changes):
     """All reads and writes of frontlines data. Construct with :func:`open_store`."""
 
     def __init__(self, engine: Engine) -> None:
@@ -132,6 +136,7 @@ class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates
             out["cross_article_pending"] = int(
                 conn.execute(select(func.count()).select_from(t.pending_updates)).scalar() or 0)
             out["feeds"] = int(conn.execute(select(func.count()).select_from(t.feeds)).scalar() or 0)
+            out["alerts"] = int(conn.execute(select(func.count()).select_from(t.alerts)).scalar() or 0)
             out["reviews"] = int(conn.execute(select(func.count()).select_from(t.reviews)).scalar() or 0)
             out["reviews_orphaned"] = int(conn.execute(
                 select(func.count()).select_from(t.reviews).where(t.reviews.c.attached_key.is_(None))).scalar() or 0)

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontlines.alerts import alerting_runner
 from frontlines.errors import FetchError, FrontlinesError, IngestError
 from frontlines.fetch import FEED_TYPES, Fetcher, FetchOptions
 from frontlines.ingest import Ingestor, IngestReport
@@ -77,6 +78,8 @@ class PollReport:
             extra.append(f"{self.page_failures} pages not fetched")
         if self.retry_later:
             extra.append(f"{self.retry_later} entries to try again")
+        if self.run is not None and self.run.alerts:
+            extra.append(f"{self.run.alerts} alerts sent")
         return ", ".join(parts) + (f" ({', '.join(extra)})" if extra else "") + f" in {self.seconds:.1f} s"
 
 
@@ -231,7 +234,7 @@ def watch_feeds(store: Store, settings: Any, *, engine: Engine | None, every: fl
 
     ``engine`` None: new articles are stored pending, not processed. Returns the poll with ``once``.
     """
-    runner = Runner(store, engine, batch_size=settings.batch_size) if engine is not None else None
+    runner = alerting_runner(store, engine, settings, batch_size=settings.batch_size) if engine is not None else None
 
     async def main() -> list[PollReport]:
         done = asyncio.Event()

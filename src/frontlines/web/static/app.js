@@ -22,6 +22,7 @@ import { installControl } from './js/control.js';
 import { addLegend, CORROBORATION } from './js/legend.js';
 import { installTimeline } from './js/timeline.js';
 import { installArticleView, showArticle } from './js/article.js';
+import { installFollow } from './js/follow.js';
 
 const LIST_LIMIT = 300;
 const MAP_LIMIT = 20000; // every marker of a view up to /api/map's limit (lean features: docs/performance.md)
@@ -545,3 +546,9 @@ timeline.load();
 firstView.then(loadFilterOptions); // the filters' options (two counts over every event) wait for the first view
 loadBaseLayers(map, firstView);
 control.loadDates();
+// new reporting: a notice, and the layers reloaded on its click (the view stays where it is)
+window.frontlines.follow = installFollow({
+  view: () => state.view,
+  every: params0.has('follow') ? Number(params0.get('follow')) : undefined,
+  reload: () => Promise.all([loadView(), timeline.load(), control.loadDates()]),
+});
