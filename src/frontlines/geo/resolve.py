@@ -22,10 +22,10 @@ from typing import Any
 from frontlines.stages import doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
+from frontlines.geo.othernames import CYRILLIC_COUNTRIES, STRIP_SUFFIX, drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
-from frontlines.geo.gazetteer import FLAG_MAJOR, Candidate, Gazetteer, normalise_name
+from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.recognise import (
-    CUED_SOURCE,
     FEATURE_HEADS,
     FEATURE_SOURCE,
     KIND_WORDS,
@@ -118,8 +118,8 @@ def resolve_mentions(
     domain lends its country a small prior.
     """
     every = [_item(doc, m, gazetteer) for m in mentions]
-    _sound_alike(doc, every, gazetteer)
-    _drop_foreign_alternates(doc, every, gazetteer)
+    sound_alike(doc, every, gazetteer)
+    drop_foreign_alternates(doc, every, gazetteer)
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
     extra = _apply_containers(doc, article_id, items, gazetteer)
@@ -139,101 +139,6 @@ def resolve_mentions(
 
 
 REGION_CITY_POP = 50_000
-# countries whose places are named from Cyrillic, where news writes one name in several
-# romanisations (Russian-style, older tables) that no rule derives: Lysichansk, Luganskoye
-CYRILLIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR"})
-_SOUND_SOURCES = frozenset({"ner", "ner+gazetteer", "gazetteer", "gold", CUED_SOURCE})
-
-
-def _sound_alike(doc: Any, every: list[_Item], gazetteer: Gazetteer) -> None:
-    """In an article about a country whose names are romanised from Cyrillic, a name is also looked
-    for among that country's places by sound (Gazetteer.sound_alike: the same consonants, most
-    letters): when the gazetteer does not know it, or knows only small places by it (a village
-    written Russian-style may match another village's exact name elsewhere). The article is about
-    a country when it names the country, its people or one of its places."""
-    about = _countries_named(doc, every, gazetteer) & CYRILLIC_COUNTRIES
-    if not about:
-        return
-    countries = sorted(about)
-    for it in every:
-        sourced = it.mention.source in _SOUND_SOURCES or (it.feature and not _has_feature_head(it.text))
-        if not sourced or (not it.partial and any(
-                c.population >= SOUND_ALIKE_MAX_POP or c.kind not in _SOUND_KINDS for c in it.candidates)):
-            continue
-        found = gazetteer.sound_alike(it.text, countries)
-        if not found and it.hint is not None:
-            stripped = _STRIP_SUFFIX.sub("", re.sub(r"['\u2019]s$", "", it.text))
-            found = gazetteer.sound_alike(stripped, countries) if stripped != it.text else ()
-        if found and it.partial:
-            it.candidates, it.partial = (), False  # the whole name by sound beats a part of it
-        have = {c.gid for c in it.candidates}
-        extra = tuple(c for c in found if c.gid not in have)
-        if extra:
-            if not it.candidates:
-                it.note = "another romanisation of the name (same sound)"
-            it.candidates = (*it.candidates, *extra)
-            it.feature = False  # "Kamenka-Dniprovska" tagged as a building: a village after all
-
-
-FOREIGN_ALTERNATE_MAX_POP = 1_000_000  # "Bombay", "Kharkov": a big city's other name is that city
-
-
-def _drop_foreign_alternates(doc: Any, every: list[_Item], gazetteer: Gazetteer) -> None:
-    """A name found in the text that the gazetteer knows only as another language's name of a town
-    ("Human" for Uman, "Vert" for Weert, "Türk" for Angren) is no place when it is a part of a
-    longer capitalised name ("High Commissioner for Human Rights", "Volker Türk", "Lac Vert") and
-    the article names nothing else in that town's country: the small model cut a word out of
-    another name. Kept: gold spans (a toponym for sure), names with a kind word ("Zaporizhia
-    region"), a name standing alone ("fighting in Artemivsk"), big cities' other names."""
-    if not any(it.candidates and not any(c.main for c in it.candidates) for it in every):
-        return
-    named = _countries_named(doc, [it for it in every if any(c.main for c in it.candidates)], gazetteer)
-    for it in every:
-        if (not it.candidates or it.mention.source == "gold" or any(c.main for c in it.candidates)
-                or it.note or it.hint is not None or any(c.population >= FOREIGN_ALTERNATE_MAX_POP for c in it.candidates)):
-            continue
-        if not any(c.country in named for c in it.candidates) and _glued(doc, it.mention.start, it.mention.end):
-            it.candidates = ()
-
-
-def _glued(doc: Any, start: int, end: int) -> bool:
-    """The words run on into a longer capitalised name on either side ("Human | Rights", "Volker |
-    Türk", "Lac | Vert"), a kind word ("Zaporizhia region") or a sentence start apart."""
-    def cap(tok: Any) -> bool:
-        return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in KIND_WORDS
-    before = start > 0 and cap(doc[start - 1]) and not doc[start - 1].is_sent_start
-    return before or (end < len(doc) and cap(doc[end]))
-
-
-def _has_feature_head(text: str) -> bool:
-    words = text.split()
-    return bool(words) and words[-1].lower().strip(".") in FEATURE_HEADS
-
-
-SOUND_ALIKE_MAX_POP = 5_000  # a name that is a town's is that town: no look-alikes added
-_SOUND_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
-
-
-def _countries_named(doc: Any, every: list[_Item], gazetteer: Gazetteer) -> set[str]:
-    """Countries the article names: its places' likeliest countries, its peoples ("Ukrainian"),
-    and countries named inside other names ("the Armed Forces of Ukraine")."""
-    # a part of a longer name ("Kakhovka" of "Novaya Kakhovka Township") tells no country
-    out = {it.candidates[0].country for it in every if it.candidates and it.candidates[0].country and not it.partial}
-    for tok in doc:
-        if not (tok.is_alpha and tok.text[:1].isupper()):
-            continue
-        key = normalise_name(tok.text)
-        iso3 = gazetteer.demonyms.get(key) or gazetteer.demonyms.get(key[:-1] if key.endswith("ns") else key)
-        if iso3:
-            out.add(iso3)
-            continue
-        info = gazetteer.keys.get(key)
-        if info is not None and info[0] & FLAG_MAJOR:
-            out.update(c.country for c in gazetteer.lookup(key, normalised=True)[:3]
-                       if c.kind == PlaceKind.COUNTRY and c.country)
-    return {c for c in out if c}
-
-
 def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
     """"Dnepropetrovsk region", "Kharkov oblast" written with a city's (old) name the gazetteer knows
     only for the city: the region is the city's first-order division."""
@@ -484,8 +389,6 @@ def demonym_places(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     return ()
 
 
-_STRIP_SUFFIX = re.compile(
-    r"\s+(river|region|oblast|province|county|parish|raion|district|city|governorate|state|area)$", re.I)
 _STRIP_PREFIX = re.compile(r"^(the|city of|town of|river|state of|province of)\s+", re.I)
 # parts of a longer name that say nothing about where it is ("South Ossetia" is not "South")
 _GENERIC_PARTS = frozenset("""
@@ -503,7 +406,7 @@ def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], P
     tries: list[tuple[str, PlaceKind | None]] = []
     s = re.sub(r"['\u2019]s$", "", text)
     tries.append((s, None))
-    m = _STRIP_SUFFIX.search(s)
+    m = STRIP_SUFFIX.search(s)
     if m:
         tries.append((s[: m.start()], _HINT_KIND.get(KIND_WORDS.get(m.group(1).lower(), ""))))
     p = _STRIP_PREFIX.match(s)
