@@ -34,6 +34,10 @@ def by_text(places, text: str):  # noqa: ANN001
          "Velikaya Novoselka", "Donetsk"),
         ("On 2 May 2023, Russian aviation struck Gulyaypole (Zaporizhia region) with glide bombs.",
          "Gulyaypole", "Zaporizh"),
+        # the soft sign romanised as an apostrophe inside the name; "the outskirts of" introduces a place
+        ("On 2 August 2025, Russian forces fired rocket launchers at Olhivs'ke, Zaporizhzhia.", "Olhivs'ke", "Zaporizh"),
+        ("On 3 July 2023, Russian forces shelled the outskirts of Znob-Novhorods\u2019ke in Sumy province.",
+         "Znob-Novhorods\u2019ke", "Sumy"),
     ],
 )
 def test_a_name_goes_inside_the_division_written_next_to_it(places, text: str, name: str, oblast: str) -> None:

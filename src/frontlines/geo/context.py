@@ -21,7 +21,7 @@ from typing import Any
 
 from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import Candidate
-from frontlines.geo.recognise import COMPASS_WORDS, KIND_WORDS
+from frontlines.geo.recognise import COMPASS_WORDS, KIND_WORDS, SOFT_SIGN_WORD
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
 DATELINE_REASON = "dateline"  # Place.reason of a place named in a dateline starts with this
@@ -163,7 +163,7 @@ def find_containers(doc: Any, spans: Sequence[tuple[int, int, int, int]], has_di
             k -= 1
         while k < inner_end and doc[k].text in ("-", "'", "\u2019"):
             k += 1
-        if k == inner_end or not doc[k].is_title or any(
+        if k == inner_end or not (doc[k].is_title or _name_token(doc[k])) or any(
                 t in person_tokens or doc[t].ent_type_ in _NOT_NAME_LABELS for t in range(k, inner_end)):
             continue
         if not _introduced(doc, k):
@@ -187,7 +187,7 @@ def _in_division(doc: Any, js: int) -> int | None:
 
 def _name_token(tok: Any) -> bool:
     return (tok.is_title and tok.is_alpha) or tok.text in ("-", "'", "\u2019") or (
-        tok.is_alpha and tok.text[:1].isupper())
+        (tok.is_alpha or bool(SOFT_SIGN_WORD.match(tok.text))) and tok.text[:1].isupper())
 
 
 _INTRO_VERBS = frozenset("""
@@ -202,8 +202,8 @@ def _introduced(doc: Any, k: int) -> bool:
     if k == 0:
         return False
     prev = doc[k - 1]
-    if prev.lower_ == "of" and k >= 2 and doc[k - 2].lower_ in _SETTLEMENT_NOUNS:
-        return True
+    if prev.lower_ == "of" and k >= 2 and (doc[k - 2].lower_ in _SETTLEMENT_NOUNS or doc[k - 2].lower_ in _AROUND_NOUNS):
+        return True  # "the village of X", "the outskirts of X"
     if prev.lower_ in _SETTLEMENT_NOUNS:
         return True
     if prev.pos_ == "ADP" and prev.lower_ not in ("of", "by", "with", "for", "than", "as", "like"):
@@ -213,6 +213,7 @@ def _introduced(doc: Any, k: int) -> bool:
     return prev.pos_ == "VERB" and (prev.lemma_.lower() in _INTRO_VERBS or prev.lemma_.lower() not in _SPEAKER_VERBS)
 
 
+_AROUND_NOUNS = frozenset({"outskirts", "suburbs", "vicinity", "environs", "edge", "approaches", "centre", "center"})
 _SPEAKER_VERBS = frozenset("say tell told quote cite call name ask thank accuse blame".split())
 
 

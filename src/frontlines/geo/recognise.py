@@ -131,8 +131,13 @@ _DETERMINERS = frozenset({"the", "a", "an"})  # "The U.S.": the name starts afte
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "U.S.", "D.C.", "N.Y."
 
 
+# a romanised soft sign kept as an apostrophe inside a name: "Olhivs'ke", "Zelenodol's'k"
+SOFT_SIGN_WORD = re.compile(r"^[^\W\d_]+(?:['\u2019][^\W\d_]+)+$")
+
+
 def _wordlike(tok: Any) -> bool:
-    return tok.is_alpha or bool(_DOTTED.match(tok.text)) or (tok.text.endswith(".") and tok.text[:-1].isalpha())
+    return (tok.is_alpha or bool(_DOTTED.match(tok.text)) or (tok.text.endswith(".") and tok.text[:-1].isalpha())
+            or bool(SOFT_SIGN_WORD.match(tok.text)))
 
 
 def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon | None = None) -> list[Mention]:
