@@ -63,14 +63,14 @@ def drop_foreign_alternates(doc: Any, every: list[Any], gazetteer: Gazetteer) ->
     the article names nothing else in that town's country: the small model cut a word out of
     another name. Kept: gold spans (a toponym for sure), names with a kind word ("Zaporizhia
     region"), a name standing alone ("fighting in Artemivsk"), big cities' other names."""
-    if not any(it.candidates and not any(c.main for c in it.candidates) for it in every):
-        return
+    suspects = [it for it in every if it.candidates and it.mention.source != "gold" and not it.note
+                and it.hint is None and not any(c.main or c.population >= FOREIGN_ALTERNATE_MAX_POP for c in it.candidates)
+                and _glued(doc, it.mention.start, it.mention.end)]
+    if not suspects:
+        return  # the countries the article names are worked out only when needed (a pass over the Doc)
     named = _countries_named(doc, [it for it in every if any(c.main for c in it.candidates)], gazetteer)
-    for it in every:
-        if (not it.candidates or it.mention.source == "gold" or any(c.main for c in it.candidates)
-                or it.note or it.hint is not None or any(c.population >= FOREIGN_ALTERNATE_MAX_POP for c in it.candidates)):
-            continue
-        if not any(c.country in named for c in it.candidates) and _glued(doc, it.mention.start, it.mention.end):
+    for it in suspects:
+        if not any(c.country in named for c in it.candidates):
             it.candidates = ()
 
 
