@@ -85,6 +85,35 @@ def generic_mention(d: Draft) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in antecedent.children)
 
 
+_INSIDE = frozenset({"dobj", "pobj", "prep", "conj", "xcomp", "advcl", "npadvmod"})
+
+
+def describing_clause(d: Draft, heads: dict[int, Draft]) -> bool:
+    """A trigger inside a relative clause that describes a party, a place or a thing and tells no
+    time of its own: background to what the sentence tells, not a happening the article reports
+    ("people *who fled the fighting* live in shelters", "a conflict *that has killed* millions",
+    "the only regional capital Russian forces *captured*"). A clause on an event noun tells that
+    event ("the attack, *which killed* five"), and one with its own time tells a happening of its
+    own ("Cirimwami, *who was shot* near the front line *on Thursday*")."""
+    if d.typing.plover in SPEECH_TYPES:
+        return False
+    cur = d.trigger.head
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            break
+        if cur.dep_ not in _INSIDE or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    else:
+        return False
+    antecedent = cur.head
+    if antecedent.i in heads or antecedent.pos_ not in ("NOUN", "PRON") or antecedent.dep_ == "appos":
+        return False  # a named party's clause, or a noun renaming an act ("ordered ..., a move that sparked")
+    if any(t.tag_ == "WRB" for t in cur.children):
+        return False  # "where"/"when": a happening at the place or time the main clause tells
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in cur.subtree)
+
+
 def request_about_report(d: Draft) -> bool:
     """A request whose content is a passive with the asker as patient ("asked not to be named")."""
     if d.typing.plover != "REQUEST":
@@ -171,6 +200,6 @@ def drop_non_events(drafts: list[Draft]) -> None:
     """Mark the drafts of one sentence whose trigger names no event of its own as dropped."""
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
-        if (speech_content(d, heads) or generic_mention(d) or request_about_report(d) or publication(d)
+        if (speech_content(d, heads) or generic_mention(d) or describing_clause(d, heads) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)):
             d.dropped = True

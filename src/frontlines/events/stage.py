@@ -25,10 +25,11 @@ from frontlines.events.merge import (
     attach_sentence_quantities,
     merge_across_sentences,
     merge_in_sentence,
+    merge_reported_retellings,
     merge_same_happening,
 )
 from frontlines.events.ranking import confidence, title_cues
-from frontlines.events.realis import Realis, assess, noun_phrase
+from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
 from frontlines.events.roles import choose_place, choose_quantities, choose_time, find_actors, index_doc, publication_time
 from frontlines.events.stance import (
     DEMAND_SPEC,
@@ -52,8 +53,9 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "4"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
-# 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up)
+VERSION = "5"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+# 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
+# 5: reported retellings merge, describing clauses, statuses a type gives, pronoun and first-person claims
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -128,11 +130,14 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         drafts.extend(d for d in sent_drafts if not d.dropped)
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
+    merge_reported_retellings(drafts)
     kept = [d for d in drafts if not d.dropped]
     inherit(kept)
     for d in kept:
         control_place(d, inp, index)
     preceding_place(kept, index)
+    for d in kept:
+        d.realis = settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head)
     own_statement(kept, inp.article.source, inp.resources.actors)
     heads = {d.trigger.head.i for d in drafts}
     title = title_cues(inp.article.title, lex)
