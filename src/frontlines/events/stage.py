@@ -136,8 +136,6 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     for d in kept:
         control_place(d, inp, index)
     preceding_place(kept, index)
-    for d in kept:
-        d.realis = settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head)
     own_statement(kept, inp.article.source, inp.resources.actors)
     heads = {d.trigger.head.i for d in drafts}
     title = title_cues(inp.article.title, lex)
@@ -193,7 +191,8 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int
         place=d.place,
         time=time,
         quantities=d.quantities,
-        status=d.realis.status,
+        # the type's own status; the ranking above read the sentence's framing (realis) as it was
+        status=settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head).status,
         attributed_to=attributed,
         confidence=confidence(d, trigger_heads, title),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
