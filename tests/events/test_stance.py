@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from frontlines.records import Sector
+from tests.events.conftest import actor
+
 
 @pytest.mark.parametrize(
     ("text", "plover", "sub"),
@@ -30,3 +33,23 @@ def test_violence_by_demonstrators_or_a_crowd_is_rioting(run_events, text: str, 
 def test_burning_in_an_attack_is_that_attack(run_events) -> None:
     events = run_events("Fighters surrounded the village on Sunday, shot people at the market and set shops ablaze.")
     assert [e.plover_type for e in events if e.plover_type in ("ASSAULT", "COERCE")] == ["ASSAULT"]
+
+
+# Violence aimed at an armed, organised party is an armed clash; at civilians, an attack (events v4).
+ARMED_TARGETS = [
+    ("The alliance resumed its attacks on the junta near the border.", "the junta", Sector.MILITARY, "Armed clash"),
+    ("Gunmen shot the district police chief near the market.", "the district police chief", Sector.POLICE,
+     "Armed clash"),
+    # a civilian target, or no target the roles found, leaves the attack an attack
+    ("Gunmen shot the village teacher near the market.", "the village teacher", Sector.CIVILIAN, "Attack"),
+    ("Gunmen shot the village teacher near the market.", None, None, "Attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "sector", "sub"), ARMED_TARGETS, ids=[a[0][:40] for a in ARMED_TARGETS])
+def test_an_armed_target_makes_a_clash(run_events, text: str, target: str | None, sector: Sector | None,
+                                       sub: str) -> None:
+    actors = (actor(text, target, target.title(), None, sector),) if target and sector else ()
+    events = [e for e in run_events(text, actors=actors) if e.plover_type == "ASSAULT"]
+    assert len(events) == 1, [(e.trigger, e.acled_sub_event_type) for e in events]
+    assert events[0].acled_sub_event_type == sub

@@ -16,7 +16,7 @@ from frontlines.events.attribution import (
     speaker_is_source,
     speaker_side,
 )
-from frontlines.events.coder import SentenceCues, Typing, find_triggers, type_trigger
+from frontlines.events.coder import SentenceCues, Typing, conflict_setting, find_triggers, type_trigger
 from frontlines.events.context import inherit, preceding_place
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
@@ -33,6 +33,7 @@ from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
 from frontlines.events.roles import choose_place, choose_quantities, choose_time, find_actors, index_doc, publication_time
 from frontlines.events.stance import (
     DEMAND_SPEC,
+    armed_targets,
     THREAT_SPEC,
     crowd_violence,
     obligations,
@@ -55,7 +56,8 @@ NAME = "events.coder"
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
 VERSION = "5"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
-# 5: reported retellings merge, describing clauses, statuses a type gives, pronoun and first-person claims
+# 5: reported retellings merge, describing clauses, statuses a type gives, pronoun and first-person claims,
+# agreements take the article's setting, bombs beside aircraft are air strikes, armed targets make clashes
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -74,6 +76,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     drafts: list[Draft] = []
     # "must" is rare: find it once per document rather than once per sentence
     musts = [t.i for t in doc if t.lower_ == "must"]
+    conflict_article: bool | None = None  # worked out at the first agreement word only
     for s_idx, sent in enumerate(doc.sents):
         while musts and musts[0] < sent.start:
             musts.pop(0)
@@ -94,7 +97,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 typing = Typing("THREATEN", "statement", None, None)
                 realis = Realis(status=EventStatus.HAPPENED, frame=None, attributed_to=None, attributed_token=None)
             else:
-                typing = type_trigger(trig, cues, lex)
+                if trig.spec.refine == "agree" and conflict_article is None:
+                    conflict_article = conflict_setting(doc, lex)
+                typing = type_trigger(trig, cues, lex, conflict_article=bool(conflict_article))
                 if not typing.keep:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent)
@@ -114,6 +119,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             typing = territory_side(typing, trig.head, sources, place, lex)
             typing = violent_family(typing, lex)
             typing = crowd_violence(typing, trig.head, lex)
+            typing = armed_targets(typing, targets, lex)
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
             realis = claim_or_report(realis, trig.head, sources, index)

@@ -121,3 +121,20 @@ def crowd_violence(typing: Typing, head: Any, lex: EventLexicon) -> Typing:
     if lex.cues["mob"].in_tokens(cues.lemmas, cues.text) or "crowd" in lemmas:
         return Typing("ASSAULT", "physical", _MOB_VIOLENCE, lex.acled_event_type.get(_MOB_VIOLENCE))
     return typing
+
+
+_ARMED_SECTORS = frozenset({"military", "police", "rebel"})
+
+
+def armed_targets(typing: Typing, targets: tuple[Any, ...], lex: EventLexicon) -> Typing:
+    """Violence aimed at an armed, organised party is a battle, not an attack on civilians (ACLED: an
+    Attack is violence against unarmed people; "armed, organised groups engage" is an Armed clash).
+    The targets are the actors the roles found for the trigger ("resumed its attacks on the junta",
+    "shot the military governor"), their sector from the actors stage."""
+    if typing.acled_sub != "Attack" or not targets:
+        return typing
+    sectors = {getattr(a.sector, "value", a.sector) for a in targets}
+    if not sectors & _ARMED_SECTORS or "civilian" in sectors:
+        return typing
+    sub = "Armed clash"
+    return replace(typing, acled_sub=sub, acled_type=lex.acled_event_type.get(sub))
