@@ -160,3 +160,17 @@ def test_an_agreement_takes_its_articles_setting(run_events) -> None:
     plain = "On Saturday the two companies signed an agreement on shipping rates."
     signed = [e for e in run_events(plain) if e.plover_type == "AGREE"]
     assert signed and signed[0].acled_sub_event_type is None
+
+
+# A verb of finding is a seizure only of something seizable (events v4).
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The report found that soldiers had executed at least 500 people.", False),
+        ("Amnesty International found no evidence to support this claim.", False),
+        ("Soldiers found a cache of weapons and explosives in the village.", True),
+    ],
+)
+def test_finding_is_a_seizure_only_of_something_seizable(run_events, text: str, event: bool) -> None:
+    found = [e for e in run_events(text) if e.trigger.startswith("found")]
+    assert bool(found) == event, [(e.trigger, e.plover_type) for e in run_events(text)]

@@ -10,7 +10,8 @@ from frontlines.records import EventStatus
 CASES = [
     ("Russian troops shelled the village on Monday.", "shelled", EventStatus.HAPPENED, None),
     ("The commander ordered his troops to withdraw from the city.", "withdraw", EventStatus.ORDERED, "The commander"),
-    ("The rebels threatened to attack the capital.", "attack", EventStatus.THREATENED, "The rebels"),
+    # the threat is the event; the act threatened is its content (events v4)
+    ("The rebels threatened to attack the capital.", "threatened", EventStatus.THREATENED, None),
     ("The army plans to launch an offensive in spring.", "offensive", EventStatus.PLANNED, "The army"),
     ("Reports from the city have detailed widespread arrests.", "arrests", EventStatus.CLAIMED,
      "Reports from the city"),

@@ -254,6 +254,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
         sub = "Mob violence" if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text) else "Violent demonstration"
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict)
+        if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
+            # a verb of finding with nothing seizable found ("the report found that ...", "found no
+            # evidence", "we look to find our flag"): a discovery told, no seizure
+            return Typing(plover, mode, None, None, keep=False)
     elif refine == "territory":
         if not _territorial_use(head, lex):
             return Typing(plover, mode, None, None, keep=False)  # "entered the building", "lost the match"
