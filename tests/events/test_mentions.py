@@ -112,6 +112,9 @@ def test_a_describing_clause_is_background(run_events, text: str, gone: str) -> 
         ("Henry was in Nairobi on Friday, where he signed an agreement on the deployment of police.", "signed"),
         ("Hezbollah, which fired rockets at the town, denied any involvement.", "fired"),
         ("The government ordered the army to disband the militia, a move that sparked protests.", "protests"),
+        # the participants of the sentence's event, and a clause on a time or place ("in which")
+        ("Soldiers opened fire on members of a group who had gathered to march against the mission.", "march"),
+        ("The leaders directed operations in which protesters were shot.", "shot"),
     ],
 )
 def test_clauses_that_tell_a_happening_stay(run_events, text: str, kept: str) -> None:

@@ -50,7 +50,7 @@ def test_a_casualty_clause_with_its_own_attack_stays_its_own(run_events) -> None
     assert len(_assaults(run_events(text))) == 2
 
 
-# A party's or a witness's telling of an attack already told is that attack (events v4); a telling
+# A party's claim of an attack already told is that attack (events v4); a telling
 # with a day, a place or a means of its own, or a plain narrative sentence, stays its own event.
 RETELLINGS = [
     ("Israeli warplanes struck Hezbollah targets in southern Lebanon overnight. "
@@ -59,8 +59,9 @@ RETELLINGS = [
     # a day the first telling did not give
     ("Gunmen attacked a village in the north. Residents said gunmen shot dead two farmers on Friday.",
      (("Friday", "2022-11-04"),), 2),
-    # a plain narrative sentence may tell a second attack of the same day
+    # a plain narrative sentence, or a witness's report, may tell a second happening of the same day
     ("Gunmen attacked a village in the north. Gunmen also shot dead two farmers.", (), 2),
+    ("Gunmen attacked a village in the north. Residents said gunmen beat those who refused.", (), 2),
     # the party denies it: no retelling
     ("Missiles struck a market. The ministry denied that its forces had struck the market.", (), 2),
 ]

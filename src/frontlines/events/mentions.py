@@ -57,7 +57,8 @@ def speech_content(d: Draft, heads: dict[int, Draft]) -> bool:
         other = heads.get(head.head.i)
         if other is not None and other is not d and other.typing.plover == "REJECT":
             return True  # "rejected the accusation": the accusation was made before, and is told there
-    if (head.dep_ == "dobj" and head.pos_ == "NOUN") or (head.dep_ == "xcomp" and head.pos_ == "VERB"):
+    if (head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.pos_ == "VERB" and _asks_of_others(head)) or (
+            head.dep_ == "xcomp" and head.pos_ == "VERB"):
         other = heads.get(head.head.i)
         if other is not None and other is not d and other.typing.plover in _DEMANDING:
             return True  # "demanded the surrender of the garrison", "threatened to withdraw": what is asked
@@ -108,6 +109,12 @@ def predicative_noun(d: Draft) -> bool:
     return head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_.lower() == "be"
 
 
+def _asks_of_others(noun: Any) -> bool:
+    """A demanded act names who is to do it ("the surrender *of the garrison*"): asked of another
+    party. A noun without one ("pressed an offensive") is the asker's own act, not a demand's content."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
 def generic_mention(d: Draft) -> bool:
     """A verb trigger in a clause restricting an indefinite antecedent ("anyone who attacks")."""
     head = d.trigger.head
@@ -143,9 +150,25 @@ def describing_clause(d: Draft, heads: dict[int, Draft]) -> bool:
     antecedent = cur.head
     if antecedent.i in heads or antecedent.pos_ not in ("NOUN", "PRON") or antecedent.dep_ == "appos":
         return False  # a named party's clause, or a noun renaming an act ("ordered ..., a move that sparked")
-    if any(t.tag_ == "WRB" for t in cur.children):
-        return False  # "where"/"when": a happening at the place or time the main clause tells
+    if any(t.tag_ == "WRB" or (t.dep_ == "prep" and any(w.tag_ == "WDT" for w in t.children)) for t in cur.children):
+        return False  # "where", "when", "in which": a happening at the place or time the main clause tells
+    if _participant_of_event(antecedent, heads):
+        return False  # the participants of the sentence's event ("opened fire on members of a group who
+        # had gathered to march"): the clause may say what that event was, and is left to it
     return not any(t.ent_type_ in ("DATE", "TIME") for t in cur.subtree)
+
+
+def _participant_of_event(noun: Any, heads: dict[int, Draft]) -> bool:
+    """The noun is an argument of a trigger of its sentence, directly or through "of" ("fire on members
+    of a group")."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "nsubjpass", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i in heads:
+            return True
+    return False
 
 
 _SAID = SPEECH_TYPES - {"CONSULT"}  # a meeting is done, not said ("Biden, meeting Netanyahu, said")

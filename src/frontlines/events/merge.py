@@ -196,13 +196,14 @@ def _own_day(d: Draft) -> bool:
 
 
 def merge_reported_retellings(drafts: list[Draft]) -> None:
-    """A party's or a witness's telling of an attack the article has already told is that attack,
-    not another one ("Israeli warplanes struck Hezbollah targets overnight ... Israel said its jets
-    hit weapons depots in seven areas"; "gunmen stormed the hotel ... Al-Shabaab said its fighters
-    had stormed the hotel"). ACLED codes one event per sub-type, place and day: a later mention
-    that is framed as someone's report (a speech verb or "according to" governs it), names no other
-    place and no other day, and gives no means other than the earlier event's is not a new event.
-    A plain narrative sentence is left alone: it may tell a second attack of the same day."""
+    """A party's claim of an attack the article has already told is that attack, not another one
+    ("Israeli warplanes struck Hezbollah targets overnight ... Israel said its jets hit weapons
+    depots"; "gunmen stormed the hotel ... Al-Shabaab said its fighters had stormed the hotel").
+    ACLED codes one event per sub-type, place and day: a later mention that is a party's claim
+    (status claimed: its own side's act, or words that make it a claim), names no other place and
+    no other day, and gives no means other than the earlier event's is not a new event. A plain
+    narrative sentence or a witness's report is left alone: it may tell a second happening of the
+    same day ("those who refused were beaten", "other hostages had been killed in the raid")."""
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover not in _RETOLD_TYPES or not _reported(d):
             continue
@@ -219,10 +220,8 @@ _TOLD = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.ANNOUN
 
 
 def _reported(d: Draft) -> bool:
-    """Told as someone's word: attributed to a source, or under a claim or announcement frame."""
-    if d.realis.status not in _TOLD:
-        return False
-    return d.realis.attributed_to is not None or d.realis.status is not EventStatus.HAPPENED
+    """Told as a party's claim (its own side's act, or words that make it a claim)."""
+    return d.realis.status is EventStatus.CLAIMED
 
 
 def _same_day(a: TimeValue | None, b: TimeValue | None) -> bool:
