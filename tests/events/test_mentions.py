@@ -89,38 +89,6 @@ def test_a_purpose_of_another_event_under_a_report_is_no_event(run_events) -> No
     assert "find" not in _triggers(events) and "deployed" in _triggers(events)
 
 
-# A relative clause describing a party, a place or a thing, with no time of its own, is background
-# (events v4); a clause on an event noun, a named party, with its own time or with "where"/"when"
-# tells a happening.
-@pytest.mark.parametrize(
-    ("text", "gone"),
-    [
-        ("Thousands of people who fled the fighting live in the camp.", "fled"),
-        ("Thousands of people who fled the fighting live in the camp.", "fighting"),
-        ("The peace deal aims to end a conflict that has killed millions.", "killed"),
-        ("Kherson was the only regional capital that Russian forces captured.", "captured"),
-    ],
-)
-def test_a_describing_clause_is_background(run_events, text: str, gone: str) -> None:
-    assert gone not in _triggers(run_events(text))
-
-
-@pytest.mark.parametrize(
-    ("text", "kept"),
-    [
-        ("The governor, who was shot near the front line on Thursday, died in hospital.", "shot"),
-        ("Henry was in Nairobi on Friday, where he signed an agreement on the deployment of police.", "signed"),
-        ("Hezbollah, which fired rockets at the town, denied any involvement.", "fired"),
-        ("The government ordered the army to disband the militia, a move that sparked protests.", "protests"),
-        # the participants of the sentence's event, and a clause on a time or place ("in which")
-        ("Soldiers opened fire on members of a group who had gathered to march against the mission.", "march"),
-        ("The leaders directed operations in which protesters were shot.", "shot"),
-    ],
-)
-def test_clauses_that_tell_a_happening_stay(run_events, text: str, kept: str) -> None:
-    assert kept in _triggers(run_events(text))
-
-
 # What a demand or a threat asks is its content (what a charge names was done); what a party agrees or commits to do is
 # the agreement's terms (events v4).
 @pytest.mark.parametrize(

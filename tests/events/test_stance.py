@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.records import Sector
+from frontlines.records import EventStatus, Sector
 from tests.events.conftest import actor
 
 
@@ -53,3 +53,24 @@ def test_an_armed_target_makes_a_clash(run_events, text: str, target: str | None
     events = [e for e in run_events(text, actors=actors) if e.plover_type == "ASSAULT"]
     assert len(events) == 1, [(e.trigger, e.acled_sub_event_type) for e in events]
     assert events[0].acled_sub_event_type == sub
+
+
+# An order addressed to another party by name is a demand made of it; an order to one's own people
+# stays the act ordered (events v4).
+ORDERS = [
+    ("The International Court of Justice ordered Israel to immediately halt its offensive in Rafah.",
+     "REQUEST", EventStatus.HAPPENED),
+    ("The general ordered his troops to withdraw from the town.", "RETREAT", EventStatus.ORDERED),
+    ("The army ordered the men of the town to dig ditches against the raids.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "status"), ORDERS, ids=[o[0][:40] for o in ORDERS])
+def test_an_order_to_another_party_is_a_demand(run_events, text: str, plover: str | None,
+                                               status: EventStatus | None) -> None:
+    events = run_events(text)
+    if plover is None:
+        assert all(e.plover_type != "REQUEST" for e in events), [(e.trigger, e.plover_type) for e in events]
+        return
+    assert any(e.plover_type == plover and e.status == status for e in events), \
+        [(e.trigger, e.plover_type, e.status.value) for e in events]

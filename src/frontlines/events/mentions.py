@@ -126,51 +126,6 @@ def generic_mention(d: Draft) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in antecedent.children)
 
 
-_INSIDE = frozenset({"dobj", "pobj", "prep", "conj", "xcomp", "advcl", "npadvmod"})
-
-
-def describing_clause(d: Draft, heads: dict[int, Draft]) -> bool:
-    """A trigger inside a relative clause that describes a party, a place or a thing and tells no
-    time of its own: background to what the sentence tells, not a happening the article reports
-    ("people *who fled the fighting* live in shelters", "a conflict *that has killed* millions",
-    "the only regional capital Russian forces *captured*"). A clause on an event noun tells that
-    event ("the attack, *which killed* five"), and one with its own time tells a happening of its
-    own ("Cirimwami, *who was shot* near the front line *on Thursday*")."""
-    if d.typing.plover in SPEECH_TYPES:
-        return False
-    cur = d.trigger.head
-    for _ in range(4):
-        if cur.dep_ == "relcl":
-            break
-        if cur.dep_ not in _INSIDE or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    else:
-        return False
-    antecedent = cur.head
-    if antecedent.i in heads or antecedent.pos_ not in ("NOUN", "PRON") or antecedent.dep_ == "appos":
-        return False  # a named party's clause, or a noun renaming an act ("ordered ..., a move that sparked")
-    if any(t.tag_ == "WRB" or (t.dep_ == "prep" and any(w.tag_ == "WDT" for w in t.children)) for t in cur.children):
-        return False  # "where", "when", "in which": a happening at the place or time the main clause tells
-    if _participant_of_event(antecedent, heads):
-        return False  # the participants of the sentence's event ("opened fire on members of a group who
-        # had gathered to march"): the clause may say what that event was, and is left to it
-    return not any(t.ent_type_ in ("DATE", "TIME") for t in cur.subtree)
-
-
-def _participant_of_event(noun: Any, heads: dict[int, Draft]) -> bool:
-    """The noun is an argument of a trigger of its sentence, directly or through "of" ("fire on members
-    of a group")."""
-    cur = noun
-    for _ in range(4):
-        if cur.dep_ not in ("dobj", "pobj", "nsubjpass", "prep") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.i in heads:
-            return True
-    return False
-
-
 _SAID = SPEECH_TYPES - {"CONSULT"}  # a meeting is done, not said ("Biden, meeting Netanyahu, said")
 
 
@@ -270,6 +225,6 @@ def drop_non_events(drafts: list[Draft]) -> None:
     """Mark the drafts of one sentence whose trigger names no event of its own as dropped."""
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
-        if (speech_content(d, heads) or generic_mention(d) or describing_clause(d, heads) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
+        if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)):
             d.dropped = True

@@ -34,6 +34,7 @@ from frontlines.events.roles import choose_place, choose_quantities, choose_time
 from frontlines.events.stance import (
     DEMAND_SPEC,
     armed_targets,
+    order_to_another_party,
     THREAT_SPEC,
     crowd_violence,
     obligations,
@@ -56,8 +57,9 @@ NAME = "events.coder"
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
 VERSION = "5"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
-# 5: reported retellings merge, describing clauses, statuses a type gives, pronoun and first-person claims,
-# agreements take the article's setting, bombs beside aircraft are air strikes, armed targets make clashes
+# 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
+# nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
+# another party, agreements take the article's setting, bombs beside aircraft, armed targets
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -107,6 +109,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                     continue  # a purpose or a description, not an event
                 if trig.spec is not DEMAND_SPEC:
                     typing = stance(typing, realis)
+                typing, realis = order_to_another_party(typing, realis)
             realis = quote_attribution(trig, realis, quotes, typing.plover)
             sources, targets = find_actors(trig.head, index, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
