@@ -66,9 +66,10 @@ def run_events(nlp: Any, resources: Resources) -> RunEvents:
     """Parse ``text`` once and run quantities then events, with the given earlier-stage records."""
 
     def run(text: str, *, places: tuple = (), times: tuple = (), actors: tuple = (), quotes: tuple = (),
-            published: dt.date | None = dt.date(2022, 11, 9), title: str | None = None) -> tuple[Event, ...]:
+            published: dt.date | None = dt.date(2022, 11, 9), title: str | None = None,
+            source: str | None = None) -> tuple[Event, ...]:
         doc = nlp(text)
-        article = Article(id="t", text=text, published=published, title=title)
+        article = Article(id="t", text=text, published=published, title=title, source=source)
         outputs: dict[str, tuple] = {"places": places, "times": times, "actors": actors, "quotes": quotes}
         outputs["quantities"] = extract_quantities(StageInput(doc, article, resources, outputs))
         return extract_events(StageInput(doc, article, resources, outputs))

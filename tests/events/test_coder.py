@@ -133,3 +133,44 @@ def test_acled_notes_typing(run_events, note: dict) -> None:
     assert event is not None
     assert event.acled_event_type == note["event_type"]
     assert event.acled_sub_event_type == note["sub_event_type"]
+
+
+# Bombs beside an aircraft were dropped from it; bombs set in place stay remote explosives (events v4).
+BOMBS = [
+    ("A fighter jet dropped bombs on a crowd of villagers on Tuesday.", "Air/drone strike"),
+    ("Two guided aerial bombs hit the store while it was full of families.", "Air/drone strike"),
+    ("Two bombs exploded in the crowded market on Tuesday.", "Remote explosive/landmine/IED"),
+    ("A car bomb exploded near the airport as a military helicopter landed.", "Remote explosive/landmine/IED"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), BOMBS, ids=[b[0][:40] for b in BOMBS])
+def test_a_bomb_from_an_aircraft_is_an_air_strike(run_events, text: str, sub: str) -> None:
+    e = top(run_events(text))
+    assert e is not None and e.acled_sub_event_type == sub, e and (e.trigger, e.acled_sub_event_type)
+
+
+# An agreement in an article that tells of a conflict is an ACLED Agreement, even when its own sentence
+# names no fighting; in an article about anything else it is no ACLED event (events v4).
+def test_an_agreement_takes_its_articles_setting(run_events) -> None:
+    text = ("Fighting between the army and the rebels killed dozens last week. "
+            "On Saturday the same delegations signed the Jeddah Declaration.")
+    signed = [e for e in run_events(text) if e.plover_type == "AGREE"]
+    assert signed and signed[0].acled_sub_event_type == "Agreement"
+    plain = "On Saturday the two companies signed an agreement on shipping rates."
+    signed = [e for e in run_events(plain) if e.plover_type == "AGREE"]
+    assert signed and signed[0].acled_sub_event_type is None
+
+
+# A verb of finding is a seizure only of something seizable (events v4).
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The report found that soldiers had executed at least 500 people.", False),
+        ("Amnesty International found no evidence to support this claim.", False),
+        ("Soldiers found a cache of weapons and explosives in the village.", True),
+    ],
+)
+def test_finding_is_a_seizure_only_of_something_seizable(run_events, text: str, event: bool) -> None:
+    found = [e for e in run_events(text) if e.trigger.startswith("found")]
+    assert bool(found) == event, [(e.trigger, e.plover_type) for e in run_events(text)]

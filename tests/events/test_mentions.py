@@ -87,3 +87,53 @@ def test_a_denial_of_responsibility_is_no_rejection(run_events) -> None:
 def test_a_purpose_of_another_event_under_a_report_is_no_event(run_events) -> None:
     events = run_events("The governor said troops had been deployed to find the kidnapped pupils.")
     assert "find" not in _triggers(events) and "deployed" in _triggers(events)
+
+
+# What a demand or a threat asks is its content (what a charge names was done); what a party agrees or commits to do is
+# the agreement's terms (events v4).
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("The navy demanded the surrender of the small garrison on the island.", "surrender", "demanded"),
+        ("Prigozhin threatened to withdraw his fighters from the city.", "withdraw", "threatened"),
+        ("At the talks, both sides agreed to an immediate ceasefire, to disengage their troops, and to resolve "
+         "remaining issues through further negotiations.", "negotiations", "agreed"),
+    ],
+)
+def test_what_a_party_asks_or_agrees_to_is_content(run_events, text: str, gone: str, kept: str) -> None:
+    triggers = _triggers(run_events(text))
+    assert gone not in triggers and kept in triggers, sorted(triggers)
+
+
+def test_what_is_condemned_was_done(run_events) -> None:
+    triggers = _triggers(run_events("The agency condemned the attack on the village."))
+    assert "attack" in triggers, sorted(triggers)
+
+
+def test_a_demand_made_of_others_leaves_their_deed_alone(run_events) -> None:
+    # the surrender told as done is an event; only the demanded one is content
+    triggers = _triggers(run_events("The garrison surrendered after the navy demanded it."))
+    assert "surrendered" in triggers, sorted(triggers)
+
+
+# A speech act told as a participle adjunct is what the doer said while doing the main act; a meeting
+# told so is an act of its own (events v4).
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("Blinken arrived in Kyiv on Tuesday, promising that weapons were on their way.", "promising", None),
+        ("Hezbollah confirmed his death that afternoon, pledging to continue its war.", "pledging", None),
+        ("Biden, meeting Netanyahu in Tel Aviv, said the blast was done by the other team.", None, "meeting"),
+        ("The minister promised that the weapons would arrive soon.", None, "promised"),
+    ],
+)
+def test_a_speech_participle_is_no_act_of_its_own(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert gone is None or gone not in triggers, sorted(triggers)
+    assert kept is None or kept in triggers, sorted(triggers)
+
+
+# A noun a copula says its subject is names a kind (events v4).
+def test_a_predicative_noun_is_no_event(run_events) -> None:
+    assert "retreat" not in _triggers(run_events("This is a retreat, not a redeployment."))
+    assert "retreat" in _triggers(run_events("The retreat of the army began on Monday."))

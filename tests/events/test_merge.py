@@ -3,6 +3,8 @@ cases that must stay apart)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.conftest import timev
 
 
@@ -46,3 +48,27 @@ def test_a_casualty_clause_is_the_toll_of_the_attack_before_it(run_events) -> No
 def test_a_casualty_clause_with_its_own_attack_stays_its_own(run_events) -> None:
     text = "Shells landed in the camp on Friday. On Sunday, gunmen killed three farmers near the river."
     assert len(_assaults(run_events(text))) == 2
+
+
+# A party's claim of an attack already told is that attack (events v4); a telling
+# with a day, a place or a means of its own, or a plain narrative sentence, stays its own event.
+RETELLINGS = [
+    ("Israeli warplanes struck Hezbollah targets in southern Lebanon overnight. "
+     "Israel said its jets hit weapons depots.", (), 1),
+    ("Gunmen stormed the hotel in the evening. Al-Shabaab said its fighters had stormed the hotel.", (), 1),
+    # a day the first telling did not give
+    ("Gunmen attacked a village in the north. Residents said gunmen shot dead two farmers on Friday.",
+     (("Friday", "2022-11-04"),), 2),
+    # a plain narrative sentence, or a witness's report, may tell a second happening of the same day
+    ("Gunmen attacked a village in the north. Gunmen also shot dead two farmers.", (), 2),
+    ("Gunmen attacked a village in the north. Residents said gunmen beat those who refused.", (), 2),
+    # the party denies it: no retelling
+    ("Missiles struck a market. The ministry denied that its forces had struck the market.", (), 2),
+]
+
+
+@pytest.mark.parametrize(("text", "days", "n"), RETELLINGS, ids=[r[0][:40] for r in RETELLINGS])
+def test_a_reported_retelling_is_the_event_already_told(run_events, text, days, n) -> None:  # noqa: ANN001
+    times = tuple(timev(text, needle, value) for needle, value in days)
+    events = _assaults(run_events(text, times=times))
+    assert len(events) == n, [(e.trigger, e.status.value) for e in events]

@@ -9,6 +9,7 @@ from typing import Any
 
 from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
+from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.realis import Realis, source_like
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.records import Actor, EventStatus, Evidence
@@ -84,6 +85,8 @@ def claim_or_report(realis: Realis, head: Any, sources: tuple[Actor, ...], index
     if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in agent_tokens(head) for c in d.children) or any(
             d.lower_ in ("we", "i") for d in agent_tokens(head)):
         return realis  # "said its forces had captured", "our forces destroyed": the speaker's own side
+    if _speaker_as_pronoun(agent_tokens(head), realis.attributed_token):
+        return realis  # "an armed group said it had captured the headquarters": the speaker did it
     speaker = index.actor_at.get(realis.attributed_token.i)
     speaker_side = (speaker.side or speaker.country) if speaker is not None else None
     doer_sides = {a.side or a.country for a in sources} - {None}
@@ -95,6 +98,25 @@ def claim_or_report(realis: Realis, head: Any, sources: tuple[Actor, ...], index
 
 
 _REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm"})
+
+
+def _speaker_as_pronoun(doers: list[Any], speaker: Any) -> bool:
+    """The doer is a third-person pronoun that takes up the speaker of the frame it stands under,
+    agreeing in number and kind: "it" a singular body ("the group said it had captured"), "they" a
+    plural one or a body ("the rebels said they had taken"), "he"/"she" a person. A pronoun and
+    speaker that disagree ("the ministry said they had shelled") point elsewhere."""
+    if speaker is None or len(doers) != 1:
+        return False
+    pronoun, person = doers[0].lower_, speaker.ent_type_ == "PERSON"
+    if doers[0].i < speaker.i or doers[0].sent.start != speaker.sent.start:
+        return False
+    if pronoun == "it":
+        return not person and speaker.tag_ in ("NN", "NNP")
+    if pronoun == "they":
+        return not person and (speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "ORG")
+    if pronoun in ("he", "she"):
+        return person
+    return False
 
 
 # an outlet that is itself a party: a ministry, an armed force, a government office, a party's channel
@@ -131,6 +153,8 @@ def own_statement(drafts: list[Draft], source: str | None, registry: Any) -> Non
     did is that party's claim: status claimed, attributed to the source."""
     party = source_party(source, registry)
     if party is None:
+        if source and _PARTY_WORDS & set(re.findall(r"[a-z]+", source.lower())):
+            _first_person_claims(drafts, source)  # a party not in the registry: only what it says it did
         return
     for d in drafts:
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None:
@@ -138,3 +162,14 @@ def own_statement(drafts: list[Draft], source: str | None, registry: Any) -> Non
         if party in {a.side or a.country for a in d.sources}:
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 
+
+
+def _first_person_claims(drafts: list[Draft], source: str) -> None:
+    """In a text whose source names itself a party (a command, a ministry, a force) but whose side
+    is not known, what the text says "we" or "our forces" did is that party's claim."""
+    for d in drafts:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or d.typing.plover in SPEECH_TYPES:
+            continue  # "we call on ...": a speech act is done in the saying, not claimed
+        doers = agent_tokens(d.trigger.head)
+        if any(t.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children) for t in doers):
+            d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)

@@ -188,8 +188,12 @@ def clause_tokens(head: Any) -> list[Any]:
     return list(head.subtree)
 
 
-def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> Typing:
-    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence."""
+def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, conflict_article: bool = False) -> Typing:
+    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence.
+
+    ``conflict_article``: the article tells of a conflict (its words say so somewhere). An agreement
+    signed or agreed in such an article is an ACLED Agreement even when its own sentence names no
+    fighting ("the same delegations signed the Jeddah Declaration"): the setting is the article's."""
     spec = trig.spec
     head = trig.head
     plover, mode, sub = spec.plover, spec.mode, spec.acled
@@ -250,12 +254,16 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
         sub = "Mob violence" if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text) else "Violent demonstration"
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict)
+        if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
+            # a verb of finding with nothing seizable found ("the report found that ...", "found no
+            # evidence", "we look to find our flag"): a discovery told, no seizure
+            return Typing(plover, mode, None, None, keep=False)
     elif refine == "territory":
         if not _territorial_use(head, lex):
             return Typing(plover, mode, None, None, keep=False)  # "entered the building", "lost the match"
         sub = spec.acled
     elif refine == "agree":
-        sub = sub if conflict else None
+        sub = sub if conflict or conflict_article else None
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
     if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and cues[
@@ -291,6 +299,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon) -> T
     return Typing(plover, mode, sub, event_type)
 
 
+def conflict_setting(doc: Any, lex: EventLexicon) -> bool:
+    """Whether an article's words tell of a conflict (the lexicon's conflict cues, anywhere in it)."""
+    cues = SentenceCues(doc)
+    return lex.cues["conflict"].in_tokens(cues.lemmas, cues.text)
+
+
 def _objects_hold(head: Any, cueset: Any) -> bool:
     """True when the trigger's object (or passive subject) phrase holds one of ``cueset``."""
     for c in head.children:
@@ -312,9 +326,18 @@ def _claimed_responsibility(head: Any, cues: dict) -> bool:
     return cues["responsibility"].in_tokens(frozenset({gov.lemma_.lower(), gov.lower_}), " " + gov.lower_ + " ")
 
 
+_REMOTE, _AIR = "Remote explosive/landmine/IED", "Air/drone strike"
+
+
 def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
+    """The ACLED sub-type the weapon words give, in the lexicon's priority order; a bomb that no
+    words set in place (no IED, mine, car bomb, "planted") beside an aircraft was dropped from it
+    ("a fighter jet dropped bombs on the crowd"): an air strike, not a remote explosive."""
     for sub, cueset in lex.weapons:
         if cueset.in_tokens(cues.lemmas, cues.text):
+            if sub == _REMOTE and not lex.cues["emplaced"].in_tokens(cues.lemmas, cues.text) and any(
+                    s == _AIR and c.in_tokens(cues.lemmas, cues.text) for s, c in lex.weapons):
+                return _AIR
             return sub
     return None
 

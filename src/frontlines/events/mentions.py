@@ -37,6 +37,9 @@ from frontlines.records import EventStatus
 
 # PLOVER's verbal types: acts done by saying something, whose content is another happening
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
+# speech acts whose object or infinitive is what they ask or threaten, not a second event
+# (a charge's object is told as done, "condemned the attack"; a denial keeps its content, own_part_denied)
+_DEMANDING = frozenset({"REQUEST", "THREATEN"})
 # prepositions that introduce what a speech act is about ("accused of", "call for", "talks on")
 _CONTENT_PREPS = frozenset({"of", "for", "on", "about", "over"})
 # indefinite and universal pronouns: a relative clause on them restricts a kind, not a referent
@@ -54,6 +57,13 @@ def speech_content(d: Draft, heads: dict[int, Draft]) -> bool:
         other = heads.get(head.head.i)
         if other is not None and other is not d and other.typing.plover == "REJECT":
             return True  # "rejected the accusation": the accusation was made before, and is told there
+    if (head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.pos_ == "VERB" and _asks_of_others(head)) or (
+            head.dep_ == "xcomp" and head.pos_ == "VERB"):
+        other = heads.get(head.head.i)
+        if other is not None and other is not d and other.typing.plover in _DEMANDING:
+            return True  # "demanded the surrender of the garrison", "threatened to withdraw": what is asked
+    if _inside_commitment(head, d, heads):
+        return True
     cur, through = head, False
     for _ in range(4):
         if cur.dep_ in ("pobj", "pcomp") and cur.head.pos_ == "ADP":
@@ -74,6 +84,37 @@ def speech_content(d: Draft, heads: dict[int, Draft]) -> bool:
     return False
 
 
+def _inside_commitment(head: Any, d: Draft, heads: dict[int, Draft]) -> bool:
+    """Inside the infinitive a party agrees or commits to ("agreed to an immediate ceasefire and to
+    resolve remaining issues *through further negotiations*", "committing to protect civilians and
+    *let aid through*"): the agreement's terms, not events of their own."""
+    cur = head
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("xcomp", "advcl") and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            other = heads.get(cur.head.i)
+            if other is not None and other is not d and other.typing.plover == "AGREE":
+                return True
+        cur = cur.head
+    return False
+
+
+def predicative_noun(d: Draft) -> bool:
+    """A noun trigger that is what a copula says its subject is ("This is *a retreat*, not a
+    redeployment"; "it was *the worst attack* in the country's history"): it names a kind, the
+    happening is told where its subject is."""
+    head = d.trigger.head
+    return head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_.lower() == "be"
+
+
+def _asks_of_others(noun: Any) -> bool:
+    """A demanded act names who is to do it ("the surrender *of the garrison*"): asked of another
+    party. A noun without one ("pressed an offensive") is the asker's own act, not a demand's content."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
 def generic_mention(d: Draft) -> bool:
     """A verb trigger in a clause restricting an indefinite antecedent ("anyone who attacks")."""
     head = d.trigger.head
@@ -83,6 +124,19 @@ def generic_mention(d: Draft) -> bool:
     if antecedent.lower_ in _GENERIC_PRONOUNS:
         return True
     return any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in antecedent.children)
+
+
+_SAID = SPEECH_TYPES - {"CONSULT"}  # a meeting is done, not said ("Biden, meeting Netanyahu, said")
+
+
+def speech_participle(d: Draft) -> bool:
+    """A speech act told as a participle adjunct with no subject of its own ("arrived in Kyiv on
+    Tuesday, *promising* that weapons were on their way"; "confirmed his death, *pledging* to
+    continue"): what the main clause's doer said while doing it, not an act of its own."""
+    head = d.trigger.head
+    if d.typing.plover not in _SAID or head.tag_ != "VBG" or head.dep_ not in ("advcl", "xcomp"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children)
 
 
 def request_about_report(d: Draft) -> bool:
@@ -171,6 +225,6 @@ def drop_non_events(drafts: list[Draft]) -> None:
     """Mark the drafts of one sentence whose trigger names no event of its own as dropped."""
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
-        if (speech_content(d, heads) or generic_mention(d) or request_about_report(d) or publication(d)
+        if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)):
             d.dropped = True

@@ -168,6 +168,62 @@ def merge_same_happening(drafts: list[Draft]) -> None:
 
 
 
+# sub-types a telling may give one happening: a casualty or a bare "attack" names no means of its own
+_UNSPECIFIC = frozenset({None, "Attack"})
+
+
+def _own_place(d: Draft) -> bool:
+    return d.place is not None and "place" not in d.inherited
+
+
+def _retold(d: Draft, e: Draft) -> bool:
+    """``d`` tells again the happening ``e`` told before: same PLOVER type, a sub-type that is the
+    same or names no means of its own, no other place and no other day of its own."""
+    if e.typing.plover != d.typing.plover:
+        return False
+    sub_d, sub_e = d.typing.acled_sub, e.typing.acled_sub
+    if sub_d != sub_e and sub_d not in _UNSPECIFIC:
+        return False
+    if _own_place(d) and (not _own_place(e) or place_key(e.place) != place_key(d.place)):  # type: ignore[arg-type]
+        return False
+    if _own_day(d) and not _own_day(e):
+        return False  # a day the earlier telling did not give: a happening of its own ("on Friday, ...")
+    return not _own_days_differ(d, e)
+
+
+def _own_day(d: Draft) -> bool:
+    return d.time is not None and d.time.resolution.value != "default"
+
+
+def merge_reported_retellings(drafts: list[Draft]) -> None:
+    """A party's claim of an attack the article has already told is that attack, not another one
+    ("Israeli warplanes struck Hezbollah targets overnight ... Israel said its jets hit weapons
+    depots"; "gunmen stormed the hotel ... Al-Shabaab said its fighters had stormed the hotel").
+    ACLED codes one event per sub-type, place and day: a later mention that is a party's claim
+    (status claimed: its own side's act, or words that make it a claim), names no other place and
+    no other day, and gives no means other than the earlier event's is not a new event. A plain
+    narrative sentence or a witness's report is left alone: it may tell a second happening of the
+    same day ("those who refused were beaten", "other hostages had been killed in the raid")."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _RETOLD_TYPES or not _reported(d):
+            continue
+        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
+        earlier = [e for e in earlier if e is not d and not e.dropped and _retold(d, e)
+                   and e.realis.status in _TOLD]
+        if earlier:
+            nearest = max(e.sent_idx for e in earlier)
+            absorb(max((e for e in earlier if e.sent_idx == nearest), key=_salience), d)
+
+
+_RETOLD_TYPES = frozenset({"ASSAULT"})
+_TOLD = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.ANNOUNCED})
+
+
+def _reported(d: Draft) -> bool:
+    """Told as a party's claim (its own side's act, or words that make it a claim)."""
+    return d.realis.status is EventStatus.CLAIMED
+
+
 def _same_day(a: TimeValue | None, b: TimeValue | None) -> bool:
     if a is None or b is None:
         return True  # an undated mention (the publication week) of a dated event

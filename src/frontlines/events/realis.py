@@ -9,7 +9,7 @@ withdraw", "threatened to attack", "reports have detailed arrests").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
@@ -164,6 +164,32 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
     return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok,
                   modal=modal, frame_word=frame_tok.lemma_.lower() if frame_tok is not None else None,
                   descriptive=descriptive)
+
+
+_TOLD_AS_DONE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.ANNOUNCED, EventStatus.PLANNED})
+
+
+def settle_status(plover: str, word_plover: str, realis: Realis, trigger: Any) -> Realis:
+    """The status a type's own meaning gives the event once its type is settled.
+
+    - a threat tells a harm still to come: a THREATEN event is ``threatened`` (its threat was made;
+      the harm was not done), whatever frame told it;
+    - a refusal read from a negated cooperative act ("will not sign", "did not agree") is the
+      refusal, and the refusal happened: REJECT, not a negated REJECT;
+    - "announced" is the doer telling its own act: told as done ("troops were deployed, the army
+      said"; "declared a state of emergency") the act happened; told as to come ("will pull out",
+      "would withdraw") it is planned. A noun keeps "announced" ("announced the withdrawal"): the
+      announcement names the act without telling whether it is done. A party's claim about its own deeds stays ``claimed``
+      (decided before, in :func:`frontlines.events.attribution.claim_or_report`)."""
+    status = realis.status
+    if plover == "THREATEN" and status in _TOLD_AS_DONE:
+        return replace(realis, status=EventStatus.THREATENED)
+    if plover == "REJECT" and word_plover != "REJECT" and status == EventStatus.NEGATED:
+        return replace(realis, status=EventStatus.HAPPENED)
+    if status == EventStatus.ANNOUNCED and trigger.pos_ in ("VERB", "AUX"):
+        to_come = realis.modal in ("future", "would")
+        return replace(realis, status=EventStatus.PLANNED if to_come else EventStatus.HAPPENED)
+    return realis
 
 
 def _ongoing_state(trigger: Any) -> bool:

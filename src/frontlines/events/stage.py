@@ -16,7 +16,7 @@ from frontlines.events.attribution import (
     speaker_is_source,
     speaker_side,
 )
-from frontlines.events.coder import SentenceCues, Typing, find_triggers, type_trigger
+from frontlines.events.coder import SentenceCues, Typing, conflict_setting, find_triggers, type_trigger
 from frontlines.events.context import inherit, preceding_place
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
@@ -25,13 +25,16 @@ from frontlines.events.merge import (
     attach_sentence_quantities,
     merge_across_sentences,
     merge_in_sentence,
+    merge_reported_retellings,
     merge_same_happening,
 )
 from frontlines.events.ranking import confidence, title_cues
-from frontlines.events.realis import Realis, assess, noun_phrase
+from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
 from frontlines.events.roles import choose_place, choose_quantities, choose_time, find_actors, index_doc, publication_time
 from frontlines.events.stance import (
     DEMAND_SPEC,
+    armed_targets,
+    order_to_another_party,
     THREAT_SPEC,
     crowd_violence,
     obligations,
@@ -52,9 +55,12 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "5"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "6"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
-# 5: an "of" naming an owner is no place of the event; a story place is never a country named as a doer
+# 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
+# nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
+# another party, agreements take the article's setting, bombs beside aircraft, armed targets;
+# 6: an "of" naming an owner is no place of the event; a story place is never a country named as a doer
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -73,6 +79,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     drafts: list[Draft] = []
     # "must" is rare: find it once per document rather than once per sentence
     musts = [t.i for t in doc if t.lower_ == "must"]
+    conflict_article: bool | None = None  # worked out at the first agreement word only
     for s_idx, sent in enumerate(doc.sents):
         while musts and musts[0] < sent.start:
             musts.pop(0)
@@ -93,7 +100,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 typing = Typing("THREATEN", "statement", None, None)
                 realis = Realis(status=EventStatus.HAPPENED, frame=None, attributed_to=None, attributed_token=None)
             else:
-                typing = type_trigger(trig, cues, lex)
+                if trig.spec.refine == "agree" and conflict_article is None:
+                    conflict_article = conflict_setting(doc, lex)
+                typing = type_trigger(trig, cues, lex, conflict_article=bool(conflict_article))
                 if not typing.keep:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent)
@@ -101,6 +110,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                     continue  # a purpose or a description, not an event
                 if trig.spec is not DEMAND_SPEC:
                     typing = stance(typing, realis)
+                typing, realis = order_to_another_party(typing, realis)
             realis = quote_attribution(trig, realis, quotes, typing.plover)
             sources, targets = find_actors(trig.head, index, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
@@ -113,6 +123,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             typing = territory_side(typing, trig.head, sources, place, lex)
             typing = violent_family(typing, lex)
             typing = crowd_violence(typing, trig.head, lex)
+            typing = armed_targets(typing, targets, lex)
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
             realis = claim_or_report(realis, trig.head, sources, index)
@@ -129,6 +140,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         drafts.extend(d for d in sent_drafts if not d.dropped)
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
+    merge_reported_retellings(drafts)
     kept = [d for d in drafts if not d.dropped]
     inherit(kept)
     for d in kept:
@@ -189,7 +201,8 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int
         place=d.place,
         time=time,
         quantities=d.quantities,
-        status=d.realis.status,
+        # the type's own status; the ranking above read the sentence's framing (realis) as it was
+        status=settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head).status,
         attributed_to=attributed,
         confidence=confidence(d, trigger_heads, title),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),

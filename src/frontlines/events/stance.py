@@ -121,3 +121,37 @@ def crowd_violence(typing: Typing, head: Any, lex: EventLexicon) -> Typing:
     if lex.cues["mob"].in_tokens(cues.lemmas, cues.text) or "crowd" in lemmas:
         return Typing("ASSAULT", "physical", _MOB_VIOLENCE, lex.acled_event_type.get(_MOB_VIOLENCE))
     return typing
+
+
+_ARMED_SECTORS = frozenset({"military", "police", "rebel"})
+
+
+def armed_targets(typing: Typing, targets: tuple[Any, ...], lex: EventLexicon) -> Typing:
+    """Violence aimed at an armed, organised party is a battle, not an attack on civilians (ACLED: an
+    Attack is violence against unarmed people; "armed, organised groups engage" is an Armed clash).
+    The targets are the actors the roles found for the trigger ("resumed its attacks on the junta",
+    "shot the military governor"), their sector from the actors stage."""
+    if typing.acled_sub != "Attack" or not targets:
+        return typing
+    sectors = {getattr(a.sector, "value", a.sector) for a in targets}
+    if not sectors & _ARMED_SECTORS or "civilian" in sectors:
+        return typing
+    sub = "Armed clash"
+    return replace(typing, acled_sub=sub, acled_type=lex.acled_event_type.get(sub))
+
+
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP"})
+
+
+def order_to_another_party(typing: Typing, realis: Realis) -> tuple[Typing, Realis]:
+    """An order addressed to another party by name ("the court ordered Israel to halt its offensive")
+    is a demand made of that party (PLOVER: DEMAND, here REQUEST), not the party's act told as
+    ordered; an order to the orderer's own people ("ordered his troops to withdraw", "ordered the men
+    of the town to dig") stays the act ordered."""
+    frame = realis.frame
+    if realis.status != EventStatus.ORDERED or frame is None or typing.plover == "REQUEST":
+        return typing, realis
+    addressees = [c for c in frame.children if c.dep_ in ("dobj", "dative")]
+    if not addressees or not all(a.ent_type_ in _PARTY_ENTS and a.pos_ == "PROPN" for a in addressees):
+        return typing, realis
+    return Typing("REQUEST", "demand", None, None), replace(realis, status=EventStatus.HAPPENED)
