@@ -13,10 +13,12 @@ from typing import Any
 from frontlines.geo.gazetteer import FLAG_MAJOR, Gazetteer, normalise_name
 from frontlines.geo.recognise import CUED_SOURCE, FEATURE_HEADS, KIND_WORDS
 from frontlines.records import PlaceKind
+from frontlines.stages import doc_text
 
 STRIP_SUFFIX = re.compile(
     r"\s+(river|region|oblast|province|county|parish|raion|district|city|governorate|state|area)$", re.I)
 
+_WORD = re.compile(r"[^\W\d_]+")
 # countries whose places are named from Cyrillic, where news writes one name in several
 # romanisations (Russian-style, older tables) that no rule derives: Lysichansk, Luganskoye
 CYRILLIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR"})
@@ -29,7 +31,7 @@ def sound_alike(doc: Any, every: list[Any], gazetteer: Gazetteer) -> None:
     letters): when the gazetteer does not know it, or knows only small places by it (a village
     written Russian-style may match another village's exact name elsewhere). The article is about
     a country when it names the country, its people or one of its places."""
-    about = _countries_named(doc, every, gazetteer) & CYRILLIC_COUNTRIES
+    about = _countries_named(doc, every, gazetteer, CYRILLIC_COUNTRIES) & CYRILLIC_COUNTRIES
     if not about:
         return
     countries = sorted(about)
@@ -92,21 +94,25 @@ SOUND_ALIKE_MAX_POP = 5_000  # a name that is a town's is that town: no look-ali
 _SOUND_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
 
 
-def _countries_named(doc: Any, every: list[Any], gazetteer: Gazetteer) -> set[str]:
+def _countries_named(doc: Any, every: list[Any], gazetteer: Gazetteer, among: frozenset[str] | None = None) -> set[str]:
     """Countries the article names: its places' likeliest countries, its peoples ("Ukrainian"),
-    and countries named inside other names ("the Armed Forces of Ukraine")."""
+    and countries named inside other names ("the Armed Forces of Ukraine"). With ``among``, the
+    pass stops once all of those countries are found."""
     # a part of a longer name ("Kakhovka" of "Novaya Kakhovka Township") tells no country
     out = {it.candidates[0].country for it in every if it.candidates and it.candidates[0].country and not it.partial}
-    for tok in doc:
-        if not (tok.is_alpha and tok.text[:1].isupper()):
-            continue
-        key = normalise_name(tok.text)
+    if among is not None and among <= out:
+        return out
+    # each capitalised word once, read off the text (iterating the Doc's tokens costs more than all of this)
+    for text in dict.fromkeys(w for w in _WORD.findall(doc_text(doc)) if w[:1].isupper()):
+        key = normalise_name(text)
         iso3 = gazetteer.demonyms.get(key) or gazetteer.demonyms.get(key[:-1] if key.endswith("ns") else key)
         if iso3:
             out.add(iso3)
-            continue
-        info = gazetteer.keys.get(key)
-        if info is not None and info[0] & FLAG_MAJOR:
-            out.update(c.country for c in gazetteer.lookup(key, normalised=True)[:3]
-                       if c.kind == PlaceKind.COUNTRY and c.country)
+        else:
+            info = gazetteer.keys.get(key)
+            if info is not None and info[0] & FLAG_MAJOR:
+                out.update(c.country for c in gazetteer.lookup(key, normalised=True)[:3]
+                           if c.kind == PlaceKind.COUNTRY and c.country)
+        if among is not None and among <= out:
+            break
     return {c for c in out if c}
