@@ -233,22 +233,25 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
                 sent_end[k] = sent.end
     # token indices right after an accepted place (NER places count too)
     place_ends = {ent.end for ent in doc.ents if ent.label_ in PLACE_LABELS}
+    # each token's text, offset and shape read once (a Token object is built at every doc[k])
+    toks = list(doc)
+    texts = [t.text for t in toks]
+    ends = [t.idx + len(t.text) for t in toks]
+    wordlike = [_wordlike(t) for t in toks]
     i = 0
     while i < n:
-        tok = doc[i]
-        if not _is_cap(tok.text) or not _wordlike(tok) or tok.lower_ in _DETERMINERS:
+        if not wordlike[i] or not _is_cap(texts[i]) or texts[i].lower() in _DETERMINERS:
             i += 1
             continue
         match = None
-        start_char = tok.idx
+        start_char = toks[i].idx
         for end in range(min(i + MAX_NGRAM, sent_end[i]), i, -1):
-            last = doc[end - 1]
-            if not _wordlike(last):
+            if not wordlike[end - 1]:
                 continue
-            key = normalise_name(text[start_char : last.idx + len(last.text)])
+            key = normalise_name(text[start_char : ends[end - 1]])
             info = keys.get(key)
             # a lower-case last word only in curated names ("Zaporizhzhia nuclear power plant")
-            if info is not None and (_is_cap(last.text) or info[0] & FLAG_CURATED):
+            if info is not None and (_is_cap(texts[end - 1]) or info[0] & FLAG_CURATED):
                 match = (end, key, info)
                 break
         if match is None:
