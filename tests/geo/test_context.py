@@ -36,6 +36,8 @@ def by_text(places, text: str):  # noqa: ANN001
          "Gulyaypole", "Zaporizh"),
         # the soft sign romanised as an apostrophe inside the name; "the outskirts of" introduces a place
         ("On 2 August 2025, Russian forces fired rocket launchers at Olhivs'ke, Zaporizhzhia.", "Olhivs'ke", "Zaporizh"),
+        # the NER runs a name and its division together as one entity ("Hlyboke, Kharkiv" FAC)
+        ("On 11 May 2024, Russian and Ukrainian forces clashed near Hlyboke, Kharkiv oblast.", "Hlyboke", "Kharkiv"),
         ("On 3 July 2023, Russian forces shelled the outskirts of Znob-Novhorods\u2019ke in Sumy province.",
          "Znob-Novhorods\u2019ke", "Sumy"),
     ],

@@ -160,6 +160,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 continue
             if gazetteer is not None and _bare_division_code(doc, start, ent.end, gazetteer):
                 continue
+            if gazetteer is not None and any(doc[k].text == "," for k in range(start + 1, ent.end - 1)) and not _gaz_key(
+                    doc, start, ent.end, gazetteer):
+                continue  # "Hlyboke, Kharkiv" run together: a name and its division, which the scan finds apart
             if ent.label_ == "FAC" and (gazetteer is None or not _gaz_key(doc, start, ent.end, gazetteer)):
                 # buildings, roads: a place of their own only when the gazetteer knows them;
                 # else a local feature of the town the article is about
