@@ -54,9 +54,9 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="5",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
-    # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X, "X, R" run
-    # together by the NER is read apart
+    code_version="6",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
+    # 6: "X, R" run together by the NER is read apart
     writes="places",
     reads=(),
     run=extract_places,
