@@ -185,7 +185,9 @@ def test_empty_gazetteer_opens(tmp_path: Path) -> None:
     [
         ("luhanske", "lhnsk"),
         ("luganskoye", "lhnsk"),  # г written g (Russian) or h (Ukrainian): one letter
-        ("nova kakhovka", "nvkhvk"),
+        ("nova kakhovka", "nvkkhvk"),  # a consonant repeated across a vowel stays twice
+        ("novoselivka", "nvslvk"),
+        ("novovasylivka", "nvvslvk"),  # another village, not another spelling of Novoselivka
         ("kamianka-dniprovska", "kmnkdnprvsk"),
         ("zaporizhzhia", "zprzh"),
         ("zaporizhia", "zprzh"),  # жж written once

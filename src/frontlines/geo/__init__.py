@@ -56,7 +56,7 @@ STAGE = Stage(
     name="geo.places",
     code_version="6",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
-    # 6: "X, R" run together by the NER is read apart
+    # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter
     writes="places",
     reads=(),
     run=extract_places,

@@ -298,12 +298,15 @@ def consonant_skeleton(key: str) -> str:
     """A name's consonants, once each (a doubled digraph too), г as h and without separators: what the Russian, Ukrainian
     and older romanisations of one Cyrillic name share ("luganskoye", "luhanske" -> "lhnsk")."""
     out: list[str] = []
+    prev = ""
     for ch in _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g(key)):
         if ch in _VOWELS or not ch.isalpha():
+            prev = ch
             continue
-        if out and out[-1] == ch:
-            continue
+        if ch == prev:
+            continue  # a doubled letter ("Kreminna"); not one repeated across a vowel ("Novo-vasylivka")
         out.append(ch)
+        prev = ch
     return "".join(out)
 # a place's own precision in bits 2.. of its p_bits byte: 0 = none (as its kind says)
 _PRECISIONS: tuple[Precision | None, ...] = (None, *Precision)
