@@ -53,6 +53,10 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         ("KINSHASA, Jan 28 (Reuters) - Protesters attacked the embassies of Rwanda, France, Belgium and the "
          "United States in Kinshasa on Tuesday, setting fires and looting.", "Protesters", "Kinshasa"),
         ("Drones struck the airport of Goma on Tuesday.", "Drones", "Goma"),
+        # an attack happens where it lands, not where it came from; a withdrawal "from" a town happens there
+        ("M23 rebels entered Goma on Monday. Rwanda said shells fired from Congo killed five civilians in the "
+         "Rwandan border town of Gisenyi on Monday.", "shells", "Gisenyi"),
+        ("Russian forces withdrew from Kherson on Friday.", "withdrew", "Kherson"),
         # a dateline with its date in brackets is a dateline
         ("GENEVA (12 May 2023) - Soldiers killed at least 500 people in Moura, Mali, in March 2022.", "killed", "Moura"),
         # with no place in its sentence: the story's place, not a country named as a doer before it

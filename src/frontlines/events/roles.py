@@ -476,7 +476,10 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
             # "attacked the embassies of Rwanda ... in Kinshasa": a place a thing belongs to is no
             # place of the event; it stays a place of its sentence
-            score = 1.0 if _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) else 3.0 - 0.2 * len(path)
+            # "shells fired from Congo killed five in Gisenyi": an attack happens where it lands,
+            # not where it came from (a withdrawal "from Kherson" does happen there)
+            origin = plover == "ASSAULT" and any(t.dep_ == "pobj" and t.head.lower_ == "from" for t in path)
+            score = 1.0 if origin or _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) else 3.0 - 0.2 * len(path)
         elif _under_subject(root, trigger) or root.dep_ in ("poss",):
             continue
         elif any(t.i == trigger.i for t in root.ancestors):
