@@ -57,6 +57,8 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         ("M23 rebels entered Goma on Monday. Rwanda said shells fired from Congo killed five civilians in the "
          "Rwandan border town of Gisenyi on Monday.", "shells", "Gisenyi"),
         ("Russian forces withdrew from Kherson on Friday.", "withdrew", "Kherson"),
+        # a possessive naming where its noun is, not who owns it
+        ("Rebels seized Khartoum's international airport on Saturday.", "seized", "Khartoum"),
         # a dateline with its date in brackets is a dateline
         ("GENEVA (12 May 2023) - Soldiers killed at least 500 people in Moura, Mali, in March 2022.", "killed", "Moura"),
         # with no place in its sentence: the story's place, not a country named as a doer before it

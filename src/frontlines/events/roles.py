@@ -342,6 +342,13 @@ def _owned_by(path: list[Any], trigger: Any, country: bool = False) -> bool:
     return False
 
 
+def _located_in(tok: Any, place: Place) -> bool:
+    """A possessive that names where its noun is ("Khartoum's international airport", "the city's
+    outskirts"), not who owns or does it ("Russia's army"; a country's buildings may stand abroad)."""
+    parts = _PART_NOUNS if place.kind == PlaceKind.COUNTRY else _TOWN_PART_NOUNS
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in parts
+
+
 def _under_subject(tok: Any, trigger: Any) -> bool:
     """True when ``tok`` sits inside the subject of a verb ("officials in Kyiv urged")."""
     cur = tok
@@ -470,7 +477,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
         if place.metonymic and not (path is not None and _locative(root)):
             continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
         if path is not None:
-            if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") for t in path) and not (
+            if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
                 len(path) <= 3 and _undergoer(path[-1], trigger) and not any(t.dep_ in ("poss", "agent") for t in path)
             ):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
