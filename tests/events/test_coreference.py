@@ -34,7 +34,7 @@ PLACES = [
     (VOVCHANSK, VOVCHANSK, True),
     (KHARKIV_OBLAST, VOVCHANSK, True),  # a town inside the oblast the other mention names
     (VOVCHANSK, KHARKIV_OBLAST, True),
-    (UKRAINE, BAKHMUT, True),  # inside the country
+    (UKRAINE, BAKHMUT, False),  # a country is what a text names when it names no place: no merge by it
     (MOGADISHU, ZOBE, True),  # a junction in the city: near
     (None, BAKHMUT, True),  # no place told against another
     (VOVCHANSK, IZIUM, False),  # two towns of one oblast are two places
@@ -64,7 +64,7 @@ PUBLICATION = _t("2022-10-30", "2022-10-30", "2022-10-30", "default")
 
 TIMES = [
     (SATURDAY, SATURDAY_AFTERNOON, True),  # the afternoon of that Saturday
-    (OCTOBER, SATURDAY, True),  # a day of the month the other names
+    (OCTOBER, SATURDAY, False),  # a month around a day is not that day
     (PUBLICATION, SATURDAY, True),  # the publication's default date is no date of its own
     (None, SATURDAY, True),
     (SATURDAY, SUNDAY, False),  # own dates that differ
@@ -134,3 +134,31 @@ def test_a_casualty_clause_naming_another_town_stays_its_own(run_events) -> None
     p2 = place(text, "Kismayo", lat=-0.36, lon=42.55)
     events = _assaults(run_events(text, places=(p1, p2)))
     assert len(events) == 2, [(e.trigger, e.place and e.place.name) for e in events]
+
+
+DESCRIPTIONS = [
+    ("It killed 500 people, the worst attack in the country's history.", "attack", True),
+    ("The ministry condemned the attack.", "attack", True),
+    ("Some of the dead bore signs of torture.", "torture", False),  # bare: no description of another
+    ("They said an attack was likely.", "attack", False),  # indefinite
+    ("The army's attack on the town began at dawn.", "attack", False),  # a doer of its own
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), DESCRIPTIONS)
+def test_a_description_is_a_definite_noun_with_no_doer(nlp, text: str, word: str, expected: bool) -> None:  # noqa: ANN001
+    from frontlines.events.merge import _description
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == word)
+    assert _description(head) is expected
+
+
+def test_fighting_and_a_change_of_hands_are_two_happenings(run_events) -> None:
+    text = ("The fighting erupted on Saturday morning in the capital. "
+            "The rebels said on Saturday they had seized the town of Merowe.")
+    sat = timev(text, "on Saturday morning", "2023-04-15")
+    merowe = place(text, "Merowe", lat=18.47, lon=31.82)
+    events = _assaults(run_events(text, places=(merowe,),
+                                  times=(sat, timev(text, "on Saturday they", "2023-04-15"))))
+    assert len(events) == 2, [(e.trigger, e.acled_sub_event_type) for e in events]

@@ -3,8 +3,8 @@
 Two places are compatible when they are the same, when one lies inside the other (a village or a
 named feature inside the oblast, region or country the other mention names), or when they lie
 within a few kilometres of each other (a junction and the city it is in). Two times are compatible
-when neither mention has a date of its own, or when the spans their own dates cover overlap (the
-afternoon of Saturday is Saturday; October is not the 14th of some other month). Only the merges
+when neither mention has a date of its own, or when their own dates cover the same span (the
+afternoon of Saturday is Saturday; "last week" is not Sunday, nor October its 30th). Only the merges
 of events/merge.py ask these questions; which mention keeps its fields is `best_fields`.
 """
 
@@ -34,12 +34,12 @@ def _km(a: Place, b: Place) -> float | None:
 
 
 def contains(outer: Place, inner: Place) -> bool:
-    """``outer`` is a division (country, first-order division) that ``inner`` lies in, by the
-    gazetteer's own hierarchy (its country code and first-order division), never by names alone."""
+    """``outer`` is a first-order division (an oblast, a state, a region of a country) that ``inner``
+    lies in, by the gazetteer's own hierarchy (its country code and first-order division), never by
+    names alone. A country contains no mention here: a country is what a text names when it names
+    no place of the happening, and two such happenings of a day are not told to be one by it."""
     if _key(outer) == _key(inner) or outer.kind not in _CONTAINERS or inner.kind is outer.kind:
         return False
-    if outer.kind is PlaceKind.COUNTRY:
-        return outer.country is not None and inner.country == outer.country and inner.kind is not PlaceKind.COUNTRY
     if outer.kind is PlaceKind.ADMIN1:
         own = outer.admin1 or outer.name
         return (own is not None and inner.admin1 == own and inner.kind is not PlaceKind.COUNTRY
@@ -71,15 +71,24 @@ def own_time(t: TimeValue | None) -> bool:
 
 
 def times_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
-    """No own dates that differ: one of them gives no date of its own, or the spans the two dates
-    cover overlap ("on Saturday" and "in the early afternoon" of that Saturday; "October" and the
-    30th of it). Without spans, the values must be equal."""
+    """No own dates that differ: one of them gives no date of its own, or the two dates cover the
+    same span ("on Saturday" and "in the early afternoon" of that Saturday). Without spans, the
+    values must be equal."""
     if not own_time(a) or not own_time(b):
         return True
     assert a is not None and b is not None
-    if a.start is not None and a.end is not None and b.start is not None and b.end is not None:
-        return a.start <= b.end and b.start <= a.end
-    return a.value == b.value
+    if a.value == b.value:
+        return True
+    # the same span: "on Saturday" and "in the early afternoon" (2022-10-29TAF) of that Saturday; a
+    # week or a month around a day is not that day ("two insurgents who came last week")
+    return a.start is not None and a.start == b.start and a.end is not None and a.end == b.end
+
+
+def within(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """``a``'s span lies inside ``b``'s (a day of the month the other names)."""
+    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+        return False
+    return b.start <= a.start and a.end <= b.end  # type: ignore[operator]
 
 
 def _span_days(t: TimeValue) -> int | None:
@@ -89,14 +98,15 @@ def _span_days(t: TimeValue) -> int | None:
 
 
 def finer_time(a: TimeValue | None, b: TimeValue | None) -> bool:
-    """``a`` dates the happening more exactly than ``b``: an own date against none, or a shorter span."""
+    """``a`` dates the happening more exactly than ``b``: an own date against none, or a shorter span
+    inside ``b``'s ("on 30 October" within "in October")."""
     if not own_time(a):
         return False
     if not own_time(b):
         return True
     assert a is not None and b is not None
     sa, sb = _span_days(a), _span_days(b)
-    return sa is not None and sb is not None and sa < sb
+    return sa is not None and sb is not None and sa < sb and within(a, b)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from frontlines.events.coder import specificity
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live, more_cautious
 from frontlines.events.roles import DocIndex, agent_tokens
+from frontlines.events.takeover import TERRITORIAL
 from frontlines.records import EventStatus, TimeValue
 
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
@@ -126,7 +127,7 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
 
 
 def _same_kind(a: Draft, b: Draft) -> bool:
-    """One ACLED sub-type, or a noun that names no means of its own describing the other
+    """One ACLED sub-type, or a definite noun that names no means of its own describing the other
     ("a truck bombing ..., the worst attack in Somalia's history")."""
     sub_a, sub_b = a.typing.acled_sub, b.typing.acled_sub
     if sub_a is not None and sub_a == sub_b:
@@ -138,9 +139,13 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 
 
 def _description(head: Any) -> bool:
-    """A noun with no doer of its own: a description of a happening, not a telling of one."""
-    return head.pos_ == "NOUN" and not any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
-                                            for c in head.children) and not agent_tokens(head)
+    """A definite noun with no doer of its own ("the worst attack", "the assault"): a description
+    of a happening the sentence tells, not a telling of another ("signs of torture" is bare; "the
+    army's attack", "the Russian attack" name a doer)."""
+    if head.pos_ != "NOUN" or not _definite(head):
+        return False
+    return not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
+                   for t in agent_tokens(head))
 
 
 def _done_in_the_attack(h: Any, attack: Any) -> bool:
@@ -275,6 +280,7 @@ def _referent(d: Draft, candidates: list[Draft]) -> Draft | None:
     """The event a definite mention refers to: of its type, not told as another day or place; in the
     nearest sentence holding one, the most event-like trigger."""
     same = [e for e in candidates if e.typing.plover == d.typing.plover and abs(d.sent_idx - e.sent_idx) <= 8
+            and _one_family(d, e)
             and not _own_days_differ(d, e) and not _places_differ(d, e)]
     if not same:
         return None
@@ -288,6 +294,12 @@ def _toll_place_fits(toll: Draft, attack: Draft) -> bool:
     if toll.place is None:
         return True
     return attack.place is not None and places_compatible(attack.place, toll.place)
+
+
+def _one_family(a: Draft, b: Draft) -> bool:
+    """Fighting and a change of hands are two happenings: a mention of one never refers to the other
+    ("The fighting erupted on Saturday ... The RSF said it had seized the palace")."""
+    return (a.typing.acled_sub in TERRITORIAL) == (b.typing.acled_sub in TERRITORIAL)
 
 
 def _told_roles(d: Draft) -> int:
