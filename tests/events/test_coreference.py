@@ -38,6 +38,8 @@ PLACES = [
     (MOGADISHU, ZOBE, True),  # a junction in the city: near
     (None, BAKHMUT, True),  # no place told against another
     (VOVCHANSK, IZIUM, False),  # two towns of one oblast are two places
+    (_p("Kupiansk", PlaceKind.SETTLEMENT, 49.71, 37.61, "Kharkiv Oblast"),
+     _p("Kupiansk-Vuzlovyi", PlaceKind.SETTLEMENT, 49.66, 37.68, "Kharkiv Oblast"), False),  # near, still two villages
     (KHARKIV_OBLAST, BAKHMUT, False),  # a town of another oblast
     (UKRAINE, BELGOROD, False),  # a town of another country
     (GAZA_STRIP, RAFAH, False),  # an area's centroid near a town says nothing: no hierarchy, no merge

@@ -1,8 +1,8 @@
 """When two mentions of events may tell one happening, as far as where and when go.
 
 Two places are compatible when they are the same, when one lies inside the other (a village or a
-named feature inside the oblast, region or country the other mention names), or when they lie
-within a few kilometres of each other (a junction and the city it is in). Two times are compatible
+named feature inside the oblast the other mention names), or when a feature lies within a few
+kilometres of the other (a junction and the city it is in; two villages are two places). Two times are compatible
 when neither mention has a date of its own, or when their own dates cover the same span (the
 afternoon of Saturday is Saturday; "last week" is not Sunday, nor October its 30th). Only the merges
 of events/merge.py ask these questions; which mention keeps its fields is `best_fields`.
@@ -49,13 +49,15 @@ def contains(outer: Place, inner: Place) -> bool:
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
     """No place told against another: either is unknown, they are one place, one lies inside the
-    other, or they are within `NEAR_KM` of each other."""
+    other, or one is a feature (a junction, an airport, a camp) within `NEAR_KM` of the other."""
     if a is None or b is None or _key(a) == _key(b):
         return True
     if contains(a, b) or contains(b, a):
         return True
     if a.kind in _AREAS or b.kind in _AREAS:
         return False  # an area's centroid near a town says nothing of the town being in it
+    if a.kind is PlaceKind.SETTLEMENT and b.kind is PlaceKind.SETTLEMENT:
+        return False  # two villages, however near, are two places (ACLED: one event per location)
     km = _km(a, b)
     return km is not None and km <= NEAR_KM
 
