@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontlines.events.coder import Trigger, Typing
+from frontlines.events.coreference import finer_time, more_specific
 from frontlines.events.realis import Realis
 from frontlines.records import Actor, EventStatus, Place, Precision, Quantity, TimeValue
 
@@ -38,11 +39,12 @@ class Draft:
 def absorb(keep: Draft, gone: Draft) -> None:
     keep.sources = keep.sources or gone.sources
     keep.targets = keep.targets or gone.targets
-    if keep.place is None or gone.place_score > keep.place_score:
-        if gone.place is not None:
-            keep.place, keep.place_score = gone.place, gone.place_score
-    if keep.time is None:
-        keep.time = gone.time
+    if gone.place is not None and (
+            keep.place is None or more_specific(gone.place, keep.place)  # the village, not its oblast
+            or (gone.place_score > keep.place_score and not more_specific(keep.place, gone.place))):
+        keep.place, keep.place_score = gone.place, gone.place_score
+    if keep.time is None or finer_time(gone.time, keep.time):
+        keep.time = gone.time  # the exact date of the two ("on Saturday" over "this week")
     seen = {id(q) for q in keep.quantities}
     keep.quantities = keep.quantities + tuple(q for q in gone.quantities if id(q) not in seen)
     if keep.realis.attributed_to is None and gone.realis.attributed_to is not None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.coder import specificity
-from frontlines.events.draft import Draft, absorb, live, more_cautious, place_key
+from frontlines.events.coreference import places_compatible, times_compatible
+from frontlines.events.draft import Draft, absorb, live, more_cautious
 from frontlines.events.roles import DocIndex, agent_tokens
+from frontlines.events.takeover import TERRITORIAL
 from frontlines.records import EventStatus, TimeValue
 
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
@@ -107,8 +109,9 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 continue
             if a.typing.plover != b.typing.plover or a.typing.plover not in ("ASSAULT", "RETREAT", "PROTEST"):
                 continue
-            same_kind = a.typing.acled_sub is not None and a.typing.acled_sub == b.typing.acled_sub and (
-                a.place is None or b.place is None or place_key(a.place) == place_key(b.place))
+            # one sentence's dates are often another clause's ("killed ... when bombs exploded on Saturday,
+            # the president said on Sunday"): only the places are compared here
+            same_kind = _same_kind(a, b) and places_compatible(a.place, b.place)
             if not (same_kind or _connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)):
                 continue
             participle = any(t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") for t in (a.trigger.head, b.trigger.head))
@@ -121,6 +124,28 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 # far as it has gone (the order), not an order and a completion
                 a.realis = cautious
 
+
+
+def _same_kind(a: Draft, b: Draft) -> bool:
+    """One ACLED sub-type, or a definite noun that names no means of its own describing the other
+    ("a truck bombing ..., the worst attack in Somalia's history")."""
+    sub_a, sub_b = a.typing.acled_sub, b.typing.acled_sub
+    if sub_a is not None and sub_a == sub_b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.typing.acled_sub == "Attack" and y.typing.acled_sub not in _UNSPECIFIC and _description(x.trigger.head):
+            return True
+    return False
+
+
+def _description(head: Any) -> bool:
+    """A definite noun with no doer of its own ("the worst attack", "the assault"): a description
+    of a happening the sentence tells, not a telling of another ("signs of torture" is bare; "the
+    army's attack", "the Russian attack" name a doer)."""
+    if head.pos_ != "NOUN" or not _definite(head):
+        return False
+    return not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
+                   for t in agent_tokens(head))
 
 
 def _done_in_the_attack(h: Any, attack: Any) -> bool:
@@ -159,7 +184,7 @@ def merge_same_happening(drafts: list[Draft]) -> None:
                 continue
             if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub:
                 continue
-            if place_key(e.place) != place_key(d.place) or not _same_day(e.time, d.time):
+            if not places_compatible(e.place, d.place) or not _same_day(e.time, d.time):
                 continue
             if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
                 continue
@@ -184,7 +209,7 @@ def _retold(d: Draft, e: Draft) -> bool:
     sub_d, sub_e = d.typing.acled_sub, e.typing.acled_sub
     if sub_d != sub_e and sub_d not in _UNSPECIFIC:
         return False
-    if _own_place(d) and (not _own_place(e) or place_key(e.place) != place_key(d.place)):  # type: ignore[arg-type]
+    if _own_place(d) and (not _own_place(e) or not places_compatible(e.place, d.place)):
         return False
     if _own_day(d) and not _own_day(e):
         return False  # a day the earlier telling did not give: a happening of its own ("on Friday, ...")
@@ -227,7 +252,8 @@ def _reported(d: Draft) -> bool:
 def _same_day(a: TimeValue | None, b: TimeValue | None) -> bool:
     if a is None or b is None:
         return True  # an undated mention (the publication week) of a dated event
-    return a.value == b.value
+    return a.value == b.value or times_compatible(a, b) and a.resolution.value != "default" \
+        and b.resolution.value != "default"
 
 
 def _definite(head: Any) -> bool:
@@ -241,27 +267,39 @@ def _definite(head: Any) -> bool:
 
 def _own_days_differ(a: Draft, b: Draft) -> bool:
     """Both mentions carry a date of their own, and the dates differ ("Monday's attack" is not Wednesday's)."""
-    ta, tb = a.time, b.time
-    if ta is None or tb is None or ta.resolution.value == "default" or tb.resolution.value == "default":
-        return False
-    return ta.value != tb.value
+    return not times_compatible(a.time, b.time)
 
 
 def _places_differ(a: Draft, b: Draft) -> bool:
     if a.place is None or b.place is None or "place" in a.inherited or "place" in b.inherited:
         return False
-    return place_key(a.place) != place_key(b.place)
+    return not places_compatible(a.place, b.place)
 
 
 def _referent(d: Draft, candidates: list[Draft]) -> Draft | None:
     """The event a definite mention refers to: of its type, not told as another day or place; in the
     nearest sentence holding one, the most event-like trigger."""
     same = [e for e in candidates if e.typing.plover == d.typing.plover and abs(d.sent_idx - e.sent_idx) <= 8
+            and _one_family(d, e)
             and not _own_days_differ(d, e) and not _places_differ(d, e)]
     if not same:
         return None
     nearest = min(abs(d.sent_idx - e.sent_idx) for e in same)
     return max((e for e in same if abs(d.sent_idx - e.sent_idx) == nearest), key=_salience)
+
+
+def _toll_place_fits(toll: Draft, attack: Draft) -> bool:
+    """A toll with no place of its own fits any attack; one with a place, only an attack whose own
+    place is that place, inside it or near it."""
+    if toll.place is None:
+        return True
+    return attack.place is not None and places_compatible(attack.place, toll.place)
+
+
+def _one_family(a: Draft, b: Draft) -> bool:
+    """Fighting and a change of hands are two happenings: a mention of one never refers to the other
+    ("The fighting erupted on Saturday ... The RSF said it had seized the palace")."""
+    return (a.typing.acled_sub in TERRITORIAL) == (b.typing.acled_sub in TERRITORIAL)
 
 
 def _told_roles(d: Draft) -> int:
@@ -277,7 +315,9 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
     another sentence: the one before it, else (a lead that sums up what the body tells: "the death
     toll from yesterday's strike has risen ... two bombs hit the store") the one after it. A
     casualty clause with no doer of its own ("At least 35 people were killed, according to local
-    authorities") is the toll of the attack told just before it in its paragraph.
+    authorities") is the toll of the attack told just before it in its paragraph, also when it
+    names a place, if that place is the attack's, inside it or near it ("21 people were killed in
+    Mogadishu" after "gunmen stormed the Hayat Hotel in Mogadishu").
     """
     for k, d in enumerate(drafts):
         if d.dropped:
@@ -300,7 +340,7 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
                 if match.time is not None and d.time is not None and match.time.resolution.value == "default":
                     match.time = d.time
                 continue
-        if d.trigger.spec.key not in _CASUALTY_KEYS or d.sources or d.place is not None:
+        if d.trigger.spec.key not in _CASUALTY_KEYS or d.sources:
             continue
         if d.trigger.spec.key != "die" and agent_tokens(head):
             continue  # "gunmen killed three farmers": a doer of its own, an attack of its own
@@ -309,7 +349,8 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
             continue  # an attack of its own sentence did the killing
         before = [live(e) for e in drafts[:k] if e.sent_idx != d.sent_idx and e.paragraph == d.paragraph
                   and d.sent_idx - e.sent_idx <= 2]
-        attacks = [e for e in before if e.typing.plover == "ASSAULT" and e is not d and not _own_days_differ(d, e)]
+        attacks = [e for e in before if e.typing.plover == "ASSAULT" and e is not d and not _own_days_differ(d, e)
+                   and _toll_place_fits(d, e)]
         if attacks:
             # the nearest sentence's attack nearest its sentence's root ("Shells landed in the camp,
             # where people who fled the fighting live": the shelling, not the fighting)

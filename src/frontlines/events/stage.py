@@ -55,12 +55,14 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "6"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "7"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
 # another party, agreements take the article's setting, bombs beside aircraft, armed targets;
 # 6: an "of" naming an owner is no place of the event; a story place is never a country named as a doer
+# 7: coreference: places the same, inside or near, times that overlap; a noun naming no means is the
+# sentence's specific attack; a toll naming the attack's place; merged events keep the finest place and date
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
