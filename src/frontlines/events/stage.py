@@ -62,7 +62,8 @@ VERSION = "7"  # 3: speech content, generic and negated mentions, own-part denia
 # another party, agreements take the article's setting, bombs beside aircraft, armed targets;
 # 6: an "of" naming an owner is no place of the event; a story place is never a country named as a doer
 # 7: coreference: places the same, inside or near, times that overlap; a noun naming no means is the
-# sentence's specific attack; a toll naming the attack's place; merged events keep the finest place and date
+# sentence's specific attack; a toll naming the attack's place; merged events keep the finest place and date;
+# an attack's origin ("fired from X") is not its place, a possessive naming where its noun is ("X's airport") is
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
