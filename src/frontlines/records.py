@@ -367,6 +367,7 @@ class MapEvent:
     period: str | None  # the date at its own precision ("2023", "2022-04", "2022-11-07"); see time/periods.py
     location: str | None
     quantities: tuple[dict[str, Any], ...] = ()  # the event's quantities as stored (to_dict form)
+    verdict: str | None = None  # the latest review's verdict (confirmed, corrected, rejected), None when unreviewed
 
 
 @dataclass(**_FROZEN)

@@ -11,11 +11,14 @@ from pydantic import BaseModel, Field
 
 from frontlines.api.deps import Limit, Offset, ReviewerDep, SettingsDep, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES, WRITE_ERROR_RESPONSES, ApiError
+from frontlines.api.markers import stored_event_marker
 from frontlines.errors import FrontlinesError
 from frontlines.export import event_json, review_json
 from frontlines.review import make_review, open_gazetteer
 from frontlines.runner import Runner
-from frontlines.vocabulary import acled_types, plover_types
+from frontlines.review import GRANULARITIES
+from frontlines.records import EventStatus
+from frontlines.vocabulary import acled_event_types, acled_types, plover_types
 
 router = APIRouter(tags=["reviews"], responses=ERROR_RESPONSES)
 _gazetteer_lock = threading.Lock()
@@ -47,7 +50,9 @@ def _gazetteer(request: Request, settings: Any) -> Any:
                          "leaves /api/events, the exports and its incident; a corrected one is listed, "
                          "exported and merged as corrected. Reviews survive `run --again` and `run --stale` "
                          "(they re-attach by key or evidence span; one whose event is gone is kept as "
-                         "orphaned). Needs a reviewer's or admin's `Authorization: Bearer TOKEN`.",
+                         "orphaned). Answers with the review, the event as reviewed and its map marker (as "
+                         "/api/map/events draws it; null without coordinates). Needs a reviewer's or admin's "
+                         "`Authorization: Bearer TOKEN`.",
              responses=WRITE_ERROR_RESPONSES)
 def post_review(
     request: Request,
@@ -68,7 +73,9 @@ def post_review(
             raise
         raise ApiError(422, exc.detail, code=exc.code) from exc
     stored = Runner(store).review(review)
-    return ok({"ok": True, "review": review_json(stored), "event": event_json(store.get_event(key))})
+    reviewed = store.get_event(key)
+    return ok({"ok": True, "review": review_json(stored), "event": event_json(reviewed),
+               "marker": stored_event_marker(reviewed)})
 
 
 @router.get("/api/reviews", summary="List reviews",
@@ -87,3 +94,16 @@ def list_reviews(
     return ok({"ok": True, "total": store.count_reviews(orphaned=orphaned), "limit": limit, "offset": offset,
                "orphaned": store.count_reviews(orphaned=True),
                "reviews": [review_json(r) for r in reviews]})
+
+
+@router.get("/api/reviews/fields", summary="What a correction may set",
+            description="The fields a correction (`verdict: corrected`) may change and the values each takes: "
+                         "PLOVER types, ACLED event and sub-event types, statuses and date granularities; the "
+                         "map page fills its edit form from it. A place is given by name (resolved with the "
+                         "gazetteer), by gazetteer id or as {name, lat, lon}.")
+def review_fields() -> JSONResponse:
+    """What a correction may set."""
+    event_types, sub_types = acled_event_types()
+    return ok({"ok": True, "plover_type": list(plover_types()), "event_type": list(event_types),
+               "sub_event_type": list(sub_types), "status": [s.value for s in EventStatus],
+               "granularity": list(GRANULARITIES)})

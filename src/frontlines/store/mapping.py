@@ -326,6 +326,7 @@ def row_map_event(row: Any) -> MapEvent:
         period=iso_period(row.date, row.date_end),  # "2023" for "last year", not 2023-01-01
         location=row.location,
         quantities=tuple(json_value(row.quantities) or ()),
+        verdict=getattr(row, "verdict", None),
     )
 
 
