@@ -110,3 +110,39 @@ def test_reviewer_confirms_and_moves_events_from_popups(review_page, review_serv
                            arg=total, timeout=10000)
     assert _marker_state(page, first["id"]) is None and _marker_state(page, second["id"]) is None
     assert page.problems == [], page.problems
+
+
+def _open_control(page: Any, settlement: str) -> None:
+    """Open a settlement's control popup (as a click on its square does) and wait for it."""
+    page.evaluate("""name => {  // returns nothing: a Leaflet layer sent back to Python costs seconds
+        window.frontlines.controlLayer.eachLayer((m) => { if (m.options.title.startsWith(name + ':')) m.openPopup(); });
+    }""", settlement)
+    page.wait_for_selector(".leaflet-popup .popup.control", timeout=10000)
+
+
+def test_reviewer_rejects_and_corrects_changes_of_control_from_their_popups(review_page, review_db) -> None:  # noqa: ANN001
+    page = review_page
+    page.wait_for_selector("body[data-control-ready='1']", timeout=10000)
+    page.wait_for_selector(".ctl[data-settlement='Kherson']", timeout=10000)
+    _open_control(page, "Kherson")
+    assert page.locator(".leaflet-popup .popup.control .review-actions button").count() == 0  # no token yet
+    _sign_in(page, review_db[1]["reviewer"], "reviewer-1 (reviewer)")
+    # reject Kherson's change: its square leaves the layer
+    _open_control(page, "Kherson")
+    page.click(".leaflet-popup .popup.control .rv-reject")
+    page.wait_for_selector(".ctl[data-settlement='Kherson']", state="detached", timeout=10000)
+    # correct Nova Kakhovka's side: the square shows the side given, with the review mark
+    _open_control(page, "Nova Kakhovka")
+    page.click(".leaflet-popup .popup.control .rv-edit")
+    page.fill(".leaflet-popup .rv-form input[name='to_side']", "RUS")
+    page.click(".leaflet-popup .rv-form .rv-save")
+    page.wait_for_selector(".ctl[data-settlement='Nova Kakhovka'][data-side='RUS'][data-review='corrected']",
+                           timeout=10000)
+    page.reload()
+    page.wait_for_selector("body[data-control-ready='1']", timeout=15000)
+    page.wait_for_selector(".ctl[data-settlement='Nova Kakhovka'][data-side='RUS'][data-review='corrected']",
+                           timeout=10000)
+    assert page.locator(".ctl[data-settlement='Kherson']").count() == 0
+    _open_control(page, "Nova Kakhovka")
+    assert "reviewed: corrected by reviewer-1" in page.inner_text(".leaflet-popup .popup.control")
+    assert page.problems == [], page.problems

@@ -2,7 +2,8 @@
 
 Each part is a module of this package: articles (and rejections), extractions,
 events, incidents, control, the cross-article update queue (updates.py), the
-feeds the watcher polls (feeds.py), analysts' reviews (reviews.py) and users
+feeds the watcher polls (feeds.py), analysts' reviews of events (reviews.py) and of
+changes of control and incidents (group_reviews.py), and users
 with their hashed tokens (users.py);
 records become rows and back only in mapping.py.
 Callers type against the :class:`~frontlines.store.protocol.Store` protocol and
@@ -29,6 +30,7 @@ from frontlines.store.control import ControlChanges
 from frontlines.store.events import Events
 from frontlines.store.extractions import Extractions
 from frontlines.store.feeds import Feeds
+from frontlines.store.group_reviews import GroupReviews
 from frontlines.store.incidents import Incidents
 from frontlines.store.protocol import Store
 from frontlines.store.reviews import Reviews
@@ -72,7 +74,7 @@ def open_store(db: str | Path, *, migrate: bool = True) -> SqlStore:
         raise StoreError(f"{db}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
 
 
-class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds, Reviews, Users):
+class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds, Reviews, GroupReviews, Users):
     """All reads and writes of frontlines data. Construct with :func:`open_store`."""
 
     def __init__(self, engine: Engine) -> None:

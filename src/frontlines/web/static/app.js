@@ -573,7 +573,10 @@ function installFilters() {
 const review = installReview({ onEventReviewed: eventReviewed, onControlReviewed: () => control.reload() });
 const legend = addLegend(map, state);
 const timeline = installTimeline({ state, onRange: setRange });
-const control = installControl({ map, state, showArticle, onChange: () => legend.render() });
+const control = installControl({
+  map, state, showArticle, onChange: () => legend.render(),
+  reviewActions: (p, resize) => [reviewLine({ verdict: p.review, reviewer: p.reviewer }), review.controlActions(p, resize)],
+});
 installFilters();
 installArticleView();
 window.frontlines = { map, state, showArticle, setRange, setView, setControlDate: control.setDate, bulkBounds, controlLayer: control.layer };
