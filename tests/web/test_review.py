@@ -56,7 +56,7 @@ def test_reader_token_no_buttons(review_page, review_server, review_db) -> None:
     _open_popup(review_page, key)
     assert review_page.locator(".leaflet-popup .review-actions button").count() == 0
     review_page.click("#token-clear")
-    review_page.wait_for_function("!sessionStorage.getItem('frontlines.token')")
+    review_page.wait_for_function("() => !sessionStorage.getItem('frontlines.token')")
 
 
 def test_reviewer_confirms_and_moves_events_from_popups(review_page, review_server, review_db, artifacts) -> None:  # noqa: ANN001
@@ -94,7 +94,7 @@ def test_reviewer_confirms_and_moves_events_from_popups(review_page, review_serv
     # after a reload (the token kept for this tab): both reviews drawn from the store
     page.reload()
     page.wait_for_selector("body[data-ready='1']", timeout=15000)
-    page.wait_for_function("document.body.dataset.reviewer === '1'", timeout=10000)
+    page.wait_for_function("() => document.body.dataset.reviewer === '1'", timeout=10000)
     assert _marker_state(page, first["id"])["review"] == "confirmed"
     assert _marker_state(page, first["id"])["lat"] == pytest.approx(first["geometry"]["coordinates"][1])
     assert _marker_state(page, second["id"]) == {"lat": pytest.approx(49.9935), "lon": pytest.approx(36.2304),
@@ -145,4 +145,23 @@ def test_reviewer_rejects_and_corrects_changes_of_control_from_their_popups(revi
     assert page.locator(".ctl[data-settlement='Kherson']").count() == 0
     _open_control(page, "Nova Kakhovka")
     assert "reviewed: corrected by reviewer-1" in page.inner_text(".leaflet-popup .popup.control")
+    assert page.problems == [], page.problems
+
+
+def test_reviewer_rejects_an_event_from_the_article_view(review_page, review_server, review_db) -> None:  # noqa: ANN001
+    page = review_page
+    kharkiv = next(f for f in _markers(review_server.url) if f["properties"]["location"] == "Kharkiv"
+                   and f["properties"]["review"] is None)
+    _sign_in(page, review_db[1]["reviewer"], "reviewer-1 (reviewer)")
+    _open_popup(page, kharkiv["id"])
+    page.click(".leaflet-popup .open-article")
+    page.wait_for_selector("#article-pane:not([hidden]) .hl.k-event", timeout=10000)
+    page.click("#article-text .hl.k-event")
+    page.wait_for_selector(f"#article-review[data-key='{kharkiv['id']}'] .rv-reject", timeout=10000)
+    page.click("#article-review .rv-reject")
+    page.wait_for_selector("#article-review .review-state[data-verdict='rejected']", timeout=10000)
+    assert _marker_state(page, kharkiv["id"]) is None  # gone from the map at once
+    assert kharkiv["id"] not in {f["id"] for f in _markers(review_server.url)}
+    page.click("#article-close")
+    assert page.is_hidden("#article-review")
     assert page.problems == [], page.problems
