@@ -18,10 +18,13 @@ def _markers(url: str) -> list[dict[str, Any]]:
         return json.load(r)["features"]
 
 
-def _open_popup(page: Any, key: str) -> None:
-    """Open an event's popup as the list does (zoom to its marker, open it) and wait for its content."""
+def _open_popup(page: Any, key: str) -> str:
+    """Open an event's popup as the list does (zoom to its marker, open it), wait for its content and return
+    its selector (a popup just closed fades out for a moment: there may be two)."""
     page.click(f"#event-list li[data-key='{key}']")
-    page.wait_for_selector(f".leaflet-popup .popup[data-key='{key}'][data-loaded='1']", timeout=10000)
+    box = f".leaflet-popup .popup[data-key='{key}']"
+    page.wait_for_selector(box + "[data-loaded='1']", timeout=10000)
+    return box
 
 
 def _sign_in(page: Any, token: str, user: str) -> None:
@@ -42,9 +45,9 @@ def _marker_state(page: Any, key: str) -> dict[str, Any] | None:
 
 def test_no_token_no_buttons(review_page, review_server) -> None:  # noqa: ANN001
     key = _markers(review_server.url)[0]["id"]
-    _open_popup(review_page, key)
-    assert review_page.locator(".leaflet-popup .review-actions button").count() == 0
-    assert review_page.locator(".leaflet-popup .review-actions").count() == 1  # mounted, empty
+    box = _open_popup(review_page, key)
+    assert review_page.locator(box + " .review-actions button").count() == 0
+    assert review_page.locator(box + " .review-actions").count() == 1  # mounted, empty
     assert review_page.is_visible("#token-input")
     assert review_page.problems == [], review_page.problems
 
@@ -53,8 +56,7 @@ def test_reader_token_no_buttons(review_page, review_server, review_db) -> None:
     _sign_in(review_page, review_db[1]["reader"], "reader-1 (reader)")
     assert review_page.evaluate("document.body.dataset.reviewer") == "0"
     key = _markers(review_server.url)[0]["id"]
-    _open_popup(review_page, key)
-    assert review_page.locator(".leaflet-popup .review-actions button").count() == 0
+    assert review_page.locator(_open_popup(review_page, key) + " .review-actions button").count() == 0
     review_page.click("#token-clear")
     review_page.wait_for_function("() => !sessionStorage.getItem('frontlines.token')")
 
@@ -69,21 +71,21 @@ def test_reviewer_confirms_and_moves_events_from_popups(review_page, review_serv
     assert page.evaluate("document.body.dataset.reviewer") == "1"
 
     # confirm the first from its popup: its marker is redrawn with the ring, nothing reloaded
-    _open_popup(page, first["id"])
-    page.wait_for_selector(".leaflet-popup .review-actions .rv-confirm")
+    box = _open_popup(page, first["id"])
+    page.wait_for_selector(box + " .review-actions .rv-confirm")
     page.evaluate("window.frontlinesUnloaded = 1")  # gone if the page reloads
-    page.click(".leaflet-popup .review-actions .rv-confirm")
+    page.click(box + " .review-actions .rv-confirm")
     page.wait_for_function("k => (window.frontlines.state.markers.get(k)?.options.icon.options.html.dataset.review)"
                            " === 'confirmed'", arg=first["id"], timeout=10000)
     page.wait_for_selector(f".ev-dot[data-key='{first['id']}'][data-review='confirmed']", timeout=10000)
     page.wait_for_selector(f".leaflet-popup .popup[data-key='{first['id']}'] .review-state", timeout=10000)
 
     # correct the second's place by name: resolved by the server's gazetteer, the marker moves
-    _open_popup(page, second["id"])
-    page.click(".leaflet-popup .review-actions .rv-edit")
-    page.fill(".leaflet-popup .rv-form input[name='place']", "Kharkiv")
-    page.fill(".leaflet-popup .rv-form textarea", "the sentence names Kharkiv")
-    page.click(".leaflet-popup .rv-form .rv-save")
+    box = _open_popup(page, second["id"])
+    page.click(box + " .review-actions .rv-edit")
+    page.fill(box + " .rv-form input[name='place']", "Kharkiv")
+    page.fill(box + " .rv-form textarea", "the sentence names Kharkiv")
+    page.click(box + " .rv-form .rv-save")
     page.wait_for_function("k => Math.abs((window.frontlines.state.markers.get(k)?.getLatLng().lat || 0) - 49.9935)"
                            " < 1e-3", arg=second["id"], timeout=10000)
     assert page.evaluate("window.frontlinesUnloaded") == 1
@@ -99,9 +101,9 @@ def test_reviewer_confirms_and_moves_events_from_popups(review_page, review_serv
     assert _marker_state(page, first["id"])["lat"] == pytest.approx(first["geometry"]["coordinates"][1])
     assert _marker_state(page, second["id"]) == {"lat": pytest.approx(49.9935), "lon": pytest.approx(36.2304),
                                                  "review": "corrected"}
-    _open_popup(page, first["id"])
-    assert page.inner_text(".leaflet-popup .review-state").startswith("reviewed: confirmed by reviewer-1")
-    assert page.locator(".leaflet-popup .review-actions button").count() == 3
+    box = _open_popup(page, first["id"])
+    assert page.inner_text(box + " .review-state").startswith("reviewed: confirmed by reviewer-1")
+    assert page.locator(box + " .review-actions button").count() == 3
 
     # "unreviewed only" (server-side: review=unreviewed) leaves both out of the map and the list
     total = page.evaluate("window.frontlines.state.markers.size")
@@ -112,30 +114,32 @@ def test_reviewer_confirms_and_moves_events_from_popups(review_page, review_serv
     assert page.problems == [], page.problems
 
 
-def _open_control(page: Any, settlement: str) -> None:
-    """Open a settlement's control popup (as a click on its square does) and wait for it."""
+def _open_control(page: Any, settlement: str) -> str:
+    """Open a settlement's control popup (as a click on its square does), wait for it and return its selector
+    (a popup just closed fades out for a moment: there may be two)."""
     page.evaluate("""name => {  // returns nothing: a Leaflet layer sent back to Python costs seconds
         window.frontlines.controlLayer.eachLayer((m) => { if (m.options.title.startsWith(name + ':')) m.openPopup(); });
     }""", settlement)
-    page.wait_for_selector(".leaflet-popup .popup.control", timeout=10000)
+    box = f".leaflet-popup .popup.control:has(h3:has-text('{settlement}'))"
+    page.wait_for_selector(box, timeout=10000)
+    return box
 
 
 def test_reviewer_rejects_and_corrects_changes_of_control_from_their_popups(review_page, review_db) -> None:  # noqa: ANN001
     page = review_page
     page.wait_for_selector("body[data-control-ready='1']", timeout=10000)
     page.wait_for_selector(".ctl[data-settlement='Kherson']", timeout=10000)
-    _open_control(page, "Kherson")
-    assert page.locator(".leaflet-popup .popup.control .review-actions button").count() == 0  # no token yet
+    box = _open_control(page, "Kherson")
+    assert page.locator(box + " .review-actions button").count() == 0  # no token yet
     _sign_in(page, review_db[1]["reviewer"], "reviewer-1 (reviewer)")
     # reject Kherson's change: its square leaves the layer
-    _open_control(page, "Kherson")
-    page.click(".leaflet-popup .popup.control .rv-reject")
+    page.click(_open_control(page, "Kherson") + " .rv-reject")
     page.wait_for_selector(".ctl[data-settlement='Kherson']", state="detached", timeout=10000)
     # correct Nova Kakhovka's side: the square shows the side given, with the review mark
-    _open_control(page, "Nova Kakhovka")
-    page.click(".leaflet-popup .popup.control .rv-edit")
-    page.fill(".leaflet-popup .rv-form input[name='to_side']", "RUS")
-    page.click(".leaflet-popup .rv-form .rv-save")
+    box = _open_control(page, "Nova Kakhovka")
+    page.click(box + " .rv-edit")
+    page.fill(box + " .rv-form input[name='to_side']", "RUS")
+    page.click(box + " .rv-form .rv-save")
     page.wait_for_selector(".ctl[data-settlement='Nova Kakhovka'][data-side='RUS'][data-review='corrected']",
                            timeout=10000)
     page.reload()
@@ -143,8 +147,7 @@ def test_reviewer_rejects_and_corrects_changes_of_control_from_their_popups(revi
     page.wait_for_selector(".ctl[data-settlement='Nova Kakhovka'][data-side='RUS'][data-review='corrected']",
                            timeout=10000)
     assert page.locator(".ctl[data-settlement='Kherson']").count() == 0
-    _open_control(page, "Nova Kakhovka")
-    assert "reviewed: corrected by reviewer-1" in page.inner_text(".leaflet-popup .popup.control")
+    assert "reviewed: corrected by reviewer-1" in page.inner_text(_open_control(page, "Nova Kakhovka"))
     assert page.problems == [], page.problems
 
 
@@ -153,8 +156,7 @@ def test_reviewer_rejects_an_event_from_the_article_view(review_page, review_ser
     kharkiv = next(f for f in _markers(review_server.url) if f["properties"]["location"] == "Kharkiv"
                    and f["properties"]["review"] is None)
     _sign_in(page, review_db[1]["reviewer"], "reviewer-1 (reviewer)")
-    _open_popup(page, kharkiv["id"])
-    page.click(".leaflet-popup .open-article")
+    page.click(_open_popup(page, kharkiv["id"]) + " .open-article")
     page.wait_for_selector("#article-pane:not([hidden]) .hl.k-event", timeout=10000)
     page.click("#article-text .hl.k-event")
     page.wait_for_selector(f"#article-review[data-key='{kharkiv['id']}'] .rv-reject", timeout=10000)

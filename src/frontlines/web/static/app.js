@@ -570,7 +570,10 @@ function installFilters() {
 
 // -- start --------------------------------------------------------------------------------------------------
 
-const review = installReview({ onEventReviewed: eventReviewed, onControlReviewed: () => control.reload() });
+const review = installReview({
+  onEventReviewed: eventReviewed,
+  onControlReviewed: () => { map.closePopup(); control.reload(); }, // its square is drawn again, as reviewed
+});
 const legend = addLegend(map, state);
 const timeline = installTimeline({ state, onRange: setRange });
 const control = installControl({
