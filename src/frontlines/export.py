@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from frontlines.errors import FrontlinesError
-from frontlines.records import Review, StoredEvent, to_dict
+from frontlines.records import ControlReview, IncidentReview, Review, StoredEvent, to_dict
 from frontlines.time.periods import time_precision
 
 KINDS = ("articles", "events", "quotes", "places", "actors", "times", "quantities")
@@ -98,6 +98,11 @@ def review_json(review: Review) -> dict[str, Any]:
     out["changes"] = {k: v for k, v in out["changes"].items() if v not in (None, {})}
     out["orphaned"] = review.orphaned
     return out
+
+
+def group_review_json(review: ControlReview | IncidentReview) -> dict[str, Any]:
+    """A review of a change of control or of incidents as JSON, with its ``kind`` (control, incident)."""
+    return {"kind": "control" if isinstance(review, ControlReview) else "incident", **to_dict(review)}
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -367,6 +367,7 @@ class MapEvent:
     period: str | None  # the date at its own precision ("2023", "2022-04", "2022-11-07"); see time/periods.py
     location: str | None
     quantities: tuple[dict[str, Any], ...] = ()  # the event's quantities as stored (to_dict form)
+    verdict: str | None = None  # the latest review's verdict (confirmed, corrected, rejected), None when unreviewed
 
 
 @dataclass(**_FROZEN)
@@ -401,6 +402,8 @@ class ControlChange:
     sources: tuple[str, ...] = ()  # outlets (article sources) that report it
     independent_sources: int = 0  # how many of them report it as fact, not as a party's claim
     denial: bool = False  # a report that denies this change
+    review: str | None = None  # an analyst's verdict on it (confirmed, corrected); see ControlReview
+    reviewer: str | None = None
 
 
 class Role(str, enum.Enum):
@@ -539,6 +542,51 @@ class StoreChanges:
     events: int = 0
     incidents: int = 0  # new or re-merged (an incident that gained a report is stored again)
     control_changes: int = 0
+
+
+@dataclass(**_FROZEN)
+class ControlReview:
+    """An analyst's verdict on one change of control (a period of a settlement's timeline), its own record.
+
+    The change is named by its id (control.timeline.change_id: settlement, side and date) and by those
+    three as they were when reviewed, so that the review finds its change again when new reports move
+    the period's first date. Applied whenever a timeline is built (control/timeline.py): a rejected change
+    leaves the timeline, a corrected one takes the side and date given, a confirmed one is confirmed.
+    """
+
+    control_id: str
+    settlement: str  # control.timeline.settlement_key of the settlement
+    to_side: str  # the side the change gave it, as reviewed
+    date: dt.date | None  # the change's date, as reviewed
+    verdict: Verdict
+    user: str
+    at: dt.datetime
+    new_side: str | None = None  # corrected: the side that took it
+    new_date: dt.date | None = None  # corrected: the day it changed hands
+    note: str | None = None
+    id: int | None = None  # the store's id
+
+
+class IncidentAction(str, enum.Enum):
+    """What an analyst did to incidents."""
+
+    MERGE = "merge"  # these events are one happening
+    SPLIT = "split"  # these events are not the same happening as the rest of their incident
+
+
+@dataclass(**_FROZEN)
+class IncidentReview:
+    """An analyst's merge of incidents or split of one, kept as its own record and honoured by every
+    merge of incidents (incidents/merge.py), so that it survives `run --again` and the after-run re-merge."""
+
+    action: IncidentAction
+    event_keys: tuple[str, ...]  # merge: every member to hold together; split: the members split off
+    user: str
+    at: dt.datetime
+    rest: tuple[str, ...] = ()  # split: the members they were split from
+    incident_ids: tuple[str, ...] = ()  # the incidents as they were when reviewed
+    note: str | None = None
+    id: int | None = None  # the store's id
 
 
 # --------------------------------------------------------------------------

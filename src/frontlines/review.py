@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from frontlines.errors import FrontlinesError
 from frontlines.records import (
     Actor,
+    ControlChange,
+    ControlReview,
     Event,
     EventChanges,
     EventStatus,
     Evidence,
+    Incident,
+    IncidentAction,
+    IncidentReview,
     Place,
     PlaceKind,
     Precision,
@@ -344,3 +350,87 @@ def open_gazetteer(path: Any) -> Gazetteer | None:
     from frontlines.geo.gazetteer import Gazetteer as _Gazetteer
 
     return _Gazetteer(Path(path)) if Path(path).is_file() else None
+
+
+# -- reviews of changes of control and of incidents ---------------------------------------------------
+CONTROL_FIELDS = {"to_side": "to_side", "side": "to_side", "date": "date"}
+_SIDE = re.compile(r"[A-Za-z][A-Za-z0-9 ._'-]{0,63}")
+
+
+def make_control_review(change: ControlChange, verdict: str, changes: Mapping[str, Any] | None, *, control_id: str,
+                        settlement: str, user: str, note: str | None = None) -> ControlReview:
+    """A reviewer's verdict on one change of control (a period of its settlement's timeline, as read now,
+    with its id and settlement key from control/timeline.py), checked: a correction sets the side that took
+    it (``to_side``) and/or the day (``date``), nothing else."""
+    new_side: str | None = None
+    new_date: dt.date | None = None
+    for key, value in (changes or {}).items():
+        name = CONTROL_FIELDS.get(str(key))
+        if name is None:
+            raise _bad(f"cannot change {key!r} of a change of control; one of: to_side, date")
+        if value is None or str(value).strip() == "":
+            continue
+        if name == "to_side":
+            text = str(value).strip()
+            if not _SIDE.fullmatch(text):
+                raise _bad(f"to_side {text!r}: an ISO3 code or a group's name (letters first, at most 64)")
+            new_side = text.upper() if len(text) == 3 and text.isalpha() else text
+        else:
+            try:
+                new_date = dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise _bad(f"date {value!r}: want a date as YYYY-MM-DD") from None
+    if new_side == change.to_side:
+        new_side = None
+    if new_date == change.date:
+        new_date = None
+    v = _control_verdict(verdict, changed=new_side is not None or new_date is not None)
+    return ControlReview(control_id=control_id, settlement=settlement,
+                         to_side=change.to_side, date=change.date, verdict=v, user=user,
+                         at=dt.datetime.now(dt.timezone.utc), new_side=new_side, new_date=new_date,
+                         note=_note(note))
+
+
+def _control_verdict(verdict: str, *, changed: bool) -> Verdict:
+    try:
+        v = Verdict(str(verdict).strip().lower())
+    except ValueError:
+        raise _bad(f"verdict {verdict!r} is not one of: {', '.join(x.value for x in Verdict)}") from None
+    if v is Verdict.CORRECTED and not changed:
+        raise _bad("a correction of a change of control sets another to_side or date")
+    if v is not Verdict.CORRECTED and changed:
+        raise _bad(f"a {v.value} review changes nothing; use the verdict 'corrected' with changes")
+    return v
+
+
+def make_incident_merge(incidents: Sequence[Incident], *, user: str, note: str | None = None) -> IncidentReview:
+    """An analyst's merge of two or more incidents into one: every member event is to hold together."""
+    ids = list(dict.fromkeys(i.id for i in incidents))
+    if len(ids) < 2:
+        raise _bad("a merge needs two different incidents")
+    keys = tuple(dict.fromkeys(r.event_key for i in incidents for r in i.reports))
+    return IncidentReview(action=IncidentAction.MERGE, event_keys=keys, incident_ids=tuple(ids), user=user,
+                          at=dt.datetime.now(dt.timezone.utc), note=_note(note))
+
+
+def make_incident_split(incident: Incident, events: Sequence[str], *, user: str,
+                        note: str | None = None) -> IncidentReview:
+    """An analyst's split of an incident: ``events`` (some of its member keys, not all) become an incident
+    of their own, apart from the rest of it."""
+    members = [r.event_key for r in incident.reports]
+    off = list(dict.fromkeys(str(k) for k in events))
+    unknown = [k for k in off if k not in members]
+    if unknown:
+        raise _bad(f"not reports of incident {incident.id}: {', '.join(unknown)}")
+    rest = [k for k in members if k not in off]
+    if not off or not rest:
+        raise _bad("a split names some of the incident's events, not none and not all")
+    return IncidentReview(action=IncidentAction.SPLIT, event_keys=tuple(off), rest=tuple(rest),
+                          incident_ids=(incident.id,), user=user, at=dt.datetime.now(dt.timezone.utc),
+                          note=_note(note))
+
+
+def _note(note: str | None) -> str | None:
+    if note is not None and len(note) > 4000:
+        raise _bad("note: at most 4,000 characters")
+    return (note or "").strip() or None

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from frontlines.pipeline import Failure
-from frontlines.records import Article, ArticleStatus, Extraction, Rejection, Review
+from frontlines.records import Article, ArticleStatus, Extraction, IncidentReview, Rejection, Review
 
 if TYPE_CHECKING:
     from frontlines.store.protocol import Store
@@ -216,6 +216,13 @@ class Runner:
         its incident; a corrected one is merged as corrected): the store queues the event's article in
         the review's own transaction, and the after-run step re-merges it like a re-processed article."""
         stored = self.store.add_review(review)
+        self.after_run()
+        return stored
+
+    def review_incidents(self, review: IncidentReview) -> IncidentReview:
+        """Store a merge or split of incidents, then merge the incidents of its events again with it
+        honoured (the store queues their articles in the review's own transaction)."""
+        stored = self.store.add_incident_review(review)
         self.after_run()
         return stored
 

@@ -34,8 +34,8 @@ def plover_types() -> tuple[str, ...]:
 
 
 @functools.cache
-def acled_types() -> tuple[str, ...]:
-    """ACLED's 6 event types, then its 25 sub-event types, as data/events/acled_plover.yaml lists them."""
+def acled_event_types() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(ACLED's 6 event types, its 25 sub-event types), as data/events/acled_plover.yaml lists them."""
     import yaml
 
     path = importlib_resources.files("frontlines") / "data" / "events" / "acled_plover.yaml"
@@ -43,8 +43,13 @@ def acled_types() -> tuple[str, ...]:
         mapping = yaml.safe_load(path.read_text(encoding="utf-8"))["acled"]
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise FrontlinesError(f"acled_plover.yaml: {exc}", code="E601") from exc
-    event_types = dict.fromkeys(str(spec[0]) for spec in mapping.values())
-    return (*event_types, *(str(sub) for sub in mapping))
+    return tuple(dict.fromkeys(str(spec[0]) for spec in mapping.values())), tuple(str(sub) for sub in mapping)
+
+
+def acled_types() -> tuple[str, ...]:
+    """ACLED's 6 event types, then its 25 sub-event types, as data/events/acled_plover.yaml lists them."""
+    event_types, sub_types = acled_event_types()
+    return (*event_types, *sub_types)
 
 
 def choose(name: str, value: str, allowed: Iterable[str]) -> str:

@@ -12,7 +12,7 @@ import pytest
 from frontlines.config import Settings
 from tests.api.conftest import _client
 
-EVENT_PROPS = {"plover_type", "status", "period", "location", "toll"}
+EVENT_PROPS = {"plover_type", "status", "period", "location", "toll", "review"}
 INCIDENT_PROPS = {"plover_type", "period", "location", "corroboration", "reports"}
 
 

@@ -203,3 +203,40 @@ def test_reviewers_may_post_articles_readers_may_not(setup) -> None:  # noqa: AN
     post = {"text": "x" * 10}
     r = client.post("/api/articles", json=post, headers=_auth(tokens["reader"]))
     assert r.status_code == 403 and r.json()["code"] == "E905"
+
+
+def test_users_me_names_the_token_and_what_it_may_do(setup) -> None:  # noqa: ANN001
+    client, tokens, _ = setup
+    for role, review, admin in (("reader", False, False), ("reviewer", True, False), ("admin", True, True)):
+        body = client.get("/api/users/me", headers=_auth(tokens[role])).json()
+        assert body["user"] == {"name": f"{role}-1", "role": role}
+        assert body["may"] == {"review": review, "admin": admin}
+    for headers in ({}, _auth("wrong"), _auth(tokens["reader"] + "x")):
+        r = client.get("/api/users/me", headers=headers)
+        assert r.status_code == 401 and r.json()["code"] == "E904"
+
+
+def test_review_fields_list_the_vocabularies(setup) -> None:  # noqa: ANN001
+    client, _, _ = setup
+    body = client.get("/api/reviews/fields").json()
+    assert "ASSAULT" in body["plover_type"] and "Battles" in body["event_type"]
+    assert "Armed clash" in body["sub_event_type"] and "Battles" not in body["sub_event_type"]
+    assert body["granularity"] == ["day", "week", "month", "year"] and "claimed" in body["status"]
+
+
+def test_a_review_answers_with_the_redrawn_marker_and_unreviewed_leaves_it_out(setup) -> None:  # noqa: ANN001
+    client, tokens, _ = setup
+    key = _key(client, "Mykolaiv", killed=7)
+    assert key in _keys(client, "/api/map/events", review="unreviewed")
+    r = client.post(f"/api/events/{key}/review", headers=_auth(tokens["reviewer"]),
+                    json={"verdict": "corrected", "changes": {"place": {"name": "Here", "lat": 47.5, "lon": 33.25}}})
+    assert r.status_code == 200, r.text
+    marker = r.json()["marker"]
+    assert marker["id"] == key and marker["geometry"]["coordinates"] == [33.25, 47.5]
+    assert marker["properties"]["review"] == "corrected" and marker["properties"]["location"] == "Here"
+    (drawn,) = [f for f in client.get("/api/map/events").json()["features"] if f["id"] == key]
+    assert drawn == marker  # the same marker the map draws after a reload
+    assert key not in _keys(client, "/api/map/events", review="unreviewed")
+    assert key not in _keys(client, review="unreviewed")
+    r = client.post(f"/api/events/{key}/review", json={"verdict": "rejected"}, headers=_auth(tokens["admin"]))
+    assert r.json()["marker"]["properties"]["review"] == "rejected"

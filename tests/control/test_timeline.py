@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from typing import Any
@@ -154,3 +155,41 @@ def test_a_group_leaving_a_settlement_of_its_country_leaves_it_to_the_state() ->
     left = replace(left, event=replace(left.event, place=replace(left.event.place, country="MMR")))
     (period,) = build_timelines(control_changes([left]))["fx:kherson"]
     assert (period.to_side, period.from_side) == ("MMR", "MNDAA")
+
+
+# -- analysts' reviews of changes of control (records.ControlReview) -----------------------------------------
+def _review(change: Any, verdict: str, *, at: int = 0, **kw: Any) -> Any:
+    from frontlines.control import change_id, settlement_key
+    from frontlines.records import ControlReview, Verdict
+
+    return ControlReview(control_id=change_id(change), settlement=settlement_key(change.settlement),
+                         to_side=change.to_side, date=change.date, verdict=Verdict(verdict), user="ann",
+                         at=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=at), **kw)
+
+
+def _kherson(world: tuple[list, list], reviews: tuple = ()) -> tuple:
+    reports, known = world
+    return next(tl for tl in build_timelines(control_changes(reports), known, reviews=reviews).values()
+                if tl[0].settlement.name == "Kherson")
+
+
+def test_reviews_of_changes_of_control(world: tuple[list, list]) -> None:
+    captured, retaken = _kherson(world)
+    assert (captured.to_side, retaken.to_side) == ("RUS", "UKR")
+    # a rejected change leaves the timeline: the period before it goes on
+    (only,) = _kherson(world, (_review(retaken, "rejected"),))
+    assert only.to_side == "RUS" and only.date == captured.date and only.review is None
+    # a corrected side and date show; the correction carries its reviewer
+    fixed = _kherson(world, (_review(retaken, "corrected", new_date=dt.date(2022, 11, 10)),))
+    assert [c.date for c in fixed] == [captured.date, dt.date(2022, 11, 10)] and fixed[1].review == "corrected"
+    (merged,) = _kherson(world, (_review(retaken, "corrected", new_side="RUS"),))  # now one Russian period
+    assert merged.to_side == "RUS" and merged.review == "corrected" and merged.reviewer == "ann"
+    # confirmed: confirmed whatever the sources; a review of no change in the reports applies to nothing
+    assert _kherson(world, (_review(captured, "confirmed"),))[0].review == "confirmed"
+    stale = dataclasses.replace(_review(retaken, "rejected"), control_id="x", to_side="BLR")
+    assert _kherson(world, (stale,)) == (captured, retaken)
+    # reviews apply oldest first: a later confirmation of the corrected change finds it by its new id
+    corrected = _kherson(world, (_review(retaken, "corrected", new_date=dt.date(2022, 11, 10)),))[1]
+    both = _kherson(world, (_review(retaken, "corrected", new_date=dt.date(2022, 11, 10)),
+                            _review(corrected, "confirmed", at=1)))
+    assert both[1].review == "confirmed" and both[1].status is ControlStatus.CONFIRMED

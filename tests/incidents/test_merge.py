@@ -165,3 +165,39 @@ def test_hypothetical_events_form_no_incident() -> None:
     item = build_report({"key": "h", "article": "A", "type": "ASSAULT", "place": "hroza", "when": "2023-10-05",
                          "published": "2023-10-05", "status": "hypothetical"}, places)
     assert merge_incidents([item]) == ()
+
+
+def _incident_review(action: str, keys: list[str], rest: list[str] = (), at: int = 0) -> Any:
+    import datetime as dt
+
+    from frontlines.records import IncidentAction, IncidentReview
+
+    return IncidentReview(action=IncidentAction(action), event_keys=tuple(keys), rest=tuple(rest), user="ann",
+                          at=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=at))
+
+
+def _groups(incidents: Any) -> list[set[str]]:
+    return sorted(({r.event_key for r in i.reports} for i in incidents), key=lambda g: (len(g), min(g)))
+
+
+def test_analysts_merges_and_splits_are_honoured(reports: tuple[list, dict[str, str]]) -> None:
+    items, _ = reports
+    plain = merge_incidents(items)
+    big = max(plain, key=lambda i: len(i.reports))
+    keys = [r.event_key for r in big.reports]
+    assert len(keys) >= 2
+    singles = [i for i in plain if len(i.reports) == 1][:2]
+    a, b = (i.reports[0].event_key for i in singles)
+    merged = merge_incidents(items, [_incident_review("merge", [a, b])])
+    assert {a, b} in _groups(merged) and len(merged) == len(plain) - 1
+    split = merge_incidents(items, [_incident_review("split", keys[:1], keys[1:])])
+    assert {keys[0]} in _groups(split) and set(keys[1:]) in _groups(split) and len(split) == len(plain) + 1
+    # the later review stands: merged back after the split
+    again = merge_incidents(items, [_incident_review("split", keys[:1], keys[1:]),
+                                    _incident_review("merge", keys, at=1)])
+    assert set(keys) in _groups(again)
+    # honoured in any order of the reports, and a review naming events no longer there changes nothing
+    shuffled = list(items)
+    random.Random(7).shuffle(shuffled)
+    assert to_dict(merge_incidents(shuffled, [_incident_review("merge", [a, b])])) == to_dict(merged)
+    assert to_dict(merge_incidents(items, [_incident_review("merge", ["gone-1", "gone-2"])])) == to_dict(plain)

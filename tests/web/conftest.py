@@ -85,6 +85,21 @@ def analyst_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
+def review_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
+    """The demo articles with a reader and a reviewer: the database and each role's token (reviews write to it,
+    so no other test shares it)."""
+    from frontlines.records import Role
+    from frontlines.store import open_store
+    from tests.api.builders import demo_specs
+
+    path = _build_db(tmp_path_factory.mktemp("web") / "review.db", demo_specs())
+    store = open_store(path)
+    tokens = {role.value: store.add_user(f"{role.value}-1", role) for role in (Role.READER, Role.REVIEWER)}
+    store.close()
+    return path, tokens
+
+
+@pytest.fixture(scope="session")
 def label_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A small gazetteer (tests/api/builders.py LABEL_PLACES) for the base map's place labels."""
     from tests.api.builders import write_label_gazetteer
@@ -125,6 +140,12 @@ def analyst_server(analyst_db: str, label_gazetteer: str) -> Iterator[LiveServer
 @pytest.fixture(scope="session")
 def honest_server(honest_db: str, label_gazetteer: str) -> Iterator[LiveServer]:
     yield from _serve(honest_db, label_gazetteer)
+
+
+@pytest.fixture(scope="session")
+def review_server(review_db: tuple[str, dict[str, str]], label_gazetteer: str) -> Iterator[LiveServer]:
+    """The app over :func:`review_db`; the gazetteer resolves a corrected place's name."""
+    yield from _serve(review_db[0], label_gazetteer)
 
 
 @pytest.fixture(scope="session")
@@ -173,6 +194,12 @@ def incidents_page(browser: Any, analyst_server: LiveServer) -> Iterator[Any]:
 def honest_page(browser: Any, honest_server: LiveServer) -> Iterator[Any]:
     """The raw-events view over the honest database."""
     yield from _open(browser, honest_server, "/?view=events")
+
+
+@pytest.fixture
+def review_page(browser: Any, review_server: LiveServer) -> Iterator[Any]:
+    """The raw-events view over the review database, with no token yet."""
+    yield from _open(browser, review_server, "/?view=events")
 
 
 @pytest.fixture(scope="session")

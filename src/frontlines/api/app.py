@@ -25,8 +25,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 
 from frontlines import __version__
-from frontlines.api import (actors, alerts, articles, basemap, changes, control, events, incidents, jobs, markers,
-                           places, quotes, reviews, stats, users)
+from frontlines.api import (actors, alerts, articles, basemap, changes, control, events, group_reviews, incidents, jobs,
+                            markers, places, quotes, reviews, stats, users)
 from frontlines.api.basemap import VENDOR_DIR, WEB_DIR
 from frontlines.api.errors import error_response, install_error_handlers
 from frontlines.api.processing import Processor
@@ -232,8 +232,8 @@ def create_app(
     app.add_middleware(HeadLikeGet)  # HEAD gets exactly GET's headers (gzip's included)
     app.add_middleware(BodyLimit, limit=settings.api_max_body)  # outermost: refuse before reading
 
-    for module in (reviews, events, articles, quotes, places, actors, stats, incidents, markers, control, basemap, jobs,
-                   users, alerts, changes):
+    for module in (reviews, group_reviews, events, articles, quotes, places, actors, stats, incidents, markers, control,
+                   basemap, jobs, users, alerts, changes):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

@@ -9,7 +9,6 @@ from fastapi.responses import JSONResponse
 
 from frontlines.api.deps import MAX_TEXT, IsoDate, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
-from frontlines.records import to_dict
 
 router = APIRouter(prefix="/api/control", tags=["control"], responses=ERROR_RESPONSES)
 
@@ -20,13 +19,15 @@ RegionParam = Annotated[str | None, Query(max_length=MAX_TEXT,
 
 @router.get("", summary="Territorial control on a date",
             description="Per settlement: the side in control on `date`, since when, claimed/confirmed/disputed, "
-                        "who claims it, its sources and evidence sentences.")
+                        "who claims it, its sources and evidence sentences, its `id` (to review it: POST "
+                        "/api/control/{id}/review) and an analyst's `review` (confirmed or corrected, with "
+                        "`reviewer`); a change an analyst rejected is not in the timeline.")
 def control_state(store: StoreDep, date: DateParam, region: RegionParam = None) -> JSONResponse:
     """Territorial control on a date."""
-    from frontlines.control import state_on
+    from frontlines.control import change_json, state_on
 
     state = state_on(store, date, region=region)
-    return ok({"ok": True, "date": date.isoformat(), "settlements": [to_dict(c) for c in state]})
+    return ok({"ok": True, "date": date.isoformat(), "settlements": [change_json(c) for c in state]})
 
 
 @router.get(".geojson", summary="Territorial control as GeoJSON",

@@ -24,7 +24,7 @@ from frontlines.api.deps import EventFilterDep, Offset, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES
 from frontlines.api.incidents import CorroborationParam, MinReports, incident_filter
 from frontlines.quantities.tolls import casualty_figure
-from frontlines.records import MapEvent, MapIncident
+from frontlines.records import MapEvent, MapIncident, StoredEvent, to_dict
 
 router = APIRouter(prefix="/api/map", tags=["map"], responses=ERROR_RESPONSES)
 
@@ -39,17 +39,31 @@ def _point(lon: float, lat: float) -> dict[str, Any]:
 
 
 def event_marker(m: MapEvent) -> dict[str, Any]:
-    """One event's marker: its type, status, period, place and casualty toll (None without one).
+    """One event's marker: its type, status, period, place, casualty toll (None without one) and review.
 
     ``toll`` is decided by quantities/tolls.py: ``size`` sizes the marker, ``marker`` is the text drawn
     on it ("" for a vague amount), ``label`` the words that contain it (the popup shows the same label).
+    ``review`` is the latest review's verdict (confirmed, corrected, rejected), None when unreviewed.
     """
     figure = casualty_figure(m.quantities)  # casualties only: never a population, a distance or troops
     toll = None if figure is None else {"kind": figure["kind"], "size": figure["size"], "marker": figure["marker"],
                                         "label": figure["label"]}
     return {"type": "Feature", "id": m.key, "geometry": _point(m.lon, m.lat),
             "properties": {"plover_type": m.plover_type, "status": m.status, "period": m.period,
-                           "location": m.location, "toll": toll}}
+                           "location": m.location, "toll": toll, "review": m.verdict}}
+
+
+def stored_event_marker(se: StoredEvent) -> dict[str, Any] | None:
+    """The marker of one stored (reviewed) event, as /api/map/events draws it; None without coordinates.
+
+    The page redraws a marker from it after a review, without reloading every marker.
+    """
+    if se.lat is None or se.lon is None:
+        return None
+    return event_marker(MapEvent(key=se.key, lat=se.lat, lon=se.lon, plover_type=se.event.plover_type,
+                                 status=se.event.status.value, period=se.period, location=se.location,
+                                 quantities=tuple(to_dict(q) for q in se.event.quantities),
+                                 verdict=se.verdict.value if se.verdict else None))
 
 
 def incident_marker(m: MapIncident) -> dict[str, Any]:
@@ -63,7 +77,8 @@ def incident_marker(m: MapIncident) -> dict[str, Any]:
             description="The same filters as /api/events, as a lean GeoJSON FeatureCollection for drawing markers: "
                         "one point per located event, newest first, with only its key (the feature id), PLOVER "
                         "type, status, period (the date at its own precision: \"2023\", \"2022-04\", "
-                        "\"2022-11-07\") and place name, and `toll`: the casualty figure that alone sizes and "
+                        "\"2022-11-07\"), place name, `review` (the latest review's verdict: confirmed, corrected or "
+                        "rejected; null when unreviewed) and `toll`: the casualty figure that alone sizes and "
                         "numbers its marker (killed or injured; null when the event reports none). The full "
                         "event, with its evidence sentence, is at /api/events/{key}.",
             response_description="A GeoJSON FeatureCollection")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -11,13 +11,17 @@ from pydantic import BaseModel, Field
 
 from frontlines.api.deps import Limit, Offset, ReviewerDep, SettingsDep, StoreDep, ok
 from frontlines.api.errors import ERROR_RESPONSES, WRITE_ERROR_RESPONSES, ApiError
+from frontlines.api.markers import stored_event_marker
 from frontlines.errors import FrontlinesError
-from frontlines.export import event_json, review_json
+from frontlines.export import event_json, group_review_json, review_json
 from frontlines.review import make_review, open_gazetteer
 from frontlines.runner import Runner
-from frontlines.vocabulary import acled_types, plover_types
+from frontlines.review import GRANULARITIES
+from frontlines.records import ControlReview, EventStatus, IncidentReview
+from frontlines.vocabulary import acled_event_types, acled_types, plover_types
 
 router = APIRouter(tags=["reviews"], responses=ERROR_RESPONSES)
+ReviewKind = Literal["event", "control", "incident"]
 _gazetteer_lock = threading.Lock()
 
 
@@ -47,7 +51,9 @@ def _gazetteer(request: Request, settings: Any) -> Any:
                          "leaves /api/events, the exports and its incident; a corrected one is listed, "
                          "exported and merged as corrected. Reviews survive `run --again` and `run --stale` "
                          "(they re-attach by key or evidence span; one whose event is gone is kept as "
-                         "orphaned). Needs a reviewer's or admin's `Authorization: Bearer TOKEN`.",
+                         "orphaned). Answers with the review, the event as reviewed and its map marker (as "
+                         "/api/map/events draws it; null without coordinates). Needs a reviewer's or admin's "
+                         "`Authorization: Bearer TOKEN`.",
              responses=WRITE_ERROR_RESPONSES)
 def post_review(
     request: Request,
@@ -68,22 +74,49 @@ def post_review(
             raise
         raise ApiError(422, exc.detail, code=exc.code) from exc
     stored = Runner(store).review(review)
-    return ok({"ok": True, "review": review_json(stored), "event": event_json(store.get_event(key))})
+    reviewed = store.get_event(key)
+    return ok({"ok": True, "review": review_json(stored), "event": event_json(reviewed),
+               "marker": stored_event_marker(reviewed)})
 
 
 @router.get("/api/reviews", summary="List reviews",
-            description="Analysts' reviews, newest first, each with its verdict, changes, note, reviewer, time, "
-                        "the key it was made on and the event it applies to now; `orphaned` is true when that "
-                        "event no longer exists (its article was processed again and no event matches).")
+            description="Analysts' reviews, newest first. Of events (`kind=event`, the default): each with its "
+                        "verdict, changes, note, reviewer, time, the key it was made on and the event it applies "
+                        "to now; `orphaned` is true when that event no longer exists (its article was processed "
+                        "again and no event matches). `kind=control`: reviews of changes of control; "
+                        "`kind=incident`: merges and splits of incidents. `counts` gives how many of the latter "
+                        "two there are.")
 def list_reviews(
     store: StoreDep,
     orphaned: Annotated[bool | None, Query(description="true: only orphaned reviews; false: only attached "
-                                                       "ones; absent: all.")] = None,
+                                                       "ones; absent: all (events only).")] = None,
+    kind: Annotated[ReviewKind, Query(description="event (reviews of events), control (of changes of control) "
+                                                  "or incident (merges and splits of incidents).")] = "event",
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> JSONResponse:
     """List reviews."""
+    counts = dict(zip(("control", "incident"), store.count_group_reviews()))
+    if kind != "event":
+        group: list[ControlReview | IncidentReview] = [
+            *(store.list_control_reviews() if kind == "control" else store.list_incident_reviews())]
+        page = list(reversed(group))[offset:offset + limit]  # newest first, as events' reviews
+        return ok({"ok": True, "kind": kind, "total": len(group), "limit": limit, "offset": offset,
+                   "reviews": [group_review_json(r) for r in page], "counts": counts})
     reviews = store.list_reviews(orphaned=orphaned, limit=limit, offset=offset)
-    return ok({"ok": True, "total": store.count_reviews(orphaned=orphaned), "limit": limit, "offset": offset,
-               "orphaned": store.count_reviews(orphaned=True),
-               "reviews": [review_json(r) for r in reviews]})
+    return ok({"ok": True, "kind": kind, "total": store.count_reviews(orphaned=orphaned), "limit": limit,
+               "offset": offset, "orphaned": store.count_reviews(orphaned=True),
+               "reviews": [review_json(r) for r in reviews], "counts": counts})
+
+
+@router.get("/api/reviews/fields", summary="What a correction may set",
+            description="The fields a correction (`verdict: corrected`) may change and the values each takes: "
+                         "PLOVER types, ACLED event and sub-event types, statuses and date granularities; the "
+                         "map page fills its edit form from it. A place is given by name (resolved with the "
+                         "gazetteer), by gazetteer id or as {name, lat, lon}.")
+def review_fields() -> JSONResponse:
+    """What a correction may set."""
+    event_types, sub_types = acled_event_types()
+    return ok({"ok": True, "plover_type": list(plover_types()), "event_type": list(event_types),
+               "sub_event_type": list(sub_types), "status": [s.value for s in EventStatus],
+               "granularity": list(GRANULARITIES)})

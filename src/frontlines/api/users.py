@@ -1,18 +1,18 @@
-"""/api/users: admins add, list and revoke users (a token names a user and a role)."""
+"""/api/users: admins add, list and revoke users (a token names a user and a role); /api/users/me: who a token is."""
 
 from __future__ import annotations
 
 import enum
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path
+from fastapi import APIRouter, Body, Depends, Path
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from frontlines.api.deps import AdminDep, StoreDep, ok
+from frontlines.api.deps import AdminDep, StoreDep, current_user, ok
 from frontlines.api.errors import WRITE_ERROR_RESPONSES, ApiError
 from frontlines.errors import FrontlinesError
-from frontlines.records import Role, to_dict
+from frontlines.records import Role, User, to_dict
 
 router = APIRouter(prefix="/api/users", tags=["users"], responses=WRITE_ERROR_RESPONSES)
 
@@ -35,6 +35,16 @@ class UserIn(BaseModel):
 def list_users(store: StoreDep, _admin: AdminDep) -> JSONResponse:
     """List users."""
     return ok({"ok": True, "users": [to_dict(u) for u in store.list_users()]})
+
+
+@router.get("/me", summary="Who this token is",
+            description="The user the request's `Authorization: Bearer TOKEN` names, with its role and what it "
+                        "may do (`review`: reviewer or admin; `admin`). Any role may ask; 401 (E904) without a "
+                        "token or with a wrong or revoked one. The map page asks it to show its review buttons.")
+def who_am_i(user: Annotated[User, Depends(current_user)]) -> JSONResponse:
+    """Who this token is."""
+    return ok({"ok": True, "user": {"name": user.name, "role": user.role.value},
+               "may": {"review": user.role.may(Role.REVIEWER), "admin": user.role.may(Role.ADMIN)}})
 
 
 @router.post("", summary="Add a user",

@@ -19,7 +19,7 @@ def control(
     fmt: str = typer.Option("table", "--format", help="table, json or geojson."),
 ) -> None:
     """Print or export the state of territorial control on a date, per settlement, with status and evidence."""
-    from frontlines.control import state_geojson, state_on
+    from frontlines.control import change_id, change_json, state_geojson, state_on
     from frontlines.errors import FrontlinesError
     from frontlines.store import open_store
 
@@ -29,16 +29,17 @@ def control(
         store = open_store(common.settings(ctx).db)
         state = state_on(store, date.date(), region=region)
         if fmt == "json":
-            common.print_json(state)
+            common.print_json([change_json(c) for c in state])
             return
         if fmt == "geojson":
             sys.stdout.write(json.dumps(state_geojson(state, date.date()), ensure_ascii=False, indent=1) + "\n")
             return
-        table = Table("settlement", "admin1", "side", "since", "status", "claimed by", "sources", "area", "evidence",
-                      box=None)
+        table = Table("id", "settlement", "admin1", "side", "since", "status", "claimed by", "sources", "area",
+                      "evidence", box=None)
         for c in state:
-            table.add_row(c.settlement.name or c.settlement.text, c.settlement.admin1 or "-", c.to_side,
-                          str(c.date or "-"), c.status.value, c.claimed_by or "-",
+            table.add_row(change_id(c), c.settlement.name or c.settlement.text, c.settlement.admin1 or "-", c.to_side,
+                          str(c.date or "-"), c.status.value + (f" ({c.review})" if c.review else ""),
+                          c.claimed_by or "-",
                           f"{len(c.sources)} ({c.independent_sources} indep.)", "yes" if c.area else "",
                           (c.evidence[0].text if c.evidence else "")[:70].replace("\n", " "))
         common.out.print(table)

@@ -33,10 +33,10 @@ def root(
 def _register() -> None:
     # One line per command module; each module exposes `register(app)`.
     from frontlines.cli import articles, eval, events, export, gazetteer, ingest, run, serve, show, stats
-    from frontlines.cli import alerts, control, feeds, incidents, review, users, watch
+    from frontlines.cli import alerts, control, feeds, group_review, incidents, review, users, watch
 
     for module in (ingest, run, articles, show, events, stats, export, eval, serve, gazetteer, incidents, control,
-                   watch, feeds, review, users, alerts):
+                   watch, feeds, review, group_review, users, alerts):
         module.register(app)
 
 

@@ -1,11 +1,17 @@
-"""`frontlines review KEY --verdict V [--set FIELD=VALUE ...] [--note ...]` and `frontlines reviews [--json]`."""
+"""`frontlines review KEY --verdict V [--set FIELD=VALUE ...] [--note ...]` and `frontlines reviews [--kind K] [--json]`."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
 from frontlines.cli import common
+
+if TYPE_CHECKING:
+    from frontlines.records import ControlReview, IncidentReview
+    from frontlines.store.protocol import Store
 
 
 def _default_user() -> str:
@@ -53,6 +59,8 @@ def review(
 def reviews(
     ctx: typer.Context,
     orphaned: bool = typer.Option(False, "--orphaned", help="Only reviews whose event no longer exists."),
+    kind: str = typer.Option("event", "--kind", help="event (reviews of events), control (of changes of "
+                             "control) or incident (merges and splits of incidents)."),
     limit: int = typer.Option(100, min=1, max=100000, help="At most this many reviews."),
     offset: int = typer.Option(0, min=0, help="Skip this many reviews (paging)."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON (each review with its changes)."),
@@ -60,9 +68,14 @@ def reviews(
     """List analysts' reviews, newest first; orphaned ones (their event is gone) are marked."""
     from frontlines.export import review_json
     from frontlines.store import open_store
+    from frontlines.vocabulary import choose
 
     with common.errors_to_exit():
+        kind = choose("--kind", kind, ("event", "control", "incident"))
         store = open_store(common.settings(ctx).db)
+        if kind != "event":
+            _group_reviews(store, kind, limit, offset, json_out)
+            return
         rows = store.list_reviews(orphaned=True if orphaned else None, limit=limit, offset=offset)
         if json_out:
             common.print_json([review_json(r) for r in rows])
@@ -74,6 +87,30 @@ def reviews(
             table.add_row(str(r.id), r.at.strftime("%Y-%m-%d %H:%M"), r.user, r.verdict.value, event,
                           ", ".join(f"{k}={v}" for k, v in changes.items()) or "-", r.note or "-")
         common.out.print(table)
+
+
+def _group_reviews(store: Store, kind: str, limit: int, offset: int, json_out: bool) -> None:
+    from frontlines.export import group_review_json
+
+    found: list[ControlReview | IncidentReview] = [
+        *(store.list_control_reviews() if kind == "control" else store.list_incident_reviews())]
+    page = [group_review_json(r) for r in reversed(found)][offset:offset + limit]  # newest first
+    if json_out:
+        common.print_json(page)
+        return
+    if kind == "control":
+        table = Table("id", "at", "user", "verdict", "settlement", "change", "correction", "note", box=None)
+        for r in page:
+            fix = ", ".join(f"{k}={r[k]}" for k in ("new_side", "new_date") if r[k]) or "-"
+            table.add_row(str(r["id"]), r["at"][:16], r["user"], r["verdict"], r["settlement"],
+                          f"{r['to_side']} {r['date'] or ''}".strip(), fix, r["note"] or "-")
+    else:
+        table = Table("id", "at", "user", "action", "events", "from", "note", box=None)
+        for r in page:
+            table.add_row(str(r["id"]), r["at"][:16], r["user"], r["action"],
+                          ", ".join(k[:12] for k in r["event_keys"]), ", ".join(k[:12] for k in r["rest"]) or "-",
+                          r["note"] or "-")
+    common.out.print(table)
 
 
 def register(app: typer.Typer) -> None:

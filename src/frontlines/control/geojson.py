@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from frontlines.records import ControlChange
+from frontlines.control.timeline import change_id
+from frontlines.records import ControlChange, to_dict
 
 
 def state_feature(change: ControlChange) -> dict[str, Any] | None:
@@ -18,6 +19,7 @@ def state_feature(change: ControlChange) -> dict[str, Any] | None:
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
         "properties": {
+            "id": change_id(change),  # for POST /api/control/{id}/review
             "settlement": place.name or place.text,
             "gazetteer_id": place.gazetteer_id,
             "admin1": place.admin1,
@@ -36,8 +38,15 @@ def state_feature(change: ControlChange) -> dict[str, Any] | None:
                 for e in change.evidence
             ],
             "events": list(change.basis),
+            "review": change.review,  # an analyst's verdict (confirmed, corrected), None when unreviewed
+            "reviewer": change.reviewer,
         },
     }
+
+
+def change_json(change: ControlChange) -> dict[str, Any]:
+    """A change of control as JSON (/api/control): the record with its id for reviews."""
+    return {"id": change_id(change), **to_dict(change)}
 
 
 def state_geojson(state: Sequence[ControlChange], date: dt.date) -> dict[str, Any]:

@@ -20,6 +20,7 @@ yields to any report naming the settlement itself near the same date.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,7 +28,7 @@ from dataclasses import replace
 
 from frontlines.control.areas import Course, settlements_in_area
 from frontlines.control.changes import UNKNOWN_SIDE
-from frontlines.records import ControlChange, ControlStatus, Place
+from frontlines.records import ControlChange, ControlReview, ControlStatus, Place, Verdict
 
 AREA_SHADOW_DAYS = 14  # a named report this close in time overrides an area statement
 DENIAL_BEFORE_DAYS = 7  # a denial can precede the change it contradicts by this much
@@ -39,6 +40,13 @@ MAX_EVIDENCE = 8
 def settlement_key(place: Place) -> str:
     """One key per settlement: the gazetteer id, else the lower-cased name."""
     return place.gazetteer_id or "name:" + " ".join((place.name or place.text).lower().split())
+
+
+def change_id(change: ControlChange) -> str:
+    """A change of control's id (a period of a settlement's timeline): its settlement, side and date."""
+    day = change.date.isoformat() if change.date else ""
+    raw = f"control:{settlement_key(change.settlement)}|{change.to_side}|{day}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
 def expand_areas(
@@ -132,6 +140,9 @@ def _consolidate(period: list[ControlChange], previous: str | None, denials: Seq
         status = ControlStatus.CONFIRMED
     else:
         status = ControlStatus.CLAIMED
+    reviewed = [c for c in period if c.review]
+    if reviewed and reviewed[-1].review == Verdict.CONFIRMED.value:
+        status = ControlStatus.CONFIRMED  # an analyst's word settles it
     evidence = sorted({e for c in period for e in c.evidence}, key=lambda e: (e.article_id, e.start))
     best = max(c.confidence for c in period)
     named = [c for c in period if not c.area]
@@ -150,41 +161,100 @@ def _consolidate(period: list[ControlChange], previous: str | None, denials: Seq
         sources=tuple(sources),
         independent_sources=independent,
         denial=False,
+        review=reviewed[-1].review if reviewed else None,
+        reviewer=reviewed[-1].reviewer if reviewed else None,
     )
 
 
-def build_timeline(reports: Sequence[ControlChange], rivals: Mapping[str, set[str]] | None = None) -> tuple[ControlChange, ...]:
-    """One settlement's periods of control, oldest first, from its reports (any order)."""
-    rivals = rivals if rivals is not None else opponents(reports)
-    denials = [r for r in reports if r.denial]
-    named = [r for r in reports if not r.denial and not r.area]
+def _periods(reports: Sequence[ControlChange], rivals: Mapping[str, set[str]]) -> list[list[tuple[int, ControlChange]]]:
+    """The reports (by their index in ``reports``) that make each period of control, oldest first."""
+    named = [(i, r) for i, r in enumerate(reports) if not r.denial and not r.area]
     area = [
-        r for r in reports
-        if not r.denial and r.area and not any(_days(r.date, n.date) <= AREA_SHADOW_DAYS for n in named)
+        (i, r) for i, r in enumerate(reports)
+        if not r.denial and r.area and not any(_days(r.date, n.date) <= AREA_SHADOW_DAYS for _, n in named)
     ]
     ordered = sorted(
-        (r for r in [*named, *area] if r.date is not None),
-        key=lambda r: (r.date, r.area, r.to_side == UNKNOWN_SIDE, r.to_side, r.basis),
+        ((i, r) for i, r in [*named, *area] if r.date is not None),
+        key=lambda ir: (ir[1].date, ir[1].area, ir[1].to_side == UNKNOWN_SIDE, ir[1].to_side, ir[1].basis),
     )
-    periods: list[list[ControlChange]] = []
-    for report in ordered:
+    periods: list[list[tuple[int, ControlChange]]] = []
+    for i, report in ordered:
         if report.to_side == UNKNOWN_SIDE:
-            taker = _taker(periods, report.from_side, rivals, report.settlement.country)
+            taker = _taker([[r for _, r in p] for p in periods], report.from_side, rivals, report.settlement.country)
             if taker is None:
                 continue
             report = replace(report, to_side=taker)
-        if periods and periods[-1][0].to_side == report.to_side:
-            periods[-1].append(report)
+        if periods and periods[-1][0][1].to_side == report.to_side:
+            periods[-1].append((i, report))
         else:
-            periods.append([report])
+            periods.append([(i, report)])
+    return periods
+
+
+def _reviewed_period(review: ControlReview, timeline: Sequence[ControlChange]) -> int | None:
+    """Which period of a settlement's timeline a review is about: the one with its id, else the one
+    giving the settlement to the same side whose time spans the reviewed date; None when none does."""
+    for i, period in enumerate(timeline):
+        if change_id(period) == review.control_id:
+            return i
+    for i, period in enumerate(timeline):
+        until = timeline[i + 1].date if i + 1 < len(timeline) else None
+        if (period.to_side == review.to_side and review.date is not None and period.date is not None
+                and period.date <= review.date and (until is None or review.date < until)):
+            return i
+    return None
+
+
+def apply_control_reviews(reports: Sequence[ControlChange], reviews: Sequence[ControlReview],
+                          rivals: Mapping[str, set[str]]) -> list[ControlChange]:
+    """One settlement's reports as its analysts' reviews (oldest first) leave them: a rejected change's
+    reports are dropped, a corrected one's take the side and date given, a confirmed one's carry the verdict."""
+    reports = list(reports)
+    denials = [r for r in reports if r.denial]
+    for review in sorted(reviews, key=lambda r: (r.at, r.id or 0)):
+        periods = _periods(reports, rivals)
+        index = _reviewed_period(review, _timeline(periods, denials))
+        if index is None:
+            continue  # its change is no longer in the reports (kept in the store, applied to nothing)
+        members = {i for i, _ in periods[index]}
+        if review.verdict is Verdict.REJECTED:
+            reports = [r for i, r in enumerate(reports) if i not in members]
+            continue
+        mark = {"review": review.verdict.value, "reviewer": review.user}
+        if review.verdict is Verdict.CORRECTED:
+            side = review.new_side or None
+            reports = [replace(r, **mark, to_side=side or dict(periods[index])[i].to_side,
+                               date=review.new_date or r.date) if i in members else r
+                       for i, r in enumerate(reports)]
+        else:
+            reports = [replace(r, **mark, to_side=dict(periods[index])[i].to_side) if i in members else r
+                       for i, r in enumerate(reports)]
+    return reports
+
+
+def _timeline(periods: Sequence[Sequence[tuple[int, ControlChange]]],
+              denials: Sequence[ControlChange]) -> list[ControlChange]:
     timeline: list[ControlChange] = []
     for period in periods:
         previous = timeline[-1].to_side if timeline else None
-        timeline.append(_consolidate(period, previous, denials))
+        timeline.append(_consolidate([r for _, r in period], previous, denials))
+    return timeline
+
+
+def build_timeline(reports: Sequence[ControlChange], rivals: Mapping[str, set[str]] | None = None,
+                   reviews: Sequence[ControlReview] = ()) -> tuple[ControlChange, ...]:
+    """One settlement's periods of control, oldest first, from its reports (any order) and the analysts'
+    reviews of its changes (:func:`apply_control_reviews`)."""
+    rivals = rivals if rivals is not None else opponents(reports)
+    if reviews:
+        reports = apply_control_reviews(reports, reviews, rivals)
+    denials = [r for r in reports if r.denial]
+    timeline = _timeline(_periods(reports, rivals), denials)
     # Control that flips back within days, on claims alone: contradictory claims, not two changes.
     for i in range(len(timeline) - 1):
         a, b = timeline[i], timeline[i + 1]
-        if _days(a.date, b.date) <= CONTESTED_DAYS and ControlStatus.CONFIRMED not in (a.status, b.status):
+        if (_days(a.date, b.date) <= CONTESTED_DAYS and ControlStatus.CONFIRMED not in (a.status, b.status)
+                and not (a.review or b.review)):
             timeline[i] = replace(a, status=ControlStatus.DISPUTED)
             timeline[i + 1] = replace(b, status=ControlStatus.DISPUTED)
     return tuple(timeline)
@@ -194,15 +264,21 @@ def build_timelines(
     changes: Iterable[ControlChange],
     known: Sequence[Place] = (),
     courses: Mapping[str, Course] | None = None,
+    reviews: Sequence[ControlReview] = (),
 ) -> dict[str, tuple[ControlChange, ...]]:
-    """Every settlement's timeline, keyed by :func:`settlement_key`, from reports (area ones expanded)."""
+    """Every settlement's timeline, keyed by :func:`settlement_key`, from reports (area ones expanded) and
+    the analysts' reviews of its changes."""
     changes = list(changes)
     expanded = expand_areas(changes, known, courses)
     rivals = opponents([*changes, *expanded])  # an area no known settlement is in still names its sides
     by_settlement: dict[str, list[ControlChange]] = {}
     for change in expanded:
         by_settlement.setdefault(settlement_key(change.settlement), []).append(change)
-    return {key: build_timeline(reports, rivals) for key, reports in sorted(by_settlement.items())}
+    reviewed: dict[str, list[ControlReview]] = {}
+    for review in reviews:
+        reviewed.setdefault(review.settlement, []).append(review)
+    return {key: build_timeline(reports, rivals, reviewed.get(key, ()))
+            for key, reports in sorted(by_settlement.items())}
 
 
 def _in_region(place: Place, region: str | None) -> bool:
@@ -223,12 +299,14 @@ def control_on(
     *,
     region: str | None = None,
     courses: Mapping[str, Course] | None = None,
+    reviews: Sequence[ControlReview] = (),
 ) -> tuple[ControlChange, ...]:
-    """Who controls each settlement on ``date``: the period in force then, per settlement, by name."""
+    """Who controls each settlement on ``date``: the period in force then, per settlement, by name
+    (with the analysts' ``reviews`` applied)."""
     state = []
     # Only reports of changes dated up to that day count (a denial dated later disputes nothing yet).
     as_of = [c for c in changes if c.date is not None and c.date <= date]
-    for timeline in build_timelines(as_of, known, courses).values():
+    for timeline in build_timelines(as_of, known, courses, reviews).values():
         current = [p for p in timeline if p.date is not None and p.date <= date]
         if current and _in_region(current[-1].settlement, region):
             state.append(current[-1])

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from frontlines.control.areas import Course
 from frontlines.control.changes import control_changes_with_keys
-from frontlines.control.timeline import build_timelines, control_on
+from frontlines.control.timeline import build_timelines, change_id, control_on
+from frontlines.errors import NotFound
 from frontlines.incidents.update import UpdateReport, reported_events, update_incidents
 from frontlines.records import ControlChange
 
@@ -50,14 +51,25 @@ def state_on(
     region: str | None = None,
     courses: Mapping[str, Course] | None = None,
 ) -> tuple[ControlChange, ...]:
-    """Who controls each known settlement on ``date`` (optionally in one region), with status and evidence."""
+    """Who controls each known settlement on ``date`` (optionally in one region), with status and evidence,
+    as the analysts' reviews of changes of control leave it."""
     changes = store.list_control_changes(until=date, region=region)
     known = store.known_settlements(region=region) if any(c.area for c in changes) else []
-    return control_on(changes, date, known, region=region, courses=courses)
+    return control_on(changes, date, known, region=region, courses=courses, reviews=store.list_control_reviews())
 
 
 def timelines(store: Store, *, region: str | None = None) -> dict[str, tuple[ControlChange, ...]]:
-    """Every settlement's full timeline (optionally in one region)."""
+    """Every settlement's full timeline (optionally in one region), analysts' reviews applied."""
     changes = store.list_control_changes(region=region)
     known = store.known_settlements(region=region) if any(c.area for c in changes) else []
-    return build_timelines(changes, known)
+    return build_timelines(changes, known, reviews=store.list_control_reviews())
+
+
+def find_change(store: Store, control_id: str) -> ControlChange:
+    """The change of control (a period of a settlement's timeline, reviews applied) with this id
+    (:func:`~frontlines.control.timeline.change_id`, as /api/control gives it); NotFound when none has it."""
+    for timeline in timelines(store).values():
+        for change in timeline:
+            if change_id(change) == control_id:
+                return change
+    raise NotFound(f"change of control {control_id!r}")

@@ -8,6 +8,11 @@ precise first, then by event key), and each incident's id is a hash of its
 smallest member key. Merging incrementally is therefore the same as merging
 everything at once, as long as the whole component of a new event is
 re-merged (see :mod:`frontlines.incidents.update`).
+
+Analysts' merges and splits (:class:`~frontlines.records.IncidentReview`) are
+honoured by every merge, oldest first: events an analyst merged are one
+component and end in one incident; events split off an incident stay apart
+from the rest of it. So a review holds however often incidents are merged again.
 """
 
 from __future__ import annotations
@@ -28,7 +33,16 @@ from frontlines.incidents.match import (
     precision_of,
 )
 from frontlines.incidents.sources import claiming_side, is_party_claim
-from frontlines.records import Event, EventStatus, Incident, Place, Precision, Report
+from frontlines.records import (
+    Event,
+    EventStatus,
+    Incident,
+    IncidentAction,
+    IncidentReview,
+    Place,
+    Precision,
+    Report,
+)
 
 _PRECISION_RANK = {p: i for i, p in enumerate(Precision)}
 _DENIALS = frozenset({EventStatus.DENIED, EventStatus.NEGATED})
@@ -90,8 +104,9 @@ def linked_pairs(items: Iterable[ReportedEvent]) -> Iterator[tuple[ReportedEvent
             active[block] = live
 
 
-def components(items: Iterable[ReportedEvent]) -> list[list[ReportedEvent]]:
-    """Groups of events connected by :func:`linked` (each sorted canonically); undated events stay alone."""
+def components(items: Iterable[ReportedEvent], reviews: Sequence[IncidentReview] = ()) -> list[list[ReportedEvent]]:
+    """Groups of events connected by :func:`linked` or by an analyst's merge (each sorted canonically);
+    undated events stay alone unless an analyst merged them."""
     everything = list(items)
     parent = {i.key: i.key for i in everything}
 
@@ -101,8 +116,13 @@ def components(items: Iterable[ReportedEvent]) -> list[list[ReportedEvent]]:
             k = parent[k]
         return k
 
-    for a, b in linked_pairs(everything):
-        ra, rb = find(a.key), find(b.key)
+    pairs: list[tuple[str, str]] = [(a.key, b.key) for a, b in linked_pairs(everything)]
+    for review in reviews:
+        if review.action is IncidentAction.MERGE:
+            present = [k for k in review.event_keys if k in parent]
+            pairs.extend(zip(present, present[1:]))
+    for a_key, b_key in pairs:
+        ra, rb = find(a_key), find(b_key)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[ReportedEvent]] = {}
@@ -295,14 +315,44 @@ def build_incident(members: Sequence[ReportedEvent]) -> Incident:
     )
 
 
-def merge_incidents(items: Iterable[ReportedEvent]) -> tuple[Incident, ...]:
-    """Incidents from reported events: the same set in any order gives the same incidents."""
+def merge_incidents(items: Iterable[ReportedEvent], reviews: Sequence[IncidentReview] = ()) -> tuple[Incident, ...]:
+    """Incidents from reported events, analysts' merges and splits honoured: the same set in any order
+    gives the same incidents."""
     unique = {i.key: i for i in items if mergeable(i.event)}
-    return merge_components(components(unique.values()))
+    return merge_components(components(unique.values(), reviews), reviews)
 
 
-def merge_components(groups: Iterable[Sequence[ReportedEvent]]) -> tuple[Incident, ...]:
-    """Incidents from connected components already found by :func:`components`."""
+def honour_reviews(groups: Sequence[Sequence[ReportedEvent]],
+                   reviews: Sequence[IncidentReview]) -> list[list[ReportedEvent]]:
+    """One component's groups as the analysts' merges and splits (oldest first) leave them.
+
+    A merge puts every group holding one of its events into one; a split takes its events out of a
+    group that also holds the rest they were split from (events reported since stay with the rest).
+    """
+    out = [list(g) for g in groups]
+    for review in sorted(reviews, key=lambda r: (r.at, r.id or 0)):
+        keys = set(review.event_keys)
+        if review.action is IncidentAction.MERGE:
+            hit = [g for g in out if any(m.key in keys for m in g)]
+            if len(hit) > 1:
+                out = [g for g in out if not any(m.key in keys for m in g)] + [[m for g in hit for m in g]]
+            continue
+        rest = set(review.rest)
+        split: list[list[ReportedEvent]] = []
+        for g in out:
+            off = [m for m in g if m.key in keys]
+            kept = [m for m in g if m.key not in keys]
+            if off and kept and any(m.key in rest for m in kept):
+                split.extend([off, kept])
+            else:
+                split.append(g)
+        out = split
+    return [sorted(g, key=canonical_order) for g in out if g]
+
+
+def merge_components(groups: Iterable[Sequence[ReportedEvent]],
+                     reviews: Sequence[IncidentReview] = ()) -> tuple[Incident, ...]:
+    """Incidents from connected components already found by :func:`components` (with the same reviews)."""
     incidents = [build_incident(group) for comp in groups
-                 for group in cluster([i for i in comp if mergeable(i.event)]) if group]
+                 for group in honour_reviews(cluster([i for i in comp if mergeable(i.event)]), reviews) if group]
     return tuple(sorted(incidents, key=lambda inc: (inc.start or dt.date.min, inc.id)))

@@ -173,7 +173,7 @@ def _map_half(src: str, f: EventFilter) -> Select[Any]:
     table = e if src == MACHINE else o
     q = select(c["id"].label("id"), c["key"].label("key"),
                *(c[name].label(name) for name in ("lat", "lon", "plover_type", "status", "date", "date_end",
-                                                  "location")),
+                                                  "location", "verdict")),
                table.c.data["quantities"].label("quantities"))
     if src == MACHINE:
         q = q.select_from(e).where(~exists().where(o.c.key == e.c.key))

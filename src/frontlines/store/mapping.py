@@ -18,11 +18,14 @@ from frontlines.records import (
     Article,
     ArticleStatus,
     ControlChange,
+    ControlReview,
     Event,
     EventChanges,
     Extraction,
     Feed,
     Incident,
+    IncidentAction,
+    IncidentReview,
     MapEvent,
     MapIncident,
     Place,
@@ -310,6 +313,39 @@ def reviewed_event_row(key: str, article_id: str, effective: Event, latest: Revi
             "reviewed_at": latest.at, "reviews": count, **listing}
 
 
+def control_review_row(r: ControlReview) -> dict[str, Any]:
+    """The control_reviews row of one review (its id is the store's to give)."""
+    return {"control_id": r.control_id, "settlement": r.settlement, "to_side": r.to_side, "date": r.date,
+            "verdict": r.verdict.value, "new_side": r.new_side, "new_date": r.new_date, "note": r.note,
+            "reviewer": r.user, "at": r.at}
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    """A stored time as UTC (SQLite hands back the naive UTC time it stored)."""
+    return at.replace(tzinfo=dt.timezone.utc) if at.tzinfo is None else at
+
+
+def row_control_review(row: Any) -> ControlReview:
+    """A control_reviews row back to its record."""
+    return ControlReview(id=row.id, control_id=row.control_id, settlement=row.settlement, to_side=row.to_side,
+                         date=row.date, verdict=Verdict(row.verdict), new_side=row.new_side, new_date=row.new_date,
+                         note=row.note, user=row.reviewer, at=_utc(row.at))
+
+
+def incident_review_row(r: IncidentReview) -> dict[str, Any]:
+    """The incident_reviews row of one merge or split (its id is the store's to give)."""
+    return {"action": r.action.value, "event_keys": list(r.event_keys), "rest": list(r.rest),
+            "incident_ids": list(r.incident_ids), "note": r.note, "reviewer": r.user, "at": r.at}
+
+
+def row_incident_review(row: Any) -> IncidentReview:
+    """An incident_reviews row back to its record."""
+    return IncidentReview(id=row.id, action=IncidentAction(row.action),
+                          event_keys=tuple(json_value(row.event_keys) or ()), rest=tuple(json_value(row.rest) or ()),
+                          incident_ids=tuple(json_value(row.incident_ids) or ()), note=row.note, user=row.reviewer,
+                          at=_utc(row.at))
+
+
 def row_user(row: Any) -> User:
     """A users row back to its record (never its token hash)."""
     return User(name=row.name, role=Role(row.role), created_at=row.created_at, revoked_at=row.revoked_at)
@@ -326,6 +362,7 @@ def row_map_event(row: Any) -> MapEvent:
         period=iso_period(row.date, row.date_end),  # "2023" for "last year", not 2023-01-01
         location=row.location,
         quantities=tuple(json_value(row.quantities) or ()),
+        verdict=getattr(row, "verdict", None),
     )
 
 

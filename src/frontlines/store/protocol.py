@@ -26,6 +26,8 @@ from frontlines.records import (
     Place,
     Rejection,
     Review,
+    ControlReview,
+    IncidentReview,
     Role,
     StoredEvent,
     StoreChanges,
@@ -181,6 +183,17 @@ class Store(Protocol):
     def count_reviews(self, *, orphaned: bool | None = None) -> int: ...
 
     def get_review(self, review_id: int) -> Review: ...
+
+    # -- reviews of changes of control and of incidents (store/group_reviews.py) ------------------
+    def add_control_review(self, review: ControlReview) -> ControlReview: ...
+
+    def list_control_reviews(self, *, limit: int | None = None, offset: int = 0) -> list[ControlReview]: ...
+
+    def add_incident_review(self, review: IncidentReview) -> IncidentReview: ...
+
+    def list_incident_reviews(self, *, limit: int | None = None, offset: int = 0) -> list[IncidentReview]: ...
+
+    def count_group_reviews(self) -> tuple[int, int]: ...
 
     # -- users (store/users.py) -------------------------------------------------------------------
     def add_user(self, name: str, role: Role) -> str: ...

@@ -273,6 +273,39 @@ reviews = Table(
 )
 
 
+# 0008: analysts' reviews of changes of control (confirm, reject, correct side or date), each its own
+# record, applied whenever a timeline is built (control/timeline.py); never joined into control_changes
+control_reviews = Table(
+    "control_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("control_id", String(40), nullable=False, index=True),
+    Column("settlement", Text, nullable=False),  # control.timeline.settlement_key
+    Column("to_side", String(64), nullable=False),
+    Column("date", Date),
+    Column("verdict", String(16), nullable=False),
+    Column("new_side", String(64)),
+    Column("new_date", Date),
+    Column("note", Text),
+    Column("reviewer", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# 0008: analysts' merges and splits of incidents, honoured by every merge of incidents (incidents/merge.py)
+incident_reviews = Table(
+    "incident_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),  # merge | split
+    Column("event_keys", JSON, nullable=False),
+    Column("rest", JSON, nullable=False),
+    Column("incident_ids", JSON, nullable=False),
+    Column("note", Text),
+    Column("reviewer", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+
 def _listing_columns() -> list[Column]:
     """The columns events are filtered, sorted and listed by (see the events table)."""
     return [

@@ -2,9 +2,10 @@
 
 Each part is a module of this package: articles (and rejections), extractions,
 events, incidents, control, the cross-article update queue (updates.py), the
-feeds the watcher polls (feeds.py), analysts' reviews (reviews.py), users
-with their hashed tokens (users.py), alerts with their delivered-markers
-(alerts.py) and the "changed since" cursor (changes.py);
+feeds the watcher polls (feeds.py), analysts' reviews of events (reviews.py) and of
+changes of control and incidents (group_reviews.py), users with their hashed tokens
+(users.py), alerts with their delivered-markers (alerts.py) and the "changed since" cursor
+(changes.py);
 records become rows and back only in mapping.py.
 Callers type against the :class:`~frontlines.store.protocol.Store` protocol and
 get a store from :func:`open_store`.
@@ -32,6 +33,7 @@ from frontlines.store.control import ControlChanges
 from frontlines.store.events import Events
 from frontlines.store.extractions import Extractions
 from frontlines.store.feeds import Feeds
+from frontlines.store.group_reviews import GroupReviews
 from frontlines.store.incidents import Incidents
 from frontlines.store.protocol import Store
 from frontlines.store.reviews import Reviews
@@ -75,8 +77,8 @@ def open_store(db: str | Path, *, migrate: bool = True) -> SqlStore:
         raise StoreError(f"{db}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
 
 
-class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds, Reviews, Users, Alerts,
-               Changes):
+class SqlStore(Articles, Extractions, Events, Incidents, ControlChanges, Updates, Feeds, Reviews, GroupReviews, Users,
+               Alerts, Changes):
     """All reads and writes of frontlines data. Construct with :func:`open_store`."""
 
     def __init__(self, engine: Engine) -> None:

@@ -7,6 +7,7 @@
  *   js/legend.js    the collapsible map legend
  *   js/timeline.js  the brushable timeline of days and coarse spans
  *   js/article.js   the annotated article view
+ *   js/review.js    analyst review: the token, confirm / reject / edit in popups and the article view
  *   app.js          (this file) events and incidents: markers, popups, the list, filters, first view
  *
  * Article text, titles, names and every other stored string are untrusted: they reach the page only
@@ -23,6 +24,7 @@ import { addLegend, CORROBORATION } from './js/legend.js';
 import { installTimeline } from './js/timeline.js';
 import { installArticleView, showArticle } from './js/article.js';
 import { installFollow } from './js/follow.js';
+import { installReview, reviewLine } from './js/review.js';
 
 const LIST_LIMIT = 300;
 const MAP_LIMIT = 20000; // every marker of a view up to /api/map's limit (lean features: docs/performance.md)
@@ -30,7 +32,7 @@ const MAP_LIMIT = 20000; // every marker of a view up to /api/map's limit (lean 
 const params0 = new URLSearchParams(window.location.search);
 const state = {
   view: params0.get('view') === 'events' ? 'events' : 'incidents', // incidents by default: one marker per happening
-  filters: { type: '', actor: '', side: '', status: '', corroboration: '' },
+  filters: { type: '', actor: '', side: '', status: '', corroboration: '', review: '' },
   range: null, // {since: 'YYYY-MM-DD', until: 'YYYY-MM-DD'} from the timeline brush
   markers: new Map(), // event key or incident id -> Leaflet marker
   seq: 0, // guards against out-of-order responses
@@ -98,10 +100,12 @@ function markerFor(feature) {
     dot.dataset.key = key;
     dot.dataset.size = String(size);
     if (p.period) dot.dataset.period = p.period;
+    if (p.review) dot.dataset.review = p.review; // reviewed by an analyst: a ring (style.css)
     return dot;
   });
   const marker = L.marker([lat, lon], {
-    icon, title: [p.plover_type, p.location, periodLabel(p.period), toll ? toll.label : null].filter(Boolean).join(' · '),
+    icon, title: [p.plover_type, p.location, periodLabel(p.period), toll ? toll.label : null, p.review]
+      .filter(Boolean).join(' · '),
     riseOnHover: true,
   });
   lazyPopup(marker, key, 'popup', { maxWidth: 380, minWidth: 260 }, (box) => {
@@ -148,7 +152,7 @@ cluster.on('click keypress', (e) => {
 function loadPopup(box, key, marker) {
   box.dataset.loaded = 'pending';
   getJSON('/api/events/' + encodeURIComponent(key)).then((body) => {
-    fillPopup(box, body);
+    fillPopup(box, body, marker);
     box.dataset.loaded = '1';
     if (marker.isPopupOpen()) marker.getPopup().update(); // re-measure and re-pan for the new content
   }).catch((e) => {
@@ -181,7 +185,7 @@ function dateSpan(period, fallback) {
   return span;
 }
 
-function fillPopup(box, body) {
+function fillPopup(box, body, marker) {
   const ev = body.event;
   const data = ev.data || {};
   box.replaceChildren();
@@ -208,6 +212,38 @@ function fillPopup(box, body) {
   open.type = 'button';
   open.addEventListener('click', () => showArticle(art.id, body.evidence.trigger ? body.evidence.trigger.start : ev.start));
   box.append(open);
+  const line = reviewLine(ev.review);
+  if (line) box.append(line);
+  box.append(review.eventActions(ev, () => { if (marker.isPopupOpen()) marker.getPopup().update(); }));
+}
+
+/** After a review: redraw that one marker from the answer (moved, ringed, or gone if rejected), not the map. */
+function eventReviewed(key, body) {
+  if (state.view !== 'events') { loadView(); return; } // an incident may have gained or lost a report
+  const old = state.markers.get(key);
+  const feature = body.marker;
+  const hidden = !feature || feature.properties.review === 'rejected' || state.filters.review === 'unreviewed';
+  const li = document.querySelector('#event-list li[data-key="' + CSS.escape(key) + '"]');
+  if (li && hidden) li.remove(); else if (li) li.dataset.review = feature.properties.review;
+  const [lon, lat] = feature ? feature.geometry.coordinates : [];
+  const was = old && (old._preSpiderfyLatlng || old.getLatLng()); // where it is, spread out of its cluster or not
+  if (old && !hidden && was.equals([lat, lon])) { // in place: a new icon, the open popup refilled
+    const fresh = markerFor(feature);
+    old.options.title = fresh.options.title;
+    old.setIcon(fresh.options.icon);
+    if (old._icon) old._icon.title = fresh.options.title; // Leaflet keeps the old title on a reused element
+    const box = old.isPopupOpen() && old.getPopup().getElement().querySelector('.popup');
+    if (box) loadPopup(box, key, old);
+    return;
+  }
+  if (old) { old.closePopup(); cluster.removeLayer(old); state.markers.delete(key); }
+  if (hidden) return;
+  const marker = markerFor(feature);
+  state.markers.set(key, marker);
+  cluster.addLayer(marker);
+  // its popup again, with the review, where the marker is drawn; one now inside a cluster stays there
+  if (marker._icon) openMarkerPopup(marker);
+  else notice('reviewed: the event now stands at ' + (feature.properties.location || 'its new place'));
 }
 
 function eventParams() {
@@ -262,6 +298,7 @@ function renderList(body) {
       el('div', 'ev-text', truncate(ev.text || '', 180)),
     ]);
     li.dataset.key = ev.key;
+    if (ev.review) li.dataset.review = ev.review.verdict;
     li.tabIndex = 0;
     li.addEventListener('click', () => focusEvent(ev));
     li.addEventListener('keydown', (e) => { if (e.key === 'Enter') focusEvent(ev); });
@@ -517,7 +554,7 @@ function installFilters() {
   const apply = () => {
     state.filters = {
       type: $('f-type').value, actor: $('f-actor').value.trim(), side: $('f-side').value, status: $('f-status').value,
-      corroboration: $('f-corroboration').value,
+      corroboration: $('f-corroboration').value, review: $('f-unreviewed').checked ? 'unreviewed' : '',
     };
     timeline.load();
     loadView();
@@ -534,9 +571,16 @@ function installFilters() {
 
 // -- start --------------------------------------------------------------------------------------------------
 
+const review = installReview({
+  onEventReviewed: eventReviewed,
+  onControlReviewed: () => { map.closePopup(); control.reload(); }, // its square is drawn again, as reviewed
+});
 const legend = addLegend(map, state);
 const timeline = installTimeline({ state, onRange: setRange });
-const control = installControl({ map, state, showArticle, onChange: () => legend.render() });
+const control = installControl({
+  map, state, showArticle, onChange: () => legend.render(),
+  reviewActions: (p, resize) => [reviewLine({ verdict: p.review, reviewer: p.reviewer }), review.controlActions(p, resize)],
+});
 installFilters();
 installArticleView();
 window.frontlines = { map, state, showArticle, setRange, setView, setControlDate: control.setDate, bulkBounds, controlLayer: control.layer };

@@ -15,7 +15,8 @@ export function sideColor(side) {
   return PALETTE[h % PALETTE.length];
 }
 
-/** Install the control layer; `ctx` is {map, state, showArticle, onChange}. Returns {loadDates, setDate}. */
+/** Install the control layer; `ctx` is {map, state, showArticle, onChange, reviewActions}: `reviewActions(p, resize)`
+ * gives the nodes a popup shows for an analyst's review (js/review.js). Returns {loadDates, setDate, reload, layer}. */
 export function installControl(ctx) {
   const { map, state } = ctx;
   state.control = { first: null, dates: [], date: null, seq: 0 };
@@ -90,18 +91,21 @@ export function installControl(ctx) {
     sq.dataset.settlement = p.settlement || '';
     sq.dataset.side = p.side || '';
     sq.dataset.status = status;
+    if (p.review) sq.dataset.review = p.review;
     // up and left of the settlement, so the square never hides the place's own marker or name
     const icon = L.divIcon({ html: sq, className: 'ctl-marker', iconSize: [24, 24], iconAnchor: [30, 30] });
     const m = L.marker([lat, lon], {
       icon, pane: 'control', riseOnHover: true,
       title: (p.settlement || '?') + ': ' + (p.side || 'unknown side') + ', ' + status,
     });
-    m.bindPopup(() => popup(p), { maxWidth: 420, minWidth: 280, autoPanPaddingTopLeft: POPUP_PAD });
+    let box = null; // built once: Leaflet calls a content function again on every update (the review form would go)
+    m.bindPopup(() => box || (box = popup(p, m)), { maxWidth: 420, minWidth: 280, autoPanPaddingTopLeft: POPUP_PAD });
     return m;
   }
 
-  function popup(p) {
+  function popup(p, m) {
     const box = el('div', 'popup control');
+    box.dataset.id = p.id || '';
     const sq = el('span', 'ctl-swatch', p.side || '?');
     sq.style.background = sideColor(p.side);
     box.append(el('h3', null, null, [sq, document.createTextNode(' ' + (p.settlement || '?'))]));
@@ -122,7 +126,17 @@ export function installControl(ctx) {
       open.addEventListener('click', () => ctx.showArticle(ev.article_id, ev.start));
       box.append(open);
     }
+    if (ctx.reviewActions) {
+      for (const node of ctx.reviewActions(p, () => { if (m.isPopupOpen()) m.getPopup().update(); })) if (node) box.append(node);
+    }
     return box;
+  }
+
+  /** After a review of a change of control: the slider's dates and the state on the shown date again. */
+  async function reload() {
+    const date = state.control.date;
+    await loadDates();
+    if (date) await setDate(date);
   }
 
   const slider = $('control-date');
@@ -147,5 +161,5 @@ export function installControl(ctx) {
     if (e.target.checked) layer.addTo(map); else layer.remove();
     ctx.onChange();
   });
-  return { loadDates, setDate, layer };
+  return { loadDates, setDate, reload, layer };
 }

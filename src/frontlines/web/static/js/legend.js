@@ -74,6 +74,7 @@ function render(state) {
   } else {
     body.append(el('div', 'legend-note', 'dashed ring: claimed, not established'));
     body.append(el('div', 'legend-note', 'number, size: killed or injured (none: no toll reported)'));
+    body.append(el('div', 'legend-note', 'double ring: reviewed (green: confirmed, blue: corrected)'));
   }
   const sides = state.controlSides || [];
   if (sides.length && $('control-on').checked) {
