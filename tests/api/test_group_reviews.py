@@ -66,6 +66,10 @@ def test_a_rejected_change_of_control_leaves_the_timeline_and_a_corrected_side_s
         assert state["Nova Kakhovka"]["review"] == "corrected" and geo["Nova Kakhovka"]["reviewer"] == "reviewer-1"
         dates = client.get("/api/control/dates").json()
         assert dates["first"] == "2022-03-02"
+        # the slider has no tick for a rejected change: Kherson's day of change is gone, nobody else's is
+        others = {s["date"] for n, s in before.items() if n not in ("Kherson", "Snihurivka")}
+        assert before["Kherson"]["date"] not in dates["dates"] or before["Kherson"]["date"] in others
+        assert others <= set(dates["dates"])
 
     reviewed()
     _run_again(client, built)

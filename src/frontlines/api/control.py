@@ -44,16 +44,12 @@ def control_geojson(store: StoreDep, date: DateParam, region: RegionParam = None
 @router.get("/dates", summary="Dates on which control changed",
             description="The first and last date of any stored control change (optionally in one region) and "
                         "every date with a change: the range of the map's control slider. An area statement "
-                        "counts only if it covers a known settlement (in the region).")
+                        "counts only if it covers a known settlement (in the region); a change an analyst "
+                        "rejected is not counted, a corrected one counts at its corrected date.")
 def control_dates(store: StoreDep, region: RegionParam = None) -> JSONResponse:
     """Dates on which control changed."""
-    changes = store.list_control_changes(region=region)
-    if any(c.area for c in changes):
-        # The store returns every area statement ("Kherson region", "villages around Bakhmut") whatever the
-        # region; as in the state on a date, one counts only through the known settlements it covers there.
-        from frontlines.control.timeline import expand_areas
+    from frontlines.control import change_dates
 
-        changes = expand_areas(changes, store.known_settlements(region=region))
-    dates = sorted({c.date for c in changes if c.date is not None})
+    dates = change_dates(store, region=region)
     return ok({"ok": True, "first": dates[0].isoformat() if dates else None,
                "last": dates[-1].isoformat() if dates else None, "dates": [d.isoformat() for d in dates]})

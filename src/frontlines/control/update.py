@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from frontlines.control.areas import Course
 from frontlines.control.changes import control_changes_with_keys
-from frontlines.control.timeline import build_timelines, change_id, control_on
+from frontlines.control.timeline import (apply_control_reviews, build_timelines, change_id, control_on, expand_areas,
+                                        opponents, settlement_key)
 from frontlines.errors import NotFound
 from frontlines.incidents.update import UpdateReport, reported_events, update_incidents
 from frontlines.records import ControlChange
@@ -63,6 +64,27 @@ def timelines(store: Store, *, region: str | None = None) -> dict[str, tuple[Con
     changes = store.list_control_changes(region=region)
     known = store.known_settlements(region=region) if any(c.area for c in changes) else []
     return build_timelines(changes, known, reviews=store.list_control_reviews())
+
+
+def change_dates(store: Store, *, region: str | None = None) -> list[dt.date]:
+    """Every date on which a stored report changes control (optionally in one region), as the analysts'
+    reviews leave the reports: a rejected change's dates are gone, a corrected one's are its new date.
+    An area statement counts only through the known settlements it covers (there)."""
+    changes = store.list_control_changes(region=region)
+    if any(c.area for c in changes):
+        changes = expand_areas(changes, store.known_settlements(region=region))
+    reviews = store.list_control_reviews()
+    if reviews:
+        rivals = opponents(changes)
+        by_settlement: dict[str, list[ControlChange]] = {}
+        for change in changes:
+            by_settlement.setdefault(settlement_key(change.settlement), []).append(change)
+        reviewed: dict[str, list[Any]] = {}
+        for review in reviews:
+            reviewed.setdefault(review.settlement, []).append(review)
+        changes = [r for key, reports in by_settlement.items()
+                   for r in apply_control_reviews(reports, reviewed.get(key, ()), rivals)]
+    return sorted({c.date for c in changes if c.date is not None})
 
 
 def find_change(store: Store, control_id: str) -> ControlChange:
