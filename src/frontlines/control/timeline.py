@@ -271,14 +271,21 @@ def build_timelines(
     changes = list(changes)
     expanded = expand_areas(changes, known, courses)
     rivals = opponents([*changes, *expanded])  # an area no known settlement is in still names its sides
-    by_settlement: dict[str, list[ControlChange]] = {}
-    for change in expanded:
-        by_settlement.setdefault(settlement_key(change.settlement), []).append(change)
+    return {key: build_timeline(reports, rivals, own_reviews)
+            for key, (reports, own_reviews) in sorted(by_settlement(expanded, reviews).items())}
+
+
+def by_settlement(changes: Iterable[ControlChange], reviews: Sequence[ControlReview] = ()
+                  ) -> dict[str, tuple[list[ControlChange], list[ControlReview]]]:
+    """Reports and analysts' reviews, per settlement (:func:`settlement_key`)."""
     reviewed: dict[str, list[ControlReview]] = {}
     for review in reviews:
         reviewed.setdefault(review.settlement, []).append(review)
-    return {key: build_timeline(reports, rivals, reviewed.get(key, ()))
-            for key, reports in sorted(by_settlement.items())}
+    out: dict[str, tuple[list[ControlChange], list[ControlReview]]] = {}
+    for change in changes:
+        key = settlement_key(change.settlement)
+        out.setdefault(key, ([], reviewed.get(key, [])))[0].append(change)
+    return out
 
 
 def _in_region(place: Place, region: str | None) -> bool:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from frontlines.control.areas import Course
 from frontlines.control.changes import control_changes_with_keys
-from frontlines.control.timeline import (apply_control_reviews, build_timelines, change_id, control_on, expand_areas,
-                                        opponents, settlement_key)
+from frontlines.control.timeline import (apply_control_reviews, build_timelines, by_settlement, change_id, control_on,
+                                        expand_areas, opponents)
 from frontlines.errors import NotFound
 from frontlines.incidents.update import UpdateReport, reported_events, update_incidents
 from frontlines.records import ControlChange
@@ -76,14 +76,8 @@ def change_dates(store: Store, *, region: str | None = None) -> list[dt.date]:
     reviews = store.list_control_reviews()
     if reviews:
         rivals = opponents(changes)
-        by_settlement: dict[str, list[ControlChange]] = {}
-        for change in changes:
-            by_settlement.setdefault(settlement_key(change.settlement), []).append(change)
-        reviewed: dict[str, list[Any]] = {}
-        for review in reviews:
-            reviewed.setdefault(review.settlement, []).append(review)
-        changes = [r for key, reports in by_settlement.items()
-                   for r in apply_control_reviews(reports, reviewed.get(key, ()), rivals)]
+        changes = [r for reports, own_reviews in by_settlement(changes, reviews).values()
+                   for r in apply_control_reviews(reports, own_reviews, rivals)]
     return sorted({c.date for c in changes if c.date is not None})
 
 
