@@ -57,6 +57,9 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         ("M23 rebels entered Goma on Monday. Rwanda said shells fired from Congo killed five civilians in the "
          "Rwandan border town of Gisenyi on Monday.", "shells", "Gisenyi"),
         ("Russian forces withdrew from Kherson on Friday.", "withdrew", "Kherson"),
+        # a place in the event's own clause is no venue of the report around it
+        ("Residents said Russian forces shelled Kupiansk on Monday, another resident said.", "shelled", "Kupiansk"),
+        ("Russian shelling was heard in Kupiansk on Monday, a resident said.", "shelling", "Kupiansk"),
         # a possessive naming where its noun is, not who owns it
         ("Rebels seized Khartoum's international airport on Saturday.", "seized", "Khartoum"),
         # a dateline with its date in brackets is a dateline

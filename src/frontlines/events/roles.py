@@ -424,6 +424,7 @@ MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happ
 
 def venue(root: Any, trigger: Any) -> bool:
     """The place hangs on a speech verb or a venue noun that is not the trigger itself."""
+    above_trigger = {a.i for a in trigger.ancestors}
     cur = root
     for _ in range(8):
         if cur.i == trigger.i:
@@ -437,6 +438,8 @@ def venue(root: Any, trigger: Any) -> bool:
         if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
                 cur.pos_ == "VERB" and lemma in SPEECH_VERBS and _has_speaker(cur, trigger)):
             return True
+        if cur.i in above_trigger:
+            return False  # "gunfire had been heard in Gondar, a resident said": the place is in the event's clause
     return False
 
 
