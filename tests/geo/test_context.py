@@ -108,6 +108,15 @@ def test_in_does_not_put_a_country_or_a_list_inside_a_city(places, text: str) ->
     assert not any("not known in" in p.reason for p in found), found
 
 
+def test_a_name_placed_by_its_division_keeps_that_place_where_it_stands_alone(places) -> None:
+    found = [p for p in places("Soldiers killed 500 people in the village of Moura in central Mali in March 2022. "
+                               "On 1 April 2022, the army said it had arrested 51 people in Moura.") if p.text == "Moura"]
+    assert len(found) == 2 and all(p.country == "MLI" for p in found), found
+    # a name never placed by a division is resolved on its own as before
+    alone = by_text(places("On 1 April 2022, the army said it had arrested 51 people in Moura."), "Moura")
+    assert alone is None or alone.country != "MLI"
+
+
 def test_ohio_state_university_is_no_division_by_its_kind_word(places) -> None:
     place = by_text(places("Ohio State University students protested on Monday."), "Ohio")
     assert place is None or place.metonymic or "organisation" in place.reason

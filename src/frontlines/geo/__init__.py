@@ -54,9 +54,10 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="6",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="7",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
-    # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter
+    # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
+    # 7: a name placed at its division once keeps that place where it stands alone
     writes="places",
     reads=(),
     run=extract_places,

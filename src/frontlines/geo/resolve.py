@@ -202,7 +202,25 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
                 tuple(c for c in inner.candidates if context.inside_division(c, division)), inner.text)
             inner.note = f"inside {division.name}, written next to it"
     items.extend(added)
+    _same_name_same_place(article_id, items)
     return extra
+
+
+def _same_name_same_place(article_id: str, items: list[_Item]) -> None:
+    """One name, one place in an article: a name placed at the division written next to it once ("the
+    village of Moura in central Mali") is placed there again where it stands alone ("arrested 51 people
+    in Moura"), not at a namesake the gazetteer knows elsewhere."""
+    placed = {normalise_name(it.text): it.override for it in items
+              if it.override is not None and it.override.gazetteer_id is None}
+    if not placed:
+        return
+    for it in items:
+        first = placed.get(normalise_name(it.text))
+        if first is None or it.override is not None or it.note:
+            continue
+        it.override = replace(first, text=it.text, evidence=Evidence(
+            article_id=article_id, start=it.start_char, end=it.end_char, text=it.text),
+            reason=f"the name placed before in the same article: {first.reason}")
 
 
 @lru_cache(maxsize=65536)
