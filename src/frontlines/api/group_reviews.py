@@ -79,20 +79,14 @@ def review_control(
     body: Annotated[ControlReviewIn, Body(description="The verdict, the changes (for a correction) and a note.")],
 ) -> JSONResponse:
     """Review a change of control."""
-    from frontlines.control import change_json, find_change, settlement_key
+    from frontlines.control import change_json, find_change, settlement_key, timeline_of
 
     change = find_change(store, control_id)
     review = _checked(make_control_review, change, body.verdict, body.changes, control_id=control_id,
                       settlement=settlement_key(change.settlement), user=user.name, note=body.note)
     stored = store.add_control_review(review)
     return ok({"ok": True, "review": group_review_json(stored),
-               "timeline": [change_json(c) for c in _timeline_of(store, review.settlement)]})
-
-
-def _timeline_of(store: Any, settlement: str) -> tuple[Any, ...]:
-    from frontlines.control import timelines
-
-    return timelines(store).get(settlement, ())
+               "timeline": [change_json(c) for c in timeline_of(store, review.settlement)]})
 
 
 @router.post("/api/incidents/merge", summary="Merge incidents",

@@ -27,7 +27,7 @@ def review_control(
     json_out: bool = typer.Option(False, "--json", help="Print the stored review and the settlement's timeline."),
 ) -> None:
     """Confirm, correct (side or date) or reject a change of control; applied to every timeline, kept across re-runs."""
-    from frontlines.control import change_json, find_change, settlement_key, timelines
+    from frontlines.control import change_json, find_change, settlement_key, timeline_of
     from frontlines.export import group_review_json
     from frontlines.review import make_control_review
     from frontlines.store import open_store
@@ -39,7 +39,7 @@ def review_control(
                                    settlement=settlement_key(change.settlement), user=user or _default_user(),
                                    note=note)
         stored = store.add_control_review(made)
-        timeline = timelines(store).get(stored.settlement, ())
+        timeline = timeline_of(store, stored.settlement)
         if json_out:
             common.print_json({"review": group_review_json(stored), "timeline": [change_json(c) for c in timeline]})
             return

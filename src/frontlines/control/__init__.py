@@ -4,7 +4,8 @@ from frontlines.control.areas import default_courses, settlements_in_area
 from frontlines.control.changes import change_from_event, control_changes, is_control_event
 from frontlines.control.geojson import change_json, state_geojson
 from frontlines.control.timeline import build_timeline, build_timelines, change_id, control_on, settlement_key
-from frontlines.control.update import change_dates, find_change, state_on, timelines, update_after_run, update_control
+from frontlines.control.update import (change_dates, find_change, state_on, timeline_of, timelines, update_after_run,
+                                       update_control)
 
 __all__ = [
     "build_timeline",
@@ -22,6 +23,7 @@ __all__ = [
     "settlements_in_area",
     "state_geojson",
     "state_on",
+    "timeline_of",
     "timelines",
     "update_after_run",
     "update_control",

@@ -66,6 +66,11 @@ def timelines(store: Store, *, region: str | None = None) -> dict[str, tuple[Con
     return build_timelines(changes, known, reviews=store.list_control_reviews())
 
 
+def timeline_of(store: Store, settlement: str) -> tuple[ControlChange, ...]:
+    """One settlement's timeline (by :func:`~frontlines.control.timeline.settlement_key`), reviews applied."""
+    return timelines(store).get(settlement, ())
+
+
 def change_dates(store: Store, *, region: str | None = None) -> list[dt.date]:
     """Every date on which a stored report changes control (optionally in one region), as the analysts'
     reviews leave the reports: a rejected change's dates are gone, a corrected one's are its new date.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
+from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
     Actor,
     Evidence,
@@ -322,10 +323,10 @@ def _path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
 
 # Nouns whose "of" names a place they are a part of ("the outskirts of Goma", "the town of Moura"),
 # where an "of" after any other noun names an owner ("the embassies of Rwanda", "the people of Kenya").
-_PART_NOUNS = _SETTLEMENT_WORDS | frozenset("""
-outskirts outskirt suburb suburbs vicinity environs edge approaches approach centre center heart part
-area side bank shore coast territory countryside north south east west downtown streets
-""".split()) | frozenset(KIND_WORDS)  # "the province of Kivu"
+_PART_NOUNS = _SETTLEMENT_WORDS | NEAR_NOUNS | frozenset("""
+outskirt suburb approach approaches centre center heart part area side bank shore coast territory countryside
+north south east west downtown streets
+""".split()) | frozenset(KIND_WORDS)  # "the outskirts of Goma", "the province of Kivu"
 # a town's buildings stand in it ("the airport of Goma"); a country's may stand abroad ("the embassy of Rwanda")
 _TOWN_PART_NOUNS = _PART_NOUNS | FEATURE_HEADS
 

@@ -22,6 +22,7 @@ from typing import Any
 from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import Candidate
 from frontlines.geo.recognise import COMPASS_WORDS, KIND_WORDS, SOFT_SIGN_WORD
+from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
 DATELINE_REASON = "dateline"  # Place.reason of a place named in a dateline starts with this
@@ -202,7 +203,7 @@ def _introduced(doc: Any, k: int) -> bool:
     if k == 0:
         return False
     prev = doc[k - 1]
-    if prev.lower_ == "of" and k >= 2 and (doc[k - 2].lower_ in _SETTLEMENT_NOUNS or doc[k - 2].lower_ in _AROUND_NOUNS):
+    if prev.lower_ == "of" and k >= 2 and (doc[k - 2].lower_ in _SETTLEMENT_NOUNS or doc[k - 2].lower_ in NEAR_NOUNS):
         return True  # "the village of X", "the outskirts of X"
     if prev.lower_ in _SETTLEMENT_NOUNS:
         return True
@@ -213,7 +214,6 @@ def _introduced(doc: Any, k: int) -> bool:
     return prev.pos_ == "VERB" and (prev.lemma_.lower() in _INTRO_VERBS or prev.lemma_.lower() not in _SPEAKER_VERBS)
 
 
-_AROUND_NOUNS = frozenset({"outskirts", "suburbs", "vicinity", "environs", "edge", "approaches", "centre", "center"})
 _SPEAKER_VERBS = frozenset("say tell told quote cite call name ask thank accuse blame".split())
 
 

@@ -25,6 +25,8 @@ _UNITS_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilom
              "miles": 1.609, "mile": 1.609, "mi": 1.609}
 _NEAR_WORDS = frozenset({"near", "outside", "around", "beyond"})
 _NEAR_PHRASES = ("outskirts of", "suburbs of", "vicinity of", "close to", "environs of", "edge of", "approaches to")
+# the nouns of those phrases: "the outskirts of X" names X as a place (also for a name the gazetteer lacks)
+NEAR_NOUNS = frozenset(p.split()[0] for p in _NEAR_PHRASES if p.endswith(" of"))
 _BANK_SIDES = {"west": "west", "western": "west", "right": "west", "east": "east", "eastern": "east", "left": "east"}
 _DIRECTION_ADJ = {"northern": 0.0, "southern": 180.0, "eastern": 90.0, "western": 270.0,
                   "north-eastern": 45.0, "northeastern": 45.0, "south-eastern": 135.0, "southeastern": 135.0,
