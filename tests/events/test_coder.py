@@ -74,9 +74,7 @@ CASES = [
      "PROTEST", "Peaceful protest"),
     ("Protesters threw bottles and projectiles at police during a demonstration against the new law.",
      "PROTEST", "Violent demonstration"),
-    # ACLED "Other" strategic developments: displacement as the news, mass graves found
-    ("Thousands of villagers have fled their homes because of repeated militant attacks, aid agencies said.",
-     "RETREAT", "Other"),
+    # ACLED "Other" strategic developments: mass graves found (displacement is a quantity, test_mentions)
     ("Investigators found a mass grave containing dozens of bodies near the front line.", "ASSAULT", "Other"),
     # verbal and cooperative cues (PLOVER codebook)
     ("The foreign ministry complained to the United Nations about the border incidents.", "ACCUSE", None),

@@ -42,6 +42,21 @@ def test_speech_content_is_no_event(run_events, text: str, gone: str, kept: str)
         ("The opposition says the neighbouring state backs the rebels.", "backs"),
         ("Asked whether the town had fallen, the spokesman declined to comment.", "asked"),
         ("It is not the first truce of its kind.", "truce"),
+        # people fleeing, displaced or evacuated: a displacement figure, not a retreat
+        ("Thousands of villagers have fled their homes because of repeated militant attacks, aid agencies said.",
+         "fled"),
+        ("More than a million people have since been displaced, according to the UN.", "displaced"),
+        ("The offensive has forced thousands of civilians to flee.", "flee"),
+        ("The ministry said its crew of about 500 had been evacuated.", "evacuated"),
+        # naming, pressing on, complaining
+        ("The ministry called the strikes \"retaliation\" for Monday's attack on the bridge.", "called"),
+        ("Moscow pressed a cross-border offensive in the Kharkiv region.", "pressed"),
+        ("The mission protested through its liaison office that the soldiers were endangering peacekeepers.",
+         "protested"),
+        # the second "of" of an accusation is its content too; released "what it said were" communications
+        ("The president accused Rwanda of expansionist ambitions and of plundering Congo's minerals.", "plundering"),
+        ("The military denied involvement and said the explosion was caused by a rocket misfired by the group, "
+         "releasing what it said were intercepted communications.", "releasing"),
     ],
 )
 def test_no_event_of_its_own(run_events, text: str, gone: str) -> None:
@@ -57,6 +72,13 @@ def test_no_event_of_its_own(run_events, text: str, gone: str) -> None:
         ("The militia attacked the market on Sunday.", "attacked"),
         ("The minister asked the donors to send more aid.", "asked"),
         ("The government will not sign the agreement.", "sign"),
+        # armed movers retreat; a call on someone, a press for something, a street protest
+        ("Russian troops fled Izium, leaving tanks behind.", "fled"),
+        ("The navy evacuated its soldiers from the island on Friday.", "evacuated"),
+        ("We call on officers and soldiers of the regime army to lay down their arms.", "call"),
+        ("Western leaders pressed Israel to halt the offensive.", "pressed"),
+        ("The UN pressed for a ceasefire in the north.", "pressed"),
+        ("Thousands protested in the capital on Sunday against the election result.", "protested"),
     ],
 )
 def test_events_the_rules_leave_alone(run_events, text: str, kept: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import timev
+from tests.events.conftest import place, timev
 
 
 def _assaults(events) -> list:  # noqa: ANN001
@@ -72,3 +72,23 @@ def test_a_reported_retelling_is_the_event_already_told(run_events, text, days, 
     times = tuple(timev(text, needle, value) for needle, value in days)
     events = _assaults(run_events(text, times=times))
     assert len(events) == n, [(e.trigger, e.status.value) for e in events]
+
+
+def test_a_verb_whose_subject_is_an_attack_is_that_attack(run_events) -> None:
+    text = "A rocket slammed into a soccer field in the town and killed 12 children."
+    events = _assaults(run_events(text))
+    assert len(events) == 1, [e.trigger for e in events]
+
+
+def test_coordinated_attacks_on_two_places_stay_two(run_events) -> None:
+    text = "Israeli jets struck targets in Tyre on Saturday and hit depots in Baalbek."
+    events = _assaults(run_events(text, places=(place(text, "Tyre", lat=33.27, lon=35.2),
+                                                place(text, "Baalbek", lat=34.0, lon=36.2))))
+    assert len(events) == 2, [(e.trigger, e.place and e.place.name) for e in events]
+
+
+def test_coordinated_attacks_on_one_place_are_one(run_events) -> None:
+    # negative case: the same place, one happening
+    text = "Israeli jets struck targets in Tyre on Saturday and hit depots there."
+    events = _assaults(run_events(text, places=(place(text, "Tyre", lat=33.27, lon=35.2),)))
+    assert len(events) == 1, [(e.trigger, e.place and e.place.name) for e in events]

@@ -185,6 +185,22 @@ def test_states_ended_agreements_and_generic_mentions_are_no_events(run, text: s
     assert all(not e.trigger.startswith(trigger) for e in run(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a perfect that counts what it has done adds up happenings: not a state (negative cases above)
+        ("Since August the army has retaken dozens of villages from the insurgents.", "retaken"),
+        ("Since October last year the group has fired thousands of rockets into the north.", "fired"),
+        # triggers: street protests, ground operations, congratulations (PLOVER SUPPORT)
+        ("Students first took to the streets in early July.", "took to the streets"),
+        ("The army began ground operations in the east of the city on Monday.", "ground operations"),
+        ("The president congratulated the troops on the capture of the town.", "congratulated"),
+    ],
+)
+def test_counted_perfects_and_phrasal_triggers_are_events(run, text: str, trigger: str) -> None:
+    assert any(e.trigger.startswith(trigger) for e in run(text)), [e.trigger for e in run(text)]
+
+
 def test_an_own_sentence_subject_places_its_clause_only(run) -> None:
     events = run("Wagner fighters seized the town on Monday, and France withdrew its troops.")
     seized = event(events, "seized")

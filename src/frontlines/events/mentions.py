@@ -25,7 +25,17 @@ Each rule reads the dependency tree around one trigger and the other triggers of
   copula or passive ("it is *not* the first promise", "a move *not* recognized") asserts no act;
   only a negated verb of a party ("will not sign") is a refusal;
 - **publication**: "release" and "free" name a handover of people; released footage, statements
-  or communications are published, not freed (the patient is information).
+  or communications are published, not freed (the patient is information);
+- **naming, pressing on, complaining**: "call" with an object or an object predicate names
+  something ("called the strikes *retaliation for* Monday's attack"), it asks for nothing; "press"
+  with nothing asked for ("Moscow *pressed* a cross-border offensive") goes on with its own act; "protest"
+  with a content clause ("UNIFIL *protested* ... that their presence was endangering peacekeepers")
+  is a complaint, not a demonstration;
+- **displacement**: PLOVER's RETREAT is a party withdrawing its forces. People fleeing, displaced
+  or evacuated ("forced thousands of civilians *to flee*", "more than a million people have been
+  *displaced*", "its crew had been *evacuated*") are a displacement figure (a quantity), not an
+  event of their own; only armed movers make a flight or an evacuation a retreat ("Russian troops
+  *fled* Izium", "*evacuated* its soldiers from the island").
 """
 
 from __future__ import annotations
@@ -33,6 +43,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.draft import Draft
+from frontlines.events.lexicon import CueSet
 from frontlines.records import EventStatus
 
 # PLOVER's verbal types: acts done by saying something, whose content is another happening
@@ -76,6 +87,8 @@ def speech_content(d: Draft, heads: dict[int, Draft]) -> bool:
             continue
         elif cur.dep_ == "dobj" and through:
             cur = cur.head  # "accused [the army] of bombing": the "of" hangs on the accused
+        elif cur.dep_ == "prep" and through and cur.lower_ in _CONTENT_PREPS:
+            cur = cur.head  # "accused Rwanda of ambitions and [of] plundering": the first "of" of two
         else:
             return False
         other = heads.get(cur.i)
@@ -153,6 +166,10 @@ def request_about_report(d: Draft) -> bool:
 def _patient(head: Any) -> Any | None:
     """What the trigger acts on: its object, its passive subject, or the noun it modifies as a participle."""
     for c in head.children:
+        first = c.left_edge
+        if c.dep_ in ("dobj", "ccomp") and first.tag_ == "WP" and first.lower_ == "what":
+            # a free relative ("releasing what it said were intercepted communications"): the noun it is
+            return next((t for t in c.subtree if t.i > first.i and t.pos_ == "NOUN"), c)
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
     if head.dep_ == "acl" and head.tag_ == "VBN":
@@ -221,10 +238,81 @@ def negation_elsewhere(d: Draft) -> bool:
     return head.pos_ == "NOUN" and head.dep_ in ("attr", "nsubj", "nsubjpass") or head.dep_ in ("acl", "relcl")
 
 
-def drop_non_events(drafts: list[Draft]) -> None:
+_MOVING = frozenset({"flee", "escape"})  # the mover is the subject
+_MOVED = frozenset({"displace", "evacuate", "relocate", "uproot"})  # the mover is the object
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
+def _mover(head: Any) -> Any | None:
+    """Who flees or is moved: the subject of "flee", the object of "displace"/"evacuate" (or its
+    passive subject), the "of" of a noun ("the evacuation of civilians"), the one a causative makes
+    flee ("forced thousands *to flee*"); a relative pronoun stands for the noun it modifies."""
+    lemma = head.lemma_.lower()
+    found = None
+    if head.pos_ in ("NOUN", "PROPN"):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found = next((p for p in c.children if p.dep_ == "pobj"), None)
+            elif c.dep_ in ("poss", "compound") and found is None:
+                found = c
+    else:
+        deps = ("nsubj",) if lemma in _MOVING else ("dobj", "nsubjpass")
+        found = next((c for c in head.children if c.dep_ in deps), None)
+        if found is None and head.dep_ == "xcomp":
+            found = next((c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if found is None and head.dep_ in ("acl", "relcl", "amod"):
+            found = head.head  # "people displaced by the fighting"
+    if found is not None and found.lower_ in _RELATIVE and found.head.dep_ == "relcl":
+        found = found.head.head  # "people who fled the fighting"
+    return found
+
+
+def civilian_flight(d: Draft, armed: CueSet) -> bool:
+    """A flight, displacement or evacuation whose mover is not an armed party (see the module docstring)."""
+    head = d.trigger.head
+    if d.typing.plover != "RETREAT" or head.lemma_.lower() not in _MOVING | _MOVED | _MOVE_NOUNS:
+        return False
+    mover = _mover(head)
+    if mover is None:
+        return not (d.sources and any(a.sector.value in _ARMED_SECTORS for a in d.sources))
+    words = {t.lemma_.lower() for t in mover.subtree} | {t.lower_ for t in mover.subtree}
+    text = " " + " ".join(t.lower_ for t in mover.subtree) + " "
+    return not armed.in_tokens(frozenset(words), text)
+
+
+_MOVE_NOUNS = frozenset({"displacement", "evacuation", "flight", "exodus"})
+_ARMED_SECTORS = frozenset({"military", "police", "rebel"})
+
+
+def naming(d: Draft) -> bool:
+    """"call" with an object or object predicate: naming, not a call for something."""
+    head = d.trigger.head
+    if d.typing.plover != "REQUEST" or d.trigger.spec.key != "call for":
+        return False  # "call on officers to lay down their arms": whom the call is to, then what
+    return any(c.dep_ in ("dobj", "oprd") for c in head.children) and not any(c.dep_ == "xcomp" for c in head.children)
+
+
+def pressing_on(d: Draft) -> bool:
+    """"press" asking nothing of anyone: no "for"/"on", no infinitive or clause of what is asked."""
+    head = d.trigger.head
+    if d.typing.plover != "REQUEST" or head.lemma_.lower() != "press" or head.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "on"))
+                   for c in head.children)
+
+
+def complaint(d: Draft) -> bool:
+    """"protested that ...": what was protested is said, not demonstrated."""
+    head = d.trigger.head
+    return d.typing.plover == "PROTEST" and head.pos_ == "VERB" and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in head.children)
+
+
+def drop_non_events(drafts: list[Draft], armed: CueSet) -> None:
     """Mark the drafts of one sentence whose trigger names no event of its own as dropped."""
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
         if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
-                or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)):
+                or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
+                or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)):
             d.dropped = True

@@ -112,8 +112,11 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
             # one sentence's dates are often another clause's ("killed ... when bombs exploded on Saturday,
             # the president said on Sunday"): only the places are compared here
             same_kind = _same_kind(a, b) and places_compatible(a.place, b.place)
-            if not (same_kind or _connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)):
+            if not (same_kind or _connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)
+                    or _shared_subject(a.trigger.head, b.trigger.head)):
                 continue
+            if _coordinated(a.trigger.head, b.trigger.head) and _places_differ(a, b):
+                continue  # "struck the southern suburbs and hit targets in the Bekaa valley": one event per place
             participle = any(t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") for t in (a.trigger.head, b.trigger.head))
             cautious = more_cautious(a.realis, b.realis)
             if specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub):
@@ -167,6 +170,20 @@ def _siblings(a: Any, b: Any) -> bool:
     ups_a = {a.head.i, a.head.head.i}
     return a.head.i != a.i and (b.head.i in ups_a or b.head.head.i == a.head.i) and b.dep_ in ("advcl", "xcomp", "pobj", "dobj", "conj") \
         and a.dep_ in ("advcl", "xcomp", "pobj", "dobj", "conj", "acl")
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    """Two verbs joined by "and" (one the other's conjunct)."""
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
+def _shared_subject(a: Any, b: Any) -> bool:
+    """One trigger is the subject of a verb coordinated with the other ("a rocket slammed into a
+    field and *killed* 12 children": the rocket killed them)."""
+    for x, y in ((a, b), (b, a)):
+        if x.dep_ in ("nsubj", "nsubjpass") and y.dep_ == "conj" and y.head.i == x.head.i:
+            return True
+    return False
 
 
 _SAME_HAPPENING = frozenset({"ASSAULT", "RETREAT", "PROTEST", "COERCE", "AGREE"})

@@ -198,7 +198,23 @@ def _ongoing_state(trigger: Any) -> bool:
         return False
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
     since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in trigger.children)
-    return perfect and since
+    return perfect and since and not _counted_object(trigger)
+
+
+# nouns that count their "of" object ("dozens of villages", "a string of missiles")
+_COUNTING = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+                       "number", "string", "series", "wave", "barrage", "salvo", "volley"})
+
+
+def _counted_object(trigger: Any) -> bool:
+    """The perfect counts what it has done ("has retaken *dozens of* villages since August", "has
+    fired *thousands of* rockets since October"): happenings added up, not a state."""
+    for c in trigger.children:
+        if c.dep_ != "dobj":
+            continue
+        if c.like_num or c.lower_ in _COUNTING or any(g.dep_ == "nummod" or g.lower_ in _COUNTING for g in c.children):
+            return True
+    return False
 
 
 def _purpose_above(trigger: Any, frames: Any) -> Any | None:

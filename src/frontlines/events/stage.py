@@ -55,7 +55,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "8"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "9"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -65,6 +65,10 @@ VERSION = "8"  # 3: speech content, generic and negated mentions, own-part denia
 # sentence's specific attack; a toll naming the attack's place; merged events keep the finest place and date;
 # an attack's origin ("fired from X") is not its place, a possessive naming where its noun is ("X's airport") is
 # 8: a place in the event's own clause is no venue of a report around it ("gunfire was heard in X, a resident said")
+# 9: people fleeing or evacuated are a displacement figure, not a retreat; naming ("called X Y"), pressing on, "protested
+# that"; an accusation's second "of"; released "what it said were" communications; a verb whose subject is an attack
+# is that attack; coordinated attacks on two places stay two; a perfect that counts its objects is no state; "take to
+# the streets", "ground operation(s)", "congratulate"; paragraph breaks end sentences (nlp.paragraphs)
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -137,7 +141,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 quantities=quantities, confidence=0.0, sent=sent,
             )  # fmt: skip
             sent_drafts.append(draft)
-        drop_non_events(sent_drafts)
+        drop_non_events(sent_drafts, lex.cues["armed"])
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)

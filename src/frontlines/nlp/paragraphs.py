@@ -1,0 +1,42 @@
+"""Paragraph breaks end sentences: a blank line is never inside a sentence.
+
+The statistical parser sometimes runs a headline into the lead below it, or a dateline
+paragraph into the next, when the headline has no final stop. A line break followed by a
+blank line (``"\\n\\n"``, possibly with spaces) is a paragraph break in every format the
+project ingests, so the token after it starts a sentence; the parser keeps boundaries set
+before it runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+COMPONENT = "frontlines_paragraphs"
+
+
+def is_paragraph_break(text: str) -> bool:
+    """True for whitespace holding a blank line: two line breaks with only spaces between."""
+    return text.replace(" ", "").replace("\t", "").replace("\r", "").count("\n") >= 2
+
+
+def mark_paragraphs(doc: Any) -> Any:
+    """Set ``is_sent_start`` on the first word after each paragraph break (a spaCy component)."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if prev.is_space:
+            if is_paragraph_break(prev.text) and not doc[i].is_space:
+                doc[i].is_sent_start = True
+        elif is_paragraph_break(prev.whitespace_) and not doc[i].is_space:
+            doc[i].is_sent_start = True
+    return doc
+
+
+def register() -> None:
+    """Make the component known to spaCy (idempotent)."""
+    from spacy.language import Language
+
+    if COMPONENT not in Language.factories:
+        Language.component(COMPONENT, func=mark_paragraphs)
+
+
+__all__ = ["COMPONENT", "is_paragraph_break", "mark_paragraphs", "register"]
