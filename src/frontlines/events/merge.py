@@ -297,12 +297,32 @@ def _referent(d: Draft, candidates: list[Draft]) -> Draft | None:
     """The event a definite mention refers to: of its type, not told as another day or place; in the
     nearest sentence holding one, the most event-like trigger."""
     same = [e for e in candidates if e.typing.plover == d.typing.plover and abs(d.sent_idx - e.sent_idx) <= 8
-            and _one_family(d, e)
+            and _one_family(d, e) and _one_speaker(d, e)
             and not _own_days_differ(d, e) and not _places_differ(d, e)]
     if not same:
         return None
     nearest = min(abs(d.sent_idx - e.sent_idx) for e in same)
     return max((e for e in same if abs(d.sent_idx - e.sent_idx) == nearest), key=_salience)
+
+
+# speech acts one party makes (an agreement or a meeting has several parties, named in any order)
+_ONE_PARTY_SPEECH = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+def _speakers(d: Draft) -> set[str]:
+    names = {a.name.lower() for a in d.sources}
+    if d.realis.attributed_to:
+        names.add(d.realis.attributed_to.lower())
+    return names
+
+
+def _one_speaker(d: Draft, e: Draft) -> bool:
+    """A speech act refers back only to one made by the same party ("UNRWA reiterates its call for
+    a ceasefire" is not the court's order told before): said by no one known, or by a party both name."""
+    if d.typing.plover not in _ONE_PARTY_SPEECH:
+        return True
+    a, b = _speakers(d), _speakers(e)
+    return not a or not b or bool(a & b)
 
 
 def _toll_place_fits(toll: Draft, attack: Draft) -> bool:

@@ -436,6 +436,8 @@ def venue(root: Any, trigger: Any) -> bool:
         if cur.i == trigger.i:
             return False
         lemma = cur.lemma_.lower()
+        if cur.lower_ == "according" and any(c.lower_ == "to" for c in cur.children):
+            return True  # "according to the Ministry of Health in Gaza": where the source is
         if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
                 cur.pos_ == "VERB" and lemma in SPEECH_VERBS and _has_speaker(cur, trigger)):
             return True
