@@ -191,6 +191,8 @@ def _usable(tok: Any, spec: TriggerSpec) -> bool:
 
 def clause_tokens(head: Any) -> list[Any]:
     """The trigger's clause: its subtree, and for a noun its governing verb's subtree."""
+    while head.pos_ in _NOUN_POS and head.dep_ == "conj" and head.head.pos_ in _NOUN_POS and head.head.i != head.i:
+        head = head.head  # "drones and a missile hit ...": the second noun's clause is the first's
     if head.pos_ in _NOUN_POS and head.head.i != head.i and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         anchor = head.head
         if anchor.pos_ == "ADP" and anchor.head.i != anchor.i:
