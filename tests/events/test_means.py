@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from frontlines.events import load_event_lexicon
-from frontlines.events.means import drone_or_missile, mutual_setting, named_at
-from tests.events.conftest import top
+from frontlines.events.means import drone_or_missile, hands_holder, home_nation, mutual_setting, named_at
+from tests.events.conftest import place, top
 
 CASES = [
     # (text, ACLED sub-type of the main event)
@@ -46,6 +46,13 @@ CASES = [
     ("A bomb planted under a car brought down part of a building in the suburb.", "Remote explosive/landmine/IED"),
     # protesters pushed back by police met an intervention
     ("Police pushed back thousands of protesters marching toward the embassy.", "Protest with intervention"),
+    # "riot police" names the police, not a riot; rioting protesters still riot
+    ("Riot police arrested dozens of demonstrators outside parliament.", "Protest with intervention"),
+    ("Demonstrators rioted outside parliament and riot police arrested dozens.", "Violent demonstration"),
+    # whose hands ground fell into: a nation at home regains it, a rebel group overtakes it
+    ("The town fell into rebel hands on Sunday.", "Non-state actor overtakes territory"),
+    # a ground operation is fighting on the ground
+    ("The army began ground operations in the east of the city on Monday.", "Armed clash"),
 ]
 
 
@@ -91,3 +98,37 @@ def test_named_at_finds_words_and_phrases(nlp) -> None:
     assert named_at(doc, lex.cues["aircraft"]) == 1  # "fighter jet" (the phrase) and "jet" (the word)
     assert named_at(doc, lex.cues["munitions"]) == 7  # "unmanned aerial vehicles"
     assert named_at(nlp("Troops marched."), lex.cues["munitions"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The town fell into rebel hands.", ["rebel"]),
+        ("The town fell into the hands of the militia.", ["militia"]),
+        ("The town fell to the rebels.", []),  # no hands: the taker is the verb's object, read elsewhere
+        ("Prices fell in March.", []),
+    ],
+)
+def test_hands_holder(nlp, text: str, holder: list[str]) -> None:
+    head = next(t for t in nlp(text) if t.lemma_ == "fall")
+    assert [t.text for t in hands_holder(head)] == holder
+
+
+def test_home_nation(nlp) -> None:
+    lex = load_event_lexicon()
+    assert home_nation(nlp("Ukrainian troops"), "UKR", lex) is True
+    assert home_nation(nlp("Russian troops"), "UKR", lex) is False
+    assert home_nation(nlp("the troops"), "UKR", lex) is None
+    assert home_nation(nlp("Ukrainian troops"), None, lex) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Izium fell back into Ukrainian hands on Saturday.", "Government regains territory"),  # at home
+        ("Izium fell into Russian hands on Saturday.", "Non-state actor overtakes territory"),  # abroad
+    ],
+)
+def test_a_nations_hands_at_home_regain_ground(run_events, text: str, sub: str) -> None:
+    event = top(run_events(text, places=(place(text, "Izium"),)))  # the helper's places are in UKR
+    assert event is not None and event.acled_sub_event_type == sub

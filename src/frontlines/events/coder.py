@@ -445,6 +445,14 @@ def _without_topic(cues: SentenceCues) -> SentenceCues:
     return SentenceCues([t for t in cues.tokens if t.i not in drop])
 
 
+def _without_kit(cues: SentenceCues) -> SentenceCues:
+    """The sentence's cues without "riot" naming the kit of those who quell riots ("riot police", "riot
+    gear", "anti-riot units"): a word for the police, not the protesters' violence."""
+    kit = {t.i for t in cues.tokens if t.lower_ in ("riot", "anti-riot") and t.dep_ in ("compound", "amod")
+           and t.head.pos_ in _NOUN_POS}
+    return SentenceCues([t for t in cues.tokens if t.i not in kit]) if kit else cues
+
+
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a
     demonstration whose participants engage in violence is a riot, whoever else used force; excessive
@@ -452,6 +460,7 @@ def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     c = lex.cues
     if c["mob"].in_tokens(cues.lemmas, cues.text):
         return "Mob violence"
+    cues = _without_kit(cues)
     # the protesters' own violence is rarely the topic: it is looked for in the whole sentence
     if "peaceful" not in cues.lemmas and "peacefully" not in cues.lemmas and c["protest_violent"].in_tokens(
         cues.lemmas, cues.text

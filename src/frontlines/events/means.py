@@ -151,3 +151,33 @@ def seized_object(objects: Iterable[Any], doers: list[Any], lex: EventLexicon) -
                 return "COERCE", "seize", OTHER
             return "ASSAULT", "abduct", ABDUCTION
     return None
+
+
+def hands_holder(head: Any) -> list[Any]:
+    """Whose hands ground fell into ("fell back into Ukrainian hands", "into the hands of the rebels"):
+    the words naming the holder, who is the taker (the verb's subject is the place)."""
+    if head.lemma_.lower() != "fall":
+        return []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "into":
+            continue
+        for hands in prep.children:
+            if hands.dep_ != "pobj" or hands.lemma_.lower() != "hand":
+                continue
+            owners = [c for c in hands.children if c.dep_ in ("amod", "compound", "poss")]
+            owners.extend(g for p in hands.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj")
+            return owners
+    return []
+
+
+def home_nation(tokens: Iterable[Any], country: str | None, lex: EventLexicon) -> bool | None:
+    """Whether the nation the words name ("Ukrainian", "Russia's") is the place's own country: True at
+    home, False abroad, None when they name no nation or the place has no country."""
+    if not country:
+        return None
+    for t in tokens:
+        iso = lex.nationality.get(t.lower_) or lex.nationality.get(t.lemma_.lower())
+        if iso:
+            return iso == country
+    return None
