@@ -67,7 +67,8 @@ VERSION = "9"  # 3: speech content, generic and negated mentions, own-part denia
 # 8: a place in the event's own clause is no venue of a report around it ("gunfire was heard in X, a resident said")
 # 9: ACLED sub-type from roles and means (events.means): harm in fighting, fired back or fought off is a clash;
 # a firing tank or warship shells; drones beside missiles by the one named first; munitions downed are disrupted;
-# an attempt to take ground is a clash; power seized is Other, a ship seized an abduction; guarded sites are armed
+# an attempt to take ground is a clash; power seized is Other, a ship seized an abduction; guarded sites are armed;
+# ground fallen into a nation's hands is regained at home; ground operations are clashes; "riot police" is no riot
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
