@@ -13,6 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon, TriggerSpec
+from frontlines.events.means import (
+    CLASH,
+    DISRUPTED,
+    attempted,
+    drone_or_missile,
+    munition_stopped,
+    mutual_setting,
+    platform_fire,
+    seized_object,
+)
+from frontlines.events.roles import agent_tokens
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -180,6 +191,8 @@ def _usable(tok: Any, spec: TriggerSpec) -> bool:
 
 def clause_tokens(head: Any) -> list[Any]:
     """The trigger's clause: its subtree, and for a noun its governing verb's subtree."""
+    while head.pos_ in _NOUN_POS and head.dep_ == "conj" and head.head.pos_ in _NOUN_POS and head.head.i != head.i:
+        head = head.head  # "drones and a missile hit ...": the second noun's clause is the first's
     if head.pos_ in _NOUN_POS and head.head.i != head.i and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         anchor = head.head
         if anchor.pos_ == "ADP" and anchor.head.i != anchor.i:
@@ -213,7 +226,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
     conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
         sent_cues.lemmas, sent_cues.text
     )
-    weapon = _weapon(clause, lex) or _weapon(sent_cues, lex)
+    doers = agent_tokens(head)
+    # the means: named in the trigger's clause, else a firing platform that does it, else in the sentence
+    weapon = _weapon(clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(sent_cues, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
@@ -227,11 +242,17 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
                 sub = "Change to group/activity"  # "set up a new militia unit"
                 return Typing("MOBILIZE", None, sub, lex.acled_event_type[sub])
             return Typing(plover, mode, None, None, keep=False)
+    if refine in ("weapon", "violence", "strike", None) and plover in ("ASSAULT", "COERCE") and (
+            munition_stopped(head, spec.key, lex)):
+        # "destroyed nine drones", "missiles ... were shot down": stopped in flight, never used
+        return Typing("ASSAULT", "aerial-defence", DISRUPTED, lex.acled_event_type[DISRUPTED])
     if refine == "weapon":
         if spec.key in _MUTUAL or sub in _EXPLOSIVE_DEFAULT:
             sub = _weapon(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
+        elif mutual_setting(head):
+            sub = weapon or CLASH  # "fired back": the other side fired too
         else:
-            sub = weapon or _victims(head, sent_cues, lex, default=sub)
+            sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "violence":
         if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text):
             sub = "Mob violence"
@@ -239,8 +260,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
             cues["protest_lethal"].in_tokens(clause.lemmas, clause.text)
         ):
             sub = "Excessive force against protesters"
+        elif mutual_setting(head):
+            sub = weapon or CLASH  # "killed during clashes", "repelled an attack": both sides fought
         else:
-            sub = weapon or _victims(head, sent_cues, lex, default=sub)
+            sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "strike":
         if cues["labour"].in_tokens(sent_cues.lemmas, sent_cues.text) and not weapon:
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
@@ -253,7 +276,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
     elif refine == "riot":
         sub = "Mob violence" if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text) else "Violent demonstration"
     elif refine == "take":
-        plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict)
+        plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers)
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
             # a verb of finding with nothing seizable found ("the report found that ...", "found no
             # evidence", "we look to find our flag"): a discovery told, no seizure
@@ -266,6 +289,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
         sub = sub if conflict or conflict_article else None
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
+    if sub in _TERRITORY_TAKEN and attempted(head):
+        plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
     if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and cues[
         "disrupted"
     ].in_tokens(sent_cues.lemmas, sent_cues.text) and not cues["exploded"].in_tokens(sent_cues.lemmas, sent_cues.text):
@@ -326,7 +351,9 @@ def _claimed_responsibility(head: Any, cues: dict) -> bool:
     return cues["responsibility"].in_tokens(frozenset({gov.lemma_.lower(), gov.lower_}), " " + gov.lower_ + " ")
 
 
+_SHELLING = "Shelling/artillery/missile attack"
 _REMOTE, _AIR = "Remote explosive/landmine/IED", "Air/drone strike"
+_TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
@@ -338,14 +365,19 @@ def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
             if sub == _REMOTE and not lex.cues["emplaced"].in_tokens(cues.lemmas, cues.text) and any(
                     s == _AIR and c.in_tokens(cues.lemmas, cues.text) for s, c in lex.weapons):
                 return _AIR
+            if sub in (_AIR, _SHELLING):
+                return drone_or_missile(cues.tokens, lex) or sub
             return sub
     return None
 
 
-def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: str | None) -> str | None:
-    """Attack on civilians or armed clash, by who the trigger's victims are."""
+def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: str | None,
+             doers: list[Any] | None = None) -> str | None:
+    """Attack on civilians or armed clash, by who the trigger's victims are (a site held by armed
+    guards, a prison or a police station, is an armed target)."""
     civilians = lex.cues["civilians"]
     armed = lex.cues["armed"]
+    sites = lex.cues["armed_sites"]
     patients = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "upon"):
@@ -363,6 +395,8 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
             return "Armed clash"
         if civilians.in_tokens(words, text) or p.ent_type_ == "PERSON":
             return "Attack"
+        if sites.in_tokens(words, text):
+            return "Armed clash"
         # "12 security force members", "two army soldiers": the phrase, not only its head word
         phrase = SentenceCues(list(p.subtree))
         if armed.in_tokens(phrase.lemmas, phrase.text) and not civilians.in_tokens(phrase.lemmas, phrase.text):
@@ -372,6 +406,8 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     for c in head.children:
         if c.dep_ in ("nsubj", "agent", "poss"):
             doer.update(t.i for t in c.subtree)
+    for d in doers or ():
+        doer.update(t.i for t in d.subtree)  # "fighters ... arrived and opened fire": the first verb's subject
     rest = SentenceCues([t for t in sent_cues.tokens if t.i not in doer]) if doer else sent_cues
     has_armed = armed.in_tokens(rest.lemmas, rest.text)
     has_civ = civilians.in_tokens(rest.lemmas, rest.text)
@@ -409,6 +445,14 @@ def _without_topic(cues: SentenceCues) -> SentenceCues:
     return SentenceCues([t for t in cues.tokens if t.i not in drop])
 
 
+def _without_kit(cues: SentenceCues) -> SentenceCues:
+    """The sentence's cues without "riot" naming the kit of those who quell riots ("riot police", "riot
+    gear", "anti-riot units"): a word for the police, not the protesters' violence."""
+    kit = {t.i for t in cues.tokens if t.lower_ in ("riot", "anti-riot") and t.dep_ in ("compound", "amod")
+           and t.head.pos_ in _NOUN_POS}
+    return SentenceCues([t for t in cues.tokens if t.i not in kit]) if kit else cues
+
+
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a
     demonstration whose participants engage in violence is a riot, whoever else used force; excessive
@@ -416,6 +460,7 @@ def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     c = lex.cues
     if c["mob"].in_tokens(cues.lemmas, cues.text):
         return "Mob violence"
+    cues = _without_kit(cues)
     # the protesters' own violence is rarely the topic: it is looked for in the whole sentence
     if "peaceful" not in cues.lemmas and "peacefully" not in cues.lemmas and c["protest_violent"].in_tokens(
         cues.lemmas, cues.text
@@ -473,9 +518,10 @@ def _territorial_use(head: Any, lex: EventLexicon) -> bool:
 
 
 def _taken(
-    head: Any, spec: TriggerSpec, sent_cues: SentenceCues, lex: EventLexicon, conflict: bool
+    head: Any, spec: TriggerSpec, sent_cues: SentenceCues, lex: EventLexicon, conflict: bool, doers: list[Any]
 ) -> tuple[str, str | None, str | None]:
-    """What a capture/seize/recover trigger takes: territory, weapons, property or people."""
+    """What a capture/seize/recover trigger takes: territory, weapons, property, people, power, a ship
+    or aircraft (events.means), or a site held by armed guards (fought for: a clash)."""
     c = lex.cues
     objects = [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "attr")]
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
@@ -493,6 +539,10 @@ def _taken(
                 expanded.extend(ch for ch in prep.children if ch.dep_ == "pobj")
     territorial = spec.acled in ("Government regains territory", "Non-state actor overtakes territory",
                                  "Non-violent transfer of territory")  # fmt: skip
+    if spec.plover in ("ASSAULT", "COERCE"):
+        other = seized_object(expanded, doers, lex)
+        if other is not None:
+            return other
     for o in expanded:
         words = frozenset({o.lemma_.lower(), o.lower_})
         text = " " + " ".join(t.lower_ for t in o.subtree) + " "
@@ -500,6 +550,8 @@ def _taken(
             return spec.plover, spec.mode, "Other"  # mass graves or bodies found (ACLED: Other)
         if c["weapons_objects"].in_tokens(words, text):
             return "COERCE", "seize", "Disrupted weapons use"
+        if spec.plover == "ASSAULT" and c["armed_sites"].in_tokens(words, text):
+            return "ASSAULT", "firearms", CLASH  # "the prison was overrun": its guards fought
         if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " "):
             if territorial:
                 return spec.plover, spec.mode, spec.acled

@@ -55,7 +55,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "9"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "10"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -65,7 +65,11 @@ VERSION = "9"  # 3: speech content, generic and negated mentions, own-part denia
 # sentence's specific attack; a toll naming the attack's place; merged events keep the finest place and date;
 # an attack's origin ("fired from X") is not its place, a possessive naming where its noun is ("X's airport") is
 # 8: a place in the event's own clause is no venue of a report around it ("gunfire was heard in X, a resident said")
-# 9: people fleeing or evacuated are a displacement figure, not a retreat; naming ("called X Y"), pressing on, "protested
+# 9: ACLED sub-type from roles and means (events.means): harm in fighting, fired back or fought off is a clash;
+# a firing tank or warship shells; drones beside missiles by the one named first; munitions downed are disrupted;
+# an attempt to take ground is a clash; power seized is Other, a ship seized an abduction; guarded sites are armed;
+# ground fallen into a nation's hands is regained at home; ground operations are clashes; "riot police" is no riot
+# 10: people fleeing or evacuated are a displacement figure, not a retreat; naming ("called X Y"), pressing on, "protested
 # that"; an accusation's second "of"; released "what it said were" communications; a verb whose subject is an attack
 # is that attack; coordinated attacks on two places stay two; a perfect that counts its objects is no state; "take to
 # the streets", "ground operation(s)", "congratulate"; paragraph breaks end sentences (nlp.paragraphs)

@@ -9,6 +9,7 @@ from typing import Any
 from frontlines.events.coder import SentenceCues, Trigger, Typing
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon
+from frontlines.events.means import hands_holder, home_nation
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.territory import (
     control_place as taken_place,
@@ -127,7 +128,7 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
         return typing
     sub = typing.acled_sub
     taker = sources[0] if sources else None
-    doers = agent_tokens(head)
+    doers = hands_holder(head) or agent_tokens(head)  # "fell into Ukrainian hands": the holder took it
     doer_cues = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
     if doer_cues is not None and lex.cues["non_state"].in_tokens(doer_cues.lemmas, doer_cues.text):
         sub = TERRITORY[1]  # "opposition fighters", "ISIS fighters": whoever the actors stage took them for
@@ -152,4 +153,7 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
                 t.ent_type_ in ("NORP", "GPE") for d in doers for t in d.subtree
             ):
                 sub = TERRITORY[0]  # "the army", "government troops" (a named nation may be abroad)
+            elif (home := home_nation([t for d in doers for t in d.subtree], place.country if place else None,
+                                      lex)) is not None:
+                sub = TERRITORY[0] if home else TERRITORY[1]  # a nation's hands: at home it regains ground
     return replace(typing, acled_sub=sub) if sub != typing.acled_sub else typing

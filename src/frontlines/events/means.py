@@ -1,0 +1,183 @@
+"""Who acts, against whom and by what means: the role and instrument readings the ACLED codebook
+decides a violent event's sub-type by (events.coder asks them of a trigger's parse).
+
+- Fighting that both sides take part in is an Armed clash: a harm told as done "during clashes" or
+  "in the fighting" (civilians caught in crossfire are the clash's victims), an attack that was
+  repelled or fired back at, an attempt to take ground that did not (yet) take it.
+- The means: a heavy weapons platform that fires (a tank, a warship) shells; a drone named beside a
+  missile or rocket, with no aircraft, is the second of two ground-launched munitions unless named
+  first; a munition that is the object of the act (drones shot down, missiles intercepted) was
+  stopped, not used (Disrupted weapons use).
+- What is taken: power (a coup: ACLED Other), a ship or aircraft with its crew (abduction by a
+  non-state group, a seizure by a state's forces).
+
+Pure functions over spaCy tokens and the event lexicon; no state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from frontlines.events.lexicon import CueSet, EventLexicon
+
+CLASH = "Armed clash"
+DISRUPTED = "Disrupted weapons use"
+SHELLING = "Shelling/artillery/missile attack"
+AIR = "Air/drone strike"
+ABDUCTION = "Abduction/forced disappearance"
+OTHER = "Other"
+
+# Nouns naming fighting between two sides: a harm told as done in it happened in a clash.
+_MUTUAL_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "crossfire", "firefight", "gunfight", "skirmish",
+                           "combat", "exchange", "shootout", "hostility", "hostilities"})
+_SETTING_PREPS = frozenset({"during", "in", "amid", "amidst"})
+# Verbs whose object is an attack the other side fought off.
+_FIGHT_OFF = frozenset({"repel", "repulse", "fend", "resist", "counter", "foil", "thwart"})
+# Verbs of trying: the act they govern was attempted, its outcome untold.
+_ATTEMPT = frozenset({"try", "attempt", "seek", "struggle", "fail"})
+# Verbs whose object is the means they deliver ("fired missiles"), not a target.
+_DELIVERY = frozenset({"fire", "launch", "drop", "hurl", "throw", "lob", "detonate", "plant", "use", "deploy", "unleash",
+                       "rain", "send", "open fire"})
+# Triggers that name firing (a platform doing it is the means).
+_FIRING = frozenset({"fire", "open fire", "shoot", "hit", "strike", "target", "shell", "pound", "attack", "bombard"})
+
+
+def named_at(tokens: Iterable[Any], cueset: CueSet) -> int | None:
+    """The doc index of the first token where a cue of ``cueset`` is named, or None."""
+    toks = list(tokens)
+    for k, t in enumerate(toks):
+        if t.lemma_.lower() in cueset.words or t.lower_ in cueset.words:
+            return int(t.i)
+        for phrase in cueset.phrases:
+            words = phrase.split()
+            if len(words) <= len(toks) - k and all(toks[k + j].lower_ == w for j, w in enumerate(words)):
+                return int(t.i)
+    return None
+
+
+def drone_or_missile(tokens: Iterable[Any], lex: EventLexicon) -> str | None:
+    """Drones and missiles named together, no aircraft: the munition named first leads ("missiles and
+    drones hit the port": a missile attack; "drones and a missile": a drone strike). None when the
+    words do not name both, or name an aircraft (then the air strike stands)."""
+    toks = list(tokens)
+    air = dict(lex.weapons).get(AIR)
+    shelling = dict(lex.weapons).get(SHELLING)
+    if air is None or shelling is None or named_at(toks, lex.cues["aircraft"]) is not None:
+        return None
+    at_air, at_shelling = named_at(toks, air), named_at(toks, shelling)
+    if at_air is None or at_shelling is None:
+        return None
+    return SHELLING if at_shelling < at_air else AIR
+
+
+def mutual_setting(head: Any) -> bool:
+    """A harm told as done in fighting ("killed during clashes", "wounded in the crossfire", "died amid
+    the fighting") or an attack fought off ("repelled an attack", "fired back"): both sides fought."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS:
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in _MUTUAL_NOUNS for g in prep.children):
+                return True
+    if head.lemma_.lower() in ("fire", "shoot") and any(c.lower_ == "back" for c in head.children):
+        return True  # "fired back": the other side had fired first
+    gov = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _FIGHT_OFF and gov.i != head.i
+
+
+def attempted(head: Any) -> bool:
+    """The trigger is what someone tried or failed to do ("had been trying to take the town")."""
+    gov = head.head
+    return head.dep_ == "xcomp" and gov.i != head.i and gov.lemma_.lower() in _ATTEMPT
+
+
+def _patients(head: Any) -> list[Any]:
+    """The trigger's object heads and their conjuncts (verb: object or passive subject; noun: "of")."""
+    found = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.pos_ in ("NOUN", "PROPN"):
+        found.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj")
+    if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "nsubjpass" and c.lower_ in ("which", "that") for c in head.children):
+        found.append(head.head)  # "missiles ..., most of which were intercepted"
+    out = []
+    for p in found:
+        out.append(p)
+        out.extend(p.conjuncts)
+    return out
+
+
+def munition_stopped(head: Any, key: str, lex: EventLexicon) -> bool:
+    """A munition in flight is what the act was done to ("destroyed nine drones", "missiles were shot
+    down"): air defence stopped it (ACLED: Disrupted weapons use). A verb that delivers its object
+    ("fired missiles", "launched drones") uses it instead."""
+    if key in _DELIVERY or head.lemma_.lower() in _DELIVERY:
+        return False
+    munitions = lex.cues["munitions"]
+    for p in _patients(head):
+        words = frozenset({p.lemma_.lower(), p.lower_})
+        phrase = " " + " ".join(t.lower_ for t in p.subtree if t.i <= p.i) + " "
+        if munitions.in_tokens(words, phrase):
+            return True
+    return False
+
+
+def platform_fire(head: Any, key: str, doers: list[Any], lex: EventLexicon) -> str | None:
+    """A heavy weapons platform that fires shells ("a tank fired at the tower", "a warship shelled the
+    coast"): ACLED's shelling/artillery/missile attack, whatever the target."""
+    if key not in _FIRING and head.lemma_.lower() not in _FIRING:
+        return None
+    platforms = lex.cues["gun_platforms"]
+    for d in doers:
+        words = frozenset(w for t in d.subtree if t.i <= d.i for w in (t.lemma_.lower(), t.lower_))
+        if not platforms.words.isdisjoint(words):
+            return SHELLING
+    return None
+
+
+def seized_object(objects: Iterable[Any], doers: list[Any], lex: EventLexicon) -> tuple[str, str | None, str] | None:
+    """What a verb of taking takes, when it is no ground, weapon or person: power (a coup, ACLED
+    Other) or a ship or aircraft with its crew (by a state's forces a seizure, ACLED Other; by anyone
+    else an abduction of those aboard). (PLOVER type, mode, ACLED sub-type), or None."""
+    c = lex.cues
+    for o in objects:
+        words = frozenset({o.lemma_.lower(), o.lower_})
+        if c["power_objects"].in_tokens(words, " " + o.lower_ + " "):
+            return "COERCE", None, OTHER
+        if c["vessels"].in_tokens(words, " " + o.lower_ + " "):
+            doer_words = frozenset(w for d in doers for t in d.subtree for w in (t.lemma_.lower(), t.lower_))
+            doer_text = " " + " ".join(t.lower_ for d in doers for t in d.subtree) + " "
+            if doers and c["government_forces"].in_tokens(doer_words, doer_text) and not c["non_state"].in_tokens(
+                    doer_words, doer_text):
+                return "COERCE", "seize", OTHER
+            return "ASSAULT", "abduct", ABDUCTION
+    return None
+
+
+def hands_holder(head: Any) -> list[Any]:
+    """Whose hands ground fell into ("fell back into Ukrainian hands", "into the hands of the rebels"):
+    the words naming the holder, who is the taker (the verb's subject is the place)."""
+    if head.lemma_.lower() != "fall":
+        return []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "into":
+            continue
+        for hands in prep.children:
+            if hands.dep_ != "pobj" or hands.lemma_.lower() != "hand":
+                continue
+            owners = [c for c in hands.children if c.dep_ in ("amod", "compound", "poss")]
+            owners.extend(g for p in hands.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj")
+            return owners
+    return []
+
+
+def home_nation(tokens: Iterable[Any], country: str | None, lex: EventLexicon) -> bool | None:
+    """Whether the nation the words name ("Ukrainian", "Russia's") is the place's own country: True at
+    home, False abroad, None when they name no nation or the place has no country."""
+    if not country:
+        return None
+    for t in tokens:
+        iso = lex.nationality.get(t.lower_) or lex.nationality.get(t.lemma_.lower())
+        if iso:
+            return iso == country
+    return None

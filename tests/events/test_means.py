@@ -1,0 +1,134 @@
+"""Roles and means decide the ACLED sub-type (events.means, events v9): who fights whom, with what,
+and what is taken. Own sentences, written from the ACLED codebook's sub-event definitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events import load_event_lexicon
+from frontlines.events.means import drone_or_missile, hands_holder, home_nation, mutual_setting, named_at
+from tests.events.conftest import place, top
+
+CASES = [
+    # (text, ACLED sub-type of the main event)
+    # harm done in fighting between two sides is the clash's (civilians caught in crossfire too)
+    ("Four aid workers were killed during clashes in the market town on Monday.", "Armed clash"),
+    ("Two farmers were wounded in the crossfire near the river.", "Armed clash"),
+    ("Four aid workers were killed by gunmen in the market town on Monday.", "Attack"),
+    # an attack fought off, or fired back at, was fought by both sides
+    ("The army repelled an attack by the rebels on the garrison town.", "Armed clash"),
+    ("The guards fired back at the attackers.", "Armed clash"),
+    ("The gunmen fired at the crowd of worshippers.", "Attack"),
+    # the doer of a conjoined verb is no opponent of its own
+    ("Fighters of the armed group arrived on motorbikes and opened fire on the farmers.", "Attack"),
+    # a heavy weapons platform that fires shells; the same platform destroying a gate does not
+    ("A tank fired at an observation tower near the border, injuring two people.",
+     "Shelling/artillery/missile attack"),
+    # drones named beside missiles, no aircraft: the munition named first leads
+    ("Missiles and drones hit the port overnight, destroying grain stores.", "Shelling/artillery/missile attack"),
+    ("Drones and a missile hit the port overnight, destroying grain stores.", "Air/drone strike"),
+    ("Warplanes fired missiles at the port overnight.", "Air/drone strike"),
+    # a munition downed was stopped, not used
+    ("Air defence systems destroyed nine drones over the region overnight.", "Disrupted weapons use"),
+    ("Drones destroyed nine tanks near the front overnight.", "Air/drone strike"),
+    # an attempt to take ground is a clash; ground taken is territory
+    ("Rebel fighters tried to capture the town on Sunday.", "Armed clash"),
+    ("Rebel fighters captured the town on Sunday.", "Non-state actor overtakes territory"),
+    # what is taken: power (a coup), a ship and its crew, people
+    ("The army seized power in a coup on Sunday.", "Other"),
+    ("Armed rebels seized a cargo ship and its crew in the strait.", "Abduction/forced disappearance"),
+    ("Militants seized 40 schoolgirls from their dormitory in the town.", "Abduction/forced disappearance"),
+    # a site held by armed guards is an armed target
+    ("Gang members attacked the main prison in the capital on Saturday night.", "Armed clash"),
+    ("Gang members attacked a market in the capital on Saturday night.", "Attack"),
+    # bombs named as aerial munitions were dropped
+    ("A salvo of heavy bombs brought down three buildings in the suburb.", "Air/drone strike"),
+    ("A bomb planted under a car brought down part of a building in the suburb.", "Remote explosive/landmine/IED"),
+    # protesters pushed back by police met an intervention
+    ("Police pushed back thousands of protesters marching toward the embassy.", "Protest with intervention"),
+    # "riot police" names the police, not a riot; rioting protesters still riot
+    ("Riot police arrested dozens of demonstrators outside parliament.", "Protest with intervention"),
+    ("Demonstrators rioted outside parliament and riot police arrested dozens.", "Violent demonstration"),
+    # whose hands ground fell into: a nation at home regains it, a rebel group overtakes it
+    ("The town fell into rebel hands on Sunday.", "Non-state actor overtakes territory"),
+    # a ground operation is fighting on the ground
+    ("The army began ground operations in the east of the city on Monday.", "Armed clash"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), CASES, ids=[c[0][:50] for c in CASES])
+def test_roles_and_means_decide_the_sub_type(run_events, text: str, sub: str) -> None:
+    event = top(run_events(text))
+    assert event is not None, text
+    assert event.acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Missiles and drones hit the port.", "Shelling/artillery/missile attack"),
+        ("Drones and missiles hit the port.", "Air/drone strike"),
+        ("Helicopters fired missiles and drones at the port.", None),  # an aircraft: the air strike stands
+        ("Missiles hit the port.", None),  # one munition only
+    ],
+)
+def test_drone_or_missile_by_the_first_named(nlp, text: str, expected: str | None) -> None:
+    assert drone_or_missile(nlp(text), load_event_lexicon()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Two farmers were killed during clashes near the river.", "killed", True),
+        ("Two farmers were killed in the village.", "killed", False),
+        ("The army repelled an attack on the town.", "attack", True),
+        ("The army launched an attack on the town.", "attack", False),
+        ("The guards fired back.", "fired", True),
+        ("The guards fired.", "fired", False),
+    ],
+)
+def test_mutual_setting(nlp, text: str, trigger: str, expected: bool) -> None:
+    head = next(t for t in nlp(text) if t.text == trigger)
+    assert mutual_setting(head) is expected
+
+
+def test_named_at_finds_words_and_phrases(nlp) -> None:
+    lex = load_event_lexicon()
+    doc = nlp("A fighter jet dropped bombs near the unmanned aerial vehicles.")
+    assert named_at(doc, lex.cues["aircraft"]) == 1  # "fighter jet" (the phrase) and "jet" (the word)
+    assert named_at(doc, lex.cues["munitions"]) == 7  # "unmanned aerial vehicles"
+    assert named_at(nlp("Troops marched."), lex.cues["munitions"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The town fell into rebel hands.", ["rebel"]),
+        ("The town fell into the hands of the militia.", ["militia"]),
+        ("The town fell to the rebels.", []),  # no hands: the taker is the verb's object, read elsewhere
+        ("Prices fell in March.", []),
+    ],
+)
+def test_hands_holder(nlp, text: str, holder: list[str]) -> None:
+    head = next(t for t in nlp(text) if t.lemma_ == "fall")
+    assert [t.text for t in hands_holder(head)] == holder
+
+
+def test_home_nation(nlp) -> None:
+    lex = load_event_lexicon()
+    assert home_nation(nlp("Ukrainian troops"), "UKR", lex) is True
+    assert home_nation(nlp("Russian troops"), "UKR", lex) is False
+    assert home_nation(nlp("the troops"), "UKR", lex) is None
+    assert home_nation(nlp("Ukrainian troops"), None, lex) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Izium fell back into Ukrainian hands on Saturday.", "Government regains territory"),  # at home
+        ("Izium fell into Russian hands on Saturday.", "Non-state actor overtakes territory"),  # abroad
+    ],
+)
+def test_a_nations_hands_at_home_regain_ground(run_events, text: str, sub: str) -> None:
+    event = top(run_events(text, places=(place(text, "Izium"),)))  # the helper's places are in UKR
+    assert event is not None and event.acled_sub_event_type == sub
