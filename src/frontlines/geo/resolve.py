@@ -122,9 +122,10 @@ def resolve_mentions(
     drop_foreign_alternates(doc, every, gazetteer)
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
-    extra = _apply_containers(doc, article_id, items, gazetteer)
+    ents = tuple(doc.ents) if items else ()  # spaCy builds the entity spans on each access: once here
+    extra = _apply_containers(doc, article_id, items, gazetteer, ents)
     if items:
-        _choose(doc, items, gazetteer, outlet_country(source))
+        _choose(doc, items, gazetteer, outlet_country(source), ents)
     for it in items:
         _region_of_city(it, gazetteer)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
@@ -151,7 +152,8 @@ def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
         it.reason = f"the region of {c.name} (a region word follows a city's name); {it.reason}"
 
 
-def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: Gazetteer) -> list[Place]:
+def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: Gazetteer,
+                      ents: Sequence[Any]) -> list[Place]:
     """Narrow each name to its candidates inside the division written next to it, and make that
     division the division; a name with none inside (or unknown) is placed at the division."""
     spans = [(it.mention.start, it.mention.end, it.start_char, it.end_char) for it in items]
@@ -164,7 +166,7 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
     # people's names: a PERSON entity that opens with a given name ("Oleh Syniehubov, Kharkiv");
     # the small model also tags unknown villages PERSON ("Zolota Nyva, Donetsk")
     first_names = load_place_lexicon().first_names
-    persons = frozenset(t for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    persons = frozenset(t for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
                         and normalise_name(ent[0].text) in first_names for t in range(ent.start, ent.end))
     extra: list[Place] = []
     added: list[_Item] = []
@@ -471,7 +473,7 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
     return s, why
 
 
-def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None = None) -> None:
+def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None, ents: Sequence[Any]) -> None:
     priors: list[list[tuple[float, list[str]]]] = []
     for it in items:
         # divisions that hold a settlement of the same name (the division is named after it)
@@ -502,28 +504,31 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
              admin2s if key_counter == "admin2" else within)[value[0]] += value[1]
     # peoples named in the article ("Israeli troops", "Palestinian officials") say which
     # countries it is about, as a place there would: one half-vote per distinct nation
-    for iso3 in _nations(doc, gazetteer):
+    for iso3 in _nations(ents, gazetteer):
         countries[iso3] += 0.5
     total = sum(countries.values()) or 1.0
     scored: list[list[tuple[float, list[str]]]] = [[] for _ in items]
     # pass 2: add the article's other places (without the name's own vote)
+    tables = {"country": countries, "admin1": admin1s, "admin2": admin2s, "within": within}
+    own_by_key: dict[str, tuple[dict[tuple[str, str], float], float]] = {}  # one name's own votes, once per name
     for idx, (it, ps) in enumerate(zip(items, priors)):
-        own_votes = _votes(*votes[keys[idx]])
-        own_country = sum(v[1] for k, v in own_votes if k == "country")
+        own = own_by_key.get(keys[idx])
+        if own is None:
+            own = own_by_key[keys[idx]] = _own_votes(_votes(*votes[keys[idx]]))
+        mine, own_country = own
         nxt = items[idx + 1] if idx + 1 < len(items) else None
         container = _container(doc, it, nxt)
         best, best_score, best_why = None, -1e9, []
+
+        def other(counter: str, gid: str | None) -> float:
+            """The votes of the article's other names for ``gid`` (without this name's own)."""
+            if gid is None:
+                return 0.0
+            return tables[counter].get(gid, 0.0) - mine.get((counter, gid), 0)
+
         for c, (p, why) in zip(it.candidates, ps):
             score = p
             reasons = list(why)
-
-            def other(counter: str, gid: str | None) -> float:
-                if gid is None:
-                    return 0.0
-                table = {"country": countries, "admin1": admin1s, "admin2": admin2s, "within": within}[counter]
-                mine = sum(v[1] for k, v in own_votes if k == counter and v[0] == gid)
-                return table[gid] - mine
-
             if c.country:
                 n = other("country", c.country)
                 rest = total - own_country
@@ -582,9 +587,17 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         _settle(it, best, best_score, best_why)
 
 
-def _nations(doc: Any, gazetteer: Gazetteer) -> set[str]:
+def _own_votes(own: list[tuple[str, tuple[str, float]]]) -> tuple[dict[tuple[str, str], float], float]:
+    """One name's votes summed per (counter, gid), in order (as ``sum`` would), and its country votes."""
+    mine: dict[tuple[str, str], float] = {}
+    for counter, (gid, w) in own:
+        mine[counter, gid] = mine.get((counter, gid), 0) + w
+    return mine, sum(v[1] for k, v in own if k == "country")
+
+
+def _nations(ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
     out: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "NORP":
             continue
         text = ent.text
