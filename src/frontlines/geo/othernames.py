@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontlines.geo.gazetteer import FLAG_MAJOR, Gazetteer, normalise_name
+from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.recognise import CUED_SOURCE, FEATURE_HEADS, KIND_WORDS
 from frontlines.records import PlaceKind
 from frontlines.stages import doc_text
@@ -104,15 +104,7 @@ def _countries_named(doc: Any, every: list[Any], gazetteer: Gazetteer, among: fr
         return out
     # each capitalised word once, read off the text (iterating the Doc's tokens costs more than all of this)
     for text in dict.fromkeys(w for w in _WORD.findall(doc_text(doc)) if w[:1].isupper()):
-        key = normalise_name(text)
-        iso3 = gazetteer.demonyms.get(key) or gazetteer.demonyms.get(key[:-1] if key.endswith("ns") else key)
-        if iso3:
-            out.add(iso3)
-        else:
-            info = gazetteer.keys.get(key)
-            if info is not None and info[0] & FLAG_MAJOR:
-                out.update(c.country for c in gazetteer.lookup(key, normalised=True)[:3]
-                           if c.kind == PlaceKind.COUNTRY and c.country)
+        out.update(gazetteer.countries_of_word(text))
         if among is not None and among <= out:
             break
     return {c for c in out if c}
