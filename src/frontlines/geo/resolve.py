@@ -75,6 +75,7 @@ _HINT_COMPATIBLE = {
 _PREFIX_HINTS = {("city", "of"): "settlement", ("town", "of"): "settlement", ("village", "of"): "settlement",
                  ("river",): "river", ("state", "of"): "admin1", ("province", "of"): "admin1",
                  ("region", "of"): "admin1", ("county", "of"): "admin2"}
+_PREFIX_HINT_ENDS = frozenset(words[-1] for words in _PREFIX_HINTS)  # the word right before the name
 
 # --- metonymy ------------------------------------------------------------------
 _GOVT_NOUNS = frozenset("""
@@ -357,23 +358,26 @@ def _kind_word(tok: Any) -> str | None:
 def _hint(doc: Any, m: Mention) -> PlaceKind | None:
     """A kind word next to the name: "Dnipro River", "Kherson region", "city of Izium"; a plural
     one after a pair names both ("the Kherson and Dnipropetrovsk regions")."""
-    if m.end < len(doc):
-        word = _kind_word(doc[m.end])
+    n = len(doc)
+    if m.end < n:
+        nxt = doc[m.end]
+        word = _kind_word(nxt)
         if word:
             return _HINT_KIND.get(word)
         # "Kherson and Dnipropetrovsk regions": the plural kind word after the second name
-        if doc[m.end].lower_ in ("and", "or", ",") and m.end + 2 < len(doc):
+        if nxt.lower_ in ("and", "or", ",") and m.end + 2 < n:
             k = m.end + 1
-            while k < len(doc) and k - m.end <= 4 and doc[k].is_title:
+            while k < n and k - m.end <= 4 and doc[k].is_title:
                 k += 1
-            if k < len(doc) and k > m.end + 1 and doc[k].lower_.endswith("s"):
+            if k < n and k > m.end + 1 and doc[k].lower_.endswith("s"):
                 word = _kind_word(doc[k])
                 if word:
                     return _HINT_KIND.get(word)
-    before = tuple(t.lower_ for t in doc[max(0, m.start - 2) : m.start])
-    for words, kind in _PREFIX_HINTS.items():
-        if before[-len(words):] == words:
-            return _HINT_KIND[kind]
+    if m.start > 0 and doc[m.start - 1].lower_ in _PREFIX_HINT_ENDS:
+        before = tuple(t.lower_ for t in doc[max(0, m.start - 2) : m.start])
+        for words, kind in _PREFIX_HINTS.items():
+            if before[-len(words):] == words:
+                return _HINT_KIND[kind]
     last = doc[m.end - 1].lower_
     if m.end - m.start > 1 and last in KIND_WORDS:
         return _HINT_KIND.get(KIND_WORDS[last])
@@ -571,11 +575,11 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         if len(it.candidates) == 1:
             continue
         key = keys[idx]
-        others = [c for k, c in picks.items() if k != key]
-        if not others:
-            continue
         closeness = near_cache.get(key)
         if closeness is None:
+            others = [c for k, c in picks.items() if k != key]
+            if not others:
+                continue
             closeness = near_cache[key] = [_closeness(c, others) for c in it.candidates]
         best, best_score, best_why = None, -1e9, []
         for c, (score, reasons), near in zip(it.candidates, scored[idx], closeness):
@@ -615,13 +619,14 @@ def _closeness(c: Candidate, others: Sequence[Candidate]) -> float:
     """1 next to another place of the article, falling with log distance to 0 at PROX_FAR_KM."""
     if c.kind not in _POINT_KINDS:
         return 0.0
-    coslat = math.cos(math.radians(c.lat))
+    lat, lon, gid, hypot = c.lat, c.lon, c.gid, math.hypot
+    coslat = math.cos(math.radians(lat))
     best = PROX_FAR_KM
     for o in others:
-        if o.gid == c.gid:
+        if o.gid == gid:
             continue
         # equirectangular distance: exact enough under a few hundred km, and cheap
-        d = 111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat)
+        d = 111.2 * hypot(o.lat - lat, (o.lon - lon) * coslat)
         if d < best:
             best = d
     return max(0.0, 1.0 - math.log1p(best / 10.0) / _LOG_FAR)
