@@ -513,43 +513,39 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
     total = sum(countries.values()) or 1.0
     scored: list[list[tuple[float, list[str]]]] = [[] for _ in items]
     # pass 2: add the article's other places (without the name's own vote)
-    tables = {"country": countries, "admin1": admin1s, "admin2": admin2s, "within": within}
-    own_by_key: dict[str, tuple[dict[tuple[str, str], float], float]] = {}  # one name's own votes, once per name
+    own_by_key: dict[str, _OwnVotes] = {}  # one name's own votes, once per name
     for idx, (it, ps) in enumerate(zip(items, priors)):
         own = own_by_key.get(keys[idx])
         if own is None:
             own = own_by_key[keys[idx]] = _own_votes(_votes(*votes[keys[idx]]))
-        mine, own_country = own
+        # the votes of the article's other names: a table's count less this name's own (read inline:
+        # this loop runs once per candidate of every name)
+        own_countries, own_admin1s, own_admin2s, own_within, own_country = own
+        rest = total - own_country
         nxt = items[idx + 1] if idx + 1 < len(items) else None
         container = _container(doc, it, nxt)
         best, best_score, best_why = None, -1e9, []
-
-        def other(counter: str, gid: str | None) -> float:
-            """The votes of the article's other names for ``gid`` (without this name's own)."""
-            if gid is None:
-                return 0.0
-            return tables[counter].get(gid, 0.0) - mine.get((counter, gid), 0)
-
         for c, (p, why) in zip(it.candidates, ps):
             score = p
             reasons = list(why)
+            kind = c.kind
             if c.country:
-                n = other("country", c.country)
-                rest = total - own_country
+                n = countries.get(c.country, 0.0) - own_countries.get(c.country, 0)
                 if n > 0 and rest > 0:
                     score += COUNTRY_CONTEXT * n / rest
                     reasons.append(f"article names other places in {c.country}")
-            if c.kind != PlaceKind.ADMIN1 and c.admin1_gid:
-                n = other("admin1", c.admin1_gid)
+            if kind != PlaceKind.ADMIN1 and c.admin1_gid:
+                n = admin1s.get(c.admin1_gid, 0.0) - own_admin1s.get(c.admin1_gid, 0)
                 if n > 0:
                     score += ADMIN1_CONTEXT * min(1.0, n)
                     reasons.append(f"article names {c.admin1}")
-            if c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
-                inside = other("within", c.gid)
+            if kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+                inside = within.get(c.gid, 0.0) - own_within.get(c.gid, 0)
                 if inside > 0:
                     score += ADMIN1_CONTEXT * min(1.0, inside)
                     reasons.append(f"article names places in {c.name}")
-            if c.kind != PlaceKind.ADMIN2 and c.admin2_gid and other("admin2", c.admin2_gid) > 0:
+            if kind != PlaceKind.ADMIN2 and c.admin2_gid and (
+                    admin2s.get(c.admin2_gid, 0.0) - own_admin2s.get(c.admin2_gid, 0) > 0):
                 score += ADMIN2_CONTEXT
                 reasons.append("article names its district")
             if container is not None and _inside(c, container):
@@ -591,12 +587,18 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         _settle(it, best, best_score, best_why)
 
 
-def _own_votes(own: list[tuple[str, tuple[str, float]]]) -> tuple[dict[tuple[str, str], float], float]:
-    """One name's votes summed per (counter, gid), in order (as ``sum`` would), and its country votes."""
-    mine: dict[tuple[str, str], float] = {}
+# one name's own votes per gid in each table (country, admin1, admin2, within), and its country votes
+_OwnVotes = tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float], float]
+
+
+def _own_votes(own: list[tuple[str, tuple[str, float]]]) -> _OwnVotes:
+    """One name's votes summed per gid in each table, in order (as ``sum`` would), and its country votes."""
+    tables: dict[str, dict[str, float]] = {"country": {}, "admin1": {}, "admin2": {}, "within": {}}
     for counter, (gid, w) in own:
-        mine[counter, gid] = mine.get((counter, gid), 0) + w
-    return mine, sum(v[1] for k, v in own if k == "country")
+        table = tables[counter]
+        table[gid] = table.get(gid, 0) + w
+    return (tables["country"], tables["admin1"], tables["admin2"], tables["within"],
+            sum(v[1] for k, v in own if k == "country"))
 
 
 def _nations(ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
