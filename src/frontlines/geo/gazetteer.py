@@ -259,12 +259,18 @@ class Gazetteer:
     def capitals_of(self, iso3: str) -> tuple[Candidate, ...]:
         """The country's capital cities (the places flagged capital in it), most populous first."""
         if self._capitals is None:
-            # every country's at once: the table has no index on country, so a query per country
-            # scanned all of it (6 ms each); ties in population stay in row order, as they came
+            # every country's at once, read by rowid: the table has no index on country or capital,
+            # and a query per country scanned all of it (6 ms each); the packed capital bits say
+            # which rows to read. Ties in population stay in row order, as they came.
+            rowids = [m.start() + 1 for m in _CAPITAL_BITS.finditer(self._bits)]
+            rows: list[tuple[Any, ...]] = []
+            for lo in range(0, len(rowids), 500):  # under SQLite's limit on parameters
+                chunk = rowids[lo : lo + 500]
+                rows.extend(self._conn.execute(
+                    f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.rowid IN ({', '.join('?' * len(chunk))}) "
+                    "AND p.capital = 1 AND p.kind = 'settlement'", chunk))
             by_country: dict[str, list[Candidate]] = {}
-            for r in self._conn.execute(
-                    f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.capital = 1 AND p.kind = 'settlement' "
-                    "ORDER BY p.population DESC, p.rowid"):
+            for r in sorted(rows, key=lambda r: (-r[10], r[0])):  # most populous first
                 by_country.setdefault(r[6], []).append(_candidate(r))
             self._capitals = {country: tuple(found) for country, found in by_country.items()}
         return self._capitals.get(iso3, ())
@@ -322,6 +328,7 @@ class Gazetteer:
 
 
 _KINDS = {k.value: k for k in PlaceKind}
+_CAPITAL_BITS = re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in range(1, 256, 2)) + b"]")  # bit 0 set
 _SOUND_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2, PlaceKind.ADMIN1})
 _VOWELS = frozenset("aeiouy")
 
