@@ -247,13 +247,11 @@ class Gazetteer:
         wanted_codes = {i for i, t in enumerate(self._admin) if t[0] == country}
         sound_kinds = {i for i, k in enumerate(self._kinds) if k in _SOUND_KINDS}
         kind, names = self._kind, self._names
-        skeletons: dict[str, str] = {}  # name -> skeleton: a country has many places of one name
-        for row in [r for r, code in enumerate(self._acode) if code in wanted_codes and kind[r] in sound_kinds]:
-            name = names[row]
-            skeleton = skeletons.get(name)
-            if skeleton is None:
-                skeleton = skeletons[name] = consonant_skeleton(normalise_name(name))
-            index.setdefault(skeleton, []).append(row)
+        rows = [r for r, code in enumerate(self._acode) if code in wanted_codes and kind[r] in sound_kinds]
+        distinct = list(dict.fromkeys(names[r] for r in rows))  # a country has many places of one name
+        skeleton_of = dict(zip(distinct, consonant_skeletons([normalise_name(n) for n in distinct])))
+        for row in rows:
+            index.setdefault(skeleton_of[names[row]], []).append(row)
         return index
 
     def capitals_of(self, iso3: str) -> tuple[Candidate, ...]:
@@ -355,6 +353,25 @@ def consonant_skeleton(key: str) -> str:
         out.append(ch)
         prev = ch
     return "".join(out)
+_ASCII_CONSONANTS = "".join(c for c in map(chr, range(128)) if c.isalpha() and c not in _VOWELS)
+_CONSONANT_RUN = re.compile(f"([{_ASCII_CONSONANTS}])\\1+")
+_KEEP_CONSONANTS = str.maketrans("", "", "".join(c for c in map(chr, range(128)) if c not in _ASCII_CONSONANTS + "\n"))
+
+
+def consonant_skeletons(keys: Sequence[str]) -> list[str]:
+    """``consonant_skeleton`` of each key, the ASCII ones worked out together: joined by newlines,
+    each step runs once over all of them (no step crosses a newline, and a consonant after a
+    newline follows no equal letter), as indexing a country's thousands of names needs."""
+    out = [""] * len(keys)
+    batch = [i for i, k in enumerate(keys) if k.isascii() and "\n" not in k]
+    joined = _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g("\n".join([keys[i] for i in batch])))
+    for i, skeleton in zip(batch, _CONSONANT_RUN.sub(r"\1", joined).translate(_KEEP_CONSONANTS).split("\n")):
+        out[i] = skeleton
+    for i in set(range(len(keys))).difference(batch):
+        out[i] = consonant_skeleton(keys[i])
+    return out
+
+
 # a place's own precision in bits 2.. of its p_bits byte: 0 = none (as its kind says)
 _PRECISIONS: tuple[Precision | None, ...] = (None, *Precision)
 _PRECISION_CODE: dict[str | None, int] = {p.value if p else None: i for i, p in enumerate(_PRECISIONS)}
