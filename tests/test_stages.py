@@ -62,3 +62,24 @@ def test_extractions_record_the_versions() -> None:
     assert [(s.name, s.version) for s in ex.stages] == [("t.places", stage.version)]
     assert ex.stages[0].version.startswith("5+")
 
+
+
+def test_token_indices_reads_the_lower_column_as_tokens_would() -> None:
+    import spacy
+
+    from frontlines.stages import token_indices
+
+    doc = spacy.blank("en")("The City fell; the town's CAPITAL, a city-state, and Zcity held. town")
+    words = {"city", "town", "capital", "unseen"}
+    assert token_indices(doc, words) == [i for i, tok in enumerate(doc) if tok.lower_ in words]
+    assert [doc[i].text for i in token_indices(doc, words)] == ["City", "town", "CAPITAL", "city", "town"]
+    assert token_indices(spacy.blank("en")(""), words) == []
+
+
+def test_token_indices_over_a_stand_in() -> None:
+    from types import SimpleNamespace
+
+    from frontlines.stages import token_indices
+
+    toks = [SimpleNamespace(lower_=w) for w in ("in", "the", "city")]
+    assert token_indices(toks, ["city"]) == [2]

@@ -200,6 +200,16 @@ def test_consonant_skeleton(key: str, skeleton: str) -> None:
     assert consonant_skeleton(key) == skeleton
 
 
+def test_consonant_skeletons_of_many_keys_at_once_are_each_keys_skeleton() -> None:
+    from frontlines.geo.gazetteer import consonant_skeleton, consonant_skeletons
+
+    # runs across a separator, doubled digraphs, empty keys, capitals, digits, non-ASCII and newlines
+    keys = ["luganskoye", "kk", "k-k", "kkk", "", "zhzhzh", "kh-kh", "ggh", "AAbB", "ab12cc", "", "gg",
+            "łódź", "жж", "k\nk", "kk\n", "tsts", "nova kakhovka", "zaporizhzhia"]
+    assert consonant_skeletons(keys) == [consonant_skeleton(k) for k in keys]
+    assert consonant_skeletons([]) == []
+
+
 @pytest.mark.parametrize(
     ("name", "countries", "expected"),
     [

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from frontlines.stages import doc_text
+from frontlines.stages import doc_text, token_indices
 from frontlines.geo.gazetteer import Candidate, Gazetteer
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
@@ -31,6 +31,7 @@ ANAPHOR_REASON = "story place"  # Place.reason of a place named by a common noun
 
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
 _DIVISION_NOUNS = frozenset({"region", "province", "oblast", "state", "governorate"})
+_STORY_NOUNS = _SETTLEMENT_NOUNS | _DIVISION_NOUNS | {"capital"}
 
 
 def is_anaphor(place: Place) -> bool:
@@ -44,10 +45,9 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
                    key=lambda p: p.evidence.start)
     covered = [(p.evidence.start, p.evidence.end) for p in places]
     out: list[Place] = []
-    for i, tok in enumerate(doc):
+    for i in token_indices(doc, _STORY_NOUNS):  # only the nouns: a Token per word of the article costs
+        tok = doc[i]
         low = tok.lower_
-        if low not in _SETTLEMENT_NOUNS and low not in _DIVISION_NOUNS and low != "capital":
-            continue
         if any(a <= tok.idx < b for a, b in covered):
             continue  # part of a name ("Kherson region", "the city of Kherson")
         nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -69,7 +69,9 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
                 before = [p for p in before if not _is_capital(p, gazetteer)]
             # "troops advancing from Balakliia drove into the town": where they came from is not
             # where they went, so an origin in the noun's own sentence is no antecedent
-            before = [p for p in before if not _origin_in_sentence(doc, p, tok)]
+            if before:
+                sent = tok.sent  # once per noun, not once per place before it
+                before = [p for p in before if not _origin_in_sentence(doc, p, sent)]
             found = _antecedent(before, low)
         if found is None:
             continue
@@ -84,9 +86,8 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
 _SMALL_NOUNS = frozenset({"town", "village"})
 
 
-def _origin_in_sentence(doc: Any, p: Place, tok: Any) -> bool:
-    """``p`` is named after "from" in the sentence of ``tok``."""
-    sent = tok.sent
+def _origin_in_sentence(doc: Any, p: Place, sent: Any) -> bool:
+    """``p`` is named after "from" in the sentence ``sent``."""
     if not (sent.start_char <= p.evidence.start < sent.end_char):
         return False
     span = doc.char_span(p.evidence.start, p.evidence.end, alignment_mode="expand")

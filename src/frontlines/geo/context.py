@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +56,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of datelines: at the start of the text or of a paragraph, a place name
     (in capitals, or followed by an agency or a date) and a dash."""
     out = []
-    for m in _DATELINE.finditer(text):
+    for m in _line_matches(text):
         start = m.start()
         if start > 0 and text[start - 1] != "\n":
             continue
@@ -68,6 +68,24 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
             continue  # "Ukraine - the war" is a title, not a dateline
         out.append((m.start("place"), m.end()))
     return out
+
+
+# every dateline has a dash and a space after it; a dateline never runs past its line
+_DASH_GAP = re.compile(r"[-\u2013\u2014][ \t]")
+
+
+def _line_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_DATELINE.finditer(text)``, tried only at the starts of lines with a dash and a space (the
+    pattern failing at every other position of the text cost four times as much)."""
+    pos, n = 0, len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        if _DASH_GAP.search(text, pos, end):
+            m = _DATELINE.match(text, pos)
+            if m is not None:
+                yield m
+        pos = end + 1
 
 
 def in_dateline(place: Place) -> bool:

@@ -39,6 +39,7 @@ __all__ = [  # BadLine, Entry and normalise_name are defined in geo.entries and 
 SCHEMA_VERSION = "8"
 MAX_CANDIDATES = 120  # "Springfield": past the most populous 120, context never wins; Ukraine has ~100 Ivanivkas
 SOUND_ALIKE_RATIO = 0.75  # letters shared by two romanisations of one name (Lysichansk ~ Lysychansk: 0.9)
+MEMO_MAX = 200_000  # answers remembered per kind of question (a long-running watcher meets ever new words)
 REBUILD_HINT = "rebuild it with `frontlines gazetteer build --force`"
 
 # Key flags (one byte per name key) that the recogniser reads without a query.
@@ -130,7 +131,9 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_gid: dict[str, Candidate | None] = {}
         self._skeletons: dict[str, dict[str, list[int]]] = {}  # country -> consonant skeleton -> rows
-        self._capitals: dict[str, tuple[Candidate, ...]] = {}
+        self._capitals: dict[str, tuple[Candidate, ...]] | None = None  # country -> its capitals, once loaded
+        self._sound_cache: dict[tuple[str, tuple[str, ...], float], tuple[Candidate, ...]] = {}
+        self._word_countries: dict[str, tuple[str, ...]] = {}
 
     def _load_columns(self, meta: dict[str, Any]) -> None:
         """Unpack the name index and the place columns written by the builder."""
@@ -207,13 +210,23 @@ class Gazetteer:
         Luhanske, "Golaya Pristan" ~ Hola Prystan), and letters similar enough (``min_ratio``).
 
         For names written from a Russian or older spelling of a Cyrillic name that no table
-        derives; () when none. The index is built on first use, per set of countries.
+        derives; () when none. The index is built on first use, per country; answers are remembered.
         """
         key = normalise_name(name)
+        wanted = tuple(sorted(set(countries)))
+        memo = (key, wanted, min_ratio)  # an article says a name many times, and news the same names
+        hit = self._sound_cache.get(memo)
+        if hit is None:
+            if len(self._sound_cache) >= MEMO_MAX:
+                self._sound_cache.clear()
+            hit = self._sound_cache[memo] = self._sound_alike(key, wanted, min_ratio)
+        return hit
+
+    def _sound_alike(self, key: str, countries: tuple[str, ...], min_ratio: float) -> tuple[Candidate, ...]:
         skel = consonant_skeleton(key)
         if len(skel) < 3:
             return ()
-        rows = [row for country in sorted(set(countries)) for row in self._skeleton_index(country).get(skel, ())]
+        rows = [row for country in countries for row in self._skeleton_index(country).get(skel, ())]
         if not rows:
             return ()
         plain = _h_for_g(key)
@@ -232,19 +245,50 @@ class Gazetteer:
             return index
         index = self._skeletons[country] = {}
         wanted_codes = {i for i, t in enumerate(self._admin) if t[0] == country}
-        for row, code in enumerate(self._acode):
-            if code in wanted_codes and self._kinds[self._kind[row]] in _SOUND_KINDS:
-                index.setdefault(consonant_skeleton(normalise_name(self._names[row])), []).append(row)
+        sound_kinds = {i for i, k in enumerate(self._kinds) if k in _SOUND_KINDS}
+        kind, names = self._kind, self._names
+        rows = [r for r, code in enumerate(self._acode) if code in wanted_codes and kind[r] in sound_kinds]
+        distinct = list(dict.fromkeys(names[r] for r in rows))  # a country has many places of one name
+        skeleton_of = dict(zip(distinct, consonant_skeletons([normalise_name(n) for n in distinct])))
+        for row in rows:
+            index.setdefault(skeleton_of[names[row]], []).append(row)
         return index
 
     def capitals_of(self, iso3: str) -> tuple[Candidate, ...]:
         """The country's capital cities (the places flagged capital in it), most populous first."""
-        hit = self._capitals.get(iso3)
+        if self._capitals is None:
+            # every country's at once, read by rowid: the table has no index on country or capital,
+            # and a query per country scanned all of it (6 ms each); the packed capital bits say
+            # which rows to read. Ties in population stay in row order, as they came.
+            rowids = [m.start() + 1 for m in _CAPITAL_BITS.finditer(self._bits)]
+            rows: list[tuple[Any, ...]] = []
+            for lo in range(0, len(rowids), 500):  # under SQLite's limit on parameters
+                chunk = rowids[lo : lo + 500]
+                rows.extend(self._conn.execute(
+                    f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.rowid IN ({', '.join('?' * len(chunk))}) "
+                    "AND p.capital = 1 AND p.kind = 'settlement'", chunk))
+            by_country: dict[str, list[Candidate]] = {}
+            for r in sorted(rows, key=lambda r: (-r[10], r[0])):  # most populous first
+                by_country.setdefault(r[6], []).append(_candidate(r))
+            self._capitals = {country: tuple(found) for country, found in by_country.items()}
+        return self._capitals.get(iso3, ())
+
+    def countries_of_word(self, word: str) -> tuple[str, ...]:
+        """The countries one word of a text names: a people ("Ukrainian", "Ukrainians") or a name whose
+        likeliest places include a country ("Ukraine"); () for any other word. Remembered per word."""
+        hit = self._word_countries.get(word)
         if hit is None:
-            rows = self._conn.execute(
-                f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.country = ? AND p.capital = 1 AND p.kind = 'settlement' "
-                "ORDER BY p.population DESC", (iso3,)).fetchall()
-            hit = self._capitals[iso3] = tuple(_candidate(r) for r in rows)
+            key = normalise_name(word)
+            iso3 = self.demonyms.get(key) or self.demonyms.get(key[:-1] if key.endswith("ns") else key)
+            if iso3:
+                hit = (iso3,)
+            else:
+                info = self.keys.get(key)
+                hit = tuple(c.country for c in self.lookup(key, normalised=True)[:3]
+                            if c.kind == PlaceKind.COUNTRY and c.country) if info is not None and info[0] & FLAG_MAJOR else ()
+            if len(self._word_countries) >= MEMO_MAX:
+                self._word_countries.clear()
+            self._word_countries[word] = hit
         return hit
 
     def demonym(self, name: str) -> Candidate | None:
@@ -282,6 +326,7 @@ class Gazetteer:
 
 
 _KINDS = {k.value: k for k in PlaceKind}
+_CAPITAL_BITS = re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in range(1, 256, 2)) + b"]")  # bit 0 set
 _SOUND_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2, PlaceKind.ADMIN1})
 _VOWELS = frozenset("aeiouy")
 
@@ -308,6 +353,25 @@ def consonant_skeleton(key: str) -> str:
         out.append(ch)
         prev = ch
     return "".join(out)
+_ASCII_CONSONANTS = "".join(c for c in map(chr, range(128)) if c.isalpha() and c not in _VOWELS)
+_CONSONANT_RUN = re.compile(f"([{_ASCII_CONSONANTS}])\\1+")
+_KEEP_CONSONANTS = str.maketrans("", "", "".join(c for c in map(chr, range(128)) if c not in _ASCII_CONSONANTS + "\n"))
+
+
+def consonant_skeletons(keys: Sequence[str]) -> list[str]:
+    """``consonant_skeleton`` of each key, the ASCII ones worked out together: joined by newlines,
+    each step runs once over all of them (no step crosses a newline, and a consonant after a
+    newline follows no equal letter), as indexing a country's thousands of names needs."""
+    out = [""] * len(keys)
+    batch = [i for i, k in enumerate(keys) if k.isascii() and "\n" not in k]
+    joined = _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g("\n".join([keys[i] for i in batch])))
+    for i, skeleton in zip(batch, _CONSONANT_RUN.sub(r"\1", joined).translate(_KEEP_CONSONANTS).split("\n")):
+        out[i] = skeleton
+    for i in set(range(len(keys))).difference(batch):
+        out[i] = consonant_skeleton(keys[i])
+    return out
+
+
 # a place's own precision in bits 2.. of its p_bits byte: 0 = none (as its kind says)
 _PRECISIONS: tuple[Precision | None, ...] = (None, *Precision)
 _PRECISION_CODE: dict[str | None, int] = {p.value if p else None: i for i, p in enumerate(_PRECISIONS)}

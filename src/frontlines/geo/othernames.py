@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontlines.geo.gazetteer import FLAG_MAJOR, Gazetteer, normalise_name
+from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.recognise import CUED_SOURCE, FEATURE_HEADS, KIND_WORDS
 from frontlines.records import PlaceKind
 from frontlines.stages import doc_text
@@ -31,15 +31,14 @@ def sound_alike(doc: Any, every: list[Any], gazetteer: Gazetteer) -> None:
     letters): when the gazetteer does not know it, or knows only small places by it (a village
     written Russian-style may match another village's exact name elsewhere). The article is about
     a country when it names the country, its people or one of its places."""
+    asked = [it for it in every if _may_sound_alike(it)]
+    if not asked:
+        return  # the countries the article names are worked out only when a name may need them
     about = _countries_named(doc, every, gazetteer, CYRILLIC_COUNTRIES) & CYRILLIC_COUNTRIES
     if not about:
         return
     countries = sorted(about)
-    for it in every:
-        sourced = it.mention.source in _SOUND_SOURCES or (it.feature and not _has_feature_head(it.text))
-        if not sourced or (not it.partial and any(
-                c.population >= SOUND_ALIKE_MAX_POP or c.kind not in _SOUND_KINDS for c in it.candidates)):
-            continue
+    for it in asked:
         found = gazetteer.sound_alike(it.text, countries)
         if not found and it.hint is not None:
             stripped = STRIP_SUFFIX.sub("", re.sub(r"['\u2019]s$", "", it.text))
@@ -53,6 +52,14 @@ def sound_alike(doc: Any, every: list[Any], gazetteer: Gazetteer) -> None:
                 it.note = "another romanisation of the name (same sound)"
             it.candidates = (*it.candidates, *extra)
             it.feature = False  # "Kamenka-Dniprovska" tagged as a building: a village after all
+
+
+def _may_sound_alike(it: Any) -> bool:
+    """A name worth looking for by sound: one the recogniser or a reader handed over (or a local
+    feature with no feature word) that the gazetteer does not know as a town or anything bigger."""
+    sourced = it.mention.source in _SOUND_SOURCES or (it.feature and not _has_feature_head(it.text))
+    return sourced and (it.partial or not any(
+        c.population >= SOUND_ALIKE_MAX_POP or c.kind not in _SOUND_KINDS for c in it.candidates))
 
 
 FOREIGN_ALTERNATE_MAX_POP = 1_000_000  # "Bombay", "Kharkov": a big city's other name is that city
@@ -104,15 +111,7 @@ def _countries_named(doc: Any, every: list[Any], gazetteer: Gazetteer, among: fr
         return out
     # each capitalised word once, read off the text (iterating the Doc's tokens costs more than all of this)
     for text in dict.fromkeys(w for w in _WORD.findall(doc_text(doc)) if w[:1].isupper()):
-        key = normalise_name(text)
-        iso3 = gazetteer.demonyms.get(key) or gazetteer.demonyms.get(key[:-1] if key.endswith("ns") else key)
-        if iso3:
-            out.add(iso3)
-        else:
-            info = gazetteer.keys.get(key)
-            if info is not None and info[0] & FLAG_MAJOR:
-                out.update(c.country for c in gazetteer.lookup(key, normalised=True)[:3]
-                           if c.kind == PlaceKind.COUNTRY and c.country)
+        out.update(gazetteer.countries_of_word(text))
         if among is not None and among <= out:
             break
     return {c for c in out if c}

@@ -38,6 +38,8 @@ def relative_place(doc: Any, article_id: str, m: Mention, end_char: int, c: Cand
                    gazetteer: Gazetteer) -> Place | None:
     """A RELATIVE place when a direction, distance or 'near' phrase precedes the name ``m``
     (resolved to ``c`` as ``place``); None when none does."""
+    if not _cue_before(doc, m.start):
+        return None  # most names: no phrase ends right before them, and the six words need not be read
     before = [t for t in doc[max(0, m.start - 6) : m.start]]
     low = [t.lower_ for t in before]
     # drop "the" before the name ("west bank of the Dnipro")
@@ -102,6 +104,19 @@ def relative_place(doc: Any, article_id: str, m: Mention, end_char: int, c: Cand
         admin1=c.admin1, country=c.country, precision=precision, metonymic=False, anchor=c.name,
         reason=f"relative place: {reason}; anchor chosen by {place.reason}", score=place.score,
     )
+
+
+# the words a relative phrase ends with, right before the name (or before "the" after "of")
+_CUE_ENDS = frozenset({"of", *(p.split()[-1] for p in _NEAR_PHRASES), *_NEAR_WORDS, *_DIRECTION_ADJ})
+
+
+def _cue_before(doc: Any, start: int) -> bool:
+    """The word before token ``start`` may end a relative phrase (every pattern of relative_place
+    ends with one of _CUE_ENDS, or with "of the")."""
+    if start == 0:
+        return False
+    last = doc[start - 1].lower_
+    return last in _CUE_ENDS or (last == "the" and start >= 2 and doc[start - 2].lower_ == "of")
 
 
 def _bank(gazetteer: Gazetteer, river_gid: str, side: str) -> Candidate | None:

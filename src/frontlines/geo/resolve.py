@@ -75,6 +75,7 @@ _HINT_COMPATIBLE = {
 _PREFIX_HINTS = {("city", "of"): "settlement", ("town", "of"): "settlement", ("village", "of"): "settlement",
                  ("river",): "river", ("state", "of"): "admin1", ("province", "of"): "admin1",
                  ("region", "of"): "admin1", ("county", "of"): "admin2"}
+_PREFIX_HINT_ENDS = frozenset(words[-1] for words in _PREFIX_HINTS)  # the word right before the name
 
 # --- metonymy ------------------------------------------------------------------
 _GOVT_NOUNS = frozenset("""
@@ -122,9 +123,10 @@ def resolve_mentions(
     drop_foreign_alternates(doc, every, gazetteer)
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
-    extra = _apply_containers(doc, article_id, items, gazetteer)
+    ents = tuple(doc.ents) if items else ()  # spaCy builds the entity spans on each access: once here
+    extra = _apply_containers(doc, article_id, items, gazetteer, ents)
     if items:
-        _choose(doc, items, gazetteer, outlet_country(source))
+        _choose(doc, items, gazetteer, outlet_country(source), ents)
     for it in items:
         _region_of_city(it, gazetteer)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
@@ -151,7 +153,8 @@ def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
         it.reason = f"the region of {c.name} (a region word follows a city's name); {it.reason}"
 
 
-def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: Gazetteer) -> list[Place]:
+def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: Gazetteer,
+                      ents: Sequence[Any]) -> list[Place]:
     """Narrow each name to its candidates inside the division written next to it, and make that
     division the division; a name with none inside (or unknown) is placed at the division."""
     spans = [(it.mention.start, it.mention.end, it.start_char, it.end_char) for it in items]
@@ -164,7 +167,7 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
     # people's names: a PERSON entity that opens with a given name ("Oleh Syniehubov, Kharkiv");
     # the small model also tags unknown villages PERSON ("Zolota Nyva, Donetsk")
     first_names = load_place_lexicon().first_names
-    persons = frozenset(t for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    persons = frozenset(t for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
                         and normalise_name(ent[0].text) in first_names for t in range(ent.start, ent.end))
     extra: list[Place] = []
     added: list[_Item] = []
@@ -355,23 +358,26 @@ def _kind_word(tok: Any) -> str | None:
 def _hint(doc: Any, m: Mention) -> PlaceKind | None:
     """A kind word next to the name: "Dnipro River", "Kherson region", "city of Izium"; a plural
     one after a pair names both ("the Kherson and Dnipropetrovsk regions")."""
-    if m.end < len(doc):
-        word = _kind_word(doc[m.end])
+    n = len(doc)
+    if m.end < n:
+        nxt = doc[m.end]
+        word = _kind_word(nxt)
         if word:
             return _HINT_KIND.get(word)
         # "Kherson and Dnipropetrovsk regions": the plural kind word after the second name
-        if doc[m.end].lower_ in ("and", "or", ",") and m.end + 2 < len(doc):
+        if nxt.lower_ in ("and", "or", ",") and m.end + 2 < n:
             k = m.end + 1
-            while k < len(doc) and k - m.end <= 4 and doc[k].is_title:
+            while k < n and k - m.end <= 4 and doc[k].is_title:
                 k += 1
-            if k < len(doc) and k > m.end + 1 and doc[k].lower_.endswith("s"):
+            if k < n and k > m.end + 1 and doc[k].lower_.endswith("s"):
                 word = _kind_word(doc[k])
                 if word:
                     return _HINT_KIND.get(word)
-    before = tuple(t.lower_ for t in doc[max(0, m.start - 2) : m.start])
-    for words, kind in _PREFIX_HINTS.items():
-        if before[-len(words):] == words:
-            return _HINT_KIND[kind]
+    if m.start > 0 and doc[m.start - 1].lower_ in _PREFIX_HINT_ENDS:
+        before = tuple(t.lower_ for t in doc[max(0, m.start - 2) : m.start])
+        for words, kind in _PREFIX_HINTS.items():
+            if before[-len(words):] == words:
+                return _HINT_KIND[kind]
     last = doc[m.end - 1].lower_
     if m.end - m.start > 1 and last in KIND_WORDS:
         return _HINT_KIND.get(KIND_WORDS[last])
@@ -471,7 +477,7 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
     return s, why
 
 
-def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None = None) -> None:
+def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None, ents: Sequence[Any]) -> None:
     priors: list[list[tuple[float, list[str]]]] = []
     for it in items:
         # divisions that hold a settlement of the same name (the division is named after it)
@@ -502,45 +508,44 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
              admin2s if key_counter == "admin2" else within)[value[0]] += value[1]
     # peoples named in the article ("Israeli troops", "Palestinian officials") say which
     # countries it is about, as a place there would: one half-vote per distinct nation
-    for iso3 in _nations(doc, gazetteer):
+    for iso3 in _nations(ents, gazetteer):
         countries[iso3] += 0.5
     total = sum(countries.values()) or 1.0
     scored: list[list[tuple[float, list[str]]]] = [[] for _ in items]
     # pass 2: add the article's other places (without the name's own vote)
+    own_by_key: dict[str, _OwnVotes] = {}  # one name's own votes, once per name
     for idx, (it, ps) in enumerate(zip(items, priors)):
-        own_votes = _votes(*votes[keys[idx]])
-        own_country = sum(v[1] for k, v in own_votes if k == "country")
+        own = own_by_key.get(keys[idx])
+        if own is None:
+            own = own_by_key[keys[idx]] = _own_votes(_votes(*votes[keys[idx]]))
+        # the votes of the article's other names: a table's count less this name's own (read inline:
+        # this loop runs once per candidate of every name)
+        own_countries, own_admin1s, own_admin2s, own_within, own_country = own
+        rest = total - own_country
         nxt = items[idx + 1] if idx + 1 < len(items) else None
         container = _container(doc, it, nxt)
         best, best_score, best_why = None, -1e9, []
         for c, (p, why) in zip(it.candidates, ps):
             score = p
             reasons = list(why)
-
-            def other(counter: str, gid: str | None) -> float:
-                if gid is None:
-                    return 0.0
-                table = {"country": countries, "admin1": admin1s, "admin2": admin2s, "within": within}[counter]
-                mine = sum(v[1] for k, v in own_votes if k == counter and v[0] == gid)
-                return table[gid] - mine
-
+            kind = c.kind
             if c.country:
-                n = other("country", c.country)
-                rest = total - own_country
+                n = countries.get(c.country, 0.0) - own_countries.get(c.country, 0)
                 if n > 0 and rest > 0:
                     score += COUNTRY_CONTEXT * n / rest
                     reasons.append(f"article names other places in {c.country}")
-            if c.kind != PlaceKind.ADMIN1 and c.admin1_gid:
-                n = other("admin1", c.admin1_gid)
+            if kind != PlaceKind.ADMIN1 and c.admin1_gid:
+                n = admin1s.get(c.admin1_gid, 0.0) - own_admin1s.get(c.admin1_gid, 0)
                 if n > 0:
                     score += ADMIN1_CONTEXT * min(1.0, n)
                     reasons.append(f"article names {c.admin1}")
-            if c.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
-                inside = other("within", c.gid)
+            if kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+                inside = within.get(c.gid, 0.0) - own_within.get(c.gid, 0)
                 if inside > 0:
                     score += ADMIN1_CONTEXT * min(1.0, inside)
                     reasons.append(f"article names places in {c.name}")
-            if c.kind != PlaceKind.ADMIN2 and c.admin2_gid and other("admin2", c.admin2_gid) > 0:
+            if kind != PlaceKind.ADMIN2 and c.admin2_gid and (
+                    admin2s.get(c.admin2_gid, 0.0) - own_admin2s.get(c.admin2_gid, 0) > 0):
                 score += ADMIN2_CONTEXT
                 reasons.append("article names its district")
             if container is not None and _inside(c, container):
@@ -566,11 +571,11 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         if len(it.candidates) == 1:
             continue
         key = keys[idx]
-        others = [c for k, c in picks.items() if k != key]
-        if not others:
-            continue
         closeness = near_cache.get(key)
         if closeness is None:
+            others = [c for k, c in picks.items() if k != key]
+            if not others:
+                continue
             closeness = near_cache[key] = [_closeness(c, others) for c in it.candidates]
         best, best_score, best_why = None, -1e9, []
         for c, (score, reasons), near in zip(it.candidates, scored[idx], closeness):
@@ -582,9 +587,23 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         _settle(it, best, best_score, best_why)
 
 
-def _nations(doc: Any, gazetteer: Gazetteer) -> set[str]:
+# one name's own votes per gid in each table (country, admin1, admin2, within), and its country votes
+_OwnVotes = tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float], float]
+
+
+def _own_votes(own: list[tuple[str, tuple[str, float]]]) -> _OwnVotes:
+    """One name's votes summed per gid in each table, in order (as ``sum`` would), and its country votes."""
+    tables: dict[str, dict[str, float]] = {"country": {}, "admin1": {}, "admin2": {}, "within": {}}
+    for counter, (gid, w) in own:
+        table = tables[counter]
+        table[gid] = table.get(gid, 0) + w
+    return (tables["country"], tables["admin1"], tables["admin2"], tables["within"],
+            sum(v[1] for k, v in own if k == "country"))
+
+
+def _nations(ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
     out: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "NORP":
             continue
         text = ent.text
@@ -602,13 +621,14 @@ def _closeness(c: Candidate, others: Sequence[Candidate]) -> float:
     """1 next to another place of the article, falling with log distance to 0 at PROX_FAR_KM."""
     if c.kind not in _POINT_KINDS:
         return 0.0
-    coslat = math.cos(math.radians(c.lat))
+    lat, lon, gid, hypot = c.lat, c.lon, c.gid, math.hypot
+    coslat = math.cos(math.radians(lat))
     best = PROX_FAR_KM
     for o in others:
-        if o.gid == c.gid:
+        if o.gid == gid:
             continue
         # equirectangular distance: exact enough under a few hundred km, and cheap
-        d = 111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat)
+        d = 111.2 * hypot(o.lat - lat, (o.lon - lon) * coslat)
         if d < best:
             best = d
     return max(0.0, 1.0 - math.log1p(best / 10.0) / _LOG_FAR)
