@@ -9,6 +9,7 @@ trigger in the dependency tree, in preference to any others of its sentence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -533,7 +534,12 @@ def _inside(p: Place, outer: Place) -> bool:
 
 
 def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
-    """The date of the event: one attached to the trigger, else the nearest of its sentence."""
+    """The date of the event: one attached to the trigger, else the nearest of its sentence.
+
+    A date that dates something else comes last: one inside a clause that describes a noun ("the
+    initiative, brokered in July last year", "the second command to fall this year"), and a
+    dateline's ("DUBAI, Nov 20 (Reuters) -"), which is the publication's.
+    """
     best: tuple[float, TimeValue] | None = None
     for tv, root in index.times:
         if not (sent.start <= root.i < sent.end):
@@ -546,9 +552,47 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
         score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
         if tv.resolution in (Resolution.UNRESOLVED,):
             score -= 3
+        if describes_noun(root, trigger) or in_dateline(tv, sent):
+            score = min(score, 5.0) - 6.0
         if best is None or score > best[0]:
             best = (score, tv)
     return best[1] if best else None
+
+
+# Arcs from a clause to the noun it describes: a date under one dates that clause's happening.
+_NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+
+
+def describes_noun(root: Any, trigger: Any) -> bool:
+    """The date at ``root`` sits in a clause that describes a noun, and ``trigger`` is not in that
+    clause ("suspending the initiative, brokered in July last year": July dates the brokering)."""
+    above_trigger = {trigger.i} | {a.i for a in trigger.ancestors}
+    tok = root
+    for _ in range(12):
+        if tok.i in above_trigger:
+            return False
+        if tok.dep_ in _NOUN_CLAUSE_DEPS:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+# "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?\s*[,(]\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def in_dateline(tv: TimeValue, sent: Any) -> bool:
+    """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
+    it happened."""
+    offset = tv.evidence.start - sent.start_char
+    if offset < 0 or offset > 60:
+        return False
+    text = sent.text
+    end = tv.evidence.end - sent.start_char
+    return bool(_DATELINE_BEFORE.match(text[:offset]) and _DATELINE_AFTER.match(text[end:end + 50]))
 
 
 def publication_time(published: dt.date, article_id: str) -> TimeValue:
