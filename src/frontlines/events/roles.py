@@ -552,8 +552,10 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
         score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
         if tv.resolution in (Resolution.UNRESOLVED,):
             score -= 3
-        if describes_noun(root, trigger) or in_dateline(tv, sent):
-            score = min(score, 5.0) - 6.0
+        if in_dateline(tv, sent):
+            score -= 20.0  # the publication's date: any other date of the sentence first
+        elif describes_noun(root, trigger):
+            score = min(score, 5.0) - 6.0  # below every date of the event's own clause
         if best is None or score > best[0]:
             best = (score, tv)
     return best[1] if best else None
@@ -564,15 +566,16 @@ _NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 
 
 def describes_noun(root: Any, trigger: Any) -> bool:
-    """The date at ``root`` sits in a clause that describes a noun, and ``trigger`` is not in that
-    clause ("suspending the initiative, brokered in July last year": July dates the brokering)."""
+    """The date at ``root`` sits in a clause that describes a noun other than the event's, and ``trigger``
+    is not in that clause ("suspending the initiative, brokered in July last year": July dates the brokering)."""
     above_trigger = {trigger.i} | {a.i for a in trigger.ancestors}
     tok = root
     for _ in range(12):
         if tok.i in above_trigger:
             return False
         if tok.dep_ in _NOUN_CLAUSE_DEPS:
-            return True
+            # a clause describing the event's own noun dates it ("an attack carried out on Monday")
+            return tok.head.i not in above_trigger
         if tok.head.i == tok.i:
             return False
         tok = tok.head
