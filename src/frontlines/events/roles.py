@@ -534,12 +534,8 @@ def _inside(p: Place, outer: Place) -> bool:
 
 
 def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
-    """The date of the event: one attached to the trigger, else the nearest of its sentence.
-
-    A date that dates something else comes last: one inside a clause that describes a noun ("the
-    initiative, brokered in July last year", "the second command to fall this year"), and a
-    dateline's ("DUBAI, Nov 20 (Reuters) -"), which is the publication's.
-    """
+    """The date of the event: one attached to the trigger, else the nearest of its sentence; a
+    dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other."""
     best: tuple[float, TimeValue] | None = None
     for tv, root in index.times:
         if not (sent.start <= root.i < sent.end):
@@ -553,33 +549,10 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
         if tv.resolution in (Resolution.UNRESOLVED,):
             score -= 3
         if in_dateline(tv, sent):
-            score -= 20.0  # the publication's date: any other date of the sentence first
-        elif describes_noun(root, trigger):
-            score = min(score, 5.0) - 6.0  # below every date of the event's own clause
+            score -= 20.0
         if best is None or score > best[0]:
             best = (score, tv)
     return best[1] if best else None
-
-
-# Arcs from a clause to the noun it describes: a date under one dates that clause's happening.
-_NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
-
-
-def describes_noun(root: Any, trigger: Any) -> bool:
-    """The date at ``root`` sits in a clause that describes a noun other than the event's, and ``trigger``
-    is not in that clause ("suspending the initiative, brokered in July last year": July dates the brokering)."""
-    above_trigger = {trigger.i} | {a.i for a in trigger.ancestors}
-    tok = root
-    for _ in range(12):
-        if tok.i in above_trigger:
-            return False
-        if tok.dep_ in _NOUN_CLAUSE_DEPS:
-            # a clause describing the event's own noun dates it ("an attack carried out on Monday")
-            return tok.head.i not in above_trigger
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
 
 
 # "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash

@@ -73,7 +73,7 @@ VERSION = "11"  # 3: speech content, generic and negated mentions, own-part deni
 # that"; an accusation's second "of"; released "what it said were" communications; a verb whose subject is an attack
 # is that attack; coordinated attacks on two places stay two; a perfect that counts its objects is no state; "take to
 # the streets", "ground operation(s)", "congratulate"; paragraph breaks end sentences (nlp.paragraphs)
-# 11: dates: a date in a clause describing a noun, or a dateline's, dates no event of the sentence's (time.timex v3)
+# 11: dates: a dateline's date comes after any other date of its sentence (with time.timex v3)
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
