@@ -6,6 +6,9 @@ from frontlines.events import STAGE as EVENTS_STAGE
 
 import datetime as dt
 
+import pytest
+
+from frontlines.events.roles import in_dateline
 from frontlines.records import Precision, Resolution
 from tests.events.conftest import actor, place, timev, top
 
@@ -127,3 +130,42 @@ def test_stage_country_kept_and_missing_country_filled(run_events) -> None:
     text = "Russian forces shelled Kharkiv."
     event = top(run_events(text, actors=(actor(text, "Russian forces", "Russian Armed Forces", "RUS"),)))
     assert event is not None and event.sources[0].name == "Russian Armed Forces"
+
+
+# (sentence, the event's trigger word, the date it should take, the dateline's or another date)
+DATELINE_DATES = [
+    ("DUBAI, Nov 20 (Reuters) - Houthi fighters seized a cargo ship in the Red Sea on Sunday.",
+     "seized", ("Sunday", "2023-11-19"), ("Nov 20", "2023-11-20")),
+    ("DUBAI, Nov 20 (Reuters) - Houthi fighters seized a cargo ship, the group's spokesman said on Sunday.",
+     "seized", ("Sunday", "2023-11-19"), ("Nov 20", "2023-11-20")),
+    ("GENEVA (12 May 2023) - Troops executed at least 500 people in March 2022.",
+     "executed", ("March 2022", "2022-03"), ("12 May 2023", "2023-05-12")),
+    # negative: a date after a city but not in a dateline dates the event
+    ("Officials in DUBAI said Houthis seized a ship on Nov 20, a week after talks in 2023.",
+     "seized", ("Nov 20", "2023-11-20"), ("2023", "2023")),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "own", "other"), DATELINE_DATES)
+def test_a_dateline_date_comes_after_the_sentence_own(run_events, text: str, trigger: str,
+                                                          own: tuple[str, str], other: tuple[str, str]) -> None:
+    events = run_events(text, times=(timev(text, own[0], own[1]), timev(text, other[0], other[1])),
+                        published=dt.date(2024, 12, 22))
+    event = next(e for e in events if e.trigger == trigger)
+    assert event.time is not None and event.time.text == own[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        ("DUBAI, Nov 20 (Reuters) - Houthis seized a ship on Sunday.", "Nov 20", True),
+        ("GENEVA (12 May 2023) - Troops executed 500 people.", "12 May 2023", True),
+        ("KINSHASA, Congo, Jan 28 (AP) — Protesters attacked embassies.", "Jan 28", True),
+        # negative: a date in the sentence's own words, or after a city with no dash following
+        ("Houthis seized a ship on Nov 20 (Sunday) - the first.", "Nov 20", False),
+        ("DUBAI, Nov 20, was calm as Houthis seized a ship.", "Nov 20", False),
+    ],
+)
+def test_in_dateline(nlp, text: str, needle: str, expected: bool) -> None:
+    sent = next(iter(nlp(text).sents))
+    assert in_dateline(timev(text, needle, "2023-11-20"), sent) is expected

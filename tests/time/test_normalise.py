@@ -48,3 +48,22 @@ def test_intervals() -> None:
     assert nz.century(20).value == "19"
     assert nz.relative(REF, "month", -1).value == "2022-10"
     assert nz.shift_months(dt.date(2022, 3, 31), -1) == dt.date(2022, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("edge", "start", "end"),
+    [("late", dt.date(2022, 9, 21), dt.date(2022, 9, 30)), ("early", dt.date(2022, 9, 1), dt.date(2022, 9, 10)),
+     ("mid", dt.date(2022, 9, 11), dt.date(2022, 9, 20)), ("the end of", dt.date(2022, 9, 21), dt.date(2022, 9, 30)),
+     ("the beginning of", dt.date(2022, 9, 1), dt.date(2022, 9, 10)),
+     # negative: no edge, or a word that names no third, keeps the whole month
+     (None, dt.date(2022, 9, 1), dt.date(2022, 9, 30)), ("earlier", dt.date(2022, 9, 1), dt.date(2022, 9, 30)),
+     ("the rest of", dt.date(2022, 9, 1), dt.date(2022, 9, 30))],
+)
+def test_month_part_narrows_a_month_to_its_third(edge: str | None, start: dt.date, end: dt.date) -> None:
+    part = nz.month_part(nz.month(2022, 9), edge)
+    assert (part.value, part.start, part.end) == ("2022-09", start, end)
+
+
+def test_month_part_clips_to_the_month_and_leaves_other_units() -> None:
+    assert nz.month_part(nz.month(2023, 2), "late").end == dt.date(2023, 2, 28)
+    assert nz.month_part(nz.year(2023), "late") == nz.year(2023)  # negative: only months narrow

@@ -177,3 +177,20 @@ def test_model_article() -> None:
     assert found["September"].value == "2022-09"
     assert found["recent weeks"].end == WED
     assert not any("return" in k for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # the day of the statement does not become the day the text is talking about
+        ("The strike on Tuesday killed 100, Amnesty International said today. A jet dropped bombs at 8 a.m.",
+         "8 a.m.", "2022-11-08T08:00"),
+        ("Rebels attacked on Monday, officials told reporters on Tuesday. Fighting resumed the next day.",
+         "the next day", "2022-11-08"),
+        # negative: a day that dates the events themselves is the focus
+        ("The strike came today. A jet dropped bombs at 8 a.m.", "8 a.m.", "2022-11-09T08:00"),
+        ("Rebels attacked on Monday. Fighting resumed the next day.", "the next day", "2022-11-08"),
+    ],
+)
+def test_a_reporting_date_is_no_focus(text: str, expression: str, value: str) -> None:
+    assert _values(text)[expression] == value

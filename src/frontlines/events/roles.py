@@ -9,6 +9,7 @@ trigger in the dependency tree, in preference to any others of its sentence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -533,7 +534,8 @@ def _inside(p: Place, outer: Place) -> bool:
 
 
 def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
-    """The date of the event: one attached to the trigger, else the nearest of its sentence."""
+    """The date of the event: one attached to the trigger, else the nearest of its sentence; a
+    dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other."""
     best: tuple[float, TimeValue] | None = None
     for tv, root in index.times:
         if not (sent.start <= root.i < sent.end):
@@ -546,9 +548,27 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
         score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
         if tv.resolution in (Resolution.UNRESOLVED,):
             score -= 3
+        if in_dateline(tv, sent):
+            score -= 20.0
         if best is None or score > best[0]:
             best = (score, tv)
     return best[1] if best else None
+
+
+# "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?\s*[,(]\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def in_dateline(tv: TimeValue, sent: Any) -> bool:
+    """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
+    it happened."""
+    offset = tv.evidence.start - sent.start_char
+    if offset < 0 or offset > 60:
+        return False
+    text = sent.text
+    end = tv.evidence.end - sent.start_char
+    return bool(_DATELINE_BEFORE.match(text[:offset]) and _DATELINE_AFTER.match(text[end:end + 50]))
 
 
 def publication_time(published: dt.date, article_id: str) -> TimeValue:

@@ -87,6 +87,7 @@ class _Context:
     focus: nz.Norm | None = None  # last resolved calendar date of any granularity
     focus_day: nz.Norm | None = None  # last resolved day
     focus_quarter: nz.Norm | None = None  # last resolved quarter (financial reporting)
+    focus_explicit: bool = False  # the focus carries its own year ("March 2022"), not the publication's
     token_starts: list[int] = field(default_factory=list)
 
     # ---- tense ---------------------------------------------------------
@@ -143,6 +144,7 @@ class _Context:
         if out.resolution is Resolution.ANCHORED and out.granularity not in ("day", "time"):
             return  # "a year earlier" compares with the focus; it does not move it
         self.focus = norm
+        self.focus_explicit = out.resolution is Resolution.EXPLICIT
         if out.granularity in ("day", "time"):
             self.focus_day = norm
         if out.granularity == "quarter":

@@ -43,14 +43,59 @@ def _h_full_date(m: re.Match[str], ctx: _Context) -> _Out | None:
         except ValueError:
             return None
         return _day_out(m, d, Resolution.EXPLICIT, None)
+    yrel = m.group("yrel")
+    if yrel and yrel.lower() == "that" and ctx.focus is not None and ctx.focus.start is not None:
+        # "on 3 May that year": the year the text is talking about
+        try:
+            d = dt.date(ctx.focus.start.year, mon, day_)
+        except ValueError:
+            return None
+        return _day_out(m, d, Resolution.ANCHORED, ctx.focus.value)
     if ctx.ref is None:
         return _Out(TimeType.DATE, f"XXXX-{mon:02d}-{day_:02d}", "day", resolution=Resolution.UNRESOLVED)
-    year_ = nz.infer_year(ctx.ref, mon, day_, ctx.tense(m.start(), m.end()))
+    if yrel:
+        # "on 30 August last year": that day, not the month ("August last year")
+        year_ = _relative_year(ctx.ref, yrel)
+    else:
+        year_ = nz.infer_year(ctx.ref, mon, day_, ctx.tense(m.start(), m.end()))
+        year_ = _focus_year(ctx, mon, day_, year_)
     try:
         d = dt.date(year_, mon, day_)
     except ValueError:
         return None
     return _day_out(m, d, Resolution.PUBLICATION, ctx.ref.isoformat())
+
+
+_YEAR_OFFSETS = {"last": -1, "the previous": -1, "next": 1, "the following": 1}
+# How far from the date the text is talking about a day without a year may lie and still be read
+# in that date's year ("in March 2022 ... until 31 March"): about a month.
+_FOCUS_REACH = dt.timedelta(days=31)
+
+
+def _relative_year(ref: dt.date, rel: str) -> int:
+    """The year "last year", "this year" or "next year" names, said on ``ref``."""
+    return ref.year + _YEAR_OFFSETS.get(" ".join(rel.lower().split()), 0)
+
+
+def _focus_year(ctx: _Context, mon: int, day_: int, inferred: int) -> int:
+    """The year of a day given without one: the publication's reading (``inferred``), unless the
+    text is talking about another year and the day lies within weeks of the date it named last
+    ("the operation began in late March 2022 ... until 31 March" is 2022, said in 2023)."""
+    focus = ctx.focus
+    if focus is None or focus.start is None or focus.end is None or focus.start.year == inferred:
+        return inferred
+    if not ctx.focus_explicit:
+        return inferred  # a date read against the publication: its year is the publication's reading too
+    if focus.granularity not in ("day", "time", "month"):
+        return inferred
+    for year_ in (focus.start.year, focus.end.year):
+        try:
+            d = dt.date(year_, mon, day_)
+        except ValueError:
+            continue
+        if focus.start - _FOCUS_REACH <= d <= focus.end + _FOCUS_REACH:
+            return year_
+    return inferred
 
 
 def _day_out(m: re.Match[str], d: dt.date, resolution: Resolution, anchor: str | None) -> _Out:
@@ -95,12 +140,17 @@ def _h_month_rel_year(m: re.Match[str], ctx: _Context) -> _Out | None:
     if ctx.ref is None:
         return _Out(TimeType.DATE, f"XXXX-{mon:02d}", "month", resolution=Resolution.UNRESOLVED)
     rel = " ".join(m.group("yrel").lower().split())
-    year_ = ctx.ref.year + {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(rel, 0)
-    return _out(nz.month(year_, mon), Resolution.PUBLICATION, ctx.ref.isoformat())
+    edge = m.group("edge")
+    if rel == "that" and ctx.focus is not None and ctx.focus.start is not None:
+        # "in February of that year": the year the text is talking about
+        return _out(nz.month_part(nz.month(ctx.focus.start.year, mon), edge), Resolution.ANCHORED, ctx.focus.value)
+    return _out(nz.month_part(nz.month(_relative_year(ctx.ref, rel), mon), edge), Resolution.PUBLICATION,
+                ctx.ref.isoformat())
 
 
 def _h_month_year(m: re.Match[str], ctx: _Context) -> _Out | None:
-    return _out(nz.month(int(m.group("year")), _month_num(m.group("mon"))), Resolution.EXPLICIT)
+    norm = nz.month(int(m.group("year")), _month_num(m.group("mon")))
+    return _out(nz.month_part(norm, m.group("edge")), Resolution.EXPLICIT)
 
 
 def _accept_month_alone(m: re.Match[str], text: str) -> bool:
@@ -141,7 +191,7 @@ def _h_month_alone(m: re.Match[str], ctx: _Context) -> _Out | None:
         year_ = ref.year
     else:
         year_ = nz.infer_year(ref, mon, None, ctx.tense(m.start(), m.end()))
-    return _out(nz.month(year_, mon), Resolution.PUBLICATION, ref.isoformat())
+    return _out(nz.month_part(nz.month(year_, mon), m.group("edge")), Resolution.PUBLICATION, ref.isoformat())
 
 
 def _h_year(m: re.Match[str], ctx: _Context) -> _Out | None:
@@ -162,7 +212,13 @@ def _accept_year(m: re.Match[str], text: str) -> bool:
     if nxt in COUNT_NOUNS:
         return False
     prev = _prev_word(text, m.start())
+    if _TITLE_BEFORE_YEAR.search(text, max(0, m.start() - 12), m.start()):
+        return False  # "the Finance Bill 2024", "Vision 2030": part of a name
     return prev not in ("no", "number", "nos", "page", "flight", "route", "model", "room", "about", "some")
+
+
+# Capitalised nouns that take a year as part of their name (a law, a programme), not as a date.
+_TITLE_BEFORE_YEAR = re.compile(r"\b(?:Bill|Act|Law|Code|Budget|Vision|Agenda|Strategy|Programme|Program)\s+$")
 
 
 def _h_decade(m: re.Match[str], ctx: _Context) -> _Out | None:
@@ -306,7 +362,10 @@ def _clock_date(m: re.Match[str], ctx: _Context) -> tuple[dt.date, Resolution, s
 def _h_noon(m: re.Match[str], ctx: _Context) -> _Out | None:
     word = m.group("w").lower()
     hour = {"noon": 12, "midday": 12, "midnight": 24}[word]
-    if ctx.focus_day is not None and ctx.focus_day.start is not None:
+    dated = _clock_date(m, ctx) if m.group("wd2") or m.group("dw") or m.group("mon2") else None
+    if dated is not None:  # "midnight on Friday": that day's
+        d, res, anchor = dated
+    elif ctx.focus_day is not None and ctx.focus_day.start is not None:
         d, res, anchor = ctx.focus_day.start, Resolution.ANCHORED, ctx.focus_day.value
     elif ctx.ref is not None:
         d, res, anchor = ctx.ref, Resolution.PUBLICATION, ctx.ref.isoformat()

@@ -39,6 +39,29 @@ def month(year: int, month_: int) -> Norm:
     return Norm(f"{year:04d}-{month_:02d}", "month", dt.date(year, month_, 1), dt.date(year, month_, last))
 
 
+# The thirds of a month the annotators' convention gives "early", "mid" and "late" (ACLED codes
+# "late June" as the 21st to the 30th): days first..last, the last clipped to the month's length.
+_MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_EDGE_THIRD = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid",
+               "late": "late", "end": "late"}
+
+
+def month_part(norm: Norm, edge: str | None) -> Norm:
+    """``norm`` (a month) narrowed to the third of it that ``edge`` names ("late September": 21..30).
+
+    The value stays the month's (TIMEX3 has no value for a third of a month); only the interval
+    narrows. Any other edge word, or a norm that is not a month, comes back unchanged.
+    """
+    words = (edge or "").lower().replace("-", " ").split()
+    third = next((_EDGE_THIRD[w] for w in words if w in _EDGE_THIRD), None)
+    if third is None or norm.granularity != "month" or norm.start is None:
+        return norm
+    first, last = _MONTH_THIRDS[third]
+    month_end = calendar.monthrange(norm.start.year, norm.start.month)[1]
+    return Norm(norm.value, norm.granularity, norm.start.replace(day=first),
+                norm.start.replace(day=min(last, month_end)))
+
+
 def year(year_: int) -> Norm:
     return Norm(f"{year_:04d}", "year", dt.date(year_, 1, 1), dt.date(year_, 12, 31))
 

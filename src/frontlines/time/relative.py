@@ -80,7 +80,9 @@ def _h_relative_unit(m: re.Match[str], ctx: _Context) -> _Out | None:
         return _out(nz.week(d + dt.timedelta(weeks=offset), weekend=True), Resolution.PUBLICATION, ctx.ref.isoformat())
     if rel == "the latest" and unit == "quarter":
         return _latest_quarter(ctx)
-    return _out(nz.relative(ctx.ref, unit, offset), Resolution.PUBLICATION, ctx.ref.isoformat())
+    # "late last month": the last third of that month (a month's edge; other units keep their span)
+    norm = nz.month_part(nz.relative(ctx.ref, unit, offset), m.group("edge"))
+    return _out(norm, Resolution.PUBLICATION, ctx.ref.isoformat())
 
 
 def _season(ctx: _Context, rel: str, code: str, m: re.Match[str]) -> _Out | None:

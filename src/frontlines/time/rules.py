@@ -74,6 +74,8 @@ from frontlines.time.relative import (
 # --------------------------------------------------------------------------
 
 _I = re.IGNORECASE
+# "30 August last year", "November 13 of that year": a day in a year named relative to the text
+_YREL = r",?\s+(?:of\s+)?(?P<yrel>(?i:last|this|next|the\s+previous|the\s+following|that))\s+year\b"
 
 
 def _rules() -> tuple[_Rule, ...]:
@@ -81,10 +83,10 @@ def _rules() -> tuple[_Rule, ...]:
     unit = rf"(?P<unit>{UNIT_RE})"
     rules = [
         _Rule("full_date_mdy", re.compile(
-            rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"
+            rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b|{_YREL})?"
             rf"(?:\s+{_PART})?"), _h_full_date, priority=5),
         _Rule("full_date_dmy", re.compile(
-            rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR}\b)?"
+            rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR}\b|{_YREL})?"
             rf"(?:\s+{_PART})?"), _h_full_date, priority=5),
         _Rule("iso_date", re.compile(
             r"\b(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?\b"),
@@ -94,7 +96,7 @@ def _rules() -> tuple[_Rule, ...]:
         _Rule("month_year", re.compile(
             rf"\b(?:{_EDGE}[-\s]+)?{_MON},?\s+(?:of\s+)?{_YEAR}\b"), _h_month_year, priority=4),
         _Rule("month_rel_year", re.compile(
-            rf"\b(?:{_EDGE}[-\s]+)?{_MON},?\s+(?:of\s+)?(?P<yrel>(?i:last|this|next|the\s+previous|the\s+following))\s+year\b"),
+            rf"\b(?:{_EDGE}[-\s]+)?{_MON},?\s+(?:of\s+)?(?P<yrel>(?i:last|this|next|the\s+previous|the\s+following|that))\s+year\b"),
             _h_month_rel_year, priority=5),
         _Rule("month_alone", re.compile(
             rf"(?:\b(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?"
@@ -124,7 +126,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?i)\b(?P<rel>this|last|the\s+next|the\s+following|that|the\s+same|mid|early|late)[-\s]+"
             r"(?P<part>morning|afternoon|evening|night)\b"), _h_part_of_day, priority=2),
         _Rule("relative_unit", re.compile(
-            r"(?i)\b(?:(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+            r"(?i)\b(?:(?P<edge>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
             r"the\s+middle\s+of|the\s+rest\s+of|end|mid)[-\s]+)?"
             r"(?P<rel>last|this\s+past|this\s+coming|this|next|past|previous|coming|current|the\s+current|the\s+past|"
             r"the\s+previous|the\s+coming|the\s+next|the\s+following|the\s+same|that|the\s+latest|the\s+last|"
@@ -197,7 +199,10 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?:\s*\(?(?:[A-Z]{1,3}[SD]?T|GMT|UTC|local\s+time|Moscow\s+time|Kyiv\s+time)\)?)?"
             rf"(?:,?\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)|"
             rf"(?P<mon2>{MONTH_RE})\s+(?P<day2>[0-3]?\d)\b))?"), _h_clock, _accept_clock, priority=5),
-        _Rule("noon", re.compile(r"(?i)\b(?P<w>noon|midday|midnight)\b"), _h_noon, priority=2),
+        _Rule("noon", re.compile(
+            r"(?i)\b(?P<w>noon|midday|midnight)\b"
+            rf"(?:,?\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)|"
+            rf"(?P<mon2>{MONTH_RE})\s+(?P<day2>[0-3]?\d)\b))?"), _h_noon, priority=2),
         _Rule("holiday", re.compile(
             r"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
             r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Election\s+Day|Independence\s+Day"

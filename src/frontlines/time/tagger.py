@@ -147,7 +147,8 @@ class TimeTagger:
                 type=out.type, value=out.value, start=out.start, end=out.end,
                 granularity=out.granularity, resolution=out.resolution, anchor=out.anchor,
             ))
-            ctx.remember(out)
+            if not _reporting_date(text, s, out):
+                ctx.remember(out)
         return tuple(results)
 
 
@@ -165,6 +166,21 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in " \t\n,":
         e -= 1
     return s, e
+
+
+# "said today", "told reporters on Sunday": the day a statement was made (its reporting time)
+_SPEECH_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|told\s+(?:\w+\s+)?(?:reporters|journalists|the\s+press)|announced|stated|added|reported)"
+    r"\s+(?:on\s+)?$")
+
+
+def _reporting_date(text: str, start: int, out: Any) -> bool:
+    """A day that dates only the speech verb right before it ("Amnesty International said today"):
+    it does not become the day the text is talking about, so that a later "at 8 a.m." or "the
+    next day" counts from the day of the events, not of the statement."""
+    if out.granularity not in ("day", "time"):
+        return False
+    return bool(_SPEECH_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _longest_first(cands: list[tuple[int, int, int, _Rule, re.Match[str]]]) -> list[tuple[int, int, int, _Rule, re.Match[str]]]:

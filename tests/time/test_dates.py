@@ -1,0 +1,99 @@
+"""Tables for the calendar handlers (time/dates.py): compound dates resolve at their own
+granularity, a month's edge narrows it, a day without a year near an explicit date takes that
+year, a year inside a name is no date. Each rule has its negative cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.time import tag_times
+
+MON = dt.date(2024, 5, 6)  # a Monday
+
+
+def _tags(text: str, ref: dt.date = MON) -> dict[str, tuple[str | None, dt.date | None, dt.date | None]]:
+    return {t.text: (t.value, t.start, t.end) for t in tag_times(text, ref)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("On 30 August last year, soldiers opened fire.", "30 August last year", "2023-08-30"),
+        ("The AA ended the truce on November 13 last year.", "November 13 last year", "2023-11-13"),
+        ("Elections are due on 5 March next year.", "5 March next year", "2025-03-05"),
+        ("The talks opened on 2 May this year.", "2 May this year", "2024-05-02"),
+        ("He took over in 1992, after a strike in February of that year.", "February of that year", "1992-02"),
+        ("The war began in 1967. On 5 June that year, jets struck.", "5 June that year", "1967-06-05"),
+        # negative: the month with a relative year stays a month, a bare day a day of the publication's reading
+        ("The deal was brokered in July last year.", "July last year", "2023-07"),
+        ("Fighting resumed on 30 April.", "30 April", "2024-04-30"),
+    ],
+)
+def test_compound_dates_resolve_at_their_own_granularity(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "start", "end"),
+    [
+        ("Moscow proclaimed the annexation in late September.", "late September",
+         dt.date(2023, 9, 21), dt.date(2023, 9, 30)),
+        ("Students took to the streets in early July 2023.", "early July 2023", dt.date(2023, 7, 1), dt.date(2023, 7, 10)),
+        ("The offensive stalled late last month.", "late last month", dt.date(2024, 4, 21), dt.date(2024, 4, 30)),
+        ("Clashes erupted in mid-January.", "mid-January", dt.date(2024, 1, 11), dt.date(2024, 1, 20)),
+        ("The ceasefire held until late June last year.", "late June last year", dt.date(2023, 6, 21), dt.date(2023, 6, 30)),
+        # negative: no edge word, or an edge on a unit that is not a month, keeps the whole span
+        ("The town fell in September.", "September", dt.date(2023, 9, 1), dt.date(2023, 9, 30)),
+        ("Prices rose earlier this month.", "earlier this month", dt.date(2024, 5, 1), dt.date(2024, 5, 31)),
+        ("Exports fell late last year.", "late last year", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+    ],
+)
+def test_a_month_edge_narrows_the_interval_not_the_value(sentence: str, expression: str, start: dt.date,
+                                                           end: dt.date) -> None:
+    value, got_start, got_end = _tags(sentence)[expression]
+    assert (got_start, got_end) == (start, end)
+    assert value is not None and len(value) in (4, 7)  # still the month's (or year's) TIMEX3 value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The operation began in March 2022. Over four days, until 31 March, soldiers went door to door.",
+         "31 March", "2022-03-31"),
+        ("On 27 March 2022 troops arrived. On 2 April they left.", "2 April", "2022-04-02"),
+        # negative: far from the date the text named, or after a date read against the publication
+        ("The war began in March 2022. On 30 June, rebels struck.", "30 June", "2024-06-30"),
+        ("Troops arrived on Friday. On 30 April, rebels struck.", "30 April", "2024-04-30"),
+    ],
+)
+def test_a_day_without_a_year_near_an_explicit_date_takes_its_year(text: str, expression: str, value: str) -> None:
+    assert _tags(text)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The government imposed a curfew at midnight on Friday.", "midnight on Friday", "2024-05-03T24:00"),
+        ("The deadline expires at noon on May 2.", "noon on May 2", "2024-05-02T12:00"),
+        # negative: alone, noon is the day the text is on
+        ("The convoy left at noon.", "noon", "2024-05-06T12:00"),
+    ],
+)
+def test_noon_and_midnight_take_the_day_written_after_them(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year_tagged"),
+    [
+        ("He will not sign the Finance Bill 2024 into law.", False),
+        ("The plan is part of Vision 2030.", False),
+        # negative: a year after any other word is a date
+        ("The law was passed in 2024.", True),
+        ("Bills passed in 2024 were vetoed.", True),
+    ],
+)
+def test_a_year_in_a_name_is_no_date(sentence: str, year_tagged: bool) -> None:
+    assert ("2024" in _tags(sentence) or "2030" in _tags(sentence)) is year_tagged
