@@ -83,6 +83,9 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         # a participle parsed as a copula's complement: its subject underwent it
         ("Gangs attacked the main prison in Port-au-Prince on Saturday. The Kenscoff prison, on the capital's "
          "edge, was also overrun overnight.", "overrun", "Kenscoff"),
+        # a place of a conjunct of the passive subject: what underwent the event was there
+        ("Soldiers and their families in Laukkai were relocated on 5 January under arrangements agreed with the "
+         "other side.", "relocated", "Laukkai"),
         # a part of a division named by its direction holds the towns of that division
         ("In northeastern Borno state, suspected militants abducted more than 200 people, mostly women who had "
          "left a camp to collect firewood near Gamboru, last week.", "abducted", "Gamboru"),
@@ -113,6 +116,9 @@ def test_statements_have_no_place_at_the_speaker(run, text: str, trigger: str) -
     [
         # an event told inside a "where" clause by a speech verb is placed by its own words
         ("Officials met in Kyiv on Friday, where they said Russian forces had shelled Kharkiv.", "shelled", "Kharkiv"),
+        # the passive subject's place yields to the event's own destination; a speaker's home stays no place
+        ("Soldiers and their families in Laukkai were evacuated to Lashio on 5 January.", "evacuated", "Lashio"),
+        ("Officials and their staff in Kyiv said Russian forces shelled Kharkiv.", "shelled", "Kharkiv"),
         # a possessive naming its owner stays no place of the event
         ("Russia's army shelled Kupiansk on Monday.", "shelled", "Kupiansk"),
         # a direction of a division holds no town of another division

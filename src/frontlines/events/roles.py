@@ -492,7 +492,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
         if path is not None:
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
-                len(path) <= 3 and _undergoer(path[-1], trigger) and not any(t.dep_ in ("poss", "agent") for t in path)
+                # "personnel and their families in Laukkai were relocated": a conjunct is as near as its head
+                sum(t.dep_ != "conj" for t in path) <= 3 and _undergoer(path[-1], trigger) and not any(t.dep_ in ("poss", "agent") for t in path)
             ):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
             # "attacked the embassies of Rwanda ... in Kinshasa": a place a thing belongs to is no

@@ -74,7 +74,8 @@ VERSION = "12"  # 3: speech content, generic and negated mentions, own-part deni
 # is that attack; coordinated attacks on two places stay two; a perfect that counts its objects is no state; "take to
 # the streets", "ground operation(s)", "congratulate"; paragraph breaks end sentences (nlp.paragraphs)
 # 12: the event's own place: a relative "where" stands for the place before it; "X's airport" deep in a list; a copula's
-# participle complement; a direction of a division ("northeastern Borno") holds the towns of that division
+# participle complement; a direction of a division ("northeastern Borno") holds the towns of that division; a place of
+# a conjunct of the passive subject ("X and their families in Laukkai were relocated")
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
