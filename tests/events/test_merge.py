@@ -92,3 +92,27 @@ def test_coordinated_attacks_on_one_place_are_one(run_events) -> None:
     text = "Israeli jets struck targets in Tyre on Saturday and hit depots there."
     events = _assaults(run_events(text, places=(place(text, "Tyre", lat=33.27, lon=35.2),)))
     assert len(events) == 1, [(e.trigger, e.place and e.place.name) for e in events]
+
+
+def test_a_headline_is_the_body_event_it_tells(run_events) -> None:
+    title = "Air strike on village gathering must be investigated"
+    text = title + "\n\nThe military's air strike on the village on Tuesday killed at least 100 people."
+    events = _assaults(run_events(text, title=title))
+    assert len(events) == 1 and not events[0].evidence.text.startswith("Air strike"), [e.trigger for e in events]
+
+
+def test_a_headline_event_the_body_does_not_tell_stays(run_events) -> None:
+    # negative cases: a body without an attack keeps the headline's; a text not opening with its title merges nothing
+    title = "Air strike on village gathering must be investigated"
+    text = title + "\n\nThe rights group called for an independent inquiry on Tuesday."
+    assert len(_assaults(run_events(text, title=title))) == 1
+    text = "Residents buried the dead on Wednesday.\n\nThe military's air strike on the village killed 100 people."
+    assert len(_assaults(run_events(text, title=title))) == 1
+
+
+def test_headline_end() -> None:
+    from frontlines.events.merge import headline_end
+
+    assert headline_end("Kyiv says   fighting goes on\n\nBody.", "Kyiv says fighting goes on") == 28
+    assert headline_end("Body first. Kyiv says fighting goes on", "Kyiv says fighting goes on") == 0
+    assert headline_end("Anything", None) == 0

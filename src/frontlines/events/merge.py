@@ -394,3 +394,33 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
             nearest = max(e.sent_idx for e in attacks)
             absorb(min((e for e in attacks if e.sent_idx == nearest),
                        key=lambda e: sum(1 for _ in e.trigger.head.ancestors)), d)
+
+
+def headline_end(text: str, title: str | None) -> int:
+    """Where the headline ends when the text opens with the article's title (0 when it does not)."""
+    if not title:
+        return 0
+    words = title.split()
+    pos = 0
+    for w in words:
+        found = text.find(w, pos)
+        if found < 0 or text[pos:found].strip():
+            return 0  # the text does not open with the title, word for word
+        pos = found + len(w)
+    return pos
+
+
+def merge_headline(drafts: list[Draft], end_char: int) -> None:
+    """A headline tells again what the article tells below it ("Myanmar: Air strike on village
+    gathering must be investigated" over "The Myanmar military's air strike on Pazigyi village on
+    Tuesday ... must be investigated"): a headline mention of a type the body tells is that body
+    event; one the body does not tell stays an event of its own."""
+    if end_char <= 0:
+        return
+    for d in drafts:
+        if d.dropped or d.sent.start_char >= end_char:
+            continue
+        body = [e for e in drafts if not e.dropped and e.sent.start_char >= end_char
+                and e.typing.plover == d.typing.plover and _one_family(d, e)]
+        if body:
+            absorb(body[0], d)

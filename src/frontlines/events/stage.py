@@ -23,7 +23,9 @@ from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_non_events
 from frontlines.events.merge import (
     attach_sentence_quantities,
+    headline_end,
     merge_across_sentences,
+    merge_headline,
     merge_in_sentence,
     merge_reported_retellings,
     merge_same_happening,
@@ -55,7 +57,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "12"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "13"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -78,6 +80,7 @@ VERSION = "12"  # 3: speech content, generic and negated mentions, own-part deni
 # participle complement; a direction of a division ("northeastern Borno") holds the towns of that division; a place of
 # a conjunct of the passive subject ("X and their families in Laukkai were relocated")
 
+# 13: a headline the text opens with tells again the body event of its type (events.merge.merge_headline)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -154,6 +157,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
+    merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
