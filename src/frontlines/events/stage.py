@@ -79,8 +79,8 @@ VERSION = "13"  # 3: speech content, generic and negated mentions, own-part deni
 # 12: the event's own place: a relative "where" stands for the place before it; "X's airport" deep in a list; a copula's
 # participle complement; a direction of a division ("northeastern Borno") holds the towns of that division; a place of
 # a conjunct of the passive subject ("X and their families in Laukkai were relocated")
-
 # 13: a headline the text opens with tells again the body event of its type (events.merge.merge_headline)
+
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
