@@ -16,6 +16,8 @@ Pure functions over spaCy tokens and the event lexicon; no state.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,14 +48,28 @@ _FIRING = frozenset({"fire", "open fire", "shoot", "hit", "strike", "target", "s
 def named_at(tokens: Iterable[Any], cueset: CueSet) -> int | None:
     """The doc index of the first token where a cue of ``cueset`` is named, or None."""
     toks = list(tokens)
+    lowers = [t.lower_ for t in toks]
+    phrases = _split_phrases(cueset.phrases)
+    words = cueset.words
     for k, t in enumerate(toks):
-        if t.lemma_.lower() in cueset.words or t.lower_ in cueset.words:
+        low = lowers[k]
+        if low in words or t.lemma_.lower() in words:
             return int(t.i)
-        for phrase in cueset.phrases:
-            words = phrase.split()
-            if len(words) <= len(toks) - k and all(toks[k + j].lower_ == w for j, w in enumerate(words)):
+        for phrase in phrases.get(low, ()):
+            if lowers[k:k + len(phrase)] == list(phrase):
                 return int(t.i)
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _split_phrases(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A cue set's phrases by their first word (split once per cue set, not once per token)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def drone_or_missile(tokens: Iterable[Any], lex: EventLexicon) -> str | None:

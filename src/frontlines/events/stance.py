@@ -64,7 +64,8 @@ def obligations(sent: Any, musts: list[int], triggers: list[Trigger]) -> list[Tr
 
 def threat_statement(sent: Any, lex: EventLexicon, quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
     """A quoted first-person or future menace addressed to "you": a threat without a threat verb."""
-    quoted = any(q[0] <= sent.start_char < q[1] or sent.start_char <= q[0] < sent.end_char for q in quotes) or any(
+    start, end = sent.start_char, sent.end_char  # each access walks the Doc again
+    quoted = any(q[0] <= start < q[1] or start <= q[0] < end for q in quotes) or any(
         c in sent.text for c in _QUOTE_CHARS
     )
     if not quoted:
