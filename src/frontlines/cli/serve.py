@@ -34,17 +34,25 @@ def serve(
             highlight=False,
         )
         # a request in progress never holds a shutdown for more than a few seconds (large posts run as jobs)
-        stop = _start_watcher(ctx, settings) if watch else None
+        watcher = _start_watcher(ctx, settings) if watch else None
         try:
             uvicorn.run(app, host=host, port=port, log_level="warning" if common.options(ctx).quiet else "info",
                         timeout_graceful_shutdown=5)
         finally:
-            if stop is not None:
+            if watcher is not None:
+                stop, thread = watcher
                 stop.set()
+                # a poll in progress finishes and reports its line (its articles are stored one by one, so
+                # nothing is lost if it is cut short; the wait is bounded)
+                thread.join(timeout=_WATCH_STOP_S)
 
 
-def _start_watcher(ctx: typer.Context, settings: Settings) -> threading.Event:
-    """The watcher in a thread of its own (its own event loop and store); returns the event that stops it."""
+_WATCH_STOP_S = 60.0  # how long shutdown waits for a poll in progress
+
+
+def _start_watcher(ctx: typer.Context, settings: Settings) -> tuple[threading.Event, threading.Thread]:
+    """The watcher in a thread of its own (its own event loop and store); returns the event that stops it
+    and the thread."""
     from frontlines.batch.local import ProcessPool
     from frontlines.store import open_store
     from frontlines.watch import FeedFailure, PollReport, watch_feeds
@@ -64,8 +72,9 @@ def _start_watcher(ctx: typer.Context, settings: Settings) -> threading.Event:
         watch_feeds(store, settings, engine=engine, every=settings.watch_every,
                     on_poll=on_poll, on_failure=on_failure, stop=stop)
 
-    threading.Thread(target=run, name="frontlines-watch", daemon=True).start()
-    return stop
+    thread = threading.Thread(target=run, name="frontlines-watch", daemon=True)
+    thread.start()
+    return stop, thread
 
 
 def register(app: typer.Typer) -> None:
