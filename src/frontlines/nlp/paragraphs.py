@@ -9,6 +9,7 @@ before it runs.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 COMPONENT = "frontlines_paragraphs"
@@ -19,14 +20,23 @@ def is_paragraph_break(text: str) -> bool:
     return text.replace(" ", "").replace("\t", "").replace("\r", "").count("\n") >= 2
 
 
+_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
 def mark_paragraphs(doc: Any) -> Any:
-    """Set ``is_sent_start`` on the first word after each paragraph break (a spaCy component)."""
-    for i in range(1, len(doc)):
-        prev = doc[i - 1]
-        if prev.is_space:
-            if is_paragraph_break(prev.text) and not doc[i].is_space:
-                doc[i].is_sent_start = True
-        elif is_paragraph_break(prev.whitespace_) and not doc[i].is_space:
+    """Set ``is_sent_start`` on the first word after each paragraph break (a spaCy component).
+
+    Only the breaks are visited (a regular expression over the text), not every token."""
+    text = doc.text
+    n = len(doc)
+    for m in _BREAK.finditer(text):
+        span = doc.char_span(m.end(), min(m.end() + 1, len(text)), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        i = span.start
+        while i < n and doc[i].is_space:
+            i += 1
+        if 0 < i < n:
             doc[i].is_sent_start = True
     return doc
 
