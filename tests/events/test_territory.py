@@ -142,6 +142,9 @@ TAKEN = [
      ("Wagner fighters", "Wagner Group", "RUS"), "raised a flag", None),
     ("Russian forces seized part of Vovchansk.", ["Vovchansk"],
      ("Russian forces", "Russian Armed Forces", "RUS"), "seized", None),
+    # two settlements taken in one clause: the first named (token order, not character offsets)
+    ("Ukrainian forces recaptured Kupiansk and Izium on Saturday.", ["Kupiansk", "Izium"],
+     ("Ukrainian forces", "Armed Forces of Ukraine", "UKR"), "recaptured", "Kupiansk"),
     # an area statement takes ground, and no settlement the sentence names beside it
     ("Russian forces seized ground in the Donetsk region, near Kramatorsk.", ["Donetsk", "Kramatorsk"],
      ("Russian forces", "Russian Armed Forces", "RUS"), "seized", None),

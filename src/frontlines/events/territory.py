@@ -159,7 +159,7 @@ def control_place(
     a proper name the places stage passed over (it was taken for an actor, or not tagged)."""
     token_set = frozenset(tokens)
     reached = _reached(_argument_roots(head, token_set), head)
-    best: tuple[int, Place] | None = None
+    best: tuple[int, int, Place] | None = None  # (rank, first token reached, place)
     vetoed_any = False
     for place, root in places:
         hits = [i for i in reached if _covers(place, head.doc[i]) or i == root.i]
@@ -170,10 +170,10 @@ def control_place(
             continue
         rank = 0 if place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY, None) else 1
         key = (rank, min(hits))
-        if best is None or key < (best[0], best[1].evidence.start):
-            best = (rank, place)
+        if best is None or key < (best[0], best[1]):  # the first place named, in token order
+            best = (rank, min(hits), place)
     if best is not None:
-        return replace(best[1], reason=_with_reason(best[1].reason, TAKEN)), vetoed_any
+        return replace(best[2], reason=_with_reason(best[2].reason, TAKEN)), vetoed_any
     if resolve is not None:
         for i in sorted(reached):
             tok = head.doc[i]
