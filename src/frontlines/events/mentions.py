@@ -31,6 +31,9 @@ Each rule reads the dependency tree around one trigger and the other triggers of
   with nothing asked for ("Moscow *pressed* a cross-border offensive") goes on with its own act; "protest"
   with a content clause ("UNIFIL *protested* ... that their presence was endangering peacekeepers")
   is a complaint, not a demonstration;
+- **a place as a doer**: a relative clause whose subject stands for a river, a town or a building
+  ("the Oskil river *that supplied* Russian units") says what the place is for; a place is never a
+  party that gives, asks or backs (a town that *fell* is the undergoer, and stays an event);
 - **displacement**: PLOVER's RETREAT is a party withdrawing its forces. People fleeing, displaced
   or evacuated ("forced thousands of civilians *to flee*", "more than a million people have been
   *displaced*", "its crew had been *evacuated*") are a displacement figure (a quantity), not an
@@ -44,6 +47,7 @@ from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import CueSet
+from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.records import EventStatus
 
 # PLOVER's verbal types: acts done by saying something, whose content is another happening
@@ -308,11 +312,26 @@ def complaint(d: Draft) -> bool:
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in head.children)
 
 
+_PLACE_NOUNS = frozenset(KIND_WORDS) | FEATURE_HEADS
+_UNDERGONE = frozenset({"ASSAULT", "RETREAT"})  # "the town that fell", "the base that was abandoned"
+
+
+def place_as_doer(d: Draft) -> bool:
+    """A relative clause whose subject is a place noun: what the place is, not an act of a party."""
+    head = d.trigger.head
+    if d.typing.plover in _UNDERGONE or head.dep_ != "relcl":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in head.children):
+        return False
+    return head.head.lemma_.lower() in _PLACE_NOUNS
+
+
 def drop_non_events(drafts: list[Draft], armed: CueSet) -> None:
     """Mark the drafts of one sentence whose trigger names no event of its own as dropped."""
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
         if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
-                or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)):
+                or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
+                or place_as_doer(d)):
             d.dropped = True

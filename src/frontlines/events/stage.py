@@ -57,7 +57,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "14"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "15"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -81,6 +81,7 @@ VERSION = "14"  # 3: speech content, generic and negated mentions, own-part deni
 # a conjunct of the passive subject ("X and their families in Laukkai were relocated")
 # 13: a headline the text opens with tells again the body event of its type (events.merge.merge_headline)
 # 14: of two settlements one clause takes, the first named (control_place compared a token index with a char offset)
+# 15: a relative clause whose subject stands for a place noun ("the river that supplied ...") is no party's act
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
