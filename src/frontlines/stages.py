@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
@@ -77,6 +78,11 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = store["frontlines.text"] = doc.text
     return str(text)
+
+
+# A paragraph break: a line break, then a blank line (spaces allowed). Every format the project
+# ingests writes paragraphs so; nlp.paragraphs ends a sentence at one, the events stage numbers them.
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def token_indices(doc: Any, words: Iterable[str]) -> list[int]:
@@ -163,5 +169,5 @@ def _file_digest(file: Path) -> bytes:
     return digest
 
 
-__all__ = ["Resources", "Stage", "StageFn", "StageInput", "current_versions", "data_file", "data_hash", "doc_text",
-           "token_indices", "version_of"]
+__all__ = ["PARAGRAPH_BREAK", "Resources", "Stage", "StageFn", "StageInput", "current_versions", "data_file", "data_hash",
+           "doc_text", "token_indices", "version_of"]

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from frontlines.events.roles import in_dateline
+from frontlines.events.roles import dateline_date
 from frontlines.records import Precision, Resolution
 from tests.events.conftest import actor, place, timev, top
 
@@ -166,6 +166,6 @@ def test_a_dateline_date_comes_after_the_sentence_own(run_events, text: str, tri
         ("DUBAI, Nov 20, was calm as Houthis seized a ship.", "Nov 20", False),
     ],
 )
-def test_in_dateline(nlp, text: str, needle: str, expected: bool) -> None:
+def test_dateline_date(nlp, text: str, needle: str, expected: bool) -> None:
     sent = next(iter(nlp(text).sents))
-    assert in_dateline(timev(text, needle, "2023-11-20"), sent) is expected
+    assert dateline_date(timev(text, needle, "2023-11-20"), sent) is expected

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.nlp.paragraphs import COMPONENT, is_paragraph_break
+from frontlines.nlp.paragraphs import COMPONENT
+from frontlines.stages import PARAGRAPH_BREAK
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("\n\n", True), ("\n  \n", True), (" \r\n\r\n ", True), ("\n", False), ("  ", False), ("", False)],
 )
-def test_is_paragraph_break(text: str, expected: bool) -> None:
-    assert is_paragraph_break(text) is expected
+def test_paragraph_break(text: str, expected: bool) -> None:
+    assert (PARAGRAPH_BREAK.search(text) is not None) is expected
 
 
 def test_component_runs_before_the_parser(nlp_places) -> None:

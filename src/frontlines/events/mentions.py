@@ -244,6 +244,9 @@ def negation_elsewhere(d: Draft) -> bool:
 
 _MOVING = frozenset({"flee", "escape"})  # the mover is the subject
 _MOVED = frozenset({"displace", "evacuate", "relocate", "uproot"})  # the mover is the object
+_MOVE_NOUNS = frozenset({"displacement", "evacuation", "flight", "exodus"})
+_DISPLACEMENT = _MOVING | _MOVED | _MOVE_NOUNS
+_ARMED_SECTORS = frozenset({"military", "police", "rebel"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
@@ -274,7 +277,7 @@ def _mover(head: Any) -> Any | None:
 def civilian_flight(d: Draft, armed: CueSet) -> bool:
     """A flight, displacement or evacuation whose mover is not an armed party (see the module docstring)."""
     head = d.trigger.head
-    if d.typing.plover != "RETREAT" or head.lemma_.lower() not in _MOVING | _MOVED | _MOVE_NOUNS:
+    if d.typing.plover != "RETREAT" or head.lemma_.lower() not in _DISPLACEMENT:
         return False
     mover = _mover(head)
     if mover is None:
@@ -283,9 +286,6 @@ def civilian_flight(d: Draft, armed: CueSet) -> bool:
     text = " " + " ".join(t.lower_ for t in mover.subtree) + " "
     return not armed.in_tokens(frozenset(words), text)
 
-
-_MOVE_NOUNS = frozenset({"displacement", "evacuation", "flight", "exodus"})
-_ARMED_SECTORS = frozenset({"military", "police", "rebel"})
 
 
 def naming(d: Draft) -> bool:

@@ -591,7 +591,7 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
         score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
         if tv.resolution in (Resolution.UNRESOLVED,):
             score -= 3
-        if in_dateline(tv, sent):
+        if dateline_date(tv, sent):
             score -= 20.0
         if best is None or score > best[0]:
             best = (score, tv)
@@ -603,7 +603,7 @@ _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*
 _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 
 
-def in_dateline(tv: TimeValue, sent: Any) -> bool:
+def dateline_date(tv: TimeValue, sent: Any) -> bool:
     """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
     it happened."""
     offset = tv.evidence.start - sent.start_char

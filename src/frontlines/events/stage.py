@@ -6,7 +6,6 @@ the earlier stages.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping
 
 from frontlines.events.attribution import (
@@ -51,7 +50,7 @@ from frontlines.events.takeover import (
     territory_side,
     undergoer_place,
 )
-from frontlines.stages import StageInput, data_file, version_of
+from frontlines.stages import PARAGRAPH_BREAK, StageInput, data_file, version_of
 from frontlines.records import Event, EventStatus, Evidence
 
 NAME = "events.coder"
@@ -83,8 +82,6 @@ VERSION = "15"  # 3: speech content, generic and negated mentions, own-part deni
 # 14: of two settlements one clause takes, the first named (control_place compared a token index with a char offset)
 # 15: a relative clause whose subject stands for a place noun ("the river that supplied ...") is no party's act
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
-
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
     """Events of one article (stage ``events.coder``)."""
@@ -96,7 +93,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         for q in inp.outputs.get("quotes", ())
         if (q.speaker is not None and q.speaker.kind != "unnamed") or speaker_is_source(doc, q.speaker_evidence)
     ]
-    breaks = [m.start() for m in _PARAGRAPH.finditer(inp.article.text or doc.text)]
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
     # "must" is rare: find it once per document rather than once per sentence
     musts = [t.i for t in doc if t.lower_ == "must"]

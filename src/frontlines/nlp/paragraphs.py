@@ -9,18 +9,11 @@ before it runs.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from frontlines.stages import PARAGRAPH_BREAK
+
 COMPONENT = "frontlines_paragraphs"
-
-
-def is_paragraph_break(text: str) -> bool:
-    """True for whitespace holding a blank line: two line breaks with only spaces between."""
-    return text.replace(" ", "").replace("\t", "").replace("\r", "").count("\n") >= 2
-
-
-_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
 def mark_paragraphs(doc: Any) -> Any:
@@ -29,7 +22,7 @@ def mark_paragraphs(doc: Any) -> Any:
     Only the breaks are visited (a regular expression over the text), not every token."""
     text = doc.text
     n = len(doc)
-    for m in _BREAK.finditer(text):
+    for m in PARAGRAPH_BREAK.finditer(text):
         span = doc.char_span(m.end(), min(m.end() + 1, len(text)), alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -49,4 +42,4 @@ def register() -> None:
         Language.component(COMPONENT, func=mark_paragraphs)
 
 
-__all__ = ["COMPONENT", "is_paragraph_break", "mark_paragraphs", "register"]
+__all__ = ["COMPONENT", "mark_paragraphs", "register"]
