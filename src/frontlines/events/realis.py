@@ -135,6 +135,8 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
         tok = parent
     if _ongoing_state(trigger):
         descriptive = True  # "Wagner has fought alongside Mali's army since 2021": a state, not an event
+    if _running_toll(trigger, lex) or _granted_power(trigger, lex):
+        descriptive = True  # "the war has killed 10,000"; "the emergency allows the police to arrest"
     if purpose_tok is None and frame_tok is None:
         purpose_tok = _purpose_above(trigger, frames)
     if purpose_tok is not None and (frame_tok is None or (
@@ -190,6 +192,47 @@ def settle_status(plover: str, word_plover: str, realis: Realis, trigger: Any) -
         to_come = realis.modal in ("future", "would")
         return replace(realis, status=EventStatus.PLANNED if to_come else EventStatus.HAPPENED)
     return realis
+
+
+def _perfect(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+
+
+def _names_period(noun: Any, periods: frozenset[str]) -> bool:
+    """The noun is a period of conflict, or counts one ("decades of conflict", "years of war")."""
+    if noun.lemma_.lower() in periods:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in periods
+                                                          for o in p.children) for p in noun.children)
+
+
+def _running_toll(trigger: Any, lex: EventLexicon) -> bool:
+    """A casualty verb whose subject is a whole period of conflict tells the period's running toll,
+    not a happening: in the perfect ("the war has killed more than 10,000 civilians", "the
+    insurgency has displaced two million") or in a relative clause of the period's noun ("decades of
+    conflict that has killed millions", "the war, which killed 800,000"). "The fighting killed 12
+    people in Khartoum on Monday" is told as one happening and stays one."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in lex.cues["toll_verbs"].words:
+        return False
+    if not _perfect(trigger):
+        return False
+    periods = lex.cues["conflict_period"].words
+    if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return _names_period(trigger.head, periods)
+    return any(c.dep_ == "nsubj" and _names_period(c, periods) for c in trigger.children)
+
+
+def _granted_power(trigger: Any, lex: EventLexicon) -> bool:
+    """An act that a present-tense grant of power makes possible ("the state of emergency allows the
+    authorities to impose curfews, ban gatherings and arrest suspects"): what may be done, not a
+    happening. A grant told in the past ("the army allowed residents to leave") tells what was done."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("ccomp", "xcomp"):
+        return False
+    gov = tok.head
+    return gov.lemma_.lower() in lex.cues["permission"].words and gov.tag_ in ("VBZ", "VBP")
 
 
 def _ongoing_state(trigger: Any) -> bool:

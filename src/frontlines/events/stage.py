@@ -56,7 +56,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "15"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "16"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -81,6 +81,8 @@ VERSION = "15"  # 3: speech content, generic and negated mentions, own-part deni
 # 13: a headline the text opens with tells again the body event of its type (events.merge.merge_headline)
 # 14: of two settlements one clause takes, the first named (control_place compared a token index with a char offset)
 # 15: a relative clause whose subject stands for a place noun ("the river that supplied ...") is no party's act
+# 16: a period of conflict's running toll ("the war has killed 10,000") and an act a present-tense grant of power
+# makes possible ("the emergency allows the police to arrest suspects") are no happenings
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
