@@ -30,6 +30,10 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer: Any = None) -> Any:
 
         register()
         nlp.add_pipe(PARAGRAPHS, before="parser")
+        from frontlines.nlp import coordination
+
+        coordination.register()
+        nlp.add_pipe(coordination.COMPONENT, after="parser")
     if gazetteer is not None:
         from frontlines.nlp.places import COMPONENT
 
