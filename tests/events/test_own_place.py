@@ -136,6 +136,40 @@ def test_a_meeting_happens_at_its_venue(run) -> None:
     assert e.place is not None and e.place.text == "Istanbul"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # the nearest place before is the country the town lies in: the town the story is about
+        ("Soldiers opened fire on the market in Mopti. The UN mission in Mali said it was investigating. "
+         "Some armed men fired back.", "fired", "Mopti"),
+        # a province after its town, the same
+        ("Gunmen stormed a school in Zaria on Thursday. Police in Kaduna State said the attack lasted an hour. "
+         "Later, soldiers clashed with the gunmen.", "clashed", "Zaria"),
+    ],
+)
+def test_no_place_of_its_own_takes_the_story_town_inside_the_area_named(run, text: str, trigger: str,
+                                                                        place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in e.place.text, e.place
+    assert e.place.precision == Precision.NEAR and "the town the story is about" in e.place.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # the town is in another country than the area named last: the area stays
+        ("Protesters gathered in Mopti on Monday. Heavy rain hit Burkina Faso on Tuesday. "
+         "Later, armed men attacked a convoy.", "attacked", "Burkina Faso"),
+        # a town named too long before is no longer what the story is about
+        ("Soldiers opened fire on the market in Mopti. " + "The report has many pages. " * 7
+         + "The UN mission in Mali said it was investigating. Some armed men fired back.", "fired", "Mali"),
+    ],
+)
+def test_the_story_town_must_lie_inside_and_be_recent(run, text: str, trigger: str, place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place
+
+
 def test_no_place_of_its_own_takes_the_preceding_one_lowered(run) -> None:
     events = run("Russian forces shelled Kupiansk overnight, the governor said. Separately, a drone strike hit a fuel depot.")
     e = event(events, "drone strike")

@@ -66,8 +66,12 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
             p, _ = own[0]
             how = "a place named in its sentence in another role"
         elif before:
-            p, _ = _innermost(before)
+            p, root = _innermost(before)
             how = "no place in its sentence: the nearest place named before it"
+            town = _story_town(before, p, root)
+            if town is not None:
+                p = town
+                how = "no place in its sentence: the town the story is about, inside the area named before it"
         else:
             continue
         d.place = borrowed(p, how)
@@ -75,6 +79,35 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
             d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control
         d.place_score = 0.3
         d.inherited.add("place")
+
+
+_AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION})
+STORY_SENTENCES = 6  # how far back a town still is what the story is about
+
+
+def _story_town(before: list[tuple[Any, Any]], area: Any, area_root: Any) -> Any | None:
+    """When the nearest place before is an area (a country, a province), the town inside it that
+    the story named shortly before: "a helicopter opened fire over Moura ... the UN mission in Mali
+    ... Some armed men fired back" happened in Moura, not somewhere in Mali. The most specific place
+    the story is about, never a town outside the area."""
+    if area.kind not in _AREA_KINDS:
+        return None
+    for q, qroot in reversed(before):
+        if q is area or q.kind not in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) or q.lat is None:
+            continue
+        if _sentences_between(qroot, area_root) > STORY_SENTENCES:
+            return None
+        inside = q.country == area.country and (area.kind == PlaceKind.COUNTRY or (
+            area.admin1 is not None and q.admin1 == area.admin1))
+        if inside:
+            return q
+    return None
+
+
+def _sentences_between(a: Any, b: Any) -> int:
+    """How many sentence starts lie between two tokens (0: the same sentence)."""
+    lo, hi = sorted((a.i, b.i))
+    return sum(1 for t in a.doc[lo + 1 : hi + 1] if t.is_sent_start)
 
 
 def _doer(root: Any) -> bool:

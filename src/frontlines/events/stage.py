@@ -56,7 +56,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "17"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "18"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -84,6 +84,8 @@ VERSION = "17"  # 3: speech content, generic and negated mentions, own-part deni
 # 16: a period of conflict's running toll ("the war has killed 10,000") and an act a present-tense grant of power
 # makes possible ("the emergency allows the police to arrest suspects") are no happenings
 # 17: a participle list is one coordination (nlp.coordination): "troops who were captured, injured or killed"
+# 18: with no place of its own and an area (country, province) the nearest place before, the town inside it the story
+# named in the last few sentences (events.context._story_town)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
