@@ -170,6 +170,27 @@ def test_the_story_town_must_lie_inside_and_be_recent(run, text: str, trigger: s
     assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # what the clause is said of: a copula's or a passive's subject
+        ("Kherson was the only regional capital Russian forces captured after the February invasion.",
+         "captured", "Kherson"),
+        # the parser's second "subject" after an active verb with its own subject is its object
+        ("On 4 October 2022, Ukrainian forces recaptured Velyka Oleksandrivka, Kherson oblast, from Russian "
+         "forces. Casualties unknown.", "recaptured", "Velyka Oleksandrivka"),
+    ],
+)
+def test_a_subject_the_clause_is_said_of_is_its_place(run, text: str, trigger: str, place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place
+
+
+def test_a_country_doing_the_act_is_no_place_of_it(run) -> None:
+    e = event(run("Russia shelled the border villages overnight."), "shelled")
+    assert e.place is None or e.place.name != "Russia", e.place
+
+
 def test_no_place_of_its_own_takes_the_preceding_one_lowered(run) -> None:
     events = run("Russian forces shelled Kupiansk overnight, the governor said. Separately, a drone strike hit a fuel depot.")
     e = event(events, "drone strike")

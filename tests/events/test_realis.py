@@ -116,3 +116,18 @@ def test_casualties_in_a_participle_list_are_not_the_draftees_act(run_events) ->
             "captured, injured or killed.")
     events = run_events(text)
     assert not [e for e in events if e.plover_type == "ASSAULT"], [(e.trigger, e.sources) for e in events]
+
+
+# A weapon noun as the object of a verb that tells no event is a thing supplied or held (events v19).
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("The package includes Iskander missiles and Kinzhal hypersonic missiles, the report said.", False),
+        ("Kyiv received Patriot missiles in April.", False),
+        ("Rockets hit the town of Sderot on Monday.", True),
+        ("Russia fired 40 missiles at Kharkiv on Monday.", True),
+    ],
+)
+def test_a_weapon_supplied_is_no_attack(run_events, text: str, attack: bool) -> None:
+    events = run_events(text)
+    assert any(e.plover_type == "ASSAULT" for e in events) is attack, [(e.trigger, e.plover_type) for e in events]

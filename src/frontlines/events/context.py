@@ -59,7 +59,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         # else the nearest place before it
         ancestors = {a.i for a in d.trigger.head.ancestors} | {d.trigger.head.i}
         own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
-               and root.dep_ in ("nsubj", "nsubjpass") and root.head.i in ancestors]
+               and root.head.i in ancestors and _undergoing_subject(root)]
         before = [(p, root) for p, root in places if root.i < d.sent.start and not venue(root, root.sent.root)
                   and not (p.kind == PlaceKind.COUNTRY and _doer(root))]
         if own:
@@ -108,6 +108,22 @@ def _sentences_between(a: Any, b: Any) -> int:
     """How many sentence starts lie between two tokens (0: the same sentence)."""
     lo, hi = sorted((a.i, b.i))
     return sum(1 for t in a.doc[lo + 1 : hi + 1] if t.is_sent_start)
+
+
+def _undergoing_subject(root: Any) -> bool:
+    """A place that is what its clause is said of: the subject of a copula ("Kherson was the only
+    capital captured") or of a passive ("Kherson was taken"); the subject of an active verb is its
+    doer ("Russia fired 40 missiles"), no place of the event."""
+    if root.dep_ == "nsubjpass":
+        return True
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    if verb.lemma_.lower() in ("be", "become", "remain"):
+        return True
+    # the parser's slip: a second "subject" after an active verb that has its own before it is
+    # the verb's object ("Ukrainian forces recaptured Velyka Oleksandrivka, Kherson oblast, ...")
+    return root.i > verb.i and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
 
 def _doer(root: Any) -> bool:

@@ -326,12 +326,35 @@ def place_as_doer(d: Draft) -> bool:
     return head.head.lemma_.lower() in _PLACE_NOUNS
 
 
-def drop_non_events(drafts: list[Draft], armed: CueSet) -> None:
+# prepositions that aim what a verb does with a weapon at someone ("used drones against the base")
+_AIMED = frozenset({"against", "on", "at", "into", "onto", "upon"})
+
+
+def weapon_as_thing(d: Draft, heads: dict[int, Draft], weapons: CueSet) -> bool:
+    """A weapon noun that is the object of a verb telling no event ("the package includes Iskander
+    missiles", "Kyiv received Patriot missiles", "will send rockets") names a thing supplied or held,
+    not an attack. Fired, launched or intercepted, its verb is an event of its own; used against
+    someone, it is an attack."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in weapons.words:
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in heads:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in _AIMED for c in verb.children)
+
+
+def drop_non_events(drafts: list[Draft], armed: CueSet, weapons: CueSet) -> None:
     """Mark the drafts of one sentence whose trigger names no event of its own as dropped."""
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
         if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
-                or place_as_doer(d)):
+                or place_as_doer(d) or weapon_as_thing(d, heads, weapons)):
             d.dropped = True

@@ -56,7 +56,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "18"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "19"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -86,6 +86,9 @@ VERSION = "18"  # 3: speech content, generic and negated mentions, own-part deni
 # 17: a participle list is one coordination (nlp.coordination): "troops who were captured, injured or killed"
 # 18: with no place of its own and an area (country, province) the nearest place before, the town inside it the story
 # named in the last few sentences (events.context._story_town)
+# 19: a weapon noun that is the object of a verb telling no event is a thing ("includes Iskander missiles"); a place
+# the clause is said of is a copula's or passive's subject (or the parser's second subject after the verb), never an
+# active verb's doer ("Russia fired ...")
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -156,7 +159,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 quantities=quantities, confidence=0.0, sent=sent,
             )  # fmt: skip
             sent_drafts.append(draft)
-        drop_non_events(sent_drafts, lex.cues["armed"])
+        drop_non_events(sent_drafts, lex.cues["armed"], lex.cues["weapons_objects"])
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
