@@ -75,6 +75,9 @@ def test_actor_attributes(run_stages, text, mention, expected) -> None:
         ("It was a force of nature, the crowd said.", "force"),  # a bare noun that is no actor
         ("The media reported nothing on social media.", "social media"),
         ("Kherson was one of the earliest cities to fall.", "Kherson"),  # a town NER takes for a person
+        # a weapon model's name is no actor
+        ("The package includes Iskander missiles and Kinzhal missiles.", "Iskander"),
+        ("A Bayraktar drone struck a convoy near Kidal on Sunday.", "Bayraktar"),
     ],
 )
 def test_no_actor_invented(run_stages, text, absent) -> None:
@@ -83,6 +86,11 @@ def test_no_actor_invented(run_stages, text, absent) -> None:
         assert actors == ()
     else:
         assert not _find(actors, absent)
+
+
+def test_a_party_named_on_its_weapons_stays_an_actor(run_stages) -> None:
+    actors = run_stages("Hamas rockets hit Sderot on Monday.")["actors"]
+    assert _find(actors, "Hamas")
 
 
 def test_coreference_to_first_full_mention(run_stages) -> None:

@@ -28,7 +28,7 @@ def extract_actors(inp: StageInput) -> tuple[Actor, ...]:
 
 STAGE = Stage(
     name="actors.mentions",
-    code_version="1",
+    code_version="2",  # 2: a weapon model's name ("Iskander missiles") is no actor
     writes="actors",
     reads=("places",),
     run=extract_actors,

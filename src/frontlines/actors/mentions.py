@@ -185,6 +185,8 @@ def _entity_mentions(ctx: _Context, out: list[_Mention]) -> None:
         low = text.lower()
         if reg.country_of(low) or low in reg.platforms:
             continue  # "Kyiv" tagged PERSON, "Telegram" tagged ORG
+        if _weapon_model(ctx, end):
+            continue  # "Iskander missiles", "a Bayraktar drone": a model, not a party
         if label == "PERSON":
             if end - start == 1 and low in reg.place_names and not _has_full_name(ctx, out, low, start):
                 continue  # a town that NER took for a person ("Kherson was one of ...")
@@ -203,6 +205,13 @@ def _entity_mentions(ctx: _Context, out: list[_Mention]) -> None:
         for t in range(start, end):
             ctx.taken[t] = True
         out.append(m)
+
+
+def _weapon_model(ctx: _Context, end: int) -> bool:
+    """The name (not a registry party: those were taken before) modifies a weapon noun right after it."""
+    last = ctx.doc[end - 1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end and \
+        last.head.lower_ in ctx.reg.weapon_heads
 
 
 def _has_full_name(ctx: _Context, out: list[_Mention], surname: str, before: int) -> bool:

@@ -95,6 +95,7 @@ class ActorRegistry:
     collaboration_words: frozenset[str] = frozenset()
     platforms: dict[str, str] = field(default_factory=dict)  # lower -> as written
     statement_nouns: frozenset[str] = frozenset()
+    weapon_heads: frozenset[str] = frozenset()  # "Iskander missiles": a model's name, not an actor
     unnamed_sources: frozenset[str] = frozenset()
     state_forces: dict[str, str] = field(default_factory=dict)  # ISO3 -> entry id of its armed forces
     state_governments: dict[str, str] = field(default_factory=dict)  # ISO3 -> entry id of its government
@@ -333,6 +334,7 @@ def _index(reg: ActorRegistry, lex: dict[str, Any]) -> None:
     reg.collaboration_words = frozenset(w.lower() for w in lex.get("collaboration_words", []))
     reg.platforms = {w.lower(): w for w in lex.get("platforms", [])}
     reg.statement_nouns = frozenset(w.lower() for w in lex.get("statement_nouns", []))
+    reg.weapon_heads = frozenset(w.lower() for w in lex.get("weapon_heads", []))
     reg.unnamed_sources = frozenset(w.lower() for w in lex.get("unnamed_sources", []))
 
 
