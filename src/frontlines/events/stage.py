@@ -56,7 +56,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "15"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "16"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -81,6 +81,9 @@ VERSION = "15"  # 3: speech content, generic and negated mentions, own-part deni
 # 13: a headline the text opens with tells again the body event of its type (events.merge.merge_headline)
 # 14: of two settlements one clause takes, the first named (control_place compared a token index with a char offset)
 # 15: a relative clause whose subject stands for a place noun ("the river that supplied ...") is no party's act
+# 16: dates: a date in a clause on another noun ("the deal, brokered in July last year"), of a thing's coming into
+# force ("that take effect on 1 January") or ending another clause's stretch ("until Saturday") is not the event's;
+# an event that has taken place does not take its paragraph's time when that lies after publication
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -161,7 +164,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
     kept = [d for d in drafts if not d.dropped]
-    inherit(kept)
+    inherit(kept, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
     preceding_place(kept, index)
