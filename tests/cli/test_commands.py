@@ -170,3 +170,19 @@ def test_stats_show_the_pending_cross_article_update(tmp_path) -> None:  # noqa:
     assert queued == len(demo_specs())
     assert json.loads(_cli(path, "stats", "--json").stdout)["cross_article_pending"] == queued
     assert re.search(rf"cross-article update pending\s+{queued}", _cli(path, "stats").stdout)
+
+
+def test_the_events_table_says_a_coarse_date_at_its_own_precision(tmp_path) -> None:  # noqa: ANN001
+    from frontlines.store import open_store
+    from tests.api.builders import demo_specs, fill, honest_specs
+
+    path = str(tmp_path / "coarse.db")
+    store = open_store(path)
+    fill(store, [*demo_specs(), *honest_specs()])
+    store.close()
+    rows = {line.split()[0] for line in _cli(path, "events", "--place", "Izium").stdout.splitlines()[1:] if line.strip()}
+    assert "2022" in rows and "2022-01-01" not in rows  # "in 2022": the year, not its first day
+    months = {line.split()[0] for line in _cli(path, "events", "--place", "Kupiansk").stdout.splitlines()[1:] if line.strip()}
+    assert months == {"2022-04"}
+    days = {line.split()[0] for line in _cli(path, "events", "--place", "Mykolaiv").stdout.splitlines()[1:] if line.strip()}
+    assert days and all(len(d) == 10 for d in days)  # negative: a day stays a day

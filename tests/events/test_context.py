@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.events.conftest import timev
 
 
@@ -17,3 +19,21 @@ def test_the_time_does_not_cross_a_paragraph(run_events) -> None:
     events = run_events(text, times=(timev(text, "Saturday night", "2022-11-05"),))
     later = [e for e in events if e.evidence.text.startswith("The army")]
     assert later and all(e.time is None or e.time.value != "2022-11-05" for e in later)
+
+
+def test_a_past_event_does_not_take_a_time_still_to_come(run_events) -> None:
+    # published Wednesday 26 June 2024; Thursday is the day after
+    text = ('Activists called for protesters to occupy State House on Thursday. The President warned that anyone '
+            'who attacks public institutions will be dealt with firmly.')
+    events = run_events(text, times=(timev(text, "Thursday", "2024-06-27"),), published=dt.date(2024, 6, 26))
+    later = [e for e in events if e.evidence.text.startswith("The President")]
+    assert later and all(e.time is None or e.time.value != "2024-06-27" for e in later)
+
+
+def test_a_past_time_of_the_paragraph_is_still_taken(run_events) -> None:
+    # negative: the same paragraph with a day before publication lends it
+    text = ('Protesters occupied State House on Tuesday. The President warned that anyone who attacks public '
+            'institutions will be dealt with firmly.')
+    events = run_events(text, times=(timev(text, "Tuesday", "2024-06-25"),), published=dt.date(2024, 6, 26))
+    later = [e for e in events if e.evidence.text.startswith("The President")]
+    assert later and all(e.time is not None and e.time.value == "2024-06-25" for e in later)

@@ -169,3 +169,41 @@ def test_a_dateline_date_comes_after_the_sentence_own(run_events, text: str, tri
 def test_dateline_date(nlp, text: str, needle: str, expected: bool) -> None:
     sent = next(iter(nlp(text).sents))
     assert dateline_date(timev(text, needle, "2023-11-20"), sent) is expected
+
+
+# A date that belongs to something else the sentence mentions is none of the event's
+# (roles.foreign_time): (sentence, the event's trigger, its dates as (words, value), the date it
+# should take, or None for none of them).
+OWN_TIMES = [
+    ("The Kremlin announced on Monday that it was suspending the Black Sea Grain Initiative, brokered by the "
+     "United Nations and Turkey in Istanbul in July last year.", "suspending", [("Monday", "2023-07-17"), ("July last year", "2022-07")], "Monday"),
+    ("On Friday the rebels said they had captured the headquarters in Ann, the second command to fall "
+     "to rebels this year.", "captured", [("Friday", "2024-12-20"), ("this year", "2024")], "Friday"),
+    ("The EU on Monday adopted sanctions that take effect on 1 January.", "sanctions",
+     [("Monday", "2023-12-18"), ("1 January", "2024-01-01")], "Monday"),
+    ("Russian forces shelled Kharkiv on Tuesday, killing three people who had returned home in March.",
+     "shelled", [("Tuesday", "2023-05-16"), ("March", "2023-03")], "Tuesday"),
+    ("The government, which had insisted until Saturday that the city would be defended, acknowledged that "
+     "it was occupied by rebels.", "occupied", [("Saturday", "2025-02-15")], None),
+    # negative: a clause on the trigger itself, or on the event noun that is its subject, dates the event
+    ("The strike, which hit a market on Monday, killed five civilians.", "strike", [("Monday", "2023-07-17")],
+     "Monday"),
+    ("A strike carried out on Monday killed five civilians in Kharkiv.", "strike", [("Monday", "2023-07-17")],
+     "Monday"),
+    # negative: an "until" in the event's own clause bounds the event; a clause on the date holds the event
+    ("Over the next four days, until 31 March, soldiers went from house to house, rounding up and executing "
+     "people.", "executing", [("31 March", "2022-03-31")], "31 March"),
+    ("A China-brokered truce agreed in January largely held until late June, when the alliance resumed its "
+     "attacks on the junta.",
+     "attacks", [("January", "2024-01"), ("late June", "2024-06")], "late June"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "times", "own"), OWN_TIMES)
+def test_a_date_of_something_else_is_not_the_events(run_events, text: str, trigger: str,
+                                                     times: list[tuple[str, str]], own: str | None) -> None:
+    events = run_events(text, times=tuple(timev(text, words, value) for words, value in times),
+                        published=dt.date(2025, 2, 17))
+    event = next(e for e in events if e.trigger == trigger)
+    got = event.time.text if event.time is not None and event.time.resolution != Resolution.DEFAULT else None
+    assert got == own

@@ -97,3 +97,70 @@ def test_noon_and_midnight_take_the_day_written_after_them(sentence: str, expres
 )
 def test_a_year_in_a_name_is_no_date(sentence: str, year_tagged: bool) -> None:
     assert ("2024" in _tags(sentence) or "2030" in _tags(sentence)) is year_tagged
+
+
+# The compounds issue 15 names, at their month or week (reference Monday 6 May 2024).
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("In April last year, troops attacked the town.", "April last year", "2023-04"),
+        ("The army withdrew in November last year.", "November last year", "2023-11"),
+        ("The offensive stalled late last month.", "late last month", "2024-04"),
+        ("Rebels took the town earlier this month.", "earlier this month", "2024-05"),
+        ("Rebels took the town last week.", "last week", "2024-W18"),
+        ("Troops took the town on 3 April. The week before, rebels had shelled it.", "The week before", "2024-W13"),
+        ("Troops took the town in March. The month after, they withdrew.", "The month after", "2024-04"),
+        # no focus: the week before the publication's
+        ("The week before, rebels had shelled the town.", "The week before", "2024-W18"),
+    ],
+)
+def test_compounds_resolve_to_their_month_or_week(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # negative: "the week before" an event the text does not date, or before a clause, is no date of its own
+        "Rebels shelled the town the week before the vote.",
+        "Rebels shelled the town the week before they left.",
+    ],
+)
+def test_the_week_before_something_is_no_date(sentence: str) -> None:
+    assert not any(t.text.lower().startswith("the week") for t in tag_times(sentence, MON))
+
+
+# A weekday in a past-tense report is the most recent such day on or before the publication date
+# (the publication's own weekday is that day); "last <weekday>" is the most recent one strictly
+# before it (on a Monday, "last Monday" is a week earlier); ahead for what is to come.
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Rebels attacked the town on Tuesday.", "Tuesday", "2024-04-30"),
+        ("Rebels attacked the town on Monday.", "Monday", "2024-05-06"),
+        ("Rebels attacked the town last Tuesday.", "last Tuesday", "2024-04-30"),
+        ("Rebels attacked the town last Monday.", "last Monday", "2024-04-29"),
+        ("Rebels attacked the town on Tuesday night.", "Tuesday night", "2024-04-30TNI"),
+        # negative: a future-tense sentence points ahead
+        ("Rebels will attack the town on Tuesday.", "Tuesday", "2024-05-07"),
+    ],
+)
+def test_a_weekday_resolves_against_the_publication_date(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value
+
+
+# Inside a quotation, "today" and "yesterday" are the speaker's: counted from the day the sentence
+# says the words were spoken, when it names that day before the quote opens.
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ('He posted a video on Saturday evening: "Today, at 12 noon, the town was taken."', "Today", "2024-05-04"),
+        ('On Friday the minister said: "Yesterday our forces struck the bridge."', "Yesterday", "2024-05-02"),
+        # negative: outside a quotation, or with no day named before the quote, the publication's day
+        ("On Friday the minister said that today troops withdrew.", "today", "2024-05-06"),
+        ('"Today we took the town," he said on Saturday.', "Today", "2024-05-06"),
+        ('On Friday he spoke. "Today we took the town," he said.', "Today", "2024-05-06"),
+    ],
+)
+def test_today_in_a_quotation_is_the_speakers_day(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value

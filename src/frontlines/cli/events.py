@@ -58,12 +58,13 @@ def events(
             common.print_json([event_json(r) for r in rows])
             return
         table = Table(box=None, expand=False)
-        for name, width in (("date", 10), ("type", 9), ("acled", 22), ("status", 9), ("actor1", 20),
+        # the date at its own precision ("2022", "2022-04", "2023-W50"), never a coarse date's first day
+        for name, width in (("date", 21), ("type", 9), ("acled", 22), ("status", 9), ("actor1", 20),
                             ("place", 16), ("evidence", 50)):
             table.add_column(name, max_width=width, no_wrap=True, overflow="ellipsis")
         for r in rows:
             ev = r.event
-            table.add_row(str(r.date or "-"), ev.plover_type, ev.acled_sub_event_type or "-", ev.status.value,
+            table.add_row(r.period or str(r.date or "-"), ev.plover_type, ev.acled_sub_event_type or "-", ev.status.value,
                           r.actor1 or "-", r.location or "-", ev.evidence.text.replace("\n", " "))
         common.out.print(table)
 

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
-from frontlines.events.roles import venue
+from frontlines.events.roles import PAST_STATUSES, venue
 from frontlines.events.takeover import TERRITORIAL
 from frontlines.events.territory import not_taken
-from frontlines.records import PlaceKind
+from frontlines.records import PlaceKind, TimeValue
 
-def inherit(drafts: list[Draft]) -> None:
+def _after(time: TimeValue, published: dt.date | None) -> bool:
+    """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
+    return published is not None and time.start is not None and time.start > published
+
+
+def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
     """An event with no place or date of its own takes those of the event just before it in its
     paragraph when it elaborates an event of the same kind; and, whatever its kind, the date of
     the paragraph's story so far: a paragraph tells its events at the time it last named (the
     reference time of narrative: "The truce was signed in Jeddah on Saturday night. ...
     Washington said violations would be met with sanctions" was said then, not on the day of
-    publication)."""
+    publication). A paragraph's time that lies after the publication date ("calls to occupy State
+    House on Thursday") is the time of what is to come: an event that has taken place (happened,
+    claimed, denied) does not take it."""
     for k, d in enumerate(drafts):
         if k == 0:
             continue
@@ -25,7 +33,8 @@ def inherit(drafts: list[Draft]) -> None:
             continue
         if d.time is None:
             told = [e for e in drafts[:k] if e.paragraph == d.paragraph and e.sent_idx < d.sent_idx
-                    and e.time is not None]
+                    and e.time is not None
+                    and not (d.realis.status in PAST_STATUSES and _after(e.time, published))]
             if told:
                 d.time = told[-1].time
                 d.inherited.add("time")

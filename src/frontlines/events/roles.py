@@ -18,6 +18,7 @@ from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
     Actor,
     Evidence,
+    EventStatus,
     Place,
     PlaceKind,
     Precision,
@@ -578,7 +579,9 @@ def _inside(p: Place, outer: Place) -> bool:
 
 def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
     """The date of the event: one attached to the trigger, else the nearest of its sentence; a
-    dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other."""
+    dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other.
+    A date that belongs to something else the sentence mentions is none of the event's
+    (:func:`foreign_time`): the sentence's own time, or none, wins over it."""
     best: tuple[float, TimeValue] | None = None
     for tv, root in index.times:
         if not (sent.start <= root.i < sent.end):
@@ -588,6 +591,8 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
         if tv.value in ("PRESENT_REF", "FUTURE_REF"):
             continue
         path = _path_to(root, trigger)
+        if foreign_time(root, trigger, index):
+            continue
         score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
         if tv.resolution in (Resolution.UNRESOLVED,):
             score -= 3
@@ -596,6 +601,75 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
         if best is None or score > best[0]:
             best = (score, tv)
     return best[1] if best else None
+
+
+# Clauses that modify a noun: "the initiative, brokered ... in July last year", "a command to fall this year".
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
+    """The date at ``root`` belongs to something else in the trigger's sentence, not to the event: on
+    its way up to the trigger's clause it crosses a clause that modifies a noun other than the
+    trigger ("suspending the initiative, brokered in July last year"; "captured the headquarters,
+    the second command to fall this year"; "Hezbollah, which had claimed attacks that day,
+    denied ..."; "had insisted until Saturday"): that clause tells the noun's own story. A clause
+    on the trigger itself ("the strike, which hit on Monday") or on the event noun that is its
+    subject ("a strike carried out on Monday killed five") dates the event, unless it says when the
+    thing comes into or goes out of force ("sanctions that take effect on 1 January", "a truce due
+    to expire on Friday"): a thing's validity is not the day it was decided. An "until" date ends
+    the stretch of what it is attached to: the event's own date only in the event's own clause
+    (:func:`_bounds_own_clause`).
+    """
+    if root.dep_ == "pobj" and root.head.lower_ in _UNTIL_WORDS and not _bounds_own_clause(root.head.head, trigger, root):
+        return True
+    above = {a.i for a in trigger.ancestors}
+    tok = root
+    for _ in range(10):
+        if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in _NOUN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
+            noun = tok.head
+            if _in_force(tok):
+                return True
+            own = noun.i == trigger.i or (
+                noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == trigger.i and noun.pos_ == "NOUN"
+                and noun.i not in index.actor_at)
+            if not own:
+                return True
+        tok = tok.head
+    return False
+
+
+# "until Saturday": the end of a stretch of what the phrase is attached to
+_UNTIL_WORDS = frozenset({"until", "till", "pending"})
+
+
+def _bounds_own_clause(verb: Any, trigger: Any, root: Any) -> bool:
+    """An "until" date attached to ``verb`` bounds the event: ``verb`` is the trigger or governs it
+    through anything but a coordination ("went from house to house, rounding up and executing
+    people, until 31 March"), or the trigger stands in a clause on the date itself ("held until late
+    June, when the alliance resumed its attacks"). Not a coordinated clause ("talks went on until
+    Friday and rebels attacked")."""
+    if verb.i == trigger.i or any(a.i == root.i for a in trigger.ancestors):
+        return True
+    tok = trigger
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.i == verb.i:
+            return tok.dep_ != "conj"
+        tok = tok.head
+    return False
+
+
+# "take effect", "enter into force", "come into force", "expire": when a thing is valid, not when it was made
+_FORCE_WORDS = frozenset({"effect", "force"})
+_FORCE_VERBS = frozenset({"expire", "lapse"})
+
+
+def _in_force(verb: Any) -> bool:
+    return verb.lemma_ in _FORCE_VERBS or any(
+        t.lower_ in _FORCE_WORDS and t.head.i in (verb.i, *(c.i for c in verb.children)) for t in verb.subtree)
 
 
 # "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash
@@ -612,6 +686,10 @@ def dateline_date(tv: TimeValue, sent: Any) -> bool:
     text = sent.text
     end = tv.evidence.end - sent.start_char
     return bool(_DATELINE_BEFORE.match(text[:offset]) and _DATELINE_AFTER.match(text[end:end + 50]))
+
+
+# Statuses of something that has taken place by the time of the report.
+PAST_STATUSES = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.DENIED})
 
 
 def publication_time(published: dt.date, article_id: str) -> TimeValue:

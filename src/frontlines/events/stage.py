@@ -56,7 +56,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "19"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "20"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -89,6 +89,9 @@ VERSION = "19"  # 3: speech content, generic and negated mentions, own-part deni
 # 19: a weapon noun that is the object of a verb telling no event is a thing ("includes Iskander missiles"); a place
 # the clause is said of is a copula's or passive's subject (or the parser's second subject after the verb), never an
 # active verb's doer ("Russia fired ...")
+# 20 (the dates branch's 16): dates: a date in a clause on another noun ("the deal, brokered in July last year"),
+# of a thing's coming into force ("that take effect on 1 January") or ending another clause's stretch ("until Saturday") is not the event's;
+# an event that has taken place does not take its paragraph's time when that lies after publication
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -169,7 +172,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
     kept = [d for d in drafts if not d.dropped]
-    inherit(kept)
+    inherit(kept, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
     preceding_place(kept, index)

@@ -47,4 +47,6 @@ def extract_times(inp: StageInput) -> tuple[TimeValue, ...]:
 # no data files: the time lexicon is code (frontlines.time.lexicon), covered by the code version
 # 3: "30 August last year" is that day, "February of that year" the focus's; early/mid/late narrow a month to
 # its third; "midnight on Friday"; a day without a year near an explicit date takes its year; "Bill 2024" is a name
-STAGE = Stage(name="time.timex", code_version="3", writes="times", reads=(), run=extract_times)
+# 4: "today"/"yesterday" inside a quotation count from the day its sentence says it was spoken; "the week before",
+# "the month after" are the week or month next to the text's focus
+STAGE = Stage(name="time.timex", code_version="4", writes="times", reads=(), run=extract_times)

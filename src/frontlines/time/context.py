@@ -86,6 +86,7 @@ class _Context:
     doc: Any = None
     focus: nz.Norm | None = None  # last resolved calendar date of any granularity
     focus_day: nz.Norm | None = None  # last resolved day
+    focus_day_at: int = -1  # where in the text that day was named
     focus_quarter: nz.Norm | None = None  # last resolved quarter (financial reporting)
     focus_explicit: bool = False  # the focus carries its own year ("March 2022"), not the publication's
     token_starts: list[int] = field(default_factory=list)

@@ -16,6 +16,7 @@ from frontlines.time.context import (
     _Out,
     _out,
     _prev_word,
+    _sentence_bounds,
 )
 from frontlines.time.lexicon import (
     AMBIGUOUS_MONTHS,
@@ -275,11 +276,36 @@ _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 def _h_deictic_day(m: re.Match[str], ctx: _Context) -> _Out | None:
     word = m.group("w").lower()
     part = _part_code(m) or ("NI" if word == "tonight" else None)
+    kind = TimeType.TIME if part and word != "tonight" else TimeType.DATE
+    said = _utterance_day(m, ctx)
+    if said is not None and said.start is not None:
+        d = said.start + dt.timedelta(days=_DEICTIC_DAYS[word])
+        return _out(nz.day(d, part), Resolution.ANCHORED, said.value, kind)
     if ctx.ref is None:
         return _Out(TimeType.DATE, None, "day", resolution=Resolution.UNRESOLVED)
     d = ctx.ref + dt.timedelta(days=_DEICTIC_DAYS[word])
-    return _out(nz.day(d, part), Resolution.PUBLICATION, ctx.ref.isoformat(),
-                TimeType.TIME if part and word != "tonight" else TimeType.DATE)
+    return _out(nz.day(d, part), Resolution.PUBLICATION, ctx.ref.isoformat(), kind)
+
+
+_QUOTE_MARKS = re.compile(r'["“”]')
+
+
+def _utterance_day(m: re.Match[str], ctx: _Context) -> nz.Norm | None:
+    """The day a quotation was spoken, when "today" or "yesterday" stands inside it: its speaker's
+    "today" is the day they spoke, which their sentence names before the quote opens ("posted a video
+    on Saturday evening: "Today, at 12 noon, Bakhmut was taken""). None outside a quotation, or when
+    the sentence names no day before the quote (the publication's day is then the reader's best
+    guess)."""
+    if ctx.focus_day is None or ctx.focus_day_at < 0:
+        return None
+    lo, _hi = _sentence_bounds(ctx.text, m.start(), m.end())
+    marks = [q.start() for q in _QUOTE_MARKS.finditer(ctx.text, lo, m.start())]
+    if len(marks) % 2 == 0:
+        return None  # not inside a quotation
+    opened = marks[-1]
+    if not lo <= ctx.focus_day_at < opened:
+        return None
+    return ctx.focus_day
 
 
 def _h_part_of_day(m: re.Match[str], ctx: _Context) -> _Out | None:
@@ -446,6 +472,29 @@ def _h_anchored_day(m: re.Match[str], ctx: _Context) -> _Out | None:
     else:
         offset = 0
     return _anchored_day(ctx, offset)
+
+
+def _h_anchored_unit(m: re.Match[str], ctx: _Context) -> _Out | None:
+    """ "the week before", "the month after": the week (month) next to the one the text last named
+    (its temporal focus), else next to the publication date's. Not "the year before": TimeML
+    corpora read it as a comparison ("sales rose from the year before") more often than a date."""
+    unit = m.group("unit").lower()
+    offset = -1 if m.group("dir").lower() in ("before", "earlier", "prior") else 1
+    base = ctx.focus
+    if base is not None and base.start is not None:
+        return _out(nz.relative(base.start, unit, offset), Resolution.ANCHORED, base.value)
+    if ctx.ref is None:
+        return _Out(TimeType.DATE, None, unit, resolution=Resolution.UNRESOLVED)
+    return _out(nz.relative(ctx.ref, unit, offset), Resolution.PUBLICATION, ctx.ref.isoformat())
+
+
+# "the week before, ...", "the month after." but not "the week before the vote" (anchored on a
+# named event the text does not date) nor "the week before they left" (a clause).
+_UNIT_ANCHOR_END = re.compile(r"\s*(?:[,.;:)\]—–-]|$|(?:and|but|had|when)\b)")
+
+
+def _accept_anchored_unit(m: re.Match[str], text: str) -> bool:
+    return bool(_UNIT_ANCHOR_END.match(text, m.end()))
 
 
 def _h_edge_year(m: re.Match[str], ctx: _Context) -> _Out | None:

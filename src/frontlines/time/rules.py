@@ -24,6 +24,8 @@ from frontlines.time.dates import (
     _accept_weekday,
     _accept_year,
     _h_anchored_day,
+    _h_anchored_unit,
+    _accept_anchored_unit,
     _h_century,
     _h_clock,
     _h_decade,
@@ -209,6 +211,9 @@ def _rules() -> tuple[_Rule, ...]:
             r"|Halloween|Victory\s+Day|Boxing\s+Day|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
             r"|Valentine's\s+Day)(?P<week>\s+week)?(?:,?\s+{year})?\b".replace("{year}", _YEAR)),
             _h_holiday, priority=4),
+        _Rule("anchored_unit", re.compile(
+            r"(?i)\bthe\s+(?P<unit>week|month)\s+(?P<dir>before|after|earlier|prior)\b"),
+            _h_anchored_unit, _accept_anchored_unit, priority=4),
         _Rule("anchored_day", re.compile(
             r"(?i)\b(?:the\s+(?:next|following|previous|preceding|prior)\s+day|the\s+day\s+(?:before|after)"
             r"|(?:earlier|later)\s+(?:that|the\s+same)\s+day|that\s+(?:same\s+)?day|the\s+same\s+day)\b"),

@@ -80,6 +80,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("christmas", "new", "thanksgiving", "easter", "election", "independence", "halloween",
                 "victory", "boxing", "veterans", "armistice", "remembrance", "valentine"),
     "anchored_day": ("day",),
+    "anchored_unit": ("week", "month"),
     "the_weekend_season": ("weekend",) + _SEASON_WORDS,
     "spelled_year": ("nineteen", "thousand"),
     "named_decade": ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"),
@@ -149,6 +150,8 @@ class TimeTagger:
             ))
             if not _reporting_date(text, s, out):
                 ctx.remember(out)
+                if out.granularity in ("day", "time") and ctx.focus_day is not None:
+                    ctx.focus_day_at = s
         return tuple(results)
 
 
