@@ -270,6 +270,10 @@ def test_a_partys_own_statement_is_its_claim() -> None:
         ("Wagner has fought alongside Mali's army since 2021.", "fought"),
         ("Russia quits the Black Sea grain deal.", "deal"),
         ("Any deliberate attack on peacekeepers is a grave violation of international law.", "attack"),
+        # how an act was received, told in an apposition renaming it (events v21)
+        ("Israel annexed the Golan Heights in 1981, a move not recognized by most of the international community.",
+         "recognized"),
+        ("The army withdrew from the town, a decision condemned by residents.", "condemned"),
     ],
 )
 def test_states_ended_agreements_and_generic_mentions_are_no_events(run, text: str, trigger: str) -> None:
@@ -286,6 +290,8 @@ def test_states_ended_agreements_and_generic_mentions_are_no_events(run, text: s
         ("Students first took to the streets in early July.", "took to the streets"),
         ("The army began ground operations in the east of the city on Monday.", "ground operations"),
         ("The president congratulated the troops on the capture of the town.", "congratulated"),
+        # the same reaction told as its own clause is an event
+        ("Residents condemned the army's decision to withdraw from the town.", "condemned"),
     ],
 )
 def test_counted_perfects_and_phrasal_triggers_are_events(run, text: str, trigger: str) -> None:

@@ -326,6 +326,24 @@ def place_as_doer(d: Draft) -> bool:
     return head.head.lemma_.lower() in _PLACE_NOUNS
 
 
+def evaluative_apposition(d: Draft) -> bool:
+    """A clause on a noun phrase that renames the act told before it, set off by a comma at the
+    sentence's end ("annexed it in 1981, *a move not recognized by most states*"; "withdrew, *a
+    decision condemned by residents*"): how the act was received, not an event of its own."""
+    head = d.trigger.head
+    if head.dep_ not in ("acl", "relcl") or head.pos_ != "VERB":
+        return False
+    noun = head.head
+    if noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    # the parser also makes it a second object of the verb before it ("annexed the Heights ..., a move")
+    second_object = noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+    if noun.dep_ not in ("npadvmod", "appos") and not second_object:
+        return False
+    first = noun.left_edge
+    return first.i > 0 and first.nbor(-1).text == "," and first.lower_ in ("a", "an")
+
+
 # prepositions that aim what a verb does with a weapon at someone ("used drones against the base")
 _AIMED = frozenset({"against", "on", "at", "into", "onto", "upon"})
 
@@ -356,5 +374,5 @@ def drop_non_events(drafts: list[Draft], armed: CueSet, weapons: CueSet) -> None
         if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
-                or place_as_doer(d) or weapon_as_thing(d, heads, weapons)):
+                or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d)):
             d.dropped = True
