@@ -22,6 +22,11 @@ from frontlines.geo.anaphora import is_anaphor
         # where troops came from is not where they went: the origin in the noun's sentence is skipped
         ("Ukraine retook Izium on Saturday, when troops advancing from Balakliia drove into the town.", "the town",
          "Izyum"),
+        # a place named as an owner or as a kind is not where the story is: the town before them is
+        ("Ukraine retook Izium on Saturday. Russia said its troops would reinforce the Donetsk front, a claim "
+         "few in Moscow's press accepted. Zelensky toured the town on Wednesday.", "the town", "Izyum"),
+        # a place that modifies an area noun still names where things are
+        ("Fighting flared in the Bakhmut area. Troops left the town on Sunday.", "the town", "Bakhmut"),
     ],
 )
 def test_story_places(places, text: str, phrase: str, name: str) -> None:

@@ -71,7 +71,7 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
             # where they went, so an origin in the noun's own sentence is no antecedent
             if before:
                 sent = tok.sent  # once per noun, not once per place before it
-                before = [p for p in before if not _origin_in_sentence(doc, p, sent)]
+                before = [p for p in before if not _origin_in_sentence(doc, p, sent) and not _named_as_modifier(doc, p)]
             found = _antecedent(before, low)
         if found is None:
             continue
@@ -92,6 +92,25 @@ def _origin_in_sentence(doc: Any, p: Place, sent: Any) -> bool:
         return False
     span = doc.char_span(p.evidence.start, p.evidence.end, alignment_mode="expand")
     return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "from"
+
+
+# nouns a place name may modify and still be named as where something is ("the Izium area")
+_AREA_HEADS = _STORY_NOUNS | frozenset({"area", "areas", "district", "districts", "outskirts", "suburb", "suburbs",
+                                        "centre", "center", "side", "bank", "countryside", "neighbourhood",
+                                        "neighborhood", "municipality", "raion", "county"})
+
+
+def _named_as_modifier(doc: Any, p: Place) -> bool:
+    """``p`` names an owner or a kind, not where the story is: a possessor ("Moscow's own
+    commentariat") or a modifier of a noun that is no area ("the Donetsk front", "a Gaza ceasefire")."""
+    span = doc.char_span(p.evidence.start, p.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+        return True
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end and \
+        root.head.lower_ not in _AREA_HEADS
 
 
 def _is_capital(p: Place, gazetteer: Gazetteer) -> bool:
