@@ -191,6 +191,27 @@ def test_a_country_doing_the_act_is_no_place_of_it(run) -> None:
     assert e.place is None or e.place.name != "Russia", e.place
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # strategic developments happen where the story is, too (events v22)
+        ("Protesters clashed with police in Kharkiv on Monday. Later, police arrested 12 people.", "arrested",
+         "Kharkiv"),
+        ("Gangs stormed two prisons in Port-au-Prince. The government declared a state of emergency on Sunday.",
+         "state of emergency", "Port-au-Prince"),
+    ],
+)
+def test_developments_take_the_story_place(run, text: str, trigger: str, place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in e.place.text and e.place.precision == Precision.NEAR, e.place
+
+
+def test_a_speech_act_takes_no_place_from_the_story(run) -> None:
+    events = run("Russian forces shelled Kharkiv on Monday. Ukraine's foreign ministry accused Russia of war crimes.")
+    e = event(events, "accused")
+    assert e.place is None or e.place.text != "Kharkiv", e.place
+
+
 def test_no_place_of_its_own_takes_the_preceding_one_lowered(run) -> None:
     events = run("Russian forces shelled Kupiansk overnight, the governor said. Separately, a drone strike hit a fuel depot.")
     e = event(events, "drone strike")

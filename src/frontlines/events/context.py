@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
+from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import PAST_STATUSES, venue
 from frontlines.events.takeover import TERRITORIAL
 from frontlines.events.territory import not_taken
@@ -47,14 +48,13 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
             d.inherited.add("place")
 
 
-_MATERIAL_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
 _NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})
 
 
 def preceding_place(drafts: list[Draft], index: Any) -> None:
-    """A material event (ACLED-coded) whose sentence names no place of its own happened where the
-    story is: the nearest place named before it (not a dateline, a capital named for its
-    government, or a venue), with its precision lowered, saying so."""
+    """An event that happens somewhere (:func:`_happens_somewhere`) whose sentence names no place of
+    its own happened where the story is: the nearest place named before it (not a dateline, a
+    capital named for its government, or a venue), with its precision lowered, saying so."""
     from frontlines.geo.context import in_dateline
 
     places = [(p, root) for p, root in index.places
@@ -62,7 +62,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
     if not places:
         return
     for d in drafts:
-        if d.place is not None or d.typing.acled_type not in _MATERIAL_ACLED:
+        if d.place is not None or not _happens_somewhere(d):
             continue
         # the subject of a clause the trigger is part of ("Kherson was the only capital captured"),
         # else the nearest place before it
@@ -117,6 +117,14 @@ def _sentences_between(a: Any, b: Any) -> int:
     """How many sentence starts lie between two tokens (0: the same sentence)."""
     lo, hi = sorted((a.i, b.i))
     return sum(1 for t in a.doc[lo + 1 : hi + 1] if t.is_sent_start)
+
+
+def _happens_somewhere(d: Draft) -> bool:
+    """Every event ACLED codes (strategic developments too: arrests, a state of emergency, a handover)
+    and every act done rather than said happened where the story is. A speech act (an accusation, a
+    request, a rejection, a threat, words of support, talks or a deal not coded as a development)
+    is placed only where its own words place it: never at the speaker's home."""
+    return d.typing.acled_type is not None or d.typing.plover not in SPEECH_TYPES
 
 
 def _undergoing_subject(root: Any) -> bool:

@@ -56,7 +56,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "21"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "22"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -94,6 +94,8 @@ VERSION = "21"  # 3: speech content, generic and negated mentions, own-part deni
 # an event that has taken place does not take its paragraph's time when that lies after publication
 # 21: an apposition renaming the act told before it ("annexed it in 1981, a move not recognized by ...") tells how the
 # act was received: no event of its own
+# 22: every ACLED-coded event (strategic developments too) and every act done rather than said takes the story place
+# when its sentence names none; speech acts still never do
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
