@@ -94,6 +94,19 @@ def test_coordinated_attacks_on_one_place_are_one(run_events) -> None:
     assert len(events) == 1, [(e.trigger, e.place and e.place.name) for e in events]
 
 
+def test_an_order_and_a_deed_in_one_sentence_stay_two(run_events) -> None:
+    text = "Commanders ordered troops to storm the village, and the rebels seized the nearby bridge."
+    events = _assaults(run_events(text))
+    assert {e.status.value for e in events} == {"ordered", "happened"}, [(e.trigger, e.status) for e in events]
+
+
+def test_an_order_told_as_carried_out_by_a_participle_is_one(run_events) -> None:
+    # negative case: "given the order to withdraw, effectively handing back control" is one event
+    text = "Russian soldiers have been given the order to withdraw from the bank, effectively handing back control."
+    retreats = [e for e in run_events(text) if e.plover_type == "RETREAT"]
+    assert len(retreats) == 1, [(e.trigger, e.status) for e in retreats]
+
+
 def test_a_headline_is_the_body_event_it_tells(run_events) -> None:
     title = "Air strike on village gathering must be investigated"
     text = title + "\n\nThe military's air strike on the village on Tuesday killed at least 100 people."

@@ -118,6 +118,8 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
             if _coordinated(a.trigger.head, b.trigger.head) and _places_differ(a, b):
                 continue  # "struck the southern suburbs and hit targets in the Bekaa valley": one event per place
             participle = any(t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") for t in (a.trigger.head, b.trigger.head))
+            if not participle and _done(a) != _done(b):
+                continue  # "aims to push them out of range ..., where Russian forces took Avdiivka": an aim and a deed
             cautious = more_cautious(a.realis, b.realis)
             if specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub):
                 a, b = b, a
@@ -127,6 +129,11 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 # far as it has gone (the order), not an order and a completion
                 a.realis = cautious
 
+
+
+def _done(d: Draft) -> bool:
+    """Told as done (happened, claimed, announced), not as aimed at, ordered, threatened or supposed."""
+    return d.realis.status in _TOLD
 
 
 def _same_kind(a: Draft, b: Draft) -> bool:
