@@ -291,6 +291,9 @@ def test_a_partys_own_statement_is_its_claim() -> None:
         ("Wagner has fought alongside Mali's army since 2021.", "fought"),
         ("Russia quits the Black Sea grain deal.", "deal"),
         ("Any deliberate attack on peacekeepers is a grave violation of international law.", "attack"),
+        # a gathering that voices no demand is no demonstration (events v24)
+        ("Relatives gathered at the hospital to identify the bodies.", "gathered"),
+        ("Troops gathered near the border on Monday.", "gathered"),
         # how an act was received, told in an apposition renaming it (events v21)
         ("Israel annexed the Golan Heights in 1981, a move not recognized by most of the international community.",
          "recognized"),
@@ -313,6 +316,9 @@ def test_states_ended_agreements_and_generic_mentions_are_no_events(run, text: s
         ("The president congratulated the troops on the capture of the town.", "congratulated"),
         # the same reaction told as its own clause is an event
         ("Residents condemned the army's decision to withdraw from the town.", "condemned"),
+        # a gathering that voices a demand is a demonstration (events v24)
+        ("Hundreds of relatives gathered in the square on Friday, demanding the hostages' release.", "gathered"),
+        ("Thousands assembled outside parliament to protest the new law.", "assembled"),
     ],
 )
 def test_counted_perfects_and_phrasal_triggers_are_events(run, text: str, trigger: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from frontlines.events.lexicon import EventLexicon, TriggerSpec
+from frontlines.events.lexicon import CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
     CLASH,
     DISRUPTED,
@@ -201,6 +201,17 @@ def clause_tokens(head: Any) -> list[Any]:
     return list(head.subtree)
 
 
+def _voices_demand(head: Any, demands: CueSet) -> bool:
+    """A gathering voices a demand: a clause of its own says so ("gathered ..., demanding the
+    hostages' release", "assembled to protest the verdict") or what it carries does ("holding
+    placards")."""
+    for c in head.children:
+        if c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and c.pos_ == "VERB":
+            if c.lemma_.lower() in demands.words or any(g.lemma_.lower() in demands.words for g in c.children):
+                return True
+    return False
+
+
 def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, conflict_article: bool = False) -> Typing:
     """PLOVER and ACLED typing of a trigger, refined by its clause and sentence.
 
@@ -222,6 +233,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
             return Typing(plover, mode, None, None, keep=False)  # "blocked a bill", "blocked a shot"
         sub = _protest(sent_cues, lex) if _protest_setting(sent_cues, lex) else None
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
+    if refine == "crowd":
+        if not _voices_demand(head, cues["demand_words"]):
+            return Typing(plover, mode, None, None, keep=False)  # "relatives gathered at the hospital"
+        refine = "protest"
     clause = SentenceCues(clause_tokens(head))
     conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
         sent_cues.lemmas, sent_cues.text

@@ -56,7 +56,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "23"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "24"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -98,6 +98,8 @@ VERSION = "23"  # 3: speech content, generic and negated mentions, own-part deni
 # when its sentence names none; speech acts still never do
 # 23: in one sentence, a mention told as done and one told as aimed at, ordered or supposed are two events, unless
 # a participle tells the order carried out
+# 24: a gathering (gather, assemble, converge) that voices a demand ("..., demanding", "to protest", placards) is a
+# demonstration
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
