@@ -131,3 +131,22 @@ def test_casualties_in_a_participle_list_are_not_the_draftees_act(run_events) ->
 def test_a_weapon_supplied_is_no_attack(run_events, text: str, attack: bool) -> None:
     events = run_events(text)
     assert any(e.plover_type == "ASSAULT" for e in events) is attack, [(e.trigger, e.plover_type) for e in events]
+
+
+# A coercive response announced for what another party does is a threat (events v25); the same words
+# told as done, or with no one to act against, are not.
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("The Tatmadaw will take all necessary measures against any group that violates the ceasefire.", True),
+        ("Washington said violations would be met with sanctions.", True),
+        ("Police will take action against looters, the minister said.", True),
+        ("The government took measures to curb prices.", False),
+        ("The envoy will meet with the rebels on Monday.", False),
+        ("The ministry will take measures to help farmers.", False),
+    ],
+)
+def test_an_announced_response_is_a_threat(run_events, text: str, threat: bool) -> None:
+    events = run_events(text)
+    threats = [e for e in events if e.plover_type == "THREATEN"]
+    assert (len(threats) == 1) is threat, [(e.trigger, e.plover_type) for e in events]

@@ -201,6 +201,20 @@ def clause_tokens(head: Any) -> list[Any]:
     return list(head.subtree)
 
 
+_TO_COME = frozenset({"will", "would", "shall", "'ll"})
+
+
+def _announced_response(head: Any) -> bool:
+    """A response told as to come for what someone does: a future or conditional verb that acts
+    "against" someone ("will take all necessary measures against any group that violates the
+    ceasefire") or a passive "met with" ("violations would be met with sanctions")."""
+    if not any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.children):
+        return False
+    if head.lemma_.lower() == "meet":
+        return any(c.dep_ == "auxpass" for c in head.children)
+    return any(t.dep_ == "prep" and t.lower_ == "against" for t in head.subtree)
+
+
 def _voices_demand(head: Any, demands: CueSet) -> bool:
     """A gathering voices a demand: a clause of its own says so ("gathered ..., demanding the
     hostages' release", "assembled to protest the verdict") or what it carries does ("holding
@@ -233,6 +247,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
             return Typing(plover, mode, None, None, keep=False)  # "blocked a bill", "blocked a shot"
         sub = _protest(sent_cues, lex) if _protest_setting(sent_cues, lex) else None
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
+    if refine == "consequence" and not _announced_response(head):
+        return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
     if refine == "crowd":
         if not _voices_demand(head, cues["demand_words"]):
             return Typing(plover, mode, None, None, keep=False)  # "relatives gathered at the hospital"

@@ -78,7 +78,9 @@ def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
     elif head.dep_ not in _ARGUMENT_DEPS:
         return False
     other = heads.get(gov.i)
-    return other is not None and other is not d and other.typing.plover != d.typing.plover
+    # "would be met with sanctions": what a threat holds out is its content, whatever its own type
+    return other is not None and other is not d and (other.typing.plover != d.typing.plover
+                                                     or other.typing.plover == "THREATEN")
 
 
 def merge_in_sentence(drafts: list[Draft]) -> None:
