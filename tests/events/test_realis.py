@@ -150,3 +150,16 @@ def test_an_announced_response_is_a_threat(run_events, text: str, threat: bool) 
     events = run_events(text)
     threats = [e for e in events if e.plover_type == "THREATEN"]
     assert (len(threats) == 1) is threat, [(e.trigger, e.plover_type) for e in events]
+
+
+# A verb of bursting told as becoming something else is a change of state, not an explosion (events v26).
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        ("A power struggle between the army and the RSF exploded into open fighting on Saturday.", {"Armed clash"}),
+        ("A car bomb exploded outside the ministry on Monday.", {"Remote explosive/landmine/IED"}),
+    ],
+)
+def test_what_a_burst_turned_into_is_the_event(run_events, text: str, sub_types: set) -> None:
+    events = run_events(text)
+    assert {e.acled_sub_event_type for e in events} == sub_types, [(e.trigger, e.acled_sub_event_type) for e in events]

@@ -326,6 +326,20 @@ def place_as_doer(d: Draft) -> bool:
     return head.head.lemma_.lower() in _PLACE_NOUNS
 
 
+_BURST_VERBS = frozenset({"explode", "erupt", "blow", "spill", "boil", "flare", "escalate", "descend", "spiral"})
+
+
+def turned_into(d: Draft) -> bool:
+    """A verb of bursting told as becoming something else ("a power struggle *exploded into* open
+    fighting"; "protests erupted into violence"): a change of state, not an explosion; what it turned
+    into is the event, named by its own word."""
+    head = d.trigger.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in _BURST_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
+               for c in head.children)
+
+
 def evaluative_apposition(d: Draft) -> bool:
     """A clause on a noun phrase that renames the act told before it, set off by a comma at the
     sentence's end ("annexed it in 1981, *a move not recognized by most states*"; "withdrew, *a
@@ -374,5 +388,5 @@ def drop_non_events(drafts: list[Draft], armed: CueSet, weapons: CueSet) -> None
         if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
-                or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d)):
+                or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d)):
             d.dropped = True
