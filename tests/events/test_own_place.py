@@ -316,6 +316,9 @@ def test_states_ended_agreements_and_generic_mentions_are_no_events(run, text: s
         ("The president congratulated the troops on the capture of the town.", "congratulated"),
         # the same reaction told as its own clause is an event
         ("Residents condemned the army's decision to withdraw from the town.", "condemned"),
+        # a policy taken back is a concession (events v27)
+        ("On Sunday, the Supreme Court scaled back the quotas.", "scaled back"),
+        ("Parliament repealed the emergency law on Tuesday.", "repealed"),
         # a gathering that voices a demand is a demonstration (events v24)
         ("Hundreds of relatives gathered in the square on Friday, demanding the hostages' release.", "gathered"),
         ("Thousands assembled outside parliament to protest the new law.", "assembled"),
