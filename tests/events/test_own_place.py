@@ -186,6 +186,20 @@ def test_a_subject_the_clause_is_said_of_is_its_place(run, text: str, trigger: s
     assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place
 
 
+def test_a_change_of_hands_takes_the_settlement_its_sentence_names(run) -> None:
+    """Events v28: a change of hands whose clause names no settlement is told of one its sentence names
+    in another role (not as a doer), before any place of an earlier sentence; it changes nobody's control."""
+    text = ("Putin signed a decree annexing the region, along with nearby Zaporizhzhia, Luhansk and Donetsk. "
+            "That decision will make Kherson the largest city claimed by Moscow, and was the only regional "
+            "capital captured by the Russians to date.")
+    e = event(run(text), "captured")
+    assert e.place is not None and e.place.name == "Kherson" and "another role" in e.place.reason, e.place
+    # negative: a settlement named as a doer of another verb is not what was taken
+    text = "Rebels shelled Goma on Monday. Kinshasa said the base captured by the rebels was strategic."
+    e = event(run(text), "captured")
+    assert e.place is None or e.place.name != "Kinshasa", e.place
+
+
 def test_a_country_doing_the_act_is_no_place_of_it(run) -> None:
     e = event(run("Russia shelled the border villages overnight."), "shelled")
     assert e.place is None or e.place.name != "Russia", e.place

@@ -69,6 +69,13 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         ancestors = {a.i for a in d.trigger.head.ancestors} | {d.trigger.head.i}
         own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
                and root.head.i in ancestors and _undergoing_subject(root)]
+        if not own and _territorial(d):
+            # a change of hands is told of a settlement: one its sentence names in another role, not as
+            # a doer ("will make Kherson the largest city ..., and was the only capital captured"), before
+            # any place of an earlier sentence
+            own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
+                   and p.kind == PlaceKind.SETTLEMENT and root.dep_ not in ("poss", "agent")
+                   and not (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))]
         before = [(p, root) for p, root in places if root.i < d.sent.start and not venue(root, root.sent.root)
                   and not (p.kind == PlaceKind.COUNTRY and _doer(root))]
         if own:
@@ -84,7 +91,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         else:
             continue
         d.place = borrowed(p, how)
-        if d.typing.acled_sub in TERRITORIAL or (d.typing.plover == "ASSAULT" and d.typing.mode == "occupy"):
+        if _territorial(d):
             d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control
         d.place_score = 0.3
         d.inherited.add("place")
@@ -117,6 +124,10 @@ def _sentences_between(a: Any, b: Any) -> int:
     """How many sentence starts lie between two tokens (0: the same sentence)."""
     lo, hi = sorted((a.i, b.i))
     return sum(1 for t in a.doc[lo + 1 : hi + 1] if t.is_sent_start)
+
+
+def _territorial(d: Draft) -> bool:
+    return d.typing.acled_sub in TERRITORIAL or (d.typing.plover == "ASSAULT" and d.typing.mode == "occupy")
 
 
 def _happens_somewhere(d: Draft) -> bool:
