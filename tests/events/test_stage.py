@@ -83,6 +83,11 @@ def test_model_article(pipeline: Any) -> None:
         assert e.place is None or (e.place.name or "") not in ("Kyiv", "Moscow")
     annex = [e for e in events if e.trigger.startswith("annex")]
     assert annex and annex[0].time is not None and annex[0].time.value == "2022-09-30"
+    # the issue's false events stay gone: the draftees' "clash", a capture placed at another city
+    assert not [e for e in events if e.plover_type == "ASSAULT" and any("citizens" in a.name for a in e.sources)]
+    captured = [e for e in events if e.trigger.startswith("captured")]
+    assert all(e.place is not None and e.place.name == "Kherson" for e in captured), [e.place for e in captured]
+    assert not [e for e in events if e.plover_type == "THREATEN" and "make Kherson" in e.evidence.text]
 
 
 def test_project_article(pipeline: Any) -> None:
