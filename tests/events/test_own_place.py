@@ -305,6 +305,9 @@ def test_a_partys_own_statement_is_its_claim() -> None:
         ("Wagner has fought alongside Mali's army since 2021.", "fought"),
         ("Russia quits the Black Sea grain deal.", "deal"),
         ("Any deliberate attack on peacekeepers is a grave violation of international law.", "attack"),
+        # the reporter's request for comment is no request between parties (events v29)
+        ("The government did not respond to a request for comment on the situation in Lalibela.", "request"),
+        ("The ministry asked for comment on the report.", "asked"),
         # a gathering that voices no demand is no demonstration (events v24)
         ("Relatives gathered at the hospital to identify the bodies.", "gathered"),
         ("Troops gathered near the border on Monday.", "gathered"),
@@ -330,6 +333,8 @@ def test_states_ended_agreements_and_generic_mentions_are_no_events(run, text: s
         ("The president congratulated the troops on the capture of the town.", "congratulated"),
         # the same reaction told as its own clause is an event
         ("Residents condemned the army's decision to withdraw from the town.", "condemned"),
+        # a request between parties stays (events v29)
+        ("The UN renewed its request for a ceasefire on Monday.", "request"),
         # a policy taken back is a concession (events v27)
         ("On Sunday, the Supreme Court scaled back the quotas.", "scaled back"),
         ("Parliament repealed the emergency law on Tuesday.", "repealed"),

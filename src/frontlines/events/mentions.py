@@ -326,6 +326,16 @@ def place_as_doer(d: Draft) -> bool:
     return head.head.lemma_.lower() in _PLACE_NOUNS
 
 
+def press_request(d: Draft) -> bool:
+    """A request for comment ("did not respond to a request for comment"): the reporter's own request to
+    a party for a statement, a formula of the news trade, not a request between parties."""
+    head = d.trigger.head
+    if d.typing.plover != "REQUEST":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "comment" for g in c.children)
+               for c in head.children)
+
+
 _BURST_VERBS = frozenset({"explode", "erupt", "blow", "spill", "boil", "flare", "escalate", "descend", "spiral"})
 
 
@@ -388,5 +398,5 @@ def drop_non_events(drafts: list[Draft], armed: CueSet, weapons: CueSet) -> None
         if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
-                or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d)):
+                or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)):
             d.dropped = True
