@@ -367,3 +367,13 @@ def test_an_own_sentence_subject_places_its_clause_only(run) -> None:
 def test_take_changes_control_only_for_ground(run, text: str, taken: bool) -> None:
     subs = {e.acled_sub_event_type for e in run(text) if e.trigger.startswith(("took", "taken"))}
     assert ("Non-state actor overtakes territory" in subs or "Government regains territory" in subs) == taken, subs
+
+
+def test_a_dateline_names_no_source_and_no_doer(run) -> None:
+    """Events v30: "NAIROBI, Aug 5 (Reuters) -" says where and by whom the report was filed."""
+    e = event(run("NAIROBI, Aug 5 (Reuters) - Ethiopia's government declared a state of emergency in the Amhara "
+                  "region on Friday."), "state of emergency")
+    assert e.attributed_to is None and [a.name for a in e.sources] == ["Ethiopia's government"], (e.attributed_to, e.sources)
+    # negative: an agency quoted in the body is a source
+    e = event(run("Ethiopia's army shelled Lalibela on Friday, Reuters reported."), "shelled")
+    assert e.attributed_to == "Reuters", e.attributed_to

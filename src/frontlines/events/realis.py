@@ -289,6 +289,16 @@ def _future_predication(gov: Any) -> bool:
     return _modal(gov) in ("future", "would", "modal")
 
 
+def _dateline_word(tok: Any) -> bool:
+    """A word of a dateline ("NAIROBI, Aug 5 (Reuters) - Ethiopia's government declared ..."): where
+    and by whom a report was filed, never who said what it tells (geo.context.dateline_spans)."""
+    if tok.i - tok.sent.start > 12:
+        return False  # a dateline opens its paragraph
+    from frontlines.geo.context import dateline_spans
+
+    return any(a <= tok.idx < b for a, b in dateline_spans(tok.doc.text))
+
+
 def _attribution(trigger: Any, frame: Any | None, sent: Any) -> tuple[str | None, Any | None]:
     """Who a reporting frame or "according to" attributes the event to."""
     for tok in sent:
@@ -304,7 +314,8 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any) -> tuple[str | None
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None:
             subj = next((c for c in frame.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj):
+        if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj) \
+                and not _dateline_word(subj):
             return noun_phrase(subj), subj
     return None, None
 

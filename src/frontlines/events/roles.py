@@ -66,8 +66,13 @@ def _root(doc: Any, start: int, end: int) -> Any | None:
 
 def index_doc(doc: Any, outputs: Any) -> DocIndex:
     """Locate the actors, places, times and quantities of ``outputs`` on ``doc``."""
+    from frontlines.geo.context import dateline_spans
+
     actor_at: dict[int, Actor] = {}
+    datelines = dateline_spans(doc.text)
     for actor in outputs.get("actors", ()):
+        if any(a <= actor.evidence.start < b for a, b in datelines):
+            continue  # "NAIROBI, Aug 5 (Reuters) -": who filed the report is no party to what it tells
         span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
         if span is None:
             continue
