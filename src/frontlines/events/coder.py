@@ -24,6 +24,7 @@ from frontlines.events.means import (
     seized_object,
 )
 from frontlines.events.roles import agent_tokens
+from frontlines.events.words import DocWords
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -82,18 +83,25 @@ class Typing:
 
 
 class SentenceCues:
-    """The lower-cased lemmas and padded text of a sentence, for cue lookups."""
+    """The lower-cased lemmas and padded text of a sentence (or a clause, a phrase), for cue lookups.
 
-    __slots__ = ("lemmas", "text", "tokens")
+    ``words``: the Doc's words read once (events.words), which the cues of the sentence's clauses and
+    phrases are then read from too; without them each token's words are looked up."""
 
-    def __init__(self, tokens: Any) -> None:
+    __slots__ = ("lemmas", "text", "tokens", "words")
+
+    def __init__(self, tokens: Any, words: DocWords | None = None) -> None:
         self.tokens = tokens
-        words = set()
-        for t in tokens:
-            words.add(t.lemma_.lower())
-            words.add(t.lower_)
-        self.lemmas = frozenset(words)
-        self.text = " " + " ".join(t.lower_ for t in tokens) + " "
+        self.words = words
+        if words is None:
+            lowers = [t.lower_ for t in tokens]
+            lemmas = [t.lemma_.lower() for t in tokens]
+        else:
+            at = [t.i for t in tokens]
+            lowers = [words.lower[i] for i in at]
+            lemmas = [words.lemma[i] for i in at]
+        self.lemmas = frozenset(lemmas).union(lowers)
+        self.text = " " + " ".join(lowers) + " "
 
 
 def specificity(acled_sub: str | None) -> int:
@@ -103,23 +111,23 @@ def specificity(acled_sub: str | None) -> int:
     return _SPECIFIC_RANK.get(acled_sub, 6)
 
 
-def find_triggers(sent: Any, lex: EventLexicon) -> list[Trigger]:
+def find_triggers(sent: Any, words: DocWords, lex: EventLexicon) -> list[Trigger]:
     """Every trigger of a sentence, phrasal ones first; a word belongs to one trigger at most."""
-    doc = sent.doc
     used: set[int] = set()
     found: list[Trigger] = []
-    for tok in sent:
-        if tok.i in used or tok.is_punct:
+    for tok in words.span(sent):
+        i = tok.i
+        if i in used or tok.is_punct:
             continue
-        lemma = tok.lemma_.lower()
-        low = tok.lower_
+        lemma = words.lemma[i]
+        low = words.lower[i]
         entries = lex.phrasal.get(lemma) or lex.phrasal.get(low)
         matched = False
         if entries:
-            for words, phrase_spec in entries:
-                idx = _match_phrase(doc, tok, words, sent.end)
+            for phrase, phrase_spec in entries:
+                idx = _match_phrase(words, tok, phrase, sent.end)
                 if idx is not None:
-                    head = _span_head(doc, idx)
+                    head = _span_head(words.tokens, idx)
                     if _usable(head, phrase_spec):
                         found.append(Trigger(head=head, tokens=idx, spec=phrase_spec))
                         used.update(idx)
@@ -137,11 +145,12 @@ def find_triggers(sent: Any, lex: EventLexicon) -> list[Trigger]:
     return found
 
 
-def _match_phrase(doc: Any, tok: Any, words: tuple[str, ...], end: int) -> tuple[int, ...] | None:
+def _match_phrase(doc_words: DocWords, tok: Any, words: tuple[str, ...], end: int) -> tuple[int, ...] | None:
     """Indices of a phrasal trigger starting at ``tok``: contiguous words, or dependents of ``tok``."""
     n = len(words)
+    lemma, lower = doc_words.lemma, doc_words.lower
     if tok.i + n <= end and all(
-        doc[tok.i + k].lemma_.lower() == words[k] or doc[tok.i + k].lower_ == words[k] for k in range(n)
+        lemma[tok.i + k] == words[k] or lower[tok.i + k] == words[k] for k in range(n)
     ):
         return tuple(range(tok.i, tok.i + n))
     if tok.pos_ not in _VERB_POS:
@@ -161,13 +170,13 @@ def _match_phrase(doc: Any, tok: Any, words: tuple[str, ...], end: int) -> tuple
     return tuple(found)
 
 
-def _span_head(doc: Any, idx: tuple[int, ...]) -> Any:
-    """The word of a multi-word trigger whose head lies outside it."""
+def _span_head(tokens: tuple[Any, ...], idx: tuple[int, ...]) -> Any:
+    """The word of a multi-word trigger whose head lies outside it (``tokens``: the Doc's, by index)."""
     members = set(idx)
     for i in idx:
-        if doc[i].head.i not in members or doc[i].head.i == i:
-            return doc[i]
-    return doc[idx[0]]
+        if tokens[i].head.i not in members or tokens[i].head.i == i:
+            return tokens[i]
+    return tokens[idx[0]]
 
 
 def _pos_ok(tok: Any, spec: TriggerSpec) -> bool:
@@ -222,7 +231,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
             return Typing(plover, mode, None, None, keep=False)  # "blocked a bill", "blocked a shot"
         sub = _protest(sent_cues, lex) if _protest_setting(sent_cues, lex) else None
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
-    clause = SentenceCues(clause_tokens(head))
+    clause = SentenceCues(clause_tokens(head), sent_cues.words)
     conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
         sent_cues.lemmas, sent_cues.text
     )
@@ -324,9 +333,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
     return Typing(plover, mode, sub, event_type)
 
 
-def conflict_setting(doc: Any, lex: EventLexicon) -> bool:
+def conflict_setting(words: DocWords, lex: EventLexicon) -> bool:
     """Whether an article's words tell of a conflict (the lexicon's conflict cues, anywhere in it)."""
-    cues = SentenceCues(doc)
+    cues = SentenceCues(words.tokens, words)
     return lex.cues["conflict"].in_tokens(cues.lemmas, cues.text)
 
 
@@ -398,7 +407,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
         if sites.in_tokens(words, text):
             return "Armed clash"
         # "12 security force members", "two army soldiers": the phrase, not only its head word
-        phrase = SentenceCues(list(p.subtree))
+        phrase = SentenceCues(list(p.subtree), sent_cues.words)
         if armed.in_tokens(phrase.lemmas, phrase.text) and not civilians.in_tokens(phrase.lemmas, phrase.text):
             return "Armed clash"
     # the doers are armed by definition ("gunmen killed ..."): look for armed opponents elsewhere
@@ -408,7 +417,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
             doer.update(t.i for t in c.subtree)
     for d in doers or ():
         doer.update(t.i for t in d.subtree)  # "fighters ... arrived and opened fire": the first verb's subject
-    rest = SentenceCues([t for t in sent_cues.tokens if t.i not in doer]) if doer else sent_cues
+    rest = SentenceCues([t for t in sent_cues.tokens if t.i not in doer], sent_cues.words) if doer else sent_cues
     has_armed = armed.in_tokens(rest.lemmas, rest.text)
     has_civ = civilians.in_tokens(rest.lemmas, rest.text)
     if has_armed and not has_civ:
@@ -442,7 +451,7 @@ def _without_topic(cues: SentenceCues) -> SentenceCues:
                     drop.update(x.i for x in child.subtree)
     if not drop:
         return cues
-    return SentenceCues([t for t in cues.tokens if t.i not in drop])
+    return SentenceCues([t for t in cues.tokens if t.i not in drop], cues.words)
 
 
 def _without_kit(cues: SentenceCues) -> SentenceCues:
@@ -450,7 +459,7 @@ def _without_kit(cues: SentenceCues) -> SentenceCues:
     gear", "anti-riot units"): a word for the police, not the protesters' violence."""
     kit = {t.i for t in cues.tokens if t.lower_ in ("riot", "anti-riot") and t.dep_ in ("compound", "amod")
            and t.head.pos_ in _NOUN_POS}
-    return SentenceCues([t for t in cues.tokens if t.i not in kit]) if kit else cues
+    return SentenceCues([t for t in cues.tokens if t.i not in kit], cues.words) if kit else cues
 
 
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:

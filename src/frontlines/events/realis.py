@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
+from frontlines.events.words import DocWords
 from frontlines.records import EventStatus
 
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -86,8 +87,8 @@ def _modal(tok: Any) -> str | None:
     return None
 
 
-def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
-    """Status and attribution of the event whose trigger head is ``trigger``."""
+def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWords) -> Realis:
+    """Status and attribution of the event whose trigger head is ``trigger`` (``words``: the Doc's, read once)."""
     frames = lex.frames
     status: EventStatus | None = None
     frame_tok = None
@@ -154,7 +155,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
             status = EventStatus.HYPOTHETICAL
     elif status in (EventStatus.CLAIMED, EventStatus.ANNOUNCED) and modal == "if":
         status = EventStatus.HYPOTHETICAL
-    attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok, sent)
+    attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok, sent, words)
     if status == EventStatus.CLAIMED and plover in _OWN_ACTION:
         status = EventStatus.ANNOUNCED
     if status is None:
@@ -246,11 +247,13 @@ def _future_predication(gov: Any) -> bool:
     return _modal(gov) in ("future", "would", "modal")
 
 
-def _attribution(trigger: Any, frame: Any | None, sent: Any) -> tuple[str | None, Any | None]:
+def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) -> tuple[str | None, Any | None]:
     """Who a reporting frame or "according to" attributes the event to."""
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
-            for child in tok.doc[tok.i + 1].children:
+    lower = words.lower
+    end = sent.end
+    for i in range(sent.start, end):
+        if lower[i] == "according" and i + 1 < end and lower[i + 1] == "to":
+            for child in words.tokens[i + 1].children:
                 if child.dep_ == "pobj":
                     return noun_phrase(child), child
     if frame is not None and frame.i != trigger.i:

@@ -50,6 +50,7 @@ from frontlines.events.takeover import (
     territory_side,
     undergoer_place,
 )
+from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, StageInput, data_file, version_of
 from frontlines.records import Event, EventStatus, Evidence
 
@@ -87,6 +88,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     """Events of one article (stage ``events.coder``)."""
     lex = lexicon_from(inp.resources)
     doc = inp.doc
+    words = read_words(doc)
     index = index_doc(doc, inp.outputs)
     quotes = [
         (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
@@ -96,20 +98,20 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
     # "must" is rare: find it once per document rather than once per sentence
-    musts = [t.i for t in doc if t.lower_ == "must"]
+    musts = [i for i, low in enumerate(words.lower) if low == "must"]
     conflict_article: bool | None = None  # worked out at the first agreement word only
     for s_idx, sent in enumerate(doc.sents):
         while musts and musts[0] < sent.start:
             musts.pop(0)
-        triggers = find_triggers(sent, lex)
-        threat = threat_statement(sent, lex, quotes)
+        triggers = find_triggers(sent, words, lex)
+        threat = threat_statement(sent, words, lex, quotes)
         if threat is not None:
             triggers.append(threat)
         if musts and sent.start <= musts[0] < sent.end:
             triggers.extend(obligations(sent, musts, triggers))
         if not triggers:
             continue
-        cues = SentenceCues(sent)
+        cues = SentenceCues(words.span(sent), words)
         paragraph = bisect.bisect_right(breaks, sent.start_char)
         sent_drafts = []
         taken: set[int] = set()
@@ -119,11 +121,11 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 realis = Realis(status=EventStatus.HAPPENED, frame=None, attributed_to=None, attributed_token=None)
             else:
                 if trig.spec.refine == "agree" and conflict_article is None:
-                    conflict_article = conflict_setting(doc, lex)
+                    conflict_article = conflict_setting(words, lex)
                 typing = type_trigger(trig, cues, lex, conflict_article=bool(conflict_article))
                 if not typing.keep:
                     continue
-                realis = assess(trig.head, typing.plover, lex, sent)
+                realis = assess(trig.head, typing.plover, lex, sent, words)
                 if realis.descriptive:
                     continue  # a purpose or a description, not an event
                 if trig.spec is not DEMAND_SPEC:

@@ -9,6 +9,7 @@ from typing import Any
 from frontlines.events.coder import SentenceCues, Trigger, Typing
 from frontlines.events.lexicon import EventLexicon, TriggerSpec
 from frontlines.events.realis import Realis
+from frontlines.events.words import DocWords
 from frontlines.records import EventStatus
 
 _QUOTE_CHARS = ("\u201c", "\u201d", '"')
@@ -62,18 +63,18 @@ def obligations(sent: Any, musts: list[int], triggers: list[Trigger]) -> list[Tr
     return out
 
 
-def threat_statement(sent: Any, lex: EventLexicon, quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
+def threat_statement(sent: Any, words: DocWords, lex: EventLexicon,
+                     quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
     """A quoted first-person or future menace addressed to "you": a threat without a threat verb."""
     start, end = sent.start_char, sent.end_char  # each access walks the Doc again
-    quoted = any(q[0] <= start < q[1] or start <= q[0] < end for q in quotes) or any(
-        c in sent.text for c in _QUOTE_CHARS
-    )
-    if not quoted:
-        return None
-    lowers = {t.lower_ for t in sent}
+    if not any(q[0] <= start < q[1] or start <= q[0] < end for q in quotes):
+        text = sent.text  # built anew at each access
+        if not any(c in text for c in _QUOTE_CHARS):
+            return None
+    lowers = set(words.lower[sent.start : sent.end])
     if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):
         return None
-    cues = SentenceCues(sent)
+    cues = SentenceCues(words.span(sent), words)
     if not lex.cues["menace"].in_tokens(cues.lemmas, cues.text):
         return None
     return Trigger(head=sent.root, tokens=(sent.root.i,), spec=THREAT_SPEC)
