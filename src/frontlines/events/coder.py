@@ -23,7 +23,6 @@ from frontlines.events.means import (
     platform_fire,
     seized_object,
 )
-from frontlines.events.roles import agent_tokens
 from frontlines.events.words import DocWords
 
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -88,11 +87,12 @@ class SentenceCues:
     ``words``: the Doc's words read once (events.words), which the cues of the sentence's clauses and
     phrases are then read from too; without them each token's words are looked up."""
 
-    __slots__ = ("lemmas", "text", "tokens", "words")
+    __slots__ = ("lemmas", "text", "tokens", "words", "weapon")
 
     def __init__(self, tokens: Any, words: DocWords | None = None) -> None:
         self.tokens = tokens
         self.words = words
+        self.weapon: tuple[str | None] | None = None  # _weapon's answer, once asked (each trigger of a sentence asks)
         if words is None:
             lowers = [t.lower_ for t in tokens]
             lemmas = [t.lemma_.lower() for t in tokens]
@@ -210,8 +210,10 @@ def clause_tokens(head: Any) -> list[Any]:
     return list(head.subtree)
 
 
-def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, conflict_article: bool = False) -> Typing:
-    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence.
+def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, doers: list[Any],
+                 conflict_article: bool = False) -> Typing:
+    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence (``doers``: the
+    trigger's, roles.agent_tokens).
 
     ``conflict_article``: the article tells of a conflict (its words say so somewhere). An agreement
     signed or agreed in such an article is an ACLED Agreement even when its own sentence names no
@@ -235,7 +237,6 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
     conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
         sent_cues.lemmas, sent_cues.text
     )
-    doers = agent_tokens(head)
     # the means: named in the trigger's clause, else a firing platform that does it, else in the sentence
     weapon = _weapon(clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(sent_cues, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
@@ -368,7 +369,14 @@ _TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor o
 def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     """The ACLED sub-type the weapon words give, in the lexicon's priority order; a bomb that no
     words set in place (no IED, mine, car bomb, "planted") beside an aircraft was dropped from it
-    ("a fighter jet dropped bombs on the crowd"): an air strike, not a remote explosive."""
+    ("a fighter jet dropped bombs on the crowd"): an air strike, not a remote explosive. Worked out
+    once for each cues (a sentence's are asked for every trigger in it)."""
+    if cues.weapon is None:
+        cues.weapon = (_named_weapon(cues, lex),)
+    return cues.weapon[0]
+
+
+def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     for sub, cueset in lex.weapons:
         if cueset.in_tokens(cues.lemmas, cues.text):
             if sub == _REMOTE and not lex.cues["emplaced"].in_tokens(cues.lemmas, cues.text) and any(

@@ -258,13 +258,15 @@ def nationality_actor(tok: Any, lex: Any, trigger: Any, plover: str | None, arti
 
 
 def find_actors(
-    trigger: Any, index: DocIndex, *, lex: Any = None, plover: str | None = None, article_id: str = ""
+    trigger: Any, index: DocIndex, *, doers: list[Any], lex: Any = None, plover: str | None = None,
+    article_id: str = "",
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """Sources and targets of an event, as Actors of the actors stage; with ``lex``, a doer the actors
-    stage did not name but whose nationality is written ("a Russian drone strike") is built here."""
+    """Sources and targets of an event, as Actors of the actors stage (``doers``: the trigger's,
+    :func:`agent_tokens`); with ``lex``, a doer the actors stage did not name but whose nationality is
+    written ("a Russian drone strike") is built here."""
     sources: list[Actor] = []
     targets: list[Actor] = []
-    agents = _with_conjuncts(agent_tokens(trigger))
+    agents = _with_conjuncts(doers)
     for tok in agents:
         actor = _actor_for(tok, index)
         if lex is not None and (actor is None or actor.country is None):

@@ -31,7 +31,15 @@ from frontlines.events.merge import (
 )
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
-from frontlines.events.roles import choose_place, choose_quantities, choose_time, find_actors, index_doc, publication_time
+from frontlines.events.roles import (
+    agent_tokens,
+    choose_place,
+    choose_quantities,
+    choose_time,
+    find_actors,
+    index_doc,
+    publication_time,
+)
 from frontlines.events.stance import (
     DEMAND_SPEC,
     armed_targets,
@@ -116,13 +124,14 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         sent_drafts = []
         taken: set[int] = set()
         for trig in triggers:
+            doers = agent_tokens(trig.head)  # asked by the typing, the actors, the crowd and the claim
             if trig.spec is THREAT_SPEC:
                 typing = Typing("THREATEN", "statement", None, None)
                 realis = Realis(status=EventStatus.HAPPENED, frame=None, attributed_to=None, attributed_token=None)
             else:
                 if trig.spec.refine == "agree" and conflict_article is None:
                     conflict_article = conflict_setting(words, lex)
-                typing = type_trigger(trig, cues, lex, conflict_article=bool(conflict_article))
+                typing = type_trigger(trig, cues, lex, doers=doers, conflict_article=bool(conflict_article))
                 if not typing.keep:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent, words)
@@ -132,7 +141,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                     typing = stance(typing, realis)
                 typing, realis = order_to_another_party(typing, realis)
             realis = quote_attribution(trig, realis, quotes, typing.plover)
-            sources, targets = find_actors(trig.head, index, lex=lex, plover=typing.plover,
+            sources, targets = find_actors(trig.head, index, doers=doers, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
             place, place_score = choose_place(trig.head, index, sent, typing.plover)
             if place is None and trig.spec.acled in TERRITORIAL:
@@ -142,11 +151,11 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             typing = control_typing(typing, trig, place, place_score, lex)
             typing = territory_side(typing, trig.head, sources, place, lex)
             typing = violent_family(typing, lex)
-            typing = crowd_violence(typing, trig.head, lex)
+            typing = crowd_violence(typing, doers, lex)
             typing = armed_targets(typing, targets, lex)
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
-            realis = claim_or_report(realis, trig.head, sources, index)
+            realis = claim_or_report(realis, doers, sources, index)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,

@@ -100,17 +100,14 @@ _VIOLENT_DEMONSTRATION = "Violent demonstration"
 _MOB_VIOLENCE = "Mob violence"
 
 
-def crowd_violence(typing: Typing, head: Any, lex: EventLexicon) -> Typing:
+def crowd_violence(typing: Typing, doers: list[Any], lex: EventLexicon) -> Typing:
     """Violence done by demonstrators or a crowd is rioting (the ACLED codebook decides by who acts):
     demonstrators who attack, burn or loot make a violent demonstration ("Protesters attacked the
     embassies, setting fires"); a mob or an angry crowd attacking people is mob violence. The
     demonstrators are the nouns the lexicon itself reads as protest triggers ("protester",
-    "demonstrator")."""
+    "demonstrator"); ``doers``: the trigger's (roles.agent_tokens)."""
     if typing.plover != "ASSAULT" or typing.acled_type not in _VIOLENT_FAMILIES:
         return typing
-    from frontlines.events.roles import agent_tokens
-
-    doers = agent_tokens(head)
     if not doers:
         return typing
     # a capitalised "Protesters" after a dateline is tagged a proper noun, whose lemma keeps the plural
