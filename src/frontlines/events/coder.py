@@ -115,13 +115,19 @@ def find_triggers(sent: Any, words: DocWords, lex: EventLexicon) -> list[Trigger
     """Every trigger of a sentence, phrasal ones first; a word belongs to one trigger at most."""
     used: set[int] = set()
     found: list[Trigger] = []
-    for tok in words.span(sent):
-        i = tok.i
-        if i in used or tok.is_punct:
+    phrasal, single, surface = lex.phrasal, lex.single, lex.surface
+    lemmas, lowers, tokens = words.lemma, words.lower, words.tokens
+    for i in range(sent.start, sent.end):
+        if i in used:
             continue
-        lemma = words.lemma[i]
-        low = words.lower[i]
-        entries = lex.phrasal.get(lemma) or lex.phrasal.get(low)
+        lemma = lemmas[i]
+        low = lowers[i]
+        entries = phrasal.get(lemma) or phrasal.get(low)
+        if not entries and not (lemma in single or low in single or low in surface):
+            continue  # most words: no Token needed
+        tok = tokens[i]
+        if tok.is_punct:
+            continue
         matched = False
         if entries:
             for phrase, phrase_spec in entries:
@@ -135,7 +141,7 @@ def find_triggers(sent: Any, words: DocWords, lex: EventLexicon) -> list[Trigger
                         break
         if matched:
             continue
-        spec = lex.single.get(lemma) or lex.single.get(low) or lex.surface.get(low)
+        spec = single.get(lemma) or single.get(low) or surface.get(low)
         if spec is None or not _pos_ok(tok, spec):
             continue
         if not _usable(tok, spec):

@@ -43,7 +43,7 @@ class CueSet:
         """True when any cue is among ``lemmas`` or any phrase occurs in ``text`` (lower-cased, padded)."""
         if not self.words.isdisjoint(lemmas):
             return True
-        return any(p in text for p in self.phrases)
+        return any(map(text.__contains__, self.phrases))  # `p in text` for each phrase, without a generator
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from frontlines.events.attribution import (
     claim_or_report,
@@ -59,7 +60,7 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.words import read_words
-from frontlines.stages import PARAGRAPH_BREAK, StageInput, data_file, version_of
+from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
 from frontlines.records import Event, EventStatus, Evidence
 
 NAME = "events.coder"
@@ -177,29 +178,51 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         control_place(d, inp, index)
     preceding_place(kept, index)
     own_statement(kept, inp.article.source, inp.resources.actors)
+    if not kept:
+        return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i for d in drafts}
     title = title_cues(inp.article.title, lex)
-    return tuple(_finish(d, inp, lex, heads, title) for d in kept)
+    stages = _StageNames.of(inp.versions)
+    return tuple(_finish(d, inp, lex, heads, title, stages) for d in kept)
 
 
-def _stage_names(d: Draft, versions: Mapping[str, str]) -> tuple[str, ...]:
-    """The stages behind an event, each with its version (the chain's, as worked out for the article)."""
-    from frontlines.actors import STAGE as actors_stage
-    from frontlines.geo import STAGE as places_stage
-    from frontlines.quantities import STAGE as quantities_stage
-    from frontlines.time import STAGE as times_stage
+@dataclass(frozen=True, slots=True)
+class _StageNames:
+    """Each stage an event may stand on, named with its version (the chain's, as worked out for the article)."""
 
-    names = [f"{NAME}:{versions.get(NAME) or version_of(VERSION, DATA_FILES)}"]  # `or`: hashed only when absent
-    for used, stage in ((d.sources or d.targets, actors_stage), (d.place is not None, places_stage),
-                        (d.time is not None and d.time.resolution.value != "default", times_stage),
-                        (d.quantities, quantities_stage)):
-        if used:
-            names.append(f"{stage.name}:{versions.get(stage.name) or stage.version}")
-    return tuple(names)
+    events: str
+    actors: str
+    places: str
+    times: str
+    quantities: str
+
+    @classmethod
+    def of(cls, versions: Mapping[str, str]) -> _StageNames:
+        from frontlines.actors import STAGE as actors_stage
+        from frontlines.geo import STAGE as places_stage
+        from frontlines.quantities import STAGE as quantities_stage
+        from frontlines.time import STAGE as times_stage
+
+        def named(stage: Stage) -> str:
+            return f"{stage.name}:{versions.get(stage.name) or stage.version}"
+
+        return cls(events=f"{NAME}:{versions.get(NAME) or version_of(VERSION, DATA_FILES)}",  # `or`: hashed only when absent
+                   actors=named(actors_stage), places=named(places_stage), times=named(times_stage),
+                   quantities=named(quantities_stage))
+
+    def behind(self, d: Draft) -> tuple[str, ...]:
+        """The stages behind an event."""
+        names = [self.events]
+        for used, name in ((d.sources or d.targets, self.actors), (d.place is not None, self.places),
+                           (d.time is not None and d.time.resolution.value != "default", self.times),
+                           (d.quantities, self.quantities)):
+            if used:
+                names.append(name)
+        return tuple(names)
 
 
 def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int],
-            title: tuple[frozenset[str], frozenset[str]]) -> Event:
+            title: tuple[frozenset[str], frozenset[str]], stages: _StageNames) -> Event:
     sent = d.sent
     article_id = inp.article.id
     doc = inp.doc
@@ -236,7 +259,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int
         attributed_to=attributed,
         confidence=confidence(d, trigger_heads, title),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
-        stages=_stage_names(d, inp.versions),
+        stages=stages.behind(d),
     )
 
 
