@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from frontlines.events.lexicon import EventLexicon, TriggerSpec
+from frontlines.events.lexicon import CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
     CLASH,
     DISRUPTED,
@@ -87,7 +87,7 @@ class SentenceCues:
     ``words``: the Doc's words read once (events.words), which the cues of the sentence's clauses and
     phrases are then read from too; without them each token's words are looked up."""
 
-    __slots__ = ("lemmas", "text", "tokens", "words", "weapon")
+    __slots__ = ("lemmas", "lowers", "spaced", "text", "tokens", "words", "weapon")
 
     def __init__(self, tokens: Any, words: DocWords | None = None) -> None:
         self.tokens = tokens
@@ -100,8 +100,20 @@ class SentenceCues:
             at = [t.i for t in tokens]
             lowers = [words.lower[i] for i in at]
             lemmas = [words.lemma[i] for i in at]
-        self.lemmas = frozenset(lemmas).union(lowers)
+        self.lowers = frozenset(lowers)
+        self.lemmas = self.lowers.union(lemmas)
         self.text = " " + " ".join(lowers) + " "
+        self.spaced = words is None or words.spaced  # without the Doc's words, not worked out
+
+    def holds(self, cueset: CueSet) -> bool:
+        """Whether any cue of ``cueset`` is named here: ``cueset.in_tokens(self.lemmas, self.text)``,
+        without looking for phrases whose first word is not here (when no word holds a space, a phrase
+        can begin only at a word)."""
+        if not cueset.words.isdisjoint(self.lemmas):
+            return True
+        if not self.spaced and cueset.openers.isdisjoint(self.lowers):
+            return False
+        return any(map(self.text.__contains__, cueset.phrases))
 
 
 def specificity(acled_sub: str | None) -> int:
@@ -240,9 +252,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = _protest(sent_cues, lex) if _protest_setting(sent_cues, lex) else None
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     clause = SentenceCues(clause_tokens(head), sent_cues.words)
-    conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
-        sent_cues.lemmas, sent_cues.text
-    )
+    conflict = sent_cues.holds(cues["conflict"]) or sent_cues.holds(cues["armed"])
     # the means: named in the trigger's clause, else a firing platform that does it, else in the sentence
     weapon = _weapon(clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(sent_cues, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
@@ -270,10 +280,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         else:
             sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "violence":
-        if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text):
+        if sent_cues.holds(cues["mob"]):
             sub = "Mob violence"
-        elif _protest_setting(sent_cues, lex) and cues["state_forces"].in_tokens(sent_cues.lemmas, sent_cues.text) and (
-            cues["protest_lethal"].in_tokens(clause.lemmas, clause.text)
+        elif _protest_setting(sent_cues, lex) and sent_cues.holds(cues["state_forces"]) and (
+            clause.holds(cues["protest_lethal"])
         ):
             sub = "Excessive force against protesters"
         elif mutual_setting(head):
@@ -281,7 +291,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         else:
             sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "strike":
-        if cues["labour"].in_tokens(sent_cues.lemmas, sent_cues.text) and not weapon:
+        if sent_cues.holds(cues["labour"]) and not weapon:
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
         else:
             sub = weapon or "Air/drone strike"
@@ -290,7 +300,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         if sub == "Violent demonstration":
             mode = "riot"
     elif refine == "riot":
-        sub = "Mob violence" if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text) else "Violent demonstration"
+        sub = "Mob violence" if sent_cues.holds(cues["mob"]) else "Violent demonstration"
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers)
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
@@ -307,15 +317,14 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = sub if conflict or weapon else None
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
-    if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and cues[
-        "disrupted"
-    ].in_tokens(sent_cues.lemmas, sent_cues.text) and not cues["exploded"].in_tokens(sent_cues.lemmas, sent_cues.text):
+    if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and sent_cues.holds(
+            cues["disrupted"]) and not sent_cues.holds(cues["exploded"]):
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
     if (
         refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE
         and _protest_setting(sent_cues, lex)
         and not any(head.doc[i].lemma_.lower() in _PROTEST_WORDS for i in trig.tokens if i != head.i)
-        and not cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text)
+        and not sent_cues.holds(cues["mob"])
     ):
         # violence at a protest is typed by the protest ("police fired tear gas at protesters")
         sub = _protest(sent_cues, lex)
@@ -325,14 +334,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         pass  # mob justice on a thief is still mob violence
     elif plover == "ASSAULT" or sub in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
         harm = spec.key in _HARM_KEYS
-        if harm and not weapon and not conflict and cues["disaster"].in_tokens(sent_cues.lemmas, sent_cues.text):
+        if harm and not weapon and not conflict and sent_cues.holds(cues["disaster"]):
             return Typing(plover, mode, None, None, keep=False)
-        if cues["crime"].in_tokens(sent_cues.lemmas, sent_cues.text) and not (
-            weapon or cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text)
+        if sent_cues.holds(cues["crime"]) and not (
+            weapon or sent_cues.holds(cues["conflict"])
         ):
-            sub = None if sub != "Disrupted weapons use" or not cues["weapons_objects"].in_tokens(
-                clause.lemmas, clause.text
-            ) else sub
+            sub = None if sub != "Disrupted weapons use" or not clause.holds(cues["weapons_objects"]) else sub
     if sub is not None and sub in lex.acled_plover and plover == spec.plover and spec.refine in ("protest", "riot"):
         mapped = lex.acled_plover[sub]
         mode = mapped[1] or mode
@@ -343,7 +350,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
 def conflict_setting(words: DocWords, lex: EventLexicon) -> bool:
     """Whether an article's words tell of a conflict (the lexicon's conflict cues, anywhere in it)."""
     cues = SentenceCues(words.tokens, words)
-    return lex.cues["conflict"].in_tokens(cues.lemmas, cues.text)
+    return cues.holds(lex.cues["conflict"])
 
 
 def _objects_hold(head: Any, cueset: Any) -> bool:
@@ -351,7 +358,7 @@ def _objects_hold(head: Any, cueset: Any) -> bool:
     for c in head.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             sub = SentenceCues(list(c.subtree))
-            if cueset.in_tokens(sub.lemmas, sub.text):
+            if sub.holds(cueset):
                 return True
     return False
 
@@ -384,9 +391,9 @@ def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
 
 def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     for sub, cueset in lex.weapons:
-        if cueset.in_tokens(cues.lemmas, cues.text):
-            if sub == _REMOTE and not lex.cues["emplaced"].in_tokens(cues.lemmas, cues.text) and any(
-                    s == _AIR and c.in_tokens(cues.lemmas, cues.text) for s, c in lex.weapons):
+        if cues.holds(cueset):
+            if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and any(
+                    s == _AIR and cues.holds(c) for s, c in lex.weapons):
                 return _AIR
             if sub in (_AIR, _SHELLING):
                 return drone_or_missile(cues.tokens, lex) or sub
@@ -422,7 +429,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
             return "Armed clash"
         # "12 security force members", "two army soldiers": the phrase, not only its head word
         phrase = SentenceCues(list(p.subtree), sent_cues.words)
-        if armed.in_tokens(phrase.lemmas, phrase.text) and not civilians.in_tokens(phrase.lemmas, phrase.text):
+        if phrase.holds(armed) and not phrase.holds(civilians):
             return "Armed clash"
     # the doers are armed by definition ("gunmen killed ..."): look for armed opponents elsewhere
     doer: set[int] = set()
@@ -432,8 +439,8 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     for d in doers or ():
         doer.update(t.i for t in d.subtree)  # "fighters ... arrived and opened fire": the first verb's subject
     rest = SentenceCues([t for t in sent_cues.tokens if t.i not in doer], sent_cues.words) if doer else sent_cues
-    has_armed = armed.in_tokens(rest.lemmas, rest.text)
-    has_civ = civilians.in_tokens(rest.lemmas, rest.text)
+    has_armed = rest.holds(armed)
+    has_civ = rest.holds(civilians)
     if has_armed and not has_civ:
         return "Armed clash"
     if has_civ or not has_armed:
@@ -481,22 +488,20 @@ def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     demonstration whose participants engage in violence is a riot, whoever else used force; excessive
     force is lethal or seriously injuring force against peaceful protesters)."""
     c = lex.cues
-    if c["mob"].in_tokens(cues.lemmas, cues.text):
+    if cues.holds(c["mob"]):
         return "Mob violence"
     cues = _without_kit(cues)
     # the protesters' own violence is rarely the topic: it is looked for in the whole sentence
-    if "peaceful" not in cues.lemmas and "peacefully" not in cues.lemmas and c["protest_violent"].in_tokens(
-        cues.lemmas, cues.text
-    ):
+    if "peaceful" not in cues.lemmas and "peacefully" not in cues.lemmas and cues.holds(c["protest_violent"]):
         return "Violent demonstration"
     cues = _without_topic(cues)
-    state = c["state_forces"].in_tokens(cues.lemmas, cues.text)
-    lethal = c["protest_lethal"].in_tokens(cues.lemmas, cues.text)
+    state = cues.holds(c["state_forces"])
+    lethal = cues.holds(c["protest_lethal"])
     if state and lethal:
         return "Excessive force against protesters"
     if lethal:
         return "Excessive force against protesters"  # protesters shot or killed, no violence of theirs named
-    if c["protest_intervention"].in_tokens(cues.lemmas, cues.text):
+    if cues.holds(c["protest_intervention"]):
         return "Protest with intervention"  # dispersing, arresting, tear gas: done by some force
     return "Peaceful protest"
 
@@ -535,7 +540,7 @@ def _territorial_use(head: Any, lex: EventLexicon) -> bool:
     if doers:
         cues = SentenceCues([t for d in doers for t in d.subtree])
         state = any(t.ent_type_ in ("GPE", "NORP") for d in doers for t in d.subtree)
-        if not (state or c["armed"].in_tokens(cues.lemmas, cues.text)):
+        if not (state or cues.holds(c["armed"])):
             return False
     return True
 
@@ -586,7 +591,7 @@ def _taken(
         if o.ent_type_ == "PERSON" or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
             if spec.plover == "RETREAT":
                 return spec.plover, spec.mode, None
-            state = c["state_forces"].in_tokens(sent_cues.lemmas, sent_cues.text)
+            state = sent_cues.holds(c["state_forces"])
             if state and not c["armed"].in_tokens(words, text):
                 return "COERCE", "arrest", "Arrests"
             if c["armed"].in_tokens(words, text):
@@ -595,5 +600,5 @@ def _taken(
     if territorial:
         place_here = any(t.ent_type_ in _PLACE_ENTS for t in sent_cues.tokens)
         return spec.plover, spec.mode, spec.acled if conflict and place_here else None
-    weapons_here = c["weapons_objects"].in_tokens(sent_cues.lemmas, sent_cues.text)
+    weapons_here = sent_cues.holds(c["weapons_objects"])
     return spec.plover, spec.mode, spec.acled if weapons_here else None

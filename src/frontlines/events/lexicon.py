@@ -5,7 +5,7 @@ loaded once from data/events/*.yaml and passed to the stage as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any, Protocol
 
@@ -38,6 +38,12 @@ class CueSet:
 
     words: frozenset[str]
     phrases: tuple[str, ...]
+    # the first word of each phrase: a phrase can occur in a text of single-spaced words only where
+    # its first word is one of them (SentenceCues.holds)
+    openers: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openers", frozenset(p[1:].split(" ", 1)[0] for p in self.phrases))
 
     def in_tokens(self, lemmas: frozenset[str], text: str) -> bool:
         """True when any cue is among ``lemmas`` or any phrase occurs in ``text`` (lower-cased, padded)."""

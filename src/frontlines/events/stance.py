@@ -75,7 +75,7 @@ def threat_statement(sent: Any, words: DocWords, lex: EventLexicon,
     if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):
         return None
     cues = SentenceCues(words.span(sent), words)
-    if not lex.cues["menace"].in_tokens(cues.lemmas, cues.text):
+    if not cues.holds(lex.cues["menace"]):
         return None
     return Trigger(head=sent.root, tokens=(sent.root.i,), spec=THREAT_SPEC)
 
@@ -117,7 +117,7 @@ def crowd_violence(typing: Typing, doers: list[Any], lex: EventLexicon) -> Typin
            for lemma in lemmas):
         return Typing("PROTEST", "riot", _VIOLENT_DEMONSTRATION, lex.acled_event_type.get(_VIOLENT_DEMONSTRATION))
     cues = SentenceCues([t for d in doers for t in d.subtree])
-    if lex.cues["mob"].in_tokens(cues.lemmas, cues.text) or "crowd" in lemmas:
+    if cues.holds(lex.cues["mob"]) or "crowd" in lemmas:
         return Typing("ASSAULT", "physical", _MOB_VIOLENCE, lex.acled_event_type.get(_MOB_VIOLENCE))
     return typing
 

@@ -20,6 +20,7 @@ class DocWords:
     tokens: tuple[Any, ...]  # spacy Tokens, tokens[i].i == i
     lower: tuple[str, ...]  # Token.lower_
     lemma: tuple[str, ...]  # Token.lemma_.lower()
+    spaced: bool  # some token's lower form holds a space (then cue phrases are looked for everywhere)
 
     def span(self, sent: Any) -> tuple[Any, ...]:
         """The tokens of a sentence (or any Span of the Doc), in order."""
@@ -29,8 +30,9 @@ class DocWords:
 def read_words(doc: Any) -> DocWords:
     """Read a Doc's words once (see the module docstring)."""
     tokens = tuple(doc)
-    return DocWords(tokens=tokens, lower=tuple(t.lower_ for t in tokens),
-                    lemma=tuple(t.lemma_.lower() for t in tokens))
+    lower = tuple([t.lower_ for t in tokens])
+    return DocWords(tokens=tokens, lower=lower, lemma=tuple([t.lemma_.lower() for t in tokens]),
+                    spaced=any(" " in w for w in lower))
 
 
 __all__ = ["DocWords", "read_words"]
