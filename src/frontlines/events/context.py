@@ -52,6 +52,14 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
               if not p.metonymic and not in_dateline(p) and p.lat is not None and p.kind not in _NOT_STORY_PLACES]
     if not places:
         return
+    story: dict[int, bool] = {}  # place number -> named as a place the story can be at (asked for each draft)
+
+    def story_place(k: int, p: Any, root: Any) -> bool:
+        told = story.get(k)
+        if told is None:
+            told = story[k] = not venue(root, root.sent.root) and not (p.kind == PlaceKind.COUNTRY and _doer(root))
+        return told
+
     for d in drafts:
         if d.place is not None or d.typing.acled_type not in _MATERIAL_ACLED:
             continue
@@ -60,8 +68,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         ancestors = {a.i for a in d.trigger.head.ancestors} | {d.trigger.head.i}
         own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
                and root.dep_ in ("nsubj", "nsubjpass") and root.head.i in ancestors]
-        before = [(p, root) for p, root in places if root.i < d.sent.start and not venue(root, root.sent.root)
-                  and not (p.kind == PlaceKind.COUNTRY and _doer(root))]
+        before = [(p, root) for k, (p, root) in enumerate(places) if root.i < d.sent.start and story_place(k, p, root)]
         if own:
             p, _ = own[0]
             how = "a place named in its sentence in another role"

@@ -430,9 +430,11 @@ warn urge brief address testify comment explain confirm
 MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happen at the venue
 
 
-def venue(root: Any, trigger: Any) -> bool:
-    """The place hangs on a speech verb or a venue noun that is not the trigger itself."""
-    above_trigger = {a.i for a in trigger.ancestors}
+def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> bool:
+    """The place hangs on a speech verb or a venue noun that is not the trigger itself
+    (``above_trigger``: the indices of the trigger's ancestors, when the caller has them)."""
+    if above_trigger is None:
+        above_trigger = {a.i for a in trigger.ancestors}
     cur = root
     for _ in range(8):
         if cur.i == trigger.i:
@@ -470,6 +472,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     best: tuple[float, int, Place] | None = None
     eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
+    above_trigger = {a.i for a in trigger.ancestors}  # for venue(), once for all the sentence's places
     where = _where_antecedent(trigger, index, sent)
     if where is not None:
         # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
@@ -479,7 +482,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue
         if in_dateline(place):
             continue
-        if plover not in MEETING_TYPES and venue(root, trigger):
+        if plover not in MEETING_TYPES and venue(root, trigger, above_trigger):
             continue
         path = _path_to(root, trigger)
         if path is None and antecedents and not place.metonymic:
