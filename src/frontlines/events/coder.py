@@ -9,6 +9,7 @@ what is taken), following the sub-event definitions of the ACLED codebook.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,7 +90,8 @@ class SentenceCues:
 
     __slots__ = ("lemmas", "lowers", "spaced", "text", "tokens", "words", "weapon")
 
-    def __init__(self, tokens: Any, words: DocWords | None = None) -> None:
+    def __init__(self, tokens: Any, words: DocWords | None = None, at: Iterable[int] | None = None) -> None:
+        """``at``: the tokens' indices, when the caller knows them (a sentence's range: no Token is built)."""
         self.tokens = tokens
         self.words = words
         self.weapon: tuple[str | None] | None = None  # _weapon's answer, once asked (each trigger of a sentence asks)
@@ -97,9 +99,11 @@ class SentenceCues:
             lowers = [t.lower_ for t in tokens]
             lemmas = [t.lemma_.lower() for t in tokens]
         else:
-            at = [t.i for t in tokens]
-            lowers = [words.lower[i] for i in at]
-            lemmas = [words.lemma[i] for i in at]
+            if at is None:
+                at = [t.i for t in tokens]
+            lower, lemma = words.lower, words.lemma
+            lowers = [lower[i] for i in at]
+            lemmas = [lemma[i] for i in at]
         self.lowers = frozenset(lowers)
         self.lemmas = self.lowers.union(lemmas)
         self.text = " " + " ".join(lowers) + " "
@@ -116,6 +120,11 @@ class SentenceCues:
         return any(map(self.text.__contains__, cueset.phrases))
 
 
+def sentence_cues(sent: Any, words: DocWords) -> SentenceCues:
+    """The cues of a sentence (a Span), read from the Doc's words."""
+    return SentenceCues(sent, words, range(sent.start, sent.end))
+
+
 def specificity(acled_sub: str | None) -> int:
     """How specific an ACLED sub-type is (used when two triggers name one event)."""
     if acled_sub is None:
@@ -128,7 +137,8 @@ def find_triggers(sent: Any, words: DocWords, lex: EventLexicon) -> list[Trigger
     used: set[int] = set()
     found: list[Trigger] = []
     phrasal, single, surface = lex.phrasal, lex.single, lex.surface
-    lemmas, lowers, tokens = words.lemma, words.lower, words.tokens
+    lemmas, lowers = words.lemma, words.lower
+    doc = sent.doc
     for i in range(sent.start, sent.end):
         if i in used:
             continue
@@ -137,7 +147,7 @@ def find_triggers(sent: Any, words: DocWords, lex: EventLexicon) -> list[Trigger
         entries = phrasal.get(lemma) or phrasal.get(low)
         if not entries and not (lemma in single or low in single or low in surface):
             continue  # most words: no Token needed
-        tok = tokens[i]
+        tok = doc[i]
         if tok.is_punct:
             continue
         matched = False
@@ -145,7 +155,7 @@ def find_triggers(sent: Any, words: DocWords, lex: EventLexicon) -> list[Trigger
             for phrase, phrase_spec in entries:
                 idx = _match_phrase(words, tok, phrase, sent.end)
                 if idx is not None:
-                    head = _span_head(words.tokens, idx)
+                    head = _span_head(doc, idx)
                     if _usable(head, phrase_spec):
                         found.append(Trigger(head=head, tokens=idx, spec=phrase_spec))
                         used.update(idx)
@@ -188,13 +198,13 @@ def _match_phrase(doc_words: DocWords, tok: Any, words: tuple[str, ...], end: in
     return tuple(found)
 
 
-def _span_head(tokens: tuple[Any, ...], idx: tuple[int, ...]) -> Any:
-    """The word of a multi-word trigger whose head lies outside it (``tokens``: the Doc's, by index)."""
+def _span_head(doc: Any, idx: tuple[int, ...]) -> Any:
+    """The word of a multi-word trigger whose head lies outside it."""
     members = set(idx)
     for i in idx:
-        if tokens[i].head.i not in members or tokens[i].head.i == i:
-            return tokens[i]
-    return tokens[idx[0]]
+        if doc[i].head.i not in members or doc[i].head.i == i:
+            return doc[i]
+    return doc[idx[0]]
 
 
 def _pos_ok(tok: Any, spec: TriggerSpec) -> bool:
@@ -347,9 +357,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     return Typing(plover, mode, sub, event_type)
 
 
-def conflict_setting(words: DocWords, lex: EventLexicon) -> bool:
+def conflict_setting(doc: Any, words: DocWords, lex: EventLexicon) -> bool:
     """Whether an article's words tell of a conflict (the lexicon's conflict cues, anywhere in it)."""
-    cues = SentenceCues(words.tokens, words)
+    cues = SentenceCues(doc, words, range(len(words.lower)))
     return cues.holds(lex.cues["conflict"])
 
 

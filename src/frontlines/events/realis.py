@@ -253,7 +253,7 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
     end = sent.end
     for i in range(sent.start, end):
         if lower[i] == "according" and i + 1 < end and lower[i + 1] == "to":
-            for child in words.tokens[i + 1].children:
+            for child in sent.doc[i + 1].children:
                 if child.dep_ == "pobj":
                     return noun_phrase(child), child
     if frame is not None and frame.i != trigger.i:

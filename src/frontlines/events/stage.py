@@ -16,7 +16,7 @@ from frontlines.events.attribution import (
     speaker_is_source,
     speaker_side,
 )
-from frontlines.events.coder import SentenceCues, Typing, conflict_setting, find_triggers, type_trigger
+from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
 from frontlines.events.context import inherit, preceding_place
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
@@ -120,7 +120,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             triggers.extend(obligations(sent, musts, triggers))
         if not triggers:
             continue
-        cues = SentenceCues(words.span(sent), words)
+        cues = sentence_cues(sent, words)
         paragraph = bisect.bisect_right(breaks, sent.start_char)
         sent_drafts = []
         taken: set[int] = set()
@@ -131,7 +131,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 realis = Realis(status=EventStatus.HAPPENED, frame=None, attributed_to=None, attributed_token=None)
             else:
                 if trig.spec.refine == "agree" and conflict_article is None:
-                    conflict_article = conflict_setting(words, lex)
+                    conflict_article = conflict_setting(doc, words, lex)
                 typing = type_trigger(trig, cues, lex, doers=doers, conflict_article=bool(conflict_article))
                 if not typing.keep:
                     continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.coder import SentenceCues, Trigger, Typing
+from frontlines.events.coder import SentenceCues, Trigger, Typing, sentence_cues
 from frontlines.events.lexicon import EventLexicon, TriggerSpec
 from frontlines.events.realis import Realis
 from frontlines.events.words import DocWords
@@ -74,7 +74,7 @@ def threat_statement(sent: Any, words: DocWords, lex: EventLexicon,
     lowers = set(words.lower[sent.start : sent.end])
     if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):
         return None
-    cues = SentenceCues(words.span(sent), words)
+    cues = sentence_cues(sent, words)
     if not cues.holds(lex.cues["menace"]):
         return None
     return Trigger(head=sent.root, tokens=(sent.root.i,), spec=THREAT_SPEC)

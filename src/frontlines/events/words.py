@@ -3,8 +3,10 @@
 Every ``doc[i]`` (and every step through a Span) builds a new spaCy Token, and
 every ``lemma_`` looks its string up again: the rules of the stage ask for the
 same words of the same sentences many times over. :class:`DocWords` holds each
-token's Token object, lower-cased form and lower-cased lemma in plain tuples,
-built in one pass over the Doc; the rules read them by token index.
+token's lower-cased form and lower-cased lemma in plain tuples of strings, built
+in one pass over the Doc; the rules read them by token index. (It keeps no Token:
+hundreds of objects held through the stage would only feed the garbage
+collector, and ``doc[i]`` is cheap when a Token is needed.)
 """
 
 from __future__ import annotations
@@ -15,24 +17,21 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class DocWords:
-    """A Doc's tokens and their lower-cased forms and lemmas, by token index."""
+    """The lower-cased forms and lemmas of a Doc's tokens, by token index."""
 
-    tokens: tuple[Any, ...]  # spacy Tokens, tokens[i].i == i
     lower: tuple[str, ...]  # Token.lower_
     lemma: tuple[str, ...]  # Token.lemma_.lower()
     spaced: bool  # some token's lower form holds a space (then cue phrases are looked for everywhere)
 
-    def span(self, sent: Any) -> tuple[Any, ...]:
-        """The tokens of a sentence (or any Span of the Doc), in order."""
-        return self.tokens[sent.start : sent.end]
-
 
 def read_words(doc: Any) -> DocWords:
     """Read a Doc's words once (see the module docstring)."""
-    tokens = tuple(doc)
-    lower = tuple([t.lower_ for t in tokens])
-    return DocWords(tokens=tokens, lower=lower, lemma=tuple([t.lemma_.lower() for t in tokens]),
-                    spaced=any(" " in w for w in lower))
+    lower = []
+    lemma = []
+    for t in doc:
+        lower.append(t.lower_)
+        lemma.append(t.lemma_.lower())
+    return DocWords(lower=tuple(lower), lemma=tuple(lemma), spaced=any(" " in w for w in lower))
 
 
 __all__ = ["DocWords", "read_words"]
