@@ -136,20 +136,18 @@ def find_triggers(sent: Any, words: DocWords, lex: EventLexicon) -> list[Trigger
     """Every trigger of a sentence, phrasal ones first; a word belongs to one trigger at most."""
     used: set[int] = set()
     found: list[Trigger] = []
-    phrasal, single, surface = lex.phrasal, lex.single, lex.surface
+    phrasal, single, surface, keys = lex.phrasal, lex.single, lex.surface, lex.trigger_words
     lemmas, lowers = words.lemma, words.lower
     doc = sent.doc
     for i in range(sent.start, sent.end):
-        if i in used:
-            continue
         lemma = lemmas[i]
         low = lowers[i]
-        entries = phrasal.get(lemma) or phrasal.get(low)
-        if not entries and not (lemma in single or low in single or low in surface):
-            continue  # most words: no Token needed
+        if (lemma not in keys and low not in keys) or i in used:
+            continue  # most words: no lexicon entry, no Token needed
         tok = doc[i]
         if tok.is_punct:
             continue
+        entries = phrasal.get(lemma) or phrasal.get(low)
         matched = False
         if entries:
             for phrase, phrase_spec in entries:

@@ -69,6 +69,10 @@ class EventLexicon:
     nationality: dict[str, str]  # demonym or country name (lower case, may hold a space) -> ISO3
     groups: dict[str, tuple[str, str]]  # armed/state group name (lower case) -> (ISO3, sector)
     sector_heads: dict[str, str]  # head noun of a doer's phrase -> sector value
+    trigger_words: frozenset[str] = field(init=False)  # every key of single, surface and phrasal
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "trigger_words", frozenset(self.single).union(self.surface, self.phrasal))
 
 
 def _cueset(items: list[Any]) -> CueSet:
