@@ -9,7 +9,7 @@ what is taken), following the sub-event definitions of the ACLED codebook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +18,12 @@ from frontlines.events.means import (
     CLASH,
     DISRUPTED,
     attempted,
-    drone_or_missile,
+    Words,
+    drone_or_missile_in,
     munition_stopped,
     mutual_setting,
     platform_fire,
+    read_in_order,
     seized_object,
 )
 from frontlines.events.words import DocWords
@@ -88,7 +90,7 @@ class SentenceCues:
     ``words``: the Doc's words read once (events.words), which the cues of the sentence's clauses and
     phrases are then read from too; without them each token's words are looked up."""
 
-    __slots__ = ("lemmas", "lowers", "spaced", "text", "tokens", "words", "weapon")
+    __slots__ = ("in_order", "lemmas", "lowers", "spaced", "text", "tokens", "words", "weapon")
 
     def __init__(self, tokens: Any, words: DocWords | None = None, at: Iterable[int] | None = None) -> None:
         """``at``: the tokens' indices, when the caller knows them (a sentence's range: no Token is built)."""
@@ -96,14 +98,14 @@ class SentenceCues:
         self.words = words
         self.weapon: tuple[str | None] | None = None  # _weapon's answer, once asked (each trigger of a sentence asks)
         if words is None:
-            lowers = [t.lower_ for t in tokens]
-            lemmas = [t.lemma_.lower() for t in tokens]
+            at, lowers, lemmas = read_in_order(tokens)
         else:
             if at is None:
                 at = [t.i for t in tokens]
             lower, lemma = words.lower, words.lemma
             lowers = [lower[i] for i in at]
             lemmas = [lemma[i] for i in at]
+        self.in_order: Words = (at if isinstance(at, Sequence) else list(at), lowers, lemmas)
         self.lowers = frozenset(lowers)
         self.lemmas = self.lowers.union(lemmas)
         self.text = " " + " ".join(lowers) + " "
@@ -404,7 +406,7 @@ def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
                     s == _AIR and cues.holds(c) for s, c in lex.weapons):
                 return _AIR
             if sub in (_AIR, _SHELLING):
-                return drone_or_missile(cues.tokens, lex) or sub
+                return drone_or_missile_in(cues.in_order, lex) or sub
             return sub
     return None
 
