@@ -250,12 +250,17 @@ def _future_predication(gov: Any) -> bool:
 def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) -> tuple[str | None, Any | None]:
     """Who a reporting frame or "according to" attributes the event to."""
     lower = words.lower
-    end = sent.end
-    for i in range(sent.start, end):
-        if lower[i] == "according" and i + 1 < end and lower[i + 1] == "to":
+    i, end = sent.start, sent.end
+    while True:
+        try:
+            i = lower.index("according", i, end - 1)  # a word follows it in the sentence
+        except ValueError:
+            break
+        if lower[i + 1] == "to":
             for child in sent.doc[i + 1].children:
                 if child.dep_ == "pobj":
                     return noun_phrase(child), child
+        i += 1
     if frame is not None and frame.i != trigger.i:
         # a passive frame names its speaker in "by ...": "claimed by Moscow"
         subj = None

@@ -107,7 +107,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
     # "must" is rare: find it once per document rather than once per sentence
-    musts = [i for i, low in enumerate(words.lower) if low == "must"]
+    musts = [i for i, low in enumerate(words.lower) if low == "must"] if "must" in words.lower else []
     conflict_article: bool | None = None  # worked out at the first agreement word only
     for s_idx, sent in enumerate(doc.sents):
         while musts and musts[0] < sent.start:
