@@ -66,9 +66,10 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         # the subject of a clause the trigger is part of ("Kherson was the only capital captured"),
         # else the nearest place before it
         ancestors = {a.i for a in d.trigger.head.ancestors} | {d.trigger.head.i}
-        own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
+        start, end = d.sent.start, d.sent.end
+        own = [(p, root) for p, root in places if start <= root.i < end
                and root.dep_ in ("nsubj", "nsubjpass") and root.head.i in ancestors]
-        before = [(p, root) for k, (p, root) in enumerate(places) if root.i < d.sent.start and story_place(k, p, root)]
+        before = [(p, root) for k, (p, root) in enumerate(places) if root.i < start and story_place(k, p, root)]
         if own:
             p, _ = own[0]
             how = "a place named in its sentence in another role"

@@ -70,9 +70,11 @@ class EventLexicon:
     groups: dict[str, tuple[str, str]]  # armed/state group name (lower case) -> (ISO3, sector)
     sector_heads: dict[str, str]  # head noun of a doer's phrase -> sector value
     trigger_words: frozenset[str] = field(init=False)  # every key of single, surface and phrasal
+    frame_words: frozenset[str] = field(init=False)  # every word of every frame
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "trigger_words", frozenset(self.single).union(self.surface, self.phrasal))
+        object.__setattr__(self, "frame_words", frozenset().union(*(c.words for c in self.frames.values())))
 
 
 def _cueset(items: list[Any]) -> CueSet:

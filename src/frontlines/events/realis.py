@@ -119,7 +119,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
             status = EventStatus.NEGATED
         if modal is None and parent.pos_ in ("VERB", "AUX"):
             modal = _modal(parent)
-        if frame_tok is None:
+        if frame_tok is None and lemma in lex.frame_words:  # else no frame below can match
             for name in _FRAME_ORDER:
                 cues = frames[name]
                 if name == "ordered" and tok.dep_ != "xcomp" and lemma in frames["claimed"].words and (

@@ -66,14 +66,14 @@ def obligations(sent: Any, musts: list[int], triggers: list[Trigger]) -> list[Tr
 def threat_statement(sent: Any, words: DocWords, lex: EventLexicon,
                      quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
     """A quoted first-person or future menace addressed to "you": a threat without a threat verb."""
+    lowers = set(words.lower[sent.start : sent.end])  # the cheapest test first: most sentences end here
+    if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):
+        return None
     start, end = sent.start_char, sent.end_char  # each access walks the Doc again
     if not any(q[0] <= start < q[1] or start <= q[0] < end for q in quotes):
         text = sent.text  # built anew at each access
         if not any(c in text for c in _QUOTE_CHARS):
             return None
-    lowers = set(words.lower[sent.start : sent.end])
-    if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):
-        return None
     cues = sentence_cues(sent, words)
     if not cues.holds(lex.cues["menace"]):
         return None
