@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
@@ -54,6 +54,20 @@ class DocIndex:
     places: list[tuple[Place, Any]]  # (place, root token)
     times: list[tuple[TimeValue, Any]]  # (time, root token)
     quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
+    # (kind, sentence start, end) -> in_sentence's answer: every trigger of a sentence asks
+    _by_sentence: dict[tuple[str, int, int], list[tuple[int, Any, Any]]] = field(default_factory=dict, repr=False)
+
+    def in_sentence(self, kind: str, sent: Any) -> list[tuple[int, Any, Any]]:
+        """The records of ``kind`` ("places", "times" or "quantities") whose root lies in ``sent``, in
+        their order, each with its number in the whole list: (number, record, root token)."""
+        start, end = sent.start, sent.end
+        key = (kind, start, end)
+        found = self._by_sentence.get(key)
+        if found is None:
+            records: list[tuple[Any, Any]] = getattr(self, kind)
+            found = self._by_sentence[key] = [(k, r, root) for k, (r, root) in enumerate(records)
+                                              if start <= root.i < end]
+        return found
 
 
 def _root(doc: Any, start: int, end: int) -> Any | None:
@@ -477,9 +491,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     if where is not None:
         # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
         best = (2.8, -_PRECISION_RANK.get(where.precision, 6), where)
-    for place, root in index.places:
-        if not (sent.start <= root.i < sent.end):
-            continue
+    for _, place, root in index.in_sentence("places", sent):
         if in_dateline(place):
             continue
         if plover not in MEETING_TYPES and venue(root, trigger, above_trigger):
@@ -585,9 +597,7 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
     """The date of the event: one attached to the trigger, else the nearest of its sentence; a
     dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other."""
     best: tuple[float, TimeValue] | None = None
-    for tv, root in index.times:
-        if not (sent.start <= root.i < sent.end):
-            continue
+    for _, tv, root in index.in_sentence("times", sent):
         if tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None:
             continue
         if tv.value in ("PRESENT_REF", "FUTURE_REF"):
@@ -639,9 +649,7 @@ def choose_quantities(trigger: Any, index: DocIndex, sent: Any, taken: set[int])
     out = []
     ancestors = {a.i for a in trigger.ancestors}
     sub_start, sub_end = trigger.left_edge.i, trigger.right_edge.i
-    for k, (q, root) in enumerate(index.quantities):
-        if not (sent.start <= root.i < sent.end):
-            continue
+    for k, q, root in index.in_sentence("quantities", sent):
         if sub_start <= root.i <= sub_end or root.head.i == trigger.i or root.i in ancestors:
             out.append(q)
             taken.add(k)

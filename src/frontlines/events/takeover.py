@@ -81,7 +81,7 @@ def control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
     if typing.acled_sub not in TERRITORIAL and not (typing.plover == "ASSAULT" and typing.mode == "occupy"):
         return
     head = d.trigger.head
-    sent_places = [(p, r) for p, r in index.places if d.sent.start <= r.i < d.sent.end]
+    sent_places = [(p, r) for _, p, r in index.in_sentence("places", d.sent)]
 
     def resolve(tok: Any) -> Place | None:
         first = tok
