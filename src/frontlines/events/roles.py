@@ -135,17 +135,18 @@ def _with_conjuncts(tokens: list[Any]) -> list[Any]:
 
 def agent_tokens(trigger: Any) -> list[Any]:
     """The trigger's doers, by its dependents or those of the words governing it."""
-    own = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
-    for c in trigger.children:
-        if c.dep_ == "agent":
+    kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below up to six times
+    own = [c for c, dep in kids if dep in ("nsubj", "csubj")]
+    for c, dep in kids:
+        if dep == "agent":
             own.extend(g for g in c.children if g.dep_ == "pobj")
     if trigger.pos_ in ("NOUN", "PROPN"):
-        own.extend(c for c in trigger.children if c.dep_ == "poss")
-        for c in trigger.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
+        own.extend(c for c, dep in kids if dep == "poss")
+        for c, dep in kids:
+            if dep == "prep" and c.lower_ == "by":
                 own.extend(g for g in c.children if g.dep_ == "pobj")
         # "Russian shelling", "Houthi missile attack"; not "air strike", "drone attack" (the weapon)
-        own.extend(c for c in trigger.children if c.dep_ in ("amod", "compound") and c.i < trigger.i and (
+        own.extend(c for c, dep in kids if dep in ("amod", "compound") and c.i < trigger.i and (
             c.pos_ in ("PROPN", "ADJ") or c.ent_type_ in ("NORP", "GPE", "ORG")))
     if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
         # "Russian forces launched a missile strike": the doer of the light verb
@@ -155,7 +156,7 @@ def agent_tokens(trigger: Any) -> list[Any]:
         return [trigger.head]  # "defenders, who have taken back ...": the antecedent
     if own:
         return own
-    if any(c.dep_ == "nsubjpass" for c in trigger.children):
+    if any(dep == "nsubjpass" for _, dep in kids):
         return []  # a passive without "by ...": the doer is unsaid, not the subject of a coordinated clause
     # climb: xcomp/conj/acl/advcl inherit the doer of the word they hang on
     tok = trigger
@@ -191,14 +192,16 @@ def agent_tokens(trigger: Any) -> list[Any]:
 
 def _patient_tokens(trigger: Any) -> list[Any]:
     """The trigger's victims or objects."""
-    out = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-    for c in trigger.children:
-        if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
+    kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below three times
+    out = [c for c, dep in kids if dep in ("dobj", "nsubjpass", "dative")]
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    for c, dep in kids:
+        if dep == "prep" and c.lower_ in _PATIENT_PREPS:
             out.extend(g for g in c.children if g.dep_ == "pobj")
-        if trigger.pos_ in ("NOUN", "PROPN") and c.dep_ == "prep" and c.lower_ == "of":
+        if nominal and dep == "prep" and c.lower_ == "of":
             out.extend(g for g in c.children if g.dep_ == "pobj")
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
-        if not any(c.dep_ in ("nsubj",) for c in trigger.children):
+        if not any(dep in ("nsubj",) for _, dep in kids):
             out.append(trigger.head)
     return out
 
