@@ -71,21 +71,22 @@ def speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: D
 
 
 
-def claim_or_report(realis: Realis, head: Any, sources: tuple[Actor, ...], index: DocIndex) -> Realis:
+def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex) -> Realis:
     """Who says so decides between a claim and a report. A party saying its own side did something
     makes a claim ("the ministry said its units had liberated Avdiivka": claimed, attributed to the
     ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
     what happened, and the report keeps its attribution ("the governor said two were killed").
-    A verb that itself marks a claim ("claimed", "alleged") keeps the event claimed."""
+    A verb that itself marks a claim ("claimed", "alleged") keeps the event claimed. ``doers``: the
+    trigger's (roles.agent_tokens)."""
     if realis.status != EventStatus.CLAIMED:
         return realis
     if realis.attributed_token is None:
         # "clashes reported", "were reported killed": an unattributed report of what happened
         return replace(realis, status=EventStatus.HAPPENED) if realis.frame_word in _REPORTING_VERBS else realis
-    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in agent_tokens(head) for c in d.children) or any(
-            d.lower_ in ("we", "i") for d in agent_tokens(head)):
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in doers for c in d.children) or any(
+            d.lower_ in ("we", "i") for d in doers):
         return realis  # "said its forces had captured", "our forces destroyed": the speaker's own side
-    if _speaker_as_pronoun(agent_tokens(head), realis.attributed_token):
+    if _speaker_as_pronoun(doers, realis.attributed_token):
         return realis  # "an armed group said it had captured the headquarters": the speaker did it
     speaker = index.actor_at.get(realis.attributed_token.i)
     speaker_side = (speaker.side or speaker.country) if speaker is not None else None

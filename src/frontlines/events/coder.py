@@ -9,6 +9,7 @@ what is taken), following the sub-event definitions of the ACLED codebook.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,13 +18,15 @@ from frontlines.events.means import (
     CLASH,
     DISRUPTED,
     attempted,
-    drone_or_missile,
+    Words,
+    drone_or_missile_in,
     munition_stopped,
     mutual_setting,
     platform_fire,
+    read_in_order,
     seized_object,
 )
-from frontlines.events.roles import agent_tokens
+from frontlines.events.words import DocWords
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -82,18 +85,46 @@ class Typing:
 
 
 class SentenceCues:
-    """The lower-cased lemmas and padded text of a sentence, for cue lookups."""
+    """The lower-cased lemmas and padded text of a sentence (or a clause, a phrase), for cue lookups.
 
-    __slots__ = ("lemmas", "text", "tokens")
+    ``words``: the Doc's words read once (events.words), which the cues of the sentence's clauses and
+    phrases are then read from too; without them each token's words are looked up."""
 
-    def __init__(self, tokens: Any) -> None:
+    __slots__ = ("in_order", "lemmas", "lowers", "spaced", "text", "tokens", "words", "weapon")
+
+    def __init__(self, tokens: Any, words: DocWords | None = None, at: Iterable[int] | None = None) -> None:
+        """``at``: the tokens' indices, when the caller knows them (a sentence's range: no Token is built)."""
         self.tokens = tokens
-        words = set()
-        for t in tokens:
-            words.add(t.lemma_.lower())
-            words.add(t.lower_)
-        self.lemmas = frozenset(words)
-        self.text = " " + " ".join(t.lower_ for t in tokens) + " "
+        self.words = words
+        self.weapon: tuple[str | None] | None = None  # _weapon's answer, once asked (each trigger of a sentence asks)
+        if words is None:
+            at, lowers, lemmas = read_in_order(tokens)
+        else:
+            if at is None:
+                at = [t.i for t in tokens]
+            lower, lemma = words.lower, words.lemma
+            lowers = [lower[i] for i in at]
+            lemmas = [lemma[i] for i in at]
+        self.in_order: Words = (at if isinstance(at, Sequence) else list(at), lowers, lemmas)
+        self.lowers = frozenset(lowers)
+        self.lemmas = self.lowers.union(lemmas)
+        self.text = " " + " ".join(lowers) + " "
+        self.spaced = words is None or words.spaced  # without the Doc's words, not worked out
+
+    def holds(self, cueset: CueSet) -> bool:
+        """Whether any cue of ``cueset`` is named here: ``cueset.in_tokens(self.lemmas, self.text)``,
+        without looking for phrases whose first word is not here (when no word holds a space, a phrase
+        can begin only at a word)."""
+        if not cueset.words.isdisjoint(self.lemmas):
+            return True
+        if not self.spaced and cueset.openers.isdisjoint(self.lowers):
+            return False
+        return any(map(self.text.__contains__, cueset.phrases))
+
+
+def sentence_cues(sent: Any, words: DocWords) -> SentenceCues:
+    """The cues of a sentence (a Span), read from the Doc's words."""
+    return SentenceCues(sent, words, range(sent.start, sent.end))
 
 
 def specificity(acled_sub: str | None) -> int:
@@ -103,21 +134,26 @@ def specificity(acled_sub: str | None) -> int:
     return _SPECIFIC_RANK.get(acled_sub, 6)
 
 
-def find_triggers(sent: Any, lex: EventLexicon) -> list[Trigger]:
+def find_triggers(sent: Any, words: DocWords, lex: EventLexicon) -> list[Trigger]:
     """Every trigger of a sentence, phrasal ones first; a word belongs to one trigger at most."""
-    doc = sent.doc
     used: set[int] = set()
     found: list[Trigger] = []
-    for tok in sent:
-        if tok.i in used or tok.is_punct:
+    phrasal, single, surface, keys = lex.phrasal, lex.single, lex.surface, lex.trigger_words
+    lemmas, lowers = words.lemma, words.lower
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        lemma = lemmas[i]
+        low = lowers[i]
+        if (lemma not in keys and low not in keys) or i in used:
+            continue  # most words: no lexicon entry, no Token needed
+        tok = doc[i]
+        if tok.is_punct:
             continue
-        lemma = tok.lemma_.lower()
-        low = tok.lower_
-        entries = lex.phrasal.get(lemma) or lex.phrasal.get(low)
+        entries = phrasal.get(lemma) or phrasal.get(low)
         matched = False
         if entries:
-            for words, phrase_spec in entries:
-                idx = _match_phrase(doc, tok, words, sent.end)
+            for phrase, phrase_spec in entries:
+                idx = _match_phrase(words, tok, phrase, sent.end)
                 if idx is not None:
                     head = _span_head(doc, idx)
                     if _usable(head, phrase_spec):
@@ -127,7 +163,7 @@ def find_triggers(sent: Any, lex: EventLexicon) -> list[Trigger]:
                         break
         if matched:
             continue
-        spec = lex.single.get(lemma) or lex.single.get(low) or lex.surface.get(low)
+        spec = single.get(lemma) or single.get(low) or surface.get(low)
         if spec is None or not _pos_ok(tok, spec):
             continue
         if not _usable(tok, spec):
@@ -137,11 +173,12 @@ def find_triggers(sent: Any, lex: EventLexicon) -> list[Trigger]:
     return found
 
 
-def _match_phrase(doc: Any, tok: Any, words: tuple[str, ...], end: int) -> tuple[int, ...] | None:
+def _match_phrase(doc_words: DocWords, tok: Any, words: tuple[str, ...], end: int) -> tuple[int, ...] | None:
     """Indices of a phrasal trigger starting at ``tok``: contiguous words, or dependents of ``tok``."""
     n = len(words)
+    lemma, lower = doc_words.lemma, doc_words.lower
     if tok.i + n <= end and all(
-        doc[tok.i + k].lemma_.lower() == words[k] or doc[tok.i + k].lower_ == words[k] for k in range(n)
+        lemma[tok.i + k] == words[k] or lower[tok.i + k] == words[k] for k in range(n)
     ):
         return tuple(range(tok.i, tok.i + n))
     if tok.pos_ not in _VERB_POS:
@@ -226,8 +263,10 @@ def _voices_demand(head: Any, demands: CueSet) -> bool:
     return False
 
 
-def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, conflict_article: bool = False) -> Typing:
-    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence.
+def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, doers: list[Any],
+                 conflict_article: bool = False) -> Typing:
+    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence (``doers``: the
+    trigger's, roles.agent_tokens).
 
     ``conflict_article``: the article tells of a conflict (its words say so somewhere). An agreement
     signed or agreed in such an article is an ACLED Agreement even when its own sentence names no
@@ -253,11 +292,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
         if not _voices_demand(head, cues["demand_words"]):
             return Typing(plover, mode, None, None, keep=False)  # "relatives gathered at the hospital"
         refine = "protest"
-    clause = SentenceCues(clause_tokens(head))
-    conflict = cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text) or cues["armed"].in_tokens(
-        sent_cues.lemmas, sent_cues.text
-    )
-    doers = agent_tokens(head)
+    clause = SentenceCues(clause_tokens(head), sent_cues.words)
+    conflict = sent_cues.holds(cues["conflict"]) or sent_cues.holds(cues["armed"])
     # the means: named in the trigger's clause, else a firing platform that does it, else in the sentence
     weapon = _weapon(clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(sent_cues, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
@@ -285,10 +321,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
         else:
             sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "violence":
-        if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text):
+        if sent_cues.holds(cues["mob"]):
             sub = "Mob violence"
-        elif _protest_setting(sent_cues, lex) and cues["state_forces"].in_tokens(sent_cues.lemmas, sent_cues.text) and (
-            cues["protest_lethal"].in_tokens(clause.lemmas, clause.text)
+        elif _protest_setting(sent_cues, lex) and sent_cues.holds(cues["state_forces"]) and (
+            clause.holds(cues["protest_lethal"])
         ):
             sub = "Excessive force against protesters"
         elif mutual_setting(head):
@@ -296,7 +332,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
         else:
             sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "strike":
-        if cues["labour"].in_tokens(sent_cues.lemmas, sent_cues.text) and not weapon:
+        if sent_cues.holds(cues["labour"]) and not weapon:
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
         else:
             sub = weapon or "Air/drone strike"
@@ -305,7 +341,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
         if sub == "Violent demonstration":
             mode = "riot"
     elif refine == "riot":
-        sub = "Mob violence" if cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text) else "Violent demonstration"
+        sub = "Mob violence" if sent_cues.holds(cues["mob"]) else "Violent demonstration"
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers)
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
@@ -322,15 +358,14 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
         sub = sub if conflict or weapon else None
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
-    if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and cues[
-        "disrupted"
-    ].in_tokens(sent_cues.lemmas, sent_cues.text) and not cues["exploded"].in_tokens(sent_cues.lemmas, sent_cues.text):
+    if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and sent_cues.holds(
+            cues["disrupted"]) and not sent_cues.holds(cues["exploded"]):
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
     if (
         refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE
         and _protest_setting(sent_cues, lex)
         and not any(head.doc[i].lemma_.lower() in _PROTEST_WORDS for i in trig.tokens if i != head.i)
-        and not cues["mob"].in_tokens(sent_cues.lemmas, sent_cues.text)
+        and not sent_cues.holds(cues["mob"])
     ):
         # violence at a protest is typed by the protest ("police fired tear gas at protesters")
         sub = _protest(sent_cues, lex)
@@ -340,14 +375,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
         pass  # mob justice on a thief is still mob violence
     elif plover == "ASSAULT" or sub in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
         harm = spec.key in _HARM_KEYS
-        if harm and not weapon and not conflict and cues["disaster"].in_tokens(sent_cues.lemmas, sent_cues.text):
+        if harm and not weapon and not conflict and sent_cues.holds(cues["disaster"]):
             return Typing(plover, mode, None, None, keep=False)
-        if cues["crime"].in_tokens(sent_cues.lemmas, sent_cues.text) and not (
-            weapon or cues["conflict"].in_tokens(sent_cues.lemmas, sent_cues.text)
+        if sent_cues.holds(cues["crime"]) and not (
+            weapon or sent_cues.holds(cues["conflict"])
         ):
-            sub = None if sub != "Disrupted weapons use" or not cues["weapons_objects"].in_tokens(
-                clause.lemmas, clause.text
-            ) else sub
+            sub = None if sub != "Disrupted weapons use" or not clause.holds(cues["weapons_objects"]) else sub
     if sub is not None and sub in lex.acled_plover and plover == spec.plover and spec.refine in ("protest", "riot"):
         mapped = lex.acled_plover[sub]
         mode = mapped[1] or mode
@@ -355,10 +388,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, c
     return Typing(plover, mode, sub, event_type)
 
 
-def conflict_setting(doc: Any, lex: EventLexicon) -> bool:
+def conflict_setting(doc: Any, words: DocWords, lex: EventLexicon) -> bool:
     """Whether an article's words tell of a conflict (the lexicon's conflict cues, anywhere in it)."""
-    cues = SentenceCues(doc)
-    return lex.cues["conflict"].in_tokens(cues.lemmas, cues.text)
+    cues = SentenceCues(doc, words, range(len(words.lower)))
+    return cues.holds(lex.cues["conflict"])
 
 
 def _objects_hold(head: Any, cueset: Any) -> bool:
@@ -366,7 +399,7 @@ def _objects_hold(head: Any, cueset: Any) -> bool:
     for c in head.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             sub = SentenceCues(list(c.subtree))
-            if cueset.in_tokens(sub.lemmas, sub.text):
+            if sub.holds(cueset):
                 return True
     return False
 
@@ -390,14 +423,21 @@ _TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor o
 def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     """The ACLED sub-type the weapon words give, in the lexicon's priority order; a bomb that no
     words set in place (no IED, mine, car bomb, "planted") beside an aircraft was dropped from it
-    ("a fighter jet dropped bombs on the crowd"): an air strike, not a remote explosive."""
+    ("a fighter jet dropped bombs on the crowd"): an air strike, not a remote explosive. Worked out
+    once for each cues (a sentence's are asked for every trigger in it)."""
+    if cues.weapon is None:
+        cues.weapon = (_named_weapon(cues, lex),)
+    return cues.weapon[0]
+
+
+def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     for sub, cueset in lex.weapons:
-        if cueset.in_tokens(cues.lemmas, cues.text):
-            if sub == _REMOTE and not lex.cues["emplaced"].in_tokens(cues.lemmas, cues.text) and any(
-                    s == _AIR and c.in_tokens(cues.lemmas, cues.text) for s, c in lex.weapons):
+        if cues.holds(cueset):
+            if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and any(
+                    s == _AIR and cues.holds(c) for s, c in lex.weapons):
                 return _AIR
             if sub in (_AIR, _SHELLING):
-                return drone_or_missile(cues.tokens, lex) or sub
+                return drone_or_missile_in(cues.in_order, lex) or sub
             return sub
     return None
 
@@ -429,8 +469,8 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
         if sites.in_tokens(words, text):
             return "Armed clash"
         # "12 security force members", "two army soldiers": the phrase, not only its head word
-        phrase = SentenceCues(list(p.subtree))
-        if armed.in_tokens(phrase.lemmas, phrase.text) and not civilians.in_tokens(phrase.lemmas, phrase.text):
+        phrase = SentenceCues(list(p.subtree), sent_cues.words)
+        if phrase.holds(armed) and not phrase.holds(civilians):
             return "Armed clash"
     # the doers are armed by definition ("gunmen killed ..."): look for armed opponents elsewhere
     doer: set[int] = set()
@@ -439,9 +479,9 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
             doer.update(t.i for t in c.subtree)
     for d in doers or ():
         doer.update(t.i for t in d.subtree)  # "fighters ... arrived and opened fire": the first verb's subject
-    rest = SentenceCues([t for t in sent_cues.tokens if t.i not in doer]) if doer else sent_cues
-    has_armed = armed.in_tokens(rest.lemmas, rest.text)
-    has_civ = civilians.in_tokens(rest.lemmas, rest.text)
+    rest = SentenceCues([t for t in sent_cues.tokens if t.i not in doer], sent_cues.words) if doer else sent_cues
+    has_armed = rest.holds(armed)
+    has_civ = rest.holds(civilians)
     if has_armed and not has_civ:
         return "Armed clash"
     if has_civ or not has_armed:
@@ -473,7 +513,7 @@ def _without_topic(cues: SentenceCues) -> SentenceCues:
                     drop.update(x.i for x in child.subtree)
     if not drop:
         return cues
-    return SentenceCues([t for t in cues.tokens if t.i not in drop])
+    return SentenceCues([t for t in cues.tokens if t.i not in drop], cues.words)
 
 
 def _without_kit(cues: SentenceCues) -> SentenceCues:
@@ -481,7 +521,7 @@ def _without_kit(cues: SentenceCues) -> SentenceCues:
     gear", "anti-riot units"): a word for the police, not the protesters' violence."""
     kit = {t.i for t in cues.tokens if t.lower_ in ("riot", "anti-riot") and t.dep_ in ("compound", "amod")
            and t.head.pos_ in _NOUN_POS}
-    return SentenceCues([t for t in cues.tokens if t.i not in kit]) if kit else cues
+    return SentenceCues([t for t in cues.tokens if t.i not in kit], cues.words) if kit else cues
 
 
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
@@ -489,22 +529,20 @@ def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     demonstration whose participants engage in violence is a riot, whoever else used force; excessive
     force is lethal or seriously injuring force against peaceful protesters)."""
     c = lex.cues
-    if c["mob"].in_tokens(cues.lemmas, cues.text):
+    if cues.holds(c["mob"]):
         return "Mob violence"
     cues = _without_kit(cues)
     # the protesters' own violence is rarely the topic: it is looked for in the whole sentence
-    if "peaceful" not in cues.lemmas and "peacefully" not in cues.lemmas and c["protest_violent"].in_tokens(
-        cues.lemmas, cues.text
-    ):
+    if "peaceful" not in cues.lemmas and "peacefully" not in cues.lemmas and cues.holds(c["protest_violent"]):
         return "Violent demonstration"
     cues = _without_topic(cues)
-    state = c["state_forces"].in_tokens(cues.lemmas, cues.text)
-    lethal = c["protest_lethal"].in_tokens(cues.lemmas, cues.text)
+    state = cues.holds(c["state_forces"])
+    lethal = cues.holds(c["protest_lethal"])
     if state and lethal:
         return "Excessive force against protesters"
     if lethal:
         return "Excessive force against protesters"  # protesters shot or killed, no violence of theirs named
-    if c["protest_intervention"].in_tokens(cues.lemmas, cues.text):
+    if cues.holds(c["protest_intervention"]):
         return "Protest with intervention"  # dispersing, arresting, tear gas: done by some force
     return "Peaceful protest"
 
@@ -543,7 +581,7 @@ def _territorial_use(head: Any, lex: EventLexicon) -> bool:
     if doers:
         cues = SentenceCues([t for d in doers for t in d.subtree])
         state = any(t.ent_type_ in ("GPE", "NORP") for d in doers for t in d.subtree)
-        if not (state or c["armed"].in_tokens(cues.lemmas, cues.text)):
+        if not (state or cues.holds(c["armed"])):
             return False
     return True
 
@@ -594,7 +632,7 @@ def _taken(
         if o.ent_type_ == "PERSON" or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
             if spec.plover == "RETREAT":
                 return spec.plover, spec.mode, None
-            state = c["state_forces"].in_tokens(sent_cues.lemmas, sent_cues.text)
+            state = sent_cues.holds(c["state_forces"])
             if state and not c["armed"].in_tokens(words, text):
                 return "COERCE", "arrest", "Arrests"
             if c["armed"].in_tokens(words, text):
@@ -603,5 +641,5 @@ def _taken(
     if territorial:
         place_here = any(t.ent_type_ in _PLACE_ENTS for t in sent_cues.tokens)
         return spec.plover, spec.mode, spec.acled if conflict and place_here else None
-    weapons_here = c["weapons_objects"].in_tokens(sent_cues.lemmas, sent_cues.text)
+    weapons_here = sent_cues.holds(c["weapons_objects"])
     return spec.plover, spec.mode, spec.acled if weapons_here else None

@@ -61,23 +61,31 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
               if not p.metonymic and not in_dateline(p) and p.lat is not None and p.kind not in _NOT_STORY_PLACES]
     if not places:
         return
+    story: dict[int, bool] = {}  # place number -> named as a place the story can be at (asked for each draft)
+
+    def story_place(k: int, p: Any, root: Any) -> bool:
+        told = story.get(k)
+        if told is None:
+            told = story[k] = not venue(root, root.sent.root) and not (p.kind == PlaceKind.COUNTRY and _doer(root))
+        return told
+
     for d in drafts:
         if d.place is not None or not _happens_somewhere(d):
             continue
         # the subject of a clause the trigger is part of ("Kherson was the only capital captured"),
         # else the nearest place before it
         ancestors = {a.i for a in d.trigger.head.ancestors} | {d.trigger.head.i}
-        own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
+        start, end = d.sent.start, d.sent.end
+        own = [(p, root) for p, root in places if start <= root.i < end
                and root.head.i in ancestors and _undergoing_subject(root)]
         if not own and _territorial(d):
             # a change of hands is told of a settlement: one its sentence names in another role, not as
             # a doer ("will make Kherson the largest city ..., and was the only capital captured"), before
             # any place of an earlier sentence
-            own = [(p, root) for p, root in places if d.sent.start <= root.i < d.sent.end
+            own = [(p, root) for p, root in places if start <= root.i < end
                    and p.kind == PlaceKind.SETTLEMENT and root.dep_ not in ("poss", "agent")
                    and not (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))]
-        before = [(p, root) for p, root in places if root.i < d.sent.start and not venue(root, root.sent.root)
-                  and not (p.kind == PlaceKind.COUNTRY and _doer(root))]
+        before = [(p, root) for k, (p, root) in enumerate(places) if root.i < start and story_place(k, p, root)]
         if own:
             p, _ = own[0]
             how = "a place named in its sentence in another role"

@@ -5,7 +5,7 @@ loaded once from data/events/*.yaml and passed to the stage as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any, Protocol
 
@@ -38,12 +38,18 @@ class CueSet:
 
     words: frozenset[str]
     phrases: tuple[str, ...]
+    # the first word of each phrase: a phrase can occur in a text of single-spaced words only where
+    # its first word is one of them (SentenceCues.holds)
+    openers: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openers", frozenset(p[1:].split(" ", 1)[0] for p in self.phrases))
 
     def in_tokens(self, lemmas: frozenset[str], text: str) -> bool:
         """True when any cue is among ``lemmas`` or any phrase occurs in ``text`` (lower-cased, padded)."""
         if not self.words.isdisjoint(lemmas):
             return True
-        return any(p in text for p in self.phrases)
+        return any(map(text.__contains__, self.phrases))  # `p in text` for each phrase, without a generator
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,12 @@ class EventLexicon:
     nationality: dict[str, str]  # demonym or country name (lower case, may hold a space) -> ISO3
     groups: dict[str, tuple[str, str]]  # armed/state group name (lower case) -> (ISO3, sector)
     sector_heads: dict[str, str]  # head noun of a doer's phrase -> sector value
+    trigger_words: frozenset[str] = field(init=False)  # every key of single, surface and phrasal
+    frame_words: frozenset[str] = field(init=False)  # every word of every frame
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "trigger_words", frozenset(self.single).union(self.surface, self.phrasal))
+        object.__setattr__(self, "frame_words", frozenset().union(*(c.words for c in self.frames.values())))
 
 
 def _cueset(items: list[Any]) -> CueSet:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from frontlines.events.lexicon import CueSet, EventLexicon
@@ -45,19 +45,32 @@ _DELIVERY = frozenset({"fire", "launch", "drop", "hurl", "throw", "lob", "detona
 _FIRING = frozenset({"fire", "open fire", "shoot", "hit", "strike", "target", "shell", "pound", "attack", "bombard"})
 
 
+# Words already read, in order: their doc indices, lower forms and lower-cased lemmas (lists).
+Words = tuple[Sequence[int], list[str], list[str]]
+
+
+def read_in_order(tokens: Iterable[Any]) -> Words:
+    """The doc indices, lower forms and lower-cased lemmas of ``tokens``, in order."""
+    toks = list(tokens)
+    return [t.i for t in toks], [t.lower_ for t in toks], [t.lemma_.lower() for t in toks]
+
+
 def named_at(tokens: Iterable[Any], cueset: CueSet) -> int | None:
     """The doc index of the first token where a cue of ``cueset`` is named, or None."""
-    toks = list(tokens)
-    lowers = [t.lower_ for t in toks]
+    return first_named(read_in_order(tokens), cueset)
+
+
+def first_named(words: Words, cueset: CueSet) -> int | None:
+    """:func:`named_at` over words already read."""
+    at, lowers, lemmas = words
     phrases = _split_phrases(cueset.phrases)
-    words = cueset.words
-    for k, t in enumerate(toks):
-        low = lowers[k]
-        if low in words or t.lemma_.lower() in words:
-            return int(t.i)
+    cues = cueset.words
+    for k, low in enumerate(lowers):
+        if low in cues or lemmas[k] in cues:
+            return int(at[k])
         for phrase in phrases.get(low, ()):
             if lowers[k:k + len(phrase)] == list(phrase):
-                return int(t.i)
+                return int(at[k])
     return None
 
 
@@ -76,12 +89,16 @@ def drone_or_missile(tokens: Iterable[Any], lex: EventLexicon) -> str | None:
     """Drones and missiles named together, no aircraft: the munition named first leads ("missiles and
     drones hit the port": a missile attack; "drones and a missile": a drone strike). None when the
     words do not name both, or name an aircraft (then the air strike stands)."""
-    toks = list(tokens)
+    return drone_or_missile_in(read_in_order(tokens), lex)
+
+
+def drone_or_missile_in(words: Words, lex: EventLexicon) -> str | None:
+    """:func:`drone_or_missile` over words already read."""
     air = dict(lex.weapons).get(AIR)
     shelling = dict(lex.weapons).get(SHELLING)
-    if air is None or shelling is None or named_at(toks, lex.cues["aircraft"]) is not None:
+    if air is None or shelling is None or first_named(words, lex.cues["aircraft"]) is not None:
         return None
-    at_air, at_shelling = named_at(toks, air), named_at(toks, shelling)
+    at_air, at_shelling = first_named(words, air), first_named(words, shelling)
     if at_air is None or at_shelling is None:
         return None
     return SHELLING if at_shelling < at_air else AIR

@@ -21,8 +21,8 @@ def attach_sentence_quantities(drafts: list[Draft], index: DocIndex, sent: Any, 
     violent = [d for d in drafts if d.typing.plover == "ASSAULT"]
     if not violent:
         return
-    for k, (q, root) in enumerate(index.quantities):
-        if k in taken or not (sent.start <= root.i < sent.end):
+    for k, q, _root in index.in_sentence("quantities", sent):
+        if k in taken:
             continue
         if q.kind in ("killed", "injured", "casualties", "captured", "civilians", "people"):
             violent[0].quantities = violent[0].quantities + (q,)

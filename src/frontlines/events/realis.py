@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
+from frontlines.events.words import DocWords
 from frontlines.records import EventStatus
 
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -86,8 +87,8 @@ def _modal(tok: Any) -> str | None:
     return None
 
 
-def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
-    """Status and attribution of the event whose trigger head is ``trigger``."""
+def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWords) -> Realis:
+    """Status and attribution of the event whose trigger head is ``trigger`` (``words``: the Doc's, read once)."""
     frames = lex.frames
     status: EventStatus | None = None
     frame_tok = None
@@ -118,7 +119,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
             status = EventStatus.NEGATED
         if modal is None and parent.pos_ in ("VERB", "AUX"):
             modal = _modal(parent)
-        if frame_tok is None:
+        if frame_tok is None and lemma in lex.frame_words:  # else no frame below can match
             for name in _FRAME_ORDER:
                 cues = frames[name]
                 if name == "ordered" and tok.dep_ != "xcomp" and lemma in frames["claimed"].words and (
@@ -156,7 +157,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any) -> Realis:
             status = EventStatus.HYPOTHETICAL
     elif status in (EventStatus.CLAIMED, EventStatus.ANNOUNCED) and modal == "if":
         status = EventStatus.HYPOTHETICAL
-    attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok, sent)
+    attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok, sent, words)
     if status == EventStatus.CLAIMED and plover in _OWN_ACTION:
         status = EventStatus.ANNOUNCED
     if status is None:
@@ -299,13 +300,20 @@ def _dateline_word(tok: Any) -> bool:
     return any(a <= tok.idx < b for a, b in dateline_spans(tok.doc.text))
 
 
-def _attribution(trigger: Any, frame: Any | None, sent: Any) -> tuple[str | None, Any | None]:
+def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) -> tuple[str | None, Any | None]:
     """Who a reporting frame or "according to" attributes the event to."""
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
-            for child in tok.doc[tok.i + 1].children:
+    lower = words.lower
+    i, end = sent.start, sent.end
+    while True:
+        try:
+            i = lower.index("according", i, end - 1)  # a word follows it in the sentence
+        except ValueError:
+            break
+        if lower[i + 1] == "to":
+            for child in sent.doc[i + 1].children:
                 if child.dep_ == "pobj":
                     return noun_phrase(child), child
+        i += 1
     if frame is not None and frame.i != trigger.i:
         # a passive frame names its speaker in "by ...": "claimed by Moscow"
         subj = None

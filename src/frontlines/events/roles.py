@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
@@ -55,6 +55,20 @@ class DocIndex:
     places: list[tuple[Place, Any]]  # (place, root token)
     times: list[tuple[TimeValue, Any]]  # (time, root token)
     quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
+    # (kind, sentence start, end) -> in_sentence's answer: every trigger of a sentence asks
+    _by_sentence: dict[tuple[str, int, int], list[tuple[int, Any, Any]]] = field(default_factory=dict, repr=False)
+
+    def in_sentence(self, kind: str, sent: Any) -> list[tuple[int, Any, Any]]:
+        """The records of ``kind`` ("places", "times" or "quantities") whose root lies in ``sent``, in
+        their order, each with its number in the whole list: (number, record, root token)."""
+        start, end = sent.start, sent.end
+        key = (kind, start, end)
+        found = self._by_sentence.get(key)
+        if found is None:
+            records: list[tuple[Any, Any]] = getattr(self, kind)
+            found = self._by_sentence[key] = [(k, r, root) for k, (r, root) in enumerate(records)
+                                              if start <= root.i < end]
+        return found
 
 
 def _root(doc: Any, start: int, end: int) -> Any | None:
@@ -127,17 +141,18 @@ def _with_conjuncts(tokens: list[Any]) -> list[Any]:
 
 def agent_tokens(trigger: Any) -> list[Any]:
     """The trigger's doers, by its dependents or those of the words governing it."""
-    own = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
-    for c in trigger.children:
-        if c.dep_ == "agent":
+    kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below up to six times
+    own = [c for c, dep in kids if dep in ("nsubj", "csubj")]
+    for c, dep in kids:
+        if dep == "agent":
             own.extend(g for g in c.children if g.dep_ == "pobj")
     if trigger.pos_ in ("NOUN", "PROPN"):
-        own.extend(c for c in trigger.children if c.dep_ == "poss")
-        for c in trigger.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
+        own.extend(c for c, dep in kids if dep == "poss")
+        for c, dep in kids:
+            if dep == "prep" and c.lower_ == "by":
                 own.extend(g for g in c.children if g.dep_ == "pobj")
         # "Russian shelling", "Houthi missile attack"; not "air strike", "drone attack" (the weapon)
-        own.extend(c for c in trigger.children if c.dep_ in ("amod", "compound") and c.i < trigger.i and (
+        own.extend(c for c, dep in kids if dep in ("amod", "compound") and c.i < trigger.i and (
             c.pos_ in ("PROPN", "ADJ") or c.ent_type_ in ("NORP", "GPE", "ORG")))
     if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
         # "Russian forces launched a missile strike": the doer of the light verb
@@ -147,7 +162,7 @@ def agent_tokens(trigger: Any) -> list[Any]:
         return [trigger.head]  # "defenders, who have taken back ...": the antecedent
     if own:
         return own
-    if any(c.dep_ == "nsubjpass" for c in trigger.children):
+    if any(dep == "nsubjpass" for _, dep in kids):
         return []  # a passive without "by ...": the doer is unsaid, not the subject of a coordinated clause
     # climb: xcomp/conj/acl/advcl inherit the doer of the word they hang on
     tok = trigger
@@ -183,14 +198,16 @@ def agent_tokens(trigger: Any) -> list[Any]:
 
 def _patient_tokens(trigger: Any) -> list[Any]:
     """The trigger's victims or objects."""
-    out = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-    for c in trigger.children:
-        if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
+    kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below three times
+    out = [c for c, dep in kids if dep in ("dobj", "nsubjpass", "dative")]
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    for c, dep in kids:
+        if dep == "prep" and c.lower_ in _PATIENT_PREPS:
             out.extend(g for g in c.children if g.dep_ == "pobj")
-        if trigger.pos_ in ("NOUN", "PROPN") and c.dep_ == "prep" and c.lower_ == "of":
+        if nominal and dep == "prep" and c.lower_ == "of":
             out.extend(g for g in c.children if g.dep_ == "pobj")
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
-        if not any(c.dep_ in ("nsubj",) for c in trigger.children):
+        if not any(dep in ("nsubj",) for _, dep in kids):
             out.append(trigger.head)
     return out
 
@@ -264,13 +281,15 @@ def nationality_actor(tok: Any, lex: Any, trigger: Any, plover: str | None, arti
 
 
 def find_actors(
-    trigger: Any, index: DocIndex, *, lex: Any = None, plover: str | None = None, article_id: str = ""
+    trigger: Any, index: DocIndex, *, doers: list[Any], lex: Any = None, plover: str | None = None,
+    article_id: str = "",
 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """Sources and targets of an event, as Actors of the actors stage; with ``lex``, a doer the actors
-    stage did not name but whose nationality is written ("a Russian drone strike") is built here."""
+    """Sources and targets of an event, as Actors of the actors stage (``doers``: the trigger's,
+    :func:`agent_tokens`); with ``lex``, a doer the actors stage did not name but whose nationality is
+    written ("a Russian drone strike") is built here."""
     sources: list[Actor] = []
     targets: list[Actor] = []
-    agents = _with_conjuncts(agent_tokens(trigger))
+    agents = _with_conjuncts(doers)
     for tok in agents:
         actor = _actor_for(tok, index)
         if lex is not None and (actor is None or actor.country is None):
@@ -434,9 +453,11 @@ warn urge brief address testify comment explain confirm
 MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happen at the venue
 
 
-def venue(root: Any, trigger: Any) -> bool:
-    """The place hangs on a speech verb or a venue noun that is not the trigger itself."""
-    above_trigger = {a.i for a in trigger.ancestors}
+def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> bool:
+    """The place hangs on a speech verb or a venue noun that is not the trigger itself
+    (``above_trigger``: the indices of the trigger's ancestors, when the caller has them)."""
+    if above_trigger is None:
+        above_trigger = {a.i for a in trigger.ancestors}
     cur = root
     for _ in range(8):
         if cur.i == trigger.i:
@@ -474,16 +495,15 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     best: tuple[float, int, Place] | None = None
     eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
+    above_trigger = {a.i for a in trigger.ancestors}  # for venue(), once for all the sentence's places
     where = _where_antecedent(trigger, index, sent)
     if where is not None:
         # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
         best = (2.8, -_PRECISION_RANK.get(where.precision, 6), where)
-    for place, root in index.places:
-        if not (sent.start <= root.i < sent.end):
-            continue
+    for _, place, root in index.in_sentence("places", sent):
         if in_dateline(place):
             continue
-        if plover not in MEETING_TYPES and venue(root, trigger):
+        if plover not in MEETING_TYPES and venue(root, trigger, above_trigger):
             continue
         path = _path_to(root, trigger)
         if path is None and antecedents and not place.metonymic:
@@ -588,9 +608,7 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
     A date that belongs to something else the sentence mentions is none of the event's
     (:func:`foreign_time`): the sentence's own time, or none, wins over it."""
     best: tuple[float, TimeValue] | None = None
-    for tv, root in index.times:
-        if not (sent.start <= root.i < sent.end):
-            continue
+    for _, tv, root in index.in_sentence("times", sent):
         if tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None:
             continue
         if tv.value in ("PRESENT_REF", "FUTURE_REF"):
@@ -717,9 +735,7 @@ def choose_quantities(trigger: Any, index: DocIndex, sent: Any, taken: set[int])
     out = []
     ancestors = {a.i for a in trigger.ancestors}
     sub_start, sub_end = trigger.left_edge.i, trigger.right_edge.i
-    for k, (q, root) in enumerate(index.quantities):
-        if not (sent.start <= root.i < sent.end):
-            continue
+    for k, q, root in index.in_sentence("quantities", sent):
         if sub_start <= root.i <= sub_end or root.head.i == trigger.i or root.i in ancestors:
             out.append(q)
             taken.add(k)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from frontlines.events.attribution import (
     claim_or_report,
@@ -15,7 +16,7 @@ from frontlines.events.attribution import (
     speaker_is_source,
     speaker_side,
 )
-from frontlines.events.coder import SentenceCues, Typing, conflict_setting, find_triggers, type_trigger
+from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
 from frontlines.events.context import inherit, preceding_place
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
@@ -31,7 +32,15 @@ from frontlines.events.merge import (
 )
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
-from frontlines.events.roles import choose_place, choose_quantities, choose_time, find_actors, index_doc, publication_time
+from frontlines.events.roles import (
+    agent_tokens,
+    choose_place,
+    choose_quantities,
+    choose_time,
+    find_actors,
+    index_doc,
+    publication_time,
+)
 from frontlines.events.stance import (
     DEMAND_SPEC,
     armed_targets,
@@ -50,7 +59,8 @@ from frontlines.events.takeover import (
     territory_side,
     undergoer_place,
 )
-from frontlines.stages import PARAGRAPH_BREAK, StageInput, data_file, version_of
+from frontlines.events.words import read_words
+from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
 from frontlines.records import Event, EventStatus, Evidence
 
 NAME = "events.coder"
@@ -114,6 +124,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     """Events of one article (stage ``events.coder``)."""
     lex = lexicon_from(inp.resources)
     doc = inp.doc
+    words = read_words(doc)
     index = index_doc(doc, inp.outputs)
     quotes = [
         (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
@@ -123,41 +134,42 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
     # "must" is rare: find it once per document rather than once per sentence
-    musts = [t.i for t in doc if t.lower_ == "must"]
+    musts = [i for i, low in enumerate(words.lower) if low == "must"] if "must" in words.lower else []
     conflict_article: bool | None = None  # worked out at the first agreement word only
     for s_idx, sent in enumerate(doc.sents):
         while musts and musts[0] < sent.start:
             musts.pop(0)
-        triggers = find_triggers(sent, lex)
-        threat = threat_statement(sent, lex, quotes)
+        triggers = find_triggers(sent, words, lex)
+        threat = threat_statement(sent, words, lex, quotes)
         if threat is not None:
             triggers.append(threat)
         if musts and sent.start <= musts[0] < sent.end:
             triggers.extend(obligations(sent, musts, triggers))
         if not triggers:
             continue
-        cues = SentenceCues(sent)
+        cues = sentence_cues(sent, words)
         paragraph = bisect.bisect_right(breaks, sent.start_char)
         sent_drafts = []
         taken: set[int] = set()
         for trig in triggers:
+            doers = agent_tokens(trig.head)  # asked by the typing, the actors, the crowd and the claim
             if trig.spec is THREAT_SPEC:
                 typing = Typing("THREATEN", "statement", None, None)
                 realis = Realis(status=EventStatus.HAPPENED, frame=None, attributed_to=None, attributed_token=None)
             else:
                 if trig.spec.refine == "agree" and conflict_article is None:
-                    conflict_article = conflict_setting(doc, lex)
-                typing = type_trigger(trig, cues, lex, conflict_article=bool(conflict_article))
+                    conflict_article = conflict_setting(doc, words, lex)
+                typing = type_trigger(trig, cues, lex, doers=doers, conflict_article=bool(conflict_article))
                 if not typing.keep:
                     continue
-                realis = assess(trig.head, typing.plover, lex, sent)
+                realis = assess(trig.head, typing.plover, lex, sent, words)
                 if realis.descriptive:
                     continue  # a purpose or a description, not an event
                 if trig.spec is not DEMAND_SPEC:
                     typing = stance(typing, realis)
                 typing, realis = order_to_another_party(typing, realis)
             realis = quote_attribution(trig, realis, quotes, typing.plover)
-            sources, targets = find_actors(trig.head, index, lex=lex, plover=typing.plover,
+            sources, targets = find_actors(trig.head, index, doers=doers, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
             place, place_score = choose_place(trig.head, index, sent, typing.plover)
             if place is None and trig.spec.acled in TERRITORIAL:
@@ -167,11 +179,11 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             typing = control_typing(typing, trig, place, place_score, lex)
             typing = territory_side(typing, trig.head, sources, place, lex)
             typing = violent_family(typing, lex)
-            typing = crowd_violence(typing, trig.head, lex)
+            typing = crowd_violence(typing, doers, lex)
             typing = armed_targets(typing, targets, lex)
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
-            realis = claim_or_report(realis, trig.head, sources, index)
+            realis = claim_or_report(realis, doers, sources, index)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
@@ -193,29 +205,51 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         control_place(d, inp, index)
     preceding_place(kept, index)
     own_statement(kept, inp.article.source, inp.resources.actors)
+    if not kept:
+        return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i for d in drafts}
     title = title_cues(inp.article.title, lex)
-    return tuple(_finish(d, inp, lex, heads, title) for d in kept)
+    stages = _StageNames.of(inp.versions)
+    return tuple(_finish(d, inp, lex, heads, title, stages) for d in kept)
 
 
-def _stage_names(d: Draft, versions: Mapping[str, str]) -> tuple[str, ...]:
-    """The stages behind an event, each with its version (the chain's, as worked out for the article)."""
-    from frontlines.actors import STAGE as actors_stage
-    from frontlines.geo import STAGE as places_stage
-    from frontlines.quantities import STAGE as quantities_stage
-    from frontlines.time import STAGE as times_stage
+@dataclass(frozen=True, slots=True)
+class _StageNames:
+    """Each stage an event may stand on, named with its version (the chain's, as worked out for the article)."""
 
-    names = [f"{NAME}:{versions.get(NAME) or version_of(VERSION, DATA_FILES)}"]  # `or`: hashed only when absent
-    for used, stage in ((d.sources or d.targets, actors_stage), (d.place is not None, places_stage),
-                        (d.time is not None and d.time.resolution.value != "default", times_stage),
-                        (d.quantities, quantities_stage)):
-        if used:
-            names.append(f"{stage.name}:{versions.get(stage.name) or stage.version}")
-    return tuple(names)
+    events: str
+    actors: str
+    places: str
+    times: str
+    quantities: str
+
+    @classmethod
+    def of(cls, versions: Mapping[str, str]) -> _StageNames:
+        from frontlines.actors import STAGE as actors_stage
+        from frontlines.geo import STAGE as places_stage
+        from frontlines.quantities import STAGE as quantities_stage
+        from frontlines.time import STAGE as times_stage
+
+        def named(stage: Stage) -> str:
+            return f"{stage.name}:{versions.get(stage.name) or stage.version}"
+
+        return cls(events=f"{NAME}:{versions.get(NAME) or version_of(VERSION, DATA_FILES)}",  # `or`: hashed only when absent
+                   actors=named(actors_stage), places=named(places_stage), times=named(times_stage),
+                   quantities=named(quantities_stage))
+
+    def behind(self, d: Draft) -> tuple[str, ...]:
+        """The stages behind an event."""
+        names = [self.events]
+        for used, name in ((d.sources or d.targets, self.actors), (d.place is not None, self.places),
+                           (d.time is not None and d.time.resolution.value != "default", self.times),
+                           (d.quantities, self.quantities)):
+            if used:
+                names.append(name)
+        return tuple(names)
 
 
 def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int],
-            title: tuple[frozenset[str], frozenset[str]]) -> Event:
+            title: tuple[frozenset[str], frozenset[str]], stages: _StageNames) -> Event:
     sent = d.sent
     article_id = inp.article.id
     doc = inp.doc
@@ -252,7 +286,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int
         attributed_to=attributed,
         confidence=confidence(d, trigger_heads, title),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
-        stages=_stage_names(d, inp.versions),
+        stages=stages.behind(d),
     )
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.coder import SentenceCues, Trigger, Typing
+from frontlines.events.coder import SentenceCues, Trigger, Typing, sentence_cues
 from frontlines.events.lexicon import EventLexicon, TriggerSpec
 from frontlines.events.realis import Realis
+from frontlines.events.words import DocWords
 from frontlines.records import EventStatus
 
 _QUOTE_CHARS = ("\u201c", "\u201d", '"')
@@ -62,19 +63,19 @@ def obligations(sent: Any, musts: list[int], triggers: list[Trigger]) -> list[Tr
     return out
 
 
-def threat_statement(sent: Any, lex: EventLexicon, quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
+def threat_statement(sent: Any, words: DocWords, lex: EventLexicon,
+                     quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
     """A quoted first-person or future menace addressed to "you": a threat without a threat verb."""
-    start, end = sent.start_char, sent.end_char  # each access walks the Doc again
-    quoted = any(q[0] <= start < q[1] or start <= q[0] < end for q in quotes) or any(
-        c in sent.text for c in _QUOTE_CHARS
-    )
-    if not quoted:
-        return None
-    lowers = {t.lower_ for t in sent}
+    lowers = set(words.lower[sent.start : sent.end])  # the cheapest test first: most sentences end here
     if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):
         return None
-    cues = SentenceCues(sent)
-    if not lex.cues["menace"].in_tokens(cues.lemmas, cues.text):
+    start, end = sent.start_char, sent.end_char  # each access walks the Doc again
+    if not any(q[0] <= start < q[1] or start <= q[0] < end for q in quotes):
+        text = sent.text  # built anew at each access
+        if not any(c in text for c in _QUOTE_CHARS):
+            return None
+    cues = sentence_cues(sent, words)
+    if not cues.holds(lex.cues["menace"]):
         return None
     return Trigger(head=sent.root, tokens=(sent.root.i,), spec=THREAT_SPEC)
 
@@ -99,17 +100,14 @@ _VIOLENT_DEMONSTRATION = "Violent demonstration"
 _MOB_VIOLENCE = "Mob violence"
 
 
-def crowd_violence(typing: Typing, head: Any, lex: EventLexicon) -> Typing:
+def crowd_violence(typing: Typing, doers: list[Any], lex: EventLexicon) -> Typing:
     """Violence done by demonstrators or a crowd is rioting (the ACLED codebook decides by who acts):
     demonstrators who attack, burn or loot make a violent demonstration ("Protesters attacked the
     embassies, setting fires"); a mob or an angry crowd attacking people is mob violence. The
     demonstrators are the nouns the lexicon itself reads as protest triggers ("protester",
-    "demonstrator")."""
+    "demonstrator"); ``doers``: the trigger's (roles.agent_tokens)."""
     if typing.plover != "ASSAULT" or typing.acled_type not in _VIOLENT_FAMILIES:
         return typing
-    from frontlines.events.roles import agent_tokens
-
-    doers = agent_tokens(head)
     if not doers:
         return typing
     # a capitalised "Protesters" after a dateline is tagged a proper noun, whose lemma keeps the plural
@@ -119,7 +117,7 @@ def crowd_violence(typing: Typing, head: Any, lex: EventLexicon) -> Typing:
            for lemma in lemmas):
         return Typing("PROTEST", "riot", _VIOLENT_DEMONSTRATION, lex.acled_event_type.get(_VIOLENT_DEMONSTRATION))
     cues = SentenceCues([t for d in doers for t in d.subtree])
-    if lex.cues["mob"].in_tokens(cues.lemmas, cues.text) or "crowd" in lemmas:
+    if cues.holds(lex.cues["mob"]) or "crowd" in lemmas:
         return Typing("ASSAULT", "physical", _MOB_VIOLENCE, lex.acled_event_type.get(_MOB_VIOLENCE))
     return typing
 

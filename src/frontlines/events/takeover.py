@@ -48,7 +48,7 @@ def control_typing(typing: Typing, trig: Trigger, place: Place | None, place_sco
     if typing.plover == "RETREAT" and typing.mode == "flee":
         doers = agent_tokens(trig.head)
         cues = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
-        if cues is not None and lex.cues["armed"].in_tokens(cues.lemmas, cues.text):
+        if cues is not None and cues.holds(lex.cues["armed"]):
             return Typing("RETREAT", "withdraw", TRANSFER, lex.acled_event_type.get(TRANSFER))
     return typing
 
@@ -81,7 +81,7 @@ def control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
     if typing.acled_sub not in TERRITORIAL and not (typing.plover == "ASSAULT" and typing.mode == "occupy"):
         return
     head = d.trigger.head
-    sent_places = [(p, r) for p, r in index.places if d.sent.start <= r.i < d.sent.end]
+    sent_places = [(p, r) for _, p, r in index.in_sentence("places", d.sent)]
 
     def resolve(tok: Any) -> Place | None:
         first = tok
@@ -130,7 +130,7 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
     taker = sources[0] if sources else None
     doers = hands_holder(head) or agent_tokens(head)  # "fell into Ukrainian hands": the holder took it
     doer_cues = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
-    if doer_cues is not None and lex.cues["non_state"].in_tokens(doer_cues.lemmas, doer_cues.text):
+    if doer_cues is not None and doer_cues.holds(lex.cues["non_state"]):
         sub = TERRITORY[1]  # "opposition fighters", "ISIS fighters": whoever the actors stage took them for
     elif doer_cues is not None and "government" in doer_cues.lemmas and (
         taker is None or place is None or not place.country or taker.country in (None, place.country)
@@ -147,9 +147,9 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
     else:
         if doers:
             cues = SentenceCues([t for d in doers for t in d.subtree])
-            if lex.cues["non_state"].in_tokens(cues.lemmas, cues.text):
+            if cues.holds(lex.cues["non_state"]):
                 sub = TERRITORY[1]
-            elif lex.cues["government_forces"].in_tokens(cues.lemmas, cues.text) and not any(
+            elif cues.holds(lex.cues["government_forces"]) and not any(
                 t.ent_type_ in ("NORP", "GPE") for d in doers for t in d.subtree
             ):
                 sub = TERRITORY[0]  # "the army", "government troops" (a named nation may be abroad)
