@@ -163,3 +163,18 @@ def test_an_announced_response_is_a_threat(run_events, text: str, threat: bool) 
 def test_what_a_burst_turned_into_is_the_event(run_events, text: str, sub_types: set) -> None:
     events = run_events(text)
     assert {e.acled_sub_event_type for e in events} == sub_types, [(e.trigger, e.acled_sub_event_type) for e in events]
+
+
+# Backing given in arms is the fighting's means or ally, not a party's stated support (events v31).
+@pytest.mark.parametrize(
+    ("text", "support"),
+    [
+        ("The offensive was backed by air support and artillery.", False),
+        ("The rebels attacked with the support of Rwandan troops.", False),
+        ("Washington backed the peace deal on Monday.", True),
+        ("The EU voiced support for Ukraine's bid.", True),
+    ],
+)
+def test_military_backing_is_no_stated_support(run_events, text: str, support: bool) -> None:
+    events = run_events(text)
+    assert any(e.plover_type == "SUPPORT" for e in events) is support, [(e.trigger, e.plover_type) for e in events]

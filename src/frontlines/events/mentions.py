@@ -326,6 +326,33 @@ def place_as_doer(d: Draft) -> bool:
     return head.head.lemma_.lower() in _PLACE_NOUNS
 
 
+# what a force is backed with: "air support", "artillery support", "logistical support"
+_HELP_KINDS = frozenset({"air", "fire", "artillery", "military", "logistical", "logistic", "naval", "close", "ground",
+                         "intelligence", "drone", "aerial", "armoured", "armored", "tactical", "medical"})
+
+
+def military_backing(d: Draft, armed: CueSet, weapons: CueSet) -> bool:
+    """Backing given in arms, not words: "backed by air support and artillery", "supported by Rwandan
+    troops", "with the support of the army", "close air support". PLOVER SUPPORT is a party's stated
+    support; help in the fighting is the fighting's means or ally."""
+    head = d.trigger.head
+    if d.typing.plover != "SUPPORT" or head.lemma_.lower() not in ("support", "back"):
+        return False
+    if head.pos_ == "NOUN":
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in _HELP_KINDS for c in head.children):
+            return True
+        return head.dep_ == "pobj" and head.head.lower_ in ("with", "under")
+    for agent in (c for c in head.children if c.dep_ == "agent"):
+        for g in agent.children:
+            if g.dep_ != "pobj":
+                continue
+            names = {t.lemma_.lower() for t in g.subtree} | {t.lower_ for t in g.subtree}
+            if armed.in_tokens(frozenset(names), " " + " ".join(t.lower_ for t in g.subtree) + " ") or \
+                    not weapons.words.isdisjoint(names) or not _HELP_KINDS.isdisjoint(names) or "support" in names:
+                return True
+    return False
+
+
 def press_request(d: Draft) -> bool:
     """A request for comment ("did not respond to a request for comment"): the reporter's own request to
     a party for a statement, a formula of the news trade, not a request between parties."""
@@ -398,5 +425,6 @@ def drop_non_events(drafts: list[Draft], armed: CueSet, weapons: CueSet) -> None
         if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
-                or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)):
+                or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
+                or military_backing(d, armed, weapons)):
             d.dropped = True
