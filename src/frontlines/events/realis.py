@@ -293,11 +293,11 @@ def _future_predication(gov: Any) -> bool:
 def _dateline_word(tok: Any) -> bool:
     """A word of a dateline ("NAIROBI, Aug 5 (Reuters) - Ethiopia's government declared ..."): where
     and by whom a report was filed, never who said what it tells (geo.context.dateline_spans)."""
-    if tok.i - tok.sent.start > 12:
-        return False  # a dateline opens its paragraph
-    from frontlines.geo.context import dateline_spans
+    if tok.idx >= 2000 or tok.i - tok.sent.start > 12:
+        return False  # a dateline opens the text or one of its first paragraphs
+    from frontlines.geo.context import doc_datelines
 
-    return any(a <= tok.idx < b for a, b in dateline_spans(tok.doc.text))
+    return any(a <= tok.idx < b for a, b in doc_datelines(tok.doc))
 
 
 def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) -> tuple[str | None, Any | None]:

@@ -80,10 +80,10 @@ def _root(doc: Any, start: int, end: int) -> Any | None:
 
 def index_doc(doc: Any, outputs: Any) -> DocIndex:
     """Locate the actors, places, times and quantities of ``outputs`` on ``doc``."""
-    from frontlines.geo.context import dateline_spans
+    from frontlines.geo.context import doc_datelines
 
     actor_at: dict[int, Actor] = {}
-    datelines = dateline_spans(doc.text)
+    datelines = doc_datelines(doc)
     for actor in outputs.get("actors", ()):
         if any(a <= actor.evidence.start < b for a, b in datelines):
             continue  # "NAIROBI, Aug 5 (Reuters) -": who filed the report is no party to what it tells

@@ -88,6 +88,18 @@ def _line_matches(text: str) -> Iterator[re.Match[str]]:
         pos = end + 1
 
 
+_DATELINES_KEY = "frontlines.datelines"
+
+
+def doc_datelines(doc: Any) -> list[tuple[int, int]]:
+    """:func:`dateline_spans` of a parsed article, worked out once per Doc (kept in ``doc.user_data``):
+    the places, events and attribution all ask. Datelines open the text or its first paragraphs."""
+    found = doc.user_data.get(_DATELINES_KEY)
+    if found is None:
+        found = doc.user_data[_DATELINES_KEY] = dateline_spans(doc_text(doc)[:2000])
+    return found
+
+
 def in_dateline(place: Place) -> bool:
     """True for a place named in a dateline (where the reporter filed from)."""
     return place.reason.startswith(DATELINE_REASON)

@@ -134,7 +134,7 @@ def resolve_mentions(
     places.extend(extra)
     places.extend(p for p in (_feature(article_id, f, items) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
-    datelines = context.dateline_spans(doc_text(doc)[:2000])
+    datelines = context.doc_datelines(doc)
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
     return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))
