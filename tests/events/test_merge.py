@@ -129,3 +129,50 @@ def test_headline_end() -> None:
     assert headline_end("Kyiv says   fighting goes on\n\nBody.", "Kyiv says fighting goes on") == 28
     assert headline_end("Body first. Kyiv says fighting goes on", "Kyiv says fighting goes on") == 0
     assert headline_end("Anything", None) == 0
+
+
+def test_a_note_toll_without_a_doer_is_the_attack_before_it(run_events) -> None:
+    """Events v32: "Three civilians injured." is a passive as notes write it; the victims are no doers."""
+    text = "On 30 August 2024, Russian aircraft dropped guided aerial bombs on Myrnohrad. Three civilians injured."
+    events = _assaults(run_events(text))
+    assert len(events) == 1 and not any(a.name == "civilians" for e in events for a in e.sources), \
+        [(e.trigger, e.sources) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Three civilians injured.", []),
+        ("Two soldiers killed near Bakhmut.", []),
+        # negative cases: an object, or an auxiliary, and the subject is the doer or the passive's patient
+        ("Gunmen killed three farmers in the village.", ["Gunmen"]),
+        ("Gunmen have killed three farmers.", ["Gunmen"]),
+    ],
+)
+def test_a_reduced_passive_has_no_doer(nlp, text: str, doers: list) -> None:
+    from frontlines.events.roles import agent_tokens
+
+    head = next(t for t in nlp(text) if t.lemma_ in ("injure", "kill"))
+    assert [t.text for t in agent_tokens(head)] == doers
+
+
+def test_the_other_side_giving_way_is_the_same_change_of_hands(run_events) -> None:
+    text = "On 28 April 2024, Russian forces took control of Ocheretyne; Ukrainian forces withdrew."
+    events = run_events(text)
+    assert [e.plover_type for e in events] == ["ASSAULT"], [(e.trigger, e.plover_type) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the taker pulling out later is a second happening
+        "Rebels captured Goma on Monday and pulled out ten days later.",
+        # a withdrawal from somewhere else is another event
+        "Russian forces took control of Ocheretyne, while Ukrainian forces withdrew from Kupiansk.",
+    ],
+)
+def test_a_withdrawal_that_is_another_happening_stays(run_events, text: str) -> None:
+    places = tuple(place(text, name, lat=lat, lon=lon) for name, lat, lon in
+                   (("Goma", -1.68, 29.22), ("Ocheretyne", 48.22, 37.61), ("Kupiansk", 49.71, 37.61)) if name in text)
+    kinds = [e.plover_type for e in run_events(text, places=places)]
+    assert "RETREAT" in kinds and "ASSAULT" in kinds, kinds

@@ -105,6 +105,12 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 absorb(a, b)
             elif b.typing.acled_sub == "Looting/property destruction" and _done_in_the_attack(h, a.trigger.head):
                 absorb(a, b)
+    for a in drafts:
+        if a.dropped or a.typing.acled_sub not in TERRITORIAL or a.typing.plover != "ASSAULT" or not _done(a):
+            continue
+        for b in drafts:
+            if b is not a and not b.dropped and _other_side_gives_way(a, b):
+                absorb(a, b)
     for i, a in enumerate(drafts):
         for b in drafts[i + 1 :]:
             if a.dropped or b.dropped:
@@ -131,6 +137,21 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 # far as it has gone (the order), not an order and a completion
                 a.realis = cautious
 
+
+
+def _other_side_gives_way(capture: Draft, retreat: Draft) -> bool:
+    """The withdrawal a capture's sentence also tells ("Russian forces took control of Ocheretyne;
+    Ukrainian forces withdrew"; "retook Levadne ... Russian forces withdrew") is the other side of the
+    one change of hands (ACLED codes one event): a withdrawal told as done, by another party than the
+    taker, from no other place."""
+    if retreat.typing.plover != "RETREAT" or not _done(retreat):
+        return False
+    takers = {a.name for a in capture.sources}
+    if takers & {a.name for a in retreat.sources}:
+        return False  # the taker itself pulling out is another happening
+    if _own_days_differ(capture, retreat) or any(t.lower_ in ("later", "after", "afterwards") for t in retreat.trigger.head.subtree):
+        return False  # "captured Goma ... and pulled out ten days later": two happenings
+    return places_compatible(capture.place, retreat.place)
 
 
 def _done(d: Draft) -> bool:

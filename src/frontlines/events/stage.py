@@ -66,7 +66,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "31"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "32"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -119,6 +119,9 @@ VERSION = "31"  # 3: speech content, generic and negated mentions, own-part deni
 # 29: a request for comment is the reporter's, no event
 # 30: a dateline ("NAIROBI, Aug 5 (Reuters) -") names no source and no doer
 # 31: backing given in arms ("backed by air support", "with the support of troops") is no stated support
+# 32: a verb of harm with a subject and no auxiliary or object is a passive as notes write it ("Three civilians
+# injured."); the other side giving way in a capture's sentence is the same change of hands; "Storozheve village"
+# names the settlement taken
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:

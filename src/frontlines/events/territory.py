@@ -59,10 +59,17 @@ _CONTROL_NOUNS = frozenset({"control", "hands", "grip"})  # "under the control o
 _COARSE = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.CONTINENT})
 
 
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township"})
+
+
 def _down(tok: Any) -> Iterable[Any]:
-    """Tokens that still name what ``tok`` names: conjuncts, appositions, "of"/"including" objects."""
+    """Tokens that still name what ``tok`` names: conjuncts, appositions, "of"/"including" objects, and
+    the name written before a settlement noun ("Storozheve village")."""
+    settlement = tok.lemma_.lower() in _SETTLEMENT_NOUNS
     for c in tok.children:
         if c.dep_ in ("conj", "appos"):
+            yield c
+        elif settlement and c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i:
             yield c
         elif c.dep_ == "prep" and c.lower_ in ("of", "including"):
             yield from (g for g in c.children if g.dep_ == "pobj")
