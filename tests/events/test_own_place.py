@@ -377,3 +377,13 @@ def test_a_dateline_names_no_source_and_no_doer(run) -> None:
     # negative: an agency quoted in the body is a source
     e = event(run("Ethiopia's army shelled Lalibela on Friday, Reuters reported."), "shelled")
     assert e.attributed_to == "Reuters", e.attributed_to
+
+
+def test_a_claim_of_responsibility_names_the_claimed_doer(run) -> None:
+    """Events v33: "X claimed responsibility for a bombing that killed 12": X is the doer as claimed; a
+    claim by no one leaves the event told as fact, unattributed."""
+    e = event(run("Al-Shabaab claimed responsibility for a suicide bombing at a hotel in Mogadishu on Friday "
+                  "that killed 12 people."), "killed")
+    assert [a.name for a in e.sources] == ["Al-Shabaab"] and e.status.value == "claimed", (e.sources, e.status)
+    e = event(run("No group claimed responsibility for the blast that killed 12 in Kabul."), "killed")
+    assert e.status.value == "happened" and e.attributed_to is None, (e.status, e.attributed_to)

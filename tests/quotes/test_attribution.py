@@ -68,6 +68,8 @@ def test_quotes(run_stages, text, expected) -> None:
         "The weather was cold and the road was long.",  # nothing to quote
         "",  # empty
         "“” “",  # marks only
+        "No group claimed responsibility for the blast that killed 12 in Kabul.",  # nobody said it
+        "Nobody has claimed the attack on the convoy.",
     ],
 )
 def test_no_quote_invented(run_stages, text) -> None:

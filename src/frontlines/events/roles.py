@@ -295,6 +295,24 @@ def nationality_actor(tok: Any, lex: Any, trigger: Any, plover: str | None, arti
     )
 
 
+def _claimants(trigger: Any, index: DocIndex, words: frozenset[str]) -> list[Actor]:
+    """Who claims responsibility or credit for the event the trigger tells ("X claimed responsibility
+    for a bombing that killed 12"; "X took credit for the attack"): the subject of the claim, its doer
+    as claimed (the status says so)."""
+    tok = trigger
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return []
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            noun = tok.head.head
+            if noun.lemma_.lower() in words:
+                verb = noun.head if noun.dep_ == "dobj" else noun
+                found = [index.actor_at[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in index.actor_at]
+                return found
+        tok = tok.head
+    return []
+
+
 def find_actors(
     trigger: Any, index: DocIndex, *, doers: list[Any], lex: Any = None, plover: str | None = None,
     article_id: str = "",
@@ -329,6 +347,9 @@ def find_actors(
         actor = _actor_for(tok, index)
         if actor is not None and actor not in sources and actor not in targets:
             targets.append(actor)
+    if not sources and lex is not None:
+        # "Al-Shabaab claimed responsibility for a suicide bombing ... that killed 12": the claimant
+        sources.extend(a for a in _claimants(trigger, index, lex.cues["responsibility"].words) if a not in targets)
     if not sources and trigger.pos_ in ("NOUN", "PROPN", "VERB"):
         # headline style ("Russian army: six civilians killed in Donetsk region"): the nearest actor of a
         # state's or group's side before the trigger, when syntax named none

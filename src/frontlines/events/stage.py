@@ -66,7 +66,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "32"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "33"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -122,6 +122,8 @@ VERSION = "32"  # 3: speech content, generic and negated mentions, own-part deni
 # 32: a verb of harm with a subject and no auxiliary or object is a passive as notes write it ("Three civilians
 # injured."); the other side giving way in a capture's sentence is the same change of hands; "Storozheve village"
 # names the settlement taken
+# 33: who claims responsibility or credit for an event is its doer as claimed; a claim by no one ("no group has
+# claimed") leaves the event told as fact
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:

@@ -59,7 +59,7 @@ def attribution_for(quotes: Iterable[Quote], start: int, end: int) -> Quote | No
 
 STAGE = Stage(
     name="quotes.attribution",
-    code_version="1",
+    code_version="2",  # 2: a cue whose subject is no one ("no group has claimed") quotes nobody
     writes="quotes",
     reads=("actors",),
     run=extract_quotes,

@@ -396,6 +396,8 @@ class _Attributor:
             # the clause is a direct quote already attributed: keep the direct one
             if sum(_overlap(cs, ce, a, b) for a, b in direct_spans) >= 0.8 * (ce - cs):
                 continue
+            if _said_by_no_one(tok):
+                continue  # "no group has claimed responsibility for the blast": nobody said it
             if not any(c.dep_ == "nsubjpass" for c in tok.children) or lemma not in RAISING_LEMMAS:
                 speaker_toks = self.head_span(self.subject_of(tok))
             speaker = speaker_text = speaker_ev = None
@@ -436,6 +438,17 @@ class _Attributor:
         return Quote(content=self.text[cs:ce], evidence=self.ev(cs, ce), direct=False, speaker=speaker,
                      speaker_text=speaker_text, speaker_evidence=speaker_ev, cue="according to",
                      cue_evidence=self.ev(tok.idx, to.idx + len(to.text)))
+
+
+_NO_ONE = frozenset({"nobody", "none", "noone"})
+
+
+def _said_by_no_one(cue: Any) -> bool:
+    """The cue's subject is no one ("no group claimed", "nobody said", "no one has claimed")."""
+    for c in cue.children:
+        if c.dep_ == "nsubj":
+            return c.lower_ in _NO_ONE or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    return False
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> int:
