@@ -176,3 +176,18 @@ def test_a_withdrawal_that_is_another_happening_stays(run_events, text: str) -> 
                    (("Goma", -1.68, 29.22), ("Ocheretyne", 48.22, 37.61), ("Kupiansk", 49.71, 37.61)) if name in text)
     kinds = [e.plover_type for e in run_events(text, places=places)]
     assert "RETREAT" in kinds and "ASSAULT" in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # the force used on protesters is one event; the protesters it is aimed at are its targets (v34)
+        ("Security forces opened fire on demonstrators in Khartoum, killing five.", 1),
+        ("Police fired tear gas at protesters in Nairobi on Tuesday.", 1),
+        # negative: protesters who act are the protest
+        ("Protesters clashed with police in Nairobi.", 1),
+    ],
+)
+def test_force_on_protesters_is_one_event(run_events, text: str, n: int) -> None:
+    events = run_events(text)
+    assert len(events) == n, [(e.trigger, e.plover_type) for e in events]

@@ -73,7 +73,9 @@ def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
     if head.dep_ == "pobj" and gov.pos_ == "ADP":
         gov_prep = gov
         gov = gov.head
-        if gov_prep.lower_ not in ("of", "for", "with"):
+        # "opened fire on demonstrators", "fired tear gas at protesters": the force's targets
+        aimed = gov_prep.lower_ in ("on", "at", "against", "upon") and d.typing.plover == "PROTEST"
+        if gov_prep.lower_ not in ("of", "for", "with") and not aimed:
             return False
     elif head.dep_ not in _ARGUMENT_DEPS:
         return False

@@ -66,7 +66,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "33"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "34"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -124,6 +124,7 @@ VERSION = "33"  # 3: speech content, generic and negated mentions, own-part deni
 # names the settlement taken
 # 33: who claims responsibility or credit for an event is its doer as claimed; a claim by no one ("no group has
 # claimed") leaves the event told as fact
+# 34: protesters a force is aimed at ("opened fire on demonstrators") are its targets, not a protest of their own
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
