@@ -387,3 +387,18 @@ def test_a_claim_of_responsibility_names_the_claimed_doer(run) -> None:
     assert [a.name for a in e.sources] == ["Al-Shabaab"] and e.status.value == "claimed", (e.sources, e.status)
     e = event(run("No group claimed responsibility for the blast that killed 12 in Kabul."), "killed")
     assert e.status.value == "happened" and e.attributed_to is None, (e.status, e.attributed_to)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "attributed"),
+    [
+        # a speech act told by its own speaker is its act, not a claim attributed to it (events v35)
+        ("The European Union said violations would be met with sanctions.", "met with", None),
+        ("The UN envoy said on Monday he had urged both sides to stop the fighting.", "urged", None),
+        # negative: someone else's act as a party reports it keeps the attribution
+        ("The ministry said the rebels had rejected the deal.", "rejected", "The ministry"),
+    ],
+)
+def test_a_speakers_own_speech_act_is_not_attributed(run, text: str, trigger: str, attributed: str | None) -> None:
+    e = event(run(text), trigger)
+    assert e.attributed_to == attributed, (e.attributed_to, e.sources)

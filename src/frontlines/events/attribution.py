@@ -149,6 +149,25 @@ def source_party(source: str | None, registry: Any) -> str | None:
     return None
 
 
+def speakers_own_acts(drafts: list[Draft], index: DocIndex) -> None:
+    """A speech act (a threat, a request, an accusation, a rejection, words of support, a deal or talks)
+    told by its own speaker ("Washington said violations would be met with sanctions") is that
+    speaker's act, not a claim attributed to it: the speaker is its doer when no other is named, and
+    nothing is attributed. A speech act told as someone else's claim keeps its attribution."""
+    for d in drafts:
+        if d.typing.plover not in SPEECH_TYPES or d.realis.attributed_to is None:
+            continue
+        if d.realis.status in (EventStatus.CLAIMED, EventStatus.DENIED):
+            continue
+        tok = d.realis.attributed_token
+        speaker = index.actor_at.get(tok.i) if tok is not None else None
+        if d.sources and (speaker is None or speaker not in d.sources):
+            continue  # "the ministry said the rebels had rejected the deal": the rebels' act, as reported
+        if not d.sources and speaker is not None:
+            d.sources = (speaker,)
+        d.realis = replace(d.realis, attributed_to=None, attributed_token=None)
+
+
 def own_statement(drafts: list[Draft], source: str | None, registry: Any) -> None:
     """In a party's own statement (a ministry's release, an army's Telegram post) what its own side
     did is that party's claim: status claimed, attributed to the source."""

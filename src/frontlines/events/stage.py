@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from frontlines.events.attribution import (
     claim_or_report,
     own_statement,
+    speakers_own_acts,
     quote_attribution,
     speaker_is_source,
     speaker_side,
@@ -66,7 +67,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "34"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "35"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -125,6 +126,7 @@ VERSION = "34"  # 3: speech content, generic and negated mentions, own-part deni
 # 33: who claims responsibility or credit for an event is its doer as claimed; a claim by no one ("no group has
 # claimed") leaves the event told as fact
 # 34: protesters a force is aimed at ("opened fire on demonstrators") are its targets, not a protest of their own
+# 35: a speech act told by its own speaker is its act (the speaker its doer), not a claim attributed to it
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -211,6 +213,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     for d in kept:
         control_place(d, inp, index)
     preceding_place(kept, index)
+    speakers_own_acts(kept, index)
     own_statement(kept, inp.article.source, inp.resources.actors)
     if not kept:
         return ()  # nor any stage's version to work out
