@@ -402,3 +402,24 @@ def test_a_claim_of_responsibility_names_the_claimed_doer(run) -> None:
 def test_a_speakers_own_speech_act_is_not_attributed(run, text: str, trigger: str, attributed: str | None) -> None:
     e = event(run(text), trigger)
     assert e.attributed_to == attributed, (e.attributed_to, e.sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "not_place"),
+    [
+        # a country an act between parties is aimed at is the other party, not the place (events v36)
+        ("Wagner has fought alongside Mali's army since 2021, after the ruling junta broke with France and "
+         "expelled French troops.", "expelled", "France"),
+        ("Congo cut diplomatic ties with Rwanda on Saturday.", "cut diplomatic ties", "Rwanda"),
+        ("The government accused Rwanda of backing the rebels.", "accused", "Rwanda"),
+    ],
+)
+def test_the_other_party_is_no_place(run, text: str, trigger: str, not_place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is None or e.place.name != not_place, e.place
+
+
+def test_an_attack_on_a_country_is_placed_there(run) -> None:
+    # negative case: an attack's object country is where it happened
+    e = event(run("Russia attacked Ukraine in February 2022."), "attacked")
+    assert e.place is not None and e.place.name == "Ukraine", e.place

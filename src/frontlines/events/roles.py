@@ -521,6 +521,19 @@ def _has_speaker(verb: Any, trigger: Any) -> bool:
     return any(c.dep_ in ("nsubj", "agent") and c.i != trigger.i for c in verb.children)
 
 
+# acts between parties, whose object names the other party rather than where the act took place
+_PARTY_ACTS = frozenset({"SANCTION", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "AID", "COOPERATE", "SUPPORT",
+                         "CONCEDE", "CONSULT", "AGREE"})
+
+
+def _party_object(root: Any) -> bool:
+    """A country named as what an act between parties is directed at or done with: the verb's object,
+    or the object of "with", "against", "on", "to" ("broke with France", "imposed sanctions on Russia")."""
+    if root.dep_ in ("dobj", "dative"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "on", "to", "from")
+
+
 def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = None) -> tuple[Place | None, float]:
     """The event's own place and how it was found (2: attached to the trigger, 1: in its sentence).
 
@@ -553,6 +566,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 continue
         if place.metonymic and not (path is not None and _locative(root)):
             continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
+        if plover in _PARTY_ACTS and place.kind == PlaceKind.COUNTRY and _party_object(root):
+            continue  # "broke with France", "sanctioned Russia", "accused Rwanda": the other party
         if path is not None:
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
                 # "personnel and their families in Laukkai were relocated": a conjunct is as near as its head
