@@ -17,12 +17,6 @@ def _after(time: TimeValue, published: dt.date | None) -> bool:
     return published is not None and time.start is not None and time.start > published
 
 
-def _background(d: Draft) -> bool:
-    """An event told in a clause describing a noun ("the deal, brokered a year ago"; "the bridge
-    linking Russia to Crimea"): background, whose time is not the time the story has reached."""
-    return d.trigger.head.dep_ in ("relcl", "acl")
-
-
 def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
     """An event with no place or date of its own takes those of the event just before it in its
     paragraph when it elaborates an event of the same kind; and, whatever its kind, the date of
@@ -31,8 +25,7 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
     Washington said violations would be met with sanctions" was said then, not on the day of
     publication). A paragraph's time that lies after the publication date ("calls to occupy State
     House on Thursday") is the time of what is to come: an event that has taken place (happened,
-    claimed, denied) does not take it. A background event's time ("brokered a year ago") is not the
-    story's."""
+    claimed, denied) does not take it."""
     for k, d in enumerate(drafts):
         if k == 0:
             continue
@@ -41,7 +34,7 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
             continue
         if d.time is None:
             told = [e for e in drafts[:k] if e.paragraph == d.paragraph and e.sent_idx < d.sent_idx
-                    and e.time is not None and not _background(e)
+                    and e.time is not None
                     and not (d.realis.status in PAST_STATUSES and _after(e.time, published))]
             if told:
                 d.time = told[-1].time
