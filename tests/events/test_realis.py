@@ -89,12 +89,16 @@ NOT_HAPPENINGS = [
     ("They signed the deal after decades of conflict that has killed millions.", "killed"),
     ("The state of emergency allows the authorities to impose curfews and arrest suspects.", "arrest"),
     ("The new law empowers police to detain protesters for 30 days.", "detain"),
+    # an act told as done again and again is a summary, not a happening (events v38)
+    ("Beijing has repeatedly urged both sides to stop fighting.", "urged"),
+    ("Russian forces regularly shell the town.", "shell"),
 ]
 HAPPENINGS = [
     ("The fighting killed at least 12 people in Khartoum on Monday, medics said.", "killed"),
     ("Gunmen have killed 12 villagers in Zamfara state, police said.", "killed"),
     ("The army allowed residents to leave and then shelled the town.", "shelled"),
     ("Police have arrested 40 people since Monday.", "arrested"),
+    ("Russian forces repeatedly shelled the town on Monday.", "shelled"),
 ]
 
 

@@ -136,7 +136,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
         tok = parent
     if _ongoing_state(trigger):
         descriptive = True  # "Wagner has fought alongside Mali's army since 2021": a state, not an event
-    if _running_toll(trigger, lex) or _granted_power(trigger, lex):
+    if _running_toll(trigger, lex) or _granted_power(trigger, lex) or _habitual(trigger):
         descriptive = True  # "the war has killed 10,000"; "the emergency allows the police to arrest"
     if purpose_tok is None and frame_tok is None:
         purpose_tok = _purpose_above(trigger, frames)
@@ -224,6 +224,18 @@ def _running_toll(trigger: Any, lex: EventLexicon) -> bool:
     if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN"):
         return _names_period(trigger.head, periods)
     return any(c.dep_ == "nsubj" and _names_period(c, periods) for c in trigger.children)
+
+
+_FREQUENCY = frozenset({"repeatedly", "often", "regularly", "frequently", "routinely", "constantly", "usually",
+                        "sometimes", "occasionally", "persistently", "continually"})
+
+
+def _habitual(trigger: Any) -> bool:
+    """An act told as done again and again ("has repeatedly urged both sides to stop", "regularly
+    shells the town"): a summary of many happenings, none of them told; in the perfect or the present."""
+    if trigger.pos_ != "VERB" or not any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in trigger.children):
+        return False
+    return _perfect(trigger) or trigger.tag_ in ("VBZ", "VBP")
 
 
 def _granted_power(trigger: Any, lex: EventLexicon) -> bool:
