@@ -14,7 +14,7 @@ import difflib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -51,7 +51,7 @@ COUNTRY_CONTEXT = 5.0  # times the share of the article's other places in this c
 ADMIN1_CONTEXT = 3.0
 ADMIN2_CONTEXT = 2.0
 CONTAINER_BONUS = 5.0  # "Alexandria, Louisiana": the next name contains this candidate
-PROXIMITY = 4.0  # a candidate next to the article's other places (full within ~10 km, none past PROX_FAR_KM)
+PROXIMITY = 5.0  # a candidate next to the article's other places: the mean closeness over the other names (1 when all are within ~10 km, none past PROX_FAR_KM)
 PROX_FAR_KM = 400.0
 OUTLET_COUNTRY = 1.5  # the outlet's country-code domain (".co.uk", ".ca"): its home country
 
@@ -539,17 +539,20 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
     # pass 2 again, with what the first round of context settled as the votes: a name that
     # looks like one place alone ("Georgia", the country) but is another among the article's
     # places (the state) then lends its own divisions to the others ("Atlanta")
-    revote: dict[str, tuple[Candidate, float]] = {}
-    for key, it, row in zip(keys, items, scored):
-        if key in revote or it.best is None:
+    revote = dict(votes)
+    changed: set[str] = set()
+    for key, it in zip(keys, items):
+        if key in changed or it.best is None or it.best is votes[key][0]:
             continue
-        if len(row) > 1:
-            first, second = sorted((sc for sc, _ in row), reverse=True)[:2]
-            revote[key] = (it.best, 1.0 if first - second >= 1.0 else 0.5)
-        else:
-            revote[key] = (it.best, 1.0)
-    if any(revote.get(k, (None,))[0] is not v[0] for k, v in votes.items()):
-        scored = _context_pass(doc, items, keys, priors, revote, nations, outlet)
+        revote[key] = (it.best, votes[key][1])  # the same weight: only what the name stands for changed
+        changed.add(key)
+    if changed:
+        # only the names whose scores the changed votes touch are scored again
+        touched = _touched_by(votes, revote, changed)
+        scored = _context_pass(doc, items, keys, priors, revote, nations, outlet, scored,
+                               lambda it, key: key in changed or any(
+                                   c.country in touched or c.admin1_gid in touched or c.admin2_gid in touched
+                                   or c.gid in touched for c in it.candidates))
     # pass 3: closeness to the article's other places. Local news names the towns around one
     # place, so the namesake near the other names' likely places wins over a larger one far away.
     # Each other name lends its candidates weighted by how likely each is after pass 2 (a name
@@ -575,12 +578,26 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         _settle(it, best, best_score, best_why)
 
 
+def _touched_by(old: dict[str, tuple[Candidate, float]], new: dict[str, tuple[Candidate, float]],
+                changed: set[str]) -> set[str]:
+    """The countries and divisions whose vote counts differ between two sets of votes that differ
+    only at ``changed`` names."""
+    out: set[str] = set()
+    for key in changed:
+        for votes in (old, new):
+            out.update(gid for _, (gid, _w) in _votes(*votes[key]))
+    return out
+
+
 def _context_pass(doc: Any, items: list[_Item], keys: list[str], priors: list[list[tuple[float, list[str]]]],
-                  votes: dict[str, tuple[Candidate, float]], nations: set[str],
-                  outlet: str | None) -> list[list[tuple[float, list[str]]]]:
+                  votes: dict[str, tuple[Candidate, float]], nations: set[str], outlet: str | None,
+                  previous: list[list[tuple[float, list[str]]]] | None = None,
+                  rescore: Callable[[_Item, str], bool] | None = None) -> list[list[tuple[float, list[str]]]]:
     """Pass 2: each candidate's prior plus what the article's other names say (their votes for
     countries and divisions, a container after a comma, the outlet's country); settles each item
-    on its best candidate and returns every candidate's score with its reasons."""
+    on its best candidate and returns every candidate's score with its reasons. With ``previous``
+    (the scores of a pass with other votes), an item for which ``rescore`` is false keeps its
+    previous scores and choice."""
     # weighted votes (floats), so plain dicts rather than Counters (which type their counts as int)
     countries: defaultdict[str, float] = defaultdict(float)
     admin1s: defaultdict[str, float] = defaultdict(float)  # divisions named, or holding a named place
@@ -601,6 +618,9 @@ def _context_pass(doc: Any, items: list[_Item], keys: list[str], priors: list[li
     # a name said again with the same candidates, kind word, article and container scores the same
     done: dict[tuple[Any, ...], list[tuple[float, list[str]]]] = {}
     for idx, (it, ps) in enumerate(zip(items, priors)):
+        if previous is not None and rescore is not None and not rescore(it, keys[idx]):
+            scored[idx] = previous[idx]
+            continue
         nxt = items[idx + 1] if idx + 1 < len(items) else None
         container = _container(doc, it, nxt)
         memo = (keys[idx], id(it.candidates), it.hint, it.article, container.gid if container else None, it.note)
@@ -686,6 +706,7 @@ _LOG_FAR = math.log1p(PROX_FAR_KM / 10.0)
 _CELL_DEG = PROX_FAR_KM / 111.2  # grid cells as wide as the farthest closeness that counts
 MIN_WEIGHT = 0.02  # a namesake less likely than this lends no support
 COHERENCE_ROUNDS = 3
+SETTLED_SUPPORT = 0.02
 _NEVER_LENDS = PROXIMITY + math.log(1.0 / MIN_WEIGHT)  # this far behind, no weight reaches MIN_WEIGHT
 
 
@@ -713,13 +734,19 @@ def _coherence(items: list[_Item], keys: list[str],
     # best), each from its first mention with several candidates
     first: dict[str, int] = {}  # name key -> index of the item whose row stands for it
     contested: dict[str, int] = {}
+    tops: dict[int, tuple[list[float], float]] = {}  # item index -> its scores and their best
+    seen: set[tuple[str, int]] = set()
     for idx, (key, row) in enumerate(zip(keys, scored)):
         if key not in first and row:
             first[key] = idx
-        if key in contested or len(row) < 2:
+        if key in contested or len(row) < 2 or (key, len(row)) in seen:
             continue
-        floor = max(sc for sc, _ in row) - PROXIMITY
-        if sum(1 for sc, _ in row if sc >= floor) > 1:
+        seen.add((key, len(row)))
+        scs = [sc for sc, _ in row]
+        top = max(scs)
+        tops[idx] = (scs, top)
+        floor = top - PROXIMITY
+        if sum(1 for sc in scs if sc >= floor) > 1:
             contested[key] = idx
     if not contested:
         return None
@@ -730,9 +757,11 @@ def _coherence(items: list[_Item], keys: list[str],
     lender_gid: dict[str, int] = {}
     lender_rows: list[int] = []  # item index lending for each lender
     for key, idx in first.items():
-        row = scored[idx]
-        likeliest = max(range(len(row)), key=lambda k: row[k][0])
-        gid = items[idx].candidates[likeliest].gid
+        if idx not in tops:
+            scs = [sc for sc, _ in scored[idx]]
+            tops[idx] = (scs, max(scs))
+        scs, top = tops[idx]
+        gid = items[idx].candidates[scs.index(top)].gid
         if gid not in lender_gid:
             lender_gid[gid] = len(lender_rows)
             lender_rows.append(idx)
@@ -751,10 +780,10 @@ def _coherence(items: list[_Item], keys: list[str],
     fixed: list[float] = []  # a settled lender's weight (1), or -1 for a contested one's point
     dynamic: list[tuple[int, float, list[int], list[int], float]] = []  # (item, top, ks, pt positions, rest)
     for li, idx in enumerate(lender_rows):
-        row, cs = scored[idx], items[idx].candidates
-        top = max(sc for sc, _ in row)
+        cs = items[idx].candidates
+        scs, top = tops[idx]
         if li not in contested_lender:
-            c = cs[[sc for sc, _ in row].index(top)]
+            c = cs[scs.index(top)]
             if c.kind in _POINT_KINDS:
                 pts.append((c.lat, c.lon))
                 pt_lender.append(li)
@@ -762,14 +791,12 @@ def _coherence(items: list[_Item], keys: list[str],
                 pt_admin1.append(c.admin1_gid)
                 fixed.append(1.0)
             continue
-        ks: list[int] = []
+        cut = top - _NEVER_LENDS
+        rest = sum([math.exp(sc - top) for sc in scs if sc < cut])
+        ks = [k for k, sc in enumerate(scs) if sc >= cut]
         pos: list[int] = []
-        rest = 0.0
-        for k, (c, (sc, _)) in enumerate(zip(cs, row)):
-            if sc < top - _NEVER_LENDS:
-                rest += math.exp(sc - top)
-                continue
-            ks.append(k)
+        for k in ks:
+            c = cs[k]
             if c.kind in _POINT_KINDS:
                 pos.append(len(pts))
                 pts.append((c.lat, c.lon))
@@ -785,11 +812,11 @@ def _coherence(items: list[_Item], keys: list[str],
     # the contested names' candidates that can still win
     cands: list[tuple[str, int, Candidate]] = []  # (name key, candidate index, candidate)
     for key, idx in contested.items():
-        row = scored[idx]
-        floor = max(sc for sc, _ in row) - PROXIMITY
-        for k, (c, (sc, _)) in enumerate(zip(items[idx].candidates, row)):
-            if sc >= floor and (c.kind in _POINT_KINDS or c.kind == PlaceKind.ADMIN1):
-                cands.append((key, k, c))
+        scs, top = tops[idx]
+        floor = top - PROXIMITY
+        cs = items[idx].candidates
+        cands.extend((key, k, cs[k]) for k, sc in enumerate(scs)
+                     if sc >= floor and (cs[k].kind in _POINT_KINDS or cs[k].kind == PlaceKind.ADMIN1))
     if not cands:
         return None
     P = np.array(pts)  # noqa: N806 (a matrix)
@@ -800,12 +827,14 @@ def _coherence(items: list[_Item], keys: list[str],
     coslat = np.cos(np.radians(C[:, 0]))[:, None]
     d = 111.2 * np.hypot(P[None, :, 0] - C[:, 0:1], (P[None, :, 1] - C[:, 1:2]) * coslat)
     near = np.clip(1.0 - np.log1p(d / 10.0) / _LOG_FAR, 0.0, None)
-    gids = np.array(pt_gid, dtype=object)
-    cand_gids = np.array([c.gid for _, _, c in cands], dtype=object)
+    # ids as small integers, so that the comparisons below are numpy's, not Python's
+    ids: dict[str | None, int] = {None: -1}
+    gids = np.array([ids.setdefault(g, len(ids)) for g in pt_gid])
+    cand_gids = np.array([ids.setdefault(c.gid, len(ids)) for _, _, c in cands])
     if is_point.all():
         K = near  # noqa: N806 (a matrix)
     else:
-        inside = np.array(pt_admin1, dtype=object)[None, :] == cand_gids[:, None]
+        inside = np.array([ids.setdefault(a, len(ids)) for a in pt_admin1])[None, :] == cand_gids[:, None]
         K = np.where(is_point[:, None], near, inside.astype(float))  # noqa: N806
     K[cand_gids[:, None] == gids[None, :]] = 0.0
     lenders = np.array(pt_lender)
@@ -832,7 +861,9 @@ def _coherence(items: list[_Item], keys: list[str],
         lends = (w @ onehot) > 0  # lenders with any point left
         per = np.minimum((K * w[None, :]) @ onehot, 1.0)
         n = lends.sum() - lends[own]
-        support = np.where(n > 0, per.sum(axis=1) / np.maximum(n, 1), 0.0)
+        last, support = support, np.where(n > 0, per.sum(axis=1) / np.maximum(n, 1), 0.0)
+        if np.abs(support - last).max() < SETTLED_SUPPORT:
+            break  # another round would move no score by more than PROXIMITY * SETTLED_SUPPORT
         by_slot = {(key, k): float(v) for (key, k, _), v in zip(cands, support)}
     out: dict[str, list[float]] = {}
     for (key, k, _), v in zip(cands, support):
