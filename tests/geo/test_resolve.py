@@ -236,16 +236,84 @@ def test_proximity_to_the_other_places(nlp, resources, text, toponym, others, ad
     assert place is not None and place.admin1 == admin1
 
 
-def test_closeness_falls_with_distance(gazetteer) -> None:
-    from frontlines.geo.resolve import _closeness
+def test_closeness_falls_with_distance() -> None:
+    from frontlines.geo.resolve import PROX_FAR_KM, closeness_at
 
-    portland_me = next(c for c in gazetteer.lookup("Portland") if c.admin1 == "Maine")
-    westbrook = next(c for c in gazetteer.lookup("Westbrook") if c.admin1 == "Maine")
-    gresham = next(c for c in gazetteer.lookup("Gresham") if c.admin1 == "Oregon")
-    assert _closeness(portland_me, [westbrook]) > 0.5
-    assert _closeness(portland_me, [gresham]) == 0.0
-    maine = next(c for c in gazetteer.lookup("Maine") if c.kind == PlaceKind.ADMIN1)
-    assert _closeness(maine, [westbrook]) == 0.0  # divisions have no meaningful point
+    assert closeness_at(0.0) == 1.0
+    assert closeness_at(10.0) > closeness_at(50.0) > closeness_at(200.0) > 0.0
+    assert closeness_at(PROX_FAR_KM) == 0.0 and closeness_at(2 * PROX_FAR_KM) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "admin1"),
+    [
+        # no name is sure of itself, but their namesakes meet in one corner of one state: a local
+        # story is told around one place, so the namesakes near the others' likely places win
+        ("An Alexandria man was hurt in a crash; the other driver was from Nelson. He was taken to "
+         "the Douglas County Hospital and later to St. Cloud.", "Alexandria", ("Nelson", "Douglas County",
+                                                                               "St. Cloud"), "Minnesota"),
+        ("Douglas County deputies said the crash near Alexandria closed the road to St. Cloud.",
+         "Douglas County", ("Alexandria", "St. Cloud"), "Minnesota"),
+        # negative: the same name among another state's places
+        ("An Alexandria man was hurt on the beltway between Arlington and Fairfax.", "Alexandria",
+         ("Arlington", "Fairfax"), "Virginia"),
+        # negative: a state named in the story is not outweighed by a small town's namesake in it
+        ("Flooding closed roads across Minnesota and in Alexandria.", "Minnesota", ("Alexandria",), "Minnesota"),
+    ],
+)
+def test_namesakes_that_meet(nlp, resources, text, toponym, others, admin1) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.admin1 == admin1, place
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "admin1"),
+    [
+        # "Georgia" alone is the country; among the article's places it is the state, and then it
+        # lends its state to the article's other names
+        ("Needy Georgia residents could soon dial 211, United Way of Metropolitan Atlanta said. Georgia "
+         "counties in Texas-sized rural areas lack the service.", "Atlanta", ("Georgia", "Texas"), "Georgia"),
+        # negative: a container written after a comma still decides
+        ("The fair in Atlanta, Texas, drew crowds from Georgia.", "Atlanta", ("Texas", "Georgia"), "Texas"),
+    ],
+)
+def test_context_counted_again_from_settled_names(nlp, resources, text, toponym, others, admin1) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.admin1 == admin1, place
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "anchor"),
+    [
+        # known only by a part of its name, and that part's place is far from the story: a local
+        # feature of the story's place, not a county that shares a word with it
+        ("Police in Cambridge said a man from Cherry Hinton was arrested.", "Cherry Hinton", ("Cambridge",),
+         "Cambridge"),
+        ("Boaters on Lake Lanier near Gainesville, Georgia, were rescued.", "Lake Lanier",
+         ("Gainesville", "Georgia"), "Gainesville"),
+    ],
+)
+def test_far_partial_name_is_a_local_feature(nlp, resources, text, toponym, others, anchor) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind == PlaceKind.FACILITY and place.anchor == anchor, place
+    assert place.precision == Precision.NEAR and "local feature" in place.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "name"),
+    [
+        # negative: the part's place is among the story's places (Kanawha City is part of Charleston)
+        ("Residents of Kanawha City and St. Albans met in Charleston, West Virginia.", "Kanawha City",
+         ("St. Albans", "Charleston", "West Virginia"), None),
+        # negative: a region or river bearing a part of the name holds the place; it stays
+        ("Floods reached the Danube Delta and Bucharest.", "Danube Delta", ("Bucharest",), None),
+        # negative: nothing else in the article to place it at
+        ("A man from Cherry Hinton was arrested.", "Cherry Hinton", (), None),
+    ],
+)
+def test_partial_name_kept(nlp, resources, text, toponym, others, name) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is None or "local feature" not in place.reason, place
 
 
 def test_outlet_country_breaks_a_tie(nlp, resources) -> None:

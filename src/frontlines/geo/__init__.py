@@ -54,12 +54,14 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="9",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="10",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
-    # 8: a first-order division coded under another's code (the Gaza Strip's governorates) is labelled by it
-    # 9: "the town" never refers back to a place named as an owner or a kind ("Moscow's press", "the Donetsk front")
+    # 8: a first-order division coded under another's code (the Gaza Strip's governorates) is labelled by it;
+    # 9: namesakes: closeness to the other names' likely places (weighted, three rounds), context counted
+    # again from the settled names, a far place bearing only a part of the name is a local feature;
+    # 10: "the town" never refers back to a place named as an owner or a kind ("Moscow's press", "the Donetsk front")
     writes="places",
     reads=(),
     run=extract_places,

@@ -14,7 +14,7 @@ import difflib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -51,7 +51,7 @@ COUNTRY_CONTEXT = 5.0  # times the share of the article's other places in this c
 ADMIN1_CONTEXT = 3.0
 ADMIN2_CONTEXT = 2.0
 CONTAINER_BONUS = 5.0  # "Alexandria, Louisiana": the next name contains this candidate
-PROXIMITY = 4.0  # a candidate next to the article's other places (full within ~10 km, none past PROX_FAR_KM)
+PROXIMITY = 5.0  # a candidate next to the article's other places: the mean closeness over the other names (1 when all are within ~10 km, none past PROX_FAR_KM)
 PROX_FAR_KM = 400.0
 OUTLET_COUNTRY = 1.5  # the outlet's country-code domain (".co.uk", ".ca"): its home country
 
@@ -129,8 +129,10 @@ def resolve_mentions(
         _choose(doc, items, gazetteer, outlet_country(source), ents)
     for it in items:
         _region_of_city(it, gazetteer)
+    far_parts = _far_partials(items)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
-              if it.override is not None or it.best is not None]
+              if (it.override is not None or it.best is not None) and id(it) not in far_parts]
+    features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
     places.extend(p for p in (_feature(article_id, f, items) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
@@ -287,11 +289,40 @@ _DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNT
 _ANCHOR_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
 
 
+PARTIAL_NEAR_KM = 100.0  # a place bearing a part of the name counts only this close to the story
+
+
+def _far_partials(items: list[_Item]) -> set[int]:
+    """Items known only by a part of their name ("Cherry Hinton" -> Cherry County, "Freeborn Lake"
+    -> Freeborn County) whose place lies far from every other place of the article: the longer
+    name is a local feature the gazetteer lacks, and a place sharing one word of it far away says
+    nothing about where it is; such items are placed as local features (the story's place)."""
+    # a region, river or division bearing a part of the name ("Danube Delta", "Aust-Agder") is
+    # a coarser place that holds it, not a namesake
+    parts = [it for it in items if it.partial and it.best is not None and it.override is None
+             and it.best.kind in _ANCHOR_KINDS]
+    if not parts:
+        return set()
+    others = [it.best for it in items if not it.partial and it.best is not None and it.override is None
+              and it.best.kind in _ANCHOR_KINDS]
+    if not others:
+        return set()
+    out: set[int] = set()
+    for it in parts:
+        c = it.best
+        assert c is not None  # narrowed above; mypy does not follow the comprehension
+        coslat = math.cos(math.radians(c.lat))
+        if all(111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat) > PARTIAL_NEAR_KM for o in others):
+            out.add(id(it))
+    return out
+
+
 def _feature(article_id: str, f: _Item, items: list[_Item]) -> Place | None:
     """A local feature at the town the article puts it in: one its name begins with ("Goma
     international airport"), one named right after it ("Royal Street in New Orleans"), else the
     nearest such place before it, else the first after it."""
-    towns = [it for it in items if it.best is not None and it.best.kind in _ANCHOR_KINDS and it.override is None]
+    towns = [it for it in items if it.best is not None and it.best.kind in _ANCHOR_KINDS and it.override is None
+             and not it.partial]
     # "Goma international airport": a town of the article its own name begins with
     own = [it for it in towns if f.text.lower().startswith(it.text.lower() + " ")]
     if own:
@@ -479,12 +510,18 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
 
 def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None, ents: Sequence[Any]) -> None:
     priors: list[list[tuple[float, list[str]]]] = []
+    known: dict[tuple[Any, ...], list[tuple[float, list[str]]]] = {}  # the same name said again
     for it in items:
+        memo = (it.text, id(it.candidates), it.hint, it.article)
+        again = known.get(memo)
+        if again is not None:
+            priors.append(again)
+            continue
         # divisions that hold a settlement of the same name (the division is named after it)
         seats = frozenset(
             gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
         )
-        priors.append([_prior(c, it, seats) for c in it.candidates])
+        priors.append(known.setdefault(memo, [_prior(c, it, seats) for c in it.candidates]))
     # pass 1: the best candidate by prior alone, to learn what the article is about.
     # One vote per distinct name: "Dublin" said ten times is no evidence for Ireland.
     votes: dict[str, tuple[Candidate, float]] = {}
@@ -497,6 +534,70 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         order = sorted(range(len(ps)), key=lambda k: -ps[k][0])
         margin = ps[order[0]][0] - ps[order[1]][0] if len(order) > 1 else 9.0
         votes[key] = (it.candidates[order[0]], 1.0 if margin >= 1.0 else 0.5)
+    nations = _nations(ents, gazetteer)
+    scored = _context_pass(doc, items, keys, priors, votes, nations, outlet)
+    # pass 2 again, with what the first round of context settled as the votes: a name that
+    # looks like one place alone ("Georgia", the country) but is another among the article's
+    # places (the state) then lends its own divisions to the others ("Atlanta")
+    revote = dict(votes)
+    changed: set[str] = set()
+    for key, it in zip(keys, items):
+        if key in changed or it.best is None or it.best is votes[key][0]:
+            continue
+        revote[key] = (it.best, votes[key][1])  # the same weight: only what the name stands for changed
+        changed.add(key)
+    if changed:
+        # only the names whose scores the changed votes touch are scored again
+        touched = _touched_by(votes, revote, changed)
+        scored = _context_pass(doc, items, keys, priors, revote, nations, outlet, scored,
+                               lambda it, key: key in changed or any(
+                                   c.country in touched or c.admin1_gid in touched or c.admin2_gid in touched
+                                   or c.gid in touched for c in it.candidates))
+    # pass 3: closeness to the article's other places. Local news names the towns around one
+    # place, so the namesake near the other names' likely places wins over a larger one far away.
+    # Each other name lends its candidates weighted by how likely each is after pass 2 (a name
+    # with one candidate, or one clear winner, weighs fully; "Springfield" spreads its weight over
+    # its namesakes), so that a cluster of small namesakes ("Alexandria", "Nelson", "Douglas
+    # County", "St. Cloud", all in one corner of Minnesota) is found although no name is sure.
+    support = _coherence(items, keys, scored)
+    if support is None:
+        return
+    for idx, it in enumerate(items):
+        if len(it.candidates) == 1:
+            continue
+        near_row = support.get(keys[idx])
+        if near_row is None or len(near_row) != len(it.candidates):
+            continue  # (a mention narrowed by a container has candidates of its own)
+        best, best_score, best_why = None, -1e9, []
+        for c, (score, reasons), near in zip(it.candidates, scored[idx], near_row):
+            if near > 0:
+                score += PROXIMITY * near
+                reasons = [*reasons, "near the article's other places"]
+            if score > best_score:
+                best, best_score, best_why = c, score, reasons
+        _settle(it, best, best_score, best_why)
+
+
+def _touched_by(old: dict[str, tuple[Candidate, float]], new: dict[str, tuple[Candidate, float]],
+                changed: set[str]) -> set[str]:
+    """The countries and divisions whose vote counts differ between two sets of votes that differ
+    only at ``changed`` names."""
+    out: set[str] = set()
+    for key in changed:
+        for votes in (old, new):
+            out.update(gid for _, (gid, _w) in _votes(*votes[key]))
+    return out
+
+
+def _context_pass(doc: Any, items: list[_Item], keys: list[str], priors: list[list[tuple[float, list[str]]]],
+                  votes: dict[str, tuple[Candidate, float]], nations: set[str], outlet: str | None,
+                  previous: list[list[tuple[float, list[str]]]] | None = None,
+                  rescore: Callable[[_Item, str], bool] | None = None) -> list[list[tuple[float, list[str]]]]:
+    """Pass 2: each candidate's prior plus what the article's other names say (their votes for
+    countries and divisions, a container after a comma, the outlet's country); settles each item
+    on its best candidate and returns every candidate's score with its reasons. With ``previous``
+    (the scores of a pass with other votes), an item for which ``rescore`` is false keeps its
+    previous scores and choice."""
     # weighted votes (floats), so plain dicts rather than Counters (which type their counts as int)
     countries: defaultdict[str, float] = defaultdict(float)
     admin1s: defaultdict[str, float] = defaultdict(float)  # divisions named, or holding a named place
@@ -508,13 +609,27 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
              admin2s if key_counter == "admin2" else within)[value[0]] += value[1]
     # peoples named in the article ("Israeli troops", "Palestinian officials") say which
     # countries it is about, as a place there would: one half-vote per distinct nation
-    for iso3 in _nations(ents, gazetteer):
+    for iso3 in nations:
         countries[iso3] += 0.5
     total = sum(countries.values()) or 1.0
     scored: list[list[tuple[float, list[str]]]] = [[] for _ in items]
     # pass 2: add the article's other places (without the name's own vote)
     own_by_key: dict[str, _OwnVotes] = {}  # one name's own votes, once per name
+    # a name said again with the same candidates, kind word, article and container scores the same
+    done: dict[tuple[Any, ...], list[tuple[float, list[str]]]] = {}
     for idx, (it, ps) in enumerate(zip(items, priors)):
+        if previous is not None and rescore is not None and not rescore(it, keys[idx]):
+            scored[idx] = previous[idx]
+            continue
+        nxt = items[idx + 1] if idx + 1 < len(items) else None
+        container = _container(doc, it, nxt)
+        memo = (keys[idx], id(it.candidates), it.hint, it.article, container.gid if container else None, it.note)
+        again = done.get(memo)
+        if again is not None:
+            scored[idx] = again
+            k = max(range(len(again)), key=lambda j: again[j][0])  # the first best, as below
+            _settle(it, it.candidates[k], again[k][0], again[k][1])
+            continue
         own = own_by_key.get(keys[idx])
         if own is None:
             own = own_by_key[keys[idx]] = _own_votes(_votes(*votes[keys[idx]]))
@@ -522,8 +637,6 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         # this loop runs once per candidate of every name)
         own_countries, own_admin1s, own_admin2s, own_within, own_country = own
         rest = total - own_country
-        nxt = items[idx + 1] if idx + 1 < len(items) else None
-        container = _container(doc, it, nxt)
         best, best_score, best_why = None, -1e9, []
         for c, (p, why) in zip(it.candidates, ps):
             score = p
@@ -557,34 +670,9 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
             scored[idx].append((score, reasons))
             if score > best_score:
                 best, best_score, best_why = c, score, reasons
+        done[memo] = scored[idx]
         _settle(it, best, best_score, best_why)
-    # pass 3: closeness to the article's other places, as resolved so far. Local news
-    # names the towns around one place; one vote per distinct name, without its own.
-    picks: dict[str, Candidate] = {}
-    for key, it in zip(keys, items):
-        if it.best is not None and it.best.kind in _POINT_KINDS:
-            picks.setdefault(key, it.best)
-    if len(picks) < 1:
-        return
-    near_cache: dict[str, list[float]] = {}
-    for idx, it in enumerate(items):
-        if len(it.candidates) == 1:
-            continue
-        key = keys[idx]
-        closeness = near_cache.get(key)
-        if closeness is None:
-            others = [c for k, c in picks.items() if k != key]
-            if not others:
-                continue
-            closeness = near_cache[key] = [_closeness(c, others) for c in it.candidates]
-        best, best_score, best_why = None, -1e9, []
-        for c, (score, reasons), near in zip(it.candidates, scored[idx], closeness):
-            if near > 0:
-                score += PROXIMITY * near
-                reasons = [*reasons, "near the article's other places"]
-            if score > best_score:
-                best, best_score, best_why = c, score, reasons
-        _settle(it, best, best_score, best_why)
+    return scored
 
 
 # one name's own votes per gid in each table (country, admin1, admin2, within), and its country votes
@@ -615,23 +703,175 @@ def _nations(ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
 
 _POINT_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2, PlaceKind.FACILITY})
 _LOG_FAR = math.log1p(PROX_FAR_KM / 10.0)
+_CELL_DEG = PROX_FAR_KM / 111.2  # grid cells as wide as the farthest closeness that counts
+MIN_WEIGHT = 0.02  # a namesake less likely than this lends no support
+COHERENCE_ROUNDS = 3
+SETTLED_SUPPORT = 0.02
+_NEVER_LENDS = PROXIMITY + math.log(1.0 / MIN_WEIGHT)  # this far behind, no weight reaches MIN_WEIGHT
 
 
-def _closeness(c: Candidate, others: Sequence[Candidate]) -> float:
-    """1 next to another place of the article, falling with log distance to 0 at PROX_FAR_KM."""
-    if c.kind not in _POINT_KINDS:
-        return 0.0
-    lat, lon, gid, hypot = c.lat, c.lon, c.gid, math.hypot
-    coslat = math.cos(math.radians(lat))
-    best = PROX_FAR_KM
-    for o in others:
-        if o.gid == gid:
+def closeness_at(km: float) -> float:
+    """1 next to another place, falling with log distance to 0 at PROX_FAR_KM."""
+    return max(0.0, 1.0 - math.log1p(km / 10.0) / _LOG_FAR)
+
+
+def _coherence(items: list[_Item], keys: list[str],
+               scored: list[list[tuple[float, list[str]]]]) -> dict[str, list[float]] | None:
+    """Per distinct name whose choice closeness can still change, each candidate's closeness to
+    the other names' places, 0..1 (0 for candidates too far behind to win).
+
+    Every other name lends its candidates weighted by how likely each is (a softmax of its
+    scores); a name whose choice closeness cannot change lends its choice fully, and names whose
+    likeliest place is the same ("Washington", "D.C.") lend once. A point candidate's support
+    from one lender is the weighted closeness of the lender's candidates (1 next to it, falling
+    with log distance to 0 at PROX_FAR_KM), capped at 1; a first-order division's is the weight
+    of the lender's candidates inside it. The result is the mean over the lenders, so that a
+    namesake near one place of a national story does not beat the namesake that the whole local
+    story is around. COHERENCE_ROUNDS rounds: the namesakes that gained by meeting the others'
+    lend more weight in the next (a cluster of small namesakes, none sure alone, finds itself).
+    """
+    # the names whose choice closeness can still change (a runner-up within PROXIMITY of the
+    # best), each from its first mention with several candidates
+    first: dict[str, int] = {}  # name key -> index of the item whose row stands for it
+    contested: dict[str, int] = {}
+    tops: dict[int, tuple[list[float], float]] = {}  # item index -> its scores and their best
+    seen: set[tuple[str, int]] = set()
+    for idx, (key, row) in enumerate(zip(keys, scored)):
+        if key not in first and row:
+            first[key] = idx
+        if key in contested or len(row) < 2 or (key, len(row)) in seen:
             continue
-        # equirectangular distance: exact enough under a few hundred km, and cheap
-        d = 111.2 * hypot(o.lat - lat, (o.lon - lon) * coslat)
-        if d < best:
-            best = d
-    return max(0.0, 1.0 - math.log1p(best / 10.0) / _LOG_FAR)
+        seen.add((key, len(row)))
+        scs = [sc for sc, _ in row]
+        top = max(scs)
+        tops[idx] = (scs, top)
+        floor = top - PROXIMITY
+        if sum(1 for sc in scs if sc >= floor) > 1:
+            contested[key] = idx
+    if not contested:
+        return None
+    import numpy as np
+
+    # lenders: each name's likeliest place; names sharing it lend once (the first of them)
+    lender_of: dict[str, int] = {}
+    lender_gid: dict[str, int] = {}
+    lender_rows: list[int] = []  # item index lending for each lender
+    for key, idx in first.items():
+        if idx not in tops:
+            scs = [sc for sc, _ in scored[idx]]
+            tops[idx] = (scs, max(scs))
+        scs, top = tops[idx]
+        gid = items[idx].candidates[scs.index(top)].gid
+        if gid not in lender_gid:
+            lender_gid[gid] = len(lender_rows)
+            lender_rows.append(idx)
+        lender_of[key] = lender_gid[gid]
+    nl = len(lender_rows)
+    if nl < 2:
+        return None
+    # the lenders' point candidates, flat. A settled name lends its choice alone; a contested one
+    # the candidates that may reach MIN_WEIGHT (closeness lifts a score by PROXIMITY at most), the
+    # others only adding to its softmax's denominator
+    contested_lender = {lender_of[key] for key in contested}
+    pts: list[tuple[float, float]] = []
+    pt_lender: list[int] = []
+    pt_gid: list[str] = []
+    pt_admin1: list[str | None] = []
+    fixed: list[float] = []  # a settled lender's weight (1), or -1 for a contested one's point
+    dynamic: list[tuple[int, float, list[int], list[int], float]] = []  # (item, top, ks, pt positions, rest)
+    for li, idx in enumerate(lender_rows):
+        cs = items[idx].candidates
+        scs, top = tops[idx]
+        if li not in contested_lender:
+            c = cs[scs.index(top)]
+            if c.kind in _POINT_KINDS:
+                pts.append((c.lat, c.lon))
+                pt_lender.append(li)
+                pt_gid.append(c.gid)
+                pt_admin1.append(c.admin1_gid)
+                fixed.append(1.0)
+            continue
+        cut = top - _NEVER_LENDS
+        rest = sum([math.exp(sc - top) for sc in scs if sc < cut])
+        ks = [k for k, sc in enumerate(scs) if sc >= cut]
+        pos: list[int] = []
+        for k in ks:
+            c = cs[k]
+            if c.kind in _POINT_KINDS:
+                pos.append(len(pts))
+                pts.append((c.lat, c.lon))
+                pt_lender.append(li)
+                pt_gid.append(c.gid)
+                pt_admin1.append(c.admin1_gid)
+                fixed.append(-1.0)
+            else:
+                pos.append(-1)
+        dynamic.append((idx, top, ks, pos, rest))
+    if not pts:
+        return None
+    # the contested names' candidates that can still win
+    cands: list[tuple[str, int, Candidate]] = []  # (name key, candidate index, candidate)
+    for key, idx in contested.items():
+        scs, top = tops[idx]
+        floor = top - PROXIMITY
+        cs = items[idx].candidates
+        cands.extend((key, k, cs[k]) for k, sc in enumerate(scs)
+                     if sc >= floor and (cs[k].kind in _POINT_KINDS or cs[k].kind == PlaceKind.ADMIN1))
+    if not cands:
+        return None
+    P = np.array(pts)  # noqa: N806 (a matrix)
+    C = np.array([(c.lat, c.lon) for _, _, c in cands])  # noqa: N806
+    is_point = np.array([c.kind in _POINT_KINDS for _, _, c in cands])
+    # closeness of every candidate to every lent point (equirectangular: exact enough under a few
+    # hundred km); a division's row holds 1 where the point lies inside it
+    coslat = np.cos(np.radians(C[:, 0]))[:, None]
+    d = 111.2 * np.hypot(P[None, :, 0] - C[:, 0:1], (P[None, :, 1] - C[:, 1:2]) * coslat)
+    near = np.clip(1.0 - np.log1p(d / 10.0) / _LOG_FAR, 0.0, None)
+    # ids as small integers, so that the comparisons below are numpy's, not Python's
+    ids: dict[str | None, int] = {None: -1}
+    gids = np.array([ids.setdefault(g, len(ids)) for g in pt_gid])
+    cand_gids = np.array([ids.setdefault(c.gid, len(ids)) for _, _, c in cands])
+    if is_point.all():
+        K = near  # noqa: N806 (a matrix)
+    else:
+        inside = np.array([ids.setdefault(a, len(ids)) for a in pt_admin1])[None, :] == cand_gids[:, None]
+        K = np.where(is_point[:, None], near, inside.astype(float))  # noqa: N806
+    K[cand_gids[:, None] == gids[None, :]] = 0.0
+    lenders = np.array(pt_lender)
+    own = np.array([lender_of[key] for key, _, _ in cands])
+    K[own[:, None] == lenders[None, :]] = 0.0
+    onehot = np.zeros((len(pts), nl))
+    onehot[np.arange(len(pts)), lenders] = 1.0
+    w = np.array(fixed)
+    support = np.zeros(len(cands))
+    by_slot: dict[tuple[str, int], float] = {}
+    for _ in range(COHERENCE_ROUNDS):
+        for idx, top, ks, pos, rest in dynamic:
+            key = keys[idx]
+            mine = contested.get(key)
+            # the scores with the last round's closeness (a mention narrowed by a container has
+            # candidates of its own: unboosted)
+            boost = by_slot if mine is not None and len(scored[mine]) == len(scored[idx]) else {}
+            row = scored[idx]
+            ex = [math.exp(row[k][0] + PROXIMITY * boost.get((key, k), 0.0) - top) for k in ks]
+            total = sum(ex) + rest
+            for e, j in zip(ex, pos):
+                if j >= 0:
+                    w[j] = e / total if e / total >= MIN_WEIGHT else 0.0
+        lends = (w @ onehot) > 0  # lenders with any point left
+        per = np.minimum((K * w[None, :]) @ onehot, 1.0)
+        n = lends.sum() - lends[own]
+        last, support = support, np.where(n > 0, per.sum(axis=1) / np.maximum(n, 1), 0.0)
+        if np.abs(support - last).max() < SETTLED_SUPPORT:
+            break  # another round would move no score by more than PROXIMITY * SETTLED_SUPPORT
+        by_slot = {(key, k): float(v) for (key, k, _), v in zip(cands, support)}
+    out: dict[str, list[float]] = {}
+    for (key, k, _), v in zip(cands, support):
+        row_out = out.get(key)
+        if row_out is None:
+            row_out = out[key] = [0.0] * len(scored[contested[key]])
+        row_out[k] = float(v)
+    return out
 
 
 def _settle(it: _Item, best: Candidate | None, score: float, why: list[str]) -> None:
