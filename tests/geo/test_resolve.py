@@ -237,7 +237,7 @@ def test_proximity_to_the_other_places(nlp, resources, text, toponym, others, ad
 
 
 def test_closeness_falls_with_distance() -> None:
-    from frontlines.geo.resolve import PROX_FAR_KM, closeness_at
+    from frontlines.geo.coherence import PROX_FAR_KM, closeness_at
 
     assert closeness_at(0.0) == 1.0
     assert closeness_at(10.0) > closeness_at(50.0) > closeness_at(200.0) > 0.0

@@ -1,0 +1,220 @@
+"""Closeness between namesakes: which of a name's places lie near the article's other places.
+
+The Mordecai 3 / CLAVIN idea: a local story names the towns around one place, so of the namesakes of
+"Alexandria" the one near "St. Cloud" and "Douglas County" is meant. Every other name lends its likely
+places, weighted by how likely each is; :func:`coherence` gives each contested candidate its mean
+closeness to them, which ``geo.resolve`` adds to its score (``PROXIMITY`` times). Split from
+``geo.resolve``, which chooses among candidates by all its evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from frontlines.geo.gazetteer import Candidate
+from frontlines.records import PlaceKind
+
+PROXIMITY = 5.0  # a candidate next to the article's other places: the mean closeness over the other names (1 when all are within ~10 km, none past PROX_FAR_KM)
+PROX_FAR_KM = 400.0
+_POINT_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2, PlaceKind.FACILITY})
+_LOG_FAR = math.log1p(PROX_FAR_KM / 10.0)
+_CELL_DEG = PROX_FAR_KM / 111.2  # grid cells as wide as the farthest closeness that counts
+MIN_WEIGHT = 0.02  # a namesake less likely than this lends no support
+COHERENCE_ROUNDS = 3
+SETTLED_SUPPORT = 0.02
+_NEVER_LENDS = PROXIMITY + math.log(1.0 / MIN_WEIGHT)  # this far behind, no weight reaches MIN_WEIGHT
+
+
+def closeness_at(km: float) -> float:
+    """1 next to another place, falling with log distance to 0 at PROX_FAR_KM."""
+    return max(0.0, 1.0 - math.log1p(km / 10.0) / _LOG_FAR)
+
+
+def coherence(items: Sequence[Any], keys: list[str],
+               scored: list[list[tuple[float, list[str]]]]) -> dict[str, list[float]] | None:
+    """Per distinct name whose choice closeness can still change, each candidate's closeness to
+    the other names' places, 0..1 (0 for candidates too far behind to win).
+
+    Every other name lends its candidates weighted by how likely each is (a softmax of its
+    scores); a name whose choice closeness cannot change lends its choice fully, and names whose
+    likeliest place is the same ("Washington", "D.C.") lend once. A point candidate's support
+    from one lender is the weighted closeness of the lender's candidates (1 next to it, falling
+    with log distance to 0 at PROX_FAR_KM), capped at 1; a first-order division's is the weight
+    of the lender's candidates inside it. The result is the mean over the lenders, so that a
+    namesake near one place of a national story does not beat the namesake that the whole local
+    story is around. COHERENCE_ROUNDS rounds: the namesakes that gained by meeting the others'
+    lend more weight in the next (a cluster of small namesakes, none sure alone, finds itself).
+    """
+    # the names whose choice closeness can still change (a runner-up within PROXIMITY of the
+    # best), each from its first mention with several candidates
+    first: dict[str, int] = {}  # name key -> index of the item whose row stands for it
+    contested: dict[str, int] = {}
+    tops: dict[int, tuple[list[float], float]] = {}  # item index -> its scores and their best
+    seen: set[tuple[str, int]] = set()
+    for idx, (key, row) in enumerate(zip(keys, scored)):
+        if key not in first and row:
+            first[key] = idx
+        if key in contested or len(row) < 2 or (key, len(row)) in seen:
+            continue
+        seen.add((key, len(row)))
+        scs = [sc for sc, _ in row]
+        top = max(scs)
+        tops[idx] = (scs, top)
+        floor = top - PROXIMITY
+        if sum(1 for sc in scs if sc >= floor) > 1:
+            contested[key] = idx
+    if not contested:
+        return None
+    import numpy as np
+
+    # lenders: each name's likeliest place; names sharing it lend once (the first of them)
+    lender_of: dict[str, int] = {}
+    lender_gid: dict[str, int] = {}
+    lender_rows: list[int] = []  # item index lending for each lender
+    for key, idx in first.items():
+        if idx not in tops:
+            scs = [sc for sc, _ in scored[idx]]
+            tops[idx] = (scs, max(scs))
+        scs, top = tops[idx]
+        gid = items[idx].candidates[scs.index(top)].gid
+        if gid not in lender_gid:
+            lender_gid[gid] = len(lender_rows)
+            lender_rows.append(idx)
+        lender_of[key] = lender_gid[gid]
+    nl = len(lender_rows)
+    if nl < 2:
+        return None
+    # the lenders' point candidates, flat. A settled name lends its choice alone; a contested one
+    # the candidates that may reach MIN_WEIGHT (closeness lifts a score by PROXIMITY at most), the
+    # others only adding to its softmax's denominator
+    contested_lender = {lender_of[key] for key in contested}
+    pts: list[tuple[float, float]] = []
+    pt_lender: list[int] = []
+    pt_gid: list[str] = []
+    pt_admin1: list[str | None] = []
+    fixed: list[float] = []  # a settled lender's weight (1), or -1 for a contested one's point
+    dynamic: list[tuple[int, float, list[int], list[int], float]] = []  # (item, top, ks, pt positions, rest)
+    for li, idx in enumerate(lender_rows):
+        cs = items[idx].candidates
+        scs, top = tops[idx]
+        if li not in contested_lender:
+            c = cs[scs.index(top)]
+            if c.kind in _POINT_KINDS:
+                pts.append((c.lat, c.lon))
+                pt_lender.append(li)
+                pt_gid.append(c.gid)
+                pt_admin1.append(c.admin1_gid)
+                fixed.append(1.0)
+            continue
+        cut = top - _NEVER_LENDS
+        rest = sum([math.exp(sc - top) for sc in scs if sc < cut])
+        ks = [k for k, sc in enumerate(scs) if sc >= cut]
+        pos: list[int] = []
+        for k in ks:
+            c = cs[k]
+            if c.kind in _POINT_KINDS:
+                pos.append(len(pts))
+                pts.append((c.lat, c.lon))
+                pt_lender.append(li)
+                pt_gid.append(c.gid)
+                pt_admin1.append(c.admin1_gid)
+                fixed.append(-1.0)
+            else:
+                pos.append(-1)
+        dynamic.append((idx, top, ks, pos, rest))
+    if not pts:
+        return None
+    # the contested names' candidates that can still win
+    cands: list[tuple[str, int, Candidate]] = []  # (name key, candidate index, candidate)
+    for key, idx in contested.items():
+        scs, top = tops[idx]
+        floor = top - PROXIMITY
+        cs = items[idx].candidates
+        cands.extend((key, k, cs[k]) for k, sc in enumerate(scs)
+                     if sc >= floor and (cs[k].kind in _POINT_KINDS or cs[k].kind == PlaceKind.ADMIN1))
+    if not cands:
+        return None
+    P = np.array(pts)  # noqa: N806 (a matrix)
+    C = np.array([(c.lat, c.lon) for _, _, c in cands])  # noqa: N806
+    is_point = np.array([c.kind in _POINT_KINDS for _, _, c in cands])
+    # closeness of every candidate to every lent point (equirectangular: exact enough under a few
+    # hundred km); a division's row holds 1 where the point lies inside it
+    coslat = np.cos(np.radians(C[:, 0]))[:, None]
+    d = 111.2 * np.hypot(P[None, :, 0] - C[:, 0:1], (P[None, :, 1] - C[:, 1:2]) * coslat)
+    near = np.clip(1.0 - np.log1p(d / 10.0) / _LOG_FAR, 0.0, None)
+    # ids as small integers, so that the comparisons below are numpy's, not Python's
+    ids: dict[str | None, int] = {None: -1}
+    gids = np.array([ids.setdefault(g, len(ids)) for g in pt_gid])
+    cand_gids = np.array([ids.setdefault(c.gid, len(ids)) for _, _, c in cands])
+    if is_point.all():
+        K = near  # noqa: N806 (a matrix)
+    else:
+        inside = np.array([ids.setdefault(a, len(ids)) for a in pt_admin1])[None, :] == cand_gids[:, None]
+        K = np.where(is_point[:, None], near, inside.astype(float))  # noqa: N806
+    K[cand_gids[:, None] == gids[None, :]] = 0.0
+    lenders = np.array(pt_lender)
+    own = np.array([lender_of[key] for key, _, _ in cands])
+    K[own[:, None] == lenders[None, :]] = 0.0
+    onehot = np.zeros((len(pts), nl))
+    onehot[np.arange(len(pts)), lenders] = 1.0
+    w = np.array(fixed)
+    support = np.zeros(len(cands))
+    by_slot: dict[tuple[str, int], float] = {}
+    for _ in range(COHERENCE_ROUNDS):
+        for idx, top, ks, pos, rest in dynamic:
+            key = keys[idx]
+            mine = contested.get(key)
+            # the scores with the last round's closeness (a mention narrowed by a container has
+            # candidates of its own: unboosted)
+            boost = by_slot if mine is not None and len(scored[mine]) == len(scored[idx]) else {}
+            row = scored[idx]
+            ex = [math.exp(row[k][0] + PROXIMITY * boost.get((key, k), 0.0) - top) for k in ks]
+            total = sum(ex) + rest
+            for e, j in zip(ex, pos):
+                if j >= 0:
+                    w[j] = e / total if e / total >= MIN_WEIGHT else 0.0
+        lends = (w @ onehot) > 0  # lenders with any point left
+        per = np.minimum((K * w[None, :]) @ onehot, 1.0)
+        n = lends.sum() - lends[own]
+        last, support = support, np.where(n > 0, per.sum(axis=1) / np.maximum(n, 1), 0.0)
+        if np.abs(support - last).max() < SETTLED_SUPPORT:
+            break  # another round would move no score by more than PROXIMITY * SETTLED_SUPPORT
+        by_slot = {(key, k): float(v) for (key, k, _), v in zip(cands, support)}
+    out: dict[str, list[float]] = {}
+    for (key, k, _), v in zip(cands, support):
+        row_out = out.get(key)
+        if row_out is None:
+            row_out = out[key] = [0.0] * len(scored[contested[key]])
+        row_out[k] = float(v)
+    return out
+
+
+_TOWN_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
+PARTIAL_NEAR_KM = 100.0  # a place bearing a part of the name counts only this close to the story
+
+
+def far_partials(items: Sequence[Any]) -> set[int]:
+    """Items known only by a part of their name ("Cherry Hinton" -> Cherry County, "Freeborn Lake"
+    -> Freeborn County) whose place lies far from every other place of the article: the longer
+    name is a local feature the gazetteer lacks, and a place sharing one word of it far away says
+    nothing about where it is; such items are placed as local features (the story's place)."""
+    # a region, river or division bearing a part of the name ("Danube Delta", "Aust-Agder") is
+    # a coarser place that holds it, not a namesake
+    parts = [it for it in items if it.partial and it.best is not None and it.override is None
+             and it.best.kind in _TOWN_KINDS]
+    if not parts:
+        return set()
+    others = [it.best for it in items if not it.partial and it.best is not None and it.override is None
+              and it.best.kind in _TOWN_KINDS]
+    if not others:
+        return set()
+    out: set[int] = set()
+    for it in parts:
+        c = it.best
+        assert c is not None  # narrowed above; mypy does not follow the comprehension
+        coslat = math.cos(math.radians(c.lat))
+        if all(111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat) > PARTIAL_NEAR_KM for o in others):
+            out.add(id(it))
+    return out
