@@ -176,6 +176,9 @@ def test_what_a_burst_turned_into_is_the_event(run_events, text: str, sub_types:
         ("The offensive was backed by air support and artillery.", False),
         ("The rebels attacked with the support of Rwandan troops.", False),
         ("Washington backed the peace deal on Monday.", True),
+        # ground held in arms is no stated support; words for a decision are
+        ('Putin repeated his threat to use "all means" to defend Russian territory.', False),
+        ("The minister defended the decision to withdraw.", True),
         ("The EU voiced support for Ukraine's bid.", True),
     ],
 )

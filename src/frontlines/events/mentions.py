@@ -331,12 +331,23 @@ _HELP_KINDS = frozenset({"air", "fire", "artillery", "military", "logistical", "
                          "intelligence", "drone", "aerial", "armoured", "armored", "tactical", "medical"})
 
 
+# what is defended in arms rather than in words
+_HELD_GROUND = frozenset({"territory", "city", "town", "village", "border", "frontier", "position", "positions", "line",
+                          "lines", "base", "homeland", "country", "capital", "region", "airport", "bridge", "port"})
+
+
 def military_backing(d: Draft, armed: CueSet, weapons: CueSet) -> bool:
     """Backing given in arms, not words: "backed by air support and artillery", "supported by Rwandan
-    troops", "with the support of the army", "close air support". PLOVER SUPPORT is a party's stated
+    troops", "with the support of the army", "close air support"; ground defended ("to defend Russian
+    territory"). PLOVER SUPPORT is a party's stated
     support; help in the fighting is the fighting's means or ally."""
     head = d.trigger.head
-    if d.typing.plover != "SUPPORT" or head.lemma_.lower() not in ("support", "back"):
+    if d.typing.plover != "SUPPORT":
+        return False
+    if head.lemma_.lower() == "defend":
+        # "to defend Russian territory", "defended the city": holding ground, not words for someone
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _HELD_GROUND for c in head.children)
+    if head.lemma_.lower() not in ("support", "back"):
         return False
     if head.pos_ == "NOUN":
         if any(c.dep_ in ("amod", "compound") and c.lower_ in _HELP_KINDS for c in head.children):
