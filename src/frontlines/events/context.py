@@ -8,7 +8,7 @@ from typing import Any
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import PAST_STATUSES, venue
-from frontlines.events.takeover import TERRITORIAL
+from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
 from frontlines.records import PlaceKind, TimeValue
 
@@ -78,7 +78,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         start, end = d.sent.start, d.sent.end
         own = [(p, root) for p, root in places if start <= root.i < end
                and root.head.i in ancestors and _undergoing_subject(root)]
-        if not own and _territorial(d):
+        if not own and changes_hands(d.typing):
             # a change of hands is told of a settlement: one its sentence names in another role, not as
             # a doer ("will make Kherson the largest city ..., and was the only capital captured"), before
             # any place of an earlier sentence
@@ -99,7 +99,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         else:
             continue
         d.place = borrowed(p, how)
-        if _territorial(d):
+        if changes_hands(d.typing):
             d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control
         d.place_score = 0.3
         d.inherited.add("place")
@@ -132,10 +132,6 @@ def _sentences_between(a: Any, b: Any) -> int:
     """How many sentence starts lie between two tokens (0: the same sentence)."""
     lo, hi = sorted((a.i, b.i))
     return sum(1 for t in a.doc[lo + 1 : hi + 1] if t.is_sent_start)
-
-
-def _territorial(d: Draft) -> bool:
-    return d.typing.acled_sub in TERRITORIAL or (d.typing.plover == "ASSAULT" and d.typing.mode == "occupy")
 
 
 def _happens_somewhere(d: Draft) -> bool:

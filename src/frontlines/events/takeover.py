@@ -26,6 +26,11 @@ from frontlines.records import Actor, EventStatus, Evidence, Place, PlaceKind, S
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 TERRITORIAL = frozenset((*TERRITORY, "Non-violent transfer of territory"))
 TRANSFER = "Non-violent transfer of territory"
+
+
+def changes_hands(typing: Typing) -> bool:
+    """The event tells ground changing hands: a territorial ACLED sub-type, or an occupation."""
+    return typing.acled_sub in TERRITORIAL or (typing.plover == "ASSAULT" and typing.mode == "occupy")
 _COARSE_PLACES = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.CONTINENT})
 
 
@@ -78,7 +83,7 @@ def control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
     """A territorial event's place is the settlement its trigger takes (events.territory); any other
     place it was given stays for the map, marked as changing nobody's control."""
     typing = d.typing
-    if typing.acled_sub not in TERRITORIAL and not (typing.plover == "ASSAULT" and typing.mode == "occupy"):
+    if not changes_hands(typing):
         return
     head = d.trigger.head
     sent_places = [(p, r) for _, p, r in index.in_sentence("places", d.sent)]
