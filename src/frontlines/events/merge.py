@@ -151,8 +151,8 @@ def _other_side_gives_way(capture: Draft, retreat: Draft) -> bool:
     takers = {a.name for a in capture.sources}
     if takers & {a.name for a in retreat.sources}:
         return False  # the taker itself pulling out is another happening
-    if _own_days_differ(capture, retreat) or any(t.lower_ in ("later", "after", "afterwards") for t in retreat.trigger.head.subtree):
-        return False  # "captured Goma ... and pulled out ten days later": two happenings
+    if _own_days_differ(capture, retreat):
+        return False  # "captured Goma in November 2012 and pulled out ten days later": two happenings
     return places_compatible(capture.place, retreat.place)
 
 

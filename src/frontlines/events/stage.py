@@ -67,7 +67,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "39"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "40"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -130,6 +130,7 @@ VERSION = "39"  # 3: speech content, generic and negated mentions, own-part deni
 # 36: a country an act between parties is aimed at ("broke with France", "accused Rwanda") is the other party, no place
 # 38: an act told as done again and again ("has repeatedly urged", "regularly shell") is a summary, no happening
 # 39: ground defended ("to defend Russian territory") is no stated support
+# 40: review: the other side giving way is told apart by its own date only (no "later" word list)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
