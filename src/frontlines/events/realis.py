@@ -14,6 +14,7 @@ from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.words import DocWords
+from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
 
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -158,7 +159,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
     elif status in (EventStatus.CLAIMED, EventStatus.ANNOUNCED) and modal == "if":
         status = EventStatus.HYPOTHETICAL
     attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok, sent, words)
-    if frame_tok is not None and status == EventStatus.CLAIMED and _claimed_by_no_one(frame_tok):
+    if frame_tok is not None and status == EventStatus.CLAIMED and said_by_no_one(frame_tok):
         # "no group has claimed responsibility for the blast": the blast is told as fact, unclaimed
         status, attributed, attributed_tok = EventStatus.HAPPENED, None, None
     if status == EventStatus.CLAIMED and plover in _OWN_ACTION:
@@ -303,19 +304,6 @@ def _future_predication(gov: Any) -> bool:
     if gov.lemma_.lower() not in ("make", "be", "become", "remain"):
         return False
     return _modal(gov) in ("future", "would", "modal")
-
-
-_NO_ONE = frozenset({"nobody", "none", "noone"})
-
-
-def _claimed_by_no_one(frame: Any) -> bool:
-    """The claim's subject is no one ("no group claimed", "nobody has claimed", "none claimed")."""
-    for c in frame.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            if c.lower_ in _NO_ONE or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)):
-                return True
-            return any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-    return False
 
 
 def _dateline_word(tok: Any) -> bool:

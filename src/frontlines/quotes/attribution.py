@@ -396,7 +396,7 @@ class _Attributor:
             # the clause is a direct quote already attributed: keep the direct one
             if sum(_overlap(cs, ce, a, b) for a, b in direct_spans) >= 0.8 * (ce - cs):
                 continue
-            if _said_by_no_one(tok):
+            if said_by_no_one(tok):
                 continue  # "no group has claimed responsibility for the blast": nobody said it
             if not any(c.dep_ == "nsubjpass" for c in tok.children) or lemma not in RAISING_LEMMAS:
                 speaker_toks = self.head_span(self.subject_of(tok))
@@ -443,10 +443,11 @@ class _Attributor:
 _NO_ONE = frozenset({"nobody", "none", "noone"})
 
 
-def _said_by_no_one(cue: Any) -> bool:
-    """The cue's subject is no one ("no group claimed", "nobody said", "no one has claimed")."""
-    for c in cue.children:
-        if c.dep_ == "nsubj":
+def said_by_no_one(verb: Any) -> bool:
+    """The verb's subject is no one ("no group claimed", "nobody said", "no one has claimed"): nothing
+    is said or claimed by anyone (the quotes here, an event's status in events.realis)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
             return c.lower_ in _NO_ONE or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
     return False
 
