@@ -331,12 +331,7 @@ _HELP_KINDS = frozenset({"air", "fire", "artillery", "military", "logistical", "
                          "intelligence", "drone", "aerial", "armoured", "armored", "tactical", "medical"})
 
 
-# what is defended in arms rather than in words
-_HELD_GROUND = frozenset({"territory", "city", "town", "village", "border", "frontier", "position", "positions", "line",
-                          "lines", "base", "homeland", "country", "capital", "region", "airport", "bridge", "port"})
-
-
-def military_backing(d: Draft, armed: CueSet, weapons: CueSet) -> bool:
+def military_backing(d: Draft, armed: CueSet, weapons: CueSet, ground: CueSet) -> bool:
     """Backing given in arms, not words: "backed by air support and artillery", "supported by Rwandan
     troops", "with the support of the army", "close air support"; ground defended ("to defend Russian
     territory"). PLOVER SUPPORT is a party's stated
@@ -346,7 +341,7 @@ def military_backing(d: Draft, armed: CueSet, weapons: CueSet) -> bool:
         return False
     if head.lemma_.lower() == "defend":
         # "to defend Russian territory", "defended the city": holding ground, not words for someone
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _HELD_GROUND for c in head.children)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ground.words for c in head.children)
     if head.lemma_.lower() not in ("support", "back"):
         return False
     if head.pos_ == "NOUN":
@@ -429,13 +424,15 @@ def weapon_as_thing(d: Draft, heads: dict[int, Draft], weapons: CueSet) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ in _AIMED for c in verb.children)
 
 
-def drop_non_events(drafts: list[Draft], armed: CueSet, weapons: CueSet) -> None:
-    """Mark the drafts of one sentence whose trigger names no event of its own as dropped."""
+def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
+    """Mark the drafts of one sentence whose trigger names no event of its own as dropped (``cues``: the
+    event lexicon's context cues)."""
+    armed, weapons = cues["armed"], cues["weapons_objects"]
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
         if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
-                or military_backing(d, armed, weapons)):
+                or military_backing(d, armed, weapons, cues["territory"])):
             d.dropped = True

@@ -203,7 +203,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                 quantities=quantities, confidence=0.0, sent=sent,
             )  # fmt: skip
             sent_drafts.append(draft)
-        drop_non_events(sent_drafts, lex.cues["armed"], lex.cues["weapons_objects"])
+        drop_non_events(sent_drafts, lex.cues)
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
