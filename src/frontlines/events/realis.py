@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
+from frontlines.events.roles import HARM_VERBS
 from frontlines.events.words import DocWords
 from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
@@ -217,7 +218,7 @@ def _running_toll(trigger: Any, lex: EventLexicon) -> bool:
     insurgency has displaced two million") or in a relative clause of the period's noun ("decades of
     conflict that has killed millions", "the war, which killed 800,000"). "The fighting killed 12
     people in Khartoum on Monday" is told as one happening and stays one."""
-    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in lex.cues["toll_verbs"].words:
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in HARM_VERBS:
         return False
     if not _perfect(trigger):
         return False

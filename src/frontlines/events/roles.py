@@ -139,14 +139,15 @@ def _with_conjuncts(tokens: list[Any]) -> list[Any]:
     return out
 
 
-# Verbs of harm that always take an object: with a subject and none, notes and headlines write a passive.
-_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim"})
+# Verbs of harm that always take an object: with a subject and none, notes and headlines write a passive
+# ("Three civilians injured."); with a period of conflict as subject, they tell its running toll.
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "displace", "uproot"})
 
 
 def reduced_passive(trigger: Any, kids: list[tuple[Any, str]] | None = None) -> bool:
     """A verb of harm with a subject but no auxiliary and no object ("Three civilians injured.", "Two
     soldiers killed near Bakhmut"): a passive as notes and headlines write it; the subject is the victim."""
-    if trigger.lemma_.lower() not in _HARM_VERBS or trigger.tag_ not in ("VBN", "VBD"):
+    if trigger.lemma_.lower() not in HARM_VERBS or trigger.tag_ not in ("VBN", "VBD"):
         return False
     deps = [dep for _, dep in kids] if kids is not None else [c.dep_ for c in trigger.children]
     return "nsubj" in deps and not any(d in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for d in deps)
