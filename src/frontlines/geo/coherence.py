@@ -191,7 +191,7 @@ def coherence(items: Sequence[Any], keys: list[str],
     return out
 
 
-_TOWN_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
+TOWN_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})  # places a story is at, and a name is near
 PARTIAL_NEAR_KM = 100.0  # a place bearing a part of the name counts only this close to the story
 
 
@@ -203,11 +203,11 @@ def far_partials(items: Sequence[Any]) -> set[int]:
     # a region, river or division bearing a part of the name ("Danube Delta", "Aust-Agder") is
     # a coarser place that holds it, not a namesake
     parts = [it for it in items if it.partial and it.best is not None and it.override is None
-             and it.best.kind in _TOWN_KINDS]
+             and it.best.kind in TOWN_KINDS]
     if not parts:
         return set()
     others = [it.best for it in items if not it.partial and it.best is not None and it.override is None
-              and it.best.kind in _TOWN_KINDS]
+              and it.best.kind in TOWN_KINDS]
     if not others:
         return set()
     out: set[int] = set()

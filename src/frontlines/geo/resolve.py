@@ -22,7 +22,7 @@ from typing import Any
 from frontlines.stages import doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
-from frontlines.geo.coherence import PROXIMITY, coherence, far_partials
+from frontlines.geo.coherence import PROXIMITY, TOWN_KINDS, coherence, far_partials
 from frontlines.geo.othernames import CYRILLIC_COUNTRIES, STRIP_SUFFIX, drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
@@ -285,14 +285,13 @@ def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer
 
 
 _DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY})
-_ANCHOR_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
 
 
 def _feature(article_id: str, f: _Item, items: list[_Item]) -> Place | None:
     """A local feature at the town the article puts it in: one its name begins with ("Goma
     international airport"), one named right after it ("Royal Street in New Orleans"), else the
     nearest such place before it, else the first after it."""
-    towns = [it for it in items if it.best is not None and it.best.kind in _ANCHOR_KINDS and it.override is None
+    towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
              and not it.partial]
     # "Goma international airport": a town of the article its own name begins with
     own = [it for it in towns if f.text.lower().startswith(it.text.lower() + " ")]
