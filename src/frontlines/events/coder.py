@@ -26,6 +26,7 @@ from frontlines.events.means import (
     read_in_order,
     seized_object,
 )
+from frontlines.events.realis import told_to_come
 from frontlines.events.words import DocWords
 
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -238,14 +239,11 @@ def clause_tokens(head: Any) -> list[Any]:
     return list(head.subtree)
 
 
-_TO_COME = frozenset({"will", "would", "shall", "'ll"})
-
-
 def _announced_response(head: Any) -> bool:
     """A response told as to come for what someone does: a future or conditional verb that acts
     "against" someone ("will take all necessary measures against any group that violates the
     ceasefire") or a passive "met with" ("violations would be met with sanctions")."""
-    if not any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in head.children):
+    if not told_to_come(head):
         return False
     if head.lemma_.lower() == "meet":
         return any(c.dep_ == "auxpass" for c in head.children)

@@ -72,6 +72,11 @@ def _negated(tok: Any) -> bool:
     return False
 
 
+def told_to_come(tok: Any) -> bool:
+    """The verb is told as to come: "will", "shall", "would" ("will take all necessary measures")."""
+    return _modal(tok) in ("future", "would")
+
+
 def _modal(tok: Any) -> str | None:
     for child in tok.children:
         if child.dep_ == "aux":
