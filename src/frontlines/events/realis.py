@@ -205,8 +205,10 @@ def settle_status(plover: str, word_plover: str, realis: Realis, trigger: Any) -
     return realis
 
 
-def _perfect(tok: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+def _perfect(tok: Any, present: bool = False) -> bool:
+    """A perfect ("has killed", "had killed"; with ``present``, "has"/"have" only)."""
+    return any(c.dep_ == "aux" and (c.lower_ in ("has", "have") if present else c.lemma_.lower() == "have")
+               for c in tok.children)
 
 
 def _names_period(noun: Any, periods: frozenset[str]) -> bool:
@@ -262,9 +264,8 @@ def _ongoing_state(trigger: Any) -> bool:
     """A present perfect with "since": what has been going on for a while, not a happening."""
     if trigger.pos_ != "VERB":
         return False
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
     since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in trigger.children)
-    return perfect and since and not _counted_object(trigger)
+    return since and _perfect(trigger, present=True) and not _counted_object(trigger)
 
 
 # nouns that count their "of" object ("dozens of villages", "a string of missiles")
