@@ -25,6 +25,8 @@ from typing import Any
 
 from frontlines.stages import doc_text, token_indices
 from frontlines.geo.gazetteer import Candidate, Gazetteer
+from frontlines.geo.recognise import KIND_WORDS
+from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
 ANAPHOR_REASON = "story place"  # Place.reason of a place named by a common noun starts with this
@@ -95,9 +97,9 @@ def _origin_in_sentence(doc: Any, p: Place, sent: Any) -> bool:
 
 
 # nouns a place name may modify and still be named as where something is ("the Izium area")
-_AREA_HEADS = _STORY_NOUNS | frozenset({"area", "areas", "district", "districts", "outskirts", "suburb", "suburbs",
-                                        "centre", "center", "side", "bank", "countryside", "neighbourhood",
-                                        "neighborhood", "municipality", "raion", "county"})
+_AREA_HEADS = _STORY_NOUNS | frozenset(KIND_WORDS) | NEAR_NOUNS | frozenset(
+    {"area", "areas", "districts", "suburb", "centre", "center", "side", "bank", "countryside", "neighbourhood",
+     "neighborhood", "municipality"})
 
 
 def _named_as_modifier(doc: Any, p: Place) -> bool:
