@@ -142,6 +142,9 @@ def test_a_meeting_happens_at_its_venue(run) -> None:
         # the nearest place before is the country the town lies in: the town the story is about
         ("Soldiers opened fire on the market in Mopti. The UN mission in Mali said it was investigating. "
          "Some armed men fired back.", "fired", "Mopti"),
+        # the name a division was written as the division of ("X (R region)")
+        ("Shells hit Bilozerka (Kherson region) on Monday. Separately, police arrested three men.",
+         "arrested", "Bilozerka"),
         # a province after its town, the same
         ("Gunmen stormed a school in Zaria on Thursday. Police in Kaduna State said the attack lasted an hour. "
          "Later, soldiers clashed with the gunmen.", "clashed", "Zaria"),

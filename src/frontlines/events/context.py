@@ -90,7 +90,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
             p, _ = own[0]
             how = "a place named in its sentence in another role"
         elif before:
-            p, root = _innermost(before)
+            p, root = before[-1]
             how = "no place in its sentence: the nearest place named before it"
             town = _story_town(before, p, root)
             if town is not None:
@@ -111,13 +111,14 @@ STORY_SENTENCES = 6  # how far back a town still is what the story is about
 
 def _story_town(before: list[tuple[Any, Any]], area: Any, area_root: Any) -> Any | None:
     """When the nearest place before is an area (a country, a province), the town inside it that
-    the story named shortly before: "a helicopter opened fire over Moura ... the UN mission in Mali
-    ... Some armed men fired back" happened in Moura, not somewhere in Mali. The most specific place
+    the story named shortly before, or the name the area was written as the division of ("on Zelenivka
+    (Kherson region)"): "a helicopter opened fire over Moura ... the UN mission in Mali ... Some armed
+    men fired back" happened in Moura, not somewhere in Mali. The most specific place
     the story is about, never a town outside the area."""
     if area.kind not in _AREA_KINDS:
         return None
     for q, qroot in reversed(before):
-        if q is area or q.kind not in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) or q.lat is None:
+        if q is area or q.kind in _AREA_KINDS or q.lat is None:
             continue
         if _sentences_between(qroot, area_root) > STORY_SENTENCES:
             return None
@@ -164,20 +165,3 @@ def _doer(root: Any) -> bool:
     if root.dep_ in ("nsubj", "poss", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return True
     return root.dep_ in ("compound", "npadvmod", "amod") and root.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
-
-
-_DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.COUNTRY})
-
-
-def _innermost(before: list[tuple[Any, Any]]) -> tuple[Any, Any]:
-    """The nearest place before, or the name it was written as the division of ("on Zelenivka
-    (Kherson region)": Zelenivka, not the region)."""
-    p, root = before[-1]
-    if p.kind in _DIVISION_KINDS and len(before) > 1:
-        q, qroot = before[-2]
-        near = 0 < root.i - qroot.i <= 4 and qroot.sent.start == root.sent.start
-        inside = q.kind not in _DIVISION_KINDS and q.country == p.country and (
-            p.kind == PlaceKind.COUNTRY or q.admin1 == p.admin1)
-        if near and inside and q.lat is not None:
-            return q, qroot
-    return p, root

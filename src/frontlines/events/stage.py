@@ -67,7 +67,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "40"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "41"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -131,6 +131,7 @@ VERSION = "40"  # 3: speech content, generic and negated mentions, own-part deni
 # 38: an act told as done again and again ("has repeatedly urged", "regularly shell") is a summary, no happening
 # 39: ground defended ("to defend Russian territory") is no stated support
 # 40: review: the other side giving way is told apart by its own date only (no "later" word list)
+# 41: review: one story-town rule (the town inside the area named just before) replaces the older "X (R region)" one
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
