@@ -15,6 +15,7 @@ from typing import Any
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.roles import HARM_VERBS
 from frontlines.events.words import DocWords
+from frontlines.geo.context import doc_datelines
 from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
 
@@ -318,8 +319,6 @@ def _dateline_word(tok: Any) -> bool:
     and by whom a report was filed, never who said what it tells (geo.context.dateline_spans)."""
     if tok.idx >= 2000 or tok.i - tok.sent.start > 12:
         return False  # a dateline opens the text or one of its first paragraphs
-    from frontlines.geo.context import doc_datelines
-
     return any(a <= tok.idx < b for a, b in doc_datelines(tok.doc))
 
 
