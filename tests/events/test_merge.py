@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import place, timev
+from frontlines.records import Actor
+from tests.events.conftest import _ev, place, timev
 
 
 def _assaults(events) -> list:  # noqa: ANN001
@@ -191,3 +192,43 @@ def test_a_withdrawal_that_is_another_happening_stays(run_events, text: str) -> 
 def test_force_on_protesters_is_one_event(run_events, text: str, n: int) -> None:
     events = run_events(text)
     assert len(events) == n, [(e.trigger, e.plover_type) for e in events]
+
+
+# One act of a kind per sentence unless the sentence tells them apart (events v42).
+ONE_ACT = [
+    # one speech act told with two verbs
+    ("We urge the authorities to ensure accountability, and we call on donors to fund the mission.",
+     "REQUEST", 1),
+    # one measure told with two objects
+    ("The government declared a state of emergency and imposed a night-time curfew on Sunday.", "COERCE", 1),
+    # negative: two ACLED sub-types (a curfew and arrests)
+    ("Police imposed a curfew and arrested 30 people.", "COERCE", 2),
+    # negative: one told as done, the other as aimed at
+    ("The army shelled the town and plans to storm the bridge.", "ASSAULT", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "n"), ONE_ACT, ids=[r[0][:40] for r in ONE_ACT])
+def test_one_act_of_a_kind_per_sentence(run_events, text, plover, n) -> None:  # noqa: ANN001
+    events = [e for e in run_events(text) if e.plover_type == plover]
+    assert len(events) == n, [(e.trigger, e.acled_sub_event_type, e.status.value) for e in events]
+
+
+def _party(text: str, needle: str, nth: int) -> Actor:
+    return Actor(text=needle, evidence=_ev(text, needle, nth=nth), name=needle, kind="state", side=needle)
+
+
+def test_acts_of_two_doers_in_one_sentence_stay_two(run_events) -> None:
+    # negative: each side's accusation is its own event
+    text = "Russia accused Ukraine of shelling the plant, and Ukraine accused Russia of mining it."
+    actors = tuple(_party(text, n, k) for n in ("Russia", "Ukraine") for k in (0, 1))
+    events = [e for e in run_events(text, actors=actors) if e.plover_type == "ACCUSE"]
+    assert len(events) == 2, [(e.trigger, [a.name for a in e.sources]) for e in events]
+
+
+def test_acts_aimed_at_two_parties_in_one_sentence_stay_two(run_events) -> None:
+    # negative: a request to each party
+    text = "The envoy urged Russia to withdraw its troops, and she called on Ukraine to hold talks."
+    actors = (_party(text, "Russia", 0), _party(text, "Ukraine", 0))
+    events = [e for e in run_events(text, actors=actors) if e.plover_type == "REQUEST"]
+    assert len(events) == 2, [(e.trigger, [a.name for a in e.targets]) for e in events]

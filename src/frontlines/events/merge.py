@@ -10,7 +10,7 @@ from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live, more_cautious
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.takeover import TERRITORIAL
-from frontlines.records import EventStatus, TimeValue
+from frontlines.records import Actor, EventStatus, TimeValue
 
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
 _CASUALTY_KEYS = frozenset({"kill", "injure", "wound", "killing", "die"})
@@ -139,6 +139,41 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 # far as it has gone (the order), not an order and a completion
                 a.realis = cautious
 
+
+
+def merge_one_act_per_sentence(drafts: list[Draft]) -> None:
+    """A sentence tells one act of a kind unless it tells them apart: two mentions of one PLOVER
+    type in one sentence ("we urge the authorities ... and we call on the international community";
+    "declared a state of emergency and a night-time curfew"; "signs of torture ... a man found with a
+    rope around his neck") are one event, as ACLED and PLOVER code one event per actor, place, day
+    and kind. They stay two when the sentence gives them different own places, own days, doers or
+    parties acted on,
+    when one is told as done and the other not, or when both have ACLED sub-types and they differ
+    ("shelled the town and launched drones at the bridge"; "imposed a curfew and arrested 30 people")."""
+    for i, first in enumerate(drafts):
+        for second in drafts[i + 1 :]:
+            a, b = live(first), live(second)
+            if a is b or a.dropped or b.dropped or a.typing.plover != b.typing.plover:
+                continue
+            if _done(a) != _done(b) or (not _done(a) and a.realis.status is not b.realis.status):
+                continue
+            if _places_differ(a, b) or _own_days_differ(a, b) or not _one_party(a.sources, b.sources) \
+                    or not _one_party(a.targets, b.targets):
+                continue
+            sub_a, sub_b = a.typing.acled_sub, b.typing.acled_sub
+            if sub_a != sub_b and sub_a not in _UNSPECIFIC and sub_b not in _UNSPECIFIC:
+                continue
+            if specificity(sub_b) > specificity(sub_a):
+                a, b = b, a
+            absorb(a, b)
+
+
+def _one_party(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    """No parties told against each other (two doers, or two parties acted on): either names none,
+    or they share a name or a side."""
+    if not a or not b:
+        return True
+    return bool({x.name for x in a} & {x.name for x in b} or {x.side for x in a if x.side} & {x.side for x in b if x.side})
 
 
 def _other_side_gives_way(capture: Draft, retreat: Draft) -> bool:

@@ -28,6 +28,7 @@ from frontlines.events.merge import (
     merge_across_sentences,
     merge_headline,
     merge_in_sentence,
+    merge_one_act_per_sentence,
     merge_reported_retellings,
     merge_same_happening,
 )
@@ -67,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "41"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "42"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -132,6 +133,7 @@ VERSION = "41"  # 3: speech content, generic and negated mentions, own-part deni
 # 39: ground defended ("to defend Russian territory") is no stated support
 # 40: review: the other side giving way is told apart by its own date only (no "later" word list)
 # 41: review: one story-town rule (the town inside the area named just before) replaces the older "X (R region)" one
+# 42: one act of a kind per sentence unless the sentence tells them apart (events.merge.merge_one_act_per_sentence)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -208,6 +210,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
+        merge_one_act_per_sentence(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
     merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
     merge_across_sentences(drafts)
