@@ -32,6 +32,16 @@ from frontlines.geo.recognise import find_toponyms
         ("The talks resumed in March.", []),
         ("A mobile home burned down.", []),
         ("", []),
+        # a word of a longer proper name is not a place; the name written on its own is
+        ("Dozens of Boko Haram fighters surrounded the village.", []),
+        ("The Kyiv Post reported that Kyiv was calm.", ["Kyiv"]),
+        # an abbreviation in brackets after a name is the name's; a place in brackets stays one
+        ("Fighters of Jamaat (JAS) attacked the village.", []),
+        ("Fighters of the Rapid Support Forces (RSF) entered El Fasher.", ["El Fasher"]),
+        ("Troops reached Kramatorsk (Donetsk) at dawn.", ["Kramatorsk", "Donetsk"]),
+        # a place name is written with capitals: a river's west bank is not the West Bank
+        ("Russian troops withdrew from the west bank of the river.", []),
+        ("Israeli forces raided Jenin in the West Bank.", ["Jenin", "West Bank"]),
     ],
 )
 def test_find_toponyms(nlp, gazetteer, text: str, expected: list[str]) -> None:

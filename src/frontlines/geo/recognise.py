@@ -148,6 +148,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
     surnames = frozenset(
         normalise_name(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
     )
+    # a text written all in lower case gives no capitals to tell names by
+    lower_case = not any(t.is_alpha and _is_cap(t.text) for t in doc[:200])
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             start = ent.start
@@ -156,6 +158,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 start += 1
             if ent.end - start == 1 and normalise_name(doc[start].text) in (lexicon.common_words | surnames):
                 continue  # "Street", "Center" on their own; "Strickland" after "Ted Strickland"
+            if not any(_is_cap(doc[k].text) for k in range(start, ent.end)) and not lower_case:
+                continue  # "the west bank" of a river: a place name is written with capitals
             if _not_a_place(doc, start, ent.end, lexicon, gazetteer):
                 continue
             if gazetteer is not None and _bare_division_code(doc, start, ent.end, gazetteer):
@@ -335,6 +339,8 @@ def _accept(
     # no entity: the parser must see a proper noun, and the name must be a known place
     if key in lex.first_names and nxt is not None and _is_cap(nxt.text):
         return False
+    if not major and not kind_word and pop < MIN_POP_FEATURE and _part_of_longer_name(doc, start, end):
+        return False  # "Boko | Haram", "Lac | Vert": a word of a longer name the gazetteer lacks
     if not all(doc[k].pos_ == "PROPN" for k in range(start, end) if doc[k].is_alpha and _is_cap(doc[k].text)):
         return bool(flags & FLAG_CURATED) or kind_word
     if kind_word or major:
@@ -342,6 +348,31 @@ def _accept(
     if first.is_sent_start:
         return pop >= MIN_POP_SENT_START
     return pop >= MIN_POP_UNTAGGED
+
+
+def _part_of_longer_name(doc: Any, start: int, end: int) -> bool:
+    """The span is a word of a longer proper-noun compound: a capitalised proper noun before it
+    modifies a word of the span, or the span's last word modifies one after it ("Boko Haram",
+    "Lac Vert", neither known as a whole)."""
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "PROPN" and _is_cap(prev.text) and prev.is_alpha and prev.dep_ == "compound" \
+                and start <= prev.head.i < end and not prev.is_sent_start:
+            return True
+    last = doc[end - 1]
+    if end < len(doc) and last.dep_ == "compound" and last.head.i >= end:
+        nxt = last.head
+        return nxt.pos_ == "PROPN" and _is_cap(nxt.text) and nxt.i == end
+    return False
+
+
+def _abbreviation(doc: Any, start: int, end: int) -> bool:
+    """An all-capitals word in brackets right after a name is that name's abbreviation ("Boko Haram
+    (JAS)", "Rapid Support Forces (RSF)"), not a place that shares its letters."""
+    if end - start != 1 or not doc[start].text.isupper() or start < 2 or end >= len(doc):
+        return False
+    return doc[start - 1].text == "(" and doc[end].text == ")" and _is_cap(doc[start - 2].text) \
+        and doc[start - 2].is_alpha
 
 
 def _nationality(doc: Any, start: int, end: int, key: str, gazetteer: Gazetteer) -> bool:
@@ -387,6 +418,8 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
     kind word or a country's or region's name makes it a place, or a product name compounding a
     weapon or vehicle noun ("Iskander missiles", "Bayraktar drones")."""
     span = doc[start:end]
+    if _abbreviation(doc, start, end):
+        return True
     key = normalise_name(span.text)
     if key in lex.not_places:
         if flags is None and gazetteer is not None:
