@@ -223,6 +223,30 @@ def test_developments_take_the_story_place(run, text: str, trigger: str, place: 
     assert e.place is not None and place in e.place.text and e.place.precision == Precision.NEAR, e.place
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # where people come from is no place the story is at
+        ("Rebels seized Goma on Monday. Peacekeepers from South Africa, Malawi and Uruguay have been killed. "
+         "Later, the government imposed a curfew.", "imposed", "Goma"),
+        # negative: a place a verb's "from" names is where the act was done from
+        ("Rebels seized Goma on Monday. Rockets were fired from Gisenyi overnight. Later, the government imposed "
+         "a curfew.", "imposed", "Gisenyi"),
+    ],
+)
+def test_where_people_come_from_is_no_story_place(run, text: str, trigger: str, place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in e.place.text, e.place
+
+
+def test_where_the_victims_come_from_is_no_place_of_the_attack(run) -> None:
+    e = event(run("Two peacekeepers from Uruguay were shot dead on Monday."), "shot")
+    assert e.place is None or e.place.name != "Uruguay", e.place
+    # negative: a withdrawal "from" a town happens there
+    e = event(run("Russian troops withdrew from Kherson on Friday."), "withdrew")
+    assert e.place is not None and e.place.name == "Kherson", e.place
+
+
 def test_a_speech_act_takes_no_place_from_the_story(run) -> None:
     events = run("Russian forces shelled Kharkiv on Monday. Ukraine's foreign ministry accused Russia of war crimes.")
     e = event(events, "accused")

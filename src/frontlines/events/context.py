@@ -7,7 +7,7 @@ from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import PAST_STATUSES, venue
+from frontlines.events.roles import PAST_STATUSES, came_from, venue
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
 from frontlines.records import PlaceKind, TimeValue
@@ -62,11 +62,13 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
     if not places:
         return
     story: dict[int, bool] = {}  # place number -> named as a place the story can be at (asked for each draft)
+    triggers = {d.trigger.head.i for d in drafts}
 
     def story_place(k: int, p: Any, root: Any) -> bool:
         told = story.get(k)
         if told is None:
-            told = story[k] = not venue(root, root.sent.root) and not (p.kind == PlaceKind.COUNTRY and _doer(root))
+            told = story[k] = not venue(root, root.sent.root) and not (p.kind == PlaceKind.COUNTRY and _doer(root)) \
+                and not came_from(root, triggers)
         return told
 
     for d in drafts:
