@@ -172,3 +172,21 @@ def test_an_agreement_takes_its_articles_setting(run_events) -> None:
 def test_finding_is_a_seizure_only_of_something_seizable(run_events, text: str, event: bool) -> None:
     found = [e for e in run_events(text) if e.trigger.startswith("found")]
     assert bool(found) == event, [(e.trigger, e.plover_type) for e in run_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        # an accusation by others beside protesters stays an accusation (events v44)
+        ("Israel and Hamas traded blame for the blast, as anger over it sent protesters into the streets.",
+         "blame", "ACCUSE"),
+        # negative: what protesters say is their protest
+        ("Protesters demanded the resignation of the governor in Lagos.", "Protesters", "PROTEST"),
+        # negative: force used at a protest is typed by the protest
+        ("Police fired tear gas at protesters in Lagos.", "fired", "PROTEST"),
+    ],
+)
+def test_a_protest_setting_retypes_only_what_the_protesters_say(run_events, text: str, trigger: str,
+                                                                 plover: str) -> None:
+    event = next(e for e in run_events(text) if e.trigger.startswith(trigger))
+    assert event.plover_type == plover, (event.plover_type, event.acled_sub_event_type)

@@ -53,6 +53,9 @@ _MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "gunfig
                      "exchange fire", "exchange of fire"})
 # Explosive triggers: remote violence by definition, whoever the victims are.
 _EXPLOSIVE_DEFAULT = frozenset({"Remote explosive/landmine/IED"})
+# acts that are said: a protest setting retypes them only when the protesters say them ("protesters
+# demanded ..." is the protest; "Israel and the militants traded blame" beside protesters stays an accusation)
+_SAID = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
 _PROTEST_OVERRIDABLE = frozenset(
     {"Armed clash", "Attack", "Looting/property destruction", "Arrests", "Grenade", None}
 )
@@ -361,7 +364,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
     if (
         refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE
-        and _protest_setting(sent_cues, lex)
+        and not (plover in _SAID and _said_by_others(head, doers, lex)) and _protest_setting(sent_cues, lex)
         and not any(head.doc[i].lemma_.lower() in _PROTEST_WORDS for i in trig.tokens if i != head.i)
         and not sent_cues.holds(cues["mob"])
     ):
@@ -520,6 +523,26 @@ def _without_kit(cues: SentenceCues) -> SentenceCues:
     kit = {t.i for t in cues.tokens if t.lower_ in ("riot", "anti-riot") and t.dep_ in ("compound", "amod")
            and t.head.pos_ in _NOUN_POS}
     return SentenceCues([t for t in cues.tokens if t.i not in kit], cues.words) if kit else cues
+
+
+def _said_by_others(head: Any, doers: Sequence[Any], lex: EventLexicon) -> bool:
+    """Someone other than protesters says it: its doers, or for a noun the subject of the verb it
+    is the object of ("Israel and Hamas traded blame"), are no protest words."""
+    sayers = list(doers)
+    if not sayers and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj"):
+        verb = head.head if head.dep_ == "dobj" else head.head.head
+        sayers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(sayers) and not _protesters(sayers, lex)
+
+
+def _protesters(doers: Sequence[Any], lex: EventLexicon) -> bool:
+    """A doer is a word the lexicon itself reads as a protest ("protesters", "demonstrators")."""
+    for d in doers:
+        for t in (d, *d.conjuncts):
+            spec = lex.single.get(t.lemma_.lower())
+            if spec is not None and spec.plover == "PROTEST" and spec.pos == "N":
+                return True
+    return False
 
 
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:

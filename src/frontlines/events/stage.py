@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "43"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "44"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -135,6 +135,7 @@ VERSION = "43"  # 3: speech content, generic and negated mentions, own-part deni
 # 41: review: one story-town rule (the town inside the area named just before) replaces the older "X (R region)" one
 # 42: one act of a kind per sentence unless the sentence tells them apart (events.merge.merge_one_act_per_sentence)
 # 43: where people or things come from ("peacekeepers from Uruguay") is no place of the event nor of the story (events.roles.came_from)
+# 44: a protest setting retypes a said act (an accusation, a demand) only when the protesters say it
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
