@@ -226,3 +226,22 @@ def test_a_large_division_sits_at_its_label_point(places) -> None:
     found = places("Flooding was reported across Ontario, the province said.")
     ontario = by_text(found, "Ontario")
     assert ontario is not None and ontario.lat is not None and ontario.lat > 49.0, ontario
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # another romanisation of a town inside the division written next to it, in any country
+        ("Three aid workers were killed in Kabkabiya, North Darfur, on Saturday.", "Kabkabiya", "Kabkābīyah"),
+        # negative: nothing sounds alike inside it: the division itself, saying so
+        ("Three aid workers were killed in Qzrtvillage, North Darfur, on Saturday.", "Qzrtvillage", None),
+    ],
+)
+def test_a_name_written_otherwise_is_found_by_sound_inside_its_division(places, text: str, name: str,
+                                                                       expected: str | None) -> None:
+    place = by_text(places(text), name)
+    assert place is not None and place.admin1 == "North Darfur", place
+    if expected is None:
+        assert "not known in North Darfur" in place.reason, place
+    else:
+        assert place.name == expected and "same sound" in place.reason, place

@@ -191,6 +191,10 @@ def test_empty_gazetteer_opens(tmp_path: Path) -> None:
         ("kamianka-dniprovska", "kmnkdnprvsk"),
         ("zaporizhzhia", "zprzh"),
         ("zaporizhia", "zprzh"),  # жж written once
+        ("kabkabiyah", "kbkb"),  # a silent final h after a vowel (Arabic names) ...
+        ("kabkabiya", "kbkb"),
+        ("shah alam", "shlm"),  # ... at each word's end; a digraph's h stays
+        ("bakh", "bkh"),  # an h after a consonant is a letter of the name
         ("", ""),
     ],
 )
@@ -205,7 +209,7 @@ def test_consonant_skeletons_of_many_keys_at_once_are_each_keys_skeleton() -> No
 
     # runs across a separator, doubled digraphs, empty keys, capitals, digits, non-ASCII and newlines
     keys = ["luganskoye", "kk", "k-k", "kkk", "", "zhzhzh", "kh-kh", "ggh", "AAbB", "ab12cc", "", "gg",
-            "łódź", "жж", "k\nk", "kk\n", "tsts", "nova kakhovka", "zaporizhzhia"]
+            "łódź", "жж", "k\nk", "kk\n", "tsts", "nova kakhovka", "zaporizhzhia", "kabkabiyah", "ah\nah"]
     assert consonant_skeletons(keys) == [consonant_skeleton(k) for k in keys]
     assert consonant_skeletons([]) == []
 

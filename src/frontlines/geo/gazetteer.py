@@ -337,14 +337,17 @@ def _h_for_g(key: str) -> str:
 
 
 _DOUBLED_DIGRAPH = re.compile(r"(zh|sh|ch|kh|ts)\1")  # жж written once: Zaporizhia, Zaporizhzhia
+# a word-final h after a vowel is silent in romanisations of Arabic names (Kabkabiyah, Kabkabiya)
+_FINAL_H = re.compile(r"(?<=[aeiouy])h\b")
 
 
 def consonant_skeleton(key: str) -> str:
-    """A name's consonants, once each (a doubled digraph too), г as h and without separators: what the Russian, Ukrainian
-    and older romanisations of one Cyrillic name share ("luganskoye", "luhanske" -> "lhnsk")."""
+    """A name's consonants, once each (a doubled digraph too), г as h and without separators or a silent
+    final h: what the Russian, Ukrainian and older romanisations of one Cyrillic name share ("luganskoye",
+    "luhanske" -> "lhnsk"), and the spellings of one Arabic name ("kabkabiya", "kabkabiyah" -> "kbkb")."""
     out: list[str] = []
     prev = ""
-    for ch in _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g(key)):
+    for ch in _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g(_FINAL_H.sub("", key))):
         if ch in _VOWELS or not ch.isalpha():
             prev = ch
             continue
@@ -364,7 +367,7 @@ def consonant_skeletons(keys: Sequence[str]) -> list[str]:
     newline follows no equal letter), as indexing a country's thousands of names needs."""
     out = [""] * len(keys)
     batch = [i for i, k in enumerate(keys) if k.isascii() and "\n" not in k]
-    joined = _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g("\n".join([keys[i] for i in batch])))
+    joined = _DOUBLED_DIGRAPH.sub(r"\1", _h_for_g(_FINAL_H.sub("", "\n".join([keys[i] for i in batch]))))
     for i, skeleton in zip(batch, _CONSONANT_RUN.sub(r"\1", joined).translate(_KEEP_CONSONANTS).split("\n")):
         out[i] = skeleton
     for i in set(range(len(keys))).difference(batch):

@@ -23,7 +23,7 @@ from frontlines.stages import doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
 from frontlines.geo.coherence import PROXIMITY, TOWN_KINDS, coherence, far_partials
-from frontlines.geo.othernames import CYRILLIC_COUNTRIES, STRIP_SUFFIX, drop_foreign_alternates, sound_alike
+from frontlines.geo.othernames import STRIP_SUFFIX, drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.recognise import (
@@ -271,8 +271,9 @@ def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer
         return None
     it = _item(doc, Mention(span.start, span.end, "container"), gazetteer)
     inside = tuple(c for c in it.candidates if context.inside_division(c, division))
-    if not inside and division.country in CYRILLIC_COUNTRIES:
-        # written in another romanisation ("Orekhov, Zaporozhye" for Orikhiv): by sound, inside it
+    if not inside:
+        # written in another romanisation ("Orekhov, Zaporozhye" for Orikhiv; "Kabkabiya, North
+        # Darfur" for Kabkabiyah): by sound, inside the division written next to it
         inside = tuple(c for c in gazetteer.sound_alike(it.text, [division.country])
                        if context.inside_division(c, division))
         if inside:
