@@ -185,3 +185,18 @@ def test_what_a_burst_turned_into_is_the_event(run_events, text: str, sub_types:
 def test_military_backing_is_no_stated_support(run_events, text: str, support: bool) -> None:
     events = run_events(text)
     assert any(e.plover_type == "SUPPORT" for e in events) is support, [(e.trigger, e.plover_type) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        # a declaration makes what it names (events v45)
+        ("Haiti's government declared a 72-hour state of emergency on Sunday.", "state of emergency", "happened"),
+        ("Moscow proclaimed the region's annexation in late September.", "annexation", "happened"),
+        # negative: an announcement names an act without telling whether it is done
+        ("The army announced the withdrawal of its troops from the city.", "withdrawal", "announced"),
+    ],
+)
+def test_a_declaration_makes_what_it_names(run_events, text: str, trigger: str, status: str) -> None:
+    event = next(e for e in run_events(text) if e.trigger.startswith(trigger))
+    assert event.status.value == status, (event.trigger, event.status)

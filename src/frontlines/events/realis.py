@@ -193,7 +193,8 @@ def settle_status(plover: str, word_plover: str, realis: Realis, trigger: Any) -
     - "announced" is the doer telling its own act: told as done ("troops were deployed, the army
       said"; "declared a state of emergency") the act happened; told as to come ("will pull out",
       "would withdraw") it is planned. A noun keeps "announced" ("announced the withdrawal"): the
-      announcement names the act without telling whether it is done. A party's claim about its own deeds stays ``claimed``
+      announcement names the act without telling whether it is done; but a declaration makes what
+      it names ("declared a state of emergency", "proclaimed the annexation"): that happened. A party's claim about its own deeds stays ``claimed``
       (decided before, in :func:`frontlines.events.attribution.claim_or_report`)."""
     status = realis.status
     if plover == "THREATEN" and status in _TOLD_AS_DONE:
@@ -203,7 +204,22 @@ def settle_status(plover: str, word_plover: str, realis: Realis, trigger: Any) -
     if status == EventStatus.ANNOUNCED and trigger.pos_ in ("VERB", "AUX"):
         to_come = realis.modal in ("future", "would")
         return replace(realis, status=EventStatus.PLANNED if to_come else EventStatus.HAPPENED)
+    if status == EventStatus.ANNOUNCED and _enacted(trigger, realis):
+        return replace(realis, status=EventStatus.HAPPENED)
     return realis
+
+
+# verbs whose saying makes what they name ("declared a state of emergency", "proclaimed the
+# annexation"), unlike those that report it ("announced the withdrawal")
+_ENACTING = frozenset({"declare", "proclaim"})
+
+
+def _enacted(trigger: Any, realis: Realis) -> bool:
+    """A noun a declaration brings into being: the direct object of "declare" or "proclaim", told
+    as done (not "will declare")."""
+    frame = realis.frame
+    return (frame is not None and realis.frame_word in _ENACTING and trigger.dep_ == "dobj"
+            and trigger.head.i == frame.i and realis.modal not in ("future", "would", "modal", "if"))
 
 
 def _perfect(tok: Any, present: bool = False) -> bool:

@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "44"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "45"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -136,6 +136,7 @@ VERSION = "44"  # 3: speech content, generic and negated mentions, own-part deni
 # 42: one act of a kind per sentence unless the sentence tells them apart (events.merge.merge_one_act_per_sentence)
 # 43: where people or things come from ("peacekeepers from Uruguay") is no place of the event nor of the story (events.roles.came_from)
 # 44: a protest setting retypes a said act (an accusation, a demand) only when the protesters say it
+# 45: a declaration makes what it names ("declared a state of emergency" happened; "announced the withdrawal" stays announced)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
