@@ -85,3 +85,27 @@ def test_plover_stance(run_events, text: str, plover: str) -> None:
     assert best is not None and best.plover_type == plover, [
         (e.plover_type, e.trigger, e.status.value, e.confidence) for e in run_events(text)
     ]
+
+
+# The content of another event: an act named inside what another trigger of the sentence says, asks,
+# agrees or accuses is what that event is about, not the news itself (events.ranking._content_of_event).
+CONTENT = [
+    ("The foreign ministry accused the rebels of shelling the village.", "ACCUSE"),
+    ("Both armies agreed to stop the shelling of the border towns.", "AGREE"),
+    ("The opposition condemned the arrests of students that followed the vote.", "ACCUSE"),
+    ("The minister urged the militia on Monday to stop attacking aid convoys.", "REQUEST"),
+    ("Local officials said the government promised aid to families whose homes were destroyed by shelling.",
+     "AGREE"),
+    # negatives: coordinated acts are two pieces of news; an act a plain report tells stays the news
+    ("Rebels shelled the village and looted the market.", "ASSAULT"),
+    ("The ministry said that rebels shelled the village overnight.", "ASSAULT"),
+    ("Troops shelled the village, the governor said, and urged residents to leave.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover"), CONTENT)
+def test_content_of_another_event_ranks_below_it(run_events, text: str, plover: str) -> None:
+    best = top(run_events(text))
+    assert best is not None and best.plover_type == plover, [
+        (e.plover_type, e.trigger, e.confidence) for e in run_events(text)
+    ]
