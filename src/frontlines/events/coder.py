@@ -222,8 +222,8 @@ def _usable(tok: Any, spec: TriggerSpec) -> bool:
         return False
     if tok.dep_ == "compound":
         return tok.head.lemma_.lower() in _FRAME_HEADS
-    if tok.ent_type_ in _NOT_EVENT_ENTS:
-        return False  # "March" the month, "Strike" in a name
+    if tok.ent_type_ in _NOT_EVENT_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
+        return False  # "March" the month, "Strike" in a name, "Amnesty" the organisation
     return True
 
 
@@ -286,6 +286,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "consequence" and not _announced_response(head):
         return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
+    if refine == "halt":
+        stopped = _object_event(head, lex)
+        if stopped in _RELATIONS:
+            return Typing("SANCTION", "cancel", None, None)  # "suspended the talks", "cancelled the visit"
+        if stopped in _PRESSURE:
+            return Typing("CONCEDE", "ease", None, None)  # "called off the strike", "suspended the curfew"
     if refine == "crowd":
         if not _voices_demand(head, cues["demand_words"]):
             return Typing(plover, mode, None, None, keep=False)  # "relatives gathered at the hospital"
@@ -390,6 +396,24 @@ def conflict_setting(doc: Any, words: DocWords, lex: EventLexicon) -> bool:
     """Whether an article's words tell of a conflict (the lexicon's conflict cues, anywhere in it)."""
     cues = SentenceCues(doc, words, range(len(words.lower)))
     return cues.holds(lex.cues["conflict"])
+
+
+# What stopping an act concedes or cuts (PLOVER): stopping an exchange between parties (talks, visits, aid,
+# cooperation) reduces relations (SANCTION, mode cancel); stopping one's own pressure (a protest, a curfew, a
+# ban, sanctions, a threat) is a concession (CONCEDE: "suspending protests", "remove curfews", easing restrictions).
+_RELATIONS = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
+_PRESSURE = frozenset({"PROTEST", "COERCE", "SANCTION", "THREATEN"})
+
+
+def _object_event(head: Any, lex: EventLexicon) -> str | None:
+    """The PLOVER type of the event noun a verb acts on ("suspended the talks": CONSULT), if its object (or
+    passive subject) is a lexicon trigger noun."""
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in _NOUN_POS:
+            spec = lex.single.get(c.lemma_.lower()) or lex.single.get(c.lower_)
+            if spec is not None and spec.pos != "V":
+                return spec.plover
+    return None
 
 
 def _objects_hold(head: Any, cueset: Any) -> bool:

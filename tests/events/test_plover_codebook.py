@@ -1,0 +1,40 @@
+"""PLOVER types the codebook names outright (type definitions and modes), on project-written sentences:
+pardons, regret, repatriation, ratifying, objections, lawsuits, cancelled meetings, and a stopped act
+typed by what is stopped (events.coder, refine "halt")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import top
+
+CODEBOOK = [
+    ("The president pardoned 200 political prisoners on Monday.", "CONCEDE"),
+    ("Parliament declared an amnesty for deserters who return by June.", "CONCEDE"),
+    ("The government repatriated 300 refugees from the camps.", "RETREAT"),
+    ("The senate voted to ratify the border treaty.", "SUPPORT"),
+    ("The opposition filed a lawsuit against the electoral commission.", "ACCUSE"),
+    ("The ministry strongly disapproved of the embassy's conduct.", "ACCUSE"),
+    # stopping an exchange between parties cuts relations; stopping one's own pressure concedes
+    ("The government suspended peace talks with the rebels.", "SANCTION"),
+    ("The minister cancelled his visit to Moscow.", "SANCTION"),
+    ("The authorities suspended the curfew in the northern province.", "CONCEDE"),
+    ("The opposition cancelled the planned demonstration in the capital.", "CONCEDE"),
+    ("The city council cancelled the parking fees imposed last year.", "CONCEDE"),
+    # negatives: with no act as its object the verb keeps its own type; an organisation's name is no act
+    ("The government suspended the newspaper's licence.", "SANCTION"),
+    ("Amnesty International said soldiers shelled the camp.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover"), CODEBOOK)
+def test_codebook_types(run_events, text: str, plover: str) -> None:
+    best = top(run_events(text))
+    assert best is not None and best.plover_type == plover, [
+        (e.plover_type, e.plover_mode, e.trigger, e.confidence) for e in run_events(text)
+    ]
+
+
+def test_suspended_talks_are_no_concession(run_events) -> None:
+    events = run_events("The rebels suspended talks with the government after the arrests.")
+    assert "CONCEDE" not in {e.plover_type for e in events}
