@@ -72,10 +72,15 @@ STANCE = [
     ("Moscow said that Kyiv must release the detained sailors.", "REQUEST"),
     ("The minister declared that the neighbouring country must drop its trade barriers.", "REQUEST"),
     ("The government said it will not accept any more refugees.", "REJECT"),
+    # a party telling its own cooperation to come commits to it (PLOVER: future cooperation is an intention)
+    ("The defence ministry said it will send humanitarian aid to the refugees.", "AGREE"),
+    ("The prime minister will visit Kyiv next week, his office said.", "AGREE"),
     # negatives: what happened keeps its type
     ("Syria withdrew its troops from the border area on Monday.", "RETREAT"),
     ("Farmers blockaded the capital's ring road on Monday.", "COERCE"),
     ("The two ministers met in Geneva on Friday.", "CONSULT"),
+    ("The defence ministry said it sent humanitarian aid to the refugees.", "AID"),
+    ("The ministry said its troops will withdraw from the border area.", "RETREAT"),
 ]
 
 

@@ -67,7 +67,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "43"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "44"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -137,6 +137,7 @@ VERSION = "43"  # 3: speech content, generic and negated mentions, own-part deni
 # 43: PLOVER codebook keywords (pardon, amnesty, regret, repatriate, ratify, disapprove, defame, lawsuit, cancel,
 # convict); a stopped act typed by what is stopped (talks suspended: SANCTION; a curfew or a protest called off:
 # CONCEDE); a trigger word in an organisation's name ("Amnesty International") is no event
+# 44: a party telling its own cooperation to come ("said it will send aid") commits to it: AGREE (PLOVER)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
