@@ -24,6 +24,14 @@ CODEBOOK = [
     # negatives: with no act as its object the verb keeps its own type; an organisation's name is no act
     ("The government suspended the newspaper's licence.", "SANCTION"),
     ("Amnesty International said soldiers shelled the camp.", "ASSAULT"),
+    # leaving an agreement or talks, or calling envoys home, cuts relations (SANCTION); forces leaving ground retreat
+    ("The United States pulled out of the nuclear agreement in 2018.", "SANCTION"),
+    ("The opposition withdrew from the talks on Monday.", "SANCTION"),
+    ("France withdrew its ambassador from Niger.", "SANCTION"),
+    ("Russian troops withdrew from Kherson on Friday.", "RETREAT"),
+    ("The army pulled out of the town after heavy fighting.", "RETREAT"),
+    ("The rebels withdrew their fighters from the border area.", "RETREAT"),
+    ("Officials confirmed the withdrawal of the Wagner Group from the city.", "RETREAT"),
 ]
 
 

@@ -292,6 +292,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             return Typing("SANCTION", "cancel", None, None)  # "suspended the talks", "cancelled the visit"
         if stopped in _PRESSURE:
             return Typing("CONCEDE", "ease", None, None)  # "called off the strike", "suspended the curfew"
+    if plover == "RETREAT" and mode == "withdraw" and _leaves_relations(head, lex):
+        return Typing("SANCTION", "withdraw", None, None)  # "pulled out of the treaty", "withdrew its ambassador"
     if refine == "crowd":
         if not _voices_demand(head, cues["demand_words"]):
             return Typing(plover, mode, None, None, keep=False)  # "relatives gathered at the hospital"
@@ -403,6 +405,33 @@ def conflict_setting(doc: Any, words: DocWords, lex: EventLexicon) -> bool:
 # ban, sanctions, a threat) is a concession (CONCEDE: "suspending protests", "remove curfews", easing restrictions).
 _RELATIONS = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
 _PRESSURE = frozenset({"PROTEST", "COERCE", "SANCTION", "THREATEN"})
+
+
+# Who is withdrawn when a withdrawal cuts relations rather than yields ground (PLOVER SANCTION: "withdrawal ... of
+# diplomats", "terminate the deployment or presence of peacekeeping forces, inspectors or other observers").
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "observer", "monitor", "inspector", "peacekeeper", "delegation",
+                     "mission"})
+
+
+def _leaves_relations(head: Any, lex: EventLexicon) -> bool:
+    """A withdrawal from an agreement or from talks ("pulled out of the grain deal", "withdrew from the talks"), or
+    of envoys ("withdrew its ambassador"): PLOVER's SANCTION (mode withdraw), not a RETREAT, which is forces
+    leaving ground."""
+    for c in head.subtree:
+        if c.i == head.i:
+            continue
+        lemma = c.lemma_.lower()
+        if c.dep_ in ("dobj", "nsubjpass") and c.head.i == head.i and lemma in _ENVOYS:
+            return True
+        prep = c.head
+        if c.dep_ != "pobj" or not (prep.lower_ == "from" and prep.head.i == head.i or prep.lower_ == "of" and (
+                prep.head.lower_ == "out" and prep.head.head.i == head.i)):
+            continue  # "withdrew from", "pulled out of" (never "the withdrawal of <the party>")
+        if lemma in lex.cues["agreement_objects"].words:
+            return True
+        spec = lex.single.get(lemma)
+        return spec is not None and spec.plover in ("AGREE", "CONSULT", "COOPERATE")
+    return False
 
 
 def _object_event(head: Any, lex: EventLexicon) -> str | None:

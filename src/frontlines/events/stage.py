@@ -67,7 +67,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "44"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "45"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -138,6 +138,7 @@ VERSION = "44"  # 3: speech content, generic and negated mentions, own-part deni
 # convict); a stopped act typed by what is stopped (talks suspended: SANCTION; a curfew or a protest called off:
 # CONCEDE); a trigger word in an organisation's name ("Amnesty International") is no event
 # 44: a party telling its own cooperation to come ("said it will send aid") commits to it: AGREE (PLOVER)
+# 45: a withdrawal from an agreement or talks, or of envoys, cuts relations: SANCTION (PLOVER), no retreat
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
