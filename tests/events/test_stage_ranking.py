@@ -114,3 +114,16 @@ def test_content_of_another_event_ranks_below_it(run_events, text: str, plover: 
     assert best is not None and best.plover_type == plover, [
         (e.plover_type, e.trigger, e.confidence) for e in run_events(text)
     ]
+
+
+def test_topic_noun_ranks_well_below_the_act_naming_it(run_events) -> None:
+    # the attack is what the ministry denounced: the news is the denunciation, the attack its topic
+    events = run_events("The ministry denounced the drone attack on the refinery.")
+    denounced = [e for e in events if e.plover_type == "ACCUSE"]
+    attack = [e for e in events if e.plover_type == "ASSAULT"]
+    assert denounced and attack and denounced[0].confidence - attack[0].confidence > 0.2, [
+        (e.plover_type, e.trigger, e.confidence) for e in events
+    ]
+    # negative: told on its own, the attack is the news
+    alone = top(run_events("A drone attack hit the refinery on Monday, the ministry said."))
+    assert alone is not None and alone.plover_type == "ASSAULT"

@@ -67,7 +67,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "45"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "46"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -139,6 +139,8 @@ VERSION = "45"  # 3: speech content, generic and negated mentions, own-part deni
 # CONCEDE); a trigger word in an organisation's name ("Amnesty International") is no event
 # 44: a party telling its own cooperation to come ("said it will send aid") commits to it: AGREE (PLOVER)
 # 45: a withdrawal from an agreement or talks, or of envoys, cuts relations: SANCTION (PLOVER), no retreat
+# 46: ranking: an event noun another trigger governs ("denounced the drone attack") is that event's content too;
+# an act of force above ("found a mass grave") acts on what it names: no content
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -229,7 +231,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     own_statement(kept, inp.article.source, inp.resources.actors)
     if not kept:
         return ()  # nor any stage's version to work out
-    heads = {d.trigger.head.i for d in drafts}
+    heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type
     title = title_cues(inp.article.title, lex)
     stages = _StageNames.of(inp.versions)
     return tuple(_finish(d, inp, lex, heads, title, stages) for d in kept)
@@ -270,7 +272,7 @@ class _StageNames:
         return tuple(names)
 
 
-def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int],
+def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: Mapping[int, str],
             title: tuple[frozenset[str], frozenset[str]], stages: _StageNames) -> Event:
     sent = d.sent
     article_id = inp.article.id
