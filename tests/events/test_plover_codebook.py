@@ -21,6 +21,10 @@ CODEBOOK = [
     ("The authorities suspended the curfew in the northern province.", "CONCEDE"),
     ("The opposition cancelled the planned demonstration in the capital.", "CONCEDE"),
     ("The city council cancelled the parking fees imposed last year.", "CONCEDE"),
+    # stopping one's own force ends the fighting (RETREAT); told to come by its party, an offer (AGREE)
+    ("The army halted its offensive near the border.", "RETREAT"),
+    ("The army said it would halt the bombardment of the town.", "AGREE"),
+    ("The union called off the strike after the government raised wages.", "CONCEDE"),
     # negatives: with no act as its object the verb keeps its own type; an organisation's name is no act
     ("The government suspended the newspaper's licence.", "SANCTION"),
     ("Amnesty International said soldiers shelled the camp.", "ASSAULT"),

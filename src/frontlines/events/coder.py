@@ -288,10 +288,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
     if refine == "halt":
         stopped = _object_event(head, lex)
-        if stopped in _RELATIONS:
+        if stopped is not None and stopped.plover in _RELATIONS:
             return Typing("SANCTION", "cancel", None, None)  # "suspended the talks", "cancelled the visit"
-        if stopped in _PRESSURE:
+        if stopped is not None and (stopped.plover in _PRESSURE or stopped.refine == "strike"):
             return Typing("CONCEDE", "ease", None, None)  # "called off the strike", "suspended the curfew"
+        if stopped is not None and stopped.plover in _FORCE:
+            return Typing("RETREAT", "ceasefire", None, None)  # "halted the offensive": fighting ended
     if plover == "RETREAT" and mode == "withdraw" and _leaves_relations(head, lex):
         return Typing("SANCTION", "withdraw", None, None)  # "pulled out of the treaty", "withdrew its ambassador"
     if refine == "crowd":
@@ -405,6 +407,8 @@ def conflict_setting(doc: Any, words: DocWords, lex: EventLexicon) -> bool:
 # ban, sanctions, a threat) is a concession (CONCEDE: "suspending protests", "remove curfews", easing restrictions).
 _RELATIONS = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
 _PRESSURE = frozenset({"PROTEST", "COERCE", "SANCTION", "THREATEN"})
+# stopping one's use of force ends the fighting (PLOVER RETREAT: "otherwise ending active conflicts")
+_FORCE = frozenset({"ASSAULT", "MOBILIZE"})
 
 
 # Who is withdrawn when a withdrawal cuts relations rather than yields ground (PLOVER SANCTION: "withdrawal ... of
@@ -434,14 +438,14 @@ def _leaves_relations(head: Any, lex: EventLexicon) -> bool:
     return False
 
 
-def _object_event(head: Any, lex: EventLexicon) -> str | None:
-    """The PLOVER type of the event noun a verb acts on ("suspended the talks": CONSULT), if its object (or
-    passive subject) is a lexicon trigger noun."""
+def _object_event(head: Any, lex: EventLexicon) -> TriggerSpec | None:
+    """The lexicon entry of the event noun a verb acts on ("suspended the talks": talks, CONSULT), if its object
+    (or passive subject) is a lexicon trigger noun."""
     for c in head.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in _NOUN_POS:
             spec = lex.single.get(c.lemma_.lower()) or lex.single.get(c.lower_)
             if spec is not None and spec.pos != "V":
-                return spec.plover
+                return spec
     return None
 
 

@@ -67,7 +67,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "46"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "47"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -141,6 +141,7 @@ VERSION = "46"  # 3: speech content, generic and negated mentions, own-part deni
 # 45: a withdrawal from an agreement or talks, or of envoys, cuts relations: SANCTION (PLOVER), no retreat
 # 46: ranking: an event noun another trigger governs ("denounced the drone attack") is that event's content too;
 # an act of force above ("found a mass grave") acts on what it names: no content
+# 47: stopping one's own force ("halted its offensive") ends the fighting: RETREAT (PLOVER), no sanction
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
