@@ -72,10 +72,15 @@ STANCE = [
     ("Moscow said that Kyiv must release the detained sailors.", "REQUEST"),
     ("The minister declared that the neighbouring country must drop its trade barriers.", "REQUEST"),
     ("The government said it will not accept any more refugees.", "REJECT"),
+    # a party telling its own cooperation to come commits to it (PLOVER: future cooperation is an intention)
+    ("The defence ministry said it will send humanitarian aid to the refugees.", "AGREE"),
+    ("The prime minister will visit Kyiv next week, his office said.", "AGREE"),
     # negatives: what happened keeps its type
     ("Syria withdrew its troops from the border area on Monday.", "RETREAT"),
     ("Farmers blockaded the capital's ring road on Monday.", "COERCE"),
     ("The two ministers met in Geneva on Friday.", "CONSULT"),
+    ("The defence ministry said it sent humanitarian aid to the refugees.", "AID"),
+    ("The ministry said its troops will withdraw from the border area.", "RETREAT"),
 ]
 
 
@@ -85,3 +90,40 @@ def test_plover_stance(run_events, text: str, plover: str) -> None:
     assert best is not None and best.plover_type == plover, [
         (e.plover_type, e.trigger, e.status.value, e.confidence) for e in run_events(text)
     ]
+
+
+# The content of another event: an act named inside what another trigger of the sentence says, asks,
+# agrees or accuses is what that event is about, not the news itself (events.ranking._content_of_event).
+CONTENT = [
+    ("The foreign ministry accused the rebels of shelling the village.", "ACCUSE"),
+    ("Both armies agreed to stop the shelling of the border towns.", "AGREE"),
+    ("The opposition condemned the arrests of students that followed the vote.", "ACCUSE"),
+    ("The minister urged the militia on Monday to stop attacking aid convoys.", "REQUEST"),
+    ("Local officials said the government promised aid to families whose homes were destroyed by shelling.",
+     "AGREE"),
+    # negatives: coordinated acts are two pieces of news; an act a plain report tells stays the news
+    ("Rebels shelled the village and looted the market.", "ASSAULT"),
+    ("The ministry said that rebels shelled the village overnight.", "ASSAULT"),
+    ("Troops shelled the village, the governor said, and urged residents to leave.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover"), CONTENT)
+def test_content_of_another_event_ranks_below_it(run_events, text: str, plover: str) -> None:
+    best = top(run_events(text))
+    assert best is not None and best.plover_type == plover, [
+        (e.plover_type, e.trigger, e.confidence) for e in run_events(text)
+    ]
+
+
+def test_topic_noun_ranks_well_below_the_act_naming_it(run_events) -> None:
+    # the attack is what the ministry denounced: the news is the denunciation, the attack its topic
+    events = run_events("The ministry denounced the drone attack on the refinery.")
+    denounced = [e for e in events if e.plover_type == "ACCUSE"]
+    attack = [e for e in events if e.plover_type == "ASSAULT"]
+    assert denounced and attack and denounced[0].confidence - attack[0].confidence > 0.2, [
+        (e.plover_type, e.trigger, e.confidence) for e in events
+    ]
+    # negative: told on its own, the attack is the news
+    alone = top(run_events("A drone attack hit the refinery on Monday, the ministry said."))
+    assert alone is not None and alone.plover_type == "ASSAULT"

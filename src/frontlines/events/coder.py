@@ -225,8 +225,8 @@ def _usable(tok: Any, spec: TriggerSpec) -> bool:
         return False
     if tok.dep_ == "compound":
         return tok.head.lemma_.lower() in _FRAME_HEADS
-    if tok.ent_type_ in _NOT_EVENT_ENTS:
-        return False  # "March" the month, "Strike" in a name
+    if tok.ent_type_ in _NOT_EVENT_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
+        return False  # "March" the month, "Strike" in a name, "Amnesty" the organisation
     return True
 
 
@@ -289,6 +289,16 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "consequence" and not _announced_response(head):
         return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
+    if refine == "halt":
+        stopped = _object_event(head, lex)
+        if stopped is not None and stopped.plover in _RELATIONS:
+            return Typing("SANCTION", "cancel", None, None)  # "suspended the talks", "cancelled the visit"
+        if stopped is not None and (stopped.plover in _PRESSURE or stopped.refine == "strike"):
+            return Typing("CONCEDE", "ease", None, None)  # "called off the strike", "suspended the curfew"
+        if stopped is not None and stopped.plover in _FORCE:
+            return Typing("RETREAT", "ceasefire", None, None)  # "halted the offensive": fighting ended
+    if plover == "RETREAT" and mode == "withdraw" and _leaves_relations(head, lex):
+        return Typing("SANCTION", "withdraw", None, None)  # "pulled out of the treaty", "withdrew its ambassador"
     if refine == "crowd":
         if not _voices_demand(head, cues["demand_words"]):
             return Typing(plover, mode, None, None, keep=False)  # "relatives gathered at the hospital"
@@ -393,6 +403,53 @@ def conflict_setting(doc: Any, words: DocWords, lex: EventLexicon) -> bool:
     """Whether an article's words tell of a conflict (the lexicon's conflict cues, anywhere in it)."""
     cues = SentenceCues(doc, words, range(len(words.lower)))
     return cues.holds(lex.cues["conflict"])
+
+
+# What stopping an act concedes or cuts (PLOVER): stopping an exchange between parties (talks, visits, aid,
+# cooperation) reduces relations (SANCTION, mode cancel); stopping one's own pressure (a protest, a curfew, a
+# ban, sanctions, a threat) is a concession (CONCEDE: "suspending protests", "remove curfews", easing restrictions).
+_RELATIONS = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
+_PRESSURE = frozenset({"PROTEST", "COERCE", "SANCTION", "THREATEN"})
+# stopping one's use of force ends the fighting (PLOVER RETREAT: "otherwise ending active conflicts")
+_FORCE = frozenset({"ASSAULT", "MOBILIZE"})
+
+
+# Who is withdrawn when a withdrawal cuts relations rather than yields ground (PLOVER SANCTION: "withdrawal ... of
+# diplomats", "terminate the deployment or presence of peacekeeping forces, inspectors or other observers").
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "observer", "monitor", "inspector", "peacekeeper", "delegation",
+                     "mission"})
+
+
+def _leaves_relations(head: Any, lex: EventLexicon) -> bool:
+    """A withdrawal from an agreement or from talks ("pulled out of the grain deal", "withdrew from the talks"), or
+    of envoys ("withdrew its ambassador"): PLOVER's SANCTION (mode withdraw), not a RETREAT, which is forces
+    leaving ground."""
+    for c in head.subtree:
+        if c.i == head.i:
+            continue
+        lemma = c.lemma_.lower()
+        if c.dep_ in ("dobj", "nsubjpass") and c.head.i == head.i and lemma in _ENVOYS:
+            return True
+        prep = c.head
+        if c.dep_ != "pobj" or not (prep.lower_ == "from" and prep.head.i == head.i or prep.lower_ == "of" and (
+                prep.head.lower_ == "out" and prep.head.head.i == head.i)):
+            continue  # "withdrew from", "pulled out of" (never "the withdrawal of <the party>")
+        if lemma in lex.cues["agreement_objects"].words:
+            return True
+        spec = lex.single.get(lemma)
+        return spec is not None and spec.plover in ("AGREE", "CONSULT", "COOPERATE")
+    return False
+
+
+def _object_event(head: Any, lex: EventLexicon) -> TriggerSpec | None:
+    """The lexicon entry of the event noun a verb acts on ("suspended the talks": talks, CONSULT), if its object
+    (or passive subject) is a lexicon trigger noun."""
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in _NOUN_POS:
+            spec = lex.single.get(c.lemma_.lower()) or lex.single.get(c.lower_)
+            if spec is not None and spec.pos != "V":
+                return spec
+    return None
 
 
 def _objects_hold(head: Any, cueset: Any) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from frontlines.events.draft import Draft
@@ -19,6 +20,10 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unlea
 _VERBAL = frozenset({"CONSULT", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE",
                      "COOPERATE", "AID"})
 _MATERIAL = frozenset({"ASSAULT", "RETREAT", "MOBILIZE", "COERCE"})
+# an event told as what another event's trigger says, asks or agrees: content, below the act that tells it
+CONTENT_PENALTY = 0.35
+# Acts done to what their object names ("found a mass grave", "seized the weapons"): their object is no content.
+_ACTING = frozenset({"ASSAULT", "COERCE"})
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -54,7 +59,20 @@ def _main_verb(head: Any) -> bool:
     return head.dep_ == "ROOT" or (head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT")
 
 
-def confidence(d: Draft, trigger_heads: set[int], title: tuple[frozenset[str], frozenset[str]]) -> float:
+def _content_of_event(head: Any, trigger_heads: Mapping[int, str]) -> bool:
+    """The trigger lies inside what another event's trigger says, asks, agrees or accuses ("accused the army of
+    shelling the town", "agreed to halt the attacks", "condemned the strike that killed ..."): its head hangs,
+    through links other than coordination, under another trigger that tells, asks or gives it (an act of force
+    above it, "found a mass grave", acts on it rather than tells it)."""
+    tok = head
+    while tok.head.i != tok.i and tok.dep_ != "conj":
+        tok = tok.head
+        if tok.i in trigger_heads and trigger_heads[tok.i] not in _ACTING:
+            return True
+    return False
+
+
+def confidence(d: Draft, trigger_heads: Mapping[int, str], title: tuple[frozenset[str], frozenset[str]]) -> float:
     """How likely this is the article's main event: trigger reliability, syntax, position, headline,
     kind of event and status."""
     head = d.trigger.head
@@ -69,8 +87,14 @@ def confidence(d: Draft, trigger_heads: set[int], title: tuple[frozenset[str], f
         conf += 0.1  # "launched a missile strike", "carried out an air raid"
     elif head.pos_ in ("NOUN", "PROPN") and governor.i in trigger_heads and governor.i != head.i:
         conf -= 0.25  # the topic of another event ("protesting mobilisation", "accused of torture")
+        if trigger_heads[governor.i] not in _ACTING:
+            conf -= CONTENT_PENALTY  # what a verbal act is about ("denounced the drone attack")
     elif head.dep_ in _SUBORDINATE:
         conf -= 0.1
+        if _content_of_event(head, trigger_heads):
+            conf -= CONTENT_PENALTY
+    elif not main and _content_of_event(head, trigger_heads):
+        conf -= CONTENT_PENALTY  # the content of another event, not the news itself
     if head.dep_ == "pobj" and (head.head.lower_ in _BACKGROUND_PREPS or _causal(head.head)):
         conf -= 0.15  # "amid shelling", "because of attacks", "in the wake of the murder": a cause, told as background
     if d.sources:

@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "45"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "51"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -133,10 +133,21 @@ VERSION = "45"  # 3: speech content, generic and negated mentions, own-part deni
 # 39: ground defended ("to defend Russian territory") is no stated support
 # 40: review: the other side giving way is told apart by its own date only (no "later" word list)
 # 41: review: one story-town rule (the town inside the area named just before) replaces the older "X (R region)" one
-# 42: one act of a kind per sentence unless the sentence tells them apart (events.merge.merge_one_act_per_sentence)
-# 43: where people or things come from ("peacekeepers from Uruguay") is no place of the event nor of the story (events.roles.came_from)
-# 44: a protest setting retypes a said act (an accusation, a demand) only when the protesters say it
-# 45: a declaration makes what it names ("declared a state of emergency" happened; "announced the withdrawal" stays announced)
+# 42: ranking: an act inside what another trigger of its sentence says, asks, agrees or accuses ("promised aid to
+# families whose homes were destroyed by shelling") is that event's content, ranked below it
+# 43: PLOVER codebook keywords (pardon, amnesty, regret, repatriate, ratify, disapprove, defame, lawsuit, cancel,
+# convict); a stopped act typed by what is stopped (talks suspended: SANCTION; a curfew or a protest called off:
+# CONCEDE); a trigger word in an organisation's name ("Amnesty International") is no event
+# 44: a party telling its own cooperation to come ("said it will send aid") commits to it: AGREE (PLOVER)
+# 45: a withdrawal from an agreement or talks, or of envoys, cuts relations: SANCTION (PLOVER), no retreat
+# 46: ranking: an event noun another trigger governs ("denounced the drone attack") is that event's content too;
+# an act of force above ("found a mass grave") acts on what it names: no content
+# 47: stopping one's own force ("halted its offensive") ends the fighting: RETREAT (PLOVER), no sanction
+# (48-51 were the lead's 42-45 on main before the plover branch merged)
+# 48: one act of a kind per sentence unless the sentence tells them apart (events.merge.merge_one_act_per_sentence)
+# 49: where people or things come from ("peacekeepers from Uruguay") is no place of the event nor of the story (events.roles.came_from)
+# 50: a protest setting retypes a said act (an accusation, a demand) only when the protesters say it
+# 51: a declaration makes what it names ("declared a state of emergency" happened; "announced the withdrawal" stays announced)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -228,7 +239,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     own_statement(kept, inp.article.source, inp.resources.actors)
     if not kept:
         return ()  # nor any stage's version to work out
-    heads = {d.trigger.head.i for d in drafts}
+    heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type
     title = title_cues(inp.article.title, lex)
     stages = _StageNames.of(inp.versions)
     return tuple(_finish(d, inp, lex, heads, title, stages) for d in kept)
@@ -269,7 +280,7 @@ class _StageNames:
         return tuple(names)
 
 
-def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: set[int],
+def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: Mapping[int, str],
             title: tuple[frozenset[str], frozenset[str]], stages: _StageNames) -> Event:
     sent = d.sent
     article_id = inp.article.id

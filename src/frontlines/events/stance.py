@@ -22,6 +22,8 @@ DEMAND_SPEC = TriggerSpec(key="obligation", plover="REQUEST", mode="demand", acl
 # to cooperate is REJECT; a stated obligation of another party ("X must ...") is REQUEST.
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "AGREE"})
 _HOSTILE = frozenset({"PROTEST", "COERCE", "SANCTION", "ASSAULT"})
+# cooperation given to or shared with another party (a retreat or a concession told to come is no offer)
+_EXCHANGE = frozenset({"CONSULT", "SUPPORT", "AID", "COOPERATE"})
 _INTENT_FRAMES = frozenset({"offer", "willing", "ready", "prepared", "committed", "commit", "pledge", "promise",
                             "agree", "decide", "plan", "intend", "eager", "determined", "swear", "vow", "threaten"})
 _HOSTILE_INTENT = frozenset({"plan", "intend", "decide", "swear", "vow", "threaten", "willing", "ready", "determined"})
@@ -38,8 +40,12 @@ def stance(typing: Typing, realis: Realis) -> Typing:
         return typing
     future = realis.modal in ("future", "would")
     frame = realis.frame_word
-    # a plain "will" keeps the type (status planned): only a stated willingness or commitment is AGREE
+    # a plain "will" the news tells keeps the type (status planned): only a stated willingness or commitment is
+    # AGREE, and a party telling its own cooperation to come ("said it will send aid", "will visit Kyiv, his
+    # office said") commits to it (PLOVER: "cooperative actions reported in future tense ... imply intentions")
     if plover in _COOPERATIVE and plover != "AGREE" and (realis.modal == "would" or frame in _INTENT_FRAMES):
+        return replace(typing, plover="AGREE", mode="intent")
+    if plover in _EXCHANGE and realis.modal == "future" and realis.status == EventStatus.ANNOUNCED:
         return replace(typing, plover="AGREE", mode="intent")
     if plover in _HOSTILE and (future or frame in _HOSTILE_INTENT):
         return replace(typing, plover="THREATEN", mode="intent")
