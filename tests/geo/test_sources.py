@@ -127,6 +127,7 @@ def test_country_points_are_countries() -> None:
         ("Nairobi City", ("Kaunti ya Nairobi", "Nairobi County"), "Nairobi", "Nairobi"),
         ("Ad Dawḩah", ("Baladiyat ad Dawhah",), None, "Ad Dawhah"),
         ("Hebei Sheng", ("Hebei",), None, "Hebei"),
+        ("Avtonomna Respublika Krym", ("Autonomous Republic of Crimea", "Crimea"), "Crimea", "Crimea"),
         # Slavic oblasts keep their English alias, as before
         ("Khersonska oblast", ("Kherson", "Kherson Oblast"), None, "Kherson Oblast"),
         # negative: the bare form is no name of the division
@@ -216,3 +217,21 @@ def test_division_named_by_its_largest_city(division: tuple[str, tuple[str, ...]
     big = {"geonameid": 1, "name": city[0], "alternatenames": list(city[1]), "population": 1000}
     sources._name_by_seat(subs, {1: [1], 2: [1]}, {"1": big, "2": small})
     assert subs[1]["label"] == label
+
+
+def test_facilities_take_the_division_of_the_nearest_town() -> None:
+    from frontlines.geo.entries import Entry
+
+    def town(gid: str, lat: float, lon: float, country: str, admin1: str) -> Entry:
+        return Entry(gid=gid, name=gid, kind="settlement", lat=lat, lon=lon, country=country, admin1=admin1,
+                     admin1_gid=f"a:{admin1}")
+
+    cities = [town("moscow", 55.75, 37.62, "RUS", "Moscow"), town("far", 56.5, 37.62, "RUS", "Tver"),
+              town("abroad", 55.752, 37.617, "XXX", "Elsewhere")]
+    kremlin = Entry(gid="fl:facility/k", name="K", kind="facility", lat=55.752, lon=37.617, country="RUS")
+    lonely = Entry(gid="fl:facility/l", name="L", kind="facility", lat=60.0, lon=30.0, country="RUS")
+    region = Entry(gid="fl:region/r", name="R", kind="region", lat=55.752, lon=37.617, country="RUS")
+    sources._place_facilities([kremlin, lonely, region], cities)
+    assert (kremlin.admin1, kremlin.admin1_gid) == ("Moscow", "a:Moscow")  # the nearest town of its country
+    assert lonely.admin1 is None  # no town within 25 km
+    assert region.admin1 is None  # regions span divisions

@@ -63,7 +63,8 @@ STAGE = Stage(
     # again from the settled names, a far place bearing only a part of the name is a local feature;
     # 10: "the town" never refers back to a place named as an owner or a kind ("Moscow's press", "the Donetsk front")
     # 11: every country at the World Factbook's point (gazetteer schema 9; was GeoNames' for ~55, box centres else)
-    # 12: admin1 labels are English names without kind words, apart where namesakes would meet (schema 10)
+    # 12: admin1 labels are English names without kind words, apart where namesakes would meet, or the
+    # largest city's name (schema 10); a curated facility lies in its nearest town's division
     writes="places",
     reads=(),
     run=extract_places,

