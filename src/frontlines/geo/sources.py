@@ -129,7 +129,7 @@ def _place_facilities(curated: list[Entry], cities: list[Entry]) -> None:
     by_country: dict[str, list[Entry]] = defaultdict(list)
     countries = {e.country for e in wanted}
     for city in cities:
-        if city.country in countries and city.admin1_gid:
+        if city.country and city.country in countries and city.admin1_gid:
             by_country[city.country].append(city)
     for e in wanted:
         best, best_km = None, FACILITY_TOWN_KM
