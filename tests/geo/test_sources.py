@@ -90,34 +90,6 @@ def test_unreadable_dump(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("gid", "point"),
-    [
-        ("geonames:6251999", (60.0, -95.0)),  # Canada: the Factbook's point, not GeoNames' 60.11,-113.64
-        ("geonames:1814991", (35.0, 105.0)),  # China
-        ("geonames:2077456", (-27.0, 133.0)),  # Australia
-        ("geonames:831053", None),  # Kosovo: the source has no point, the cities' box centre stays
-        ("geonames:703448", None),  # Kyiv, a city: country points never touch anything else
-    ],
-)
-def test_country_points_follow_one_convention(gid: str, point: tuple[float, float] | None) -> None:
-    import yaml
-
-    data = yaml.safe_load((sources.curated_dir_default() / "country_points.yaml").read_text("utf-8"))
-    points = {p["id"]: (p["lat"], p["lon"]) for p in data["points"]}
-    assert points.get(gid) == point
-
-
-def test_country_points_are_countries() -> None:
-    import yaml
-
-    data = yaml.safe_load((sources.curated_dir_default() / "country_points.yaml").read_text("utf-8"))
-    countries = {c["gid"] for c in sources._read_countries().values()}
-    ids = [p["id"] for p in data["points"]]
-    assert len(ids) == len(set(ids)) and len(ids) > 200
-    assert set(ids) <= countries
-
-
-@pytest.mark.parametrize(
     ("name", "aliases", "natural_earth", "label"),
     [
         # a name with an English or GeoNames kind word names the division without it

@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="12",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="11",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -62,9 +62,8 @@ STAGE = Stage(
     # 9: namesakes: closeness to the other names' likely places (weighted, three rounds), context counted
     # again from the settled names, a far place bearing only a part of the name is a local feature;
     # 10: "the town" never refers back to a place named as an owner or a kind ("Moscow's press", "the Donetsk front")
-    # 11: every country at the World Factbook's point (gazetteer schema 9; was GeoNames' for ~55, box centres else)
-    # 12: admin1 labels are English names without kind words, apart where namesakes would meet, or the
-    # largest city's name (schema 10); a curated facility lies in its nearest town's division
+    # 11: admin1 labels are English names without kind words, apart where namesakes would meet, or the
+    # largest city's name (gazetteer schema 9); a curated facility lies in its nearest town's division
     writes="places",
     reads=(),
     run=extract_places,
