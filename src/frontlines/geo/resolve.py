@@ -271,7 +271,7 @@ def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer
         return None
     it = _item(doc, Mention(span.start, span.end, "container"), gazetteer)
     inside = tuple(c for c in it.candidates if context.inside_division(c, division))
-    if not inside:
+    if not inside and division.country:
         # written in another romanisation ("Orekhov, Zaporozhye" for Orikhiv; "Kabkabiya, North
         # Darfur" for Kabkabiyah): by sound, inside the division written next to it
         inside = tuple(c for c in gazetteer.sound_alike(it.text, [division.country])
