@@ -7,7 +7,7 @@ from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import PAST_STATUSES, came_from, venue
+from frontlines.events.roles import PAST_STATUSES, venue
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
 from frontlines.records import PlaceKind, TimeValue
@@ -55,7 +55,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
     """An event that happens somewhere (:func:`_happens_somewhere`) whose sentence names no place of
     its own happened where the story is: the nearest place named before it (not a dateline, a
     capital named for its government, or a venue), with its precision lowered, saying so."""
-    from frontlines.geo.context import in_dateline
+    from frontlines.geo.context import came_from, in_dateline
 
     places = [(p, root) for p, root in index.places
               if not p.metonymic and not in_dateline(p) and p.lat is not None and p.kind not in _NOT_STORY_PLACES]

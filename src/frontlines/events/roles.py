@@ -535,27 +535,12 @@ def _party_object(root: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "on", "to", "from")
 
 
-def came_from(root: Any, events: set[int]) -> bool:
-    """A place named as where people or things come from ("peacekeepers and soldiers from South
-    Africa, Malawi and Uruguay have been killed"): a "from" phrase of a noun that tells no event
-    (``events``: the token indices of event words), not of a verb ("fired from Belgorod") nor of an
-    event's noun ("the withdrawal from Kherson")."""
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    prep = first.head
-    if first.dep_ != "pobj" or prep.lower_ != "from":
-        return False
-    owner = prep.head
-    return owner.pos_ in ("NOUN", "PROPN") and owner.i not in events
-
-
 def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = None) -> tuple[Place | None, float]:
     """The event's own place and how it was found (2: attached to the trigger, 1: in its sentence).
 
     Never a dateline's place; never a venue of a statement or meeting unless the event is the
     meeting itself; never a capital named for its government (metonymic)."""
-    from frontlines.geo.context import in_dateline
+    from frontlines.geo.context import came_from, in_dateline
 
     best: tuple[float, int, Place] | None = None
     eligible: list[tuple[float, int, Place]] = []

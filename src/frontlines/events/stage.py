@@ -145,7 +145,7 @@ VERSION = "51"  # 3: speech content, generic and negated mentions, own-part deni
 # 47: stopping one's own force ("halted its offensive") ends the fighting: RETREAT (PLOVER), no sanction
 # (48-51 were the lead's 42-45 on main before the plover branch merged)
 # 48: one act of a kind per sentence unless the sentence tells them apart (events.merge.merge_one_act_per_sentence)
-# 49: where people or things come from ("peacekeepers from Uruguay") is no place of the event nor of the story (events.roles.came_from)
+# 49: where people or things come from ("peacekeepers from Uruguay") is no place of the event nor of the story (geo.context.came_from)
 # 50: a protest setting retypes a said act (an accusation, a demand) only when the protesters say it
 # 51: a declaration makes what it names ("declared a state of emergency" happened; "announced the withdrawal" stays announced)
 

@@ -308,3 +308,18 @@ def feature_place(article_id: str, text: str, start: int, end: int, anchor: Cand
         admin1=anchor.admin1, country=anchor.country, precision=Precision.NEAR, anchor=anchor.name,
         reason=f"local feature not in the gazetteer: placed at {anchor.name}, {how}", score=0.0,
     )
+
+
+def came_from(root: Any, events: set[int]) -> bool:
+    """A place named as where people or things come from ("peacekeepers and soldiers from South
+    Africa, Malawi and Uruguay have been killed"): a "from" phrase of a noun that tells no event
+    (``events``: the token indices of event words), not of a verb ("fired from Belgorod") nor of an
+    event's noun ("the withdrawal from Kherson")."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "from":
+        return False
+    owner = prep.head
+    return owner.pos_ in ("NOUN", "PROPN") and owner.i not in events
