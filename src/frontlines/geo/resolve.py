@@ -122,7 +122,7 @@ def resolve_mentions(
     drop_foreign_alternates(doc, every, gazetteer)
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
-    ents = tuple(doc.ents) if items else ()  # spaCy builds the entity spans on each access: once here
+    ents = _people_and_nations(doc) if items else ()
     extra = _apply_containers(doc, article_id, items, gazetteer, ents)
     if items:
         _choose(doc, items, gazetteer, outlet_country(source), ents)
@@ -139,6 +139,35 @@ def resolve_mentions(
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
     return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))
+
+
+_ENT_LABELS = ("PERSON", "NORP")  # the entities the resolver reads: people's names, peoples
+
+
+def _people_and_nations(doc: Any) -> tuple[Any, ...]:
+    """The PERSON and NORP entities of ``doc.ents``, in order. Read off the Doc's entity columns:
+    ``doc.ents`` builds a Span (and looks up its ends' Tokens) for each of the article's entities."""
+    if not hasattr(doc, "to_array"):  # a test's stand-in
+        return tuple(e for e in doc.ents if e.label_ in _ENT_LABELS)
+    from spacy.tokens import Span
+
+    strings = doc.vocab.strings
+    wanted = {strings[label] for label in _ENT_LABELS}
+    out = []
+    start, label = -1, 0
+    # as Doc.ents reads the columns: B opens an entity (and closes the open one), O or an unlabelled
+    # B closes it, I continues it
+    for i, (iob, typ) in enumerate(doc.to_array(["ENT_IOB", "ENT_TYPE"]).tolist()):
+        if iob == 1:
+            if start == -1:
+                return tuple(e for e in doc.ents if e.label_ in _ENT_LABELS)  # spaCy's own error
+            continue
+        if start != -1 and label in wanted:
+            out.append(Span(doc, start, i, label=label))
+        start, label = (i, typ) if iob == 3 and typ != 0 else (-1, 0)
+    if start != -1 and label in wanted:
+        out.append(Span(doc, start, len(doc), label=label))
+    return tuple(out)
 
 
 REGION_CITY_POP = 50_000
@@ -478,20 +507,32 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
     return s, why
 
 
+# (name, id of its candidates, kind word, "the") -> (the candidates, their priors): the same name
+# with the same candidates (the gazetteer hands out one tuple per name) has the same priors in every
+# article. The entry holds the tuple, so that its id names no other tuple while it is kept.
+_PRIORS: dict[tuple[Any, ...], tuple[tuple[Candidate, ...], list[tuple[float, list[str]]]]] = {}
+PRIORS_MAX = 50_000  # names remembered (a long-running watcher meets ever new ones)
+
+
+def _priors_of(it: _Item) -> list[tuple[float, list[str]]]:
+    """Every candidate's prior (shared: never to be changed in place)."""
+    memo = (it.text, id(it.candidates), it.hint, it.article)
+    hit = _PRIORS.get(memo)
+    if hit is not None and hit[0] is it.candidates:
+        return hit[1]
+    # divisions that hold a settlement of the same name (the division is named after it)
+    seats = frozenset(
+        gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
+    )
+    found = [_prior(c, it, seats) for c in it.candidates]
+    if len(_PRIORS) >= PRIORS_MAX:
+        _PRIORS.clear()
+    _PRIORS[memo] = (it.candidates, found)
+    return found
+
+
 def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None, ents: Sequence[Any]) -> None:
-    priors: list[list[tuple[float, list[str]]]] = []
-    known: dict[tuple[Any, ...], list[tuple[float, list[str]]]] = {}  # the same name said again
-    for it in items:
-        memo = (it.text, id(it.candidates), it.hint, it.article)
-        again = known.get(memo)
-        if again is not None:
-            priors.append(again)
-            continue
-        # divisions that hold a settlement of the same name (the division is named after it)
-        seats = frozenset(
-            gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
-        )
-        priors.append(known.setdefault(memo, [_prior(c, it, seats) for c in it.candidates]))
+    priors = [_priors_of(it) for it in items]
     # pass 1: the best candidate by prior alone, to learn what the article is about.
     # One vote per distinct name: "Dublin" said ten times is no evidence for Ireland.
     votes: dict[str, tuple[Candidate, float]] = {}
