@@ -122,7 +122,7 @@ def resolve_mentions(
     drop_foreign_alternates(doc, every, gazetteer)
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
-    ents = _people_and_nations(doc) if items else ()
+    ents = tuple(doc.ents) if items else ()  # spaCy builds the entity spans on each access: once here
     extra = _apply_containers(doc, article_id, items, gazetteer, ents)
     if items:
         _choose(doc, items, gazetteer, outlet_country(source), ents)
@@ -139,35 +139,6 @@ def resolve_mentions(
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
     return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))
-
-
-_ENT_LABELS = ("PERSON", "NORP")  # the entities the resolver reads: people's names, peoples
-
-
-def _people_and_nations(doc: Any) -> tuple[Any, ...]:
-    """The PERSON and NORP entities of ``doc.ents``, in order. Read off the Doc's entity columns:
-    ``doc.ents`` builds a Span (and looks up its ends' Tokens) for each of the article's entities."""
-    if not hasattr(doc, "to_array"):  # a test's stand-in
-        return tuple(e for e in doc.ents if e.label_ in _ENT_LABELS)
-    from spacy.tokens import Span
-
-    strings = doc.vocab.strings
-    wanted = {strings[label] for label in _ENT_LABELS}
-    out = []
-    start, label = -1, 0
-    # as Doc.ents reads the columns: B opens an entity (and closes the open one), O or an unlabelled
-    # B closes it, I continues it
-    for i, (iob, typ) in enumerate(doc.to_array(["ENT_IOB", "ENT_TYPE"]).tolist()):
-        if iob == 1:
-            if start == -1:
-                return tuple(e for e in doc.ents if e.label_ in _ENT_LABELS)  # spaCy's own error
-            continue
-        if start != -1 and label in wanted:
-            out.append(Span(doc, start, i, label=label))
-        start, label = (i, typ) if iob == 3 and typ != 0 else (-1, 0)
-    if start != -1 and label in wanted:
-        out.append(Span(doc, start, len(doc), label=label))
-    return tuple(out)
 
 
 REGION_CITY_POP = 50_000
@@ -511,7 +482,8 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
 # with the same candidates (the gazetteer hands out one tuple per name) has the same priors in every
 # article. The entry holds the tuple, so that its id names no other tuple while it is kept.
 _PRIORS: dict[tuple[Any, ...], tuple[tuple[Candidate, ...], list[tuple[float, list[str]]]]] = {}
-PRIORS_MAX = 50_000  # names remembered (a long-running watcher meets ever new ones)
+PRIORS_MAX = 200_000  # candidates' priors remembered, over all names (a long-running watcher meets ever new ones)
+_priors_held = [0]  # how many are held now
 
 
 def _priors_of(it: _Item) -> list[tuple[float, list[str]]]:
@@ -525,9 +497,11 @@ def _priors_of(it: _Item) -> list[tuple[float, list[str]]]:
         gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
     )
     found = [_prior(c, it, seats) for c in it.candidates]
-    if len(_PRIORS) >= PRIORS_MAX:
+    if _priors_held[0] + len(found) > PRIORS_MAX:
         _PRIORS.clear()
+        _priors_held[0] = 0
     _PRIORS[memo] = (it.candidates, found)
+    _priors_held[0] += len(found)
     return found
 
 
