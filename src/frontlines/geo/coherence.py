@@ -136,52 +136,90 @@ def coherence(items: Sequence[Any], keys: list[str],
                      if sc >= floor and (cs[k].kind in _POINT_KINDS or cs[k].kind == PlaceKind.ADMIN1))
     if not cands:
         return None
+    nc, npt = len(cands), len(pts)
     P = np.array(pts)  # noqa: N806 (a matrix)
-    C = np.array([(c.lat, c.lon) for _, _, c in cands])  # noqa: N806
-    is_point = np.array([c.kind in _POINT_KINDS for _, _, c in cands])
-    # closeness of every candidate to every lent point (equirectangular: exact enough under a few
-    # hundred km); a division's row holds 1 where the point lies inside it
-    coslat = np.cos(np.radians(C[:, 0]))[:, None]
-    d = 111.2 * np.hypot(P[None, :, 0] - C[:, 0:1], (P[None, :, 1] - C[:, 1:2]) * coslat)
-    near = np.clip(1.0 - np.log1p(d / 10.0) / _LOG_FAR, 0.0, None)
     # ids as small integers, so that the comparisons below are numpy's, not Python's
     ids: dict[str | None, int] = {None: -1}
     gids = np.array([ids.setdefault(g, len(ids)) for g in pt_gid])
     cand_gids = np.array([ids.setdefault(c.gid, len(ids)) for _, _, c in cands])
-    if is_point.all():
-        K = near  # noqa: N806 (a matrix)
-    else:
-        inside = np.array([ids.setdefault(a, len(ids)) for a in pt_admin1])[None, :] == cand_gids[:, None]
-        K = np.where(is_point[:, None], near, inside.astype(float))  # noqa: N806
-    K[cand_gids[:, None] == gids[None, :]] = 0.0
     lenders = np.array(pt_lender)
     own = np.array([lender_of[key] for key, _, _ in cands])
-    K[own[:, None] == lenders[None, :]] = 0.0
-    onehot = np.zeros((len(pts), nl))
-    onehot[np.arange(len(pts)), lenders] = 1.0
+    is_point = [c.kind in _POINT_KINDS for _, _, c in cands]
+    point_rows = [(c.lat, c.lon) for (_, _, c), pt in zip(cands, is_point) if pt]
+    divisions = [not pt for pt in is_point] if len(point_rows) < nc else None
+    if point_rows:
+        C = np.array(point_rows)  # noqa: N806 (a matrix)
+        coslat = np.cos(np.radians(C[:, 0]))[:, None]
+    if divisions is not None:
+        pt_admin1_ids = np.array([ids.setdefault(a, len(ids)) for a in pt_admin1])
+        division_gids = cand_gids[divisions, None]
+    # K[i, j]: what lent point j says for candidate i. Worked out only for the points that lend
+    # some weight (most of a contested name's namesakes never reach MIN_WEIGHT); the others' 0
+    # makes the same product with their weight 0, so every sum below is the one over all of K
+    K = np.zeros((nc, npt))  # noqa: N806 (a matrix)
+    known = np.zeros(npt, dtype=bool)
+
+    def work_out(cols: Any) -> None:
+        """K's columns ``cols``: a point candidate's closeness to each point (1 next to it, falling
+        with log distance to 0 at PROX_FAR_KM; equirectangular: exact enough under a few hundred km),
+        a division's 1 where the point lies inside it; 0 for the candidate itself and for its own
+        name's places."""
+        Pc = P[cols]  # noqa: N806
+        if point_rows:
+            d = 111.2 * np.hypot(Pc[None, :, 0] - C[:, 0:1], (Pc[None, :, 1] - C[:, 1:2]) * coslat)
+            near = np.maximum(1.0 - np.log1p(d / 10.0) / _LOG_FAR, 0.0)
+        if divisions is None:
+            block = near
+        else:
+            block = np.empty((nc, len(cols)))
+            block[divisions] = pt_admin1_ids[cols][None, :] == division_gids
+            if point_rows:
+                block[is_point] = near
+        block[(cand_gids[:, None] == gids[cols][None, :]) | (own[:, None] == lenders[cols][None, :])] = 0.0
+        K[:, cols] = block
+        known[cols] = True
+
+    onehot = np.zeros((npt, nl))
+    onehot[np.arange(npt), lenders] = 1.0
+    # the contested lenders' weights: a lender whose name's candidates get no closeness (a name not
+    # contested, or narrowed by a container: candidates of its own) weighs the same every round
+    slot_of = {(key, k): j for j, (key, k, _) in enumerate(cands)}
+    boosted: list[tuple[list[float], list[int], list[int], float, float]] = []  # (scores, slots, pt positions, top, rest)
+    for idx, top, ks, pos, rest in dynamic:
+        key = keys[idx]
+        mine = contested.get(key)
+        row = scored[idx]
+        if mine is not None and len(scored[mine]) == len(row):
+            boosted.append(([row[k][0] for k in ks], [slot_of.get((key, k), -1) for k in ks], pos, top, rest))
+            continue
+        ex = [math.exp(row[k][0] + PROXIMITY * 0.0 - top) for k in ks]
+        total = sum(ex) + rest
+        for e, j in zip(ex, pos):
+            if j >= 0:
+                fixed[j] = e / total if e / total >= MIN_WEIGHT else 0.0
     w = np.array(fixed)
-    support = np.zeros(len(cands))
-    by_slot: dict[tuple[str, int], float] = {}
+    support = np.zeros(nc)
+    by_slot: list[float] | None = None  # the last round's closeness by slot of cands
     for _ in range(COHERENCE_ROUNDS):
-        for idx, top, ks, pos, rest in dynamic:
-            key = keys[idx]
-            mine = contested.get(key)
-            # the scores with the last round's closeness (a mention narrowed by a container has
-            # candidates of its own: unboosted)
-            boost = by_slot if mine is not None and len(scored[mine]) == len(scored[idx]) else {}
-            row = scored[idx]
-            ex = [math.exp(row[k][0] + PROXIMITY * boost.get((key, k), 0.0) - top) for k in ks]
+        for scs, slots, pos, top, rest in boosted:
+            if by_slot is None:
+                ex = [math.exp(sc + PROXIMITY * 0.0 - top) for sc in scs]
+            else:
+                ex = [math.exp(sc + PROXIMITY * (by_slot[j] if j >= 0 else 0.0) - top) for sc, j in zip(scs, slots)]
             total = sum(ex) + rest
             for e, j in zip(ex, pos):
                 if j >= 0:
                     w[j] = e / total if e / total >= MIN_WEIGHT else 0.0
+        missing = np.flatnonzero((w != 0) & ~known)
+        if len(missing):
+            work_out(missing)
         lends = (w @ onehot) > 0  # lenders with any point left
         per = np.minimum((K * w[None, :]) @ onehot, 1.0)
         n = lends.sum() - lends[own]
         last, support = support, np.where(n > 0, per.sum(axis=1) / np.maximum(n, 1), 0.0)
         if np.abs(support - last).max() < SETTLED_SUPPORT:
             break  # another round would move no score by more than PROXIMITY * SETTLED_SUPPORT
-        by_slot = {(key, k): float(v) for (key, k, _), v in zip(cands, support)}
+        by_slot = support.tolist()
     out: dict[str, list[float]] = {}
     for (key, k, _), v in zip(cands, support):
         row_out = out.get(key)

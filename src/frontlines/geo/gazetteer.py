@@ -131,7 +131,7 @@ class Gazetteer:
             raise GeoError(f"{self.path}: name index is inconsistent; {REBUILD_HINT}")
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_gid: dict[str, Candidate | None] = {}
-        self._skeletons: dict[str, dict[str, list[int]]] = {}  # country -> consonant skeleton -> rows
+        self._skeletons: dict[str, tuple[dict[str, int], list[int], list[int]]] = {}  # country -> its places by consonant skeleton
         self._capitals: dict[str, tuple[Candidate, ...]] | None = None  # country -> its capitals, once loaded
         self._sound_cache: dict[tuple[str, tuple[str, ...], float], tuple[Candidate, ...]] = {}
         self._word_countries: dict[str, tuple[str, ...]] = {}
@@ -227,7 +227,7 @@ class Gazetteer:
         skel = consonant_skeleton(key)
         if len(skel) < 3:
             return ()
-        rows = [row for country in countries for row in self._skeleton_index(country).get(skel, ())]
+        rows = [row for country in countries for row in self._skeleton_rows(country, skel)]
         if not rows:
             return ()
         plain = _h_for_g(key)
@@ -238,22 +238,40 @@ class Gazetteer:
                 scored.append((-ratio, -self._pop[row], row))
         return tuple(self._candidate_at(row, False) for _, _, row in sorted(scored)[:MAX_CANDIDATES])
 
-    def _skeleton_index(self, country: str) -> dict[str, list[int]]:
-        """One country's places by consonant skeleton, built on first use (once per country, whatever
-        other countries an article names beside it)."""
+    def _skeleton_rows(self, country: str, skeleton: str) -> list[int]:
+        """The rows of one country's places (of a sound kind) whose name has this consonant skeleton,
+        in row order; the country's index is built on first use (once per country, whatever other
+        countries an article names beside it)."""
         index = self._skeletons.get(country)
-        if index is not None:
-            return index
-        index = self._skeletons[country] = {}
-        wanted_codes = {i for i, t in enumerate(self._admin) if t[0] == country}
-        sound_kinds = {i for i, k in enumerate(self._kinds) if k in _SOUND_KINDS}
-        kind, names = self._kind, self._names
-        rows = [r for r, code in enumerate(self._acode) if code in wanted_codes and kind[r] in sound_kinds]
-        distinct = list(dict.fromkeys(names[r] for r in rows))  # a country has many places of one name
-        skeleton_of = dict(zip(distinct, consonant_skeletons([normalise_name(n) for n in distinct])))
-        for row in rows:
-            index.setdefault(skeleton_of[names[row]], []).append(row)
-        return index
+        if index is None:
+            index = self._skeletons[country] = self._skeleton_index(country)
+        where, bounds, rows = index
+        k = where.get(skeleton)
+        return [] if k is None else rows[bounds[k] : bounds[k + 1]]
+
+    def _skeleton_index(self, country: str) -> tuple[dict[str, int], list[int], list[int]]:
+        """One country's places by consonant skeleton: skeleton -> k, the rows of skeleton k being
+        ``rows[bounds[k]:bounds[k + 1]]``. Flat lists rather than a list per skeleton: the many
+        small lists cost more to make than working out the skeletons, and the garbage collector
+        then walked them on every full collection."""
+        import numpy as np
+
+        wanted_codes = [i for i, t in enumerate(self._admin) if t[0] == country]
+        sound_kinds = [i for i, k in enumerate(self._kinds) if k in _SOUND_KINDS]
+        names = self._names
+        # the rows in the country of a sound kind, in row order: numpy over the columns (a Python
+        # pass over every place cost more than the rest of the first use)
+        codes = np.frombuffer(self._acode, dtype=np.dtype(f"i{self._acode.itemsize}"))
+        kinds = np.frombuffer(self._kind, dtype=np.uint8)
+        rows = np.flatnonzero(np.isin(codes, wanted_codes) & np.isin(kinds, sound_kinds))
+        distinct = list(dict.fromkeys([names[r] for r in rows.tolist()]))  # a country has many places of one name
+        where: dict[str, int] = {}
+        ids = [where.setdefault(sk, len(where)) for sk in consonant_skeletons([normalise_name(n) for n in distinct])]
+        id_of_name = dict(zip(distinct, ids))
+        row_ids = np.array([id_of_name[names[r]] for r in rows.tolist()], dtype=np.int64)
+        order = np.argsort(row_ids, kind="stable")  # by skeleton, each skeleton's rows in row order
+        bounds = np.searchsorted(row_ids[order], np.arange(len(where) + 1)).tolist()
+        return where, bounds, rows[order].tolist()
 
     def capitals_of(self, iso3: str) -> tuple[Candidate, ...]:
         """The country's capital cities (the places flagged capital in it), most populous first."""

@@ -479,20 +479,35 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
     return s, why
 
 
+# (name, id of its candidates, kind word, "the") -> (the candidates, their priors): the same name
+# with the same candidates (the gazetteer hands out one tuple per name) has the same priors in every
+# article. The entry holds the tuple, so that its id names no other tuple while it is kept.
+_PRIORS: dict[tuple[Any, ...], tuple[tuple[Candidate, ...], list[tuple[float, list[str]]]]] = {}
+PRIORS_MAX = 200_000  # candidates' priors remembered, over all names (a long-running watcher meets ever new ones)
+_priors_held = [0]  # how many are held now
+
+
+def _priors_of(it: _Item) -> list[tuple[float, list[str]]]:
+    """Every candidate's prior (shared: never to be changed in place)."""
+    memo = (it.text, id(it.candidates), it.hint, it.article)
+    hit = _PRIORS.get(memo)
+    if hit is not None and hit[0] is it.candidates:
+        return hit[1]
+    # divisions that hold a settlement of the same name (the division is named after it)
+    seats = frozenset(
+        gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
+    )
+    found = [_prior(c, it, seats) for c in it.candidates]
+    if _priors_held[0] + len(found) > PRIORS_MAX:
+        _PRIORS.clear()
+        _priors_held[0] = 0
+    _PRIORS[memo] = (it.candidates, found)
+    _priors_held[0] += len(found)
+    return found
+
+
 def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None, ents: Sequence[Any]) -> None:
-    priors: list[list[tuple[float, list[str]]]] = []
-    known: dict[tuple[Any, ...], list[tuple[float, list[str]]]] = {}  # the same name said again
-    for it in items:
-        memo = (it.text, id(it.candidates), it.hint, it.article)
-        again = known.get(memo)
-        if again is not None:
-            priors.append(again)
-            continue
-        # divisions that hold a settlement of the same name (the division is named after it)
-        seats = frozenset(
-            gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
-        )
-        priors.append(known.setdefault(memo, [_prior(c, it, seats) for c in it.candidates]))
+    priors = [_priors_of(it) for it in items]
     # pass 1: the best candidate by prior alone, to learn what the article is about.
     # One vote per distinct name: "Dublin" said ten times is no evidence for Ireland.
     votes: dict[str, tuple[Candidate, float]] = {}
