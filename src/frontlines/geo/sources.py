@@ -399,16 +399,23 @@ def _keep_labels_apart(subs: dict[int, dict[str, Any]], country_names: dict[str,
                     sub["label"] = sub["typed"]
 
 
-def read_division_names(folder: Path | None = None) -> dict[str, str]:
-    """Natural Earth's English name of each first-order division it maps, by gazetteer id (the
-    ``name`` of the generated ``admin1_points.yaml`` points)."""
-    folder = Path(folder) if folder is not None else curated_dir_default()
-    out: dict[str, str] = {}
+def _curated_files(folder: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Each curated YAML file of ``folder`` and its parsed content, in name order; a bad file is a
+    GeoError naming it."""
     for file in sorted(folder.glob("*.yaml")):
         try:
             data = yaml.safe_load(file.read_text("utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise GeoError(f"{file}: {exc}") from exc
+        yield file, data
+
+
+def read_division_names(folder: Path | None = None) -> dict[str, str]:
+    """Natural Earth's English name of each first-order division it maps, by gazetteer id (the
+    ``name`` of the generated ``admin1_points.yaml`` points)."""
+    folder = Path(folder) if folder is not None else curated_dir_default()
+    out: dict[str, str] = {}
+    for _, data in _curated_files(folder):
         out.update({str(p["id"]): str(p["name"]) for p in data.get("points", ()) if p.get("name")})
     return out
 
@@ -476,11 +483,7 @@ def read_curated(folder: Path | None = None) -> tuple[list[Entry], dict[str, tup
     entries: list[Entry] = []
     aliases: dict[str, list[str]] = defaultdict(list)
     points: dict[str, tuple[float, float]] = {}
-    for file in sorted(folder.glob("*.yaml")):
-        try:
-            data = yaml.safe_load(file.read_text("utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise GeoError(f"{file}: {exc}") from exc
+    for file, data in _curated_files(folder):
         for f in data.get("features", ()):
             try:
                 entries.append(Entry(
@@ -502,11 +505,7 @@ def read_demonyms(folder: Path | None = None) -> dict[str, str]:
     """Demonym -> ISO3 from the curated ``demonyms`` mappings."""
     folder = Path(folder) if folder is not None else curated_dir_default()
     out: dict[str, str] = {}
-    for file in sorted(folder.glob("*.yaml")):
-        try:
-            data = yaml.safe_load(file.read_text("utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise GeoError(f"{file}: {exc}") from exc
+    for _, data in _curated_files(folder):
         out.update({str(k): str(v) for k, v in (data.get("demonyms") or {}).items()})
     return out
 
