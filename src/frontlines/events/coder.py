@@ -27,7 +27,7 @@ from frontlines.events.means import (
     seized_object,
 )
 from frontlines.events.realis import told_to_come
-from frontlines.events.words import DocWords, subtree
+from frontlines.events.words import DocWords
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -94,14 +94,11 @@ class SentenceCues:
     ``words``: the Doc's words read once (events.words), which the cues of the sentence's clauses and
     phrases are then read from too; without them each token's words are looked up."""
 
-    __slots__ = ("_doc", "_tokens", "in_order", "lemmas", "lowers", "spaced", "text", "words", "weapon")
+    __slots__ = ("in_order", "lemmas", "lowers", "spaced", "text", "tokens", "words", "weapon")
 
-    def __init__(self, tokens: Any, words: DocWords | None = None, at: Iterable[int] | None = None,
-                 doc: Any = None) -> None:
-        """``at``: the tokens' indices, when the caller knows them (a sentence's range: no Token is built);
-        ``tokens`` may then be None with the ``doc``: the tokens are built only if asked for."""
-        self._tokens = tokens
-        self._doc = doc
+    def __init__(self, tokens: Any, words: DocWords | None = None, at: Iterable[int] | None = None) -> None:
+        """``at``: the tokens' indices, when the caller knows them (a sentence's range: no Token is built)."""
+        self.tokens = tokens
         self.words = words
         self.weapon: tuple[str | None] | None = None  # _weapon's answer, once asked (each trigger of a sentence asks)
         if words is None:
@@ -117,13 +114,6 @@ class SentenceCues:
         self.lemmas = self.lowers.union(lemmas)
         self.text = " " + " ".join(lowers) + " "
         self.spaced = words is None or words.spaced  # without the Doc's words, not worked out
-
-    @property
-    def tokens(self) -> Any:
-        """The tokens (built from the indices when none were given)."""
-        if self._tokens is None:
-            self._tokens = [self._doc[i] for i in self.in_order[0]]
-        return self._tokens
 
     def holds(self, cueset: CueSet) -> bool:
         """Whether any cue of ``cueset`` is named here: ``cueset.in_tokens(self.lemmas, self.text)``,
@@ -240,16 +230,16 @@ def _usable(tok: Any, spec: TriggerSpec) -> bool:
     return True
 
 
-def clause_tokens(head: Any, words: DocWords | None) -> list[int]:
-    """The trigger's clause: its subtree, and for a noun its governing verb's subtree (token indices)."""
+def clause_tokens(head: Any) -> list[Any]:
+    """The trigger's clause: its subtree, and for a noun its governing verb's subtree."""
     while head.pos_ in _NOUN_POS and head.dep_ == "conj" and head.head.pos_ in _NOUN_POS and head.head.i != head.i:
         head = head.head  # "drones and a missile hit ...": the second noun's clause is the first's
     if head.pos_ in _NOUN_POS and head.head.i != head.i and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         anchor = head.head
         if anchor.pos_ == "ADP" and anchor.head.i != anchor.i:
             anchor = anchor.head
-        head = anchor
-    return subtree(words, head) if words is not None else [t.i for t in head.subtree]
+        return list(anchor.subtree)
+    return list(head.subtree)
 
 
 def _announced_response(head: Any) -> bool:
@@ -313,7 +303,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         if not _voices_demand(head, cues["demand_words"]):
             return Typing(plover, mode, None, None, keep=False)  # "relatives gathered at the hospital"
         refine = "protest"
-    clause = SentenceCues(None, sent_cues.words, clause_tokens(head, sent_cues.words), doc=head.doc)
+    clause = SentenceCues(clause_tokens(head), sent_cues.words)
     conflict = sent_cues.holds(cues["conflict"]) or sent_cues.holds(cues["armed"])
     # the means: named in the trigger's clause, else a firing platform that does it, else in the sentence
     weapon = _weapon(clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(sent_cues, lex)
