@@ -107,8 +107,11 @@ class SentenceCues:
             if at is None:
                 at = [t.i for t in tokens]
             lower, lemma = words.lower, words.lemma
-            lowers = [lower[i] for i in at]
-            lemmas = [lemma[i] for i in at]
+            if isinstance(at, range) and at.step == 1:  # a sentence: a slice of the Doc's words
+                lowers, lemmas = list(lower[at.start:at.stop]), list(lemma[at.start:at.stop])
+            else:
+                lowers = [lower[i] for i in at]
+                lemmas = [lemma[i] for i in at]
         self.in_order: Words = (at if isinstance(at, Sequence) else list(at), lowers, lemmas)
         self.lowers = frozenset(lowers)
         self.lemmas = self.lowers.union(lemmas)

@@ -76,7 +76,7 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
             continue
         # the subject of a clause the trigger is part of ("Kherson was the only capital captured"),
         # else the nearest place before it
-        ancestors = {a.i for a in d.trigger.head.ancestors} | {d.trigger.head.i}
+        ancestors = index.above(d.trigger.head) | {d.trigger.head.i}
         start, end = d.sent.start, d.sent.end
         own = [(p, root) for p, root in places if start <= root.i < end
                and root.head.i in ancestors and _undergoing_subject(root)]

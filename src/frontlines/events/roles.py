@@ -57,6 +57,13 @@ class DocIndex:
     quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
     # (kind, sentence start, end) -> in_sentence's answer: every trigger of a sentence asks
     _by_sentence: dict[tuple[str, int, int], list[tuple[int, Any, Any]]] = field(default_factory=dict, repr=False)
+    _above: dict[int, set[int]] = field(default_factory=dict, repr=False)  # token index -> its ancestors' indices
+
+    def above(self, tok: Any) -> set[int]:
+        """The indices of ``tok``'s ancestors, worked out once (the place, time and quantity rules ask per trigger)."""
+        if (found := self._above.get(tok.i)) is None:
+            found = self._above[tok.i] = {a.i for a in tok.ancestors}
+        return found
 
     def in_sentence(self, kind: str, sent: Any) -> list[tuple[int, Any, Any]]:
         """The records of ``kind`` ("places", "times" or "quantities") whose root lies in ``sent``, in
@@ -73,9 +80,7 @@ class DocIndex:
 
 def _root(doc: Any, start: int, end: int) -> Any | None:
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return span.root
+    return None if span is None or len(span) == 0 else span.root
 
 
 def index_doc(doc: Any, outputs: Any) -> DocIndex:
@@ -545,7 +550,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     best: tuple[float, int, Place] | None = None
     eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
-    above_trigger = {a.i for a in trigger.ancestors}  # for venue(), once for all the sentence's places
+    above_trigger = index.above(trigger)  # for venue(), once for all the sentence's places
     where = _where_antecedent(trigger, index, sent)
     if where is not None:
         # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
@@ -699,7 +704,7 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
     """
     if root.dep_ == "pobj" and root.head.lower_ in _UNTIL_WORDS and not _bounds_own_clause(root.head.head, trigger, root):
         return True
-    above = {a.i for a in trigger.ancestors}
+    above = index.above(trigger)
     tok = root
     for _ in range(10):
         if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
@@ -787,10 +792,9 @@ def publication_time(published: dt.date, article_id: str) -> TimeValue:
 def choose_quantities(trigger: Any, index: DocIndex, sent: Any, taken: set[int]) -> tuple[Quantity, ...]:
     """Quantities attached to the trigger (in its subtree or on its path to the root)."""
     out = []
-    ancestors = {a.i for a in trigger.ancestors}
     sub_start, sub_end = trigger.left_edge.i, trigger.right_edge.i
     for k, q, root in index.in_sentence("quantities", sent):
-        if sub_start <= root.i <= sub_end or root.head.i == trigger.i or root.i in ancestors:
+        if sub_start <= root.i <= sub_end or root.head.i == trigger.i or root.i in index.above(trigger):
             out.append(q)
             taken.add(k)
     return tuple(out)
