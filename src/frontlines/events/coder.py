@@ -592,17 +592,21 @@ def _said_by_others(head: Any, doers: Sequence[Any], lex: EventLexicon) -> bool:
     if not sayers and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj"):
         verb = head.head if head.dep_ == "dobj" else head.head.head
         sayers = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(sayers) and not _protesters(sayers, lex)
+    return bool(sayers) and not protesters(sayers, lex)
 
 
-def _protesters(doers: Sequence[Any], lex: EventLexicon) -> bool:
-    """A doer is a word the lexicon itself reads as a protest ("protesters", "demonstrators")."""
-    for d in doers:
-        for t in (d, *d.conjuncts):
-            spec = lex.single.get(t.lemma_.lower())
-            if spec is not None and spec.plover == "PROTEST" and spec.pos == "N":
-                return True
-    return False
+def doer_lemmas(doers: Sequence[Any]) -> set[str]:
+    """The lemmas of the doers and their conjuncts; a capitalised plural after a dateline is tagged a
+    proper noun whose lemma keeps the plural ("Protesters"), so the singular is taken too."""
+    return {w for d in doers for t in (d, *d.conjuncts)
+            for w in (t.lemma_.lower(), t.lower_[:-1] if t.lower_.endswith("s") else t.lower_)}
+
+
+def protesters(doers: Sequence[Any], lex: EventLexicon, lemmas: set[str] | None = None) -> bool:
+    """A doer is a word the lexicon itself reads as a protest ("protesters", "demonstrators");
+    ``lemmas``: :func:`doer_lemmas` of the doers, when the caller has them."""
+    return any((spec := lex.single.get(lemma)) is not None and spec.plover == "PROTEST" and spec.pos == "N"
+               for lemma in (lemmas if lemmas is not None else doer_lemmas(doers)))
 
 
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:

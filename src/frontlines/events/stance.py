@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.coder import SentenceCues, Trigger, Typing, sentence_cues
+from frontlines.events.coder import SentenceCues, Trigger, Typing, doer_lemmas, protesters, sentence_cues
 from frontlines.events.lexicon import EventLexicon, TriggerSpec
 from frontlines.events.realis import Realis
 from frontlines.events.words import DocWords
@@ -116,11 +116,8 @@ def crowd_violence(typing: Typing, doers: list[Any], lex: EventLexicon) -> Typin
         return typing
     if not doers:
         return typing
-    # a capitalised "Protesters" after a dateline is tagged a proper noun, whose lemma keeps the plural
-    lemmas = {w for d in doers for t in (d, *d.conjuncts)
-              for w in (t.lemma_.lower(), t.lower_[:-1] if t.lower_.endswith("s") else t.lower_)}
-    if any((spec := lex.single.get(lemma)) is not None and spec.plover == "PROTEST" and spec.pos == "N"
-           for lemma in lemmas):
+    lemmas = doer_lemmas(doers)
+    if protesters(doers, lex, lemmas):
         return Typing("PROTEST", "riot", _VIOLENT_DEMONSTRATION, lex.acled_event_type.get(_VIOLENT_DEMONSTRATION))
     cues = SentenceCues([t for d in doers for t in d.subtree])
     if cues.holds(lex.cues["mob"]) or "crowd" in lemmas:

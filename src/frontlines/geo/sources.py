@@ -355,7 +355,7 @@ def _bears(name: str, names: tuple[str, ...], base: str, source: str) -> bool:
 
 
 def _name_by_seat(subs: dict[int, dict[str, Any]], city_subs: dict[int, list[int]], raw_cities: dict[str, Any]) -> None:
-    """A first-order division named as its largest city is is labelled by the city's GeoNames name,
+    """A first-order division named as its largest city is labelled by the city's GeoNames name,
     the one English text uses, when the names agree both ways: the division's name is one of the
     city's ("Moskva" of Moscow) and the city's name one of the division's, bare or not ("Moscow";
     "Damascus" of "Damascus Governorate" for "Dimashq"). One way is not enough: old and related
