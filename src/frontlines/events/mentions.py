@@ -34,6 +34,14 @@ Each rule reads the dependency tree around one trigger and the other triggers of
 - **a place as a doer**: a relative clause whose subject stands for a river, a town or a building
   ("the Oskil river *that supplied* Russian units") says what the place is for; a place is never a
   party that gives, asks or backs (a town that *fell* is the undergoer, and stays an event);
+- **a happening referred to**: a definite event noun that is not its clause's subject, in a
+  sentence that tells another act outside the noun's own phrase ("relatives of *the hostages* gathered", "people who fled *the
+  fighting* live in shelters", "*following the rejection* of its provisions, the bill is
+  withdrawn"): the article presupposes it and tells it, if at all, where it is asserted. As the
+  subject ("*the fighting* erupted on Saturday", "*the truce* was signed") or alone in its
+  sentence it is the telling, and so it is when a claim, a plan or a denial frames it ("claimed
+  *the attack*", "foiled *the planned assault*") or another act takes it as its object ("condemned
+  *the attack*"): it is what that act is about;
 - **displacement**: PLOVER's RETREAT is a party withdrawing its forces. People fleeing, displaced
   or evacuated ("forced thousands of civilians *to flee*", "more than a million people have been
   *displaced*", "its crew had been *evacuated*") are a displacement figure (a quantity), not an
@@ -60,6 +68,9 @@ _CONTENT_PREPS = frozenset({"of", "for", "on", "about", "over"})
 # indefinite and universal pronouns: a relative clause on them restricts a kind, not a referent
 _GENERIC_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody", "those", "whomever"})
 _GENERIC_DETS = frozenset({"any", "every", "each", "no", "all"})
+# determiners that refer to something known: a noun with one presupposes its happening
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "ROOT"})
 # what is published rather than handed over when it is "released"
 _INFORMATION = frozenset("""footage video statement report image photo photograph picture recording communication
 document data figure list detail transcript audio text finding result letter map evidence information""".split())
@@ -424,6 +435,40 @@ def weapon_as_thing(d: Draft, heads: dict[int, Draft], weapons: CueSet) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ in _AIMED for c in verb.children)
 
 
+def drop_references(drafts: list[Draft]) -> None:
+    """Mark as dropped the definite event nouns that only refer to a happening (see the module
+    docstring). Run on an article's drafts last, after the merges, so that a noun naming an event told
+    earlier has already joined it and only acts still standing count as the sentence's others; its
+    place and date have by then served the events after it that inherit them."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if not d.dropped:
+            by_sentence.setdefault(d.sent_idx, []).append(d)
+    for group in by_sentence.values():
+        for d in group:
+            if len(group) > 1 and referred_to(d, group):
+                d.dropped = True
+
+
+def referred_to(d: Draft, drafts: list[Draft]) -> bool:
+    """A definite event noun, not its clause's subject, beside another act of its sentence."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        return False
+    if d.realis.status is not EventStatus.HAPPENED:
+        return False  # framed by a claim, a plan or a denial ("claimed the attack on ..."): what that act is about
+    tok = head
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in _SUBJECTS:
+        return False
+    others = [o.trigger.head.i for o in drafts if o is not d and not o.dropped]
+    if tok.head.i in others:
+        return False  # the object of another act ("condemned the attack"): what that act is about
+    inside = range(head.left_edge.i, head.right_edge.i + 1)  # its own clause ("the attack *in which* 70 were killed")
+    return any(i not in inside for i in others)
+
+
 def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
     """Mark the drafts of one sentence whose trigger names no event of its own as dropped (``cues``: the
     event lexicon's context cues)."""
@@ -436,3 +481,4 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"])):
             d.dropped = True
+

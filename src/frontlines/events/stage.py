@@ -21,7 +21,7 @@ from frontlines.events.coder import Typing, conflict_setting, find_triggers, sen
 from frontlines.events.context import inherit, preceding_place
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
-from frontlines.events.mentions import drop_non_events
+from frontlines.events.mentions import drop_non_events, drop_references
 from frontlines.events.merge import (
     attach_sentence_quantities,
     headline_end,
@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "51"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "52"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -148,6 +148,7 @@ VERSION = "51"  # 3: speech content, generic and negated mentions, own-part deni
 # 49: where people or things come from ("peacekeepers from Uruguay") is no place of the event nor of the story (geo.context.came_from)
 # 50: a protest setting retypes a said act (an accusation, a demand) only when the protesters say it
 # 51: a declaration makes what it names ("declared a state of emergency" happened; "announced the withdrawal" stays announced)
+# 52: a definite event noun that is not its clause's subject, beside another act of its sentence, refers to a happening (events.mentions.drop_references)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -237,6 +238,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     preceding_place(kept, index)
     speakers_own_acts(kept, index)
     own_statement(kept, inp.article.source, inp.resources.actors)
+    drop_references(kept)
+    kept = [d for d in kept if not d.dropped]
     if not kept:
         return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type
