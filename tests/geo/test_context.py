@@ -245,3 +245,52 @@ def test_a_name_written_otherwise_is_found_by_sound_inside_its_division(places, 
         assert "not known in North Darfur" in place.reason, place
     else:
         assert place.name == expected and "same sound" in place.reason, place
+
+
+# --- a division's possessive owns the name after it ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "division", "admin1"),
+    [
+        # the NER tags the village PERSON: the possessive division makes it a place inside it
+        ("Russian shelling kills man in Kharkiv region's Kozacha Lopan", "Kozacha Lopan", "Kharkiv", "Kharkiv"),
+        ("Russian Shelling Kills Woman In Zaporizhzhia's Orikhiv", "Orikhiv", "Zaporizhzhia", "Zaporizh"),
+        ("Ukrainian incursion: fighting in Kursk region's Sudzha", "Sudzha", "Kursk", "Kursk"),
+        ("Shelling kills two in Russia's Shebekino near the border", "Shebekino", "Russia", "Belgorod"),
+    ],
+)
+def test_a_possessive_division_contains_the_name_after_it(places, text: str, name: str, division: str,
+                                                          admin1: str) -> None:
+    found = places(text)
+    village = by_text(found, name)
+    assert village is not None, [p.text for p in found]
+    assert village.admin1 is not None and admin1 in village.admin1, village
+    assert "written next to it" in village.reason, village.reason
+    owner = by_text(found, division)
+    # the owner is the division, not the city of the same name
+    assert owner is not None and owner.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY), owner
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a person, an office, a group: what a division or country owns need not be a place in it
+        ("Kherson region's Governor Oleksandr Prokudin said two people were killed.", "Governor"),
+        ("Ukraine's Zelenskiy visited troops near the front.", "Zelenskiy"),
+        ("Russia's Wagner fighters withdrew from the town.", "Wagner"),
+    ],
+)
+def test_what_a_division_owns_is_no_place_unless_the_gazetteer_knows_it_there(places, text: str, word: str) -> None:
+    found = places(text)
+    assert not any(word in p.text for p in found), [(p.text, p.reason) for p in found]
+    assert not any("written next to" in p.reason for p in found), [(p.text, p.reason) for p in found]
+
+
+def test_a_name_the_model_calls_a_language_counts_before_its_division_when_known_there(places) -> None:
+    # "Robotyne" is tagged LANGUAGE by the small model; the gazetteer knows it in Zaporizhzhia oblast
+    found = places("Ukrainian forces retake Robotyne in Zaporizhzhia region")
+    village = by_text(found, "Robotyne")
+    assert village is not None, [p.text for p in found]
+    assert village.admin1 is not None and "Zaporizh" in village.admin1, village
+    # an unknown word so tagged is not placed at the division
+    found = places("Pupils learn English in Kherson region schools.")
+    assert by_text(found, "English") is None, [(p.text, p.reason) for p in found]

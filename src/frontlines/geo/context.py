@@ -32,6 +32,9 @@ _CONTAINER_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY)
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                               "LANGUAGE"})
 _DIVISION_WORDS = frozenset(w for w, k in KIND_WORDS.items() if k in ("admin1", "admin2"))
+# labels the small model gives unknown village names ("retake Robotyne in Zaporizhzhia region" as a
+# LANGUAGE): such a name before its division counts only where the gazetteer knows it inside it
+_UNSURE_LABELS = frozenset({"LANGUAGE"})
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "township", "locality"})
 _PRECISION_OF = {PlaceKind.ADMIN1: Precision.ADMIN1, PlaceKind.ADMIN2: Precision.ADMIN2,
                  PlaceKind.COUNTRY: Precision.COUNTRY}
@@ -115,6 +118,8 @@ class Contained:
     end_char: int
     listed: bool = False  # "X, R": may also be a list of places rather than a place and its division
     said_in: bool = False  # "X in (the) R": X is inside R, whatever else bears X's name
+    possessive: bool = False  # "R's X", "R region's X": the division written before the name, as its owner
+    known_only: bool = False  # an unknown X is a place only where the gazetteer knows it inside R
 
 
 def _between(doc: Any, a_end: int, b_start: int) -> str:
@@ -195,13 +200,51 @@ def find_containers(doc: Any, spans: Sequence[tuple[int, int, int, int]], has_di
         while k < inner_end and doc[k].text in ("-", "'", "\u2019"):
             k += 1
         if k == inner_end or not (doc[k].is_title or _name_token(doc[k])) or any(
-                t in person_tokens or doc[t].ent_type_ in _NOT_NAME_LABELS for t in range(k, inner_end)):
+                t in person_tokens or doc[t].ent_type_ in _NOT_NAME_LABELS - _UNSURE_LABELS for t in range(k, inner_end)):
             continue
         if not _introduced(doc, k):
             continue
+        unsure = any(doc[t].ent_type_ in _UNSURE_LABELS for t in range(k, inner_end))
         out.append(Contained(None, j, doc[k].idx, doc[inner_end - 1].idx + len(doc[inner_end - 1].text), listed,
-                           said_in))
+                           said_in, known_only=unsure))
+    out.extend(_possessive_containers(doc, spans, has_division, has_subdivision, person_tokens, taken))
     return out
+
+
+def _possessive_containers(doc: Any, spans: Sequence[tuple[int, int, int, int]], has_division: Sequence[bool],
+                           has_subdivision: Sequence[bool], person_tokens: frozenset[int],
+                           taken: set[int]) -> Iterator[Contained]:
+    """"Zaporizhzhia's Orikhiv", "Kharkiv region's Kozacha Lopan", "Russia's Shebekino": a division
+    (or country) whose possessive stands right before a name owns it as its container. The name is a
+    known item starting there, or a run of capitalised words that counts only where the gazetteer
+    knows it inside the division ("Kherson region's Governor Prokudin" is no place)."""
+    n = len(doc)
+    by_start = {s[0]: i for i, s in enumerate(spans)}
+    for j, (_js, je, _jcs, _jce) in enumerate(spans):
+        if not has_division[j]:
+            continue
+        k = je
+        if k < n and doc[k].lower_ in _DIVISION_WORDS:
+            k += 1
+        if not (k + 1 < n and doc[k].tag_ == "POS"):
+            continue
+        k += 1
+        inner = by_start.get(k)
+        if inner is not None and inner != j:
+            yield Contained(inner, j, spans[inner][2], spans[inner][3], possessive=True)
+            continue
+        if not has_subdivision[j]:
+            continue
+        end = k
+        while end < n and end - k < 4 and end not in taken and (
+                _name_token(doc[end]) and doc[end].text not in ("-", "'", "\u2019")
+                or (doc[end].text == "-" and end + 1 < n and _name_token(doc[end + 1]) and doc[end].whitespace_ == "")):
+            end += 1
+        if end == k or not doc[k].text[:1].isupper() or any(
+                t in person_tokens or doc[t].ent_type_ in _NOT_NAME_LABELS - _UNSURE_LABELS for t in range(k, end)):
+            continue
+        yield Contained(None, j, doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text), possessive=True,
+                        known_only=True)
 
 
 def _in_division(doc: Any, js: int) -> int | None:

@@ -180,6 +180,9 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
         division, inside = context.container_candidate(divisions[pair.outer], inner.candidates if inner else ())
         if division is None:
             continue
+        known = _known_inside(doc, pair.start_char, pair.end_char, division, gazetteer) if inner is None and pair.known_only else None
+        if (pair.known_only and inner is None and known is None) or (pair.possessive and inner is not None and inside is None):
+            continue  # "Kherson region's Governor ...", "Russia's Wagner": what a division owns need not lie in it
         if inner is not None and inside is None and not inner.partial and (
                 (not pair.said_in and context.known_elsewhere(inner.candidates))
                 or (division.kind == PlaceKind.COUNTRY and pair.listed)
@@ -194,7 +197,7 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
         if inner is None:
             # a name the recogniser passed over (a village with no population on record): the
             # gazetteer may still know it inside the division written next to it
-            known = _known_inside(doc, pair.start_char, pair.end_char, division, gazetteer)
+            known = known or _known_inside(doc, pair.start_char, pair.end_char, division, gazetteer)
             if known is not None:
                 added.append(known)
             else:
