@@ -59,3 +59,32 @@ def test_without_gazetteer_only_ner_places(nlp) -> None:
     doc = nlp("Troops moved from Poland to Germany.")
     found = [doc[m.start : m.end].text for m in find_toponyms(doc, None)]
     assert found == ["Poland", "Germany"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a text all in lower case: a locative preposition or a kind word stands in for the capital
+        ("shelling of kherson kills elderly woman", ["kherson"]),
+        ("two civilians wounded by shelling in avdeevka", ["avdeevka"]),
+        ("drone strikes hit mykolaiv region overnight", ["mykolaiv"]),
+        ("russian troops shell houses in chornobaivka, wounding two", ["chornobaivka"]),
+        ("drones hit the port on the danube", ["danube"]),
+        # negatives: common words that are also small places' names, words after "the" that are no
+        # river or region, words naming kinds of places, people's names, and a name with no cue
+        ("troops moved in convoy near bus stops in town, at home and in hospital", []),
+        ("one of the men said the deal on power was hit by a week of talks in the market", []),
+        ("russian and ukrainian officials met on friday", []),
+        ("drones hit izmail port overnight", []),
+    ],
+)
+def test_lower_case_text_finds_names_by_the_words_around_them(nlp, gazetteer, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
+    assert found == expected
+
+
+def test_a_capitalised_text_is_not_scanned_in_lower_case(nlp, gazetteer) -> None:
+    # the lower-case reading is for texts without capitals; here "kherson" written small is no name
+    doc = nlp("Officials said the shelling of kherson continued.")
+    assert [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)] == []

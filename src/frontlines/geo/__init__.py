@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="14",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="15",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -71,6 +71,8 @@ STAGE = Stage(
     # 14: a division's possessive contains the name after it ("Zaporizhzhia's Orikhiv", "Kharkiv region's
     # Kozacha Lopan", "Russia's Shebekino"); a name the NER calls a LANGUAGE counts before its division
     # when the gazetteer knows it inside (geo.context._possessive_containers, Contained.known_only)
+    # 15: a text all in lower case finds known names by the words around them: a locative preposition
+    # before (a place of 5,000 people or more) or a kind word after (geo.recognise._scan_lower)
     writes="places",
     reads=(),
     run=extract_places,

@@ -175,6 +175,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
             found.append(Mention(start, ent.end, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
     if gazetteer is not None:
         found.extend(_scan(doc, gazetteer, lexicon, surnames))
+        if lower_case:
+            found.extend(_scan_lower(doc, gazetteer, lexicon))
         # a cued name may take over an entity the gazetteer does not know ("the area of Golaya
         # Pristan", where the NER took "Golaya" alone), never a known name
         taken = {k for m in found if _gaz_key(doc, m.start, m.end, gazetteer) for k in range(m.start, m.end)}
@@ -288,6 +290,55 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
             # "Ohio State University", "Kherson Regional Administration": the place an
             # institution is named after; resolved, but flagged as not a location of events
             yield Mention(i, end, ORG_SOURCE, "ORG")
+            i = end
+        else:
+            i += 1
+
+
+# prepositions whose object is where something is ("in avdeevka", "near el fasher", "shelling of kherson")
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "into", "outside", "around", "across", "over", "on", "of"})
+# in lower-case text a bare noun after a preposition may be a common word that is also a small place's
+# name ("in convoy", "in town"): a place needs this many inhabitants there, and the words that name
+# kinds of places and their parts are never names
+MIN_POP_LOWER = 5_000
+_STRUCTURE_WORDS = frozenset(KIND_WORDS) | CUE_OF_NOUNS | CUE_AFTER | FEATURE_HEADS | WEAPON_HEADS
+
+
+def _scan_lower(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon) -> Iterable[Mention]:
+    """Known names in a text written all in lower case ("shelling of kherson kills two"), which has no
+    capitals to tell names by. The words around a name stand in for its capital: a kind word after it
+    ("cherkasy region"), or a locative preposition before it ("in avdeevka", "near el fasher"; a
+    place of some size there). A common word, a stop word or a people's name never counts."""
+    keys = gazetteer.keys
+    text = doc_text(doc)
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not doc[i].is_alpha or doc[i].is_stop:
+            i += 1
+            continue
+        match = None
+        for end in range(min(i + MAX_NGRAM, n), i, -1):
+            if doc[end - 1].is_alpha:
+                key = normalise_name(text[doc[i].idx : doc[end - 1].idx + len(doc[end - 1].text)])
+                if key in keys:
+                    match = (end, key, keys[key])
+                    break
+        if match is None:
+            i += 1
+            continue
+        end, key, (flags, pop, _) = match
+        if (len(key) < 4 or key in lexicon.common_words or key in gazetteer.demonyms or key in _STRUCTURE_WORDS
+                or any(doc[k].is_stop for k in range(i, end))):
+            i += 1
+            continue
+        # "on the danube": after "the", only a river, sea or region ("in the market" is a common noun)
+        the = i > 0 and doc[i - 1].lower_ == "the"
+        k = i - 2 if the else i - 1
+        located = k >= 0 and doc[k].lower_ in LOCATIVE_PREPS and (
+            flags & FLAG_CURATED if the else pop >= MIN_POP_LOWER or flags & FLAG_CURATED)
+        if located or (end < n and doc[end].lower_ in KIND_WORDS):
+            yield Mention(i, end, "gazetteer", "LOC" if flags & FLAG_CURATED else "GPE")
             i = end
         else:
             i += 1
