@@ -16,6 +16,7 @@ from typing import Any
 
 from frontlines.config import Settings
 from frontlines.errors import ArticleTooLarge, FrontlinesError, NlpError
+from frontlines.nlp.casing import parse_input
 from frontlines.pieces import Limits, check_size, extract_in_pieces
 from frontlines.records import Article, Extraction
 from frontlines.stages import Resources, Stage, StageFn, StageInput, current_versions
@@ -97,7 +98,7 @@ def process_batch(
     nlp = resources.nlp
     try:
         # refused and long articles are handled on their own below; "" holds their place in the stream
-        texts = ("" if own else a.text for a, own in zip(items, alone))
+        texts = ("" if own else parse_input(nlp, resources.gazetteer, a.text) for a, own in zip(items, alone))
         for article, doc in zip(items, nlp.pipe(texts, batch_size=batch_size)):
             k, done = done, done + 1
             if alone[k]:
@@ -113,7 +114,7 @@ def process_batch(
                 yield article, refused[k] or _extract_alone(article, resources, chain, limits)
                 continue
             try:
-                doc = nlp(article.text)
+                doc = nlp(parse_input(nlp, resources.gazetteer, article.text))
             except Exception as exc:  # noqa: BLE001 - kept as a failure with its reason
                 yield article, Failure(article.id, "E202", f"parse failed: {type(exc).__name__}: {exc}")
                 continue
@@ -164,7 +165,7 @@ def process_article(
     check_size(article, limits)
     if len(article.text) > limits.piece_chars:
         return _in_pieces(article, resources, chain, limits)
-    return extract(resources.nlp(article.text), article, resources, chain)
+    return extract(resources.nlp(parse_input(resources.nlp, resources.gazetteer, article.text)), article, resources, chain)
 
 
 def load_resources(settings: Settings) -> Resources:

@@ -1,0 +1,101 @@
+"""Title Case Headlines, parsed as if written in sentence case.
+
+In "Russian Drone Attack Kills Man In Nikopol" every word has a capital, and the small
+model reads the whole line as one proper name: no verb, no event, no place of its own.
+:func:`parse_input` hands the model such a line with the capitals of its ordinary words
+lowered ("Russian drone attack kills Man in Nikopol"); names keep theirs. The Doc keeps
+the article's own text for every stage (``doc_text``), so evidence and offsets are the
+article's; only the tokens' ``text`` shows the lowered words.
+
+A word keeps its capital when it opens the line, is written in capitals ("RSF"), is a
+people's name ("Russian"), or when the line read in lower case makes it no function word
+or verb and it is a proper noun there or a name the gazetteer knows ("Orikhiv", "Kozacha
+Lopan"), unless it is a word that names a kind of place ("Region", "Village").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from frontlines.geo.gazetteer import normalise_name
+from frontlines.geo.recognise import CUE_AFTER, CUE_OF_NOUNS, FEATURE_HEADS, KIND_WORDS, WEAPON_HEADS
+
+TEXT_KEY = "frontlines.text"  # where doc_text finds the article's own text (frontlines.stages)
+MIN_WORDS = 3  # a title needs at least this many words of four letters or more ...
+TITLE_SHARE = 0.8  # ... and this share of them capitalised
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# parts of speech (read on the line in lower case) that are never names
+_NEVER_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "NUM", "ADV"})
+_KIND_WORDS = frozenset(KIND_WORDS) | CUE_OF_NOUNS | CUE_AFTER | FEATURE_HEADS | WEAPON_HEADS
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line written in title case: most of its longer words begin with a
+    capital, and it is not one written all in capitals."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
+        caps = [w for w in long_words if w[0].isupper()]
+        if (len(long_words) >= MIN_WORDS and len(caps) >= TITLE_SHARE * len(long_words)
+                and not all(w.isupper() for w in long_words)):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def parse_input(nlp: Any, gazetteer: Any, text: str) -> Any:
+    """What to hand ``nlp`` for ``text``: the text itself, or, when it has a title-case line, a Doc
+    of the same tokens with the ordinary words of those lines in lower case (the article's own text
+    kept for the stages)."""
+    lines = title_lines(text)
+    if not lines:
+        return text
+    from spacy.tokens import Doc
+
+    tokens = nlp.tokenizer(text)
+    words = [t.text for t in tokens]
+    for start, end in lines:
+        span = [t for t in tokens if start <= t.idx < end]
+        lowered = [_lower_first(t.text) for t in span]
+        keep = _names(nlp, gazetteer, [t.text for t in span], lowered, [t.whitespace_ for t in span])
+        for t, low, kept in zip(span, lowered, keep):
+            if not kept:
+                words[t.i] = low
+    doc = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens])
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def _lower_first(word: str) -> str:
+    return word[:1].lower() + word[1:] if word[:1].isupper() else word
+
+
+def _names(nlp: Any, gazetteer: Any, words: list[str], lowered: list[str], spaces: list[str]) -> list[bool]:
+    """Per word of a title line, whether it keeps its capital."""
+    from spacy.tokens import Doc
+
+    low = nlp(Doc(nlp.vocab, words=lowered, spaces=[bool(s) for s in spaces]))
+    keys = gazetteer.keys if gazetteer is not None else {}
+    demonyms = gazetteer.demonyms if gazetteer is not None else {}
+    keep = [False] * len(words)
+    # names of several words the gazetteer knows ("Kozacha Lopan", "Beit Lahia") keep every capital
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 4), i + 1, -1):
+            if all(w[:1].isupper() for w in words[i:j]) and normalise_name(" ".join(words[i:j])) in keys:
+                keep[i:j] = [True] * (j - i)
+                break
+    for i, (word, tok) in enumerate(zip(words, low)):
+        key = normalise_name(word)
+        if keep[i] or not word[:1].isupper():
+            continue
+        if i == 0 or (len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:]))):
+            keep[i] = True  # the line's first word; "RSF", "McDonald"
+        elif key in demonyms:
+            keep[i] = True  # "Russian", "Israeli"
+        elif tok.pos_ in _NEVER_NAMES or key in _KIND_WORDS or tok.is_stop:
+            continue
+        else:
+            keep[i] = tok.pos_ == "PROPN" or key in keys
+    return keep
