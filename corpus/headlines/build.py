@@ -85,9 +85,9 @@ def check(report: dict) -> list[str]:
     unknown = set(report["forms"]) - FORMS
     if unknown or not report["forms"]:
         errs.append(f"{rid}: forms {sorted(unknown) or 'empty'}")
-    lines = report["text"].split("\n")
-    if len(lines) > 2 or not lines[0].strip():
-        errs.append(f"{rid}: a headline, then at most one lead paragraph")
+    paragraphs = report["text"].split("\n\n")
+    if len(paragraphs) > 2 or not paragraphs[0].strip() or any("\n" in p for p in paragraphs):
+        errs.append(f"{rid}: a headline, then at most one lead paragraph after a blank line")
     date, pub = dt.date.fromisoformat(_iso(report["date"])), dt.date.fromisoformat(_iso(report["published"]))
     if not (0 <= (pub - date).days <= 7):
         errs.append(f"{rid}: published {pub} is not within a week after {date}")
