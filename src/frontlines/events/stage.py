@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "53"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "54"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -150,6 +150,7 @@ VERSION = "53"  # 3: speech content, generic and negated mentions, own-part deni
 # 51: a declaration makes what it names ("declared a state of emergency" happened; "announced the withdrawal" stays announced)
 # 52: a definite event noun that is not its clause's subject, beside another act of its sentence, refers to a happening (events.mentions.drop_references)
 # 53: a personal pronoun doer ("repeated *his* threat") is the person named before it, never the nearest force (events.antecedents)
+# 54: a strike *on* something is an attack though a labour word is near ("a strike on the command staff")
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
