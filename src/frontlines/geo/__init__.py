@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="13",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="14",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -68,6 +68,7 @@ STAGE = Stage(
     # where names are romanised from Cyrillic), and a silent final h is no consonant ("Kabkabiya" ~ Kabkabiyah)
     # 13: admin1 labels are English names without kind words, apart where namesakes would meet, or the
     # largest city's name (gazetteer schema 9); a curated facility lies in its nearest town's division
+    # 14: a country or capital before a person's office ("US Secretary of State") names whose office it is (metonymic)
     writes="places",
     reads=(),
     run=extract_places,
