@@ -123,6 +123,9 @@ def test_a_purpose_of_another_event_under_a_report_is_no_event(run_events) -> No
     [
         ("The navy demanded the surrender of the small garrison on the island.", "surrender", "demanded"),
         ("Prigozhin threatened to withdraw his fighters from the city.", "withdraw", "threatened"),
+        # the second of coordinated infinitives, and a demand's subjunctive clause, are what is asked too
+        ("Hemedti vowed to capture or kill him.", "kill", "vowed"),
+        ("The army demanded that the rebels withdraw from the town.", "withdraw", "demanded"),
         ("At the talks, both sides agreed to an immediate ceasefire, to disengage their troops, and to resolve "
          "remaining issues through further negotiations.", "negotiations", "agreed"),
     ],
@@ -130,6 +133,11 @@ def test_a_purpose_of_another_event_under_a_report_is_no_event(run_events) -> No
 def test_what_a_party_asks_or_agrees_to_is_content(run_events, text: str, gone: str, kept: str) -> None:
     triggers = _triggers(run_events(text))
     assert gone not in triggers and kept in triggers, sorted(triggers)
+
+
+def test_what_a_demand_is_said_beside_was_done(run_events) -> None:
+    triggers = _triggers(run_events("The army demanded a ceasefire, and the rebels withdrew from the town on Monday."))
+    assert {"demanded", "withdrew"} <= triggers, sorted(triggers)
 
 
 def test_what_is_condemned_was_done(run_events) -> None:

@@ -83,9 +83,13 @@ def speech_content(d: Draft, heads: dict[int, Draft]) -> bool:
         other = heads.get(head.head.i)
         if other is not None and other is not d and other.typing.plover == "REJECT":
             return True  # "rejected the accusation": the accusation was made before, and is told there
+    first = head  # "vowed to capture or *kill* him": the first of coordinated infinitives is the one governed
+    while first.dep_ == "conj" and first.pos_ == "VERB" and first.head.i != first.i:
+        first = first.head
     if (head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.pos_ == "VERB" and _asks_of_others(head)) or (
-            head.dep_ == "xcomp" and head.pos_ == "VERB"):
-        other = heads.get(head.head.i)
+            first.dep_ == "xcomp" and first.pos_ == "VERB") or (
+            first.dep_ == "ccomp" and first.tag_ in ("VB", "VBP")):  # "demanded that the rebels *withdraw*": a subjunctive
+        other = heads.get(first.head.i)
         if other is not None and other is not d and other.typing.plover in _DEMANDING:
             return True  # "demanded the surrender of the garrison", "threatened to withdraw": what is asked
     if _inside_commitment(head, d, heads):

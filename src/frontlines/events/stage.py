@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "54"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "55"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -151,6 +151,7 @@ VERSION = "54"  # 3: speech content, generic and negated mentions, own-part deni
 # 52: a definite event noun that is not its clause's subject, beside another act of its sentence, refers to a happening (events.mentions.drop_references)
 # 53: a personal pronoun doer ("repeated *his* threat") is the person named before it, never the nearest force (events.antecedents)
 # 54: a strike *on* something is an attack though a labour word is near ("a strike on the command staff")
+# 55: the second of coordinated infinitives ("vowed to capture or *kill*") and a demand's subjunctive clause ("demanded that the rebels *withdraw*") are what is asked, not events
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
