@@ -24,10 +24,6 @@ CASES = [
     ("Troops clashed with insurgents near the border.", "ASSAULT", "Armed clash"),
     ("Government forces recaptured the town from the rebels.", "ASSAULT", "Government regains territory"),
     ("Militants seized control of the district headquarters.", "ASSAULT", "Non-state actor overtakes territory"),
-    # an apposition says what an unknown name taken is: a town, or a person
-    ("The alliance said it had captured Chinshwehaw, a trading town on the border with China.", "ASSAULT",
-     "Non-state actor overtakes territory"),
-    ("Gunmen captured Musa Bello, a local trader, on the road to Kano.", "ASSAULT", "Abduction/forced disappearance"),
     ("Police arrested three opposition activists in the capital.", "COERCE", "Arrests"),
     ("Armed men kidnapped a aid worker on the road to the camp.", "ASSAULT", "Abduction/forced disappearance"),
     ("Soldiers raped two women in the village.", "ASSAULT", "Sexual violence"),

@@ -693,8 +693,6 @@ def _taken(
     # "dozens of settlements", "control of the town": look through "of"
     expanded = []
     for o in objects:
-        # "Chinshwehaw, a trading town on the border": the apposition says what the name is
-        expanded.extend(ch for ch in o.children if ch.dep_ == "appos" and ch.pos_ == "NOUN")
         expanded.append(o)
         for prep in o.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":

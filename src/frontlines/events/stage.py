@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "57"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "56"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -153,7 +153,6 @@ VERSION = "57"  # 3: speech content, generic and negated mentions, own-part deni
 # 54: a strike *on* something is an attack though a labour word is near ("a strike on the command staff")
 # 55: the second of coordinated infinitives ("vowed to capture or *kill*") and a demand's subjunctive clause ("demanded that the rebels *withdraw*") are what is asked, not events
 # 56: an accusation told as a participle describing a noun with no accuser ("firms *accused* of helping Russia") and a request about the asker's own name ("asked that his surname not be used") are no events
-# 57: an apposition says what an unknown name taken is ("captured Chinshwehaw, *a trading town*": territory)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
