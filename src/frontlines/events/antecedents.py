@@ -10,12 +10,9 @@ threat") or nothing at all (a headline's "Russian army: six civilians killed").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frontlines.records import Actor
-
-if TYPE_CHECKING:
-    from frontlines.events.roles import DocIndex
 
 PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers"})
 _PARTY_SECTORS = frozenset({"military", "government", "police", "rebel"})
@@ -26,8 +23,9 @@ def personal_pronoun(doers: list[Any]) -> Any | None:
     return next((t for t in doers if t.tag_ in ("PRP", "PRP$") and t.lower_ in PERSONAL), None)
 
 
-def person_before(pronoun: Any, index: DocIndex) -> Actor | None:
-    """The nearest person named before the pronoun, in its sentence or the one before."""
+def person_before(pronoun: Any, index: Any) -> Actor | None:
+    """The nearest person named before the pronoun, in its sentence or the one before (``index``:
+    the article's events.roles.DocIndex, typed loosely here so that roles may import this module)."""
     sent = pronoun.sent
     start = sent.start
     if start > 0:
@@ -39,7 +37,7 @@ def person_before(pronoun: Any, index: DocIndex) -> Actor | None:
     return None
 
 
-def party_before(trigger: Any, index: DocIndex, targets: tuple[Actor, ...] | list[Actor]) -> Actor | None:
+def party_before(trigger: Any, index: Any, targets: tuple[Actor, ...] | list[Actor]) -> Actor | None:
     """Headline style: the nearest actor of a state's or group's side before the trigger, within
     fifteen words of its sentence."""
     doc = trigger.doc
