@@ -28,6 +28,11 @@ CASES = [
     ("Armed men kidnapped a aid worker on the road to the camp.", "ASSAULT", "Abduction/forced disappearance"),
     ("Soldiers raped two women in the village.", "ASSAULT", "Sexual violence"),
     ("Hundreds of teachers rallied outside parliament to demand higher pay.", "PROTEST", "Peaceful protest"),
+    # a strike on something is an attack even where a labour word is near; a strike against a law is a walkout
+    ("The army delivered a high-precision strike on the command staff of the brigade in Kramatorsk.", "ASSAULT",
+     "Air/drone strike"),
+    ("Teachers went on strike on Monday in Nairobi over unpaid wages.", "PROTEST", "Peaceful protest"),
+    ("Workers staged a strike against the new tax law in Lagos on Wednesday.", "PROTEST", "Peaceful protest"),
     ("Police fired tear gas to disperse the protesters.", "PROTEST", "Protest with intervention"),
     ("Protesters threw stones at police and set fire to cars during the demonstration.", "PROTEST",
      "Violent demonstration"),

@@ -38,6 +38,8 @@ def test_speech_content_is_no_event(run_events, text: str, gone: str, kept: str)
         ("The governor warned that anyone who attacks a police station will be punished.", "attacks"),
         ("Those who refused were beaten, a witness said.", "refused"),
         ("A farmer, who asked not to be named, said the village was empty.", "asked"),
+        ('"There was a flash," said Oleh, a waiter who asked that his surname not be used.', "asked"),
+        ("The list adds firms in third countries accused of helping Russia.", "accused"),
         ("Footage released by the group showed fighters on the roof.", "released"),
         ("The opposition says the neighbouring state backs the rebels.", "backs"),
         ("Asked whether the town had fallen, the spokesman declined to comment.", "asked"),
@@ -84,6 +86,9 @@ def test_no_event_of_its_own(run_events, text: str, gone: str) -> None:
         # a town that fell undergoes the change; a party in a relative clause still acts
         ("Kherson was the city that fell to Russian troops in March.", "fell"),
         ("The militia, which supplied the rebels with rifles, denied it.", "supplied"),
+        # a request about something else than the asker's name; an accuser named
+        ("The mayor asked that the convoy be allowed through the checkpoint.", "asked"),
+        ("Several firms accused by Kyiv of helping Russia were added to the list.", "accused"),
     ],
 )
 def test_events_the_rules_leave_alone(run_events, text: str, kept: str) -> None:
@@ -123,6 +128,9 @@ def test_a_purpose_of_another_event_under_a_report_is_no_event(run_events) -> No
     [
         ("The navy demanded the surrender of the small garrison on the island.", "surrender", "demanded"),
         ("Prigozhin threatened to withdraw his fighters from the city.", "withdraw", "threatened"),
+        # the second of coordinated infinitives, and a demand's subjunctive clause, are what is asked too
+        ("Hemedti vowed to capture or kill him.", "kill", "vowed"),
+        ("The army demanded that the rebels withdraw from the town.", "withdraw", "demanded"),
         ("At the talks, both sides agreed to an immediate ceasefire, to disengage their troops, and to resolve "
          "remaining issues through further negotiations.", "negotiations", "agreed"),
     ],
@@ -130,6 +138,11 @@ def test_a_purpose_of_another_event_under_a_report_is_no_event(run_events) -> No
 def test_what_a_party_asks_or_agrees_to_is_content(run_events, text: str, gone: str, kept: str) -> None:
     triggers = _triggers(run_events(text))
     assert gone not in triggers and kept in triggers, sorted(triggers)
+
+
+def test_what_a_demand_is_said_beside_was_done(run_events) -> None:
+    triggers = _triggers(run_events("The army demanded a ceasefire, and the rebels withdrew from the town on Monday."))
+    assert {"demanded", "withdrew"} <= triggers, sorted(triggers)
 
 
 def test_what_is_condemned_was_done(run_events) -> None:

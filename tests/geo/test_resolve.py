@@ -54,6 +54,11 @@ def test_disambiguation(places, text, toponym, name, kind, country) -> None:
         ("Washington said it would send more aid.", "Washington", True),
         ("The Kremlin denied the report.", "Kremlin", True),
         ("Kyiv's forces advanced.", "Kyiv", True),
+        # a country before a person's office is whose office it is ("US Secretary of State")
+        ("US Secretary of State Antony Blinken spoke to both generals.", "US", True),
+        ("A US citizen was killed in the strike on Kharkiv.", "US", False),
+        ("The Ukraine war entered its third year.", "Ukraine", False),
+        ("US troops in Syria came under rocket fire.", "Syria", False),
         ("Thousands gathered in central Moscow on Sunday.", "Moscow", False),
         ("A missile hit a school in Kyiv.", "Kyiv", False),
     ],

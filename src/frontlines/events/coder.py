@@ -346,7 +346,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         else:
             sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "strike":
-        if sent_cues.holds(cues["labour"]) and not weapon:
+        if sent_cues.holds(cues["labour"]) and not weapon and not aimed_at(head):
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
         else:
             sub = weapon or "Air/drone strike"
@@ -463,6 +463,12 @@ def _objects_hold(head: Any, cueset: Any) -> bool:
             if sub.holds(cueset):
                 return True
     return False
+
+
+def aimed_at(head: Any) -> bool:
+    """A strike *on* something (not "on Monday"): an attack has a target; a labour strike is *against* a policy, not *on* a thing."""
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children) for c in head.children)
 
 
 def _claimed_responsibility(head: Any, cues: dict) -> bool:

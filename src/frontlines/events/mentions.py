@@ -83,9 +83,13 @@ def speech_content(d: Draft, heads: dict[int, Draft]) -> bool:
         other = heads.get(head.head.i)
         if other is not None and other is not d and other.typing.plover == "REJECT":
             return True  # "rejected the accusation": the accusation was made before, and is told there
+    first = head  # "vowed to capture or *kill* him": the first of coordinated infinitives is the one governed
+    while first.dep_ == "conj" and first.pos_ == "VERB" and first.head.i != first.i:
+        first = first.head
     if (head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.pos_ == "VERB" and _asks_of_others(head)) or (
-            head.dep_ == "xcomp" and head.pos_ == "VERB"):
-        other = heads.get(head.head.i)
+            first.dep_ == "xcomp" and first.pos_ == "VERB") or (
+            first.dep_ == "ccomp" and first.tag_ in ("VB", "VBP")):  # "demanded that the rebels *withdraw*": a subjunctive
+        other = heads.get(first.head.i)
         if other is not None and other is not d and other.typing.plover in _DEMANDING:
             return True  # "demanded the surrender of the garrison", "threatened to withdraw": what is asked
     if _inside_commitment(head, d, heads):
@@ -160,20 +164,30 @@ _SAID = SPEECH_TYPES - {"CONSULT"}  # a meeting is done, not said ("Biden, meeti
 def speech_participle(d: Draft) -> bool:
     """A speech act told as a participle adjunct with no subject of its own ("arrived in Kyiv on
     Tuesday, *promising* that weapons were on their way"; "confirmed his death, *pledging* to
-    continue"): what the main clause's doer said while doing it, not an act of its own."""
+    continue"): what the main clause's doer said while doing it, not an act of its own; nor is an
+    accusation told as a participle describing a noun with no accuser named ("firms *accused* of
+    helping Russia")."""
     head = d.trigger.head
+    if d.typing.plover == "ACCUSE" and head.tag_ == "VBN" and head.dep_ == "acl":
+        # "firms *accused* of helping Russia": what the firms are said to be, by no one the text names
+        return not any(c.dep_ == "agent" for c in head.children)
     if d.typing.plover not in _SAID or head.tag_ != "VBG" or head.dep_ not in ("advcl", "xcomp"):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children)
 
 
 def request_about_report(d: Draft) -> bool:
-    """A request whose content is a passive with the asker as patient ("asked not to be named")."""
+    """A request whose content is a passive with the asker as patient ("asked not to be named"), or
+    a passive about the asker's own name ("asked that *his* surname not be used")."""
     if d.typing.plover != "REQUEST":
         return False
     for c in d.trigger.head.children:
-        if c.dep_ == "xcomp" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children) and not any(
-                a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+        if c.tag_ != "VBN" or not any(a.dep_ == "auxpass" for a in c.children):
+            continue
+        subjects = [a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")]
+        if c.dep_ == "xcomp" and not subjects:
+            return True
+        if c.dep_ == "ccomp" and any(g.dep_ == "poss" and g.tag_ == "PRP$" for a in subjects for g in a.children):
             return True
     return False
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from frontlines.events.antecedents import party_before, person_before, personal_pronoun
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
@@ -356,19 +357,13 @@ def find_actors(
     if not sources and lex is not None:
         # "Al-Shabaab claimed responsibility for a suicide bombing ... that killed 12": the claimant
         sources.extend(a for a in _claimants(trigger, index, lex.cues["responsibility"].words) if a not in targets)
-    if not sources and trigger.pos_ in ("NOUN", "PROPN", "VERB"):
-        # headline style ("Russian army: six civilians killed in Donetsk region"): the nearest actor of a
-        # state's or group's side before the trigger, when syntax named none
-        doc = trigger.doc
-        for i in range(trigger.i - 1, max(-1, trigger.i - 15), -1):
-            if doc[i + 1].is_sent_start:
-                break
-            actor = index.actor_at.get(i)
-            if actor is not None and actor not in targets and (actor.country or actor.side) and actor.sector.value in (
-                "military", "government", "police", "rebel"
-            ):
-                sources.append(actor)
-                break
+    pronoun = personal_pronoun(agents) if not sources else None
+    if pronoun is not None:  # "repeated *his* threat": a person, never the nearest force
+        person = person_before(pronoun, index)
+        sources.extend([person] if person is not None and person not in targets else [])
+    elif not sources and trigger.pos_ in ("NOUN", "PROPN", "VERB"):
+        party = party_before(trigger, index, targets)  # headline style, when syntax named no doer
+        sources.extend([party] if party is not None else [])
     return tuple(sources), tuple(targets)
 
 

@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "53"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "57"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -149,7 +149,11 @@ VERSION = "53"  # 3: speech content, generic and negated mentions, own-part deni
 # 50: a protest setting retypes a said act (an accusation, a demand) only when the protesters say it
 # 51: a declaration makes what it names ("declared a state of emergency" happened; "announced the withdrawal" stays announced)
 # 52: a definite event noun that is not its clause's subject, beside another act of its sentence, refers to a happening (events.mentions.drop_references)
-# 53: (sixth session, branch heads) a Title Case Headline is parsed with its ordinary words in lower case
+# 53: a personal pronoun doer ("repeated *his* threat") is the person named before it, never the nearest force (events.antecedents)
+# 54: a strike *on* something is an attack though a labour word is near ("a strike on the command staff")
+# 55: the second of coordinated infinitives ("vowed to capture or *kill*") and a demand's subjunctive clause ("demanded that the rebels *withdraw*") are what is asked, not events
+# 56: an accusation told as a participle describing a noun with no accuser ("firms *accused* of helping Russia") and a request about the asker's own name ("asked that his surname not be used") are no events
+# 57: (branch heads' 53) a Title Case Headline is parsed with its ordinary words in lower case
 # (nlp.casing.parse_input): its verb is found ("Russian Drone Attack Kills Man In Nikopol"); no events code changed
 
 

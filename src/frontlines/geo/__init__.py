@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="16",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="17",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -68,12 +68,13 @@ STAGE = Stage(
     # where names are romanised from Cyrillic), and a silent final h is no consonant ("Kabkabiya" ~ Kabkabiyah)
     # 13: admin1 labels are English names without kind words, apart where namesakes would meet, or the
     # largest city's name (gazetteer schema 9); a curated facility lies in its nearest town's division
-    # 14: a division's possessive contains the name after it ("Zaporizhzhia's Orikhiv", "Kharkiv region's
+    # 14: a country or capital before a person's office ("US Secretary of State") names whose office it is (metonymic)
+    # 15: (branch heads' 14) a division's possessive contains the name after it ("Zaporizhzhia's Orikhiv", "Kharkiv region's
     # Kozacha Lopan", "Russia's Shebekino"); a name the NER calls a LANGUAGE counts before its division
     # when the gazetteer knows it inside (geo.context._possessive_containers, Contained.known_only)
-    # 15: a text all in lower case finds known names by the words around them: a locative preposition
+    # 16: (branch heads' 15) a text all in lower case finds known names by the words around them: a locative preposition
     # before (a place of 5,000 people or more) or a kind word after (geo.recognise._scan_lower)
-    # 16: a Title Case Headline is parsed with its ordinary words in lower case (nlp.casing.parse_input)
+    # 17: (branch heads' 16) a Title Case Headline is parsed with its ordinary words in lower case (nlp.casing.parse_input)
     writes="places",
     reads=(),
     run=extract_places,

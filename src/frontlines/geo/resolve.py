@@ -84,6 +84,8 @@ decision position claim claims envoy ambassador spokesman spokeswoman spokespers
 war invasion offensive control policy sanctions response delegation demands demand plan plans
 proposal intelligence allies ally annexation occupation propaganda aggression strategy generals
 """.split())
+# offices of a state held by a person: a country or capital written before one names whose office it is (lemmas)
+_GOVT_OFFICES = frozenset("secretary minister president envoy ambassador spokesman spokeswoman spokesperson".split())
 _SAY_VERBS = frozenset("""
 say claim insist announce deny warn accuse demand threaten urge reject respond state confirm agree
 order decide refuse recognise recognize annex retaliate condemn want plan hope believe propose call
@@ -792,6 +794,8 @@ def _metonymic(doc: Any, m: Mention, c: Candidate) -> bool:
         head = root.head
         if head.lemma_.lower() in _GOVT_NOUNS or head.lower_ in _GOVT_NOUNS:
             return True
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in _GOVT_OFFICES:
+        return True  # "US Secretary of State", "the Russian envoy": a title, not where anything is
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SAY_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":

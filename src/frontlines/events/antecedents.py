@@ -1,0 +1,51 @@
+"""Who a doer stands for when syntax gives no name: a personal pronoun ("Putin ... repeated *his*
+threat") or nothing at all (a headline's "Russian army: six civilians killed").
+
+- **A personal pronoun** ("he", "she", "his", "her") names a person: the nearest person named before
+  it in its sentence, else in the sentence before. A force or a state is never its antecedent, so a
+  pronoun no person can stand for leaves the event's doer unknown rather than the nearest party.
+- **Nothing** (headline style): the nearest actor of a state's or group's side before the trigger
+  in its sentence, as notes and headlines put the party first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontlines.records import Actor
+
+PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers"})
+_PARTY_SECTORS = frozenset({"military", "government", "police", "rebel"})
+
+
+def personal_pronoun(doers: list[Any]) -> Any | None:
+    """The first doer written as a personal pronoun, if any."""
+    return next((t for t in doers if t.tag_ in ("PRP", "PRP$") and t.lower_ in PERSONAL), None)
+
+
+def person_before(pronoun: Any, index: Any) -> Actor | None:
+    """The nearest person named before the pronoun, in its sentence or the one before (``index``:
+    the article's events.roles.DocIndex, typed loosely here so that roles may import this module)."""
+    sent = pronoun.sent
+    start = sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        actor = index.actor_at.get(i)
+        if actor is not None and actor.kind == "person":
+            return actor
+    return None
+
+
+def party_before(trigger: Any, index: Any, targets: tuple[Actor, ...] | list[Actor]) -> Actor | None:
+    """Headline style: the nearest actor of a state's or group's side before the trigger, within
+    fifteen words of its sentence."""
+    doc = trigger.doc
+    for i in range(trigger.i - 1, max(-1, trigger.i - 15), -1):
+        if doc[i + 1].is_sent_start:
+            break
+        actor = index.actor_at.get(i)
+        if actor is not None and actor not in targets and (actor.country or actor.side) and \
+                actor.sector.value in _PARTY_SECTORS:
+            return actor
+    return None
