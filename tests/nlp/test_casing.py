@@ -19,6 +19,9 @@ from frontlines.stages import doc_text
         ("Kyiv Says No", []),
         ("drone strikes hit mykolaiv region overnight", []),
         ("", []),
+        # several sentences on one line are prose; an abbreviation's full stop is no sentence break
+        ("Shelling In Kharkiv. Shelling In Kharkiv. Shelling In Kharkiv.", []),
+        ("U.S. Troops Enter Northern Syria Town", [(0, 37)]),
     ],
 )
 def test_title_lines(text: str, expected: list[tuple[int, int]]) -> None:

@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "57"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "58"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -155,6 +155,7 @@ VERSION = "57"  # 3: speech content, generic and negated mentions, own-part deni
 # 56: an accusation told as a participle describing a noun with no accuser ("firms *accused* of helping Russia") and a request about the asker's own name ("asked that his surname not be used") are no events
 # 57: (branch heads' 53) a Title Case Headline is parsed with its ordinary words in lower case
 # (nlp.casing.parse_input): its verb is found ("Russian Drone Attack Kills Man In Nikopol"); no events code changed
+# 58: a line of several sentences is prose, not a Title Case Headline (nlp.casing.title_lines)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:

@@ -26,6 +26,7 @@ from frontlines.geo.coherence import PROXIMITY, TOWN_KINDS, coherence, far_parti
 from frontlines.geo.othernames import STRIP_SUFFIX, drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
+from frontlines.geo.metonymy import metonymic_use
 from frontlines.geo.recognise import (
     FEATURE_HEADS,
     FEATURE_SOURCE,
@@ -75,22 +76,6 @@ _PREFIX_HINTS = {("city", "of"): "settlement", ("town", "of"): "settlement", ("v
                  ("river",): "river", ("state", "of"): "admin1", ("province", "of"): "admin1",
                  ("region", "of"): "admin1", ("county", "of"): "admin2"}
 _PREFIX_HINT_ENDS = frozenset(words[-1] for words in _PREFIX_HINTS)  # the word right before the name
-
-# --- metonymy ------------------------------------------------------------------
-_GOVT_NOUNS = frozenset("""
-troops forces force army military soldiers navy commanders command government officials official
-minister ministry president leadership leader leaders regime authorities authority administration
-decision position claim claims envoy ambassador spokesman spokeswoman spokesperson diplomats diplomacy
-war invasion offensive control policy sanctions response delegation demands demand plan plans
-proposal intelligence allies ally annexation occupation propaganda aggression strategy generals
-""".split())
-# offices of a state held by a person: a country or capital written before one names whose office it is (lemmas)
-_GOVT_OFFICES = frozenset("secretary minister president envoy ambassador spokesman spokeswoman spokesperson".split())
-_SAY_VERBS = frozenset("""
-say claim insist announce deny warn accuse demand threaten urge reject respond state confirm agree
-order decide refuse recognise recognize annex retaliate condemn want plan hope believe propose call
-vow pledge seek argue allege protest blame declare sign approve send impose expel summon push
-""".split())
 
 @dataclass(slots=True)
 class _Item:
@@ -760,7 +745,7 @@ def _place(doc: Any, article_id: str, it: _Item, gazetteer: Gazetteer) -> Place:
     c = it.best
     kind = c.kind if c else None
     in_org = it.mention.source == ORG_SOURCE
-    metonymic = it.demonym or in_org or (_metonymic(doc, it.mention, c) if c else False)
+    metonymic = it.demonym or in_org or (metonymic_use(doc, it.mention, c) if c else False)
     place = Place(
         text=it.text,
         evidence=Evidence(article_id=article_id, start=it.start_char, end=it.end_char, text=it.text),
@@ -782,22 +767,3 @@ def _place(doc: Any, article_id: str, it: _Item, gazetteer: Gazetteer) -> Place:
     if c is None or metonymic:
         return place
     return relative_place(doc, article_id, it.mention, it.end_char, c, place, gazetteer) or place
-
-
-def _metonymic(doc: Any, m: Mention, c: Candidate) -> bool:
-    if c.metonym:
-        return True
-    if not (c.kind == PlaceKind.COUNTRY or c.capital):
-        return False
-    root = doc[m.start : m.end].root
-    if root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].tag_ == "POS"):
-        head = root.head
-        if head.lemma_.lower() in _GOVT_NOUNS or head.lower_ in _GOVT_NOUNS:
-            return True
-    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in _GOVT_OFFICES:
-        return True  # "US Secretary of State", "the Russian envoy": a title, not where anything is
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SAY_VERBS:
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
-        return root.head.head.lemma_.lower() in _SAY_VERBS
-    return False

@@ -25,6 +25,7 @@ TEXT_KEY = "frontlines.text"  # where doc_text finds the article's own text (fro
 MIN_WORDS = 3  # a title needs at least this many words of four letters or more ...
 TITLE_SHARE = 0.8  # ... and this share of them capitalised
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+\S")  # a headline is one line of one sentence: "Shelling in Kharkiv. Shelling ..." is prose
 # parts of speech (read on the line in lower case) that are never names
 _NEVER_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "NUM", "ADV"})
 _KIND_WORDS = frozenset(KIND_WORDS) | CUE_OF_NOUNS | CUE_AFTER | FEATURE_HEADS | WEAPON_HEADS
@@ -32,14 +33,14 @@ _KIND_WORDS = frozenset(KIND_WORDS) | CUE_OF_NOUNS | CUE_AFTER | FEATURE_HEADS |
 
 def title_lines(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each line written in title case: most of its longer words begin with a
-    capital, and it is not one written all in capitals."""
+    capital, it is not one written all in capitals, and it holds one sentence, not several."""
     out = []
     start = 0
     for line in text.split("\n"):
         long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
         caps = [w for w in long_words if w[0].isupper()]
         if (len(long_words) >= MIN_WORDS and len(caps) >= TITLE_SHARE * len(long_words)
-                and not all(w.isupper() for w in long_words)):
+                and not all(w.isupper() for w in long_words) and not _SENTENCE_BREAK.search(line)):
             out.append((start, start + len(line)))
         start += len(line) + 1
     return out

@@ -1,0 +1,47 @@
+"""Capitals and countries named for their governments ("Moscow denied", "Kyiv's forces", "US
+Secretary of State"): toponyms, but no place where anything happened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontlines.geo.gazetteer import Candidate
+from frontlines.geo.recognise import Mention
+from frontlines.records import PlaceKind
+
+_GOVT_NOUNS = frozenset("""
+troops forces force army military soldiers navy commanders command government officials official
+minister ministry president leadership leader leaders regime authorities authority administration
+decision position claim claims envoy ambassador spokesman spokeswoman spokesperson diplomats diplomacy
+war invasion offensive control policy sanctions response delegation demands demand plan plans
+proposal intelligence allies ally annexation occupation propaganda aggression strategy generals
+""".split())
+# offices of a state held by a person: a country or capital written before one names whose office it is (lemmas)
+_GOVT_OFFICES = frozenset("secretary minister president envoy ambassador spokesman spokeswoman spokesperson".split())
+_SAY_VERBS = frozenset("""
+say claim insist announce deny warn accuse demand threaten urge reject respond state confirm agree
+order decide refuse recognise recognize annex retaliate condemn want plan hope believe propose call
+vow pledge seek argue allege protest blame declare sign approve send impose expel summon push
+""".split())
+
+
+def metonymic_use(doc: Any, m: Mention, c: Candidate) -> bool:
+    """Whether the mention names a government, not a place: a gazetteer metonym ("the Kremlin"), or
+    a country or capital that owns a government noun ("Moscow's troops"), stands before a person's
+    office ("US Secretary of State"), or says something ("Kyiv said", "was denied by Moscow")."""
+    if c.metonym:
+        return True
+    if not (c.kind == PlaceKind.COUNTRY or c.capital):
+        return False
+    root = doc[m.start : m.end].root
+    if root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].tag_ == "POS"):
+        head = root.head
+        if head.lemma_.lower() in _GOVT_NOUNS or head.lower_ in _GOVT_NOUNS:
+            return True
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in _GOVT_OFFICES:
+        return True  # "US Secretary of State", "the Russian envoy": a title, not where anything is
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SAY_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        return root.head.head.lemma_.lower() in _SAY_VERBS
+    return False
