@@ -122,7 +122,7 @@ def test_casualties_in_a_participle_list_are_not_the_draftees_act(run_events) ->
     assert not [e for e in events if e.plover_type == "ASSAULT"], [(e.trigger, e.sources) for e in events]
 
 
-# A weapon noun as the object of a verb that tells no event is a thing supplied or held (events v19).
+# A weapon noun as the object of a verb that tells no event is a thing supplied or held (events v19, v59).
 @pytest.mark.parametrize(
     ("text", "attack"),
     [
@@ -130,6 +130,11 @@ def test_casualties_in_a_participle_list_are_not_the_draftees_act(run_events) ->
         ("Kyiv received Patriot missiles in April.", False),
         ("Rockets hit the town of Sderot on Monday.", True),
         ("Russia fired 40 missiles at Kharkiv on Monday.", True),
+        # a weapon counted in another noun's "of" is a thing too, unless that noun acts or is aimed
+        ("Ukrainian commanders complained of shortages of artillery shells.", False),
+        ("Kyiv received new deliveries of Patriot missiles this week.", False),
+        ("A barrage of rockets hit the town of Nikopol overnight.", True),
+        ("Hamas's armed wing launched a barrage of rockets towards Tel Aviv on Sunday.", True),
     ],
 )
 def test_a_weapon_supplied_is_no_attack(run_events, text: str, attack: bool) -> None:

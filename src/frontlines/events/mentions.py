@@ -427,26 +427,37 @@ def evaluative_apposition(d: Draft) -> bool:
 
 
 # prepositions that aim what a verb does with a weapon at someone ("used drones against the base")
-_AIMED = frozenset({"against", "on", "at", "into", "onto", "upon"})
+_AIMED = frozenset({"against", "on", "at", "into", "onto", "upon", "towards", "toward"})
 
 
 def weapon_as_thing(d: Draft, heads: dict[int, Draft], weapons: CueSet) -> bool:
     """A weapon noun that is the object of a verb telling no event ("the package includes Iskander
     missiles", "Kyiv received Patriot missiles", "will send rockets") names a thing supplied or held,
-    not an attack. Fired, launched or intercepted, its verb is an event of its own; used against
-    someone, it is an attack."""
+    not an attack, and so does one that fills a noun's "of" ("complained of shortages *of artillery
+    shells*"). Fired, launched or intercepted, its verb is an event of its own; used against someone,
+    it is an attack."""
     head = d.trigger.head
     if head.pos_ != "NOUN" or head.lemma_.lower() not in weapons.words:
         return False
     tok = head
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        # "shortages *of artillery shells*", "deliveries of missiles": counted or measured, unless the
+        # noun they fill does something itself ("a barrage of rockets hit the town")
+        holder = tok.head.head
+        if holder.i in heads or holder.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        if holder.dep_ != "dobj":
+            return True
+        tok = holder  # "launched a barrage of rockets towards Tel Aviv": as if the verb's own object
     if tok.dep_ != "dobj":
         return False
     verb = tok.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i in heads:
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in _AIMED for c in verb.children)
+    aimers = (*verb.children, *tok.children, *head.children)  # "towards Tel Aviv" hangs on any of them
+    return not any(c.dep_ == "prep" and c.lower_ in _AIMED for c in aimers)
 
 
 def drop_references(drafts: list[Draft]) -> None:
