@@ -11,33 +11,19 @@ headlines.yaml, keys are sorted, and nothing depends on the time or the machine.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # corpus/: the builds' shared part
+from buildlib import EVENT_TYPES, duplicate_ids, iso, write_halves  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "headlines.yaml"
 OUT_TUNE = HERE / "headlines-tune.jsonl"
 OUT_CHECK = HERE / "headlines-check.jsonl"
 
-EVENT_TYPES = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Explosions/Remote violence": {
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
-    },
-    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
-    },
-}
 # What a report's wording tries: the forms real headlines take (README.md lists them)
 FORMS = {
     "plain", "title", "lower", "region", "hyphen-region", "possessive", "oblast", "district", "near",
@@ -49,16 +35,6 @@ GOLD_KEYS = (
     "actor1", "actor1_country", "actor2", "actor2_country", "fatalities",
 )
 REPORT_KEYS = ("id", "text", "published", "point", "country", "forms") + GOLD_KEYS
-
-
-def _iso(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return dt.date.fromisoformat(str(value)).isoformat()
-
-
-def is_tune(report_id: str) -> bool:
-    return int(hashlib.sha256(report_id.encode("utf-8")).hexdigest(), 16) % 5 < 3
 
 
 def check(report: dict) -> list[str]:
@@ -88,7 +64,7 @@ def check(report: dict) -> list[str]:
     paragraphs = report["text"].split("\n\n")
     if len(paragraphs) > 2 or not paragraphs[0].strip() or any("\n" in p for p in paragraphs):
         errs.append(f"{rid}: a headline, then at most one lead paragraph after a blank line")
-    date, pub = dt.date.fromisoformat(_iso(report["date"])), dt.date.fromisoformat(_iso(report["published"]))
+    date, pub = dt.date.fromisoformat(iso(report["date"])), dt.date.fromisoformat(iso(report["published"]))
     if not (0 <= (pub - date).days <= 7):
         errs.append(f"{rid}: published {pub} is not within a week after {date}")
     if not isinstance(report["fatalities"], int) or report["fatalities"] < 0:
@@ -98,14 +74,14 @@ def check(report: dict) -> list[str]:
 
 def document(report: dict) -> dict:
     event = {key: report[key] for key in GOLD_KEYS}
-    event["date"] = _iso(report["date"])
+    event["date"] = iso(report["date"])
     event["lat"], event["lon"] = float(report["lat"]), float(report["lon"])
     return {
         "id": report["id"],
         "task": "events",
         "text": report["text"],
         "title": None,
-        "published": _iso(report["published"]),
+        "published": iso(report["published"]),
         "source": "frontlines-headlines",
         "gold": {"events": [event]},
     }
@@ -114,21 +90,11 @@ def document(report: dict) -> dict:
 def main() -> int:
     reports = yaml.safe_load(SRC.read_text(encoding="utf-8"))
     errs = [e for report in reports for e in check(report)]
-    ids = [report.get("id") for report in reports]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        errs.append(f"duplicate ids: {', '.join(map(str, dupes))}")
+    errs += duplicate_ids([report.get("id") for report in reports])
     if errs:
         print("\n".join(errs), file=sys.stderr)
         return 1
-    halves: dict[Path, list[dict]] = {OUT_TUNE: [], OUT_CHECK: []}
-    for report in reports:
-        halves[OUT_TUNE if is_tune(report["id"]) else OUT_CHECK].append(document(report))
-    for path, docs in halves.items():
-        with path.open("w", encoding="utf-8", newline="\n") as f:
-            for doc in docs:
-                f.write(json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n")
-        print(f"{path.name}: {len(docs)} documents")
+    write_halves([document(report) for report in reports], OUT_TUNE, OUT_CHECK)
     counts: dict[str, dict[str, int]] = {"country": {}, "where_prec": {}, "forms": {}}
     for report in reports:
         for key, values in (("country", [report["country"]]), ("where_prec", [str(report["where_prec"])]),

@@ -11,33 +11,19 @@ sorted, and nothing depends on the time or the machine.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # corpus/: the builds' shared part
+from buildlib import EVENT_TYPES, duplicate_ids, iso, write_halves  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "notes.yaml"
 OUT_TUNE = HERE / "notes-tune.jsonl"
 OUT_CHECK = HERE / "notes-check.jsonl"
 
-EVENT_TYPES = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Explosions/Remote violence": {
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
-    },
-    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
-    },
-}
 OBLASTS = {
     "Donetsk oblast", "Luhansk oblast", "Zaporizhzhia oblast", "Kherson oblast", "Kharkiv oblast",
     "Dnipropetrovsk oblast", "Sumy oblast", "Chernihiv oblast", "Mykolaiv oblast",
@@ -47,16 +33,6 @@ GOLD_KEYS = (
     "event_type", "sub_event_type", "date", "location", "lat", "lon", "admin1",
     "actor1", "actor1_country", "actor2", "actor2_country", "fatalities",
 )
-
-
-def _iso(value) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return dt.date.fromisoformat(str(value)).isoformat()
-
-
-def is_tune(note_id: str) -> bool:
-    return int(hashlib.sha256(note_id.encode("utf-8")).hexdigest(), 16) % 5 < 3
 
 
 def check(note: dict) -> list[str]:
@@ -79,7 +55,7 @@ def check(note: dict) -> list[str]:
         errs.append(f"{nid}: variant {note['variant']!r}")
     if not (44.0 <= float(note["lat"]) <= 53.0 and 22.0 <= float(note["lon"]) <= 41.0):
         errs.append(f"{nid}: point outside Ukraine")
-    date, pub = dt.date.fromisoformat(_iso(note["date"])), dt.date.fromisoformat(_iso(note["published"]))
+    date, pub = dt.date.fromisoformat(iso(note["date"])), dt.date.fromisoformat(iso(note["published"]))
     if not (0 <= (pub - date).days <= 7):
         errs.append(f"{nid}: published {pub} is not within a week after {date}")
     if not isinstance(note["fatalities"], int) or note["fatalities"] < 0:
@@ -89,14 +65,14 @@ def check(note: dict) -> list[str]:
 
 def document(note: dict) -> dict:
     event = {key: note[key] for key in GOLD_KEYS}
-    event["date"] = _iso(note["date"])
+    event["date"] = iso(note["date"])
     event["lat"], event["lon"] = float(note["lat"]), float(note["lon"])
     return {
         "id": note["id"],
         "task": "events",
         "text": note["text"],
         "title": None,
-        "published": _iso(note["published"]),
+        "published": iso(note["published"]),
         "source": "frontlines-notes",
         "gold": {"events": [event]},
     }
@@ -105,21 +81,11 @@ def document(note: dict) -> dict:
 def main() -> int:
     notes = yaml.safe_load(SRC.read_text(encoding="utf-8"))
     errs = [e for note in notes for e in check(note)]
-    ids = [note.get("id") for note in notes]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        errs.append(f"duplicate ids: {', '.join(map(str, dupes))}")
+    errs += duplicate_ids([note.get("id") for note in notes])
     if errs:
         print("\n".join(errs), file=sys.stderr)
         return 1
-    halves = {OUT_TUNE: [], OUT_CHECK: []}
-    for note in notes:
-        halves[OUT_TUNE if is_tune(note["id"]) else OUT_CHECK].append(document(note))
-    for path, docs in halves.items():
-        with path.open("w", encoding="utf-8", newline="\n") as f:
-            for doc in docs:
-                f.write(json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n")
-        print(f"{path.name}: {len(docs)} documents")
+    write_halves([document(note) for note in notes], OUT_TUNE, OUT_CHECK)
     for key in ("admin1", "variant"):
         counts: dict[str, int] = {}
         for note in notes:
