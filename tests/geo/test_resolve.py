@@ -59,6 +59,10 @@ def test_disambiguation(places, text, toponym, name, kind, country) -> None:
         ("A US citizen was killed in the strike on Kharkiv.", "US", False),
         ("The Ukraine war entered its third year.", "Ukraine", False),
         ("US troops in Syria came under rocket fire.", "Syria", False),
+        # the party accused, urged or warned is a government; a country shelled is a place
+        ("Protesters in Kinshasa burned tyres, accusing the United States and France of doing nothing.",
+         "France", True),
+        ("Troops shelled Rwanda from Goma on Monday.", "Rwanda", False),
         ("Thousands gathered in central Moscow on Sunday.", "Moscow", False),
         ("A missile hit a school in Kyiv.", "Kyiv", False),
     ],

@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="18",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="19",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -76,6 +76,7 @@ STAGE = Stage(
     # before (a place of 5,000 people or more) or a kind word after (geo.recognise._scan_lower)
     # 17: (branch heads' 16) a Title Case Headline is parsed with its ordinary words in lower case (nlp.casing.parse_input)
     # 18: a line of several sentences is prose, not a Title Case Headline (nlp.casing.title_lines)
+    # 19: a country or capital accused, urged or warned ("accusing the United States") is a government (geo.metonymy)
     writes="places",
     reads=(),
     run=extract_places,

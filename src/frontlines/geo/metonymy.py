@@ -18,6 +18,8 @@ proposal intelligence allies ally annexation occupation propaganda aggression st
 """.split())
 # offices of a state held by a person: a country or capital written before one names whose office it is (lemmas)
 _GOVT_OFFICES = frozenset("secretary minister president envoy ambassador spokesman spokeswoman spokesperson".split())
+# verbs whose object is a party spoken to or of: a country or capital there is its government
+_ADDRESSED = frozenset("accuse blame urge condemn criticise criticize warn praise thank pressure lobby".split())
 _SAY_VERBS = frozenset("""
 say claim insist announce deny warn accuse demand threaten urge reject respond state confirm agree
 order decide refuse recognise recognize annex retaliate condemn want plan hope believe propose call
@@ -28,7 +30,8 @@ vow pledge seek argue allege protest blame declare sign approve send impose expe
 def metonymic_use(doc: Any, m: Mention, c: Candidate) -> bool:
     """Whether the mention names a government, not a place: a gazetteer metonym ("the Kremlin"), or
     a country or capital that owns a government noun ("Moscow's troops"), stands before a person's
-    office ("US Secretary of State"), or says something ("Kyiv said", "was denied by Moscow")."""
+    office ("US Secretary of State"), says something ("Kyiv said", "was denied by Moscow"), or is the
+    party accused, urged or warned ("accusing the United States")."""
     if c.metonym:
         return True
     if not (c.kind == PlaceKind.COUNTRY or c.capital):
@@ -42,6 +45,11 @@ def metonymic_use(doc: Any, m: Mention, c: Candidate) -> bool:
         return True  # "US Secretary of State", "the Russian envoy": a title, not where anything is
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SAY_VERBS:
         return True
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "dobj" and first.head.lemma_.lower() in _ADDRESSED:
+        return True  # "accusing the United States and France of not doing enough": a party addressed
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
         return root.head.head.lemma_.lower() in _SAY_VERBS
     return False
