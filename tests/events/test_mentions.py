@@ -46,6 +46,7 @@ def test_speech_content_is_no_event(run_events, text: str, gone: str, kept: str)
         ("It is not the first truce of its kind.", "truce"),
         # a place is no party: what a river or a town "supplied" is what it is for
         ("They reached Kupiansk, a railway junction on the Oskil river that supplied Russian units.", "supplied"),
+        ("Its fighters captured the village in a push to cut the last roads supplying the besieged city.", "supplying"),
         # people fleeing, displaced or evacuated: a displacement figure, not a retreat
         ("Thousands of villagers have fled their homes because of repeated militant attacks, aid agencies said.",
          "fled"),

@@ -342,13 +342,17 @@ _UNDERGONE = frozenset({"ASSAULT", "RETREAT"})  # "the town that fell", "the bas
 
 
 def place_as_doer(d: Draft) -> bool:
-    """A relative clause whose subject is a place noun: what the place is, not an act of a party."""
+    """A place noun as the doer: the subject of a relative clause ("the river that supplied Russian
+    units") or the noun a participle describes ("the last roads *supplying* the besieged city"): what
+    the place is, not a party's act."""
     head = d.trigger.head
-    if d.typing.plover in _UNDERGONE or head.dep_ != "relcl":
+    if d.typing.plover in _UNDERGONE:
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in head.children):
-        return False
-    return head.head.lemma_.lower() in _PLACE_NOUNS
+    if head.dep_ == "relcl":
+        if not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in head.children):
+            return False
+        return head.head.lemma_.lower() in _PLACE_NOUNS
+    return head.dep_ == "acl" and head.tag_ == "VBG" and head.head.lemma_.lower() in _PLACE_NOUNS
 
 
 # what a force is backed with: "air support", "artillery support", "logistical support"

@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "59"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "60"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -157,6 +157,7 @@ VERSION = "59"  # 3: speech content, generic and negated mentions, own-part deni
 # (nlp.casing.parse_input): its verb is found ("Russian Drone Attack Kills Man In Nikopol"); no events code changed
 # 58: a line of several sentences is prose, not a Title Case Headline (nlp.casing.title_lines)
 # 59: a weapon counted in another noun's "of" ("shortages *of artillery shells*") is a thing, unless that noun acts or is aimed
+# 60: a participle describing a place noun ("the last roads *supplying* the besieged city") tells what the place is, not a party's act
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
