@@ -147,12 +147,20 @@ def _asks_of_others(noun: Any) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
-def generic_mention(d: Draft) -> bool:
-    """A verb trigger in a clause restricting an indefinite antecedent ("anyone who attacks")."""
+def generic_mention(d: Draft, civilians: CueSet) -> bool:
+    """A verb trigger in a clause restricting an indefinite antecedent ("anyone who attacks"), or a
+    said act in one that tells which civilians are meant ("dozens of residents *who refused* to
+    leave"): no party's act."""
     head = d.trigger.head
     if head.dep_ != "relcl":
         return False
     antecedent = head.head
+    if d.typing.plover in SPEECH_TYPES:
+        # "dozens of residents ... who": a count's "of" names whom it counts
+        counted = [g for c in antecedent.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+        if any(t.lemma_.lower() in civilians.words for t in (antecedent, *counted)):
+            return True
     if antecedent.lower_ in _GENERIC_PRONOUNS:
         return True
     return any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in antecedent.children)
@@ -504,7 +512,7 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
     armed, weapons = cues["armed"], cues["weapons_objects"]
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
-        if (speech_content(d, heads) or generic_mention(d) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
+        if (speech_content(d, heads) or generic_mention(d, cues["civilians"]) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)

@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "60"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "61"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -158,6 +158,7 @@ VERSION = "60"  # 3: speech content, generic and negated mentions, own-part deni
 # 58: a line of several sentences is prose, not a Title Case Headline (nlp.casing.title_lines)
 # 59: a weapon counted in another noun's "of" ("shortages *of artillery shells*") is a thing, unless that noun acts or is aimed
 # 60: a participle describing a place noun ("the last roads *supplying* the besieged city") tells what the place is, not a party's act
+# 61: a said act in a relative clause telling which civilians are meant ("residents *who refused* to leave") is no party's act
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
