@@ -38,6 +38,7 @@ def test_speech_content_is_no_event(run_events, text: str, gone: str, kept: str)
         ("The governor warned that anyone who attacks a police station will be punished.", "attacks"),
         ("Those who refused were beaten, a witness said.", "refused"),
         ("Dozens of residents of Vovchansk who refused to leave were sheltering in basements.", "refused"),
+        ("The paper found no evidence of a military meeting at the restaurant.", "meeting"),
         ("A farmer, who asked not to be named, said the village was empty.", "asked"),
         ('"There was a flash," said Oleh, a waiter who asked that his surname not be used.', "asked"),
         ("The list adds firms in third countries accused of helping Russia.", "accused"),
@@ -93,6 +94,7 @@ def test_no_event_of_its_own(run_events, text: str, gone: str) -> None:
         ("Several firms accused by Kyiv of helping Russia were added to the list.", "accused"),
         # armed men who refuse are a party refusing
         ("The rebels, who refused to leave the town, were shelled on Monday.", "refused"),
+        ("The report found evidence of a secret meeting between the two commanders in Goma.", "meeting"),
     ],
 )
 def test_events_the_rules_leave_alone(run_events, text: str, kept: str) -> None:

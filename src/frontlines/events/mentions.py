@@ -265,13 +265,17 @@ def own_part_denied(d: Draft, heads: dict[int, Draft]) -> bool:
 
 
 def negation_elsewhere(d: Draft) -> bool:
-    """Negated, but the negation belongs to a copula or passive the trigger only describes."""
+    """Negated, but the negation belongs to a copula or passive the trigger only describes, or to the
+    noun whose "of" it fills ("found no evidence of a military meeting"): no act, and no refusal."""
     if d.realis.status != EventStatus.NEGATED:
         return False
     head = d.trigger.head
     if any(c.dep_ == "neg" for c in head.children):
         return head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children) and any(
             c.dep_ == "agent" for c in head.children)  # "has not been welcomed by everyone"
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of":
+        holder = head.head.head  # "found no evidence *of a meeting*", "no sign of a withdrawal": none was found
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in holder.children)
     return head.pos_ == "NOUN" and head.dep_ in ("attr", "nsubj", "nsubjpass") or head.dep_ in ("acl", "relcl")
 
 

@@ -68,7 +68,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "61"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "62"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -159,6 +159,7 @@ VERSION = "61"  # 3: speech content, generic and negated mentions, own-part deni
 # 59: a weapon counted in another noun's "of" ("shortages *of artillery shells*") is a thing, unless that noun acts or is aimed
 # 60: a participle describing a place noun ("the last roads *supplying* the besieged city") tells what the place is, not a party's act
 # 61: a said act in a relative clause telling which civilians are meant ("residents *who refused* to leave") is no party's act
+# 62: an event noun filling the "of" of a noun determined by "no" ("found no evidence of a meeting") is no act and no refusal
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
