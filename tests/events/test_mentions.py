@@ -214,3 +214,19 @@ def test_a_happening_referred_to_is_no_event(run_events, text: str, gone: str, k
 )
 def test_a_definite_noun_that_tells_the_happening_stays(run_events, text: str, kept: str) -> None:
     assert kept in _triggers(run_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # an act in a time clause of a state told as a background is the background's background
+        ("Wagner has fought alongside Mali's army since 2021, after the ruling junta broke with France and "
+         "expelled French troops.", "expelled", None),
+        # with a time of its own, or under an event, it is told
+        ("The army has held the town since March, after rebels withdrew on 3 March.", None, "withdrew"),
+        ("Rebels shelled the base after troops withdrew from the town.", None, "withdrew"),
+    ],
+)
+def test_the_background_of_a_state_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

@@ -435,8 +435,9 @@ def test_a_speakers_own_speech_act_is_not_attributed(run, text: str, trigger: st
     ("text", "trigger", "not_place"),
     [
         # a country an act between parties is aimed at is the other party, not the place (events v36)
-        ("Wagner has fought alongside Mali's army since 2021, after the ruling junta broke with France and "
-         "expelled French troops.", "expelled", "France"),
+        # (the sample's own sentence, "Wagner has fought ... since 2021, after the junta broke with France and
+        # expelled French troops", tells no event since v63: a state's background)
+        ("The ruling junta broke with France and expelled French troops in 2022.", "expelled", "France"),
         ("Congo cut diplomatic ties with Rwanda on Saturday.", "cut diplomatic ties", "Rwanda"),
         ("The government accused Rwanda of backing the rebels.", "accused", "Rwanda"),
     ],

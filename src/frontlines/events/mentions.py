@@ -510,6 +510,31 @@ def referred_to(d: Draft, drafts: list[Draft]) -> bool:
     return any(i not in inside for i in others)
 
 
+_TIME_MARKS = frozenset({"after", "before", "since", "when", "as", "until"})
+
+
+def drop_background_of_states(drafts: list[Draft], states: list[Any]) -> None:
+    """Mark as dropped the acts told in a time clause of a state or description ("Wagner has fought
+    alongside Mali's army since 2021, *after the junta broke with France and expelled French
+    troops*"): the background of a background, with no time of its own in its clause."""
+    if not states:
+        return
+    for d in drafts:
+        tok = d.trigger.head
+        for _ in range(4):
+            if tok.dep_ == "conj" and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+        if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
+            continue
+        if tok.head not in states:
+            continue
+        clause = range(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+        if d.time is None or d.time.evidence.start not in clause:
+            d.dropped = True
+
+
 def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
     """Mark the drafts of one sentence whose trigger names no event of its own as dropped (``cues``: the
     event lexicon's context cues)."""

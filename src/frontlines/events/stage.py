@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from frontlines.events.attribution import (
     claim_or_report,
@@ -21,7 +22,7 @@ from frontlines.events.coder import Typing, conflict_setting, find_triggers, sen
 from frontlines.events.context import inherit, preceding_place
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
-from frontlines.events.mentions import drop_non_events, drop_references
+from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
 from frontlines.events.merge import (
     attach_sentence_quantities,
     headline_end,
@@ -68,7 +69,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "62"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "63"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -160,6 +161,7 @@ VERSION = "62"  # 3: speech content, generic and negated mentions, own-part deni
 # 60: a participle describing a place noun ("the last roads *supplying* the besieged city") tells what the place is, not a party's act
 # 61: a said act in a relative clause telling which civilians are meant ("residents *who refused* to leave") is no party's act
 # 62: an event noun filling the "of" of a noun determined by "no" ("found no evidence of a meeting") is no act and no refusal
+# 63: an act in a time clause ("after ...") of a state or description, with no time of its own there, is the background's background
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -192,6 +194,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         cues = sentence_cues(sent, words)
         paragraph = bisect.bisect_right(breaks, sent.start_char)
         sent_drafts = []
+        states: list[Any] = []  # heads of triggers told as a state or a description ("has fought ... since 2021")
         taken: set[int] = set()
         for trig in triggers:
             doers = agent_tokens(trig.head)  # asked by the typing, the actors, the crowd and the claim
@@ -206,6 +209,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent, words)
                 if realis.descriptive:
+                    states.append(trig.head)
                     continue  # a purpose or a description, not an event
                 if trig.spec is not DEMAND_SPEC:
                     typing = stance(typing, realis)
@@ -233,6 +237,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
+        drop_background_of_states(sent_drafts, states)
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
