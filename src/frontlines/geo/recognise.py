@@ -301,7 +301,7 @@ LOCATIVE_PREPS = frozenset({"in", "near", "at", "into", "outside", "around", "ac
 # name ("in convoy", "in town"): a place needs this many inhabitants there, and the words that name
 # kinds of places and their parts are never names
 MIN_POP_LOWER = 5_000
-_STRUCTURE_WORDS = frozenset(KIND_WORDS) | CUE_OF_NOUNS | CUE_AFTER | FEATURE_HEADS | WEAPON_HEADS
+STRUCTURE_WORDS = frozenset(KIND_WORDS) | CUE_OF_NOUNS | CUE_AFTER | FEATURE_HEADS | WEAPON_HEADS
 
 
 def _scan_lower(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon) -> Iterable[Mention]:
@@ -328,7 +328,7 @@ def _scan_lower(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon) -> Iterab
             i += 1
             continue
         end, key, (flags, pop, _) = match
-        if (len(key) < 4 or key in lexicon.common_words or key in gazetteer.demonyms or key in _STRUCTURE_WORDS
+        if (len(key) < 4 or key in lexicon.common_words or key in gazetteer.demonyms or key in STRUCTURE_WORDS
                 or any(doc[k].is_stop for k in range(i, end))):
             i += 1
             continue

@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from frontlines.geo.gazetteer import normalise_name
-from frontlines.geo.recognise import CUE_AFTER, CUE_OF_NOUNS, FEATURE_HEADS, KIND_WORDS, WEAPON_HEADS
+from frontlines.geo.recognise import STRUCTURE_WORDS
 
 TEXT_KEY = "frontlines.text"  # where doc_text finds the article's own text (frontlines.stages)
 MIN_WORDS = 3  # a title needs at least this many words of four letters or more ...
@@ -27,8 +27,8 @@ TITLE_SHARE = 0.8  # ... and this share of them capitalised
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+\S")  # a headline is one line of one sentence: "Shelling in Kharkiv. Shelling ..." is prose
 # parts of speech (read on the line in lower case) that are never names
+_TAGGING = frozenset({"tok2vec", "tagger", "attribute_ruler"})  # what sets a word's part of speech
 _NEVER_NAMES = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "NUM", "ADV"})
-_KIND_WORDS = frozenset(KIND_WORDS) | CUE_OF_NOUNS | CUE_AFTER | FEATURE_HEADS | WEAPON_HEADS
 
 
 def title_lines(text: str) -> list[tuple[int, int]]:
@@ -77,7 +77,10 @@ def _names(nlp: Any, gazetteer: Any, words: list[str], lowered: list[str], space
     """Per word of a title line, whether it keeps its capital."""
     from spacy.tokens import Doc
 
-    low = nlp(Doc(nlp.vocab, words=lowered, spaces=[bool(s) for s in spaces]))
+    low = Doc(nlp.vocab, words=lowered, spaces=[bool(s) for s in spaces])
+    for name, component in nlp.pipeline:  # parts of speech only: no parse, entities or places for one line
+        if name in _TAGGING:
+            low = component(low)
     keys = gazetteer.keys if gazetteer is not None else {}
     demonyms = gazetteer.demonyms if gazetteer is not None else {}
     keep = [False] * len(words)
@@ -95,7 +98,7 @@ def _names(nlp: Any, gazetteer: Any, words: list[str], lowered: list[str], space
             keep[i] = True  # the line's first word; "RSF", "McDonald"
         elif key in demonyms:
             keep[i] = True  # "Russian", "Israeli"
-        elif tok.pos_ in _NEVER_NAMES or key in _KIND_WORDS or tok.is_stop:
+        elif tok.pos_ in _NEVER_NAMES or key in STRUCTURE_WORDS or tok.is_stop:
             continue
         else:
             keep[i] = tok.pos_ == "PROPN" or key in keys
