@@ -451,3 +451,39 @@ def test_an_attack_on_a_country_is_placed_there(run) -> None:
     # negative case: an attack's object country is where it happened
     e = event(run("Russia attacked Ukraine in February 2022."), "attacked")
     assert e.place is not None and e.place.name == "Ukraine", e.place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # headlines' passive without its auxiliary: the settlement subject underwent the act
+        ("Djibo Besieged As Jihadists Attack Army Base", "Besieged", "Djibo"),
+        ("Semenivka community in Chernihiv Oblast shelled by Russian forces", "shelled", "Chernihiv"),
+        # an attack's object or passive subject the tagger did not mark as a place, resolved by the gazetteer
+        ("Russian forces shell Siversk, killing one", "shell", "Siversk"),
+        ("Trostianets Shelled, Sumy Governor Says", "Shelled", "Trostyanets"),
+    ],
+)
+def test_an_attack_happens_where_its_undergoer_is(run, text: str, trigger: str, place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # an armed group, a person or a people an attack hits is no place, though a town may bear the name
+        ("Israel struck Hezbollah overnight.", "struck"),
+        ("Gunmen attacked Smith on Tuesday.", "attacked"),
+        # an objectless attack verb in the past with armed forces as subject stays active: their home is no place
+        ("Russian troops from Donetsk shelled overnight.", "shelled"),
+    ],
+)
+def test_an_attack_takes_no_place_from_a_party_it_hits(run, text: str, trigger: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is None, e.place
+
+
+def test_an_attack_place_from_its_undergoer_says_why(run) -> None:
+    e = event(run("Russian forces shell Siversk, killing one"), "shell")
+    assert e.place is not None and e.place.reason.startswith("undergoer:hit"), e.place.reason

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
-from frontlines.events.roles import HARM_VERBS
+from frontlines.events.voice import HARM_VERBS
 from frontlines.events.words import DocWords
 from frontlines.geo.context import doc_datelines
 from frontlines.quotes.attribution import said_by_no_one

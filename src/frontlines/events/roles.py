@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
+from frontlines.events.voice import headline_passive, reduced_passive
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
@@ -143,20 +144,6 @@ def _with_conjuncts(tokens: list[Any]) -> list[Any]:
         out.append(t)
         out.extend(t.conjuncts)
     return out
-
-
-# Verbs of harm that always take an object: with a subject and none, notes and headlines write a passive
-# ("Three civilians injured."); with a period of conflict as subject, they tell its running toll.
-HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "displace", "uproot"})
-
-
-def reduced_passive(trigger: Any, kids: list[tuple[Any, str]] | None = None) -> bool:
-    """A verb of harm with a subject but no auxiliary and no object ("Three civilians injured.", "Two
-    soldiers killed near Bakhmut"): a passive as notes and headlines write it; the subject is the victim."""
-    if trigger.lemma_.lower() not in HARM_VERBS or trigger.tag_ not in ("VBN", "VBD"):
-        return False
-    deps = [dep for _, dep in kids] if kids is not None else [c.dep_ for c in trigger.children]
-    return "nsubj" in deps and not any(d in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for d in deps)
 
 
 def agent_tokens(trigger: Any) -> list[Any]:
@@ -441,12 +428,13 @@ _UNDERGOER_SUBJECT = frozenset({"fall"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "first", "last", "among", "several", "many", "few"})
 
 
-def _undergoer(tok: Any, trigger: Any) -> bool:
-    """``tok`` is the trigger's own undergoer subject: a passive subject ("Izium was recaptured")
-    or the subject of an unaccusative trigger ("Izium fell")."""
+def _undergoer(tok: Any, trigger: Any, place_subject: bool = False) -> bool:
+    """``tok`` is the trigger's own undergoer subject: a passive subject ("Izium was recaptured",
+    "Djibo besieged"), or the subject of an unaccusative trigger ("Izium fell")."""
     if tok.head.i != trigger.i:
         return False
-    return tok.dep_ == "nsubjpass" or (tok.dep_ == "nsubj" and trigger.lemma_.lower() in _UNDERGOER_SUBJECT)
+    return tok.dep_ == "nsubjpass" or (tok.dep_ == "nsubj" and (
+        trigger.lemma_.lower() in _UNDERGOER_SUBJECT or headline_passive(trigger, place_subject)))
 
 
 def _antecedents(trigger: Any) -> list[Any]:
@@ -574,7 +562,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
         if path is not None:
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
                 # "personnel and their families in Laukkai were relocated": a conjunct is as near as its head
-                sum(t.dep_ != "conj" for t in path) <= 3 and _undergoer(path[-1], trigger) and not any(t.dep_ in ("poss", "agent") for t in path)
+                sum(t.dep_ != "conj" for t in path) <= 3 and not any(t.dep_ in ("poss", "agent") for t in path)
+                and _undergoer(path[-1], trigger, len(path) == 1 and place.kind in (PlaceKind.SETTLEMENT, None))
             ):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
             # "attacked the embassies of Rwanda ... in Kinshasa": a place a thing belongs to is no

@@ -69,7 +69,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "63"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "64"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -162,6 +162,7 @@ VERSION = "63"  # 3: speech content, generic and negated mentions, own-part deni
 # 61: a said act in a relative clause telling which civilians are meant ("residents *who refused* to leave") is no party's act
 # 62: an event noun filling the "of" of a noun determined by "no" ("found no evidence of a meeting") is no act and no refusal
 # 63: an act in a time clause ("after ...") of a state or description, with no time of its own there, is the background's background
+# 64: an attack's settlement undergoer the places stage passed over ("shell Siversk"); headline passives ("Djibo besieged")
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -218,8 +219,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             sources, targets = find_actors(trig.head, index, doers=doers, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
             place, place_score = choose_place(trig.head, index, sent, typing.plover)
-            if place is None and trig.spec.acled in TERRITORIAL:
-                place, place_score = undergoer_place(inp, trig.head, index)
+            if place is None and (trig.spec.acled in TERRITORIAL or typing.plover == "ASSAULT"):
+                place, place_score = undergoer_place(inp, trig.head, index,
+                                                     attack=trig.spec.acled not in TERRITORIAL)
             time = choose_time(trig.head, index, sent)
             quantities = choose_quantities(trig.head, index, sent, taken)
             typing = control_typing(typing, trig, place, place_score, lex)

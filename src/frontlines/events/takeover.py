@@ -11,6 +11,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.means import hands_holder, home_nation
 from frontlines.events.roles import DocIndex, agent_tokens
+from frontlines.events.voice import headline_passive
 from frontlines.events.territory import (
     control_place as taken_place,
     controllers,
@@ -26,6 +27,7 @@ from frontlines.records import Actor, EventStatus, Evidence, Place, PlaceKind, S
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 TERRITORIAL = frozenset((*TERRITORY, "Non-violent transfer of territory"))
 TRANSFER = "Non-violent transfer of territory"
+HIT = "undergoer:hit"  # a place's reason: the name an attack verb takes as its object or passive subject
 
 
 def changes_hands(typing: Typing) -> bool:
@@ -58,14 +60,16 @@ def control_typing(typing: Typing, trig: Trigger, place: Place | None, place_sco
     return typing
 
 
-def undergoer_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[Place | None, float]:
-    """The name a territorial trigger takes or gives up, when the places stage passed it over (a
-    sentence-initial name the tagger did not mark: "Izium was recaptured by ..."). The verb says it is
-    a place: the name is resolved against the gazetteer like any toponym."""
+def undergoer_place(inp: StageInput, head: Any, index: DocIndex, *, attack: bool = False) -> tuple[Place | None, float]:
+    """The name a territorial trigger takes or gives up, or an attack hits (``attack``: a settlement
+    only), when the places stage passed it over (a sentence-initial name the tagger did not mark:
+    "Izium was recaptured by ...", "Russian forces shelled Siversk" with the name taken for a product).
+    The verb says it is a place: the name is resolved against the gazetteer like any toponym."""
     for c in head.children:
-        if c.pos_ != "PROPN" or c.i in index.actor_at:
+        if c.pos_ != "PROPN" or c.i in index.actor_at or c.ent_type_ in ("PERSON", "NORP"):
             continue
-        if not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and head.lemma_.lower() == "fall")):
+        if not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
+                head.lemma_.lower() == "fall" or headline_passive(head, place_subject=True)))):
             continue
         first = c
         while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head.i == c.i:
@@ -73,9 +77,13 @@ def undergoer_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[Place 
         from frontlines.geo import resolve_spans  # the places stage's own resolution, for one span
 
         found = [p for p in resolve_spans(inp, [(first.idx, c.idx + len(c.text))])
-                 if not p.metonymic and p.kind not in _COARSE_PLACES]
+                 if not p.metonymic and p.kind not in _COARSE_PLACES
+                 and (not attack or p.kind is PlaceKind.SETTLEMENT)]
         if found:
-            return found[0], 2.0
+            place = found[0]
+            if attack:  # the reason says why a name the places stage passed over is the event's place
+                place = replace(place, reason=f"{HIT}; {place.reason}" if place.reason else HIT)
+            return place, 2.0
     return None, 0.0
 
 

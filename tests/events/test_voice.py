@@ -1,0 +1,42 @@
+"""events.voice: passives told without their auxiliary (headlines, notes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from frontlines.events.voice import headline_passive, reduced_passive
+
+
+def _verb(nlp: Any, text: str, word: str) -> Any:
+    return next(t for t in nlp(text) if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place_subject", "expected"),
+    [
+        ("Semenivka community in Chernihiv Oblast shelled by Russian forces", "shelled", False, True),
+        ("Antonivka hit by drone, killing man on bicycle", "hit", False, True),
+        # a past tense with no object and no "by": a passive only when the subject is a place
+        ("Djibo besieged as jihadists attack army base", "besieged", True, True),
+        ("Russian forces shelled overnight.", "shelled", False, False),
+        # an auxiliary or an object makes it active
+        ("Russian forces have shelled Kupiansk.", "shelled", True, False),
+        ("Russian forces shelled Kupiansk overnight.", "shelled", True, False),
+    ],
+)
+def test_headline_passive(nlp: Any, text: str, word: str, place_subject: bool, expected: bool) -> None:
+    assert headline_passive(_verb(nlp, text, word), place_subject) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Three civilians injured.", "injured", True),
+        ("Russian forces killed three civilians.", "killed", False),
+        ("Djibo besieged as jihadists attack army base", "besieged", False),  # no verb of harm
+    ],
+)
+def test_reduced_passive(nlp: Any, text: str, word: str, expected: bool) -> None:
+    assert reduced_passive(_verb(nlp, text, word)) is expected
