@@ -69,7 +69,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "64"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "65"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -163,6 +163,7 @@ VERSION = "64"  # 3: speech content, generic and negated mentions, own-part deni
 # 62: an event noun filling the "of" of a noun determined by "no" ("found no evidence of a meeting") is no act and no refusal
 # 63: an act in a time clause ("after ...") of a state or description, with no time of its own there, is the background's background
 # 64: an attack's settlement undergoer the places stage passed over ("shell Siversk"); headline passives ("Djibo besieged")
+# 65: a place up to four steps inside the passive subject ("the village of X in R was shelled")
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
