@@ -221,6 +221,21 @@ def test_peoples_named_vote_for_their_country(places) -> None:
     assert gaza is not None and gaza.country == "PSE", gaza
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a people's name the tagger took for a place ("Ukrainian" as GPE) still votes for its country:
+        # one side's demonym alone does not carry a town to the other side's namesake
+        ("Ukrainian troops repel Russian assault near Pokrovsk", "Pokrovsk", "UKR"),
+        # negative: with no second people named, the one named still decides
+        ("Russian troops celebrated the holiday in Pokrovsk.", "Pokrovsk", "RUS"),
+    ],
+)
+def test_peoples_the_tagger_took_for_places_vote_too(places, text: str, name: str, country: str) -> None:
+    found = by_text(places(text), name)
+    assert found is not None and found.country == country, found
+
+
 def test_a_large_division_sits_at_its_label_point(places) -> None:
     # Ontario's cities lie along its southern edge; the province's point is far north of them
     found = places("Flooding was reported across Ontario, the province said.")

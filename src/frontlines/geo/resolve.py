@@ -666,9 +666,11 @@ def _own_votes(own: list[tuple[str, tuple[str, float]]]) -> _OwnVotes:
 
 
 def _nations(ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
+    """The countries of the peoples the article names ("Israeli troops"); a people's name the tagger took
+    for a place ("Ukrainian" as GPE) is one too: a demonym is no settlement (the recogniser drops it)."""
     out: set[str] = set()
     for ent in ents:
-        if ent.label_ != "NORP":
+        if ent.label_ not in ("NORP", "GPE"):
             continue
         text = ent.text
         iso3 = gazetteer.demonyms.get(normalise_name(text[:-1] if text.endswith("ns") else text))
