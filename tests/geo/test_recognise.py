@@ -42,6 +42,10 @@ from frontlines.geo.recognise import find_toponyms
         # a place name is written with capitals: a river's west bank is not the West Bank
         ("Russian troops withdrew from the west bank of the river.", []),
         ("Israeli forces raided Jenin in the West Bank.", ["Jenin", "West Bank"]),
+        # known names listed in one entity of another kind are read apart; a country named with "and"
+        # stays whole
+        ("Russian forces attack near Robotyne and Verbove", ["Robotyne", "Verbove"]),
+        ("Troops were deployed to Trinidad and Tobago.", ["Trinidad and Tobago"]),
     ],
 )
 def test_find_toponyms(nlp, gazetteer, text: str, expected: list[str]) -> None:

@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="20",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="21",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -77,7 +77,8 @@ STAGE = Stage(
     # 17: (branch heads' 16) a Title Case Headline is parsed with its ordinary words in lower case (nlp.casing.parse_input)
     # 18: a line of several sentences is prose, not a Title Case Headline (nlp.casing.title_lines)
     # 19: a country or capital accused, urged or warned ("accusing the United States") is a government (geo.metonymy)
-    # 20: a people's name the NER tagged GPE ("Ukrainian troops") votes for its country as a NORP does;
+    # 20: a people's name the NER tagged GPE ("Ukrainian troops") votes for its country as a NORP does
+    # 21: known names listed in one entity of another kind ("Robotyne and Verbove" as one FAC) are read apart
     writes="places",
     reads=(),
     run=extract_places,

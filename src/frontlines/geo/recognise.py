@@ -164,9 +164,12 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 continue
             if gazetteer is not None and _bare_division_code(doc, start, ent.end, gazetteer):
                 continue
-            if gazetteer is not None and any(doc[k].text == "," for k in range(start + 1, ent.end - 1)) and not _gaz_key(
-                    doc, start, ent.end, gazetteer):
-                continue  # "Hlyboke, Kharkiv" run together: a name and its division, which the scan finds apart
+            if gazetteer is not None and not _gaz_key(doc, start, ent.end, gazetteer) and (
+                    any(doc[k].text == "," for k in range(start + 1, ent.end - 1))
+                    or _listed_names(doc, start, ent.end, gazetteer)):
+                # "Hlyboke, Kharkiv" run together: a name and its division; "Robotyne and Verbove" as one
+                # facility: known names listed (not "the Church of Saints Peter and Paul"). The scan finds them apart
+                continue
             if ent.label_ == "FAC" and (gazetteer is None or not _gaz_key(doc, start, ent.end, gazetteer)):
                 # buildings, roads: a place of their own only when the gazetteer knows them;
                 # else a local feature of the town the article is about
@@ -182,6 +185,19 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
         taken = {k for m in found if _gaz_key(doc, m.start, m.end, gazetteer) for k in range(m.start, m.end)}
         found.extend(_cued(doc, gazetteer, taken))
     return [m for m in _longest_first(found) if not _compass(doc, m)]
+
+
+def _listed_names(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """The span lists two or more names, each one the gazetteer knows, joined by "and" or "or"."""
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for k in range(start, end + 1):
+        if k == end or doc[k].lower_ in ("and", "or"):
+            if k == begin:
+                return False
+            parts.append((begin, k))
+            begin = k + 1
+    return len(parts) >= 2 and all(_gaz_key(doc, a, b, gazetteer) for a, b in parts)
 
 
 def _compass(doc: Any, m: Mention) -> bool:
