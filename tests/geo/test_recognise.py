@@ -46,6 +46,9 @@ from frontlines.geo.recognise import find_toponyms
         # stays whole
         ("Russian forces attack near Robotyne and Verbove", ["Robotyne", "Verbove"]),
         ("Troops were deployed to Trinidad and Tobago.", ["Trinidad and Tobago"]),
+        # a named document or agreement is no place, nor a place inside its name; the place alone stays one
+        ("Moscow suspended the Black Sea Grain Initiative.", ["Moscow"]),
+        ("Ships left Odesa through the Black Sea on Monday.", ["Odesa", "Black Sea"]),
     ],
 )
 def test_find_toponyms(nlp, gazetteer, text: str, expected: list[str]) -> None:

@@ -56,6 +56,13 @@ factory refinery base airport airfield hospital clinic school college university
 bazaar station hotel stadium arena palace tower building centre center hall prison jail camp
 embassy consulate ministry museum theatre theater mall park cemetery compound terminal dam
 """.split())
+# Heads of the names of documents and agreements ("the Black Sea Grain Initiative", "the Minsk Protocol"):
+# a named entity ending in one is a document, whatever label the NER gave it (its own label is LAW), so
+# neither it nor a place inside its name is a place of the text.
+DOCUMENT_HEADS = frozenset("""
+initiative agreement agreements accord accords deal declaration treaty protocol memorandum pact charter
+convention communique communiqué resolution plan programme program roadmap framework format process
+""".split())
 # Heads of weapon and vehicle names: a name compounding one ("Iskander missiles", "Bayraktar
 # drones", "Kinzhal hypersonic missile") is a product, not a place.
 WEAPON_HEADS = frozenset("""
@@ -156,6 +163,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
             # "the Dnipro River": the article is not part of the name
             while start < ent.end - 1 and doc[start].lower_ in ("the", "a"):
                 start += 1
+            if _document(ent):
+                continue  # "the Black Sea Grain Initiative" tagged FAC: a named document
             if ent.end - start == 1 and normalise_name(doc[start].text) in (lexicon.common_words | surnames):
                 continue  # "Street", "Center" on their own; "Strickland" after "Ted Strickland"
             if not any(_is_cap(doc[k].text) for k in range(start, ent.end)) and not lower_case:
@@ -198,6 +207,11 @@ def _listed_names(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
             parts.append((begin, k))
             begin = k + 1
     return len(parts) >= 2 and all(_gaz_key(doc, a, b, gazetteer) for a, b in parts)
+
+
+def _document(ent: Any) -> bool:
+    """A multi-word named entity whose last word names a document or an agreement (DOCUMENT_HEADS)."""
+    return bool(ent) and len(ent) > 1 and ent[-1].lower_ in DOCUMENT_HEADS
 
 
 def _compass(doc: Any, m: Mention) -> bool:
@@ -369,6 +383,8 @@ def _accept(
     ent_labels = {doc[k].ent_type_ for k in range(start, end)} - {""}
     if ent_labels & _NEVER:
         return False
+    if ent_labels and _document(_entity_of(doc, start)):
+        return False  # "Black Sea" inside "the Black Sea Grain Initiative"
     if ent_labels & PLACE_LABELS:
         return True  # the NER agrees (the span may be longer or shorter than its entity)
     if end - start == 1 and key in surnames:
