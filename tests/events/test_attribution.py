@@ -3,9 +3,14 @@ cases that must stay reports)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
 import pytest
 
-from frontlines.records import EventStatus
+from frontlines.records import Actor, Article, Event, EventStatus, Sector
+from tests.events.conftest import _ev, actor, place
 
 # A pronoun doer that takes up the speaker makes the speaker's own act a claim (events v4).
 PRONOUNS = [
@@ -44,3 +49,143 @@ def test_first_person_deeds_in_a_partys_text_are_claims(run_events, text: str, t
     assert (events[trigger].attributed_to == source) == (status == EventStatus.CLAIMED)
     wire = {e.trigger: e for e in run_events(text, source="Reuters")}
     assert wire[trigger].status == EventStatus.HAPPENED  # the same words in a wire report
+
+
+# A party telling as done what its own side did claims it, whatever the reporting verb ("announced",
+# "said"); a deed told to come, a decision done in the announcing, a deed of no side of the speaker's
+# or of another party stays as the text frames it (events v64).
+OWN_DEEDS = [
+    ("The defence ministry announced that its forces had destroyed three tanks near the village.",
+     "destroyed", EventStatus.CLAIMED),
+    ("The army announced on Friday that it had arrested 51 people in the town.", "arrested", EventStatus.CLAIMED),
+    ("The army said it had sent reinforcements to the area on Thursday.", "sent", EventStatus.CLAIMED),
+    # told to come: planned
+    ("The army said it would send reinforcements to the area on Thursday.", "send", EventStatus.PLANNED),
+    # another's deed, reported: as the text frames it
+    ("The defence ministry announced that rebels had destroyed three tanks near the village.",
+     "destroyed", EventStatus.HAPPENED),
+    # no doer named: the speaker reports, it does not claim
+    ("Troops were deployed to the town on Monday, the army said.", "deployed", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), OWN_DEEDS, ids=[p[0][:40] for p in OWN_DEEDS])
+def test_a_partys_word_on_its_own_deed_is_a_claim(run_events, text: str, trigger: str, status: EventStatus) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].status == status
+    if status == EventStatus.CLAIMED:
+        assert events[trigger].attributed_to is not None
+
+
+def test_a_decision_announced_is_done_not_claimed(run_events) -> None:
+    """Suspending a deal is done in the announcing: no claim of a deed in the field."""
+    events = run_events("The government announced on Monday that it was suspending the grain deal.")
+    assert events and all(e.status != EventStatus.CLAIMED for e in events)
+
+
+def _office_text(office: str, doer: str) -> str:
+    return f"Ivan Petrenko, {office} of the Odesa region, said on Wednesday that {doer} had hit the warship."
+
+
+# A speaker of no side of its own speaks for the land its office is named with ("the governor of the
+# Odesa region"): its report of its own side's strike is a claim; a resident of the place speaks for
+# no one, and the other side's strike stays a report.
+OFFICES = [
+    ("the governor", "Ukrainian forces", "UKR", EventStatus.CLAIMED),
+    ("a resident", "Ukrainian forces", "UKR", EventStatus.HAPPENED),
+    ("the governor", "Russian forces", "RUS", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("office", "doer", "country", "status"), OFFICES, ids=[f"{o[0]}-{o[2]}" for o in OFFICES])
+def test_a_speakers_office_names_its_side(run_events, office: str, doer: str, country: str,
+                                          status: EventStatus) -> None:
+    text = _office_text(office, doer)
+    actors = (
+        Actor(text="Ivan Petrenko", evidence=_ev(text, "Ivan Petrenko"), name="Ivan Petrenko", kind="person",
+              sector=Sector.GOVERNMENT),
+        actor(text, doer, doer, country),
+    )
+    places = (place(text, "Odesa region"),)  # country UKR
+    events = {e.trigger: e for e in run_events(text, actors=actors, places=places)}
+    assert "hit" in events, sorted(events)
+    assert events["hit"].status == status
+
+
+# A speaker the actors took for the doer of a strike that names none did it only away from its own
+# land: the ministry's strike on the enemy's city is its claim; the shells that fell on its own town
+# are the enemy's, reported.
+HOME = [
+    ("The Russian defence ministry said on Friday that missiles had struck a plant on the outskirts of Kyiv.",
+     "The Russian defence ministry", "RUS", "Kyiv", "UKR", EventStatus.CLAIMED),
+    ("The Rwandan government said on Monday that shells fired from Congo killed five civilians in Gisenyi.",
+     "The Rwandan government", "RWA", "Gisenyi", "RWA", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "side", "town", "country", "status"), HOME,
+                         ids=[h[2] for h in HOME])
+def test_a_speakers_strike_away_from_home(run_events, text: str, speaker: str, side: str, town: str,
+                                          country: str, status: EventStatus) -> None:
+    actors = (actor(text, speaker, speaker, side, Sector.GOVERNMENT),)
+    places = (replace(place(text, town), country=country),)
+    events = run_events(text, actors=actors, places=places)
+    harms = [e for e in events if e.plover_type == "ASSAULT"]
+    assert harms, [(e.trigger, e.plover_type) for e in events]
+    assert harms[0].status == status
+
+
+# In a party's own release (a defence ministry's), forces it names without a side are its own, and a
+# move told with no doer is its own move: claims. The enemy's forces, named as such, and a weapon
+# launched from elsewhere stay reports; the same words in a wire report are told as fact.
+RELEASE = [
+    ("Units of the Tsentr group of forces have completely liberated the village of Krasne.",
+     "liberated", EventStatus.CLAIMED),
+    ("Overnight, duty air defence systems intercepted and destroyed nine drones over the region.",
+     "intercepted", EventStatus.CLAIMED),
+    ("Military personnel and their families were relocated from the town on 5 January.",
+     "relocated", EventStatus.CLAIMED),
+    ("Ukrainian units are abandoning their positions in a disorderly manner.", "abandoning", EventStatus.HAPPENED),
+    ("Drones launched from across the border attacked the airport on Saturday.", "attacked", EventStatus.HAPPENED),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline_resources() -> Any:
+    """The whole pipeline's resources: the actor registry knows the ministry's side."""
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources
+
+    return load_resources(load_settings())
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), RELEASE, ids=[r[1] for r in RELEASE])
+def test_a_partys_release_claims_its_own_forces_deeds(pipeline_resources: Any, text: str, trigger: str,
+                                                      status: EventStatus) -> None:
+    from frontlines.pipeline import process_article
+
+    def events(source: str) -> list[Event]:
+        art = Article(id="release", text=text, published=dt.date(2024, 2, 17), source=source)
+        return list(process_article(art, pipeline_resources).events)
+
+    source = "Ministry of Defence of the Russian Federation"
+    hit = next((e for e in events(source) if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events(source)]
+    assert hit.status == status
+    assert (hit.attributed_to == source) == (status == EventStatus.CLAIMED)
+    assert all(e.status != EventStatus.CLAIMED for e in events("Reuters"))  # the same words on the wire
+
+
+def test_a_note_inserted_in_a_release_is_not_the_partys_word(pipeline_resources: Any) -> None:
+    """A bracketed note the desk inserted into a ministry's release tells what it tells, unclaimed."""
+    from frontlines.pipeline import process_article
+
+    text = ("Units of the group of forces have completely liberated the village of Krasne.\n\n"
+            "[Editor's note: Russian forces had stormed the village of Krasne for months.]")
+    art = Article(id="note", text=text, published=dt.date(2024, 2, 17),
+                  source="Ministry of Defence of the Russian Federation")
+    events = {e.trigger: e for e in process_article(art, pipeline_resources).events}
+    note = next((e for t, e in events.items() if t.startswith("stormed")), None)
+    assert note is not None, sorted(events)
+    assert note.status == EventStatus.HAPPENED and note.attributed_to is None

@@ -205,3 +205,27 @@ def test_military_backing_is_no_stated_support(run_events, text: str, support: b
 def test_a_declaration_makes_what_it_names(run_events, text: str, trigger: str, status: str) -> None:
     event = next(e for e in run_events(text) if e.trigger.startswith(trigger))
     assert event.status.value == status, (event.trigger, event.status)
+
+
+# A speaking "it" or "they" is the body it takes up, the nearest subject before it that can speak and
+# agrees with it (events v64): the body's word on its own deed is its claim, attributed to it. A
+# pronoun that takes up no such body ("residents ... it said") leaves the report unattributed.
+PRONOUN_SPEAKERS = [
+    ("The Arakan Army now controls most of the coast, and on Friday it said it had captured the regional "
+     "headquarters.", "captured", EventStatus.CLAIMED, "The Arakan Army"),
+    ("The rebels hold the north, and on Friday they said they had shot down a helicopter.", "shot down",
+     EventStatus.CLAIMED, "The rebels"),
+    ("Residents fled the town, and on Friday it said the rebels had captured the base.", "captured",
+     EventStatus.HAPPENED, None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), PRONOUN_SPEAKERS,
+                         ids=[p[1] + "-" + str(p[3]) for p in PRONOUN_SPEAKERS])
+def test_a_speaking_pronoun_is_the_body_it_takes_up(run_events, text: str, trigger: str, status: EventStatus,
+                                                    attributed: str | None) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].status == status
+    assert events[trigger].attributed_to == attributed
+

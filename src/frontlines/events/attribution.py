@@ -12,7 +12,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.realis import Realis, source_like
 from frontlines.events.roles import DocIndex, agent_tokens
-from frontlines.records import Actor, EventStatus, Evidence
+from frontlines.records import Actor, EventStatus, Evidence, Place
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "Shoigu said his forces had taken": for control only
@@ -71,34 +71,104 @@ def speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: D
 
 
 
-def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex) -> Realis:
+def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
+                    plover: str = "", verb: bool = True, place: Place | None = None) -> Realis:
     """Who says so decides between a claim and a report. A party saying its own side did something
     makes a claim ("the ministry said its units had liberated Avdiivka": claimed, attributed to the
     ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
     what happened, and the report keeps its attribution ("the governor said two were killed").
     A verb that itself marks a claim ("claimed", "alleged") keeps the event claimed. ``doers``: the
-    trigger's (roles.agent_tokens)."""
+    trigger's (roles.agent_tokens); ``plover``: the event's type; ``verb``: whether its trigger is a verb;
+    ``place``: the event's own place.
+    A party telling its own deed as done claims it (:func:`_own_deed_told`)."""
+    if realis.status == EventStatus.ANNOUNCED:
+        return _own_deed_told(realis, doers, sources, index, plover, verb, place)
     if realis.status != EventStatus.CLAIMED:
         return realis
     if realis.attributed_token is None:
         # "clashes reported", "were reported killed": an unattributed report of what happened
         return replace(realis, status=EventStatus.HAPPENED) if realis.frame_word in _REPORTING_VERBS else realis
-    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in doers for c in d.children) or any(
-            d.lower_ in ("we", "i") for d in doers):
-        return realis  # "said its forces had captured", "our forces destroyed": the speaker's own side
-    if _speaker_as_pronoun(doers, realis.attributed_token):
-        return realis  # "an armed group said it had captured the headquarters": the speaker did it
-    speaker = index.actor_at.get(realis.attributed_token.i)
-    speaker_side = (speaker.side or speaker.country) if speaker is not None else None
-    doer_sides = {a.side or a.country for a in sources} - {None}
-    if speaker_side is not None and speaker_side in doer_sides:
-        return realis  # the party's own claim
+    if _speakers_own_side(realis, doers, sources, index, place):
+        return realis  # "said its forces had captured", "said it had captured": the party's own claim
     if realis.frame_word is not None and realis.frame_word not in _REPORTING_VERBS:
         return realis  # "claimed", "alleged", "accused": the words say it is a claim
     return replace(realis, status=EventStatus.HAPPENED)
 
 
 _REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm"})
+
+
+def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
+                       place: Place | None) -> bool:
+    """The doer is the speaker or the speaker's own side: a possessive ("said its forces had captured"),
+    the first person ("our forces destroyed"), a pronoun taking up the speaker ("the group said it
+    had captured") or an actor of the speaker's side. A speaker the actors took for the doer of a
+    deed that names none is its doer only away from its own land: "the Russian Defense Ministry said
+    missiles had struck a plant outside Kyiv" is its own strike, "Rwanda's government said shells
+    fired from Congo killed five civilians in the Rwandan border town" an enemy's on it."""
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in doers for c in d.children) or any(
+            d.lower_ in ("we", "i") for d in doers):
+        return True
+    if _speaker_as_pronoun(doers, realis.attributed_token):
+        return True
+    tok = realis.attributed_token
+    if tok is None:
+        return False
+    speaker_side = _side_of_speaker(tok, index)
+    speaker = index.actor_at.get(tok.i)
+    at_home = place is not None and place.country is not None and place.country == speaker_side
+    doer_sides = {a.side or a.country for a in sources if not (at_home and a == speaker)} - {None}
+    return speaker_side is not None and speaker_side in doer_sides
+
+
+# offices whose holder speaks for the body or the land named with them ("the governor of the Odesa
+# region", "a spokesman for the defence ministry"); a resident or a witness of a place does not
+_OFFICES = frozenset("""
+governor mayor head chief minister commander spokesman spokeswoman spokesperson official envoy ambassador
+president premier secretary leader representative general officer deputy
+""".split())
+
+
+def _side_of_speaker(tok: Any, index: DocIndex) -> str | None:
+    """The side a speaker speaks for: its own actor's, else the body or land its office is named
+    with, in an apposition or a compound ("Igor Konashenkov, spokesman for the Russian defence
+    ministry"; "Maksym Marchenko, the governor of the Odesa region"; "M23 spokesperson Lawrence
+    Kanyuka")."""
+    speaker = index.actor_at.get(tok.i)
+    if speaker is not None and (speaker.side or speaker.country):
+        return speaker.side or speaker.country
+    for office in tok.children:
+        if office.dep_ not in ("appos", "compound") or office.lemma_.lower() not in _OFFICES:
+            continue
+        span = range(office.left_edge.i, office.right_edge.i + 1)
+        for i in span:
+            actor = index.actor_at.get(i)
+            if actor is not None and i != tok.i and (actor.side or actor.country):
+                return actor.side or actor.country
+        for place, root in index.places:
+            if root.i in span and place.country and not place.metonymic:
+                return place.country
+    return None
+
+
+# deeds done in the field, which a party's word about its own side claims rather than enacts
+_FIELD_DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
+
+
+def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex, plover: str,
+                   verb: bool, place: Place | None) -> Realis:
+    """A party telling as done what its own side did ("the ministry announced that its forces were
+    regrouping", "the army announced that it had arrested 51 people", "the police said it had sent
+    reinforcements") claims it: the deed is claimed, not announced (which a verb told as done would
+    make happened). Only deeds done in the field are claimed so: a decision is done in the announcing
+    ("announced that it was suspending the deal"), as a speech act in the saying; a deed told to
+    come ("said it would send") is planned; a deed of no named side of the speaker's ("troops were
+    deployed, the army said") is told as a fact."""
+    if realis.attributed_token is None or not verb or plover not in _FIELD_DEEDS or realis.modal is not None:
+        return realis
+    if not _speakers_own_side(realis, doers, sources, index, place):
+        return realis
+    return replace(realis, status=EventStatus.CLAIMED)
 
 
 def _speaker_as_pronoun(doers: list[Any], speaker: Any) -> bool:
@@ -170,17 +240,60 @@ def speakers_own_acts(drafts: list[Draft], index: DocIndex) -> None:
 
 def own_statement(drafts: list[Draft], source: str | None, registry: Any) -> None:
     """In a party's own statement (a ministry's release, an army's Telegram post) what its own side
-    did is that party's claim: status claimed, attributed to the source."""
+    did is that party's claim: status claimed, attributed to the source. What its side did includes,
+    told in a clause, a move with no doer ("personnel were relocated", "corridors have been set up"):
+    a party tells its own moves so, and names the enemy's; and a deed of forces it names without a
+    side ("units of the Tsentr group of forces have liberated")."""
     party = source_party(source, registry)
     if party is None:
         if source and _PARTY_WORDS & set(re.findall(r"[a-z]+", source.lower())):
             _first_person_claims(drafts, source)  # a party not in the registry: only what it says it did
         return
     for d in drafts:
-        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
             continue
-        if party in {a.side or a.country for a in d.sources}:
+        if party in {a.side or a.country for a in d.sources} or (d.trigger.head.pos_ == "VERB" and (
+                _move_told_without_doer(d, party) or _forces_of_no_side(d))):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+
+
+def _inserted_note(d: Draft) -> bool:
+    """The sentence lies in a bracketed note inserted into the party's text ("[Editor's note: ...
+    Russian forces had been trying to take the town since October.]"): the desk's words, not the party's."""
+    text = d.sent.doc.text
+    start = d.sent.start_char
+    return text.rfind("[", 0, start + 1) > text.rfind("]", 0, start)
+
+
+# a side's own moves: where its forces go, what they leave, the help they set up
+_MOVES = frozenset({"MOBILIZE", "RETREAT", "AID"})
+
+
+# nouns of armed forces, which a party's release names its own by (the enemy's it names as such)
+_FORCE_NOUNS = frozenset("""
+unit force troop soldier serviceman fighter system crew aviation artillery battalion brigade regiment division
+""".split())
+
+
+def _forces_of_no_side(d: Draft) -> bool:
+    """A deed whose doer is a force the party's text names without a side ("units of the Tsentr group
+    of forces have liberated", "duty air defence systems intercepted"): the party's own forces. A
+    doer with a side, a nationality or an owner of its own ("Ukrainian units", "the enemy's units"),
+    or any actor found with a side, is not."""
+    if d.typing.plover in SPEECH_TYPES or any(a.side or a.country for a in d.sources):
+        return False
+    doers = agent_tokens(d.trigger.head)
+    return bool(doers) and all(t.lemma_.lower() in _FORCE_NOUNS and t.ent_type_ == "" and not any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+        for c in t.children) for t in doers)
+
+
+def _move_told_without_doer(d: Draft, party: str) -> bool:
+    """A move told as done with no doer at all ("personnel were relocated", "corridors have been set
+    up"), of none but the party's own people: whoever was moved belongs to the party's side."""
+    if d.typing.plover not in _MOVES or d.sources or agent_tokens(d.trigger.head):
+        return False
+    return all((a.side or a.country) == party for a in d.targets)
 
 
 

@@ -360,10 +360,30 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None:
             subj = next((c for c in frame.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("it", "they") and subj.i != trigger.i:
+            subj = _speaker_before(subj)  # "the Arakan Army now controls ..., and on Friday it said"
         if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj) \
                 and not _dateline_word(subj):
             return noun_phrase(subj), subj
     return None, None
+
+
+def _speaker_before(pronoun: Any) -> Any | None:
+    """The body a speaking "it" or "they" takes up: the nearest subject before it, in its sentence or
+    the one before, that can speak and agrees with it ("it" a singular body that is no person, "they"
+    a plural one or an organisation); None when there is none."""
+    sent = pronoun.sent
+    start = sent.start if sent.start == 0 else pronoun.doc[sent.start - 1].sent.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        tok = pronoun.doc[i]
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "PERSON" or tok.lower_ in _PRONOUNS:
+            continue
+        if pronoun.lower_ == "it" and tok.tag_ not in ("NN", "NNP"):
+            continue
+        if pronoun.lower_ == "they" and not (tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ == "ORG"):
+            continue
+        return tok if source_like(tok) else None
+    return None
 
 
 # Who can say something: people, organisations and media. A noun heads a source when it names

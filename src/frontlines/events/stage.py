@@ -69,7 +69,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "65"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "66"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -164,6 +164,11 @@ VERSION = "65"  # 3: speech content, generic and negated mentions, own-part deni
 # 63: an act in a time clause ("after ...") of a state or description, with no time of its own there, is the background's background
 # 64: an attack's settlement undergoer the places stage passed over ("shell Siversk"); headline passives ("Djibo besieged")
 # 65: a place up to four steps inside the passive subject ("the village of X in R was shelled")
+# 66: (branch status' 64) a party's word on its own side's deed in the field told as done is its claim ("announced that it had arrested",
+# "said it had sent reinforcements"); a speaker's side from its office ("the governor of the Odesa region"); a speaking
+# "it"/"they" is the body before it; a speaker taken for the doer did it only away from its own land; in a party's
+# release, its forces named without a side and its moves told with no doer are its claims (not in a bracketed note
+# the desk inserted)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -232,7 +237,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             typing = armed_targets(typing, targets, lex)
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
-            realis = claim_or_report(realis, doers, sources, index)
+            realis = claim_or_report(realis, doers, sources, index, typing.plover, trig.head.pos_ in ("VERB", "AUX"),
+                                     place)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
