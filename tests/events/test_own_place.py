@@ -490,3 +490,24 @@ def test_an_attack_takes_no_place_from_a_party_it_hits(run, text: str, trigger: 
 def test_an_attack_place_from_its_undergoer_says_why(run) -> None:
     e = event(run("Russian forces shell Siversk, killing one"), "shell")
     assert e.place is not None and e.place.reason.startswith("undergoer:hit"), e.place.reason
+
+
+_STORY = ("Fighting raged in Khartoum on Sunday. Jets struck bases in Khartoum overnight.\n\n"
+          "Three aid workers were killed on Saturday in Kabkabiya, North Darfur.\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # with no place in its paragraph, the story's own place (named most often), not the last one named
+        (_STORY + "On Sunday both sides agreed to a three-hour humanitarian pause.", "agreed", "Khartoum"),
+        # negative: in the same paragraph, the nearest place named before it
+        (_STORY.rstrip() + " Gunmen looted the agency's warehouse on Sunday.", "looted", "Kabkabiya"),
+        # negative: no place named twice: the nearest place named before it
+        ("Fighting raged in Khartoum on Sunday.\n\nThree aid workers were killed in Kabkabiya, North Darfur.\n\n"
+         "Gunmen looted the agency's warehouse on Sunday.", "looted", "Kabkabiya"),
+    ],
+)
+def test_a_new_paragraph_with_no_place_is_at_the_story_place(run, text: str, trigger: str, place: str) -> None:
+    e = event(run(text), trigger)
+    assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 from typing import Any
 
@@ -51,10 +53,12 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
 _NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})
 
 
-def preceding_place(drafts: list[Draft], index: Any) -> None:
+def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = None) -> None:
     """An event that happens somewhere (:func:`_happens_somewhere`) whose sentence names no place of
     its own happened where the story is: the nearest place named before it (not a dateline, a
-    capital named for its government, or a venue), with its precision lowered, saying so."""
+    capital named for its government, or a venue), with its precision lowered, saying so. Across a
+    paragraph break (``breaks``: the character offsets of the article's paragraph breaks) the story
+    returns to the settlement it names most often, when one was named at least twice."""
     from frontlines.geo.context import came_from, in_dateline
 
     places = [(p, root) for p, root in index.places
@@ -94,6 +98,10 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
         elif before:
             p, root = before[-1]
             how = "no place in its sentence: the nearest place named before it"
+            if breaks is not None and bisect.bisect_right(breaks, root.idx) != bisect.bisect_right(breaks, d.sent.start_char):
+                focus = _focus(before)
+                if focus is not None and focus is not p:
+                    p, how = focus, "no place in its paragraph: the place the story is about (named most often before it)"
             town = _story_town(before, p, root)
             if town is not None:
                 p = town
@@ -105,6 +113,20 @@ def preceding_place(drafts: list[Draft], index: Any) -> None:
             d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control
         d.place_score = 0.3
         d.inherited.add("place")
+
+
+def _focus(before: list[tuple[Any, Any]]) -> Any | None:
+    """The settlement named most often before (at least twice; the first named of equals)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Any] = {}
+    for q, _ in before:
+        if q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id:
+            counts[q.gazetteer_id] = counts.get(q.gazetteer_id, 0) + 1
+            first.setdefault(q.gazetteer_id, q)
+    if not counts:
+        return None
+    gid = max(counts, key=lambda g: counts[g])  # dicts keep order: the first named of equals
+    return first[gid] if counts[gid] >= 2 else None
 
 
 _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION})

@@ -69,7 +69,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "66"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "69"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -169,6 +169,7 @@ VERSION = "66"  # 3: speech content, generic and negated mentions, own-part deni
 # "it"/"they" is the body before it; a speaker taken for the doer did it only away from its own land; in a party's
 # release, its forces named without a side and its moves told with no doer are its claims (not in a bracketed note
 # the desk inserted)
+# 69: an event with no place in its paragraph is at the settlement the story named most often (twice or more), not the last one
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -260,7 +261,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     inherit(kept, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
-    preceding_place(kept, index)
+    preceding_place(kept, index, breaks)
     speakers_own_acts(kept, index)
     own_statement(kept, inp.article.source, inp.resources.actors)
     drop_references(kept)
