@@ -164,3 +164,30 @@ def test_a_weekday_resolves_against_the_publication_date(sentence: str, expressi
 )
 def test_today_in_a_quotation_is_the_speakers_day(sentence: str, expression: str, value: str) -> None:
     assert _tags(sentence)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # "early", "mid" or "late" part of a day is the day the narrative is on, as "that afternoon" is
+        ("A car bomb exploded on Saturday. The first blast hit in the early afternoon.", "early afternoon",
+         "2024-05-04TAF"),
+        # negative: "this" points at the day of writing; with no day named, the publication day
+        ("A car bomb exploded on Saturday. Shelling resumed this morning.", "this morning", "2024-05-06TMO"),
+        ("Shelling resumed in the late evening.", "late evening", "2024-05-06TEV"),
+    ],
+)
+def test_a_qualified_part_of_day_is_on_the_narratives_day(text: str, expression: str, value: str) -> None:
+    assert _tags(text)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # a zone abbreviation is written in capitals: the next word is not one ("2 p.m. Another" is no zone)
+        ("A second bomb went off at about 2 p.m. Another explosion followed.", "2 p.m."),
+        ("The strike came at 9 a.m. EST on Monday.", "9 a.m. EST on Monday"),
+    ],
+)
+def test_a_clock_time_ends_where_its_zone_does(text: str, expression: str) -> None:
+    assert expression in _tags(text)

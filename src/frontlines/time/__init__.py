@@ -49,4 +49,6 @@ def extract_times(inp: StageInput) -> tuple[TimeValue, ...]:
 # its third; "midnight on Friday"; a day without a year near an explicit date takes its year; "Bill 2024" is a name
 # 4: "today"/"yesterday" inside a quotation count from the day its sentence says it was spoken; "the week before",
 # "the month after" are the week or month next to the text's focus
-STAGE = Stage(name="time.timex", code_version="4", writes="times", reads=(), run=extract_times)
+# 5: an early, mid or late part of a day is on the narrative's day ("in the early afternoon"); a clock time's zone is
+# written in capitals ("2 p.m. Another" took "Anot" for one)
+STAGE = Stage(name="time.timex", code_version="5", writes="times", reads=(), run=extract_times)

@@ -311,7 +311,11 @@ def _utterance_day(m: re.Match[str], ctx: _Context) -> nz.Norm | None:
 def _h_part_of_day(m: re.Match[str], ctx: _Context) -> _Out | None:
     rel = " ".join(m.group("rel").lower().split())
     part = PARTS_OF_DAY[m.group("part").lower()]
-    if rel in ("this", "mid", "early", "late"):
+    if rel in ("mid", "early", "late"):
+        # "in the early afternoon": a part of the day the narrative is on (the last day it named), as
+        # "that afternoon" is; only "this" points at the day of writing
+        return _anchored_day(ctx, 0, part)
+    if rel == "this":
         if ctx.ref is None:
             return _Out(TimeType.TIME, None, "day", resolution=Resolution.UNRESOLVED)
         return _out(nz.day(ctx.ref, part), Resolution.PUBLICATION, ctx.ref.isoformat(), TimeType.TIME)

@@ -198,7 +198,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?:(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|(?=[:.][0-5]\d)|o'clock\b|(?=\s+in\s+the\s+(?:morning|"
             r"afternoon|evening)))"
             r"(?:\s+in\s+the\s+(?P<morning>morning|afternoon|evening|night))?"
-            r"(?:\s*\(?(?:[A-Z]{1,3}[SD]?T|GMT|UTC|local\s+time|Moscow\s+time|Kyiv\s+time)\)?)?"
+            r"(?:\s*\(?(?:(?-i:[A-Z]{1,3}[SD]?T)\b|GMT|UTC|local\s+time|Moscow\s+time|Kyiv\s+time)\)?)?"
             rf"(?:,?\s+(?:on\s+)?(?:(?P<wd2>{WEEKDAY_RE})|(?P<dw>today|yesterday|tomorrow)|"
             rf"(?P<mon2>{MONTH_RE})\s+(?P<day2>[0-3]?\d)\b))?"), _h_clock, _accept_clock, priority=5),
         _Rule("noon", re.compile(
