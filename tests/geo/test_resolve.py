@@ -65,6 +65,9 @@ def test_disambiguation(places, text, toponym, name, kind, country) -> None:
         ("Troops shelled Rwanda from Goma on Monday.", "Rwanda", False),
         ("Thousands gathered in central Moscow on Sunday.", "Moscow", False),
         ("A missile hit a school in Kyiv.", "Kyiv", False),
+        # the party a measure is taken against is a government; an attack against a city lands there
+        ("EU ministers agreed to prepare new sanctions against Moscow.", "Moscow", True),
+        ("Russia launched a massive missile attack against Kyiv on Monday.", "Kyiv", False),
     ],
 )
 def test_metonymy(places, text, toponym, metonymic) -> None:

@@ -20,6 +20,12 @@ proposal intelligence allies ally annexation occupation propaganda aggression st
 _GOVT_OFFICES = frozenset("secretary minister president envoy ambassador spokesman spokeswoman spokesperson".split())
 # verbs whose object is a party spoken to or of: a country or capital there is its government
 _ADDRESSED = frozenset("accuse blame urge condemn criticise criticize warn praise thank pressure lobby".split())
+# measures aimed at a party: a country or capital "against" which one is taken is its government
+# ("sanctions against Moscow"); an attack "against Kyiv" lands there
+_MEASURES = frozenset("""
+sanction measure case charge accusation resolution complaint lawsuit claim embargo restriction penalty ban
+tariff campaign propaganda
+""".split())
 _SAY_VERBS = frozenset("""
 say claim insist announce deny warn accuse demand threaten urge reject respond state confirm agree
 order decide refuse recognise recognize annex retaliate condemn want plan hope believe propose call
@@ -30,8 +36,9 @@ vow pledge seek argue allege protest blame declare sign approve send impose expe
 def metonymic_use(doc: Any, m: Mention, c: Candidate) -> bool:
     """Whether the mention names a government, not a place: a gazetteer metonym ("the Kremlin"), or
     a country or capital that owns a government noun ("Moscow's troops"), stands before a person's
-    office ("US Secretary of State"), says something ("Kyiv said", "was denied by Moscow"), or is the
-    party accused, urged or warned ("accusing the United States")."""
+    office ("US Secretary of State"), says something ("Kyiv said", "was denied by Moscow"), is the
+    party accused, urged or warned ("accusing the United States"), or the party a measure is taken
+    against ("sanctions against Moscow")."""
     if c.metonym:
         return True
     if not (c.kind == PlaceKind.COUNTRY or c.capital):
@@ -50,6 +57,8 @@ def metonymic_use(doc: Any, m: Mention, c: Candidate) -> bool:
         first = first.head
     if first.dep_ == "dobj" and first.head.lemma_.lower() in _ADDRESSED:
         return True  # "accusing the United States and France of not doing enough": a party addressed
+    if root.dep_ == "pobj" and root.head.lower_ == "against" and root.head.head.lemma_.lower() in _MEASURES:
+        return True  # "new sanctions against Moscow": the party a measure aims at
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
         return root.head.head.lemma_.lower() in _SAY_VERBS
     return False
