@@ -68,6 +68,9 @@ def test_disambiguation(places, text, toponym, name, kind, country) -> None:
         # the party a measure is taken against is a government; an attack against a city lands there
         ("EU ministers agreed to prepare new sanctions against Moscow.", "Moscow", True),
         ("Russia launched a massive missile attack against Kyiv on Monday.", "Kyiv", False),
+        # a country listed with an armed group or organisation is a party; two places listed stay places
+        ("A four-day truce between Israel and Hamas took effect in the Gaza Strip on Friday.", "Israel", True),
+        ("Refugees fled to Poland and Moldova.", "Poland", False),
     ],
 )
 def test_metonymy(places, text, toponym, metonymic) -> None:

@@ -57,8 +57,19 @@ def metonymic_use(doc: Any, m: Mention, c: Candidate) -> bool:
         first = first.head
     if first.dep_ == "dobj" and first.head.lemma_.lower() in _ADDRESSED:
         return True  # "accusing the United States and France of not doing enough": a party addressed
+    if _with_a_party(root):
+        return True  # "a truce between Israel and Hamas": a party beside another party
     if root.dep_ == "pobj" and root.head.lower_ == "against" and root.head.head.lemma_.lower() in _MEASURES:
         return True  # "new sanctions against Moscow": the party a measure aims at
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
         return root.head.head.lemma_.lower() in _SAY_VERBS
     return False
+
+
+def _with_a_party(root: Any) -> bool:
+    """The name is coordinated with an organisation or armed group ("between Israel and Hamas", "Kigali
+    and the M23"): one party listed with another, not a place."""
+    others = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj" and root.head.i != root.i:
+        others.append(root.head)
+    return any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" for o in others)
