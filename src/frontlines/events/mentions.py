@@ -166,6 +166,22 @@ def generic_mention(d: Draft, civilians: CueSet) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in antecedent.children)
 
 
+def policy(d: Draft) -> bool:
+    """An act told in the present simple as what a party does not do or does only ("the armed forces do
+    not strike civilian objects", "it strikes only military targets"): a stated policy, no event."""
+    head = d.trigger.head
+    if d.typing.plover in SPEECH_TYPES or head.pos_ != "VERB":
+        return False
+    kids = list(head.children)
+    aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    present = (head.tag_ in ("VBZ", "VBP") and not aux) or (
+        head.tag_ == "VB" and bool(aux) and all(a.lower_ in ("do", "does") for a in aux))
+    if not present:
+        return False
+    return any(c.dep_ == "neg" for c in kids) or any(
+        t.lower_ == "only" and t.dep_ == "advmod" for c in kids if c.dep_ in ("dobj", "prep", "advmod") for t in c.subtree)
+
+
 _SAID = SPEECH_TYPES - {"CONSULT"}  # a meeting is done, not said ("Biden, meeting Netanyahu, said")
 
 
@@ -545,6 +561,6 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
-                or military_backing(d, armed, weapons, cues["territory"])):
+                or military_backing(d, armed, weapons, cues["territory"]) or policy(d)):
             d.dropped = True
 

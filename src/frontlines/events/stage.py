@@ -69,7 +69,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "69"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "70"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -170,6 +170,7 @@ VERSION = "69"  # 3: speech content, generic and negated mentions, own-part deni
 # release, its forces named without a side and its moves told with no doer are its claims (not in a bracketed note
 # the desk inserted)
 # 69: an event with no place in its paragraph is at the settlement the story named most often (twice or more), not the last one
+# 70: an act told in the present simple as what a party does not do or does only ("do not strike civilian objects") is a policy
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
