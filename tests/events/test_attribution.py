@@ -189,3 +189,30 @@ def test_a_note_inserted_in_a_release_is_not_the_partys_word(pipeline_resources:
     note = next((e for t, e in events.items() if t.startswith("stormed")), None)
     assert note is not None, sorted(events)
     assert note.status == EventStatus.HAPPENED and note.attributed_to is None
+
+
+# A party denying any part in a deed denies the attack that others tell of it (events v67); a denial of
+# a claim as such names no deed, and an attack told as a fact, attributed to no one, stays as told.
+DENIALS = [
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied involvement.",
+     EventStatus.DENIED),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied any "
+     "connection to the strike.", EventStatus.DENIED),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army rejected the "
+     "claim as a lie.", EventStatus.HAPPENED),
+    ("An Israeli airstrike hit the hospital on Tuesday. The Israeli army denied involvement.", EventStatus.HAPPENED),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army did not deny "
+     "involvement.", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), DENIALS, ids=[d[0][-40:] for d in DENIALS])
+def test_a_denied_part_makes_the_accused_deed_denied(run_events, text: str, status: EventStatus) -> None:
+    army = Actor(text="The Israeli army", evidence=_ev(text, "The Israeli army"), name="Israel Defense Forces",
+                 country="ISR", sector=Sector.MILITARY, side="ISR")
+    actors = (actor(text, "Israeli", "Israel Defense Forces", "ISR"), army,
+              actor(text, "health ministry", "Gaza Health Ministry", "PSE", Sector.GOVERNMENT)) if "ministry" in text \
+        else (actor(text, "Israeli", "Israel Defense Forces", "ISR"), army)
+    events = {e.trigger: e for e in run_events(text, actors=actors)}
+    assert "airstrike" in events, sorted(events)
+    assert events["airstrike"].status == status

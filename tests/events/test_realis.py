@@ -229,3 +229,59 @@ def test_a_speaking_pronoun_is_the_body_it_takes_up(run_events, text: str, trigg
     assert events[trigger].status == status
     assert events[trigger].attributed_to == attributed
 
+
+
+# Plans, threats and happenings (events v67): what a speaker says is to come is planned (a harm to
+# come is a threat), a bare verb shares its partner's "would", a guess at the past happened; the
+# same words told as done stay as they were.
+TO_COME = [
+    ("The commander said his troops would withdraw from the town and hand it over to the police.", "hand it over",
+     EventStatus.PLANNED),
+    ("The commander said his troops withdrew from the town and handed it over to the police.", "withdrew",
+     EventStatus.CLAIMED),
+    ("The spokesman said the group would attack all ships heading to the port.", "attack", EventStatus.THREATENED),
+    ("The spokesman said the group attacked two ships heading to the port.", "attacked", EventStatus.HAPPENED),
+    ("The United Nations said 50 trucks of aid had entered the city on Friday.", "aid", EventStatus.HAPPENED),
+    ("The president said he would convene a summit of regional leaders on Monday.", "summit", EventStatus.PLANNED),
+    # a noun the frame word names itself keeps "announced"
+    ("The government announced the withdrawal of its troops.", "withdrawal", EventStatus.ANNOUNCED),
+    ("As many as 300 people may have been killed in the clashes.", "killed", EventStatus.HAPPENED),
+    ("More people may be killed if the fighting continues.", "killed", EventStatus.HYPOTHETICAL),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), TO_COME, ids=[t[0][:40] for t in TO_COME])
+def test_what_is_said_to_come(run_events, text: str, trigger: str, status: EventStatus) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].status == status
+
+
+# A frame word sets the status only of what it governs (events v67): not its active subject, a noun
+# frame's place, nor a clause of time beside it; its object, infinitive or "of" still count.
+FRAMED = [
+    ("A ceasefire agreed in January largely held until June, when the rebels resumed their attacks on the army.",
+     "attacks", EventStatus.HAPPENED, None),
+    ("The rebels captured the headquarters of the army's northern command in the city.", "captured",
+     EventStatus.HAPPENED, None),
+    ("The general issued a command to withdraw from the town.", "withdraw", EventStatus.ORDERED, None),
+    ("When the rebels overran the town in May, residents accused the fighters of looting shops.", "overran",
+     EventStatus.HAPPENED, None),
+    ("The rebels overran the town in May, residents said.", "overran", EventStatus.HAPPENED, "residents"),
+    ("The reports about the withdrawal of army units from the city are completely false.", "withdrawal",
+     EventStatus.DENIED, None),
+    ("The reports about the withdrawal of army units from the city are accurate.", "withdrawal",
+     EventStatus.ANNOUNCED, None),
+    # an attempt going on for a while is the fighting for it; an attempt told once is an aim
+    ("Russian forces have been trying to take the town since October.", "take", EventStatus.HAPPENED, None),
+    ("Russian forces tried to take the town in October.", "take", EventStatus.PLANNED, "Russian forces"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), FRAMED, ids=[t[0][:40] for t in FRAMED])
+def test_a_frame_sets_the_status_of_what_it_governs(run_events, text: str, trigger: str, status: EventStatus,
+                                                    attributed: str | None) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].status == status
+    assert events[trigger].attributed_to == attributed

@@ -164,7 +164,8 @@ def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...],
     ("announced that it was suspending the deal"), as a speech act in the saying; a deed told to
     come ("said it would send") is planned; a deed of no named side of the speaker's ("troops were
     deployed, the army said") is told as a fact."""
-    if realis.attributed_token is None or not verb or plover not in _FIELD_DEEDS or realis.modal is not None:
+    if realis.attributed_token is None or not verb or plover not in _FIELD_DEEDS or (
+            realis.modal or realis.shared_modal) is not None:
         return realis
     if not _speakers_own_side(realis, doers, sources, index, place):
         return realis
@@ -306,3 +307,45 @@ def _first_person_claims(drafts: list[Draft], source: str) -> None:
         doers = agent_tokens(d.trigger.head)
         if any(t.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children) for t in doers):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+
+
+# what a party denies when it denies a part in a deed it is accused of ("denied involvement", "denied
+# any connection to the strike", "denied responsibility")
+_PART_NOUNS = frozenset({"involvement", "responsibility", "connection", "role", "link", "part", "participation",
+                         "hand", "complicity"})
+_HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
+
+
+def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_words: frozenset[str]) -> None:
+    """A party denying any part in a deed ("The Israeli military denied involvement"; "Hezbollah denied
+    any connection to the strike") denies the deeds that others tell of it: an attack of that party's
+    side that the text attributes to someone else (the accuser, or a reporter) is denied. A denial of a
+    claim or an accusation as such ("rejected the claim as a lie") names no deed; an attack told as a
+    fact, with no one it is attributed to, stays as told."""
+    deniers: list[str] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in deny_words or _negated_verb(tok):
+            continue
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if not any(o.lemma_.lower() in _PART_NOUNS for o in objects):
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            actor = index.actor_at.get(subj.i)
+            if actor is not None and (actor.side or actor.country):
+                deniers.append(actor.side or actor.country or "")
+    if not deniers:
+        return
+    for d in drafts:
+        if d.typing.plover not in _HOSTILE_DEEDS or d.realis.status not in (EventStatus.HAPPENED, EventStatus.CLAIMED):
+            continue
+        if d.realis.attributed_to is None:
+            continue
+        tok = d.realis.attributed_token  # none for a quotation's speaker
+        sides = {a.side or a.country for a in d.sources} - {None}
+        teller = _side_of_speaker(tok, index) if tok is not None else None
+        if sides & set(deniers) and teller not in sides:
+            d.realis = replace(d.realis, status=EventStatus.DENIED)
+
+
+def _negated_verb(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)

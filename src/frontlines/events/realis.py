@@ -20,6 +20,8 @@ from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
 
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+# modals that with a perfect guess at the past ("may have been killed") rather than tell what may come
+_EPISTEMIC = frozenset({"may", "might"})
 _MODAL = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _NEG_DETS = frozenset({"no", "neither", "nor"})
 _CLIMB = frozenset(
@@ -29,6 +31,8 @@ _CLIMB = frozenset(
 _FRAME_ORDER = ("denied", "threatened", "ordered", "announced", "planned", "claimed")
 # Types that the speaker usually announces about their own side, rather than claims about another.
 _OWN_ACTION = frozenset({"RETREAT", "MOBILIZE", "AGREE", "CONSULT", "AID", "COOPERATE", "SUPPORT", "CONCEDE", "SANCTION"})
+# Types of harm done to another party, which said to come threaten it (PLOVER THREATEN).
+_HARM = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this"})
 
 
@@ -46,11 +50,18 @@ class Realis:
     # troops who were killed") or what a predicative noun is said to be ("will make Kherson the
     # largest city claimed to have been liberated")
     descriptive: bool = False
+    # the auxiliary a bare verb shares with the verb it is joined to ("would pull out and *hand* it
+    # over"): it tells the status (to come), not the type (``modal`` alone is read for that)
+    shared_modal: str | None = None
 
 
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "stop", "cease", "manage", "go", "come", "try"})
 # "used tear gas to disperse protesters": the infinitive says what was done with the instrument
 _INSTRUMENTAL = frozenset({"use", "employ"})
+
+
+def _has_aux(tok: Any) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def _infinitive(tok: Any) -> bool:
@@ -73,6 +84,65 @@ def _negated(tok: Any) -> bool:
     return False
 
 
+# prepositions by which a frame noun takes what it frames ("plans *for* an offensive", "the threat *of*
+# strikes", "orders *to* the troops"); a place or a time ("the command *in* Lashio") is none of them
+_FRAME_PREPS = frozenset({"of", "for", "to", "against", "about", "on"})
+# subordinators of a time or reason clause ("*when* the AA overran Buthidaung, residents accused ...")
+_CIRCUMSTANCE = frozenset({"when", "while", "as", "after", "before", "since", "until", "once", "because", "whenever"})
+
+
+def _circumstance(tok: Any) -> bool:
+    """A clause of time or reason ("*when* the AA overran Buthidaung", "*as* it battles ...")."""
+    return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE for c in tok.children)
+
+
+def _frames_content(tok: Any, frame: Any, speech: frozenset[str]) -> bool:
+    """Whether ``tok``, the word the climb reached the frame word ``frame`` from, is what the frame
+    governs as its content. Not the active subject of a frame verb of intent or order ("the
+    offensive *aims* to push ...", "a truce *agreed* in January": the subject is who aims, not what
+    is aimed at), nor a noun frame's place or time ("the
+    headquarters of the northeastern *command* in Lashio"), nor a clause of time or reason ("*when*
+    the AA overran Buthidaung, residents *accused* its fighters")."""
+    if tok.dep_ == "nsubj" and frame.pos_ in ("VERB", "AUX") and frame.lemma_.lower() not in speech:
+        return False  # a speech verb's subject holding the event is a misparse ("X must be investigated, Y said")
+    if tok.pos_ == "ADP" and frame.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _FRAME_PREPS:
+        return False
+    if _circumstance(tok):
+        return False
+    if tok.dep_ == "advcl" and not _infinitive(tok) and frame.lemma_.lower() not in speech:
+        return False  # a clause beside a decision ("a truce agreed in January held until June, when ..."), not its object
+    return True
+
+
+# nouns of what is said about a deed, and the words that call it untrue
+_REPORT_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "accusation", "news", "story"})
+_FALSITY = frozenset({"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "lie",
+                      "incorrect", "fabrication", "nonsense"})
+
+
+def _called_false(noun: Any) -> bool:
+    """The report noun is said to be untrue ("the reports about the withdrawal are completely false")."""
+    for cop in (noun.head, *noun.children):
+        if cop.lemma_.lower() != "be" or cop.i == noun.i:
+            continue
+        governs = cop.i == noun.head.i
+        if (governs and noun.dep_ not in ("nsubj", "nsubjpass")) or (not governs and cop.dep_ not in ("acl", "relcl")):
+            continue
+        if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _FALSITY for c in cop.children):
+            return True
+    return False
+
+
+_ATTEMPT = frozenset({"try", "attempt", "seek"})
+
+
+def _attempts_going_on(frame: Any, tok: Any) -> bool:
+    """An attempt told as going on for a while ("Russian forces had been trying to take the town
+    since October"): the fighting for it is under way, a happening, not an aim."""
+    return (frame.lemma_.lower() in _ATTEMPT and frame.tag_ == "VBG" and tok.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "been" for c in frame.children) and _perfect(frame))
+
+
 def told_to_come(tok: Any) -> bool:
     """The verb is told as to come: "will", "shall", "would" ("will take all necessary measures")."""
     return _modal(tok) in ("future", "would")
@@ -82,6 +152,8 @@ def _modal(tok: Any) -> str | None:
     for child in tok.children:
         if child.dep_ == "aux":
             low = child.lower_
+            if low in _EPISTEMIC and any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
+                continue  # "as many as 1,400 people may have been killed": a guess at what happened
             if low in _FUTURE:
                 return "future"
             if low == "must":
@@ -109,6 +181,9 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
     speech_tok = None
     purpose_tok = None
     descriptive = False
+    said_modal = None  # the modal of what the frame word governs
+    shared = None  # the auxiliary a bare verb shares with the verb it is joined to
+    conj_hops = 0
     while tok.head.i != tok.i and hops < 6 and tok.dep_ in _CLIMB:
         parent = tok.head
         hops += 1
@@ -121,13 +196,20 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
                 lemma == "make" and tok.dep_ in ("ccomp", "oprd", "xcomp") and _future_predication(parent)):
             descriptive = True  # "will make Kherson the largest city claimed to have been liberated"
         if tok.dep_ == "conj" or parent.pos_ == "ADP":
+            if tok.dep_ == "conj" and shared is None and hops == conj_hops + 1 and not _has_aux(tok):
+                shared = _modal(parent)  # "would pull out of the city and hand it over": the partner's "would"
+                conj_hops = hops
             tok = parent
             continue
         if status is None and _negated(parent) and hops <= 3:
             status = EventStatus.NEGATED
+        below = modal  # the trigger's clause's, not the frame word's own ("will say")
         if modal is None and parent.pos_ in ("VERB", "AUX"):
             modal = _modal(parent)
-        if frame_tok is None and lemma in lex.frame_words:  # else no frame below can match
+        if status is None and lemma in _REPORT_NOUNS and _called_false(parent):
+            status = EventStatus.DENIED  # "the reports about the withdrawal of army units are completely false"
+        if frame_tok is None and lemma in lex.frame_words and _frames_content(tok, parent, lex.speech) \
+                and not _attempts_going_on(parent, tok):
             for name in _FRAME_ORDER:
                 cues = frames[name]
                 if name == "ordered" and tok.dep_ != "xcomp" and lemma in frames["claimed"].words and (
@@ -136,10 +218,11 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
                     continue  # "residents told our correspondent (that) X": speech; "told them to leave": an order
                 if lemma in cues.words:
                     frame_tok = parent
+                    said_modal = below or shared
                     if status is None:
                         status = EventStatus(name)
                     break
-        if speech_tok is None and lemma in lex.speech:
+        if speech_tok is None and lemma in lex.speech and not _circumstance(tok):
             speech_tok = parent
         tok = parent
     if _ongoing_state(trigger):
@@ -165,6 +248,10 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
             status = EventStatus.HYPOTHETICAL
     elif status in (EventStatus.CLAIMED, EventStatus.ANNOUNCED) and modal == "if":
         status = EventStatus.HYPOTHETICAL
+    elif status == EventStatus.CLAIMED and said_modal in ("future", "would") and plover not in _OWN_ACTION:
+        # "said he would engage the young people": what a speaker says is to come is planned, not a
+        # claim of a deed done; a harm said to come is a threat ("said the group would target all ships")
+        status = EventStatus.THREATENED if plover in _HARM else EventStatus.PLANNED
     attributed, attributed_tok = _attribution(trigger, speech_tok or frame_tok, sent, words)
     if frame_tok is not None and status == EventStatus.CLAIMED and said_by_no_one(frame_tok):
         # "no group has claimed responsibility for the blast": the blast is told as fact, unclaimed
@@ -177,7 +264,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
             status = EventStatus.ANNOUNCED
     return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok,
                   modal=modal, frame_word=frame_tok.lemma_.lower() if frame_tok is not None else None,
-                  descriptive=descriptive)
+                  descriptive=descriptive, shared_modal=shared)
 
 
 _TOLD_AS_DONE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.ANNOUNCED, EventStatus.PLANNED})
@@ -201,12 +288,32 @@ def settle_status(plover: str, word_plover: str, realis: Realis, trigger: Any) -
         return replace(realis, status=EventStatus.THREATENED)
     if plover == "REJECT" and word_plover != "REJECT" and status == EventStatus.NEGATED:
         return replace(realis, status=EventStatus.HAPPENED)
-    if status == EventStatus.ANNOUNCED and trigger.pos_ in ("VERB", "AUX"):
-        to_come = realis.modal in ("future", "would")
+    if status == EventStatus.ANNOUNCED and (trigger.pos_ in ("VERB", "AUX") or _told_by_own_verb(trigger, realis)):
+        to_come = realis.modal in ("future", "would") or (realis.modal is None and realis.shared_modal in ("future", "would"))
         return replace(realis, status=EventStatus.PLANNED if to_come else EventStatus.HAPPENED)
     if status == EventStatus.ANNOUNCED and _enacted(trigger, realis):
         return replace(realis, status=EventStatus.HAPPENED)
     return realis
+
+
+def _told_by_own_verb(trigger: Any, realis: Realis) -> bool:
+    """An event noun told by a verb of its own clause below the frame, which tells whether it is done
+    or to come ("some 200 trucks of aid *entered* the enclave, the United Nations said"; "said he
+    *would convene* an emergency summit"), unlike a noun the frame word names itself ("announced the
+    withdrawal")."""
+    frame = realis.frame
+    if frame is None:
+        return False
+    tok = trigger
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "conj"):
+            return False
+        tok = tok.head
+        if tok.i == frame.i:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.dep_ in ("ccomp", "conj") and tok.head.i == frame.i
+    return False
 
 
 # verbs whose saying makes what they name ("declared a state of emergency", "proclaimed the

@@ -12,6 +12,7 @@ from typing import Any
 
 from frontlines.events.attribution import (
     claim_or_report,
+    denied_accusations,
     own_statement,
     speakers_own_acts,
     quote_attribution,
@@ -69,7 +70,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "70"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "71"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -171,6 +172,12 @@ VERSION = "70"  # 3: speech content, generic and negated mentions, own-part deni
 # the desk inserted)
 # 69: an event with no place in its paragraph is at the settlement the story named most often (twice or more), not the last one
 # 70: an act told in the present simple as what a party does not do or does only ("do not strike civilian objects") is a policy
+# 71: (branch status2's 67) what a speaker says is to come is planned, a harm to come threatened ("said the group would target all ships");
+# a bare verb shares its partner's "would" for the status; an event noun told by a verb of its own clause takes that
+# verb's tense ("trucks of aid entered, the UN said"); "may have been killed" is a guess at what happened; a frame
+# word governs neither its active subject, a noun frame's place, nor a clause of time beside it; "the reports about
+# X are false" denies X; a party denying any part in a deed denies the attack others tell of it; an attempt going
+# on for a while ("had been trying to take") is the fighting itself
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -264,6 +271,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         control_place(d, inp, index)
     preceding_place(kept, index, breaks)
     speakers_own_acts(kept, index)
+    denied_accusations(kept, index, doc, lex.frames["denied"].words)
     own_statement(kept, inp.article.source, inp.resources.actors)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
