@@ -17,6 +17,7 @@ from frontlines.events.attribution import (
     quote_attribution,
     speaker_is_source,
     speaker_side,
+    source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
 from frontlines.events.context import inherit, preceding_place
@@ -59,6 +60,7 @@ from frontlines.events.takeover import (
     TERRITORIAL,
     control_place,
     control_typing,
+    release_takes_ground,
     territory_side,
     undergoer_place,
 )
@@ -69,7 +71,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "66"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "68"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -169,6 +171,11 @@ VERSION = "66"  # 3: speech content, generic and negated mentions, own-part deni
 # "it"/"they" is the body before it; a speaker taken for the doer did it only away from its own land; in a party's
 # release, its forces named without a side and its moves told with no doer are its claims (not in a bracketed note
 # the desk inserted)
+# 68: (issue 15 item 3) the ACLED sub-type from roles and means: a doer's own words decide who took ground, not the clauses
+# describing its backers ("the government, backed by clan militias, has retaken"); in a party's release, ground its forces
+# named without a side took is the party's, overtaken abroad ("units of the Tsentr group have liberated Avdeyevka"); heavy
+# weapons heard beside small-arms fire are a clash; hostages rescued are a clash with the captors; a weapon an attack is
+# aimed at is its target, not its means; a protest called peaceful is a riot when others did violence at it ("stormed")
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -263,6 +270,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     preceding_place(kept, index)
     speakers_own_acts(kept, index)
     own_statement(kept, inp.article.source, inp.resources.actors)
+    release_takes_ground(kept, source_party(inp.article.source, inp.resources.actors))
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     if not kept:
