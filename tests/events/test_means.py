@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 
 from frontlines.events import load_event_lexicon
-from frontlines.events.means import drone_or_missile, hands_holder, home_nation, mutual_setting, named_at
+from frontlines.events.means import (
+    crowd_violence_done,
+    drone_or_missile,
+    hands_holder,
+    home_nation,
+    mutual_setting,
+    named_at,
+    own_words,
+    things_hit,
+)
 from tests.events.conftest import place, top
 
 CASES = [
@@ -53,6 +62,20 @@ CASES = [
     ("The town fell into rebel hands on Sunday.", "Non-state actor overtakes territory"),
     # a ground operation is fighting on the ground
     ("The army began ground operations in the east of the city on Monday.", "Armed clash"),
+    # (v68) heavy weapons heard beside small-arms fire: fighting at close range, a clash
+    ("Heavy gunfire and artillery were heard in the town overnight, residents said.", "Armed clash"),
+    ("Artillery was heard in the town overnight, residents said.", "Shelling/artillery/missile attack"),
+    # (v68) captives rescued were taken back by force: an armed clash with the captors, no abduction
+    ("Special forces rescued four hostages from a house in the town.", "Armed clash"),
+    ("Gunmen took four hostages from a house in the town.", "Abduction/forced disappearance"),
+    # (v68) a weapon the attack was aimed at is its target, not its means; a weapon used stays the means
+    ("Rebels attacked the army's artillery positions near the town on Sunday.", "Armed clash"),
+    ("Rebels attacked the town with artillery on Sunday.", "Shelling/artillery/missile attack"),
+    # (v68) a protest called peaceful is a riot when others did violence at it; the police's force is no riot
+    ("Rioters infiltrated the peaceful demonstrations, stormed the parliament and set parts of it on fire.",
+     "Violent demonstration"),
+    ("Police dispersed the peaceful demonstrations outside parliament with tear gas.", "Protest with intervention"),
+    ("Thousands joined a peaceful protest outside parliament.", "Peaceful protest"),
 ]
 
 
@@ -112,6 +135,44 @@ def test_named_at_finds_words_and_phrases(nlp) -> None:
 def test_hands_holder(nlp, text: str, holder: list[str]) -> None:
     head = next(t for t in nlp(text) if t.lemma_ == "fall")
     assert [t.text for t in hands_holder(head)] == holder
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government, backed by clan militias, retook the villages.", ["The", "government"]),
+        ("The army, which Wagner supports, retook the villages.", ["The", "army"]),
+        ("Clan militias backed by the government retook the villages.", ["Clan", "militias"]),
+        ("Clan militias of the government retook the villages.", ["Clan", "militias", "of", "the", "government"]),
+    ],
+)
+def test_own_words_leave_out_what_describes_the_doer(nlp, text: str, expected: list[str]) -> None:
+    head = next(t for t in nlp(text) if t.text == "retook")
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    assert [t.text for t in own_words(doers) if not t.is_punct] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "hit"),
+    [
+        ("Troops attacked two artillery pieces near the town.", "attacked", ["two", "artillery", "pieces"]),
+        ("Troops fired artillery at the town.", "fired", []),  # a verb that delivers its object uses it
+        ("Troops intensified the shelling of the town.", "intensified", []),  # an act is no thing hit
+    ],
+)
+def test_things_hit(nlp, text: str, trigger: str, hit: list[str]) -> None:
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == trigger)
+    assert [doc[i].text for i in sorted(things_hit(head, head.lemma_))] == hit
+
+
+def test_crowd_violence_done(nlp) -> None:
+    lex = load_event_lexicon()
+    violent, state = lex.cues["protest_violent"], lex.cues["state_forces"]
+    assert crowd_violence_done(list(nlp("Rioters infiltrated the peaceful march and stormed the parliament.")),
+                               violent, state)
+    assert not crowd_violence_done(list(nlp("Police stormed the peaceful march.")), violent, state)
+    assert not crowd_violence_done(list(nlp("The parliament was stormed during the peaceful march.")), violent, state)
 
 
 def test_home_nation(nlp) -> None:

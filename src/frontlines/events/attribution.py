@@ -254,7 +254,7 @@ def own_statement(drafts: list[Draft], source: str | None, registry: Any) -> Non
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
             continue
         if party in {a.side or a.country for a in d.sources} or (d.trigger.head.pos_ == "VERB" and (
-                _move_told_without_doer(d, party) or _forces_of_no_side(d))):
+                _move_told_without_doer(d, party) or forces_of_no_side(d))):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 
 
@@ -276,7 +276,7 @@ unit force troop soldier serviceman fighter system crew aviation artillery batta
 """.split())
 
 
-def _forces_of_no_side(d: Draft) -> bool:
+def forces_of_no_side(d: Draft) -> bool:
     """A deed whose doer is a force the party's text names without a side ("units of the Tsentr group
     of forces have liberated", "duty air defence systems intercepted"): the party's own forces. A
     doer with a side, a nationality or an owner of its own ("Ukrainian units", "the enemy's units"),

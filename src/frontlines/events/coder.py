@@ -15,16 +15,21 @@ from typing import Any
 
 from frontlines.events.lexicon import CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
+    ABDUCTION,
     CLASH,
     DISRUPTED,
     attempted,
+    beside_small_arms,
+    crowd_violence_done,
     Words,
     drone_or_missile_in,
     munition_stopped,
     mutual_setting,
     platform_fire,
     read_in_order,
+    rescued,
     seized_object,
+    things_hit,
 )
 from frontlines.events.realis import told_to_come
 from frontlines.events.words import DocWords
@@ -309,7 +314,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     clause = SentenceCues(clause_tokens(head), sent_cues.words)
     conflict = sent_cues.holds(cues["conflict"]) or sent_cues.holds(cues["armed"])
     # the means: named in the trigger's clause, else a firing platform that does it, else in the sentence
-    weapon = _weapon(clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(sent_cues, lex)
+    means_clause, means_sent = clause, sent_cues
+    if plover == "ASSAULT" and spec.acled in _MEANS_OPEN and (hit := things_hit(head, spec.key)):
+        # a weapon the act was done to ("destroyed ... artillery pieces") is its target, not its means
+        means_clause = SentenceCues([t for t in clause.tokens if t.i not in hit], sent_cues.words)
+        means_sent = SentenceCues([t for t in sent_cues.tokens if t.i not in hit], sent_cues.words)
+    weapon = _weapon(means_clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(means_sent, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
@@ -370,6 +380,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = sub if conflict or conflict_article else None
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
+    if (sub == _SHELLING and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)):
+        plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
     if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and sent_cues.holds(
@@ -483,6 +495,8 @@ def _claimed_responsibility(head: Any, cues: dict) -> bool:
 
 
 _SHELLING = "Shelling/artillery/missile attack"
+# Sub-types a trigger gives without naming a means of its own: the means, if any, is read from the words around it.
+_MEANS_OPEN = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
 _REMOTE, _AIR = "Remote explosive/landmine/IED", "Air/drone strike"
 _TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
@@ -618,13 +632,17 @@ def protesters(doers: Sequence[Any], lex: EventLexicon, lemmas: set[str] | None 
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a
     demonstration whose participants engage in violence is a riot, whoever else used force; excessive
-    force is lethal or seriously injuring force against peaceful protesters)."""
+    force is lethal or seriously injuring force against peaceful protesters). A protest called peaceful is
+    still a riot when the sentence tells violence done by others than a state's forces ("criminal elements
+    infiltrated peaceful demonstrations, stormed Parliament")."""
     c = lex.cues
     if cues.holds(c["mob"]):
         return "Mob violence"
     cues = _without_kit(cues)
     # the protesters' own violence is rarely the topic: it is looked for in the whole sentence
-    if "peaceful" not in cues.lemmas and "peacefully" not in cues.lemmas and cues.holds(c["protest_violent"]):
+    peaceful = "peaceful" in cues.lemmas or "peacefully" in cues.lemmas
+    if cues.holds(c["protest_violent"]) and (not peaceful or crowd_violence_done(cues.tokens, c["protest_violent"],
+                                                                                 c["state_forces"])):
         return "Violent demonstration"
     cues = _without_topic(cues)
     state = cues.holds(c["state_forces"])

@@ -214,3 +214,88 @@ def home_nation(tokens: Iterable[Any], country: str | None, lex: EventLexicon) -
         if iso:
             return iso == country
     return None
+
+
+# Dependents that describe a doer rather than name it ("the government, backed by clan militias";
+# "the army, which ...", "Wagner, a Russian group"): their words are not the doer's own.
+_DESCRIBING = frozenset({"acl", "relcl", "appos", "advcl"})
+
+
+def own_words(doers: Iterable[Any]) -> list[Any]:
+    """The words naming the doers, without the clauses and appositions that describe them: "the
+    government, backed by local clan militias" is the government, not a militia."""
+    out: list[Any] = []
+    for d in doers:
+        skip: set[int] = set()
+        for c in d.children:
+            if c.dep_ in _DESCRIBING:
+                skip.update(t.i for t in c.subtree)
+        out.extend(t for t in d.subtree if t.i not in skip)
+    return out
+
+
+# Event nouns an act may take as its object ("intensified the shelling"): the act's means, not a thing hit.
+_ACT_NOUNS = frozenset({"attack", "strike", "raid", "bombardment", "shelling", "fire", "barrage", "salvo", "assault",
+                        "operation", "offensive", "bombing"})
+
+
+def things_hit(head: Any, key: str) -> set[int]:
+    """The doc indices of what a verb of force was done to ("destroyed 20 combat vehicles, artillery
+    pieces and ammunition depots"): a weapon named there was the target, not the means. Empty for a verb
+    that delivers its object ("fired artillery"), a noun trigger, or an object that is itself an act."""
+    if head.pos_ != "VERB" or key in _DELIVERY or head.lemma_.lower() in _DELIVERY:
+        return set()
+    out: set[int] = set()
+    for p in _patients(head):
+        if p.lemma_.lower() in _ACT_NOUNS:
+            continue
+        out.update(t.i for t in p.subtree if t.i != head.i)
+    return out
+
+
+# Small-arms fire: named beside heavy weapons, the two sides fight at close range.
+_SMALL_ARMS = frozenset({"gunfire", "gunshot", "shooting", "firefight", "gunbattle", "machine-gun", "rifle"})
+
+
+def beside_small_arms(head: Any) -> bool:
+    """A heavy-weapons noun named with small-arms fire ("heavy gunfire and artillery had been heard"):
+    fighting at close range with both (ACLED: shelling within a clash is the clash)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return any(t.lemma_.lower() in _SMALL_ARMS or t.lower_ in _SMALL_ARMS
+               for t in (first, *first.conjuncts) if t.i != head.i)
+
+
+# Verbs of taking captives back from their captors by force.
+_RESCUE = frozenset({"rescue"})
+
+
+def rescued(head: Any) -> bool:
+    """Captives named as rescued ("rescued four hostages", "hostages were rescued"): an operation of
+    force against the captors (ACLED: an armed clash), not an abduction."""
+    gov = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and gov.i != head.i and gov.lemma_.lower() in _RESCUE
+
+
+def crowd_violence_done(tokens: Sequence[Any], violent: Any, state: Any) -> bool:
+    """A violent act the sentence tells done by someone other than a state's forces ("criminal
+    elements infiltrated peaceful demonstrations, stormed Parliament"): violence at the protest,
+    though the protest is called peaceful (ACLED: any participants' violence makes it a riot).
+    ``violent``, ``state``: the cue sets of protest violence and of state forces."""
+    for t in tokens:
+        if t.pos_ != "VERB" or not (t.lemma_.lower() in violent.words or t.lower_ in violent.words):
+            continue
+        verb = t
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if any(c.dep_ == "nsubjpass" for c in t.children):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and not any(state.in_tokens(frozenset({w.lemma_.lower(), w.lower_}), " " + w.lower_ + " ")
+                                for s in subjects for w in s.subtree):
+            return True
+    return False
+

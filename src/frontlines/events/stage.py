@@ -18,6 +18,7 @@ from frontlines.events.attribution import (
     quote_attribution,
     speaker_is_source,
     speaker_side,
+    source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
 from frontlines.events.context import inherit, preceding_place
@@ -60,6 +61,7 @@ from frontlines.events.takeover import (
     TERRITORIAL,
     control_place,
     control_typing,
+    release_takes_ground,
     territory_side,
     undergoer_place,
 )
@@ -70,7 +72,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "71"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "72"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -178,6 +180,11 @@ VERSION = "71"  # 3: speech content, generic and negated mentions, own-part deni
 # word governs neither its active subject, a noun frame's place, nor a clause of time beside it; "the reports about
 # X are false" denies X; a party denying any part in a deed denies the attack others tell of it; an attempt going
 # on for a while ("had been trying to take") is the fighting itself
+# 72: (branch subtype's 68; issue 15 item 3) the ACLED sub-type from roles and means: a doer's own words decide who took ground, not the clauses
+# describing its backers ("the government, backed by clan militias, has retaken"); in a party's release, ground its forces
+# named without a side took is the party's, overtaken abroad ("units of the Tsentr group have liberated Avdeyevka"); heavy
+# weapons heard beside small-arms fire are a clash; hostages rescued are a clash with the captors; a weapon an attack is
+# aimed at is its target, not its means; a protest called peaceful is a riot when others did violence at it ("stormed")
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -273,6 +280,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     speakers_own_acts(kept, index)
     denied_accusations(kept, index, doc, lex.frames["denied"].words)
     own_statement(kept, inp.article.source, inp.resources.actors)
+    release_takes_ground(kept, source_party(inp.article.source, inp.resources.actors))
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     if not kept:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from frontlines.events.attribution import forces_of_no_side
 from frontlines.events.coder import SentenceCues, Trigger, Typing
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon
-from frontlines.events.means import hands_holder, home_nation
+from frontlines.events.means import hands_holder, home_nation, own_words
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.voice import headline_passive
 from frontlines.events.territory import (
@@ -142,7 +143,7 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
     sub = typing.acled_sub
     taker = sources[0] if sources else None
     doers = hands_holder(head) or agent_tokens(head)  # "fell into Ukrainian hands": the holder took it
-    doer_cues = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
+    doer_cues = SentenceCues(own_words(doers)) if doers else None
     if doer_cues is not None and doer_cues.holds(lex.cues["non_state"]):
         sub = TERRITORY[1]  # "opposition fighters", "ISIS fighters": whoever the actors stage took them for
     elif doer_cues is not None and "government" in doer_cues.lemmas and (
@@ -159,14 +160,31 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
             sub = TERRITORY[1] if taker.country != place.country else TERRITORY[0]
     else:
         if doers:
-            cues = SentenceCues([t for d in doers for t in d.subtree])
+            cues = SentenceCues(own_words(doers))
             if cues.holds(lex.cues["non_state"]):
                 sub = TERRITORY[1]
             elif cues.holds(lex.cues["government_forces"]) and not any(
                 t.ent_type_ in ("NORP", "GPE") for d in doers for t in d.subtree
             ):
                 sub = TERRITORY[0]  # "the army", "government troops" (a named nation may be abroad)
-            elif (home := home_nation([t for d in doers for t in d.subtree], place.country if place else None,
+            elif (home := home_nation(own_words(doers), place.country if place else None,
                                       lex)) is not None:
                 sub = TERRITORY[0] if home else TERRITORY[1]  # a nation's hands: at home it regains ground
     return replace(typing, acled_sub=sub) if sub != typing.acled_sub else typing
+
+
+def release_takes_ground(drafts: list[Draft], party: str | None) -> None:
+    """In a party's own release, ground its forces named without a side took ("units of the Tsentr
+    group of forces have liberated the city of Avdeyevka") was taken by the party: at home it regains
+    the ground, abroad (or a non-state party anywhere) it overtakes it (ACLED: a state's forces on
+    foreign soil are coded as overtaking territory, whatever word the release uses)."""
+    if party is None:
+        return
+    for d in drafts:
+        if d.typing.acled_sub not in TERRITORY or d.place is None or not d.place.country:
+            continue
+        if not forces_of_no_side(d):
+            continue
+        sub = TERRITORY[0] if d.place.country == party else TERRITORY[1]
+        if sub != d.typing.acled_sub:
+            d.typing = replace(d.typing, acled_sub=sub)

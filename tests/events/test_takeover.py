@@ -1,0 +1,65 @@
+"""Who took the ground decides the ACLED sub-type (events.takeover, events v68): the doer's own
+words, not the clauses describing its backers; in a party's own release, ground its unnamed forces
+took is the party's, regained at home and overtaken abroad. Own sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from frontlines.records import Article
+from tests.events.conftest import top
+
+REGAIN, OVERTAKE = "Government regains territory", "Non-state actor overtakes territory"
+
+DOERS = [
+    # a participle describing the doer ("backed by clan militias") names its backers, not the doer
+    ("The government, backed by local clan militias, has retaken three villages from the insurgents.", REGAIN),
+    ("The army, which is backed by militia fighters, has retaken three villages from the insurgents.", REGAIN),
+    # negative: militias that the government backs are the doer
+    ("Clan militias backed by the government have taken three villages from the insurgents.", OVERTAKE),
+    ("Militia fighters retook three villages from the insurgents on Sunday.", OVERTAKE),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), DOERS, ids=[d[0][:45] for d in DOERS])
+def test_the_doers_own_words_decide_who_took_the_ground(run_events, text: str, sub: str) -> None:
+    event = top(run_events(text))
+    assert event is not None, text
+    assert event.acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+
+
+@pytest.fixture(scope="module")
+def pipeline_resources() -> Any:
+    """The whole pipeline's resources: the actor registry knows a ministry's side, the gazetteer the village."""
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources
+
+    return load_resources(load_settings())
+
+
+_RELEASE = "Units of the Southern group of forces have liberated the village of Robotyne in the Zaporizhzhia region."
+
+RELEASES = [
+    # a state's forces abroad overtake the ground, whatever word their release uses
+    (_RELEASE, "Ministry of Defence of the Russian Federation", OVERTAKE),
+    # at home they regain it
+    (_RELEASE, "Ministry of Defence of Ukraine", REGAIN),
+    # negative: on the wire the forces have no side and the verb decides
+    (_RELEASE, "Reuters", REGAIN),
+    # negative: forces with a nation of their own are not the release's unnamed forces
+    ("Ukrainian units have liberated the village of Robotyne in the Zaporizhzhia region.",
+     "Ministry of Defence of the Russian Federation", REGAIN),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "sub"), RELEASES, ids=[f"{r[1][:25]}-{r[0][:10]}" for r in RELEASES])
+def test_a_release_takes_ground_for_its_party(pipeline_resources: Any, text: str, source: str, sub: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="release", text=text, published=dt.date(2023, 8, 28), source=source)
+    events = [e for e in process_article(art, pipeline_resources).events if e.trigger.startswith("liberated")]
+    assert events, text
+    assert events[0].acled_sub_event_type == sub
