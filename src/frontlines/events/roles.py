@@ -29,6 +29,7 @@ from frontlines.records import (
     TimeType,
     TimeValue,
 )
+from frontlines.stages import doc_text
 
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "sign", "reach",
                           "impose", "order", "announce", "declare", "begin", "start", "continue", "resume"})
@@ -757,12 +758,13 @@ _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 def dateline_date(tv: TimeValue, sent: Any) -> bool:
     """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
     it happened."""
-    offset = tv.evidence.start - sent.start_char
-    if offset < 0 or offset > 60:
+    start = sent.start_char
+    if not 0 <= tv.evidence.start - start <= 60:
         return False
-    text = sent.text
-    end = tv.evidence.end - sent.start_char
-    return bool(_DATELINE_BEFORE.match(text[:offset]) and _DATELINE_AFTER.match(text[end:end + 50]))
+    text = doc_text(sent.doc)  # not sent.text, which joins the sentence's tokens again on every access
+    stop, end = sent.end_char, tv.evidence.end
+    return bool(_DATELINE_BEFORE.match(text[start:tv.evidence.start])
+                and _DATELINE_AFTER.match(text[min(end, stop):min(end + 50, stop)]))
 
 
 # Statuses of something that has taken place by the time of the report.
