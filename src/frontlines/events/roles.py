@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
+from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
@@ -57,6 +58,7 @@ class DocIndex:
     places: list[tuple[Place, Any]]  # (place, root token)
     times: list[tuple[TimeValue, Any]]  # (time, root token)
     quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
+    last_where: int = 1 << 30  # index of the Doc's last "where" (-1: none; unknown by default)
     # (kind, sentence start, end) -> in_sentence's answer: every trigger of a sentence asks
     _by_sentence: dict[tuple[str, int, int], list[tuple[int, Any, Any]]] = field(default_factory=dict, repr=False)
     _above: dict[int, set[int]] = field(default_factory=dict, repr=False)  # token index -> its ancestors' indices
@@ -85,8 +87,9 @@ def _root(doc: Any, start: int, end: int) -> Any | None:
     return None if span is None or len(span) == 0 else span.root
 
 
-def index_doc(doc: Any, outputs: Any) -> DocIndex:
-    """Locate the actors, places, times and quantities of ``outputs`` on ``doc``."""
+def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex:
+    """Locate the actors, places, times and quantities of ``outputs`` on ``doc`` (``words``: the Doc's,
+    read once, for where its last "where" is)."""
     from frontlines.geo.context import doc_datelines
 
     actor_at: dict[int, Actor] = {}
@@ -114,7 +117,11 @@ def index_doc(doc: Any, outputs: Any) -> DocIndex:
         root = _root(doc, q.evidence.start, q.evidence.end)
         if root is not None:
             quantities.append((q, root))
-    return DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities)
+    index = DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities)
+    if words is not None:
+        lower = words.lower
+        index.last_where = len(lower) - 1 - lower[::-1].index("where") if "where" in lower else -1
+    return index
 
 
 # ---------------------------------------------------------------- actors
@@ -608,6 +615,8 @@ def _where_antecedent(trigger: Any, index: DocIndex, sent: Any) -> Place | None:
     ("asked where the troops were")."""
     from frontlines.geo.context import in_dateline
 
+    if index.last_where <= sent.start:
+        return None  # no "where" after the sentence's first word (most sentences): no need to climb
     clause = trigger
     for _ in range(3):  # a noun trigger is told by its clause's verb ("where they signed an agreement")
         if clause.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or clause.head.i == clause.i:
