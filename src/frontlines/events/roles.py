@@ -58,7 +58,7 @@ class DocIndex:
     places: list[tuple[Place, Any]]  # (place, root token)
     times: list[tuple[TimeValue, Any]]  # (time, root token)
     quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
-    last_where: int = 1 << 30  # index of the Doc's last "where" (-1: none; unknown by default)
+    last_where: int = 1 << 30  # the Doc's last "where" (-1: none): no "where" antecedent in a sentence after it
     # (kind, sentence start, end) -> in_sentence's answer: every trigger of a sentence asks
     _by_sentence: dict[tuple[str, int, int], list[tuple[int, Any, Any]]] = field(default_factory=dict, repr=False)
     _above: dict[int, set[int]] = field(default_factory=dict, repr=False)  # token index -> its ancestors' indices
@@ -88,8 +88,7 @@ def _root(doc: Any, start: int, end: int) -> Any | None:
 
 
 def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex:
-    """Locate the actors, places, times and quantities of ``outputs`` on ``doc`` (``words``: the Doc's,
-    read once, for where its last "where" is)."""
+    """Locate the actors, places, times and quantities of ``outputs`` on ``doc`` (with ``words``, its last "where")."""
     from frontlines.geo.context import doc_datelines
 
     actor_at: dict[int, Actor] = {}
@@ -117,11 +116,8 @@ def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex
         root = _root(doc, q.evidence.start, q.evidence.end)
         if root is not None:
             quantities.append((q, root))
-    index = DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities)
-    if words is not None:
-        lower = words.lower
-        index.last_where = len(lower) - 1 - lower[::-1].index("where") if "where" in lower else -1
-    return index
+    return DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities,
+                    last_where=words.last("where") if words is not None else 1 << 30)
 
 
 # ---------------------------------------------------------------- actors
@@ -554,7 +550,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
     above_trigger = index.above(trigger)  # for venue(), once for all the sentence's places
-    where = _where_antecedent(trigger, index, sent)
+    where = _where_antecedent(trigger, index, sent) if index.last_where > sent.start else None
     if where is not None:
         # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
         best = (2.8, -_PRECISION_RANK.get(where.precision, 6), where)
@@ -615,8 +611,6 @@ def _where_antecedent(trigger: Any, index: DocIndex, sent: Any) -> Place | None:
     ("asked where the troops were")."""
     from frontlines.geo.context import in_dateline
 
-    if index.last_where <= sent.start:
-        return None  # no "where" after the sentence's first word (most sentences): no need to climb
     clause = trigger
     for _ in range(3):  # a noun trigger is told by its clause's verb ("where they signed an agreement")
         if clause.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or clause.head.i == clause.i:
@@ -767,11 +761,10 @@ _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 def dateline_date(tv: TimeValue, sent: Any) -> bool:
     """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
     it happened."""
-    start = sent.start_char
+    start, stop, end = sent.start_char, sent.end_char, tv.evidence.end
     if not 0 <= tv.evidence.start - start <= 60:
         return False
     text = doc_text(sent.doc)  # not sent.text, which joins the sentence's tokens again on every access
-    stop, end = sent.end_char, tv.evidence.end
     return bool(_DATELINE_BEFORE.match(text[start:tv.evidence.start])
                 and _DATELINE_AFTER.match(text[min(end, stop):min(end + 50, stop)]))
 
