@@ -15,6 +15,7 @@ Stage code never imports this module; it only adapts
 from __future__ import annotations
 
 import ctypes
+import gc
 import dataclasses
 import sys
 import time
@@ -85,6 +86,7 @@ class ResourcesPlugin(WorkerPlugin):
         worker.frontlines_malloc_tuned = tune_malloc()
         worker.frontlines = (load_resources(self.settings), build_pipeline(default_stages()),
                              Limits.from_settings(self.settings))
+        gc.freeze()  # the worker process is ours: the loaded resources leave the collector (batch.local.load_frozen)
 
 
 def process_on_worker(articles: list[Article]) -> list[tuple[Article, Extraction | Failure]]:

@@ -8,6 +8,7 @@ their initialiser.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ def _init_worker(settings: Any) -> None:
     _WORKER["resources"] = load_resources(settings)
     _WORKER["chain"] = build_pipeline(default_stages())
     _WORKER["limits"] = Limits.from_settings(settings)
+    gc.freeze()  # the worker process is ours: see load_frozen
 
 
 def _work(articles: list[Article]) -> list[Result]:
@@ -77,10 +79,22 @@ class ProcessPool:
             yield from pool.imap_unordered(_work, batches)
 
 
-def local_engine(settings: Any, workers: int = 1, resources: Resources | None = None) -> InProcess | ProcessPool:
-    """This process for one worker, a process pool for more."""
+def load_frozen(settings: Any) -> Resources:
+    """:func:`load_resources`, then ``gc.freeze()``: the model, gazetteer and lexicons (millions of
+    long-lived objects) leave the collector's generations, so its full collections during a run no
+    longer walk them (an earlier session measured 0.2-0.4 s less per run). The freeze is process-wide:
+    only a process that exists to run the pipeline (the CLI's ``run``, a pool or Dask worker) calls
+    this, never library code."""
+    resources = load_resources(settings)
+    gc.freeze()
+    return resources
+
+
+def local_engine(settings: Any, workers: int = 1, resources: Resources | None = None, *,
+                 loader: Callable[[Any], Resources] = load_resources) -> InProcess | ProcessPool:
+    """This process for one worker (``loader`` loads its resources on the first batch), a process pool for more."""
     if workers <= 1:
-        return InProcess(settings, resources=resources)
+        return InProcess(settings, resources=resources, loader=loader)
     return ProcessPool(settings, workers)
 
 
@@ -93,8 +107,9 @@ def run_pending(
     limit: int | None = None,
     on_progress: Progress | None = None,
     on_update: UpdateStarts | None = None,
+    loader: Callable[[Any], Resources] = load_resources,
 ) -> RunReport:
     """Process every pending article in the store (after finishing any queued update); returns counts."""
-    runner = alerting_runner(store, local_engine(settings, workers, resources), settings,
+    runner = alerting_runner(store, local_engine(settings, workers, resources, loader=loader), settings,
                              batch_size=settings.batch_size, on_progress=on_progress, on_update=on_update)
     return runner.run(limit=limit)

@@ -24,7 +24,7 @@ def run(
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Extract places, times, actors, quotes and events from pending articles (idempotent)."""
-    from frontlines.batch.local import run_pending
+    from frontlines.batch.local import load_frozen, run_pending
     from frontlines.errors import FrontlinesError
     from frontlines.pipeline import build_pipeline, current_versions, default_stages
     from frontlines.runner import Runner
@@ -68,7 +68,7 @@ def run(
                                   on_progress=on_progress, on_update=on_update, console=err)
             elif engine == "local":
                 report = run_pending(store, s, workers=s.workers, limit=limit, on_progress=on_progress,
-                                     on_update=on_update)
+                                     on_update=on_update, loader=load_frozen)
             else:
                 raise FrontlinesError(f"--engine {engine!r}: local or dask", code="E901")
         data = {**report.as_dict(), "stale": len(marked)}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
@@ -75,6 +76,14 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
                 and not came_from(root, triggers)
         return told
 
+    def before(start: int) -> Iterator[tuple[Any, Any]]:
+        """The story's places named before token ``start``, nearest first: each judged only when reached
+        (most drafts take the nearest)."""
+        for k in range(len(places) - 1, -1, -1):
+            p, root = places[k]
+            if root.i < start and story_place(k, p, root):
+                yield p, root
+
     for d in drafts:
         if d.place is not None or not _happens_somewhere(d):
             continue
@@ -91,18 +100,21 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
             own = [(p, root) for p, root in places if start <= root.i < end
                    and p.kind == PlaceKind.SETTLEMENT and root.dep_ not in ("poss", "agent")
                    and not (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))]
-        before = [(p, root) for k, (p, root) in enumerate(places) if root.i < start and story_place(k, p, root)]
+        earlier = before(start)
         if own:
             p, _ = own[0]
             how = "a place named in its sentence in another role"
-        elif before:
-            p, root = before[-1]
+        elif (nearest := next(earlier, None)) is not None:
+            p, root = nearest
             how = "no place in its sentence: the nearest place named before it"
+            rest: Iterable[tuple[Any, Any]] = earlier
             if breaks is not None and bisect.bisect_right(breaks, root.idx) != bisect.bisect_right(breaks, d.sent.start_char):
-                focus = _focus(before)
+                seen = [nearest, *earlier]  # across a paragraph break every earlier place is asked
+                rest = iter(seen[1:])
+                focus = _focus(seen[::-1])
                 if focus is not None and focus is not p:
                     p, how = focus, "no place in its paragraph: the place the story is about (named most often before it)"
-            town = _story_town(before, p, root)
+            town = _story_town(chain((nearest,), rest), p, root)
             if town is not None:
                 p = town
                 how = "no place in its sentence: the town the story is about, inside the area named before it"
@@ -116,7 +128,7 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
 
 
 def _focus(before: list[tuple[Any, Any]]) -> Any | None:
-    """The settlement named most often before (at least twice; the first named of equals)."""
+    """The settlement named most often among ``before`` (in text order; at least twice; the first named of equals)."""
     counts: dict[str, int] = {}
     first: dict[str, Any] = {}
     for q, _ in before:
@@ -133,15 +145,16 @@ _AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION})
 STORY_SENTENCES = 6  # how far back a town still is what the story is about
 
 
-def _story_town(before: list[tuple[Any, Any]], area: Any, area_root: Any) -> Any | None:
+def _story_town(before: Iterable[tuple[Any, Any]], area: Any, area_root: Any) -> Any | None:
     """When the nearest place before is an area (a country, a province), the town inside it that
     the story named shortly before, or the name the area was written as the division of ("on Zelenivka
     (Kherson region)"): "a helicopter opened fire over Moura ... the UN mission in Mali ... Some armed
     men fired back" happened in Moura, not somewhere in Mali. The most specific place
-    the story is about, never a town outside the area."""
+    the story is about, never a town outside the area (``before``: the story's places named before
+    the event, nearest first, the area among them)."""
     if area.kind not in _AREA_KINDS:
         return None
-    for q, qroot in reversed(before):
+    for q, qroot in before:
         if q is area or q.kind in _AREA_KINDS or q.lat is None:
             continue
         if _sentences_between(qroot, area_root) > STORY_SENTENCES:

@@ -440,9 +440,12 @@ def _future_predication(gov: Any) -> bool:
 def _dateline_word(tok: Any) -> bool:
     """A word of a dateline ("NAIROBI, Aug 5 (Reuters) - Ethiopia's government declared ..."): where
     and by whom a report was filed, never who said what it tells (geo.context.dateline_spans)."""
-    if tok.idx >= 2000 or tok.i - tok.sent.start > 12:
+    if tok.idx >= 2000:
         return False  # a dateline opens the text or one of its first paragraphs
-    return any(a <= tok.idx < b for a, b in doc_datelines(tok.doc))
+    datelines = doc_datelines(tok.doc)
+    if not datelines or tok.i - tok.sent.start > 12:  # the sentence is looked up only when there is a dateline
+        return False
+    return any(a <= tok.idx < b for a, b in datelines)
 
 
 def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) -> tuple[str | None, Any | None]:

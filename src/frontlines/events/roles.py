@@ -15,6 +15,7 @@ from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
 from frontlines.events.voice import headline_passive, reduced_passive
+from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
@@ -30,6 +31,7 @@ from frontlines.records import (
     TimeType,
     TimeValue,
 )
+from frontlines.stages import doc_text
 
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "sign", "reach",
                           "impose", "order", "announce", "declare", "begin", "start", "continue", "resume"})
@@ -57,6 +59,7 @@ class DocIndex:
     places: list[tuple[Place, Any]]  # (place, root token)
     times: list[tuple[TimeValue, Any]]  # (time, root token)
     quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
+    last_where: int = 1 << 30  # the Doc's last "where" (-1: none): no "where" antecedent in a sentence after it
     # (kind, sentence start, end) -> in_sentence's answer: every trigger of a sentence asks
     _by_sentence: dict[tuple[str, int, int], list[tuple[int, Any, Any]]] = field(default_factory=dict, repr=False)
     _above: dict[int, set[int]] = field(default_factory=dict, repr=False)  # token index -> its ancestors' indices
@@ -85,8 +88,8 @@ def _root(doc: Any, start: int, end: int) -> Any | None:
     return None if span is None or len(span) == 0 else span.root
 
 
-def index_doc(doc: Any, outputs: Any) -> DocIndex:
-    """Locate the actors, places, times and quantities of ``outputs`` on ``doc``."""
+def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex:
+    """Locate the actors, places, times and quantities of ``outputs`` on ``doc`` (with ``words``, its last "where")."""
     from frontlines.geo.context import doc_datelines
 
     actor_at: dict[int, Actor] = {}
@@ -114,7 +117,8 @@ def index_doc(doc: Any, outputs: Any) -> DocIndex:
         root = _root(doc, q.evidence.start, q.evidence.end)
         if root is not None:
             quantities.append((q, root))
-    return DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities)
+    return DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities,
+                    last_where=words.last("where") if words is not None else 1 << 30)
 
 
 # ---------------------------------------------------------------- actors
@@ -534,7 +538,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
     above_trigger = index.above(trigger)  # for venue(), once for all the sentence's places
-    where = _where_antecedent(trigger, index, sent)
+    where = _where_antecedent(trigger, index, sent) if index.last_where > sent.start else None
     if where is not None:
         # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
         best = (2.8, -_PRECISION_RANK.get(where.precision, 6), where)
@@ -746,12 +750,12 @@ _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 def dateline_date(tv: TimeValue, sent: Any) -> bool:
     """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
     it happened."""
-    offset = tv.evidence.start - sent.start_char
-    if offset < 0 or offset > 60:
+    start, stop, end = sent.start_char, sent.end_char, tv.evidence.end
+    if not 0 <= tv.evidence.start - start <= 60:
         return False
-    text = sent.text
-    end = tv.evidence.end - sent.start_char
-    return bool(_DATELINE_BEFORE.match(text[:offset]) and _DATELINE_AFTER.match(text[end:end + 50]))
+    text = doc_text(sent.doc)  # not sent.text, which joins the sentence's tokens again on every access
+    return bool(_DATELINE_BEFORE.match(text[start:tv.evidence.start])
+                and _DATELINE_AFTER.match(text[min(end, stop):min(end + 50, stop)]))
 
 
 # Statuses of something that has taken place by the time of the report.

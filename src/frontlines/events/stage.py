@@ -192,7 +192,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     lex = lexicon_from(inp.resources)
     doc = inp.doc
     words = read_words(doc)
-    index = index_doc(doc, inp.outputs)
+    index = index_doc(doc, inp.outputs, words)
     quotes = [
         (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
         for q in inp.outputs.get("quotes", ())

@@ -23,6 +23,10 @@ class DocWords:
     lemma: tuple[str, ...]  # Token.lemma_.lower()
     spaced: bool  # some token's lower form holds a space (then cue phrases are looked for everywhere)
 
+    def last(self, word: str) -> int:
+        """The index of the last token whose lower form is ``word``; -1 when there is none."""
+        return len(self.lower) - 1 - self.lower[::-1].index(word) if word in self.lower else -1
+
 
 def read_words(doc: Any) -> DocWords:
     """Read a Doc's words once (see the module docstring)."""

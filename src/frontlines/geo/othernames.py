@@ -101,6 +101,21 @@ SOUND_ALIKE_MAX_POP = 5_000  # a name that is a town's is that town: no look-ali
 _SOUND_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
 
 
+_CAPITALISED_KEY = "frontlines.capitalised_words"
+
+
+def _capitalised_words(doc: Any) -> tuple[str, ...]:
+    """Each capitalised word of the text once, in order, read off the text (iterating the Doc's tokens
+    costs more) once per Doc: both passes of this module may ask (kept in ``doc.user_data``)."""
+    store = getattr(doc, "user_data", None)
+    found = store.get(_CAPITALISED_KEY) if store is not None else None
+    if found is None:
+        found = tuple(dict.fromkeys(w for w in _WORD.findall(doc_text(doc)) if w[:1].isupper()))
+        if store is not None:
+            store[_CAPITALISED_KEY] = found
+    return found
+
+
 def _countries_named(doc: Any, every: list[Any], gazetteer: Gazetteer, among: frozenset[str] | None = None) -> set[str]:
     """Countries the article names: its places' likeliest countries, its peoples ("Ukrainian"),
     and countries named inside other names ("the Armed Forces of Ukraine"). With ``among``, the
@@ -109,8 +124,7 @@ def _countries_named(doc: Any, every: list[Any], gazetteer: Gazetteer, among: fr
     out = {it.candidates[0].country for it in every if it.candidates and it.candidates[0].country and not it.partial}
     if among is not None and among <= out:
         return out
-    # each capitalised word once, read off the text (iterating the Doc's tokens costs more than all of this)
-    for text in dict.fromkeys(w for w in _WORD.findall(doc_text(doc)) if w[:1].isupper()):
+    for text in _capitalised_words(doc):
         out.update(gazetteer.countries_of_word(text))
         if among is not None and among <= out:
             break
