@@ -203,6 +203,9 @@ DENIALS = [
     ("An Israeli airstrike hit the hospital on Tuesday. The Israeli army denied involvement.", EventStatus.HAPPENED),
     ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army did not deny "
      "involvement.", EventStatus.HAPPENED),
+    # a denial answers an accusation told near it, not an attack told pages before
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. " + "Aid trucks waited at the "
+     "crossing. " * 7 + "The Israeli army denied involvement.", EventStatus.HAPPENED),
 ]
 
 

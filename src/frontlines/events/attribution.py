@@ -314,6 +314,7 @@ def _first_person_claims(drafts: list[Draft], source: str) -> None:
 _PART_NOUNS = frozenset({"involvement", "responsibility", "connection", "role", "link", "part", "participation",
                          "hand", "complicity"})
 _HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
+DENIAL_REACH = 6  # sentences back from a denial to the deeds it answers
 
 
 def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_words: frozenset[str]) -> None:
@@ -322,7 +323,8 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
     side that the text attributes to someone else (the accuser, or a reporter) is denied. A denial of a
     claim or an accusation as such ("rejected the claim as a lie") names no deed; an attack told as a
     fact, with no one it is attributed to, stays as told."""
-    deniers: list[str] = []
+    deniers: list[tuple[str, int]] = []  # (side, the denial's sentence number)
+    sent_of = {sent.start: k for k, sent in enumerate(doc.sents)}
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in deny_words or _negated_verb(tok):
             continue
@@ -332,7 +334,7 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             actor = index.actor_at.get(subj.i)
             if actor is not None and (actor.side or actor.country):
-                deniers.append(actor.side or actor.country or "")
+                deniers.append((actor.side or actor.country or "", sent_of.get(tok.sent.start, 0)))
     if not deniers:
         return
     for d in drafts:
@@ -343,7 +345,10 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         tok = d.realis.attributed_token  # none for a quotation's speaker
         sides = {a.side or a.country for a in d.sources} - {None}
         teller = _side_of_speaker(tok, index) if tok is not None else None
-        if sides & set(deniers) and teller not in sides:
+        here = sent_of.get(d.sent.start, 0)
+        # the accusation a denial answers is told before it and near it, not anywhere in the article
+        near = {side for side, k in deniers if 0 <= k - here <= DENIAL_REACH}
+        if sides & near and teller not in sides:
             d.realis = replace(d.realis, status=EventStatus.DENIED)
 
 
