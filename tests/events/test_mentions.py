@@ -236,3 +236,22 @@ def test_a_definite_noun_that_tells_the_happening_stays(run_events, text: str, k
 def test_the_background_of_a_state_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # what a pattern or a history consists of is a kind of happening
+        ("The shelling of the market follows a pattern of air strikes on crowded places.", "air", "shelling"),
+        ("Rebels shelled the camp, the latest in a history of attacks on aid convoys.", "attacks", "shelled"),
+        # what the happening is compared with
+        ("It began, as so many attacks in the capital do, with a car bomb.", "attacks", None),
+        # negative cases: a plural noun of its own act, a series that was carried out, a comparison clause with its own act
+        ("The attacks on the market killed twelve people.", None, "attacks"),
+        ("Rebels launched a series of attacks on army posts on Monday.", None, "attacks"),
+        ("The army shelled the town on Monday, as rebel attacks continued in the north.", None, "shelled"),
+    ],
+)
+def test_a_pattern_or_a_comparison_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

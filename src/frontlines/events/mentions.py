@@ -46,7 +46,10 @@ Each rule reads the dependency tree around one trigger and the other triggers of
   or evacuated ("forced thousands of civilians *to flee*", "more than a million people have been
   *displaced*", "its crew had been *evacuated*") are a displacement figure (a quantity), not an
   event of their own; only armed movers make a flight or an evacuation a retreat ("Russian troops
-  *fled* Izium", "*evacuated* its soldiers from the island").
+  *fled* Izium", "*evacuated* its soldiers from the island");
+- **a pattern or a comparison**: plural event nouns that are what a habit consists of ("follows *a
+  pattern of air strikes*", "a history of attacks") or what the happening is compared with ("it
+  began, *as so many attacks* in Mogadishu *do*, with a car bomb") name a kind of happening, not one.
 """
 
 from __future__ import annotations
@@ -529,6 +532,26 @@ def referred_to(d: Draft, drafts: list[Draft]) -> bool:
 _TIME_MARKS = frozenset({"after", "before", "since", "when", "as", "until"})
 
 
+# nouns whose "of" names what a habit or a record consists of
+_HABITS = frozenset({"pattern", "history", "practice", "habit", "record", "tradition", "trend"})
+# verbs standing in for a predicate already said ("as so many attacks do")
+_PRO_VERBS = frozenset({"do", "be", "have"})
+
+
+def pattern_or_comparison(d: Draft) -> bool:
+    """A plural event noun naming a kind of happening: what a pattern or history consists of, or what
+    the sentence compares its happening with (see the module docstring)."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or head.tag_ != "NNS":
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _HABITS:
+        return True
+    clause = head.head
+    return (head.dep_ == "nsubj" and clause.lemma_.lower() in _PRO_VERBS and clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+            and not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in clause.children))
+
+
 def drop_background_of_states(drafts: list[Draft], states: list[Any]) -> None:
     """Mark as dropped the acts told in a time clause of a state or description ("Wagner has fought
     alongside Mali's army since 2021, *after the junta broke with France and expelled French
@@ -561,6 +584,6 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
-                or military_backing(d, armed, weapons, cues["territory"]) or policy(d)):
+                or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)):
             d.dropped = True
 

@@ -72,7 +72,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "72"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "73"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -185,6 +185,8 @@ VERSION = "72"  # 3: speech content, generic and negated mentions, own-part deni
 # named without a side took is the party's, overtaken abroad ("units of the Tsentr group have liberated Avdeyevka"); heavy
 # weapons heard beside small-arms fire are a clash; hostages rescued are a clash with the captors; a weapon an attack is
 # aimed at is its target, not its means; a protest called peaceful is a riot when others did violence at it ("stormed")
+# 73: (branch precision) plural event nouns naming a kind of happening, what a pattern or history consists of or what
+# the happening is compared with ("follows a pattern of air strikes", "as so many attacks in Mogadishu do"), are no events
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
