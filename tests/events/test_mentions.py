@@ -55,6 +55,8 @@ def test_speech_content_is_no_event(run_events, text: str, gone: str, kept: str)
         ("More than a million people have since been displaced, according to the UN.", "displaced"),
         ("The offensive has forced thousands of civilians to flee.", "flee"),
         ("The ministry said its crew of about 500 had been evacuated.", "evacuated"),
+        ("The crew abandoned ship after the second missile hit.", "abandoned"),
+        ("Thousands of villagers abandoned their homes as the fighting spread.", "abandoned"),
         # naming, pressing on, complaining
         ("The ministry called the strikes \"retaliation\" for Monday's attack on the bridge.", "called"),
         ("Moscow pressed a cross-border offensive in the Kharkiv region.", "pressed"),
@@ -85,6 +87,7 @@ def test_no_event_of_its_own(run_events, text: str, gone: str) -> None:
         # armed movers retreat; a call on someone, a press for something, a street protest
         ("Russian troops fled Izium, leaving tanks behind.", "fled"),
         ("The navy evacuated its soldiers from the island on Friday.", "evacuated"),
+        ("Russian troops abandoned their positions near the river on Friday.", "abandoned"),
         ("We call on officers and soldiers of the regime army to lay down their arms.", "call"),
         ("Western leaders pressed Israel to halt the offensive.", "pressed"),
         ("The UN pressed for a ceasefire in the north.", "pressed"),

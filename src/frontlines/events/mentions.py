@@ -43,7 +43,7 @@ Each rule reads the dependency tree around one trigger and the other triggers of
   *the attack*", "foiled *the planned assault*") or another act takes it as its object ("condemned
   *the attack*"): it is what that act is about;
 - **displacement**: PLOVER's RETREAT is a party withdrawing its forces. People fleeing, displaced
-  or evacuated ("forced thousands of civilians *to flee*", "more than a million people have been
+  or evacuated ("forced thousands of civilians *to flee*", "the crew *abandoned* ship", "more than a million people have been
   *displaced*", "its crew had been *evacuated*") are a displacement figure (a quantity), not an
   event of their own; only armed movers make a flight or an evacuation a retreat ("Russian troops
   *fled* Izium", "*evacuated* its soldiers from the island");
@@ -298,7 +298,7 @@ def negation_elsewhere(d: Draft) -> bool:
     return head.pos_ == "NOUN" and head.dep_ in ("attr", "nsubj", "nsubjpass") or head.dep_ in ("acl", "relcl")
 
 
-_MOVING = frozenset({"flee", "escape"})  # the mover is the subject
+_MOVING = frozenset({"flee", "escape", "abandon"})  # the mover is the subject ("the crew abandoned ship")
 _MOVED = frozenset({"displace", "evacuate", "relocate", "uproot"})  # the mover is the object
 _MOVE_NOUNS = frozenset({"displacement", "evacuation", "flight", "exodus"})
 _DISPLACEMENT = _MOVING | _MOVED | _MOVE_NOUNS

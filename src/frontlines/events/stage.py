@@ -187,6 +187,7 @@ VERSION = "73"  # 3: speech content, generic and negated mentions, own-part deni
 # aimed at is its target, not its means; a protest called peaceful is a riot when others did violence at it ("stormed")
 # 73: (branch precision) plural event nouns naming a kind of happening, what a pattern or history consists of or what
 # the happening is compared with ("follows a pattern of air strikes", "as so many attacks in Mogadishu do"), are no events
+# people abandoning their ship or homes are a flight like "fled": a retreat only when the movers are armed
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
