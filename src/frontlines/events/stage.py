@@ -32,6 +32,7 @@ from frontlines.events.merge import (
     merge_headline,
     merge_in_sentence,
     merge_one_act_per_sentence,
+    merge_parts_of_attack,
     merge_reported_retellings,
     merge_same_happening,
 )
@@ -188,6 +189,8 @@ VERSION = "73"  # 3: speech content, generic and negated mentions, own-part deni
 # 73: (branch precision) plural event nouns naming a kind of happening, what a pattern or history consists of or what
 # the happening is compared with ("follows a pattern of air strikes", "as so many attacks in Mogadishu do"), are no events
 # people abandoning their ship or homes are a flight like "fled": a retreat only when the movers are armed
+# harm done and people freed in an attack, told as its doings ("stormed the prisons and freed 3,700 inmates", "many were
+# burned", "the attackers also set fire to houses"), are that attack (events.merge.merge_parts_of_attack)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -275,6 +278,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
+    merge_parts_of_attack(drafts)
     kept = [d for d in drafts if not d.dropped]
     inherit(kept, inp.article.published)
     for d in kept:
