@@ -258,3 +258,20 @@ def test_the_background_of_a_state_is_no_event(run_events, text: str, gone: str 
 def test_a_pattern_or_a_comparison_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # an official visiting a town, a site or a hospital meets no party
+        ("The state governor visited the town on Thursday and met the families.", "visited", None),
+        ("The minister visited the hospital where the wounded were treated.", "visited", None),
+        # negative cases: a visit to a named country or capital, a meeting with a party
+        ("The president visited Washington on Tuesday.", None, "visited"),
+        ("The envoy met rebel leaders in the town on Thursday.", None, "met"),
+    ],
+)
+def test_a_visit_to_a_place_is_no_meeting(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    events = run_events(text)
+    consults = {e.trigger.split()[0].lower() for e in events if e.plover_type == "CONSULT"}
+    assert (gone is None or gone not in consults) and (kept is None or kept in consults), sorted(consults)

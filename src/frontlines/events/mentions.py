@@ -552,6 +552,21 @@ def pattern_or_comparison(d: Draft) -> bool:
             and not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in clause.children))
 
 
+_VISITED = frozenset({"site", "scene", "area", "front", "frontline", "camp", "hospital"}) | _PLACE_NOUNS
+
+
+def visit_to_a_place(d: Draft) -> bool:
+    """A visit whose object is a common place noun, not a party (see the module docstring)."""
+    head = d.trigger.head
+    if d.typing.plover != "CONSULT" or head.lemma_.lower() not in ("visit", "tour"):
+        return False
+    if head.pos_ == "VERB":
+        places = [c for c in head.children if c.dep_ == "dobj"]
+    else:
+        places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return bool(places) and all(p.pos_ == "NOUN" and p.lemma_.lower() in _VISITED for p in places)
+
+
 def drop_background_of_states(drafts: list[Draft], states: list[Any]) -> None:
     """Mark as dropped the acts told in a time clause of a state or description ("Wagner has fought
     alongside Mali's army since 2021, *after the junta broke with France and expelled French
@@ -584,6 +599,7 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
-                or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)):
+                or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
+                or visit_to_a_place(d)):
             d.dropped = True
 
