@@ -275,3 +275,20 @@ def test_a_visit_to_a_place_is_no_meeting(run_events, text: str, gone: str | Non
     events = run_events(text)
     consults = {e.trigger.split()[0].lower() for e in events if e.plover_type == "CONSULT"}
     assert (gone is None or gone not in consults) and (kept is None or kept in consults), sorted(consults)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a meeting called off or postponed did not take place
+        ("Jordan called off a summit that was to be held in Amman on Wednesday.", "summit", None),
+        ("The mediators postponed the talks in Doha until next week.", "talks", None),
+        # negative cases: a meeting held, a call for talks, a noun that is no object of the cancelling
+        ("The two delegations held talks in Doha on Wednesday.", None, "held"),
+        ("Talks between the army and the rebels opened in Doha on Wednesday.", None, "talks"),
+        ("The summit in Amman ended on Wednesday, and the king cancelled his visit to Cairo.", None, "summit"),
+    ],
+)
+def test_a_happening_called_off_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

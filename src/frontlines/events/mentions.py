@@ -567,6 +567,19 @@ def visit_to_a_place(d: Draft) -> bool:
     return bool(places) and all(p.pos_ == "NOUN" and p.lemma_.lower() in _VISITED for p in places)
 
 
+_CANCELLING = frozenset({"cancel", "postpone", "scrap", "suspend", "delay"})
+
+
+def called_off(d: Draft) -> bool:
+    """An event noun that is the object of a verb cancelling or postponing it (see the module docstring)."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    return lemma in _CANCELLING or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+
+
 def drop_background_of_states(drafts: list[Draft], states: list[Any]) -> None:
     """Mark as dropped the acts told in a time clause of a state or description ("Wagner has fought
     alongside Mali's army since 2021, *after the junta broke with France and expelled French
@@ -600,6 +613,6 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
-                or visit_to_a_place(d)):
+                or visit_to_a_place(d) or called_off(d)):
             d.dropped = True
 

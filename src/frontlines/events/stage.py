@@ -192,6 +192,7 @@ VERSION = "73"  # 3: speech content, generic and negated mentions, own-part deni
 # harm done and people freed in an attack, told as its doings ("stormed the prisons and freed 3,700 inmates", "many were
 # burned", "the attackers also set fire to houses"), are that attack (events.merge.merge_parts_of_attack)
 # an official visiting a town, a site or a hospital meets no party (no CONSULT; "visited Washington" stays)
+# a happening called off or postponed ("called off a summit that was to be held in Amman") did not take place
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
