@@ -232,3 +232,26 @@ def test_acts_aimed_at_two_parties_in_one_sentence_stay_two(run_events) -> None:
     actors = (_party(text, "Russia", 0), _party(text, "Ukraine", 0))
     events = [e for e in run_events(text, actors=actors) if e.plover_type == "REQUEST"]
     assert len(events) == 2, [(e.trigger, [a.name for a in e.targets]) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "kept"),
+    [
+        # what an attack did, told as its doings, is that attack
+        ("Gangs stormed the main prison on Saturday and freed some 3,700 inmates.", "freed", None),
+        ("A drone struck a camp for displaced people on Sunday. At least 40 people were killed; many were burned.",
+         "burned", None),
+        ("Gunmen raided the village of Kata on Thursday. The attackers also set fire to dozens of houses.",
+         "set", None),
+        # negative cases: an act of its own day, an act of a named doer, a release with no attack before it
+        ("Israel captured the heights on 10 June 1967 and annexed them on 14 December 1981.", None, "annexed"),
+        ("Gunmen raided the village on Thursday. Police arrested 20 people on Friday.", None, "arrested"),
+        ("Gunmen raided the village on Thursday. Soldiers set fire to houses in the next town.", None, "set"),
+        ("The two sides signed a truce on Friday. Hundreds of detainees were freed.", None, "freed"),
+    ],
+)
+def test_what_an_attack_did_is_that_attack(run_events, text: str, part: str | None, kept: str | None) -> None:
+    days = {"10 June 1967": "1967-06-10", "14 December 1981": "1981-12-14"}
+    times = tuple(timev(text, k, v) for k, v in days.items() if k in text)
+    triggers = {e.trigger.split()[0] for e in run_events(text, times=times)}
+    assert (part is None or part not in triggers) and (kept is None or kept in triggers), sorted(triggers)

@@ -43,10 +43,13 @@ Each rule reads the dependency tree around one trigger and the other triggers of
   *the attack*", "foiled *the planned assault*") or another act takes it as its object ("condemned
   *the attack*"): it is what that act is about;
 - **displacement**: PLOVER's RETREAT is a party withdrawing its forces. People fleeing, displaced
-  or evacuated ("forced thousands of civilians *to flee*", "more than a million people have been
+  or evacuated ("forced thousands of civilians *to flee*", "the crew *abandoned* ship", "more than a million people have been
   *displaced*", "its crew had been *evacuated*") are a displacement figure (a quantity), not an
   event of their own; only armed movers make a flight or an evacuation a retreat ("Russian troops
-  *fled* Izium", "*evacuated* its soldiers from the island").
+  *fled* Izium", "*evacuated* its soldiers from the island");
+- **a pattern or a comparison**: plural event nouns that are what a habit consists of ("follows *a
+  pattern of air strikes*", "a history of attacks") or what the happening is compared with ("it
+  began, *as so many attacks* in Mogadishu *do*, with a car bomb") name a kind of happening, not one.
 """
 
 from __future__ import annotations
@@ -295,7 +298,7 @@ def negation_elsewhere(d: Draft) -> bool:
     return head.pos_ == "NOUN" and head.dep_ in ("attr", "nsubj", "nsubjpass") or head.dep_ in ("acl", "relcl")
 
 
-_MOVING = frozenset({"flee", "escape"})  # the mover is the subject
+_MOVING = frozenset({"flee", "escape", "abandon"})  # the mover is the subject ("the crew abandoned ship")
 _MOVED = frozenset({"displace", "evacuate", "relocate", "uproot"})  # the mover is the object
 _MOVE_NOUNS = frozenset({"displacement", "evacuation", "flight", "exodus"})
 _DISPLACEMENT = _MOVING | _MOVED | _MOVE_NOUNS
@@ -529,6 +532,54 @@ def referred_to(d: Draft, drafts: list[Draft]) -> bool:
 _TIME_MARKS = frozenset({"after", "before", "since", "when", "as", "until"})
 
 
+# nouns whose "of" names what a habit or a record consists of
+_HABITS = frozenset({"pattern", "history", "practice", "habit", "record", "tradition", "trend"})
+# verbs standing in for a predicate already said ("as so many attacks do")
+_PRO_VERBS = frozenset({"do", "be", "have"})
+
+
+def pattern_or_comparison(d: Draft) -> bool:
+    """A plural event noun naming a kind of happening: what a pattern or history consists of, or what
+    the sentence compares its happening with (see the module docstring)."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or head.tag_ != "NNS":
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _HABITS:
+        return True
+    clause = head.head
+    return (head.dep_ == "nsubj" and clause.lemma_.lower() in _PRO_VERBS and clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+            and not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in clause.children))
+
+
+_VISITED = frozenset({"site", "scene", "area", "front", "frontline", "camp", "hospital"}) | _PLACE_NOUNS
+
+
+def visit_to_a_place(d: Draft) -> bool:
+    """A visit whose object is a common place noun, not a party (see the module docstring)."""
+    head = d.trigger.head
+    if d.typing.plover != "CONSULT" or head.lemma_.lower() not in ("visit", "tour"):
+        return False
+    if head.pos_ == "VERB":
+        places = [c for c in head.children if c.dep_ == "dobj"]
+    else:
+        places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return bool(places) and all(p.pos_ == "NOUN" and p.lemma_.lower() in _VISITED for p in places)
+
+
+_CANCELLING = frozenset({"cancel", "postpone", "scrap", "suspend", "delay"})
+
+
+def called_off(d: Draft) -> bool:
+    """An event noun that is the object of a verb cancelling or postponing it (see the module docstring)."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    return lemma in _CANCELLING or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+
+
 def drop_background_of_states(drafts: list[Draft], states: list[Any]) -> None:
     """Mark as dropped the acts told in a time clause of a state or description ("Wagner has fought
     alongside Mali's army since 2021, *after the junta broke with France and expelled French
@@ -561,6 +612,7 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
-                or military_backing(d, armed, weapons, cues["territory"]) or policy(d)):
+                or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
+                or visit_to_a_place(d) or called_off(d)):
             d.dropped = True
 

@@ -491,3 +491,41 @@ def merge_headline(drafts: list[Draft], end_char: int) -> None:
                 and e.typing.plover == d.typing.plover and _one_family(d, e)]
         if body:
             absorb(body[0], d)
+
+
+# harm done and people moved in an attack: parts of it when told as its doings
+_PART_TYPES = frozenset({"COERCE", "RETREAT"})
+# nouns that name their referents by the attack they made ("the attackers set fire to houses")
+_ATTACKERS = frozenset({"attacker", "assailant", "gunman", "raider"})
+
+
+def _part_of_attack(d: Draft, attack: Draft) -> bool:
+    """``d`` tells what ``attack`` did: a verb coordinated with the attack's verb under its subject
+    ("stormed the prisons and *freed* 3,700 inmates"; not "captured the Heights in 1967 and *annexed*
+    them in 1981"); or, in a later sentence with no day of its own,
+    harm told in the passive with no doer ("many *were burned*") or an act of "the attackers"."""
+    h, a = d.trigger.head, attack.trigger.head
+    own_subject = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    if d.typing.plover == "RETREAT" and not any(c.dep_ == "dobj" for c in h.children):
+        return False  # the doers moving themselves ("captured Goma and *pulled out* ten days later"): an act of its own
+    if d.sent_idx == attack.sent_idx:
+        return h.dep_ == "conj" and h.head.i == a.i and not own_subject and not _own_days_differ(d, attack)
+    if _own_day(d) or not 0 < d.sent_idx - attack.sent_idx <= 2:
+        return False
+    if d.typing.plover == "COERCE" and any(c.dep_ == "auxpass" for c in h.children):
+        return not any(c.dep_ == "agent" for c in h.children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS and _definite(c) for c in own_subject)
+
+
+def merge_parts_of_attack(drafts: list[Draft]) -> None:
+    """One event per happening: harm done and people freed in an attack, told as its doings (see
+    ``_part_of_attack``), are that attack, not events of their own."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _PART_TYPES or d.realis.status is not EventStatus.HAPPENED \
+                or d.trigger.head.pos_ != "VERB":
+            continue
+        attacks = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
+                   and e.typing.plover == "ASSAULT" and _done(e) and not _places_differ(d, e)]
+        attacks = [e for e in attacks if _part_of_attack(d, e)]
+        if attacks:
+            absorb(max(attacks, key=lambda e: (e.sent_idx, _salience(e))), d)

@@ -32,6 +32,7 @@ from frontlines.events.merge import (
     merge_headline,
     merge_in_sentence,
     merge_one_act_per_sentence,
+    merge_parts_of_attack,
     merge_reported_retellings,
     merge_same_happening,
 )
@@ -72,7 +73,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "74"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "75"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -186,6 +187,13 @@ VERSION = "74"  # 3: speech content, generic and negated mentions, own-part deni
 # weapons heard beside small-arms fire are a clash; hostages rescued are a clash with the captors; a weapon an attack is
 # aimed at is its target, not its means; a protest called peaceful is a riot when others did violence at it ("stormed")
 # 74: a denial of any part in a deed reaches the accused attacks told up to six sentences before it, not the whole article
+# 75: (branch precision's 73) plural event nouns naming a kind of happening, what a pattern or history consists of or what
+# the happening is compared with ("follows a pattern of air strikes", "as so many attacks in Mogadishu do"), are no events
+# people abandoning their ship or homes are a flight like "fled": a retreat only when the movers are armed
+# harm done and people freed in an attack, told as its doings ("stormed the prisons and freed 3,700 inmates", "many were
+# burned", "the attackers also set fire to houses"), are that attack (events.merge.merge_parts_of_attack)
+# an official visiting a town, a site or a hospital meets no party (no CONSULT; "visited Washington" stays)
+# a happening called off or postponed ("called off a summit that was to be held in Amman") did not take place
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -273,6 +281,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
+    merge_parts_of_attack(drafts)
     kept = [d for d in drafts if not d.dropped]
     inherit(kept, inp.article.published)
     for d in kept:
