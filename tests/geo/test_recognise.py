@@ -46,6 +46,12 @@ from frontlines.geo.recognise import find_toponyms
         # stays whole
         ("Russian forces attack near Robotyne and Verbove", ["Robotyne", "Verbove"]),
         ("Troops were deployed to Trinidad and Tobago.", ["Trinidad and Tobago"]),
+        # a territorial community (hromada) is named after its centre, whatever label the NER gave the name;
+        # a community of people is none
+        ("Semenivka community in Chernihiv Oblast shelled by Russian forces", ["Semenivka", "Chernihiv Oblast"]),
+        ("Russian shelling kills one in Novovorontsovka community", ["Novovorontsovka"]),
+        ("The international community condemned the strike.", []),
+        ("Leaders of the Jewish community met on Monday.", []),
         # a named document or agreement is no place, nor a place inside its name; the place alone stays one
         ("Moscow suspended the Black Sea Grain Initiative.", ["Moscow"]),
         ("Ships left Odesa through the Black Sea on Monday.", ["Odesa", "Black Sea"]),

@@ -76,6 +76,8 @@ KIND_WORDS: dict[str, str] = {
     "oblast": "admin1", "region": "admin1", "province": "admin1", "governorate": "admin1", "state": "admin1",
     "krai": "admin1", "department": "admin1", "prefecture": "admin1", "county": "admin2", "parish": "admin2", "raion": "admin2", "district": "admin2",
     "city": "settlement", "town": "settlement", "village": "settlement", "settlement": "settlement",
+    # a Ukrainian territorial community (hromada) is named after its centre: "the Semenivka community"
+    "community": "settlement", "hromada": "settlement",
 }
 
 
@@ -246,7 +248,7 @@ def _cued(doc: Any, gazetteer: Gazetteer, taken: set[int]) -> Iterable[Mention]:
             continue
         key = normalise_name(doc[i:end].text)
         if len(key.replace(" ", "")) < 4 or key in gazetteer.demonyms or any(
-                doc[k].ent_type_ in _NEVER for k in range(i, end)):
+                doc[k].ent_type_ in _NEVER or doc[k].ent_type_ == "NORP" for k in range(i, end)):
             continue
         yield Mention(i, end, CUED_SOURCE, "GPE")
 
@@ -412,8 +414,9 @@ def _accept(
     after_comma = start > 0 and doc[start - 1].text == ","
     if ent_labels and after_comma and (flags & FLAG_MAJOR or kind_word):
         return True  # "Krokhmalne, Kharkiv Oblast" tagged as one ORG: a division after a comma is one
-    if ent_labels and major and kind_word and not _name_goes_on(doc, end + 1):
-        return True  # "the Artibonite department" tagged ORG; not "Ohio State University"
+    if ent_labels and kind_word and not _name_goes_on(doc, end + 1) and (major or (
+            KIND_WORDS[nxt.lower_] == "settlement" and "NORP" not in ent_labels)):  # "the Jewish community": people
+        return True  # "the Artibonite department", "Semenivka community" tagged ORG; not "Ohio State University"
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
         ent = _entity_of(doc, start)
         whole = bool(ent) and ent.start == start and _segment_end(doc, ent) == end
