@@ -292,3 +292,21 @@ def test_a_visit_to_a_place_is_no_meeting(run_events, text: str, gone: str | Non
 def test_a_happening_called_off_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a witness telling, in a quotation, of a call they made is no request of a party
+        ('"We called for help for hours," said one man whose brother died in the hotel.', "called for", None),
+        ('"I asked the soldiers to let us go," a woman told reporters.', "asked", None),
+        # negative cases: a call made in the quotation now, one told outside a quotation, one by a third person
+        ('"We call on the army to withdraw from the town," the rebels said.', None, "call"),
+        ("We called on the army to withdraw from the town, the rebels said on Monday.", None, "called"),
+        ('"The governor called for calm," said one man.', None, "called"),
+    ],
+)
+def test_a_witness_telling_of_a_call_is_no_request(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    events = run_events(text)
+    triggers = _triggers(events)
+    assert (gone is None or "REQUEST" not in _types(events)) and (kept is None or kept in triggers), sorted(triggers)
