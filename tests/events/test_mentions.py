@@ -310,3 +310,22 @@ def test_a_witness_telling_of_a_call_is_no_request(run_events, text: str, gone: 
     events = run_events(text)
     triggers = _triggers(events)
     assert (gone is None or "REQUEST" not in _types(events)) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a notice asking its readers, in the present passive with no asker, is no request of a party
+        ("The population of the city is invited to remain calm and to go about its business.", "invited", None),
+        ("Residents are asked to stay indoors until further notice.", "asked", None),
+        # negative cases: a modal, an asker named, a past passive, an active request
+        ("The air strike on the village must be investigated.", None, "investigated"),
+        ("The army is urged by the United Nations to withdraw from the town.", None, "urged"),
+        ("The rebels were asked to withdraw from the town on Monday.", None, "asked"),
+        ("The governor invited the population to remain calm.", None, "invited"),
+    ],
+)
+def test_a_notice_to_its_readers_is_no_request(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    events = run_events(text)
+    triggers = _triggers(events)
+    assert (gone is None or "REQUEST" not in _types(events)) and (kept is None or kept in triggers), sorted(triggers)

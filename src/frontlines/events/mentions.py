@@ -648,6 +648,6 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
-                or visit_to_a_place(d) or called_off(d) or witness_speech(d)):
+                or visit_to_a_place(d) or called_off(d) or witness_speech(d) or unaddressed_request(d)):
             d.dropped = True
 

@@ -196,6 +196,8 @@ VERSION = "77"  # 3: speech content, generic and negated mentions, own-part deni
 # a happening called off or postponed ("called off a summit that was to be held in Amman") did not take place
 # 77: (branch precision2) a speech act a quoted speaker tells of having made, in the past and the first person ("'We
 # called for help for hours,' said one man"), is a witness's account, no act of a party (events.mentions.witness_speech)
+# a request in the present passive with no asker ("the population is invited to remain calm") is the notice's own
+# words to its readers, no act of one party upon another (events.mentions.unaddressed_request)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
