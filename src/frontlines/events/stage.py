@@ -198,6 +198,8 @@ VERSION = "77"  # 3: speech content, generic and negated mentions, own-part deni
 # called for help for hours,' said one man"), is a witness's account, no act of a party (events.mentions.witness_speech)
 # a request in the present passive with no asker ("the population is invited to remain calm") is the notice's own
 # words to its readers, no act of one party upon another (events.mentions.unaddressed_request)
+# a verb telling the making of an event noun of its (non-violent) type, as the noun's verb or its participle ("a truce
+# agreed in January"), is that event whatever place the rest of the sentence gives it (events.merge.merge_in_sentence)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
