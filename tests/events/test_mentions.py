@@ -329,3 +329,20 @@ def test_a_notice_to_its_readers_is_no_request(run_events, text: str, gone: str 
     events = run_events(text)
     triggers = _triggers(events)
     assert (gone is None or "REQUEST" not in _types(events)) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # people counted among those an act befell: the act is told where it is told as done
+        ("A brigadier general was among those captured there, the group said.", "captured", None),
+        ("Among those killed in the town were three children.", "killed", None),
+        # negative cases: the act told as done, a participle describing a noun, "among" with a clause of its own
+        ("Rebels captured a brigadier general and 40 soldiers at the base.", None, "captured"),
+        ("Three soldiers captured at the base were paraded on television.", None, "captured"),
+        ("Among the dead were three children who were killed when a shell hit their house.", None, "killed"),
+    ],
+)
+def test_those_an_act_befell_are_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

@@ -200,6 +200,8 @@ VERSION = "77"  # 3: speech content, generic and negated mentions, own-part deni
 # words to its readers, no act of one party upon another (events.mentions.unaddressed_request)
 # a verb telling the making of an event noun of its (non-violent) type, as the noun's verb or its participle ("a truce
 # agreed in January"), is that event whatever place the rest of the sentence gives it (events.merge.merge_in_sentence)
+# people counted "among those captured" or "among those killed" are who an act befell, told where it is told as done
+# (events.mentions.among_those)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
