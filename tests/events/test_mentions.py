@@ -292,3 +292,57 @@ def test_a_visit_to_a_place_is_no_meeting(run_events, text: str, gone: str | Non
 def test_a_happening_called_off_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a witness telling, in a quotation, of a call they made is no request of a party
+        ('"We called for help for hours," said one man whose brother died in the hotel.', "called for", None),
+        ('"I asked the soldiers to let us go," a woman told reporters.', "asked", None),
+        # negative cases: a call made in the quotation now, one told outside a quotation, one by a third person
+        ('"We call on the army to withdraw from the town," the rebels said.', None, "call"),
+        ("We called on the army to withdraw from the town, the rebels said on Monday.", None, "called"),
+        ('"The governor called for calm," said one man.', None, "called"),
+    ],
+)
+def test_a_witness_telling_of_a_call_is_no_request(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    events = run_events(text)
+    triggers = _triggers(events)
+    assert (gone is None or "REQUEST" not in _types(events)) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a notice asking its readers, in the present passive with no asker, is no request of a party
+        ("The population of the city is invited to remain calm and to go about its business.", "invited", None),
+        ("Residents are asked to stay indoors until further notice.", "asked", None),
+        # negative cases: a modal, an asker named, a past passive, an active request
+        ("The air strike on the village must be investigated.", None, "investigated"),
+        ("The army is urged by the United Nations to withdraw from the town.", None, "urged"),
+        ("The rebels were asked to withdraw from the town on Monday.", None, "asked"),
+        ("The governor invited the population to remain calm.", None, "invited"),
+    ],
+)
+def test_a_notice_to_its_readers_is_no_request(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    events = run_events(text)
+    triggers = _triggers(events)
+    assert (gone is None or "REQUEST" not in _types(events)) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # people counted among those an act befell: the act is told where it is told as done
+        ("A brigadier general was among those captured there, the group said.", "captured", None),
+        ("Among those killed in the town were three children.", "killed", None),
+        # negative cases: the act told as done, a participle describing a noun, "among" with a clause of its own
+        ("Rebels captured a brigadier general and 40 soldiers at the base.", None, "captured"),
+        ("Three soldiers captured at the base were paraded on television.", None, "captured"),
+        ("Among the dead were three children who were killed when a shell hit their house.", None, "killed"),
+    ],
+)
+def test_those_an_act_befell_are_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

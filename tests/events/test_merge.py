@@ -255,3 +255,23 @@ def test_what_an_attack_did_is_that_attack(run_events, text: str, part: str | No
     times = tuple(timev(text, k, v) for k, v in days.items() if k in text)
     triggers = {e.trigger.split()[0] for e in run_events(text, times=times)}
     assert (part is None or part not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a verb telling the making of an event noun of its type is that event, whatever place the rest of
+        # the sentence gives the verb
+        ("A China-brokered truce agreed in January largely held until June, when the rebels attacked Mandalay.", 1),
+        ("A ceasefire signed in China in January broke down in June, when the rebels attacked Mandalay.", 1),
+        # negative cases: the noun is another verb's subject; two acts, each with its own noun and place
+        ("The truce in China held until the rebels agreed to a new deal in Mandalay in January.", 2),
+        ("The truce was agreed in China in January, and a second truce was signed in Mandalay in June.", 2),
+    ],
+)
+def test_a_verb_telling_the_making_of_its_noun_is_one_event(run_events, text: str, count: int) -> None:
+    places = (place(text, "China", lat=35.0, lon=103.0), place(text, "Mandalay", lat=21.97, lon=96.08))
+    days = {"January": "2024-01", "June": "2024-06"}
+    times = tuple(timev(text, k, v) for k, v in days.items() if k in text)
+    events = [e for e in run_events(text, places=places, times=times) if e.plover_type == "AGREE"]
+    assert len(events) == count, [(e.trigger, e.place.name if e.place else None) for e in events]

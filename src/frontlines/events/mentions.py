@@ -49,7 +49,11 @@ Each rule reads the dependency tree around one trigger and the other triggers of
   *fled* Izium", "*evacuated* its soldiers from the island");
 - **a pattern or a comparison**: plural event nouns that are what a habit consists of ("follows *a
   pattern of air strikes*", "a history of attacks") or what the happening is compared with ("it
-  began, *as so many attacks* in Mogadishu *do*, with a car bomb") name a kind of happening, not one.
+  began, *as so many attacks* in Mogadishu *do*, with a car bomb") name a kind of happening, not one;
+- **a witness's account, a notice to readers, those an act befell**: a quoted speaker telling, in the
+  past and the first person, of a call they made ("'We *called for* help for hours,' said one man"); a
+  request in the present passive with no asker ("the population *is invited* to remain calm"); people
+  counted "*among those captured*": no act of one party upon another, or an act told where it is done.
 """
 
 from __future__ import annotations
@@ -580,6 +584,53 @@ def called_off(d: Draft) -> bool:
     return lemma in _CANCELLING or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
 
+_QUOTES = frozenset({'"', "``", "''", "\u201c", "\u201d"})
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _quoted(tok: Any) -> bool:
+    """Whether the token stands between quotation marks of its sentence (an odd number before it)."""
+    return sum(1 for t in tok.sent if t.i < tok.i and t.text in _QUOTES) % 2 == 1
+
+
+def witness_speech(d: Draft) -> bool:
+    """A speech act a quoted speaker tells of having made, in the past, in the first person ("'We
+    *called for* help for hours,' said one man"): the witness's account of what happened to them, not
+    an act of a party; a party's own call made in the quotation stays ("'We *call on* the army to ...'")."""
+    head = d.trigger.head
+    if d.typing.plover not in _SAID or head.pos_ != "VERB" or head.tag_ != "VBD":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in head.children):
+        return False
+    return _quoted(head)
+
+
+def unaddressed_request(d: Draft) -> bool:
+    """A request in the present passive with no asker ("the population *is invited* to remain calm",
+    "residents *are asked* to stay indoors"): the notice's own words to its readers, not an act of one
+    party upon another; with a modal ("*must be* investigated") or an asker ("is urged *by* the UN") it
+    stays."""
+    head = d.trigger.head
+    if d.typing.plover != "REQUEST" or head.pos_ != "VERB" or head.tag_ != "VBN":
+        return False
+    kids = list(head.children)
+    if any(c.dep_ == "agent" or (c.dep_ == "aux" and c.tag_ == "MD") for c in kids):
+        return False
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in kids)
+
+
+def among_those(d: Draft) -> bool:
+    """A participle naming the people an act befell, as a group someone is counted among ("a general was
+    *among those captured* there", "*among those killed* were three children"): the act is told where it
+    is told as done; this only says who was in it."""
+    head = d.trigger.head
+    if head.tag_ != "VBN" or head.dep_ != "acl":
+        return False
+    group = head.head
+    return (group.pos_ == "PRON" and group.dep_ == "pobj" and group.head.lower_ == "among"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))
+
+
 def drop_background_of_states(drafts: list[Draft], states: list[Any]) -> None:
     """Mark as dropped the acts told in a time clause of a state or description ("Wagner has fought
     alongside Mali's army since 2021, *after the junta broke with France and expelled French
@@ -613,6 +664,7 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
-                or visit_to_a_place(d) or called_off(d)):
+                or visit_to_a_place(d) or called_off(d) or witness_speech(d) or unaddressed_request(d)
+                or among_those(d)):
             d.dropped = True
 

@@ -85,15 +85,41 @@ def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
                                                      or other.typing.plover == "THREATEN")
 
 
+_VIOLENT = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
+
+
+def _noun_of_its_verb(b: Draft, heads: dict[int, Draft]) -> Draft | None:
+    """The event noun of b's type that a verb trigger ``b`` tells the making of: the verb's subject
+    ("a truce *agreed* in January") or the noun the verb describes as a participle ("a ceasefire
+    *signed* in Jeddah"); the two name one happening. Violent types are left to the rules below, which
+    keep the more specific ACLED sub-type."""
+    h = b.trigger.head
+    if h.pos_ != "VERB" or b.typing.plover in _VIOLENT:
+        return None  # violent acts are merged above, keeping the more specific ACLED sub-type
+    nouns = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if h.dep_ == "acl" and h.tag_ == "VBN":
+        nouns.append(h.head)
+    for n in nouns:
+        a = heads.get(n.i)
+        if a is not None and a is not b and n.pos_ == "NOUN" and a.typing.plover == b.typing.plover:
+            return a
+    return None
+
+
 def merge_in_sentence(drafts: list[Draft]) -> None:
     """Two violent triggers on one dependency path, or of one ACLED sub-type at one place, name one
     event ("shelling killed five"; "attacked positions near X; clashes reported"); a
     participle telling what an attack did ("..., destroying warehouses", "..., injuring 12") is
-    that attack; a noun that is another event's argument is no event of its own."""
+    that attack; a noun that is another event's argument is no event of its own; a verb telling the
+    making of an event noun of its type ("a truce *agreed* in January") is that event."""
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
         if _argument_of_other(d, heads):
             d.dropped = True
+    for b in drafts:
+        a = _noun_of_its_verb(b, heads)
+        if a is not None and not a.dropped and not b.dropped:
+            absorb(a, b)
     for a in drafts:
         if a.dropped or not (a.typing.plover == "ASSAULT" or a.typing.mode == "riot"):
             continue

@@ -73,7 +73,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "75"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "77"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -194,6 +194,14 @@ VERSION = "75"  # 3: speech content, generic and negated mentions, own-part deni
 # burned", "the attackers also set fire to houses"), are that attack (events.merge.merge_parts_of_attack)
 # an official visiting a town, a site or a hospital meets no party (no CONSULT; "visited Washington" stays)
 # a happening called off or postponed ("called off a summit that was to be held in Amman") did not take place
+# 77: (branch precision2) a speech act a quoted speaker tells of having made, in the past and the first person ("'We
+# called for help for hours,' said one man"), is a witness's account, no act of a party (events.mentions.witness_speech)
+# a request in the present passive with no asker ("the population is invited to remain calm") is the notice's own
+# words to its readers, no act of one party upon another (events.mentions.unaddressed_request)
+# a verb telling the making of an event noun of its (non-violent) type, as the noun's verb or its participle ("a truce
+# agreed in January"), is that event whatever place the rest of the sentence gives it (events.merge.merge_in_sentence)
+# people counted "among those captured" or "among those killed" are who an act befell, told where it is told as done
+# (events.mentions.among_those)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:

@@ -414,9 +414,12 @@ def _accept(
     after_comma = start > 0 and doc[start - 1].text == ","
     if ent_labels and after_comma and (flags & FLAG_MAJOR or kind_word):
         return True  # "Krokhmalne, Kharkiv Oblast" tagged as one ORG: a division after a comma is one
-    if ent_labels and kind_word and not _name_goes_on(doc, end + 1) and (major or (
-            KIND_WORDS[nxt.lower_] == "settlement" and "NORP" not in ent_labels)):  # "the Jewish community": people
-        return True  # "the Artibonite department", "Semenivka community" tagged ORG; not "Ohio State University"
+    settlement_word = nxt is not None and KIND_WORDS.get(nxt.lower_) == "settlement"
+    if ent_labels and kind_word and not _name_goes_on(doc, end + 1) and (
+            major or (settlement_word and "NORP" not in ent_labels)):
+        # "the Artibonite department", "Semenivka community" tagged ORG; not "Ohio State University", nor a
+        # people's community ("the Jewish community")
+        return True
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
         ent = _entity_of(doc, start)
         whole = bool(ent) and ent.start == start and _segment_end(doc, ent) == end
