@@ -37,3 +37,30 @@ def test_a_past_time_of_the_paragraph_is_still_taken(run_events) -> None:
     events = run_events(text, times=(timev(text, "Tuesday", "2024-06-25"),), published=dt.date(2024, 6, 26))
     later = [e for e in events if e.evidence.text.startswith("The President")]
     assert later and all(e.time is not None and e.time.value == "2024-06-25" for e in later)
+
+
+_TALKS = "Peace talks between the army and the rebels were held in Kunming on Thursday.\n\n"
+
+
+def test_an_event_at_a_happening_told_before_takes_its_time(run_events) -> None:
+    text = _TALKS + "At the talks, both sides agreed to an immediate ceasefire."
+    events = run_events(text, times=(timev(text, "Thursday", "2024-01-11"),))
+    later = [e for e in events if e.evidence.text.startswith("At the talks")]
+    assert later and all(e.time is not None and e.time.value == "2024-01-11" for e in later)
+
+
+def test_an_event_after_a_happening_does_not_take_its_time(run_events) -> None:
+    # negative: "after the talks" is not when the talks were
+    text = _TALKS + "After the talks, both sides agreed to an immediate ceasefire."
+    events = run_events(text, times=(timev(text, "Thursday", "2024-01-11"),))
+    later = [e for e in events if e.evidence.text.startswith("After the talks")]
+    assert later and all(e.time is None or e.time.value != "2024-01-11" for e in later)
+
+
+def test_a_happening_not_told_before_lends_no_time(run_events) -> None:
+    # negative: no earlier event is the talks named
+    text = ("The army shelled a village near the border on Thursday.\n\n"
+            "At the talks, both sides agreed to an immediate ceasefire.")
+    events = run_events(text, times=(timev(text, "Thursday", "2024-01-11"),))
+    later = [e for e in events if e.evidence.text.startswith("At the talks")]
+    assert later and all(e.time is None or e.time.value != "2024-01-11" for e in later)

@@ -51,6 +51,47 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
             d.inherited.add("place")
 
 
+# "At the talks, both sides agreed", "killed in the attack", "during the raid": the event happened at,
+# in or during a happening told before
+_AT_HAPPENING = frozenset({"at", "in", "during"})
+_DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+
+
+def referred_time(drafts: list[Draft], kept: list[Draft]) -> None:
+    """An event with no time of its own, said to happen at, in or during a definite event noun ("At the
+    talks, both sides agreed to a ceasefire"; "two were killed in the attack"; said of its verb or of
+    itself), happened when that
+    happening did: the time of the nearest event told before it whose trigger is the same word
+    (``drafts``: every draft of the article, merged ones too)."""
+    for d in kept:
+        if d.time is not None:
+            continue
+        head = d.trigger.head
+        verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)  # "agreed to a ceasefire"
+        for prep in (*head.children, *(verb.children if verb is not head else ())):
+            if prep.dep_ != "prep" or prep.lower_ not in _AT_HAPPENING:
+                continue
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                     and any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in c.children)]
+            for noun in nouns:
+                earlier = [e for e in drafts if e is not d and e.trigger.head.i < noun.i
+                           and e.trigger.head.i not in (head.i, noun.i)
+                           and e.trigger.head.lemma_.lower() == noun.lemma_.lower()]
+                times = [t for e in earlier if (t := _time_of(e)) is not None]
+                if times:
+                    d.time = times[-1]
+                    d.inherited.add("time")
+                    break
+            if d.time is not None:
+                break
+
+
+def _time_of(d: Draft) -> TimeValue | None:
+    while d.time is None and d.merged_into is not None:
+        d = d.merged_into
+    return d.time
+
+
 _NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})
 
 

@@ -21,7 +21,7 @@ from frontlines.events.attribution import (
     source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
-from frontlines.events.context import inherit, preceding_place
+from frontlines.events.context import inherit, preceding_place, referred_time
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -73,7 +73,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "75"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "76"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -194,6 +194,8 @@ VERSION = "75"  # 3: speech content, generic and negated mentions, own-part deni
 # burned", "the attackers also set fire to houses"), are that attack (events.merge.merge_parts_of_attack)
 # an official visiting a town, a site or a hospital meets no party (no CONSULT; "visited Washington" stays)
 # a happening called off or postponed ("called off a summit that was to be held in Amman") did not take place
+# 76: an event with no time of its own said to happen at, in or during a definite event noun told before ("At the talks,
+# both sides agreed"; "killed in the attack") takes that happening's time (events.context.referred_time)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -283,6 +285,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_reported_retellings(drafts)
     merge_parts_of_attack(drafts)
     kept = [d for d in drafts if not d.dropped]
+    referred_time(drafts, kept)
     inherit(kept, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
