@@ -64,3 +64,29 @@ def test_a_happening_not_told_before_lends_no_time(run_events) -> None:
     events = run_events(text, times=(timev(text, "Thursday", "2024-01-11"),))
     later = [e for e in events if e.evidence.text.startswith("At the talks")]
     assert later and all(e.time is None or e.time.value != "2024-01-11" for e in later)
+
+
+_CALL = "The president again called on partners to supply two more air defence systems."
+
+
+def test_an_undated_event_takes_the_day_its_paragraph_names_after_it(run_events) -> None:
+    text = _CALL + ' "This strike would not have happened," he wrote on Saturday night.'
+    events = run_events(text, times=(timev(text, "Saturday night", "2022-11-05"),))
+    first = [e for e in events if e.evidence.text.startswith("The president")]
+    assert first and all(e.time is not None and e.time.value == "2022-11-05" for e in first)
+
+
+def test_a_day_named_in_the_next_paragraph_is_not_taken(run_events) -> None:
+    # negative: a paragraph break between them
+    text = _CALL + '\n\n"This strike would not have happened," he wrote on Saturday night.'
+    events = run_events(text, times=(timev(text, "Saturday night", "2022-11-05"),))
+    first = [e for e in events if e.evidence.text.startswith("The president")]
+    assert first and all(e.time is None or e.time.value != "2022-11-05" for e in first)
+
+
+def test_a_month_named_after_is_not_taken(run_events) -> None:
+    # negative: only a day (or a time of day) is the paragraph's
+    text = _CALL + " The systems were promised in May."
+    events = run_events(text, times=(timev(text, "May", "2022-05"),))
+    first = [e for e in events if e.evidence.text.startswith("The president")]
+    assert first and all(e.time is None or e.time.value != "2022-05" for e in first)

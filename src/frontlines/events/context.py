@@ -10,10 +10,10 @@ from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import PAST_STATUSES, venue
+from frontlines.events.roles import PAST_STATUSES, dateline_date, venue
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
-from frontlines.records import PlaceKind, TimeValue
+from frontlines.records import PlaceKind, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
     """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
@@ -90,6 +90,27 @@ def _time_of(d: Draft) -> TimeValue | None:
     while d.time is None and d.merged_into is not None:
         d = d.merged_into
     return d.time
+
+
+def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.date | None = None) -> None:
+    """An event with no time of its own, its paragraph naming none before it, is told at the first day
+    its paragraph names after it ("Zelensky again called on partners to supply two more Patriot
+    systems. ... he wrote on Saturday night"), unless that time is still to come for an event that
+    has taken place."""
+    for d in kept:
+        if d.time is not None:
+            continue
+        for tv, root in index.times:
+            if root.i < d.sent.end or tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None \
+                    or tv.granularity not in ("day", "time"):
+                continue
+            if bisect.bisect_right(breaks, root.idx) != bisect.bisect_right(breaks, d.sent.start_char):
+                break
+            if dateline_date(tv, root.sent) or (d.realis.status in PAST_STATUSES and _after(tv, published)):
+                continue
+            d.time = tv
+            d.inherited.add("time")
+            break
 
 
 _NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})

@@ -21,7 +21,7 @@ from frontlines.events.attribution import (
     source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
-from frontlines.events.context import inherit, preceding_place, referred_time
+from frontlines.events.context import inherit, preceding_place, referred_time, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -196,6 +196,8 @@ VERSION = "76"  # 3: speech content, generic and negated mentions, own-part deni
 # a happening called off or postponed ("called off a summit that was to be held in Amman") did not take place
 # 76: an event with no time of its own said to happen at, in or during a definite event noun told before ("At the talks,
 # both sides agreed"; "killed in the attack") takes that happening's time (events.context.referred_time)
+# an event with no time of its own, its paragraph naming none before it, takes the first day its paragraph names after
+# it ("called on partners to supply ... he wrote on Saturday night"; events.context.told_after)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -287,6 +289,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     kept = [d for d in drafts if not d.dropped]
     referred_time(drafts, kept)
     inherit(kept, inp.article.published)
+    told_after(kept, index, breaks, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
     preceding_place(kept, index, breaks)
