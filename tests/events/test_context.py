@@ -90,3 +90,38 @@ def test_a_month_named_after_is_not_taken(run_events) -> None:
     events = run_events(text, times=(timev(text, "May", "2022-05"),))
     first = [e for e in events if e.evidence.text.startswith("The president")]
     assert first and all(e.time is None or e.time.value != "2022-05" for e in first)
+
+
+# published Wednesday 9 November 2022; Tuesday is the day before
+_RAID = "Rebels attacked an army post near the border on Tuesday.\n\n"
+
+
+def test_an_undated_act_happened_on_the_storys_day(run_events) -> None:
+    text = _RAID + "Militants also burned a market in the town."
+    events = run_events(text, times=(timev(text, "Tuesday", "2022-11-08"),))
+    later = [e for e in events if e.evidence.text.startswith("Militants")]
+    assert later and all(e.time is not None and e.time.value == "2022-11-08" for e in later)
+
+
+def test_a_statement_is_not_moved_to_the_storys_day(run_events) -> None:
+    # negative: words are dated by the report, not by the story
+    text = _RAID + "The governor accused the rebels of targeting civilians."
+    events = run_events(text, times=(timev(text, "Tuesday", "2022-11-08"),))
+    later = [e for e in events if e.evidence.text.startswith("The governor")]
+    assert later and all(e.time is None or e.time.value != "2022-11-08" for e in later)
+
+
+def test_an_act_going_on_is_not_moved_to_the_storys_day(run_events) -> None:
+    # negative: the progressive is said of the time of the report
+    text = _RAID + "The army said heavy fighting was going on in the town."
+    events = run_events(text, times=(timev(text, "Tuesday", "2022-11-08"),))
+    later = [e for e in events if e.evidence.text.startswith("The army")]
+    assert all(e.time is None or e.time.value != "2022-11-08" for e in later)
+
+
+def test_a_story_day_two_days_before_publication_is_not_taken(run_events) -> None:
+    # negative: only the day before publication
+    text = "Rebels attacked an army post near the border on Monday.\n\nMilitants also burned a market in the town."
+    events = run_events(text, times=(timev(text, "Monday", "2022-11-07"),))
+    later = [e for e in events if e.evidence.text.startswith("Militants")]
+    assert later and all(e.time is None or e.time.value != "2022-11-07" for e in later)

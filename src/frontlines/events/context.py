@@ -113,6 +113,40 @@ def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.d
             break
 
 
+# how many days before publication the story's day may lie and still be the day of its undated acts: the day
+# before (a report of the next day); two or three days moved the check half's place pairs (see docs/accuracy.md)
+STORY_LAG = 1
+
+
+def story_day(kept: list[Draft], index: Any, published: dt.date | None) -> None:
+    """An act that has taken place (not a statement; happened, claimed or denied) with no time of its
+    own or of its paragraph happened on the story's day, not on the day of publication: the last day
+    named before it in the article, when that is the day before publication (:data:`STORY_LAG`; "The rocket
+    hit Majdal Shams on Saturday evening. ... Israel captured ..." in Sunday's report). Not an
+    act told as going on (a progressive, "fighting was going on in Bakhmut"): that is said of the
+    time of the report."""
+    if published is None:
+        return
+    days = [(tv, root) for tv, root in index.times if tv.type in (TimeType.DATE, TimeType.TIME)
+            and tv.granularity in ("day", "time") and tv.start is not None and tv.start <= published
+            and not dateline_date(tv, root.sent)]
+    for d in kept:
+        if d.time is not None or d.realis.status not in PAST_STATUSES or d.typing.plover in SPEECH_TYPES \
+                or _going_on(d.trigger.head):
+            continue
+        before = [tv for tv, root in days if root.i < d.sent.start]
+        if before and before[-1].start is not None and 1 <= (published - before[-1].start).days <= STORY_LAG:
+            d.time = before[-1]
+            d.inherited.add("time")
+
+
+def _going_on(head: Any) -> bool:
+    """The trigger's clause is told in the progressive ("fighting was going on", "troops are advancing")."""
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBG" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in verb.children)
+
+
 _NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})
 
 

@@ -21,7 +21,7 @@ from frontlines.events.attribution import (
     source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
-from frontlines.events.context import inherit, preceding_place, referred_time, told_after
+from frontlines.events.context import inherit, preceding_place, referred_time, story_day, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -198,6 +198,8 @@ VERSION = "76"  # 3: speech content, generic and negated mentions, own-part deni
 # both sides agreed"; "killed in the attack") takes that happening's time (events.context.referred_time)
 # an event with no time of its own, its paragraph naming none before it, takes the first day its paragraph names after
 # it ("called on partners to supply ... he wrote on Saturday night"; events.context.told_after)
+# an act that has taken place (not a statement, not told as going on) with no time of its own or of its paragraph
+# happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -290,6 +292,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     referred_time(drafts, kept)
     inherit(kept, inp.article.published)
     told_after(kept, index, breaks, inp.article.published)
+    story_day(kept, index, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
     preceding_place(kept, index, breaks)
