@@ -10,10 +10,10 @@ from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import PAST_STATUSES, venue
+from frontlines.events.roles import PAST_STATUSES, dateline_date, venue
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
-from frontlines.records import PlaceKind, TimeValue
+from frontlines.records import PlaceKind, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
     """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
@@ -49,6 +49,102 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
                                             "the place of the event before it")
             d.place_score = 0.5
             d.inherited.add("place")
+
+
+# "At the talks, both sides agreed", "killed in the attack", "during the raid": the event happened at,
+# in or during a happening told before
+_AT_HAPPENING = frozenset({"at", "in", "during"})
+_DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+
+
+def referred_time(drafts: list[Draft], kept: list[Draft]) -> None:
+    """An event with no time of its own, said to happen at, in or during a definite event noun ("At the
+    talks, both sides agreed to a ceasefire"; "two were killed in the attack"; said of its verb or of
+    itself), happened when that
+    happening did: the time of the nearest event told before it whose trigger is the same word
+    (``drafts``: every draft of the article, merged ones too)."""
+    for d in kept:
+        if d.time is not None:
+            continue
+        head = d.trigger.head
+        verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)  # "agreed to a ceasefire"
+        for prep in (*head.children, *(verb.children if verb is not head else ())):
+            if prep.dep_ != "prep" or prep.lower_ not in _AT_HAPPENING:
+                continue
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                     and any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in c.children)]
+            for noun in nouns:
+                earlier = [e for e in drafts if e is not d and e.trigger.head.i < noun.i
+                           and e.trigger.head.i not in (head.i, noun.i)
+                           and e.trigger.head.lemma_.lower() == noun.lemma_.lower()]
+                times = [t for e in earlier if (t := _time_of(e)) is not None]
+                if times:
+                    d.time = times[-1]
+                    d.inherited.add("time")
+                    break
+            if d.time is not None:
+                break
+
+
+def _time_of(d: Draft) -> TimeValue | None:
+    while d.time is None and d.merged_into is not None:
+        d = d.merged_into
+    return d.time
+
+
+def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.date | None = None) -> None:
+    """An event with no time of its own, its paragraph naming none before it, is told at the first day
+    its paragraph names after it ("Zelensky again called on partners to supply two more Patriot
+    systems. ... he wrote on Saturday night"), unless that time is still to come for an event that
+    has taken place."""
+    for d in kept:
+        if d.time is not None:
+            continue
+        for tv, root in index.times:
+            if root.i < d.sent.end or tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None \
+                    or tv.granularity not in ("day", "time"):
+                continue
+            if bisect.bisect_right(breaks, root.idx) != bisect.bisect_right(breaks, d.sent.start_char):
+                break
+            if dateline_date(tv, root.sent) or (d.realis.status in PAST_STATUSES and _after(tv, published)):
+                continue
+            d.time = tv
+            d.inherited.add("time")
+            break
+
+
+# how many days before publication the story's day may lie and still be the day of its undated acts: the day
+# before (a report of the next day); two or three days moved the check half's place pairs (see docs/accuracy.md)
+STORY_LAG = 1
+
+
+def story_day(kept: list[Draft], index: Any, published: dt.date | None) -> None:
+    """An act that has taken place (not a statement; happened, claimed or denied) with no time of its
+    own or of its paragraph happened on the story's day, not on the day of publication: the last day
+    named before it in the article, when that is the day before publication (:data:`STORY_LAG`; "The rocket
+    hit Majdal Shams on Saturday evening. ... Israel captured ..." in Sunday's report). Not an
+    act told as going on (a progressive, "fighting was going on in Bakhmut"): that is said of the
+    time of the report."""
+    if published is None:
+        return
+    days = [(tv, root) for tv, root in index.times if tv.type in (TimeType.DATE, TimeType.TIME)
+            and tv.granularity in ("day", "time") and tv.start is not None and tv.start <= published
+            and not dateline_date(tv, root.sent)]
+    for d in kept:
+        if d.time is not None or d.realis.status not in PAST_STATUSES or d.typing.plover in SPEECH_TYPES \
+                or _going_on(d.trigger.head):
+            continue
+        before = [tv for tv, root in days if root.i < d.sent.start]
+        if before and before[-1].start is not None and 1 <= (published - before[-1].start).days <= STORY_LAG:
+            d.time = before[-1]
+            d.inherited.add("time")
+
+
+def _going_on(head: Any) -> bool:
+    """The trigger's clause is told in the progressive ("fighting was going on", "troops are advancing")."""
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBG" and any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in verb.children)
 
 
 _NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})

@@ -21,7 +21,7 @@ from frontlines.events.attribution import (
     source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
-from frontlines.events.context import inherit, preceding_place
+from frontlines.events.context import inherit, preceding_place, referred_time, story_day, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -73,7 +73,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "77"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "78"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -202,6 +202,12 @@ VERSION = "77"  # 3: speech content, generic and negated mentions, own-part deni
 # agreed in January"), is that event whatever place the rest of the sentence gives it (events.merge.merge_in_sentence)
 # people counted "among those captured" or "among those killed" are who an act befell, told where it is told as done
 # (events.mentions.among_those)
+# 78: (branch dates' 76) an event with no time of its own said to happen at, in or during a definite event noun told before ("At the talks,
+# both sides agreed"; "killed in the attack") takes that happening's time (events.context.referred_time)
+# an event with no time of its own, its paragraph naming none before it, takes the first day its paragraph names after
+# it ("called on partners to supply ... he wrote on Saturday night"; events.context.told_after)
+# an act that has taken place (not a statement, not told as going on) with no time of its own or of its paragraph
+# happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -291,7 +297,10 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_reported_retellings(drafts)
     merge_parts_of_attack(drafts)
     kept = [d for d in drafts if not d.dropped]
+    referred_time(drafts, kept)
     inherit(kept, inp.article.published)
+    told_after(kept, index, breaks, inp.article.published)
+    story_day(kept, index, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
     preceding_place(kept, index, breaks)
