@@ -1,127 +1,70 @@
-"""events.context: an event with no date of its own is told at its paragraph's time."""
+"""events.context: an event with no date of its own is told at its paragraph's time, at the time of
+the happening it is told at, at the day its paragraph names after it, or on the story's day."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.events.conftest import timev
 
-
-def test_an_undated_event_takes_its_paragraphs_time(run_events) -> None:
-    text = "The truce was signed in the capital on Saturday night. The army said rebels shelled a village near the border."
-    events = run_events(text, times=(timev(text, "Saturday night", "2022-11-05"),))
-    later = [e for e in events if e.evidence.text.startswith("The army")]
-    assert later and all(e.time is not None and e.time.value == "2022-11-05" for e in later)
-
-
-def test_the_time_does_not_cross_a_paragraph(run_events) -> None:
-    text = "The truce was signed in the capital on Saturday night.\n\nThe army said rebels shelled a village near the border."
-    events = run_events(text, times=(timev(text, "Saturday night", "2022-11-05"),))
-    later = [e for e in events if e.evidence.text.startswith("The army")]
-    assert later and all(e.time is None or e.time.value != "2022-11-05" for e in later)
-
-
-def test_a_past_event_does_not_take_a_time_still_to_come(run_events) -> None:
-    # published Wednesday 26 June 2024; Thursday is the day after
-    text = ('Activists called for protesters to occupy State House on Thursday. The President warned that anyone '
-            'who attacks public institutions will be dealt with firmly.')
-    events = run_events(text, times=(timev(text, "Thursday", "2024-06-27"),), published=dt.date(2024, 6, 26))
-    later = [e for e in events if e.evidence.text.startswith("The President")]
-    assert later and all(e.time is None or e.time.value != "2024-06-27" for e in later)
-
-
-def test_a_past_time_of_the_paragraph_is_still_taken(run_events) -> None:
-    # negative: the same paragraph with a day before publication lends it
-    text = ('Protesters occupied State House on Tuesday. The President warned that anyone who attacks public '
-            'institutions will be dealt with firmly.')
-    events = run_events(text, times=(timev(text, "Tuesday", "2024-06-25"),), published=dt.date(2024, 6, 26))
-    later = [e for e in events if e.evidence.text.startswith("The President")]
-    assert later and all(e.time is not None and e.time.value == "2024-06-25" for e in later)
-
-
 _TALKS = "Peace talks between the army and the rebels were held in Kunming on Thursday.\n\n"
-
-
-def test_an_event_at_a_happening_told_before_takes_its_time(run_events) -> None:
-    text = _TALKS + "At the talks, both sides agreed to an immediate ceasefire."
-    events = run_events(text, times=(timev(text, "Thursday", "2024-01-11"),))
-    later = [e for e in events if e.evidence.text.startswith("At the talks")]
-    assert later and all(e.time is not None and e.time.value == "2024-01-11" for e in later)
-
-
-def test_an_event_after_a_happening_does_not_take_its_time(run_events) -> None:
-    # negative: "after the talks" is not when the talks were
-    text = _TALKS + "After the talks, both sides agreed to an immediate ceasefire."
-    events = run_events(text, times=(timev(text, "Thursday", "2024-01-11"),))
-    later = [e for e in events if e.evidence.text.startswith("After the talks")]
-    assert later and all(e.time is None or e.time.value != "2024-01-11" for e in later)
-
-
-def test_a_happening_not_told_before_lends_no_time(run_events) -> None:
-    # negative: no earlier event is the talks named
-    text = ("The army shelled a village near the border on Thursday.\n\n"
-            "At the talks, both sides agreed to an immediate ceasefire.")
-    events = run_events(text, times=(timev(text, "Thursday", "2024-01-11"),))
-    later = [e for e in events if e.evidence.text.startswith("At the talks")]
-    assert later and all(e.time is None or e.time.value != "2024-01-11" for e in later)
-
-
 _CALL = "The president again called on partners to supply two more air defence systems."
+_RAID = "Rebels attacked an army post near the border on Tuesday.\n\n"  # published Wed 9 Nov 2022
+
+# (text, the time's words, its value, the later event's first words, whether it takes that time, published)
+CASES = [
+    # the paragraph's time; not across a paragraph break
+    ("The truce was signed in the capital on Saturday night. The army said rebels shelled a village near the "
+     "border.", "Saturday night", "2022-11-05", "The army", True, None),
+    ("The truce was signed in the capital on Saturday night.\n\nThe army said rebels shelled a village near the "
+     "border.", "Saturday night", "2022-11-05", "The army", False, None),
+    # a past event takes no time still to come; a past day of the paragraph it does
+    ("Activists called for protesters to occupy State House on Thursday. The President warned that anyone who "
+     "attacks public institutions will be dealt with firmly.", "Thursday", "2024-06-27", "The President", False,
+     dt.date(2024, 6, 26)),
+    ("Protesters occupied State House on Tuesday. The President warned that anyone who attacks public "
+     "institutions will be dealt with firmly.", "Tuesday", "2024-06-25", "The President", True, dt.date(2024, 6, 26)),
+    # at a happening told before: its time; after it, or at one not told before: not
+    (_TALKS + "At the talks, both sides agreed to an immediate ceasefire.", "Thursday", "2024-01-11", "At the talks",
+     True, None),
+    (_TALKS + "After the talks, both sides agreed to an immediate ceasefire.", "Thursday", "2024-01-11",
+     "After the talks", False, None),
+    ("The army shelled a village near the border on Thursday.\n\nAt the talks, both sides agreed to an immediate "
+     "ceasefire.", "Thursday", "2024-01-11", "At the talks", False, None),
+    # the day its paragraph names after it; not across a paragraph break, nor a month
+    (_CALL + ' "This strike would not have happened," he wrote on Saturday night.', "Saturday night", "2022-11-05",
+     "The president", True, None),
+    (_CALL + '\n\n"This strike would not have happened," he wrote on Saturday night.', "Saturday night",
+     "2022-11-05", "The president", False, None),
+    (_CALL + " The systems were promised in May.", "May", "2022-05", "The president", False, None),
+    # an act on the story's day when that is the day before publication; not a statement, not a day further back
+    (_RAID + "Militants also burned a market in the town.", "Tuesday", "2022-11-08", "Militants", True, None),
+    (_RAID + "The governor accused the rebels of targeting civilians.", "Tuesday", "2022-11-08", "The governor",
+     False, None),
+    ("Rebels attacked an army post near the border on Monday.\n\nMilitants also burned a market in the town.",
+     "Monday", "2022-11-07", "Militants", False, None),
+]
 
 
-def test_an_undated_event_takes_the_day_its_paragraph_names_after_it(run_events) -> None:
-    text = _CALL + ' "This strike would not have happened," he wrote on Saturday night.'
-    events = run_events(text, times=(timev(text, "Saturday night", "2022-11-05"),))
-    first = [e for e in events if e.evidence.text.startswith("The president")]
-    assert first and all(e.time is not None and e.time.value == "2022-11-05" for e in first)
-
-
-def test_a_day_named_in_the_next_paragraph_is_not_taken(run_events) -> None:
-    # negative: a paragraph break between them
-    text = _CALL + '\n\n"This strike would not have happened," he wrote on Saturday night.'
-    events = run_events(text, times=(timev(text, "Saturday night", "2022-11-05"),))
-    first = [e for e in events if e.evidence.text.startswith("The president")]
-    assert first and all(e.time is None or e.time.value != "2022-11-05" for e in first)
-
-
-def test_a_month_named_after_is_not_taken(run_events) -> None:
-    # negative: only a day (or a time of day) is the paragraph's
-    text = _CALL + " The systems were promised in May."
-    events = run_events(text, times=(timev(text, "May", "2022-05"),))
-    first = [e for e in events if e.evidence.text.startswith("The president")]
-    assert first and all(e.time is None or e.time.value != "2022-05" for e in first)
-
-
-# published Wednesday 9 November 2022; Tuesday is the day before
-_RAID = "Rebels attacked an army post near the border on Tuesday.\n\n"
-
-
-def test_an_undated_act_happened_on_the_storys_day(run_events) -> None:
-    text = _RAID + "Militants also burned a market in the town."
-    events = run_events(text, times=(timev(text, "Tuesday", "2022-11-08"),))
-    later = [e for e in events if e.evidence.text.startswith("Militants")]
-    assert later and all(e.time is not None and e.time.value == "2022-11-08" for e in later)
-
-
-def test_a_statement_is_not_moved_to_the_storys_day(run_events) -> None:
-    # negative: words are dated by the report, not by the story
-    text = _RAID + "The governor accused the rebels of targeting civilians."
-    events = run_events(text, times=(timev(text, "Tuesday", "2022-11-08"),))
-    later = [e for e in events if e.evidence.text.startswith("The governor")]
-    assert later and all(e.time is None or e.time.value != "2022-11-08" for e in later)
+@pytest.mark.parametrize(("text", "words", "value", "starts", "taken", "published"), CASES,
+                         ids=[f"{c[3]}-{c[4]}-{i}" for i, c in enumerate(CASES)])
+def test_an_undated_event_takes_the_time_the_story_gives_it(run_events, text: str, words: str, value: str,
+                                                             starts: str, taken: bool, published: dt.date | None) -> None:
+    kwargs = {"published": published} if published is not None else {}
+    events = run_events(text, times=(timev(text, words, value),), **kwargs)
+    later = [e for e in events if e.evidence.text.startswith(starts)]
+    assert later
+    if taken:
+        assert all(e.time is not None and e.time.value == value for e in later)
+    else:
+        assert all(e.time is None or e.time.value != value for e in later)
 
 
 def test_an_act_going_on_is_not_moved_to_the_storys_day(run_events) -> None:
-    # negative: the progressive is said of the time of the report
+    # the progressive is said of the time of the report (it may give no event at all)
     text = _RAID + "The army said heavy fighting was going on in the town."
     events = run_events(text, times=(timev(text, "Tuesday", "2022-11-08"),))
     later = [e for e in events if e.evidence.text.startswith("The army")]
     assert all(e.time is None or e.time.value != "2022-11-08" for e in later)
-
-
-def test_a_story_day_two_days_before_publication_is_not_taken(run_events) -> None:
-    # negative: only the day before publication
-    text = "Rebels attacked an army post near the border on Monday.\n\nMilitants also burned a market in the town."
-    events = run_events(text, times=(timev(text, "Monday", "2022-11-07"),))
-    later = [e for e in events if e.evidence.text.startswith("Militants")]
-    assert later and all(e.time is None or e.time.value != "2022-11-07" for e in later)
