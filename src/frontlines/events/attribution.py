@@ -239,13 +239,13 @@ def speakers_own_acts(drafts: list[Draft], index: DocIndex) -> None:
         d.realis = replace(d.realis, attributed_to=None, attributed_token=None)
 
 
-def own_statement(drafts: list[Draft], source: str | None, registry: Any) -> None:
+def own_statement(drafts: list[Draft], source: str | None, party: str | None) -> None:
     """In a party's own statement (a ministry's release, an army's Telegram post) what its own side
     did is that party's claim: status claimed, attributed to the source. What its side did includes,
     told in a clause, a move with no doer ("personnel were relocated", "corridors have been set up"):
     a party tells its own moves so, and names the enemy's; and a deed of forces it names without a
-    side ("units of the Tsentr group of forces have liberated")."""
-    party = source_party(source, registry)
+    side ("units of the Tsentr group of forces have liberated"). ``party``: the source's side
+    (:func:`source_party`)."""
     if party is None:
         if source and _PARTY_WORDS & set(re.findall(r"[a-z]+", source.lower())):
             _first_person_claims(drafts, source)  # a party not in the registry: only what it says it did

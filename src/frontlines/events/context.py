@@ -104,7 +104,7 @@ def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.d
             if root.i < d.sent.end or tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None \
                     or tv.granularity not in ("day", "time"):
                 continue
-            if bisect.bisect_right(breaks, root.idx) != bisect.bisect_right(breaks, d.sent.start_char):
+            if bisect.bisect_right(breaks, root.idx) != d.paragraph:
                 break
             if dateline_date(tv, root.sent) or (d.realis.status in PAST_STATUSES and _after(tv, published)):
                 continue
@@ -204,7 +204,7 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
             p, root = nearest
             how = "no place in its sentence: the nearest place named before it"
             rest: Iterable[tuple[Any, Any]] = earlier
-            if breaks is not None and bisect.bisect_right(breaks, root.idx) != bisect.bisect_right(breaks, d.sent.start_char):
+            if breaks is not None and bisect.bisect_right(breaks, root.idx) != d.paragraph:
                 seen = [nearest, *earlier]  # across a paragraph break every earlier place is asked
                 rest = iter(seen[1:])
                 focus = _focus(seen[::-1])

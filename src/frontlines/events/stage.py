@@ -306,8 +306,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     preceding_place(kept, index, breaks)
     speakers_own_acts(kept, index)
     denied_accusations(kept, index, doc, lex.frames["denied"].words)
-    own_statement(kept, inp.article.source, inp.resources.actors)
-    release_takes_ground(kept, source_party(inp.article.source, inp.resources.actors))
+    party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
+    own_statement(kept, inp.article.source, party)
+    release_takes_ground(kept, party)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     if not kept:

@@ -385,7 +385,8 @@ def _accept(
     ent_labels = {doc[k].ent_type_ for k in range(start, end)} - {""}
     if ent_labels & _NEVER:
         return False
-    if ent_labels and _document(_entity_of(doc, start)):
+    entity = _entity_of(doc, start) if ent_labels else None  # found once: a scan over the Doc's entities
+    if _document(entity):
         return False  # "Black Sea" inside "the Black Sea Grain Initiative"
     if ent_labels & PLACE_LABELS:
         return True  # the NER agrees (the span may be longer or shorter than its entity)
@@ -403,7 +404,7 @@ def _accept(
     if prev is not None and normalise_name(prev.text) in lex.titles:
         return False
     if "PERSON" in ent_labels:
-        ent = first.ent_type_ == "PERSON" and _entity_of(doc, start)
+        ent = first.ent_type_ == "PERSON" and entity
         if not ent or len(ent) > end - start or ent.start != start:
             return False  # part of a longer person name: "Vladimir Putin"
         if key in lex.first_names:
@@ -421,8 +422,7 @@ def _accept(
         # people's community ("the Jewish community")
         return True
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
-        ent = _entity_of(doc, start)
-        whole = bool(ent) and ent.start == start and _segment_end(doc, ent) == end
+        whole = entity is not None and entity.start == start and _segment_end(doc, entity) == end
         return whole and (major or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED))
 
     # no entity: the parser must see a proper noun, and the name must be a known place
