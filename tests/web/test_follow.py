@@ -67,3 +67,43 @@ def test_a_new_incident_brings_a_notice_and_a_click_shows_it(browser, follow_ser
         assert page.locator(f"#event-list li[data-key='{incident}']").count() == 1
         page.wait_for_function("() => document.body.dataset.followNew === '0'", timeout=15000)  # nothing newer
         assert page.problems == [], page.problems
+
+
+def test_a_poll_sent_before_the_click_does_not_bring_the_notice_back(browser, follow_server) -> None:  # noqa: ANN001
+    """A poll still out when the notice is clicked counts from the old cursor: its answer ("1 new") is
+    about what the click has just shown, so the page drops it."""
+    from frontlines.runner import Runner
+
+    server, store = follow_server
+    for page in _open(browser, server, "/?follow=1"):
+        page.wait_for_function("() => document.body.dataset.followNew === '0'", timeout=15000)
+        article, extraction = build(IZIUM)
+        store.add_article(article)
+        store.save_extraction(extraction)
+        Runner(store).after_run()
+        notice = page.wait_for_selector("#follow-notice:not([hidden])", timeout=15000)
+        held: list[Any] = []
+        holding = [True]
+        page.route("**/api/changes?since=*",  # the next poll waits here until the click is done
+                   lambda route: held.append(route) if holding[0] else route.continue_())
+        for _ in range(40):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, "no poll was sent within four seconds"
+        # the notice counts every time it is shown from here on
+        page.evaluate("""() => { const n = document.getElementById('follow-notice'); window.shownAgain = 0;
+            new MutationObserver(() => { if (!n.hidden) window.shownAgain += 1; })
+              .observe(n, { attributes: true, attributeFilter: ['hidden'] }); }""")
+        notice.click()
+        page.wait_for_function("() => window.frontlines.state.markers.size > 0 && "
+                               "document.body.dataset.followNew === '0'", timeout=15000)
+        holding[0] = False
+        with page.expect_response(lambda r: "/api/changes?since=" in r.url, timeout=15000):
+            for route in held:
+                route.continue_()
+        with page.expect_request(lambda r: "/api/changes" in r.url, timeout=15000):
+            pass  # the next poll: the held answer has been read by now
+        assert page.evaluate("window.shownAgain") == 0
+        assert page.locator("#follow-notice").is_hidden()
+        assert page.problems == [], page.problems

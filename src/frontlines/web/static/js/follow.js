@@ -18,6 +18,7 @@ export function installFollow({ reload, view, every }) {
 
   let base = null; // the cursor the shown layers were loaded at
   let timer = null;
+  let generation = 0; // a click starts a new one: a poll sent before it must not bring the notice back
 
   async function cursorNow() {
     const body = await getJSON('/api/changes');
@@ -36,16 +37,23 @@ export function installFollow({ reload, view, every }) {
   }
 
   async function poll() {
+    const asked = generation;
     try {
-      if (base === null) { base = await cursorNow(); return; }
+      if (base === null) {
+        const cursor = await cursorNow();
+        if (asked === generation) base = cursor;
+        return;
+      }
       const body = await getJSON('/api/changes?since=' + encodeURIComponent(base));
-      show(body.new);
+      if (asked === generation) show(body.new);
     } catch (e) {
       // a failed poll is tried again at the next tick; the page keeps what it shows
     }
   }
 
   notice.addEventListener('click', async () => {
+    generation += 1;
+    base = null; // a poll while the cursor is asked for asks for it too, and shows nothing
     notice.hidden = true;
     document.body.dataset.followNew = '0';
     try { base = await cursorNow(); } catch (e) { base = null; }
