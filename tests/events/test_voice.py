@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from frontlines.events.voice import headline_passive, reduced_passive
+from frontlines.events.voice import acted_on, headline_passive, reduced_passive
 
 
 def _verb(nlp: Any, text: str, word: str) -> Any:
@@ -40,3 +40,20 @@ def test_headline_passive(nlp: Any, text: str, word: str, place_subject: bool, e
 )
 def test_reduced_passive(nlp: Any, text: str, word: str, expected: bool) -> None:
     assert reduced_passive(_verb(nlp, text, word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The two sides signed a ceasefire in Doha.", "signed", ["ceasefire"]),
+        ("The ceasefire was signed in Doha.", "signed", ["ceasefire"]),
+        # a clause describing a noun acts on that noun
+        ("The accord signed in Doha in 2020 set a date for the withdrawal.", "signed", ["accord"]),
+        ("They welcomed the truce that both sides signed on Monday.", "signed", ["truce"]),
+        # a describing clause with an object of its own acts on that object, not on the noun it describes
+        ("The man who signed the letter was arrested.", "signed", ["letter"]),
+        ("Both sides signed.", "signed", []),
+    ],
+)
+def test_acted_on(nlp: Any, text: str, word: str, expected: list[str]) -> None:
+    assert [t.text for t in acted_on(_verb(nlp, text, word))] == expected

@@ -32,6 +32,7 @@ from frontlines.events.means import (
     things_hit,
 )
 from frontlines.events.realis import told_to_come
+from frontlines.events.voice import acted_on
 from frontlines.events.words import DocWords
 
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -321,7 +322,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         means_sent = SentenceCues([t for t in sent_cues.tokens if t.i not in hit], sent_cues.words)
     weapon = _weapon(means_clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(means_sent, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
-        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = acted_on(head)
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
             return Typing(plover, mode, None, None, keep=False)
     if _claimed_responsibility(head, cues):

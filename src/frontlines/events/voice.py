@@ -36,4 +36,17 @@ def headline_passive(trigger: Any, place_subject: bool = False) -> bool:
     return trigger.tag_ == "VBN" or by or place_subject
 
 
-__all__ = ["HARM_VERBS", "headline_passive", "reduced_passive"]
+
+def acted_on(verb: Any) -> list[Any]:
+    """What a verb acts on: its object or passive subject, or, in a clause that describes a noun without
+    one ("the declaration *the two governments signed* in April", "the accord *signed* in Doha"), that
+    noun (its relative pronoun, "the truce *that* both sides signed", stands for it)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the truce *that* both sides signed": the relative pronoun stands for the noun
+        if not objects or all(o.tag_ in ("WDT", "WP") or o.lower_ == "that" for o in objects):
+            return [verb.head]
+    return objects
+
+
+__all__ = ["HARM_VERBS", "acted_on", "headline_passive", "reduced_passive"]
