@@ -275,3 +275,21 @@ def test_a_verb_telling_the_making_of_its_noun_is_one_event(run_events, text: st
     times = tuple(timev(text, k, v) for k, v in days.items() if k in text)
     events = [e for e in run_events(text, places=places, times=times) if e.plover_type == "AGREE"]
     assert len(events) == count, [(e.trigger, e.place.name if e.place else None) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "n"),
+    [
+        # two verbs joined by "and", each with its own day: two happenings (v83)
+        ("Rebels began storming the town on Monday and took the airport on Thursday.",
+         (("on Monday", "2022-11-07"), ("on Thursday", "2022-11-03")), 2),
+        # negative: one day, or a day for one verb only, is one happening told with two verbs
+        ("Rebels began storming the town on Monday and took the airport.", (("on Monday", "2022-11-07"),), 1),
+        # negative: a day of a clause that is not joined by "and" ("when ... on Saturday, ... said on Sunday")
+        ("Gunmen attacked the market when militants stormed the town on Saturday, officials said on Sunday.",
+         (("on Saturday", "2022-11-05"), ("on Sunday", "2022-11-06")), 1),
+    ],
+)
+def test_joined_acts_on_two_days_stay_two(run_events, text: str, days: tuple, n: int) -> None:  # noqa: ANN001
+    events = _assaults(run_events(text, times=tuple(timev(text, w, v) for w, v in days)))
+    assert len(events) == n, [(e.trigger, e.time.value if e.time else None) for e in events]

@@ -153,6 +153,8 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 continue
             if _coordinated(a.trigger.head, b.trigger.head) and _places_differ(a, b):
                 continue  # "struck the southern suburbs and hit targets in the Bekaa valley": one event per place
+            if _own_days_differ(a, b) and _joined_clauses(a.trigger.head, b.trigger.head):
+                continue  # "began storming Bakhmut last summer and took Soledar in January": one event per day
             participle = any(t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") for t in (a.trigger.head, b.trigger.head))
             if not participle and _done(a) != _done(b):
                 continue  # "aims to push them out of range ..., where Russian forces took Avdiivka": an aim and a deed
@@ -268,6 +270,12 @@ def _siblings(a: Any, b: Any) -> bool:
 def _coordinated(a: Any, b: Any) -> bool:
     """Two verbs joined by "and" (one the other's conjunct)."""
     return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
+def _joined_clauses(a: Any, b: Any) -> bool:
+    """Two verbs joined by "and", each or its governing verb ("*began* storming ... and *took*")."""
+    return any(_coordinated(x, y) for x in (a, a.head) for y in (b, b.head)
+               if x.pos_ in ("VERB", "AUX") and y.pos_ in ("VERB", "AUX") and x.i != y.i)
 
 
 def _shared_subject(a: Any, b: Any) -> bool:

@@ -73,7 +73,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "79"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "83"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -210,6 +210,8 @@ VERSION = "79"  # 3: speech content, generic and negated mentions, own-part deni
 # happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
 # 79: "sign" in a clause that describes a noun signs that noun ("the truce that both sides signed", "the accord
 # signed in Doha"): an agreement when the noun is one (events.voice.acted_on)
+# 83: two verbs joined by "and" (each or its governing verb), each with a day of its own that differs, are two
+# happenings ("began storming Bakhmut last summer and took Soledar in January"; events.merge._joined_clauses)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
