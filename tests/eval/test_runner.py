@@ -13,7 +13,7 @@ import spacy
 
 from frontlines.errors import EvalError
 from frontlines.eval.reader import GoldDoc
-from frontlines.eval.runner import article_for, chain_for, evaluate_docs, event_label
+from frontlines.eval.runner import article_for, chain_for, evaluate_docs, event_label, event_predictions
 from frontlines.pipeline import Resources, Stage
 from frontlines.records import Actor, Event, Evidence, Extraction, Place, Quantity, Quote, TimeType, TimeValue
 
@@ -46,7 +46,7 @@ def quotes(inp):
 
 
 def events(inp):
-    russia = Actor(text="Russian", evidence=ev(inp, "Russian"), name="Russian Armed Forces", country="RUS")
+    russia = Actor(text="Russian", evidence=ev(inp, "Russian"), name="Russian Armed Forces", country="RUS", side="RUS")
     killed = Quantity(text="killed two", evidence=ev(inp, "killed two"), kind="killed", value=2)
     return (Event(evidence=ev(inp, "Russian shelling killed two"), trigger="shelling", plover_type="ASSAULT",
                   acled_event_type="Explosions/Remote violence",
@@ -168,3 +168,19 @@ def test_progress_is_reported_per_document(blank):
     docs = [gold("geo", {"toponyms": []}) for _ in range(3)]
     evaluate_docs(docs, blank, stages=STAGES, progress=seen.append)
     assert sum(seen) == 3
+
+
+@pytest.mark.parametrize(
+    ("country", "side", "expected"),
+    [
+        ("RUS", "RUS", "RUS"),  # a state's forces
+        ("UKR", "RUS", "RUS"),  # a force on another state's side (FORMAT.md: "belongs to a state's side")
+        ("SDN", "Rapid Support Forces", None),  # a non-state group on its own side: no state's
+        (None, None, None),
+    ],
+)
+def test_an_events_actor1_country_is_the_state_whose_side_it_is_on(country, side, expected) -> None:  # noqa: ANN001
+    evd = Evidence(article_id="a", start=0, end=1, text="x")
+    doer = Actor(text="x", evidence=evd, name="x", country=country, side=side)
+    x = Extraction(article_id="a", events=(Event(evidence=evd, trigger="x", plover_type="ASSAULT", sources=(doer,)),))
+    assert [p.actor1_country for p in event_predictions(x)] == [expected]

@@ -176,7 +176,7 @@ def event_predictions(extraction: Extraction) -> list[EventPrediction]:
             lat=place.lat if place else None, lon=place.lon if place else None,
             location=(place.name or place.text) if place else None, admin1=place.admin1 if place else None,
             actor1=actor.name if actor else None,
-            actor1_country=(_iso3(actor.country) or _iso3(actor.side)) if actor else None,
+            actor1_country=_iso3(actor.side) if actor else None,  # FORMAT.md: the state whose side it is on
             fatalities=event_fatalities(e), confidence=e.confidence,
             plover_type=e.plover_type, status=e.status.value, attributed_to=e.attributed_to,
             evidence_start=e.evidence.start, evidence_end=e.evidence.end,
