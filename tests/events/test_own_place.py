@@ -511,3 +511,26 @@ _STORY = ("Fighting raged in Khartoum on Sunday. Jets struck bases in Khartoum o
 def test_a_new_paragraph_with_no_place_is_at_the_story_place(run, text: str, trigger: str, place: str) -> None:
     e = event(run(text), trigger)
     assert e.place is not None and place in (e.place.text + " " + (e.place.name or "")), e.place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place", "sub"),
+    [
+        # a settlement a verb of taking has as its object, which the tagger read as a person's name
+        ("Fighting raged in Bakhmut. Wagner fighters captured Soledar on Friday.", "captured", "Soledar",
+         "Non-state actor overtakes territory"),
+        # negative: a person's name no settlement bears stays a person taken
+        ("Fighting raged in Bakhmut. Wagner fighters captured Oleksandr Kovalenko on Friday.", "captured",
+         "Bakhmut", None),
+    ],
+)
+def test_a_settlement_taken_though_tagged_a_person(run, text: str, trigger: str, place: str, sub) -> None:  # noqa: ANN001
+    e = event(run(text), trigger)
+    assert e.place is not None and place in (e.place.name or ""), e.place
+    assert (e.acled_sub_event_type == sub) if sub else (e.acled_sub_event_type != "Non-state actor overtakes territory")
+
+
+def test_a_settlement_taken_needs_the_story_s_country(run) -> None:
+    # negative: with no other place in the text, a name the tagger read as a person's is not looked up
+    e = event(run("Wagner fighters captured Soledar on Friday."), "captured")
+    assert e.place is None, e.place

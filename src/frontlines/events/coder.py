@@ -274,13 +274,15 @@ def _voices_demand(head: Any, demands: CueSet) -> bool:
 
 
 def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, doers: list[Any],
-                 conflict_article: bool = False) -> Typing:
+                 conflict_article: bool = False, named_places: frozenset[int] = frozenset()) -> Typing:
     """PLOVER and ACLED typing of a trigger, refined by its clause and sentence (``doers``: the
     trigger's, roles.agent_tokens).
 
     ``conflict_article``: the article tells of a conflict (its words say so somewhere). An agreement
     signed or agreed in such an article is an ACLED Agreement even when its own sentence names no
-    fighting ("the same delegations signed the Jeddah Declaration"): the setting is the article's."""
+    fighting ("the same delegations signed the Jeddah Declaration"): the setting is the article's.
+    ``named_places``: tokens of names the stage found to be settlements though the tagger said otherwise
+    (events.takeover.object_place)."""
     spec = trig.spec
     head = trig.head
     plover, mode, sub = spec.plover, spec.mode, spec.acled
@@ -368,7 +370,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     elif refine == "riot":
         sub = "Mob violence" if sent_cues.holds(cues["mob"]) else "Violent demonstration"
     elif refine == "take":
-        plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers)
+        plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers, named_places)
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
             # a verb of finding with nothing seizable found ("the report found that ...", "found no
             # evidence", "we look to find our flag"): a discovery told, no seizure
@@ -697,7 +699,8 @@ def _territorial_use(head: Any, lex: EventLexicon) -> bool:
 
 
 def _taken(
-    head: Any, spec: TriggerSpec, sent_cues: SentenceCues, lex: EventLexicon, conflict: bool, doers: list[Any]
+    head: Any, spec: TriggerSpec, sent_cues: SentenceCues, lex: EventLexicon, conflict: bool, doers: list[Any],
+    named_places: frozenset[int] = frozenset(),
 ) -> tuple[str, str | None, str | None]:
     """What a capture/seize/recover trigger takes: territory, weapons, property, people, power, a ship
     or aircraft (events.means), or a site held by armed guards (fought for: a clash)."""
@@ -718,6 +721,8 @@ def _taken(
                 expanded.extend(ch for ch in prep.children if ch.dep_ == "pobj")
     territorial = spec.acled in ("Government regains territory", "Non-state actor overtakes territory",
                                  "Non-violent transfer of territory")  # fmt: skip
+    if any(o.i in named_places for o in expanded):
+        return spec.plover, spec.mode, spec.acled if territorial or conflict else None  # a settlement taken
     if spec.plover in ("ASSAULT", "COERCE"):
         other = seized_object(expanded, doers, lex)
         if other is not None:

@@ -62,18 +62,19 @@ from frontlines.events.takeover import (
     TERRITORIAL,
     control_place,
     control_typing,
+    object_place,
     release_takes_ground,
     territory_side,
     undergoer_place,
 )
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
-from frontlines.records import Event, EventStatus, Evidence
+from frontlines.records import Event, EventStatus, Evidence, Place
 
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "83"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "84"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -212,6 +213,11 @@ VERSION = "83"  # 3: speech content, generic and negated mentions, own-part deni
 # signed in Doha"): an agreement when the noun is one (events.voice.acted_on)
 # 83: two verbs joined by "and" (each or its governing verb), each with a day of its own that differs, are two
 # happenings ("began storming Bakhmut last summer and took Soledar in January"; events.merge._joined_clauses)
+# 84: the object of a verb of taking that the tagger read as a person's or an organisation's name, no known actor's, is
+# the settlement taken when the gazetteer has one in a country the article's other places lie in ("Wagner fighters
+# captured Soledar", Soledar tagged PERSON: was an abduction with no place; events.takeover.object_place)
+
+_TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -247,6 +253,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         states: list[Any] = []  # heads of triggers told as a state or a description ("has fought ... since 2021")
         taken: set[int] = set()
         for trig in triggers:
+            seized: tuple[int, Place] | None = None  # a taken settlement the tagger read as a name of another kind
             doers = agent_tokens(trig.head)  # asked by the typing, the actors, the crowd and the claim
             if trig.spec is THREAT_SPEC:
                 typing = Typing("THREATEN", "statement", None, None)
@@ -254,7 +261,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             else:
                 if trig.spec.refine == "agree" and conflict_article is None:
                     conflict_article = conflict_setting(doc, words, lex)
-                typing = type_trigger(trig, cues, lex, doers=doers, conflict_article=bool(conflict_article))
+                seized = object_place(inp, trig.head, index) if trig.spec.refine in _TAKING else None
+                typing = type_trigger(trig, cues, lex, doers=doers, conflict_article=bool(conflict_article),
+                                      named_places=frozenset() if seized is None else frozenset({seized[0]}))
                 if not typing.keep:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent, words)
@@ -268,6 +277,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             sources, targets = find_actors(trig.head, index, doers=doers, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
             place, place_score = choose_place(trig.head, index, sent, typing.plover)
+            if place is None and seized is not None:
+                place, place_score = seized[1], 2.0
             if place is None and (trig.spec.acled in TERRITORIAL or typing.plover == "ASSAULT"):
                 place, place_score = undergoer_place(inp, trig.head, index,
                                                      attack=trig.spec.acled not in TERRITORIAL)

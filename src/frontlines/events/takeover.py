@@ -88,6 +88,36 @@ def undergoer_place(inp: StageInput, head: Any, index: DocIndex, *, attack: bool
     return None, 0.0
 
 
+_NAME_ENTS = frozenset({"PERSON", "ORG"})
+
+
+def object_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[int, Place] | None:
+    """A name that a verb of taking has as its object ("Wagner took Soledar", "the army recaptured Kuriga")
+    which the tagger read as a person's or an organisation's, no known actor's: a settlement of a
+    country the article's other places lie in, when the gazetteer has one. Many surnames are also village
+    names, so the settlement must sit in the story's country, and a text with no other place gives none.
+    Returns the name's head token and its place."""
+    countries = {p.country for p in inp.outputs.get("places", ()) if p.country and not p.metonymic}
+    if not countries:
+        return None
+    for c in head.children:
+        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "PROPN" or c.ent_type_ not in _NAME_ENTS:
+            continue
+        known = index.actor_at.get(c.i)
+        if known is not None and (known.registry_id is not None or known.role is not None):
+            continue  # a known person or group, or one the text gives a role
+        span = c.doc[c.left_edge.i : c.i + 1] if c.left_edge.ent_type_ == c.ent_type_ else c.doc[c.i : c.i + 1]
+        if any(t.pos_ != "PROPN" for t in span):
+            continue
+        from frontlines.geo import resolve_spans  # the places stage's own resolution, for one span
+
+        found = [p for p in resolve_spans(inp, [(span.start_char, span.end_char)])
+                 if not p.metonymic and p.kind is PlaceKind.SETTLEMENT and p.country in countries]
+        if found:
+            return c.i, found[0]
+    return None
+
+
 def control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
     """A territorial event's place is the settlement its trigger takes (events.territory); any other
     place it was given stays for the map, marked as changing nobody's control."""
