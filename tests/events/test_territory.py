@@ -216,3 +216,23 @@ def test_the_army_named_without_a_nation_is_the_countrys_own(run_events, text, s
     records = {"places": (kidal,), "actors": (actor(text, "Wagner", "Wagner Group", "RUS", Sector.MILITARY),)}
     (event,) = [e for e in run_events(text, **records) if e.acled_sub_event_type in TERRITORY]
     assert {a.side for a in event.sources} == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "sector", "taken"),
+    [
+        # a doer the actors stage knows as an armed group takes the ground it enters or takes (v85)
+        ("HTS took Aleppo on Saturday.", "HTS", Sector.REBEL, True),
+        ("The Taliban took Kabul in August.", "Taliban", Sector.REBEL, True),
+        ("Wagner entered Soledar on Friday.", "Wagner", Sector.MILITARY, True),
+        # negative: a doer known as no armed body does not
+        ("Microsoft took Seattle by storm.", "Microsoft", Sector.BUSINESS, False),
+    ],
+)
+def test_an_armed_group_known_by_name_takes_ground(run_events, text: str, doer: str, sector: Sector,
+                                                   taken: bool) -> None:  # noqa: ANN001
+    town = text.split()[-3] if text.endswith("storm.") else text.split()[2]
+    events = run_events(text, places=(place(text, town),), actors=(actor(text, doer, doer, None, sector),))
+    captures = [e for e in events if e.acled_sub_event_type in ("Non-state actor overtakes territory",
+                                                                  "Government regains territory")]
+    assert bool(captures) is taken, [(e.trigger, e.acled_sub_event_type) for e in events]

@@ -274,7 +274,8 @@ def _voices_demand(head: Any, demands: CueSet) -> bool:
 
 
 def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, doers: list[Any],
-                 conflict_article: bool = False, named_places: frozenset[int] = frozenset()) -> Typing:
+                 conflict_article: bool = False, named_places: frozenset[int] = frozenset(),
+                 armed_at: frozenset[int] = frozenset()) -> Typing:
     """PLOVER and ACLED typing of a trigger, refined by its clause and sentence (``doers``: the
     trigger's, roles.agent_tokens).
 
@@ -282,7 +283,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     signed or agreed in such an article is an ACLED Agreement even when its own sentence names no
     fighting ("the same delegations signed the Jeddah Declaration"): the setting is the article's.
     ``named_places``: tokens of names the stage found to be settlements though the tagger said otherwise
-    (events.takeover.object_place)."""
+    (events.takeover.object_place); ``armed_at``: tokens of actors known as armed forces or groups
+    ("HTS", "Wagner", "the Taliban": the actors stage's sector)."""
     spec = trig.spec
     head = trig.head
     plover, mode, sub = spec.plover, spec.mode, spec.acled
@@ -376,7 +378,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             # evidence", "we look to find our flag"): a discovery told, no seizure
             return Typing(plover, mode, None, None, keep=False)
     elif refine == "territory":
-        if not _territorial_use(head, lex):
+        if not _territorial_use(head, lex, armed_at):
             return Typing(plover, mode, None, None, keep=False)  # "entered the building", "lost the match"
         sub = spec.acled
     elif refine == "agree":
@@ -659,11 +661,12 @@ def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
     return "Peaceful protest"
 
 
-def _territorial_use(head: Any, lex: EventLexicon) -> bool:
+def _territorial_use(head: Any, lex: EventLexicon, armed_at: frozenset[int] = frozenset()) -> bool:
     """A verb that changes control only in some uses ("enter", "raise the flag", "lose"): its object
     is a place (a name or a territory word, looked at through "of": "the village of X"), and its doer,
-    when named, is armed or a state ("Ukrainian troops entered Kherson"; not "protesters entered the
-    building", "the team lost the match", "losing dozens of armoured vehicles")."""
+    when named, is armed or a state ("Ukrainian troops entered Kherson", "HTS took Aleppo" with HTS an
+    armed group the actors stage knows; not "protesters entered the building", "the team lost the
+    match", "losing dozens of armoured vehicles")."""
     c = lex.cues
     objects = [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass")]
     for prep in head.children:
@@ -692,7 +695,7 @@ def _territorial_use(head: Any, lex: EventLexicon) -> bool:
     doers = [ch for ch in head.children if ch.dep_ in ("nsubj", "agent")]
     if doers:
         cues = SentenceCues([t for d in doers for t in d.subtree])
-        state = any(t.ent_type_ in ("GPE", "NORP") for d in doers for t in d.subtree)
+        state = any(t.ent_type_ in ("GPE", "NORP") or t.i in armed_at for d in doers for t in d.subtree)
         if not (state or cues.holds(c["armed"])):
             return False
     return True

@@ -69,12 +69,12 @@ from frontlines.events.takeover import (
 )
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
-from frontlines.records import Event, EventStatus, Evidence, Place
+from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "84"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "85"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -216,7 +216,10 @@ VERSION = "84"  # 3: speech content, generic and negated mentions, own-part deni
 # 84: the object of a verb of taking that the tagger read as a person's or an organisation's name, no known actor's, is
 # the settlement taken when the gazetteer has one in a country the article's other places lie in ("Wagner fighters
 # captured Soledar", Soledar tagged PERSON: was an abduction with no place; events.takeover.object_place)
+# 85: a doer the actors stage knows as an armed force or group takes the ground it takes or enters ("HTS took Aleppo",
+# "The Taliban took Kabul": no event, the names being no armed words; events.coder._territorial_use's armed_at)
 
+_ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
 
 
@@ -226,6 +229,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     doc = inp.doc
     words = read_words(doc)
     index = index_doc(doc, inp.outputs, words)
+    armed_at = frozenset(i for i, a in index.actor_at.items() if a.sector in _ARMED_SECTORS)
     quotes = [
         (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
         for q in inp.outputs.get("quotes", ())
@@ -263,7 +267,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                     conflict_article = conflict_setting(doc, words, lex)
                 seized = object_place(inp, trig.head, index) if trig.spec.refine in _TAKING else None
                 typing = type_trigger(trig, cues, lex, doers=doers, conflict_article=bool(conflict_article),
-                                      named_places=frozenset() if seized is None else frozenset({seized[0]}))
+                                      named_places=frozenset() if seized is None else frozenset({seized[0]}),
+                                      armed_at=armed_at)
                 if not typing.keep:
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent, words)
