@@ -57,6 +57,9 @@ CASES = [
      ("Hayat Tahrir al-Sham fighters", "group", None, Sector.REBEL, "Hayat Tahrir al-Sham", None)),
     ("The report was first published by Reuters.", "Reuters",
      ("Reuters", "outlet", "GBR", Sector.MEDIA, "GBR", None)),
+    # a military government, named by its kind alone, with its state from the words around it (actors v3)
+    ("The junta in Mali expelled the French ambassador.", "The junta",
+     ("junta", "group", "MLI", Sector.GOVERNMENT, "MLI", None)),
 ]
 
 

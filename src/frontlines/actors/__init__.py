@@ -28,7 +28,7 @@ def extract_actors(inp: StageInput) -> tuple[Actor, ...]:
 
 STAGE = Stage(
     name="actors.mentions",
-    code_version="2",  # 2: a weapon model's name ("Iskander missiles") is no actor
+    code_version="3",  # 2: a weapon model's name ("Iskander missiles") is no actor; 3: "the junta" is a government
     writes="actors",
     reads=("places",),
     run=extract_actors,

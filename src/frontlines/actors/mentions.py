@@ -32,7 +32,7 @@ _BARE_OK = frozenset({
     "insurgent", "rebel", "separatist", "jihadist", "official", "authorities", "diplomat", "lawmaker",
     "collaborator", "police", "civilian", "villager", "refugee", "protester", "journalist", "blogger",
     "paratrooper", "serviceman", "servicemen", "gunman", "partisan", "prosecutor", "spokesman",
-    "spokeswoman", "spokesperson", "defender", "fighter", "resident", "witness",
+    "spokeswoman", "spokesperson", "defender", "fighter", "resident", "witness", "junta",
 })
 _NAME_BREAK = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "—", "–"})
 _ORG_SECTOR_WORDS = (
