@@ -60,6 +60,11 @@ CASES = [
     # a military government, named by its kind alone, with its state from the words around it (actors v3)
     ("The junta in Mali expelled the French ambassador.", "The junta",
      ("junta", "group", "MLI", Sector.GOVERNMENT, "MLI", None)),
+    # those named by what they do, with no modifier: rioters, an unidentified armed group (actors v4)
+    ("Rioters torched shops and cars on Sunday.", "Rioters", ("Rioters", "group", None, Sector.CIVILIAN, None, None)),
+    ("Unknown attackers shot dead a village chief.", "Unknown attackers",
+     ("Unknown attackers", "group", None, Sector.REBEL, None, None)),
+    ("Militiamen looted the market.", "Militiamen", ("Militiamen", "group", None, Sector.REBEL, None, None)),
 ]
 
 

@@ -33,6 +33,8 @@ _BARE_OK = frozenset({
     "collaborator", "police", "civilian", "villager", "refugee", "protester", "journalist", "blogger",
     "paratrooper", "serviceman", "servicemen", "gunman", "partisan", "prosecutor", "spokesman",
     "spokeswoman", "spokesperson", "defender", "fighter", "resident", "witness", "junta",
+    # those named by what they do: the doers ACLED codes as rioters or unidentified armed groups
+    "militiaman", "militiamen", "attacker", "assailant", "kidnapper", "abductor", "rioter", "looter", "mob",
 })
 _NAME_BREAK = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "—", "–"})
 _ORG_SECTOR_WORDS = (
