@@ -59,6 +59,9 @@ VALUES = [
     ("The report was published on 2022-10-31.", "2022-10-31", "2022-10-31"),
     ("Christmas Day 2021 was quiet.", "Christmas Day 2021", "2021-12-25"),
     ("over the past three months", "the past three months", "P3M"),
+    # a report's last day, as "the past 24 hours" (time v6)
+    ("The army repelled 45 attacks over the past day.", "the past day", "P1D"),
+    ("In the last day, 12 drones were shot down.", "the last day", "P1D"),
 ]
 
 
@@ -80,6 +83,8 @@ NEGATIVES = [
     "The convoy carried 1500 troops.",
     "A 52-year-old man was detained.",
     "He paid $1990 for the rifle.",
+    # "the last day" that is the final one, not a stretch up to now
+    "Its final session was the last day of the summit.",
 ]
 
 

@@ -51,4 +51,6 @@ def extract_times(inp: StageInput) -> tuple[TimeValue, ...]:
 # "the month after" are the week or month next to the text's focus
 # 5: an early, mid or late part of a day is on the narrative's day ("in the early afternoon"); a clock time's zone is
 # written in capitals ("2 p.m. Another" took "Anot" for one)
-STAGE = Stage(name="time.timex", code_version="5", writes="times", reads=(), run=extract_times)
+# 6: "over the past day", "in the last day" is a report's last day, as "the past 24 hours" (was "the past": PAST_REF,
+# an event with no date); "the last day" with no preposition before it is the final one
+STAGE = Stage(name="time.timex", code_version="6", writes="times", reads=(), run=extract_times)

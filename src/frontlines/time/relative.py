@@ -244,6 +244,26 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Out | None:
     return _Out(TimeType.DURATION, value, _UNIT_GRANULARITY.get(unit), start, end, resolution, anchor)
 
 
+def _h_past_day(m: re.Match[str], ctx: _Context) -> _Out | None:
+    """"over the past day", "in the last day": a report's last day (as "the past 24 hours"), one day up to
+    the reference date."""
+    start = end = None
+    resolution, anchor = Resolution.EXPLICIT, None
+    if ctx.ref is not None:
+        span = nz.duration_interval(ctx.ref, 1, "day", -1)
+        if span:
+            start, end = span
+            resolution, anchor = Resolution.PUBLICATION, ctx.ref.isoformat()
+    return _Out(TimeType.DURATION, nz.duration(1, UNITS["day"], False), _UNIT_GRANULARITY.get("day"), start, end,
+                resolution, anchor)
+
+
+def _accept_past_day(m: re.Match[str], text: str) -> bool:
+    """"over the past day", "in the last day": a stretch a report covers; "the last day" alone is the final one
+    ("Friday was the last day")."""
+    return re.search(r"(?i)\b(?:over|in|during|within|for)\s+$", text[max(0, m.start() - 8):m.start()]) is not None
+
+
 def _accept_duration(m: re.Match[str], text: str) -> bool:
     q = m.group("q").lower()
     unit = m.group("unit").lower()

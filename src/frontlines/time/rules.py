@@ -54,11 +54,13 @@ from frontlines.time.lexicon import (
 from frontlines.time.relative import (
     _accept_bare_plural,
     _accept_duration,
+    _accept_past_day,
     _accept_ref,
     _accept_set_adverb,
     _h_ago,
     _h_bare_plural,
     _h_duration,
+    _h_past_day,
     _h_every,
     _h_half,
     _h_quarter,
@@ -178,6 +180,8 @@ def _rules() -> tuple[_Rule, ...]:
             rf"remaining|following|prior)\s+)?{_APPROX}?(?P<q>{q})(?:[-\s]+and[-\s]+a[-\s]+half)?[-\s]+"
             rf"(?:more\s+|additional\s+|straight\s+|consecutive\s+|full\s+)?{unit}"
             rf"(?:[-\s]+(?:long|old))?\b"), _h_duration, _accept_duration, priority=2),
+        _Rule("past_day", re.compile(r"(?i)\bthe\s+(?:past|last)\s+day\b(?!\s+of\b)"), _h_past_day,
+              _accept_past_day, priority=3),
         _Rule("bare_plural", re.compile(
             r"(?i)\b(?:(?P<recent>recent|coming|future)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|quarters|"
             r"centuries)\b"), _h_bare_plural, _accept_bare_plural, priority=1),

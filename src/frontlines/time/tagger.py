@@ -68,6 +68,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "half": ("half",),
     "this_year_words": ("year",),
     "duration": _UNIT_WORDS,
+    "past_day": ("day",),
     "bare_plural": ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
                     "quarters"),
     "ref": ("now", "currently", "current", "nowadays", "presently", "present", "days", "moment", "recently",
