@@ -93,6 +93,8 @@ CASES = [
     ("Angry farmers blocked the main highway with tractors.", "PROTEST", None),
     ("Troops remained on high alert along the border.", "MOBILIZE", None),
     ("The army strengthened its forces along the eastern front.", "MOBILIZE", "Change to group/activity"),
+    # a claim of responsibility that tells the event first ("an attack on ..."), not one told before (v86)
+    ("The Houthis claimed responsibility for an attack on a cargo ship in the Gulf of Aden.", "ASSAULT", "Attack"),
 ]
 
 # Sentences that hold no political-violence event (the ACLED label is None or there is no event).

@@ -489,8 +489,12 @@ def aimed_at(head: Any) -> bool:
 
 
 def _claimed_responsibility(head: Any, cues: dict) -> bool:
-    """An event noun named as what someone claims responsibility or credit for."""
+    """An event noun named as what someone claims responsibility or credit for, as one told elsewhere ("the
+    attack", "Sunday's bombing"): the claim names the doer of that event, no event of its own. An event
+    the claim tells first ("claimed responsibility for *an attack* on a cargo ship") stays."""
     if head.pos_ not in _NOUN_POS or head.dep_ != "pobj":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
         return False
     prep = head.head
     if prep.lower_ != "for":

@@ -74,7 +74,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "85"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "86"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -218,6 +218,8 @@ VERSION = "85"  # 3: speech content, generic and negated mentions, own-part deni
 # captured Soledar", Soledar tagged PERSON: was an abduction with no place; events.takeover.object_place)
 # 85: a doer the actors stage knows as an armed force or group takes the ground it takes or enters ("HTS took Aleppo",
 # "The Taliban took Kabul": no event, the names being no armed words; events.coder._territorial_use's armed_at)
+# 86: an event a claim of responsibility tells first ("claimed responsibility for an attack on a cargo ship") is that
+# event, the claimant its doer as claimed; one named as told before ("for the attack") stays no event of its own
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
