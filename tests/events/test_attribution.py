@@ -219,3 +219,20 @@ def test_a_denied_part_makes_the_accused_deed_denied(run_events, text: str, stat
     events = {e.trigger: e for e in run_events(text, actors=actors)}
     assert "airstrike" in events, sorted(events)
     assert events["airstrike"].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "doers"),
+    [
+        # a claim of responsibility for an attack told before names that attack's doer (v86)
+        ("A car bomb killed 12 people in Mogadishu on Sunday. Al-Shabaab claimed responsibility for the attack.",
+         "Al-Shabaab", ["Al-Shabaab"]),
+        # negative: no one claiming it names no one
+        ("A car bomb killed 12 people in Mogadishu on Sunday. No group claimed responsibility for the attack.",
+         None, []),
+    ],
+)
+def test_a_claim_of_responsibility_names_the_attack_s_doer(run_events, text: str, claimant, doers) -> None:  # noqa: ANN001
+    actors = (actor(text, claimant, claimant, None, Sector.REBEL),) if claimant else ()
+    [attack] = [e for e in run_events(text, actors=actors) if e.plover_type == "ASSAULT"]
+    assert [a.name for a in attack.sources] == doers

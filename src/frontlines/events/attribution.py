@@ -11,7 +11,7 @@ from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.realis import Realis, source_like
-from frontlines.events.roles import DocIndex, agent_tokens
+from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
@@ -354,3 +354,20 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
 
 def _negated_verb(tok: Any) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+CLAIM_REACH = 6  # sentences back a claim of responsibility for "the attack" looks for the attack
+
+
+def claimed_doers(kept: list[Any], claims: list[tuple[int, Any]], index: DocIndex, words: frozenset[str]) -> None:
+    """A claim of responsibility for an attack told before ("A car bomb killed 12 people in Mogadishu.
+    Al-Shabaab claimed responsibility for the attack."): the claimant is the doer of the last attack told
+    up to that sentence, when nothing named one. ``claims``: (sentence number, the claimed event noun)."""
+    for s_idx, noun in claims:
+        who = claimants(noun, index, words)
+        if not who:
+            continue
+        referent = next((d for d in reversed(kept) if s_idx - CLAIM_REACH <= d.sent_idx <= s_idx
+                         and d.typing.plover == "ASSAULT"), None)
+        if referent is not None and not referent.sources:
+            referent.sources = tuple(dict.fromkeys(who))

@@ -329,7 +329,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         objects = acted_on(head)
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
             return Typing(plover, mode, None, None, keep=False)
-    if _claimed_responsibility(head, cues):
+    if claimed_responsibility(head, cues):
         return Typing(plover, mode, None, None, keep=False)  # "claimed responsibility for the attack"
     if refine == "base":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -488,7 +488,7 @@ def aimed_at(head: Any) -> bool:
         g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children) for c in head.children)
 
 
-def _claimed_responsibility(head: Any, cues: dict) -> bool:
+def claimed_responsibility(head: Any, cues: dict) -> bool:
     """An event noun named as what someone claims responsibility or credit for, as one told elsewhere ("the
     attack", "Sunday's bombing"): the claim names the doer of that event, no event of its own. An event
     the claim tells first ("claimed responsibility for *an attack* on a cargo ship") stays."""

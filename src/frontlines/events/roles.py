@@ -293,7 +293,7 @@ def nationality_actor(tok: Any, lex: Any, trigger: Any, plover: str | None, arti
     )
 
 
-def _claimants(trigger: Any, index: DocIndex, words: frozenset[str]) -> list[Actor]:
+def claimants(trigger: Any, index: DocIndex, words: frozenset[str]) -> list[Actor]:
     """Who claims responsibility or credit for the event the trigger tells ("X claimed responsibility
     for a bombing that killed 12"; "X took credit for the attack"): the subject of the claim, its doer
     as claimed (the status says so)."""
@@ -347,7 +347,7 @@ def find_actors(
             targets.append(actor)
     if not sources and lex is not None:
         # "Al-Shabaab claimed responsibility for a suicide bombing ... that killed 12": the claimant
-        sources.extend(a for a in _claimants(trigger, index, lex.cues["responsibility"].words) if a not in targets)
+        sources.extend(a for a in claimants(trigger, index, lex.cues["responsibility"].words) if a not in targets)
     pronoun = personal_pronoun(agents) if not sources else None
     if pronoun is not None:  # "repeated *his* threat": a person, never the nearest force
         person = person_before(pronoun, index)

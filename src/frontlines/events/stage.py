@@ -12,6 +12,7 @@ from typing import Any
 
 from frontlines.events.attribution import (
     claim_or_report,
+    claimed_doers,
     denied_accusations,
     own_statement,
     speakers_own_acts,
@@ -20,7 +21,14 @@ from frontlines.events.attribution import (
     speaker_side,
     source_party,
 )
-from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
+from frontlines.events.coder import (
+    Typing,
+    claimed_responsibility,
+    conflict_setting,
+    find_triggers,
+    sentence_cues,
+    type_trigger,
+)
 from frontlines.events.context import inherit, preceding_place, referred_time, story_day, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
@@ -74,7 +82,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "86"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "87"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -220,6 +228,7 @@ VERSION = "86"  # 3: speech content, generic and negated mentions, own-part deni
 # "The Taliban took Kabul": no event, the names being no armed words; events.coder._territorial_use's armed_at)
 # 86: an event a claim of responsibility tells first ("claimed responsibility for an attack on a cargo ship") is that
 # event, the claimant its doer as claimed; one named as told before ("for the attack") stays no event of its own
+# 87: a claim of responsibility for an attack told before: its claimant is the doer of the last attack told up to six sentences before when none was named (attribution.claimed_doers)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -239,6 +248,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     ]
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
+    claims: list[tuple[int, Any]] = []  # attacks told before that someone claims responsibility for
     # "must" is rare: find it once per document rather than once per sentence
     musts = [i for i, low in enumerate(words.lower) if low == "must"] if "must" in words.lower else []
     conflict_article: bool | None = None  # worked out at the first agreement word only
@@ -272,6 +282,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                                       named_places=frozenset() if seized is None else frozenset({seized[0]}),
                                       armed_at=armed_at)
                 if not typing.keep:
+                    if trig.spec.plover == "ASSAULT" and claimed_responsibility(trig.head, lex.cues):
+                        claims.append((s_idx, trig.head))  # "claimed responsibility for the attack"
                     continue
                 realis = assess(trig.head, typing.plover, lex, sent, words)
                 if realis.descriptive:
@@ -327,6 +339,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         control_place(d, inp, index)
     preceding_place(kept, index, breaks)
     speakers_own_acts(kept, index)
+    claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words)
     party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
     own_statement(kept, inp.article.source, party)
