@@ -409,9 +409,11 @@ def test_a_dateline_names_no_source_and_no_doer(run) -> None:
 def test_a_claim_of_responsibility_names_the_claimed_doer(run) -> None:
     """Events v33: "X claimed responsibility for a bombing that killed 12": X is the doer as claimed; a
     claim by no one leaves the event told as fact, unattributed."""
+    # the bombing the claim tells first is the event (v86), and its toll is that event's
     e = event(run("Al-Shabaab claimed responsibility for a suicide bombing at a hotel in Mogadishu on Friday "
-                  "that killed 12 people."), "killed")
+                  "that killed 12 people."), "suicide bombing")
     assert [a.name for a in e.sources] == ["Al-Shabaab"] and e.status.value == "claimed", (e.sources, e.status)
+    assert e.acled_sub_event_type == "Suicide bomb" and any(q.value == 12 for q in e.quantities), e
     e = event(run("No group claimed responsibility for the blast that killed 12 in Kabul."), "killed")
     assert e.status.value == "happened" and e.attributed_to is None, (e.status, e.attributed_to)
 
