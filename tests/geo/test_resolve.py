@@ -348,6 +348,8 @@ def test_outlet_country_breaks_a_tie(nlp, resources) -> None:
          "Donetsk Oblast"),
         # an exonym spelled like the city's own name is not a weaker name (Odessa for Odesa, not Texas)
         ("Drones attacked Odessa at night.", "Odessa", "Odesa", "Odesa Oblast"),
+        # a village of the country bearing the name as written beats a bigger look-alike found by sound (geo v27)
+        ("Ukrainian troops held their positions in Robotyne, Ukraine.", "Robotyne", "Robotyne", "Zaporizhzhia Oblast"),
         # the self-proclaimed republics are the oblasts they claim
         ("A man was wounded in the DPR on Monday.", "DPR", "Donetsk Oblast", "Donetsk Oblast"),
         ("Shelling was reported in the LPR.", "LPR", "Luhansk Oblast", "Luhansk Oblast"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from frontlines.geo.entries import normalise_name
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.recognise import CUED_SOURCE, FEATURE_HEADS, KIND_WORDS
 from frontlines.records import PlaceKind
@@ -50,6 +51,8 @@ def sound_alike(doc: Any, every: list[Any], gazetteer: Gazetteer) -> None:
         if extra:
             if not it.candidates:
                 it.note = "another romanisation of the name (same sound)"
+            elif any(c.country in about and normalise_name(c.name) == normalise_name(it.text) for c in it.candidates):
+                it.sounded = frozenset(c.gid for c in extra)  # a place of the country bears the name as written
             it.candidates = (*it.candidates, *extra)
             it.feature = False  # "Kamenka-Dniprovska" tagged as a building: a village after all
 

@@ -44,6 +44,9 @@ KIND_PRIOR = {
     PlaceKind.RIVER: 2.0,  # a river shares its name with a city ("Dnipro"): it needs a cue
 }
 ALT_NAME_PENALTY = 1.5  # matched only by an alternate name
+# found only by sound while the article's country has a place bearing the name as written ("Robotyne" beside
+# Rybotyn): two orders of population do not make the look-alike the place meant, the article's context may
+SOUND_ALIKE_PENALTY = 3.0
 CAPITAL_BONUS = 2.5  # "Washington" alone is the capital more often than the state
 EPONYM_PENALTY = 3.0  # "Kherson" is the city, "Kherson region" the oblast
 HINT_BONUS = 6.0
@@ -94,6 +97,7 @@ class _Item:
     note: str = ""  # why the candidates were narrowed (a container next to the name)
     override: Place | None = None  # placed without a candidate of its own (inside a container)
     partial: bool = False  # the candidates bear only a part of the name ("Upper Kherson" -> Kherson)
+    sounded: frozenset[str] = frozenset()  # candidates found only by sound beside places bearing the name as written
 
 
 def resolve_mentions(
@@ -455,6 +459,8 @@ def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[
     s = math.log10(c.population + 10) + KIND_PRIOR.get(c.kind, 0.0)
     if not c.main and not _spelling_of(it.text, c.name):
         s -= ALT_NAME_PENALTY
+    if c.gid in it.sounded:
+        s -= SOUND_ALIKE_PENALTY
     if c.capital:
         s += CAPITAL_BONUS
     if it.hint is not None:
