@@ -53,7 +53,10 @@ Each rule reads the dependency tree around one trigger and the other triggers of
 - **a witness's account, a notice to readers, those an act befell**: a quoted speaker telling, in the
   past and the first person, of a call they made ("'We *called for* help for hours,' said one man"); a
   request in the present passive with no asker ("the population *is invited* to remain calm"); people
-  counted "*among those captured*": no act of one party upon another, or an act told where it is done.
+  counted "*among those captured*": no act of one party upon another, or an act told where it is done;
+- **a happening that dates another act**: an agreement or talks tied to the stretch or point of time
+  another act of the sentence happened in ("freed 24 hostages *on the first day of a truce*", "*hours
+  before a ceasefire* was due to begin", "signed *after two weeks of talks*") are told as its time.
 """
 
 from __future__ import annotations
@@ -510,7 +513,7 @@ def drop_references(drafts: list[Draft]) -> None:
             by_sentence.setdefault(d.sent_idx, []).append(d)
     for group in by_sentence.values():
         for d in group:
-            if len(group) > 1 and referred_to(d, group):
+            if len(group) > 1 and (referred_to(d, group) or time_frame(d, group)):
                 d.dropped = True
 
 
@@ -534,6 +537,29 @@ def referred_to(d: Draft, drafts: list[Draft]) -> bool:
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "when", "as", "until"})
+# nouns of a stretch or a point of time, and the words that tie a happening to one ("the first day *of* a
+# truce", "hours *before* a ceasefire", "two weeks *of* talks")
+_TIME_NOUNS = frozenset({"minute", "hour", "day", "night", "week", "month", "year", "eve", "start", "outset",
+                         "beginning", "end", "anniversary"})
+_TIME_LINKS = frozenset({"of", "before", "after", "into"})
+# acts that take a stretch of time of their own: fighting told as lasting days is the fighting
+_LASTING = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
+
+
+def time_frame(d: Draft, drafts: list[Draft]) -> bool:
+    """An event noun that tells when another act of its sentence happened, as the stretch or point of
+    time it is tied to ("freed 24 hostages *on the first day of a truce*", "*hours before a ceasefire*
+    was due to begin, warplanes struck", "was signed *after two weeks of talks*"): the agreement or the
+    talks are told, if at all, where they are the news; here they date the act. Violent and coercive
+    acts stay ("after a month of fighting": the fighting lasted that month, and is coded)."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or d.typing.plover in _LASTING or head.dep_ != "pobj":
+        return False
+    link = head.head
+    if link.lower_ not in _TIME_LINKS or link.head.lemma_.lower() not in _TIME_NOUNS:
+        return False
+    inside = range(link.head.left_edge.i, link.head.right_edge.i + 1)
+    return any(o is not d and not o.dropped and o.trigger.head.i not in inside for o in drafts)
 
 
 # nouns whose "of" names what a habit or a record consists of
