@@ -275,3 +275,24 @@ def test_a_verb_telling_the_making_of_its_noun_is_one_event(run_events, text: st
     times = tuple(timev(text, k, v) for k, v in days.items() if k in text)
     events = [e for e in run_events(text, places=places, times=times) if e.plover_type == "AGREE"]
     assert len(events) == count, [(e.trigger, e.place.name if e.place else None) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # people named by a harm done to them were harmed in the attack told before: who they were or how
+        # they died is that attack told again
+        ("Two car bombs exploded at a junction in the capital on Saturday. The president said: \"Our people "
+         "who were massacred included mothers with their children.\"", 1),
+        ("Soldiers attacked the village in July. Most of those killed were shot by the soldiers.", 1),
+        # negative cases: no attack told before; the killers, not the killed; an attack of another day
+        ("Most of those killed in the town were shot by the police, the report said.", 1),
+        ("Soldiers attacked the village in July. The men who killed them were shot by the police.", 2),
+        ("Soldiers attacked the village on 3 July. On 9 July, most of those killed were shot by the police.", 2),
+    ],
+)
+def test_what_is_said_of_the_victims_is_the_attack_told_before(run_events, text: str, count: int) -> None:
+    days = {"3 July": "2022-07-03", "9 July": "2022-07-09", "July": "2022-07", "Saturday": "2022-11-05"}
+    times = tuple(timev(text, k, v) for k, v in days.items() if k in text and not (k == "July" and "3 July" in text))
+    events = _assaults(run_events(text, times=times))
+    assert len(events) == count, [e.trigger for e in events]

@@ -1,5 +1,6 @@
 """One event per happening: triggers of one sentence that name one event, a later mention that
-refers back to an earlier one, nouns that are another event's participants."""
+refers back to an earlier one, nouns that are another event's participants, what is said of the
+people an attack told before harmed."""
 
 from __future__ import annotations
 
@@ -555,3 +556,50 @@ def merge_parts_of_attack(drafts: list[Draft]) -> None:
         attacks = [e for e in attacks if _part_of_attack(d, e)]
         if attacks:
             absorb(max(attacks, key=lambda e: (e.sent_idx, _salience(e))), d)
+
+
+# harm that names the people it was done to ("those killed", "the people who were wounded")
+_HARMED = frozenset({"kill", "wound", "injure", "massacre", "murder", "execute", "slaughter", "shoot", "maim"})
+
+
+def _victims_clause(noun: Any) -> Any | None:
+    """The harm participle or relative clause that names ``noun`` by what was done to it ("*those killed*",
+    "our people *who were massacred*", "most *of those killed*")."""
+    for n in (noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")):
+        for c in n.children:
+            if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in _HARMED \
+                    and not any(s.dep_ in ("nsubj", "agent") for s in c.children):
+                return c
+    return None
+
+
+def _names_victims(d: Draft) -> bool:
+    """``d`` is said of people the text names by a harm done to them: the harm itself, as the clause
+    naming the subject of its sentence ("Our people *who were massacred* included mothers"), or an act
+    told of them ("Most of those killed *were shot* by the security forces")."""
+    h = d.trigger.head
+    if h.dep_ in ("acl", "relcl"):
+        noun = h.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head
+        clause = _victims_clause(noun)
+        return noun.dep_ in ("nsubj", "nsubjpass") and clause is not None and clause.i == h.i
+    return h.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _victims_clause(c) is not None
+                                    for c in h.children)
+
+
+def merge_victims_told_again(drafts: list[Draft]) -> None:
+    """People the text names by a harm done to them ("those killed", "our people who were massacred")
+    were harmed in an attack it has told: what their sentence says of them, who they were or how they
+    died ("Most of those killed were shot by the security forces"), is that attack told again, not
+    another one. Left alone when no attack is told before it."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover != "ASSAULT" or not _names_victims(d):
+            continue
+        earlier = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
+                   and e.sent_idx < d.sent_idx and e.typing.plover == "ASSAULT" and _done(e)
+                   and not _places_differ(d, e) and not _own_days_differ(d, e)]
+        if earlier:
+            nearest = max(e.sent_idx for e in earlier)
+            absorb(max((e for e in earlier if e.sent_idx == nearest), key=_salience), d)

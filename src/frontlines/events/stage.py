@@ -35,6 +35,7 @@ from frontlines.events.merge import (
     merge_parts_of_attack,
     merge_reported_retellings,
     merge_same_happening,
+    merge_victims_told_again,
 )
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
@@ -210,6 +211,8 @@ VERSION = "80"  # 3: speech content, generic and negated mentions, own-part deni
 # happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
 # 80: (branch precision3) an agreement or talks that date another act of their sentence, tied to a stretch or point of time
 # ("on the first day of a truce", "hours before a ceasefire", "after two weeks of talks"), are no events (events.mentions.time_frame)
+# people the text names by a harm done to them ("those killed", "our people who were massacred") were harmed in an attack
+# told before: what their sentence says of them ("Most of those killed were shot by ...") is that attack (events.merge.merge_victims_told_again)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -298,6 +301,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
     merge_parts_of_attack(drafts)
+    merge_victims_told_again(drafts)
     kept = [d for d in drafts if not d.dropped]
     referred_time(drafts, kept)
     inherit(kept, inp.article.published)
