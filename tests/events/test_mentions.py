@@ -365,3 +365,20 @@ def test_a_happening_that_dates_another_act_is_no_event(run_events, text: str, g
                                                        kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a speech act two sides make upon each other sums up the sides' own acts
+        ("Within days, both sides were accusing each other of breaking the truce.", "accusing", None),
+        ("The army and the rebels accused one another of shelling the market.", "accused", None),
+        ("Israel and the militants traded blame on Wednesday for the explosion.", "blame", None),
+        # negative cases: one side accusing the other; two sides accusing a third
+        ("The rebels accused the army of shelling the market.", None, "accused"),
+        ("The army and the rebels accused the United Nations of bias.", None, "accused"),
+    ],
+)
+def test_a_speech_act_upon_each_other_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

@@ -56,7 +56,9 @@ Each rule reads the dependency tree around one trigger and the other triggers of
   counted "*among those captured*": no act of one party upon another, or an act told where it is done;
 - **a happening that dates another act**: an agreement or talks tied to the stretch or point of time
   another act of the sentence happened in ("freed 24 hostages *on the first day of a truce*", "*hours
-  before a ceasefire* was due to begin", "signed *after two weeks of talks*") are told as its time.
+  before a ceasefire* was due to begin", "signed *after two weeks of talks*") are told as its time;
+- **a speech act upon each other**: two sides accusing each other or trading blame sum up the sides'
+  own acts, which the story tells apart where each speaks.
 """
 
 from __future__ import annotations
@@ -657,6 +659,26 @@ def among_those(d: Draft) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))
 
 
+# verbs of giving and taking back the same thing ("traded blame", "exchanged accusations")
+_TRADING = frozenset({"trade", "exchange", "swap"})
+_RECIPROCAL = frozenset({"other", "another"})  # "each other", "one another"
+
+
+def reciprocal_speech(d: Draft) -> bool:
+    """A speech act two sides are told to make upon each other ("both *were accusing* each other",
+    "Israel and the militants *traded blame*", "exchanged accusations"): a sum of the sides' own acts,
+    which the story tells apart where each side speaks; no act of one party upon another."""
+    head = d.trigger.head
+    if d.typing.plover not in _SAID:
+        return False
+    if head.pos_ == "NOUN":
+        return head.dep_ == "dobj" and head.head.lemma_.lower() in _TRADING
+    return head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and (c.lower_ in _RECIPROCAL and any(g.lower_ in ("each", "one") for g in c.children)
+                              or c.lower_ == "one" and any(g.lower_ == "another" for g in c.children))
+        for c in head.children)
+
+
 def drop_background_of_states(drafts: list[Draft], states: list[Any]) -> None:
     """Mark as dropped the acts told in a time clause of a state or description ("Wagner has fought
     alongside Mali's army since 2021, *after the junta broke with France and expelled French
@@ -691,6 +713,6 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
                 or visit_to_a_place(d) or called_off(d) or witness_speech(d) or unaddressed_request(d)
-                or among_those(d)):
+                or among_those(d) or reciprocal_speech(d)):
             d.dropped = True
 

@@ -213,6 +213,8 @@ VERSION = "80"  # 3: speech content, generic and negated mentions, own-part deni
 # ("on the first day of a truce", "hours before a ceasefire", "after two weeks of talks"), are no events (events.mentions.time_frame)
 # people the text names by a harm done to them ("those killed", "our people who were massacred") were harmed in an attack
 # told before: what their sentence says of them ("Most of those killed were shot by ...") is that attack (events.merge.merge_victims_told_again)
+# a speech act two sides make upon each other ("both were accusing each other", "traded blame") sums up the sides' own acts,
+# no act of one party upon another (events.mentions.reciprocal_speech)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
