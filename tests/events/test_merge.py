@@ -130,6 +130,31 @@ def test_headline_end() -> None:
     assert headline_end("Kyiv says   fighting goes on\n\nBody.", "Kyiv says fighting goes on") == 28
     assert headline_end("Body first. Kyiv says fighting goes on", "Kyiv says fighting goes on") == 0
     assert headline_end("Anything", None) == 0
+    # with no title, a first line standing alone over the body, with no sentence-ending stop, is the headline
+    assert headline_end("Russian attack on Mykolaiv kills one\n\nA missile hit the city.", None) == 36
+    # negative cases: a first paragraph that is a sentence, of several lines, or with no body under it
+    assert headline_end("A missile hit Mykolaiv overnight.\n\nThe mayor said one person died.", None) == 0
+    assert headline_end('Russia says "we will respond"\n\nThe ministry spoke on Monday.', None) == 0
+    assert headline_end("Kyiv under fire\nUpdated at noon\n\nA missile hit the city.", None) == 0
+    assert headline_end("Russian attack on Mykolaiv kills one", None) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # an untitled text whose first line is its headline: the headline's attack is the body's
+        ("Russian attack on Mykolaiv kills one\n\nA Russian missile hit a residential area of Mykolaiv overnight, "
+         "killing one person, the mayor said.", 1),
+        # negative case: a first paragraph that is a sentence of its own tells its own attack
+        ("Russian forces shelled Kherson on Monday.\n\nA Russian missile hit a residential area of Mykolaiv "
+         "overnight, killing one person.", 2),
+    ],
+)
+def test_an_untitled_first_line_is_the_headline(run_events, text: str, count: int) -> None:
+    points = {"Kherson": (46.64, 32.61), "Mykolaiv": (46.97, 32.0)}
+    places = tuple(place(text, k, lat=lat, lon=lon) for k, (lat, lon) in points.items() if k in text)
+    events = _assaults(run_events(text, places=places))
+    assert len(events) == count, [e.trigger for e in events]
 
 
 def test_a_note_toll_without_a_doer_is_the_attack_before_it(run_events) -> None:

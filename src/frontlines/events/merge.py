@@ -4,6 +4,7 @@ people an attack told before harmed."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from frontlines.events.coder import specificity
@@ -490,10 +491,20 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
                        key=lambda e: sum(1 for _ in e.trigger.head.ancestors)), d)
 
 
+# a line that ends a sentence: a headline never does ("Russian attack on Mykolaiv kills one")
+_SENTENCE_END = re.compile(r"[.!?:;\"\u201d'\u2019)]\s*$")
+
+
 def headline_end(text: str, title: str | None) -> int:
-    """Where the headline ends when the text opens with the article's title (0 when it does not)."""
+    """Where the headline ends when the text opens with the article's title (0 when it does not). With no
+    title given, a first line standing alone as a paragraph over the body, with no sentence-ending stop
+    ("Russian attack on Mykolaiv kills one\n\nMYKOLAIV (AP) - A Russian missile hit ..."), is the headline."""
     if not title:
-        return 0
+        first, brk, body = text.partition("\n\n")
+        if not brk or not body.strip() or "\n" in first.strip() or not first.strip() \
+                or _SENTENCE_END.search(first):
+            return 0
+        return len(first.rstrip())
     words = title.split()
     pos = 0
     for w in words:

@@ -215,6 +215,8 @@ VERSION = "80"  # 3: speech content, generic and negated mentions, own-part deni
 # told before: what their sentence says of them ("Most of those killed were shot by ...") is that attack (events.merge.merge_victims_told_again)
 # a speech act two sides make upon each other ("both were accusing each other", "traded blame") sums up the sides' own acts,
 # no act of one party upon another (events.mentions.reciprocal_speech)
+# an untitled text's first line standing alone over the body, with no sentence-ending stop, is its headline: the headline's
+# events are the body's of their type (events.merge.headline_end, merge_headline)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
