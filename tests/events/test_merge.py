@@ -189,6 +189,25 @@ def test_the_other_side_giving_way_is_the_same_change_of_hands(run_events) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "said_by"),
+    [
+        # the capture told as fact keeps its own telling: the other side's word on its withdrawal is no claim of it
+        ("Ukrainian troops entered Kherson on Friday, hours after Moscow said it had pulled its forces out of "
+         "Kherson.", None),
+        # negative case: a capture told as a party's word stays that party's
+        ("Ukrainian troops entered Kherson on Friday after Russian forces pulled out of Kherson, the army said.",
+         "army"),
+    ],
+)
+def test_a_capture_keeps_its_own_telling_when_the_other_side_gives_way(run_events, text: str,
+                                                                        said_by: str | None) -> None:
+    events = run_events(text, places=(place(text, "Kherson", lat=46.64, lon=32.61),))
+    assert [e.plover_type for e in events] == ["ASSAULT"], [(e.trigger, e.plover_type) for e in events]
+    told_by = events[0].attributed_to
+    assert (told_by is None) if said_by is None else (told_by is not None and said_by in told_by), told_by
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the taker pulling out later is a second happening

@@ -140,7 +140,9 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
             continue
         for b in drafts:
             if b is not a and not b.dropped and _other_side_gives_way(a, b):
+                told = a.realis
                 absorb(a, b)
+                a.realis = told  # the capture keeps its own telling: "hours after Moscow said it had pulled back"
     for i, a in enumerate(drafts):
         for b in drafts[i + 1 :]:
             if a.dropped or b.dropped:

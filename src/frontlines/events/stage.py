@@ -217,6 +217,8 @@ VERSION = "80"  # 3: speech content, generic and negated mentions, own-part deni
 # no act of one party upon another (events.mentions.reciprocal_speech)
 # an untitled text's first line standing alone over the body, with no sentence-ending stop, is its headline: the headline's
 # events are the body's of their type (events.merge.headline_end, merge_headline)
+# the other side giving way in a capture's sentence joins the capture without its telling: "entered Kherson, hours after
+# Moscow said it had pulled back" stays told as fact, not Moscow's claim (events.merge.merge_in_sentence)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
