@@ -219,6 +219,8 @@ VERSION = "80"  # 3: speech content, generic and negated mentions, own-part deni
 # events are the body's of their type (events.merge.headline_end, merge_headline)
 # the other side giving way in a capture's sentence joins the capture without its telling: "entered Kherson, hours after
 # Moscow said it had pulled back" stays told as fact, not Moscow's claim (events.merge.merge_in_sentence)
+# where a withdrawal goes ("pulled its forces back across the Dnipro", "towards Uvira") is not its place (events.roles.choose_place);
+# a withdrawal noun a completion verb tells as done ("said the withdrawal had been completed") is reported done (events.territory)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
