@@ -221,6 +221,8 @@ VERSION = "80"  # 3: speech content, generic and negated mentions, own-part deni
 # Moscow said it had pulled back" stays told as fact, not Moscow's claim (events.merge.merge_in_sentence)
 # where a withdrawal goes ("pulled its forces back across the Dnipro", "towards Uvira") is not its place (events.roles.choose_place);
 # a withdrawal noun a completion verb tells as done ("said the withdrawal had been completed") is reported done (events.territory)
+# fighting told as what a whole war consisted of ("fought ... during the two-year war", "in the 34-day war of 2006") sums the
+# war up, no happening of a day; a deed done in a war or fighting on a day of it stays (events.realis._the_war_told)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
