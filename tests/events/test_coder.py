@@ -184,9 +184,10 @@ def test_finding_is_a_seizure_only_of_something_seizable(run_events, text: str, 
 @pytest.mark.parametrize(
     ("text", "trigger", "plover"),
     [
-        # an accusation by others beside protesters stays an accusation (events v44)
-        ("Israel and Hamas traded blame for the blast, as anger over it sent protesters into the streets.",
-         "blame", "ACCUSE"),
+        # an accusation by others beside protesters stays an accusation (events v44; a blame two sides
+        # trade upon each other is no event since v80, so one side blames the other here)
+        ("Israel blamed Hamas for the blast, as anger over it sent protesters into the streets.",
+         "blamed", "ACCUSE"),
         # negative: what protesters say is their protest
         ("Protesters demanded the resignation of the governor in Lagos.", "Protesters", "PROTEST"),
         # negative: force used at a protest is typed by the protest

@@ -346,3 +346,39 @@ def test_a_notice_to_its_readers_is_no_request(run_events, text: str, gone: str 
 def test_those_an_act_befell_are_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # an agreement or talks tying another act of the sentence to a stretch or a point of time date that act
+        ("The rebels freed ten prisoners on Friday, on the first day of a truce.", "truce", "freed"),
+        ("Hours before a ceasefire was due to begin, warplanes struck the airport.", "ceasefire", "struck"),
+        ("The deal was signed in Doha on Saturday after two weeks of talks.", "talks", "deal"),
+        # negative cases: fighting lasting days is coded; the noun alone in its sentence; the noun told as made
+        ("The government declared a curfew on Friday after a week of shelling in the north.", None, "shelling"),
+        ("The first day of the truce passed quietly in the capital.", None, "truce"),
+        ("The two sides agreed a truce on Friday and freed ten prisoners.", None, "truce"),
+    ],
+)
+def test_a_happening_that_dates_another_act_is_no_event(run_events, text: str, gone: str | None,
+                                                       kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a speech act two sides make upon each other sums up the sides' own acts
+        ("Within days, both sides were accusing each other of breaking the truce.", "accusing", None),
+        ("The army and the rebels accused one another of shelling the market.", "accused", None),
+        ("Israel and the militants traded blame on Wednesday for the explosion.", "blame", None),
+        # negative cases: one side accusing the other; two sides accusing a third
+        ("The rebels accused the army of shelling the market.", None, "accused"),
+        ("The army and the rebels accused the United Nations of bias.", None, "accused"),
+    ],
+)
+def test_a_speech_act_upon_each_other_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

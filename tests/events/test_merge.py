@@ -130,6 +130,31 @@ def test_headline_end() -> None:
     assert headline_end("Kyiv says   fighting goes on\n\nBody.", "Kyiv says fighting goes on") == 28
     assert headline_end("Body first. Kyiv says fighting goes on", "Kyiv says fighting goes on") == 0
     assert headline_end("Anything", None) == 0
+    # with no title, a first line standing alone over the body, with no sentence-ending stop, is the headline
+    assert headline_end("Russian attack on Mykolaiv kills one\n\nA missile hit the city.", None) == 36
+    # negative cases: a first paragraph that is a sentence, of several lines, or with no body under it
+    assert headline_end("A missile hit Mykolaiv overnight.\n\nThe mayor said one person died.", None) == 0
+    assert headline_end('Russia says "we will respond"\n\nThe ministry spoke on Monday.', None) == 0
+    assert headline_end("Kyiv under fire\nUpdated at noon\n\nA missile hit the city.", None) == 0
+    assert headline_end("Russian attack on Mykolaiv kills one", None) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # an untitled text whose first line is its headline: the headline's attack is the body's
+        ("Russian attack on Mykolaiv kills one\n\nA Russian missile hit a residential area of Mykolaiv overnight, "
+         "killing one person, the mayor said.", 1),
+        # negative case: a first paragraph that is a sentence of its own tells its own attack
+        ("Russian forces shelled Kherson on Monday.\n\nA Russian missile hit a residential area of Mykolaiv "
+         "overnight, killing one person.", 2),
+    ],
+)
+def test_an_untitled_first_line_is_the_headline(run_events, text: str, count: int) -> None:
+    points = {"Kherson": (46.64, 32.61), "Mykolaiv": (46.97, 32.0)}
+    places = tuple(place(text, k, lat=lat, lon=lon) for k, (lat, lon) in points.items() if k in text)
+    events = _assaults(run_events(text, places=places))
+    assert len(events) == count, [e.trigger for e in events]
 
 
 def test_a_note_toll_without_a_doer_is_the_attack_before_it(run_events) -> None:
@@ -161,6 +186,25 @@ def test_the_other_side_giving_way_is_the_same_change_of_hands(run_events) -> No
     text = "On 28 April 2024, Russian forces took control of Ocheretyne; Ukrainian forces withdrew."
     events = run_events(text)
     assert [e.plover_type for e in events] == ["ASSAULT"], [(e.trigger, e.plover_type) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "said_by"),
+    [
+        # the capture told as fact keeps its own telling: the other side's word on its withdrawal is no claim of it
+        ("Ukrainian troops entered Kherson on Friday, hours after Moscow said it had pulled its forces out of "
+         "Kherson.", None),
+        # negative case: a capture told as a party's word stays that party's
+        ("Ukrainian troops entered Kherson on Friday after Russian forces pulled out of Kherson, the army said.",
+         "army"),
+    ],
+)
+def test_a_capture_keeps_its_own_telling_when_the_other_side_gives_way(run_events, text: str,
+                                                                        said_by: str | None) -> None:
+    events = run_events(text, places=(place(text, "Kherson", lat=46.64, lon=32.61),))
+    assert [e.plover_type for e in events] == ["ASSAULT"], [(e.trigger, e.plover_type) for e in events]
+    told_by = events[0].attributed_to
+    assert (told_by is None) if said_by is None else (told_by is not None and said_by in told_by), told_by
 
 
 @pytest.mark.parametrize(
@@ -293,3 +337,24 @@ def test_a_verb_telling_the_making_of_its_noun_is_one_event(run_events, text: st
 def test_joined_acts_on_two_days_stay_two(run_events, text: str, days: tuple, n: int) -> None:  # noqa: ANN001
     events = _assaults(run_events(text, times=tuple(timev(text, w, v) for w, v in days)))
     assert len(events) == n, [(e.trigger, e.time.value if e.time else None) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # people named by a harm done to them were harmed in the attack told before: who they were or how
+        # they died is that attack told again
+        ("Two car bombs exploded at a junction in the capital on Saturday. The president said: \"Our people "
+         "who were massacred included mothers with their children.\"", 1),
+        ("Soldiers attacked the village in July. Most of those killed were shot by the soldiers.", 1),
+        # negative cases: no attack told before; the killers, not the killed; an attack of another day
+        ("Most of those killed in the town were shot by the police, the report said.", 1),
+        ("Soldiers attacked the village in July. The men who killed them were shot by the police.", 2),
+        ("Soldiers attacked the village on 3 July. On 9 July, most of those killed were shot by the police.", 2),
+    ],
+)
+def test_what_is_said_of_the_victims_is_the_attack_told_before(run_events, text: str, count: int) -> None:
+    days = {"3 July": "2022-07-03", "9 July": "2022-07-09", "July": "2022-07", "Saturday": "2022-11-05"}
+    times = tuple(timev(text, k, v) for k, v in days.items() if k in text and not (k == "July" and "3 July" in text))
+    events = _assaults(run_events(text, times=times))
+    assert len(events) == count, [e.trigger for e in events]

@@ -92,6 +92,9 @@ NOT_HAPPENINGS = [
     # an act told as done again and again is a summary, not a happening (events v38)
     ("Beijing has repeatedly urged both sides to stop fighting.", "urged"),
     ("Russian forces regularly shell the town.", "shell"),
+    # fighting told as what a whole war consisted of sums the war up (events v80)
+    ("The group fought the army to a standstill in the 34-day war of 2006.", "fought"),
+    ("The militia fought alongside the army during the two-year war that ended last year.", "fought"),
 ]
 HAPPENINGS = [
     ("The fighting killed at least 12 people in Khartoum on Monday, medics said.", "killed"),
@@ -99,6 +102,9 @@ HAPPENINGS = [
     ("The army allowed residents to leave and then shelled the town.", "shelled"),
     ("Police have arrested 40 people since Monday.", "arrested"),
     ("Russian forces repeatedly shelled the town on Monday.", "shelled"),
+    # a deed done in a war, and fighting told on a day of it, stay happenings
+    ("Israel captured the heights from Syria in the 1967 war.", "captured"),
+    ("Rebels fought the army in the town on Monday during the war.", "fought"),
 ]
 
 

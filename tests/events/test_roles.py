@@ -207,3 +207,21 @@ def test_a_date_of_something_else_is_not_the_events(run_events, text: str, trigg
     event = next(e for e in events if e.trigger == trigger)
     got = event.time.text if event.time is not None and event.time.resolution != Resolution.DEFAULT else None
     assert got == own
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        # where a withdrawal goes is not where it happened
+        ("Russian forces pulled back across the Dnipro on Friday.", "Dnipro", None),
+        ("The army pulled back south towards Uvira on Friday.", "Uvira", None),
+        # negative cases: where it left, where it happened, where an attack landed
+        ("Russian forces withdrew from Kherson on Friday.", "Kherson", "Kherson"),
+        ("Russian forces retreated in Kherson on Friday.", "Kherson", "Kherson"),
+        ("Russian forces fired missiles into Kherson on Friday.", "Kherson", "Kherson"),
+    ],
+)
+def test_where_a_withdrawal_goes_is_not_its_place(run_events, text: str, needle: str, expected: str | None) -> None:
+    events = [e for e in run_events(text, places=(place(text, needle),)) if e.plover_type in ("RETREAT", "ASSAULT")]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)

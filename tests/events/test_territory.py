@@ -236,3 +236,22 @@ def test_an_armed_group_known_by_name_takes_ground(run_events, text: str, doer: 
     captures = [e for e in events if e.acled_sub_event_type in ("Non-state actor overtakes territory",
                                                                   "Government regains territory")]
     assert bool(captures) is taken, [(e.trigger, e.acled_sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        # a withdrawal noun a completion verb tells as done is reported as done
+        ("The ministry said the withdrawal of the troops had been completed.", True),
+        ("The ministry said the withdrawal was completed at dawn.", True),
+        # negative cases: announced, to come, a verb of its own that is no completion
+        ("The ministry announced the withdrawal of the troops.", False),
+        ("The ministry said the withdrawal would be completed by Friday.", False),
+        ("The ministry said the withdrawal had been delayed.", False),
+    ],
+)
+def test_a_withdrawal_told_completed_is_done(nlp, text: str, done: bool) -> None:
+    from frontlines.events.territory import done_by_its_own_word
+
+    head = next(t for t in nlp(text) if t.lemma_ == "withdrawal")
+    assert done_by_its_own_word(head) is done

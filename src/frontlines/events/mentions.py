@@ -53,7 +53,12 @@ Each rule reads the dependency tree around one trigger and the other triggers of
 - **a witness's account, a notice to readers, those an act befell**: a quoted speaker telling, in the
   past and the first person, of a call they made ("'We *called for* help for hours,' said one man"); a
   request in the present passive with no asker ("the population *is invited* to remain calm"); people
-  counted "*among those captured*": no act of one party upon another, or an act told where it is done.
+  counted "*among those captured*": no act of one party upon another, or an act told where it is done;
+- **a happening that dates another act**: an agreement or talks tied to the stretch or point of time
+  another act of the sentence happened in ("freed 24 hostages *on the first day of a truce*", "*hours
+  before a ceasefire* was due to begin", "signed *after two weeks of talks*") are told as its time;
+- **a speech act upon each other**: two sides accusing each other or trading blame sum up the sides'
+  own acts, which the story tells apart where each speaks.
 """
 
 from __future__ import annotations
@@ -510,7 +515,7 @@ def drop_references(drafts: list[Draft]) -> None:
             by_sentence.setdefault(d.sent_idx, []).append(d)
     for group in by_sentence.values():
         for d in group:
-            if len(group) > 1 and referred_to(d, group):
+            if len(group) > 1 and (referred_to(d, group) or time_frame(d, group)):
                 d.dropped = True
 
 
@@ -534,6 +539,29 @@ def referred_to(d: Draft, drafts: list[Draft]) -> bool:
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "when", "as", "until"})
+# nouns of a stretch or a point of time, and the words that tie a happening to one ("the first day *of* a
+# truce", "hours *before* a ceasefire", "two weeks *of* talks")
+_TIME_NOUNS = frozenset({"minute", "hour", "day", "night", "week", "month", "year", "eve", "start", "outset",
+                         "beginning", "end", "anniversary"})
+_TIME_LINKS = frozenset({"of", "before", "after", "into"})
+# acts that take a stretch of time of their own: fighting told as lasting days is the fighting
+_LASTING = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
+
+
+def time_frame(d: Draft, drafts: list[Draft]) -> bool:
+    """An event noun that tells when another act of its sentence happened, as the stretch or point of
+    time it is tied to ("freed 24 hostages *on the first day of a truce*", "*hours before a ceasefire*
+    was due to begin, warplanes struck", "was signed *after two weeks of talks*"): the agreement or the
+    talks are told, if at all, where they are the news; here they date the act. Violent and coercive
+    acts stay ("after a month of fighting": the fighting lasted that month, and is coded)."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or d.typing.plover in _LASTING or head.dep_ != "pobj":
+        return False
+    link = head.head
+    if link.lower_ not in _TIME_LINKS or link.head.lemma_.lower() not in _TIME_NOUNS:
+        return False
+    inside = range(link.head.left_edge.i, link.head.right_edge.i + 1)
+    return any(o is not d and not o.dropped and o.trigger.head.i not in inside for o in drafts)
 
 
 # nouns whose "of" names what a habit or a record consists of
@@ -631,6 +659,26 @@ def among_those(d: Draft) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))
 
 
+# verbs of giving and taking back the same thing ("traded blame", "exchanged accusations")
+_TRADING = frozenset({"trade", "exchange", "swap"})
+_RECIPROCAL = frozenset({"other", "another"})  # "each other", "one another"
+
+
+def reciprocal_speech(d: Draft) -> bool:
+    """A speech act two sides are told to make upon each other ("both *were accusing* each other",
+    "Israel and the militants *traded blame*", "exchanged accusations"): a sum of the sides' own acts,
+    which the story tells apart where each side speaks; no act of one party upon another."""
+    head = d.trigger.head
+    if d.typing.plover not in _SAID:
+        return False
+    if head.pos_ == "NOUN":
+        return head.dep_ == "dobj" and head.head.lemma_.lower() in _TRADING
+    return head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and (c.lower_ in _RECIPROCAL and any(g.lower_ in ("each", "one") for g in c.children)
+                              or c.lower_ == "one" and any(g.lower_ == "another" for g in c.children))
+        for c in head.children)
+
+
 def drop_background_of_states(drafts: list[Draft], states: list[Any]) -> None:
     """Mark as dropped the acts told in a time clause of a state or description ("Wagner has fought
     alongside Mali's army since 2021, *after the junta broke with France and expelled French
@@ -665,6 +713,6 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
                 or visit_to_a_place(d) or called_off(d) or witness_speech(d) or unaddressed_request(d)
-                or among_those(d)):
+                or among_those(d) or reciprocal_speech(d)):
             d.dropped = True
 

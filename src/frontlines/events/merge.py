@@ -1,8 +1,10 @@
 """One event per happening: triggers of one sentence that name one event, a later mention that
-refers back to an earlier one, nouns that are another event's participants."""
+refers back to an earlier one, nouns that are another event's participants, what is said of the
+people an attack told before harmed."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from frontlines.events.coder import specificity
@@ -138,7 +140,9 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
             continue
         for b in drafts:
             if b is not a and not b.dropped and _other_side_gives_way(a, b):
+                told = a.realis
                 absorb(a, b)
+                a.realis = told  # the capture keeps its own telling: "hours after Moscow said it had pulled back"
     for i, a in enumerate(drafts):
         for b in drafts[i + 1 :]:
             if a.dropped or b.dropped:
@@ -497,10 +501,20 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
                        key=lambda e: sum(1 for _ in e.trigger.head.ancestors)), d)
 
 
+# a line that ends a sentence: a headline never does ("Russian attack on Mykolaiv kills one")
+_SENTENCE_END = re.compile(r"[.!?:;\"\u201d'\u2019)]\s*$")
+
+
 def headline_end(text: str, title: str | None) -> int:
-    """Where the headline ends when the text opens with the article's title (0 when it does not)."""
+    """Where the headline ends when the text opens with the article's title (0 when it does not). With no
+    title given, a first line standing alone as a paragraph over the body, with no sentence-ending stop
+    ("Russian attack on Mykolaiv kills one\n\nMYKOLAIV (AP) - A Russian missile hit ..."), is the headline."""
     if not title:
-        return 0
+        first, brk, body = text.partition("\n\n")
+        if not brk or not body.strip() or "\n" in first.strip() or not first.strip() \
+                or _SENTENCE_END.search(first):
+            return 0
+        return len(first.rstrip())
     words = title.split()
     pos = 0
     for w in words:
@@ -563,3 +577,50 @@ def merge_parts_of_attack(drafts: list[Draft]) -> None:
         attacks = [e for e in attacks if _part_of_attack(d, e)]
         if attacks:
             absorb(max(attacks, key=lambda e: (e.sent_idx, _salience(e))), d)
+
+
+# harm that names the people it was done to ("those killed", "the people who were wounded")
+_HARMED = frozenset({"kill", "wound", "injure", "massacre", "murder", "execute", "slaughter", "shoot", "maim"})
+
+
+def _victims_clause(noun: Any) -> Any | None:
+    """The harm participle or relative clause that names ``noun`` by what was done to it ("*those killed*",
+    "our people *who were massacred*", "most *of those killed*")."""
+    for n in (noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")):
+        for c in n.children:
+            if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in _HARMED \
+                    and not any(s.dep_ in ("nsubj", "agent") for s in c.children):
+                return c
+    return None
+
+
+def _names_victims(d: Draft) -> bool:
+    """``d`` is said of people the text names by a harm done to them: the harm itself, as the clause
+    naming the subject of its sentence ("Our people *who were massacred* included mothers"), or an act
+    told of them ("Most of those killed *were shot* by the security forces")."""
+    h = d.trigger.head
+    if h.dep_ in ("acl", "relcl"):
+        noun = h.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head
+        clause = _victims_clause(noun)
+        return noun.dep_ in ("nsubj", "nsubjpass") and clause is not None and clause.i == h.i
+    return h.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _victims_clause(c) is not None
+                                    for c in h.children)
+
+
+def merge_victims_told_again(drafts: list[Draft]) -> None:
+    """People the text names by a harm done to them ("those killed", "our people who were massacred")
+    were harmed in an attack it has told: what their sentence says of them, who they were or how they
+    died ("Most of those killed were shot by the security forces"), is that attack told again, not
+    another one. Left alone when no attack is told before it."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover != "ASSAULT" or not _names_victims(d):
+            continue
+        earlier = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
+                   and e.sent_idx < d.sent_idx and e.typing.plover == "ASSAULT" and _done(e)
+                   and not _places_differ(d, e) and not _own_days_differ(d, e)]
+        if earlier:
+            nearest = max(e.sent_idx for e in earlier)
+            absorb(max((e for e in earlier if e.sent_idx == nearest), key=_salience), d)

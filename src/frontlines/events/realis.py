@@ -227,7 +227,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
         tok = parent
     if _ongoing_state(trigger):
         descriptive = True  # "Wagner has fought alongside Mali's army since 2021": a state, not an event
-    if _running_toll(trigger, lex) or _granted_power(trigger, lex) or _habitual(trigger):
+    if _running_toll(trigger, lex) or _granted_power(trigger, lex) or _habitual(trigger) or _the_war_told(trigger, lex):
         descriptive = True  # "the war has killed 10,000"; "the emergency allows the police to arrest"
     if purpose_tok is None and frame_tok is None:
         purpose_tok = _purpose_above(trigger, frames)
@@ -357,6 +357,30 @@ def _running_toll(trigger: Any, lex: EventLexicon) -> bool:
     if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN"):
         return _names_period(trigger.head, periods)
     return any(c.dep_ == "nsubj" and _names_period(c, periods) for c in trigger.children)
+
+
+_FIGHTING = frozenset({"fight", "battle"})  # the general verbs of war: what a war consists of
+_THROUGH = frozenset({"in", "during", "throughout"})
+
+
+def _the_war_told(trigger: Any, lex: EventLexicon) -> bool:
+    """Fighting told as what a whole war consisted of ("fought Israel to a standstill *in the 34-day war of
+    2006*", "fought alongside the army *during the two-year war*"): the war summed up, no happening of a day.
+    A deed done in a war stays one ("captured the Heights in the 1967 war")."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _FIGHTING:
+        return False
+    periods = lex.cues["conflict_period"].words
+    preps = [c for c in trigger.children if c.dep_ == "prep"]
+    # one step further down a phrase of the verb's ("to a standstill in the war")
+    preps += [g for c in preps for o in c.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "prep"]
+    war = [p for p in preps if p.lower_ in _THROUGH
+           and any(o.dep_ == "pobj" and _names_period(o, periods) for o in p.children)]
+    if not war:
+        return False
+    # a day of its own makes it one happening of the war ("fought in the town on Monday during the war")
+    inside = {t.i for p in war for t in p.subtree}
+    return not any(t.ent_type_ in ("DATE", "TIME") and t.i not in inside
+                   for c in trigger.children if c.dep_ != "conj" for t in c.subtree)
 
 
 _FREQUENCY = frozenset({"repeatedly", "often", "regularly", "frequently", "routinely", "constantly", "usually",

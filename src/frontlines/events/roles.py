@@ -42,6 +42,8 @@ _PRECISION_RANK = {
     Precision.REGION: 4, Precision.COUNTRY: 5, None: 6,
 }  # fmt: skip
 _LOCATIVE = frozenset({"in", "near", "over", "at", "outside", "around", "inside", "across"})
+# prepositions naming where a withdrawal goes ("pulled back across the river", "towards Uvira")
+_WHITHER = frozenset({"across", "to", "towards", "toward", "into", "behind", "beyond"})
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "settlement", "district", "region", "province", "oblast"})
 _PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "into"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -575,6 +577,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             # "shells fired from Congo killed five in Gisenyi": an attack happens where it lands,
             # not where it came from (a withdrawal "from Kherson" does happen there)
             origin = plover == "ASSAULT" and any(t.dep_ == "pobj" and t.head.lower_ == "from" for t in path)
+            if plover == "RETREAT" and any(t.dep_ == "pobj" and t.head.lower_ in _WHITHER for t in path):
+                continue  # "pulled its forces back across the Dnipro": where the movers went, not where they left
             score = 1.0 if origin or _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) else 3.0 - 0.2 * len(path)
         elif _under_subject(above := root.head if _located_in(root, place) else root, trigger) or above.dep_ == "poss":
             continue  # the doer's home; but "Khartoum's airport", deep in a list of objects, is where it is

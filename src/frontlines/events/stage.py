@@ -43,6 +43,7 @@ from frontlines.events.merge import (
     merge_parts_of_attack,
     merge_reported_retellings,
     merge_same_happening,
+    merge_victims_told_again,
 )
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
@@ -82,7 +83,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "87"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "88"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -228,7 +229,24 @@ VERSION = "87"  # 3: speech content, generic and negated mentions, own-part deni
 # "The Taliban took Kabul": no event, the names being no armed words; events.coder._territorial_use's armed_at)
 # 86: an event a claim of responsibility tells first ("claimed responsibility for an attack on a cargo ship") is that
 # event, the claimant its doer as claimed; one named as told before ("for the attack") stays no event of its own
-# 87: a claim of responsibility for an attack told before: its claimant is the doer of the last attack told up to six sentences before when none was named (attribution.claimed_doers)
+# 87: a claim of responsibility for an attack told before: its claimant is the doer of the last attack told up to six
+# sentences before when none was named (attribution.claimed_doers)
+
+# 80: (branch precision3) an agreement or talks that date another act of their sentence, tied to a stretch or point of time
+# ("on the first day of a truce", "hours before a ceasefire", "after two weeks of talks"), are no events (events.mentions.time_frame)
+# people the text names by a harm done to them ("those killed", "our people who were massacred") were harmed in an attack
+# told before: what their sentence says of them ("Most of those killed were shot by ...") is that attack (events.merge.merge_victims_told_again)
+# a speech act two sides make upon each other ("both were accusing each other", "traded blame") sums up the sides' own acts,
+# no act of one party upon another (events.mentions.reciprocal_speech)
+# an untitled text's first line standing alone over the body, with no sentence-ending stop, is its headline: the headline's
+# events are the body's of their type (events.merge.headline_end, merge_headline)
+# the other side giving way in a capture's sentence joins the capture without its telling: "entered Kherson, hours after
+# Moscow said it had pulled back" stays told as fact, not Moscow's claim (events.merge.merge_in_sentence)
+# where a withdrawal goes ("pulled its forces back across the Dnipro", "towards Uvira") is not its place (events.roles.choose_place);
+# a withdrawal noun a completion verb tells as done ("said the withdrawal had been completed") is reported done (events.territory)
+# fighting told as what a whole war consisted of ("fought ... during the two-year war", "in the 34-day war of 2006") sums the
+# war up, no happening of a day; a deed done in a war or fighting on a day of it stays (events.realis._the_war_told)
+# 88: v79-v87 (lead) and branch precision3's v80 together
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -330,6 +348,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
     merge_parts_of_attack(drafts)
+    merge_victims_told_again(drafts)
     kept = [d for d in drafts if not d.dropped]
     referred_time(drafts, kept)
     inherit(kept, inp.article.published)

@@ -215,17 +215,24 @@ def is_taken(place: Place | None) -> bool:
     return place is not None and not place.reason.startswith((NOT_TAKEN, TAKER_UNSTATED))
 
 
+_COMPLETED = frozenset({"complete", "finish", "conclude"})  # verbs telling an act noun done
+
+
 def done_by_its_own_word(head: Any) -> bool:
     """A withdrawal a party reports as done ("said it had withdrawn", "withdrew from Vuhledar, the
     military said"): the trigger is a verb in the simple past or the perfect, with no modal, future or
     progressive auxiliary. "Announced the withdrawal", "said it would withdraw", "were withdrawing"
-    report an intention or a process, not a transfer."""
+    report an intention or a process, not a transfer; a withdrawal noun a completion verb tells as done ("said
+    the withdrawal ... *had been completed*") is reported as done as the verb is."""
+    completed = head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _COMPLETED
+    if completed:
+        head = head.head
     if head.pos_ != "VERB" or head.tag_ not in ("VBD", "VBN"):
         return False
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" or a.lower_ in ("will", "would", "to") for a in auxes):
         return False
-    if head.tag_ == "VBN" and not any(a.lemma_ == "have" for a in auxes):
+    if head.tag_ == "VBN" and not any(a.lemma_ == "have" or (completed and a.tag_ == "VBD") for a in auxes):
         return False  # a participle on its own ("troops withdrawn from the city") is no report of the act
     return head.dep_ not in ("xcomp", "amod", "acl")
 
