@@ -93,6 +93,8 @@ CASES = [
     ("Angry farmers blocked the main highway with tractors.", "PROTEST", None),
     ("Troops remained on high alert along the border.", "MOBILIZE", None),
     ("The army strengthened its forces along the eastern front.", "MOBILIZE", "Change to group/activity"),
+    # "down" is a trigger when what it brings down is a munition or an aircraft (v89)
+    ("The Houthis said they downed a US Reaper drone over Yemen.", "ASSAULT", "Disrupted weapons use"),
     # a claim of responsibility that tells the event first ("an attack on ..."), not one told before (v86)
     ("The Houthis claimed responsibility for an attack on a cargo ship in the Gulf of Aden.", "ASSAULT", "Attack"),
 ]
@@ -110,6 +112,8 @@ NEGATIVES = [
     "A furnace exploded at a steel factory on Thursday, killing two people.",
     "The group claimed responsibility for the attack in a statement on Friday.",
     "A strong earthquake struck the island, killing at least two people.",
+    # bringing down what is no munition ("downed tools": a strike by workers, told elsewhere)
+    "Dock workers downed tools in the port on Monday.",
 ]
 
 

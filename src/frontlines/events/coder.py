@@ -300,6 +300,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             return Typing(plover, mode, None, None, keep=False)  # "blocked a bill", "blocked a shot"
         sub = _protest(sent_cues, lex) if _protest_setting(sent_cues, lex) else None
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
+    if refine == "munition" and not munition_stopped(head, spec.key, lex):
+        return Typing(plover, mode, None, None, keep=False)  # "downed tools": no munition brought down
     if refine == "consequence" and not _announced_response(head):
         return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
     if refine == "halt":

@@ -83,7 +83,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "88"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "89"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -247,6 +247,8 @@ VERSION = "88"  # 3: speech content, generic and negated mentions, own-part deni
 # fighting told as what a whole war consisted of ("fought ... during the two-year war", "in the 34-day war of 2006") sums the
 # war up, no happening of a day; a deed done in a war or fighting on a day of it stays (events.realis._the_war_told)
 # 88: v79-v87 (lead) and branch precision3's v80 together
+# 89: "down" brings down a munition or an aircraft ("Ukraine says it downed 30 Russian drones": Disrupted weapons use; it
+# gave no event); with no munition as its object ("downed tools") it is no event (triggers refine: munition)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
