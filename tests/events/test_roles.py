@@ -225,3 +225,20 @@ def test_where_a_withdrawal_goes_is_not_its_place(run_events, text: str, needle:
     events = [e for e in run_events(text, places=(place(text, needle),)) if e.plover_type in ("RETREAT", "ASSAULT")]
     assert events, text
     assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "doers"),
+    [
+        # an event noun inside a passive clause: its doer is unsaid, not the subject of the verb of saying (v90)
+        ("The UN human rights office said that 30 civilians were killed in an air strike on a market.", "strike", []),
+        # negative: the passive's agent, or the subject of an active clause's light verb, is the doer
+        ("Officials said that 30 civilians were killed by soldiers in a raid on a market.", "raid", ["soldiers"]),
+        ("Russian forces launched a missile strike on the city.", "strike", ["forces"]),
+    ],
+)
+def test_an_event_noun_in_a_passive_clause_has_no_sayer_for_doer(nlp, text: str, noun: str, doers: list) -> None:  # noqa: ANN001
+    from frontlines.events.roles import agent_tokens
+
+    head = next(t for t in nlp(text) if t.text == noun)
+    assert [t.text for t in agent_tokens(head)] == doers

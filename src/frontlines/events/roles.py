@@ -204,7 +204,10 @@ def agent_tokens(trigger: Any) -> list[Any]:
             if agent:
                 return agent
         elif tok.dep_ in ("pobj", "prep", "dobj"):
-            pass
+            if parent.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in parent.children):
+                # "civilians were killed in an air strike": the passive's doer ("by soldiers") or none, never the
+                # subject of the verb of saying above it
+                return [g for c in parent.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         else:
             break
         tok = parent

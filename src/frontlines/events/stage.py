@@ -83,7 +83,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "89"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "90"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -249,6 +249,8 @@ VERSION = "89"  # 3: speech content, generic and negated mentions, own-part deni
 # 88: v79-v87 (lead) and branch precision3's v80 together
 # 89: "down" brings down a munition or an aircraft ("Ukraine says it downed 30 Russian drones": Disrupted weapons use; it
 # gave no event); with no munition as its object ("downed tools") it is no event (triggers refine: munition)
+# 90: an event noun inside a passive clause ("civilians were killed in an air strike") has the passive's agent or no doer,
+# never the subject of the verb of saying above it ("The UN human rights office said ..." was the strike's doer; roles.agent_tokens)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
