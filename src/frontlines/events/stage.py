@@ -73,7 +73,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "78"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "81"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -208,6 +208,7 @@ VERSION = "78"  # 3: speech content, generic and negated mentions, own-part deni
 # it ("called on partners to supply ... he wrote on Saturday night"; events.context.told_after)
 # an act that has taken place (not a statement, not told as going on) with no time of its own or of its paragraph
 # happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
+# 81: (branch subtype3) an armed group's speaker naming the doer by its kind alone ("the rebels") claims its group's deed; a state's does not
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
