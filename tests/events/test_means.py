@@ -9,6 +9,7 @@ from frontlines.events import load_event_lexicon
 from frontlines.events.means import (
     crowd_violence_done,
     drone_or_missile,
+    ground_assault_after,
     hands_holder,
     home_nation,
     mutual_setting,
@@ -76,6 +77,13 @@ CASES = [
      "Violent demonstration"),
     ("Police dispersed the peaceful demonstrations outside parliament with tear gas.", "Protest with intervention"),
     ("Thousands joined a peaceful protest outside parliament.", "Peaceful protest"),
+    # (v81) explosions that open a ground assault by armed men are that assault: an attack on a hotel, a clash at a
+    # base; explosions alone, or police arriving after them, stay remote violence
+    ("Two explosions shook the Kilimanjaro Hotel, a popular meeting place for officials, and gunmen rushed inside.",
+     "Attack"),
+    ("A car bomb exploded at the gate of the base before militants stormed it.", "Armed clash"),
+    ("Two explosions shook the market and police rushed to the scene.", "Remote explosive/landmine/IED"),
+    ("A roadside bomb hit a convoy near Gao.", "Remote explosive/landmine/IED"),
 ]
 
 
@@ -193,3 +201,13 @@ def test_home_nation(nlp) -> None:
 def test_a_nations_hands_at_home_regain_ground(run_events, text: str, sub: str) -> None:
     event = top(run_events(text, places=(place(text, "Izium"),)))  # the helper's places are in UKR
     assert event is not None and event.acled_sub_event_type == sub
+
+
+def test_ground_assault_after(nlp) -> None:
+    non_state = load_event_lexicon().cues["non_state"]
+    doc = nlp("Two explosions shook the hotel and gunmen rushed inside.")
+    assert [t.text for t in ground_assault_after(doc[1], non_state)] == ["gunmen"]
+    doc = nlp("Two explosions shook the hotel and guests rushed outside.")
+    assert ground_assault_after(doc[1], non_state) == []  # those who rush are no assailants
+    doc = nlp("Two explosions shook the hotel and gunmen were seen nearby.")
+    assert ground_assault_after(doc[1], non_state) == []  # armed men seen, no assault told

@@ -23,6 +23,7 @@ from frontlines.events.means import (
     crowd_violence_done,
     Words,
     drone_or_missile_in,
+    ground_assault_after,
     munition_stopped,
     mutual_setting,
     platform_fire,
@@ -380,6 +381,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = sub if conflict or conflict_article else None
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
+    if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
+        sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants)  # explosives opening a raid
     if (sub == _SHELLING and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
     if sub in _TERRITORY_TAKEN and attempted(head):

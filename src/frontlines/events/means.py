@@ -269,6 +269,34 @@ def beside_small_arms(head: Any) -> bool:
                for t in (first, *first.conjuncts) if t.i != head.i)
 
 
+# Verbs of armed men going in or opening fire: a ground assault.
+_GOING_IN = frozenset({"storm", "rush", "burst", "enter", "raid", "overrun", "attack", "shoot", "fire", "open"})
+
+
+def ground_assault_after(head: Any, non_state: CueSet) -> list[Any]:
+    """The armed men of a ground assault told in a clause joined to an explosion's ("two explosions
+    shook the hotel and gunmen rushed inside", "a car bomb went off at the gate before militants
+    stormed the base"): the explosives opened an assault by men on the ground (ACLED: remote violence
+    within a ground engagement is coded as that engagement). Returns the assailants' tokens, or []."""
+    verb = head
+    if head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.i == head.i:
+            return []
+        verb = head.head
+    joined = [*verb.conjuncts, *(c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB")]
+    for other in joined:
+        if other.lemma_.lower() not in _GOING_IN:
+            continue
+        subjects = [c for c in other.children if c.dep_ == "nsubj"]
+        before = other.doc[other.i - 1]
+        if not subjects and before.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN") and before.head.i < before.i:
+            subjects = [before]  # "shook the hotel and gunmen rushed": the parser joined the subject to the object
+        if subjects and all(non_state.in_tokens(frozenset({s.lemma_.lower(), s.lower_}), " " + " ".join(
+                t.lower_ for t in s.subtree) + " ") for s in subjects):
+            return subjects
+    return []
+
+
 # Verbs of taking captives back from their captors by force.
 _RESCUE = frozenset({"rescue"})
 

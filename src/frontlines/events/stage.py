@@ -209,6 +209,7 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # an act that has taken place (not a statement, not told as going on) with no time of its own or of its paragraph
 # happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
 # 81: (branch subtype3) an armed group's speaker naming the doer by its kind alone ("the rebels") claims its group's deed; a state's does not
+# explosions opening a ground assault by armed men told in a joined clause ("and gunmen rushed inside") are that assault, an attack or a clash
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
