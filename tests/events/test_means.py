@@ -16,6 +16,7 @@ from frontlines.events.means import (
     named_at,
     own_words,
     things_hit,
+    told_as_more,
 )
 from tests.events.conftest import place, top
 
@@ -211,3 +212,17 @@ def test_ground_assault_after(nlp) -> None:
     assert ground_assault_after(doc[1], non_state) == []  # those who rush are no assailants
     doc = nlp("Two explosions shook the hotel and gunmen were seen nearby.")
     assert ground_assault_after(doc[1], non_state) == []  # armed men seen, no assault told
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Homes of the minority were also attacked.", "attacked", True),
+        ("Homes of the minority were attacked.", "attacked", False),  # nothing refers back
+        ("Homes were also attacked by the rebels.", "attacked", False),  # the doer is named
+        ("Rebels also attacked the homes.", "attacked", False),  # active: its own doer
+    ],
+)
+def test_told_as_more(nlp, text: str, trigger: str, expected: bool) -> None:
+    head = next(t for t in nlp(text) if t.text == trigger)
+    assert told_as_more(head) is expected

@@ -297,6 +297,16 @@ def ground_assault_after(head: Any, non_state: CueSet) -> list[Any]:
     return []
 
 
+def told_as_more(head: Any) -> bool:
+    """A passive verb of harm with no doer, told as "also" done ("homes of the minority were also
+    attacked", "a school was also hit"): more of the violence told just before, by the same hands
+    and means, which the sentence leaves out."""
+    if head.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in head.children) and not any(
+        c.dep_ == "agent" for c in head.children)
+
+
 # Verbs of taking captives back from their captors by force.
 _RESCUE = frozenset({"rescue"})
 

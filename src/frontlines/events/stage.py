@@ -21,7 +21,7 @@ from frontlines.events.attribution import (
     source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
-from frontlines.events.context import inherit, preceding_place, referred_time, story_day, told_after
+from frontlines.events.context import inherit, more_of_the_same, preceding_place, referred_time, story_day, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -210,6 +210,7 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
 # 81: (branch subtype3) an armed group's speaker naming the doer by its kind alone ("the rebels") claims its group's deed; a state's does not
 # explosions opening a ground assault by armed men told in a joined clause ("and gunmen rushed inside") are that assault, an attack or a clash
+# an attack told as "also" done, passive with no doer, takes the mob's, riot's, air strike's or shelling's sub-type of the attack just before it
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -299,6 +300,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_reported_retellings(drafts)
     merge_parts_of_attack(drafts)
     kept = [d for d in drafts if not d.dropped]
+    more_of_the_same(kept)
     referred_time(drafts, kept)
     inherit(kept, inp.article.published)
     told_after(kept, index, breaks, inp.article.published)
