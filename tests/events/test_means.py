@@ -226,3 +226,19 @@ def test_ground_assault_after(nlp) -> None:
 def test_told_as_more(nlp, text: str, trigger: str, expected: bool) -> None:
     head = next(t for t in nlp(text) if t.text == trigger)
     assert told_as_more(head) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The two sides engaged in talks in Doha on Monday.", "CONSULT"),
+        ("The governor engaged the elders in a dialogue on Monday.", "CONSULT"),
+        ("Troops engaged the rebels near the town on Monday.", "ASSAULT"),  # the military sense: a clash
+        ("Troops engaged in heavy fighting near the town on Monday.", "ASSAULT"),
+    ],
+)
+def test_engaged_in_talks_is_no_fighting(run_events, text: str, plover: str) -> None:
+    event = top(run_events(text))
+    assert event is not None and event.trigger.startswith("engage"), [(e.trigger, e.plover_type) for e in run_events(text)]
+    assert event.plover_type == plover
+    assert (event.acled_sub_event_type is None) == (plover == "CONSULT")

@@ -23,6 +23,7 @@ from frontlines.events.means import (
     crowd_violence_done,
     Words,
     drone_or_missile_in,
+    engaged_in,
     ground_assault_after,
     munition_stopped,
     mutual_setting,
@@ -296,6 +297,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             return Typing(plover, mode, None, None, keep=False)  # "blocked a bill", "blocked a shot"
         sub = _protest(sent_cues, lex) if _protest_setting(sent_cues, lex) else None
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
+    if refine == "conflict" and (talks := engaged_in(head, lex)):
+        return Typing(*talks, None, None)  # "engage the young people in a dialogue": talks, no fighting
     if refine == "consequence" and not _announced_response(head):
         return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
     if refine == "halt":

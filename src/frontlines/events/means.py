@@ -307,6 +307,29 @@ def told_as_more(head: Any) -> bool:
         c.dep_ == "agent" for c in head.children)
 
 
+# Nouns of talking that one engages others in, beside the lexicon's own talks ("engage the young people in a dialogue").
+_TALKING = frozenset({"dialogue", "dialog", "conversation", "discussion", "consultation"})
+
+
+def engaged_in(head: Any, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """What a verb of engaging engages in, when that is no fighting: "would engage the young people in a
+    dialogue", "engaged in talks" are talks (PLOVER CONSULT), not the military "engaged the enemy".
+    Returns the PLOVER type and mode of the activity, or None."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            lemma = noun.lemma_.lower()
+            spec = lex.single.get(lemma) or lex.single.get(noun.lower_)
+            if spec is not None and spec.plover == "CONSULT":
+                return spec.plover, spec.mode
+            if lemma in _TALKING:
+                return "CONSULT", "meet"
+    return None
+
+
 # Verbs of taking captives back from their captors by force.
 _RESCUE = frozenset({"rescue"})
 
