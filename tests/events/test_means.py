@@ -14,6 +14,7 @@ from frontlines.events.means import (
     home_nation,
     mutual_setting,
     named_at,
+    other_of_a_kind,
     own_words,
     things_hit,
     told_as_more,
@@ -242,3 +243,10 @@ def test_engaged_in_talks_is_no_fighting(run_events, text: str, plover: str) -> 
     assert event is not None and event.trigger.startswith("engage"), [(e.trigger, e.plover_type) for e in run_events(text)]
     assert event.plover_type == plover
     assert (event.acled_sub_event_type is None) == (plover == "CONSULT")
+
+
+def test_other_of_a_kind(nlp) -> None:
+    doc = nlp("The group had claimed several other attacks on army positions.")
+    assert other_of_a_kind(next(t for t in doc if t.text == "attacks"))
+    doc = nlp("The group had claimed several attacks on army positions.")
+    assert not other_of_a_kind(next(t for t in doc if t.text == "attacks"))

@@ -11,7 +11,7 @@ from itertools import chain
 from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
-from frontlines.events.means import told_as_more
+from frontlines.events.means import other_of_a_kind, told_as_more
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import PAST_STATUSES, dateline_date, venue
 from frontlines.events.takeover import changes_hands
@@ -67,17 +67,28 @@ def more_of_the_same(drafts: list[Draft]) -> None:
     just before it, in its paragraph and up to two sentences back: it takes that attack's ACLED
     sub-type when the hands or the means set it (a mob's, a riot's, an air strike's, shelling), which its
     own sentence, naming neither, cannot give. An attack or a clash before it says nothing of the kind:
-    its own target decides."""
+    its own target decides. So are attacks named as "other" attacks of the same hands ("Hezbollah, which
+    had claimed several other attacks on Israeli positions that day", after its rocket hit the town):
+    more of that kind, by the same side."""
     for k, d in enumerate(drafts):
-        if d.typing.plover != "ASSAULT" or d.typing.acled_sub not in _UNSPOKEN or d.sources:
+        if d.typing.plover != "ASSAULT" or d.typing.acled_sub not in _UNSPOKEN:
             continue
-        if not told_as_more(d.trigger.head):
+        more = other_of_a_kind(d.trigger.head)
+        if not (more or (not d.sources and told_as_more(d.trigger.head))):
             continue
         before = [e for e in drafts[:k] if e.typing.plover == "ASSAULT" and e.paragraph == d.paragraph
                   and 0 < d.sent_idx - e.sent_idx <= 2 and e.typing.acled_sub is not None]
+        if more and before and not _same_hands(d, before[-1]):
+            continue
         if before and before[-1].typing.acled_sub in _CARRIED:
             told = before[-1].typing
             d.typing = replace(d.typing, mode=told.mode, acled_sub=told.acled_sub, acled_type=told.acled_type)
+
+
+def _same_hands(a: Draft, b: Draft) -> bool:
+    """Both name their doers, and the doers share a side."""
+    sides = {x.side or x.country for x in a.sources} - {None}
+    return bool(sides) and bool(sides & {x.side or x.country for x in b.sources})
 
 
 # "At the talks, both sides agreed", "killed in the attack", "during the raid": the event happened at,

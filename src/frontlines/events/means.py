@@ -307,6 +307,12 @@ def told_as_more(head: Any) -> bool:
         c.dep_ == "agent" for c in head.children)
 
 
+def other_of_a_kind(head: Any) -> bool:
+    """An attack noun named as "other" or "further" attacks ("several other attacks on Israeli
+    positions"): more of a kind told before."""
+    return head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("other", "further") for c in head.children)
+
+
 # Nouns of talking that one engages others in, beside the lexicon's own talks ("engage the young people in a dialogue").
 _TALKING = frozenset({"dialogue", "dialog", "conversation", "discussion", "consultation"})
 

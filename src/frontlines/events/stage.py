@@ -211,6 +211,7 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # 81: (branch subtype3) an armed group's speaker naming the doer by its kind alone ("the rebels") claims its group's deed; a state's does not
 # explosions opening a ground assault by armed men told in a joined clause ("and gunmen rushed inside") are that assault, an attack or a clash
 # an attack told as "also" done, passive with no doer, takes the mob's, riot's, air strike's or shelling's sub-type of the attack just before it
+# so do "other" attacks of the same hands ("which had claimed several other attacks on Israeli positions" after its rocket)
 # a doer claiming, in a clause joined to its deed, a part of the same happening ("overran a base and claimed to have killed") claims the event
 # engaging someone in talks or a dialogue ("would engage the young people in a dialogue") is talks, not the military "engage"
 
