@@ -86,6 +86,11 @@ CASES = [
     ("A car bomb exploded at the gate of the base before militants stormed it.", "Armed clash"),
     ("Two explosions shook the market and police rushed to the scene.", "Remote explosive/landmine/IED"),
     ("A roadside bomb hit a convoy near Gao.", "Remote explosive/landmine/IED"),
+    # (v81) an armed force attacking with no target named fights the other side's forces; a target named, or
+    # civilians in the sentence, decide as before
+    ("Government troops attacked near the town of Kidal on Sunday, the army said.", "Armed clash"),
+    ("Government troops attacked the village of Kidal on Sunday.", "Attack"),
+    ("Gunmen attacked near Kidal on Sunday, killing five villagers.", "Attack"),
 ]
 
 

@@ -571,9 +571,17 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     has_civ = rest.holds(civilians)
     if has_armed and not has_civ:
         return "Armed clash"
+    if not patients and not has_civ and doer and _armed_hands(doer, sent_cues, lex):
+        return "Armed clash"  # "Russian troops attack near Kupiansk": an armed force's offensive is on the other side's
     if has_civ or not has_armed:
         return "Attack"  # no armed opponent in sight: violence against whoever was there
     return default
+
+
+def _armed_hands(doer: set[int], sent_cues: SentenceCues, lex: EventLexicon) -> bool:
+    """The doer's words name an armed force or an armed group ("Russian troops", "Islamic State")."""
+    hands = SentenceCues([t for t in sent_cues.tokens if t.i in doer], sent_cues.words)
+    return hands.holds(lex.cues["armed"]) or hands.holds(lex.cues["non_state"])
 
 
 _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "marcher"})

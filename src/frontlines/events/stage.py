@@ -214,6 +214,7 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # so do "other" attacks of the same hands ("which had claimed several other attacks on Israeli positions" after its rocket)
 # a doer claiming, in a clause joined to its deed, a part of the same happening ("overran a base and claimed to have killed") claims the event
 # engaging someone in talks or a dialogue ("would engage the young people in a dialogue") is talks, not the military "engage"
+# an armed force or group attacking with no target named, and no civilians in its sentence, fights the other side: an armed clash
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
