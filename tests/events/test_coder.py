@@ -144,6 +144,10 @@ BOMBS = [
     ("Two guided aerial bombs hit the store while it was full of families.", "Air/drone strike"),
     ("Two bombs exploded in the crowded market on Tuesday.", "Remote explosive/landmine/IED"),
     ("A car bomb exploded near the airport as a military helicopter landed.", "Remote explosive/landmine/IED"),
+    # (v81) explosives dropped are a munition delivered: from a drone an air strike, into a well an explosive
+    ("On 3 May 2024, troops dropped explosives from a drone on the village of Orikhiv. One civilian injured.",
+     "Air/drone strike"),
+    ("Soldiers dropped explosives into the well of the farm.", "Remote explosive/landmine/IED"),
 ]
 
 

@@ -215,6 +215,7 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # a doer claiming, in a clause joined to its deed, a part of the same happening ("overran a base and claimed to have killed") claims the event
 # engaging someone in talks or a dialogue ("would engage the young people in a dialogue") is talks, not the military "engage"
 # an armed force or group attacking with no target named, and no civilians in its sentence, fights the other side: an armed clash
+# "drop explosives" is a trigger (a munition delivered; from a drone an air strike: "dropped explosives from a drone on X")
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
