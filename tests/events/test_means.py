@@ -91,6 +91,10 @@ CASES = [
     ("Government troops attacked near the town of Kidal on Sunday, the army said.", "Armed clash"),
     ("Government troops attacked the village of Kidal on Sunday.", "Attack"),
     ("Gunmen attacked near Kidal on Sunday, killing five villagers.", "Attack"),
+    # (v81) people detained and not seen again were forcibly disappeared; a detention alone is an arrest
+    ("On 2 June 2023, soldiers detained a farmer in Chaplynka; his whereabouts remain unknown.",
+     "Abduction/forced disappearance"),
+    ("On 2 June 2023, soldiers detained a farmer in Chaplynka and took him to the police station.", "Arrests"),
 ]
 
 

@@ -413,6 +413,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             weapon or sent_cues.holds(cues["conflict"])
         ):
             sub = None if sub != "Disrupted weapons use" or not clause.holds(cues["weapons_objects"]) else sub
+    if sub == "Arrests" and sent_cues.holds(cues["disappeared"]):
+        plover, mode, sub = "ASSAULT", "abduct", ABDUCTION  # "detained ...; they have not been heard from since"
     if sub is not None and sub in lex.acled_plover and plover == spec.plover and spec.refine in ("protest", "riot"):
         mapped = lex.acled_plover[sub]
         mode = mapped[1] or mode

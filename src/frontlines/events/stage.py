@@ -216,6 +216,7 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # engaging someone in talks or a dialogue ("would engage the young people in a dialogue") is talks, not the military "engage"
 # an armed force or group attacking with no target named, and no civilians in its sentence, fights the other side: an armed clash
 # "drop explosives" is a trigger (a munition delivered; from a drone an air strike: "dropped explosives from a drone on X")
+# a detention whose sentence tells the detained were not seen again ("whereabouts remain unknown") is a forced disappearance
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
