@@ -746,7 +746,8 @@ def _taken(
             return "COERCE", "seize", "Disrupted weapons use"
         if spec.plover == "ASSAULT" and c["armed_sites"].in_tokens(words, text):
             return "ASSAULT", "firearms", CLASH  # "the prison was overrun": its guards fought
-        if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " "):
+        if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " ") or (
+                territorial and o.ent_type_ == "PERSON" and o.pos_ == "PROPN"):  # "retook Yahidne" tagged a person
             if territorial:
                 return spec.plover, spec.mode, spec.acled
             return spec.plover, spec.mode, spec.acled if conflict else None

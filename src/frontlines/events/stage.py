@@ -217,6 +217,8 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # an armed force or group attacking with no target named, and no civilians in its sentence, fights the other side: an armed clash
 # "drop explosives" is a trigger (a munition delivered; from a drone an air strike: "dropped explosives from a drone on X")
 # a detention whose sentence tells the detained were not seen again ("whereabouts remain unknown") is a forced disappearance
+# a verb of retaking ground takes no person: a name the NER tagged a person ("retook Yahidne") is the ground retaken
+# a withdrawal whose doer is the very words of the taker's doer ("captured Goma and pulled out ten days later") is no other side giving way
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
