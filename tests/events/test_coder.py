@@ -199,3 +199,18 @@ def test_a_protest_setting_retypes_only_what_the_protesters_say(run_events, text
                                                                  plover: str) -> None:
     event = next(e for e in run_events(text) if e.trigger.startswith(trigger))
     assert event.plover_type == plover, (event.plover_type, event.acled_sub_event_type)
+
+
+# (v81) a participle right after a preposition describes the place after it, however the parser reads it; the verb
+# with its own subject or auxiliary is the act
+MODIFIERS = [
+    ("On 2 March 2024, drones struck military equipment in occupied Golaya Pristan in the Kherson region.",
+     "Air/drone strike"),
+    ("On 2 March 2024, troops occupied Golaya Pristan in the Kherson region.", "Government regains territory"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), MODIFIERS, ids=["modifier", "verb"])
+def test_a_participle_after_a_preposition_is_no_event(run_events, text: str, sub: str) -> None:
+    events = run_events(text)
+    assert [e.acled_sub_event_type for e in events] == [sub], [(e.trigger, e.acled_sub_event_type) for e in events]

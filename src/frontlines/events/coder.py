@@ -231,13 +231,21 @@ def _pos_ok(tok: Any, spec: TriggerSpec) -> bool:
 
 def _usable(tok: Any, spec: TriggerSpec) -> bool:
     """A modifier ("occupied city", "invasion forces") is no event of its own."""
-    if tok.dep_ == "amod":
+    if tok.dep_ == "amod" or _participle_after_preposition(tok):
         return False
     if tok.dep_ == "compound":
         return tok.head.lemma_.lower() in _FRAME_HEADS
     if tok.ent_type_ in _NOT_EVENT_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
         return False  # "March" the month, "Strike" in a name, "Amnesty" the organisation
     return True
+
+
+def _participle_after_preposition(tok: Any) -> bool:
+    """A past participle (or a past form the tagger took for a finite verb) right after a preposition, with no
+    subject or auxiliary of its own, describes the noun after it ("struck equipment in occupied Golaya
+    Pristan", which the parser read as a verb with an object): a modifier, no event."""
+    return tok.tag_ in ("VBN", "VBD") and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "ADP" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def clause_tokens(head: Any) -> list[Any]:

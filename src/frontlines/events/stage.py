@@ -219,6 +219,7 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # a detention whose sentence tells the detained were not seen again ("whereabouts remain unknown") is a forced disappearance
 # a verb of retaking ground takes no person: a name the NER tagged a person ("retook Yahidne") is the ground retaken
 # a withdrawal whose doer is the very words of the taker's doer ("captured Goma and pulled out ten days later") is no other side giving way
+# a participle right after a preposition ("in occupied Golaya Pristan", parsed as a verb with an object) is a modifier, no event
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
