@@ -176,6 +176,8 @@ def test_an_agreement_takes_its_articles_setting(run_events) -> None:
         ("The report found that soldiers had executed at least 500 people.", False),
         ("Amnesty International found no evidence to support this claim.", False),
         ("Soldiers found a cache of weapons and explosives in the village.", True),
+        # (v81) people found were not taken by the finder: no abduction, no arrest
+        ("Police found two men hiding in the forest.", False),
     ],
 )
 def test_finding_is_a_seizure_only_of_something_seizable(run_events, text: str, event: bool) -> None:
@@ -214,3 +216,9 @@ MODIFIERS = [
 def test_a_participle_after_a_preposition_is_no_event(run_events, text: str, sub: str) -> None:
     events = run_events(text)
     assert [e.acled_sub_event_type for e in events] == [sub], [(e.trigger, e.acled_sub_event_type) for e in events]
+
+
+# (v81) a man found dead is no captive of the finder: the torture told with him is the event
+def test_someone_found_is_not_abducted(run_events) -> None:
+    text = "Some of the dead bore signs of torture, the governor said, among them a man found with a rope around his neck."
+    assert [e.acled_sub_event_type for e in run_events(text)] == ["Attack"]

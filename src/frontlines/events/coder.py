@@ -764,8 +764,8 @@ def _taken(
                 return "COERCE", "seize", "Looting/property destruction"
             return spec.plover, spec.mode, spec.acled if conflict else None
         if o.ent_type_ == "PERSON" or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
-            if spec.plover == "RETREAT":
-                return spec.plover, spec.mode, None
+            if spec.plover == "RETREAT" or spec.acled == "Disrupted weapons use":
+                return spec.plover, spec.mode, None  # a man found (dead, or hiding) was not taken by the finder
             state = sent_cues.holds(c["state_forces"])
             if state and not c["armed"].in_tokens(words, text):
                 return "COERCE", "arrest", "Arrests"
