@@ -93,6 +93,9 @@ CASES = [
     ("Angry farmers blocked the main highway with tractors.", "PROTEST", None),
     ("Troops remained on high alert along the border.", "MOBILIZE", None),
     ("The army strengthened its forces along the eastern front.", "MOBILIZE", "Change to group/activity"),
+    # (v81) opening a front is starting to fight there; forming a front is founding a group
+    ("The rebels crossed the river on Friday, opening a new front near the town of Bor.", "ASSAULT", "Armed clash"),
+    ("The armed groups formed a new front against the junta on Friday.", "MOBILIZE", "Change to group/activity"),
 ]
 
 # Sentences that hold no political-violence event (the ACLED label is None or there is no event).

@@ -221,6 +221,7 @@ VERSION = "81"  # 3: speech content, generic and negated mentions, own-part deni
 # a withdrawal whose doer is the very words of the taker's doer ("captured Goma and pulled out ten days later") is no other side giving way
 # a participle right after a preposition ("in occupied Golaya Pristan", parsed as a verb with an object) is a modifier, no event
 # someone found was not taken by the finder ("a man found with a rope around his neck"): no abduction or arrest
+# "open a front" is a trigger: starting to fight there (an armed clash), unlike forming a front (a group)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
