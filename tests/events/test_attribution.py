@@ -236,3 +236,34 @@ def test_a_claim_of_responsibility_names_the_attack_s_doer(run_events, text: str
     actors = (actor(text, claimant, claimant, None, Sector.REBEL),) if claimant else ()
     [attack] = [e for e in run_events(text, actors=actors) if e.plover_type == "ASSAULT"]
     assert [a.name for a in attack.sources] == doers
+
+
+# An armed group's speaker naming the doer by its kind alone ("the rebels") speaks of its own group: a
+# claim (events v81). A state's speaker on "the rebels", and a group's speaker on the army, report.
+def _group_text(office: str, doer: str) -> str:
+    return f"{office} Amadou Sidibe said on Sunday that {doer} had taken control of Menaka."
+
+
+GROUP_KINDS = [
+    ("FLA spokesman", "the rebels", "grp", Sector.REBEL, EventStatus.CLAIMED),
+    ("FLA spokesman", "the army", "grp", Sector.MILITARY, EventStatus.HAPPENED),
+    ("Army spokesman", "the rebels", "army", Sector.REBEL, EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("office", "doer", "speaks_for", "doer_sector", "status"), GROUP_KINDS,
+                         ids=[f"{g[2]}-{g[1]}" for g in GROUP_KINDS])
+def test_a_groups_speaker_on_doers_of_its_kind_claims(run_events, office: str, doer: str, speaks_for: str,
+                                                      doer_sector: Sector, status: EventStatus) -> None:
+    text = _group_text(office, doer)
+    body = office.split()[0]
+    if speaks_for == "grp":
+        body_actor = Actor(text=body, evidence=_ev(text, body), name=body, kind="group", country="MLI",
+                           sector=Sector.REBEL, side="FLA", registry_id="grp.fla")
+    else:
+        body_actor = actor(text, body, "Armed Forces of Mali", "MLI")
+    doer_actor = Actor(text=doer, evidence=_ev(text, doer), name=doer.split()[-1], kind="group", country="MLI",
+                       sector=doer_sector, side="MLI")
+    events = {e.trigger: e for e in run_events(text, actors=(body_actor, doer_actor))}
+    assert "taken control" in events, sorted(events)
+    assert events["taken control"].status == status

@@ -97,6 +97,9 @@ CASES = [
     ("The Houthis said they downed a US Reaper drone over Yemen.", "ASSAULT", "Disrupted weapons use"),
     # a claim of responsibility that tells the event first ("an attack on ..."), not one told before (v86)
     ("The Houthis claimed responsibility for an attack on a cargo ship in the Gulf of Aden.", "ASSAULT", "Attack"),
+    # (v81) opening a front is starting to fight there; forming a front is founding a group
+    ("The rebels crossed the river on Friday, opening a new front near the town of Bor.", "ASSAULT", "Armed clash"),
+    ("The armed groups formed a new front against the junta on Friday.", "MOBILIZE", "Change to group/activity"),
 ]
 
 # Sentences that hold no political-violence event (the ACLED label is None or there is no event).
@@ -150,6 +153,10 @@ BOMBS = [
     ("Two guided aerial bombs hit the store while it was full of families.", "Air/drone strike"),
     ("Two bombs exploded in the crowded market on Tuesday.", "Remote explosive/landmine/IED"),
     ("A car bomb exploded near the airport as a military helicopter landed.", "Remote explosive/landmine/IED"),
+    # (v81) explosives dropped are a munition delivered: from a drone an air strike, into a well an explosive
+    ("On 3 May 2024, troops dropped explosives from a drone on the village of Orikhiv. One civilian injured.",
+     "Air/drone strike"),
+    ("Soldiers dropped explosives into the well of the farm.", "Remote explosive/landmine/IED"),
 ]
 
 
@@ -178,6 +185,8 @@ def test_an_agreement_takes_its_articles_setting(run_events) -> None:
         ("The report found that soldiers had executed at least 500 people.", False),
         ("Amnesty International found no evidence to support this claim.", False),
         ("Soldiers found a cache of weapons and explosives in the village.", True),
+        # (v81) people found were not taken by the finder: no abduction, no arrest
+        ("Police found two men hiding in the forest.", False),
     ],
 )
 def test_finding_is_a_seizure_only_of_something_seizable(run_events, text: str, event: bool) -> None:
@@ -202,3 +211,24 @@ def test_a_protest_setting_retypes_only_what_the_protesters_say(run_events, text
                                                                  plover: str) -> None:
     event = next(e for e in run_events(text) if e.trigger.startswith(trigger))
     assert event.plover_type == plover, (event.plover_type, event.acled_sub_event_type)
+
+
+# (v81) a participle right after a preposition describes the place after it, however the parser reads it; the verb
+# with its own subject or auxiliary is the act
+MODIFIERS = [
+    ("On 2 March 2024, drones struck military equipment in occupied Golaya Pristan in the Kherson region.",
+     "Air/drone strike"),
+    ("On 2 March 2024, troops occupied Golaya Pristan in the Kherson region.", "Government regains territory"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), MODIFIERS, ids=["modifier", "verb"])
+def test_a_participle_after_a_preposition_is_no_event(run_events, text: str, sub: str) -> None:
+    events = run_events(text)
+    assert [e.acled_sub_event_type for e in events] == [sub], [(e.trigger, e.acled_sub_event_type) for e in events]
+
+
+# (v81) a man found dead is no captive of the finder: the torture told with him is the event
+def test_someone_found_is_not_abducted(run_events) -> None:
+    text = "Some of the dead bore signs of torture, the governor said, among them a man found with a rope around his neck."
+    assert [e.acled_sub_event_type for e in run_events(text)] == ["Attack"]

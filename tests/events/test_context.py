@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from tests.events.conftest import timev
+from frontlines.records import Actor, Sector
+from tests.events.conftest import _ev, timev
 
 _TALKS = "Peace talks between the army and the rebels were held in Kunming on Thursday.\n\n"
 _CALL = "The president again called on partners to supply two more air defence systems."
@@ -68,3 +69,37 @@ def test_an_act_going_on_is_not_moved_to_the_storys_day(run_events) -> None:
     events = run_events(text, times=(timev(text, "Tuesday", "2022-11-08"),))
     later = [e for e in events if e.evidence.text.startswith("The army")]
     assert all(e.time is None or e.time.value != "2022-11-08" for e in later)
+
+
+# (v81) an attack told as "also" done, passive and with no doer, shares the kind of violence told just before it when
+# hands or means set that kind; an attack or a clash before it leaves the target to decide; a doer named decides
+MORE_OF_THE_SAME = [
+    ("A mob killed twelve officers at the police station on Sunday. Homes of the minority were also attacked in the "
+     "days after.", "attacked", "Mob violence"),
+    ("Russian missiles struck the city centre on Monday. A school was also hit.", "hit",
+     "Shelling/artillery/missile attack"),
+    ("Gunmen killed five villagers near Gao on Monday. Soldiers were also attacked near the town.", "attacked",
+     "Armed clash"),
+    ("A mob killed two men near the market. Soldiers were attacked by rebels near the town.", "attacked",
+     "Armed clash"),
+    ("A mob killed two men near the market.\n\nHomes of the minority were also attacked in the days after.",
+     "attacked", "Attack"),
+    # "other" attacks of the same hands are more of their kind; another side's are not
+    ("A rocket fired by Hezbollah hit the town of Metula on Saturday evening. Hezbollah, which had claimed several "
+     "other attacks on Israeli positions that day, denied any connection to the strike.", "attacks",
+     "Shelling/artillery/missile attack"),
+    ("Israeli jets struck the town of Nabatieh on Saturday. Hezbollah, which had claimed several other attacks on "
+     "Israeli positions that day, denied any connection.", "attacks", "Armed clash"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), MORE_OF_THE_SAME, ids=[c[0][:30] for c in MORE_OF_THE_SAME])
+def test_more_of_the_same_violence(run_events, text: str, trigger: str, sub: str) -> None:
+    hands = tuple(Actor(text=name, evidence=_ev(text, name, nth=n), name=name, country=country, sector=sector,
+                        side=country)
+                  for name, country, sector in (("Hezbollah", "LBN", Sector.REBEL), ("Israeli jets", "ISR",
+                                                                                    Sector.MILITARY))
+                  for n in range(text.count(name)))
+    events = {e.trigger: e for e in run_events(text, actors=hands)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].acled_sub_event_type == sub

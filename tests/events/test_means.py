@@ -9,12 +9,15 @@ from frontlines.events import load_event_lexicon
 from frontlines.events.means import (
     crowd_violence_done,
     drone_or_missile,
+    ground_assault_after,
     hands_holder,
     home_nation,
     mutual_setting,
     named_at,
+    other_of_a_kind,
     own_words,
     things_hit,
+    told_as_more,
 )
 from tests.events.conftest import place, top
 
@@ -76,6 +79,26 @@ CASES = [
      "Violent demonstration"),
     ("Police dispersed the peaceful demonstrations outside parliament with tear gas.", "Protest with intervention"),
     ("Thousands joined a peaceful protest outside parliament.", "Peaceful protest"),
+    # (v81) explosions that open a ground assault by armed men are that assault: an attack on a hotel, a clash at a
+    # base; explosions alone, or police arriving after them, stay remote violence
+    ("Two explosions shook the Kilimanjaro Hotel, a popular meeting place for officials, and gunmen rushed inside.",
+     "Attack"),
+    ("A car bomb exploded at the gate of the base before militants stormed it.", "Armed clash"),
+    ("Two explosions shook the market and police rushed to the scene.", "Remote explosive/landmine/IED"),
+    ("A roadside bomb hit a convoy near Gao.", "Remote explosive/landmine/IED"),
+    # (v81) an armed force attacking with no target named fights the other side's forces; a target named, or
+    # civilians in the sentence, decide as before
+    ("Government troops attacked near the town of Kidal on Sunday, the army said.", "Armed clash"),
+    ("Government troops attacked the village of Kidal on Sunday.", "Attack"),
+    ("Gunmen attacked near Kidal on Sunday, killing five villagers.", "Attack"),
+    # (v81) people detained and not seen again were forcibly disappeared; a detention alone is an arrest
+    ("On 2 June 2023, soldiers detained a farmer in Chaplynka; his whereabouts remain unknown.",
+     "Abduction/forced disappearance"),
+    ("On 2 June 2023, soldiers detained a farmer in Chaplynka and took him to the police station.", "Arrests"),
+    # (v81) a verb of retaking ground takes no person: a name the NER read as one is the place retaken
+    ("On 31 March 2022, Ukrainian forces retook Yahidne, Chernihiv Oblast; Russian forces withdrew.",
+     "Government regains territory"),
+    ("On 31 March 2022, Ukrainian forces detained Ivan Petrenko in Chernihiv.", "Arrests"),
 ]
 
 
@@ -193,3 +216,50 @@ def test_home_nation(nlp) -> None:
 def test_a_nations_hands_at_home_regain_ground(run_events, text: str, sub: str) -> None:
     event = top(run_events(text, places=(place(text, "Izium"),)))  # the helper's places are in UKR
     assert event is not None and event.acled_sub_event_type == sub
+
+
+def test_ground_assault_after(nlp) -> None:
+    non_state = load_event_lexicon().cues["non_state"]
+    doc = nlp("Two explosions shook the hotel and gunmen rushed inside.")
+    assert [t.text for t in ground_assault_after(doc[1], non_state)] == ["gunmen"]
+    doc = nlp("Two explosions shook the hotel and guests rushed outside.")
+    assert ground_assault_after(doc[1], non_state) == []  # those who rush are no assailants
+    doc = nlp("Two explosions shook the hotel and gunmen were seen nearby.")
+    assert ground_assault_after(doc[1], non_state) == []  # armed men seen, no assault told
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Homes of the minority were also attacked.", "attacked", True),
+        ("Homes of the minority were attacked.", "attacked", False),  # nothing refers back
+        ("Homes were also attacked by the rebels.", "attacked", False),  # the doer is named
+        ("Rebels also attacked the homes.", "attacked", False),  # active: its own doer
+    ],
+)
+def test_told_as_more(nlp, text: str, trigger: str, expected: bool) -> None:
+    head = next(t for t in nlp(text) if t.text == trigger)
+    assert told_as_more(head) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The two sides engaged in talks in Doha on Monday.", "CONSULT"),
+        ("The governor engaged the elders in a dialogue on Monday.", "CONSULT"),
+        ("Troops engaged the rebels near the town on Monday.", "ASSAULT"),  # the military sense: a clash
+        ("Troops engaged in heavy fighting near the town on Monday.", "ASSAULT"),
+    ],
+)
+def test_engaged_in_talks_is_no_fighting(run_events, text: str, plover: str) -> None:
+    event = top(run_events(text))
+    assert event is not None and event.trigger.startswith("engage"), [(e.trigger, e.plover_type) for e in run_events(text)]
+    assert event.plover_type == plover
+    assert (event.acled_sub_event_type is None) == (plover == "CONSULT")
+
+
+def test_other_of_a_kind(nlp) -> None:
+    doc = nlp("The group had claimed several other attacks on army positions.")
+    assert other_of_a_kind(next(t for t in doc if t.text == "attacks"))
+    doc = nlp("The group had claimed several attacks on army positions.")
+    assert not other_of_a_kind(next(t for t in doc if t.text == "attacks"))

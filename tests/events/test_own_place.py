@@ -71,8 +71,10 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         ("Gunmen stormed a hotel in Mogadishu on Friday. By midnight Somali security forces had declared the "
          "siege over. The gunmen killed 21 people.", "killed", "Mogadishu"),
         # with no place in its sentence: the name before, not the division written next to it
-        ("On 5 May 2023, a drone dropped explosives on Bilozerka (Kherson region). One civilian was injured.",
+        ("On 5 May 2023, a drone was seen over Bilozerka (Kherson region). One civilian was injured.",
          "injured", "Bilozerka"),
+        ("On 5 May 2023, a drone dropped explosives on Bilozerka (Kherson region). One civilian was injured.",
+         "dropped explosives", "Bilozerka"),  # (v81) the drop is the event, its toll told after it
         # a possessive naming where its noun is, deep in a list of objects, ahead of a place named after it
         ("Fighting broke out in Khartoum on Saturday. The RSF said it had seized the presidential palace, the "
          "residence of army chief General Abdel Fattah al-Burhan, Khartoum's international airport and the "
@@ -533,7 +535,7 @@ def test_a_settlement_taken_though_tagged_a_person(run, text: str, trigger: str,
     assert (e.acled_sub_event_type == sub) if sub else (e.acled_sub_event_type != "Non-state actor overtakes territory")
 
 
-def test_a_settlement_taken_needs_the_story_s_country(run) -> None:
-    # negative: with no other place in the text, a name the tagger read as a person's is not looked up
-    e = event(run("Wagner fighters captured Soledar on Friday."), "captured")
+def test_a_person_taken_is_no_settlement(run) -> None:
+    # negative: a name the tagger read as a person's that no settlement bears gives no place
+    e = event(run("Rebels captured Smith on Friday."), "captured")
     assert e.place is None, e.place

@@ -12,7 +12,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.realis import Realis, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
-from frontlines.records import Actor, EventStatus, Evidence, Place
+from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "Shoigu said his forces had taken": for control only
@@ -117,8 +117,41 @@ def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, .
     speaker_side = _side_of_speaker(tok, index)
     speaker = index.actor_at.get(tok.i)
     at_home = place is not None and place.country is not None and place.country == speaker_side
-    doer_sides = {a.side or a.country for a in sources if not (at_home and a == speaker)} - {None}
-    return speaker_side is not None and speaker_side in doer_sides
+    doer_sides = {a.side or a.country for a in sources if not (at_home and a == speaker) and not _rebels_by_kind(a)}
+    if speaker_side is not None and speaker_side in doer_sides - {None}:
+        return True
+    return _group_named_by_kind(_speaking_actor(tok, index), sources)
+
+
+def _rebels_by_kind(actor: Actor) -> bool:
+    """A doer named by its kind alone ("the rebels", "the insurgents"): no registry group, and no side
+    but its country, which is the state's it fights, not its own."""
+    return actor.registry_id is None and actor.sector is Sector.REBEL and actor.side in (None, actor.country)
+
+
+def _group_named_by_kind(group: Actor | None, sources: tuple[Actor, ...]) -> bool:
+    """An armed group's speaker naming a doer by its kind alone ("M23 spokesperson Lawrence Kanyuka
+    said the rebels had taken control of Goma"): the doer is the speaker's group. A state's speaker
+    naming "the rebels" speaks of its enemy, not itself."""
+    if group is None or group.sector is not Sector.REBEL or not group.side or group.side == group.country:
+        return False
+    return any(_rebels_by_kind(a) and a.country == group.country for a in sources)
+
+
+def _speaking_actor(tok: Any, index: DocIndex) -> Actor | None:
+    """The actor a speaker speaks as: its own, else the body named with its office in an apposition
+    or a compound ("M23 spokesperson Lawrence Kanyuka")."""
+    speaker = index.actor_at.get(tok.i)
+    if speaker is not None and (speaker.side or speaker.country):
+        return speaker
+    for office in tok.children:
+        if office.dep_ not in ("appos", "compound") or office.lemma_.lower() not in _OFFICES:
+            continue
+        for i in range(office.left_edge.i, office.right_edge.i + 1):
+            actor = index.actor_at.get(i)
+            if actor is not None and i != tok.i and (actor.side or actor.country):
+                return actor
+    return None
 
 
 # offices whose holder speaks for the body or the land named with them ("the governor of the Odesa

@@ -23,6 +23,8 @@ from frontlines.events.means import (
     crowd_violence_done,
     Words,
     drone_or_missile_in,
+    engaged_in,
+    ground_assault_after,
     munition_stopped,
     mutual_setting,
     platform_fire,
@@ -230,13 +232,21 @@ def _pos_ok(tok: Any, spec: TriggerSpec) -> bool:
 
 def _usable(tok: Any, spec: TriggerSpec) -> bool:
     """A modifier ("occupied city", "invasion forces") is no event of its own."""
-    if tok.dep_ == "amod":
+    if tok.dep_ == "amod" or _participle_after_preposition(tok):
         return False
     if tok.dep_ == "compound":
         return tok.head.lemma_.lower() in _FRAME_HEADS
     if tok.ent_type_ in _NOT_EVENT_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
         return False  # "March" the month, "Strike" in a name, "Amnesty" the organisation
     return True
+
+
+def _participle_after_preposition(tok: Any) -> bool:
+    """A past participle (or a past form the tagger took for a finite verb) right after a preposition, with no
+    subject or auxiliary of its own, describes the noun after it ("struck equipment in occupied Golaya
+    Pristan", which the parser read as a verb with an object): a modifier, no event."""
+    return tok.tag_ in ("VBN", "VBD") and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "ADP" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def clause_tokens(head: Any) -> list[Any]:
@@ -302,6 +312,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "munition" and not munition_stopped(head, spec.key, lex):
         return Typing(plover, mode, None, None, keep=False)  # "downed tools": no munition brought down
+    if refine == "conflict" and (talks := engaged_in(head, lex)):
+        return Typing(*talks, None, None)  # "engage the young people in a dialogue": talks, no fighting
     if refine == "consequence" and not _announced_response(head):
         return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
     if refine == "halt":
@@ -387,6 +399,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = sub if conflict or conflict_article else None
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
+    if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
+        sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants)  # explosives opening a raid
     if (sub == _SHELLING and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
     if sub in _TERRITORY_TAKEN and attempted(head):
@@ -414,6 +428,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             weapon or sent_cues.holds(cues["conflict"])
         ):
             sub = None if sub != "Disrupted weapons use" or not clause.holds(cues["weapons_objects"]) else sub
+    if sub == "Arrests" and sent_cues.holds(cues["disappeared"]):
+        plover, mode, sub = "ASSAULT", "abduct", ABDUCTION  # "detained ...; they have not been heard from since"
     if sub is not None and sub in lex.acled_plover and plover == spec.plover and spec.refine in ("protest", "riot"):
         mapped = lex.acled_plover[sub]
         mode = mapped[1] or mode
@@ -576,9 +592,17 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     has_civ = rest.holds(civilians)
     if has_armed and not has_civ:
         return "Armed clash"
+    if not patients and not has_civ and doer and _armed_hands(doer, sent_cues, lex):
+        return "Armed clash"  # "Russian troops attack near Kupiansk": an armed force's offensive is on the other side's
     if has_civ or not has_armed:
         return "Attack"  # no armed opponent in sight: violence against whoever was there
     return default
+
+
+def _armed_hands(doer: set[int], sent_cues: SentenceCues, lex: EventLexicon) -> bool:
+    """The doer's words name an armed force or an armed group ("Russian troops", "Islamic State")."""
+    hands = SentenceCues([t for t in sent_cues.tokens if t.i in doer], sent_cues.words)
+    return hands.holds(lex.cues["armed"]) or hands.holds(lex.cues["non_state"])
 
 
 _PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "marcher"})
@@ -745,7 +769,8 @@ def _taken(
             return "COERCE", "seize", "Disrupted weapons use"
         if spec.plover == "ASSAULT" and c["armed_sites"].in_tokens(words, text):
             return "ASSAULT", "firearms", CLASH  # "the prison was overrun": its guards fought
-        if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " "):
+        if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " ") or (
+                territorial and o.ent_type_ == "PERSON" and o.pos_ == "PROPN"):  # "retook Yahidne" tagged a person
             if territorial:
                 return spec.plover, spec.mode, spec.acled
             return spec.plover, spec.mode, spec.acled if conflict else None
@@ -754,8 +779,8 @@ def _taken(
                 return "COERCE", "seize", "Looting/property destruction"
             return spec.plover, spec.mode, spec.acled if conflict else None
         if o.ent_type_ == "PERSON" or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
-            if spec.plover == "RETREAT":
-                return spec.plover, spec.mode, None
+            if spec.plover == "RETREAT" or spec.acled == "Disrupted weapons use":
+                return spec.plover, spec.mode, None  # a man found (dead, or hiding) was not taken by the finder
             state = sent_cues.holds(c["state_forces"])
             if state and not c["armed"].in_tokens(words, text):
                 return "COERCE", "arrest", "Arrests"

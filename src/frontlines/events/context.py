@@ -1,14 +1,17 @@
-"""Place and date from the story around an event whose sentence names none."""
+"""Place and date from the story around an event whose sentence names none; the kind of violence an
+attack told as more of the same takes from the one told before it."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
+from frontlines.events.means import other_of_a_kind, told_as_more
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import PAST_STATUSES, dateline_date, venue
 from frontlines.events.takeover import changes_hands
@@ -49,6 +52,43 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
                                             "the place of the event before it")
             d.place_score = 0.5
             d.inherited.add("place")
+
+
+# sub-types a trigger gives when its sentence names neither means nor doer: what "also" refers back to decides
+_UNSPOKEN = frozenset({"Attack", "Armed clash"})
+# sub-types set by the hands or the means rather than the target, which more of the same violence shares; an attack
+# or a clash is decided by its own target ("soldiers were also attacked" after gunmen killed villagers is a clash)
+_CARRIED = frozenset({"Mob violence", "Violent demonstration", "Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def more_of_the_same(drafts: list[Draft]) -> None:
+    """An attack told as "also" done, in the passive with no doer ("Homes and places of worship were also
+    attacked in the days after", events.means.told_as_more), is more of the violence of the attack told
+    just before it, in its paragraph and up to two sentences back: it takes that attack's ACLED
+    sub-type when the hands or the means set it (a mob's, a riot's, an air strike's, shelling), which its
+    own sentence, naming neither, cannot give. An attack or a clash before it says nothing of the kind:
+    its own target decides. So are attacks named as "other" attacks of the same hands ("Hezbollah, which
+    had claimed several other attacks on Israeli positions that day", after its rocket hit the town):
+    more of that kind, by the same side."""
+    for k, d in enumerate(drafts):
+        if d.typing.plover != "ASSAULT" or d.typing.acled_sub not in _UNSPOKEN:
+            continue
+        more = other_of_a_kind(d.trigger.head)
+        if not (more or (not d.sources and told_as_more(d.trigger.head))):
+            continue
+        before = [e for e in drafts[:k] if e.typing.plover == "ASSAULT" and e.paragraph == d.paragraph
+                  and 0 < d.sent_idx - e.sent_idx <= 2 and e.typing.acled_sub is not None]
+        if more and before and not _same_hands(d, before[-1]):
+            continue
+        if before and before[-1].typing.acled_sub in _CARRIED:
+            told = before[-1].typing
+            d.typing = replace(d.typing, mode=told.mode, acled_sub=told.acled_sub, acled_type=told.acled_type)
+
+
+def _same_hands(a: Draft, b: Draft) -> bool:
+    """Both name their doers, and the doers share a side."""
+    sides = {x.side or x.country for x in a.sources} - {None}
+    return bool(sides) and bool(sides & {x.side or x.country for x in b.sources})
 
 
 # "At the talks, both sides agreed", "killed in the attack", "during the raid": the event happened at,

@@ -47,11 +47,24 @@ def absorb(keep: Draft, gone: Draft) -> None:
         keep.time = gone.time  # the exact date of the two ("on Saturday" over "this week")
     seen = {id(q) for q in keep.quantities}
     keep.quantities = keep.quantities + tuple(q for q in gone.quantities if id(q) not in seen)
-    if keep.realis.attributed_to is None and gone.realis.attributed_to is not None:
+    if _claimed_by_its_doer(keep, gone):
+        doer = keep.sources[0]
+        keep.realis = replace(gone.realis, attributed_to=doer.name or doer.text)
+    elif keep.realis.attributed_to is None and gone.realis.attributed_to is not None:
         keep.realis = replace(keep.realis, attributed_to=gone.realis.attributed_to)
     gone.dropped = True
     gone.merged_into = keep
 
+
+
+def _claimed_by_its_doer(keep: Draft, gone: Draft) -> bool:
+    """The doer of a deed told as done claims, in a clause joined to it, a part of the same happening
+    ("fighters overran an army base and claimed to have killed more than 100 soldiers"): the event, with
+    the toll it now holds, is the doer's claim."""
+    frame = gone.realis.frame
+    return (keep.realis.status is EventStatus.HAPPENED and gone.realis.status is EventStatus.CLAIMED
+            and gone.realis.attributed_token is None and bool(keep.sources) and frame is not None
+            and frame.dep_ == "conj" and frame.head.i == keep.trigger.head.i)
 
 
 _CAUTION = {EventStatus.HAPPENED: 0, EventStatus.CLAIMED: 1, EventStatus.ANNOUNCED: 2, EventStatus.ORDERED: 3,

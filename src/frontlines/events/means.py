@@ -269,6 +269,73 @@ def beside_small_arms(head: Any) -> bool:
                for t in (first, *first.conjuncts) if t.i != head.i)
 
 
+# Verbs of armed men going in or opening fire: a ground assault.
+_GOING_IN = frozenset({"storm", "rush", "burst", "enter", "raid", "overrun", "attack", "shoot", "fire", "open"})
+
+
+def ground_assault_after(head: Any, non_state: CueSet) -> list[Any]:
+    """The armed men of a ground assault told in a clause joined to an explosion's ("two explosions
+    shook the hotel and gunmen rushed inside", "a car bomb went off at the gate before militants
+    stormed the base"): the explosives opened an assault by men on the ground (ACLED: remote violence
+    within a ground engagement is coded as that engagement). Returns the assailants' tokens, or []."""
+    verb = head
+    if head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.i == head.i:
+            return []
+        verb = head.head
+    joined = [*verb.conjuncts, *(c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB")]
+    for other in joined:
+        if other.lemma_.lower() not in _GOING_IN:
+            continue
+        subjects = [c for c in other.children if c.dep_ == "nsubj"]
+        before = other.doc[other.i - 1]
+        if not subjects and before.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN") and before.head.i < before.i:
+            subjects = [before]  # "shook the hotel and gunmen rushed": the parser joined the subject to the object
+        if subjects and all(non_state.in_tokens(frozenset({s.lemma_.lower(), s.lower_}), " " + " ".join(
+                t.lower_ for t in s.subtree) + " ") for s in subjects):
+            return subjects
+    return []
+
+
+def told_as_more(head: Any) -> bool:
+    """A passive verb of harm with no doer, told as "also" done ("homes of the minority were also
+    attacked", "a school was also hit"): more of the violence told just before, by the same hands
+    and means, which the sentence leaves out."""
+    if head.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in head.children) and not any(
+        c.dep_ == "agent" for c in head.children)
+
+
+def other_of_a_kind(head: Any) -> bool:
+    """An attack noun named as "other" or "further" attacks ("several other attacks on Israeli
+    positions"): more of a kind told before."""
+    return head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("other", "further") for c in head.children)
+
+
+# Nouns of talking that one engages others in, beside the lexicon's own talks ("engage the young people in a dialogue").
+_TALKING = frozenset({"dialogue", "dialog", "conversation", "discussion", "consultation"})
+
+
+def engaged_in(head: Any, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """What a verb of engaging engages in, when that is no fighting: "would engage the young people in a
+    dialogue", "engaged in talks" are talks (PLOVER CONSULT), not the military "engaged the enemy".
+    Returns the PLOVER type and mode of the activity, or None."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            lemma = noun.lemma_.lower()
+            spec = lex.single.get(lemma) or lex.single.get(noun.lower_)
+            if spec is not None and spec.plover == "CONSULT":
+                return spec.plover, spec.mode
+            if lemma in _TALKING:
+                return "CONSULT", "meet"
+    return None
+
+
 # Verbs of taking captives back from their captors by force.
 _RESCUE = frozenset({"rescue"})
 

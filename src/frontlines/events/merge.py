@@ -216,8 +216,9 @@ def _other_side_gives_way(capture: Draft, retreat: Draft) -> bool:
     if retreat.typing.plover != "RETREAT" or not _done(retreat):
         return False
     takers = {a.name for a in capture.sources}
-    if takers & {a.name for a in retreat.sources}:
-        return False  # the taker itself pulling out is another happening
+    if takers & {a.name for a in retreat.sources} or (
+            {t.i for t in agent_tokens(capture.trigger.head)} & {t.i for t in agent_tokens(retreat.trigger.head)}):
+        return False  # the taker itself pulling out is another happening (an actor, or the very words of its doer)
     if _own_days_differ(capture, retreat):
         return False  # "captured Goma in November 2012 and pulled out ten days later": two happenings
     return places_compatible(capture.place, retreat.place)

@@ -29,7 +29,7 @@ from frontlines.events.coder import (
     sentence_cues,
     type_trigger,
 )
-from frontlines.events.context import inherit, preceding_place, referred_time, story_day, told_after
+from frontlines.events.context import inherit, more_of_the_same, preceding_place, referred_time, story_day, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -83,7 +83,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "90"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "91"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -252,6 +252,22 @@ VERSION = "90"  # 3: speech content, generic and negated mentions, own-part deni
 # 90: an event noun inside a passive clause ("civilians were killed in an air strike") has the passive's agent or no doer,
 # never the subject of the verb of saying above it ("The UN human rights office said ..." was the strike's doer; roles.agent_tokens)
 
+# 81: (branch subtype3) an armed group's speaker naming the doer by its kind alone ("the rebels") claims its group's deed; a state's does not
+# explosions opening a ground assault by armed men told in a joined clause ("and gunmen rushed inside") are that assault, an attack or a clash
+# an attack told as "also" done, passive with no doer, takes the mob's, riot's, air strike's or shelling's sub-type of the attack just before it
+# so do "other" attacks of the same hands ("which had claimed several other attacks on Israeli positions" after its rocket)
+# a doer claiming, in a clause joined to its deed, a part of the same happening ("overran a base and claimed to have killed") claims the event
+# engaging someone in talks or a dialogue ("would engage the young people in a dialogue") is talks, not the military "engage"
+# an armed force or group attacking with no target named, and no civilians in its sentence, fights the other side: an armed clash
+# "drop explosives" is a trigger (a munition delivered; from a drone an air strike: "dropped explosives from a drone on X")
+# a detention whose sentence tells the detained were not seen again ("whereabouts remain unknown") is a forced disappearance
+# a verb of retaking ground takes no person: a name the NER tagged a person ("retook Yahidne") is the ground retaken
+# a withdrawal whose doer is the very words of the taker's doer ("captured Goma and pulled out ten days later") is no other side giving way
+# a participle right after a preposition ("in occupied Golaya Pristan", parsed as a verb with an object) is a modifier, no event
+# someone found was not taken by the finder ("a man found with a rope around his neck"): no abduction or arrest
+# "open a front" is a trigger: starting to fight there (an armed clash), unlike forming a front (a group)
+# 91: v79-v90 (lead, with precision3's v80) and branch subtype3's v81 together
+
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
 
@@ -354,6 +370,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
     kept = [d for d in drafts if not d.dropped]
+    more_of_the_same(kept)
     referred_time(drafts, kept)
     inherit(kept, inp.article.published)
     told_after(kept, index, breaks, inp.article.published)
