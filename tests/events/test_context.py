@@ -1,5 +1,6 @@
 """events.context: an event with no date of its own is told at its paragraph's time, at the time of
-the happening it is told at, at the day its paragraph names after it, or on the story's day."""
+the happening it is told at, at the day its paragraph names after it, or on the story's day; power is
+seized in the capital."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from frontlines.records import Evidence, Place, Precision
 from tests.events.conftest import timev
 
 _TALKS = "Peace talks between the army and the rebels were held in Kunming on Thursday.\n\n"
@@ -68,3 +70,62 @@ def test_an_act_going_on_is_not_moved_to_the_storys_day(run_events) -> None:
     events = run_events(text, times=(timev(text, "Tuesday", "2022-11-08"),))
     later = [e for e in events if e.evidence.text.startswith("The army")]
     assert all(e.time is None or e.time.value != "2022-11-08" for e in later)
+
+
+class _Capitals:
+    """A gazetteer that knows one capital per country (all the seat-of-power rule asks of it)."""
+
+    def capitals_of(self, iso3: str) -> tuple:
+        from frontlines.geo.gazetteer import Candidate
+        from frontlines.records import PlaceKind
+
+        name = {"MMR": "Nay Pyi Taw", "MLI": "Bamako"}.get(iso3)
+        if name is None:
+            return ()
+        return (Candidate(rowid=1, gid=f"test:{name}", name=name, kind=PlaceKind.SETTLEMENT, lat=1.0, lon=2.0,
+                          country=iso3, admin1=name, admin1_gid=None, admin2_gid=None, population=1, capital=True,
+                          metonym=False, main=True),)
+
+
+def _at(text: str, needle: str, country: str, kind: str) -> Place:
+    from frontlines.records import PlaceKind
+
+    start = text.index(needle)
+    return Place(text=needle, evidence=Evidence(article_id="t", start=start, end=start + len(needle), text=needle),
+                 name=needle, kind=PlaceKind(kind), lat=5.0, lon=5.0, country=country, precision=Precision.EXACT)
+
+
+_LASHIO = "Rebels captured the city of Lashio on Saturday.\n\n"
+# (text, places as (words, country, kind), the event's first words, the place it takes (None: not the capital))
+SEAT_CASES = [
+    # a coup with no settlement of its own: the capital of the country the article's places lie in
+    (_LASHIO + "The military seized power in a coup in February 2021.", (("Lashio", "MMR", "settlement"),),
+     "The military", "Nay Pyi Taw"),
+    # its sentence names the country: that country's capital
+    ("Lashio fell on Saturday. Soldiers seized power in Mali in 2020.",
+     (("Lashio", "MMR", "settlement"), ("Mali", "MLI", "country")), "Soldiers", "Bamako"),
+    # a settlement of its own stays; ground or weapons seized are no seizure of power
+    ("The Malian army seized power in Kati in 2020.", (("Kati", "MLI", "settlement"),), "The Malian", "Kati"),
+    (_LASHIO + "The military seized the town of Hsenwi in February.",
+     (("Lashio", "MMR", "settlement"), ("Hsenwi", "MMR", "settlement")), "The military", "Hsenwi"),
+    (_LASHIO + "The army seized weapons and ammunition.", (("Lashio", "MMR", "settlement"),), "The army", "Lashio"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "starts", "expected"), SEAT_CASES,
+                         ids=[f"{c[2]}-{c[3]}" for c in SEAT_CASES])
+def test_power_is_seized_in_the_capital(nlp, resources, text: str, named: tuple, starts: str,
+                                        expected: str) -> None:
+    from dataclasses import replace
+
+    from frontlines.events import extract_events
+    from frontlines.pipeline import StageInput
+    from frontlines.records import Article
+
+    places = tuple(_at(text, words, country, kind) for words, country, kind in named)
+    article = Article(id="t", text=text, published=dt.date(2024, 8, 4))
+    inp = StageInput(nlp(text), article, replace(resources, gazetteer=_Capitals()),
+                     {"places": places, "times": (), "actors": (), "quotes": (), "quantities": ()})
+    events = [e for e in extract_events(inp) if e.evidence.text.startswith(starts)]
+    assert events
+    assert events[0].place is not None and events[0].place.name == expected

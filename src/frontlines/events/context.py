@@ -9,11 +9,12 @@ from itertools import chain
 from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
+from frontlines.events.means import POWER_TAKEN
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import PAST_STATUSES, dateline_date, venue
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
-from frontlines.records import PlaceKind, TimeType, TimeValue
+from frontlines.records import Evidence, Place, PlaceKind, Precision, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
     """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
@@ -298,3 +299,41 @@ def _doer(root: Any) -> bool:
     if root.dep_ in ("nsubj", "poss", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return True
     return root.dep_ in ("compound", "npadvmod", "amod") and root.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+
+
+SEAT_REASON = "seat of power"  # Place.reason of a capital given to a seizure of power
+
+
+def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: str) -> None:
+    """Power is seized where it sits: a coup ("the military seized power in a coup in February 2021")
+    whose sentence names no settlement of its own happened in the capital of its country (the country
+    its sentence names, else its doer's, else the one the article's places lie in most often), not at
+    the place the story named last ("Since the military seized power ..." after a village's air strike)."""
+    from frontlines.geo.context import in_dateline
+
+    for d in drafts:
+        t = d.typing
+        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN:
+            continue
+        own = d.place if d.place is not None and "place" not in d.inherited else None
+        if own is not None and own.kind != PlaceKind.COUNTRY:
+            continue  # "seized power in Niamey"
+        iso3 = own.country if own is not None else next((a.country for a in d.sources if a.country), None)
+        if iso3 is None:
+            counts: dict[str, int] = {}
+            for p, _ in index.places:
+                if p.country and not in_dateline(p):
+                    counts[p.country] = counts.get(p.country, 0) + 1
+            iso3 = max(counts, key=lambda c: counts[c]) if counts else None  # the first named of equals
+        capitals = gazetteer.capitals_of(iso3) if iso3 and gazetteer is not None else ()
+        if not capitals:
+            continue
+        city = capitals[0]
+        span = d.trigger.head.doc[min(d.trigger.tokens) : max(d.trigger.tokens) + 1]
+        d.place = Place(text=city.name, evidence=Evidence(article_id=article_id, start=span.start_char,
+                                                          end=span.end_char, text=span.text),
+                        name=city.name, gazetteer_id=city.gid, kind=city.kind, lat=city.lat, lon=city.lon,
+                        admin1=city.admin1, country=city.country, precision=Precision.NEAR,
+                        reason=f"{SEAT_REASON}: the capital of {iso3}")
+        d.place_score = 0.5
+        d.inherited.discard("place")

@@ -21,7 +21,7 @@ from frontlines.events.attribution import (
     source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
-from frontlines.events.context import inherit, preceding_place, referred_time, story_day, told_after
+from frontlines.events.context import inherit, preceding_place, referred_time, seat_of_power, story_day, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -73,7 +73,7 @@ from frontlines.records import Event, EventStatus, Evidence
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "78"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "82"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -208,6 +208,7 @@ VERSION = "78"  # 3: speech content, generic and negated mentions, own-part deni
 # it ("called on partners to supply ... he wrote on Saturday night"; events.context.told_after)
 # an act that has taken place (not a statement, not told as going on) with no time of its own or of its paragraph
 # happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
+# 82: (branch place3) power seized with no settlement of its own is seized in the capital of its country (events.context.seat_of_power)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -303,6 +304,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     story_day(kept, index, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
+    seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)
     preceding_place(kept, index, breaks)
     speakers_own_acts(kept, index)
     denied_accusations(kept, index, doc, lex.frames["denied"].words)
