@@ -207,3 +207,34 @@ def test_a_date_of_something_else_is_not_the_events(run_events, text: str, trigg
     event = next(e for e in events if e.trigger == trigger)
     got = event.time.text if event.time is not None and event.time.resolution != Resolution.DEFAULT else None
     assert got == own
+
+
+# (text, its places as (words, kind, metonymic), the statement's trigger, the place it takes or None)
+STATEMENT_PLACES = [
+    ("At his news conference in Tehran on Monday, the spokesman rejected the accusation.",
+     (("Tehran", "settlement", False),), "rejected", "Tehran"),
+    ("Kyiv denies the city has fallen.", (("Kyiv", "settlement", True),), "denies", "Kyiv"),
+    ("The minister said Beirut had asked Washington to urge restraint.",
+     (("Beirut", "settlement", False), ("Washington", "settlement", True)), "asked", "Beirut"),
+    # a country says nothing from one place; a town the statement is about is no seat; an attack's
+    # venue stays none
+    ("Lebanon asked Washington to urge restraint.", (("Lebanon", "country", True), ("Washington", "settlement", True)),
+     "asked", None),
+    ("Officials in Kyiv have urged caution.", (("Kyiv", "settlement", False),), "urged", None),
+    ("At a news conference in Brussels, the general said rebels shelled the town.",
+     (("Brussels", "settlement", False),), "shelled", None),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "trigger", "expected"), STATEMENT_PLACES,
+                         ids=[c[2] + "-" + str(c[3]) for c in STATEMENT_PLACES])
+def test_a_statement_is_placed_at_its_venue_or_speakers_seat(run_events, text: str, named: tuple, trigger: str,
+                                                             expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+
+    places = tuple(replace(place(text, words, metonymic=metonymic), kind=PlaceKind(kind))
+                   for words, kind, metonymic in named)
+    (event,) = [e for e in run_events(text, places=places) if e.trigger.startswith(trigger)]
+    assert (event.place.text if event.place else None) == expected

@@ -209,6 +209,7 @@ VERSION = "82"  # 3: speech content, generic and negated mentions, own-part deni
 # an act that has taken place (not a statement, not told as going on) with no time of its own or of its paragraph
 # happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
 # 82: (branch place3) power seized with no settlement of its own is seized in the capital of its country (events.context.seat_of_power)
+# 82: a statement is made at its own venue ("rejected it at his news conference in Tehran") or at the town that says it ("Kyiv denies"); a town it asks is the other party
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
