@@ -1,6 +1,6 @@
 """events.context: an event with no date of its own is told at its paragraph's time, at the time of
 the happening it is told at, at the day its paragraph names after it, or on the story's day; power is
-seized in the capital."""
+seized in the capital; a release's own statements are made at its dateline."""
 
 from __future__ import annotations
 
@@ -129,3 +129,29 @@ def test_power_is_seized_in_the_capital(nlp, resources, text: str, named: tuple,
     events = [e for e in extract_events(inp) if e.evidence.text.startswith(starts)]
     assert events
     assert events[0].place is not None and events[0].place.name == expected
+
+
+# (text, the article's source, the statement's first words, the dateline town it takes or None)
+_REPORT = " - Troops killed at least 500 people in the village of Moura. "
+RELEASE_CASES = [
+    ("GENEVA (12 May 2023)" + _REPORT + "We urge the authorities to investigate.", "UN Human Rights Office", "We urge",
+     "GENEVA"),
+    ("Johannesburg, 6 May 2024" + _REPORT + "The killings must be investigated, Amnesty International said today.",
+     "Amnesty International", "The killings", "Johannesburg"),
+    # a wire's dateline is where its reporter filed; another party's words are not the issuer's
+    ("GENEVA, May 12 (Reuters)" + _REPORT + "We urge the authorities to investigate.", "Reuters", "We urge", None),
+    ("GENEVA (12 May 2023)" + _REPORT + "The army rejected the report.", "UN Human Rights Office", "The army", None),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "starts", "expected"), RELEASE_CASES,
+                         ids=[f"{c[2]}-{c[3]}" for c in RELEASE_CASES])
+def test_a_releases_own_statement_is_made_at_its_dateline(run_events, text: str, source: str, starts: str,
+                                                          expected: str | None) -> None:
+    from dataclasses import replace
+
+    town = text.split(" ")[0].rstrip(",")
+    places = (replace(_at(text, town, "CHE", "settlement"), reason="dateline: where the report was filed"),)
+    events = [e for e in run_events(text, places=places, source=source) if e.evidence.text.startswith(starts)]
+    assert events
+    assert (events[0].place.text if events[0].place else None) == expected

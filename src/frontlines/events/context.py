@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.means import POWER_TAKEN
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import PAST_STATUSES, dateline_date, venue
+from frontlines.events.roles import PAST_STATUSES, SPEECH_VERBS, dateline_date, venue
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
 from frontlines.records import Evidence, Place, PlaceKind, Precision, TimeType, TimeValue
@@ -337,3 +338,61 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
                         reason=f"{SEAT_REASON}: the capital of {iso3}")
         d.place_score = 0.5
         d.inherited.discard("place")
+
+
+# a release's dateline gives the year and names no agency: "GENEVA (12 May 2023) -", "Johannesburg, 6 May
+# 2024 -", "STATE HOUSE, NAIROBI - 26 June 2024"; a wire's names its agency ("KYIV, Nov 11 (Reuters) -")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_AGENCY = re.compile(r"\((?![^)]*\d)[^)]{2,40}\)")
+_STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+RELEASE_REASON = "a statement in a release with no place of its own: the release's dateline, where its issuer spoke"
+
+
+def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None) -> None:
+    """A statement its issuer makes (an accusation, a request, a rejection, a threat, words of support)
+    naming no place of its own, in a release whose dateline gives the full date and no news agency
+    ("GENEVA (12 May 2023) - ... We urge the authorities to ..."), was made where the release was issued:
+    at the dateline's town (a wire's dateline is only where its reporter filed from). The issuer speaks as
+    "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said")."""
+    from frontlines.geo.context import doc_datelines, in_dateline
+    from frontlines.stages import doc_text
+
+    text = doc_text(doc)
+    place = None
+    for start, end in doc_datelines(doc)[:1]:
+        line_end = text.find("\n", end)
+        rest = text[end : line_end if line_end >= 0 else len(text)]
+        if _AGENCY.search(text[start:end]) or not (_YEAR.search(text[start:end]) or (
+                _YEAR.search(rest) and len(rest) <= 20)):
+            continue
+        place = next((p for p, _ in index.places if in_dateline(p) and start <= p.evidence.start < end
+                      and p.kind == PlaceKind.SETTLEMENT and p.lat is not None), None)
+    if place is None:
+        return
+    issuer = {w for w in re.findall(r"[a-z]{4,}", (source or "").lower())} - _NAME_WORDS
+    for d in drafts:
+        if d.place is None and d.typing.plover in _STATEMENTS and d.typing.acled_type is None and (
+                _first_person(d.trigger.head) or any(issuer & set(re.findall(r"[a-z]{4,}", n.lower())) for n in (
+                    *(a.name or a.text for a in d.sources), d.realis.attributed_to or "", _speaker(d.trigger.head)))):
+            d.place = borrowed(place, RELEASE_REASON)
+            d.place_score = 0.3
+            d.inherited.add("place")
+
+
+_NAME_WORDS = frozenset({"office", "ministry", "news", "information", "statement", "united", "nations", "human",
+                         "rights", "international", "forces", "army", "armed", "telegram"})  # words many bodies' names share
+
+
+def _first_person(head: Any) -> bool:
+    """The trigger's clause is said in the first person ("We urge", "I call on", "we have asked")."""
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in verb.children)
+
+
+def _speaker(head: Any) -> str:
+    """The words of the subject of the speech verb the trigger's clause hangs on ("... must be
+    investigated, Amnesty International said today"), or nothing."""
+    for verb in head.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS:
+            return " ".join(t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree)
+    return ""

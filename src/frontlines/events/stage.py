@@ -21,7 +21,15 @@ from frontlines.events.attribution import (
     source_party,
 )
 from frontlines.events.coder import Typing, conflict_setting, find_triggers, sentence_cues, type_trigger
-from frontlines.events.context import inherit, preceding_place, referred_time, seat_of_power, story_day, told_after
+from frontlines.events.context import (
+    inherit,
+    preceding_place,
+    referred_time,
+    release_place,
+    seat_of_power,
+    story_day,
+    told_after,
+)
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -210,6 +218,7 @@ VERSION = "82"  # 3: speech content, generic and negated mentions, own-part deni
 # happened on the story's day when the last day named before it is the day before publication (events.context.story_day)
 # 82: (branch place3) power seized with no settlement of its own is seized in the capital of its country (events.context.seat_of_power)
 # 82: a statement is made at its own venue ("rejected it at his news conference in Tehran") or at the town that says it ("Kyiv denies"); a town it asks is the other party
+# 82: a statement its issuer makes with no place of its own is made at the dateline town of a release (full date, no agency) (events.context.release_place)
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
@@ -307,6 +316,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         control_place(d, inp, index)
     seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)
     preceding_place(kept, index, breaks)
+    release_place(kept, index, doc, inp.article.source)
     speakers_own_acts(kept, index)
     denied_accusations(kept, index, doc, lex.frames["denied"].words)
     party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
