@@ -86,6 +86,7 @@ STAGE = Stage(
     # settlement's kind word is a place whatever the NER's label (before: only a major one)
     # 26: (branch place3) a first-order division named after a town that is a division of its own ("Kyiv Oblast"
     # beside the city of Kyiv) is not what the bare name means (geo.resolve._named_after_a_town)
+    # 26: a known name before a division's kind word read as one entity ("Hpakant township", a township named after its seat) is the name
     writes="places",
     reads=(),
     run=extract_places,
