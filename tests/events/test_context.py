@@ -79,7 +79,7 @@ class _Capitals:
         from frontlines.geo.gazetteer import Candidate
         from frontlines.records import PlaceKind
 
-        name = {"MMR": "Nay Pyi Taw", "MLI": "Bamako"}.get(iso3)
+        name = {"MMR": "Nay Pyi Taw", "MLI": "Bamako", "COD": "Kinshasa"}.get(iso3)
         if name is None:
             return ()
         return (Candidate(rowid=1, gid=f"test:{name}", name=name, kind=PlaceKind.SETTLEMENT, lat=1.0, lon=2.0,
@@ -155,3 +155,43 @@ def test_a_releases_own_statement_is_made_at_its_dateline(run_events, text: str,
     events = [e for e in run_events(text, places=places, source=source) if e.evidence.text.startswith(starts)]
     assert events
     assert (events[0].place.text if events[0].place else None) == expected
+
+
+_GOMA = "Rebels seized Goma on Monday.\n\n"
+# (text, places as (words, country, kind), the doer's words and kind, the event's first words, the place it takes)
+STATE_CASES = [
+    # what a state decides or says with no settlement of its own is done at its capital
+    (_GOMA + "Congo cut diplomatic ties with Rwanda on Saturday.", (("Goma", "COD", "settlement"),),
+     ("Congo", "state"), "Congo cut", "Kinshasa"),
+    (_GOMA + "Congo accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
+     "Congo accused", "Kinshasa"),
+    # not an armed group's words, nor what a state's forces do
+    (_GOMA + "The M23 accused Rwanda of backing the army.", (("Goma", "COD", "settlement"),), ("The M23", "group"),
+     "The M23", None),
+    (_GOMA + "Congo shelled the rebels' positions on Saturday.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
+     "Congo shelled", "Goma"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "doer", "starts", "expected"), STATE_CASES,
+                         ids=[f"{c[3]}-{c[4]}" for c in STATE_CASES])
+def test_a_states_decision_is_taken_at_its_capital(nlp, resources, text: str, named: tuple, doer: tuple,
+                                                   starts: str, expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.events import extract_events
+    from frontlines.pipeline import StageInput
+    from frontlines.records import Article, Sector
+    from tests.events.conftest import actor
+
+    places = tuple(_at(text, words, country, kind) for words, country, kind in named)
+    words, kind = doer
+    start = text.index(words, len(_GOMA))
+    who = replace(actor(text[start:], words, words, "COD", sector=Sector.GOVERNMENT), kind=kind,
+                  evidence=Evidence(article_id="t", start=start, end=start + len(words), text=words))
+    article = Article(id="t", text=text, published=dt.date(2025, 1, 28))
+    inp = StageInput(nlp(text), article, replace(resources, gazetteer=_Capitals()),
+                     {"places": places, "times": (), "actors": (who,), "quotes": (), "quantities": ()})
+    events = [e for e in extract_events(inp) if e.evidence.text.startswith(starts)]
+    assert events
+    assert (events[0].place.name if events[0].place else None) == expected

@@ -97,19 +97,20 @@ def test_the_event_place(run, text: str, trigger: str, place: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger"),
+    ("text", "trigger", "not_place"),
     [
-        ("KYIV, Sept 11 (Reuters) - Russia denied the accusation.", "denied"),
+        ("KYIV, Sept 11 (Reuters) - Russia denied the accusation.", "denied", "KYIV"),
         # a denial of the denier's own act is that act's status (tests/events/test_mentions.py):
         # the act has no place at the speaker either
-        ("Moscow denied that its forces had shelled the town.", "shelled"),
+        ("Moscow denied that its forces had shelled the town.", "shelled", "Moscow"),
         # a report told at a venue stays at its own place (a statement's venue is the statement's only)
-        ("Speaking at a press conference in Kinshasa, the minister said rebels had shelled the town.", "shelled"),
+        ("Speaking at a press conference in Kinshasa, the minister said rebels had shelled the town.", "shelled",
+         "Kinshasa"),
     ],
 )
-def test_statements_have_no_place_at_the_speaker(run, text: str, trigger: str) -> None:
+def test_statements_have_no_place_at_the_speaker(run, text: str, trigger: str, not_place: str) -> None:
     e = event(run(text), trigger)
-    assert e.place is None or e.place.text not in ("KYIV", "Moscow", "Kinshasa"), e.place
+    assert e.place is None or e.place.text != not_place, e.place
 
 
 @pytest.mark.parametrize(
@@ -122,9 +123,11 @@ def test_statements_have_no_place_at_the_speaker(run, text: str, trigger: str) -
         ("At his weekly news conference in Tehran on Monday, the spokesman rejected the accusation.", "rejected",
          "Tehran"),
         ("Kyiv denies the city has fallen.", "denies", "Kyiv"),
+        # a state says it from its capital, not from the wire's dateline (events.context.seat_of_power)
+        ("KYIV, Sept 11 (Reuters) - Russia denied the accusation.", "denied", "Moscow"),
         ("The minister said Beirut had asked Washington to urge Israel to show restraint.", "asked", "Beirut"),
-        # not a place as the other party ("asked Washington"), nor a country (a country speaks for its government)
-        ("The minister said Lebanon had asked Washington to urge Israel to show restraint.", "asked", None),
+        # never the town it asks ("asked Washington"); a country speaks from its capital
+        ("The minister said Lebanon had asked Washington to urge Israel to show restraint.", "asked", "Beirut"),
     ],
 )
 def test_a_statement_is_made_at_its_venue_or_seat(run, text: str, trigger: str, place: str | None) -> None:

@@ -302,6 +302,8 @@ def _doer(root: Any) -> bool:
     return root.dep_ in ("compound", "npadvmod", "amod") and root.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
 
 
+# what a state's government says or decides, not what its forces do nor a meeting (held where it is held)
+_DECISIONS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "SANCTION", "CONCEDE"})
 SEAT_REASON = "seat of power"  # Place.reason of a capital given to a seizure of power
 
 
@@ -309,17 +311,22 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
     """Power is seized where it sits: a coup ("the military seized power in a coup in February 2021")
     whose sentence names no settlement of its own happened in the capital of its country (the country
     its sentence names, else its doer's, else the one the article's places lie in most often), not at
-    the place the story named last ("Since the military seized power ..." after a village's air strike)."""
+    the place the story named last ("Since the military seized power ..." after a village's air strike).
+    So is what a state (an actor of kind "state": "Congo", "the Congolese government") says or decides with
+    no settlement of its own ("Congo cut diplomatic ties with Rwanda", "the government accused Rwanda"):
+    at the state's capital, not at the town the story is about."""
     from frontlines.geo.context import in_dateline
 
     for d in drafts:
         t = d.typing
-        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN:
+        state = next((a.country for a in d.sources if a.kind == "state" and a.country), None) \
+            if t.plover in _DECISIONS and t.acled_type is None else None
+        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and state is None:
             continue
         own = d.place if d.place is not None and "place" not in d.inherited else None
         if own is not None and own.kind != PlaceKind.COUNTRY:
             continue  # "seized power in Niamey"
-        iso3 = own.country if own is not None else next((a.country for a in d.sources if a.country), None)
+        iso3 = state or (own.country if own is not None else next((a.country for a in d.sources if a.country), None))
         if iso3 is None:
             counts: dict[str, int] = {}
             for p, _ in index.places:
