@@ -220,6 +220,7 @@ VERSION = "82"  # 3: speech content, generic and negated mentions, own-part deni
 # 82: a statement is made at its own venue ("rejected it at his news conference in Tehran") or at the town that says it ("Kyiv denies"); a town it asks is the other party
 # 82: a statement its issuer makes with no place of its own is made at the dateline town of a release (full date, no agency) (events.context.release_place)
 # 82: what a state says or decides (a statement, a sanction, a concession) with no settlement of its own is done at its capital (events.context.seat_of_power)
+# 82: an attack participle on the name it was done to ("Balakliia hit by Russian missiles") places it there when the places stage passed the name over
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:

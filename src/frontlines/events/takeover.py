@@ -64,12 +64,16 @@ def control_typing(typing: Typing, trig: Trigger, place: Place | None, place_sco
 def undergoer_place(inp: StageInput, head: Any, index: DocIndex, *, attack: bool = False) -> tuple[Place | None, float]:
     """The name a territorial trigger takes or gives up, or an attack hits (``attack``: a settlement
     only), when the places stage passed it over (a sentence-initial name the tagger did not mark:
-    "Izium was recaptured by ...", "Russian forces shelled Siversk" with the name taken for a product).
+    "Izium was recaptured by ...", "Russian forces shelled Siversk" with the name taken for a product,
+    "Balakliia hit by Russian missiles" with the participle on the name, tagged a common noun).
     The verb says it is a place: the name is resolved against the gazetteer like any toponym."""
-    for c in head.children:
-        if c.pos_ != "PROPN" or c.i in index.actor_at or c.ent_type_ in ("PERSON", "NORP"):
+    # a participle on the noun it was done to: "Balakliia hit by Russian missiles, 10 wounded" (a reduced relative)
+    modified = [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i else []
+    for c in (*head.children, *modified):
+        if c.i in index.actor_at or c.ent_type_ in ("PERSON", "NORP") or not (
+                c.pos_ == "PROPN" or (c in modified and c.pos_ == "NOUN" and c.text[:1].isupper())):
             continue
-        if not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
+        if c not in modified and not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
                 head.lemma_.lower() == "fall" or headline_passive(head, place_subject=True)))):
             continue
         first = c
