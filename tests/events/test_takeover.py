@@ -71,6 +71,10 @@ def test_a_release_takes_ground_for_its_party(pipeline_resources: Any, text: str
         # a participle on the name it was done to (a headline's reduced relative), the name the places stage
         # passed over at the sentence's start: the gazetteer's settlement
         ("Balakliia hit by Russian missiles, 10 wounded", "hit", "Balakliya"),
+        # a name the NER took for an organisation no registry knows is the town the gazetteer knows
+        ("Antonivka hit by drone, killing man on bicycle", "hit", "Antonivka"),
+        # negative: an armed group the registry knows stays a party, though hit
+        ("Hezbollah hit by Israeli strikes overnight", "strikes", None),
         # negatives: a common noun or people the participle tells of are no place
         ("Civilians hit by shelling were taken to hospital in the city.", "hit", None),
         ("Homes hit by drones, 10 wounded", "hit", None),

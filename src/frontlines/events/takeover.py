@@ -70,7 +70,8 @@ def undergoer_place(inp: StageInput, head: Any, index: DocIndex, *, attack: bool
     # a participle on the noun it was done to: "Balakliia hit by Russian missiles, 10 wounded" (a reduced relative)
     modified = [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i else []
     for c in (*head.children, *modified):
-        if c.i in index.actor_at or c.ent_type_ in ("PERSON", "NORP") or not (
+        if (c.i in index.actor_at and not _guessed_organisation(index.actor_at[c.i])) or c.ent_type_ in (
+                "PERSON", "NORP") or not (
                 c.pos_ == "PROPN" or (c in modified and c.pos_ == "NOUN" and c.text[:1].isupper())):
             continue
         if c not in modified and not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
@@ -90,6 +91,12 @@ def undergoer_place(inp: StageInput, head: Any, index: DocIndex, *, attack: bool
                 place = replace(place, reason=f"{HIT}; {place.reason}" if place.reason else HIT)
             return place, 2.0
     return None, 0.0
+
+
+def _guessed_organisation(actor: Actor) -> bool:
+    """An organisation known by nothing but the NER's label (no country, no sector): a name the gazetteer may
+    know as a town ("Antonivka hit by drone" tagged ORG), unlike an armed group or a body the registry knows."""
+    return actor.kind == "organisation" and actor.country is None and actor.sector == Sector.UNKNOWN
 
 
 def control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
