@@ -238,3 +238,20 @@ def test_a_statement_is_placed_at_its_venue_or_speakers_seat(run_events, text: s
                    for words, kind, metonymic in named)
     (event,) = [e for e in run_events(text, places=places) if e.trigger.startswith(trigger)]
     assert (event.place.text if event.place else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a headline's passive without its auxiliary: a place listed with its subject underwent it too
+        ("Marganets and Nikopol shelled overnight", "Nikopol", "Nikopol"),
+        ("Nikopol shelled overnight", "Nikopol", "Nikopol"),
+        # negative: a place inside a conjunct of the subject is where the doers are, not a listed undergoer
+        ("Soldiers and officials in Kyiv shelled overnight.", "Kyiv", None),
+    ],
+)
+def test_a_place_listed_with_a_headline_passive_subject_underwent_it(run_events, text: str, name: str,
+                                                                      expected: str | None) -> None:
+    events = [e for e in run_events(text, places=(place(text, name),)) if e.trigger.startswith("shelled")]
+    assert events
+    assert (events[0].place.text if events[0].place else None) == expected

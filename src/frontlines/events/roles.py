@@ -576,7 +576,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
                 # "personnel and their families in Laukkai were relocated": a conjunct is as near as its head
                 sum(t.dep_ != "conj" for t in path) <= 4 and not any(t.dep_ in ("poss", "agent") for t in path)
-                and _undergoer(path[-1], trigger, len(path) == 1 and place.kind in (PlaceKind.SETTLEMENT, None))
+                and _undergoer(path[-1], trigger, sum(t.dep_ != "conj" for t in path) == 1
+                                                 and place.kind in (PlaceKind.SETTLEMENT, None))
             ):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
             # "attacked the embassies of Rwanda ... in Kinshasa": a place a thing belongs to is no

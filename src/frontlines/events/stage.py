@@ -222,6 +222,7 @@ VERSION = "82"  # 3: speech content, generic and negated mentions, own-part deni
 # 82: what a state says or decides (a statement, a sanction, a concession) with no settlement of its own is done at its capital (events.context.seat_of_power)
 # 82: an attack participle on the name it was done to ("Balakliia hit by Russian missiles") places it there when the places stage passed the name over
 # 82: an attack's undergoer the NER took for an organisation no registry knows ("Antonivka hit by drone") may be the town the gazetteer knows
+# 82: a place listed with a headline passive's subject ("Marganets and Nikopol shelled overnight") underwent the act as the subject did
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
