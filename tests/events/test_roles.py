@@ -255,3 +255,27 @@ def test_a_place_listed_with_a_headline_passive_subject_underwent_it(run_events,
     events = [e for e in run_events(text, places=(place(text, name),)) if e.trigger.startswith("shelled")]
     assert events
     assert (events[0].place.text if events[0].place else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "metonymic", "trigger", "expected"),
+    [
+        # a town's possessive says where its noun is, whatever the noun ("Zaporizhzhia's homes")
+        ("Missile attack on Zaporizhzhia's homes kills two", "Zaporizhzhia", False, "attack", "Zaporizhzhia"),
+        ("Russian forces shelled Kherson's homes on Monday.", "Kherson", False, "shelled", "Kherson"),
+        # negatives: a capital named for its government owns its troops; a town's official speaks, he is no place
+        ("Moscow's troops attacked overnight.", "Moscow", True, "attacked", None),
+        ("Kharkiv's mayor said Russian forces attacked.", "Kharkiv", False, "said", None),
+    ],
+)
+def test_a_towns_possessive_locates_its_noun(run_events, text: str, name: str, metonymic: bool, trigger: str,
+                                             expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+
+    town = replace(place(text, name, metonymic=metonymic), kind=PlaceKind.SETTLEMENT)
+    events = [e for e in run_events(text, places=(town,)) if e.trigger.startswith(trigger)]
+    assert events or expected is None
+    for e in events:
+        assert (e.place.text if e.place else None) == expected

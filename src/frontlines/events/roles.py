@@ -401,7 +401,9 @@ def _located_in(tok: Any, place: Place) -> bool:
     """A possessive that names where its noun is ("Khartoum's international airport", "the city's
     outskirts"), not who owns or does it ("Russia's army"; a country's buildings may stand abroad)."""
     parts = _PART_NOUNS if place.kind == PlaceKind.COUNTRY else _TOWN_PART_NOUNS
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() in parts
+    # a town owns nothing that stands elsewhere ("Zaporizhzhia's homes"); a capital may be its government
+    return tok.dep_ == "poss" and (tok.head.lemma_.lower() in parts or (
+        place.kind == PlaceKind.SETTLEMENT and not place.metonymic))
 
 
 def _under_subject(tok: Any, trigger: Any) -> bool:

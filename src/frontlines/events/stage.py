@@ -223,6 +223,7 @@ VERSION = "82"  # 3: speech content, generic and negated mentions, own-part deni
 # 82: an attack participle on the name it was done to ("Balakliia hit by Russian missiles") places it there when the places stage passed the name over
 # 82: an attack's undergoer the NER took for an organisation no registry knows ("Antonivka hit by drone") may be the town the gazetteer knows
 # 82: a place listed with a headline passive's subject ("Marganets and Nikopol shelled overnight") underwent the act as the subject did
+# 82: a town's possessive says where its noun is, whatever the noun ("attack on Zaporizhzhia's homes"); a capital named for its government still owns
 
 
 def extract_events(inp: StageInput) -> tuple[Event, ...]:
