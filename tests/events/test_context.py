@@ -1,5 +1,6 @@
 """events.context: an event with no date of its own is told at its paragraph's time, at the time of
-the happening it is told at, at the day its paragraph names after it, or on the story's day."""
+the happening it is told at, at the day its paragraph names after it, or on the story's day; power is
+seized in the capital; a release's own statements are made at its dateline."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from frontlines.records import Actor, Sector
+from frontlines.records import Actor, Evidence, Place, Precision, Sector
 from tests.events.conftest import _ev, timev
 
 _TALKS = "Peace talks between the army and the rebels were held in Kunming on Thursday.\n\n"
@@ -103,3 +104,118 @@ def test_more_of_the_same_violence(run_events, text: str, trigger: str, sub: str
     events = {e.trigger: e for e in run_events(text, actors=hands)}
     assert trigger in events, sorted(events)
     assert events[trigger].acled_sub_event_type == sub
+def _real_gazetteer():  # noqa: ANN202
+    """The project's gazetteer: the capitals the seat-of-power rule asks for, and every name the stage may look up."""
+    from tests.geo.conftest import session_gazetteer
+
+    return session_gazetteer()
+
+
+def _at(text: str, needle: str, country: str, kind: str) -> Place:
+    from frontlines.records import PlaceKind
+
+    start = text.index(needle)
+    return Place(text=needle, evidence=Evidence(article_id="t", start=start, end=start + len(needle), text=needle),
+                 name=needle, kind=PlaceKind(kind), lat=5.0, lon=5.0, country=country, precision=Precision.EXACT)
+
+
+_LASHIO = "Rebels captured the city of Lashio on Saturday.\n\n"
+# (text, places as (words, country, kind), the event's first words, the place it takes (None: not the capital))
+SEAT_CASES = [
+    # a coup with no settlement of its own: the capital of the country the article's places lie in
+    (_LASHIO + "The military seized power in a coup in February 2021.", (("Lashio", "MMR", "settlement"),),
+     "The military", "Nay Pyi Taw"),
+    # its sentence names the country: that country's capital
+    ("Lashio fell on Saturday. Soldiers seized power in Mali in 2020.",
+     (("Lashio", "MMR", "settlement"), ("Mali", "MLI", "country")), "Soldiers", "Bamako"),
+    # a settlement of its own stays; ground or weapons seized are no seizure of power
+    ("The Malian army seized power in Kati in 2020.", (("Kati", "MLI", "settlement"),), "The Malian", "Kati"),
+    (_LASHIO + "The military seized the town of Hsenwi in February.",
+     (("Lashio", "MMR", "settlement"), ("Hsenwi", "MMR", "settlement")), "The military", "Hsenwi"),
+    (_LASHIO + "The army seized weapons and ammunition.", (("Lashio", "MMR", "settlement"),), "The army", "Lashio"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "starts", "expected"), SEAT_CASES,
+                         ids=[f"{c[2]}-{c[3]}" for c in SEAT_CASES])
+def test_power_is_seized_in_the_capital(nlp, resources, text: str, named: tuple, starts: str,
+                                        expected: str) -> None:
+    from dataclasses import replace
+
+    from frontlines.events import extract_events
+    from frontlines.pipeline import StageInput
+    from frontlines.records import Article
+
+    places = tuple(_at(text, words, country, kind) for words, country, kind in named)
+    article = Article(id="t", text=text, published=dt.date(2024, 8, 4))
+    inp = StageInput(nlp(text), article, replace(resources, gazetteer=_real_gazetteer()),
+                     {"places": places, "times": (), "actors": (), "quotes": (), "quantities": ()})
+    events = [e for e in extract_events(inp) if e.evidence.text.startswith(starts)]
+    assert events
+    assert events[0].place is not None and events[0].place.name == expected
+
+
+# (text, the article's source, the statement's first words, the dateline town it takes or None)
+_REPORT = " - Troops killed at least 500 people in the village of Moura. "
+RELEASE_CASES = [
+    ("GENEVA (12 May 2023)" + _REPORT + "We urge the authorities to investigate.", "UN Human Rights Office", "We urge",
+     "GENEVA"),
+    ("Johannesburg, 6 May 2024" + _REPORT + "The killings must be investigated, Amnesty International said today.",
+     "Amnesty International", "The killings", "Johannesburg"),
+    # a wire's dateline is where its reporter filed; another party's words are not the issuer's
+    ("GENEVA, May 12 (Reuters)" + _REPORT + "We urge the authorities to investigate.", "Reuters", "We urge", None),
+    ("GENEVA (12 May 2023)" + _REPORT + "The army rejected the report.", "UN Human Rights Office", "The army", None),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "starts", "expected"), RELEASE_CASES,
+                         ids=[f"{c[2]}-{c[3]}" for c in RELEASE_CASES])
+def test_a_releases_own_statement_is_made_at_its_dateline(run_events, text: str, source: str, starts: str,
+                                                          expected: str | None) -> None:
+    from dataclasses import replace
+
+    town = text.split(" ")[0].rstrip(",")
+    places = (replace(_at(text, town, "CHE", "settlement"), reason="dateline: where the report was filed"),)
+    events = [e for e in run_events(text, places=places, source=source) if e.evidence.text.startswith(starts)]
+    assert events
+    assert (events[0].place.text if events[0].place else None) == expected
+
+
+_GOMA = "Rebels seized Goma on Monday.\n\n"
+# (text, places as (words, country, kind), the doer's words and kind, the event's first words, the place it takes)
+STATE_CASES = [
+    # what a state decides or says with no settlement of its own is done at its capital
+    (_GOMA + "Congo cut diplomatic ties with Rwanda on Saturday.", (("Goma", "COD", "settlement"),),
+     ("Congo", "state"), "Congo cut", "Kinshasa"),
+    (_GOMA + "Congo accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
+     "Congo accused", "Kinshasa"),
+    # not an armed group's words, nor what a state's forces do
+    (_GOMA + "The M23 accused Rwanda of backing the army.", (("Goma", "COD", "settlement"),), ("The M23", "group"),
+     "The M23", None),
+    (_GOMA + "Congo shelled the rebels' positions on Saturday.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
+     "Congo shelled", "Goma"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "doer", "starts", "expected"), STATE_CASES,
+                         ids=[f"{c[3]}-{c[4]}" for c in STATE_CASES])
+def test_a_states_decision_is_taken_at_its_capital(nlp, resources, text: str, named: tuple, doer: tuple,
+                                                   starts: str, expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.events import extract_events
+    from frontlines.pipeline import StageInput
+    from frontlines.records import Article, Sector
+    from tests.events.conftest import actor
+
+    places = tuple(_at(text, words, country, kind) for words, country, kind in named)
+    words, kind = doer
+    start = text.index(words, len(_GOMA))
+    who = replace(actor(text[start:], words, words, "COD", sector=Sector.GOVERNMENT), kind=kind,
+                  evidence=Evidence(article_id="t", start=start, end=start + len(words), text=words))
+    article = Article(id="t", text=text, published=dt.date(2025, 1, 28))
+    inp = StageInput(nlp(text), article, replace(resources, gazetteer=_real_gazetteer()),
+                     {"places": places, "times": (), "actors": (who,), "quotes": (), "quantities": ()})
+    events = [e for e in extract_events(inp) if e.evidence.text.startswith(starts)]
+    assert events
+    assert (events[0].place.name if events[0].place else None) == expected

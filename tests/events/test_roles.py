@@ -242,3 +242,73 @@ def test_an_event_noun_in_a_passive_clause_has_no_sayer_for_doer(nlp, text: str,
 
     head = next(t for t in nlp(text) if t.text == noun)
     assert [t.text for t in agent_tokens(head)] == doers
+# (text, its places as (words, kind, metonymic), the statement's trigger, the place it takes or None)
+STATEMENT_PLACES = [
+    ("At his news conference in Tehran on Monday, the spokesman rejected the accusation.",
+     (("Tehran", "settlement", False),), "rejected", "Tehran"),
+    ("Kyiv denies the city has fallen.", (("Kyiv", "settlement", True),), "denies", "Kyiv"),
+    ("The minister said Beirut had asked Washington to urge restraint.",
+     (("Beirut", "settlement", False), ("Washington", "settlement", True)), "asked", "Beirut"),
+    # a country says nothing from one place; a town the statement is about is no seat; an attack's
+    # venue stays none
+    ("Lebanon asked Washington to urge restraint.", (("Lebanon", "country", True), ("Washington", "settlement", True)),
+     "asked", None),
+    ("Officials in Kyiv have urged caution.", (("Kyiv", "settlement", False),), "urged", None),
+    ("At a news conference in Brussels, the general said rebels shelled the town.",
+     (("Brussels", "settlement", False),), "shelled", None),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "trigger", "expected"), STATEMENT_PLACES,
+                         ids=[c[2] + "-" + str(c[3]) for c in STATEMENT_PLACES])
+def test_a_statement_is_placed_at_its_venue_or_speakers_seat(run_events, text: str, named: tuple, trigger: str,
+                                                             expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+
+    places = tuple(replace(place(text, words, metonymic=metonymic), kind=PlaceKind(kind))
+                   for words, kind, metonymic in named)
+    (event,) = [e for e in run_events(text, places=places) if e.trigger.startswith(trigger)]
+    assert (event.place.text if event.place else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a headline's passive without its auxiliary: a place listed with its subject underwent it too
+        ("Marganets and Nikopol shelled overnight", "Nikopol", "Nikopol"),
+        ("Nikopol shelled overnight", "Nikopol", "Nikopol"),
+        # negative: a place inside a conjunct of the subject is where the doers are, not a listed undergoer
+        ("Soldiers and officials in Kyiv shelled overnight.", "Kyiv", None),
+    ],
+)
+def test_a_place_listed_with_a_headline_passive_subject_underwent_it(run_events, text: str, name: str,
+                                                                      expected: str | None) -> None:
+    events = [e for e in run_events(text, places=(place(text, name),)) if e.trigger.startswith("shelled")]
+    assert events
+    assert (events[0].place.text if events[0].place else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "metonymic", "trigger", "expected"),
+    [
+        # a town's possessive says where its noun is, whatever the noun ("Zaporizhzhia's homes")
+        ("Missile attack on Zaporizhzhia's homes kills two", "Zaporizhzhia", False, "attack", "Zaporizhzhia"),
+        ("Russian forces shelled Kherson's homes on Monday.", "Kherson", False, "shelled", "Kherson"),
+        # negatives: a capital named for its government owns its troops; a town's official speaks, he is no place
+        ("Moscow's troops attacked overnight.", "Moscow", True, "attacked", None),
+        ("Kharkiv's mayor said Russian forces attacked.", "Kharkiv", False, "said", None),
+    ],
+)
+def test_a_towns_possessive_locates_its_noun(run_events, text: str, name: str, metonymic: bool, trigger: str,
+                                             expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+
+    town = replace(place(text, name, metonymic=metonymic), kind=PlaceKind.SETTLEMENT)
+    events = [e for e in run_events(text, places=(town,)) if e.trigger.startswith(trigger)]
+    assert events or expected is None
+    for e in events:
+        assert (e.place.text if e.place else None) == expected

@@ -63,3 +63,33 @@ def test_a_release_takes_ground_for_its_party(pipeline_resources: Any, text: str
     events = [e for e in process_article(art, pipeline_resources).events if e.trigger.startswith("liberated")]
     assert events, text
     assert events[0].acled_sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a participle on the name it was done to (a headline's reduced relative), the name the places stage
+        # passed over at the sentence's start: the gazetteer's settlement
+        ("Balakliia hit by Russian missiles, 10 wounded", "hit", "Balakliya"),
+        # a name the NER took for an organisation no registry knows is the town the gazetteer knows
+        ("Antonivka hit by drone, killing man on bicycle", "hit", "Antonivka"),
+        # negative: an armed group the registry knows stays a party, though hit
+        ("Hezbollah hit by Israeli strikes overnight", "strikes", None),
+        # negatives: a common noun or people the participle tells of are no place
+        ("Civilians hit by shelling were taken to hospital in the city.", "hit", None),
+        ("Homes hit by drones, 10 wounded", "hit", None),
+        ("Soldiers wounded by shrapnel were evacuated.", "wounded", None),
+    ],
+)
+def test_an_attack_participle_places_the_name_it_was_done_to(pipeline_resources: Any, text: str, trigger: str,
+                                                             place: str | None) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="participle", text=text, published=dt.date(2024, 5, 1), source="test")
+    events = [e for e in process_article(art, pipeline_resources).events if e.trigger.startswith(trigger)]
+    assert events
+    got = events[0].place
+    if place is None:
+        assert got is None or not got.reason.startswith("undergoer:hit"), got
+    else:
+        assert got is not None and got.name == place, got

@@ -101,3 +101,23 @@ def test_a_capitalised_text_is_not_scanned_in_lower_case(nlp, gazetteer) -> None
     # the lower-case reading is for texts without capitals; here "kherson" written small is no name
     doc = nlp("Officials said the shelling of kherson continued.")
     assert [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_found"),
+    [
+        # a known name before a division's kind word, read as one entity, is the name ("Hpakant township")
+        ("In October last year, military aircraft bombed a concert in Hpakant township, Kachin State, killing "
+         "dozens of people.", "Hpakant", "Hpakant township"),
+        # a settlement's kind word stays with its name (the resolver reads "X village, R" as one)
+        ("On 5 June 2023, Russian artillery struck residential buildings in Liubomyrivka village, Mykolaiv.",
+         None, "Liubomyrivka"),
+    ],
+)
+def test_a_known_name_before_a_divisions_kind_word(nlp, gazetteer, text: str, name: str | None,
+                                                   not_found: str) -> None:
+    doc = nlp(text)
+    found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
+    if name is not None:
+        assert name in found, found
+    assert not_found not in found, found

@@ -378,3 +378,21 @@ def test_alternate_name_of_another_place_keeps_its_penalty() -> None:
     assert _spelling_of("Odessa", "Odesa") and _spelling_of("Kharkov", "Kharkiv")
     assert not _spelling_of("Artemovsk", "Bakhmut")  # a former name, not a spelling
     assert not _spelling_of("Bombay", "Mumbai")
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "kind", "admin1"),
+    [
+        # a division named after a town that is a division of its own ("Kyiv Oblast" beside the city of Kyiv):
+        # the bare name is the town, though the article names places in the division
+        ("Russian troops shelled Bucha, Irpin and Brovary on Monday. Kyiv said the attacks had failed.", "Kyiv",
+         PlaceKind.SETTLEMENT, "Kyiv City"),
+        # written with its kind word it is the division
+        ("Russian troops shelled Bucha, Irpin and Brovary in the Kyiv region on Monday.", "Kyiv", PlaceKind.ADMIN1,
+         "Kyiv Oblast"),
+    ],
+)
+def test_a_division_named_after_a_town_is_not_its_bare_name(places, text, toponym, kind, admin1) -> None:
+    found = {p.text: p for p in places(text)}
+    assert toponym in found, found
+    assert (found[toponym].kind, found[toponym].admin1) == (kind, admin1), found[toponym]

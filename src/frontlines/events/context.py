@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
 from typing import Any
 
 from frontlines.events.draft import Draft, borrowed
-from frontlines.events.means import other_of_a_kind, told_as_more
+from frontlines.events.means import POWER_TAKEN, other_of_a_kind, told_as_more
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import PAST_STATUSES, dateline_date, venue
+from frontlines.events.roles import PAST_STATUSES, SPEECH_VERBS, dateline_date, venue
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
-from frontlines.records import PlaceKind, TimeType, TimeValue
+from frontlines.records import Evidence, Place, PlaceKind, Precision, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
     """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
@@ -338,3 +339,109 @@ def _doer(root: Any) -> bool:
     if root.dep_ in ("nsubj", "poss", "agent") or (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return True
     return root.dep_ in ("compound", "npadvmod", "amod") and root.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+
+
+# what a state's government says or decides, not what its forces do nor a meeting (held where it is held)
+_DECISIONS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "SANCTION", "CONCEDE"})
+SEAT_REASON = "seat of power"  # Place.reason of a capital given to a seizure of power
+
+
+def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: str) -> None:
+    """Power is seized where it sits: a coup ("the military seized power in a coup in February 2021")
+    whose sentence names no settlement of its own happened in the capital of its country (the country
+    its sentence names, else the one the article's places lie in most often, else its doer's), not at
+    the place the story named last ("Since the military seized power ..." after a village's air strike).
+    So is what a state (an actor of kind "state": "Congo", "the Congolese government") says or decides with
+    no settlement of its own ("Congo cut diplomatic ties with Rwanda", "the government accused Rwanda"):
+    at the state's capital, not at the town the story is about."""
+    from frontlines.geo.context import in_dateline
+
+    for d in drafts:
+        t = d.typing
+        state = next((a.country for a in d.sources if a.kind == "state" and a.country), None) \
+            if t.plover in _DECISIONS and t.acled_type is None else None
+        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and state is None:
+            continue
+        own = d.place if d.place is not None and "place" not in d.inherited else None
+        if own is not None and own.kind != PlaceKind.COUNTRY:
+            continue  # "seized power in Niamey"
+        iso3 = state or (own.country if own is not None else None)
+        if iso3 is None:
+            counts: dict[str, int] = {}
+            for p, _ in index.places:
+                if p.country and not in_dateline(p):
+                    counts[p.country] = counts.get(p.country, 0) + 1
+            iso3 = max(counts, key=lambda c: counts[c]) if counts else None  # the first named of equals
+        if iso3 is None:
+            # a doer's nationality last: power over a country is seized there, whoever backs the men seizing it
+            iso3 = next((a.country for a in d.sources if a.country), None)
+        capitals = gazetteer.capitals_of(iso3) if iso3 and gazetteer is not None else ()
+        if not capitals:
+            continue
+        city = capitals[0]
+        span = d.trigger.head.doc[min(d.trigger.tokens) : max(d.trigger.tokens) + 1]
+        d.place = Place(text=city.name, evidence=Evidence(article_id=article_id, start=span.start_char,
+                                                          end=span.end_char, text=span.text),
+                        name=city.name, gazetteer_id=city.gid, kind=city.kind, lat=city.lat, lon=city.lon,
+                        admin1=city.admin1, country=city.country, precision=Precision.NEAR,
+                        reason=f"{SEAT_REASON}: the capital of {iso3}")
+        d.place_score = 0.5
+        d.inherited.discard("place")
+
+
+# a release's dateline gives the year and names no agency: "GENEVA (12 May 2023) -", "Johannesburg, 6 May
+# 2024 -", "STATE HOUSE, NAIROBI - 26 June 2024"; a wire's names its agency ("KYIV, Nov 11 (Reuters) -")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_AGENCY = re.compile(r"\((?![^)]*\d)[^)]{2,40}\)")
+_STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+RELEASE_REASON = "a statement in a release with no place of its own: the release's dateline, where its issuer spoke"
+
+
+def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None) -> None:
+    """A statement its issuer makes (an accusation, a request, a rejection, a threat, words of support)
+    naming no place of its own, in a release whose dateline gives the full date and no news agency
+    ("GENEVA (12 May 2023) - ... We urge the authorities to ..."), was made where the release was issued:
+    at the dateline's town (a wire's dateline is only where its reporter filed from). The issuer speaks as
+    "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said")."""
+    from frontlines.geo.context import doc_datelines, in_dateline
+    from frontlines.stages import doc_text
+
+    text = doc_text(doc)
+    place = None
+    for start, end in doc_datelines(doc)[:1]:
+        line_end = text.find("\n", end)
+        rest = text[end : line_end if line_end >= 0 else len(text)]
+        if _AGENCY.search(text[start:end]) or not (_YEAR.search(text[start:end]) or (
+                _YEAR.search(rest) and len(rest) <= 20)):
+            continue
+        place = next((p for p, _ in index.places if in_dateline(p) and start <= p.evidence.start < end
+                      and p.kind == PlaceKind.SETTLEMENT and p.lat is not None), None)
+    if place is None:
+        return
+    issuer = {w for w in re.findall(r"[a-z]{4,}", (source or "").lower())} - _NAME_WORDS
+    for d in drafts:
+        if d.place is None and d.typing.plover in _STATEMENTS and d.typing.acled_type is None and (
+                _first_person(d.trigger.head) or any(issuer & set(re.findall(r"[a-z]{4,}", n.lower())) for n in (
+                    *(a.name or a.text for a in d.sources), d.realis.attributed_to or "", _speaker(d.trigger.head)))):
+            d.place = borrowed(place, RELEASE_REASON)
+            d.place_score = 0.3
+            d.inherited.add("place")
+
+
+_NAME_WORDS = frozenset({"office", "ministry", "news", "information", "statement", "united", "nations", "human",
+                         "rights", "international", "forces", "army", "armed", "telegram"})  # words many bodies' names share
+
+
+def _first_person(head: Any) -> bool:
+    """The trigger's clause is said in the first person ("We urge", "I call on", "we have asked")."""
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in verb.children)
+
+
+def _speaker(head: Any) -> str:
+    """The words of the subject of the speech verb the trigger's clause hangs on ("... must be
+    investigated, Amnesty International said today"), or nothing."""
+    for verb in head.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS:
+            return " ".join(t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree)
+    return ""

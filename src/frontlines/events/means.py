@@ -167,6 +167,9 @@ def platform_fire(head: Any, key: str, doers: list[Any], lex: EventLexicon) -> s
     return None
 
 
+POWER_TAKEN = ("COERCE", None, OTHER)  # (PLOVER type, mode, ACLED sub-type) of power seized (seized_object)
+
+
 def seized_object(objects: Iterable[Any], doers: list[Any], lex: EventLexicon) -> tuple[str, str | None, str] | None:
     """What a verb of taking takes, when it is no ground, weapon or person: power (a coup, ACLED
     Other) or a ship or aircraft with its crew (by a state's forces a seizure, ACLED Other; by anyone
@@ -175,7 +178,7 @@ def seized_object(objects: Iterable[Any], doers: list[Any], lex: EventLexicon) -
     for o in objects:
         words = frozenset({o.lemma_.lower(), o.lower_})
         if c["power_objects"].in_tokens(words, " " + o.lower_ + " "):
-            return "COERCE", None, OTHER
+            return POWER_TAKEN
         if c["vessels"].in_tokens(words, " " + o.lower_ + " "):
             doer_words = frozenset(w for d in doers for t in d.subtree for w in (t.lemma_.lower(), t.lower_))
             doer_text = " " + " ".join(t.lower_ for d in doers for t in d.subtree) + " "

@@ -406,7 +406,9 @@ def _located_in(tok: Any, place: Place) -> bool:
     """A possessive that names where its noun is ("Khartoum's international airport", "the city's
     outskirts"), not who owns or does it ("Russia's army"; a country's buildings may stand abroad)."""
     parts = _PART_NOUNS if place.kind == PlaceKind.COUNTRY else _TOWN_PART_NOUNS
-    return tok.dep_ == "poss" and tok.head.lemma_.lower() in parts
+    # a town owns nothing that stands elsewhere ("Zaporizhzhia's homes"); a capital may be its government
+    return tok.dep_ == "poss" and (tok.head.lemma_.lower() in parts or (
+        place.kind == PlaceKind.SETTLEMENT and not place.metonymic))
 
 
 def _under_subject(tok: Any, trigger: Any) -> bool:
@@ -485,6 +487,7 @@ say tell announce state speak declare claim report write post add note stress in
 warn urge brief address testify comment explain confirm
 """.split())
 MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happen at the venue
+_STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})  # made where said
 
 
 def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> bool:
@@ -550,7 +553,14 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     for _, place, root in index.in_sentence("places", sent):
         if in_dateline(place):
             continue
-        if plover not in MEETING_TYPES and venue(root, trigger, above_trigger):
+        if plover in _STATEMENT_TYPES and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
+                root.dep_ == "nsubj" and (root.head.i == trigger.i or root.head.i in above_trigger)):
+            # the town or seat of government saying it ("Kyiv denies", "Beirut had asked", "the Kremlin said")
+            if best is None or best[0] < 1.2:
+                best = (1.2, 0, replace(place, metonymic=False, reason=f"the speaker's seat; {place.reason}"))
+            continue
+        if plover not in MEETING_TYPES and venue(root, trigger, above_trigger) and not (  # a statement's own
+                plover in _STATEMENT_TYPES and _path_to(root, trigger) is not None):  # venue is its place
             continue
         if came_from(root, {trigger.i}):
             continue  # where the people it happened to come from
@@ -566,13 +576,15 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 continue
         if place.metonymic and not (path is not None and _locative(root)):
             continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
-        if plover in _PARTY_ACTS and place.kind == PlaceKind.COUNTRY and _party_object(root):
+        if plover in _PARTY_ACTS and _party_object(root) and (
+                place.kind == PlaceKind.COUNTRY or (plover in _STATEMENT_TYPES and root.dep_ in ("dobj", "dative"))):
             continue  # "broke with France", "sanctioned Russia", "accused Rwanda": the other party
         if path is not None:
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
                 # "personnel and their families in Laukkai were relocated": a conjunct is as near as its head
                 sum(t.dep_ != "conj" for t in path) <= 4 and not any(t.dep_ in ("poss", "agent") for t in path)
-                and _undergoer(path[-1], trigger, len(path) == 1 and place.kind in (PlaceKind.SETTLEMENT, None))
+                and _undergoer(path[-1], trigger, sum(t.dep_ != "conj" for t in path) == 1
+                                                 and place.kind in (PlaceKind.SETTLEMENT, None))
             ):
                 continue  # the doer's home ("officials in Kyiv"), not where it happened
             # "attacked the embassies of Rwanda ... in Kinshasa": a place a thing belongs to is no

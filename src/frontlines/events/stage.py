@@ -29,7 +29,16 @@ from frontlines.events.coder import (
     sentence_cues,
     type_trigger,
 )
-from frontlines.events.context import inherit, more_of_the_same, preceding_place, referred_time, story_day, told_after
+from frontlines.events.context import (
+    inherit,
+    more_of_the_same,
+    preceding_place,
+    referred_time,
+    release_place,
+    seat_of_power,
+    story_day,
+    told_after,
+)
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -83,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "91"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "92"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -267,6 +276,15 @@ VERSION = "91"  # 3: speech content, generic and negated mentions, own-part deni
 # someone found was not taken by the finder ("a man found with a rope around his neck"): no abduction or arrest
 # "open a front" is a trigger: starting to fight there (an armed clash), unlike forming a front (a group)
 # 91: v79-v90 (lead, with precision3's v80) and branch subtype3's v81 together
+# 82: (branch place3) power seized with no settlement of its own is seized in the capital of its country (events.context.seat_of_power)
+# 82: a statement is made at its own venue ("rejected it at his news conference in Tehran") or at the town that says it ("Kyiv denies"); a town it asks is the other party
+# 82: a statement its issuer makes with no place of its own is made at the dateline town of a release (full date, no agency) (events.context.release_place)
+# 82: what a state says or decides (a statement, a sanction, a concession) with no settlement of its own is done at its capital (events.context.seat_of_power)
+# 82: an attack participle on the name it was done to ("Balakliia hit by Russian missiles") places it there when the places stage passed the name over
+# 82: an attack's undergoer the NER took for an organisation no registry knows ("Antonivka hit by drone") may be the town the gazetteer knows
+# 82: a place listed with a headline passive's subject ("Marganets and Nikopol shelled overnight") underwent the act as the subject did
+# 82: a town's possessive says where its noun is, whatever the noun ("attack on Zaporizhzhia's homes"); a capital named for its government still owns
+# 92: v79-v91 (lead, precision3, subtype3) and branch place3's v82 together
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -377,7 +395,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     story_day(kept, index, inp.article.published)
     for d in kept:
         control_place(d, inp, index)
+    seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)
     preceding_place(kept, index, breaks)
+    release_place(kept, index, doc, inp.article.source)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words)

@@ -64,12 +64,17 @@ def control_typing(typing: Typing, trig: Trigger, place: Place | None, place_sco
 def undergoer_place(inp: StageInput, head: Any, index: DocIndex, *, attack: bool = False) -> tuple[Place | None, float]:
     """The name a territorial trigger takes or gives up, or an attack hits (``attack``: a settlement
     only), when the places stage passed it over (a sentence-initial name the tagger did not mark:
-    "Izium was recaptured by ...", "Russian forces shelled Siversk" with the name taken for a product).
+    "Izium was recaptured by ...", "Russian forces shelled Siversk" with the name taken for a product,
+    "Balakliia hit by Russian missiles" with the participle on the name, tagged a common noun).
     The verb says it is a place: the name is resolved against the gazetteer like any toponym."""
-    for c in head.children:
-        if c.pos_ != "PROPN" or c.i in index.actor_at or c.ent_type_ in ("PERSON", "NORP"):
+    # a participle on the noun it was done to: "Balakliia hit by Russian missiles, 10 wounded" (a reduced relative)
+    modified = [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i < head.i else []
+    for c in (*head.children, *modified):
+        if (c.i in index.actor_at and not _guessed_organisation(index.actor_at[c.i])) or c.ent_type_ in (
+                "PERSON", "NORP") or not (
+                c.pos_ == "PROPN" or (c in modified and c.pos_ == "NOUN" and c.text[:1].isupper())):
             continue
-        if not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
+        if c not in modified and not (c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (
                 head.lemma_.lower() == "fall" or headline_passive(head, place_subject=True)))):
             continue
         first = c
@@ -80,6 +85,12 @@ def undergoer_place(inp: StageInput, head: Any, index: DocIndex, *, attack: bool
         found = [p for p in resolve_spans(inp, [(first.idx, c.idx + len(c.text))])
                  if not p.metonymic and p.kind not in _COARSE_PLACES
                  and (not attack or p.kind is PlaceKind.SETTLEMENT)]
+        if c.ent_type_ in _NAME_ENTS and not attack:
+            # ground taken whose name the tagger read as a person's or an organisation's ("Rebels captured Smith"):
+            # a place only in a country the article's other places lie in (many names are also a place's somewhere;
+            # an attack's undergoer is a settlement only, as a headline names it alone: "Antonivka hit by drone")
+            countries = _story_countries(inp)
+            found = [p for p in found if p.country in countries]
         if found:
             place = found[0]
             if attack:  # the reason says why a name the places stage passed over is the event's place
@@ -91,13 +102,18 @@ def undergoer_place(inp: StageInput, head: Any, index: DocIndex, *, attack: bool
 _NAME_ENTS = frozenset({"PERSON", "ORG"})
 
 
+def _story_countries(inp: StageInput) -> set[str]:
+    """The countries the article's places (not those named for a government) lie in."""
+    return {p.country for p in inp.outputs.get("places", ()) if p.country and not p.metonymic}
+
+
 def object_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[int, Place] | None:
     """A name that a verb of taking has as its object ("Wagner took Soledar", "the army recaptured Kuriga")
     which the tagger read as a person's or an organisation's, no known actor's: a settlement of a
     country the article's other places lie in, when the gazetteer has one. Many surnames are also village
     names, so the settlement must sit in the story's country, and a text with no other place gives none.
     Returns the name's head token and its place."""
-    countries = {p.country for p in inp.outputs.get("places", ()) if p.country and not p.metonymic}
+    countries = _story_countries(inp)
     if not countries:
         return None
     for c in head.children:
@@ -116,6 +132,10 @@ def object_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[int, Plac
         if found:
             return c.i, found[0]
     return None
+def _guessed_organisation(actor: Actor) -> bool:
+    """An organisation known by nothing but the NER's label (no country, no sector): a name the gazetteer may
+    know as a town ("Antonivka hit by drone" tagged ORG), unlike an armed group or a body the registry knows."""
+    return actor.kind == "organisation" and actor.country is None and actor.sector == Sector.UNKNOWN
 
 
 def control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:

@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="27",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="28",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -84,8 +84,12 @@ STAGE = Stage(
     # 24: a country or capital listed with an organisation ("a truce between Israel and Hamas") is a party (geo.metonymy)
     # 25: a territorial community ("the Semenivka community", "hromada") names its centre; a known name before a
     # settlement's kind word is a place whatever the NER's label (before: only a major one)
+    # 26: (branch place3) a first-order division named after a town that is a division of its own ("Kyiv Oblast"
+    # beside the city of Kyiv) is not what the bare name means (geo.resolve._named_after_a_town); a known name before
+    # a division's kind word read as one entity ("Hpakant township", a township named after its seat) is the name
     # 27: a place found only by sound weighs less than one of the article's country bearing the name as written
     # ("Robotyne" went to Rybotyn, Chernihiv, a look-alike with more people; geo.resolve.SOUND_ALIKE_PENALTY)
+    # 28: 26 (branch place3) and 27 (lead) together
     writes="places",
     reads=(),
     run=extract_places,

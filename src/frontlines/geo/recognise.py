@@ -75,6 +75,7 @@ KIND_WORDS: dict[str, str] = {
     "river": "river", "sea": "sea", "ocean": "sea", "gulf": "sea", "strait": "sea",
     "oblast": "admin1", "region": "admin1", "province": "admin1", "governorate": "admin1", "state": "admin1",
     "krai": "admin1", "department": "admin1", "prefecture": "admin1", "county": "admin2", "parish": "admin2", "raion": "admin2", "district": "admin2",
+    "township": "admin2",  # a township is named after its seat ("Hpakant township", Myanmar)
     "city": "settlement", "town": "settlement", "village": "settlement", "settlement": "settlement",
     # a Ukrainian territorial community (hromada) is named after its centre: "the Semenivka community"
     "community": "settlement", "hromada": "settlement",
@@ -180,6 +181,12 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                     or _listed_names(doc, start, ent.end, gazetteer)):
                 # "Hlyboke, Kharkiv" run together: a name and its division; "Robotyne and Verbove" as one
                 # facility: known names listed (not "the Church of Saints Peter and Paul"). The scan finds them apart
+                continue
+            if gazetteer is not None and ent.end - start > 1 and KIND_WORDS.get(doc[ent.end - 1].lower_) in (
+                    "admin1", "admin2") and (
+                    _gaz_key(doc, start, ent.end - 1, gazetteer) and not _gaz_key(doc, start, ent.end, gazetteer)):
+                # "Hpakant township" as one entity: the known name before a division's kind word
+                found.append(Mention(start, ent.end - 1, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
                 continue
             if ent.label_ == "FAC" and (gazetteer is None or not _gaz_key(doc, start, ent.end, gazetteer)):
                 # buildings, roads: a place of their own only when the gazetteer knows them;

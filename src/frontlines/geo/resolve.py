@@ -495,7 +495,7 @@ def _priors_of(it: _Item) -> list[tuple[float, list[str]]]:
     # divisions that hold a settlement of the same name (the division is named after it)
     seats = frozenset(
         gid for o in it.candidates if o.kind == PlaceKind.SETTLEMENT for gid in (o.admin1_gid, o.admin2_gid) if gid
-    )
+    ) | _named_after_a_town(it.candidates)
     found = [_prior(c, it, seats) for c in it.candidates]
     if _priors_held[0] + len(found) > PRIORS_MAX:
         _PRIORS.clear()
@@ -503,6 +503,20 @@ def _priors_of(it: _Item) -> list[tuple[float, list[str]]]:
     _PRIORS[memo] = (it.candidates, found)
     _priors_held[0] += len(found)
     return found
+
+
+def _named_after_a_town(cands: Sequence[Candidate]) -> frozenset[str]:
+    """Divisions whose name is a settlement candidate's name and a kind word ("Kyiv Oblast" beside the
+    city of Kyiv, which is a division of its own and so not inside it): named after the town, so that
+    the bare name is the town, as for a division that holds its eponym."""
+    towns = {(normalise_name(o.name), o.country) for o in cands if o.kind == PlaceKind.SETTLEMENT and o.population}
+    out = set()
+    for c in cands:
+        if c.kind == PlaceKind.ADMIN1:  # (a county is often meant by its bare name: "Douglas" for Douglas County)
+            words = normalise_name(c.name).split()
+            if len(words) > 1 and words[-1] in KIND_WORDS and (" ".join(words[:-1]), c.country) in towns:
+                out.add(c.gid)
+    return frozenset(out)
 
 
 def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None, ents: Sequence[Any]) -> None:
