@@ -45,6 +45,9 @@ CASES = [
     ("Some 300 protesters gathered outside.", [("people", 300, None, None, "about")]),
     ("More than a quarter of a million people lived there.", [("people", 250000, None, None, "more than")]),
     ("Five people were injured in the blast.", [("injured", 5, None, None, None)]),
+    # "dozen" multiplies: two dozen is 24 (it was read as 2 + 12)
+    ("Two dozen people were killed in the attack.", [("killed", 24, None, None, None)]),
+    ("A dozen soldiers were wounded.", [("injured", 12, None, None, None)]),
     # negatives: dates, durations, percentages, money are not counts
     ("The siege lasted three weeks.", []),
     ("Prices rose 12 percent in 2022.", []),
