@@ -48,6 +48,12 @@ CASES = [
     # "dozen" multiplies: two dozen is 24 (it was read as 2 + 12)
     ("Two dozen people were killed in the attack.", [("killed", 24, None, None, None)]),
     ("A dozen soldiers were wounded.", [("injured", 12, None, None, None)]),
+    # a counted noun joined by "and" shares what befell the first ("and two civilians died")
+    ("Five soldiers and two civilians died in the ambush.", [("killed", 5, None, None, None),
+                                                             ("killed", 2, None, None, None)]),
+    # negative: a conjunct clause with its own verb says its own outcome
+    ("Three soldiers were killed and two civilians were wounded.", [("killed", 3, None, None, None),
+                                                                    ("injured", 2, None, None, None)]),
     # negatives: dates, durations, percentages, money are not counts
     ("The siege lasted three weeks.", []),
     ("Prices rose 12 percent in 2022.", []),

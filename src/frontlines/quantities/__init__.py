@@ -6,7 +6,7 @@ from frontlines.stages import Stage, data_file
 
 STAGE = Stage(
     name="quantities.numbers",
-    code_version="1",
+    code_version="2",  # 2: a counted noun joined by "and" shares what befell the first ("five soldiers and two civilians died")
     writes="quantities",
     reads=(),
     run=extract_quantities,

@@ -110,8 +110,11 @@ def _compound_head(tok: Any) -> Any:
 def _outcomes(anchor: Any, lex: QuantityLexicon) -> list[str]:
     """Kinds named by what happened to the counted thing (killed, injured, captured ...)."""
     kinds: list[str] = []
-    head = anchor.head
-    if anchor.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "appos") and head.i != anchor.i:
+    first = anchor
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        first = first.head  # "five soldiers and two civilians died": the civilians died as the soldiers did
+    head = first.head
+    if first.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "pobj", "appos") and head.i != first.i:
         kind = lex.outcomes.get(head.lemma_.lower())
         if kind:
             kinds.append(kind)
