@@ -54,6 +54,12 @@ CASES = [
     # negative: a conjunct clause with its own verb says its own outcome
     ("Three soldiers were killed and two civilians were wounded.", [("killed", 3, None, None, None),
                                                                     ("injured", 2, None, None, None)]),
+    # a death toll's figure counts the dead (quantities v3)
+    ("The death toll rose to 47 on Monday.", [("killed", 47, None, None, None)]),
+    ("The death toll of 47 includes ten children.", [("killed", 47, None, None, None), ("people", 10, None, None, None)]),
+    # negatives: a casualty toll counts the wounded too; a price is no toll
+    ("The casualty toll rose to 80.", []),
+    ("Fuel prices rose to 47 cents.", []),
     # negatives: dates, durations, percentages, money are not counts
     ("The siege lasted three weeks.", []),
     ("Prices rose 12 percent in 2022.", []),

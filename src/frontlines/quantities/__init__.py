@@ -6,7 +6,8 @@ from frontlines.stages import Stage, data_file
 
 STAGE = Stage(
     name="quantities.numbers",
-    code_version="2",  # 2: a counted noun joined by "and" shares what befell the first ("five soldiers and two civilians died")
+    code_version="3",  # 2: a counted noun joined by "and" shares what befell the first ("five soldiers and two civilians died")
+    # 3: a death toll's figure counts the dead ("the death toll rose to 47", "bringing the toll to 47", "a toll of 47")
     writes="quantities",
     reads=(),
     run=extract_quantities,

@@ -260,6 +260,8 @@ def extract_quantities(inp: StageInput) -> tuple[Quantity, ...]:
             noun_kind = lex.nouns.get(noun.lemma_.lower()) if noun is not None else None
             if noun is not None and noun_kind is None:
                 noun_kind = lex.nouns.get(noun.lower_)
+            if noun is None and not kinds and _toll_figure(doc[last]):
+                kinds = ["killed"]  # "the death toll rose to 47", "bringing the toll to 47", "a toll of 47"
             if len(kinds) > 1:
                 kind = "casualties"
             elif kinds:
@@ -294,6 +296,28 @@ def extract_quantities(inp: StageInput) -> tuple[Quantity, ...]:
             )
             i = last + 1
     return tuple(found)
+
+
+_TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "bring", "jump", "increase", "hit", "top", "surpass"})
+
+
+def _toll_figure(num: Any) -> bool:
+    """A number that is a death toll's figure: "the death toll rose to 47", "the toll stood at 12", "bringing
+    the death toll to 47", "the toll reached 47", "a death toll of 47" (not a casualty toll, which counts the
+    wounded too)."""
+    def toll(tok: Any) -> bool:
+        return tok.lemma_.lower() == "toll" and not any(c.lower_ in ("casualty", "injury") for c in tok.children)
+
+    head = num.head
+    if num.dep_ == "pobj" and head.lower_ in ("to", "at", "of"):
+        gov = head.head
+        if head.lower_ == "of":
+            return toll(gov)
+        return gov.lemma_.lower() in _TOLL_VERBS and any(
+            c.dep_ in ("nsubj", "dobj") and toll(c) for c in gov.children)
+    if num.dep_ == "dobj" and head.lemma_.lower() in _TOLL_VERBS:
+        return any(c.dep_ == "nsubj" and toll(c) for c in head.children)
+    return False
 
 
 def _match_vague(doc: Any, i: int, end: int, lex: QuantityLexicon) -> tuple[int, tuple[float, float]] | None:
