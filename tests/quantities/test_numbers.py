@@ -60,6 +60,8 @@ CASES = [
     # negatives: a casualty toll counts the wounded too; a price is no toll
     ("The casualty toll rose to 80.", []),
     ("Fuel prices rose to 47 cents.", []),
+    # negative: a running total brought up by an attack is not that attack's toll
+    ("The attack killed 20, bringing the death toll to 47.", [("killed", 20, None, None, None)]),
     # negatives: dates, durations, percentages, money are not counts
     ("The siege lasted three weeks.", []),
     ("Prices rose 12 percent in 2022.", []),

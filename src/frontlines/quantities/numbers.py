@@ -298,13 +298,13 @@ def extract_quantities(inp: StageInput) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-_TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "bring", "jump", "increase", "hit", "top", "surpass"})
+# "bringing the death toll to 47" after "the attack killed 20" is the running total, not that attack's: not read
+_TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "increase", "hit", "top", "surpass"})
 
 
 def _toll_figure(num: Any) -> bool:
-    """A number that is a death toll's figure: "the death toll rose to 47", "the toll stood at 12", "bringing
-    the death toll to 47", "the toll reached 47", "a death toll of 47" (not a casualty toll, which counts the
-    wounded too)."""
+    """A number that is a death toll's figure: "the death toll rose to 47", "the toll stood at 12", "the toll
+    reached 47", "a death toll of 47" (not a casualty toll, which counts the wounded too)."""
     def toll(tok: Any) -> bool:
         return tok.lemma_.lower() == "toll" and not any(c.lower_ in ("casualty", "injury") for c in tok.children)
 
