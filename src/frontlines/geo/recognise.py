@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from frontlines.stages import doc_text
-from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAJOR, Gazetteer, normalise_name
+from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAIN, FLAG_MAJOR, Gazetteer, normalise_name
 from frontlines.geo.packaged import curated_dir_default, data_file
 
 MAX_NGRAM = 6
@@ -383,6 +383,18 @@ def _scan_lower(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon) -> Iterab
             i += 1
 
 
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _date_tagged_country(doc: Any, start: int, end: int, key: str, flags: int, ent_labels: set[str]) -> bool:
+    """One capitalised word the NER took for a date ("a village in Niger" tagged DATE) that is the main name of
+    a country or first-order division, and no month or weekday: the name, not a date."""
+    tok = doc[start]
+    return (ent_labels == {"DATE"} and end - start == 1 and bool(flags & FLAG_MAJOR) and bool(flags & FLAG_MAIN)
+            and _is_cap(tok.text) and tok.pos_ == "PROPN" and key not in _CALENDAR_WORDS)
+
+
 def _accept(
     doc: Any, start: int, end: int, key: str, flags: int, pop: int, lex: PlaceLexicon, surnames: frozenset[str],
     listed: bool = False,
@@ -390,7 +402,7 @@ def _accept(
     """Whether a gazetteer n-gram is a toponym here (the NER did not say so)."""
     first = doc[start]
     ent_labels = {doc[k].ent_type_ for k in range(start, end)} - {""}
-    if ent_labels & _NEVER:
+    if ent_labels & _NEVER and not _date_tagged_country(doc, start, end, key, flags, ent_labels):
         return False
     entity = _entity_of(doc, start) if ent_labels else None  # found once: a scan over the Doc's entities
     if _document(entity):
