@@ -187,8 +187,8 @@ def _entity_mentions(ctx: _Context, out: list[_Mention]) -> None:
         low = text.lower()
         if reg.country_of(low) or low in reg.platforms:
             continue  # "Kyiv" tagged PERSON, "Telegram" tagged ORG
-        if _weapon_model(ctx, end):
-            continue  # "Iskander missiles", "a Bayraktar drone": a model, not a party
+        if _weapon_model(ctx, end) or low in reg.weapon_heads:
+            continue  # "Iskander missiles", "a Bayraktar drone": a model, not a party; "Missiles" tagged PERSON
         if label == "PERSON":
             if end - start == 1 and low in reg.place_names and not _has_full_name(ctx, out, low, start):
                 continue  # a town that NER took for a person ("Kherson was one of ...")
