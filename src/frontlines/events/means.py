@@ -106,13 +106,15 @@ def drone_or_missile_in(words: Words, lex: EventLexicon) -> str | None:
 
 def mutual_setting(head: Any) -> bool:
     """A harm told as done in fighting ("killed during clashes", "wounded in the crossfire", "died amid
-    the fighting") or an attack fought off ("repelled an attack", "fired back"): both sides fought."""
+    the fighting", "the fighting killed dozens") or an attack fought off ("repelled an attack", "fired back"): both sides fought."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS:
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _MUTUAL_NOUNS for g in prep.children):
                 return True
     if head.lemma_.lower() in ("fire", "shoot") and any(c.lower_ == "back" for c in head.children):
         return True  # "fired back": the other side had fired first
+    if head.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _MUTUAL_NOUNS for c in head.children):
+        return True  # "fighting in Omdurman killed dozens": the harm is the fighting's
     gov = head.head
     return head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _FIGHT_OFF and gov.i != head.i
 

@@ -92,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "92"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "93"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -285,6 +285,7 @@ VERSION = "92"  # 3: speech content, generic and negated mentions, own-part deni
 # 82: a place listed with a headline passive's subject ("Marganets and Nikopol shelled overnight") underwent the act as the subject did
 # 82: a town's possessive says where its noun is, whatever the noun ("attack on Zaporizhzhia's homes"); a capital named for its government still owns
 # 92: v79-v91 (lead, precision3, subtype3) and branch place3's v82 together
+# 93: (branch probes) a harm whose subject is the fighting ("Fighting in Omdurman killed dozens of civilians") is the fighting: an armed clash (events.means.mutual_setting)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

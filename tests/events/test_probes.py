@@ -1,0 +1,27 @@
+"""Probes: short sentences and headlines written from the ACLED codebook's sub-event definitions and the
+PLOVER codebook's types, across many wars, none taken from a corpus file (issue 15: typing that holds on
+text nobody tuned to). Only the probes a rule fixed and the negative cases guarding them are kept here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import top
+
+CASES = [
+    # (text, PLOVER type, ACLED sub-type): the main event of the sentence
+    # a harm whose subject is the fighting is the fighting's (ACLED: an armed clash, whoever died in it)
+    ("Fighting in Omdurman killed dozens of civilians.", "ASSAULT", "Armed clash"),
+    ("Heavy fighting killed at least 20 people in El Fasher on Friday.", "ASSAULT", "Armed clash"),
+    ("The clashes killed 12 soldiers and four militants in North Waziristan.", "ASSAULT", "Armed clash"),
+    # negative: an attack's harm stays the attack's; gunmen killing villagers stay an attack
+    ("The attack killed 20 civilians in Beni territory.", "ASSAULT", "Attack"),
+    ("Gunmen killed 30 villagers in an attack on Yirgou.", "ASSAULT", "Attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "acled"), CASES)
+def test_probe_type(run_events, text: str, plover: str, acled: str | None) -> None:
+    event = top(run_events(text))
+    assert event is not None, text
+    assert (event.plover_type, event.acled_sub_event_type) == (plover, acled)
