@@ -17,6 +17,15 @@ CASES = [
     # negative: an attack's harm stays the attack's; gunmen killing villagers stay an attack
     ("The attack killed 20 civilians in Beni territory.", "ASSAULT", "Attack"),
     ("Gunmen killed 30 villagers in an attack on Yirgou.", "ASSAULT", "Attack"),
+    # destruction by a mob or rioters is the riot (ACLED: mob violence), not looting by an armed party
+    ("A mob set fire to a mosque in Lahore after rumours of blasphemy.", "ASSAULT", "Mob violence"),
+    ("Rioters set fire to government buildings in Bamako.", "ASSAULT", "Mob violence"),
+    ("An angry crowd burned alive a man accused of witchcraft in Kasai.", "ASSAULT", "Mob violence"),
+    # negative: soldiers and fighters burning and looting stay property destruction; demonstrators, a riot
+    ("Soldiers burned down houses in a village in Sagaing Region.", "COERCE", "Looting/property destruction"),
+    ("Fighters looted the market in Nyala and burned shops.", "COERCE", "Looting/property destruction"),
+    ("Demonstrators ransacked the offices of the electoral commission in Kinshasa.", "PROTEST",
+     "Violent demonstration"),
 ]
 
 

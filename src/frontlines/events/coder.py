@@ -64,6 +64,7 @@ _EXPLOSIVE_DEFAULT = frozenset({"Remote explosive/landmine/IED"})
 # acts that are said: a protest setting retypes them only when the protesters say them ("protesters
 # demanded ..." is the protest; "Israel and the militants traded blame" beside protesters stays an accusation)
 _SAID = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
+_LOOTED = "Looting/property destruction"
 _PROTEST_OVERRIDABLE = frozenset(
     {"Armed clash", "Attack", "Looting/property destruction", "Arrests", "Grenade", None}
 )
@@ -418,6 +419,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = _protest(sent_cues, lex)
         sub_plover, mode = lex.acled_plover[sub]
         plover = sub_plover or spec.plover
+    if spec.acled == _LOOTED and sub in (_LOOTED, None) and (sent_cues.holds(cues["mob"]) or any(
+            d.lemma_.lower() in ("rioter", "mob") for d in doers)):  # ACLED: destruction by a riot is the riot
+        plover, mode, sub = "ASSAULT", "physical", "Mob violence"  # "a mob set fire to a mosque", "rioters torched"
     if sub in ("Mob violence",) or refine in ("protest", "riot"):
         pass  # mob justice on a thief is still mob violence
     elif plover == "ASSAULT" or sub in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
@@ -665,11 +669,10 @@ def protesters(doers: Sequence[Any], lex: EventLexicon, lemmas: set[str] | None 
 
 
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
-    """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a
-    demonstration whose participants engage in violence is a riot, whoever else used force; excessive
-    force is lethal or seriously injuring force against peaceful protesters). A protest called peaceful is
-    still a riot when the sentence tells violence done by others than a state's forces ("criminal elements
-    infiltrated peaceful demonstrations, stormed Parliament")."""
+    """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a demonstration
+    whose participants engage in violence is a riot, whoever else used force; excessive force is lethal or
+    seriously injuring force against peaceful protesters). A protest called peaceful is still a riot when the
+    sentence tells violence done by others than a state's forces ("criminal elements ... stormed Parliament")."""
     c = lex.cues
     if cues.holds(c["mob"]):
         return "Mob violence"
