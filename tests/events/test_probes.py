@@ -26,6 +26,14 @@ CASES = [
     ("Fighters looted the market in Nyala and burned shops.", "COERCE", "Looting/property destruction"),
     ("Demonstrators ransacked the offices of the electoral commission in Kinshasa.", "PROTEST",
      "Violent demonstration"),
+    # a storming that harms people is an attack (ACLED: ground is taken only when control is told); a storm
+    # of an armed post is a clash; protesters storming a building riot
+    ("RSF fighters stormed a village, killing 100.", "ASSAULT", "Attack"),
+    ("Al-Shabaab fighters stormed a hotel in Mogadishu, killing 12.", "ASSAULT", "Attack"),
+    ("Islamist fighters stormed an army base in Boulkessi, killing 17 soldiers.", "ASSAULT", "Armed clash"),
+    ("Protesters storm parliament in Nairobi", "PROTEST", "Violent demonstration"),
+    # negative: a storming with no harm told, and control told, stay the taking of ground
+    ("Rebels stormed the town of Masisi and took control of it.", "ASSAULT", "Non-state actor overtakes territory"),
 ]
 
 

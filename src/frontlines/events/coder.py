@@ -21,6 +21,7 @@ from frontlines.events.means import (
     attempted,
     beside_small_arms,
     crowd_violence_done,
+    harm_told_with,
     Words,
     drone_or_missile_in,
     engaged_in,
@@ -388,6 +389,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = "Mob violence" if sent_cues.holds(cues["mob"]) else "Violent demonstration"
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers, named_places)
+        if spec.key == "storm" and (sub is None or sub in _TERRITORY_TAKEN) and harm_told_with(head):
+            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers)  # taken only when control is told
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
             # a verb of finding with nothing seizable found ("the report found that ...", "found no
             # evidence", "we look to find our flag"): a discovery told, no seizure

@@ -36,6 +36,8 @@ _MUTUAL_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "crossfire", 
 _SETTING_PREPS = frozenset({"during", "in", "amid", "amidst"})
 # Verbs whose object is an attack the other side fought off.
 _FIGHT_OFF = frozenset({"repel", "repulse", "fend", "resist", "counter", "foil", "thwart"})
+# Verbs of harm done to people in an act ("..., killing 100").
+_PEOPLE_HARM = frozenset({"kill", "wound", "injure", "massacre", "execute", "behead", "slaughter", "shoot", "murder"})
 # Verbs of trying: the act they govern was attempted, its outcome untold.
 _ATTEMPT = frozenset({"try", "attempt", "seek", "struggle", "fail"})
 # Verbs whose object is the means they deliver ("fired missiles"), not a target.
@@ -117,6 +119,13 @@ def mutual_setting(head: Any) -> bool:
         return True  # "fighting in Omdurman killed dozens": the harm is the fighting's
     gov = head.head
     return head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _FIGHT_OFF and gov.i != head.i
+
+
+def harm_told_with(head: Any) -> bool:
+    """People harmed in a clause joined to the act ("stormed a village, killing 100", "stormed the hotel and
+    shot the guests"): the act is the attack on them."""
+    return any(c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB" and c.lemma_.lower() in _PEOPLE_HARM
+               for c in head.children)
 
 
 def attempted(head: Any) -> bool:
