@@ -34,6 +34,16 @@ CASES = [
     ("Protesters storm parliament in Nairobi", "PROTEST", "Violent demonstration"),
     # negative: a storming with no harm told, and control told, stay the taking of ground
     ("Rebels stormed the town of Masisi and took control of it.", "ASSAULT", "Non-state actor overtakes territory"),
+    # a gathering broken up took place: the protest, with intervention
+    ("Police broke up a protest in Kampala.", "PROTEST", "Protest with intervention"),
+    ("Police used batons to break up a protest by opposition supporters in Kampala.", "PROTEST",
+     "Protest with intervention"),
+]
+
+NO_EVENT = [
+    # (text, trigger): negative, an agreement broken is no agreement made
+    ("The rebels broke the ceasefire in Bunia.", "ceasefire"),
+    ("The two sides broke the truce on Monday.", "truce"),
 ]
 
 
@@ -42,3 +52,8 @@ def test_probe_type(run_events, text: str, plover: str, acled: str | None) -> No
     event = top(run_events(text))
     assert event is not None, text
     assert (event.plover_type, event.acled_sub_event_type) == (plover, acled)
+
+
+@pytest.mark.parametrize(("text", "trigger"), NO_EVENT)
+def test_probe_no_event(run_events, text: str, trigger: str) -> None:
+    assert all(not e.trigger.startswith(trigger) for e in run_events(text)), [e.trigger for e in run_events(text)]
