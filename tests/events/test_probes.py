@@ -38,6 +38,11 @@ CASES = [
     ("Police broke up a protest in Kampala.", "PROTEST", "Protest with intervention"),
     ("Police used batons to break up a protest by opposition supporters in Kampala.", "PROTEST",
      "Protest with intervention"),
+    # a hyphenated cue the tagger splits ("tear-gas", "baton-charged") is still named
+    ("Police fired tear-gas at protesters in Nairobi.", "PROTEST", "Protest with intervention"),
+    # negative: a protest with no force named stays peaceful
+    ("Hundreds of farmers marched peacefully through Bamako to demand lower fuel prices.", "PROTEST",
+     "Peaceful protest"),
 ]
 
 NO_EVENT = [
