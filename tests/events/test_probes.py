@@ -40,6 +40,9 @@ CASES = [
      "Protest with intervention"),
     # a hyphenated cue the tagger splits ("tear-gas", "baton-charged") is still named
     ("Police fired tear-gas at protesters in Nairobi.", "PROTEST", "Protest with intervention"),
+    # ground retaken that the tagger read as an organisation's name ("Bentiu", ORG): no one retakes a body
+    ("Government forces recaptured Bentiu from rebels.", "ASSAULT", "Government regains territory"),
+    ("The army recaptured the town of Bentiu from rebels.", "ASSAULT", "Government regains territory"),
     # negative: a protest with no force named stays peaceful
     ("Hundreds of farmers marched peacefully through Bamako to demand lower fuel prices.", "PROTEST",
      "Peaceful protest"),

@@ -22,6 +22,7 @@ from frontlines.events.means import (
     beside_small_arms,
     crowd_violence_done,
     harm_told_with,
+    misread_as,
     Words,
     drone_or_missile_in,
     engaged_in,
@@ -288,8 +289,7 @@ def _voices_demand(head: Any, demands: CueSet) -> bool:
 def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, doers: list[Any],
                  conflict_article: bool = False, named_places: frozenset[int] = frozenset(),
                  armed_at: frozenset[int] = frozenset()) -> Typing:
-    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence (``doers``: the
-    trigger's, roles.agent_tokens).
+    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence (``doers``: roles.agent_tokens).
 
     ``conflict_article``: the article tells of a conflict (its words say so somewhere). An agreement
     signed or agreed in such an article is an ACLED Agreement even when its own sentence names no
@@ -776,7 +776,7 @@ def _taken(
         if spec.plover == "ASSAULT" and c["armed_sites"].in_tokens(words, text):
             return "ASSAULT", "firearms", CLASH  # "the prison was overrun": its guards fought
         if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " ") or (
-                territorial and o.ent_type_ == "PERSON" and o.pos_ == "PROPN"):  # "retook Yahidne" tagged a person
+                territorial and o.pos_ == "PROPN" and o.ent_type_ in misread_as(spec.acled)):  # "retook Yahidne", a person
             if territorial:
                 return spec.plover, spec.mode, spec.acled
             return spec.plover, spec.mode, spec.acled if conflict else None

@@ -128,6 +128,12 @@ def harm_told_with(head: Any) -> bool:
                for c in head.children)
 
 
+def misread_as(acled: str | None) -> tuple[str, ...]:
+    """Name tags a settlement taken may wear: a person's ("retook Yahidne"); for ground retaken an organisation's
+    too ("Government forces recaptured Bentiu": no one retakes a body)."""
+    return ("PERSON", "ORG") if acled == "Government regains territory" else ("PERSON",)
+
+
 def attempted(head: Any) -> bool:
     """The trigger is what someone tried or failed to do ("had been trying to take the town")."""
     gov = head.head

@@ -290,6 +290,7 @@ VERSION = "93"  # 3: speech content, generic and negated mentions, own-part deni
 # 93: a storming told with harm to people ("stormed a village, killing 100") is an attack, ground taken only when control is told (events.means.harm_told_with); protesters storming riot
 # 93: a gathering broken up ("police broke up a protest") took place: "break up" is no ending verb of a deal (events.merge._argument_of_other)
 # 93: a hyphenated cue ("tear-gas", "stone-throwing", "rocket-propelled") is also the phrase of the parts the tagger splits it into (events.lexicon._cueset)
+# 93: the object of a verb of retaking that the tagger read as an organisation's name ("recaptured Bentiu") is the ground retaken, as a person's was (events.means.misread_as)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
