@@ -21,6 +21,8 @@ from frontlines.events.means import (
     attempted,
     beside_small_arms,
     crowd_violence_done,
+    harm_told_with,
+    misread_as,
     Words,
     drone_or_missile_in,
     engaged_in,
@@ -64,6 +66,7 @@ _EXPLOSIVE_DEFAULT = frozenset({"Remote explosive/landmine/IED"})
 # acts that are said: a protest setting retypes them only when the protesters say them ("protesters
 # demanded ..." is the protest; "Israel and the militants traded blame" beside protesters stays an accusation)
 _SAID = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
+_LOOTED = "Looting/property destruction"
 _PROTEST_OVERRIDABLE = frozenset(
     {"Armed clash", "Attack", "Looting/property destruction", "Arrests", "Grenade", None}
 )
@@ -286,8 +289,7 @@ def _voices_demand(head: Any, demands: CueSet) -> bool:
 def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, doers: list[Any],
                  conflict_article: bool = False, named_places: frozenset[int] = frozenset(),
                  armed_at: frozenset[int] = frozenset()) -> Typing:
-    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence (``doers``: the
-    trigger's, roles.agent_tokens).
+    """PLOVER and ACLED typing of a trigger, refined by its clause and sentence (``doers``: roles.agent_tokens).
 
     ``conflict_article``: the article tells of a conflict (its words say so somewhere). An agreement
     signed or agreed in such an article is an ACLED Agreement even when its own sentence names no
@@ -387,6 +389,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = "Mob violence" if sent_cues.holds(cues["mob"]) else "Violent demonstration"
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers, named_places)
+        if spec.key == "storm" and (sub is None or sub in _TERRITORY_TAKEN) and harm_told_with(head):
+            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers)  # taken only when control is told
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
             # a verb of finding with nothing seizable found ("the report found that ...", "found no
             # evidence", "we look to find our flag"): a discovery told, no seizure
@@ -418,6 +422,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = _protest(sent_cues, lex)
         sub_plover, mode = lex.acled_plover[sub]
         plover = sub_plover or spec.plover
+    if spec.acled == _LOOTED and sub in (_LOOTED, None) and (sent_cues.holds(cues["mob"]) or any(
+            d.lemma_.lower() in ("rioter", "mob") for d in doers)):  # ACLED: destruction by a riot is the riot
+        plover, mode, sub = "ASSAULT", "physical", "Mob violence"  # "a mob set fire to a mosque", "rioters torched"
     if sub in ("Mob violence",) or refine in ("protest", "riot"):
         pass  # mob justice on a thief is still mob violence
     elif plover == "ASSAULT" or sub in ("Arrests", "Disrupted weapons use", "Looting/property destruction"):
@@ -665,11 +672,10 @@ def protesters(doers: Sequence[Any], lex: EventLexicon, lemmas: set[str] | None 
 
 
 def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
-    """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a
-    demonstration whose participants engage in violence is a riot, whoever else used force; excessive
-    force is lethal or seriously injuring force against peaceful protesters). A protest called peaceful is
-    still a riot when the sentence tells violence done by others than a state's forces ("criminal elements
-    infiltrated peaceful demonstrations, stormed Parliament")."""
+    """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a demonstration
+    whose participants engage in violence is a riot, whoever else used force; excessive force is lethal or
+    seriously injuring force against peaceful protesters). A protest called peaceful is still a riot when the
+    sentence tells violence done by others than a state's forces ("criminal elements ... stormed Parliament")."""
     c = lex.cues
     if cues.holds(c["mob"]):
         return "Mob violence"
@@ -770,7 +776,7 @@ def _taken(
         if spec.plover == "ASSAULT" and c["armed_sites"].in_tokens(words, text):
             return "ASSAULT", "firearms", CLASH  # "the prison was overrun": its guards fought
         if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " ") or (
-                territorial and o.ent_type_ == "PERSON" and o.pos_ == "PROPN"):  # "retook Yahidne" tagged a person
+                territorial and o.pos_ == "PROPN" and o.ent_type_ in misread_as(spec.acled)):  # "retook Yahidne", a person
             if territorial:
                 return spec.plover, spec.mode, spec.acled
             return spec.plover, spec.mode, spec.acled if conflict else None

@@ -79,7 +79,8 @@ class EventLexicon:
 
 def _cueset(items: list[Any]) -> CueSet:
     words = frozenset(str(i).lower() for i in items if " " not in str(i))
-    phrases = tuple(f" {str(i).lower()} " for i in items if " " in str(i))
+    # the tagger splits "tear-gas" at its hyphen: such a cue is also the phrase of its parts
+    phrases = tuple(f" {str(i).lower().replace('-', ' - ')} " for i in items if " " in str(i) or "-" in str(i))
     return CueSet(words=words, phrases=phrases)
 
 

@@ -36,6 +36,8 @@ _MUTUAL_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "crossfire", 
 _SETTING_PREPS = frozenset({"during", "in", "amid", "amidst"})
 # Verbs whose object is an attack the other side fought off.
 _FIGHT_OFF = frozenset({"repel", "repulse", "fend", "resist", "counter", "foil", "thwart"})
+# Verbs of harm done to people in an act ("..., killing 100").
+_PEOPLE_HARM = frozenset({"kill", "wound", "injure", "massacre", "execute", "behead", "slaughter", "shoot", "murder"})
 # Verbs of trying: the act they govern was attempted, its outcome untold.
 _ATTEMPT = frozenset({"try", "attempt", "seek", "struggle", "fail"})
 # Verbs whose object is the means they deliver ("fired missiles"), not a target.
@@ -106,15 +108,30 @@ def drone_or_missile_in(words: Words, lex: EventLexicon) -> str | None:
 
 def mutual_setting(head: Any) -> bool:
     """A harm told as done in fighting ("killed during clashes", "wounded in the crossfire", "died amid
-    the fighting") or an attack fought off ("repelled an attack", "fired back"): both sides fought."""
+    the fighting", "the fighting killed dozens") or an attack fought off ("repelled an attack", "fired back"): both sides fought."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS:
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _MUTUAL_NOUNS for g in prep.children):
                 return True
     if head.lemma_.lower() in ("fire", "shoot") and any(c.lower_ == "back" for c in head.children):
         return True  # "fired back": the other side had fired first
+    if head.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _MUTUAL_NOUNS for c in head.children):
+        return True  # "fighting in Omdurman killed dozens": the harm is the fighting's
     gov = head.head
     return head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _FIGHT_OFF and gov.i != head.i
+
+
+def harm_told_with(head: Any) -> bool:
+    """People harmed in a clause joined to the act ("stormed a village, killing 100", "stormed the hotel and
+    shot the guests"): the act is the attack on them."""
+    return any(c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB" and c.lemma_.lower() in _PEOPLE_HARM
+               for c in head.children)
+
+
+def misread_as(acled: str | None) -> tuple[str, ...]:
+    """Name tags a settlement taken may wear: a person's ("retook Yahidne"); for ground retaken an organisation's
+    too ("Government forces recaptured Bentiu": no one retakes a body)."""
+    return ("PERSON", "ORG") if acled == "Government regains territory" else ("PERSON",)
 
 
 def attempted(head: Any) -> bool:

@@ -67,8 +67,10 @@ def _argument_of_other(d: Draft, heads: dict[int, Draft]) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETS for c in head.children):
         return True
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ENDING_VERBS:
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ENDING_VERBS and not any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in head.head.children):
         return True  # "Russia quits the grain deal", "suspended the truce": not the deal's making
+    # (a gathering broken up took place: "police broke up a protest" is dispersing it)
     if head.tag_ != "NNS":
         return False  # "freed 24 hostages", "starving units of shells": plural participants or means
     gov = head.head

@@ -92,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "92"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "93"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -285,6 +285,12 @@ VERSION = "92"  # 3: speech content, generic and negated mentions, own-part deni
 # 82: a place listed with a headline passive's subject ("Marganets and Nikopol shelled overnight") underwent the act as the subject did
 # 82: a town's possessive says where its noun is, whatever the noun ("attack on Zaporizhzhia's homes"); a capital named for its government still owns
 # 92: v79-v91 (lead, precision3, subtype3) and branch place3's v82 together
+# 93: (branch probes) a harm whose subject is the fighting ("Fighting in Omdurman killed dozens of civilians") is the fighting: an armed clash (events.means.mutual_setting)
+# 93: destruction ("set fire", "burned", "looted") by a mob, an angry crowd or rioters is the riot: ACLED Mob violence (events.coder.type_trigger)
+# 93: a storming told with harm to people ("stormed a village, killing 100") is an attack, ground taken only when control is told (events.means.harm_told_with); protesters storming riot
+# 93: a gathering broken up ("police broke up a protest") took place: "break up" is no ending verb of a deal (events.merge._argument_of_other)
+# 93: a hyphenated cue ("tear-gas", "stone-throwing", "rocket-propelled") is also the phrase of the parts the tagger splits it into (events.lexicon._cueset)
+# 93: the object of a verb of retaking that the tagger read as an organisation's name ("recaptured Bentiu") is the ground retaken, as a person's was (events.means.misread_as)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
