@@ -57,6 +57,9 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
         ("M23 rebels entered Goma on Monday. Rwanda said shells fired from Congo killed five civilians in the "
          "Rwandan border town of Gisenyi on Monday.", "shells", "Gisenyi"),
         ("Russian forces withdrew from Kherson on Friday.", "withdrew", "Kherson"),
+        # a country modifying the event's noun says whose act it is; the place is the one the sentence gives it (v94)
+        ("A US drone strike in Somalia killed two al-Shabaab fighters.", "drone strike", "Somalia"),
+        ("US strikes on Yemen continued on Sunday.", "strikes", "Yemen"),
         # a place in the event's own clause is no venue of the report around it
         ("Residents said Russian forces shelled Kupiansk on Monday, another resident said.", "shelled", "Kupiansk"),
         ("Russian shelling was heard in Kupiansk on Monday, a resident said.", "shelling", "Kupiansk"),

@@ -92,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "93"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "94"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -291,6 +291,8 @@ VERSION = "93"  # 3: speech content, generic and negated mentions, own-part deni
 # 93: a gathering broken up ("police broke up a protest") took place: "break up" is no ending verb of a deal (events.merge._argument_of_other)
 # 93: a hyphenated cue ("tear-gas", "stone-throwing", "rocket-propelled") is also the phrase of the parts the tagger splits it into (events.lexicon._cueset)
 # 93: the object of a verb of retaking that the tagger read as an organisation's name ("recaptured Bentiu") is the ground retaken, as a person's was (events.means.misread_as)
+# 94: a country modifying the event's noun ("a US drone strike in Somalia") says whose act it is: a place only when its
+# sentence names no other for the event (it placed the strike in the United States; events.roles.choose_place)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
