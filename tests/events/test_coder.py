@@ -232,3 +232,29 @@ def test_a_participle_after_a_preposition_is_no_event(run_events, text: str, sub
 def test_someone_found_is_not_abducted(run_events) -> None:
     text = "Some of the dead bore signs of torture, the governor said, among them a man found with a rope around his neck."
     assert [e.acled_sub_event_type for e in run_events(text)] == ["Attack"]
+
+
+@pytest.mark.parametrize(("text", "picked", "keep"), [
+    ("Russian troops shelled the village of Kupiansk with artillery.", {0, 1}, False),  # a doer left out
+    ("Russian troops shelled the village of Kupiansk with artillery.", {0, 1}, True),  # the doer alone
+    ("Gunmen killed five civilians in a market on Sunday.", set(), False),  # nothing left out: the same words
+    ("Gunmen killed five civilians in a market on Sunday.", set(), True),  # nothing kept: no words at all
+    ("Protesters wearing riot gear blocked the road.", {2, 3}, False),
+])
+def test_cues_without_or_within_tokens_read_the_same_words(nlp, text: str, picked: set[int], keep: bool) -> None:
+    """SentenceCues.without/within read the Doc's words by index, as cues built from the tokens themselves do."""
+    from frontlines.events.coder import SentenceCues, sentence_cues
+    from frontlines.events.words import read_words
+
+    doc = nlp(text)
+    words = read_words(doc)
+    sent = next(iter(doc.sents))
+    cues = sentence_cues(sent, words)
+    got = cues.within(picked) if keep else cues.without(picked)
+    want = SentenceCues([t for t in sent if (t.i in picked) == keep], words)
+    assert (got.in_order, got.lemmas, got.lowers, got.text) == (want.in_order, want.lemmas, want.lowers, want.text)
+    assert [t.i for t in got.tokens] == [t.i for t in want.tokens]  # the Tokens, built when asked for
+    clause = SentenceCues(list(sent)[1:4], words)  # a list of Tokens rather than a Span
+    assert [t.i for t in clause.without({2}).tokens] == [1, 3]
+    bare = SentenceCues(list(sent))  # without the Doc's words: read from the tokens
+    assert bare.without(picked).in_order == SentenceCues([t for t in sent if t.i not in picked]).in_order

@@ -4,6 +4,7 @@ about its own side, anyone else's report, a party's own release."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -350,17 +351,23 @@ _HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
 DENIAL_REACH = 6  # sentences back from a denial to the deeds it answers
 
 
-def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_words: frozenset[str]) -> None:
+def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_words: frozenset[str],
+                       lemmas: Sequence[str] | None = None) -> None:
     """A party denying any part in a deed ("The Israeli military denied involvement"; "Hezbollah denied
     any connection to the strike") denies the deeds that others tell of it: an attack of that party's
     side that the text attributes to someone else (the accuser, or a reporter) is denied. A denial of a
     claim or an accusation as such ("rejected the claim as a lie") names no deed; an attack told as a
     fact, with no one it is attributed to, stays as told."""
     deniers: list[tuple[str, int]] = []  # (side, the denial's sentence number)
-    sent_of = {sent.start: k for k, sent in enumerate(doc.sents)}
-    for tok in doc:
+    # ``lemmas``: the Doc's lower-cased lemmas (events.words), read to find the verbs of denial without
+    # building every Token
+    candidates = (doc[i] for i, lemma in enumerate(lemmas) if lemma in deny_words) if lemmas is not None else doc
+    sent_of: dict[int, int] = {}
+    for tok in candidates:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in deny_words or _negated_verb(tok):
             continue
+        if not sent_of:
+            sent_of = {sent.start: k for k, sent in enumerate(doc.sents)}
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         if not any(o.lemma_.lower() in _PART_NOUNS for o in objects):
             continue

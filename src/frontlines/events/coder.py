@@ -9,7 +9,7 @@ what is taken), following the sub-event definitions of the ACLED codebook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,11 +105,14 @@ class SentenceCues:
     ``words``: the Doc's words read once (events.words), which the cues of the sentence's clauses and
     phrases are then read from too; without them each token's words are looked up."""
 
-    __slots__ = ("in_order", "lemmas", "lowers", "spaced", "text", "tokens", "words", "weapon")
+    __slots__ = ("_doc", "_tokens", "in_order", "lemmas", "lowers", "spaced", "text", "words", "weapon")
 
-    def __init__(self, tokens: Any, words: DocWords | None = None, at: Iterable[int] | None = None) -> None:
-        """``at``: the tokens' indices, when the caller knows them (a sentence's range: no Token is built)."""
-        self.tokens = tokens
+    def __init__(self, tokens: Any, words: DocWords | None = None, at: Iterable[int] | None = None,
+                 *, doc: Any = None) -> None:
+        """``at``: the tokens' indices, when the caller knows them (a sentence's range: no Token is built);
+        ``tokens`` may then be None, with the ``doc`` they are read from when asked for."""
+        self._tokens = tokens
+        self._doc = doc
         self.words = words
         self.weapon: tuple[str | None] | None = None  # _weapon's answer, once asked (each trigger of a sentence asks)
         if words is None:
@@ -128,6 +131,31 @@ class SentenceCues:
         self.lemmas = self.lowers.union(lemmas)
         self.text = " " + " ".join(lowers) + " "
         self.spaced = words is None or words.spaced  # without the Doc's words, not worked out
+
+    @property
+    def tokens(self) -> Any:
+        """The tokens (a Span or a list of Tokens), built from the Doc only when asked for."""
+        if self._tokens is None:
+            self._tokens = [self._doc[i] for i in self.in_order[0]]
+        return self._tokens
+
+    def without(self, drop: Container[int]) -> SentenceCues:
+        """These cues without the tokens at the indices ``drop`` holds (read by index: no Token is built)."""
+        return self._subset([i for i in self.in_order[0] if i not in drop])
+
+    def within(self, keep: Container[int]) -> SentenceCues:
+        """These cues over the tokens at the indices ``keep`` holds only."""
+        return self._subset([i for i in self.in_order[0] if i in keep])
+
+    def _subset(self, at: list[int]) -> SentenceCues:
+        if self.words is None:
+            kept = set(at)
+            return SentenceCues([t for t in self.tokens if t.i in kept])
+        doc = self._doc
+        if doc is None:
+            toks = self._tokens
+            doc = toks.doc if hasattr(toks, "doc") else (toks[0].doc if toks else None)
+        return SentenceCues(None, self.words, at, doc=doc)
 
     def holds(self, cueset: CueSet) -> bool:
         """Whether any cue of ``cueset`` is named here: ``cueset.in_tokens(self.lemmas, self.text)``,
@@ -338,8 +366,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     means_clause, means_sent = clause, sent_cues
     if plover == "ASSAULT" and spec.acled in _MEANS_OPEN and (hit := things_hit(head, spec.key)):
         # a weapon the act was done to ("destroyed ... artillery pieces") is its target, not its means
-        means_clause = SentenceCues([t for t in clause.tokens if t.i not in hit], sent_cues.words)
-        means_sent = SentenceCues([t for t in sent_cues.tokens if t.i not in hit], sent_cues.words)
+        means_clause, means_sent = clause.without(hit), sent_cues.without(hit)
     weapon = _weapon(means_clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(means_sent, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
         objects = acted_on(head)
@@ -594,7 +621,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
             doer.update(t.i for t in c.subtree)
     for d in doers or ():
         doer.update(t.i for t in d.subtree)  # "fighters ... arrived and opened fire": the first verb's subject
-    rest = SentenceCues([t for t in sent_cues.tokens if t.i not in doer], sent_cues.words) if doer else sent_cues
+    rest = sent_cues.without(doer) if doer else sent_cues
     has_armed = rest.holds(armed)
     has_civ = rest.holds(civilians)
     if has_armed and not has_civ:
@@ -608,7 +635,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
 
 def _armed_hands(doer: set[int], sent_cues: SentenceCues, lex: EventLexicon) -> bool:
     """The doer's words name an armed force or an armed group ("Russian troops", "Islamic State")."""
-    hands = SentenceCues([t for t in sent_cues.tokens if t.i in doer], sent_cues.words)
+    hands = sent_cues.within(doer)
     return hands.holds(lex.cues["armed"]) or hands.holds(lex.cues["non_state"])
 
 
@@ -636,7 +663,7 @@ def _without_topic(cues: SentenceCues) -> SentenceCues:
                     drop.update(x.i for x in child.subtree)
     if not drop:
         return cues
-    return SentenceCues([t for t in cues.tokens if t.i not in drop], cues.words)
+    return cues.without(drop)
 
 
 def _without_kit(cues: SentenceCues) -> SentenceCues:
@@ -644,7 +671,7 @@ def _without_kit(cues: SentenceCues) -> SentenceCues:
     gear", "anti-riot units"): a word for the police, not the protesters' violence."""
     kit = {t.i for t in cues.tokens if t.lower_ in ("riot", "anti-riot") and t.dep_ in ("compound", "amod")
            and t.head.pos_ in _NOUN_POS}
-    return SentenceCues([t for t in cues.tokens if t.i not in kit], cues.words) if kit else cues
+    return cues.without(kit) if kit else cues
 
 
 def _said_by_others(head: Any, doers: Sequence[Any], lex: EventLexicon) -> bool:

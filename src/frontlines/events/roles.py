@@ -499,12 +499,12 @@ def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> boo
     for _ in range(8):
         if cur.i == trigger.i:
             return False
-        if cur.head.i == cur.i:
+        if (parent := cur.head).i == cur.i:
             return False
-        cur = cur.head
+        cur = parent
         if cur.i == trigger.i:
             return False
-        lemma = cur.lemma_.lower()
+        lemma = cur.lemma_.lower() if cur.pos_ in ("NOUN", "PROPN", "VERB") else ""  # read below for these only
         if cur.lower_ == "according" and any(c.lower_ == "to" for c in cur.children):
             return True  # "according to the Ministry of Health in Gaza": where the source is
         if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (

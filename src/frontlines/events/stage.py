@@ -408,7 +408,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_place(kept, index, doc, inp.article.source)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
-    denied_accusations(kept, index, doc, lex.frames["denied"].words)
+    denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
     party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
     own_statement(kept, inp.article.source, party)
     release_takes_ground(kept, party)
