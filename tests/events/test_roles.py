@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from frontlines.events.roles import dateline_date
+from frontlines.events.when import dateline_date
 from frontlines.records import Precision, Resolution
 from tests.events.conftest import actor, place, timev, top
 
@@ -172,7 +172,7 @@ def test_dateline_date(nlp, text: str, needle: str, expected: bool) -> None:
 
 
 # A date that belongs to something else the sentence mentions is none of the event's
-# (roles.foreign_time): (sentence, the event's trigger, its dates as (words, value), the date it
+# (when.foreign_time): (sentence, the event's trigger, its dates as (words, value), the date it
 # should take, or None for none of them).
 OWN_TIMES = [
     ("The Kremlin announced on Monday that it was suspending the Black Sea Grain Initiative, brokered by the "

@@ -14,7 +14,8 @@ from typing import Any
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.means import POWER_TAKEN, other_of_a_kind, told_as_more
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import PAST_STATUSES, SPEECH_VERBS, dateline_date, venue
+from frontlines.events.roles import SPEECH_VERBS, venue
+from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
 from frontlines.records import Evidence, Place, PlaceKind, Precision, TimeType, TimeValue

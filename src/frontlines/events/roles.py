@@ -8,8 +8,6 @@ trigger in the dependency tree, in preference to any others of its sentence.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,17 +19,13 @@ from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
     Actor,
     Evidence,
-    EventStatus,
     Place,
     PlaceKind,
     Precision,
     Quantity,
-    Resolution,
     Sector,
-    TimeType,
     TimeValue,
 )
-from frontlines.stages import doc_text
 
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "sign", "reach",
                           "impose", "order", "announce", "declare", "begin", "start", "continue", "resume"})
@@ -366,7 +360,7 @@ def find_actors(
 # ---------------------------------------------------------------- place and time
 
 
-def _path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
+def path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
     """Tokens from ``tok`` up to ``target`` (exclusive), or None when ``target`` is not an ancestor."""
     path: list[Any] = []
     cur = tok
@@ -560,14 +554,14 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 best = (1.2, 0, replace(place, metonymic=False, reason=f"the speaker's seat; {place.reason}"))
             continue
         if plover not in MEETING_TYPES and venue(root, trigger, above_trigger) and not (  # a statement's own
-                plover in _STATEMENT_TYPES and _path_to(root, trigger) is not None):  # venue is its place
+                plover in _STATEMENT_TYPES and path_to(root, trigger) is not None):  # venue is its place
             continue
         if came_from(root, {trigger.i}):
             continue  # where the people it happened to come from
-        path = _path_to(root, trigger)
+        path = path_to(root, trigger)
         if path is None and antecedents and not place.metonymic:
             # "Kherson was one of the cities to fall": the place the clause's noun is said of
-            sub = next((q for q in (_path_to(root, a) for a in antecedents) if q is not None), None)
+            sub = next((q for q in (path_to(root, a) for a in antecedents) if q is not None), None)
             if sub is not None and not any(t.dep_ in ("poss", "agent") for t in sub):
                 score = 2.8 - 0.2 * len(sub)
                 rank = _PRECISION_RANK.get(place.precision, 6)
@@ -670,134 +664,6 @@ def _inside(p: Place, outer: Place) -> bool:
     if _part_of_division(outer):
         return p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
     return outer.kind == PlaceKind.ADMIN1 and p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
-
-
-def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
-    """The date of the event: one attached to the trigger, else the nearest of its sentence; a
-    dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other.
-    A date that belongs to something else the sentence mentions is none of the event's
-    (:func:`foreign_time`): the sentence's own time, or none, wins over it."""
-    best: tuple[float, TimeValue] | None = None
-    for _, tv, root in index.in_sentence("times", sent):
-        if tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None:
-            continue
-        if tv.value in ("PRESENT_REF", "FUTURE_REF"):
-            continue
-        path = _path_to(root, trigger)
-        if foreign_time(root, trigger, index):
-            continue
-        score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
-        if tv.resolution in (Resolution.UNRESOLVED,):
-            score -= 3
-        if dateline_date(tv, sent):
-            score -= 20.0
-        if best is None or score > best[0]:
-            best = (score, tv)
-    return best[1] if best else None
-
-
-# Clauses that modify a noun: "the initiative, brokered ... in July last year", "a command to fall this year".
-_NOUN_CLAUSES = frozenset({"relcl", "acl"})
-
-
-def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
-    """The date at ``root`` belongs to something else in the trigger's sentence, not to the event: on
-    its way up to the trigger's clause it crosses a clause that modifies a noun other than the
-    trigger ("suspending the initiative, brokered in July last year"; "captured the headquarters,
-    the second command to fall this year"; "Hezbollah, which had claimed attacks that day,
-    denied ..."; "had insisted until Saturday"): that clause tells the noun's own story. A clause
-    on the trigger itself ("the strike, which hit on Monday") or on the event noun that is its
-    subject ("a strike carried out on Monday killed five") dates the event, unless it says when the
-    thing comes into or goes out of force ("sanctions that take effect on 1 January", "a truce due
-    to expire on Friday"): a thing's validity is not the day it was decided. An "until" date ends
-    the stretch of what it is attached to: the event's own date only in the event's own clause
-    (:func:`_bounds_own_clause`).
-    """
-    if root.dep_ == "pobj" and root.head.lower_ in _UNTIL_WORDS and not _bounds_own_clause(root.head.head, trigger, root):
-        return True
-    above = index.above(trigger)
-    tok = root
-    for _ in range(10):
-        if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
-            return False
-        if tok.dep_ in _NOUN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
-            noun = tok.head
-            if _in_force(tok):
-                return True
-            own = noun.i == trigger.i or (
-                noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == trigger.i and noun.pos_ == "NOUN"
-                and noun.i not in index.actor_at)
-            if not own:
-                return True
-        tok = tok.head
-    return False
-
-
-# "until Saturday": the end of a stretch of what the phrase is attached to
-_UNTIL_WORDS = frozenset({"until", "till", "pending"})
-
-
-def _bounds_own_clause(verb: Any, trigger: Any, root: Any) -> bool:
-    """An "until" date attached to ``verb`` bounds the event: ``verb`` is the trigger or governs it
-    through anything but a coordination ("went from house to house, rounding up and executing
-    people, until 31 March"), or the trigger stands in a clause on the date itself ("held until late
-    June, when the alliance resumed its attacks"). Not a coordinated clause ("talks went on until
-    Friday and rebels attacked")."""
-    if verb.i == trigger.i or any(a.i == root.i for a in trigger.ancestors):
-        return True
-    tok = trigger
-    for _ in range(8):
-        if tok.head.i == tok.i:
-            return False
-        if tok.head.i == verb.i:
-            return tok.dep_ != "conj"
-        tok = tok.head
-    return False
-
-
-# "take effect", "enter into force", "come into force", "expire": when a thing is valid, not when it was made
-_FORCE_WORDS = frozenset({"effect", "force"})
-_FORCE_VERBS = frozenset({"expire", "lapse"})
-
-
-def _in_force(verb: Any) -> bool:
-    return verb.lemma_ in _FORCE_VERBS or any(
-        t.lower_ in _FORCE_WORDS and t.head.i in (verb.i, *(c.i for c in verb.children)) for t in verb.subtree)
-
-
-# "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash
-_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?\s*[,(]\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
-
-
-def dateline_date(tv: TimeValue, sent: Any) -> bool:
-    """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
-    it happened."""
-    start, stop, end = sent.start_char, sent.end_char, tv.evidence.end
-    if not 0 <= tv.evidence.start - start <= 60:
-        return False
-    text = doc_text(sent.doc)  # not sent.text, which joins the sentence's tokens again on every access
-    return bool(_DATELINE_BEFORE.match(text[start:tv.evidence.start])
-                and _DATELINE_AFTER.match(text[min(end, stop):min(end + 50, stop)]))
-
-
-# Statuses of something that has taken place by the time of the report.
-PAST_STATUSES = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.DENIED})
-
-
-def publication_time(published: dt.date, article_id: str) -> TimeValue:
-    """The fallback date: the publication date, as a week-long interval ending on it."""
-    return TimeValue(
-        text="",
-        evidence=Evidence(article_id=article_id, start=0, end=0, text=""),
-        type=TimeType.DATE,
-        value=published.isoformat(),
-        start=published - dt.timedelta(days=7),
-        end=published,
-        granularity="week",
-        resolution=Resolution.DEFAULT,
-        anchor="publication date",
-    )
 
 
 def choose_quantities(trigger: Any, index: DocIndex, sent: Any, taken: set[int]) -> tuple[Quantity, ...]:

@@ -25,7 +25,6 @@ from frontlines.events.coder import (
     Typing,
     claimed_responsibility,
     conflict_setting,
-    find_triggers,
     sentence_cues,
     type_trigger,
 )
@@ -60,10 +59,8 @@ from frontlines.events.roles import (
     agent_tokens,
     choose_place,
     choose_quantities,
-    choose_time,
     find_actors,
     index_doc,
-    publication_time,
 )
 from frontlines.events.stance import (
     DEMAND_SPEC,
@@ -85,6 +82,8 @@ from frontlines.events.takeover import (
     territory_side,
     undergoer_place,
 )
+from frontlines.events.triggers import find_triggers
+from frontlines.events.when import choose_time, publication_time
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
 from frontlines.records import Event, EventStatus, Evidence, Place, Sector

@@ -1,0 +1,141 @@
+"""The event's own time: the date attached to its trigger, else its sentence's nearest; never a date that
+belongs to something else the sentence mentions (a clause on another noun, a thing's validity, a dateline);
+the publication's week when none is found. Split from ``events.roles``, which links the other roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from frontlines.events.roles import DocIndex, path_to
+from frontlines.records import Evidence, EventStatus, Resolution, TimeType, TimeValue
+from frontlines.stages import doc_text
+
+
+def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
+    """The date of the event: one attached to the trigger, else the nearest of its sentence; a
+    dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other.
+    A date that belongs to something else the sentence mentions is none of the event's
+    (:func:`foreign_time`): the sentence's own time, or none, wins over it."""
+    best: tuple[float, TimeValue] | None = None
+    for _, tv, root in index.in_sentence("times", sent):
+        if tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None:
+            continue
+        if tv.value in ("PRESENT_REF", "FUTURE_REF"):
+            continue
+        path = path_to(root, trigger)
+        if foreign_time(root, trigger, index):
+            continue
+        score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
+        if tv.resolution in (Resolution.UNRESOLVED,):
+            score -= 3
+        if dateline_date(tv, sent):
+            score -= 20.0
+        if best is None or score > best[0]:
+            best = (score, tv)
+    return best[1] if best else None
+
+
+# Clauses that modify a noun: "the initiative, brokered ... in July last year", "a command to fall this year".
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
+    """The date at ``root`` belongs to something else in the trigger's sentence, not to the event: on
+    its way up to the trigger's clause it crosses a clause that modifies a noun other than the
+    trigger ("suspending the initiative, brokered in July last year"; "captured the headquarters,
+    the second command to fall this year"; "Hezbollah, which had claimed attacks that day,
+    denied ..."; "had insisted until Saturday"): that clause tells the noun's own story. A clause
+    on the trigger itself ("the strike, which hit on Monday") or on the event noun that is its
+    subject ("a strike carried out on Monday killed five") dates the event, unless it says when the
+    thing comes into or goes out of force ("sanctions that take effect on 1 January", "a truce due
+    to expire on Friday"): a thing's validity is not the day it was decided. An "until" date ends
+    the stretch of what it is attached to: the event's own date only in the event's own clause
+    (:func:`_bounds_own_clause`).
+    """
+    if root.dep_ == "pobj" and root.head.lower_ in _UNTIL_WORDS and not _bounds_own_clause(root.head.head, trigger, root):
+        return True
+    above = index.above(trigger)
+    tok = root
+    for _ in range(10):
+        if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in _NOUN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
+            noun = tok.head
+            if _in_force(tok):
+                return True
+            own = noun.i == trigger.i or (
+                noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == trigger.i and noun.pos_ == "NOUN"
+                and noun.i not in index.actor_at)
+            if not own:
+                return True
+        tok = tok.head
+    return False
+
+
+# "until Saturday": the end of a stretch of what the phrase is attached to
+_UNTIL_WORDS = frozenset({"until", "till", "pending"})
+
+
+def _bounds_own_clause(verb: Any, trigger: Any, root: Any) -> bool:
+    """An "until" date attached to ``verb`` bounds the event: ``verb`` is the trigger or governs it
+    through anything but a coordination ("went from house to house, rounding up and executing
+    people, until 31 March"), or the trigger stands in a clause on the date itself ("held until late
+    June, when the alliance resumed its attacks"). Not a coordinated clause ("talks went on until
+    Friday and rebels attacked")."""
+    if verb.i == trigger.i or any(a.i == root.i for a in trigger.ancestors):
+        return True
+    tok = trigger
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.i == verb.i:
+            return tok.dep_ != "conj"
+        tok = tok.head
+    return False
+
+
+# "take effect", "enter into force", "come into force", "expire": when a thing is valid, not when it was made
+_FORCE_WORDS = frozenset({"effect", "force"})
+_FORCE_VERBS = frozenset({"expire", "lapse"})
+
+
+def _in_force(verb: Any) -> bool:
+    return verb.lemma_ in _FORCE_VERBS or any(
+        t.lower_ in _FORCE_WORDS and t.head.i in (verb.i, *(c.i for c in verb.children)) for t in verb.subtree)
+
+
+# "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?\s*[,(]\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def dateline_date(tv: TimeValue, sent: Any) -> bool:
+    """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
+    it happened."""
+    start, stop, end = sent.start_char, sent.end_char, tv.evidence.end
+    if not 0 <= tv.evidence.start - start <= 60:
+        return False
+    text = doc_text(sent.doc)  # not sent.text, which joins the sentence's tokens again on every access
+    return bool(_DATELINE_BEFORE.match(text[start:tv.evidence.start])
+                and _DATELINE_AFTER.match(text[min(end, stop):min(end + 50, stop)]))
+
+
+# Statuses of something that has taken place by the time of the report.
+PAST_STATUSES = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.DENIED})
+
+
+def publication_time(published: dt.date, article_id: str) -> TimeValue:
+    """The fallback date: the publication date, as a week-long interval ending on it."""
+    return TimeValue(
+        text="",
+        evidence=Evidence(article_id=article_id, start=0, end=0, text=""),
+        type=TimeType.DATE,
+        value=published.isoformat(),
+        start=published - dt.timedelta(days=7),
+        end=published,
+        granularity="week",
+        resolution=Resolution.DEFAULT,
+        anchor="publication date",
+    )
