@@ -93,6 +93,10 @@ CASES = [
     ("Angry farmers blocked the main highway with tractors.", "PROTEST", None),
     ("Troops remained on high alert along the border.", "MOBILIZE", None),
     ("The army strengthened its forces along the eastern front.", "MOBILIZE", "Change to group/activity"),
+    # a vehicle striking a mine set it off: the mine is the means, not the target (v95)
+    ("A military vehicle struck a landmine near Gao, killing three soldiers.", "ASSAULT",
+     "Remote explosive/landmine/IED"),
+    ("A convoy hit an improvised explosive device outside Kandahar.", "ASSAULT", "Remote explosive/landmine/IED"),
     # "down" is a trigger when what it brings down is a munition or an aircraft (v89)
     ("The Houthis said they downed a US Reaper drone over Yemen.", "ASSAULT", "Disrupted weapons use"),
     # a claim of responsibility that tells the event first ("an attack on ..."), not one told before (v86)

@@ -269,8 +269,15 @@ def things_hit(head: Any, key: str) -> set[int]:
     for p in _patients(head):
         if p.lemma_.lower() in _ACT_NOUNS:
             continue
+        if p.lemma_.lower() in _SET_OFF and head.lemma_.lower() in _SET_OFF_VERBS:
+            continue  # "a military vehicle struck a landmine": the mine went off, the means of the blast
         out.update(t.i for t in p.subtree if t.i != head.i)
     return out
+
+
+# Explosives that go off when something strikes them: what struck one was its victim, the device the means.
+_SET_OFF = frozenset({"mine", "landmine", "ied", "device"})
+_SET_OFF_VERBS = frozenset({"strike", "hit"})
 
 
 # Small-arms fire: named beside heavy weapons, the two sides fight at close range.
