@@ -93,6 +93,8 @@ CASES = [
     ("Angry farmers blocked the main highway with tractors.", "PROTEST", None),
     ("Troops remained on high alert along the border.", "MOBILIZE", None),
     ("The army strengthened its forces along the eastern front.", "MOBILIZE", "Change to group/activity"),
+    # overthrowing a government is power seized, as "seized power" (v96)
+    ("A military coup overthrew the government in Niamey.", "COERCE", "Other"),
     # a vehicle striking a mine set it off: the mine is the means, not the target (v95)
     ("A military vehicle struck a landmine near Gao, killing three soldiers.", "ASSAULT",
      "Remote explosive/landmine/IED"),
