@@ -132,6 +132,8 @@ def object_place(inp: StageInput, head: Any, index: DocIndex) -> tuple[int, Plac
         if found:
             return c.i, found[0]
     return None
+
+
 def _guessed_organisation(actor: Actor) -> bool:
     """An organisation known by nothing but the NER's label (no country, no sector): a name the gazetteer may
     know as a town ("Antonivka hit by drone" tagged ORG), unlike an armed group or a body the registry knows."""
