@@ -14,7 +14,7 @@ from typing import Any
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.means import POWER_TAKEN, other_of_a_kind, told_as_more
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import SPEECH_VERBS, venue
+from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES, venue
 from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
@@ -343,7 +343,7 @@ def _doer(root: Any) -> bool:
 
 
 # what a state's government says or decides, not what its forces do nor a meeting (held where it is held)
-_DECISIONS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "SANCTION", "CONCEDE"})
+_DECISIONS = STATEMENT_TYPES | {"SANCTION", "CONCEDE"}
 SEAT_REASON = "seat of power"  # Place.reason of a capital given to a seizure of power
 
 
@@ -394,7 +394,6 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
 # 2024 -", "STATE HOUSE, NAIROBI - 26 June 2024"; a wire's names its agency ("KYIV, Nov 11 (Reuters) -")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AGENCY = re.compile(r"\((?![^)]*\d)[^)]{2,40}\)")
-_STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 RELEASE_REASON = "a statement in a release with no place of its own: the release's dateline, where its issuer spoke"
 
 
@@ -421,7 +420,7 @@ def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None)
         return
     issuer = {w for w in re.findall(r"[a-z]{4,}", (source or "").lower())} - _NAME_WORDS
     for d in drafts:
-        if d.place is None and d.typing.plover in _STATEMENTS and d.typing.acled_type is None and (
+        if d.place is None and d.typing.plover in STATEMENT_TYPES and d.typing.acled_type is None and (
                 _first_person(d.trigger.head) or any(issuer & set(re.findall(r"[a-z]{4,}", n.lower())) for n in (
                     *(a.name or a.text for a in d.sources), d.realis.attributed_to or "", _speaker(d.trigger.head)))):
             d.place = borrowed(place, RELEASE_REASON)

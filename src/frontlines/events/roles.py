@@ -481,7 +481,7 @@ say tell announce state speak declare claim report write post add note stress in
 warn urge brief address testify comment explain confirm
 """.split())
 MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happen at the venue
-_STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})  # made where said
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})  # made where said
 
 
 def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> bool:
@@ -547,14 +547,14 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     for _, place, root in index.in_sentence("places", sent):
         if in_dateline(place):
             continue
-        if plover in _STATEMENT_TYPES and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
+        if plover in STATEMENT_TYPES and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
                 root.dep_ == "nsubj" and (root.head.i == trigger.i or root.head.i in above_trigger)):
             # the town or seat of government saying it ("Kyiv denies", "Beirut had asked", "the Kremlin said")
             if best is None or best[0] < 1.2:
                 best = (1.2, 0, replace(place, metonymic=False, reason=f"the speaker's seat; {place.reason}"))
             continue
         if plover not in MEETING_TYPES and venue(root, trigger, above_trigger) and not (  # a statement's own
-                plover in _STATEMENT_TYPES and path_to(root, trigger) is not None):  # venue is its place
+                plover in STATEMENT_TYPES and path_to(root, trigger) is not None):  # venue is its place
             continue
         if came_from(root, {trigger.i}):
             continue  # where the people it happened to come from
@@ -571,7 +571,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
         if place.metonymic and not (path is not None and _locative(root)):
             continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
         if plover in _PARTY_ACTS and _party_object(root) and (
-                place.kind == PlaceKind.COUNTRY or (plover in _STATEMENT_TYPES and root.dep_ in ("dobj", "dative"))):
+                place.kind == PlaceKind.COUNTRY or (plover in STATEMENT_TYPES and root.dep_ in ("dobj", "dative"))):
             continue  # "broke with France", "sanctioned Russia", "accused Rwanda": the other party
         if path is not None:
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
