@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "96"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "97"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -296,6 +296,8 @@ VERSION = "96"  # 3: speech content, generic and negated mentions, own-part deni
 # struck a landmine" was an air strike; events.means.things_hit)
 # 96: "overthrow" is a trigger: power seized, as "seized power" ("A military coup overthrew the government in Niamey"
 # gave no event; data/events/triggers.yaml)
+# 97: a kind of happening, a feared one, a habit's content, a trend, a capacity is no event ("Air strikes on
+# hospitals are a war crime", "in fear of abduction", "lacks the manpower to retake the city"; events.generic)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

@@ -1,0 +1,87 @@
+"""Mentions of a kind of happening, or of one that may happen, rather than of one that did.
+
+A news sentence may name an event word without telling an event (ACLED codes a happening: a
+party, a place, a day). The words the stage drops here are told so by the shape of the sentence,
+not by the word:
+
+- **a kind as the subject of what it is**: a bare event noun (no article, possessive or number)
+  that a copula or "become" says is something ("*Air strikes* on hospitals are a war crime";
+  "*Kidnapping* for ransom has become a lucrative business"; "*Shelling* is a daily reality") or
+  that "tends" to do something ("*Looting* tends to follow the fall of a town") names the kind. A
+  bare noun whose predicate tells how it went ("*Fighting* was heavy in Bakhmut"; "*Shelling*
+  continued") is a happening and stays;
+- **what is feared or exposed to, or a habit's content**: an event that is the "of" of a noun of
+  fear or risk ("in constant fear *of abduction*", "the risk *of attacks*"), what someone is
+  vulnerable or exposed to ("vulnerable to missile *attacks*") is a possibility; the "of" of a
+  history or a habit ("has a history *of attacking* aid convoys") is what a party does;
+- **a trend**: a bare plural event noun whose number rises or falls ("*Attacks* on journalists have
+  increased sharply") is counted, not told;
+- **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
+  *to retake* the city", "no mandate *to protect* civilians") tells what could be done.
+"""
+
+from __future__ import annotations
+
+from frontlines.events.draft import Draft
+
+# determiners and other words that make a noun phrase refer to particular happenings
+_REFERRING_DEPS = frozenset({"det", "poss", "nummod", "predet"})
+# predicates saying what a kind is ("are a war crime", "has become the weapon of choice")
+_COPULAS = frozenset({"be", "become", "remain"})
+_HABITUAL_VERBS = frozenset({"tend"})
+# verbs telling how the number of a kind of happening moves ("attacks on journalists have increased")
+_TREND_VERBS = frozenset({"increase", "decrease", "rise", "grow", "decline", "double", "triple", "multiply", "soar"})
+# nouns whose "of" is a happening that may come ("fear of abduction", "the risk of attacks")
+_POSSIBILITY_NOUNS = frozenset({"fear", "risk", "danger", "threat", "possibility", "prospect", "likelihood",
+                                "spectre", "specter", "chance"})
+# nouns whose "of" is what a habit consists of ("a history of attacking aid convoys")
+_HABIT_NOUNS = frozenset({"history", "habit", "practice", "pattern", "tradition"})
+# adjectives whose "to" is what may befall ("vulnerable to missile attacks")
+_EXPOSED_ADJECTIVES = frozenset({"vulnerable", "exposed", "prone", "susceptible"})
+# nouns whose infinitive says what a means or a capacity is for ("the manpower to retake the city")
+_CAPACITY_NOUNS = frozenset({"manpower", "capacity", "ability", "means", "power", "strength", "resources", "capability",
+                             "mandate", "authority", "right", "equipment", "wherewithal"})
+
+
+def kind_subject(d: Draft) -> bool:
+    """A bare event noun that its clause says is something, or tends to do something (see above)."""
+    head = d.trigger.head
+    noun = head.pos_ == "NOUN" or head.tag_ == "VBG"  # "Shelling is a daily reality": a gerund names a kind too
+    if not noun or head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ in _REFERRING_DEPS for c in head.children):
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if lemma in _HABITUAL_VERBS or (lemma in _TREND_VERBS and head.tag_ == "NNS"):
+        return True
+    return lemma in _COPULAS and any(c.dep_ == "attr" for c in verb.children)
+
+
+def feared(d: Draft) -> bool:
+    """An event (a noun or a gerund) that is the "of" of a noun of fear or risk, or the "to" of an
+    adjective of exposure (see above)."""
+    tok = d.trigger.head
+    if tok.dep_ not in ("pobj", "pcomp"):
+        return False
+    prep = tok.head
+    owner = prep.head.lemma_.lower()
+    return (prep.lower_ == "of" and owner in _POSSIBILITY_NOUNS | _HABIT_NOUNS) or (
+        prep.lower_ == "to" and owner in _EXPOSED_ADJECTIVES)
+
+
+def capacity(d: Draft) -> bool:
+    """An infinitive saying what a means or a capacity is for (see above)."""
+    head = d.trigger.head
+    if head.pos_ != "VERB" or head.dep_ not in ("acl", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False
+    owner = head.head  # the noun, or the verb that has it ("lacks the manpower to retake": the parser's advcl)
+    nouns = [owner] if owner.pos_ == "NOUN" else [c for c in owner.children if c.dep_ == "dobj"]
+    return any(n.lemma_.lower() in _CAPACITY_NOUNS for n in nouns)
+
+
+def kind_or_possibility(d: Draft) -> bool:
+    """Whether the mention names a kind of happening, a possible one, a habit's content, a trend or a capacity."""
+    return kind_subject(d) or feared(d) or capacity(d)
+

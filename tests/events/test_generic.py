@@ -1,0 +1,51 @@
+"""events.generic: a kind of happening, a possible one, a habit's content, a trend or a capacity is no
+event; a bare event noun whose clause tells how the happening went is one."""
+
+from __future__ import annotations
+
+import pytest
+
+DROPPED = [
+    # (text, trigger word that must give no event)
+    # a bare event noun that a copula or "become" says is something, or that "tends" to do something
+    ("Air strikes on hospitals are a war crime under international humanitarian law.", "Air strikes"),
+    ("Kidnapping for ransom has become a lucrative business across the northwest.", "Kidnapping"),
+    ("Shelling is a daily reality for the residents of frontline towns.", "Shelling"),
+    ("Drone strikes have become the weapon of choice for both sides.", "Drone strikes"),
+    ("Looting tends to follow the fall of a town.", "Looting"),
+    # a bare plural whose number moves
+    ("Attacks on journalists have increased sharply in recent years.", "Attacks"),
+    # what is feared, risked or exposed to; what a history consists of
+    ("Civilians in the town live in constant fear of abduction.", "abduction"),
+    ("Without more air defence systems, Ukrainian cities will remain vulnerable to missile attacks.", "attacks"),
+    ("The militia has a history of attacking aid convoys.", "attacking"),
+    # what a capacity is for
+    ("Analysts say the army lacks the manpower to retake the city.", "retake"),
+]
+
+KEPT = [
+    # (text, trigger word that must give an event): negatives for each rule
+    # a bare noun whose predicate tells how it went; a definite noun a copula describes
+    ("Fighting was heavy in Bakhmut on Monday.", "Fighting"),
+    ("The strike was a war crime, the UN said.", "strike"),
+    ("The attack on the market was the deadliest this year.", "attack"),
+    ("Looting was widespread in Nyala after the RSF took the city.", "Looting"),
+    # a bare plural that does something is told
+    ("Air strikes killed 12 people in Idlib on Sunday.", "Air strikes"),
+    ("Drone strikes hit three villages in Sagaing Region on Monday.", "Drone strikes"),
+    ("Shelling of the town intensified on Monday, the governor said.", "Shelling"),
+    # an infinitive of what troops were sent for is not a capacity
+    ("The army deployed troops to retake the city on Tuesday.", "deployed"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger"), DROPPED)
+def test_kind_or_possibility_gives_no_event(run_events, text: str, trigger: str) -> None:
+    triggers = [e.trigger for e in run_events(text)]
+    assert all(not t.startswith(trigger) for t in triggers), triggers
+
+
+@pytest.mark.parametrize(("text", "trigger"), KEPT)
+def test_a_told_happening_stays(run_events, text: str, trigger: str) -> None:
+    triggers = [e.trigger for e in run_events(text)]
+    assert any(t.startswith(trigger) for t in triggers), triggers
