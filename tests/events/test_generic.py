@@ -21,6 +21,10 @@ DROPPED = [
     ("The militia has a history of attacking aid convoys.", "attacking"),
     # what a capacity is for
     ("Analysts say the army lacks the manpower to retake the city.", "retake"),
+    # awaited, banned, asked
+    ("Residents are bracing for more air strikes.", "air strikes"),
+    ("The treaty bans the use of landmines.", "landmines"),
+    ("The rebels have not said whether they will join the talks.", "join"),
 ]
 
 KEPT = [
@@ -36,6 +40,10 @@ KEPT = [
     ("Shelling of the town intensified on Monday, the governor said.", "Shelling"),
     # an infinitive of what troops were sent for is not a capacity
     ("The army deployed troops to retake the city on Tuesday.", "deployed"),
+    # a "for" of a verb that awaits nothing, the use of a weapon told as done, a "whether" elsewhere
+    ("Residents queued for hours after air strikes hit the power plant.", "air strikes"),
+    ("Rebels used landmines against the convoy near Beni.", "landmines"),
+    ("Gunmen killed six villagers in Zamfara, officials said, without saying whether arrests were made.", "killed"),
 ]
 
 

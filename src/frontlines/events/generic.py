@@ -16,6 +16,9 @@ not by the word:
   history or a habit ("has a history *of attacking* aid convoys") is what a party does;
 - **a trend**: a bare plural event noun whose number rises or falls ("*Attacks* on journalists have
   increased sharply") is counted, not told;
+- **awaited, banned, asked**: a happening braced for or expected ("bracing for more air
+  *strikes*"), what a ban forbids ("bans the use of *landmines*"; "*Protests* are banned"), an act in
+  a clause "whether" opens ("have not said whether they will *join* the talks");
 - **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
   *to retake* the city", "no mandate *to protect* civilians") tells what could be done.
 """
@@ -81,7 +84,40 @@ def capacity(d: Draft) -> bool:
     return any(n.lemma_.lower() in _CAPACITY_NOUNS for n in nouns)
 
 
+# verbs whose "for" is a happening awaited ("bracing for more air strikes"), and whose object is one
+_AWAITING_FOR = frozenset({"brace", "prepare"})
+_AWAITING = frozenset({"expect", "await", "anticipate"})
+# verbs of prohibition: what they ban ("bans the use of landmines"; "protests are banned") is not done
+_BANNING = frozenset({"ban", "prohibit", "outlaw", "forbid"})
+
+
+def awaited(d: Draft) -> bool:
+    """A happening braced or prepared for, expected or awaited ("Residents are bracing for more air strikes")."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN":
+        return False
+    if head.dep_ == "dobj":
+        return head.head.lemma_.lower() in _AWAITING
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in _AWAITING_FOR
+
+
+def banned(d: Draft) -> bool:
+    """What a ban forbids, or its "use of" ("The treaty bans the use of landmines"; "Protests are banned")."""
+    tok = d.trigger.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "use":
+        tok = tok.head.head
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _BANNING
+
+
+def open_question(d: Draft) -> bool:
+    """An act in a clause that "whether" opens ("have not said whether they will join the talks"): asked, not told."""
+    head = d.trigger.head
+    clause = head if head.pos_ in ("VERB", "AUX") else head.head
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children)
+
+
 def kind_or_possibility(d: Draft) -> bool:
     """Whether the mention names a kind of happening, a possible one, a habit's content, a trend or a capacity."""
-    return kind_subject(d) or feared(d) or capacity(d)
+    return kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
 
