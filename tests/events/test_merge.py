@@ -358,3 +358,30 @@ def test_what_is_said_of_the_victims_is_the_attack_told_before(run_events, text:
     times = tuple(timev(text, k, v) for k, v in days.items() if k in text and not (k == "July" and "3 July" in text))
     events = _assaults(run_events(text, times=times))
     assert len(events) == count, [e.trigger for e in events]
+
+
+def test_a_toll_far_below_updates_the_counted_attack(run_events) -> None:
+    # a live blog: the update is a paragraph of its own, and an interception told between has no count
+    text = ("09:00 - US strikes on the port killed 58 people.\n\n"
+            "11:00 - A missile fired at Tel Aviv was intercepted.\n\n"
+            "14:00 - Update: the death toll from the port rises to 74, with 171 injured.")
+    events = _assaults(run_events(text))
+    counted = [e for e in events if any(q.kind == "killed" for q in e.quantities)]
+    assert len(counted) == 1 and counted[0].trigger.startswith("strikes"), [(e.trigger, e.quantities) for e in events]
+    assert not any(e.evidence.text.startswith("Update") for e in events), [e.evidence.text for e in events]
+
+
+def test_a_casualty_clause_far_below_without_a_toll_stays_apart(run_events) -> None:
+    # negative: without "toll" a count told paragraphs later is not tied to a far attack
+    text = ("09:00 - US strikes on the port killed 58 people.\n\n"
+            "11:00 - Sirens sounded in the north.\n\n"
+            "14:00 - In another town, three people were killed.")
+    events = _assaults(run_events(text))
+    assert len(events) == 2, [e.trigger for e in events]
+
+
+def test_a_threat_is_no_later_telling_of_a_strike(run_events) -> None:
+    text = ("The deadliest single strike of the campaign hit the port on Thursday. "
+            "The group said attacks on shipping will continue.")
+    events = _assaults(run_events(text, times=(timev(text, "Thursday", "2025-04-17"),)))
+    assert len(events) == 2, [(e.trigger, e.status) for e in events]

@@ -471,7 +471,8 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
         if _definite(head):
             earlier = [e for e in drafts[:k] if not e.dropped and e.sent_idx < d.sent_idx]
             later = [e for e in drafts[k + 1 :] if not e.dropped and e.sent_idx > d.sent_idx
-                     and not _definite(e.trigger.head) and e.trigger.spec.key not in _CASUALTY_KEYS]
+                     and not _definite(e.trigger.head) and e.trigger.spec.key not in _CASUALTY_KEYS
+                     and (e.realis.status in _TOLD) == (d.realis.status in _TOLD)]  # a threat is no strike told
             match = _referent(d, earlier)
             if match is None:
                 match = _referent(d, later)
@@ -492,8 +493,8 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
         if any(e is not d and not e.dropped and e.sent_idx == d.sent_idx and e.typing.plover == "ASSAULT"
                and e.trigger.spec.key not in _CASUALTY_KEYS for e in drafts):
             continue  # an attack of its own sentence did the killing
-        before = [live(e) for e in drafts[:k] if e.sent_idx != d.sent_idx and e.paragraph == d.paragraph
-                  and d.sent_idx - e.sent_idx <= 2]
+        before = [live(e) for e in drafts[:k] if e.sent_idx != d.sent_idx and (
+            (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2) or (_tells_a_toll(d) and _counted(live(e))))]
         attacks = [e for e in before if e.typing.plover == "ASSAULT" and e is not d and not _own_days_differ(d, e)
                    and _toll_place_fits(d, e)]
         if attacks:
@@ -502,6 +503,18 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
             nearest = max(e.sent_idx for e in attacks)
             absorb(min((e for e in attacks if e.sent_idx == nearest),
                        key=lambda e: sum(1 for _ in e.trigger.head.ancestors)), d)
+
+
+def _tells_a_toll(d: Draft) -> bool:
+    """The casualty clause's sentence speaks of a toll ("The toll in Kyiv has risen to 12 dead"; "UPDATE:
+    death toll from Ras Isa rises to 74"): a new count of an attack the article has told with its
+    casualties, however far before (a live blog's update is a paragraph of its own)."""
+    return any(t.lemma_.lower() == "toll" for t in d.sent)
+
+
+def _counted(e: Draft) -> bool:
+    """An attack told with a count of its dead or wounded, which a later toll updates."""
+    return any(q.kind in ("killed", "injured", "casualties") for q in e.quantities)
 
 
 # a line that ends a sentence: a headline never does ("Russian attack on Mykolaiv kills one")
