@@ -385,3 +385,21 @@ def test_a_threat_is_no_later_telling_of_a_strike(run_events) -> None:
             "The group said attacks on shipping will continue.")
     events = _assaults(run_events(text, times=(timev(text, "Thursday", "2025-04-17"),)))
     assert len(events) == 2, [(e.trigger, e.status) for e in events]
+
+
+def test_a_bare_explosion_is_the_blast_whose_means_the_paragraph_names(run_events) -> None:
+    text = ("An explosion tore through a market in the town on Sunday. At least 18 people died in the blast, "
+            "police said. A suicide bomber detonated explosives strapped to her body, a witness said.")
+    events = _assaults(run_events(text, places=(place(text, "town", lat=11.8, lon=13.15),),
+                                  times=(timev(text, "Sunday", "2024-03-03"),)))
+    assert len(events) == 1 and events[0].acled_sub_event_type == "Suicide bomb", \
+        [(e.trigger, e.acled_sub_event_type) for e in events]
+
+
+def test_an_explosion_in_another_town_stays_apart(run_events) -> None:
+    # negative: two named places are two happenings, whatever the means
+    text = "An explosion hit a market in Maiduguri on Sunday. Militants shelled Monguno on Sunday."
+    events = _assaults(run_events(text, places=(place(text, "Maiduguri", lat=11.85, lon=13.16),
+                                                place(text, "Monguno", lat=12.67, lon=13.61)),
+                                  times=(timev(text, "Sunday", "2024-03-03"),)))
+    assert len(events) == 2, [(e.trigger, e.place) for e in events]

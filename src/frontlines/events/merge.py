@@ -300,21 +300,47 @@ _SAME_HAPPENING = frozenset({"ASSAULT", "RETREAT", "PROTEST", "COERCE", "AGREE"}
 def merge_same_happening(drafts: list[Draft]) -> None:
     """One event per happening per article: a later mention of an event of the same type and
     sub-type, at the same place (named in both sentences) on the same day, is the same event
-    ("Missiles hit Kramatorsk on Tuesday ... The strike on Kramatorsk killed 12")."""
+    ("Missiles hit Kramatorsk on Tuesday ... The strike on Kramatorsk killed 12"). A bare explosion
+    and other explosive violence are one too, at one named place, or told beside each other in a
+    paragraph with no other place or day (:func:`_one_blast`)."""
     for k, d in enumerate(drafts):
-        if d.dropped or d.typing.plover not in _SAME_HAPPENING or d.place is None or "place" in d.inherited:
+        if d.dropped or d.typing.plover not in _SAME_HAPPENING:
             continue
+        named = d.place is not None and "place" not in d.inherited
         for e in drafts[:k]:
-            if e.dropped or e.typing.plover != d.typing.plover or e.place is None or "place" in e.inherited:
+            if e.dropped or e.typing.plover != d.typing.plover:
                 continue
-            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub:
+            both_named = named and e.place is not None and "place" not in e.inherited
+            blast = _one_blast(e, d) and (both_named or (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2))
+            if not blast and not both_named:
+                continue
+            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub and not blast:
                 continue
             if not places_compatible(e.place, d.place) or not _same_day(e.time, d.time):
                 continue
             if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
                 continue
+            typing = d.typing if blast and _bare_blast(e) else e.typing
             absorb(e, d)
+            e.typing = typing
             break
+
+
+def _bare_blast(d: Draft) -> bool:
+    """An explosion or a blast whose means no word names: its sub-type is the word's default."""
+    spec = d.trigger.spec
+    return spec.key in _BLAST_WORDS and d.typing.acled_sub == spec.acled
+
+
+def _one_blast(a: Draft, b: Draft) -> bool:
+    """Two mentions of explosive violence at one place and day of which one is a bare explosion ("Explosions in
+    the capital ... Ballistic missiles hit a residential building"; "An explosion tore through the market ... A
+    suicide bomber detonated explosives"): the explosion is what the other names the means of."""
+    return (a.typing.acled_type == b.typing.acled_type == _REMOTE) and (_bare_blast(a) or _bare_blast(b))
+
+
+_BLAST_WORDS = frozenset({"explosion", "blast"})
+_REMOTE = "Explosions/Remote violence"
 
 
 

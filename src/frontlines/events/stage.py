@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "99"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "100"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -301,6 +301,8 @@ VERSION = "99"  # 3: speech content, generic and negated mentions, own-part deni
 # 98: a happening braced for or awaited, what a ban forbids, an act in a "whether" clause is no event (events.generic)
 # 99: a toll told far below (a live blog's update) is the count of the attack told with casualties before it; a
 # definite mention told as done never takes a later threat as its detail (events.merge)
+# 100: a bare explosion and other explosive violence at one named place, or beside it in its paragraph, are one
+# happening with the other's means ("An explosion tore through a market ... A suicide bomber detonated explosives")
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
