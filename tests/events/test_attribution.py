@@ -267,3 +267,19 @@ def test_a_groups_speaker_on_doers_of_its_kind_claims(run_events, office: str, d
     events = {e.trigger: e for e in run_events(text, actors=(body_actor, doer_actor))}
     assert "taken control" in events, sorted(events)
     assert events["taken control"].status == status
+
+
+# A hedge that no one is said to hold reports what happened; a claim needs a claimant (events v101).
+HEDGES = [
+    ("More than 1,000 people are believed to have been arrested in Amhara.", "arrested", EventStatus.HAPPENED),
+    ("Dozens of civilians are thought to have been killed in the air strike.", "killed", EventStatus.HAPPENED),
+    # negative: words that make it a claim keep it one, and so does a party telling its own deed
+    ("The rebels claimed to have shot down a helicopter.", "shot down", EventStatus.CLAIMED),
+    ("The group said it had captured the town.", "captured", EventStatus.CLAIMED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), HEDGES, ids=[p[0][:40] for p in HEDGES])
+def test_a_hedge_no_one_holds_is_a_report(run_events, text: str, trigger: str, status: EventStatus) -> None:
+    events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
+    assert events and events[0].status is status, [(e.trigger, e.status) for e in run_events(text)]

@@ -87,8 +87,10 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
     if realis.status != EventStatus.CLAIMED:
         return realis
     if realis.attributed_token is None:
-        # "clashes reported", "were reported killed": an unattributed report of what happened
-        return replace(realis, status=EventStatus.HAPPENED) if realis.frame_word in _REPORTING_VERBS else realis
+        # "clashes reported", "were reported killed": an unattributed report of what happened; "are believed
+        # to have been arrested": a hedge with no one claiming it, a report too (a claim needs a claimant)
+        reported = realis.frame_word in _REPORTING_VERBS or realis.frame_word in _HEDGES
+        return replace(realis, status=EventStatus.HAPPENED) if reported else realis
     if _speakers_own_side(realis, doers, sources, index, place):
         return realis  # "said its forces had captured", "said it had captured": the party's own claim
     if realis.frame_word is not None and realis.frame_word not in _REPORTING_VERBS:
@@ -97,6 +99,8 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
 
 
 _REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm"})
+# verbs of a hedge told with no one holding it ("more than 1,000 people are believed to have been arrested")
+_HEDGES = frozenset({"believe", "think", "suspect", "understand", "presume"})
 
 
 def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
