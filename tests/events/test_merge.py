@@ -403,3 +403,19 @@ def test_an_explosion_in_another_town_stays_apart(run_events) -> None:
                                                 place(text, "Monguno", lat=12.67, lon=13.61)),
                                   times=(timev(text, "Sunday", "2024-03-03"),)))
     assert len(events) == 2, [(e.trigger, e.place) for e in events]
+
+
+def test_a_killing_told_of_an_attack_noun_is_its_toll(run_events) -> None:
+    # the sentence's protesters do not make the killing force used on them: it is the explosion's
+    text = ("Anger spread on Wednesday over an explosion that killed hundreds of people at a hospital, "
+            "as protesters took to the streets.")
+    events = run_events(text)
+    killings = [e for e in events if e.trigger.startswith("killed")]
+    assert not killings, [(e.trigger, e.plover_type, e.acled_sub_event_type) for e in events]
+
+
+def test_a_killing_told_of_a_people_noun_stays_its_own(run_events) -> None:
+    # negative: a relative clause on the doers is their act, not another event's toll
+    text = "Soldiers who killed 12 protesters in the capital were arrested on Monday."
+    events = run_events(text)
+    assert any(e.trigger.startswith("killed") for e in events), [e.trigger for e in events]

@@ -128,15 +128,21 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
         if a.dropped or not (a.typing.plover == "ASSAULT" or a.typing.mode == "riot"):
             continue
         for b in drafts:
-            if b is a or b.dropped or b.typing.plover not in ("ASSAULT", "COERCE"):
+            if b is a or b.dropped:
                 continue
             h = b.trigger.head
+            if b.trigger.spec.key in _CASUALTY_KEYS and h.dep_ == "relcl" and h.head.i == a.trigger.head.i:
+                absorb(a, b)  # "an explosion that killed hundreds": the attack's toll, whatever else the sentence tells
+                continue
+            if b.typing.plover not in ("ASSAULT", "COERCE"):
+                continue
             if h.tag_ == "VBG" and h.dep_ in ("advcl", "xcomp", "conj") and h.head.i == a.trigger.head.i and (
                     b.trigger.spec.key in _CASUALTY_KEYS or b.typing.acled_sub in (None, "Looting/property destruction")
                     or b.typing.plover == "COERCE"):
                 absorb(a, b)
             elif b.typing.acled_sub == "Looting/property destruction" and _done_in_the_attack(h, a.trigger.head):
                 absorb(a, b)
+
     for a in drafts:
         if a.dropped or a.typing.acled_sub not in TERRITORIAL or a.typing.plover != "ASSAULT" or not _done(a):
             continue

@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "101"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "102"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -304,6 +304,8 @@ VERSION = "101"  # 3: speech content, generic and negated mentions, own-part den
 # 100: a bare explosion and other explosive violence at one named place, or beside it in its paragraph, are one
 # happening with the other's means ("An explosion tore through a market ... A suicide bomber detonated explosives")
 # 101: a hedge no one is said to hold reports what happened ("are believed to have been arrested"; events.attribution)
+# 102: a killing told in a relative clause on an attack noun is that attack's toll, whatever else the sentence tells
+# ("traded blame for an explosion that killed hundreds ..., as anger sent protesters into the streets")
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
