@@ -43,6 +43,12 @@ CASES = [
     # ground retaken that the tagger read as an organisation's name ("Bentiu", ORG): no one retakes a body
     ("Government forces recaptured Bentiu from rebels.", "ASSAULT", "Government regains territory"),
     ("The army recaptured the town of Bentiu from rebels.", "ASSAULT", "Government regains territory"),
+    # what a copula says an attack was aimed at is its target: an armed post makes it a clash (events v103)
+    ("The General Staff of the Armed Forces informs the public that on Sunday 1 June, at around 5 a.m., the "
+     "Tessit military post, in the Gao sector, was the target of a complex attack by armed terrorist groups.",
+     "ASSAULT", "Armed clash"),
+    # negative: a market aimed at stays an attack on civilians
+    ("The market was the target of an attack by gunmen on Sunday.", "ASSAULT", "Attack"),
     # negative: a protest with no force named stays peaceful
     ("Hundreds of farmers marched peacefully through Bamako to demand lower fuel prices.", "PROTEST",
      "Peaceful protest"),

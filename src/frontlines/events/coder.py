@@ -477,6 +477,22 @@ def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     return None
 
 
+# nouns whose "of" is an attack and whose subject is what it was aimed at ("the post was the target of an attack")
+_TARGET_NOUNS = frozenset({"target", "object", "scene"})
+
+
+def _target_of(head: Any) -> list[Any]:
+    """What a copula says an attack noun was aimed at ("the Boulkessi military post was the target of a
+    complex attack"): the copula's subject."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in _TARGET_NOUNS:
+        return []
+    noun = prep.head
+    if noun.dep_ != "attr":
+        return []
+    return [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: str | None,
              doers: list[Any] | None = None) -> str | None:
     """Attack on civilians or armed clash, by who the trigger's victims are (a site held by armed
@@ -490,6 +506,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
             patients.extend(c for c in prep.children if c.dep_ == "pobj")
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
         patients.append(head.head)  # "civilians killed in the attack"
+    patients.extend(_target_of(head))
     if head.pos_ in _NOUN_POS:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against"):

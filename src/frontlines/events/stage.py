@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "102"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "103"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -306,6 +306,8 @@ VERSION = "102"  # 3: speech content, generic and negated mentions, own-part den
 # 101: a hedge no one is said to hold reports what happened ("are believed to have been arrested"; events.attribution)
 # 102: a killing told in a relative clause on an attack noun is that attack's toll, whatever else the sentence tells
 # ("traded blame for an explosion that killed hundreds ..., as anger sent protesters into the streets")
+# 103: what a copula says an attack was aimed at is its target ("the military post was the target of a complex
+# attack": an armed clash; events.coder._target_of)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
