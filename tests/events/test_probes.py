@@ -49,12 +49,19 @@ CASES = [
      "ASSAULT", "Armed clash"),
     # negative: a market aimed at stays an attack on civilians
     ("The market was the target of an attack by gunmen on Sunday.", "ASSAULT", "Attack"),
+    # people taken away are abducted (ACLED: abduction/forced disappearance), a raid that takes them too (events v104)
+    ("M23 members raided the hospital at dawn, taking away patients they suspected of being soldiers.", "ASSAULT",
+     "Abduction/forced disappearance"),
+    ("Three worshippers were killed and 38 were taken away, the state government said.", "ASSAULT",
+     "Abduction/forced disappearance"),
     # negative: a protest with no force named stays peaceful
     ("Hundreds of farmers marched peacefully through Bamako to demand lower fuel prices.", "PROTEST",
      "Peaceful protest"),
 ]
 
 NO_EVENT = [
+    # (text, trigger): negative, things taken away are no people taken
+    ("Rescuers took away the bodies of the victims.", "took away"),
     # (text, trigger): negative, an agreement broken is no agreement made
     ("The rebels broke the ceasefire in Bunia.", "ceasefire"),
     ("The two sides broke the truce on Monday.", "truce"),

@@ -226,6 +226,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     # cheap object checks first: most common-verb triggers ("send", "form") end here
     if refine == "troops" and not _objects_hold(head, cues["troop_objects"]):
         return Typing(plover, mode, None, None, keep=False)  # "sent a letter", "moved house"
+    if refine == "people" and not (_objects_hold(head, cues["civilians"]) or _counted_object(head)):
+        return Typing(plover, mode, None, None, keep=False)  # "took away the bodies", "took away their weapons"
     if refine == "group" and not _objects_hold(head, cues["group_objects"]):
         return Typing(plover, mode, None, None, keep=False)  # "formed a committee" is no armed group
     if refine == "block":
@@ -425,6 +427,12 @@ def _objects_hold(head: Any, cueset: Any) -> bool:
             if sub.holds(cueset):
                 return True
     return False
+
+
+def _counted_object(head: Any) -> bool:
+    """The object (or passive subject) is a bare count ("38 were taken away"): people counted, as news counts them."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.like_num and not any(g.pos_ == "NOUN" for g in c.subtree)
+               for c in head.children)
 
 
 def aimed_at(head: Any) -> bool:

@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "103"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "104"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -308,6 +308,8 @@ VERSION = "103"  # 3: speech content, generic and negated mentions, own-part den
 # ("traded blame for an explosion that killed hundreds ..., as anger sent protesters into the streets")
 # 103: what a copula says an attack was aimed at is its target ("the military post was the target of a complex
 # attack": an armed clash; events.coder._target_of)
+# 104: people taken away are abducted ("taking away patients", "38 were taken away"; "take away" with a people
+# object or a bare count, data/events/triggers.yaml refine people); things taken away are no event
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
