@@ -93,3 +93,23 @@ def test_an_attack_participle_places_the_name_it_was_done_to(pipeline_resources:
         assert got is None or not got.reason.startswith("undergoer:hit"), got
     else:
         assert got is not None and got.name == place, got
+
+
+SPEAKERS_FORCES = [
+    # a state body's "its forces" are the state's: at home they regain the ground (events v105)
+    ("The Interior Ministry said its forces had taken control of the town of Gharyan.", "taken control", REGAIN),
+    ("The Defence Ministry said on Tuesday its forces had taken over the headquarters of the militia in Tripoli.",
+     "taken over", REGAIN),
+    # negative: a rebel spokesman's "their fighters" overtake it
+    ("The rebels said their fighters had taken control of the town of Gharyan.", "taken control", OVERTAKE),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), SPEAKERS_FORCES, ids=[s[0][:30] for s in SPEAKERS_FORCES])
+def test_a_state_bodys_own_forces_regain_ground(pipeline_resources: Any, text: str, trigger: str, sub: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="speaker", text=text, published=dt.date(2025, 5, 14))
+    events = [e for e in process_article(art, pipeline_resources).events if e.trigger.startswith(trigger)]
+    assert events, [e.trigger for e in process_article(art, pipeline_resources).events]
+    assert events[0].acled_sub_event_type == sub

@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "104"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "105"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -310,6 +310,8 @@ VERSION = "104"  # 3: speech content, generic and negated mentions, own-part den
 # attack": an armed clash; events.coder._target_of)
 # 104: people taken away are abducted ("taking away patients", "38 were taken away"; "take away" with a people
 # object or a bare count, data/events/triggers.yaml refine people); things taken away are no event
+# 105: a state body's "its forces" are the state's: ground they take at home is regained ("the Defence Ministry said
+# its forces had taken over the headquarters"; events.takeover._speakers_state_forces)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -385,7 +387,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             time = choose_time(trig.head, index, sent)
             quantities = choose_quantities(trig.head, index, sent, taken)
             typing = control_typing(typing, trig, place, place_score, lex)
-            typing = territory_side(typing, trig.head, sources, place, lex)
+            typing = territory_side(typing, trig.head, sources, place, lex, speaker=(
+                index.actor_at.get(realis.attributed_token.i) if realis.attributed_token is not None else None))
             typing = violent_family(typing, lex)
             typing = crowd_violence(typing, doers, lex)
             typing = armed_targets(typing, targets, lex)

@@ -187,9 +187,10 @@ def control_place(d: Draft, inp: StageInput, index: DocIndex) -> None:
 
 
 def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place: Place | None,
-                    lex: EventLexicon) -> Typing:
+                    lex: EventLexicon, speaker: Actor | None = None) -> Typing:
     """Who took the ground decides the ACLED sub-type: a state's forces on their own soil regain it;
-    a non-state group, or a state's forces abroad, overtake it."""
+    a non-state group, or a state's forces abroad, overtake it. ``speaker``: the actor the event is
+    attributed to, whose forces a possessive names ("the Defence Ministry said its forces had taken over")."""
     if typing.acled_sub not in TERRITORY:
         return typing
     sub = typing.acled_sub
@@ -198,6 +199,8 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
     doer_cues = SentenceCues(own_words(doers)) if doers else None
     if doer_cues is not None and doer_cues.holds(lex.cues["non_state"]):
         sub = TERRITORY[1]  # "opposition fighters", "ISIS fighters": whoever the actors stage took them for
+    elif _speakers_state_forces(doers, speaker, place):
+        sub = TERRITORY[0]  # "the Defence Ministry said its forces had taken over the headquarters"
     elif doer_cues is not None and "government" in doer_cues.lemmas and (
         taker is None or place is None or not place.country or taker.country in (None, place.country)
     ):
@@ -223,6 +226,19 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
                                       lex)) is not None:
                 sub = TERRITORY[0] if home else TERRITORY[1]  # a nation's hands: at home it regains ground
     return replace(typing, acled_sub=sub) if sub != typing.acled_sub else typing
+
+
+_STATE_BODIES = frozenset({"government", "military", "police"})
+
+
+def _speakers_state_forces(doers: list[Any], speaker: Actor | None, place: Place | None) -> bool:
+    """The doers are a state body's own ("its forces", "their troops", told by a ministry, an army, a
+    government) and the ground lies in that state, or no country is known for either."""
+    if speaker is None or speaker.sector.value not in _STATE_BODIES or not any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for d in doers for c in d.children):
+        return False
+    own = speaker.side or speaker.country
+    return own is None or place is None or not place.country or place.country == own
 
 
 def release_takes_ground(drafts: list[Draft], party: str | None) -> None:
