@@ -25,6 +25,10 @@ DROPPED = [
     ("Residents are bracing for more air strikes.", "air strikes"),
     ("The treaty bans the use of landmines.", "landmines"),
     ("The rebels have not said whether they will join the talks.", "join"),
+    # a standing condition
+    ("A source said drones had struck both tankers, which are under Western sanctions for carrying Russian oil.",
+     "sanctions"),
+    ("The city has been under siege for two years.", "siege"),
 ]
 
 KEPT = [
@@ -44,6 +48,8 @@ KEPT = [
     ("Residents queued for hours after air strikes hit the power plant.", "air strikes"),
     ("Rebels used landmines against the convoy near Beni.", "landmines"),
     ("Gunmen killed six villagers in Zamfara, officials said, without saying whether arrests were made.", "killed"),
+    # coming under it is a happening
+    ("The convoy came under attack near Bakhmut on Monday.", "attack"),
 ]
 
 

@@ -19,6 +19,8 @@ not by the word:
 - **awaited, banned, asked**: a happening braced for or expected ("bracing for more air
   *strikes*"), what a ban forbids ("bans the use of *landmines*"; "*Protests* are banned"), an act in
   a clause "whether" opens ("have not said whether they will *join* the talks");
+- **a standing condition**: what something is or stays "under" ("ships that are under Western
+  *sanctions*"; "a city under *siege*"); coming or falling under it ("came under *attack*") stays;
 - **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
   *to retake* the city", "no mandate *to protect* civilians") tells what could be done.
 """
@@ -117,7 +119,23 @@ def open_question(d: Draft) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children)
 
 
+# verbs of being in a state: what one is "under" is a standing condition ("ships that are under sanctions")
+_STATIVE = frozenset({"be", "remain", "stay", "live", "sit", "lie", "operate"})
+
+
+def standing_under(d: Draft) -> bool:
+    """An event noun that something is, or stays, "under" ("the tankers, which are under Western
+    sanctions"; "a city under siege for two years"): a standing condition, not a happening. Coming or
+    falling under it ("came under attack", "fell under rebel control") is a happening and stays."""
+    head = d.trigger.head
+    if head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.lower_ != "under":
+        return False
+    holder = head.head.head
+    return holder.pos_ in ("NOUN", "PROPN", "PRON") or holder.lemma_.lower() in _STATIVE
+
+
 def kind_or_possibility(d: Draft) -> bool:
     """Whether the mention names a kind of happening, a possible one, a habit's content, a trend or a capacity."""
-    return kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
+    return (kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
+            or standing_under(d))
 

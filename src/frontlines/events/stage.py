@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "105"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "106"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -312,6 +312,8 @@ VERSION = "105"  # 3: speech content, generic and negated mentions, own-part den
 # object or a bare count, data/events/triggers.yaml refine people); things taken away are no event
 # 105: a state body's "its forces" are the state's: ground they take at home is regained ("the Defence Ministry said
 # its forces had taken over the headquarters"; events.takeover._speakers_state_forces)
+# 106: what something is or stays "under" is a standing condition, no event ("tankers, which are under Western
+# sanctions"; "under siege for two years"); "came under attack" stays (events.generic.standing_under)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
