@@ -29,6 +29,9 @@ DROPPED = [
     ("A source said drones had struck both tankers, which are under Western sanctions for carrying Russian oil.",
      "sanctions"),
     ("The city has been under siege for two years.", "siege"),
+    # what a record is measured from
+    ("The fighting is the worst in Ethiopia since a peace deal ended the two-year war in Tigray in November.",
+     "peace deal"),
 ]
 
 KEPT = [
@@ -50,6 +53,8 @@ KEPT = [
     ("Gunmen killed six villagers in Zamfara, officials said, without saying whether arrests were made.", "killed"),
     # coming under it is a happening
     ("The convoy came under attack near Bakhmut on Monday.", "attack"),
+    # a "since" clause with no record measured from it is told
+    ("Fighting has raged in the town since the army attacked it on Monday.", "attacked"),
 ]
 
 
@@ -63,3 +68,15 @@ def test_kind_or_possibility_gives_no_event(run_events, text: str, trigger: str)
 def test_a_told_happening_stays(run_events, text: str, trigger: str) -> None:
     triggers = [e.trigger for e in run_events(text)]
     assert any(t.startswith(trigger) for t in triggers), triggers
+
+
+def test_a_records_starting_point_gives_no_day_or_place(run_events) -> None:
+    from tests.events.conftest import place, timev
+
+    text = "The fighting is the worst in Ethiopia since a peace deal ended the two-year war in Tigray in November."
+    events = run_events(text, places=(place(text, "Ethiopia", lat=9.0, lon=39.0), place(text, "Tigray", lat=14.0, lon=39.0)),
+                        times=(timev(text, "November", "2022-11"),))
+    fighting = [e for e in events if e.trigger == "fighting"]
+    assert fighting, [e.trigger for e in events]
+    assert fighting[0].time is None or fighting[0].time.value != "2022-11"
+    assert fighting[0].place is None or fighting[0].place.text != "Tigray"

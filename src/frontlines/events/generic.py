@@ -21,13 +21,18 @@ not by the word:
   a clause "whether" opens ("have not said whether they will *join* the talks");
 - **a standing condition**: what something is or stays "under" ("ships that are under Western
   *sanctions*"; "a city under *siege*"); coming or falling under it ("came under *attack*") stays;
+- **a record's starting point**: what a superlative is measured from ("the fighting is the worst since
+  a peace *deal* ended the two-year *war*") is a point of reference, not news;
 - **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
   *to retake* the city", "no mandate *to protect* civilians") tells what could be done.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from frontlines.events.draft import Draft
+from frontlines.events.roles import measured_since
 
 # determiners and other words that make a noun phrase refer to particular happenings
 _REFERRING_DEPS = frozenset({"det", "poss", "nummod", "predet"})
@@ -134,8 +139,21 @@ def standing_under(d: Draft) -> bool:
     return holder.pos_ in ("NOUN", "PROPN", "PRON") or holder.lemma_.lower() in _STATIVE
 
 
+def since_a_record(d: Draft) -> bool:
+    """An act told inside the clause a record is measured from (see :func:`measured_since`): a point of
+    reference, told, if at all, where it is the news."""
+    tok = d.trigger.head
+    for _ in range(6):
+        if measured_since(tok):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def kind_or_possibility(d: Draft) -> bool:
     """Whether the mention names a kind of happening, a possible one, a habit's content, a trend or a capacity."""
     return (kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
-            or standing_under(d))
+            or standing_under(d) or since_a_record(d))
 

@@ -529,6 +529,28 @@ def _party_object(root: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "on", "to", "from")
 
 
+def measured_since(clause: Any) -> bool:
+    """``clause`` is the "since" clause of a record ("the fighting is the worst *since a peace deal ended
+    the war* in November"; "the deadliest attack since the army retook the town"): the point a superlative is
+    measured from."""
+    if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "since" for m in clause.children):
+        return False
+    head = clause.head
+    return any(c.dep_ in ("attr", "acomp") and (c.tag_ == "JJS" or c.lower_ in ("first", "last")) for c in head.children) \
+        or head.tag_ == "JJS"
+
+
+def _in_record_clause(root: Any, trigger: Any, above: set[int]) -> bool:
+    tok = root
+    for _ in range(10):
+        if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
+            return False
+        if measured_since(tok):
+            return True
+        tok = tok.head
+    return False
+
+
 def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = None) -> tuple[Place | None, float]:
     """The event's own place and how it was found (2: attached to the trigger, 1: in its sentence).
 
@@ -558,6 +580,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue
         if came_from(root, {trigger.i}):
             continue  # where the people it happened to come from
+        if _in_record_clause(root, trigger, above_trigger):
+            continue  # "the worst since a peace deal ended the war in Tigray": where the record is measured from
         path = path_to(root, trigger)
         if path is None and antecedents and not place.metonymic:
             # "Kherson was one of the cities to fall": the place the clause's noun is said of

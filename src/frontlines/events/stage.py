@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "106"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "107"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -314,6 +314,8 @@ VERSION = "106"  # 3: speech content, generic and negated mentions, own-part den
 # its forces had taken over the headquarters"; events.takeover._speakers_state_forces)
 # 106: what something is or stays "under" is a standing condition, no event ("tankers, which are under Western
 # sanctions"; "under siege for two years"); "came under attack" stays (events.generic.standing_under)
+# 107: what a record is measured from gives no event, day or place ("the fighting is the worst since a peace deal
+# ended the two-year war in Tigray in November"; events.roles.measured_since)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

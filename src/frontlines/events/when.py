@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from frontlines.events.roles import DocIndex, path_to
+from frontlines.events.roles import DocIndex, measured_since, path_to
 from frontlines.records import Evidence, EventStatus, Resolution, TimeType, TimeValue
 from frontlines.stages import doc_text
 
@@ -61,6 +61,8 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
     for _ in range(10):
         if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
             return False
+        if measured_since(tok):
+            return True  # "the worst since a peace deal ended the war in November": when the record is measured from
         if tok.dep_ in _NOUN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
             noun = tok.head
             if _in_force(tok):
