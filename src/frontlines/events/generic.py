@@ -29,7 +29,6 @@ not by the word:
 
 from __future__ import annotations
 
-from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.roles import measured_since
