@@ -98,7 +98,7 @@ class SentenceCues:
     ``words``: the Doc's words read once (events.words), which the cues of the sentence's clauses and
     phrases are then read from too; without them each token's words are looked up."""
 
-    __slots__ = ("_doc", "_tokens", "in_order", "lemmas", "lowers", "spaced", "text", "words", "weapon")
+    __slots__ = ("_doc", "_text", "_tokens", "in_order", "lemmas", "lowers", "spaced", "words", "weapon")
 
     def __init__(self, tokens: Any, words: DocWords | None = None, at: Iterable[int] | None = None,
                  *, doc: Any = None) -> None:
@@ -122,8 +122,15 @@ class SentenceCues:
         self.in_order: Words = (at if isinstance(at, Sequence) else list(at), lowers, lemmas)
         self.lowers = frozenset(lowers)
         self.lemmas = self.lowers.union(lemmas)
-        self.text = " " + " ".join(lowers) + " "
+        self._text: str | None = None  # joined when a phrase is looked for (most lookups end at the words)
         self.spaced = words is None or words.spaced  # without the Doc's words, not worked out
+
+    @property
+    def text(self) -> str:
+        """The lower forms joined by spaces, with a space at each end (phrases are looked for in it)."""
+        if self._text is None:
+            self._text = " " + " ".join(self.in_order[1]) + " "
+        return self._text
 
     @property
     def tokens(self) -> Any:

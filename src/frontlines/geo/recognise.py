@@ -154,13 +154,16 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
     """Every toponym span in ``doc``, longest first where they overlap, in text order."""
     lexicon = lexicon or load_place_lexicon()
     found: list[Mention] = []
+    # spaCy builds the entity spans on every access of doc.ents: once here for the whole scan (the
+    # entity of each gazetteer n-gram was looked up in a new tuple: a fifth of the recogniser's time)
+    ents = tuple(doc.ents)
     # last words of full person names ("Barack Obama"): a later lone "Obama" is the person
     surnames = frozenset(
-        normalise_name(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        normalise_name(ent[-1].text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
     )
     # a text written all in lower case gives no capitals to tell names by
     lower_case = not any(t.is_alpha and _is_cap(t.text) for t in doc[:200])
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             start = ent.start
             # "the Dnipro River": the article is not part of the name
@@ -195,7 +198,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 continue
             found.append(Mention(start, ent.end, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
     if gazetteer is not None:
-        found.extend(_scan(doc, gazetteer, lexicon, surnames))
+        found.extend(_scan(doc, gazetteer, lexicon, surnames, ents))
         if lower_case:
             found.extend(_scan_lower(doc, gazetteer, lexicon))
         # a cued name may take over an entity the gazetteer does not know ("the area of Golaya
@@ -269,7 +272,8 @@ def _gaz_key(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int,
     return gazetteer.keys.get(normalise_name(text))
 
 
-def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: frozenset[str]) -> Iterable[Mention]:
+def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: frozenset[str], ents: tuple[Any, ...]
+          ) -> Iterable[Mention]:
     keys = gazetteer.keys
     text = doc_text(doc)
     n = len(doc)
@@ -280,7 +284,7 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
             for k in range(sent.start, sent.end):
                 sent_end[k] = sent.end
     # token indices right after an accepted place (NER places count too)
-    place_ends = {ent.end for ent in doc.ents if ent.label_ in PLACE_LABELS}
+    place_ends = {ent.end for ent in ents if ent.label_ in PLACE_LABELS}
     # each token's text, offset and shape read once (a Token object is built at every doc[k])
     toks = list(doc)
     texts = [t.text for t in toks]
@@ -321,11 +325,11 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
             continue
         # "Bakhmut and Soledar", "Kherson, Mykolaiv": a name listed with a place is a place
         listed = i >= 2 and doc[i - 1].lower_ in ("and", ",", "or") and (i - 1) in place_ends
-        if _accept(doc, i, end, key, flags, pop, lexicon, surnames, listed):
+        if _accept(doc, i, end, key, flags, pop, lexicon, surnames, listed, ents=ents):
             yield Mention(i, end, "gazetteer", "LOC" if flags & FLAG_CURATED else "GPE")
             place_ends.add(end)
             i = end
-        elif _org_prefix(doc, i, end, flags, pop):
+        elif _org_prefix(doc, i, end, flags, pop, ents):
             # "Ohio State University", "Kherson Regional Administration": the place an
             # institution is named after; resolved, but flagged as not a location of events
             yield Mention(i, end, ORG_SOURCE, "ORG")
@@ -397,14 +401,14 @@ def _date_tagged_country(doc: Any, start: int, end: int, key: str, flags: int, e
 
 def _accept(
     doc: Any, start: int, end: int, key: str, flags: int, pop: int, lex: PlaceLexicon, surnames: frozenset[str],
-    listed: bool = False,
+    listed: bool = False, *, ents: tuple[Any, ...],
 ) -> bool:
     """Whether a gazetteer n-gram is a toponym here (the NER did not say so)."""
     first = doc[start]
     ent_labels = {doc[k].ent_type_ for k in range(start, end)} - {""}
     if ent_labels & _NEVER and not _date_tagged_country(doc, start, end, key, flags, ent_labels):
         return False
-    entity = _entity_of(doc, start) if ent_labels else None  # found once: a scan over the Doc's entities
+    entity = _entity_of(ents, start) if ent_labels else None  # found once: a scan over the Doc's entities
     if _document(entity):
         return False  # "Black Sea" inside "the Black Sea Grain Initiative"
     if ent_labels & PLACE_LABELS:
@@ -544,12 +548,12 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
     )
 
 
-def _org_prefix(doc: Any, start: int, end: int, flags: int, pop: int) -> bool:
+def _org_prefix(doc: Any, start: int, end: int, flags: int, pop: int, ents: tuple[Any, ...]) -> bool:
     """A well-known place name that opens a longer organisation name."""
     tok = doc[start]
     if tok.ent_type_ != "ORG" or tok.ent_iob_ != "B" or doc[end - 1].ent_type_ != "ORG":
         return False
-    ent = _entity_of(doc, start)
+    ent = _entity_of(ents, start)
     return ent is not None and _segment_end(doc, ent) > end and (bool(flags & FLAG_MAJOR) or pop >= MIN_POP_PERSON)
 
 
@@ -566,8 +570,9 @@ def _segment_end(doc: Any, ent: Any) -> int:
     return ent.end
 
 
-def _entity_of(doc: Any, i: int) -> Any:
-    for ent in doc.ents:
+def _entity_of(ents: tuple[Any, ...], i: int) -> Any:
+    """The entity (of the Doc's ``ents``) that holds token ``i``, or None."""
+    for ent in ents:
         if ent.start <= i < ent.end:
             return ent
     return None
