@@ -29,6 +29,9 @@ DROPPED = [
     ("A source said drones had struck both tankers, which are under Western sanctions for carrying Russian oil.",
      "sanctions"),
     ("The city has been under siege for two years.", "siege"),
+    # a refusal that is no party's stance
+    ("Postal workers still drive in once a month because many older people refuse to move.", "refuse"),
+    ("Many have been held in makeshift detention centres, and some have been denied access to lawyers.", "denied"),
     # what a record is measured from
     ("The fighting is the worst in Ethiopia since a peace deal ended the two-year war in Tigray in November.",
      "peace deal"),
@@ -53,6 +56,9 @@ KEPT = [
     ("Gunmen killed six villagers in Zamfara, officials said, without saying whether arrests were made.", "killed"),
     # coming under it is a happening
     ("The convoy came under attack near Bakhmut on Monday.", "attack"),
+    # a party's refusal is a rejection
+    ("The army refused to withdraw from the town on Monday.", "refused"),
+    ("The government rejected the proposal on Tuesday.", "rejected"),
     # a "since" clause with no record measured from it is told
     ("Fighting has raged in the town since the army attacked it on Monday.", "attacked"),
 ]

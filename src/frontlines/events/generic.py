@@ -23,6 +23,8 @@ not by the word:
   *sanctions*"; "a city under *siege*"); coming or falling under it ("came under *attack*") stays;
 - **a record's starting point**: what a superlative is measured from ("the fighting is the worst since
   a peace *deal* ended the two-year *war*") is a point of reference, not news;
+- **a refusal that is no party's stance**: people who refuse to move, people denied access to lawyers
+  (PLOVER's REJECT is a party turning down a demand, a proposal or a claim);
 - **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
   *to retake* the city", "no mandate *to protect* civilians") tells what could be done.
 """
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 
 from frontlines.events.draft import Draft
+from frontlines.events.lexicon import CueSet
 from frontlines.events.roles import measured_since
 
 # determiners and other words that make a noun phrase refer to particular happenings
@@ -149,6 +152,21 @@ def since_a_record(d: Draft) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def refused_by_no_party(d: Draft, civilians: CueSet) -> bool:
+    """A refusal that is no party's stance: people who refuse to move, people denied access to lawyers
+    (PLOVER's REJECT is a party turning down a demand, a proposal or a claim)."""
+    if d.typing.plover != "REJECT":
+        return False
+    head = d.trigger.head
+    if head.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "nsubjpass" for c in head.children) and any(c.dep_ == "dobj" for c in head.children):
+        return True  # "some have been denied access to lawyers": kept from something, not a statement
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(civilians.in_tokens(frozenset({s.lemma_.lower(), s.lower_}), " " + s.lower_ + " ")
+                                  for s in subjects)
 
 
 def kind_or_possibility(d: Draft) -> bool:
