@@ -32,6 +32,9 @@ DROPPED = [
     # a refusal that is no party's stance
     ("Postal workers still drive in once a month because many older people refuse to move.", "refuse"),
     ("Many have been held in makeshift detention centres, and some have been denied access to lawyers.", "denied"),
+    # help, not backing
+    ("Humanitarian partners are supporting the transfer of the injured to hospitals in Tripoli.", "supporting"),
+    ("The authorities should allow the UN human rights office to support such an investigation.", "support"),
     # what a record is measured from
     ("The fighting is the worst in Ethiopia since a peace deal ended the two-year war in Tigray in November.",
      "peace deal"),
@@ -59,6 +62,9 @@ KEPT = [
     # a party's refusal is a rejection
     ("The army refused to withdraw from the town on Monday.", "refused"),
     ("The government rejected the proposal on Tuesday.", "rejected"),
+    # backing a party or a policy is support
+    ("Germany said on Monday it would support Ukraine for as long as it takes.", "support"),
+    ("The European Union voiced support for the ceasefire on Tuesday.", "support"),
     # a "since" clause with no record measured from it is told
     ("Fighting has raged in the town since the army attacked it on Monday.", "attacked"),
 ]

@@ -25,6 +25,8 @@ not by the word:
   a peace *deal* ended the two-year *war*") is a point of reference, not news;
 - **a refusal that is no party's stance**: people who refuse to move, people denied access to lawyers
   (PLOVER's REJECT is a party turning down a demand, a proposal or a claim);
+- **help, not backing**: "support" given to a thing that is neither a party nor a policy ("supporting the
+  transfer of the injured"; "to support such an investigation") is practical help, not PLOVER's SUPPORT;
 - **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
   *to retake* the city", "no mandate *to protect* civilians") tells what could be done.
 """
@@ -167,6 +169,32 @@ def refused_by_no_party(d: Draft, civilians: CueSet) -> bool:
     subjects = [c for c in head.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(civilians.in_tokens(frozenset({s.lemma_.lower(), s.lower_}), " " + s.lower_ + " ")
                                   for s in subjects)
+
+
+# what one can back in PLOVER's sense besides a party: a policy, a stand, a proposal or a deal
+_POLICY_NOUNS = frozenset({"plan", "proposal", "deal", "agreement", "accord", "ceasefire", "truce", "resolution", "decision",
+                           "initiative", "bid", "candidacy", "government", "independence", "sovereignty", "sanctions",
+                           "position", "stance", "policy", "call", "demand", "effort", "efforts", "talks", "process",
+                           "cause", "regime", "offensive", "operation", "war", "campaign", "move", "strike", "strikes"})
+_PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def help_not_backing(d: Draft) -> bool:
+    """"Support" given to a thing that is neither a party nor a policy ("humanitarian partners are supporting
+    the transfer of the injured"; "to support such an investigation"): practical help, not PLOVER's SUPPORT
+    (backing another party or its policies: "supports Ukraine", "support for the ceasefire")."""
+    head = d.trigger.head
+    if d.typing.plover != "SUPPORT" or head.lemma_.lower() != "support":
+        return False
+    if head.pos_ == "VERB":
+        backed = [c for c in head.children if c.dep_ == "dobj"]
+    else:
+        backed = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                  for g in c.children if g.dep_ == "pobj"]
+    if not backed:
+        return False
+    return not any(b.pos_ == "PROPN" or b.ent_type_ in _PARTY_ENTS or b.lemma_.lower() in _POLICY_NOUNS
+                   or b.pos_ == "PRON" for b in backed)
 
 
 def kind_or_possibility(d: Draft) -> bool:

@@ -66,7 +66,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.draft import Draft
-from frontlines.events.generic import kind_or_possibility, refused_by_no_party
+from frontlines.events.generic import help_not_backing, kind_or_possibility, refused_by_no_party
 from frontlines.events.lexicon import CueSet
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.records import EventStatus
@@ -715,6 +715,6 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
                 or visit_to_a_place(d) or called_off(d) or witness_speech(d) or unaddressed_request(d)
                 or among_those(d) or reciprocal_speech(d) or kind_or_possibility(d)
-                or refused_by_no_party(d, cues["civilians"])):
+                or refused_by_no_party(d, cues["civilians"]) or help_not_backing(d)):
             d.dropped = True
 
