@@ -312,3 +312,15 @@ def test_a_towns_possessive_locates_its_noun(run_events, text: str, name: str, m
     assert events or expected is None
     for e in events:
         assert (e.place.text if e.place else None) == expected
+
+
+def test_who_announced_an_event_noun_is_its_doer(nlp) -> None:  # noqa: ANN001
+    from frontlines.events.roles import agent_tokens
+
+    doc = nlp("Thousands protested against the partial mobilisation announced by President Vladimir Putin.")
+    noun = next(t for t in doc if t.lower_ == "mobilisation")
+    assert "Putin" in {t.text for t in agent_tokens(noun)}
+    # negative: a participle of another kind names no doer ("the mobilisation feared by many")
+    doc = nlp("Thousands protested against the mobilisation feared by many families.")
+    noun = next(t for t in doc if t.lower_ == "mobilisation")
+    assert not agent_tokens(noun)

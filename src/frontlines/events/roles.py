@@ -146,6 +146,10 @@ def _with_conjuncts(tokens: list[Any]) -> list[Any]:
     return out
 
 
+# verbs whose doer, told in a participle on an event noun, is the event's ("the offensive launched by Russia")
+_DECLARING = frozenset({"announce", "declare", "launch", "order", "decree", "impose", "begin", "start", "initiate"})
+
+
 def agent_tokens(trigger: Any) -> list[Any]:
     """The trigger's doers, by its dependents or those of the words governing it."""
     kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below up to six times
@@ -160,6 +164,9 @@ def agent_tokens(trigger: Any) -> list[Any]:
         for c, dep in kids:
             if dep == "prep" and c.lower_ == "by":
                 own.extend(g for g in c.children if g.dep_ == "pobj")
+            elif dep == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DECLARING:
+                # "the partial mobilisation announced by President Putin": who announced or launched it did it
+                own.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
         # "Russian shelling", "Houthi missile attack"; not "air strike", "drone attack" (the weapon)
         own.extend(c for c, dep in kids if dep in ("amod", "compound") and c.i < trigger.i and (
             c.pos_ in ("PROPN", "ADJ") or c.ent_type_ in ("NORP", "GPE", "ORG")))
