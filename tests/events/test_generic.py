@@ -32,6 +32,10 @@ DROPPED = [
     # a refusal that is no party's stance
     ("Postal workers still drive in once a month because many older people refuse to move.", "refuse"),
     ("Many have been held in makeshift detention centres, and some have been denied access to lawyers.", "denied"),
+    # a condition to come
+    ("When the part of the Black Sea deal related to Russia is implemented, Russia will immediately return, "
+     "the spokesman said.", "deal"),
+    ("Once the ceasefire takes hold, aid convoys will enter the city.", "ceasefire"),
     # help, not backing
     ("Humanitarian partners are supporting the transfer of the injured to hospitals in Tripoli.", "supporting"),
     ("The authorities should allow the UN human rights office to support such an investigation.", "support"),
@@ -62,6 +66,8 @@ KEPT = [
     # a party's refusal is a rejection
     ("The army refused to withdraw from the town on Monday.", "refused"),
     ("The government rejected the proposal on Tuesday.", "rejected"),
+    # a "when" clause of a main clause told as done is a happening
+    ("When the rebels attacked the town on Monday, soldiers fled to the hills.", "attacked"),
     # backing a party or a policy is support
     ("Germany said on Monday it would support Ukraine for as long as it takes.", "support"),
     ("The European Union voiced support for the ceasefire on Tuesday.", "support"),

@@ -25,6 +25,8 @@ not by the word:
   a peace *deal* ended the two-year *war*") is a point of reference, not news;
 - **a refusal that is no party's stance**: people who refuse to move, people denied access to lawyers
   (PLOVER's REJECT is a party turning down a demand, a proposal or a claim);
+- **a condition to come**: an act in a "when" or "once" clause of a main clause still to come ("When the
+  part of the Black Sea *deal* related to Russia is implemented, Russia will immediately return");
 - **help, not backing**: "support" given to a thing that is neither a party nor a policy ("supporting the
   transfer of the injured"; "to support such an investigation") is practical help, not PLOVER's SUPPORT;
 - **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
@@ -197,8 +199,28 @@ def help_not_backing(d: Draft) -> bool:
                    or b.pos_ == "PRON" for b in backed)
 
 
+_WHEN_MARKS = frozenset({"when", "once", "whenever"})
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+
+
+def condition_to_come(d: Draft) -> bool:
+    """An act in a "when" or "once" clause of a main clause still to come ("When the part of the Black Sea deal
+    related to Russia is implemented, Russia will immediately return"): a condition, not a happening."""
+    tok = d.trigger.head
+    for _ in range(4):
+        if tok.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS and m.i < tok.i
+                                       for m in tok.children):
+            main = tok.head
+            return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in main.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def kind_or_possibility(d: Draft) -> bool:
     """Whether the mention names a kind of happening, a possible one, a habit's content, a trend or a capacity."""
     return (kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
-            or standing_under(d) or since_a_record(d))
+            or standing_under(d) or since_a_record(d)
+            or condition_to_come(d))
 
