@@ -324,3 +324,20 @@ def test_who_announced_an_event_noun_is_its_doer(nlp) -> None:  # noqa: ANN001
     doc = nlp("Thousands protested against the mobilisation feared by many families.")
     noun = next(t for t in doc if t.lower_ == "mobilisation")
     assert not agent_tokens(noun)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where a thing was going is not where it was hit
+    ("Drones struck two tankers bound for Novorossiysk on Friday.", None),
+    ("Drones attacked a convoy heading to Novorossiysk on Friday.", None),
+    # negative: the place struck, and a place the thing was in
+    ("Drones struck the port of Novorossiysk on Friday.", "Novorossiysk"),
+    ("Drones struck two tankers in Novorossiysk on Friday.", "Novorossiysk"),
+])
+def test_a_destination_is_no_place_of_the_event(run_events, text: str, expected: str | None) -> None:  # noqa: ANN001
+    from tests.events.conftest import place
+
+    events = [e for e in run_events(text, places=(place(text, "Novorossiysk", lat=44.7, lon=37.8),))
+              if e.plover_type == "ASSAULT"]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected

@@ -547,6 +547,20 @@ def measured_since(clause: Any) -> bool:
         or head.tag_ == "JJS"
 
 
+# words that say where a thing or a party was going ("tankers bound for Novorossiysk", "a convoy heading to Kherson")
+_GOING = frozenset({"bound", "heading", "headed", "destined", "sailing", "travelling", "traveling", "route"})
+_GOING_PREPS = frozenset({"for", "to", "towards", "toward"})
+
+
+def _destination(root: Any) -> bool:
+    """The place is where something in the sentence was going: the object of "for" or "to" after "bound",
+    "heading", "destined" or "en route" (a conjunct of such an object too: "bound for Odesa and Izmail")."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _GOING_PREPS and tok.head.head.lower_ in _GOING
+
+
 def _in_record_clause(root: Any, trigger: Any, above: set[int]) -> bool:
     tok = root
     for _ in range(10):
@@ -589,6 +603,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue  # where the people it happened to come from
         if _in_record_clause(root, trigger, above_trigger):
             continue  # "the worst since a peace deal ended the war in Tigray": where the record is measured from
+        if _destination(root):
+            continue  # "two tankers bound for Novorossiysk caught fire": where the thing was going, not where it was hit
         path = path_to(root, trigger)
         if path is None and antecedents and not place.metonymic:
             # "Kherson was one of the cities to fall": the place the clause's noun is said of
