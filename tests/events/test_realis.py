@@ -292,3 +292,15 @@ def test_a_frame_sets_the_status_of_what_it_governs(run_events, text: str, trigg
     assert trigger in events, sorted(events)
     assert events[trigger].status == status
     assert events[trigger].attributed_to == attributed
+
+
+def test_a_time_stamp_is_no_part_of_the_speaker(nlp) -> None:  # noqa: ANN001
+    from frontlines.events.realis import noun_phrase
+
+    doc = nlp("11:20 Kharkiv mayor Ihor Terekhov reports a series of strikes on an industrial facility overnight.")
+    head = next(t for t in doc if t.text == "Terekhov")
+    assert noun_phrase(head) == "Kharkiv mayor Ihor Terekhov"
+    # negative: the words of the name stay
+    doc = nlp("Regional governor Oleh Syniehubov said two people were killed.")
+    head = next(t for t in doc if t.text == "Syniehubov")
+    assert noun_phrase(head) == "Regional governor Oleh Syniehubov"

@@ -9,6 +9,8 @@ withdraw", "threatened to attack", "reports have detailed arrests").
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -554,7 +556,14 @@ def noun_phrase(tok: Any) -> str:
             right = max(right, child.right_edge.i)
         elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.right_edge.i - tok.i <= 6:
             right = max(right, child.right_edge.i)
-    return tok.doc[left : right + 1].text.strip(" ,")
+    doc = tok.doc
+    while left < tok.i and (doc[left].ent_type_ in ("TIME", "DATE") or _CLOCK.match(doc[left].text)
+                            or doc[left].is_punct):
+        left += 1  # "11:20 Kharkiv mayor Ihor Terekhov": a live blog's time stamp is no part of who said it
+    return doc[left : right + 1].text.strip(" ,")
+
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
 def status_factor(status: EventStatus) -> float:
