@@ -22,7 +22,7 @@ from typing import Any
 from frontlines.stages import doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
-from frontlines.geo.coherence import PROXIMITY, TOWN_KINDS, coherence, far_partials
+from frontlines.geo.coherence import PROXIMITY, TOWN_KINDS, coherence, far_namesakes, far_partials
 from frontlines.geo.othernames import STRIP_SUFFIX, drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
@@ -119,12 +119,12 @@ def resolve_mentions(
         _choose(doc, items, gazetteer, outlet_country(source), ents)
     for it in items:
         _region_of_city(it, gazetteer)
-    far_parts = far_partials(items)
+    far_parts = far_partials(items) | far_namesakes(items)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
     features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
-    places.extend(p for p in (_feature(article_id, f, items) for f in features) if p is not None)
+    places.extend(p for p in (_feature(article_id, f, items, far_parts) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
     datelines = context.doc_datelines(doc)
     if datelines:
@@ -285,12 +285,12 @@ _DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNT
 _COUNTRY, _ADMIN1, _ADMIN2 = PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2
 
 
-def _feature(article_id: str, f: _Item, items: list[_Item]) -> Place | None:
+def _feature(article_id: str, f: _Item, items: list[_Item], far: set[int]) -> Place | None:
     """A local feature at the town the article puts it in: one its name begins with ("Goma
     international airport"), one named right after it ("Royal Street in New Orleans"), else the
-    nearest such place before it, else the first after it."""
+    nearest such place before it, else the first after it (never a name itself placed as a feature)."""
     towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
-             and not it.partial]
+             and not it.partial and id(it) not in far]
     # "Goma international airport": a town of the article its own name begins with
     own = [it for it in towns if f.text.lower().startswith(it.text.lower() + " ")]
     if own:
