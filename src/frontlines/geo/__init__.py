@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="30",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="31",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -94,6 +94,8 @@ STAGE = Stage(
     # month or weekday, is the name ("a village in Niger" tagged DATE gave no place; geo.recognise._date_tagged_country)
     # 30: (branch places4) a small town on another continent, in a country the one-country story never names, is a
     # district or feature of the story's town ("Handsworth" in Birmingham; geo.coherence.far_namesakes)
+    # 31: (branch places4) a street or building written with a city ("Bold Street, Liverpool", "Queen Street in
+    # Brisbane") lies in the city, not in the region named after it (geo.resolve._apply_containers)
     writes="places",
     reads=(),
     run=extract_places,

@@ -114,7 +114,8 @@ def resolve_mentions(
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
     ents = tuple(doc.ents) if items else ()  # spaCy builds the entity spans on each access: once here
-    extra = _apply_containers(doc, article_id, items, gazetteer, ents)
+    feature_spans = frozenset((f.start_char, f.end_char) for f in features)
+    extra = _apply_containers(doc, article_id, items, gazetteer, ents, feature_spans)
     if items:
         _choose(doc, items, gazetteer, outlet_country(source), ents)
     for it in items:
@@ -146,9 +147,10 @@ def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
 
 
 def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: Gazetteer,
-                      ents: Sequence[Any]) -> list[Place]:
+                      ents: Sequence[Any], features: frozenset[tuple[int, int]] = frozenset()) -> list[Place]:
     """Narrow each name to its candidates inside the division written next to it, and make that
-    division the division; a name with none inside (or unknown) is placed at the division."""
+    division the division; a name with none inside (or unknown) is placed at the division.
+    ``features``: the character spans of the local features the gazetteer does not know."""
     spans = [(it.mention.start, it.mention.end, it.start_char, it.end_char) for it in items]
     # a city's region is looked up (a query) only where a container can stand: after ",", "(" or "in"
     divisions = [_divisions(it, gazetteer) if it.mention.start > 0 and doc[it.mention.start - 1].lower_ in (",", "(", "in", "the")
@@ -170,6 +172,16 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
         inner = items[pair.inner] if pair.inner is not None else None
         division, inside = context.container_candidate(divisions[pair.outer], inner.candidates if inner else ())
         if division is None:
+            continue
+        span = (pair.start_char, pair.end_char)
+        if division not in outer.candidates and (span in features or _feature_name(doc_text(doc)[span[0]:span[1]])):
+            # "Queen Street in Brisbane", "Bold Street, Liverpool": a street or building lies in the
+            # city itself, not in the region named after it; one no mention holds is placed here,
+            # the others by _feature
+            city = next((c for c in outer.candidates if _city_region(c, gazetteer) == division), None)
+            if inner is None and span not in features and not pair.known_only and city is not None:
+                extra.append(context.feature_place(article_id, doc_text(doc)[span[0]:span[1]], span[0], span[1],
+                                                   city, "the city written next to it"))
             continue
         known = _known_inside(doc, pair.start_char, pair.end_char, division, gazetteer) if inner is None and pair.known_only else None
         if (pair.known_only and inner is None and known is None) or (pair.possessive and inner is not None and inside is None):
@@ -202,6 +214,12 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
     items.extend(added)
     _same_name_same_place(article_id, items)
     return extra
+
+
+def _feature_name(text: str) -> bool:
+    """A name of two words or more ending in a local feature's head ("Dundas Street", "Guarulhos Airport")."""
+    words = text.split()
+    return len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS
 
 
 def _same_name_same_place(article_id: str, items: list[_Item]) -> None:
