@@ -269,7 +269,7 @@ def far_namesakes(items: Sequence[Any]) -> set[int]:
     country, with a city among them and nothing of the town's country named ("Handsworth" in a
     Birmingham story is a district, not Handsworth, Canada; "Chicago's Pilsen" is no Plzeň): the
     name is a district or feature of the story's town the gazetteer lacks, placed as a local
-    feature (geo.resolve._feature). Only a namesake both small (FAR_NAMESAKE_POP) and far from every
+    feature (geo.context.place_feature). Only a namesake both small (FAR_NAMESAKE_POP) and far from every
     other place (FAR_NAMESAKE_KM: another continent, not the next country an outbreak spreads to),
     in a story that names a city large enough to have districts (CITY_WITH_DISTRICTS: a small
     town's paper may well name a village abroad, a soldier's posting or a sister town);

@@ -22,7 +22,7 @@ from typing import Any
 from frontlines.stages import doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
-from frontlines.geo.coherence import PROXIMITY, TOWN_KINDS, coherence, far_namesakes, far_partials
+from frontlines.geo.coherence import PROXIMITY, coherence, far_namesakes, far_partials
 from frontlines.geo.othernames import STRIP_SUFFIX, drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
@@ -125,7 +125,7 @@ def resolve_mentions(
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
     features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
-    places.extend(p for p in (_feature(article_id, f, items, far_parts) for f in features) if p is not None)
+    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
     datelines = context.doc_datelines(doc)
     if datelines:
@@ -174,10 +174,10 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
         if division is None:
             continue
         span = (pair.start_char, pair.end_char)
-        if division not in outer.candidates and (span in features or _feature_name(doc_text(doc)[span[0]:span[1]])):
+        if division not in outer.candidates and (span in features or context.feature_name(doc_text(doc)[span[0]:span[1]])):
             # "Queen Street in Brisbane", "Bold Street, Liverpool": a street or building lies in the
             # city itself, not in the region named after it; one no mention holds is placed here,
-            # the others by _feature
+            # the others by context.place_feature
             city = next((c for c in outer.candidates if _city_region(c, gazetteer) == division), None)
             if inner is None and span not in features and not pair.known_only and city is not None:
                 extra.append(context.feature_place(article_id, doc_text(doc)[span[0]:span[1]], span[0], span[1],
@@ -214,12 +214,6 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
     items.extend(added)
     _same_name_same_place(article_id, items)
     return extra
-
-
-def _feature_name(text: str) -> bool:
-    """A name of two words or more ending in a local feature's head ("Dundas Street", "Guarulhos Airport")."""
-    words = text.split()
-    return len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS
 
 
 def _same_name_same_place(article_id: str, items: list[_Item]) -> None:
@@ -301,31 +295,6 @@ _DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNT
 # the per-candidate loops below (context votes, containers) read these: on Python 3.11 every
 # ``PlaceKind.X`` goes through EnumType's __getattr__ hook (~0.1 µs an access)
 _COUNTRY, _ADMIN1, _ADMIN2 = PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2
-
-
-def _feature(article_id: str, f: _Item, items: list[_Item], far: set[int]) -> Place | None:
-    """A local feature at the town the article puts it in: one its name begins with ("Goma
-    international airport"), one named right after it ("Royal Street in New Orleans"), else the
-    nearest such place before it, else the first after it (never a name itself placed as a feature)."""
-    towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
-             and not it.partial and id(it) not in far]
-    # "Goma international airport": a town of the article its own name begins with
-    own = [it for it in towns if f.text.lower().startswith(it.text.lower() + " ")]
-    if own:
-        return context.feature_place(article_id, f.text, f.start_char, f.end_char, own[0].best,  # type: ignore[arg-type]
-                                     "the place its name begins with")
-    after = [it for it in towns if it.start_char >= f.end_char]
-    if after and after[0].start_char - f.end_char <= 12:
-        return context.feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,  # type: ignore[arg-type]
-                                     "the place named with it")
-    before = [it for it in towns if it.end_char <= f.start_char]
-    if before:
-        return context.feature_place(article_id, f.text, f.start_char, f.end_char, before[-1].best,  # type: ignore[arg-type]
-                                     "the nearest place named before it")
-    if after:
-        return context.feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,  # type: ignore[arg-type]
-                                     "the first place named after it")
-    return None
 
 
 def _mark_dateline(place: Place, spans: list[tuple[int, int]]) -> Place:
