@@ -58,6 +58,10 @@ from frontlines.geo.recognise import find_toponyms
         # a country's name the NER took for a date is the name (geo v29); a month is a date
         ("Gunmen attacked a village in Niger.", ["Niger"]),
         ("The talks will resume in May.", []),
+        # a storm's name is no place, whatever the NER tagged (geo v32); a town called Hurricane is one
+        ("Hurricane Ian flooded Fort Myers.", ["Fort Myers"]),
+        ("Cyclone Remal made landfall in West Bengal.", ["West Bengal"]),
+        ("Police in Hurricane, Utah, closed the road.", ["Hurricane", "Utah"]),
     ],
 )
 def test_find_toponyms(nlp, gazetteer, text: str, expected: list[str]) -> None:

@@ -70,6 +70,10 @@ missile rocket drone uav system launcher tank jet aircraft plane helicopter howi
 bomb shell warhead vehicle interceptor battery submarine frigate cruiser destroyer corvette
 """.split())
 
+# Words that open a storm's name ("Hurricane Ian", "Cyclone Remal", "Storm Babet"): the name is a
+# weather system's, not a place's, whatever the NER's label
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm".split())
+
 # words after a name that make it a place (and say which kind)
 KIND_WORDS: dict[str, str] = {
     "river": "river", "sea": "sea", "ocean": "sea", "gulf": "sea", "strait": "sea",
@@ -524,10 +528,14 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
                  flags: int | None = None) -> bool:
     """A name that is something else here: a registry group or outlet ("Hamas", "Wagner") unless a
     kind word or a country's or region's name makes it a place, or a product name compounding a
-    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones")."""
+    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones"), or a storm's name ("Hurricane Ian")."""
     span = doc[start:end]
     if _abbreviation(doc, start, end):
         return True
+    nxt = start + 1 if end - start > 1 else end  # the word after the storm word, inside the span or after it
+    if (doc[start].lower_ in STORM_WORDS and nxt < len(doc) and doc[nxt].is_alpha and _is_cap(doc[nxt].text)) or (
+            start > 0 and doc[start - 1].lower_ in STORM_WORDS and _is_cap(doc[start - 1].text)):
+        return True  # "Hurricane Ian" as one entity, "Hurricane" tagged alone, or "Ian" after "Hurricane"
     key = normalise_name(span.text)
     if key in lex.not_places:
         if flags is None and gazetteer is not None:
