@@ -312,8 +312,9 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
         end, key, (flags, pop, _) = match
         feature_end = _feature_end(doc, end, sent_end[i])
         if feature_end is not None and not (flags & FLAG_MAJOR) and pop < MIN_POP_FEATURE:
-            # "Royal Street", "French Quarter": the word is part of a local feature's name
-            yield Mention(i, feature_end, FEATURE_SOURCE, "FAC")
+            # "Royal Street", "French Quarter": the word is part of a local feature's name, which
+            # begins at the capitalised words before it ("Banyan | Court Park")
+            yield Mention(_feature_start(doc, i, keys), feature_end, FEATURE_SOURCE, "FAC")
             place_ends.add(feature_end)
             i = feature_end
             continue
@@ -522,6 +523,24 @@ def _feature_end(doc: Any, end: int, limit: int) -> int | None:
             return k + 1
         k += 1
     return None
+
+
+def _feature_start(doc: Any, i: int, keys: Any) -> int:
+    """Where a local feature's name that reaches token ``i`` begins: at the capitalised words
+    right before it inside the sentence ("Banyan Court Park", "St Giles' Cathedral"), never at
+    a sentence's first word, an article, a word the NER took for a place or a known name
+    ("Houston Memorial Park" keeps Houston)."""
+    k = i
+    while k > 0 and k - i < 3 and not doc[k].is_sent_start:
+        prev = doc[k - 1]
+        if prev.text in ("'", "'s", "\u2019", "\u2019s") and k - 1 > 0 and _is_cap(doc[k - 2].text):
+            k -= 1
+            continue
+        if (not (prev.is_alpha and _is_cap(prev.text)) or prev.is_sent_start or prev.lower_ in _DETERMINERS
+                or prev.ent_type_ in ("GPE", "LOC") or normalise_name(prev.text) in keys):
+            break
+        k -= 1
+    return k
 
 
 def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: Gazetteer | None,
