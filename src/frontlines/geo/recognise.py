@@ -551,8 +551,9 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
     span = doc[start:end]
     if _abbreviation(doc, start, end):
         return True
-    nxt = start + 1 if end - start > 1 else end  # the word after the storm word, inside the span or after it
-    if (doc[start].lower_ in STORM_WORDS and nxt < len(doc) and doc[nxt].is_alpha and _is_cap(doc[nxt].text)) or (
+    name_at = start + 1 if end - start > 1 else end  # the word after the storm word, inside the span or after it
+    if (doc[start].lower_ in STORM_WORDS and name_at < len(doc) and doc[name_at].is_alpha
+            and _is_cap(doc[name_at].text)) or (
             start > 0 and doc[start - 1].lower_ in STORM_WORDS and _is_cap(doc[start - 1].text)):
         return True  # "Hurricane Ian" as one entity, "Hurricane" tagged alone, or "Ian" after "Hurricane"
     key = normalise_name(span.text)
