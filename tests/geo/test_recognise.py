@@ -58,6 +58,16 @@ from frontlines.geo.recognise import find_toponyms
         # a country's name the NER took for a date is the name (geo v29); a month is a date
         ("Gunmen attacked a village in Niger.", ["Niger"]),
         ("The talks will resume in May.", []),
+        # a storm's name is no place, whatever the NER tagged (geo v32); a town called Hurricane is one
+        ("Hurricane Ian flooded Fort Myers.", ["Fort Myers"]),
+        ("Cyclone Remal made landfall in West Bengal.", ["West Bengal"]),
+        ("Police in Hurricane, Utah, closed the road.", ["Hurricane", "Utah"]),
+        # a local feature's name begins at the capitalised words before the known word (geo v33), not
+        # at a sentence's first word or an article
+        ("The banyan tree in Banyan Court Park was scorched.", ["Banyan Court Park"]),
+        ("Residents said Banyan Court Park was closed.", ["Banyan Court Park"]),
+        ("Court Park was closed on Monday.", ["Court Park"]),
+        ("They met in the Court Park on Monday.", ["Court Park"]),
     ],
 )
 def test_find_toponyms(nlp, gazetteer, text: str, expected: list[str]) -> None:

@@ -396,3 +396,22 @@ def test_a_division_named_after_a_town_is_not_its_bare_name(places, text, topony
     found = {p.text: p for p in places(text)}
     assert toponym in found, found
     assert (found[toponym].kind, found[toponym].admin1) == (kind, admin1), found[toponym]
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "city", "kind"),
+    [
+        # a street or building written with a city lies in the city, not in the region named after it
+        ("Two teenagers robbed a jeweller's on Bold Street, Liverpool, and fled to Kirkby.", "Bold Street",
+         "Liverpool", PlaceKind.SETTLEMENT),
+        ("Traders gathered on Queen Street in Brisbane on Monday.", "Queen Street", "Brisbane",
+         PlaceKind.SETTLEMENT),
+        # negative: a town written with its region's name keeps the region as its container
+        ("Russian shelling hit Orikhiv, Zaporizhzhia, on Monday.", "Orikhiv", "Zaporizhzhia", PlaceKind.ADMIN1),
+    ],
+)
+def test_feature_with_its_city_lies_in_the_city(places, text, feature, city, kind) -> None:
+    got = {p.text: p for p in places(text)}
+    assert got[city].kind == kind, got[city]
+    if kind == PlaceKind.SETTLEMENT:
+        assert got[feature].anchor == got[city].name and got[feature].precision == Precision.NEAR, got[feature]

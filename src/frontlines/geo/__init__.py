@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="29",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="33",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -92,6 +92,13 @@ STAGE = Stage(
     # 28: 26 (branch place3) and 27 (lead) together
     # 29: one capitalised word the NER took for a date that is a country's or first-order division's main name, and no
     # month or weekday, is the name ("a village in Niger" tagged DATE gave no place; geo.recognise._date_tagged_country)
+    # 30: (branch places4) a small town on another continent, in a country the one-country story never names, is a
+    # district or feature of the story's town ("Handsworth" in Birmingham; geo.coherence.far_namesakes)
+    # 31: (branch places4) a street or building written with a city ("Bold Street, Liverpool", "Queen Street in
+    # Brisbane") lies in the city, not in the region named after it (geo.resolve._apply_containers)
+    # 32: (branch places4) a storm's name ("Hurricane Ian", "Hurricane" tagged alone before its name) is no place
+    # 33: (branch places4) a local feature's name found from a known word begins at the capitalised words before
+    # it ("Banyan | Court Park", not "Court Park"; geo.recognise._feature_start)
     writes="places",
     reads=(),
     run=extract_places,

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from frontlines.geo.gazetteer import Candidate
+from frontlines.geo.postal import distance_km
 from frontlines.records import PlaceKind
 
 PROXIMITY = 5.0  # a candidate next to the article's other places: the mean closeness over the other names (1 when all are within ~10 km, none past PROX_FAR_KM)
@@ -254,5 +255,42 @@ def far_partials(items: Sequence[Any]) -> set[int]:
         assert c is not None  # narrowed above; mypy does not follow the comprehension
         coslat = math.cos(math.radians(c.lat))
         if all(111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat) > PARTIAL_NEAR_KM for o in others):
+            out.add(id(it))
+    return out
+
+
+FAR_NAMESAKE_POP = 50_000  # a foreign town this small is not what a one-country local story names without its country
+FAR_NAMESAKE_KM = 2_000.0  # ... when it lies this far from every other place of the story
+CITY_WITH_DISTRICTS = 100_000  # ... and the story names a city this large (districts are a city's)
+
+
+def far_namesakes(items: Sequence[Any]) -> set[int]:
+    """Items whose place is a small town abroad in a story whose other places all lie in one
+    country, with a city among them and nothing of the town's country named ("Handsworth" in a
+    Birmingham story is a district, not Handsworth, Canada; "Chicago's Pilsen" is no Plzeň): the
+    name is a district or feature of the story's town the gazetteer lacks, placed as a local
+    feature (geo.context.place_feature). Only a namesake both small (FAR_NAMESAKE_POP) and far from every
+    other place (FAR_NAMESAKE_KM: another continent, not the next country an outbreak spreads to),
+    in a story that names a city large enough to have districts (CITY_WITH_DISTRICTS: a small
+    town's paper may well name a village abroad, a soldier's posting or a sister town);
+    a name with a namesake in the story's country, one narrowed by a container and a demonym are
+    left alone."""
+    settled = [it for it in items if it.best is not None and it.override is None and not it.partial]
+    out: set[int] = set()
+    for it in settled:
+        c = it.best
+        if (c.kind not in TOWN_KINDS or c.population >= FAR_NAMESAKE_POP or it.note or it.demonym
+                or it.hint is not None):
+            continue
+        key = it.text.lower()
+        others = [o.best for o in settled if o.text.lower() != key and id(o) not in out]
+        countries = {o.country for o in others}
+        if len(countries) != 1 or c.country in countries or None in countries:
+            continue
+        (home,) = countries
+        if not any(o.kind in TOWN_KINDS and o.population >= CITY_WITH_DISTRICTS for o in others) or any(
+                x.country == home for x in it.candidates):
+            continue
+        if all(distance_km(o.lat, o.lon, c.lat, c.lon) > FAR_NAMESAKE_KM for o in others):
             out.add(id(it))
     return out

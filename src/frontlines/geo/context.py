@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.stages import doc_text
+from frontlines.geo.coherence import TOWN_KINDS
 from frontlines.geo.gazetteer import Candidate
-from frontlines.geo.recognise import COMPASS_WORDS, KIND_WORDS, SOFT_SIGN_WORD
+from frontlines.geo.recognise import COMPASS_WORDS, FEATURE_HEADS, KIND_WORDS, SOFT_SIGN_WORD
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
@@ -366,3 +367,34 @@ def came_from(root: Any, events: set[int]) -> bool:
         return False
     owner = prep.head
     return owner.pos_ in ("NOUN", "PROPN") and owner.i not in events
+
+
+def feature_name(text: str) -> bool:
+    """A name of two words or more ending in a local feature's head ("Dundas Street", "Guarulhos Airport")."""
+    words = text.split()
+    return len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS
+
+
+def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int]) -> Place | None:
+    """A local feature at the town the article puts it in: one its name begins with ("Goma
+    international airport"), one named right after it ("Royal Street in New Orleans"), else the
+    nearest such place before it, else the first after it (never a name itself placed as a feature)."""
+    towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
+             and not it.partial and id(it) not in far]
+    # "Goma international airport": a town of the article its own name begins with
+    own = [it for it in towns if f.text.lower().startswith(it.text.lower() + " ")]
+    if own:
+        return feature_place(article_id, f.text, f.start_char, f.end_char, own[0].best,
+                                     "the place its name begins with")
+    after = [it for it in towns if it.start_char >= f.end_char]
+    if after and after[0].start_char - f.end_char <= 12:
+        return feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,
+                                     "the place named with it")
+    before = [it for it in towns if it.end_char <= f.start_char]
+    if before:
+        return feature_place(article_id, f.text, f.start_char, f.end_char, before[-1].best,
+                                     "the nearest place named before it")
+    if after:
+        return feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,
+                                     "the first place named after it")
+    return None

@@ -70,6 +70,10 @@ missile rocket drone uav system launcher tank jet aircraft plane helicopter howi
 bomb shell warhead vehicle interceptor battery submarine frigate cruiser destroyer corvette
 """.split())
 
+# Words that open a storm's name ("Hurricane Ian", "Cyclone Remal", "Storm Babet"): the name is a
+# weather system's, not a place's, whatever the NER's label
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm".split())
+
 # words after a name that make it a place (and say which kind)
 KIND_WORDS: dict[str, str] = {
     "river": "river", "sea": "sea", "ocean": "sea", "gulf": "sea", "strait": "sea",
@@ -312,8 +316,9 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
         end, key, (flags, pop, _) = match
         feature_end = _feature_end(doc, end, sent_end[i])
         if feature_end is not None and not (flags & FLAG_MAJOR) and pop < MIN_POP_FEATURE:
-            # "Royal Street", "French Quarter": the word is part of a local feature's name
-            yield Mention(i, feature_end, FEATURE_SOURCE, "FAC")
+            # "Royal Street", "French Quarter": the word is part of a local feature's name, which
+            # begins at the capitalised words before it ("Banyan | Court Park")
+            yield Mention(_feature_start(doc, i, keys), feature_end, FEATURE_SOURCE, "FAC")
             place_ends.add(feature_end)
             i = feature_end
             continue
@@ -524,14 +529,37 @@ def _feature_end(doc: Any, end: int, limit: int) -> int | None:
     return None
 
 
+def _feature_start(doc: Any, i: int, keys: Any) -> int:
+    """Where a local feature's name that reaches token ``i`` begins: at the capitalised words
+    right before it inside the sentence ("Banyan Court Park", "St Giles' Cathedral"), never at
+    a sentence's first word, an article, a word the NER took for a place or a known name
+    ("Houston Memorial Park" keeps Houston)."""
+    k = i
+    while k > 0 and k - i < 3 and not doc[k].is_sent_start:
+        prev = doc[k - 1]
+        if prev.text in ("'", "'s", "\u2019", "\u2019s") and k - 1 > 0 and _is_cap(doc[k - 2].text):
+            k -= 1
+            continue
+        if (not (prev.is_alpha and _is_cap(prev.text)) or prev.is_sent_start or prev.lower_ in _DETERMINERS
+                or prev.ent_type_ in ("GPE", "LOC") or normalise_name(prev.text) in keys):
+            break
+        k -= 1
+    return k
+
+
 def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: Gazetteer | None,
                  flags: int | None = None) -> bool:
     """A name that is something else here: a registry group or outlet ("Hamas", "Wagner") unless a
     kind word or a country's or region's name makes it a place, or a product name compounding a
-    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones")."""
+    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones"), or a storm's name ("Hurricane Ian")."""
     span = doc[start:end]
     if _abbreviation(doc, start, end):
         return True
+    name_at = start + 1 if end - start > 1 else end  # the word after the storm word, inside the span or after it
+    if (doc[start].lower_ in STORM_WORDS and name_at < len(doc) and doc[name_at].is_alpha
+            and _is_cap(doc[name_at].text)) or (
+            start > 0 and doc[start - 1].lower_ in STORM_WORDS and _is_cap(doc[start - 1].text)):
+        return True  # "Hurricane Ian" as one entity, "Hurricane" tagged alone, or "Ian" after "Hurricane"
     key = normalise_name(span.text)
     if key in lex.not_places:
         if flags is None and gazetteer is not None:

@@ -22,7 +22,7 @@ from typing import Any
 from frontlines.stages import doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
-from frontlines.geo.coherence import PROXIMITY, TOWN_KINDS, coherence, far_partials
+from frontlines.geo.coherence import PROXIMITY, coherence, far_namesakes, far_partials
 from frontlines.geo.othernames import STRIP_SUFFIX, drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
@@ -114,17 +114,18 @@ def resolve_mentions(
     items = [it for it in every if it.candidates]
     features = [it for it in every if not it.candidates and it.feature]
     ents = tuple(doc.ents) if items else ()  # spaCy builds the entity spans on each access: once here
-    extra = _apply_containers(doc, article_id, items, gazetteer, ents)
+    feature_spans = frozenset((f.start_char, f.end_char) for f in features)
+    extra = _apply_containers(doc, article_id, items, gazetteer, ents, feature_spans)
     if items:
         _choose(doc, items, gazetteer, outlet_country(source), ents)
     for it in items:
         _region_of_city(it, gazetteer)
-    far_parts = far_partials(items)
+    far_parts = far_partials(items) | far_namesakes(items)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
     features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
-    places.extend(p for p in (_feature(article_id, f, items) for f in features) if p is not None)
+    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
     datelines = context.doc_datelines(doc)
     if datelines:
@@ -146,9 +147,10 @@ def _region_of_city(it: _Item, gazetteer: Gazetteer) -> None:
 
 
 def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: Gazetteer,
-                      ents: Sequence[Any]) -> list[Place]:
+                      ents: Sequence[Any], features: frozenset[tuple[int, int]] = frozenset()) -> list[Place]:
     """Narrow each name to its candidates inside the division written next to it, and make that
-    division the division; a name with none inside (or unknown) is placed at the division."""
+    division the division; a name with none inside (or unknown) is placed at the division.
+    ``features``: the character spans of the local features the gazetteer does not know."""
     spans = [(it.mention.start, it.mention.end, it.start_char, it.end_char) for it in items]
     # a city's region is looked up (a query) only where a container can stand: after ",", "(" or "in"
     divisions = [_divisions(it, gazetteer) if it.mention.start > 0 and doc[it.mention.start - 1].lower_ in (",", "(", "in", "the")
@@ -170,6 +172,16 @@ def _apply_containers(doc: Any, article_id: str, items: list[_Item], gazetteer: 
         inner = items[pair.inner] if pair.inner is not None else None
         division, inside = context.container_candidate(divisions[pair.outer], inner.candidates if inner else ())
         if division is None:
+            continue
+        span = (pair.start_char, pair.end_char)
+        if division not in outer.candidates and (span in features or context.feature_name(doc_text(doc)[span[0]:span[1]])):
+            # "Queen Street in Brisbane", "Bold Street, Liverpool": a street or building lies in the
+            # city itself, not in the region named after it; one no mention holds is placed here,
+            # the others by context.place_feature
+            city = next((c for c in outer.candidates if _city_region(c, gazetteer) == division), None)
+            if inner is None and span not in features and not pair.known_only and city is not None:
+                extra.append(context.feature_place(article_id, doc_text(doc)[span[0]:span[1]], span[0], span[1],
+                                                   city, "the city written next to it"))
             continue
         known = _known_inside(doc, pair.start_char, pair.end_char, division, gazetteer) if inner is None and pair.known_only else None
         if (pair.known_only and inner is None and known is None) or (pair.possessive and inner is not None and inside is None):
@@ -283,31 +295,6 @@ _DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNT
 # the per-candidate loops below (context votes, containers) read these: on Python 3.11 every
 # ``PlaceKind.X`` goes through EnumType's __getattr__ hook (~0.1 µs an access)
 _COUNTRY, _ADMIN1, _ADMIN2 = PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2
-
-
-def _feature(article_id: str, f: _Item, items: list[_Item]) -> Place | None:
-    """A local feature at the town the article puts it in: one its name begins with ("Goma
-    international airport"), one named right after it ("Royal Street in New Orleans"), else the
-    nearest such place before it, else the first after it."""
-    towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
-             and not it.partial]
-    # "Goma international airport": a town of the article its own name begins with
-    own = [it for it in towns if f.text.lower().startswith(it.text.lower() + " ")]
-    if own:
-        return context.feature_place(article_id, f.text, f.start_char, f.end_char, own[0].best,  # type: ignore[arg-type]
-                                     "the place its name begins with")
-    after = [it for it in towns if it.start_char >= f.end_char]
-    if after and after[0].start_char - f.end_char <= 12:
-        return context.feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,  # type: ignore[arg-type]
-                                     "the place named with it")
-    before = [it for it in towns if it.end_char <= f.start_char]
-    if before:
-        return context.feature_place(article_id, f.text, f.start_char, f.end_char, before[-1].best,  # type: ignore[arg-type]
-                                     "the nearest place named before it")
-    if after:
-        return context.feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,  # type: ignore[arg-type]
-                                     "the first place named after it")
-    return None
 
 
 def _mark_dateline(place: Place, spans: list[tuple[int, int]]) -> Place:

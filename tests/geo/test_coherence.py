@@ -1,0 +1,56 @@
+"""Closeness between namesakes (geo.coherence): far namesakes of a local story's districts."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo import resolve_spans
+from frontlines.pipeline import StageInput
+from frontlines.records import Article, PlaceKind, Precision
+
+
+def _gold(nlp, resources, text: str, toponym: str, others: tuple[str, ...] = ()):
+    """Resolve ``toponym`` given as a gold span, with ``others`` as the article's other gold spans."""
+    doc = nlp(text)
+    spans = [(text.index(t), text.index(t) + len(t)) for t in (toponym, *others)]
+    inp = StageInput(doc, Article(id="g", text=text), resources, {})
+    got = [p for p in resolve_spans(inp, spans) if p.text == toponym]
+    return got[0] if got else None
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "anchor"),
+    [
+        # a small town on another continent sharing the name of a district of the story's town
+        ("Libraries in Birmingham and Handsworth may close.", "Handsworth", ("Birmingham",), "Birmingham"),
+        ("Police in Bengaluru said the blast hit a cafe in Whitefield.", "Whitefield", ("Bengaluru",),
+         "Bengaluru"),
+        ("Hundreds of homes in Sheffield lost water after a pipe burst near Hillsborough Park.",
+         "Hillsborough Park", ("Sheffield",), "Sheffield"),
+    ],
+)
+def test_far_small_namesake_is_a_district(nlp, resources, text, toponym, others, anchor) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind == PlaceKind.FACILITY and place.anchor == anchor, place
+    assert place.precision == Precision.NEAR and "local feature" in place.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "country"),
+    [
+        # negative: the namesake's country is named in the story
+        ("Doctors in Birmingham treated a man from Handsworth, Canada.", "Handsworth", ("Birmingham", "Canada"),
+         "CAN"),
+        # negative: the story's places lie in several countries (an international story)
+        ("Flights from Birmingham and Paris reached Whitefield.", "Whitefield", ("Birmingham", "Paris"), "GBR"),
+        # negative: a town of the neighbouring country is no district (an outbreak spreads across a border)
+        ("Cases rose in Freetown and then in Gueckedou.", "Gueckedou", ("Freetown",), "GIN"),
+        # negative: a small town's story has no districts to share a name with
+        ("Police in Rolling Fork said a man from Handsworth was arrested.", "Handsworth", ("Rolling Fork",), "CAN"),
+        # negative: a large foreign city is not a district's namesake
+        ("Police in Bengaluru arrested a man who had flown to Toronto.", "Toronto", ("Bengaluru",), "CAN"),
+    ],
+)
+def test_foreign_namesake_kept(nlp, resources, text, toponym, others, country) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind != PlaceKind.FACILITY and place.country == country, place
