@@ -134,3 +134,20 @@ def test_a_known_name_before_a_divisions_kind_word(nlp, gazetteer, text: str, na
     if name is not None:
         assert name in found, found
     assert not_found not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "is_place"),
+    [
+        # an acronym that is only another name of a small place is an organisation's (geo v34)
+        ("The ELN said in a statement that it had acted against the dissidents in Tibu.", "ELN", False),
+        # negative: a country's or a city's own capitals stay places (a major name, or a place's main name)
+        ("The DRC and Rwanda signed a deal in Washington.", "DRC", True),
+        ("KYIV, Sept 11 (Reuters) - Ukrainian forces entered Izium.", "KYIV", True),
+    ],
+)
+def test_an_acronym_that_is_only_a_small_places_other_name(nlp, gazetteer, text: str, acronym: str,
+                                                             is_place: bool) -> None:
+    doc = nlp(text)
+    found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
+    assert (acronym in found) is is_place, found

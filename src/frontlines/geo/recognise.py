@@ -555,12 +555,20 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
     span = doc[start:end]
     if _abbreviation(doc, start, end):
         return True
+    key = normalise_name(span.text)
+    if end - start == 1 and doc[start].ent_type_ not in ("GPE", "LOC") and doc[start].text.isupper() \
+            and 2 <= len(doc[start].text) <= 5:
+        # an acronym ("the ELN said") that is only another name of a small place (Elne, France): an organisation
+        if flags is None and gazetteer is not None:
+            info = gazetteer.keys.get(key)
+            flags = info[0] if info else 0
+        if not (flags or 0) & (FLAG_MAIN | FLAG_MAJOR):
+            return True
     name_at = start + 1 if end - start > 1 else end  # the word after the storm word, inside the span or after it
     if (doc[start].lower_ in STORM_WORDS and name_at < len(doc) and doc[name_at].is_alpha
             and _is_cap(doc[name_at].text)) or (
             start > 0 and doc[start - 1].lower_ in STORM_WORDS and _is_cap(doc[start - 1].text)):
         return True  # "Hurricane Ian" as one entity, "Hurricane" tagged alone, or "Ian" after "Hurricane"
-    key = normalise_name(span.text)
     if key in lex.not_places:
         if flags is None and gazetteer is not None:
             info = gazetteer.keys.get(key)
