@@ -35,7 +35,6 @@ not by the word:
 
 from __future__ import annotations
 
-
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import CueSet
 from frontlines.events.roles import measured_since
@@ -50,8 +49,9 @@ _TREND_VERBS = frozenset({"increase", "decrease", "rise", "grow", "decline", "do
 # nouns whose "of" is a happening that may come ("fear of abduction", "the risk of attacks")
 _POSSIBILITY_NOUNS = frozenset({"fear", "risk", "danger", "threat", "possibility", "prospect", "likelihood",
                                 "spectre", "specter", "chance"})
-# nouns whose "of" is what a habit consists of ("a history of attacking aid convoys")
-_HABIT_NOUNS = frozenset({"history", "habit", "practice", "pattern", "tradition"})
+# nouns whose "of" is what a habit or a record consists of ("a history of attacking aid convoys", "a pattern of
+# air strikes"; events.mentions.pattern_or_comparison reads it too)
+HABIT_NOUNS = frozenset({"pattern", "history", "practice", "habit", "record", "tradition", "trend"})
 # adjectives whose "to" is what may befall ("vulnerable to missile attacks")
 _EXPOSED_ADJECTIVES = frozenset({"vulnerable", "exposed", "prone", "susceptible"})
 # nouns whose infinitive says what a means or a capacity is for ("the manpower to retake the city")
@@ -82,7 +82,7 @@ def feared(d: Draft) -> bool:
         return False
     prep = tok.head
     owner = prep.head.lemma_.lower()
-    return (prep.lower_ == "of" and owner in _POSSIBILITY_NOUNS | _HABIT_NOUNS) or (
+    return (prep.lower_ == "of" and owner in _POSSIBILITY_NOUNS | HABIT_NOUNS) or (
         prep.lower_ == "to" and owner in _EXPOSED_ADJECTIVES)
 
 
@@ -218,9 +218,9 @@ def condition_to_come(d: Draft) -> bool:
     return False
 
 
-def kind_or_possibility(d: Draft) -> bool:
-    """Whether the mention names a kind of happening, a possible one, a habit's content, a trend or a capacity."""
+def no_happening(d: Draft, civilians: CueSet) -> bool:
+    """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
+    set of civilian nouns, for refusals that are no party's)."""
     return (kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
-            or standing_under(d) or since_a_record(d)
-            or condition_to_come(d))
-
+            or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
+            or help_not_backing(d))

@@ -66,7 +66,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.draft import Draft
-from frontlines.events.generic import help_not_backing, kind_or_possibility, refused_by_no_party
+from frontlines.events.generic import HABIT_NOUNS, no_happening
 from frontlines.events.lexicon import CueSet
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.records import EventStatus
@@ -565,8 +565,6 @@ def time_frame(d: Draft, drafts: list[Draft]) -> bool:
     return any(o is not d and not o.dropped and o.trigger.head.i not in inside for o in drafts)
 
 
-# nouns whose "of" names what a habit or a record consists of
-_HABITS = frozenset({"pattern", "history", "practice", "habit", "record", "tradition", "trend"})
 # verbs standing in for a predicate already said ("as so many attacks do")
 _PRO_VERBS = frozenset({"do", "be", "have"})
 
@@ -577,7 +575,7 @@ def pattern_or_comparison(d: Draft) -> bool:
     head = d.trigger.head
     if head.pos_ != "NOUN" or head.tag_ != "NNS":
         return False
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _HABITS:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in HABIT_NOUNS:
         return True
     clause = head.head
     return (head.dep_ == "nsubj" and clause.lemma_.lower() in _PRO_VERBS and clause.dep_ == "advcl"
@@ -714,7 +712,6 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
                 or visit_to_a_place(d) or called_off(d) or witness_speech(d) or unaddressed_request(d)
-                or among_those(d) or reciprocal_speech(d) or kind_or_possibility(d)
-                or refused_by_no_party(d, cues["civilians"]) or help_not_backing(d)):
+                or among_those(d) or reciprocal_speech(d) or no_happening(d, cues["civilians"])):
             d.dropped = True
 

@@ -342,11 +342,11 @@ def _one_blast(a: Draft, b: Draft) -> bool:
     """Two mentions of explosive violence at one place and day of which one is a bare explosion ("Explosions in
     the capital ... Ballistic missiles hit a residential building"; "An explosion tore through the market ... A
     suicide bomber detonated explosives"): the explosion is what the other names the means of."""
-    return (a.typing.acled_type == b.typing.acled_type == _REMOTE) and (_bare_blast(a) or _bare_blast(b))
+    return (a.typing.acled_type == b.typing.acled_type == _EXPLOSIONS) and (_bare_blast(a) or _bare_blast(b))
 
 
 _BLAST_WORDS = frozenset({"explosion", "blast"})
-_REMOTE = "Explosions/Remote violence"
+_EXPLOSIONS = "Explosions/Remote violence"  # the ACLED event type
 
 
 
@@ -525,8 +525,9 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
         if any(e is not d and not e.dropped and e.sent_idx == d.sent_idx and e.typing.plover == "ASSAULT"
                and e.trigger.spec.key not in _CASUALTY_KEYS for e in drafts):
             continue  # an attack of its own sentence did the killing
+        toll = _tells_a_toll(d)  # asked once, not once per earlier mention
         before = [live(e) for e in drafts[:k] if e.sent_idx != d.sent_idx and (
-            (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2) or (_tells_a_toll(d) and _counted(live(e))))]
+            (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2) or (toll and _counted(live(e))))]
         attacks = [e for e in before if e.typing.plover == "ASSAULT" and e is not d and not _own_days_differ(d, e)
                    and _toll_place_fits(d, e)]
         if attacks:
