@@ -559,10 +559,8 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
     if end - start == 1 and doc[start].ent_type_ not in ("GPE", "LOC") and doc[start].text.isupper() \
             and 2 <= len(doc[start].text) <= 5:
         # an acronym ("the ELN said") that is only another name of a small place (Elne, France): an organisation
-        if flags is None and gazetteer is not None:
-            info = gazetteer.keys.get(key)
-            flags = info[0] if info else 0
-        if not (flags or 0) & (FLAG_MAIN | FLAG_MAJOR):
+        flags = _key_flags(key, flags, gazetteer)
+        if not flags & (FLAG_MAIN | FLAG_MAJOR):
             return True
     name_at = start + 1 if end - start > 1 else end  # the word after the storm word, inside the span or after it
     if (doc[start].lower_ in STORM_WORDS and name_at < len(doc) and doc[name_at].is_alpha
@@ -570,11 +568,9 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
             start > 0 and doc[start - 1].lower_ in STORM_WORDS and _is_cap(doc[start - 1].text)):
         return True  # "Hurricane Ian" as one entity, "Hurricane" tagged alone, or "Ian" after "Hurricane"
     if key in lex.not_places:
-        if flags is None and gazetteer is not None:
-            info = gazetteer.keys.get(key)
-            flags = info[0] if info else 0
+        flags = _key_flags(key, flags, gazetteer)
         nxt = doc[end].lower_ if end < len(doc) else ""
-        if not (flags or 0) & FLAG_MAJOR and nxt not in KIND_WORDS:
+        if not flags & FLAG_MAJOR and nxt not in KIND_WORDS:
             return True
     root = span.root
     head = root.head
@@ -582,6 +578,14 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
         root.dep_ in ("compound", "nmod", "amod") and head.i >= end
         and (head.lemma_.lower() in WEAPON_HEADS or head.lower_ in WEAPON_HEADS)
     )
+
+
+def _key_flags(key: str, flags: int | None, gazetteer: Gazetteer | None) -> int:
+    """The name key's gazetteer flags: those the caller read already, else looked up (0 without a gazetteer)."""
+    if flags is not None:
+        return flags
+    info = gazetteer.keys.get(key) if gazetteer is not None else None
+    return info[0] if info else 0
 
 
 def _org_prefix(doc: Any, start: int, end: int, flags: int, pop: int, ents: tuple[Any, ...]) -> bool:
