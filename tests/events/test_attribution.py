@@ -283,3 +283,27 @@ HEDGES = [
 def test_a_hedge_no_one_holds_is_a_report(run_events, text: str, trigger: str, status: EventStatus) -> None:
     events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
     assert events and events[0].status is status, [(e.trigger, e.status) for e in run_events(text)]
+
+
+# A charge, a refusal, a request, words of support or talks are done by saying them: a party's own
+# account of them ("said it had urged", "'We urge ...,' she said") is what happened, not its claim, and
+# the speaker is their doer (events v115). A party's account of its own deeds stays a claim.
+SAID = [
+    ('"We urge the authorities to release anyone who has been arbitrarily detained," Hurtado said.',
+     "urge", EventStatus.HAPPENED),
+    ("The U.N. mission said it was alarmed by the violence and urged all parties to agree a ceasefire.",
+     "urged", EventStatus.HAPPENED),
+    ("The ministry said it had rejected the proposal for a buffer zone.", "rejected", EventStatus.HAPPENED),
+    # deeds stay claims
+    ('"We destroyed two tanks near the village," the spokesman said.', "destroyed", EventStatus.CLAIMED),
+    ("The group said it had captured the headquarters.", "captured", EventStatus.CLAIMED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), SAID, ids=[p[1] for p in SAID])
+def test_acts_done_by_saying_them_are_no_claims(run_events, text: str, trigger: str, status: EventStatus) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].status == status
+    if status is EventStatus.HAPPENED:
+        assert events[trigger].attributed_to is None

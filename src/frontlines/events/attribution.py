@@ -28,6 +28,11 @@ def speaker_is_source(doc: Any, evidence: Evidence | None) -> bool:
     return span is None or len(span) == 0 or source_like(span.root)
 
 
+# acts done by saying them (a charge, a refusal, a request, words of support, talks): a party's own
+# account of them is no claim, the words were said in public ("'We urge the authorities to ...,' Hurtado said")
+SAID_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "CONSULT"})
+
+
 def quote_attribution(trig: Trigger, realis: Realis, quotes: list[tuple[int, int, str | None]], plover: str) -> Realis:
     """An event inside a quotation is attributed to its speaker and is claimed, not stated."""
     if realis.attributed_to is not None:
@@ -36,7 +41,7 @@ def quote_attribution(trig: Trigger, realis: Realis, quotes: list[tuple[int, int
     for start, end, speaker in quotes:
         if start <= idx < end and speaker:
             status = realis.status
-            if status == EventStatus.HAPPENED:
+            if status == EventStatus.HAPPENED and plover not in SAID_ACTS:
                 status = EventStatus.CLAIMED if plover not in ("RETREAT", "MOBILIZE", "AGREE") else EventStatus.ANNOUNCED
             return replace(realis, status=status, attributed_to=speaker)
     return realis
@@ -92,6 +97,8 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
         reported = realis.frame_word in _REPORTING_VERBS or realis.frame_word in _HEDGES
         return replace(realis, status=EventStatus.HAPPENED) if reported else realis
     if _speakers_own_side(realis, doers, sources, index, place):
+        if plover in SAID_ACTS:
+            return replace(realis, status=EventStatus.HAPPENED)  # "said it had urged": the saying is the act
         return realis  # "said its forces had captured", "said it had captured": the party's own claim
     if realis.frame_word is not None and realis.frame_word not in _REPORTING_VERBS:
         return realis  # "claimed", "alleged", "accused": the words say it is a claim
