@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from frontlines.events.attribution import SAID_ACTS
 from frontlines.records import Actor, Article, Event, EventStatus, Sector
 from tests.events.conftest import _ev, actor, place
 
@@ -46,7 +47,8 @@ def test_first_person_deeds_in_a_partys_text_are_claims(run_events, text: str, t
     events = {e.trigger: e for e in run_events(text, source=source)}
     assert trigger in events, sorted(events)
     assert events[trigger].status == status
-    assert (events[trigger].attributed_to == source) == (status == EventStatus.CLAIMED)
+    # every deed the party's text tells is on its word (claimed or reported, events v116); its call is its own act
+    assert (events[trigger].attributed_to == source) == (events[trigger].plover_type not in SAID_ACTS)
     wire = {e.trigger: e for e in run_events(text, source="Reuters")}
     assert wire[trigger].status == EventStatus.HAPPENED  # the same words in a wire report
 
@@ -138,7 +140,8 @@ def test_a_speakers_strike_away_from_home(run_events, text: str, speaker: str, s
 
 # In a party's own release (a defence ministry's), forces it names without a side are its own, and a
 # move told with no doer is its own move: claims. The enemy's forces, named as such, and a weapon
-# launched from elsewhere stay reports; the same words in a wire report are told as fact.
+# launched from elsewhere stay reports, told on the party's word (events v116); the same words in a wire
+# report are told as fact, on no one's word.
 RELEASE = [
     ("Units of the Tsentr group of forces have completely liberated the village of Krasne.",
      "liberated", EventStatus.CLAIMED),
@@ -173,8 +176,38 @@ def test_a_partys_release_claims_its_own_forces_deeds(pipeline_resources: Any, t
     hit = next((e for e in events(source) if e.trigger.startswith(trigger)), None)
     assert hit is not None, [e.trigger for e in events(source)]
     assert hit.status == status
-    assert (hit.attributed_to == source) == (status == EventStatus.CLAIMED)
-    assert all(e.status != EventStatus.CLAIMED for e in events("Reuters"))  # the same words on the wire
+    assert hit.attributed_to == source
+    wire = events("Reuters")  # the same words on the wire
+    assert all(e.status != EventStatus.CLAIMED and e.attributed_to is None for e in wire)
+
+
+# What a party's release tells on no one's word is the party's report (events v116), unless it is
+# background dated before the days the release reports on; a UN or aid office is no party.
+RELEASE_WORD = [
+    ("Ministry of Defence of Azerbaijan", "Armenian sabotage groups shelled the village of Sarijali on Tuesday.",
+     "shelled", "Ministry of Defence of Azerbaijan"),
+    ("General Command of the Army", "Terrorist groups attacked army posts near the town on Tuesday.",
+     "attacked", "General Command of the Army"),
+    # background: a deed dated long before the release
+    ("Israel Defense Forces", "The four were abducted by Hamas from the Nova music festival on October 7, 2023.",
+     "abducted", None),
+    # a UN office reports, it is no party's word
+    ("UN Office for the Coordination of Humanitarian Affairs", "Armed groups attacked the camp on Tuesday.",
+     "attacked", None),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "trigger", "attributed"), RELEASE_WORD, ids=[r[2] + "-" + r[0][:12] for r in RELEASE_WORD])
+def test_a_partys_release_is_its_word_on_the_deeds_it_tells(pipeline_resources: Any, source: str, text: str,
+                                                           trigger: str, attributed: str | None) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="release", text=text, published=dt.date(2024, 6, 13), source=source)
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.status == EventStatus.HAPPENED
+    assert hit.attributed_to == attributed
 
 
 def test_a_note_inserted_in_a_release_is_not_the_partys_word(pipeline_resources: Any) -> None:

@@ -3,6 +3,7 @@ about its own side, anyone else's report, a party's own release."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -301,6 +302,33 @@ def own_statement(drafts: list[Draft], source: str | None, party: str | None) ->
         if party in {a.side or a.country for a in d.sources} or (d.trigger.head.pos_ == "VERB" and (
                 _move_told_without_doer(d, party) or forces_of_no_side(d))):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+
+
+_DEEDS = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
+RELEASE_NEWS_DAYS = 7  # a release reports on its last days; a deed dated before them is background
+
+
+def release_reports(drafts: list[Draft], source: str | None, published: dt.date | None) -> None:
+    """A party's own release (a ministry's, an army command's, a force's channel) is its word on the
+    war: a deed of the days it reports on that it tells with no one's word for it ("drones launched
+    from Rwandan territory attacked Goma airport") is reported by the party, attributed to it (its
+    own side's deeds are its claims already: :func:`own_statement`). A UN or aid office's report is not
+    a party's: "office" alone makes no party."""
+    words = set(re.findall(r"[a-z]+", (source or "").lower()))
+    if not (_PARTY_WORDS - {"office"}) & words:
+        return
+    for d in drafts:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
+            continue
+        if d.typing.plover in _DEEDS and not _background(d, published):
+            d.realis = replace(d.realis, attributed_to=source)
+
+
+def _background(d: Draft, published: dt.date | None) -> bool:
+    t = d.time
+    if published is None or t is None or t.resolution.value == "default" or t.end is None:
+        return False
+    return (published - t.end).days > RELEASE_NEWS_DAYS
 
 
 def _inserted_note(d: Draft) -> bool:

@@ -17,6 +17,7 @@ from frontlines.events.attribution import (
     own_statement,
     speakers_own_acts,
     quote_attribution,
+    release_reports,
     speaker_is_source,
     speaker_side,
     source_party,
@@ -91,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "115"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "116"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -331,6 +332,8 @@ VERSION = "115"  # 3: speech content, generic and negated mentions, own-part den
 # is no event for nouns and gerunds too; the generic checks are one call (events.generic.no_happening)
 # 115: a charge, refusal, request, words of support or talks are done by saying them: a party's own account of them is
 # what happened, not its claim ("'We urge ...,' Hurtado said"; events.attribution.SAID_ACTS)
+# 116: a party's own release is its word on the deeds it tells of its last days: told on no one's word, they are
+# attributed to it (events.attribution.release_reports); a UN or aid office is no party
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -450,6 +453,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
     party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
     own_statement(kept, inp.article.source, party)
+    release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
