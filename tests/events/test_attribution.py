@@ -340,3 +340,36 @@ def test_acts_done_by_saying_them_are_no_claims(run_events, text: str, trigger: 
     assert events[trigger].status == status
     if status is EventStatus.HAPPENED:
         assert events[trigger].attributed_to is None
+
+
+# A label before a colon that names someone who can speak is the speaker of what follows, the way live
+# blogs, Telegram channels and headlines quote (events v117); a section label, a place or a clause is not,
+# and the speaker is never what the event was done to.
+COLON = [
+    ("11:05 - Houthi spokesman Yahya Saree: our forces fired a ballistic missile at the airport overnight.",
+     "fired", "Yahya Saree", EventStatus.CLAIMED),
+    ("06:30 Tkachenko, head of the city military administration: a missile hit a residential building.",
+     "missile", "Tkachenko", EventStatus.HAPPENED),
+    ("Zelensky: Russian troops shelled Kherson overnight, killing two.", "shelled", "Zelensky", EventStatus.HAPPENED),
+    ("Houthi-run Health Ministry: 58 killed, 126 injured in US strikes on the port last night.",
+     "strikes", "Health Ministry", EventStatus.HAPPENED),
+    # no one speaks
+    ("Update: two people were killed in a Russian strike on Kupiansk.", "strike", None, EventStatus.HAPPENED),
+    ("It sank.\n\nReminder: the ship, hit by a missile on February 18, sank on Saturday.", "hit", None,
+     EventStatus.HAPPENED),
+    ("Kharkiv: two people were killed in a Russian strike on the city.", "strike", None, EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "speaker", "status"), COLON, ids=[c[0][:24] for c in COLON])
+def test_a_label_before_a_colon_names_the_speaker(run_events, text: str, trigger: str, speaker: str | None,
+                                                 status: EventStatus) -> None:
+    events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
+    assert events, [e.trigger for e in run_events(text)]
+    hit = events[0]
+    assert hit.status == status
+    if speaker is None:
+        assert hit.attributed_to is None
+    else:
+        assert hit.attributed_to is not None and speaker in hit.attributed_to
+        assert all(speaker not in a.name for a in hit.targets)

@@ -501,7 +501,57 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
         if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj) \
                 and not _dateline_word(subj):
             return noun_phrase(subj), subj
+    if frame is None:
+        speaker = colon_speaker(trigger, sent)
+        if speaker is not None:
+            return noun_phrase(speaker), speaker
     return None, None
+
+
+SPEAKER_LABEL_MAX = 12  # tokens of a speaker's label before a colon ("Tkachenko, head of the city military administration:")
+
+
+def colon_speaker(trigger: Any, sent: Any) -> Any | None:
+    """The speaker a label before a colon names, in the way live blogs, Telegram channels and headlines
+    quote ("Houthi spokesman Yahya Saree: the group fired a ballistic missile"; "Zelensky: Russian troops
+    shelled Kherson"): the words from the sentence's start (past a time stamp) to a colon before the
+    trigger are a noun phrase, with no verb, that names someone who can speak; its head is the speaker.
+    "Update:", "Breaking:" or a place ("Kharkiv:") name no one."""
+    doc = sent.doc
+    colon = next((t.i for t in doc[sent.start : trigger.i] if t.text == ":"), None)
+    if colon is None:
+        return None
+    start = sent.start
+    while start < colon and (doc[start].is_punct or doc[start].is_space or _CLOCK.match(doc[start].text) or (
+            doc[start].ent_type_ in ("TIME", "DATE") and doc[start].pos_ != "PROPN")):
+        start += 1
+    label = doc[start:colon]
+    if not 0 < len(label) <= SPEAKER_LABEL_MAX or any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in label):
+        return None  # a clause ("The army said the following:"), not a label; "Houthi-run" is one
+    # a person's name; else a name before a comma that gives the role ("Tkachenko, head of the city
+    # military administration"); else the label's head, if it names a body or a role ("Houthi-run Health Ministry")
+    people = [t for t in label if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    comma = next((t.i for t in label if t.text == ","), None)
+    named = doc[comma - 1] if comma is not None and comma > start else None
+    if people:
+        return people[-1]
+    if named is not None and named.pos_ == "PROPN" and named.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return named
+    head = next((t for t in label if not start <= t.head.i < colon or t.head.i == t.i), None)
+    if head is None or head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    return head if (head.ent_type_ in ("ORG", "NORP") and head.pos_ == "PROPN") or _names_a_speaker(head) else None
+
+
+_PERSON_SUFFIXES = ("man", "woman", "person", "ist")
+
+
+def _names_a_speaker(tok: Any) -> bool:
+    """A noun of a role or body ("spokesman", "ministry", "activist"), not a label's word ("Update",
+    "Background", "Reminder")."""
+    lemma = tok.lemma_.lower()
+    return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 4)
 
 
 def _speaker_before(pronoun: Any) -> Any | None:

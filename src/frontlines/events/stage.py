@@ -92,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "116"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "117"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -334,6 +334,8 @@ VERSION = "116"  # 3: speech content, generic and negated mentions, own-part den
 # what happened, not its claim ("'We urge ...,' Hurtado said"; events.attribution.SAID_ACTS)
 # 116: a party's own release is its word on the deeds it tells of its last days: told on no one's word, they are
 # attributed to it (events.attribution.release_reports); a UN or aid office is no party
+# 117: a label before a colon that names someone who can speak is the speaker of what follows ("Houthi spokesman Yahya
+# Saree: the group fired ..."; events.realis.colon_speaker); the speaker is never the event's target
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -400,6 +402,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             realis = quote_attribution(trig, realis, quotes, typing.plover)
             sources, targets = find_actors(trig.head, index, doers=doers, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
+            if realis.attributed_token is not None and (speaker := index.actor_at.get(realis.attributed_token.i)):
+                targets = tuple(a for a in targets if a is not speaker)  # who tells it is not what it was done to
             place, place_score = choose_place(trig.head, index, sent, typing.plover)
             if place is None and seized is not None:
                 place, place_score = seized[1], 2.0
