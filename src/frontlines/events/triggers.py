@@ -108,9 +108,15 @@ def _usable(tok: Any, spec: TriggerSpec) -> bool:
         return False
     if tok.dep_ == "compound":
         return tok.head.lemma_.lower() in _FRAME_HEADS
+    if tok.ent_type_ in _NUMBER_ENTS and tok.pos_ == "VERB":
+        return True  # a verb is no part of a number: "kidnapped more than 100" read as one CARDINAL
     if tok.ent_type_ in _NOT_EVENT_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
         return False  # "March" the month, "Strike" in a name, "Amnesty" the organisation
     return True
+
+
+# entities of numbers and times, which the recogniser sometimes stretches over the verb before them
+_NUMBER_ENTS = frozenset({"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"})
 
 
 def _participle_after_preposition(tok: Any) -> bool:
