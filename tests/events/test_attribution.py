@@ -373,3 +373,22 @@ def test_a_label_before_a_colon_names_the_speaker(run_events, text: str, trigger
     else:
         assert hit.attributed_to is not None and speaker in hit.attributed_to
         assert all(speaker not in a.name for a in hit.targets)
+
+
+# A monitor's words of record ("has verified that", "documented abuses by ... who kidnapped") report what
+# happened, on the monitor's word (events v118); a deed told as fact stays on no one's word.
+RECORDED = [
+    ("The Office has verified that Congolese soldiers raped at least 52 women and girls in Kalehe territory.",
+     "raped", "The Office"),
+    ("Human Rights Watch documented abuses by armed separatists, who kidnapped more than 100 people in the region.",
+     "kidnapped", "Human Rights Watch"),
+    ("Congolese soldiers raped at least 52 women and girls in Kalehe territory.", "raped", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "reporter"), RECORDED, ids=[r[1] + str(r[2]) for r in RECORDED])
+def test_words_of_record_report_what_happened(run_events, text: str, trigger: str, reporter: str | None) -> None:
+    hit = next((e for e in run_events(text) if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in run_events(text)]
+    assert hit.status == EventStatus.HAPPENED
+    assert hit.attributed_to == reporter

@@ -106,7 +106,7 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
     return replace(realis, status=EventStatus.HAPPENED)
 
 
-_REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm"})
+_REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm", "document", "verify"})
 # verbs of a hedge told with no one holding it ("more than 1,000 people are believed to have been arrested")
 _HEDGES = frozenset({"believe", "think", "suspect", "understand", "presume"})
 

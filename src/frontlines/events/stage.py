@@ -92,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "118"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "119"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -338,6 +338,8 @@ VERSION = "118"  # 3: speech content, generic and negated mentions, own-part den
 # Saree: the group fired ..."; events.realis.colon_speaker); the speaker is never the event's target
 # 118: a verb the recogniser swept into a number ("kidnapped more than 100" as one CARDINAL) is still an event's word
 # (events.triggers._usable)
+# 119: a monitor's words of record ("has verified that", "documented abuses by ... who kidnapped") report what happened
+# on the monitor's word, like "said" (frames.claimed, speech; events.attribution._REPORTING_VERBS)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
