@@ -6,9 +6,11 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from frontlines.pipeline import build_pipeline, default_stages
 from frontlines.records import Article
-from frontlines.stages import Resources, Stage, StageInput, current_versions, data_file
+from frontlines.stages import Resources, Stage, StageInput, current_versions, data_file, dateline_spans
 
 
 def _run(inp: StageInput) -> tuple[object, ...]:
@@ -85,3 +87,31 @@ def test_token_indices_over_a_stand_in() -> None:
 
     toks = [SimpleNamespace(lower_=w) for w in ("in", "the", "city")]
     assert token_indices(toks, ["city"]) == [2]
+
+
+# Datelines: where and by whom a report was filed (read by the places, the events and the quotes).
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("KYIV, Sept 11 (Reuters) - Ukrainian forces entered Izium.", "KYIV"),
+        ("KHARTOUM (AP) \u2014 Fighting spread to Omdurman.", "KHARTOUM"),
+        ("Goma, Jan 27 (Reuters) - M23 rebels entered the city.", "Goma"),
+        ("GENEVA (12 May 2023) - Troops executed at least 500 people in Moura.", "GENEVA"),  # date in brackets
+        ("BAMAKO, 4 October 2024 - Soldiers entered the town.", "BAMAKO"),  # day before month
+    ],
+)
+def test_datelines_are_found(text: str, dateline: str) -> None:
+    spans = dateline_spans(text)
+    assert spans and text[spans[0][0]: spans[0][0] + len(dateline)] == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine - the war in numbers",  # a title, not a dateline
+        "Russian forces shelled Kupiansk - a town east of Kharkiv - overnight.",
+        "The strike hit Kramatorsk - the governor said.",
+    ],
+)
+def test_no_dateline(text: str) -> None:
+    assert dateline_spans(text) == []

@@ -200,3 +200,15 @@ def test_fixture_article_actors(run_stages) -> None:
     assert any(a.name == "Sergei Shoigu" and "defense minister" in a.text.lower() for a in actors)
     blogger = [a for a in actors if "blogger" in a.text]
     assert blogger and blogger[0].side == "RUS"
+
+
+def test_no_word_of_a_dateline_is_part_of_an_actor(run_stages) -> None:
+    """The parser hangs a dateline on the subject ("NAIROBI, Aug 9 (Reuters) - Ethiopia's military said"):
+    the actor is the military, not "Aug 9 (Reuters) - Ethiopia's military" (actors v6)."""
+    text = "NAIROBI, Aug 9 (Reuters) - Ethiopia's military said on Wednesday it had retaken several towns."
+    actors = run_stages(text)["actors"]
+    assert _find(actors, "Ethiopia's military"), [a.text for a in actors]
+    assert not any("Aug" in a.text or "NAIROBI" in a.text for a in actors if a.kind != "outlet")
+    # without a dateline the same words keep their actor
+    assert _find(run_stages("Ethiopia's military said on Wednesday it had retaken several towns.")["actors"],
+                 "Ethiopia's military")

@@ -392,3 +392,26 @@ def test_words_of_record_report_what_happened(run_events, text: str, trigger: st
     assert hit is not None, [e.trigger for e in run_events(text)]
     assert hit.status == EventStatus.HAPPENED
     assert hit.attributed_to == reporter
+
+
+# A dateline's town that the parser made the subject of "said" or "announced" is no speaker: the noun
+# past the dateline is (events v120, quotes v3), and its own claim stays a claim.
+DATELINED = [
+    ("NAIROBI, Aug 9 (Reuters) - Ethiopia's military said on Wednesday it had retaken several towns in the Amhara "
+     "region from Fano militiamen.", "retaken", "Ethiopia's military", EventStatus.CLAIMED),
+    ("TUNIS, May 14 (Reuters) - Libya's Tripoli-based government announced a ceasefire on Wednesday.",
+     "ceasefire", None, EventStatus.ANNOUNCED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "speaker", "status"), DATELINED, ids=[d[1] for d in DATELINED])
+def test_a_datelines_town_is_no_speaker(pipeline_resources: Any, text: str, trigger: str, speaker: str | None,
+                                        status: EventStatus) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="wire", text=text, published=dt.date(2023, 8, 9), source="Reuters")
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.attributed_to == speaker
+    assert hit.status == status

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo.context import dateline_spans, in_dateline
+from frontlines.geo.context import in_dateline
 from frontlines.records import PlaceKind, Precision
 
 
@@ -155,33 +155,6 @@ def test_a_day_or_a_person_before_a_comma_is_no_village(places) -> None:
 
 
 # --- datelines ---------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "dateline"),
-    [
-        ("KYIV, Sept 11 (Reuters) - Ukrainian forces entered Izium.", "KYIV"),
-        ("KHARTOUM (AP) \u2014 Fighting spread to Omdurman.", "KHARTOUM"),
-        ("Goma, Jan 27 (Reuters) - M23 rebels entered the city.", "Goma"),
-        ("GENEVA (12 May 2023) - Troops executed at least 500 people in Moura.", "GENEVA"),  # date in brackets
-        ("BAMAKO, 4 October 2024 - Soldiers entered the town.", "BAMAKO"),  # day before month
-    ],
-)
-def test_datelines_are_found(text: str, dateline: str) -> None:
-    spans = dateline_spans(text)
-    assert spans and text[spans[0][0]: spans[0][0] + len(dateline)] == dateline
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ukraine - the war in numbers",  # a title, not a dateline
-        "Russian forces shelled Kupiansk - a town east of Kharkiv - overnight.",
-        "The strike hit Kramatorsk - the governor said.",
-    ],
-)
-def test_no_dateline(text: str) -> None:
-    assert dateline_spans(text) == []
-
-
 def test_dateline_place_is_marked(places) -> None:
     found = places("KYIV, Sept 11 (Reuters) - Ukrainian forces entered Izium, officials said.")
     assert in_dateline(by_text(found, "KYIV"))

@@ -22,6 +22,7 @@ from typing import Any
 
 from frontlines.actors.registry import ActorRegistry, RegistryEntry
 from frontlines.records import Actor, Evidence, Sector
+from frontlines.stages import doc_datelines
 
 _PRONOUNS = frozenset({"he", "she"})
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "some", "many", "several",
@@ -243,7 +244,9 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
         start = tok.left_edge.i
         if start > i:
             start = i
-        while start < i and doc[start].is_space:
+        # no space, and no word of a dateline the parser hung on the noun ("NAIROBI, Aug 9 (Reuters) -
+        # Ethiopia's military": where the report was filed is no part of who did or said anything)
+        while start < i and (doc[start].is_space or _in_dateline(doc, start)):
             start += 1
         # modifiers to the left only: "the Kremlin's invasion forces"
         while start < i and (ctx.taken[start] and not _is_modifier_actor(ctx, start, i)):
@@ -556,3 +559,8 @@ def _person_roles(ctx: _Context, m: _Mention) -> None:
             m.side = "__occupier__"
     elif side and m.side is None:
         m.side = side
+
+
+def _in_dateline(doc: Any, i: int) -> bool:
+    spans = doc_datelines(doc)
+    return bool(spans) and any(a <= doc[i].idx < b for a, b in spans)

@@ -403,7 +403,8 @@ def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None)
     ("GENEVA (12 May 2023) - ... We urge the authorities to ..."), was made where the release was issued:
     at the dateline's town (a wire's dateline is only where its reporter filed from). The issuer speaks as
     "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said")."""
-    from frontlines.geo.context import doc_datelines, in_dateline
+    from frontlines.geo.context import in_dateline
+    from frontlines.stages import doc_datelines
     from frontlines.stages import doc_text
 
     text = doc_text(doc)

@@ -17,7 +17,7 @@ from typing import Any
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.voice import HARM_VERBS
 from frontlines.events.words import DocWords
-from frontlines.geo.context import doc_datelines
+from frontlines.stages import doc_datelines
 from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
 
@@ -465,7 +465,7 @@ def _future_predication(gov: Any) -> bool:
 
 def _dateline_word(tok: Any) -> bool:
     """A word of a dateline ("NAIROBI, Aug 5 (Reuters) - Ethiopia's government declared ..."): where
-    and by whom a report was filed, never who said what it tells (geo.context.dateline_spans)."""
+    and by whom a report was filed, never who said what it tells (frontlines.stages.dateline_spans)."""
     if tok.idx >= 2000:
         return False  # a dateline opens the text or one of its first paragraphs
     datelines = doc_datelines(tok.doc)
@@ -498,6 +498,8 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
             subj = next((c for c in frame.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in ("it", "they") and subj.i != trigger.i:
             subj = _speaker_before(subj)  # "the Arakan Army now controls ..., and on Friday it said"
+        if subj is not None and _dateline_word(subj):
+            subj = _past_dateline(subj)  # "NAIROBI, Aug 9 (Reuters) - Ethiopia's military said": the military
         if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj) \
                 and not _dateline_word(subj):
             return noun_phrase(subj), subj
@@ -554,6 +556,15 @@ def _names_a_speaker(tok: Any) -> bool:
     return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 4)
 
 
+def _past_dateline(subj: Any) -> Any | None:
+    """The noun the parser hung on a dateline's town that was the sentence's subject: the first noun of
+    the subject's words past the dateline whose head lies in the dateline."""
+    for tok in subj.subtree:
+        if tok.pos_ in ("NOUN", "PROPN") and not _dateline_word(tok) and _dateline_word(tok.head):
+            return tok
+    return None
+
+
 def _speaker_before(pronoun: Any) -> Any | None:
     """The body a speaking "it" or "they" takes up: the nearest subject before it, in its sentence or
     the one before, that can speak and agrees with it ("it" a singular body that is no person, "they"
@@ -608,8 +619,8 @@ def noun_phrase(tok: Any) -> str:
             right = max(right, child.right_edge.i)
     doc = tok.doc
     while left < tok.i and (doc[left].ent_type_ in ("TIME", "DATE") or _CLOCK.match(doc[left].text)
-                            or doc[left].is_punct):
-        left += 1  # "11:20 Kharkiv mayor Ihor Terekhov": a live blog's time stamp is no part of who said it
+                            or doc[left].is_punct or _dateline_word(doc[left])):
+        left += 1  # "11:20 Kharkiv mayor Ihor Terekhov": a live blog's time stamp (or a dateline) is no part of who said it
     return doc[left : right + 1].text.strip(" ,")
 
 

@@ -86,7 +86,7 @@ def _root(doc: Any, start: int, end: int) -> Any | None:
 
 def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex:
     """Locate the actors, places, times and quantities of ``outputs`` on ``doc`` (with ``words``, its last "where")."""
-    from frontlines.geo.context import doc_datelines
+    from frontlines.stages import doc_datelines
 
     actor_at: dict[int, Actor] = {}
     datelines = doc_datelines(doc)

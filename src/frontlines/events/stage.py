@@ -92,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "119"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "120"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -340,6 +340,8 @@ VERSION = "119"  # 3: speech content, generic and negated mentions, own-part den
 # (events.triggers._usable)
 # 119: a monitor's words of record ("has verified that", "documented abuses by ... who kidnapped") report what happened
 # on the monitor's word, like "said" (frames.claimed, speech; events.attribution._REPORTING_VERBS)
+# 120: a dateline's town the parser made a speaker's subject is no speaker: the noun past the dateline is ("NAIROBI, Aug 9
+# (Reuters) - Ethiopia's military said"; events.realis._past_dateline), and no dateline word joins a speaker's name
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,67 +41,6 @@ _PRECISION_OF = {PlaceKind.ADMIN1: Precision.ADMIN1, PlaceKind.ADMIN2: Precision
 # a name with a known candidate this large is a real place even with no candidate in the
 # container ("Kyiv, Kharkiv and Odesa" is a list, not "Kyiv in Kharkiv oblast")
 KNOWN_POP = 20_000
-
-# "KYIV, Sept 11 (Reuters) - ", "KHARTOUM (AP) — ", "Goma, DR Congo - ", "LONDON -- "
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# "Sept 11", "Sept 11, 2022", "11 September", "12 May 2023"
-_DATE = (r"(?:" + _MONTH + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+" + _MONTH + r"(?:[ \t]+\d{4})?)")
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Za-z'\u2019.\- ]{1,40}?)"
-    r"(?:,[ \t]*[A-Z][A-Za-z.\- ]{1,30}?)?"
-    r"(?:,?[ \t]*" + _DATE + r")?"
-    # an agency ("(Reuters)") or the date itself in brackets ("GENEVA (12 May 2023) - ")
-    r"[ \t]*(?:\((?:[A-Za-z&.\- ]{2,40}|" + _DATE + r")\))?[ \t]*(?:--|[-\u2013\u2014])[ \t]"
-)
-
-
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of datelines: at the start of the text or of a paragraph, a place name
-    (in capitals, or followed by an agency or a date) and a dash."""
-    out = []
-    for m in _line_matches(text):
-        start = m.start()
-        if start > 0 and text[start - 1] != "\n":
-            continue
-        if start > 0 and not (text[:start].endswith("\n\n") or text[:start].strip() == "" or start < 200):
-            continue  # a paragraph's first line only
-        head = m.group("place").strip()
-        rest = m.group(0)[len(m.group("place")):]
-        if not (head.isupper() or "(" in rest or re.search(_MONTH, rest)):
-            continue  # "Ukraine - the war" is a title, not a dateline
-        out.append((m.start("place"), m.end()))
-    return out
-
-
-# every dateline has a dash and a space after it; a dateline never runs past its line
-_DASH_GAP = re.compile(r"[-\u2013\u2014][ \t]")
-
-
-def _line_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_DATELINE.finditer(text)``, tried only at the starts of lines with a dash and a space (the
-    pattern failing at every other position of the text cost four times as much)."""
-    pos, n = 0, len(text)
-    while pos < n:
-        end = text.find("\n", pos)
-        end = n if end < 0 else end
-        if _DASH_GAP.search(text, pos, end):
-            m = _DATELINE.match(text, pos)
-            if m is not None:
-                yield m
-        pos = end + 1
-
-
-_DATELINES_KEY = "frontlines.datelines"
-
-
-def doc_datelines(doc: Any) -> list[tuple[int, int]]:
-    """:func:`dateline_spans` of a parsed article, worked out once per Doc (kept in ``doc.user_data``):
-    the places, events and attribution all ask. Datelines open the text or its first paragraphs."""
-    found = doc.user_data.get(_DATELINES_KEY)
-    if found is None:
-        found = doc.user_data[_DATELINES_KEY] = dateline_spans(doc_text(doc)[:2000])
-    return found
-
 
 def in_dateline(place: Place) -> bool:
     """True for a place named in a dateline (where the reporter filed from)."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from frontlines.stages import doc_text
+from frontlines.stages import doc_datelines, doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
 from frontlines.geo.coherence import PROXIMITY, coherence, far_namesakes, far_partials
@@ -127,7 +127,7 @@ def resolve_mentions(
     places.extend(extra)
     places.extend(p for p in (context.place_feature(article_id, f, items, far_parts) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
-    datelines = context.doc_datelines(doc)
+    datelines = doc_datelines(doc)
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
     return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))

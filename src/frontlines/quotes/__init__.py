@@ -59,7 +59,8 @@ def attribution_for(quotes: Iterable[Quote], start: int, end: int) -> Quote | No
 
 STAGE = Stage(
     name="quotes.attribution",
-    code_version="2",  # 2: a cue whose subject is no one ("no group has claimed") quotes nobody
+    code_version="3",  # 2: a cue whose subject is no one ("no group has claimed") quotes nobody
+    # 3: a dateline's town the parser made the subject of a cue is no speaker (quotes.attribution.past_dateline)
     writes="quotes",
     reads=("actors",),
     run=extract_quotes,

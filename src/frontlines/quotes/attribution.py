@@ -27,6 +27,7 @@ from frontlines.quotes.cues import (
     SPEECH_LEMMAS,
     XCOMP_CONTENT_LEMMAS,
 )
+from frontlines.stages import doc_datelines
 from frontlines.records import Actor, Evidence, Quote, Sector
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
@@ -153,17 +154,27 @@ class _Attributor:
         for _ in range(4):
             for child in node.children:
                 if child.dep_ in ("nsubj", "csubj"):
-                    return list(range(child.left_edge.i, child.right_edge.i + 1)) if child.lower_ not in (
+                    return self.past_dateline(range(child.left_edge.i, child.right_edge.i + 1)) if child.lower_ not in (
                         "it", "there") else []
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return list(range(pobj.left_edge.i, pobj.right_edge.i + 1))
+                            return self.past_dateline(range(pobj.left_edge.i, pobj.right_edge.i + 1))
             if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
                 node = node.head
             else:
                 break
         return []
+
+    def past_dateline(self, toks: range) -> list[int]:
+        """The subject's words that lie past a dateline: the parser often makes the dateline's town the
+        subject ("NAIROBI, Aug 9 (Reuters) - Ethiopia's military said"), but a town where a report was
+        filed never says what it tells."""
+        datelines = doc_datelines(self.doc)
+        if not datelines:
+            return list(toks)
+        doc = self.doc
+        return [t for t in toks if not any(a <= doc[t].idx < b for a, b in datelines)]
 
     def head_span(self, toks: list[int]) -> list[int]:
         """Trim a subject phrase to its head and left modifiers ("Podolyak, an adviser ..." -> "Podolyak")."""
