@@ -415,3 +415,28 @@ def test_a_datelines_town_is_no_speaker(pipeline_resources: Any, text: str, trig
     assert hit is not None, [e.trigger for e in events]
     assert hit.attributed_to == speaker
     assert hit.status == status
+
+
+# An act its speaker does by telling it (a decision announced, a state declared, an order given) or tells
+# as its own intent is the speaker's act, on no one's word (events v121); a deed told as done by its doer
+# stays its claim, and another party's act stays on the speaker's word.
+TOLD_BY_ITS_DOER = [
+    ("The Kremlin announced on Monday that it was suspending the Black Sea Grain Initiative.", "suspending", None),
+    ("Haiti's government declared a 72-hour state of emergency on Sunday.", "state of emergency", None),
+    ("The army said it would send reinforcements to the area on Thursday.", "send", None),
+    # a deed told as done by its doer: its claim
+    ("The army said it had sent reinforcements to the area on Thursday.", "sent", "The army"),
+    # another party's act: on the speaker's word
+    ("The ministry announced that rebels had destroyed three tanks near the village.", "destroyed", "The ministry"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "attributed"), TOLD_BY_ITS_DOER, ids=[t[1] for t in TOLD_BY_ITS_DOER])
+def test_an_act_done_in_the_telling_is_the_speakers_own(pipeline_resources: Any, text: str, trigger: str,
+                                                        attributed: str | None) -> None:
+    from frontlines.pipeline import process_article
+
+    events = list(process_article(Article(id="t", text=text, published=dt.date(2024, 3, 4)), pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.attributed_to == attributed

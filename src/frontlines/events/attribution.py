@@ -272,7 +272,7 @@ def speakers_own_acts(drafts: list[Draft], index: DocIndex) -> None:
     speaker's act, not a claim attributed to it: the speaker is its doer when no other is named, and
     nothing is attributed. A speech act told as someone else's claim keeps its attribution."""
     for d in drafts:
-        if d.typing.plover not in SPEECH_TYPES or d.realis.attributed_to is None:
+        if d.realis.attributed_to is None or not (d.typing.plover in SPEECH_TYPES or _done_in_the_telling(d)):
             continue
         if d.realis.status in (EventStatus.CLAIMED, EventStatus.DENIED):
             continue
@@ -280,9 +280,42 @@ def speakers_own_acts(drafts: list[Draft], index: DocIndex) -> None:
         speaker = index.actor_at.get(tok.i) if tok is not None else None
         if d.sources and (speaker is None or speaker not in d.sources):
             continue  # "the ministry said the rebels had rejected the deal": the rebels' act, as reported
+        if d.typing.plover not in SPEECH_TYPES and not _speaker_or_no_one(d, speaker):
+            continue  # "announced that rebels had destroyed three tanks": the rebels' deed, on its word
         if not d.sources and speaker is not None:
             d.sources = (speaker,)
         d.realis = replace(d.realis, attributed_to=None, attributed_token=None)
+
+
+# words whose saying does the act: a decision announced, a state declared, an order given
+_PERFORMATIVE = frozenset({"announce", "declare", "proclaim", "order", "decree"})
+# what a speaker tells of its own acts to come: its intent, not a claim of a deed done
+_INTENT = frozenset({EventStatus.PLANNED, EventStatus.THREATENED, EventStatus.ORDERED})
+
+
+def _done_in_the_telling(d: Draft) -> bool:
+    """An act its speaker does by telling it ("The Kremlin announced it was suspending the deal", "declared a
+    state of emergency", "ordered the release of") or tells as its own intent ("said he would engage the young
+    people in a dialogue"): no claim of a deed, the speaker's own act (:func:`speakers_own_acts` checks the
+    speaker is its doer)."""
+    told_to_come = d.realis.status is EventStatus.ANNOUNCED and d.realis.modal in ("future", "would")
+    return d.realis.frame_word in _PERFORMATIVE or d.realis.status in _INTENT or told_to_come
+
+
+_TAKING_UP = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+def _speaker_or_no_one(d: Draft, speaker: Actor | None) -> bool:
+    """The act's doer is the speaker (an actor found as both), a pronoun taking it up ("it was suspending"),
+    or no one the words name ("the Bill is withdrawn", "declared a state of emergency")."""
+    if speaker is not None and speaker in d.sources:
+        return True
+    head = d.trigger.head
+    # a doer is a noun, a pronoun or a people's adjective ("heavy" in "heavy airstrikes" is none); an event
+    # noun's possessive is as often what it was done to ("the region's annexation")
+    doers = [t for t in agent_tokens(head) if (t.pos_ in ("NOUN", "PROPN", "PRON") or t.ent_type_ in (
+        "NORP", "GPE", "ORG")) and not (t.dep_ == "poss" and head.pos_ != "VERB")]
+    return all(t.lower_ in _TAKING_UP for t in doers)
 
 
 def own_statement(drafts: list[Draft], source: str | None, party: str | None) -> None:

@@ -92,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "120"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "121"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -342,6 +342,8 @@ VERSION = "120"  # 3: speech content, generic and negated mentions, own-part den
 # on the monitor's word, like "said" (frames.claimed, speech; events.attribution._REPORTING_VERBS)
 # 120: a dateline's town the parser made a speaker's subject is no speaker: the noun past the dateline is ("NAIROBI, Aug 9
 # (Reuters) - Ethiopia's military said"; events.realis._past_dateline), and no dateline word joins a speaker's name
+# 121: an act its speaker does by telling it (a decision announced, a state declared, an order given) or tells as its
+# own intent is the speaker's own act, on no one's word (events.attribution._done_in_the_telling, speakers_own_acts)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
