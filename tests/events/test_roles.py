@@ -161,9 +161,14 @@ def test_a_dateline_date_comes_after_the_sentence_own(run_events, text: str, tri
         ("DUBAI, Nov 20 (Reuters) - Houthis seized a ship on Sunday.", "Nov 20", True),
         ("GENEVA (12 May 2023) - Troops executed 500 people.", "12 May 2023", True),
         ("KINSHASA, Congo, Jan 28 (AP) — Protesters attacked embassies.", "Jan 28", True),
+        # a place and date in brackets, as rights groups date their releases (events v130)
+        ("(Nairobi, February 25, 2020) - Soldiers killed 21 civilians on February 14.", "February 25, 2020", True),
+        ("(New York, 12 May 2023) – Troops executed 500 people.", "12 May 2023", True),
         # negative: a date in the sentence's own words, or after a city with no dash following
         ("Houthis seized a ship on Nov 20 (Sunday) - the first.", "Nov 20", False),
         ("DUBAI, Nov 20, was calm as Houthis seized a ship.", "Nov 20", False),
+        ("Soldiers killed 21 civilians (in Ngarbuh, February 14) - the army denied it.", "February 14", False),
+        ("(Reuters, on February 25, 2020) Soldiers killed 21 civilians.", "February 25, 2020", False),
     ],
 )
 def test_dateline_date(nlp, text: str, needle: str, expected: bool) -> None:

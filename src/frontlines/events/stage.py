@@ -91,7 +91,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "114"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "130"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -329,6 +329,7 @@ VERSION = "114"  # 3: speech content, generic and negated mentions, own-part den
 # 113: a live blog's time stamp is no part of who said it ("11:20 Kharkiv mayor Ihor Terekhov"; events.realis.noun_phrase)
 # 114: one list of habit nouns (events.generic.HABIT_NOUNS): "a record of", "a trend of" join the habits whose content
 # is no event for nouns and gerunds too; the generic checks are one call (events.generic.no_happening)
+# 130 (branch dates2): a place and date in brackets before a dash, "(Nairobi, February 25, 2020) -", is a dateline
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

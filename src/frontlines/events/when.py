@@ -108,14 +108,16 @@ def _in_force(verb: Any) -> bool:
         t.lower_ in _FORCE_WORDS and t.head.i in (verb.i, *(c.i for c in verb.children)) for t in verb.subtree)
 
 
-# "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash
-_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?\s*[,(]\s*$")
+# "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash; or a place and
+# the date in brackets, "(Nairobi, February 25, 2020) -", as rights groups date their releases
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?\s*[,(]"
+                              r"|\(\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3},)\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 
 
 def dateline_date(tv: TimeValue, sent: Any) -> bool:
     """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
-    it happened."""
+    it happened ("KYIV, March 5 (Reuters) -", "GENEVA (5 March 2024) -", "(Nairobi, February 25, 2020) -")."""
     start, stop, end = sent.start_char, sent.end_char, tv.evidence.end
     if not 0 <= tv.evidence.start - start <= 60:
         return False
