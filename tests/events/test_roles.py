@@ -201,6 +201,13 @@ OWN_TIMES = [
     ("A China-brokered truce agreed in January largely held until late June, when the alliance resumed its "
      "attacks on the junta.",
      "attacks", [("January", "2024-01"), ("late June", "2024-06")], "late June"),
+    # (v132) a clause on an occasion the event happened at or during dates the event; not a clause on a building
+    # it happened at
+    ("Two explosions tore through a crowd at a rally held by rebel leaders in Bukavu on Thursday, killing at least "
+     "11 people.", "explosions", [("Thursday", "2025-02-13")], "Thursday"),
+    ("Gunmen opened fire on mourners during a funeral held on Sunday in the town.", "opened fire",
+     [("Sunday", "2025-02-16")], "Sunday"),
+    ("Gunmen killed three guards at a hospital built in 2010.", "killed", [("2010", "2010")], None),
 ]
 
 

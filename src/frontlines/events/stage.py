@@ -92,7 +92,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "131"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "132"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -334,6 +334,8 @@ VERSION = "131"  # 3: speech content, generic and negated mentions, own-part den
 # 131: an event told as done "overnight", with no time of its own, is dated on the day its night ends: the day after
 # the last day its paragraph named before it, when that is before the report's day, else the report's day
 # (events.context.report_night)
+# 132: a clause on an occasion the event happened at or during dates the event ("tore through a crowd at a rally held
+# on Thursday"; events.when._attended)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
