@@ -5,6 +5,8 @@ seized in the capital; a release's own statements are made at its dateline."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -219,3 +221,45 @@ def test_a_states_decision_is_taken_at_its_capital(nlp, resources, text: str, na
     events = [e for e in extract_events(inp) if e.evidence.text.startswith(starts)]
     assert events
     assert (events[0].place.name if events[0].place else None) == expected
+
+
+# (v131, events.context.report_night) an event told as done "overnight", with no time of its own, is dated on the day
+# its night ends: the report's day, or the night next to the last day named before it (after an evening, a night or a
+# whole day: the next day; before a morning: that day). (text, its times as (words, value), the event's first words,
+# the date expected, published Wednesday 9 November 2022)
+_NIGHT = "Officials said 58 people were killed in US strikes on the port last night.\n\n"
+OVERNIGHT = [
+    ("Russian missiles hit port infrastructure in Odesa overnight, the governor said.", (), "Russian missiles",
+     "2022-11-09"),
+    (_NIGHT + "The Houthis fired a ballistic missile at Eilat overnight.", (("last night", "2022-11-08TNI"),),
+     "The Houthis", "2022-11-09"),
+    ("Rebels shelled the town on Sunday.\n\nOvernight, the rebels stormed the army barracks.", (("Sunday", "2022-11-06"),),
+     "Overnight", "2022-11-07"),
+    ("Gangs attacked the penitentiary on Monday night. By Tuesday morning most inmates had fled.\n\nA second prison "
+     "was also overrun overnight.", (("Monday night", "2022-11-07TNI"), ("Tuesday morning", "2022-11-08TMO")),
+     "A second prison", "2022-11-08"),
+    # negatives: the day named with the night dates it; a noun's modifier is no time
+    ("Rebels shelled the town on Sunday.\n\nThe rebels stormed the army barracks overnight into Tuesday.",
+     (("Sunday", "2022-11-06"), ("Tuesday", "2022-11-08")), "The rebels stormed", "2022-11-08"),
+]
+
+
+def _night_time(text: str, words: str, value: str) -> Any:
+    tv = timev(text, words, value[:10])
+    return replace(tv, value=value, granularity="day")
+
+
+@pytest.mark.parametrize(("text", "times", "starts", "date"), OVERNIGHT, ids=[c[2] for c in OVERNIGHT])
+def test_an_event_done_overnight_is_dated_on_the_day_its_night_ends(run_events, text: str, times: tuple, starts: str,
+                                                                    date: str) -> None:
+    events = run_events(text, times=tuple(_night_time(text, w, v) for w, v in times))
+    later = [e for e in events if e.evidence.text.startswith(starts)]
+    assert later
+    assert all(e.time is not None and e.time.start == dt.date.fromisoformat(date) for e in later)
+
+
+def test_an_overnight_curfew_is_no_time(run_events) -> None:
+    text = "Rebels shelled the town on Sunday.\n\nThe army imposed an overnight curfew on the town."
+    events = run_events(text, times=(timev(text, "Sunday", "2022-11-06"),))
+    later = [e for e in events if e.evidence.text.startswith("The army")]
+    assert all(e.time is None or e.time.text != "overnight" for e in later)

@@ -161,9 +161,14 @@ def test_a_dateline_date_comes_after_the_sentence_own(run_events, text: str, tri
         ("DUBAI, Nov 20 (Reuters) - Houthis seized a ship on Sunday.", "Nov 20", True),
         ("GENEVA (12 May 2023) - Troops executed 500 people.", "12 May 2023", True),
         ("KINSHASA, Congo, Jan 28 (AP) — Protesters attacked embassies.", "Jan 28", True),
+        # a place and date in brackets, as rights groups date their releases (events v130)
+        ("(Nairobi, February 25, 2020) - Soldiers killed 21 civilians on February 14.", "February 25, 2020", True),
+        ("(New York, 12 May 2023) – Troops executed 500 people.", "12 May 2023", True),
         # negative: a date in the sentence's own words, or after a city with no dash following
         ("Houthis seized a ship on Nov 20 (Sunday) - the first.", "Nov 20", False),
         ("DUBAI, Nov 20, was calm as Houthis seized a ship.", "Nov 20", False),
+        ("Soldiers killed 21 civilians (in Ngarbuh, February 14) - the army denied it.", "February 14", False),
+        ("(Reuters, on February 25, 2020) Soldiers killed 21 civilians.", "February 25, 2020", False),
     ],
 )
 def test_dateline_date(nlp, text: str, needle: str, expected: bool) -> None:
@@ -196,6 +201,13 @@ OWN_TIMES = [
     ("A China-brokered truce agreed in January largely held until late June, when the alliance resumed its "
      "attacks on the junta.",
      "attacks", [("January", "2024-01"), ("late June", "2024-06")], "late June"),
+    # (v132) a clause on an occasion the event happened at or during dates the event; not a clause on a building
+    # it happened at
+    ("Two explosions tore through a crowd at a rally held by rebel leaders in Bukavu on Thursday, killing at least "
+     "11 people.", "explosions", [("Thursday", "2025-02-13")], "Thursday"),
+    ("Gunmen opened fire on mourners during a funeral held on Sunday in the town.", "opened fire",
+     [("Sunday", "2025-02-16")], "Sunday"),
+    ("Gunmen killed three guards at a hospital built in 2010.", "killed", [("2010", "2010")], None),
 ]
 
 

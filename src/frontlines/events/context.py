@@ -18,7 +18,7 @@ from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES, venue
 from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken
-from frontlines.records import Evidence, Place, PlaceKind, Precision, TimeType, TimeValue
+from frontlines.records import Evidence, Place, PlaceKind, Precision, Resolution, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
     """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
@@ -97,6 +97,54 @@ def _same_hands(a: Draft, b: Draft) -> bool:
 # in or during a happening told before
 _AT_HAPPENING = frozenset({"at", "in", "during"})
 _DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+
+
+# after an adverb "overnight", the words that name the night's own day ("overnight into Sunday", "overnight on
+# Monday"): that day is a time of its own
+_NIGHT_NAMED = frozenset({"into", "to", "on", "of", "from", "between", "through"})
+
+
+def report_night(kept: list[Draft], index: Any, breaks: list[int], published: dt.date | None, article_id: str) -> None:
+    """An event told as done "overnight", with no time of its own, happened in a night dated on the day it ends:
+    the night next to the last day the article named before it, when that lies before the report's day (after an
+    evening, a night or a whole day, the night that follows it: "58 killed in US strikes last night. ... fired a
+    ballistic missile overnight" is the night into the report's day; before a morning or a clock time before noon,
+    the night that ends on it: "attacked the penitentiary on Saturday night ... by Sunday morning ... was also
+    overrun overnight" is the night into Sunday), else the night that ends on the day of the report ("Russian
+    missiles hit Odesa overnight"; a time of the report's own day, "this morning", is still that night's end). Only the adverb on the trigger's own clause, not a noun's modifier
+    ("an overnight curfew") nor the night of a day named with it ("overnight into Sunday", which the day's own
+    time dates)."""
+    if published is None:
+        return
+    for d in kept:
+        if d.time is not None:
+            continue
+        head = d.trigger.head
+        verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)
+        night = next((t for t in d.sent if t.lower_ == "overnight" and t.dep_ in ("advmod", "npadvmod", "prep")
+                      and t.head.i in (head.i, verb.i)
+                      and not (t.i + 1 < len(t.doc) and t.nbor().lower_ in _NIGHT_NAMED)), None)
+        if night is None:
+            continue
+        told = [tv for tv, root in index.times if root.i < d.sent.start and tv.start is not None
+                and tv.type in (TimeType.DATE, TimeType.TIME) and tv.granularity in ("day", "time")
+                and not dateline_date(tv, root.sent)]
+        day = published
+        if told and told[-1].start is not None and told[-1].start < published:
+            day = told[-1].start + dt.timedelta(days=0 if _morning(told[-1]) else 1)
+        d.time = TimeValue(
+            text=night.text, type=TimeType.DATE, value=day.isoformat(), start=day, end=day,
+            evidence=Evidence(article_id=article_id, start=night.idx, end=night.idx + len(night.text), text=night.text),
+            granularity="day", resolution=Resolution.PUBLICATION if day == published else Resolution.ANCHORED,
+            anchor=published.isoformat() if day == published else told[-1].value)
+
+
+_MORNING = re.compile(r"T(?:MO|0\d:\d\d|1[01]:\d\d)$")
+
+
+def _morning(tv: TimeValue) -> bool:
+    """``tv`` is a morning or a clock time before noon: the night before it ends on its day."""
+    return bool(tv.value and _MORNING.search(tv.value))
 
 
 def referred_time(drafts: list[Draft], kept: list[Draft]) -> None:

@@ -34,6 +34,7 @@ from frontlines.events.context import (
     more_of_the_same,
     preceding_place,
     referred_time,
+    report_night,
     release_place,
     seat_of_power,
     story_day,
@@ -92,7 +93,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "121"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "133"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -344,6 +345,13 @@ VERSION = "121"  # 3: speech content, generic and negated mentions, own-part den
 # (Reuters) - Ethiopia's military said"; events.realis._past_dateline), and no dateline word joins a speaker's name
 # 121: an act its speaker does by telling it (a decision announced, a state declared, an order given) or tells as its
 # own intent is the speaker's own act, on no one's word (events.attribution._done_in_the_telling, speakers_own_acts)
+# 130 (branch dates2): a place and date in brackets before a dash, "(Nairobi, February 25, 2020) -", is a dateline
+# 131: an event told as done "overnight", with no time of its own, is dated on the day its night ends: the day after
+# the last day its paragraph named before it, when that is before the report's day, else the report's day
+# (events.context.report_night)
+# 132: a clause on an occasion the event happened at or during dates the event ("tore through a crowd at a rally held
+# on Thursday"; events.when._attended)
+# 133: main's v115-v121 and the dates2 branch's v130-v132 together
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -451,6 +459,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_victims_told_again(drafts)
     kept = [d for d in drafts if not d.dropped]
     more_of_the_same(kept)
+    report_night(kept, index, breaks, inp.article.published, inp.article.id)
     referred_time(drafts, kept)
     inherit(kept, inp.article.published)
     told_after(kept, index, breaks, inp.article.published)

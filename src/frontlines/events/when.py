@@ -48,7 +48,8 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
     the second command to fall this year"; "Hezbollah, which had claimed attacks that day,
     denied ..."; "had insisted until Saturday"): that clause tells the noun's own story. A clause
     on the trigger itself ("the strike, which hit on Monday") or on the event noun that is its
-    subject ("a strike carried out on Monday killed five") dates the event, unless it says when the
+    subject ("a strike carried out on Monday killed five") dates the event, and so does one on an occasion the event
+    happened at (:func:`_attended`, "at a rally held on Thursday"), unless it says when the
     thing comes into or goes out of force ("sanctions that take effect on 1 January", "a truce due
     to expire on Friday"): a thing's validity is not the day it was decided. An "until" date ends
     the stretch of what it is attached to: the event's own date only in the event's own clause
@@ -69,11 +70,24 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
                 return True
             own = noun.i == trigger.i or (
                 noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == trigger.i and noun.pos_ == "NOUN"
-                and noun.i not in index.actor_at)
+                and noun.i not in index.actor_at) or _attended(noun)
             if not own:
                 return True
         tok = tok.head
     return False
+
+
+# occasions people attend: what happens at one happens when it is held
+_OCCASIONS = frozenset("""
+rally funeral wedding ceremony meeting protest demonstration march gathering celebration concert festival service
+prayer prayers vigil parade match summit conference talks election vote
+""".split())
+
+
+def _attended(noun: Any) -> bool:
+    """``noun`` is an occasion the event happened at or during ("tore through a crowd at a rally held in Bukavu on
+    Thursday"; "killed during a funeral held on Sunday"): the clause that dates it dates the event."""
+    return noun.lemma_.lower() in _OCCASIONS and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during")
 
 
 # "until Saturday": the end of a stretch of what the phrase is attached to
@@ -108,14 +122,16 @@ def _in_force(verb: Any) -> bool:
         t.lower_ in _FORCE_WORDS and t.head.i in (verb.i, *(c.i for c in verb.children)) for t in verb.subtree)
 
 
-# "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash
-_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?\s*[,(]\s*$")
+# "DUBAI, Nov 20 (Reuters) -", "GENEVA (12 May 2023) -": a place in capitals, the date, a dash; or a place and
+# the date in brackets, "(Nairobi, February 25, 2020) -", as rights groups date their releases
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][\w.'’\- ]{0,30}?)?\s*[,(]"
+                              r"|\(\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3},)\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 
 
 def dateline_date(tv: TimeValue, sent: Any) -> bool:
     """``tv`` is the date of the sentence's dateline: when the report was filed, not when anything in
-    it happened."""
+    it happened ("KYIV, March 5 (Reuters) -", "GENEVA (5 March 2024) -", "(Nairobi, February 25, 2020) -")."""
     start, stop, end = sent.start_char, sent.end_char, tv.evidence.end
     if not 0 <= tv.evidence.start - start <= 60:
         return False
