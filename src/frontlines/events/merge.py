@@ -673,3 +673,42 @@ def merge_victims_told_again(drafts: list[Draft]) -> None:
         if earlier:
             nearest = max(e.sent_idx for e in earlier)
             absorb(max((e for e in earlier if e.sent_idx == nearest), key=_salience), d)
+
+
+_VIOLENT = frozenset({"ASSAULT", "COERCE"})
+_BACK_DETS = frozenset({"the", "these", "those"})
+
+
+def _doer_nouns(d: Draft) -> list[Any]:
+    return [t for t in agent_tokens(d.trigger.head) if t.pos_ in ("NOUN", "PROPN")]
+
+
+def _doers_named_again(d: Draft, e: Draft) -> bool:
+    """``d``'s doer is a definite noun taking up ``e``'s doer ("Gunmen abducted 287 pupils ... The gunmen
+    stormed the school"): the same noun, or the same actor."""
+    later = [t for t in _doer_nouns(d) if t.pos_ == "NOUN" and t.ent_type_ == "" and any(
+        c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)]
+    lemmas = {t.lemma_.lower() for t in _doer_nouns(e)}
+    return any(t.lemma_.lower() in lemmas for t in later)
+
+
+def merge_doers_told_again(drafts: list[Draft]) -> None:
+    """A deed told after another by a definite noun taking up the first one's doer, with no day or place of
+    its own that differs ("Gunmen abducted 287 pupils from a school in Kaduna state on Thursday ... The
+    gunmen on motorcycles stormed the government school in Kuriga and herded the children into the
+    bush"): how the same happening went, not a second one. A plain attack told with no toll takes the
+    later mention's more specific kind ("raided a market ... the armed men abducted dozens of traders");
+    one that killed stays an attack."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _VIOLENT or d.realis.status not in _TOLD:
+            continue
+        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
+        same = [e for e in earlier if e is not d and not e.dropped and e.typing.plover in _VIOLENT
+                and e.realis.status in _TOLD and _one_family(d, e) and not _own_days_differ(d, e)
+                and not _places_differ(d, e) and _doers_named_again(d, e)]
+        if same:
+            e = max(same, key=lambda e: e.sent_idx)
+            specific = e.typing.acled_sub in _UNSPECIFIC and d.typing.acled_sub not in _UNSPECIFIC and not _counted(e)
+            typing = d.typing if specific else e.typing
+            absorb(e, d)
+            e.typing = typing  # "raided a market ... the armed men abducted dozens of traders": an abduction

@@ -47,6 +47,7 @@ from frontlines.events.merge import (
     attach_sentence_quantities,
     headline_end,
     merge_across_sentences,
+    merge_doers_told_again,
     merge_headline,
     merge_in_sentence,
     merge_one_act_per_sentence,
@@ -93,7 +94,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "133"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "134"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -352,6 +353,8 @@ VERSION = "133"  # 3: speech content, generic and negated mentions, own-part den
 # 132: a clause on an occasion the event happened at or during dates the event ("tore through a crowd at a rally held
 # on Thursday"; events.when._attended)
 # 133: main's v115-v121 and the dates2 branch's v130-v132 together
+# 134: a deed told after another by a definite noun taking up the first one's doer ("Gunmen abducted ... The gunmen
+# stormed the school"), with no day or place of its own that differs, is that happening (events.merge.merge_doers_told_again)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -457,6 +460,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_reported_retellings(drafts)
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
+    merge_doers_told_again(drafts)
     kept = [d for d in drafts if not d.dropped]
     more_of_the_same(kept)
     report_night(kept, index, breaks, inp.article.published, inp.article.id)
