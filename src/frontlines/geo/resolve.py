@@ -520,7 +520,7 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         order = sorted(range(len(ps)), key=lambda k: -ps[k][0])
         margin = ps[order[0]][0] - ps[order[1]][0] if len(order) > 1 else 9.0
         votes[key] = (it.candidates[order[0]], 1.0 if margin >= 1.0 else 0.5)
-    nations = _nations(ents, gazetteer)
+    nations = _nations(doc, ents, gazetteer)
     scored = _context_pass(doc, items, keys, priors, votes, nations, outlet)
     # pass 2 again, with what the first round of context settled as the votes: a name that
     # looks like one place alone ("Georgia", the country) but is another among the article's
@@ -675,14 +675,15 @@ def _own_votes(own: list[tuple[str, tuple[str, float]]]) -> _OwnVotes:
             sum(v[1] for k, v in own if k == "country"))
 
 
-def _nations(ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
+def _nations(doc: Any, ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
     """The countries of the peoples the article names ("Israeli troops"); a people's name the tagger took
     for a place ("Ukrainian" as GPE) is one too: a demonym is no settlement (the recogniser drops it)."""
     out: set[str] = set()
+    text_of = doc_text(doc)
     for ent in ents:
         if ent.label_ not in ("NORP", "GPE"):
             continue
-        text = ent.text
+        text = text_of[ent.start_char:ent.end_char]  # Span.text joins the span's tokens again
         iso3 = gazetteer.demonyms.get(normalise_name(text[:-1] if text.endswith("ns") else text))
         if iso3:
             out.add(iso3)  # the code is enough: no query per people named
