@@ -304,8 +304,15 @@ def _mark_dateline(place: Place, spans: list[tuple[int, int]]) -> Place:
 
 
 def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
-    span = doc[m.start : m.end]
-    text = span.text
+    if m.end > m.start and hasattr(doc, "user_data"):
+        # the span's text and offsets from its first and last tokens: a Span costs more to make
+        # (spaCy normalises the slice in Python) and joins its tokens' texts again
+        last = doc[m.end - 1]
+        start_char, end_char = doc[m.start].idx, last.idx + len(last)
+        text = doc_text(doc)[start_char:end_char]
+    else:  # an empty mention, or a test's stand-in
+        span = doc[m.start : m.end]
+        text, start_char, end_char = span.text, span.start_char, span.end_char
     hint = _hint(doc, m)
     candidates = gazetteer.lookup(text)
     partial = False
@@ -322,7 +329,7 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         # "German", "French" handed over as toponyms: a nation's name beats a small namesake
         nation = gazetteer.demonym(text)
         if nation is not None and nation.kind == PlaceKind.COUNTRY:
-            return _Item(m, span.start_char, span.end_char, text, (nation,), hint, article, True)
+            return _Item(m, start_char, end_char, text, (nation,), hint, article, True)
     if not candidates and m.source == "gold":
         # a demonym handed over as a toponym ("Sudanese"): the country it names
         nation = gazetteer.demonym(re.sub(r"s$", "", text) if text.endswith("ns") else text)
@@ -331,7 +338,7 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         else:
             candidates = demonym_places(text, gazetteer)
             demonym = bool(candidates)
-    return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym, feature=feature,
+    return _Item(m, start_char, end_char, text, candidates, hint, article, demonym, feature=feature,
                  partial=partial)
 
 
@@ -535,10 +542,19 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
     if changed:
         # only the names whose scores the changed votes touch are scored again
         touched = _touched_by(votes, revote, changed)
-        scored = _context_pass(doc, items, keys, priors, revote, nations, outlet, scored,
-                               lambda it, key: key in changed or any(
-                                   c.country in touched or c.admin1_gid in touched or c.admin2_gid in touched
-                                   or c.gid in touched for c in it.candidates))
+        asked: dict[tuple[str, int], bool] = {}  # a name said again with the same candidates: asked once
+
+        def rescore(it: _Item, key: str) -> bool:
+            if key in changed:
+                return True
+            memo = (key, id(it.candidates))  # (the items hold their candidates: no id is reused meanwhile)
+            hit = asked.get(memo)
+            if hit is None:
+                hit = asked[memo] = any(c.country in touched or c.admin1_gid in touched or c.admin2_gid in touched
+                                        or c.gid in touched for c in it.candidates)
+            return hit
+
+        scored = _context_pass(doc, items, keys, priors, revote, nations, outlet, scored, rescore)
     # pass 3: closeness to the article's other places. Local news names the towns around one
     # place, so the namesake near the other names' likely places wins over a larger one far away.
     # Each other name lends its candidates weighted by how likely each is after pass 2 (a name
