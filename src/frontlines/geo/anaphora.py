@@ -48,7 +48,7 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
     covered = [(p.evidence.start, p.evidence.end) for p in places]
     out: list[Place] = []
     modifiers: dict[int, bool] = {}  # id of a named place -> whether it is named as a modifier (asked once a place)
-    for i in token_indices(doc, _STORY_NOUNS):  # only the nouns: a Token per word of the article costs
+    for i in _story_nouns(doc):  # only the nouns: a Token per word of the article costs
         tok = doc[i]
         low = tok.lower_
         if any(a <= tok.idx < b for a, b in covered):
@@ -81,6 +81,19 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
 
 
 _SMALL_NOUNS = frozenset({"town", "village"})
+_STORY_NOUNS_KEY = "frontlines.story_nouns"
+
+
+def _story_nouns(doc: Any) -> list[int]:
+    """The indices of the Doc's story nouns, found once per Doc (kept in ``doc.user_data``): the events
+    stage resolves single spans again (``geo.resolve_spans``), each time asking for them."""
+    store = getattr(doc, "user_data", None)
+    found = store.get(_STORY_NOUNS_KEY) if store is not None else None
+    if found is None:
+        found = token_indices(doc, _STORY_NOUNS)
+        if store is not None:
+            store[_STORY_NOUNS_KEY] = found
+    return list(found)
 
 
 def _origin_in_sentence(doc: Any, p: Place, sent: Any) -> bool:

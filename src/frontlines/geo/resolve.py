@@ -305,8 +305,7 @@ def _mark_dateline(place: Place, spans: list[tuple[int, int]]) -> Place:
 
 def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
     if m.end > m.start and hasattr(doc, "user_data"):
-        # the span's text and offsets from its first and last tokens: a Span costs more to make
-        # (spaCy normalises the slice in Python) and joins its tokens' texts again
+        # text and offsets from the first and last tokens: a Span costs more (and joins its tokens again)
         last = doc[m.end - 1]
         start_char, end_char = doc[m.start].idx, last.idx + len(last)
         text = doc_text(doc)[start_char:end_char]
@@ -524,9 +523,12 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         keys.append(key)
         if key in votes:
             continue
-        order = sorted(range(len(ps)), key=lambda k: -ps[k][0])
-        margin = ps[order[0]][0] - ps[order[1]][0] if len(order) > 1 else 9.0
-        votes[key] = (it.candidates[order[0]], 1.0 if margin >= 1.0 else 0.5)
+        # the first best prior and its margin over the next best (what a stable sort by prior would give)
+        scores = [p for p, _ in ps]
+        top = max(scores)
+        first = scores.index(top)
+        margin = top - max(scores[:first] + scores[first + 1:]) if len(scores) > 1 else 9.0
+        votes[key] = (it.candidates[first], 1.0 if margin >= 1.0 else 0.5)
     nations = _nations(doc, ents, gazetteer)
     scored = _context_pass(doc, items, keys, priors, votes, nations, outlet)
     # pass 2 again, with what the first round of context settled as the votes: a name that
@@ -543,7 +545,6 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         # only the names whose scores the changed votes touch are scored again
         touched = _touched_by(votes, revote, changed)
         asked: dict[tuple[str, int], bool] = {}  # a name said again with the same candidates: asked once
-
         def rescore(it: _Item, key: str) -> bool:
             if key in changed:
                 return True
