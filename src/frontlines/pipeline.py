@@ -25,7 +25,7 @@ from frontlines.stages import Resources, Stage, StageFn, StageInput, current_ver
 # they are named here too for callers that build chains.
 __all__ = [
     "Failure", "Resources", "Stage", "StageFn", "StageInput", "build_pipeline", "chain_infos", "current_versions",
-    "default_stages", "extract", "load_resources", "process_article", "process_batch",
+    "default_stages", "extract", "load_resources", "process_article", "process_batch", "warm_up",
 ]
 
 _EXTRACTION_FIELDS = ("places", "times", "quantities", "actors", "quotes", "events")
@@ -177,6 +177,17 @@ def process_article(
     if len(article.text) > limits.piece_chars:
         return _in_pieces(article, resources, chain, limits)
     return extract(resources.nlp(parse_input(resources.nlp, resources.gazetteer, article.text)), article, resources, chain)
+
+
+def warm_up(resources: Resources) -> None:
+    """Build now the per-process indexes the stages otherwise build on first use (the places stage's
+    sound-alike index of the countries whose names are romanised from Cyrillic). Called by the processes
+    that exist to run the pipeline (``batch.local.load_frozen`` and the pool and Dask workers), before
+    ``gc.freeze()``: a long run needs them anyway, and so no article is charged for building them."""
+    if resources.gazetteer is not None:
+        from frontlines.geo import prepare_places
+
+        prepare_places(resources.gazetteer)
 
 
 def load_resources(settings: Settings) -> Resources:

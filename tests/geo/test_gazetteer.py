@@ -233,3 +233,13 @@ def test_sound_alike(gazetteer: Gazetteer, name: str, countries: list[str], expe
     else:
         assert found and found[0].name == expected and all(c.country in countries for c in found)
         assert not found[0].main  # matched by sound, never by its own name
+
+
+def test_sound_alike_index_built_ahead_answers_as_one_built_on_first_use(gazetteer: Gazetteer) -> None:
+    # pipeline.warm_up builds the index after loading (geo.prepare_places); the answers must not change
+    ahead = load_gazetteer(gazetteer.path)
+    ahead.prepare_sound_alike(["UKR", "BLR"])
+    ahead.prepare_sound_alike(["UKR"])  # a country already built is left as it is
+    for name in ("Novaya Kakhovka", "Selidove", "Volchansk", "Ovo"):
+        assert ahead.sound_alike(name, ["UKR"]) == gazetteer.sound_alike(name, ["UKR"])
+    assert ahead.sound_alike("Boston", ["BLR"]) == ()

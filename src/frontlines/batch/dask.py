@@ -38,7 +38,7 @@ from frontlines.batch.shards import (
     write_parquet,
 )
 from frontlines.pieces import Limits
-from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch
+from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch, warm_up
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
 from frontlines.alerts import alerting_runner
 from frontlines.runner import Result, Runner, RunReport, UpdateStarts
@@ -86,6 +86,7 @@ class ResourcesPlugin(WorkerPlugin):
         worker.frontlines_malloc_tuned = tune_malloc()
         worker.frontlines = (load_resources(self.settings), build_pipeline(default_stages()),
                              Limits.from_settings(self.settings))
+        warm_up(worker.frontlines[0])
         gc.freeze()  # the worker process is ours: the loaded resources leave the collector (batch.local.load_frozen)
 
 

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from frontlines.alerts import alerting_runner
 from frontlines.pieces import Limits
-from frontlines.pipeline import Resources, Stage, build_pipeline, default_stages, load_resources, process_batch
+from frontlines.pipeline import (
+    Resources,
+    Stage,
+    build_pipeline,
+    default_stages,
+    load_resources,
+    process_batch,
+    warm_up,
+)
 from frontlines.records import Article
 from frontlines.runner import Progress, Result, RunReport, UpdateStarts
 
@@ -29,6 +37,7 @@ def _init_worker(settings: Any) -> None:
     _WORKER["resources"] = load_resources(settings)
     _WORKER["chain"] = build_pipeline(default_stages())
     _WORKER["limits"] = Limits.from_settings(settings)
+    warm_up(_WORKER["resources"])
     gc.freeze()  # the worker process is ours: see load_frozen
 
 
@@ -86,6 +95,7 @@ def load_frozen(settings: Any) -> Resources:
     only a process that exists to run the pipeline (the CLI's ``run``, a pool or Dask worker) calls
     this, never library code."""
     resources = load_resources(settings)
+    warm_up(resources)  # the indexes the stages build on first use, built now and frozen with the rest
     gc.freeze()
     return resources
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.othernames import CYRILLIC_COUNTRIES
 from frontlines.geo.recognise import Mention, find_toponyms
 from frontlines.geo.resolve import resolve_mentions
 from frontlines.records import Place
@@ -31,6 +33,12 @@ def extract_places(inp: StageInput) -> tuple[Place, ...]:
     if gazetteer is None or len(inp.doc) == 0:
         return ()
     return resolve_mentions(inp.doc, inp.article.id, _mentions(inp), gazetteer, source=inp.article.source)
+
+
+def prepare_places(gazetteer: Gazetteer) -> None:
+    """Build the gazetteer's lazily built indexes this stage uses (the sound-alike index of the
+    countries whose names are romanised from Cyrillic: ~0.1 s, once per process)."""
+    gazetteer.prepare_sound_alike(CYRILLIC_COUNTRIES)
 
 
 def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Place, ...]:
@@ -109,4 +117,4 @@ STAGE = Stage(
     data_files=(data_file("places"), data_file("actors", "groups.yaml")),
 )
 
-__all__ = ["STAGE", "extract_places", "resolve_spans", "SPAN_KEY"]
+__all__ = ["STAGE", "extract_places", "prepare_places", "resolve_spans", "SPAN_KEY"]

@@ -19,7 +19,7 @@ toponym scorers leave it out (:func:`is_anaphor`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -47,7 +47,8 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
                    key=lambda p: p.evidence.start)
     covered = [(p.evidence.start, p.evidence.end) for p in places]
     out: list[Place] = []
-    for i in token_indices(doc, _STORY_NOUNS):  # only the nouns: a Token per word of the article costs
+    modifiers: dict[int, bool] = {}  # id of a named place -> whether it is named as a modifier (asked once a place)
+    for i in _story_nouns(doc):  # only the nouns: a Token per word of the article costs
         tok = doc[i]
         low = tok.lower_
         if any(a <= tok.idx < b for a, b in covered):
@@ -67,14 +68,8 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
             found = _capital(doc, i, det, named, gazetteer)
         elif det.lower_ == "the" and tok.tag_ == "NN":
             before = [p for p in named if p.evidence.end <= det.idx]
-            if low in _SMALL_NOUNS:  # a national capital is "the capital" or "the city", never "the town"
-                before = [p for p in before if not _is_capital(p, gazetteer)]
-            # "troops advancing from Balakliia drove into the town": where they came from is not
-            # where they went, so an origin in the noun's own sentence is no antecedent
             if before:
-                sent = tok.sent  # once per noun, not once per place before it
-                before = [p for p in before if not _origin_in_sentence(doc, p, sent) and not _named_as_modifier(doc, p)]
-            found = _antecedent(before, low)
+                found = _antecedent(before, low, _may_be_meant(doc, tok, gazetteer, modifiers))
         if found is None:
             continue
         target, how = found
@@ -86,6 +81,19 @@ def story_places(doc: Any, article_id: str, places: Sequence[Place], gazetteer: 
 
 
 _SMALL_NOUNS = frozenset({"town", "village"})
+_STORY_NOUNS_KEY = "frontlines.story_nouns"
+
+
+def _story_nouns(doc: Any) -> list[int]:
+    """The indices of the Doc's story nouns, found once per Doc (kept in ``doc.user_data``): the events
+    stage resolves single spans again (``geo.resolve_spans``), each time asking for them."""
+    store = getattr(doc, "user_data", None)
+    found = store.get(_STORY_NOUNS_KEY) if store is not None else None
+    if found is None:
+        found = token_indices(doc, _STORY_NOUNS)
+        if store is not None:
+            store[_STORY_NOUNS_KEY] = found
+    return list(found)
 
 
 def _origin_in_sentence(doc: Any, p: Place, sent: Any) -> bool:
@@ -120,11 +128,38 @@ def _is_capital(p: Place, gazetteer: Gazetteer) -> bool:
     return c is not None and c.capital
 
 
-def _antecedent(before: Sequence[Place], noun: str) -> tuple[Place, str] | None:
+def _may_be_meant(doc: Any, tok: Any, gazetteer: Gazetteer, modifiers: dict[int, bool]) -> Callable[[Place], bool]:
+    """Whether a place named before the noun ``tok`` ("the town") may be what it refers to; ``modifiers``
+    remembers :func:`_named_as_modifier` per place across the article's nouns."""
+    small = tok.lower_ in _SMALL_NOUNS
+    sent = None
+
+    def may(p: Place) -> bool:
+        nonlocal sent
+        if small and _is_capital(p, gazetteer):
+            return False  # a national capital is "the capital" or "the city", never "the town"
+        # "troops advancing from Balakliia drove into the town": where they came from is not
+        # where they went, so an origin in the noun's own sentence is no antecedent
+        if sent is None:
+            sent = tok.sent  # once per noun, not once per place before it
+        if _origin_in_sentence(doc, p, sent):
+            return False
+        modifier = modifiers.get(id(p))
+        if modifier is None:
+            modifier = modifiers[id(p)] = _named_as_modifier(doc, p)
+        return not modifier
+
+    return may
+
+
+def _antecedent(before: Sequence[Place], noun: str, may: Callable[[Place], bool] | None = None
+                ) -> tuple[Place, str] | None:
+    """The nearest place of the noun's kind named before it for which ``may`` holds (asked only of
+    places of that kind, nearest first, so most places named before are never looked at)."""
     kinds = (PlaceKind.SETTLEMENT,) if noun in _SETTLEMENT_NOUNS else (PlaceKind.ADMIN1,)
     for p in reversed(before):
-        if p.kind in kinds or (p.kind == PlaceKind.RELATIVE and noun in _SETTLEMENT_NOUNS
-                               and p.precision == Precision.NEAR):
+        if (p.kind in kinds or (p.kind == PlaceKind.RELATIVE and noun in _SETTLEMENT_NOUNS
+                                and p.precision == Precision.NEAR)) and (may is None or may(p)):
             return p, f"'the {noun}' refers to {p.name or p.text}, the nearest {kinds[0].value} named before it"
     return None
 

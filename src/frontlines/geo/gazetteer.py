@@ -238,6 +238,13 @@ class Gazetteer:
                 scored.append((-ratio, -self._pop[row], row))
         return tuple(self._candidate_at(row, False) for _, _, row in sorted(scored)[:MAX_CANDIDATES])
 
+    def prepare_sound_alike(self, countries: Iterable[str]) -> None:
+        """Build the sound-alike index of each of ``countries`` now rather than on first use (a process that
+        exists to run the pipeline does this once after loading: the index then costs no article anything)."""
+        for country in countries:
+            if country not in self._skeletons:
+                self._skeletons[country] = self._skeleton_index(country)
+
     def _skeleton_rows(self, country: str, skeleton: str) -> list[int]:
         """The rows of one country's places (of a sound kind) whose name has this consonant skeleton,
         in row order; the country's index is built on first use (once per country, whatever other

@@ -19,7 +19,9 @@ from frontlines.stages import doc_text
 STRIP_SUFFIX = re.compile(
     r"\s+(river|region|oblast|province|county|parish|raion|district|city|governorate|state|area)$", re.I)
 
-_WORD = re.compile(r"[^\W\d_]+")
+# whole runs of letters that do not begin with a lower-case ASCII letter: most words of English prose
+# do, and are then never made into strings
+_CAP_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*")
 # countries whose places are named from Cyrillic, where news writes one name in several
 # romanisations (Russian-style, older tables) that no rule derives: Lysichansk, Luganskoye
 CYRILLIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR"})
@@ -113,7 +115,7 @@ def _capitalised_words(doc: Any) -> tuple[str, ...]:
     store = getattr(doc, "user_data", None)
     found = store.get(_CAPITALISED_KEY) if store is not None else None
     if found is None:
-        found = tuple(dict.fromkeys(w for w in _WORD.findall(doc_text(doc)) if w[:1].isupper()))
+        found = tuple(dict.fromkeys(w for w in _CAP_WORD.findall(doc_text(doc)) if w[:1].isupper()))
         if store is not None:
             store[_CAPITALISED_KEY] = found
     return found

@@ -127,9 +127,13 @@ def _registry_names() -> list[str]:
     return [n for n in out if n]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
-    """A toponym found in the Doc: token span [start, end) and how it was found."""
+    """A toponym found in the Doc: token span [start, end) and how it was found. Read-only by contract.
+
+    Not ``frozen`` (as ``geo.gazetteer.Candidate``): a frozen dataclass's __init__ costs about 3.5 times
+    as much, and the recogniser and the places stage make one per toponym (hashing and equality as before).
+    """
 
     start: int
     end: int

@@ -304,8 +304,14 @@ def _mark_dateline(place: Place, spans: list[tuple[int, int]]) -> Place:
 
 
 def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
-    span = doc[m.start : m.end]
-    text = span.text
+    if m.end > m.start and hasattr(doc, "user_data"):
+        # text and offsets from the first and last tokens: a Span costs more (and joins its tokens again)
+        last = doc[m.end - 1]
+        start_char, end_char = doc[m.start].idx, last.idx + len(last)
+        text = doc_text(doc)[start_char:end_char]
+    else:  # an empty mention, or a test's stand-in
+        span = doc[m.start : m.end]
+        text, start_char, end_char = span.text, span.start_char, span.end_char
     hint = _hint(doc, m)
     candidates = gazetteer.lookup(text)
     partial = False
@@ -322,7 +328,7 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         # "German", "French" handed over as toponyms: a nation's name beats a small namesake
         nation = gazetteer.demonym(text)
         if nation is not None and nation.kind == PlaceKind.COUNTRY:
-            return _Item(m, span.start_char, span.end_char, text, (nation,), hint, article, True)
+            return _Item(m, start_char, end_char, text, (nation,), hint, article, True)
     if not candidates and m.source == "gold":
         # a demonym handed over as a toponym ("Sudanese"): the country it names
         nation = gazetteer.demonym(re.sub(r"s$", "", text) if text.endswith("ns") else text)
@@ -331,7 +337,7 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         else:
             candidates = demonym_places(text, gazetteer)
             demonym = bool(candidates)
-    return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym, feature=feature,
+    return _Item(m, start_char, end_char, text, candidates, hint, article, demonym, feature=feature,
                  partial=partial)
 
 
@@ -517,10 +523,13 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         keys.append(key)
         if key in votes:
             continue
-        order = sorted(range(len(ps)), key=lambda k: -ps[k][0])
-        margin = ps[order[0]][0] - ps[order[1]][0] if len(order) > 1 else 9.0
-        votes[key] = (it.candidates[order[0]], 1.0 if margin >= 1.0 else 0.5)
-    nations = _nations(ents, gazetteer)
+        # the first best prior and its margin over the next best (what a stable sort by prior would give)
+        scores = [p for p, _ in ps]
+        top = max(scores)
+        first = scores.index(top)
+        margin = top - max(scores[:first] + scores[first + 1:]) if len(scores) > 1 else 9.0
+        votes[key] = (it.candidates[first], 1.0 if margin >= 1.0 else 0.5)
+    nations = _nations(doc, ents, gazetteer)
     scored = _context_pass(doc, items, keys, priors, votes, nations, outlet)
     # pass 2 again, with what the first round of context settled as the votes: a name that
     # looks like one place alone ("Georgia", the country) but is another among the article's
@@ -535,10 +544,18 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
     if changed:
         # only the names whose scores the changed votes touch are scored again
         touched = _touched_by(votes, revote, changed)
-        scored = _context_pass(doc, items, keys, priors, revote, nations, outlet, scored,
-                               lambda it, key: key in changed or any(
-                                   c.country in touched or c.admin1_gid in touched or c.admin2_gid in touched
-                                   or c.gid in touched for c in it.candidates))
+        asked: dict[tuple[str, int], bool] = {}  # a name said again with the same candidates: asked once
+        def rescore(it: _Item, key: str) -> bool:
+            if key in changed:
+                return True
+            memo = (key, id(it.candidates))  # (the items hold their candidates: no id is reused meanwhile)
+            hit = asked.get(memo)
+            if hit is None:
+                hit = asked[memo] = any(c.country in touched or c.admin1_gid in touched or c.admin2_gid in touched
+                                        or c.gid in touched for c in it.candidates)
+            return hit
+
+        scored = _context_pass(doc, items, keys, priors, revote, nations, outlet, scored, rescore)
     # pass 3: closeness to the article's other places. Local news names the towns around one
     # place, so the namesake near the other names' likely places wins over a larger one far away.
     # Each other name lends its candidates weighted by how likely each is after pass 2 (a name
@@ -675,14 +692,15 @@ def _own_votes(own: list[tuple[str, tuple[str, float]]]) -> _OwnVotes:
             sum(v[1] for k, v in own if k == "country"))
 
 
-def _nations(ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
+def _nations(doc: Any, ents: Sequence[Any], gazetteer: Gazetteer) -> set[str]:
     """The countries of the peoples the article names ("Israeli troops"); a people's name the tagger took
     for a place ("Ukrainian" as GPE) is one too: a demonym is no settlement (the recogniser drops it)."""
     out: set[str] = set()
+    text_of = doc_text(doc)
     for ent in ents:
         if ent.label_ not in ("NORP", "GPE"):
             continue
-        text = ent.text
+        text = text_of[ent.start_char:ent.end_char]  # Span.text joins the span's tokens again
         iso3 = gazetteer.demonyms.get(normalise_name(text[:-1] if text.endswith("ns") else text))
         if iso3:
             out.add(iso3)  # the code is enough: no query per people named
