@@ -263,3 +263,35 @@ def test_an_overnight_curfew_is_no_time(run_events) -> None:
     events = run_events(text, times=(timev(text, "Sunday", "2022-11-06"),))
     later = [e for e in events if e.evidence.text.startswith("The army")]
     assert all(e.time is None or e.time.text != "overnight" for e in later)
+
+
+# The state's own forces told with no nation act for the state whose land the event is in (events v135);
+# soldiers alone, a change of hands and a force with a nation keep theirs.
+HOME_FORCES = [
+    ("Government forces killed at least 21 civilians in Ngarbuh, a village in Cameroon's North-West region.",
+     "killed", "CMR"),
+    ("Police fired tear gas at protesters in Dhaka on Friday.", "fired", "BGD"),
+    # no nation in the words and no state's word: may be a foreign army's
+    ("Soldiers shelled a village near Kherson on Friday.", "shelled", None),
+    # a force with its nation keeps it
+    ("Russian forces shelled a village near Kherson on Friday.", "shelled", "RUS"),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline_resources() -> Any:
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources
+
+    return load_resources(load_settings())
+
+
+@pytest.mark.parametrize(("text", "trigger", "side"), HOME_FORCES, ids=[h[0][:24] for h in HOME_FORCES])
+def test_the_states_own_forces_act_at_home(pipeline_resources: Any, text: str, trigger: str, side: str | None) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    events = process_article(Article(id="t", text=text, published=dt.date(2024, 3, 4)), pipeline_resources).events
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None and hit.sources, [(e.trigger, e.sources) for e in events]
+    assert hit.sources[0].side == side

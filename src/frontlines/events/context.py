@@ -16,9 +16,9 @@ from frontlines.events.means import POWER_TAKEN, other_of_a_kind, told_as_more
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES, venue
 from frontlines.events.when import PAST_STATUSES, dateline_date
-from frontlines.events.takeover import changes_hands
+from frontlines.events.takeover import TERRITORIAL, changes_hands
 from frontlines.events.territory import not_taken
-from frontlines.records import Evidence, Place, PlaceKind, Precision, Resolution, TimeType, TimeValue
+from frontlines.records import Actor, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
     """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
@@ -494,3 +494,31 @@ def _speaker(head: Any) -> str:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS:
             return " ".join(t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree)
     return ""
+
+
+# words that make unnamed forces the state's own, wherever the story is: soldiers or troops alone may be a
+# foreign army's (occupiers are often told without their nation)
+_OWN_STATE_WORDS = frozenset({"government", "security", "police", "policeman", "policemen", "gendarme",
+                              "gendarmes", "gendarmerie", "regime", "junta"})
+
+
+def _home_force(a: Actor) -> bool:
+    if a.side or a.country or a.registry_id is not None or a.kind == "person":
+        return False
+    words = set(re.findall(r"[a-z]+", a.text.lower()))
+    return a.sector is Sector.POLICE or (a.sector is Sector.MILITARY and bool(words & _OWN_STATE_WORDS))
+
+
+def forces_at_home(drafts: list[Draft]) -> None:
+    """The state's own forces the words give no nation ("Government forces killed 21 civilians in Ngarbuh,
+    a village in Cameroon's North-West region"; "police fired tear gas at protesters in Dhaka") act for the
+    state whose land the event is in, as ACLED codes them: their side is the country of the event's own
+    place. Soldiers or troops with no nation, forces named in the registry, a change of hands (an occupier
+    takes ground in another state's land) and an event with no place in a country keep theirs."""
+    for d in drafts:
+        place = d.place
+        if place is None or not place.country or place.metonymic or d.typing.acled_sub in TERRITORIAL:
+            continue
+        if any(_home_force(a) for a in d.sources):
+            d.sources = tuple(replace(a, country=place.country, side=place.country) if _home_force(a) else a
+                              for a in d.sources)
