@@ -295,3 +295,24 @@ def test_the_states_own_forces_act_at_home(pipeline_resources: Any, text: str, t
     hit = next((e for e in events if e.trigger.startswith(trigger)), None)
     assert hit is not None and hit.sources, [(e.trigger, e.sources) for e in events]
     assert hit.sources[0].side == side
+
+
+# An official the words give an office but no nation holds it in the country the story is about (events
+# v136); a story whose events lie in two countries as often gives none.
+OFFICIALS = [
+    ("Gunmen killed 37 people in Mafa, a village in Yobe state, on Sunday.\n\nGovernor Mai Mala Buni has condemned "
+     "the killings.", "NGA"),
+    ("Gunmen killed 37 people in Mafa, a village in Yobe state, on Sunday. Shells hit Kramatorsk on Monday.\n\n"
+     "Governor Mai Mala Buni has condemned the killings.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), OFFICIALS, ids=["one-country", "two-countries"])
+def test_an_official_holds_office_where_the_story_is(pipeline_resources: Any, text: str, side: str | None) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    events = process_article(Article(id="t", text=text, published=dt.date(2024, 9, 3)), pipeline_resources).events
+    hit = next((e for e in events if e.trigger.startswith("condemned")), None)
+    assert hit is not None and hit.sources, [(e.trigger, e.sources) for e in events]
+    assert hit.sources[0].side == side

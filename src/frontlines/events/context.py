@@ -522,3 +522,27 @@ def forces_at_home(drafts: list[Draft]) -> None:
         if any(_home_force(a) for a in d.sources):
             d.sources = tuple(replace(a, country=place.country, side=place.country) if _home_force(a) else a
                               for a in d.sources)
+
+
+def officials_at_home(drafts: list[Draft]) -> None:
+    """An official the words give an office but no nation ("Governor Mai Mala Buni has condemned the
+    killings", "President William Ruto announced") holds that office in the country the story is about:
+    the country of most of its events' own places. A story with no placed event, or places in several
+    countries as often, gives none."""
+    counts: dict[str, int] = {}
+    for d in drafts:
+        if d.place is not None and d.place.country and not d.place.metonymic and "place" not in d.inherited:
+            counts[d.place.country] = counts.get(d.place.country, 0) + 1
+    if not counts:
+        return
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return
+    home = ranked[0][0]
+    for d in drafts:
+        if any(_home_official(a) for a in d.sources):
+            d.sources = tuple(replace(a, country=home, side=home) if _home_official(a) else a for a in d.sources)
+
+
+def _home_official(a: Actor) -> bool:
+    return a.kind == "person" and a.sector is Sector.GOVERNMENT and bool(a.role) and not (a.side or a.country)

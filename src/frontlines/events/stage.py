@@ -32,6 +32,7 @@ from frontlines.events.coder import (
 from frontlines.events.context import (
     forces_at_home,
     inherit,
+    officials_at_home,
     more_of_the_same,
     preceding_place,
     referred_time,
@@ -95,7 +96,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "135"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "136"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -358,6 +359,8 @@ VERSION = "135"  # 3: speech content, generic and negated mentions, own-part den
 # stormed the school"), with no day or place of its own that differs, is that happening (events.merge.merge_doers_told_again)
 # 135: the state's own forces told with no nation ("government forces", "security forces", police) act for the state whose
 # land the event is in (events.context.forces_at_home); soldiers alone and a change of hands keep theirs
+# 136: an official the words give an office but no nation holds it in the country of most of the story's placed events
+# (events.context.officials_at_home)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -486,6 +489,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
+    officials_at_home(kept)
     if not kept:
         return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type
