@@ -309,10 +309,21 @@ OFFICIALS = [
 
 @pytest.mark.parametrize(("text", "side"), OFFICIALS, ids=["one-country", "two-countries"])
 def test_an_official_holds_office_where_the_story_is(pipeline_resources: Any, text: str, side: str | None) -> None:
+    _acts_for(pipeline_resources, text, "condemned", side)
+
+
+def _acts_for(resources: Any, text: str, trigger: str, side: str | None) -> None:
     from frontlines.pipeline import process_article
     from frontlines.records import Article
 
-    events = process_article(Article(id="t", text=text, published=dt.date(2024, 9, 3)), pipeline_resources).events
-    hit = next((e for e in events if e.trigger.startswith("condemned")), None)
+    events = process_article(Article(id="t", text=text, published=dt.date(2024, 9, 3)), resources).events
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
     assert hit is not None and hit.sources, [(e.trigger, e.sources) for e in events]
     assert hit.sources[0].side == side
+
+
+def test_a_government_body_with_no_nation_is_the_storys(pipeline_resources: Any) -> None:
+    """"The government" and "the authorities" of a story about one country are that country's (events v137)."""
+    text = ("Police shot dead six protesters in Dhaka on Thursday, witnesses said.\n\n"
+            "The authorities arrested 30 opposition activists on Friday.")
+    _acts_for(pipeline_resources, text, "arrested", "BGD")

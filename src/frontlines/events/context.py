@@ -545,4 +545,7 @@ def officials_at_home(drafts: list[Draft]) -> None:
 
 
 def _home_official(a: Actor) -> bool:
-    return a.kind == "person" and a.sector is Sector.GOVERNMENT and bool(a.role) and not (a.side or a.country)
+    """An office holder, or a government body ("the government", "the authorities"), with no nation."""
+    if a.sector is not Sector.GOVERNMENT or a.side or a.country:
+        return False
+    return bool(a.role) if a.kind == "person" else a.registry_id is None
