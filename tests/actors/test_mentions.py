@@ -212,3 +212,20 @@ def test_no_word_of_a_dateline_is_part_of_an_actor(run_stages) -> None:
     # without a dateline the same words keep their actor
     assert _find(run_stages("Ethiopia's military said on Wednesday it had retaken several towns.")["actors"],
                  "Ethiopia's military")
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("The government accused the opposition of inciting violence.", "The government"),
+    ("The army imposed a curfew at midnight on Friday.", "The army"),
+    # not presented as known: no actor
+    ("An army of volunteers cleaned the streets.", None),
+    ("Government spending rose by a tenth.", None),
+])
+def test_a_states_body_presented_as_known_is_an_actor(run_stages, text: str, mention: str | None) -> None:
+    """A state's bodies named with "the" alone are actors (actors v7): the story's state, whose country
+    the events stage reads from the story."""
+    actors = run_stages(text)["actors"]
+    if mention is None:
+        assert not [a for a in actors if a.sector is Sector.GOVERNMENT or a.sector is Sector.MILITARY], actors
+    else:
+        assert _find(actors, mention), [a.text for a in actors]

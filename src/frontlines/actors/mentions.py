@@ -37,6 +37,9 @@ _BARE_OK = frozenset({
     # those named by what they do: the doers ACLED codes as rioters or unidentified armed groups
     "militiaman", "militiamen", "attacker", "assailant", "kidnapper", "abductor", "rioter", "looter", "mob",
 })
+# A state's bodies, an actor when the words present them as known ("the government said", "the army
+# imposed a curfew"): the story's own state, its country read from the actors around them.
+_THE_STATES = frozenset({"government", "army", "military", "regime", "navy", "ministry", "presidency", "cabinet"})
 _NAME_BREAK = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "—", "–"})
 _ORG_SECTOR_WORDS = (
     (("news", "times", "post", "journal", "tv", "television", "radio", "press", "agency", "gazette",
@@ -272,7 +275,8 @@ def _group_mentions(ctx: _Context, out: list[_Mention]) -> None:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             country = ctx.country_word(pobj.i)
-        if not has_mod and country is None and lemma not in _BARE_OK and word not in _BARE_OK:
+        if not has_mod and country is None and lemma not in _BARE_OK and word not in _BARE_OK and not (
+                lemma in _THE_STATES and start < i and words[start] == "the"):
             continue
         # a head noun inside a larger name ("Rapid Support Forces") was taken by the registry
         while left and words[left[0]] in _DETS:
