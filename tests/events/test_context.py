@@ -327,3 +327,10 @@ def test_a_government_body_with_no_nation_is_the_storys(pipeline_resources: Any)
     text = ("Police shot dead six protesters in Dhaka on Thursday, witnesses said.\n\n"
             "The authorities arrested 30 opposition activists on Friday.")
     _acts_for(pipeline_resources, text, "arrested", "BGD")
+
+
+def test_the_army_named_as_known_is_the_storys(pipeline_resources: Any) -> None:
+    """"The army" of a story about one country is that country's (events v138); soldiers alone are not."""
+    text = ("Fighting erupted in Khartoum on Saturday between rival forces, residents said.\n\n"
+            "The army imposed a curfew at midnight on Sunday.")
+    _acts_for(pipeline_resources, text, "imposed", "SDN")

@@ -545,7 +545,13 @@ def officials_at_home(drafts: list[Draft]) -> None:
 
 
 def _home_official(a: Actor) -> bool:
-    """An office holder, or a government body ("the government", "the authorities"), with no nation."""
-    if a.sector is not Sector.GOVERNMENT or a.side or a.country:
+    """An office holder, a government body ("the government", "the authorities") or the state's armed
+    force named as known ("the army", "the military"), with no nation."""
+    if a.side or a.country or a.registry_id is not None:
         return False
-    return bool(a.role) if a.kind == "person" else a.registry_id is None
+    if a.sector is Sector.MILITARY:
+        return a.kind != "person" and a.name.lower() in _THE_FORCES
+    return a.sector is Sector.GOVERNMENT and (bool(a.role) if a.kind == "person" else True)
+
+
+_THE_FORCES = frozenset({"army", "military", "navy", "armed forces"})
