@@ -1,5 +1,6 @@
 """Who says an event happened, and what that makes it: a quotation's speaker, a party's claim
-about its own side, anyone else's report, a party's own release."""
+about its own side, anyone else's report, a party's own release (its claims and its reports), acts
+done by saying or announcing them."""
 
 from __future__ import annotations
 
@@ -270,7 +271,9 @@ def speakers_own_acts(drafts: list[Draft], index: DocIndex) -> None:
     """A speech act (a threat, a request, an accusation, a rejection, words of support, a deal or talks)
     told by its own speaker ("Washington said violations would be met with sanctions") is that
     speaker's act, not a claim attributed to it: the speaker is its doer when no other is named, and
-    nothing is attributed. A speech act told as someone else's claim keeps its attribution."""
+    nothing is attributed. A speech act told as someone else's claim keeps its attribution. So is any
+    act done in the telling or told as the speaker's own intent (:func:`_done_in_the_telling`) whose
+    doer is the speaker or no one named."""
     for d in drafts:
         if d.realis.attributed_to is None or not (d.typing.plover in SPEECH_TYPES or _done_in_the_telling(d)):
             continue
