@@ -331,6 +331,10 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         else:
             candidates = demonym_places(text, gazetteer)
             demonym = bool(candidates)
+    # a name handed over as a toponym that the gazetteer does not know at all (a village, camp or district
+    # below its threshold: "the Zaatari camp", "the Kibera area") is a local place of the story, placed at
+    # its town as a local feature is; a word written in lower case ("they") is no name
+    feature = feature or (m.source == "gold" and not candidates and any(w[:1].isupper() for w in words))
     return _Item(m, span.start_char, span.end_char, text, candidates, hint, article, demonym, feature=feature,
                  partial=partial)
 
