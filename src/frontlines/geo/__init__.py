@@ -54,7 +54,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="35",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="36",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -103,6 +103,8 @@ STAGE = Stage(
     # Elne, France; geo.recognise._not_a_place)
     # 35: (branch places5) a name handed over as a gold toponym that the gazetteer lacks altogether ("the Zaatari
     # camp", "the Kibera area") is a local place of the story, placed at its town (geo.resolve._item)
+    # 36: (branch places5) a disease or pathogen named after a place ("West Nile virus", "Marburg virus disease", "the
+    # Sudan strain", "an outbreak of Ebola") is no place (geo.recognise.DISEASE_WORDS, DISEASE_NOUNS)
     writes="places",
     reads=(),
     run=extract_places,
