@@ -2,6 +2,8 @@
 
     python corpus/places/build.py
 
+Two parts, built alike: places.txt (everyday news, ids p-NNN) -> places-tune/check.jsonl, and
+health.txt (global health and disaster news, ids h-NNN, tenth session) -> health-tune/check.jsonl.
 places.txt holds the paragraphs, each under a header ``## id published topic country``, with
 every gold toponym marked inline as ``[surface|ref]`` (``[surface]`` when the ref is the surface):
 ``ref`` is a key of refs.tsv (the frozen gazetteer resolution, see resolve_refs.py), ``~ref``
@@ -23,12 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # corpus/: the 
 from buildlib import duplicate_ids, iso, write_halves  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "places.txt"
 REFS = HERE / "refs.tsv"
-OUT_TUNE = HERE / "places-tune.jsonl"
-OUT_CHECK = HERE / "places-check.jsonl"
+PARTS = ("places", "health")  # source NAME.txt -> NAME-tune.jsonl, NAME-check.jsonl
 
-HEADER = re.compile(r"^## (p-\d{3}) (\d{4}-\d{2}-\d{2}) (\w+) ([A-Z]{3})$")
+HEADER = re.compile(r"^## ([ph]-\d{3}) (\d{4}-\d{2}-\d{2}) (\w+) ([A-Z]{3})$")
 MARK = re.compile(r"\[([^\]|]+)(?:\|([^\]]*))?\]")
 TOPICS = {"local", "crime", "disease", "disaster", "politics"}
 
@@ -102,18 +102,26 @@ def parse(text: str, refs: dict[str, tuple[str | None, float, float]]) -> tuple[
 
 
 def main() -> int:
-    """Check places.txt, write the two halves, print counts per topic."""
-    docs, errs = parse(SRC.read_text(encoding="utf-8"), load_refs(REFS))
-    if errs:
-        print("\n".join(errs), file=sys.stderr)
-        return 1
+    """Check each part's source, write its two halves, print counts per topic."""
+    refs = load_refs(REFS)
+    for part in PARTS:
+        docs, errs = parse((HERE / f"{part}.txt").read_text(encoding="utf-8"), refs)
+        if errs:
+            print("\n".join(errs), file=sys.stderr)
+            return 1
+        print(f"{part}.txt:")
+        summarise(docs)
+        write_halves(docs, HERE / f"{part}-tune.jsonl", HERE / f"{part}-check.jsonl")
+    return 0
+
+
+def summarise(docs: list[dict]) -> None:
+    """Print a part's counts (and drop the topic field the output does not carry)."""
     topics = collections.Counter(d.pop("_topic") for d in docs)
     toponyms = [t for d in docs for t in d["gold"]["toponyms"]]
     features = sum(1 for t in toponyms if t["geonameid"] is None)
     print(f"{len(docs)} paragraphs, {len(toponyms)} toponyms ({features} local features or given points)")
     print("topics: " + ", ".join(f"{k} {v}" for k, v in sorted(topics.items())))
-    write_halves(docs, OUT_TUNE, OUT_CHECK)
-    return 0
 
 
 if __name__ == "__main__":

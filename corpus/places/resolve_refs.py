@@ -1,6 +1,10 @@
 """Resolve the place references of places.txt against the project's gazetteer (run once, then frozen).
 
     PYTHONPATH=src .venv/bin/python corpus/places/resolve_refs.py > corpus/places/refs.tsv
+    PYTHONPATH=src .venv/bin/python corpus/places/resolve_refs.py --new health.txt  # rows to add
+
+With ``--new SOURCE`` only the references of that source file that refs.tsv lacks are printed (a
+new part is added without rewriting the frozen rows).
 
 A reference is ``Name;ISO3;Admin1;kind`` (the last three optional). The candidates are the
 gazetteer's entries for Name (GeoNames: cities500, admin1/admin2 and countries), kept to the
@@ -25,9 +29,13 @@ MARK = re.compile(r"\[([^\]|]+)(?:\|([^\]]*))?\]")
 
 def main() -> int:
     """Print one refs.tsv row per reference; report the unresolved ones on stderr."""
-    gazetteer = load_gazetteer(load_settings().gazetteer_path)
-    text = (Path(__file__).resolve().parent / "places.txt").read_text(encoding="utf-8")
+    here = Path(__file__).resolve().parent
+    new = sys.argv[1:2] == ["--new"]
+    text = (here / (sys.argv[2] if new else "places.txt")).read_text(encoding="utf-8")
     refs = {(m.group(2) or m.group(1)).lstrip("~") for m in MARK.finditer(text)}
+    if new:
+        refs -= {line.split("\t", 1)[0] for line in (here / "refs.tsv").read_text(encoding="utf-8").splitlines()}
+    gazetteer = load_gazetteer(load_settings().gazetteer_path)
     missing = 0
     for ref in sorted(r for r in refs if not r.startswith("@")):
         name, cc, admin1, kind = (ref.split(";") + [""] * 3)[:4]

@@ -68,6 +68,15 @@ from frontlines.geo.recognise import find_toponyms
         ("Residents said Banyan Court Park was closed.", ["Banyan Court Park"]),
         ("Court Park was closed on Monday.", ["Court Park"]),
         ("They met in the Court Park on Monday.", ["Court Park"]),
+        # a disease or pathogen named after a place is no place (geo v36); the place written as a place is
+        ("West Nile virus was found in mosquitoes in Maricopa County.", ["Maricopa County"]),
+        ("Rwanda reported cases of Marburg virus disease in Kigali.", ["Rwanda", "Kigali"]),
+        ("An outbreak of the Sudan strain of Ebola was declared in Mubende.", ["Mubende"]),
+        ("A case of Crimean-Congo haemorrhagic fever was confirmed in Salamanca.", ["Salamanca"]),
+        ("The virus spread from Sudan to Chad.", ["Sudan", "Chad"]),
+        ("Cases of cholera in Lusaka rose.", ["Lusaka"]),
+        # negative: flu after a place is the place's flu season, not a disease named after it
+        ("The Texas flu season was severe.", ["Texas"]),
     ],
 )
 def test_find_toponyms(nlp, gazetteer, text: str, expected: list[str]) -> None:

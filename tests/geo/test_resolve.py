@@ -415,3 +415,25 @@ def test_feature_with_its_city_lies_in_the_city(places, text, feature, city, kin
     assert got[city].kind == kind, got[city]
     if kind == PlaceKind.SETTLEMENT:
         assert got[feature].anchor == got[city].name and got[feature].precision == Precision.NEAR, got[feature]
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "anchor"),
+    [
+        # a name handed over as a toponym that the gazetteer lacks altogether is a local place of the
+        # story, placed at its town (geo v35): a camp, a district, a slum
+        ("Measles cases were found in the Zaatari camp near Mafraq.", "Zaatari", ("Mafraq",), "Mafraq"),
+        ("Insecticide was sprayed in the capital's Tanghin district, Ouagadougou officials said.", "Tanghin",
+         ("Ouagadougou",), "Ouagadougou"),
+        ("Floods hit the Mathare and Kibera areas of Nairobi.", "Kibera", ("Mathare", "Nairobi"), "Nairobi"),
+        # negatives: with no town in the story there is nowhere to put it; a word in lower case is no name
+        ("Measles cases were found in the Zaatari camp.", "Zaatari", (), None),
+        ("Officials in Nairobi said they were ready.", "they", ("Nairobi",), None),
+    ],
+)
+def test_unknown_gold_name_is_a_local_place(nlp, resources, text, toponym, others, anchor) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    if anchor is None:
+        assert place is None, place
+    else:
+        assert place is not None and place.anchor == anchor and place.kind == PlaceKind.FACILITY, place

@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="34",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="36",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -109,6 +109,10 @@ STAGE = Stage(
     # it ("Banyan | Court Park", not "Court Park"; geo.recognise._feature_start)
     # 34: an organisation's acronym that is only another name of a small place is no place ("the ELN said" went to
     # Elne, France; geo.recognise._not_a_place)
+    # 35: (branch places5) a name handed over as a gold toponym that the gazetteer lacks altogether ("the Zaatari
+    # camp", "the Kibera area") is a local place of the story, placed at its town (geo.resolve._item)
+    # 36: (branch places5) a disease or pathogen named after a place ("West Nile virus", "Marburg virus disease", "the
+    # Sudan strain", "an outbreak of Ebola") is no place (geo.recognise.DISEASE_WORDS, DISEASE_NOUNS)
     writes="places",
     reads=(),
     run=extract_places,

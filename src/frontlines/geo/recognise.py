@@ -74,6 +74,14 @@ bomb shell warhead vehicle interceptor battery submarine frigate cruiser destroy
 # weather system's, not a place's, whatever the NER's label
 STORM_WORDS = frozenset("hurricane typhoon cyclone storm".split())
 
+# Words after a name that make it a disease's or a pathogen's ("West Nile virus", "Marburg virus disease",
+# "Lassa fever", "the Sudan strain", "Crimean-Congo haemorrhagic fever", "Middle East respiratory syndrome"):
+# named after a place, but no toponym. Not "flu": "the Texas flu season" is the place's (with "flu" and
+# "influenza" GeoVirus end to end lost one toponym)
+DISEASE_WORDS = frozenset("virus fever strain encephalitis haemorrhagic hemorrhagic respiratory".split())
+# nouns of a disease before "of" and its name ("an outbreak of Ebola", "the Sudan strain of Ebola", "cases of Zika")
+DISEASE_NOUNS = frozenset("outbreak outbreaks strain strains case cases epidemic epidemics".split())
+
 # words after a name that make it a place (and say which kind)
 KIND_WORDS: dict[str, str] = {
     "river": "river", "sea": "sea", "ocean": "sea", "gulf": "sea", "strait": "sea",
@@ -555,7 +563,8 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
                  flags: int | None = None) -> bool:
     """A name that is something else here: a registry group or outlet ("Hamas", "Wagner") unless a
     kind word or a country's or region's name makes it a place, or a product name compounding a
-    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones"), or a storm's name ("Hurricane Ian")."""
+    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones"), a storm's name ("Hurricane Ian"), or
+    a disease's ("West Nile virus")."""
     span = doc[start:end]
     if _abbreviation(doc, start, end):
         return True
@@ -571,6 +580,9 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
             and _is_cap(doc[name_at].text)) or (
             start > 0 and doc[start - 1].lower_ in STORM_WORDS and _is_cap(doc[start - 1].text)):
         return True  # "Hurricane Ian" as one entity, "Hurricane" tagged alone, or "Ian" after "Hurricane"
+    if (end < len(doc) and doc[end].lower_ in DISEASE_WORDS) or (
+            start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DISEASE_NOUNS):
+        return True  # "West Nile virus", "Marburg virus disease", "an outbreak of Ebola": a disease named after a place
     if key in lex.not_places:
         flags = _key_flags(key, flags, gazetteer)
         nxt = doc[end].lower_ if end < len(doc) else ""

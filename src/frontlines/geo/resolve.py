@@ -292,8 +292,7 @@ def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer
 
 
 _DIVISION_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY})
-# the per-candidate loops below (context votes, containers) read these: on Python 3.11 every
-# ``PlaceKind.X`` goes through EnumType's __getattr__ hook (~0.1 µs an access)
+# read by the per-candidate loops below: each ``PlaceKind.X`` costs an EnumType __getattr__ (~0.1 µs)
 _COUNTRY, _ADMIN1, _ADMIN2 = PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2
 
 
@@ -337,6 +336,8 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         else:
             candidates = demonym_places(text, gazetteer)
             demonym = bool(candidates)
+    # a given toponym the gazetteer lacks ("the Zaatari camp") is a local place placed at its town; "they" is no name
+    feature = feature or (m.source == "gold" and not candidates and any(w[:1].isupper() for w in words))
     return _Item(m, start_char, end_char, text, candidates, hint, article, demonym, feature=feature,
                  partial=partial)
 
