@@ -452,8 +452,7 @@ def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None)
     at the dateline's town (a wire's dateline is only where its reporter filed from). The issuer speaks as
     "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said")."""
     from frontlines.geo.context import in_dateline
-    from frontlines.stages import doc_datelines
-    from frontlines.stages import doc_text
+    from frontlines.stages import doc_datelines, doc_text
 
     text = doc_text(doc)
     place = None
