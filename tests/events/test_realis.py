@@ -304,3 +304,21 @@ def test_a_time_stamp_is_no_part_of_the_speaker(nlp) -> None:  # noqa: ANN001
     doc = nlp("Regional governor Oleh Syniehubov said two people were killed.")
     head = next(t for t in doc if t.text == "Syniehubov")
     assert noun_phrase(head) == "Regional governor Oleh Syniehubov"
+
+
+# An event in a phrase of time beside a frame verb ("sought shelter after the attack", "agreed to a truce after
+# weeks of fighting") is when the frame's act happened, not what it plans, seeks or agrees (events v140); what
+# the frame governs stays its content.
+TIME_BESIDE_FRAMES = [
+    ("Thousands of people sought shelter in schools after the attack on the town.", "attack", False),
+    ("Both sides agreed to a truce after weeks of fighting.", "fighting", False),
+    ("The army plans to attack the town before the rainy season.", "attack", True),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "planned"), TIME_BESIDE_FRAMES, ids=[t[1] + str(t[2]) for t in TIME_BESIDE_FRAMES])
+def test_a_time_beside_a_frame_is_no_content(run_events, text: str, trigger: str, planned: bool) -> None:
+    events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
+    assert all((e.status == EventStatus.PLANNED) == planned for e in events), [(e.trigger, e.status) for e in events]
+    if planned:
+        assert events

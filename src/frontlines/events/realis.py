@@ -98,6 +98,10 @@ def _circumstance(tok: Any) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE for c in tok.children)
 
 
+# prepositions of a time beside a frame verb: the events they hold are when it happened, not its content
+_TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid", "amidst", "until"})
+
+
 def _frames_content(tok: Any, frame: Any, speech: frozenset[str]) -> bool:
     """Whether ``tok``, the word the climb reached the frame word ``frame`` from, is what the frame
     governs as its content. Not the active subject of a frame verb of intent or order ("the
@@ -111,6 +115,8 @@ def _frames_content(tok: Any, frame: Any, speech: frozenset[str]) -> bool:
         return False
     if _circumstance(tok):
         return False
+    if tok.pos_ == "ADP" and tok.lower_ in _TIME_PREPS and frame.pos_ in ("VERB", "AUX"):
+        return False  # "sought shelter in schools *after the attack*": when it was sought, not what
     if tok.dep_ == "advcl" and not _infinitive(tok) and frame.lemma_.lower() not in speech:
         return False  # a clause beside a decision ("a truce agreed in January held until June, when ..."), not its object
     return True
