@@ -98,6 +98,7 @@ def test_token_indices_over_a_stand_in() -> None:
         ("Goma, Jan 27 (Reuters) - M23 rebels entered the city.", "Goma"),
         ("GENEVA (12 May 2023) - Troops executed at least 500 people in Moura.", "GENEVA"),  # date in brackets
         ("BAMAKO, 4 October 2024 - Soldiers entered the town.", "BAMAKO"),  # day before month
+        ("(Nairobi, February 25, 2020) - Government forces killed 21 civilians.", "Nairobi"),  # all in brackets
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:
@@ -111,6 +112,8 @@ def test_datelines_are_found(text: str, dateline: str) -> None:
         "Ukraine - the war in numbers",  # a title, not a dateline
         "Russian forces shelled Kupiansk - a town east of Kharkiv - overnight.",
         "The strike hit Kramatorsk - the governor said.",
+        "(see below) - the figures",  # a bracket that holds no place and date
+        "(Nairobi, February 25, 2020 - the day of the attack",  # a bracket never closed
     ],
 )
 def test_no_dateline(text: str) -> None:

@@ -87,9 +87,11 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "Sept 11", "Sept 11, 2022", "11 September", "12 May 2023"
 _DATE = (r"(?:" + _MONTH + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+" + _MONTH + r"(?:[ \t]+\d{4})?)")
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Za-z'\u2019.\- ]{1,40}?)"
+    # a place and a date in brackets, as rights groups date their releases ("(Nairobi, February 25, 2020) - "),
+    # the closing bracket required when the opening one is there
+    r"(?m)^[ \t]*(?P<open>\()?(?P<place>[A-Z][A-Za-z'\u2019.\- ]{1,40}?)"
     r"(?:,[ \t]*[A-Z][A-Za-z.\- ]{1,30}?)?"
-    r"(?:,?[ \t]*" + _DATE + r")?"
+    r"(?:,?[ \t]*" + _DATE + r")?(?(open)\))"
     # an agency ("(Reuters)") or the date itself in brackets ("GENEVA (12 May 2023) - ")
     r"[ \t]*(?:\((?:[A-Za-z&.\- ]{2,40}|" + _DATE + r")\))?[ \t]*(?:--|[-\u2013\u2014])[ \t]"
 )

@@ -96,7 +96,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "140"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "141"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -365,6 +365,7 @@ VERSION = "140"  # 3: speech content, generic and negated mentions, own-part den
 # 138: and the state's armed force named as known ("the army", "the military"; actors v7 makes them actors)
 # 140: an event in a phrase of time beside a frame verb ("sought shelter after the attack", "agreed to a truce after weeks
 # of fighting") is when the frame's act happened, not its content (events.realis._frames_content)
+# 141: the shared dateline finder knows "(Nairobi, February 25, 2020) -" too (geo v37): its town is no place or speaker
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="36",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="37",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -113,6 +113,8 @@ STAGE = Stage(
     # camp", "the Kibera area") is a local place of the story, placed at its town (geo.resolve._item)
     # 36: (branch places5) a disease or pathogen named after a place ("West Nile virus", "Marburg virus disease", "the
     # Sudan strain", "an outbreak of Ebola") is no place (geo.recognise.DISEASE_WORDS, DISEASE_NOUNS)
+    # 37: a place and a date in brackets before a dash, "(Nairobi, February 25, 2020) -", is a dateline
+    # (frontlines.stages.dateline_spans, which every stage reads; events.when had learnt it alone in v130)
     writes="places",
     reads=(),
     run=extract_places,

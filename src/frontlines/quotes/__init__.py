@@ -59,8 +59,9 @@ def attribution_for(quotes: Iterable[Quote], start: int, end: int) -> Quote | No
 
 STAGE = Stage(
     name="quotes.attribution",
-    code_version="3",  # 2: a cue whose subject is no one ("no group has claimed") quotes nobody
+    code_version="4",  # 2: a cue whose subject is no one ("no group has claimed") quotes nobody
     # 3: a dateline's town the parser made the subject of a cue is no speaker (quotes.attribution.past_dateline)
+    # 4: datelines in brackets ("(Nairobi, February 25, 2020) -") are datelines too (frontlines.stages)
     writes="quotes",
     reads=("actors",),
     run=extract_quotes,
