@@ -15,7 +15,6 @@ Stage code never imports this module; it only adapts
 from __future__ import annotations
 
 import ctypes
-import gc
 import dataclasses
 import sys
 import time
@@ -38,7 +37,8 @@ from frontlines.batch.shards import (
     write_parquet,
 )
 from frontlines.pieces import Limits
-from frontlines.pipeline import Failure, build_pipeline, default_stages, load_resources, process_batch, warm_up
+from frontlines.batch.local import load_frozen
+from frontlines.pipeline import Failure, build_pipeline, default_stages, process_batch
 from frontlines.records import Article, ArticleStatus, Extraction, Rejection
 from frontlines.alerts import alerting_runner
 from frontlines.runner import Result, Runner, RunReport, UpdateStarts
@@ -84,10 +84,9 @@ class ResourcesPlugin(WorkerPlugin):
 
     def setup(self, worker: Any) -> None:
         worker.frontlines_malloc_tuned = tune_malloc()
-        worker.frontlines = (load_resources(self.settings), build_pipeline(default_stages()),
+        # the worker process is ours: the loaded resources leave the collector (batch.local.load_frozen)
+        worker.frontlines = (load_frozen(self.settings), build_pipeline(default_stages()),
                              Limits.from_settings(self.settings))
-        warm_up(worker.frontlines[0])
-        gc.freeze()  # the worker process is ours: the loaded resources leave the collector (batch.local.load_frozen)
 
 
 def process_on_worker(articles: list[Article]) -> list[tuple[Article, Extraction | Failure]]:

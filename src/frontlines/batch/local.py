@@ -34,11 +34,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(settings: Any) -> None:
-    _WORKER["resources"] = load_resources(settings)
+    _WORKER["resources"] = load_frozen(settings)  # the worker process is ours
     _WORKER["chain"] = build_pipeline(default_stages())
     _WORKER["limits"] = Limits.from_settings(settings)
-    warm_up(_WORKER["resources"])
-    gc.freeze()  # the worker process is ours: see load_frozen
 
 
 def _work(articles: list[Article]) -> list[Result]:
