@@ -160,3 +160,22 @@ def test_an_acronym_that_is_only_a_small_places_other_name(nlp, gazetteer, text:
     doc = nlp(text)
     found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
     assert (acronym in found) is is_place, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        # one name, one sense in an article: a small town the recogniser labels PRODUCT or PERSON where it
+        # stands alone is the place the article names it as elsewhere ("the town of Mirebalais")
+        ("Thousands have fled the town of Mirebalais since Monday. Armed men stormed Mirebalais at dawn on "
+         "31 March. The police said that operations to retake Mirebalais were under way.", "Mirebalais", 3),
+        # negatives: a name never taken as a place anywhere stays what the recogniser said; a person
+        # named by a full name is no place because a town of that surname is named elsewhere
+        ("The police said on Tuesday that operations to retake Mirebalais were under way.", "Mirebalais", 0),
+        ("A school shooting in Perry, Iowa. Officer Tyler Perry said the gunman was 17.", "Perry", 1),
+    ],
+)
+def test_a_name_taken_as_a_place_once_is_a_place_again(nlp, gazetteer, text: str, name: str, count: int) -> None:
+    doc = nlp(text)
+    found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
+    assert found.count(name) == count, found

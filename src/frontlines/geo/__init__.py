@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="37",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="38",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -115,6 +115,8 @@ STAGE = Stage(
     # Sudan strain", "an outbreak of Ebola") is no place (geo.recognise.DISEASE_WORDS, DISEASE_NOUNS)
     # 37: a place and a date in brackets before a dash, "(Nairobi, February 25, 2020) -", is a dateline
     # (frontlines.stages.dateline_spans, which every stage reads; events.when had learnt it alone in v130)
+    # 38: one name, one sense in an article: a known name the recogniser labelled a person, organisation or product
+    # where it is too small to overrule the label is a place when the article names it as one elsewhere
     writes="places",
     reads=(),
     run=extract_places,

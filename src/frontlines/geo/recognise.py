@@ -214,14 +214,34 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 continue
             found.append(Mention(start, ent.end, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
     if gazetteer is not None:
-        found.extend(_scan(doc, gazetteer, lexicon, surnames, ents))
+        deferred: list[Mention] = []
+        found.extend(_scan(doc, gazetteer, lexicon, surnames, ents, deferred))
         if lower_case:
             found.extend(_scan_lower(doc, gazetteer, lexicon))
         # a cued name may take over an entity the gazetteer does not know ("the area of Golaya
         # Pristan", where the NER took "Golaya" alone), never a known name
         taken = {k for m in found if _gaz_key(doc, m.start, m.end, gazetteer) for k in range(m.start, m.end)}
         found.extend(_cued(doc, gazetteer, taken))
+        found.extend(_named_again(doc, gazetteer, found, deferred))
     return [m for m in _longest_first(found) if not _compass(doc, m)]
+
+
+def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred: list[Mention]) -> list[Mention]:
+    """One name, one sense in an article: a known name the entity recogniser took for a person, an
+    organisation or a product at one mention ("stormed Mirebalais" tagged PRODUCT, "in Tibu" tagged
+    ORG), too small to overrule that label on its own, is the place the article names elsewhere by the
+    same words as a place ("the town of Mirebalais"). Only mentions that failed for want of population
+    wait here (``deferred``); a name never taken as a place anywhere stays what the recogniser said."""
+    if not deferred:
+        return []
+    text = doc_text(doc)
+
+    def key(m: Mention) -> str:
+        return normalise_name(text[doc[m.start].idx : doc[m.end - 1].idx + len(doc[m.end - 1].text)])
+
+    placed = {key(m) for m in found
+              if m.source in ("ner", "gazetteer", CUED_SOURCE) and _gaz_key(doc, m.start, m.end, gazetteer)}
+    return [m for m in deferred if key(m) in placed]
 
 
 def _listed_names(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -288,8 +308,10 @@ def _gaz_key(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int,
     return gazetteer.keys.get(normalise_name(text))
 
 
-def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: frozenset[str], ents: tuple[Any, ...]
-          ) -> Iterable[Mention]:
+def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: frozenset[str], ents: tuple[Any, ...],
+          deferred: list[Mention] | None = None) -> Iterable[Mention]:
+    """Known names the entity recogniser did not take as places, where the words around them make them
+    one (_accept). A name refused only for want of population goes to ``deferred`` (_named_again)."""
     keys = gazetteer.keys
     text = doc_text(doc)
     n = len(doc)
@@ -352,6 +374,9 @@ def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: froze
             yield Mention(i, end, ORG_SOURCE, "ORG")
             i = end
         else:
+            if deferred is not None and _accept(doc, i, end, key, flags, pop, lexicon, surnames, listed, ents=ents,
+                                                again=True):
+                deferred.append(Mention(i, end, "gazetteer", "GPE"))
             i += 1
 
 
@@ -418,9 +443,10 @@ def _date_tagged_country(doc: Any, start: int, end: int, key: str, flags: int, e
 
 def _accept(
     doc: Any, start: int, end: int, key: str, flags: int, pop: int, lex: PlaceLexicon, surnames: frozenset[str],
-    listed: bool = False, *, ents: tuple[Any, ...],
+    listed: bool = False, *, ents: tuple[Any, ...], again: bool = False,
 ) -> bool:
-    """Whether a gazetteer n-gram is a toponym here (the NER did not say so)."""
+    """Whether a gazetteer n-gram is a toponym here (the NER did not say so). ``again``: the article names it
+    as a place elsewhere, which stands for the population a lone name needs to overrule a label."""
     first = doc[start]
     ent_labels = {doc[k].ent_type_ for k in range(start, end)} - {""}
     if ent_labels & _NEVER and not _date_tagged_country(doc, start, end, key, flags, ent_labels):
@@ -451,7 +477,7 @@ def _accept(
             return False
         if nxt is not None and nxt.pos_ == "PROPN" and _is_cap(nxt.text):
             return False
-        return major or kind_word or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED)
+        return major or kind_word or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED) or again
     after_comma = start > 0 and doc[start - 1].text == ","
     if ent_labels and after_comma and (flags & FLAG_MAJOR or kind_word):
         return True  # "Krokhmalne, Kharkiv Oblast" tagged as one ORG: a division after a comma is one
@@ -463,7 +489,7 @@ def _accept(
         return True
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
         whole = entity is not None and entity.start == start and _segment_end(doc, entity) == end
-        return whole and (major or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED))
+        return whole and (major or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED) or again)
 
     # no entity: the parser must see a proper noun, and the name must be a known place
     if key in lex.first_names and nxt is not None and _is_cap(nxt.text):
@@ -475,8 +501,8 @@ def _accept(
     if kind_word or major:
         return True
     if first.is_sent_start:
-        return pop >= MIN_POP_SENT_START
-    return pop >= MIN_POP_UNTAGGED
+        return pop >= MIN_POP_SENT_START or again
+    return pop >= MIN_POP_UNTAGGED or again
 
 
 def _part_of_longer_name(doc: Any, start: int, end: int) -> bool:
