@@ -63,6 +63,7 @@ from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
 from frontlines.events.roles import (
     agent_tokens,
     choose_place,
+    official_place,
     choose_quantities,
     find_actors,
     index_doc,
@@ -96,7 +97,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "141"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "160"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -366,6 +367,8 @@ VERSION = "141"  # 3: speech content, generic and negated mentions, own-part den
 # 140: an event in a phrase of time beside a frame verb ("sought shelter after the attack", "agreed to a truce after weeks
 # of fighting") is when the frame's act happened, not its content (events.realis._frames_content)
 # 141: the shared dateline finder knows "(Nairobi, February 25, 2020) -" too (geo v37): its town is no place or speaker
+# 160: an event its sentence places nowhere else happened where the local official telling it serves ("Kharkiv mayor Ihor
+# Terekhov reports a series of strikes", "the governor of Belgorod said drones hit a depot"; events.roles._jurisdiction)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -440,6 +443,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             if place is None and (trig.spec.acled in TERRITORIAL or typing.plover == "ASSAULT"):
                 place, place_score = undergoer_place(inp, trig.head, index,
                                                      attack=trig.spec.acled not in TERRITORIAL)
+            # the official's town is inferred, not told: merges weigh it as a place given, not the event's own
+            official = place is None and (place := official_place(trig.head, index, sent, typing.plover)) is not None
             time = choose_time(trig.head, index, sent)
             quantities = choose_quantities(trig.head, index, sent, taken)
             typing = control_typing(typing, trig, place, place_score, lex)
@@ -455,7 +460,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
-                quantities=quantities, confidence=0.0, sent=sent,
+                quantities=quantities, confidence=0.0, sent=sent, inherited={"place"} if official else set(),
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
