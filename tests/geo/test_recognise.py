@@ -179,3 +179,19 @@ def test_a_name_taken_as_a_place_once_is_a_place_again(nlp, gazetteer, text: str
     doc = nlp(text)
     found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
     assert found.count(name) == count, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a live blog's time stamp swept into an entity made its label, not the name after it
+        ("11:20 Kharkiv mayor Ihor Terekhov reports a series of strikes on an industrial facility overnight.",
+         ["Kharkiv"]),
+        ("09:15 Zaporizhzhia governor Ivan Fedorov said two people were killed.", ["Zaporizhzhia"]),
+        # negatives: a person's name after a stamp stays a person; a number that is no clock is no stamp
+        ("11:20 Ihor Terekhov reports a series of strikes overnight.", []),
+    ],
+)
+def test_a_time_stamp_makes_no_label_of_the_name_after_it(nlp, gazetteer, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)] == expected

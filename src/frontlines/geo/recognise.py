@@ -175,7 +175,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
     ents = tuple(doc.ents)
     # last words of full person names ("Barack Obama"): a later lone "Obama" is the person
     surnames = frozenset(
-        normalise_name(ent[-1].text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+        normalise_name(ent[-1].text) for ent in ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _CLOCK.fullmatch(ent[0].text)  # not "11:20 Kharkiv"
     )
     # a text written all in lower case gives no capitals to tell names by
     lower_case = not any(t.is_alpha and _is_cap(t.text) for t in doc[:200])
@@ -449,6 +450,8 @@ def _accept(
     as a place elsewhere, which stands for the population a lone name needs to overrule a label."""
     first = doc[start]
     ent_labels = {doc[k].ent_type_ for k in range(start, end)} - {""}
+    if ent_labels and _after_clock_stamp(doc, start, end, ents):
+        ent_labels = set()  # "11:20 Kharkiv" tagged PERSON, "09:15 Zaporizhzhia" PERCENT: the stamp made the label
     if ent_labels & _NEVER and not _date_tagged_country(doc, start, end, key, flags, ent_labels):
         return False
     entity = _entity_of(ents, start) if ent_labels else None  # found once: a scan over the Doc's entities
@@ -503,6 +506,18 @@ def _accept(
     if first.is_sent_start:
         return pop >= MIN_POP_SENT_START or again
     return pop >= MIN_POP_UNTAGGED or again
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _after_clock_stamp(doc: Any, start: int, end: int, ents: tuple[Any, ...]) -> bool:
+    """The name is the rest of an entity that a live blog's time stamp opens ("11:20 Kharkiv mayor Ihor
+    Terekhov reports ...", where the recogniser took "11:20 Kharkiv" for a person): the stamp, not the
+    name, made that label, so the name is read as if untagged."""
+    entity = _entity_of(ents, start)
+    return (entity is not None and entity.start == start - 1 and entity.end == end
+            and _CLOCK.fullmatch(doc[start - 1].text) is not None)
 
 
 def _part_of_longer_name(doc: Any, start: int, end: int) -> bool:
