@@ -33,6 +33,9 @@ CASES = [
      "Air/drone strike"),
     ("Teachers went on strike on Monday in Nairobi over unpaid wages.", "PROTEST", "Peaceful protest"),
     ("Workers staged a strike against the new tax law in Lagos on Wednesday.", "PROTEST", "Peaceful protest"),
+    # a verb that strikes something is an attack; striking workers take no object
+    ("Russian forces kept striking Chuhuiv and Zolochiv overnight.", "ASSAULT", "Air/drone strike"),
+    ("Thousands of teachers were striking on Monday over unpaid wages in Nairobi.", "PROTEST", "Peaceful protest"),
     ("Police fired tear gas to disperse the protesters.", "PROTEST", "Protest with intervention"),
     ("Protesters threw stones at police and set fire to cars during the demonstration.", "PROTEST",
      "Violent demonstration"),

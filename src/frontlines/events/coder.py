@@ -443,7 +443,11 @@ def _counted_object(head: Any) -> bool:
 
 
 def aimed_at(head: Any) -> bool:
-    """A strike *on* something (not "on Monday"): an attack has a target; a labour strike is *against* a policy, not *on* a thing."""
+    """A strike *on* something (not "on Monday"), or a verb that strikes something ("striking Chuhuiv and
+    Zolochiv"): an attack has a target; a labour strike is *against* a policy, not *on* a thing, and its verb
+    takes no object ("workers were striking")."""
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME") for c in head.children):
+        return True
     return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(
         g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children) for c in head.children)
 

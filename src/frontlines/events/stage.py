@@ -97,7 +97,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "160"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "161"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -369,6 +369,8 @@ VERSION = "160"  # 3: speech content, generic and negated mentions, own-part den
 # 141: the shared dateline finder knows "(Nairobi, February 25, 2020) -" too (geo v37): its town is no place or speaker
 # 160: an event its sentence places nowhere else happened where the local official telling it serves ("Kharkiv mayor Ihor
 # Terekhov reports a series of strikes", "the governor of Belgorod said drones hit a depot"; events.roles._jurisdiction)
+# 161: a verb that strikes something ("striking Chuhuiv and Zolochiv") is an attack though "striking" is a labour word;
+# striking workers take no object (events.coder.aimed_at)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
