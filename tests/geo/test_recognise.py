@@ -195,3 +195,20 @@ def test_a_name_taken_as_a_place_once_is_a_place_again(nlp, gazetteer, text: str
 def test_a_time_stamp_makes_no_label_of_the_name_after_it(nlp, gazetteer, text: str, expected: list[str]) -> None:
     doc = nlp(text)
     assert [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # containers decide: a small town the recogniser took for a person is a place when the article names the
+        # first-order division it lies in (and a number after it is no part of a person's name)
+        ("In Zaporizhzhia Oblast, Russian forces attacked Orikhiv 14 times over the past day.",
+         ["Zaporizhzhia Oblast", "Orikhiv"]),
+        # negative: without its division the same words stay what the recogniser said
+        ("Russian forces attacked Orikhiv 14 times over the past day.", []),
+    ],
+)
+def test_a_town_inside_a_division_the_article_names_is_a_place(nlp, gazetteer, text: str,
+                                                               expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)] == expected

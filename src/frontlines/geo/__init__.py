@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="39",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="40",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -119,6 +119,9 @@ STAGE = Stage(
     # where it is too small to overrule the label is a place when the article names it as one elsewhere
     # 39: a live blog's time stamp that the recogniser swept into an entity ("11:20 Kharkiv" as a person, "09:15
     # Zaporizhzhia" as a percentage) made that label, not the name after it
+    # 40: containers decide recognition too: a known town the recogniser took for a person, organisation or product,
+    # too small to overrule the label, is a place when the article names the first-order division it lies in ("In
+    # Zaporizhzhia Oblast, Russian forces attacked Orikhiv"); a number after a name is no part of a person's name
     writes="places",
     reads=(),
     run=extract_places,

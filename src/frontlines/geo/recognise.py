@@ -22,6 +22,7 @@ import yaml
 from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAIN, FLAG_MAJOR, Gazetteer, normalise_name
 from frontlines.geo.packaged import curated_dir_default, data_file
+from frontlines.records import PlaceKind
 
 MAX_NGRAM = 6
 ORG_SOURCE = "org-name"  # mention source of a place named inside an organisation's name
@@ -231,8 +232,10 @@ def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred:
     """One name, one sense in an article: a known name the entity recogniser took for a person, an
     organisation or a product at one mention ("stormed Mirebalais" tagged PRODUCT, "in Tibu" tagged
     ORG), too small to overrule that label on its own, is the place the article names elsewhere by the
-    same words as a place ("the town of Mirebalais"). Only mentions that failed for want of population
-    wait here (``deferred``); a name never taken as a place anywhere stays what the recogniser said."""
+    same words as a place ("the town of Mirebalais"). So is a town of that name inside a first-order
+    division the article names ("In Zaporizhzhia Oblast, Russian forces attacked Orikhiv", Orikhiv
+    tagged a person): containers decide. Only mentions that failed for want of population wait here
+    (``deferred``); a name neither placed nor contained anywhere stays what the recogniser said."""
     if not deferred:
         return []
     text = doc_text(doc)
@@ -242,7 +245,10 @@ def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred:
 
     placed = {key(m) for m in found
               if m.source in ("ner", "gazetteer", CUED_SOURCE) and _gaz_key(doc, m.start, m.end, gazetteer)}
-    return [m for m in deferred if key(m) in placed]
+    divisions = {c.admin1_gid for m in found if m.source != ORG_SOURCE
+                 for c in gazetteer.lookup(key(m), normalised=True) if c.kind == PlaceKind.ADMIN1 and c.admin1_gid}
+    return [m for m in deferred if key(m) in placed or any(
+        c.admin1_gid in divisions for c in gazetteer.lookup(key(m), normalised=True) if c.kind == PlaceKind.SETTLEMENT)]
 
 
 def _listed_names(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -474,7 +480,10 @@ def _accept(
         return False
     if "PERSON" in ent_labels:
         ent = first.ent_type_ == "PERSON" and entity
-        if not ent or len(ent) > end - start or ent.start != start:
+        ent_end = ent.end if ent else end
+        while ent and ent_end > end and doc[ent_end - 1].like_num:
+            ent_end -= 1  # "Orikhiv 14" tagged a person: no person's name holds a number
+        if not ent or ent_end > end or ent.start != start:
             return False  # part of a longer person name: "Vladimir Putin"
         if key in lex.first_names:
             return False
