@@ -212,3 +212,20 @@ def test_a_town_inside_a_division_the_article_names_is_a_place(nlp, gazetteer, t
                                                                expected: list[str]) -> None:
     doc = nlp(text)
     assert [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known name and the known place it lies in, run together as one entity, are found apart
+        ("Russian troops launched an assault on Robotyne in Zaporizhzhia Oblast on Tuesday.",
+         ["Robotyne", "Zaporizhzhia Oblast"]),
+        # negative: a facility's name that only ends in a place stays one feature
+        ("A fire broke out at the Church of the Holy Trinity in Kyiv.", ["Kyiv"]),
+    ],
+)
+def test_a_name_and_its_division_run_together_are_found_apart(nlp, gazetteer, text: str,
+                                                              expected: list[str]) -> None:
+    doc = nlp(text)
+    found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
+    assert [f for f in found if f in expected] == expected, found

@@ -437,3 +437,16 @@ def test_unknown_gold_name_is_a_local_place(nlp, resources, text, toponym, other
         assert place is None, place
     else:
         assert place is not None and place.anchor == anchor and place.kind == PlaceKind.FACILITY, place
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a kind word is no part of a name to look up alone: "Mayikengo village" is no place called "Village"
+        ("In North Kivu province, ADF fighters killed 40 civilians in Mayikengo village.", ["Nord-Kivu"]),
+        # negative: a known name before the kind word is found by it
+        ("In North Kivu province, ADF fighters killed 40 civilians in Beni town.", ["Nord-Kivu", "Beni"]),
+    ],
+)
+def test_a_kind_word_is_no_part_of_a_name(places, text, named) -> None:
+    assert [p.name for p in places(text)] == named

@@ -199,7 +199,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 continue
             if gazetteer is not None and not _gaz_key(doc, start, ent.end, gazetteer) and (
                     any(doc[k].text == "," for k in range(start + 1, ent.end - 1))
-                    or _listed_names(doc, start, ent.end, gazetteer)):
+                    or _listed_names(doc, start, ent.end, gazetteer) or _located_name(doc, start, ent.end, gazetteer)):
                 # "Hlyboke, Kharkiv" run together: a name and its division; "Robotyne and Verbove" as one
                 # facility: known names listed (not "the Church of Saints Peter and Paul"). The scan finds them apart
                 continue
@@ -249,6 +249,13 @@ def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred:
                  for c in gazetteer.lookup(key(m), normalised=True) if c.kind == PlaceKind.ADMIN1 and c.admin1_gid}
     return [m for m in deferred if key(m) in placed or any(
         c.admin1_gid in divisions for c in gazetteer.lookup(key(m), normalised=True) if c.kind == PlaceKind.SETTLEMENT)]
+
+
+def _located_name(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """The span is a known name and the known place it lies in, run together by the recogniser ("Robotyne in
+    Zaporizhzhia Oblast" tagged as one facility): the scan finds the two apart."""
+    return any(doc[k].lower_ == "in" and _gaz_key(doc, start, k, gazetteer) and _gaz_key(doc, k + 1, end, gazetteer)
+               for k in range(start + 1, end - 1))
 
 
 def _listed_names(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:

@@ -443,7 +443,7 @@ def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], P
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
                 part = " ".join(words[start : start + size])
-                if len(part) > 3 and part in gazetteer.keys and part not in _GENERIC_PARTS:
+                if len(part) > 3 and part in gazetteer.keys and part not in _GENERIC_PARTS and part not in KIND_WORDS:
                     return gazetteer.lookup(part, normalised=True), PART_HINT
     return (), None
 
