@@ -229,3 +229,16 @@ def test_a_name_and_its_division_run_together_are_found_apart(nlp, gazetteer, te
     doc = nlp(text)
     found = [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)]
     assert [f for f in found if f in expected] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known name longer than the person entity inside it is the place ("Markos" alone tagged a person)
+        ("Fano militiamen clashed with federal troops in Debre Markos on Tuesday.", ["Debre Markos"]),
+        # negative: a person's full name is no place, though its last word is a town's name
+        ("Police said Yohannes Markos was arrested on Tuesday.", []),
+    ],
+)
+def test_a_known_name_longer_than_a_person_inside_it(places, text: str, expected: list[str]) -> None:
+    assert [p.text for p in places(text)] == expected

@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="41",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="42",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -124,6 +124,7 @@ STAGE = Stage(
     # Zaporizhzhia Oblast, Russian forces attacked Orikhiv"); a number after a name is no part of a person's name
     # 41: a known name and the known place it lies in, run together as one entity ("Robotyne in Zaporizhzhia Oblast"),
     # are found apart; a kind word is no part of a name to look up alone ("Mayikengo village" is no place "Village")
+    # 42: a known name longer than the person entity inside it ("Debre Markos", "Markos" alone tagged a person) is a place
     writes="places",
     reads=(),
     run=extract_places,

@@ -485,6 +485,9 @@ def _accept(
             return False
     if prev is not None and normalise_name(prev.text) in lex.titles:
         return False
+    if "PERSON" in ent_labels and end - start > 1 and _holds_a_person(doc, start, end, ents):
+        # "Debre Markos" with "Markos" tagged a person: the known name is longer than the person's
+        return major or kind_word or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED) or again
     if "PERSON" in ent_labels:
         ent = first.ent_type_ == "PERSON" and entity
         ent_end = ent.end if ent else end
@@ -525,6 +528,14 @@ def _accept(
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def _holds_a_person(doc: Any, start: int, end: int, ents: tuple[Any, ...]) -> bool:
+    """The span of a known name holds a whole person entity and more words ("Debre Markos", where only
+    "Markos" was tagged a person), none of them another entity's."""
+    inside = [e for e in ents if e.start < end and e.end > start]
+    return len(inside) == 1 and inside[0].label_ == "PERSON" and start <= inside[0].start and inside[0].end <= end \
+        and inside[0].end - inside[0].start < end - start
 
 
 def _after_clock_stamp(doc: Any, start: int, end: int, ents: tuple[Any, ...]) -> bool:
