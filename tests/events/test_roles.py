@@ -377,3 +377,27 @@ def test_a_local_officials_town_places_what_they_report(run_events, text: str, n
     events = [e for e in run_events(text, places=tuple(places)) if e.plover_type in ("ASSAULT", "ACCUSE")]
     assert events, text
     assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    # a verb that only says the happening its subject names happened gives its place
+    ("Talks between the government and the rebels are taking place in Doha.", ("Doha",), "Doha"),
+    ("Fighting broke out in Tripoli on Monday night.", ("Tripoli",), "Tripoli"),
+    # a place named as one side of an act between parties is a party, not where it happened
+    ("Talks between Kinshasa and the rebels are taking place in Doha.", ("Kinshasa", "Doha"), "Doha"),
+    # negatives: a verb telling an act of its own; a place between the sides of a fight is where it raged
+    ("The attack on the convoy killed six people in Tripoli.", ("Tripoli",), "Tripoli"),
+    ("Talks were held on Monday.", (), None),
+])
+def test_where_a_happening_verb_says_it_happened(run_events, text: str, places: tuple,  # noqa: ANN001
+                                                 expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+    from tests.events.conftest import place
+
+    found = tuple(replace(place(text, name, lat=10.0 + k, lon=20.0 + k), kind=PlaceKind.SETTLEMENT)
+                  for k, name in enumerate(places))
+    events = [e for e in run_events(text, places=found) if e.plover_type in ("CONSULT", "ASSAULT")]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)

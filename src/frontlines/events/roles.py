@@ -528,6 +528,35 @@ _PARTY_ACTS = frozenset({"SANCTION", "ACCUSE", "REJECT", "REQUEST", "THREATEN", 
                          "CONCEDE", "CONSULT", "AGREE"})
 
 
+# verbs that say a happening named by their subject happened ("talks took place", "fighting broke out")
+_HAPPENING_VERBS = frozenset({"happen", "occur", "erupt", "unfold", "rage", "resume", "continue", "intensify", "spread"})
+
+
+def _happening_host(trigger: Any) -> Any | None:
+    """The verb an event noun is the subject of when that verb only says it happened ("*Talks* ... are
+    taking place in Doha", "*fighting* broke out in Tripoli", "the *meeting* was held in Jeddah"): the
+    verb's own place is the event's. None for a verb that tells an act of its own ("the attack killed")."""
+    if trigger.pos_ not in _NOUN_POS or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = trigger.head
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma in _HAPPENING_VERBS or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in kids)) \
+            or (lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in kids)) \
+            or (lemma == "hold" and trigger.dep_ == "nsubjpass"):
+        return verb
+    return None
+
+
+def _between_parties(root: Any, trigger: Any) -> bool:
+    """A place named as one of the two sides of an act between parties ("talks between *Kinshasa* and the
+    M23", "an agreement between Kyiv and Moscow"): a party, not where it happened."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "between" and tok.head.head.i == trigger.i
+
+
 def _party_object(root: Any) -> bool:
     """A country named as what an act between parties is directed at or done with: the verb's object,
     or the object of "with", "against", "on", "to" ("broke with France", "imposed sanctions on Russia")."""
@@ -582,6 +611,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     best: tuple[float, int, Place] | None = None
     eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
+    host = _happening_host(trigger)
     above_trigger = index.above(trigger)  # for venue(), once for all the sentence's places
     where = _where_antecedent(trigger, index, sent) if index.last_where > sent.start else None
     if where is not None:
@@ -606,6 +636,13 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
         if _destination(root):
             continue  # "two tankers bound for Novorossiysk caught fire": where the thing was going, not where it was hit
         path = path_to(root, trigger)
+        if path is None and host is not None and not place.metonymic and (
+                (via := path_to(root, host)) is not None and not any(t.dep_ in ("nsubj", "poss", "agent") for t in via)):
+            # "Talks ... are taking place in Doha", "fighting broke out in Tripoli": where the verb says it happens
+            if best is None or (3.0, -_PRECISION_RANK.get(place.precision, 6)) > (best[0], best[1]):
+                best = (3.0, -_PRECISION_RANK.get(place.precision, 6), place)
+            eligible.append((3.0, -_PRECISION_RANK.get(place.precision, 6), place))
+            continue
         if path is None and antecedents and not place.metonymic:
             # "Kherson was one of the cities to fall": the place the clause's noun is said of
             sub = next((q for q in (path_to(root, a) for a in antecedents) if q is not None), None)
@@ -617,9 +654,10 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 continue
         if place.metonymic and not (path is not None and _locative(root)):
             continue  # a capital for its government; but "over Mykolaiv" on the event's path is a place
-        if plover in _PARTY_ACTS and _party_object(root) and (
-                place.kind == PlaceKind.COUNTRY or (plover in STATEMENT_TYPES and root.dep_ in ("dobj", "dative"))):
-            continue  # "broke with France", "sanctioned Russia", "accused Rwanda": the other party
+        if plover in _PARTY_ACTS and (_party_object(root) and (
+                place.kind == PlaceKind.COUNTRY or (plover in STATEMENT_TYPES and root.dep_ in ("dobj", "dative")))
+                or _between_parties(root, trigger)):
+            continue  # "broke with France", "sanctioned Russia", "accused Rwanda", "talks between Kinshasa and the M23"
         if path is not None:
             if any(t.dep_ in ("nsubj", "nsubjpass", "poss", "agent") and not _located_in(t, place) for t in path) and not (
                 # "personnel and their families in Laukkai were relocated": a conjunct is as near as its head

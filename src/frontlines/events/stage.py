@@ -97,7 +97,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "161"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "162"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -371,6 +371,9 @@ VERSION = "161"  # 3: speech content, generic and negated mentions, own-part den
 # Terekhov reports a series of strikes", "the governor of Belgorod said drones hit a depot"; events.roles._jurisdiction)
 # 161: a verb that strikes something ("striking Chuhuiv and Zolochiv") is an attack though "striking" is a labour word;
 # striking workers take no object (events.coder.aimed_at)
+# 162: a verb that only says the happening its subject names happened gives its place ("Talks ... are taking place in
+# Doha", "fighting broke out in Tripoli"); a place named as one side of an act between parties ("talks between Kinshasa
+# and the rebels") is a party, not where it happened (events.roles._happening_host, _between_parties)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
