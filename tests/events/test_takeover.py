@@ -113,3 +113,23 @@ def test_a_state_bodys_own_forces_regain_ground(pipeline_resources: Any, text: s
     events = [e for e in process_article(art, pipeline_resources).events if e.trigger.startswith(trigger)]
     assert events, [e.trigger for e in process_article(art, pipeline_resources).events]
     assert events[0].acled_sub_event_type == sub
+
+
+ABROAD = [
+    # ground with no place of its own sentence lies where the story is: a state's forces abroad overtake it
+    ("Russian forces pressed their offensive near Vovchansk in the Kharkiv region on Tuesday. Russia's Defense "
+     "Ministry said its troops had taken nine villages since then.", OVERTAKE),
+    # negative: the forces at home regain it
+    ("Ukrainian forces pressed their counteroffensive near Vovchansk in the Kharkiv region on Tuesday. Ukraine's "
+     "Defence Ministry said its troops had taken nine villages since then.", REGAIN),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), ABROAD, ids=["abroad", "at-home"])
+def test_a_state_takes_ground_abroad_where_the_story_is(pipeline_resources: Any, text: str, sub: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="abroad", text=text, published=dt.date(2024, 5, 14), source="AP")
+    events = [e for e in process_article(art, pipeline_resources).events if e.trigger == "taken"]
+    assert events, [(e.trigger, e.acled_sub_event_type) for e in process_article(art, pipeline_resources).events]
+    assert events[0].acled_sub_event_type == sub, (events[0].place, events[0].sources)

@@ -83,6 +83,7 @@ from frontlines.events.takeover import (
     control_place,
     control_typing,
     object_place,
+    forces_abroad,
     release_takes_ground,
     territory_side,
     undergoer_place,
@@ -96,7 +97,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "141"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "142"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -366,6 +367,8 @@ VERSION = "141"  # 3: speech content, generic and negated mentions, own-part den
 # 140: an event in a phrase of time beside a frame verb ("sought shelter after the attack", "agreed to a truce after weeks
 # of fighting") is when the frame's act happened, not its content (events.realis._frames_content)
 # 141: the shared dateline finder knows "(Nairobi, February 25, 2020) -" too (geo v37): its town is no place or speaker
+# 142: (branch subtype4) ground a state's forces regained lies abroad when the event's place, found after the typing or
+# borne out by another event's, is in another country than theirs: overtaken (events.takeover.forces_abroad)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -491,6 +494,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     own_statement(kept, inp.article.source, party)
     release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
+    forces_abroad(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
