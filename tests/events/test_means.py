@@ -232,7 +232,9 @@ def test_ground_assault_after(nlp) -> None:
     ("text", "trigger", "expected"),
     [
         ("Homes of the minority were also attacked.", "attacked", True),
-        ("Homes of the minority were attacked.", "attacked", False),  # nothing refers back
+        # (v143) no adverb needed: the passive leaves out hands and means told before ("was hit for the first time")
+        ("Homes of the minority were attacked.", "attacked", True),
+        ("The main government building was hit for the first time.", "hit", True),
         ("Homes were also attacked by the rebels.", "attacked", False),  # the doer is named
         ("Rebels also attacked the homes.", "attacked", False),  # active: its own doer
     ],

@@ -325,13 +325,13 @@ def ground_assault_after(head: Any, non_state: CueSet) -> list[Any]:
 
 
 def told_as_more(head: Any) -> bool:
-    """A passive verb of harm with no doer, told as "also" done ("homes of the minority were also
-    attacked", "a school was also hit"): more of the violence told just before, by the same hands
-    and means, which the sentence leaves out."""
+    """A passive verb of harm with no doer ("homes of the minority were also attacked", "a school was hit",
+    "the main government building was hit for the first time"): more of the violence told just before, by
+    the same hands and means, which the sentence leaves out (events.context.more_of_the_same decides
+    whether one was told before)."""
     if head.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return False
-    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in head.children) and not any(
-        c.dep_ == "agent" for c in head.children)
+    return not any(c.dep_ == "agent" for c in head.children)
 
 
 def other_of_a_kind(head: Any) -> bool:
