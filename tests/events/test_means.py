@@ -12,6 +12,7 @@ from frontlines.events.means import (
     ground_assault_after,
     hands_holder,
     home_nation,
+    met_resistance,
     mutual_setting,
     named_at,
     other_of_a_kind,
@@ -265,3 +266,21 @@ def test_other_of_a_kind(nlp) -> None:
     assert other_of_a_kind(next(t for t in doc if t.text == "attacks"))
     doc = nlp("The group had claimed several attacks on army positions.")
     assert not other_of_a_kind(next(t for t in doc if t.text == "attacks"))
+
+
+# (v144) meeting resistance is the other side fighting back, no meeting (PLOVER CONSULT)
+MEETINGS = [
+    ("M23 fighters walked into the centre of the city, meeting little resistance.", False),
+    ("The troops met fierce resistance in the town.", False),
+    # negatives: meetings with a party, or with none named
+    ("The envoys met on Sunday in Doha.", True),
+    ("The minister met rebel leaders in Doha on Sunday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "meeting"), MEETINGS, ids=[m[0][:35] for m in MEETINGS])
+def test_meeting_resistance_is_no_meeting(nlp, run_events, text: str, meeting: bool) -> None:
+    head = next(t for t in nlp(text) if t.lemma_ == "meet")
+    assert met_resistance(head) is not meeting
+    consults = [e for e in run_events(text) if e.plover_type == "CONSULT"]
+    assert bool(consults) is meeting, [(e.trigger, e.plover_type) for e in run_events(text)]

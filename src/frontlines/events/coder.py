@@ -22,6 +22,7 @@ from frontlines.events.means import (
     beside_small_arms,
     crowd_violence_done,
     harm_told_with,
+    met_resistance,
     misread_as,
     Words,
     drone_or_missile_in,
@@ -246,6 +247,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, None, None, keep=False)  # "downed tools": no munition brought down
     if refine == "conflict" and (talks := engaged_in(head, lex)):
         return Typing(*talks, None, None)  # "engage the young people in a dialogue": talks, no fighting
+    if plover == "CONSULT" and met_resistance(head):
+        return Typing(plover, mode, None, None, keep=False)  # "meeting little resistance": no meeting
     if refine == "consequence" and not _announced_response(head):
         return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
     if refine == "halt":

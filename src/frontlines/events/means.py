@@ -340,6 +340,18 @@ def other_of_a_kind(head: Any) -> bool:
     return head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("other", "further") for c in head.children)
 
 
+# What an advance meets when it meets no party: the other side's fighting back ("meeting little resistance")
+_RESISTED = frozenset({"resistance", "opposition"})
+
+
+def met_resistance(head: Any) -> bool:
+    """A verb of meeting whose object is resistance ("walked into the city, meeting little resistance",
+    "the troops met fierce resistance"): the advance met the other side's fighting, no party to talk with
+    (no PLOVER CONSULT). "Met the rebels' leaders" and "the envoys met on Sunday" stay meetings."""
+    return head.lemma_.lower() == "meet" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _RESISTED for c in head.children)
+
+
 # Nouns of talking that one engages others in, beside the lexicon's own talks ("engage the young people in a dialogue").
 _TALKING = frozenset({"dialogue", "dialog", "conversation", "discussion", "consultation"})
 
