@@ -133,3 +133,24 @@ def test_a_state_takes_ground_abroad_where_the_story_is(pipeline_resources: Any,
     events = [e for e in process_article(art, pipeline_resources).events if e.trigger == "taken"]
     assert events, [(e.trigger, e.acled_sub_event_type) for e in process_article(art, pipeline_resources).events]
     assert events[0].acled_sub_event_type == sub, (events[0].place, events[0].sources)
+
+
+AIMS = [
+    # (v145) ground an undertaking is for ("operations to retake", "an offensive to recapture") is fought for, not taken
+    ("The police said that operations to retake Mirebalais in the Centre department were under way.", "retake",
+     "Armed clash"),
+    ("The police said on Tuesday that operations to retake Mirebalais were under way.", "retake", "Armed clash"),
+    ("Iraqi forces began the battle to recapture Mosul on Monday.", "recapture", "Armed clash"),
+    # negatives: ground taken; an aim that is no undertaking's
+    ("Iraqi forces recaptured Mosul on Monday.", "recaptured", REGAIN),
+    ("Iraqi forces recaptured Mosul on Monday after a long campaign.", "recaptured", REGAIN),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), AIMS, ids=[a[0][:40] for a in AIMS])
+def test_ground_an_undertaking_is_for_is_fought_for(pipeline_resources: Any, text: str, trigger: str, sub: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="aim", text=text, published=dt.date(2025, 4, 1), source="AP")
+    events = process_article(art, pipeline_resources).events
+    assert [e.acled_sub_event_type for e in events] == [sub], [(e.trigger, e.acled_sub_event_type) for e in events]

@@ -40,6 +40,9 @@ _FIGHT_OFF = frozenset({"repel", "repulse", "fend", "resist", "counter", "foil",
 _PEOPLE_HARM = frozenset({"kill", "wound", "injure", "massacre", "execute", "behead", "slaughter", "shoot", "murder"})
 # Verbs of trying: the act they govern was attempted, its outcome untold.
 _ATTEMPT = frozenset({"try", "attempt", "seek", "struggle", "fail"})
+# Nouns of an undertaking whose "to" infinitive is its aim ("an offensive to retake", "efforts to capture")
+_UNDERTAKINGS = frozenset({"operation", "offensive", "counteroffensive", "counter-offensive", "attempt", "bid",
+                           "effort", "push", "battle", "fight", "campaign", "drive", "assault", "mission"})
 # Verbs whose object is the means they deliver ("fired missiles"), not a target.
 _DELIVERY = frozenset({"fire", "launch", "drop", "hurl", "throw", "lob", "detonate", "plant", "use", "deploy", "unleash",
                        "rain", "send", "open fire"})
@@ -135,9 +138,18 @@ def misread_as(acled: str | None) -> tuple[str, ...]:
 
 
 def attempted(head: Any) -> bool:
-    """The trigger is what someone tried or failed to do ("had been trying to take the town")."""
+    """The trigger is what someone tried or failed to do ("had been trying to take the town"), or what an
+    undertaking is for ("operations to retake Mirebalais were under way", "launched an offensive to
+    recapture the town": the infinitive tells the aim, the undertaking the fighting for it)."""
     gov = head.head
-    return head.dep_ == "xcomp" and gov.i != head.i and gov.lemma_.lower() in _ATTEMPT
+    if gov.i == head.i:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        # the noun the infinitive tells the aim of: its head, or the "subject" the parser may give it
+        nouns = [gov] if head.dep_ in ("acl", "relcl") else [c for c in head.children if c.dep_ == "nsubj"]
+        if any(n.pos_ == "NOUN" and n.lemma_.lower() in _UNDERTAKINGS for n in nouns):
+            return True
+    return head.dep_ == "xcomp" and gov.lemma_.lower() in _ATTEMPT
 
 
 def _patients(head: Any) -> list[Any]:
