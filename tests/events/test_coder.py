@@ -211,6 +211,10 @@ def test_finding_is_a_seizure_only_of_something_seizable(run_events, text: str, 
         ("Protesters demanded the resignation of the governor in Lagos.", "Protesters", "PROTEST"),
         # negative: force used at a protest is typed by the protest
         ("Police fired tear gas at protesters in Lagos.", "fired", "PROTEST"),
+        # (v146) a concession beside a protest is yielded by the one protested against, no protest
+        ("Bangladesh Prime Minister Sheikh Hasina resigned on Monday after weeks of deadly protests.", "resigned",
+         "CONCEDE"),
+        ("The governor resigned as thousands of protesters marched through the capital.", "resigned", "CONCEDE"),
     ],
 )
 def test_a_protest_setting_retypes_only_what_the_protesters_say(run_events, text: str, trigger: str,

@@ -346,6 +346,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
     if (
         refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE
+        and plover != "CONCEDE"  # "resigned after weeks of protests": yielded by the one protested against
         and not (plover in _SAID and _said_by_others(head, doers, lex)) and _protest_setting(sent_cues, lex)
         and not any(head.doc[i].lemma_.lower() in _PROTEST_WORDS for i in trig.tokens if i != head.i)
         and not sent_cues.holds(cues["mob"])
