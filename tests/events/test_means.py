@@ -69,6 +69,11 @@ CASES = [
     # (v68) heavy weapons heard beside small-arms fire: fighting at close range, a clash
     ("Heavy gunfire and artillery were heard in the town overnight, residents said.", "Armed clash"),
     ("Artillery was heard in the town overnight, residents said.", "Shelling/artillery/missile attack"),
+    # (v147) so are explosions named with gunfire; explosions alone, or a bomb, stay remote explosives
+    ("Gunfire and explosions then shook Abu Salim, the densely populated district.", "Armed clash"),
+    ("Explosions and gunfire were heard in the town overnight, residents said.", "Armed clash"),
+    ("Two explosions were heard in the town overnight, residents said.", "Remote explosive/landmine/IED"),
+    ("A roadside bomb exploded near a market in the town on Thursday.", "Remote explosive/landmine/IED"),
     # (v68) captives rescued were taken back by force: an armed clash with the captors, no abduction
     ("Special forces rescued four hostages from a house in the town.", "Armed clash"),
     ("Gunmen took four hostages from a house in the town.", "Abduction/forced disappearance"),

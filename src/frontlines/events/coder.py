@@ -337,7 +337,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = sub if conflict or weapon else None
     if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
         sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants)  # explosives opening a raid
-    if (sub == _SHELLING and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)):
+    if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)

@@ -297,8 +297,9 @@ _SMALL_ARMS = frozenset({"gunfire", "gunshot", "shooting", "firefight", "gunbatt
 
 
 def beside_small_arms(head: Any) -> bool:
-    """A heavy-weapons noun named with small-arms fire ("heavy gunfire and artillery had been heard"):
-    fighting at close range with both (ACLED: shelling within a clash is the clash)."""
+    """A heavy-weapons or explosion noun named with small-arms fire ("heavy gunfire and artillery had been
+    heard", "gunfire and explosions then shook Abu Salim"): fighting at close range with both (ACLED:
+    shelling or explosives within a clash are the clash)."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     first = head
