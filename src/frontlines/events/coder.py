@@ -236,6 +236,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, None, None, keep=False)  # "sent a letter", "moved house"
     if refine == "people" and not (_objects_hold(head, cues["civilians"]) or _counted_object(head)):
         return Typing(plover, mode, None, None, keep=False)  # "took away the bodies", "took away their weapons"
+    if refine == "comms":
+        if not _objects_hold(head, cues["comms_objects"]):
+            return Typing(plover, mode, None, None, keep=False)  # "shut down the factory", "cut prices"
+        return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "group" and not _objects_hold(head, cues["group_objects"]):
         return Typing(plover, mode, None, None, keep=False)  # "formed a committee" is no armed group
     if refine == "block":
