@@ -74,6 +74,12 @@ CASES = [
     ("Explosions and gunfire were heard in the town overnight, residents said.", "Armed clash"),
     ("Two explosions were heard in the town overnight, residents said.", "Remote explosive/landmine/IED"),
     ("A roadside bomb exploded near a market in the town on Thursday.", "Remote explosive/landmine/IED"),
+    # (v149) air strikes or shelling named as one part of an operation beside ground troops are that ground
+    # engagement: a clash; air strikes on fighters, or with shelling alone, stay remote violence
+    ("Israeli forces launched a large-scale operation in Jenin refugee camp, involving airstrikes, armoured "
+     "bulldozers and hundreds of ground troops.", "Armed clash"),
+    ("Israeli jets carried out airstrikes on Hezbollah fighters in the south.", "Air/drone strike"),
+    ("Airstrikes and shelling hit the town overnight.", "Air/drone strike"),
     # (v68) captives rescued were taken back by force: an armed clash with the captors, no abduction
     ("Special forces rescued four hostages from a house in the town.", "Armed clash"),
     ("Gunmen took four hostages from a house in the town.", "Abduction/forced disappearance"),

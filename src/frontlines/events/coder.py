@@ -19,6 +19,7 @@ from frontlines.events.means import (
     CLASH,
     DISRUPTED,
     attempted,
+    beside_ground_forces,
     beside_small_arms,
     crowd_violence_done,
     harm_told_with,
@@ -341,7 +342,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = sub if conflict or weapon else None
     if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
         sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants)  # explosives opening a raid
-    if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)):
+    if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)) or (
+            sub in (_AIR, _SHELLING) and beside_ground_forces(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)

@@ -309,6 +309,24 @@ def beside_small_arms(head: Any) -> bool:
                for t in (first, *first.conjuncts) if t.i != head.i)
 
 
+# Men fighting on the ground: named as a part of one operation beside air strikes or shelling, the operation is theirs.
+_GROUND_FORCES = frozenset({"troop", "troops", "soldier", "soldiers", "infantry", "commando", "commandos", "paratrooper",
+                            "paratroopers", "fighter", "fighters", "gunman", "gunmen", "militant", "militants"})
+
+
+def beside_ground_forces(head: Any) -> bool:
+    """An air-strike or shelling noun named as one part of an operation beside men on the ground ("an
+    operation involving airstrikes, armoured bulldozers and hundreds of ground troops"): the remote
+    violence is within a ground engagement, which ACLED codes as the engagement (an armed clash)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return any(t.lemma_.lower() in _GROUND_FORCES or t.lower_ in _GROUND_FORCES
+               for c in (first, *first.conjuncts) if c.i != head.i for t in c.subtree)
+
+
 # Verbs of armed men going in or opening fire: a ground assault.
 _GOING_IN = frozenset({"storm", "rush", "burst", "enter", "raid", "overrun", "attack", "shoot", "fire", "open"})
 

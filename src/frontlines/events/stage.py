@@ -97,7 +97,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "148"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "149"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -380,6 +380,8 @@ VERSION = "148"  # 3: speech content, generic and negated mentions, own-part den
 # weapons beside small arms are: an armed clash, no remote explosive (events.means.beside_small_arms)
 # 148: cutting the means of communication ("shut down mobile internet", "phone lines were cut") is a coercive restriction:
 # PLOVER COERCE censor, ACLED Other as a curfew (triggers "shut down", "cut" with refine comms)
+# 149: air strikes or shelling named as one part of an operation beside ground troops ("an operation involving airstrikes,
+# armoured bulldozers and hundreds of ground troops") are that ground engagement: an armed clash (events.means.beside_ground_forces)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
