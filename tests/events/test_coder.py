@@ -214,6 +214,10 @@ def test_finding_is_a_seizure_only_of_something_seizable(run_events, text: str, 
         ("Protesters demanded the resignation of the governor in Lagos.", "Protesters", "PROTEST"),
         # negative: force used at a protest is typed by the protest
         ("Police fired tear gas at protesters in Lagos.", "fired", "PROTEST"),
+        # (v146) a concession beside a protest is yielded by the one protested against, no protest
+        ("Bangladesh Prime Minister Sheikh Hasina resigned on Monday after weeks of deadly protests.", "resigned",
+         "CONCEDE"),
+        ("The governor resigned as thousands of protesters marched through the capital.", "resigned", "CONCEDE"),
     ],
 )
 def test_a_protest_setting_retypes_only_what_the_protesters_say(run_events, text: str, trigger: str,
@@ -267,3 +271,24 @@ def test_cues_without_or_within_tokens_read_the_same_words(nlp, text: str, picke
     assert [t.i for t in clause.without({2}).tokens] == [1, 3]
     bare = SentenceCues(list(sent))  # without the Doc's words: read from the tokens
     assert bare.without(picked).in_order == SentenceCues([t for t in sent if t.i not in picked]).in_order
+
+
+# (v148) cutting the means of communication is a coercive restriction (PLOVER COERCE censor; ACLED Other, as a
+# curfew); "shut down" and "cut" with any other object are no event
+COMMS = [
+    ("The authorities shut down mobile and broadband internet across the country.", "shut down", "Other"),
+    ("Mobile internet was cut across the region on Thursday.", "cut", "Other"),
+    ("The company shut down the factory in March.", None, None),
+    ("The government cut fuel prices on Monday.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), COMMS, ids=[c[0][:35] for c in COMMS])
+def test_cutting_communications_is_a_restriction(run_events, text: str, trigger: str | None, sub: str | None) -> None:
+    events = run_events(text)
+    if trigger is None:
+        assert events == () or not events, [(e.trigger, e.plover_type) for e in events]
+        return
+    event = next((e for e in events if e.trigger == trigger), None)
+    assert event is not None, [(e.trigger, e.plover_type) for e in events]
+    assert (event.plover_type, event.plover_mode, event.acled_sub_event_type) == ("COERCE", "censor", sub)

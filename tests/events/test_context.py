@@ -87,6 +87,17 @@ MORE_OF_THE_SAME = [
      "Armed clash"),
     ("A mob killed two men near the market.\n\nHomes of the minority were also attacked in the days after.",
      "attacked", "Attack"),
+    # (v143) no "also" needed: a passive with no doer nor means right after an air strike or shelling is more of it
+    ("A Russian glide bomb struck the village on Tuesday. The main government building was hit for the first time.",
+     "hit", "Air/drone strike"),
+    ("Naval drones struck both tankers on Friday. The Virat was hit again on Saturday morning.", "hit",
+     "Air/drone strike"),
+    # negatives: a doer named, an attack on civilians before it, another paragraph, an active verb with its own doer
+    ("Naval drones struck both tankers on Friday. The Virat was hit by gunmen on Saturday morning.", "hit",
+     "Attack"),
+    ("Gunmen shot two traders near the market on Friday. A school was hit on Saturday morning.", "hit", "Attack"),
+    ("Naval drones struck both tankers on Friday.\n\nThe Virat was hit on Saturday morning.", "hit", "Attack"),
+    ("Naval drones struck both tankers on Friday. Gunmen hit the Virat on Saturday morning.", "hit", "Attack"),
     # "other" attacks of the same hands are more of their kind; another side's are not
     ("A rocket fired by Hezbollah hit the town of Metula on Saturday evening. Hezbollah, which had claimed several "
      "other attacks on Israeli positions that day, denied any connection to the strike.", "attacks",

@@ -12,6 +12,7 @@ from frontlines.events.means import (
     ground_assault_after,
     hands_holder,
     home_nation,
+    met_resistance,
     mutual_setting,
     named_at,
     other_of_a_kind,
@@ -68,6 +69,17 @@ CASES = [
     # (v68) heavy weapons heard beside small-arms fire: fighting at close range, a clash
     ("Heavy gunfire and artillery were heard in the town overnight, residents said.", "Armed clash"),
     ("Artillery was heard in the town overnight, residents said.", "Shelling/artillery/missile attack"),
+    # (v147) so are explosions named with gunfire; explosions alone, or a bomb, stay remote explosives
+    ("Gunfire and explosions then shook Abu Salim, the densely populated district.", "Armed clash"),
+    ("Explosions and gunfire were heard in the town overnight, residents said.", "Armed clash"),
+    ("Two explosions were heard in the town overnight, residents said.", "Remote explosive/landmine/IED"),
+    ("A roadside bomb exploded near a market in the town on Thursday.", "Remote explosive/landmine/IED"),
+    # (v149) air strikes or shelling named as one part of an operation beside ground troops are that ground
+    # engagement: a clash; air strikes on fighters, or with shelling alone, stay remote violence
+    ("Israeli forces launched a large-scale operation in Jenin refugee camp, involving airstrikes, armoured "
+     "bulldozers and hundreds of ground troops.", "Armed clash"),
+    ("Israeli jets carried out airstrikes on Hezbollah fighters in the south.", "Air/drone strike"),
+    ("Airstrikes and shelling hit the town overnight.", "Air/drone strike"),
     # (v68) captives rescued were taken back by force: an armed clash with the captors, no abduction
     ("Special forces rescued four hostages from a house in the town.", "Armed clash"),
     ("Gunmen took four hostages from a house in the town.", "Abduction/forced disappearance"),
@@ -232,7 +244,9 @@ def test_ground_assault_after(nlp) -> None:
     ("text", "trigger", "expected"),
     [
         ("Homes of the minority were also attacked.", "attacked", True),
-        ("Homes of the minority were attacked.", "attacked", False),  # nothing refers back
+        # (v143) no adverb needed: the passive leaves out hands and means told before ("was hit for the first time")
+        ("Homes of the minority were attacked.", "attacked", True),
+        ("The main government building was hit for the first time.", "hit", True),
         ("Homes were also attacked by the rebels.", "attacked", False),  # the doer is named
         ("Rebels also attacked the homes.", "attacked", False),  # active: its own doer
     ],
@@ -263,3 +277,21 @@ def test_other_of_a_kind(nlp) -> None:
     assert other_of_a_kind(next(t for t in doc if t.text == "attacks"))
     doc = nlp("The group had claimed several attacks on army positions.")
     assert not other_of_a_kind(next(t for t in doc if t.text == "attacks"))
+
+
+# (v144) meeting resistance is the other side fighting back, no meeting (PLOVER CONSULT)
+MEETINGS = [
+    ("M23 fighters walked into the centre of the city, meeting little resistance.", False),
+    ("The troops met fierce resistance in the town.", False),
+    # negatives: meetings with a party, or with none named
+    ("The envoys met on Sunday in Doha.", True),
+    ("The minister met rebel leaders in Doha on Sunday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "meeting"), MEETINGS, ids=[m[0][:35] for m in MEETINGS])
+def test_meeting_resistance_is_no_meeting(nlp, run_events, text: str, meeting: bool) -> None:
+    head = next(t for t in nlp(text) if t.lemma_ == "meet")
+    assert met_resistance(head) is not meeting
+    consults = [e for e in run_events(text) if e.plover_type == "CONSULT"]
+    assert bool(consults) is meeting, [(e.trigger, e.plover_type) for e in run_events(text)]

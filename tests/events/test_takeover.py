@@ -113,3 +113,44 @@ def test_a_state_bodys_own_forces_regain_ground(pipeline_resources: Any, text: s
     events = [e for e in process_article(art, pipeline_resources).events if e.trigger.startswith(trigger)]
     assert events, [e.trigger for e in process_article(art, pipeline_resources).events]
     assert events[0].acled_sub_event_type == sub
+
+
+ABROAD = [
+    # ground with no place of its own sentence lies where the story is: a state's forces abroad overtake it
+    ("Russian forces pressed their offensive near Vovchansk in the Kharkiv region on Tuesday. Russia's Defense "
+     "Ministry said its troops had taken nine villages since then.", OVERTAKE),
+    # negative: the forces at home regain it
+    ("Ukrainian forces pressed their counteroffensive near Vovchansk in the Kharkiv region on Tuesday. Ukraine's "
+     "Defence Ministry said its troops had taken nine villages since then.", REGAIN),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), ABROAD, ids=["abroad", "at-home"])
+def test_a_state_takes_ground_abroad_where_the_story_is(pipeline_resources: Any, text: str, sub: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="abroad", text=text, published=dt.date(2024, 5, 14), source="AP")
+    events = [e for e in process_article(art, pipeline_resources).events if e.trigger == "taken"]
+    assert events, [(e.trigger, e.acled_sub_event_type) for e in process_article(art, pipeline_resources).events]
+    assert events[0].acled_sub_event_type == sub, (events[0].place, events[0].sources)
+
+
+AIMS = [
+    # (v145) ground an undertaking is for ("operations to retake", "an offensive to recapture") is fought for, not taken
+    ("The police said that operations to retake Mirebalais in the Centre department were under way.", "retake",
+     "Armed clash"),
+    ("The police said on Tuesday that operations to retake Mirebalais were under way.", "retake", "Armed clash"),
+    ("Iraqi forces began the battle to recapture Mosul on Monday.", "recapture", "Armed clash"),
+    # negatives: ground taken; an aim that is no undertaking's
+    ("Iraqi forces recaptured Mosul on Monday.", "recaptured", REGAIN),
+    ("Iraqi forces recaptured Mosul on Monday after a long campaign.", "recaptured", REGAIN),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), AIMS, ids=[a[0][:40] for a in AIMS])
+def test_ground_an_undertaking_is_for_is_fought_for(pipeline_resources: Any, text: str, trigger: str, sub: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="aim", text=text, published=dt.date(2025, 4, 1), source="AP")
+    events = process_article(art, pipeline_resources).events
+    assert [e.acled_sub_event_type for e in events] == [sub], [(e.trigger, e.acled_sub_event_type) for e in events]

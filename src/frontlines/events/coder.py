@@ -19,9 +19,11 @@ from frontlines.events.means import (
     CLASH,
     DISRUPTED,
     attempted,
+    beside_ground_forces,
     beside_small_arms,
     crowd_violence_done,
     harm_told_with,
+    met_resistance,
     misread_as,
     Words,
     drone_or_missile_in,
@@ -235,6 +237,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, None, None, keep=False)  # "sent a letter", "moved house"
     if refine == "people" and not (_objects_hold(head, cues["civilians"]) or _counted_object(head)):
         return Typing(plover, mode, None, None, keep=False)  # "took away the bodies", "took away their weapons"
+    if refine == "comms":
+        if not _objects_hold(head, cues["comms_objects"]):
+            return Typing(plover, mode, None, None, keep=False)  # "shut down the factory", "cut prices"
+        return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "group" and not _objects_hold(head, cues["group_objects"]):
         return Typing(plover, mode, None, None, keep=False)  # "formed a committee" is no armed group
     if refine == "block":
@@ -246,6 +252,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, None, None, keep=False)  # "downed tools": no munition brought down
     if refine == "conflict" and (talks := engaged_in(head, lex)):
         return Typing(*talks, None, None)  # "engage the young people in a dialogue": talks, no fighting
+    if plover == "CONSULT" and met_resistance(head):
+        return Typing(plover, mode, None, None, keep=False)  # "meeting little resistance": no meeting
     if refine == "consequence" and not _announced_response(head):
         return Typing(plover, mode, None, None, keep=False)  # "took measures to curb prices", "met with envoys"
     if refine == "halt":
@@ -334,7 +342,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = sub if conflict or weapon else None
     if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
         sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants)  # explosives opening a raid
-    if (sub == _SHELLING and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)):
+    if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)) or (
+            sub in (_AIR, _SHELLING) and beside_ground_forces(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
@@ -343,6 +352,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
     if (
         refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE
+        and plover != "CONCEDE"  # "resigned after weeks of protests": yielded by the one protested against
         and not (plover in _SAID and _said_by_others(head, doers, lex)) and _protest_setting(sent_cues, lex)
         and not any(head.doc[i].lemma_.lower() in _PROTEST_WORDS for i in trig.tokens if i != head.i)
         and not sent_cues.holds(cues["mob"])

@@ -64,14 +64,15 @@ _CARRIED = frozenset({"Mob violence", "Violent demonstration", "Air/drone strike
 
 
 def more_of_the_same(drafts: list[Draft]) -> None:
-    """An attack told as "also" done, in the passive with no doer ("Homes and places of worship were also
-    attacked in the days after", events.means.told_as_more), is more of the violence of the attack told
-    just before it, in its paragraph and up to two sentences back: it takes that attack's ACLED
-    sub-type when the hands or the means set it (a mob's, a riot's, an air strike's, shelling), which its
-    own sentence, naming neither, cannot give. An attack or a clash before it says nothing of the kind:
-    its own target decides. So are attacks named as "other" attacks of the same hands ("Hezbollah, which
-    had claimed several other attacks on Israeli positions that day", after its rocket hit the town):
-    more of that kind, by the same side."""
+    """An attack told in the passive with no doer and no means ("Homes and places of worship were also
+    attacked in the days after", "The main government building in central Kyiv was hit for the first time",
+    events.means.told_as_more) is more of the violence of the attack told just before it, in its paragraph
+    and up to two sentences back: the sentence leaves out the hands and the means because they were just
+    told. It takes that attack's ACLED sub-type when the hands or the means set it (a mob's, a riot's, an
+    air strike's, shelling), which its own sentence, naming neither, cannot give. An attack or a clash
+    before it says nothing of the kind: its own target decides. So are attacks named as "other" attacks of
+    the same hands ("Hezbollah, which had claimed several other attacks on Israeli positions that day",
+    after its rocket hit the town): more of that kind, by the same side."""
     for k, d in enumerate(drafts):
         if d.typing.plover != "ASSAULT" or d.typing.acled_sub not in _UNSPOKEN:
             continue

@@ -40,6 +40,9 @@ _FIGHT_OFF = frozenset({"repel", "repulse", "fend", "resist", "counter", "foil",
 _PEOPLE_HARM = frozenset({"kill", "wound", "injure", "massacre", "execute", "behead", "slaughter", "shoot", "murder"})
 # Verbs of trying: the act they govern was attempted, its outcome untold.
 _ATTEMPT = frozenset({"try", "attempt", "seek", "struggle", "fail"})
+# Nouns of an undertaking whose "to" infinitive is its aim ("an offensive to retake", "efforts to capture")
+_UNDERTAKINGS = frozenset({"operation", "offensive", "counteroffensive", "counter-offensive", "attempt", "bid",
+                           "effort", "push", "battle", "fight", "campaign", "drive", "assault", "mission"})
 # Verbs whose object is the means they deliver ("fired missiles"), not a target.
 _DELIVERY = frozenset({"fire", "launch", "drop", "hurl", "throw", "lob", "detonate", "plant", "use", "deploy", "unleash",
                        "rain", "send", "open fire"})
@@ -135,9 +138,18 @@ def misread_as(acled: str | None) -> tuple[str, ...]:
 
 
 def attempted(head: Any) -> bool:
-    """The trigger is what someone tried or failed to do ("had been trying to take the town")."""
+    """The trigger is what someone tried or failed to do ("had been trying to take the town"), or what an
+    undertaking is for ("operations to retake Mirebalais were under way", "launched an offensive to
+    recapture the town": the infinitive tells the aim, the undertaking the fighting for it)."""
     gov = head.head
-    return head.dep_ == "xcomp" and gov.i != head.i and gov.lemma_.lower() in _ATTEMPT
+    if gov.i == head.i:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        # the noun the infinitive tells the aim of: its head, or the "subject" the parser may give it
+        nouns = [gov] if head.dep_ in ("acl", "relcl") else [c for c in head.children if c.dep_ == "nsubj"]
+        if any(n.pos_ == "NOUN" and n.lemma_.lower() in _UNDERTAKINGS for n in nouns):
+            return True
+    return head.dep_ == "xcomp" and gov.lemma_.lower() in _ATTEMPT
 
 
 def _patients(head: Any) -> list[Any]:
@@ -285,8 +297,9 @@ _SMALL_ARMS = frozenset({"gunfire", "gunshot", "shooting", "firefight", "gunbatt
 
 
 def beside_small_arms(head: Any) -> bool:
-    """A heavy-weapons noun named with small-arms fire ("heavy gunfire and artillery had been heard"):
-    fighting at close range with both (ACLED: shelling within a clash is the clash)."""
+    """A heavy-weapons or explosion noun named with small-arms fire ("heavy gunfire and artillery had been
+    heard", "gunfire and explosions then shook Abu Salim"): fighting at close range with both (ACLED:
+    shelling or explosives within a clash are the clash)."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     first = head
@@ -294,6 +307,24 @@ def beside_small_arms(head: Any) -> bool:
         first = first.head
     return any(t.lemma_.lower() in _SMALL_ARMS or t.lower_ in _SMALL_ARMS
                for t in (first, *first.conjuncts) if t.i != head.i)
+
+
+# Men fighting on the ground: named as a part of one operation beside air strikes or shelling, the operation is theirs.
+_GROUND_FORCES = frozenset({"troop", "troops", "soldier", "soldiers", "infantry", "commando", "commandos", "paratrooper",
+                            "paratroopers", "fighter", "fighters", "gunman", "gunmen", "militant", "militants"})
+
+
+def beside_ground_forces(head: Any) -> bool:
+    """An air-strike or shelling noun named as one part of an operation beside men on the ground ("an
+    operation involving airstrikes, armoured bulldozers and hundreds of ground troops"): the remote
+    violence is within a ground engagement, which ACLED codes as the engagement (an armed clash)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return any(t.lemma_.lower() in _GROUND_FORCES or t.lower_ in _GROUND_FORCES
+               for c in (first, *first.conjuncts) if c.i != head.i for t in c.subtree)
 
 
 # Verbs of armed men going in or opening fire: a ground assault.
@@ -325,19 +356,31 @@ def ground_assault_after(head: Any, non_state: CueSet) -> list[Any]:
 
 
 def told_as_more(head: Any) -> bool:
-    """A passive verb of harm with no doer, told as "also" done ("homes of the minority were also
-    attacked", "a school was also hit"): more of the violence told just before, by the same hands
-    and means, which the sentence leaves out."""
+    """A passive verb of harm with no doer ("homes of the minority were also attacked", "a school was hit",
+    "the main government building was hit for the first time"): more of the violence told just before, by
+    the same hands and means, which the sentence leaves out (events.context.more_of_the_same decides
+    whether one was told before)."""
     if head.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return False
-    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in head.children) and not any(
-        c.dep_ == "agent" for c in head.children)
+    return not any(c.dep_ == "agent" for c in head.children)
 
 
 def other_of_a_kind(head: Any) -> bool:
     """An attack noun named as "other" or "further" attacks ("several other attacks on Israeli
     positions"): more of a kind told before."""
     return head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("other", "further") for c in head.children)
+
+
+# What an advance meets when it meets no party: the other side's fighting back ("meeting little resistance")
+_RESISTED = frozenset({"resistance", "opposition"})
+
+
+def met_resistance(head: Any) -> bool:
+    """A verb of meeting whose object is resistance ("walked into the city, meeting little resistance",
+    "the troops met fierce resistance"): the advance met the other side's fighting, no party to talk with
+    (no PLOVER CONSULT). "Met the rebels' leaders" and "the envoys met on Sunday" stay meetings."""
+    return head.lemma_.lower() == "meet" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _RESISTED for c in head.children)
 
 
 # Nouns of talking that one engages others in, beside the lexicon's own talks ("engage the young people in a dialogue").

@@ -84,6 +84,7 @@ from frontlines.events.takeover import (
     control_place,
     control_typing,
     object_place,
+    forces_abroad,
     release_takes_ground,
     territory_side,
     undergoer_place,
@@ -97,7 +98,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "162"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "163"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -367,6 +368,21 @@ VERSION = "162"  # 3: speech content, generic and negated mentions, own-part den
 # 140: an event in a phrase of time beside a frame verb ("sought shelter after the attack", "agreed to a truce after weeks
 # of fighting") is when the frame's act happened, not its content (events.realis._frames_content)
 # 141: the shared dateline finder knows "(Nairobi, February 25, 2020) -" too (geo v37): its town is no place or speaker
+# 142: (branch subtype4) ground a state's forces regained lies abroad when the event's place, found after the typing or
+# borne out by another event's, is in another country than theirs: overtaken (events.takeover.forces_abroad)
+# 143: a passive attack with no doer and no means, after an air strike or shelling in its paragraph, is more of it
+# without an "also" too ("The Virat was hit again", "the government building was hit"; events.context.more_of_the_same)
+# 144: meeting resistance ("walked into the city, meeting little resistance") is no meeting (events.means.met_resistance)
+# 145: ground an undertaking is for ("operations to retake Mirebalais were under way", "the battle to recapture Mosul")
+# is fought for, not taken: an armed clash (events.means.attempted)
+# 146: a concession beside a protest ("Hasina resigned ... after weeks of deadly protests") is yielded by the one protested
+# against: no protest nor riot (events.coder.type_trigger)
+# 147: explosions named with gunfire ("Gunfire and explosions then shook Abu Salim") are fighting at close range, as heavy
+# weapons beside small arms are: an armed clash, no remote explosive (events.means.beside_small_arms)
+# 148: cutting the means of communication ("shut down mobile internet", "phone lines were cut") is a coercive restriction:
+# PLOVER COERCE censor, ACLED Other as a curfew (triggers "shut down", "cut" with refine comms)
+# 149: air strikes or shelling named as one part of an operation beside ground troops ("an operation involving airstrikes,
+# armoured bulldozers and hundreds of ground troops") are that ground engagement: an armed clash (events.means.beside_ground_forces)
 # 160: an event its sentence places nowhere else happened where the local official telling it serves ("Kharkiv mayor Ihor
 # Terekhov reports a series of strikes", "the governor of Belgorod said drones hit a depot"; events.roles._jurisdiction)
 # 161: a verb that strikes something ("striking Chuhuiv and Zolochiv") is an attack though "striking" is a labour word;
@@ -374,6 +390,7 @@ VERSION = "162"  # 3: speech content, generic and negated mentions, own-part den
 # 162: a verb that only says the happening its subject names happened gives its place ("Talks ... are taking place in
 # Doha", "fighting broke out in Tripoli"); a place named as one side of an act between parties ("talks between Kinshasa
 # and the rebels") is a party, not where it happened (events.roles._happening_host, _between_parties)
+# 163: branch subtype4's v142-v149 merged with the lead's v160-v162 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -501,6 +518,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     own_statement(kept, inp.article.source, party)
     release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
+    forces_abroad(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)

@@ -256,3 +256,28 @@ def release_takes_ground(drafts: list[Draft], party: str | None) -> None:
         sub = TERRITORY[0] if d.place.country == party else TERRITORY[1]
         if sub != d.typing.acled_sub:
             d.typing = replace(d.typing, acled_sub=sub)
+
+
+def forces_abroad(drafts: list[Draft]) -> None:
+    """Ground a state's forces regained, by the words, lies abroad when the event's place is in another
+    country than the forces' own and the story bears that country out: they overtook it (ACLED: a state's
+    forces on foreign soil overtake territory; at home they regain it). The place may have been found only
+    after the typing ("Russia's Defense Ministry said its troops had taken nine villages since then" in a
+    story of Vovchansk: the paragraph's place), or the forces' side only after it (a ministry's "its
+    troops"). A place of the event's own sentence counts only when another event of the article is placed
+    in the same country: a lone sentence's name may be a namesake abroad."""
+    for d in drafts:
+        place = d.place
+        if d.typing.acled_sub != TERRITORY[0] or place is None or not place.country or place.metonymic:
+            continue
+        taker = d.sources[0] if d.sources else None
+        if taker is None or taker.sector.value not in _STATE_BODIES:
+            continue
+        own = taker.side or taker.country
+        if own is None or own == place.country:
+            continue
+        if d.sent.start_char <= place.evidence.start < d.sent.end_char and not any(
+                o.place is not None and o.place.country == place.country and o.place.evidence.start != place.evidence.start
+                for o in drafts):
+            continue  # the sentence's own name, which nothing else in the story places in that country
+        d.typing = replace(d.typing, acled_sub=TERRITORY[1])
