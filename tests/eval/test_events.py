@@ -121,6 +121,10 @@ def test_edge_cases():
         ("Odessa oblast", "Odesa Oblast", True),
         ("Mykolayiv oblast", "Kherson Oblast", False),
         ("Luhansk oblast", "Lviv Oblast", False),
+        # the Russian feminine adjective of a name ending in -sk (GeoNames' "Kurskaya oblast'")
+        ("Kursk oblast", "Kurskaya oblast'", True),
+        ("Bryansk oblast", "Bryanskaya oblast'", True),
+        ("Kursk oblast", "Omskaya oblast'", False),
     ],
 )
 def test_same_admin1(gold, pred, same):

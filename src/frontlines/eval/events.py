@@ -40,7 +40,7 @@ _GENERIC = re.compile(
 
 
 # Ukrainian/Russian adjectival endings of oblast names ("Donetska", "Khersonska"): the same division.
-_ADJECTIVAL = frozenset({"a", "ka", "ska", "skaya", "skyi", "kyi", "skiy"})
+_ADJECTIVAL = frozenset({"a", "ka", "ska", "skaya", "aya", "skyi", "kyi", "skiy"})  # "Kursk" ~ "Kurskaya"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
