@@ -439,6 +439,18 @@ def test_a_dateline_names_no_source_and_no_doer(run) -> None:
     assert e.attributed_to == "Reuters", e.attributed_to
 
 
+@pytest.mark.parametrize(("text", "trigger", "doers"), [
+    # the parser hung the doer on the dateline's town as its apposition: the town did nothing
+    ("MEXICO CITY (AP) — Gunmen killed 12 people at a bar in Guanajuato on Sunday.", "killed", []),
+    ("KYIV, Ukraine (AP) — Russian forces shelled Kharkiv on Sunday.", "shelled", ["Russian Armed Forces"]),
+    # negative: with no dateline, the subject is the doer
+    ("Russian forces shelled Kharkiv on Sunday.", "shelled", ["Russian Armed Forces"]),
+])
+def test_a_datelines_town_is_no_doer_of_its_apposition(run, text: str, trigger: str, doers: list) -> None:
+    e = event(run(text), trigger)
+    assert [a.name for a in e.sources] == doers, e.sources
+
+
 def test_a_claim_of_responsibility_names_the_claimed_doer(run) -> None:
     """Events v33: "X claimed responsibility for a bombing that killed 12": X is the doer as claimed; a
     claim by no one leaves the event told as fact, unattributed."""

@@ -150,6 +150,28 @@ def _with_conjuncts(tokens: list[Any]) -> list[Any]:
 _DECLARING = frozenset({"announce", "declare", "launch", "order", "decree", "impose", "begin", "start", "initiate"})
 
 
+def _out_of_dateline(subjects: list[Any]) -> list[Any]:
+    """A subject the parser found in the dateline ("MEXICO CITY (AP) — Gunmen killed 12 people", "CITY" the
+    subject and "Gunmen" its apposition) stands for the apposition after the dateline: where the report was
+    filed did nothing."""
+    from frontlines.stages import doc_datelines
+
+    spans = doc_datelines(subjects[0].doc)
+    if not spans:
+        return subjects
+
+    def inside(t: Any) -> bool:
+        return any(a <= t.idx < b for a, b in spans)
+
+    out: list[Any] = []
+    for t in subjects:
+        if inside(t):
+            out.extend(c for c in t.children if c.dep_ == "appos" and not inside(c))
+        else:
+            out.append(t)
+    return out
+
+
 def agent_tokens(trigger: Any) -> list[Any]:
     """The trigger's doers, by its dependents or those of the words governing it."""
     kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below up to six times
@@ -170,6 +192,8 @@ def agent_tokens(trigger: Any) -> list[Any]:
         # "Russian shelling", "Houthi missile attack"; not "air strike", "drone attack" (the weapon)
         own.extend(c for c, dep in kids if dep in ("amod", "compound") and c.i < trigger.i and (
             c.pos_ in ("PROPN", "ADJ") or c.ent_type_ in ("NORP", "GPE", "ORG")))
+    if own:
+        own = _out_of_dateline(own)
     if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
         # "Russian forces launched a missile strike": the doer of the light verb
         own = [c for c in trigger.head.children if c.dep_ == "nsubj"]
