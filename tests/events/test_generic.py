@@ -3,6 +3,8 @@ event; a bare event noun whose clause tells how the happening went is one."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 DROPPED = [
@@ -98,3 +100,45 @@ def test_a_records_starting_point_gives_no_day_or_place(run_events) -> None:
     assert fighting, [e.trigger for e in events]
     assert fighting[0].time is None or fighting[0].time.value != "2022-11"
     assert fighting[0].place is None or fighting[0].place.text != "Tigray"
+
+
+# a sum over years: the present perfect over a span that began over a year before the report (2025-12-03)
+SUMS = [
+    ("Criminal gangs known as bandits have kidnapped thousands of people for ransom in the northwest since 2020.",
+     "kidnapped"),
+    ("Tripoli has seen repeated bouts of fighting between armed groups since the 2011 uprising.", "fighting"),
+    ("Since the military seized power on 1 February 2021, it has arrested tens of thousands of people.", "arrested"),
+    ("Ukraine has used naval drones to push Russia's Black Sea Fleet out of the western Black Sea since 2023.", "push"),
+    ("Armed groups have killed more than 2,000 civilians in the region since 2019.", "killed"),
+    ("Armed groups have killed and abducted thousands of villagers since 2018.", "abducted"),
+]
+
+NOT_SUMS = [
+    # a sum that names its dated instance; spans of days or months; a past tense; the since clause's own act
+    ("The M23 has seized large parts of North Kivu since it resumed fighting in late 2021, starting with the border "
+     "town of Bunagana in June 2022.", "seized"),
+    ("Gunmen have killed 15 villagers in Zamfara state since Friday, police said.", "killed"),
+    ("Since 27 November 2024, the armed groups have launched attacks on army camps in northern Shan State.", "attacks"),
+    ("Since the military seized power on 1 February 2021, it has arrested tens of thousands of people.", "seized"),
+    ("Rebels killed 12 soldiers near Beni on Monday, the deadliest attack on the army since 2021.", "killed"),
+]
+
+_REPORT_DAY = dt.date(2025, 12, 3)
+
+
+@pytest.mark.parametrize(("text", "trigger"), SUMS)
+def test_a_sum_over_years_gives_no_event(run_events, text: str, trigger: str) -> None:
+    triggers = [e.trigger for e in run_events(text, published=_REPORT_DAY)]
+    assert all(not t.startswith(trigger) for t in triggers), triggers
+
+
+@pytest.mark.parametrize(("text", "trigger"), NOT_SUMS)
+def test_a_dated_or_short_span_stays(run_events, text: str, trigger: str) -> None:
+    triggers = [e.trigger for e in run_events(text, published=_REPORT_DAY)]
+    assert any(t.startswith(trigger) for t in triggers), triggers
+
+
+def test_a_year_ago_named_by_its_day_is_a_span_of_months(run_events) -> None:
+    text = "Since 27 October 2023, the armed groups have launched attacks on army camps in northern Shan State."
+    assert [e.trigger for e in run_events(text, published=dt.date(2024, 1, 10))] == ["attacks"]
+    assert not run_events(text, published=dt.date(2025, 1, 10))

@@ -30,10 +30,21 @@ not by the word:
 - **help, not backing**: "support" given to a thing that is neither a party nor a policy ("supporting the
   transfer of the injured"; "to support such an investigation") is practical help, not PLOVER's SUPPORT;
 - **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
-  *to retake* the city", "no mandate *to protect* civilians") tells what could be done.
+  *to retake* the city", "no mandate *to protect* civilians") tells what could be done;
+- **a sum over years**: an act in the present perfect over a span from a named year to now ("bandits
+  *have kidnapped* thousands of people since 2020"; "Tripoli has seen repeated bouts of *fighting* since
+  the 2011 uprising") sums many happenings with no day of their own; ACLED codes each where it is told.
+  One that names a dated instance ("has seized large parts of North Kivu since 2021, starting with
+  Bunagana in June 2022") tells that instance and stays; so does a span of months ("since Thursday";
+  "Since 27 October 2023, the armed groups have launched attacks" in January 2024, an offensive told as
+  one): the span is over a year when its year is two or more before the report's, or one before and
+  named by the year alone.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import CueSet
@@ -216,6 +227,59 @@ def condition_to_come(d: Draft) -> bool:
             return False
         tok = tok.head
     return False
+
+
+_PERFECT_AUX = frozenset({"has", "have", "'ve"})
+_CLIMB = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nsubj", "nsubjpass", "xcomp", "conj", "attr"})
+
+
+def _since_year(tok: Any, published: dt.date | None) -> bool:
+    """``tok`` opens a "since" span that began over a year before the report ("since 2020", "since the 2011
+    uprising"; see above). With no report date, only a span named by its year alone."""
+    opens = (tok.dep_ == "prep" and tok.lower_ == "since") or (
+        tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in tok.children))
+    if not opens:
+        return False
+    years = [int(t.text) for t in tok.subtree if t.like_num and len(t.text) == 4 and t.text.isdigit()
+             and 1900 <= int(t.text) <= 2100]
+    if not years:
+        return False
+    year_alone = not any(t.ent_type_ == "DATE" and not (t.like_num and len(t.text) == 4) and t.pos_ != "DET"
+                         for t in tok.subtree)
+    if published is None:
+        return year_alone
+    gap = published.year - min(years)
+    return gap >= 2 or (gap == 1 and year_alone)
+
+
+def sum_over_years(d: Draft, published: dt.date | None) -> bool:
+    """An act in the present perfect over a span that began over a year before the report, naming no dated
+    instance (see above)."""
+    tok, path = d.trigger.head, []
+    for _ in range(6):
+        path.append(tok)
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in tok.children):
+                break
+            if tok.dep_ not in ("xcomp", "conj"):  # "has used drones to push ... out": the infinitive's span
+                return False
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    else:
+        return False
+    spans = [c for t in path for c in t.children if _since_year(c, published)]
+    if not spans:
+        return False
+    inside = {t.i for s in spans for t in s.subtree}
+    return not any(t.ent_type_ == "DATE" and t.i not in inside for t in tok.subtree)
+
+
+def drop_sums_over_years(drafts: list[Draft], published: dt.date | None) -> None:
+    """Mark the drafts that sum happenings over years (:func:`sum_over_years`) as dropped."""
+    for d in drafts:
+        if sum_over_years(d, published):
+            d.dropped = True
 
 
 def no_happening(d: Draft, civilians: CueSet) -> bool:

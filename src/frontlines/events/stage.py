@@ -45,6 +45,7 @@ from frontlines.events.context import (
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
+from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.merge import (
     attach_sentence_quantities,
     headline_end,
@@ -96,7 +97,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "141"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "150"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -366,6 +367,8 @@ VERSION = "141"  # 3: speech content, generic and negated mentions, own-part den
 # 140: an event in a phrase of time beside a frame verb ("sought shelter after the attack", "agreed to a truce after weeks
 # of fighting") is when the frame's act happened, not its content (events.realis._frames_content)
 # 141: the shared dateline finder knows "(Nairobi, February 25, 2020) -" too (geo v37): its town is no place or speaker
+# 150: an act in the present perfect over a span begun over a year before the report ("have kidnapped thousands since 2020") sums
+# many happenings, no event, unless it names a dated instance (events.generic.sum_over_years)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -459,6 +462,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
+        drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
