@@ -50,6 +50,7 @@ from frontlines.events.merge import (
     attach_sentence_quantities,
     headline_end,
     merge_across_sentences,
+    merge_denied_retellings,
     merge_doers_told_again,
     merge_headline,
     merge_in_sentence,
@@ -97,7 +98,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "150"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "151"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -369,6 +370,8 @@ VERSION = "150"  # 3: speech content, generic and negated mentions, own-part den
 # 141: the shared dateline finder knows "(Nairobi, February 25, 2020) -" too (geo v37): its town is no place or speaker
 # 150: an act in the present perfect over a span begun over a year before the report ("have kidnapped thousands since 2020") sums
 # many happenings, no event, unless it names a dated instance (events.generic.sum_over_years)
+# 151: a deed a party denies that the article has told before is that deed, and so is the denier's own version
+# ("denied that its aircraft had targeted the centre, saying it had struck a militia camp"; events.merge.merge_denied_retellings)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -473,6 +476,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
+    merge_denied_retellings(drafts)
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
     merge_doers_told_again(drafts)
