@@ -44,6 +44,11 @@ DROPPED = [
     # what a record is measured from
     ("The fighting is the worst in Ethiopia since a peace deal ended the two-year war in Tigray in November.",
      "peace deal"),
+    # a general truth told in a past report: the present simple kept under a past verb
+    ("Abuja rejected the charge that Christians were being singled out, saying bandits kill Muslims and "
+     "Christians alike.", "kill"),
+    ("The governor said gunmen attack villages in the area to steal cattle.", "attack"),
+    ("Residents told reporters that soldiers beat anyone found outside after dark.", "beat"),
 ]
 
 KEPT = [
@@ -75,6 +80,11 @@ KEPT = [
     ("The European Union voiced support for the ceasefire on Tuesday.", "support"),
     # a "since" clause with no record measured from it is told
     ("Fighting has raged in the town since the army attacked it on Monday.", "attacked"),
+    # a deed back-shifted in a past report, a present report, a present deed of a past-tense sentence's own clause
+    ("The governor said gunmen attacked villages in the area on Monday.", "attacked"),
+    ("Abuja rejected the charge, saying bandits killed 12 Muslims in Kaduna on Sunday.", "killed"),
+    ("Police say gunmen attack villages in the area.", "attack"),
+    ("On 10 June 2023, Ukrainian forces retook Storozheve village, Donetsk; Russian forces withdrew.", "retook"),
 ]
 
 

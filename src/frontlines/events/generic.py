@@ -38,7 +38,12 @@ not by the word:
   Bunagana in June 2022") tells that instance and stays; so does a span of months ("since Thursday";
   "Since 27 October 2023, the armed groups have launched attacks" in January 2024, an offensive told as
   one): the span is over a year when its year is two or more before the report's, or one before and
-  named by the year alone.
+  named by the year alone;
+- **a general truth told in a past report**: a deed in the present simple as the content of a verb in the
+  past ("Abuja rejected the charge, *saying bandits kill* Muslims and Christians alike"). A deed reported
+  in a past narrative shifts to the past ("said gunmen killed ..."); one that keeps the present is told as
+  true at any time, what a kind of party does, not a happening. A present report ("says rebels attack")
+  and a speech act in the present ("said it rejects the claims": done in the saying) stay.
 """
 
 from __future__ import annotations
@@ -282,9 +287,36 @@ def drop_sums_over_years(drafts: list[Draft], published: dt.date | None) -> None
             d.dropped = True
 
 
+_DEEDS = frozenset({"ASSAULT", "COERCE"})
+
+
+def _past(verb: Any) -> bool:
+    """A verb in the past, or a participle adjunct of one ("rejected the charge, saying ...")."""
+    for _ in range(3):
+        if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+            return True
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def general_truth(d: Draft) -> bool:
+    """A deed in the present simple as the content of a verb in the past (see above)."""
+    head = d.trigger.head
+    if d.typing.plover not in _DEEDS or head.pos_ != "VERB" or head.tag_ not in ("VBZ", "VBP"):
+        return False
+    lemma = head.lemma_.lower()
+    if head.lower_ not in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"):
+        return False  # the tagger's present for a past it does not know ("Ukrainian forces retook ...; Russian forces withdrew")
+    if any(c.dep_ in ("aux", "auxpass") for c in head.children) or head.dep_ != "ccomp" or head.i < head.head.i:
+        return False  # a clause before the verb is no content of it here ("forces retook X; Russian forces withdrew")
+    return _past(head.head)
+
+
 def no_happening(d: Draft, civilians: CueSet) -> bool:
     """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
     set of civilian nouns, for refusals that are no party's)."""
     return (kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
             or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
-            or help_not_backing(d))
+            or help_not_backing(d) or general_truth(d))

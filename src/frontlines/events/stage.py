@@ -98,7 +98,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "151"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "152"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -372,6 +372,8 @@ VERSION = "151"  # 3: speech content, generic and negated mentions, own-part den
 # many happenings, no event, unless it names a dated instance (events.generic.sum_over_years)
 # 151: a deed a party denies that the article has told before is that deed, and so is the denier's own version
 # ("denied that its aircraft had targeted the centre, saying it had struck a militia camp"; events.merge.merge_denied_retellings)
+# 152: a deed in the present simple as the content of a verb in the past ("saying bandits kill Muslims and Christians
+# alike") is told as true at any time, no happening (events.generic.general_truth)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
