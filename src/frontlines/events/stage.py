@@ -42,6 +42,7 @@ from frontlines.events.context import (
     story_day,
     told_after,
 )
+from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
@@ -98,7 +99,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "152"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "153"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -374,6 +375,8 @@ VERSION = "152"  # 3: speech content, generic and negated mentions, own-part den
 # ("denied that its aircraft had targeted the centre, saying it had struck a militia camp"; events.merge.merge_denied_retellings)
 # 152: a deed in the present simple as the content of a verb in the past ("saying bandits kill Muslims and Christians
 # alike") is told as true at any time, no happening (events.generic.general_truth)
+# 153: a line with no verb that names an attack ("01:12 Explosions in the capital."; "BREAKING 00:40 - Series of heavy
+# strikes on Ras Isa fuel port") is a bulletin of the nearest telling of it in the article (events.bulletins)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -482,6 +485,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
     merge_doers_told_again(drafts)
+    merge_bulletins(drafts)
     kept = [d for d in drafts if not d.dropped]
     more_of_the_same(kept)
     report_night(kept, index, breaks, inp.article.published, inp.article.id)
