@@ -49,6 +49,11 @@ DROPPED = [
      "Christians alike.", "kill"),
     ("The governor said gunmen attack villages in the area to steal cattle.", "attack"),
     ("Residents told reporters that soldiers beat anyone found outside after dark.", "beat"),
+    # a possibility in a conditional sentence: the condition and what would follow
+    ("If the talks fail, the fighting could spread to the capital.", "fighting"),
+    ("If the talks fail, the fighting could spread to the capital.", "talks"),
+    ("The ceasefire, if it holds, would allow aid to reach the city.", "ceasefire"),
+    ("Should the rebels take the city, they would control the main trade route.", "take"),
 ]
 
 KEPT = [
@@ -85,6 +90,11 @@ KEPT = [
     ("Abuja rejected the charge, saying bandits killed 12 Muslims in Kaduna on Sunday.", "killed"),
     ("Police say gunmen attack villages in the area.", "attack"),
     ("On 10 June 2023, Ukrainian forces retook Storozheve village, Donetsk; Russian forces withdrew.", "retook"),
+    # a deed told as done beside a condition; a plan or a threat said with "would"
+    ("Rebels attacked the town on Monday, and if the army does not send reinforcements it will fall, the mayor said.",
+     "attacked"),
+    ("The army said it would retake the city within days.", "retake"),
+    ("The group said it would target all ships if the blockade continued.", "target"),
 ]
 
 

@@ -43,7 +43,12 @@ not by the word:
   past ("Abuja rejected the charge, *saying bandits kill* Muslims and Christians alike"). A deed reported
   in a past narrative shifts to the past ("said gunmen killed ..."); one that keeps the present is told as
   true at any time, what a kind of party does, not a happening. A present report ("says rebels attack")
-  and a speech act in the present ("said it rejects the claims": done in the saying) stay.
+  and a speech act in the present ("said it rejects the claims": done in the saying) stay;
+- **a possibility in a conditional sentence**: the condition and what would follow from it ("*If* the talks
+  fail, the fighting *could* spread"; "the ceasefire, *if* it holds, *would* allow aid in"; "*Should* the
+  rebels take the city, they *would* control the trade route"), told with no frame that makes them a plan,
+  a threat or a request: no happening. A modal with no condition ("would require", "must be limited") is
+  left as told: a sentence may give a type of act its only words that way.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ from typing import Any
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import CueSet
 from frontlines.events.roles import measured_since
+from frontlines.records import EventStatus
 
 # determiners and other words that make a noun phrase refer to particular happenings
 _REFERRING_DEPS = frozenset({"det", "poss", "nummod", "predet"})
@@ -314,9 +320,33 @@ def general_truth(d: Draft) -> bool:
     return _past(head.head)
 
 
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition(clause: Any) -> bool:
+    """``clause`` states a condition: "if" or "unless" opens it, or "should" comes before its subject
+    ("Should the rebels take the city, ...")."""
+    if clause.dep_ != "advcl":
+        return False
+    kids = list(clause.children)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in kids):
+        return True
+    subjects = [c.i for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and any(c.dep_ == "aux" and c.lower_ == "should" and c.i < min(subjects) for c in kids)
+
+
+def possibility(d: Draft) -> bool:
+    """A mention told as a possibility in a conditional sentence: the condition or what would follow from it
+    ("If the talks fail, the fighting could spread to the capital"; "The ceasefire, if it holds, would allow
+    aid to reach the city"; "Should the rebels take the city, they would control the trade route")."""
+    if d.realis.status is not EventStatus.HYPOTHETICAL:
+        return False
+    return any(_condition(t) for t in d.sent)
+
+
 def no_happening(d: Draft, civilians: CueSet) -> bool:
     """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
     set of civilian nouns, for refusals that are no party's)."""
     return (kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
             or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
-            or help_not_backing(d) or general_truth(d))
+            or help_not_backing(d) or general_truth(d) or possibility(d))
