@@ -99,7 +99,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "154"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "155"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -379,6 +379,8 @@ VERSION = "154"  # 3: speech content, generic and negated mentions, own-part den
 # strikes on Ras Isa fuel port") is a bulletin of the nearest telling of it in the article (events.bulletins)
 # 154: a possibility in a conditional sentence, the condition or what would follow ("If the talks fail, the fighting
 # could spread"), is no happening (events.generic.possibility)
+# 155: the object of the act a demand asks for is what is asked ("urged all parties to agree an immediate ceasefire";
+# events.mentions.speech_content)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
