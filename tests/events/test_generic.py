@@ -21,6 +21,9 @@ DROPPED = [
     ("Civilians in the town live in constant fear of abduction.", "abduction"),
     ("Without more air defence systems, Ukrainian cities will remain vulnerable to missile attacks.", "attacks"),
     ("The militia has a history of attacking aid convoys.", "attacking"),
+    ("It was the first of three attacks in five days that have shaken a country used to kidnappings.",
+     "kidnappings"),
+    ("Residents of the border towns have grown accustomed to shelling.", "shelling"),
     # what a capacity is for
     ("Analysts say the army lacks the manpower to retake the city.", "retake"),
     # awaited, banned, asked
@@ -72,6 +75,7 @@ KEPT = [
     # a "for" of a verb that awaits nothing, the use of a weapon told as done, a "whether" elsewhere
     ("Residents queued for hours after air strikes hit the power plant.", "air strikes"),
     ("Rebels used landmines against the convoy near Beni.", "landmines"),
+    ("The drones used to attack the port on Monday were launched from the sea.", "attack"),
     ("Gunmen killed six villagers in Zamfara, officials said, without saying whether arrests were made.", "killed"),
     # coming under it is a happening
     ("The convoy came under attack near Bakhmut on Monday.", "attack"),

@@ -12,7 +12,8 @@ not by the word:
   continued") is a happening and stays;
 - **what is feared or exposed to, or a habit's content**: an event that is the "of" of a noun of
   fear or risk ("in constant fear *of abduction*", "the risk *of attacks*"), what someone is
-  vulnerable or exposed to ("vulnerable to missile *attacks*") is a possibility; the "of" of a
+  vulnerable or exposed to ("vulnerable to missile *attacks*") is a possibility, what one is used to
+  ("a country used to *kidnappings*") a kind that recurs; the "of" of a
   history or a habit ("has a history *of attacking* aid convoys") is what a party does;
 - **a trend**: a bare plural event noun whose number rises or falls ("*Attacks* on journalists have
   increased sharply") is counted, not told;
@@ -76,6 +77,8 @@ _POSSIBILITY_NOUNS = frozenset({"fear", "risk", "danger", "threat", "possibility
 HABIT_NOUNS = frozenset({"pattern", "history", "practice", "habit", "record", "tradition", "trend"})
 # adjectives whose "to" is what may befall ("vulnerable to missile attacks")
 _EXPOSED_ADJECTIVES = frozenset({"vulnerable", "exposed", "prone", "susceptible"})
+# words whose "to" is what one has grown used to: a kind of happening that recurs ("a country used to kidnappings")
+_ACCUSTOMED = frozenset({"used", "accustomed", "inured", "habituated"})
 # nouns whose infinitive says what a means or a capacity is for ("the manpower to retake the city")
 _CAPACITY_NOUNS = frozenset({"manpower", "capacity", "ability", "means", "power", "strength", "resources", "capability",
                              "mandate", "authority", "right", "equipment", "wherewithal"})
@@ -98,14 +101,14 @@ def kind_subject(d: Draft) -> bool:
 
 def feared(d: Draft) -> bool:
     """An event (a noun or a gerund) that is the "of" of a noun of fear or risk, or the "to" of an
-    adjective of exposure (see above)."""
+    adjective of exposure or of being used to (see above)."""
     tok = d.trigger.head
     if tok.dep_ not in ("pobj", "pcomp"):
         return False
     prep = tok.head
     owner = prep.head.lemma_.lower()
     return (prep.lower_ == "of" and owner in _POSSIBILITY_NOUNS | HABIT_NOUNS) or (
-        prep.lower_ == "to" and owner in _EXPOSED_ADJECTIVES)
+        prep.lower_ == "to" and (owner in _EXPOSED_ADJECTIVES or prep.head.lower_ in _ACCUSTOMED))
 
 
 def capacity(d: Draft) -> bool:
