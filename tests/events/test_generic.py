@@ -24,6 +24,9 @@ DROPPED = [
     ("It was the first of three attacks in five days that have shaken a country used to kidnappings.",
      "kidnappings"),
     ("Residents of the border towns have grown accustomed to shelling.", "shelling"),
+    # a counted set one happening is a member of
+    ("It was the first of three attacks in five days that have shaken a country used to kidnappings.", "attacks"),
+    ("The raid was one of several strikes on the port this month.", "strikes"),
     # what a capacity is for
     ("Analysts say the army lacks the manpower to retake the city.", "retake"),
     # awaited, banned, asked
@@ -76,6 +79,8 @@ KEPT = [
     ("Residents queued for hours after air strikes hit the power plant.", "air strikes"),
     ("Rebels used landmines against the convoy near Beni.", "landmines"),
     ("The drones used to attack the port on Monday were launched from the sea.", "attack"),
+    ("Two of the attacks hit schools in the north on Monday.", "attacks"),
+    ("The first of the three strikes hit a school in the north on Monday.", "strikes"),
     ("Gunmen killed six villagers in Zamfara, officials said, without saying whether arrests were made.", "killed"),
     # coming under it is a happening
     ("The convoy came under attack near Bakhmut on Monday.", "attack"),

@@ -13,7 +13,9 @@ not by the word:
 - **what is feared or exposed to, or a habit's content**: an event that is the "of" of a noun of
   fear or risk ("in constant fear *of abduction*", "the risk *of attacks*"), what someone is
   vulnerable or exposed to ("vulnerable to missile *attacks*") is a possibility, what one is used to
-  ("a country used to *kidnappings*") a kind that recurs; the "of" of a
+  ("a country used to *kidnappings*") a kind that recurs; a counted set that a copula says one happening
+  is a member of ("it was the first *of three attacks* in five days", "the raid was one *of several
+  strikes*") names the set, told where each is; the "of" of a
   history or a habit ("has a history *of attacking* aid convoys") is what a party does;
 - **a trend**: a bare plural event noun whose number rises or falls ("*Attacks* on journalists have
   increased sharply") is counted, not told;
@@ -109,6 +111,26 @@ def feared(d: Draft) -> bool:
     owner = prep.head.lemma_.lower()
     return (prep.lower_ == "of" and owner in _POSSIBILITY_NOUNS | HABIT_NOUNS) or (
         prep.lower_ == "to" and (owner in _EXPOSED_ADJECTIVES or prep.head.lower_ in _ACCUSTOMED))
+
+
+# words that pick one member out of a set ("the first of three attacks", "one of several strikes")
+_MEMBER_WORDS = frozenset({"one", "first", "second", "third", "last", "latest", "each", "another", "deadliest", "largest",
+                           "biggest", "worst"})
+_MANY = frozenset({"several", "many", "multiple", "numerous", "dozens", "hundreds"})
+
+
+def member_of_a_set(d: Draft) -> bool:
+    """A plural event noun counted as the set one happening belongs to (see above)."""
+    head = d.trigger.head
+    if head.tag_ != "NNS" or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    picker = head.head.head
+    if picker.lower_ not in _MEMBER_WORDS and picker.ent_type_ != "ORDINAL":
+        return False
+    if picker.dep_ != "attr" or picker.head.lemma_.lower() != "be":
+        return False  # "the first of the three strikes hit a school": the member told with its own verb
+    return any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or (c.dep_ == "amod" and c.lower_ in _MANY)
+               for c in head.children)
 
 
 def capacity(d: Draft) -> bool:
@@ -350,6 +372,6 @@ def possibility(d: Draft) -> bool:
 def no_happening(d: Draft, civilians: CueSet) -> bool:
     """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
     set of civilian nouns, for refusals that are no party's)."""
-    return (kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
+    return (kind_subject(d) or feared(d) or member_of_a_set(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
             or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
             or help_not_backing(d) or general_truth(d) or possibility(d))

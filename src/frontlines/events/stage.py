@@ -99,7 +99,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "156"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "157"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -383,6 +383,8 @@ VERSION = "156"  # 3: speech content, generic and negated mentions, own-part den
 # events.mentions.speech_content)
 # 156: what one is used or accustomed to ("a country used to kidnappings") is a kind that recurs, no happening
 # (events.generic.feared)
+# 157: a counted set that a copula says one happening is a member of ("It was the first of three attacks in five days")
+# names the set, no event (events.generic.member_of_a_set)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
