@@ -18,7 +18,8 @@ not by the word:
   strikes*") names the set, told where each is; the "of" of a
   history or a habit ("has a history *of attacking* aid convoys") is what a party does;
 - **a trend**: a bare plural event noun whose number rises or falls ("*Attacks* on journalists have
-  increased sharply") is counted, not told;
+  increased sharply"), or one whose measure does ("the number and scale of missile *strikes* would
+  increase"), is counted, not told;
 - **awaited, banned, asked**: a happening braced for or expected ("bracing for more air
   *strikes*"), what a ban forbids ("bans the use of *landmines*"; "*Protests* are banned"), an act in
   a clause "whether" opens ("have not said whether they will *join* the talks");
@@ -84,6 +85,24 @@ _ACCUSTOMED = frozenset({"used", "accustomed", "inured", "habituated"})
 # nouns whose infinitive says what a means or a capacity is for ("the manpower to retake the city")
 _CAPACITY_NOUNS = frozenset({"manpower", "capacity", "ability", "means", "power", "strength", "resources", "capability",
                              "mandate", "authority", "right", "equipment", "wherewithal"})
+
+
+# nouns that measure how much of a kind of happening there is ("the number of strikes", "the scale of attacks")
+_MEASURES = frozenset({"number", "scale", "frequency", "intensity", "pace", "rate", "level", "count", "volume"})
+
+
+def measured_trend(d: Draft) -> bool:
+    """A plural event noun whose measure rises or falls ("warned that the number and scale of missile strikes
+    on targets in Kyiv would increase"; "the frequency of drone attacks has risen"): counted, not told."""
+    head = d.trigger.head
+    if head.tag_ != "NNS" or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    measure = head.head.head
+    if measure.lemma_.lower() not in _MEASURES:
+        return False
+    while measure.dep_ == "conj" and measure.head.i != measure.i:
+        measure = measure.head
+    return measure.dep_ == "nsubj" and measure.head.lemma_.lower() in _TREND_VERBS
 
 
 def kind_subject(d: Draft) -> bool:
@@ -372,6 +391,6 @@ def possibility(d: Draft) -> bool:
 def no_happening(d: Draft, civilians: CueSet) -> bool:
     """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
     set of civilian nouns, for refusals that are no party's)."""
-    return (kind_subject(d) or feared(d) or member_of_a_set(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
+    return (kind_subject(d) or measured_trend(d) or feared(d) or member_of_a_set(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
             or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
             or help_not_backing(d) or general_truth(d) or possibility(d))

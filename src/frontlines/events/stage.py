@@ -99,7 +99,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "157"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "158"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -385,6 +385,8 @@ VERSION = "157"  # 3: speech content, generic and negated mentions, own-part den
 # (events.generic.feared)
 # 157: a counted set that a copula says one happening is a member of ("It was the first of three attacks in five days")
 # names the set, no event (events.generic.member_of_a_set)
+# 158: a plural event noun whose measure rises or falls ("the number and scale of missile strikes would increase") is
+# counted, not told (events.generic.measured_trend)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
