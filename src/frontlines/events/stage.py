@@ -22,6 +22,7 @@ from frontlines.events.attribution import (
     speaker_side,
     source_party,
 )
+from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.coder import (
     Typing,
     claimed_responsibility,
@@ -42,11 +43,10 @@ from frontlines.events.context import (
     story_day,
     told_after,
 )
-from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.draft import Draft
+from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
-from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.merge import (
     attach_sentence_quantities,
     headline_end,
@@ -61,6 +61,7 @@ from frontlines.events.merge import (
     merge_same_happening,
     merge_victims_told_again,
 )
+from frontlines.events.protests import merge_interventions
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
 from frontlines.events.roles import (
@@ -99,7 +100,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "158"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "159"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -387,6 +388,8 @@ VERSION = "158"  # 3: speech content, generic and negated mentions, own-part den
 # names the set, no event (events.generic.member_of_a_set)
 # 158: a plural event noun whose measure rises or falls ("the number and scale of missile strikes would increase") is
 # counted, not told (events.generic.measured_trend)
+# 159: force used on protesters, told within two sentences after a protest of the same place and day, is that
+# protest's intervention, one event with the intervention's sub-type (ACLED; events.protests)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -496,6 +499,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_victims_told_again(drafts)
     merge_doers_told_again(drafts)
     merge_bulletins(drafts)
+    merge_interventions(drafts)
     kept = [d for d in drafts if not d.dropped]
     more_of_the_same(kept)
     report_night(kept, index, breaks, inp.article.published, inp.article.id)
