@@ -12,10 +12,14 @@ not by the word:
   continued") is a happening and stays;
 - **what is feared or exposed to, or a habit's content**: an event that is the "of" of a noun of
   fear or risk ("in constant fear *of abduction*", "the risk *of attacks*"), what someone is
-  vulnerable or exposed to ("vulnerable to missile *attacks*") is a possibility; the "of" of a
+  vulnerable or exposed to ("vulnerable to missile *attacks*") is a possibility, what one is used to
+  ("a country used to *kidnappings*") a kind that recurs; a counted set that a copula says one happening
+  is a member of ("it was the first *of three attacks* in five days", "the raid was one *of several
+  strikes*") names the set, told where each is; the "of" of a
   history or a habit ("has a history *of attacking* aid convoys") is what a party does;
 - **a trend**: a bare plural event noun whose number rises or falls ("*Attacks* on journalists have
-  increased sharply") is counted, not told;
+  increased sharply"), or one whose measure does ("the number and scale of missile *strikes* would
+  increase"), is counted, not told;
 - **awaited, banned, asked**: a happening braced for or expected ("bracing for more air
   *strikes*"), what a ban forbids ("bans the use of *landmines*"; "*Protests* are banned"), an act in
   a clause "whether" opens ("have not said whether they will *join* the talks");
@@ -30,14 +34,36 @@ not by the word:
 - **help, not backing**: "support" given to a thing that is neither a party nor a policy ("supporting the
   transfer of the injured"; "to support such an investigation") is practical help, not PLOVER's SUPPORT;
 - **a capacity**: an infinitive that says what a means or a capacity is for ("lacks the manpower
-  *to retake* the city", "no mandate *to protect* civilians") tells what could be done.
+  *to retake* the city", "no mandate *to protect* civilians") tells what could be done;
+- **a sum over years**: an act in the present perfect over a span from a named year to now ("bandits
+  *have kidnapped* thousands of people since 2020"; "Tripoli has seen repeated bouts of *fighting* since
+  the 2011 uprising") sums many happenings with no day of their own; ACLED codes each where it is told.
+  One that names a dated instance ("has seized large parts of North Kivu since 2021, starting with
+  Bunagana in June 2022") tells that instance and stays; so does a span of months ("since Thursday";
+  "Since 27 October 2023, the armed groups have launched attacks" in January 2024, an offensive told as
+  one): the span is over a year when its year is two or more before the report's, or one before and
+  named by the year alone;
+- **a general truth told in a past report**: a deed in the present simple as the content of a verb in the
+  past ("Abuja rejected the charge, *saying bandits kill* Muslims and Christians alike"). A deed reported
+  in a past narrative shifts to the past ("said gunmen killed ..."); one that keeps the present is told as
+  true at any time, what a kind of party does, not a happening. A present report ("says rebels attack")
+  and a speech act in the present ("said it rejects the claims": done in the saying) stay;
+- **a possibility in a conditional sentence**: the condition and what would follow from it ("*If* the talks
+  fail, the fighting *could* spread"; "the ceasefire, *if* it holds, *would* allow aid in"; "*Should* the
+  rebels take the city, they *would* control the trade route"), told with no frame that makes them a plan,
+  a threat or a request: no happening. A modal with no condition ("would require", "must be limited") is
+  left as told: a sentence may give a type of act its only words that way.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import CueSet
 from frontlines.events.roles import measured_since
+from frontlines.records import EventStatus
 
 # determiners and other words that make a noun phrase refer to particular happenings
 _REFERRING_DEPS = frozenset({"det", "poss", "nummod", "predet"})
@@ -54,9 +80,29 @@ _POSSIBILITY_NOUNS = frozenset({"fear", "risk", "danger", "threat", "possibility
 HABIT_NOUNS = frozenset({"pattern", "history", "practice", "habit", "record", "tradition", "trend"})
 # adjectives whose "to" is what may befall ("vulnerable to missile attacks")
 _EXPOSED_ADJECTIVES = frozenset({"vulnerable", "exposed", "prone", "susceptible"})
+# words whose "to" is what one has grown used to: a kind of happening that recurs ("a country used to kidnappings")
+_ACCUSTOMED = frozenset({"used", "accustomed", "inured", "habituated"})
 # nouns whose infinitive says what a means or a capacity is for ("the manpower to retake the city")
 _CAPACITY_NOUNS = frozenset({"manpower", "capacity", "ability", "means", "power", "strength", "resources", "capability",
                              "mandate", "authority", "right", "equipment", "wherewithal"})
+
+
+# nouns that measure how much of a kind of happening there is ("the number of strikes", "the scale of attacks")
+_MEASURES = frozenset({"number", "scale", "frequency", "intensity", "pace", "rate", "level", "count", "volume"})
+
+
+def measured_trend(d: Draft) -> bool:
+    """A plural event noun whose measure rises or falls ("warned that the number and scale of missile strikes
+    on targets in Kyiv would increase"; "the frequency of drone attacks has risen"): counted, not told."""
+    head = d.trigger.head
+    if head.tag_ != "NNS" or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    measure = head.head.head
+    if measure.lemma_.lower() not in _MEASURES:
+        return False
+    while measure.dep_ == "conj" and measure.head.i != measure.i:
+        measure = measure.head
+    return measure.dep_ == "nsubj" and measure.head.lemma_.lower() in _TREND_VERBS
 
 
 def kind_subject(d: Draft) -> bool:
@@ -76,14 +122,34 @@ def kind_subject(d: Draft) -> bool:
 
 def feared(d: Draft) -> bool:
     """An event (a noun or a gerund) that is the "of" of a noun of fear or risk, or the "to" of an
-    adjective of exposure (see above)."""
+    adjective of exposure or of being used to (see above)."""
     tok = d.trigger.head
     if tok.dep_ not in ("pobj", "pcomp"):
         return False
     prep = tok.head
     owner = prep.head.lemma_.lower()
     return (prep.lower_ == "of" and owner in _POSSIBILITY_NOUNS | HABIT_NOUNS) or (
-        prep.lower_ == "to" and owner in _EXPOSED_ADJECTIVES)
+        prep.lower_ == "to" and (owner in _EXPOSED_ADJECTIVES or prep.head.lower_ in _ACCUSTOMED))
+
+
+# words that pick one member out of a set ("the first of three attacks", "one of several strikes")
+_MEMBER_WORDS = frozenset({"one", "first", "second", "third", "last", "latest", "each", "another", "deadliest", "largest",
+                           "biggest", "worst"})
+_MANY = frozenset({"several", "many", "multiple", "numerous", "dozens", "hundreds"})
+
+
+def member_of_a_set(d: Draft) -> bool:
+    """A plural event noun counted as the set one happening belongs to (see above)."""
+    head = d.trigger.head
+    if head.tag_ != "NNS" or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    picker = head.head.head
+    if picker.lower_ not in _MEMBER_WORDS and picker.ent_type_ != "ORDINAL":
+        return False
+    if picker.dep_ != "attr" or picker.head.lemma_.lower() != "be":
+        return False  # "the first of the three strikes hit a school": the member told with its own verb
+    return any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or (c.dep_ == "amod" and c.lower_ in _MANY)
+               for c in head.children)
 
 
 def capacity(d: Draft) -> bool:
@@ -218,9 +284,113 @@ def condition_to_come(d: Draft) -> bool:
     return False
 
 
+_PERFECT_AUX = frozenset({"has", "have", "'ve"})
+_CLIMB = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nsubj", "nsubjpass", "xcomp", "conj", "attr"})
+
+
+def _since_year(tok: Any, published: dt.date | None) -> bool:
+    """``tok`` opens a "since" span that began over a year before the report ("since 2020", "since the 2011
+    uprising"; see above). With no report date, only a span named by its year alone."""
+    opens = (tok.dep_ == "prep" and tok.lower_ == "since") or (
+        tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in tok.children))
+    if not opens:
+        return False
+    years = [int(t.text) for t in tok.subtree if t.like_num and len(t.text) == 4 and t.text.isdigit()
+             and 1900 <= int(t.text) <= 2100]
+    if not years:
+        return False
+    year_alone = not any(t.ent_type_ == "DATE" and not (t.like_num and len(t.text) == 4) and t.pos_ != "DET"
+                         for t in tok.subtree)
+    if published is None:
+        return year_alone
+    gap = published.year - min(years)
+    return gap >= 2 or (gap == 1 and year_alone)
+
+
+def sum_over_years(d: Draft, published: dt.date | None) -> bool:
+    """An act in the present perfect over a span that began over a year before the report, naming no dated
+    instance (see above)."""
+    tok, path = d.trigger.head, []
+    for _ in range(6):
+        path.append(tok)
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in tok.children):
+                break
+            if tok.dep_ not in ("xcomp", "conj"):  # "has used drones to push ... out": the infinitive's span
+                return False
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    else:
+        return False
+    spans = [c for t in path for c in t.children if _since_year(c, published)]
+    if not spans:
+        return False
+    inside = {t.i for s in spans for t in s.subtree}
+    return not any(t.ent_type_ == "DATE" and t.i not in inside for t in tok.subtree)
+
+
+def drop_sums_over_years(drafts: list[Draft], published: dt.date | None) -> None:
+    """Mark the drafts that sum happenings over years (:func:`sum_over_years`) as dropped."""
+    for d in drafts:
+        if sum_over_years(d, published):
+            d.dropped = True
+
+
+_DEEDS = frozenset({"ASSAULT", "COERCE"})
+
+
+def _past(verb: Any) -> bool:
+    """A verb in the past, or a participle adjunct of one ("rejected the charge, saying ...")."""
+    for _ in range(3):
+        if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+            return True
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def general_truth(d: Draft) -> bool:
+    """A deed in the present simple as the content of a verb in the past (see above)."""
+    head = d.trigger.head
+    if d.typing.plover not in _DEEDS or head.pos_ != "VERB" or head.tag_ not in ("VBZ", "VBP"):
+        return False
+    lemma = head.lemma_.lower()
+    if head.lower_ not in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"):
+        return False  # the tagger's present for a past it does not know ("Ukrainian forces retook ...; Russian forces withdrew")
+    if any(c.dep_ in ("aux", "auxpass") for c in head.children) or head.dep_ != "ccomp" or head.i < head.head.i:
+        return False  # a clause before the verb is no content of it here ("forces retook X; Russian forces withdrew")
+    return _past(head.head)
+
+
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition(clause: Any) -> bool:
+    """``clause`` states a condition: "if" or "unless" opens it, or "should" comes before its subject
+    ("Should the rebels take the city, ...")."""
+    if clause.dep_ != "advcl":
+        return False
+    kids = list(clause.children)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in kids):
+        return True
+    subjects = [c.i for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and any(c.dep_ == "aux" and c.lower_ == "should" and c.i < min(subjects) for c in kids)
+
+
+def possibility(d: Draft) -> bool:
+    """A mention told as a possibility in a conditional sentence: the condition or what would follow from it
+    ("If the talks fail, the fighting could spread to the capital"; "The ceasefire, if it holds, would allow
+    aid to reach the city"; "Should the rebels take the city, they would control the trade route")."""
+    if d.realis.status is not EventStatus.HYPOTHETICAL:
+        return False
+    return any(_condition(t) for t in d.sent)
+
+
 def no_happening(d: Draft, civilians: CueSet) -> bool:
     """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
     set of civilian nouns, for refusals that are no party's)."""
-    return (kind_subject(d) or feared(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
+    return (kind_subject(d) or measured_trend(d) or feared(d) or member_of_a_set(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
             or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
-            or help_not_backing(d))
+            or help_not_backing(d) or general_truth(d) or possibility(d))

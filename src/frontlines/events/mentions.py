@@ -7,7 +7,8 @@ Each rule reads the dependency tree around one trigger and the other triggers of
   refusal are about is that act's content, not a second event ("accused the army *of bombing*
   residential areas", "its call *for an immediate ceasefire*", "an agreement *on the deployment*
   of police officers"); a speech noun a refusal takes as its object is the earlier speech act
-  referred back to ("rejected *the accusation*", "dismissed *the accusations*");
+  referred back to ("rejected *the accusation*", "dismissed *the accusations*"); the object of the act
+  a demand asks for is asked too ("urged all parties to agree *an immediate ceasefire*");
 - **generic mention**: a clause that restricts an indefinite or universal antecedent names a kind
   of doer, not a doer ("*anyone who attacks* public institutions", "*those who refused* were
   beaten", "*any group that violates* the ceasefire");
@@ -105,6 +106,10 @@ def speech_content(d: Draft, heads: dict[int, Draft]) -> bool:
         other = heads.get(first.head.i)
         if other is not None and other is not d and other.typing.plover in _DEMANDING:
             return True  # "demanded the surrender of the garrison", "threatened to withdraw": what is asked
+    if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.dep_ == "xcomp" and head.head.pos_ == "VERB":
+        other = heads.get(head.head.head.i)  # "urged all parties to agree *an immediate ceasefire*": what is asked
+        if other is not None and other is not d and other.typing.plover in _DEMANDING:
+            return True
     if _inside_commitment(head, d, heads):
         return True
     cur, through = head, False

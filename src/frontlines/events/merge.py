@@ -401,6 +401,54 @@ _RETOLD_TYPES = frozenset({"ASSAULT"})
 _TOLD = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.ANNOUNCED})
 
 
+def _day_in_own_clause(d: Draft) -> bool:
+    """The mention's day is told inside its own clause ("denied that its aircraft had struck the centre on
+    Tuesday"), not in the clause that frames it ("On 3 July, a spokesman denied that ...": the denial's day)."""
+    if not _own_day(d) or d.time is None:
+        return False
+    head = d.trigger.head
+    return head.left_edge.idx <= d.time.evidence.start < head.right_edge.idx + len(head.right_edge)
+
+
+def _known(tok: Any) -> bool:
+    """A noun phrase the text presents as known: "the centre", "the city", "its base", a name or a pronoun."""
+    return tok.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
+
+
+def merge_denied_retellings(drafts: list[Draft]) -> None:
+    """A deed a party denies that the article has already told is that deed, not another one ("Shortly
+    before midnight on 2 July, an airstrike hit the Tajoura Detention Centre ... On 3 July, an LNA spokesman
+    denied that its aircraft had targeted the centre, saying it had struck a nearby militia camp"): a
+    denial answers what was told or charged. The earlier telling of the deed's type and family (ground
+    changing hands or not), told as done or claimed, with no other place and no other day in the deed's own
+    clause, absorbs it; a day in the denial's clause is the denial's. The denied deed takes up its patient
+    as known ("the centre", "the city"); one that names a new one ("denied shelling villages") is the
+    content of a charge, and stays. The denier's own version of the happening, told in a participle of
+    saying on the denial or on the denied deed ("saying it had struck a militia camp"), is absorbed too.
+    The earlier telling keeps its status: the denial is the denier's word on it."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _RETOLD_TYPES or d.realis.status is not EventStatus.DENIED:
+            continue
+        if not any(c.dep_ in ("dobj", "nsubjpass") and _known(c) for c in d.trigger.head.children):
+            continue  # "denied shelling villages": the content of a charge, not a deed told before
+        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
+        earlier = [e for e in earlier if e is not d and not e.dropped and e.typing.plover == d.typing.plover
+                   and _one_family(d, e) and e.realis.status in _TOLD and not _places_differ(d, e)
+                   and not (_day_in_own_clause(d) and _own_days_differ(d, e))]
+        if not earlier:
+            continue
+        nearest = max(e.sent_idx for e in earlier)
+        keep = max((e for e in earlier if e.sent_idx == nearest), key=_salience)
+        frame = d.realis.frame
+        versions = [o for o in drafts if o is not d and not o.dropped and o.sent_idx == d.sent_idx
+                    and o.typing.plover == d.typing.plover and o.realis.frame is not None and frame is not None
+                    and o.realis.frame.tag_ == "VBG" and o.realis.frame.head.i in (frame.i, d.trigger.head.i)]
+        told = keep.realis  # the deed stays as the article told it: the denial is the denier's word on it
+        for o in (d, *versions):
+            absorb(keep, o)
+        keep.realis = told
+
+
 def _reported(d: Draft) -> bool:
     """Told as a party's claim (its own side's act, or words that make it a claim)."""
     return d.realis.status is EventStatus.CLAIMED

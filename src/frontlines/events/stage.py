@@ -22,6 +22,7 @@ from frontlines.events.attribution import (
     speaker_side,
     source_party,
 )
+from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.coder import (
     Typing,
     claimed_responsibility,
@@ -43,12 +44,14 @@ from frontlines.events.context import (
     told_after,
 )
 from frontlines.events.draft import Draft
+from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
 from frontlines.events.merge import (
     attach_sentence_quantities,
     headline_end,
     merge_across_sentences,
+    merge_denied_retellings,
     merge_doers_told_again,
     merge_headline,
     merge_in_sentence,
@@ -58,12 +61,13 @@ from frontlines.events.merge import (
     merge_same_happening,
     merge_victims_told_again,
 )
+from frontlines.events.protests import merge_interventions
+from frontlines.events.officials import official_place
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
 from frontlines.events.roles import (
     agent_tokens,
     choose_place,
-    official_place,
     choose_quantities,
     find_actors,
     index_doc,
@@ -98,7 +102,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "164"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "165"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -383,6 +387,26 @@ VERSION = "164"  # 3: speech content, generic and negated mentions, own-part den
 # PLOVER COERCE censor, ACLED Other as a curfew (triggers "shut down", "cut" with refine comms)
 # 149: air strikes or shelling named as one part of an operation beside ground troops ("an operation involving airstrikes,
 # armoured bulldozers and hundreds of ground troops") are that ground engagement: an armed clash (events.means.beside_ground_forces)
+# 150: an act in the present perfect over a span begun over a year before the report ("have kidnapped thousands since 2020") sums
+# many happenings, no event, unless it names a dated instance (events.generic.sum_over_years)
+# 151: a deed a party denies that the article has told before is that deed, and so is the denier's own version
+# ("denied that its aircraft had targeted the centre, saying it had struck a militia camp"; events.merge.merge_denied_retellings)
+# 152: a deed in the present simple as the content of a verb in the past ("saying bandits kill Muslims and Christians
+# alike") is told as true at any time, no happening (events.generic.general_truth)
+# 153: a line with no verb that names an attack ("01:12 Explosions in the capital."; "BREAKING 00:40 - Series of heavy
+# strikes on Ras Isa fuel port") is a bulletin of the nearest telling of it in the article (events.bulletins)
+# 154: a possibility in a conditional sentence, the condition or what would follow ("If the talks fail, the fighting
+# could spread"), is no happening (events.generic.possibility)
+# 155: the object of the act a demand asks for is what is asked ("urged all parties to agree an immediate ceasefire";
+# events.mentions.speech_content)
+# 156: what one is used or accustomed to ("a country used to kidnappings") is a kind that recurs, no happening
+# (events.generic.feared)
+# 157: a counted set that a copula says one happening is a member of ("It was the first of three attacks in five days")
+# names the set, no event (events.generic.member_of_a_set)
+# 158: a plural event noun whose measure rises or falls ("the number and scale of missile strikes would increase") is
+# counted, not told (events.generic.measured_trend)
+# 159: force used on protesters, told within two sentences after a protest of the same place and day, is that
+# protest's intervention, one event with the intervention's sub-type (ACLED; events.protests)
 # 160: an event its sentence places nowhere else happened where the local official telling it serves ("Kharkiv mayor Ihor
 # Terekhov reports a series of strikes", "the governor of Belgorod said drones hit a depot"; events.roles._jurisdiction)
 # 161: a verb that strikes something ("striking Chuhuiv and Zolochiv") is an attack though "striking" is a labour word;
@@ -394,6 +418,7 @@ VERSION = "164"  # 3: speech content, generic and negated mentions, own-part den
 # 164: a subject the parser found in the dateline stands for its apposition after the dateline ("MEXICO CITY (AP) —
 # Gunmen killed", "KYIV, Ukraine (AP) — Russian forces shelled"): the town where the report was filed did nothing
 # (events.roles._out_of_dateline)
+# 165: branch precision4's v150-v159 merged with the lead's v160-v164 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -489,6 +514,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
+        drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
@@ -499,9 +525,12 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
+    merge_denied_retellings(drafts)
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
     merge_doers_told_again(drafts)
+    merge_bulletins(drafts)
+    merge_interventions(drafts)
     kept = [d for d in drafts if not d.dropped]
     more_of_the_same(kept)
     report_night(kept, index, breaks, inp.article.published, inp.article.id)

@@ -1,0 +1,50 @@
+"""events.protests: force used on protesters, told within two sentences after a protest of the same place and
+day, is that protest's intervention (one event, the intervention's sub-type, the protesters its actor);
+a protest in another town or on another day stays its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+CASES = [
+    ("On Wednesday, thousands of people marched through Port-au-Prince to demand that the authorities do more to "
+     "stop the gangs. Police fired tear gas to disperse demonstrators who approached the prime minister's office.",
+     ["Protest with intervention"]),
+    # another town, another day: two
+    ("On Wednesday, thousands of people marched through Port-au-Prince to demand more security. In Cap-Haitien, "
+     "police fired tear gas to disperse demonstrators.", ["Peaceful protest", "Protest with intervention"]),
+    ("On Monday, thousands of students marched through Dhaka to demand jobs. On Thursday, police fired tear gas to "
+     "disperse protesters in Dhaka.", ["Peaceful protest", "Protest with intervention"]),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline_resources() -> Any:
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources
+
+    return load_resources(load_settings())
+
+
+@pytest.mark.parametrize(("text", "subs"), CASES, ids=[f"{len(c[1])}-{c[0][60:90]}" for c in CASES])
+def test_force_told_after_a_protest_is_its_intervention(pipeline_resources: Any, text: str, subs: list) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    extraction = process_article(Article(id="t", text=text, published=dt.date(2025, 4, 4)), pipeline_resources)
+    events = [e for e in extraction.events if e.plover_type == "PROTEST"]
+    assert sorted(e.acled_sub_event_type or "" for e in events) == sorted(subs), [
+        (e.trigger, e.acled_sub_event_type, e.time and e.time.value) for e in events]
+
+
+def test_the_protesters_stay_the_actor(pipeline_resources: Any) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    text = CASES[0][0]
+    extraction = process_article(Article(id="t", text=text, published=dt.date(2025, 4, 4)), pipeline_resources)
+    (event,) = [e for e in extraction.events if e.plover_type == "PROTEST"]
+    assert not any("police" in (a.name or a.text).lower() for a in event.sources), event.sources
