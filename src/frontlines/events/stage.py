@@ -62,6 +62,7 @@ from frontlines.events.merge import (
     merge_victims_told_again,
 )
 from frontlines.events.protests import merge_interventions
+from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, noun_phrase, settle_status
@@ -102,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "165"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "166"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -419,6 +420,9 @@ VERSION = "165"  # 3: speech content, generic and negated mentions, own-part den
 # Gunmen killed", "KYIV, Ukraine (AP) — Russian forces shelled"): the town where the report was filed did nothing
 # (events.roles._out_of_dateline)
 # 165: branch precision4's v150-v159 merged with the lead's v160-v164 (no rule of its own)
+# 166: an attack told without hands, in an article whose every attack with a named doer is one armed side's, is that
+# side's (ACLED reads the actor from the whole report; two sides, or a doer of no known side, leave it unsaid;
+# events.doers.the_one_side)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -555,6 +559,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
     officials_at_home(kept)
+    the_one_side(kept)
     if not kept:
         return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type

@@ -1,0 +1,43 @@
+"""Who did it when the sentence does not say (events.doers): the one side an article tells doing its violence.
+Real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.records import Article
+
+
+@pytest.fixture(scope="module")
+def run():  # noqa: ANN201
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources, process_article
+
+    try:
+        resources = load_resources(load_settings())
+    except Exception as exc:  # noqa: BLE001 - no resources: skip with the reason
+        pytest.skip(f"pipeline resources unavailable: {type(exc).__name__}: {exc}")
+
+    def go(text: str):  # noqa: ANN202
+        art = Article(id="doers", text=text, published=dt.date(2024, 5, 15), source="test")
+        return process_article(art, resources).events
+
+    return go
+
+
+@pytest.mark.parametrize(("text", "doers"), [
+    # the article's attacks are all one armed side's: an attack told without hands (the last told) is that side's
+    ("Russian forces shelled Kupiansk on Monday. On Tuesday two guided bombs hit a store in the city, killing six "
+     "people.", ["Russian Armed Forces"]),
+    # negatives: two sides fighting; a doer of no known side (gunmen) in the story
+    ("Sudan's army shelled Omdurman on Monday. The RSF attacked El Obeid. On Tuesday a market in Kosti was bombed.",
+     []),
+    ("Gunmen attacked a village in Zamfara on Monday. On Tuesday a market in Gusau was attacked, and six people "
+     "were killed.", []),
+])
+def test_an_attack_without_hands_is_the_one_sides(run, text: str, doers: list) -> None:  # noqa: ANN001
+    attacks = [e for e in run(text) if e.plover_type == "ASSAULT"]
+    assert len(attacks) >= 2, attacks
+    assert [a.name for a in attacks[-1].sources] == doers, (attacks[-1].trigger, attacks[-1].sources)
