@@ -94,7 +94,7 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.triggers import find_triggers
-from frontlines.events.when import choose_time, publication_time
+from frontlines.events.when import choose_time, publication_time, rest_of_period
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
 from frontlines.records import Event, EventStatus, Evidence, Place, Sector
@@ -102,7 +102,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "165"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "200"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -419,6 +419,8 @@ VERSION = "165"  # 3: speech content, generic and negated mentions, own-part den
 # Gunmen killed", "KYIV, Ukraine (AP) — Russian forces shelled"): the town where the report was filed did nothing
 # (events.roles._out_of_dateline)
 # 165: branch precision4's v150-v159 merged with the lead's v160-v164 (no rule of its own)
+# 200: an act still to come (planned, threatened, ordered) dated by the period the report stands in falls in the rest
+# of it ("would send 590 more soldiers to Sinaloa this week", told on a Tuesday: from Tuesday, not Monday)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -619,6 +621,8 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: Mapping
     if time is None and inp.article.published is not None:
         time = publication_time(inp.article.published, article_id)
     attributed = d.realis.attributed_to
+    status = settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head).status
+    time = rest_of_period(time, status, inp.article.published)
     return Event(
         evidence=evidence,
         trigger=trigger_text,
@@ -632,7 +636,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: Mapping
         time=time,
         quantities=d.quantities,
         # the type's own status; the ranking above read the sentence's framing (realis) as it was
-        status=settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head).status,
+        status=status,
         attributed_to=attributed,
         confidence=confidence(d, trigger_heads, title),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
