@@ -66,6 +66,35 @@ def test_an_undated_event_takes_the_time_the_story_gives_it(run_events, text: st
         assert all(e.time is None or e.time.value != value for e in later)
 
 
+# (v201) a live blog's post is told at its time stamp, on the blog's day: neither a day its post names after it nor a
+# day of an earlier post dates it; without the stamps the story's time does (published Wed 9 Nov 2022)
+POSTS = [
+    (_CALL + " The systems were promised on Saturday.", "Saturday", "2022-11-05", "called on partners", True),
+    ("12:00\n" + _CALL + " The systems were promised on Saturday.", "Saturday", "2022-11-05", "called on partners", False),
+    ("11:20 - " + _CALL + " The systems were promised on Saturday.", "Saturday", "2022-11-05", "called on partners",
+     False),
+    ("07:15 - " + _RAID + "11:20 - Militants also burned a market in the town.", "Tuesday", "2022-11-08",
+     "burned a market", False),
+    ("07:15 - " + _RAID + "Militants also burned a market in the town.", "Tuesday", "2022-11-08", "burned a market", True),
+    # a clock time inside a sentence stamps no post
+    ("The army said at 12:00 - as it does daily - that rebels attacked an army post near the border on Tuesday.\n\n"
+     "Militants also burned a market in the town.", "Tuesday", "2022-11-08", "burned a market", True),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "starts", "taken"), POSTS,
+                         ids=[f"{c[3][:12]}-{c[4]}-{i}" for i, c in enumerate(POSTS)])
+def test_a_live_post_is_told_on_the_blogs_day(run_events, text: str, words: str, value: str, starts: str,
+                                              taken: bool) -> None:
+    events = run_events(text, times=(timev(text, words, value),))
+    later = [e for e in events if starts in e.evidence.text]
+    assert later
+    if taken:
+        assert all(e.time is not None and e.time.value == value for e in later)
+    else:
+        assert all(e.time is None or e.time.value != value for e in later)
+
+
 def test_an_act_going_on_is_not_moved_to_the_storys_day(run_events) -> None:
     # the progressive is said of the time of the report (it may give no event at all)
     text = _RAID + "The army said heavy fighting was going on in the town."

@@ -18,6 +18,7 @@ from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES, venue
 from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import TERRITORIAL, changes_hands
 from frontlines.events.territory import not_taken
+from frontlines.stages import doc_text
 from frontlines.records import Actor, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
@@ -183,14 +184,29 @@ def _time_of(d: Draft) -> TimeValue | None:
     return d.time
 
 
+# a live blog's post opens with its clock time: "12:00\nPutin, at a news conference ...", "11:20 - The Israeli army
+# says ...", "BREAKING 00:40 - Series of heavy strikes ..."
+_POST_STAMP = re.compile(r"\s*(?:[A-Z]{4,}:?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC|[A-Z]{3,4}T))?\s*(?:\n|[-–—]\s)")
+
+
+def post_start(d: Draft, breaks: list[int]) -> int | None:
+    """Where ``d``'s paragraph starts when it is a live blog's post, opening with the clock time it was posted
+    at ("12:00\nPutin, at a news conference ...", "11:20 - The Israeli army says ..."), else None."""
+    start = breaks[d.paragraph - 1] if 0 < d.paragraph <= len(breaks) else 0
+    text = doc_text(d.sent.doc)
+    return start if _POST_STAMP.match(text, start) else None
+
+
 def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.date | None = None) -> None:
     """An event with no time of its own, its paragraph naming none before it, is told at the first day
     its paragraph names after it ("Zelensky again called on partners to supply two more Patriot
     systems. ... he wrote on Saturday night"), unless that time is still to come for an event that
-    has taken place."""
+    has taken place. Not in a live blog's post (:func:`post_start`): a post is told at the time stamped on it, on
+    the blog's day; a day named later in it is the time of something else ("12:00\nPutin ...: 'We agree with the
+    proposals' ... Ukraine accepted the proposal on Tuesday")."""
     for d in kept:
-        if d.time is not None:
-            continue
+        if d.time is not None or post_start(d, breaks) is not None:
+            continue  # a live post is told at its own time stamp, on the blog's day
         for tv, root in index.times:
             if root.i < d.sent.end or tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None \
                     or tv.granularity not in ("day", "time"):
@@ -209,13 +225,15 @@ def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.d
 STORY_LAG = 1
 
 
-def story_day(kept: list[Draft], index: Any, published: dt.date | None) -> None:
+def story_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: list[int] | None = None) -> None:
     """An act that has taken place (not a statement; happened, claimed or denied) with no time of its
     own or of its paragraph happened on the story's day, not on the day of publication: the last day
     named before it in the article, when that is the day before publication (:data:`STORY_LAG`; "The rocket
     hit Majdal Shams on Saturday evening. ... Israel captured ..." in Sunday's report). Not an
     act told as going on (a progressive, "fighting was going on in Bakhmut"): that is said of the
-    time of the report."""
+    time of the report. In a live blog's post (:func:`post_start`; ``breaks``: the paragraph breaks) only a day named
+    in the post itself: the post's time stamp sets the story's time back to the blog's day ("07:15 - ... 58 killed in
+    US strikes last night. ... 11:20 - The Israeli army says a missile ... was intercepted": on the blog's day)."""
     if published is None:
         return
     days = [(tv, root) for tv, root in index.times if tv.type in (TimeType.DATE, TimeType.TIME)
@@ -225,7 +243,8 @@ def story_day(kept: list[Draft], index: Any, published: dt.date | None) -> None:
         if d.time is not None or d.realis.status not in PAST_STATUSES or d.typing.plover in SPEECH_TYPES \
                 or _going_on(d.trigger.head):
             continue
-        before = [tv for tv, root in days if root.i < d.sent.start]
+        post = post_start(d, breaks) if breaks is not None else None
+        before = [tv for tv, root in days if root.i < d.sent.start and (post is None or root.idx >= post)]
         if before and before[-1].start is not None and 1 <= (published - before[-1].start).days <= STORY_LAG:
             d.time = before[-1]
             d.inherited.add("time")
