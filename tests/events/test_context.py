@@ -95,6 +95,36 @@ def test_a_live_post_is_told_on_the_blogs_day(run_events, text: str, words: str,
         assert all(e.time is None or e.time.value != value for e in later)
 
 
+# (v202) an event told in the present is said of the time of the report: it takes no past time of its paragraph
+# (text, the trigger's word, told in the present)
+PRESENT = [
+    ("Fighting continues along the southern front lines.", "Fighting", True),
+    ("Troops are advancing on the town.", "advancing", True),
+    ("Our forces have entered the city and are now combing its neighbourhoods.", "entered", True),
+    ("Fighting continued along the southern front lines.", "Fighting", False),
+    ("Heavy fighting was going on in the town.", "fighting", False),
+    ("Dozens of people have been killed in the clashes.", "killed", False),
+    ("The rebels will attack the town.", "attack", False),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "now"), PRESENT, ids=[c[0][:28] for c in PRESENT])
+def test_an_event_told_in_the_present(nlp, text: str, word: str, now: bool) -> None:
+    from frontlines.events.context import told_now
+
+    doc = nlp(text)
+    assert told_now(next(t for t in doc if t.text == word)) is now
+
+
+def test_an_event_told_in_the_present_takes_no_past_time_of_its_paragraph(run_events) -> None:
+    for verb, taken in (("continues", False), ("continued", True)):
+        text = f"On Sunday, rebels took control of the town. Fighting {verb} along the southern front lines."
+        events = run_events(text, times=(timev(text, "Sunday", "2022-11-06"),))
+        later = [e for e in events if e.evidence.text.startswith("Fighting")]
+        assert later
+        assert all((e.time is not None and e.time.value == "2022-11-06") is taken for e in later)
+
+
 def test_an_act_going_on_is_not_moved_to_the_storys_day(run_events) -> None:
     # the progressive is said of the time of the report (it may give no event at all)
     text = _RAID + "The army said heavy fighting was going on in the town."

@@ -34,14 +34,16 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
     Washington said violations would be met with sanctions" was said then, not on the day of
     publication). A paragraph's time that lies after the publication date ("calls to occupy State
     House on Thursday") is the time of what is to come: an event that has taken place (happened,
-    claimed, denied) does not take it."""
+    claimed, denied) does not take it. Nor does an event told in the present (:func:`told_now`): it is said of the
+    time of the report ("On 26 June, GNA-aligned forces took control of Gharyan. Fighting continues along the
+    southern front lines")."""
     for k, d in enumerate(drafts):
         if k == 0:
             continue
         prev = drafts[k - 1]
         if prev.paragraph != d.paragraph or d.sent_idx == prev.sent_idx:
             continue
-        if d.time is None:
+        if d.time is None and not told_now(d.trigger.head):
             told = [e for e in drafts[:k] if e.paragraph == d.paragraph and e.sent_idx < d.sent_idx
                     and e.time is not None
                     and not (d.realis.status in PAST_STATUSES and _after(e.time, published))]
@@ -248,6 +250,30 @@ def story_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: 
         if before and before[-1].start is not None and 1 <= (published - before[-1].start).days <= STORY_LAG:
             d.time = before[-1]
             d.inherited.add("time")
+
+
+# the present of the verb's own form or of its auxiliary: "continues", "are advancing", "is reported"
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_PERFECT = frozenset({"have", "has"})
+
+
+def told_now(head: Any) -> bool:
+    """The trigger's clause is told in the present, of the time of the report: a simple present ("Fighting
+    continues along the southern front lines"), a present progressive or passive ("troops are advancing", "the
+    town is shelled daily"), or a present perfect said of now ("have entered the city ... and are now combing
+    it"). Not a past ("fighting continued"), a past progressive ("was going on"), a modal ("will attack"), nor a
+    present perfect alone ("dozens have been killed" tells a past act the story dates)."""
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    finite = auxes[0] if auxes else verb
+    if finite.tag_ not in _PRESENT_TAGS:
+        return False
+    if finite.lower_ in _PERFECT and finite is not verb:
+        clauses = (verb, *(c for c in verb.children if c.dep_ == "conj"))
+        return any(c.dep_ == "advmod" and c.lower_ == "now" for v in clauses for c in v.children)
+    return True
 
 
 def _going_on(head: Any) -> bool:
