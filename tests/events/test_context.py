@@ -125,6 +125,25 @@ def test_an_event_told_in_the_present_takes_no_past_time_of_its_paragraph(run_ev
         assert all((e.time is not None and e.time.value == "2022-11-06") is taken for e in later)
 
 
+# (v203) a statement does not take a time named inside what another speaker reported: that dates the reported act;
+# a time on the saying itself, or of an act told directly, it does (published Wed 9 Nov 2022)
+REPORTED = [
+    ("The ministry said an airstrike hit the hospital on Tuesday evening. The rebels rejected the claim as a lie.",
+     False),
+    ("An airstrike hit the hospital on Tuesday evening. The rebels rejected the claim as a lie.", True),
+    ("The ministry said on Tuesday evening that an airstrike hit the hospital. The rebels rejected the claim as a "
+     "lie.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "taken"), REPORTED, ids=[c[0][:20] for c in REPORTED])
+def test_a_statement_takes_no_time_of_a_reported_act(run_events, text: str, taken: bool) -> None:
+    events = run_events(text, times=(timev(text, "Tuesday evening", "2022-11-08"),))
+    later = [e for e in events if e.trigger == "rejected"]
+    assert later
+    assert all((e.time is not None and e.time.value == "2022-11-08") is taken for e in later)
+
+
 def test_an_act_going_on_is_not_moved_to_the_storys_day(run_events) -> None:
     # the progressive is said of the time of the report (it may give no event at all)
     text = _RAID + "The army said heavy fighting was going on in the town."

@@ -36,7 +36,10 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
     House on Thursday") is the time of what is to come: an event that has taken place (happened,
     claimed, denied) does not take it. Nor does an event told in the present (:func:`told_now`): it is said of the
     time of the report ("On 26 June, GNA-aligned forces took control of Gharyan. Fighting continues along the
-    southern front lines")."""
+    southern front lines"). Nor does a statement take a time named inside what another speaker reported: that is
+    the time of the reported act, not of the story's telling ("The ministry said an airstrike hit the hospital on
+    Tuesday evening. ... Islamic Jihad rejected the claim": rejected after the claim, not on Tuesday evening;
+    :func:`reported_time`)."""
     for k, d in enumerate(drafts):
         if k == 0:
             continue
@@ -46,7 +49,8 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
         if d.time is None and not told_now(d.trigger.head):
             told = [e for e in drafts[:k] if e.paragraph == d.paragraph and e.sent_idx < d.sent_idx
                     and e.time is not None
-                    and not (d.realis.status in PAST_STATUSES and _after(e.time, published))]
+                    and not (d.realis.status in PAST_STATUSES and _after(e.time, published))
+                    and not (d.typing.plover in STATEMENT_TYPES and reported_time(e.time, d.sent.doc))]
             if told:
                 d.time = told[-1].time
                 d.inherited.add("time")
@@ -250,6 +254,23 @@ def story_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: 
         if before and before[-1].start is not None and 1 <= (published - before[-1].start).days <= STORY_LAG:
             d.time = before[-1]
             d.inherited.add("time")
+
+
+def reported_time(time: TimeValue, doc: Any) -> bool:
+    """``time`` is named inside the content of a saying ("The Health Ministry said an Israeli airstrike hit the
+    hospital on Tuesday evening"): it dates the act reported, not the saying. Not a time on the saying itself
+    ("said on Tuesday that ...") nor one of a sentence told directly ("The truce was signed on Saturday night")."""
+    span = doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        tok = tok.head
+    return False
 
 
 # the present of the verb's own form or of its auxiliary: "continues", "are advancing", "is reported"

@@ -102,7 +102,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "202"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "203"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -425,6 +425,8 @@ VERSION = "202"  # 3: speech content, generic and negated mentions, own-part den
 # no day named later in the post, nor one of an earlier post, dates its undated acts (events.context.post_start)
 # 202: an event told in the present (a simple present, a present progressive or passive, a present perfect said of
 # "now") is said of the time of the report: it takes no past time of its paragraph (events.context.told_now)
+# 203: a statement takes no time its paragraph named inside what another speaker reported ("The ministry said an
+# airstrike hit the hospital on Tuesday evening. ... rejected the claim"): that dates the act (events.context.reported_time)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
