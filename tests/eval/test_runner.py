@@ -184,3 +184,24 @@ def test_an_events_actor1_country_is_the_state_whose_side_it_is_on(country, side
     doer = Actor(text="x", evidence=evd, name="x", country=country, side=side)
     x = Extraction(article_id="a", events=(Event(evidence=evd, trigger="x", plover_type="ASSAULT", sources=(doer,)),))
     assert [p.actor1_country for p in event_predictions(x)] == [expected]
+
+
+# an event's day: a single day's value; a weekend's or a week's value names no day, so its interval's start does
+# (a value of ten characters or more that is no ISO date, "2023-W31-WE", once gave no day at all)
+EVENT_DAYS = [
+    ("2023-08-05", dt.date(2023, 8, 5), dt.date(2023, 8, 5), dt.date(2023, 8, 5)),
+    ("2023-W31-WE", dt.date(2023, 8, 5), dt.date(2023, 8, 6), dt.date(2023, 8, 5)),
+    ("2023-W31", dt.date(2023, 7, 31), dt.date(2023, 8, 6), dt.date(2023, 7, 31)),
+    ("2023-08-05TEV", dt.date(2023, 8, 5), dt.date(2023, 8, 5), dt.date(2023, 8, 5)),
+]
+
+
+@pytest.mark.parametrize(("value", "start", "end", "day"), EVENT_DAYS, ids=[c[0] for c in EVENT_DAYS])
+def test_an_events_day(value: str, start: dt.date, end: dt.date, day: dt.date) -> None:
+    from frontlines.eval.runner import event_date
+
+    time = TimeValue(text="x", evidence=Evidence(article_id="a", start=0, end=1, text="x"), type=TimeType.DATE,
+                     value=value, start=start, end=end, granularity="week")
+    event = Event(evidence=Evidence(article_id="a", start=0, end=1, text="x"), trigger="x", plover_type="ASSAULT",
+                  time=time)
+    assert event_date(event) == day

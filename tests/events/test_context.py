@@ -66,6 +66,84 @@ def test_an_undated_event_takes_the_time_the_story_gives_it(run_events, text: st
         assert all(e.time is None or e.time.value != value for e in later)
 
 
+# (v201) a live blog's post is told at its time stamp, on the blog's day: neither a day its post names after it nor a
+# day of an earlier post dates it; without the stamps the story's time does (published Wed 9 Nov 2022)
+POSTS = [
+    (_CALL + " The systems were promised on Saturday.", "Saturday", "2022-11-05", "called on partners", True),
+    ("12:00\n" + _CALL + " The systems were promised on Saturday.", "Saturday", "2022-11-05", "called on partners", False),
+    ("11:20 - " + _CALL + " The systems were promised on Saturday.", "Saturday", "2022-11-05", "called on partners",
+     False),
+    ("07:15 - " + _RAID + "11:20 - Militants also burned a market in the town.", "Tuesday", "2022-11-08",
+     "burned a market", False),
+    ("07:15 - " + _RAID + "Militants also burned a market in the town.", "Tuesday", "2022-11-08", "burned a market", True),
+    # a clock time inside a sentence stamps no post
+    ("The army said at 12:00 - as it does daily - that rebels attacked an army post near the border on Tuesday.\n\n"
+     "Militants also burned a market in the town.", "Tuesday", "2022-11-08", "burned a market", True),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "starts", "taken"), POSTS,
+                         ids=[f"{c[3][:12]}-{c[4]}-{i}" for i, c in enumerate(POSTS)])
+def test_a_live_post_is_told_on_the_blogs_day(run_events, text: str, words: str, value: str, starts: str,
+                                              taken: bool) -> None:
+    events = run_events(text, times=(timev(text, words, value),))
+    later = [e for e in events if starts in e.evidence.text]
+    assert later
+    if taken:
+        assert all(e.time is not None and e.time.value == value for e in later)
+    else:
+        assert all(e.time is None or e.time.value != value for e in later)
+
+
+# (v202) an event told in the present is said of the time of the report: it takes no past time of its paragraph
+# (text, the trigger's word, told in the present)
+PRESENT = [
+    ("Fighting continues along the southern front lines.", "Fighting", True),
+    ("Troops are advancing on the town.", "advancing", True),
+    ("Our forces have entered the city and are now combing its neighbourhoods.", "entered", True),
+    ("Fighting continued along the southern front lines.", "Fighting", False),
+    ("Heavy fighting was going on in the town.", "fighting", False),
+    ("Dozens of people have been killed in the clashes.", "killed", False),
+    ("The rebels will attack the town.", "attack", False),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "now"), PRESENT, ids=[c[0][:28] for c in PRESENT])
+def test_an_event_told_in_the_present(nlp, text: str, word: str, now: bool) -> None:
+    from frontlines.events.context import told_now
+
+    doc = nlp(text)
+    assert told_now(next(t for t in doc if t.text == word)) is now
+
+
+def test_an_event_told_in_the_present_takes_no_past_time_of_its_paragraph(run_events) -> None:
+    for verb, taken in (("continues", False), ("continued", True)):
+        text = f"On Sunday, rebels took control of the town. Fighting {verb} along the southern front lines."
+        events = run_events(text, times=(timev(text, "Sunday", "2022-11-06"),))
+        later = [e for e in events if e.evidence.text.startswith("Fighting")]
+        assert later
+        assert all((e.time is not None and e.time.value == "2022-11-06") is taken for e in later)
+
+
+# (v203) a statement does not take a time named inside what another speaker reported: that dates the reported act;
+# a time on the saying itself, or of an act told directly, it does (published Wed 9 Nov 2022)
+REPORTED = [
+    ("The ministry said an airstrike hit the hospital on Tuesday evening. The rebels rejected the claim as a lie.",
+     False),
+    ("An airstrike hit the hospital on Tuesday evening. The rebels rejected the claim as a lie.", True),
+    ("The ministry said on Tuesday evening that an airstrike hit the hospital. The rebels rejected the claim as a "
+     "lie.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "taken"), REPORTED, ids=[c[0][:20] for c in REPORTED])
+def test_a_statement_takes_no_time_of_a_reported_act(run_events, text: str, taken: bool) -> None:
+    events = run_events(text, times=(timev(text, "Tuesday evening", "2022-11-08"),))
+    later = [e for e in events if e.trigger == "rejected"]
+    assert later
+    assert all((e.time is not None and e.time.value == "2022-11-08") is taken for e in later)
+
+
 def test_an_act_going_on_is_not_moved_to_the_storys_day(run_events) -> None:
     # the progressive is said of the time of the report (it may give no event at all)
     text = _RAID + "The army said heavy fighting was going on in the town."

@@ -155,7 +155,7 @@ def event_date(event: Event) -> dt.date | None:
         try:
             return dt.date.fromisoformat(t.value[:10])
         except ValueError:
-            return None
+            pass  # a week's or a weekend's value ("2023-W31-WE"): its interval's start
     return t.start
 
 

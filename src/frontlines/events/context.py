@@ -18,6 +18,7 @@ from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES, venue
 from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import TERRITORIAL, changes_hands
 from frontlines.events.territory import not_taken
+from frontlines.stages import doc_text
 from frontlines.records import Actor, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
@@ -33,17 +34,23 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
     Washington said violations would be met with sanctions" was said then, not on the day of
     publication). A paragraph's time that lies after the publication date ("calls to occupy State
     House on Thursday") is the time of what is to come: an event that has taken place (happened,
-    claimed, denied) does not take it."""
+    claimed, denied) does not take it. Nor does an event told in the present (:func:`told_now`): it is said of the
+    time of the report ("On 26 June, GNA-aligned forces took control of Gharyan. Fighting continues along the
+    southern front lines"). Nor does a statement take a time named inside what another speaker reported: that is
+    the time of the reported act, not of the story's telling ("The ministry said an airstrike hit the hospital on
+    Tuesday evening. ... Islamic Jihad rejected the claim": rejected after the claim, not on Tuesday evening;
+    :func:`reported_time`)."""
     for k, d in enumerate(drafts):
         if k == 0:
             continue
         prev = drafts[k - 1]
         if prev.paragraph != d.paragraph or d.sent_idx == prev.sent_idx:
             continue
-        if d.time is None:
+        if d.time is None and not told_now(d.trigger.head):
             told = [e for e in drafts[:k] if e.paragraph == d.paragraph and e.sent_idx < d.sent_idx
                     and e.time is not None
-                    and not (d.realis.status in PAST_STATUSES and _after(e.time, published))]
+                    and not (d.realis.status in PAST_STATUSES and _after(e.time, published))
+                    and not (d.typing.plover in STATEMENT_TYPES and reported_time(e.time, d.sent.doc))]
             if told:
                 d.time = told[-1].time
                 d.inherited.add("time")
@@ -183,14 +190,29 @@ def _time_of(d: Draft) -> TimeValue | None:
     return d.time
 
 
+# a live blog's post opens with its clock time: "12:00\nPutin, at a news conference ...", "11:20 - The Israeli army
+# says ...", "BREAKING 00:40 - Series of heavy strikes ..."
+_POST_STAMP = re.compile(r"\s*(?:[A-Z]{4,}:?\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC|[A-Z]{3,4}T))?\s*(?:\n|[-–—]\s)")
+
+
+def post_start(d: Draft, breaks: list[int]) -> int | None:
+    """Where ``d``'s paragraph starts when it is a live blog's post, opening with the clock time it was posted
+    at ("12:00\nPutin, at a news conference ...", "11:20 - The Israeli army says ..."), else None."""
+    start = breaks[d.paragraph - 1] if 0 < d.paragraph <= len(breaks) else 0
+    text = doc_text(d.sent.doc)
+    return start if _POST_STAMP.match(text, start) else None
+
+
 def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.date | None = None) -> None:
     """An event with no time of its own, its paragraph naming none before it, is told at the first day
     its paragraph names after it ("Zelensky again called on partners to supply two more Patriot
     systems. ... he wrote on Saturday night"), unless that time is still to come for an event that
-    has taken place."""
+    has taken place. Not in a live blog's post (:func:`post_start`): a post is told at the time stamped on it, on
+    the blog's day; a day named later in it is the time of something else ("12:00\nPutin ...: 'We agree with the
+    proposals' ... Ukraine accepted the proposal on Tuesday")."""
     for d in kept:
-        if d.time is not None:
-            continue
+        if d.time is not None or post_start(d, breaks) is not None:
+            continue  # a live post is told at its own time stamp, on the blog's day
         for tv, root in index.times:
             if root.i < d.sent.end or tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None \
                     or tv.granularity not in ("day", "time"):
@@ -209,13 +231,15 @@ def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.d
 STORY_LAG = 1
 
 
-def story_day(kept: list[Draft], index: Any, published: dt.date | None) -> None:
+def story_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: list[int] | None = None) -> None:
     """An act that has taken place (not a statement; happened, claimed or denied) with no time of its
     own or of its paragraph happened on the story's day, not on the day of publication: the last day
     named before it in the article, when that is the day before publication (:data:`STORY_LAG`; "The rocket
     hit Majdal Shams on Saturday evening. ... Israel captured ..." in Sunday's report). Not an
     act told as going on (a progressive, "fighting was going on in Bakhmut"): that is said of the
-    time of the report."""
+    time of the report. In a live blog's post (:func:`post_start`; ``breaks``: the paragraph breaks) only a day named
+    in the post itself: the post's time stamp sets the story's time back to the blog's day ("07:15 - ... 58 killed in
+    US strikes last night. ... 11:20 - The Israeli army says a missile ... was intercepted": on the blog's day)."""
     if published is None:
         return
     days = [(tv, root) for tv, root in index.times if tv.type in (TimeType.DATE, TimeType.TIME)
@@ -225,10 +249,52 @@ def story_day(kept: list[Draft], index: Any, published: dt.date | None) -> None:
         if d.time is not None or d.realis.status not in PAST_STATUSES or d.typing.plover in SPEECH_TYPES \
                 or _going_on(d.trigger.head):
             continue
-        before = [tv for tv, root in days if root.i < d.sent.start]
+        post = post_start(d, breaks) if breaks is not None else None
+        before = [tv for tv, root in days if root.i < d.sent.start and (post is None or root.idx >= post)]
         if before and before[-1].start is not None and 1 <= (published - before[-1].start).days <= STORY_LAG:
             d.time = before[-1]
             d.inherited.add("time")
+
+
+def reported_time(time: TimeValue, doc: Any) -> bool:
+    """``time`` is named inside the content of a saying ("The Health Ministry said an Israeli airstrike hit the
+    hospital on Tuesday evening"): it dates the act reported, not the saying. Not a time on the saying itself
+    ("said on Tuesday that ...") nor one of a sentence told directly ("The truce was signed on Saturday night")."""
+    span = doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        tok = tok.head
+    return False
+
+
+# the present of the verb's own form or of its auxiliary: "continues", "are advancing", "is reported"
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_PERFECT = frozenset({"have", "has"})
+
+
+def told_now(head: Any) -> bool:
+    """The trigger's clause is told in the present, of the time of the report: a simple present ("Fighting
+    continues along the southern front lines"), a present progressive or passive ("troops are advancing", "the
+    town is shelled daily"), or a present perfect said of now ("have entered the city ... and are now combing
+    it"). Not a past ("fighting continued"), a past progressive ("was going on"), a modal ("will attack"), nor a
+    present perfect alone ("dozens have been killed" tells a past act the story dates)."""
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    finite = auxes[0] if auxes else verb
+    if finite.tag_ not in _PRESENT_TAGS:
+        return False
+    if finite.lower_ in _PERFECT and finite is not verb:
+        clauses = (verb, *(c for c in verb.children if c.dep_ == "conj"))
+        return any(c.dep_ == "advmod" and c.lower_ == "now" for v in clauses for c in v.children)
+    return True
 
 
 def _going_on(head: Any) -> bool:

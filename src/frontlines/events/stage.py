@@ -95,7 +95,7 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.triggers import find_triggers
-from frontlines.events.when import choose_time, publication_time
+from frontlines.events.when import choose_time, publication_time, rest_of_period
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
 from frontlines.records import Event, EventStatus, Evidence, Place, Sector
@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "166"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "167"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -423,6 +423,15 @@ VERSION = "166"  # 3: speech content, generic and negated mentions, own-part den
 # 166: an attack told without hands, in an article whose every attack with a named doer is one armed side's, is that
 # side's (ACLED reads the actor from the whole report; two sides, or a doer of no known side, leave it unsaid;
 # events.doers.the_one_side)
+# 200: an act still to come (planned, threatened, ordered) dated by the period the report stands in falls in the rest
+# of it ("would send 590 more soldiers to Sinaloa this week", told on a Tuesday: from Tuesday, not Monday)
+# 201: a live blog's post (a paragraph opening with its clock time, "12:00\n", "11:20 - ") is told on the blog's day:
+# no day named later in the post, nor one of an earlier post, dates its undated acts (events.context.post_start)
+# 202: an event told in the present (a simple present, a present progressive or passive, a present perfect said of
+# "now") is said of the time of the report: it takes no past time of its paragraph (events.context.told_now)
+# 203: a statement takes no time its paragraph named inside what another speaker reported ("The ministry said an
+# airstrike hit the hospital on Tuesday evening. ... rejected the claim"): that dates the act (events.context.reported_time)
+# 167: branch dates3's v200-v203 merged with the lead's v166 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -541,7 +550,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     referred_time(drafts, kept)
     inherit(kept, inp.article.published)
     told_after(kept, index, breaks, inp.article.published)
-    story_day(kept, index, inp.article.published)
+    story_day(kept, index, inp.article.published, breaks)
     for d in kept:
         control_place(d, inp, index)
     seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)
@@ -624,6 +633,8 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: Mapping
     if time is None and inp.article.published is not None:
         time = publication_time(inp.article.published, article_id)
     attributed = d.realis.attributed_to
+    status = settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head).status
+    time = rest_of_period(time, status, inp.article.published)
     return Event(
         evidence=evidence,
         trigger=trigger_text,
@@ -637,7 +648,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: Mapping
         time=time,
         quantities=d.quantities,
         # the type's own status; the ranking above read the sentence's framing (realis) as it was
-        status=settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head).status,
+        status=status,
         attributed_to=attributed,
         confidence=confidence(d, trigger_heads, title),
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from frontlines.events.roles import DocIndex, measured_since, path_to
@@ -142,6 +143,22 @@ def dateline_date(tv: TimeValue, sent: Any) -> bool:
 
 # Statuses of something that has taken place by the time of the report.
 PAST_STATUSES = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.DENIED})
+
+
+# Statuses of an act still to come at the time of the report.
+TO_COME = frozenset({EventStatus.PLANNED, EventStatus.THREATENED, EventStatus.ORDERED})
+
+
+def rest_of_period(time: TimeValue | None, status: EventStatus, published: dt.date | None) -> TimeValue | None:
+    """An act still to come (planned, threatened, ordered) dated by a period the report stands in ("the government
+    would send 590 more soldiers to Sinaloa this week", told on Tuesday 22 October) falls in the rest of that period:
+    from the day of the report, not from the period's first day, which is past. A period wholly before or after the
+    report, or an act that has taken place, keeps its time ("the troops arrived this week" began on Monday)."""
+    if time is None or published is None or status not in TO_COME or time.start is None or time.end is None:
+        return time
+    if not time.start < published <= time.end:
+        return time
+    return replace(time, start=published)
 
 
 def publication_time(published: dt.date, article_id: str) -> TimeValue:
