@@ -327,11 +327,12 @@ def own_statement(drafts: list[Draft], source: str | None, party: str | None) ->
     told in a clause, a move with no doer ("personnel were relocated", "corridors have been set up"):
     a party tells its own moves so, and names the enemy's; and a deed of forces it names without a
     side ("units of the Tsentr group of forces have liberated"). ``party``: the source's side
-    (:func:`source_party`)."""
+    (:func:`source_party`). What the text says "we" or "our aircraft" did is the party's claim whether
+    its side is known or not ("our aircraft struck 30 targets": :func:`_first_person_claims`)."""
+    if source and (party is not None or _PARTY_WORDS & set(re.findall(r"[a-z]+", source.lower()))):
+        _first_person_claims(drafts, source)
     if party is None:
-        if source and _PARTY_WORDS & set(re.findall(r"[a-z]+", source.lower())):
-            _first_person_claims(drafts, source)  # a party not in the registry: only what it says it did
-        return
+        return  # a party not in the registry: only what it says it did
     for d in drafts:
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
             continue

@@ -1,0 +1,58 @@
+"""events.attribution, third pass: whose side the doer, the undergoer and the speaker are on decides a
+claim or a report (table tests with the cases that must stay as they are)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from frontlines.records import Article, Event, EventStatus
+
+
+@pytest.fixture(scope="module")
+def pipeline_resources() -> Any:
+    """The whole pipeline's resources: the actor registry knows a ministry's side."""
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources
+
+    return load_resources(load_settings())
+
+
+def _events(resources: Any, text: str, source: str | None) -> list[Event]:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="sides", text=text, published=dt.date(2024, 6, 13), source=source)
+    return list(process_article(art, resources).events)
+
+
+def _hit(events: list[Event], trigger: str) -> Event:
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    return hit
+
+
+# In the release of a party whose side is known, what it says "we" or "our aircraft" did is its claim
+# (events v180), as it was already when the side is not known; its calls are done in the saying, and the
+# same words on the wire are no one's claim.
+FIRST_PERSON = [
+    ("Ministry of National Defence of Turkey", "As of yesterday, our aircraft struck 30 targets in the north of Syria.",
+     "struck", EventStatus.CLAIMED, "Ministry of National Defence of Turkey"),
+    ("Ministry of Defence of the Russian Federation", "Our units liberated the village of Pervomaiske on Tuesday.",
+     "liberated", EventStatus.CLAIMED, "Ministry of Defence of the Russian Federation"),
+    ("Ministry of National Defence of Turkey", "We call on the international community to condemn the attacks.",
+     "call on", EventStatus.HAPPENED, None),
+    ("Reuters", "As of yesterday, our aircraft struck 30 targets in the north of Syria.",
+     "struck", EventStatus.HAPPENED, None),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "trigger", "status", "attributed"), FIRST_PERSON,
+                         ids=[f"{f[2]}-{f[0][:10]}" for f in FIRST_PERSON])
+def test_first_person_deeds_in_a_known_partys_release_are_claims(pipeline_resources: Any, source: str, text: str,
+                                                                 trigger: str, status: EventStatus,
+                                                                 attributed: str | None) -> None:
+    hit = _hit(_events(pipeline_resources, text, source), trigger)
+    assert hit.status == status
+    assert hit.attributed_to == attributed
