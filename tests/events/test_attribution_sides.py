@@ -56,3 +56,25 @@ def test_first_person_deeds_in_a_known_partys_release_are_claims(pipeline_resour
     hit = _hit(_events(pipeline_resources, text, source), trigger)
     assert hit.status == status
     assert hit.attributed_to == attributed
+
+
+# A state's armed body whose nation the text does not name (an army spokesman, a defence ministry) speaks
+# for the forces of the land the deed is in: its word on their deed is its claim (events v181). Forces of
+# another land, doers that are no forces, and speakers that are no armed body keep the report.
+ARMED_BODY = [
+    ("Mexican soldiers killed 19 suspected members of the Sinaloa cartel in a gunfight on the outskirts of "
+     "Culiacan on Monday, the defence ministry said.", "killed", EventStatus.CLAIMED),
+    ("Ukrainian troops shelled Russian positions near Bakhmut on Monday, the defence ministry said.", "shelled",
+     EventStatus.CLAIMED),
+    ("The defence ministry said Russian troops shelled the city of Kharkiv on Monday.", "shelled",
+     EventStatus.HAPPENED),
+    ("The army spokesman said gunmen had killed seven villagers in Ngarbuh.", "killed", EventStatus.HAPPENED),
+    ("Residents said Mexican soldiers had killed 19 people near Culiacan.", "killed", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), ARMED_BODY, ids=[a[0][:40] for a in ARMED_BODY])
+def test_an_armed_body_with_no_nation_claims_the_lands_forces_deeds(pipeline_resources: Any, text: str,
+                                                                    trigger: str, status: EventStatus) -> None:
+    hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
+    assert hit.status == status

@@ -134,7 +134,33 @@ def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, .
     doer_sides = {a.side or a.country for a in sources if not (at_home and a == speaker) and not _rebels_by_kind(a)}
     if speaker_side is not None and speaker_side in doer_sides - {None}:
         return True
+    if speaker_side is None and _armed_body(speaker) and _forces_of_the_land(sources, place):
+        return True
     return _group_named_by_kind(_speaking_actor(tok, index), sources)
+
+
+# words naming a state's armed body: its army, its defence ministry, its police
+_ARMED_BODY_WORDS = frozenset({"army", "military", "defence", "defense", "police", "navy", "gendarmerie"})
+
+
+def _armed_body(actor: Actor | None) -> bool:
+    """The speaker is a state's armed body (an army, a defence ministry, the police) whose nation the
+    text does not name ("the army spokesman", "the defence ministry", "The police")."""
+    if actor is None or actor.side or actor.country:
+        return False
+    words = set(re.findall(r"[a-z]+", actor.name.lower()))
+    return actor.sector in (Sector.MILITARY, Sector.POLICE) or bool(words & _ARMED_BODY_WORDS)
+
+
+def _forces_of_the_land(sources: tuple[Actor, ...], place: Place | None) -> bool:
+    """A state's armed body with no nation named tells of the armed forces of the land the deed is in
+    ("Mexican soldiers killed 19 suspected members of the Sinaloa cartel near Culiacan, the defence
+    ministry said"): the state's own, whose body speaks. Forces of another land ("the defence ministry
+    said Russian troops shelled Kharkiv") are the enemy's, reported."""
+    if place is None or place.country is None:
+        return False
+    armed = [a for a in sources if a.sector in (Sector.MILITARY, Sector.POLICE) and (a.side or a.country)]
+    return bool(armed) and all((a.side or a.country) in (None, place.country) for a in sources)
 
 
 def _rebels_by_kind(actor: Actor) -> bool:

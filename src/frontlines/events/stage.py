@@ -98,7 +98,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "180"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "181"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -393,6 +393,9 @@ VERSION = "180"  # 3: speech content, generic and negated mentions, own-part den
 # 163: branch subtype4's v142-v149 merged with the lead's v160-v162 (no rule of its own)
 # 180: in the release of a party whose side is known, what it says "we" or "our aircraft" did is its claim, as it was
 # when the side is not known ("our aircraft struck 30 targets"; events.attribution.own_statement)
+# 181: a state's armed body whose nation is not named (an army spokesman, a defence ministry) claims the deeds of the
+# forces of the land the deed is in ("Mexican soldiers killed ... near Culiacan, the defence ministry said";
+# events.attribution._armed_body, _forces_of_the_land)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
