@@ -78,3 +78,23 @@ def test_an_armed_body_with_no_nation_claims_the_lands_forces_deeds(pipeline_res
                                                                     trigger: str, status: EventStatus) -> None:
     hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
     assert hit.status == status
+
+
+# A deed done to civilians alone and told with no doer is no party's claim of its own deed, though the
+# actors took the speaker for its doer: the harm done to them, on the party's word (events v182). Harm
+# done to the enemy's forces, and a doer the words name, keep the claim.
+CIVILIANS = [
+    ("Pakistan's military spokesman, Lieutenant General Ahmed Sharif Chaudhry, said 26 civilians had been "
+     "killed and 46 wounded.", "killed", EventStatus.HAPPENED),
+    ("The Russian Defense Ministry said 40 Ukrainian soldiers had been killed near Avdiivka.", "killed",
+     EventStatus.CLAIMED),
+    ("Pakistan's army said its soldiers had killed five civilians by mistake.", "killed", EventStatus.CLAIMED),
+    ("The Russian Defense Ministry said missiles had struck a plant outside Kyiv.", "missiles", EventStatus.CLAIMED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), CIVILIANS, ids=[c[0][:40] for c in CIVILIANS])
+def test_harm_done_to_civilians_is_no_speakers_claim(pipeline_resources: Any, text: str, trigger: str,
+                                                     status: EventStatus) -> None:
+    hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
+    assert hit.status == status

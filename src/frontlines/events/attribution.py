@@ -80,17 +80,18 @@ def speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: D
 
 
 def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
-                    plover: str = "", verb: bool = True, place: Place | None = None) -> Realis:
+                    plover: str = "", verb: bool = True, place: Place | None = None,
+                    targets: tuple[Actor, ...] = ()) -> Realis:
     """Who says so decides between a claim and a report. A party saying its own side did something
     makes a claim ("the ministry said its units had liberated Avdiivka": claimed, attributed to the
     ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
     what happened, and the report keeps its attribution ("the governor said two were killed").
     A verb that itself marks a claim ("claimed", "alleged") keeps the event claimed. ``doers``: the
     trigger's (roles.agent_tokens); ``plover``: the event's type; ``verb``: whether its trigger is a verb;
-    ``place``: the event's own place.
+    ``place``: the event's own place; ``targets``: who it was done to.
     A party telling its own deed as done claims it (:func:`_own_deed_told`)."""
     if realis.status == EventStatus.ANNOUNCED:
-        return _own_deed_told(realis, doers, sources, index, plover, verb, place)
+        return _own_deed_told(realis, doers, sources, index, plover, verb, place, targets)
     if realis.status != EventStatus.CLAIMED:
         return realis
     if realis.attributed_token is None:
@@ -98,7 +99,7 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
         # to have been arrested": a hedge with no one claiming it, a report too (a claim needs a claimant)
         reported = realis.frame_word in _REPORTING_VERBS or realis.frame_word in _HEDGES
         return replace(realis, status=EventStatus.HAPPENED) if reported else realis
-    if _speakers_own_side(realis, doers, sources, index, place):
+    if _speakers_own_side(realis, doers, sources, index, place, targets):
         if plover in SAID_ACTS:
             return replace(realis, status=EventStatus.HAPPENED)  # "said it had urged": the saying is the act
         return realis  # "said its forces had captured", "said it had captured": the party's own claim
@@ -113,13 +114,14 @@ _HEDGES = frozenset({"believe", "think", "suspect", "understand", "presume"})
 
 
 def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
-                       place: Place | None) -> bool:
+                       place: Place | None, targets: tuple[Actor, ...] = ()) -> bool:
     """The doer is the speaker or the speaker's own side: a possessive ("said its forces had captured"),
     the first person ("our forces destroyed"), a pronoun taking up the speaker ("the group said it
     had captured") or an actor of the speaker's side. A speaker the actors took for the doer of a
     deed that names none is its doer only away from its own land: "the Russian Defense Ministry said
     missiles had struck a plant outside Kyiv" is its own strike, "Rwanda's government said shells
-    fired from Congo killed five civilians in the Rwandan border town" an enemy's on it."""
+    fired from Congo killed five civilians in the Rwandan border town" an enemy's on it. Nor is it the
+    doer of a deed done to civilians alone (:func:`_harm_to_civilians`)."""
     if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in doers for c in d.children) or any(
             d.lower_ in ("we", "i") for d in doers):
         return True
@@ -131,7 +133,8 @@ def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, .
     speaker_side = _side_of_speaker(tok, index)
     speaker = index.actor_at.get(tok.i)
     at_home = place is not None and place.country is not None and place.country == speaker_side
-    doer_sides = {a.side or a.country for a in sources if not (at_home and a == speaker) and not _rebels_by_kind(a)}
+    not_doer = at_home or _harm_to_civilians(targets)
+    doer_sides = {a.side or a.country for a in sources if not (not_doer and a == speaker) and not _rebels_by_kind(a)}
     if speaker_side is not None and speaker_side in doer_sides - {None}:
         return True
     if speaker_side is None and _armed_body(speaker) and _forces_of_the_land(sources, place):
@@ -141,6 +144,15 @@ def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, .
 
 # words naming a state's armed body: its army, its defence ministry, its police
 _ARMED_BODY_WORDS = frozenset({"army", "military", "defence", "defense", "police", "navy", "gendarmerie"})
+
+
+def _harm_to_civilians(targets: tuple[Actor, ...]) -> bool:
+    """A deed done to civilians alone, told with no doer ("Pakistan's military spokesman said 26
+    civilians had been killed and 46 wounded"), is no party's claim of its own deed: a party claims
+    what it did to its enemy, and tells what civilians suffered as the harm done to them, on its
+    word. A speaker is then not taken for its doer; a doer the words name still counts ("said its
+    forces had killed five civilians")."""
+    return bool(targets) and all(a.sector is Sector.CIVILIAN for a in targets)
 
 
 def _armed_body(actor: Actor | None) -> bool:
@@ -229,7 +241,7 @@ _FIELD_DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
 
 
 def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex, plover: str,
-                   verb: bool, place: Place | None) -> Realis:
+                   verb: bool, place: Place | None, targets: tuple[Actor, ...] = ()) -> Realis:
     """A party telling as done what its own side did ("the ministry announced that its forces were
     regrouping", "the army announced that it had arrested 51 people", "the police said it had sent
     reinforcements") claims it: the deed is claimed, not announced (which a verb told as done would
@@ -240,7 +252,7 @@ def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...],
     if realis.attributed_token is None or not verb or plover not in _FIELD_DEEDS or (
             realis.modal or realis.shared_modal) is not None:
         return realis
-    if not _speakers_own_side(realis, doers, sources, index, place):
+    if not _speakers_own_side(realis, doers, sources, index, place, targets):
         return realis
     return replace(realis, status=EventStatus.CLAIMED)
 

@@ -98,7 +98,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "181"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "182"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -396,6 +396,9 @@ VERSION = "181"  # 3: speech content, generic and negated mentions, own-part den
 # 181: a state's armed body whose nation is not named (an army spokesman, a defence ministry) claims the deeds of the
 # forces of the land the deed is in ("Mexican soldiers killed ... near Culiacan, the defence ministry said";
 # events.attribution._armed_body, _forces_of_the_land)
+# 182: a deed done to civilians alone and told with no doer is no claim of the speaker the actors took for its doer
+# ("Pakistan's military spokesman said 26 civilians had been killed": the harm done, on its word;
+# events.attribution._harm_to_civilians)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -483,7 +486,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
             realis = claim_or_report(realis, doers, sources, index, typing.plover, trig.head.pos_ in ("VERB", "AUX"),
-                                     place)
+                                     place, targets)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
