@@ -98,3 +98,22 @@ def test_harm_done_to_civilians_is_no_speakers_claim(pipeline_resources: Any, te
                                                      status: EventStatus) -> None:
     hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
     assert hit.status == status
+
+
+# A deed whose place is where it was sent from, in a land not the speaker's, is not the deed of the
+# speaker the actors took for its doer (events v183); a strike told at its target abroad stays the
+# speaker's claim.
+SENT_FROM = [
+    ("The Israeli army says a missile launched from Yemen was intercepted before it crossed into Israeli territory.",
+     "missile", EventStatus.HAPPENED),
+    ("The Russian Defense Ministry said missiles had struck a plant outside Kyiv.", "missiles", EventStatus.CLAIMED),
+    ("The Russian Defense Ministry said missiles launched from Crimea had struck a plant in Odesa.", "missiles",
+     EventStatus.CLAIMED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), SENT_FROM, ids=[s[0][:40] for s in SENT_FROM])
+def test_a_deed_sent_from_another_land_is_no_speakers_claim(pipeline_resources: Any, text: str, trigger: str,
+                                                            status: EventStatus) -> None:
+    hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
+    assert hit.status == status

@@ -121,7 +121,8 @@ def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, .
     deed that names none is its doer only away from its own land: "the Russian Defense Ministry said
     missiles had struck a plant outside Kyiv" is its own strike, "Rwanda's government said shells
     fired from Congo killed five civilians in the Rwandan border town" an enemy's on it. Nor is it the
-    doer of a deed done to civilians alone (:func:`_harm_to_civilians`)."""
+    doer of a deed done to civilians alone (:func:`_harm_to_civilians`), nor of one sent from another
+    land (:func:`_sent_from_elsewhere`)."""
     if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in doers for c in d.children) or any(
             d.lower_ in ("we", "i") for d in doers):
         return True
@@ -133,7 +134,7 @@ def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, .
     speaker_side = _side_of_speaker(tok, index)
     speaker = index.actor_at.get(tok.i)
     at_home = place is not None and place.country is not None and place.country == speaker_side
-    not_doer = at_home or _harm_to_civilians(targets)
+    not_doer = at_home or _harm_to_civilians(targets) or _sent_from_elsewhere(place, speaker_side, index)
     doer_sides = {a.side or a.country for a in sources if not (not_doer and a == speaker) and not _rebels_by_kind(a)}
     if speaker_side is not None and speaker_side in doer_sides - {None}:
         return True
@@ -153,6 +154,15 @@ def _harm_to_civilians(targets: tuple[Actor, ...]) -> bool:
     word. A speaker is then not taken for its doer; a doer the words name still counts ("said its
     forces had killed five civilians")."""
     return bool(targets) and all(a.sector is Sector.CIVILIAN for a in targets)
+
+
+def _sent_from_elsewhere(place: Place | None, speaker_side: str | None, index: DocIndex) -> bool:
+    """The deed's place is where it came from ("The Israeli army says a missile launched from Yemen was
+    intercepted"), in a land not the speaker's: whoever sent it from there is its doer, not the speaker
+    telling it. "Missiles launched from the Black Sea fleet", from the speaker's own land, stay its own."""
+    if place is None or place.country is None or speaker_side is None or place.country == speaker_side:
+        return False
+    return any(p is place and root.dep_ == "pobj" and root.head.lower_ == "from" for p, root in index.places)
 
 
 def _armed_body(actor: Actor | None) -> bool:
