@@ -117,3 +117,32 @@ def test_a_deed_sent_from_another_land_is_no_speakers_claim(pipeline_resources: 
                                                             status: EventStatus) -> None:
     hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
     assert hit.status == status
+
+
+# An attack told as a fact with no doer, then an accusation naming its doer that the accused denies:
+# the attack is denied, on the accuser's word (events v184). With no accusation, no denial, or a
+# denial by another party than the accused, it stays as told.
+BLAMED = [
+    ("A car bomb exploded on Monday in Manbij, killing 20 people. Nobody claimed responsibility for the blast. "
+     "Syria's new defence ministry blamed the Kurdish-led Syrian Democratic Forces (SDF). The SDF denied any role.",
+     "bomb", EventStatus.DENIED, "Syria's new defence ministry"),
+    ("Helicopter pilot Glen Conning was shot dead on Aug. 5 after landing in Alama, in Mimika regency. Police "
+     "blamed the TPNPB, which denied involvement.", "shot", EventStatus.DENIED, "Police"),
+    ("Shortly before midnight on 2 July, an airstrike hit the Tajoura Detention Centre, east of Tripoli. The "
+     "Government of National Accord (GNA) blamed the Libyan National Army (LNA) for the strike. The LNA denied "
+     "involvement.", "airstrike", EventStatus.DENIED, "The Government of National Accord"),
+    ("A car bomb exploded on Monday in Manbij, killing 20 people. The SDF denied any role.", "bomb",
+     EventStatus.HAPPENED, None),
+    ("A car bomb exploded on Monday in Manbij, killing 20 people. Syria's defence ministry blamed the SDF.", "bomb",
+     EventStatus.HAPPENED, None),
+    ("A car bomb exploded on Monday in Manbij, killing 20 people. Syria's defence ministry blamed the SDF. Turkey "
+     "denied any role.", "bomb", EventStatus.HAPPENED, None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), BLAMED, ids=[b[0][-40:] for b in BLAMED])
+def test_an_accused_denying_its_part_denies_the_attack(pipeline_resources: Any, text: str, trigger: str,
+                                                      status: EventStatus, attributed: str | None) -> None:
+    hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
+    assert hit.status == status
+    assert hit.attributed_to == attributed

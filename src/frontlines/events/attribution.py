@@ -481,8 +481,10 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
     any connection to the strike") denies the deeds that others tell of it: an attack of that party's
     side that the text attributes to someone else (the accuser, or a reporter) is denied. A denial of a
     claim or an accusation as such ("rejected the claim as a lie") names no deed; an attack told as a
-    fact, with no one it is attributed to, stays as told."""
+    fact, with no one it is attributed to, stays as told, unless an accusation named its doer
+    (:func:`_denied_after_blame`)."""
     deniers: list[tuple[str, int]] = []  # (side, the denial's sentence number)
+    named: list[tuple[frozenset[str], int]] = []  # (the denier's names, the denial's sentence number)
     # ``lemmas``: the Doc's lower-cased lemmas (events.words), read to find the verbs of denial without
     # building every Token
     candidates = (doc[i] for i, lemma in enumerate(lemmas) if lemma in deny_words) if lemmas is not None else doc
@@ -496,9 +498,13 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         if not any(o.lemma_.lower() in _PART_NOUNS for o in objects):
             continue
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-            actor = index.actor_at.get(subj.i)
+            who = _antecedent(subj, tok)
+            named.append((_party_names(who, index), sent_of.get(tok.sent.start, 0)))
+            actor = index.actor_at.get(who.i)
             if actor is not None and (actor.side or actor.country):
                 deniers.append((actor.side or actor.country or "", sent_of.get(tok.sent.start, 0)))
+    if named:
+        _denied_after_blame(drafts, index, doc, named, sent_of, lemmas)
     if not deniers:
         return
     for d in drafts:
@@ -514,6 +520,68 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         near = {side for side, k in deniers if 0 <= k - here <= DENIAL_REACH}
         if sides & near and teller not in sides:
             d.realis = replace(d.realis, status=EventStatus.DENIED)
+
+
+def _antecedent(subj: Any, verb: Any) -> Any:
+    """A relative pronoun's antecedent ("Police blamed the TPNPB, which denied involvement": the TPNPB)."""
+    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+# verbs that name the doer of a deed told before: the accuser blames or accuses the accused
+_BLAME_VERBS = frozenset({"blame", "accuse"})
+BLAME_REACH = 2  # sentences from an accusation to the denial that answers it
+
+
+def _party_names(tok: Any, index: DocIndex) -> frozenset[str]:
+    """The names a party goes by in its mention: its side, and the proper nouns of its phrase outside a
+    clause on it ("the Libyan National Army (LNA)": Libyan, National, Army, LNA)."""
+    names = {t.text for t in tok.subtree if t.pos_ == "PROPN" and not any(
+        a.dep_ == "relcl" and a.i > tok.i for a in t.ancestors if a.i in range(tok.left_edge.i, tok.right_edge.i + 1))}
+    actor = index.actor_at.get(tok.i)
+    if actor is not None and (actor.side or actor.country):
+        names.add("side:" + (actor.side or actor.country or ""))
+    return frozenset(names)
+
+
+def _denied_after_blame(drafts: list[Draft], index: DocIndex, doc: Any, deniers: list[tuple[frozenset[str], int]],
+                        sent_of: dict[int, int], lemmas: Sequence[str] | None) -> None:
+    """An attack told as a fact with no doer, then an accusation that names one, which the accused
+    denies ("A car bomb exploded ... in Manbij. Syria's new defence ministry blamed the SDF. The SDF
+    denied any role"; "Glen Conning was shot dead ... Police blamed the TPNPB, which denied
+    involvement"): the accused denies the deed the accuser holds it did, so the attack told last before
+    the accusation is denied and attributed to the accuser. The denier is the accused when it shares
+    its side or all its proper names with it ("The SDF" and "the Kurdish-led Syrian Democratic Forces
+    (SDF)"). With no accusation, or a denial by another party, the attack stays as told."""
+    verbs = (doc[i] for i, lemma in enumerate(lemmas) if lemma in _BLAME_VERBS) if lemmas is not None else doc
+    blames: list[tuple[Actor, frozenset[str], int]] = []  # (accuser, the accused's names, its sentence number)
+    for tok in verbs:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _BLAME_VERBS or _negated_verb(tok):
+            continue
+        accusers = [index.actor_at.get(_antecedent(c, tok).i) for c in tok.children if c.dep_ == "nsubj"]
+        accused = [_party_names(c, index) for c in tok.children if c.dep_ == "dobj"]
+        k = sent_of.get(tok.sent.start, 0)
+        blames.extend((who, names, k) for who in accusers if who is not None for names in accused if names)
+    for accuser, names, k_blame in blames:
+        if not any(_same_party(names, denier) and 0 <= k - k_blame <= BLAME_REACH for denier, k in deniers):
+            continue
+        sides = {n[5:] for n in names if n.startswith("side:")}
+        told = [d for d in drafts if d.typing.plover in _HOSTILE_DEEDS and d.realis.status is EventStatus.HAPPENED
+                and d.realis.attributed_to is None and all((a.side or a.country) in sides for a in d.sources)
+                and 0 <= k_blame - sent_of.get(d.sent.start, 0) <= DENIAL_REACH]
+        if told:
+            last = max(told, key=lambda d: d.trigger.head.i)
+            last.realis = replace(last.realis, status=EventStatus.DENIED, attributed_to=accuser.evidence.text)
+
+
+def _same_party(accused: frozenset[str], denier: frozenset[str]) -> bool:
+    """The same side, or every proper name of the denier's among the accused's."""
+    sides = {n for n in accused if n.startswith("side:")}
+    if sides & denier:
+        return True
+    words = {n for n in denier if not n.startswith("side:")}
+    return bool(words) and words <= accused
 
 
 def _negated_verb(tok: Any) -> bool:
