@@ -550,8 +550,8 @@ def _denied_after_blame(drafts: list[Draft], index: DocIndex, doc: Any, deniers:
     """An attack told as a fact with no doer, then an accusation that names one, which the accused
     denies ("A car bomb exploded ... in Manbij. Syria's new defence ministry blamed the SDF. The SDF
     denied any role"; "Glen Conning was shot dead ... Police blamed the TPNPB, which denied
-    involvement"): the accused denies the deed the accuser holds it did, so the attack told last before
-    the accusation is denied and attributed to the accuser. The denier is the accused when it shares
+    involvement"): the accused denies the deed the accuser holds it did, so the attacks told with no doer
+    shortly before the accusation (the bombing and its wounded) are denied and attributed to the accuser. The denier is the accused when it shares
     its side or all its proper names with it ("The SDF" and "the Kurdish-led Syrian Democratic Forces
     (SDF)"). With no accusation, or a denial by another party, the attack stays as told."""
     verbs = (doc[i] for i, lemma in enumerate(lemmas) if lemma in _BLAME_VERBS) if lemmas is not None else doc
@@ -570,9 +570,8 @@ def _denied_after_blame(drafts: list[Draft], index: DocIndex, doc: Any, deniers:
         told = [d for d in drafts if d.typing.plover in _HOSTILE_DEEDS and d.realis.status is EventStatus.HAPPENED
                 and d.realis.attributed_to is None and all((a.side or a.country) in sides for a in d.sources)
                 and 0 <= k_blame - sent_of.get(d.sent.start, 0) <= DENIAL_REACH]
-        if told:
-            last = max(told, key=lambda d: d.trigger.head.i)
-            last.realis = replace(last.realis, status=EventStatus.DENIED, attributed_to=accuser.evidence.text)
+        for d in told:
+            d.realis = replace(d.realis, status=EventStatus.DENIED, attributed_to=accuser.evidence.text)
 
 
 def _same_party(accused: frozenset[str], denier: frozenset[str]) -> bool:
