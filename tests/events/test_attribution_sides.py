@@ -150,3 +150,27 @@ def test_an_accused_denying_its_part_denies_the_attack(pipeline_resources: Any, 
     hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
     assert hit.status == status
     assert hit.attributed_to == attributed
+
+
+# A denial whose content is the denier's own deed, in a clause with its pronoun or possessive as the
+# doer or as a gerund, denies a part in it as "denied involvement" does (events v186); a clause of
+# another's deed, or of no one's, denies a report.
+OWN_DEED_DENIED = [
+    ("Shortly before midnight on 2 July, an airstrike hit the Tajoura Detention Centre, east of Tripoli. The "
+     "Government of National Accord (GNA) blamed the Libyan National Army (LNA) for the strike. On 3 July, an LNA "
+     "spokesman denied that its aircraft had targeted the centre.", "airstrike", EventStatus.DENIED),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied targeting "
+     "the hospital.", "airstrike", EventStatus.DENIED),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied that the "
+     "hospital had been hit.", "airstrike", EventStatus.HAPPENED),
+    ("Shortly before midnight on 2 July, an airstrike hit the Tajoura Detention Centre. The GNA blamed the Libyan "
+     "National Army (LNA) for the strike. The LNA denied that rebels had entered the town.", "airstrike",
+     EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), OWN_DEED_DENIED, ids=[o[0][-40:] for o in OWN_DEED_DENIED])
+def test_a_denial_of_ones_own_deed_denies_a_part_in_it(pipeline_resources: Any, text: str, trigger: str,
+                                                      status: EventStatus) -> None:
+    hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
+    assert hit.status == status

@@ -478,7 +478,7 @@ DENIAL_REACH = 6  # sentences back from a denial to the deeds it answers
 def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_words: frozenset[str],
                        lemmas: Sequence[str] | None = None) -> None:
     """A party denying any part in a deed ("The Israeli military denied involvement"; "Hezbollah denied
-    any connection to the strike") denies the deeds that others tell of it: an attack of that party's
+    any connection to the strike"; "denied that its aircraft had targeted the centre": :func:`_denies_own_deed`) denies the deeds that others tell of it: an attack of that party's
     side that the text attributes to someone else (the accuser, or a reporter) is denied. A denial of a
     claim or an accusation as such ("rejected the claim as a lie") names no deed; an attack told as a
     fact, with no one it is attributed to, stays as told, unless an accusation named its doer
@@ -495,7 +495,7 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         if not sent_of:
             sent_of = {sent.start: k for k, sent in enumerate(doc.sents)}
         objects = [c for c in tok.children if c.dep_ == "dobj"]
-        if not any(o.lemma_.lower() in _PART_NOUNS for o in objects):
+        if not any(o.lemma_.lower() in _PART_NOUNS for o in objects) and not _denies_own_deed(tok):
             continue
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             who = _antecedent(subj, tok)
@@ -520,6 +520,24 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         near = {side for side, k in deniers if 0 <= k - here <= DENIAL_REACH}
         if sides & near and teller not in sides:
             d.realis = replace(d.realis, status=EventStatus.DENIED)
+
+
+def _denies_own_deed(verb: Any) -> bool:
+    """A denial whose content is the denier's own deed, told in a clause with the denier's pronoun or
+    possessive as its doer ("an LNA spokesman denied that its aircraft had targeted the centre", "denied
+    that they had shelled the camp") or as a gerund with no doer of its own ("denied targeting the
+    church"): the denier denies a part in it. A clause of another's deed ("denied that the rebels had
+    entered the town") is a denial of a report, no part of the denier's."""
+    for clause in verb.children:
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if clause.dep_ == "ccomp" and any(s.lower_ in ("it", "they") or any(
+                p.dep_ == "poss" and p.lower_ in _POSSESSIVE_PRONOUNS for p in s.children) for s in subjects):
+            return True
+        if clause.dep_ in ("xcomp", "ccomp") and clause.tag_ == "VBG" and not subjects:
+            return True
+    return False
 
 
 def _antecedent(subj: Any, verb: Any) -> Any:
