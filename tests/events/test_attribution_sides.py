@@ -174,3 +174,22 @@ def test_a_denial_of_ones_own_deed_denies_a_part_in_it(pipeline_resources: Any, 
                                                       status: EventStatus) -> None:
     hit = _hit(_events(pipeline_resources, text, "Reuters"), trigger)
     assert hit.status == status
+
+
+# A reported attack whose doer has no side, answered at once by a party's denial of any part, is denied
+# (events v187); the same attack told as a fact, or a denial sentences later, leaves it as told.
+ANSWERED = [
+    ("On Tuesday, the Russian-flagged Midvolga-2, carrying sunflower oil to Georgia, reported being attacked by drones "
+     "off the Turkish coast. Ukraine's foreign ministry denied any involvement.", EventStatus.DENIED),
+    ("On Tuesday, the Russian-flagged Midvolga-2 was attacked by drones off the Turkish coast. Ukraine's foreign "
+     "ministry denied any involvement.", EventStatus.HAPPENED),
+    ("On Tuesday, the Midvolga-2 reported being attacked by drones off the Turkish coast. The port reopened on "
+     "Wednesday. Officials met in Ankara. Ukraine's foreign ministry denied any involvement.", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), ANSWERED, ids=[a[0][:50] for a in ANSWERED])
+def test_a_report_answered_at_once_by_a_denial_is_denied(pipeline_resources: Any, text: str,
+                                                         status: EventStatus) -> None:
+    hit = _hit(_events(pipeline_resources, text, "Reuters"), "attacked")
+    assert hit.status == status

@@ -480,8 +480,9 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
     """A party denying any part in a deed ("The Israeli military denied involvement"; "Hezbollah denied
     any connection to the strike"; "denied that its aircraft had targeted the centre": :func:`_denies_own_deed`) denies the deeds that others tell of it: an attack of that party's
     side that the text attributes to someone else (the accuser, or a reporter) is denied. A denial of a
-    claim or an accusation as such ("rejected the claim as a lie") names no deed; an attack told as a
-    fact, with no one it is attributed to, stays as told, unless an accusation named its doer
+    claim or an accusation as such ("rejected the claim as a lie") names no deed. A reported attack
+    whose doer has no side, answered at once by a party's denial in the same or the next sentence,
+    is denied too. An attack told as a fact, with no one it is attributed to, stays as told, unless an accusation named its doer
     (:func:`_denied_after_blame`)."""
     deniers: list[tuple[str, int]] = []  # (side, the denial's sentence number)
     named: list[tuple[frozenset[str], int]] = []  # (the denier's names, the denial's sentence number)
@@ -519,6 +520,10 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         # the accusation a denial answers is told before it and near it, not anywhere in the article
         near = {side for side, k in deniers if 0 <= k - here <= DENIAL_REACH}
         if sides & near and teller not in sides:
+            d.realis = replace(d.realis, status=EventStatus.DENIED)
+        elif not sides and any(0 <= k - here <= 1 and side != teller for side, k in deniers):
+            # "the Midvolga-2 reported being attacked by drones. Ukraine's foreign ministry denied any
+            # involvement": a report of an attack by no one named, answered at once by a party's denial
             d.realis = replace(d.realis, status=EventStatus.DENIED)
 
 

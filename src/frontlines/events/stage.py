@@ -98,7 +98,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "186"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "187"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -407,6 +407,8 @@ VERSION = "186"  # 3: speech content, generic and negated mentions, own-part den
 # its wounded told in a second sentence)
 # 186: a denial of one's own deed told in a clause ("denied that its aircraft had targeted the centre", "denied targeting
 # the church") denies a part in it, as "denied involvement" does (events.attribution._denies_own_deed)
+# 187: a reported attack whose doer has no side, answered at once by a party's denial ("the Midvolga-2 reported being
+# attacked by drones. Ukraine's foreign ministry denied any involvement"), is denied (events.attribution.denied_accusations)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
