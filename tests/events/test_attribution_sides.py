@@ -193,3 +193,26 @@ def test_a_report_answered_at_once_by_a_denial_is_denied(pipeline_resources: Any
                                                          status: EventStatus) -> None:
     hit = _hit(_events(pipeline_resources, text, "Reuters"), "attacked")
     assert hit.status == status
+
+
+# "According to information" names what is known, not who knows it: the gatherer the phrase names is
+# the source (events v188); information with no gatherer, and a speaker named as such, stay as they are.
+INFORMATION = [
+    ("At least 44 people were killed in an airstrike on the centre, according to preliminary information from "
+     "the health authorities.", "killed", "the health authorities"),
+    ("According to information gathered by the UN Human Rights Office, M23 members raided the CBCA Ndosho hospital "
+     "in the early hours of 28 February.", "raided", "the UN Human Rights Office"),
+    ("According to the information we have gathered, gang members armed with automatic rifles attacked residents "
+     "in the early hours of the morning.", "attacked", "UN Human Rights Office (OHCHR)"),
+    ("According to information, gang members attacked residents in the early hours of the morning.", "attacked",
+     "information"),
+    ("According to the ministry, gang members attacked residents in the early hours of the morning.", "attacked",
+     "the ministry"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "attributed"), INFORMATION, ids=[i[2][:20] for i in INFORMATION])
+def test_information_is_attributed_to_its_gatherer(pipeline_resources: Any, text: str, trigger: str,
+                                                   attributed: str) -> None:
+    hit = _hit(_events(pipeline_resources, text, "UN Human Rights Office (OHCHR)"), trigger)
+    assert hit.attributed_to == attributed

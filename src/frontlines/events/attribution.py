@@ -13,7 +13,7 @@ from typing import Any
 from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.realis import Realis, source_like
+from frontlines.events.realis import Realis, noun_phrase, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 
@@ -367,6 +367,42 @@ def _speaker_or_no_one(d: Draft, speaker: Actor | None) -> bool:
     doers = [t for t in agent_tokens(head) if (t.pos_ in ("NOUN", "PROPN", "PRON") or t.ent_type_ in (
         "NORP", "GPE", "ORG")) and not (t.dep_ == "poss" and head.pos_ != "VERB")]
     return all(t.lower_ in _TAKING_UP for t in doers)
+
+
+# nouns that name what is known or told, not who knows or tells it
+_INFORMATION_NOUNS = frozenset({"information", "data", "figure", "finding", "evidence"})
+
+
+def information_holder(realis: Realis, source: str | None) -> Realis:
+    """An event told "according to information" whose gatherer the phrase names is attributed to the
+    gatherer, not to the information: "according to information gathered by the UN Human Rights Office"
+    (the office), "according to preliminary information from the health authorities" (the
+    authorities), "According to the information we have gathered" in a release (its source).
+    Information with no gatherer named keeps its attribution."""
+    tok = realis.attributed_token
+    if tok is None or tok.lemma_.lower() not in _INFORMATION_NOUNS:
+        return realis
+    holder = _gatherer(tok)
+    if holder is None or holder.lower_ in ("it", "they", "he", "she"):
+        return realis
+    if holder.lower_ in ("we", "i"):
+        return replace(realis, attributed_to=source, attributed_token=None) if source else realis
+    return replace(realis, attributed_to=noun_phrase(holder), attributed_token=holder)
+
+
+def _gatherer(noun: Any) -> Any | None:
+    """Who gathered or holds the information a noun names: the doer of a verb on it ("gathered by X",
+    "it has gathered") or the object of "from" or "by" ("information from the health authorities")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            for c in child.children:
+                if c.dep_ == "agent":
+                    return next((p for p in c.children if p.dep_ == "pobj"), None)
+                if c.dep_ == "nsubj":
+                    return c
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def own_statement(drafts: list[Draft], source: str | None, party: str | None) -> None:

@@ -14,6 +14,7 @@ from frontlines.events.attribution import (
     claim_or_report,
     claimed_doers,
     denied_accusations,
+    information_holder,
     own_statement,
     speakers_own_acts,
     quote_attribution,
@@ -98,7 +99,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "187"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "188"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -409,6 +410,9 @@ VERSION = "187"  # 3: speech content, generic and negated mentions, own-part den
 # the church") denies a part in it, as "denied involvement" does (events.attribution._denies_own_deed)
 # 187: a reported attack whose doer has no side, answered at once by a party's denial ("the Midvolga-2 reported being
 # attacked by drones. Ukraine's foreign ministry denied any involvement"), is denied (events.attribution.denied_accusations)
+# 188: "according to information" names what is known, not who knows it: the gatherer the phrase names is the source
+# ("information gathered by the UN Human Rights Office", "information from the health authorities", "the information
+# we have gathered" in a release: its source; events.attribution.information_holder)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -497,6 +501,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                                    territorial=typing.acled_sub in TERRITORIAL)
             realis = claim_or_report(realis, doers, sources, index, typing.plover, trig.head.pos_ in ("VERB", "AUX"),
                                      place, targets)
+            realis = information_holder(realis, inp.article.source)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
