@@ -13,7 +13,7 @@ from typing import Any
 from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.realis import Realis, source_like
+from frontlines.events.realis import Realis, noun_phrase, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 
@@ -80,17 +80,18 @@ def speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: D
 
 
 def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
-                    plover: str = "", verb: bool = True, place: Place | None = None) -> Realis:
+                    plover: str = "", verb: bool = True, place: Place | None = None,
+                    targets: tuple[Actor, ...] = ()) -> Realis:
     """Who says so decides between a claim and a report. A party saying its own side did something
     makes a claim ("the ministry said its units had liberated Avdiivka": claimed, attributed to the
     ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
     what happened, and the report keeps its attribution ("the governor said two were killed").
     A verb that itself marks a claim ("claimed", "alleged") keeps the event claimed. ``doers``: the
     trigger's (roles.agent_tokens); ``plover``: the event's type; ``verb``: whether its trigger is a verb;
-    ``place``: the event's own place.
+    ``place``: the event's own place; ``targets``: who it was done to.
     A party telling its own deed as done claims it (:func:`_own_deed_told`)."""
     if realis.status == EventStatus.ANNOUNCED:
-        return _own_deed_told(realis, doers, sources, index, plover, verb, place)
+        return _own_deed_told(realis, doers, sources, index, plover, verb, place, targets)
     if realis.status != EventStatus.CLAIMED:
         return realis
     if realis.attributed_token is None:
@@ -98,7 +99,7 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
         # to have been arrested": a hedge with no one claiming it, a report too (a claim needs a claimant)
         reported = realis.frame_word in _REPORTING_VERBS or realis.frame_word in _HEDGES
         return replace(realis, status=EventStatus.HAPPENED) if reported else realis
-    if _speakers_own_side(realis, doers, sources, index, place):
+    if _speakers_own_side(realis, doers, sources, index, place, targets):
         if plover in SAID_ACTS:
             return replace(realis, status=EventStatus.HAPPENED)  # "said it had urged": the saying is the act
         return realis  # "said its forces had captured", "said it had captured": the party's own claim
@@ -113,13 +114,15 @@ _HEDGES = frozenset({"believe", "think", "suspect", "understand", "presume"})
 
 
 def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
-                       place: Place | None) -> bool:
+                       place: Place | None, targets: tuple[Actor, ...] = ()) -> bool:
     """The doer is the speaker or the speaker's own side: a possessive ("said its forces had captured"),
     the first person ("our forces destroyed"), a pronoun taking up the speaker ("the group said it
     had captured") or an actor of the speaker's side. A speaker the actors took for the doer of a
     deed that names none is its doer only away from its own land: "the Russian Defense Ministry said
     missiles had struck a plant outside Kyiv" is its own strike, "Rwanda's government said shells
-    fired from Congo killed five civilians in the Rwandan border town" an enemy's on it."""
+    fired from Congo killed five civilians in the Rwandan border town" an enemy's on it. Nor is it the
+    doer of a deed done to civilians alone (:func:`_harm_to_civilians`), nor of one sent from another
+    land (:func:`_sent_from_elsewhere`)."""
     if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for d in doers for c in d.children) or any(
             d.lower_ in ("we", "i") for d in doers):
         return True
@@ -131,10 +134,55 @@ def _speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, .
     speaker_side = _side_of_speaker(tok, index)
     speaker = index.actor_at.get(tok.i)
     at_home = place is not None and place.country is not None and place.country == speaker_side
-    doer_sides = {a.side or a.country for a in sources if not (at_home and a == speaker) and not _rebels_by_kind(a)}
+    not_doer = at_home or _harm_to_civilians(targets) or _sent_from_elsewhere(place, speaker_side, index)
+    doer_sides = {a.side or a.country for a in sources if not (not_doer and a == speaker) and not _rebels_by_kind(a)}
     if speaker_side is not None and speaker_side in doer_sides - {None}:
         return True
+    if speaker_side is None and _armed_body(speaker) and _forces_of_the_land(sources, place):
+        return True
     return _group_named_by_kind(_speaking_actor(tok, index), sources)
+
+
+# words naming a state's armed body: its army, its defence ministry, its police
+_ARMED_BODY_WORDS = frozenset({"army", "military", "defence", "defense", "police", "navy", "gendarmerie"})
+
+
+def _harm_to_civilians(targets: tuple[Actor, ...]) -> bool:
+    """A deed done to civilians alone, told with no doer ("Pakistan's military spokesman said 26
+    civilians had been killed and 46 wounded"), is no party's claim of its own deed: a party claims
+    what it did to its enemy, and tells what civilians suffered as the harm done to them, on its
+    word. A speaker is then not taken for its doer; a doer the words name still counts ("said its
+    forces had killed five civilians")."""
+    return bool(targets) and all(a.sector is Sector.CIVILIAN for a in targets)
+
+
+def _sent_from_elsewhere(place: Place | None, speaker_side: str | None, index: DocIndex) -> bool:
+    """The deed's place is where it came from ("The Israeli army says a missile launched from Yemen was
+    intercepted"), in a land not the speaker's: whoever sent it from there is its doer, not the speaker
+    telling it. "Missiles launched from the Black Sea fleet", from the speaker's own land, stay its own."""
+    if place is None or place.country is None or speaker_side is None or place.country == speaker_side:
+        return False
+    return any(p is place and root.dep_ == "pobj" and root.head.lower_ == "from" for p, root in index.places)
+
+
+def _armed_body(actor: Actor | None) -> bool:
+    """The speaker is a state's armed body (an army, a defence ministry, the police) whose nation the
+    text does not name ("the army spokesman", "the defence ministry", "The police")."""
+    if actor is None or actor.side or actor.country:
+        return False
+    words = set(re.findall(r"[a-z]+", actor.name.lower()))
+    return actor.sector in (Sector.MILITARY, Sector.POLICE) or bool(words & _ARMED_BODY_WORDS)
+
+
+def _forces_of_the_land(sources: tuple[Actor, ...], place: Place | None) -> bool:
+    """A state's armed body with no nation named tells of the armed forces of the land the deed is in
+    ("Mexican soldiers killed 19 suspected members of the Sinaloa cartel near Culiacan, the defence
+    ministry said"): the state's own, whose body speaks. Forces of another land ("the defence ministry
+    said Russian troops shelled Kharkiv") are the enemy's, reported."""
+    if place is None or place.country is None:
+        return False
+    armed = [a for a in sources if a.sector in (Sector.MILITARY, Sector.POLICE) and (a.side or a.country)]
+    return bool(armed) and all((a.side or a.country) in (None, place.country) for a in sources)
 
 
 def _rebels_by_kind(actor: Actor) -> bool:
@@ -203,7 +251,7 @@ _FIELD_DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
 
 
 def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex, plover: str,
-                   verb: bool, place: Place | None) -> Realis:
+                   verb: bool, place: Place | None, targets: tuple[Actor, ...] = ()) -> Realis:
     """A party telling as done what its own side did ("the ministry announced that its forces were
     regrouping", "the army announced that it had arrested 51 people", "the police said it had sent
     reinforcements") claims it: the deed is claimed, not announced (which a verb told as done would
@@ -214,7 +262,7 @@ def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...],
     if realis.attributed_token is None or not verb or plover not in _FIELD_DEEDS or (
             realis.modal or realis.shared_modal) is not None:
         return realis
-    if not _speakers_own_side(realis, doers, sources, index, place):
+    if not _speakers_own_side(realis, doers, sources, index, place, targets):
         return realis
     return replace(realis, status=EventStatus.CLAIMED)
 
@@ -321,17 +369,54 @@ def _speaker_or_no_one(d: Draft, speaker: Actor | None) -> bool:
     return all(t.lower_ in _TAKING_UP for t in doers)
 
 
+# nouns that name what is known or told, not who knows or tells it
+_INFORMATION_NOUNS = frozenset({"information", "data", "figure", "finding", "evidence"})
+
+
+def information_holder(realis: Realis, source: str | None) -> Realis:
+    """An event told "according to information" whose gatherer the phrase names is attributed to the
+    gatherer, not to the information: "according to information gathered by the UN Human Rights Office"
+    (the office), "according to preliminary information from the health authorities" (the
+    authorities), "According to the information we have gathered" in a release (its source).
+    Information with no gatherer named keeps its attribution."""
+    tok = realis.attributed_token
+    if tok is None or tok.lemma_.lower() not in _INFORMATION_NOUNS:
+        return realis
+    holder = _gatherer(tok)
+    if holder is None or holder.lower_ in ("it", "they", "he", "she"):
+        return realis
+    if holder.lower_ in ("we", "i"):
+        return replace(realis, attributed_to=source, attributed_token=None) if source else realis
+    return replace(realis, attributed_to=noun_phrase(holder), attributed_token=holder)
+
+
+def _gatherer(noun: Any) -> Any | None:
+    """Who gathered or holds the information a noun names: the doer of a verb on it ("gathered by X",
+    "it has gathered") or the object of "from" or "by" ("information from the health authorities")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            for c in child.children:
+                if c.dep_ == "agent":
+                    return next((p for p in c.children if p.dep_ == "pobj"), None)
+                if c.dep_ == "nsubj":
+                    return c
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def own_statement(drafts: list[Draft], source: str | None, party: str | None) -> None:
     """In a party's own statement (a ministry's release, an army's Telegram post) what its own side
     did is that party's claim: status claimed, attributed to the source. What its side did includes,
     told in a clause, a move with no doer ("personnel were relocated", "corridors have been set up"):
     a party tells its own moves so, and names the enemy's; and a deed of forces it names without a
     side ("units of the Tsentr group of forces have liberated"). ``party``: the source's side
-    (:func:`source_party`)."""
+    (:func:`source_party`). What the text says "we" or "our aircraft" did is the party's claim whether
+    its side is known or not ("our aircraft struck 30 targets": :func:`_first_person_claims`)."""
+    if source and (party is not None or _PARTY_WORDS & set(re.findall(r"[a-z]+", source.lower()))):
+        _first_person_claims(drafts, source)
     if party is None:
-        if source and _PARTY_WORDS & set(re.findall(r"[a-z]+", source.lower())):
-            _first_person_claims(drafts, source)  # a party not in the registry: only what it says it did
-        return
+        return  # a party not in the registry: only what it says it did
     for d in drafts:
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
             continue
@@ -429,11 +514,14 @@ DENIAL_REACH = 6  # sentences back from a denial to the deeds it answers
 def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_words: frozenset[str],
                        lemmas: Sequence[str] | None = None) -> None:
     """A party denying any part in a deed ("The Israeli military denied involvement"; "Hezbollah denied
-    any connection to the strike") denies the deeds that others tell of it: an attack of that party's
+    any connection to the strike"; "denied that its aircraft had targeted the centre": :func:`_denies_own_deed`) denies the deeds that others tell of it: an attack of that party's
     side that the text attributes to someone else (the accuser, or a reporter) is denied. A denial of a
-    claim or an accusation as such ("rejected the claim as a lie") names no deed; an attack told as a
-    fact, with no one it is attributed to, stays as told."""
+    claim or an accusation as such ("rejected the claim as a lie") names no deed. A reported attack
+    whose doer has no side, answered at once by a party's denial in the same or the next sentence,
+    is denied too. An attack told as a fact, with no one it is attributed to, stays as told, unless an accusation named its doer
+    (:func:`_denied_after_blame`)."""
     deniers: list[tuple[str, int]] = []  # (side, the denial's sentence number)
+    named: list[tuple[frozenset[str], int]] = []  # (the denier's names, the denial's sentence number)
     # ``lemmas``: the Doc's lower-cased lemmas (events.words), read to find the verbs of denial without
     # building every Token
     candidates = (doc[i] for i, lemma in enumerate(lemmas) if lemma in deny_words) if lemmas is not None else doc
@@ -444,12 +532,16 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         if not sent_of:
             sent_of = {sent.start: k for k, sent in enumerate(doc.sents)}
         objects = [c for c in tok.children if c.dep_ == "dobj"]
-        if not any(o.lemma_.lower() in _PART_NOUNS for o in objects):
+        if not any(o.lemma_.lower() in _PART_NOUNS for o in objects) and not _denies_own_deed(tok):
             continue
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-            actor = index.actor_at.get(subj.i)
+            who = _antecedent(subj, tok)
+            named.append((_party_names(who, index), sent_of.get(tok.sent.start, 0)))
+            actor = index.actor_at.get(who.i)
             if actor is not None and (actor.side or actor.country):
                 deniers.append((actor.side or actor.country or "", sent_of.get(tok.sent.start, 0)))
+    if named:
+        _denied_after_blame(drafts, index, doc, named, sent_of, lemmas)
     if not deniers:
         return
     for d in drafts:
@@ -465,6 +557,89 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
         near = {side for side, k in deniers if 0 <= k - here <= DENIAL_REACH}
         if sides & near and teller not in sides:
             d.realis = replace(d.realis, status=EventStatus.DENIED)
+        elif not sides and any(0 <= k - here <= 1 and side != teller for side, k in deniers):
+            # "the Midvolga-2 reported being attacked by drones. Ukraine's foreign ministry denied any
+            # involvement": a report of an attack by no one named, answered at once by a party's denial
+            d.realis = replace(d.realis, status=EventStatus.DENIED)
+
+
+def _denies_own_deed(verb: Any) -> bool:
+    """A denial whose content is the denier's own deed, told in a clause with the denier's pronoun or
+    possessive as its doer ("an LNA spokesman denied that its aircraft had targeted the centre", "denied
+    that they had shelled the camp") or as a gerund with no doer of its own ("denied targeting the
+    church"): the denier denies a part in it. A clause of another's deed ("denied that the rebels had
+    entered the town") is a denial of a report, no part of the denier's."""
+    for clause in verb.children:
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if clause.dep_ == "ccomp" and any(s.lower_ in ("it", "they") or any(
+                p.dep_ == "poss" and p.lower_ in _POSSESSIVE_PRONOUNS for p in s.children) for s in subjects):
+            return True
+        if clause.dep_ in ("xcomp", "ccomp") and clause.tag_ == "VBG" and not subjects:
+            return True
+    return False
+
+
+def _antecedent(subj: Any, verb: Any) -> Any:
+    """A relative pronoun's antecedent ("Police blamed the TPNPB, which denied involvement": the TPNPB)."""
+    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+# verbs that name the doer of a deed told before: the accuser blames or accuses the accused
+_BLAME_VERBS = frozenset({"blame", "accuse"})
+BLAME_REACH = 2  # sentences from an accusation to the denial that answers it
+
+
+def _party_names(tok: Any, index: DocIndex) -> frozenset[str]:
+    """The names a party goes by in its mention: its side, and the proper nouns of its phrase outside a
+    clause on it ("the Libyan National Army (LNA)": Libyan, National, Army, LNA)."""
+    names = {t.text for t in tok.subtree if t.pos_ == "PROPN" and not any(
+        a.dep_ == "relcl" and a.i > tok.i for a in t.ancestors if a.i in range(tok.left_edge.i, tok.right_edge.i + 1))}
+    actor = index.actor_at.get(tok.i)
+    if actor is not None and (actor.side or actor.country):
+        names.add("side:" + (actor.side or actor.country or ""))
+    return frozenset(names)
+
+
+def _denied_after_blame(drafts: list[Draft], index: DocIndex, doc: Any, deniers: list[tuple[frozenset[str], int]],
+                        sent_of: dict[int, int], lemmas: Sequence[str] | None) -> None:
+    """An attack told as a fact with no doer, then an accusation that names one, which the accused
+    denies ("A car bomb exploded ... in Manbij. Syria's new defence ministry blamed the SDF. The SDF
+    denied any role"; "Glen Conning was shot dead ... Police blamed the TPNPB, which denied
+    involvement"): the accused denies the deed the accuser holds it did, so the attacks told with no doer
+    shortly before the accusation (the bombing and its wounded) are denied and attributed to the accuser. The denier is the accused when it shares
+    its side or all its proper names with it ("The SDF" and "the Kurdish-led Syrian Democratic Forces
+    (SDF)"). With no accusation, or a denial by another party, the attack stays as told."""
+    verbs = (doc[i] for i, lemma in enumerate(lemmas) if lemma in _BLAME_VERBS) if lemmas is not None else doc
+    blames: list[tuple[Actor, frozenset[str], int]] = []  # (accuser, the accused's names, its sentence number)
+    for tok in verbs:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _BLAME_VERBS or _negated_verb(tok):
+            continue
+        accusers = [index.actor_at.get(_antecedent(c, tok).i) for c in tok.children if c.dep_ == "nsubj"]
+        accused = [_party_names(c, index) for c in tok.children if c.dep_ == "dobj"]
+        k = sent_of.get(tok.sent.start, 0)
+        blames.extend((who, names, k) for who in accusers if who is not None for names in accused if names)
+    for accuser, names, k_blame in blames:
+        if not any(_same_party(names, denier) and 0 <= k - k_blame <= BLAME_REACH for denier, k in deniers):
+            continue
+        sides = {n[5:] for n in names if n.startswith("side:")}
+        told = [d for d in drafts if d.typing.plover in _HOSTILE_DEEDS and d.realis.status is EventStatus.HAPPENED
+                and d.realis.attributed_to is None and all((a.side or a.country) in sides for a in d.sources)
+                and 0 <= k_blame - sent_of.get(d.sent.start, 0) <= DENIAL_REACH]
+        for d in told:
+            d.realis = replace(d.realis, status=EventStatus.DENIED, attributed_to=accuser.evidence.text)
+
+
+def _same_party(accused: frozenset[str], denier: frozenset[str]) -> bool:
+    """The same side, or every proper name of the denier's among the accused's."""
+    sides = {n for n in accused if n.startswith("side:")}
+    if sides & denier:
+        return True
+    words = {n for n in denier if not n.startswith("side:")}
+    return bool(words) and words <= accused
 
 
 def _negated_verb(tok: Any) -> bool:

@@ -14,6 +14,7 @@ from frontlines.events.attribution import (
     claim_or_report,
     claimed_doers,
     denied_accusations,
+    information_holder,
     own_statement,
     speakers_own_acts,
     quote_attribution,
@@ -103,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "167"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "168"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -432,6 +433,28 @@ VERSION = "167"  # 3: speech content, generic and negated mentions, own-part den
 # 203: a statement takes no time its paragraph named inside what another speaker reported ("The ministry said an
 # airstrike hit the hospital on Tuesday evening. ... rejected the claim"): that dates the act (events.context.reported_time)
 # 167: branch dates3's v200-v203 merged with the lead's v166 (no rule of its own)
+# 180: in the release of a party whose side is known, what it says "we" or "our aircraft" did is its claim, as it was
+# when the side is not known ("our aircraft struck 30 targets"; events.attribution.own_statement)
+# 181: a state's armed body whose nation is not named (an army spokesman, a defence ministry) claims the deeds of the
+# forces of the land the deed is in ("Mexican soldiers killed ... near Culiacan, the defence ministry said";
+# events.attribution._armed_body, _forces_of_the_land)
+# 182: a deed done to civilians alone and told with no doer is no claim of the speaker the actors took for its doer
+# ("Pakistan's military spokesman said 26 civilians had been killed": the harm done, on its word;
+# events.attribution._harm_to_civilians)
+# 183: nor is a deed whose place is where it was sent from, in a land not the speaker's ("The Israeli army says a missile
+# launched from Yemen was intercepted"; events.attribution._sent_from_elsewhere)
+# 184: an attack told as a fact with no doer, then an accusation naming its doer that the accused denies ("Syria's defence
+# ministry blamed the SDF. The SDF denied any role"), is denied, attributed to the accuser (events.attribution._denied_after_blame)
+# 185: every attack told with no doer in the reach of such an accusation is denied, not the last alone (the bombing and
+# its wounded told in a second sentence)
+# 186: a denial of one's own deed told in a clause ("denied that its aircraft had targeted the centre", "denied targeting
+# the church") denies a part in it, as "denied involvement" does (events.attribution._denies_own_deed)
+# 187: a reported attack whose doer has no side, answered at once by a party's denial ("the Midvolga-2 reported being
+# attacked by drones. Ukraine's foreign ministry denied any involvement"), is denied (events.attribution.denied_accusations)
+# 188: "according to information" names what is known, not who knows it: the gatherer the phrase names is the source
+# ("information gathered by the UN Human Rights Office", "information from the health authorities", "the information
+# we have gathered" in a release: its source; events.attribution.information_holder)
+# 168: branch status3's v180-v188 merged with the lead's v167 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -519,7 +542,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
             realis = claim_or_report(realis, doers, sources, index, typing.plover, trig.head.pos_ in ("VERB", "AUX"),
-                                     place)
+                                     place, targets)
+            realis = information_holder(realis, inp.article.source)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
                 sources=sources, targets=targets, place=place, place_score=place_score, time=time,
