@@ -52,15 +52,13 @@ from frontlines.events.merge import (
     headline_end,
     merge_across_sentences,
     merge_denied_retellings,
-    merge_doers_told_again,
     merge_headline,
     merge_in_sentence,
     merge_one_act_per_sentence,
-    merge_parts_of_attack,
     merge_reported_retellings,
     merge_same_happening,
-    merge_victims_told_again,
 )
+from frontlines.events.parts import merge_doers_told_again, merge_parts_of_attack, merge_victims_told_again
 from frontlines.events.protests import merge_interventions
 from frontlines.events.officials import official_place
 from frontlines.events.ranking import confidence, title_cues
@@ -220,7 +218,7 @@ VERSION = "165"  # 3: speech content, generic and negated mentions, own-part den
 # the happening is compared with ("follows a pattern of air strikes", "as so many attacks in Mogadishu do"), are no events
 # people abandoning their ship or homes are a flight like "fled": a retreat only when the movers are armed
 # harm done and people freed in an attack, told as its doings ("stormed the prisons and freed 3,700 inmates", "many were
-# burned", "the attackers also set fire to houses"), are that attack (events.merge.merge_parts_of_attack)
+# burned", "the attackers also set fire to houses"), are that attack (events.parts.merge_parts_of_attack)
 # an official visiting a town, a site or a hospital meets no party (no CONSULT; "visited Washington" stays)
 # a happening called off or postponed ("called off a summit that was to be held in Amman") did not take place
 # 77: (branch precision2) a speech act a quoted speaker tells of having made, in the past and the first person ("'We
@@ -254,7 +252,7 @@ VERSION = "165"  # 3: speech content, generic and negated mentions, own-part den
 # 80: (branch precision3) an agreement or talks that date another act of their sentence, tied to a stretch or point of time
 # ("on the first day of a truce", "hours before a ceasefire", "after two weeks of talks"), are no events (events.mentions.time_frame)
 # people the text names by a harm done to them ("those killed", "our people who were massacred") were harmed in an attack
-# told before: what their sentence says of them ("Most of those killed were shot by ...") is that attack (events.merge.merge_victims_told_again)
+# told before: what their sentence says of them ("Most of those killed were shot by ...") is that attack (events.parts.merge_victims_told_again)
 # a speech act two sides make upon each other ("both were accusing each other", "traded blame") sums up the sides' own acts,
 # no act of one party upon another (events.mentions.reciprocal_speech)
 # an untitled text's first line standing alone over the body, with no sentence-ending stop, is its headline: the headline's
@@ -362,7 +360,7 @@ VERSION = "165"  # 3: speech content, generic and negated mentions, own-part den
 # on Thursday"; events.when._attended)
 # 133: main's v115-v121 and the dates2 branch's v130-v132 together
 # 134: a deed told after another by a definite noun taking up the first one's doer ("Gunmen abducted ... The gunmen
-# stormed the school"), with no day or place of its own that differs, is that happening (events.merge.merge_doers_told_again)
+# stormed the school"), with no day or place of its own that differs, is that happening (events.parts.merge_doers_told_again)
 # 135: the state's own forces told with no nation ("government forces", "security forces", police) act for the state whose
 # land the event is in (events.context.forces_at_home); soldiers alone and a change of hands keep theirs
 # 136: an official the words give an office but no nation holds it in the country of most of the story's placed events
