@@ -4,6 +4,7 @@ cases that must stay apart)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -478,3 +479,42 @@ def test_a_denied_deed_told_before_is_that_deed(pipeline_resources: Any, text: s
     extraction = process_article(Article(id="t", text=text, published=dt.date(2019, 7, 4)), pipeline_resources)
     events = [e for e in extraction.events if e.plover_type == "ASSAULT"]
     assert len(events) == n, [(e.trigger, e.status.value, e.time and e.time.value) for e in events]
+
+
+def _two_places(text: str, first: str, second: str) -> tuple:
+    """Places for the first occurrence of ``first`` and the last occurrence of ``second`` (one town told twice)."""
+    a = place(text, first, lat=40.68, lon=46.36)
+    start = text.rindex(second)
+    b = replace(a, text=second, name=second, evidence=replace(a.evidence, start=start, end=start + len(second),
+                                                              text=second))
+    if second != first:
+        b = replace(b, lat=41.2, lon=47.1)
+    return a, b
+
+
+# events v190: a mention that the setting leaves with no ACLED sub-type (here a drug market makes the blasts
+# a crime setting's) and one typed by its means, at one named place and day, are one happening
+UNTYPED = [
+    ("Strong explosions were heard near the drug market in Lysa overnight. "
+     "A missile hit a residential building in Lysa, officials said.", "Lysa", "Lysa", 1),
+    # another named place: two happenings
+    ("Strong explosions were heard near the drug market in Lysa overnight. "
+     "A missile hit a residential building in Dobra, officials said.", "Lysa", "Dobra", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "n"), UNTYPED)
+def test_an_untyped_mention_joins_the_typed_one_of_its_place(run_events, text: str, first: str, second: str,
+                                                               n: int) -> None:
+    events = _assaults(run_events(text, places=_two_places(text, first, second)))
+    assert len(events) == n, [(e.trigger, e.acled_sub_event_type, e.place and e.place.name) for e in events]
+    if n == 1:
+        assert events[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_untyped_mention_of_another_day_stays_apart(run_events) -> None:
+    text = ("Strong explosions were heard near the drug market in Lysa on Monday. "
+            "A missile hit a residential building in Lysa on Wednesday, officials said.")
+    events = _assaults(run_events(text, places=_two_places(text, "Lysa", "Lysa"),
+                                  times=(timev(text, "Monday", "2022-11-07"), timev(text, "Wednesday", "2022-11-09"))))
+    assert len(events) == 2, [(e.trigger, e.acled_sub_event_type) for e in events]

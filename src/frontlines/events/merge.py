@@ -308,7 +308,8 @@ def merge_same_happening(drafts: list[Draft]) -> None:
     sub-type, at the same place (named in both sentences) on the same day, is the same event
     ("Missiles hit Kramatorsk on Tuesday ... The strike on Kramatorsk killed 12"). A bare explosion
     and other explosive violence are one too, at one named place, or told beside each other in a
-    paragraph with no other place or day (:func:`_one_blast`)."""
+    paragraph with no other place or day (:func:`_one_blast`). A mention with no sub-type at all and
+one with a sub-type at one named place and day are one too (:func:`_untyped`)."""
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover not in _SAME_HAPPENING:
             continue
@@ -320,16 +321,25 @@ def merge_same_happening(drafts: list[Draft]) -> None:
             blast = _one_blast(e, d) and (both_named or (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2))
             if not blast and not both_named:
                 continue
-            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub and not blast:
+            untyped = _untyped(e, d)
+            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub \
+                    and not blast and not untyped:
                 continue
             if not places_compatible(e.place, d.place) or not _same_day(e.time, d.time):
                 continue
             if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
                 continue
-            typing = d.typing if blast and _bare_blast(e) else e.typing
+            typing = d.typing if (blast and _bare_blast(e)) or (untyped and e.typing.acled_sub is None) else e.typing
             absorb(e, d)
             e.typing = typing
             break
+
+
+def _untyped(a: Draft, b: Draft) -> bool:
+    """Of two mentions, one has no ACLED sub-type at all, the other has one ("Strong explosions reported in
+    Ganja" typed by no means, then "a missile hit a residential building in Ganja"): the untyped one names
+    no means that could tell them apart; the typed one gives the happening its kind."""
+    return (a.typing.acled_sub is None) != (b.typing.acled_sub is None)
 
 
 def _bare_blast(d: Draft) -> bool:
