@@ -27,6 +27,12 @@ CASES = [
     ("ODESA LIVE | 24.04.2025\n\n01:12 Explosions in Odesa.\n\n06:30 A missile hit a residential building in Kharkiv, "
      "the regional governor said.", 2),
     ("KYIV LIVE | 24.04.2025\n\n01:12 Explosions in the capital. Stay in shelters!", 1),
+    # events v191: a bulletin its own entry tells below its line is told there, not elsewhere
+    ("KYIV LIVE | 24.04.2025\n\n06:30 Missiles hit the Kyiv region overnight, the governor said.\n\n"
+     "09:40 A missile attack on Bucha. A car was damaged and the driver was injured.", 2),
+    # the same line with nothing told below it joins the telling
+    ("KYIV LIVE | 24.04.2025\n\n06:30 Missiles hit the Kyiv region overnight, the governor said.\n\n"
+     "09:40 A missile attack on Bucha. Stay in shelters!", 1),
 ]
 
 

@@ -12,7 +12,8 @@ article, before or after it (the earlier on a tie: an update follows what it upd
 day of their own tells them apart. A line with a verb ("58 killed, 126 injured in US strikes on Ras Isa
 port last night": "killed" is its root) is a telling; a verbless line outside a timed entry (a headline,
 a caption) is left to the other merges; a bulletin with no telling of its kind in the article stays the
-event.
+event, and so does one its own entry tells below it (a later sentence of the entry merged into it:
+"21:40 A drone attack on Mayskiy. A car was damaged, the driver was slightly injured").
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ def _fits(bulletin: Draft, telling: Draft) -> bool:
             and places_compatible(telling.place, bulletin.place) and times_compatible(telling.time, bulletin.time))
 
 
+def _told_in_its_entry(bulletin: Draft, drafts: list[Draft]) -> bool:
+    """The bulletin's own entry tells the happening below its line ("21:40 A drone attack on Mayskiy in the
+    Belgorod district. A car was damaged, the driver was slightly injured"): a later sentence of its
+    paragraph was merged into it, so the entry is where the happening is told, not a line naming one told
+    elsewhere."""
+    return any(o.dropped and o.sent_idx > bulletin.sent_idx and o.paragraph == bulletin.paragraph
+               and live(o) is bulletin for o in drafts)
+
+
 def merge_bulletins(drafts: list[Draft]) -> None:
     """Join each bulletin of an attack to the nearest telling of it (see the module docstring)."""
     verbless_of: dict[int, bool] = {}
@@ -67,7 +77,7 @@ def merge_bulletins(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.dropped or d.typing.plover not in _BULLETIN_TYPES or d.realis.status is not EventStatus.HAPPENED:
             continue
-        if not is_bulletin(d):
+        if not is_bulletin(d) or _told_in_its_entry(d, drafts):
             continue
         tellings = {id(e): e for e in (live(o) for o in drafts) if e is not d and not e.dropped
                     and e.sent_idx != d.sent_idx and not is_bulletin(e) and _fits(d, e)}
