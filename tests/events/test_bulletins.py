@@ -64,6 +64,12 @@ LINES = [
     ("GENEVA (12 May 2023) - Malian troops and foreign military personnel summarily executed at least 500 people.",
      False, False),
     ("Explosions in the capital.", True, False),
+    # events v192: the clock time on a line of its own over the entry opens the paragraph the line is in
+    ("KYIV LIVE | 24.04.2025\n\n01:12\nExplosions in the capital.", True, True),
+    ("KYIV LIVE | 24.04.2025\n\n01:12\nStay in shelters.\nExplosions in the capital.", True, True),
+    # a clock time in another paragraph, or inside the line's text, opens nothing
+    ("01:12\n\nExplosions in the capital.", True, False),
+    ("Sirens at 01:12.\nExplosions in the capital.", True, False),
 ]
 
 

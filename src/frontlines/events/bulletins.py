@@ -47,8 +47,12 @@ def verbless(sent: Any) -> bool:
 def timed_entry(sent: Any) -> bool:
     """The sentence is in a paragraph that a clock time opens: a live blog's or a feed's entry."""
     text = sent.doc.text
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    return _TIMED_ENTRY.match(text, start) is not None
+    line = text.rfind("\n", 0, sent.start_char) + 1
+    if _TIMED_ENTRY.match(text, line) is not None:
+        return True
+    # the clock time on a line of its own over the entry ("15:20\nA massive strike on Belgorod."): the paragraph opens with it
+    paragraph = text.rfind("\n\n", 0, sent.start_char)
+    return paragraph >= 0 and paragraph + 2 < line and _TIMED_ENTRY.match(text, paragraph + 2) is not None
 
 
 def _fits(bulletin: Draft, telling: Draft) -> bool:
