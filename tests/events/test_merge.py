@@ -518,3 +518,20 @@ def test_an_untyped_mention_of_another_day_stays_apart(run_events) -> None:
     events = _assaults(run_events(text, places=_two_places(text, "Lysa", "Lysa"),
                                   times=(timev(text, "Monday", "2022-11-07"), timev(text, "Wednesday", "2022-11-09"))))
     assert len(events) == 2, [(e.trigger, e.acled_sub_event_type) for e in events]
+
+# events v193: a participle telling what an attack did hangs on the verb the attack noun is the subject of,
+# or is the conjunct of such a participle: one event, whatever place each clause got
+PARTICIPLES = [
+    ("A car bomb exploded near a market in Dobra, killing three soldiers and wounding nine civilians in Lysa, "
+     "officials said.", 1),
+    # the participles tell what another clause's act did: two events
+    ("A car bomb exploded near a market in Dobra while troops stormed a base in Lysa, killing three soldiers and "
+     "wounding nine civilians.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), PARTICIPLES)
+def test_a_participle_of_the_attack_nouns_verb_is_the_attack(run_events, text: str, n: int) -> None:
+    events = _assaults(run_events(text, places=(place(text, "Dobra", lat=8.0, lon=124.3),
+                                                place(text, "Lysa", lat=9.5, lon=125.9))))
+    assert len(events) == n, [(e.trigger, e.place and e.place.name) for e in events]

@@ -136,10 +136,13 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 continue
             if b.typing.plover not in ("ASSAULT", "COERCE"):
                 continue
-            if h.tag_ == "VBG" and h.dep_ in ("advcl", "xcomp", "conj") and h.head.i == a.trigger.head.i and (
+            if h.tag_ == "VBG" and _participle_of(h, a.trigger.head) and (
                     b.trigger.spec.key in _CASUALTY_KEYS or b.typing.acled_sub in (None, "Looting/property destruction")
                     or b.typing.plover == "COERCE"):
+                doers = a.sources
                 absorb(a, b)
+                if a.trigger.head.dep_ in ("nsubj", "nsubjpass"):
+                    a.sources = doers  # the attack noun is the participle's subject: it has no other doer
             elif b.typing.acled_sub == "Looting/property destruction" and _done_in_the_attack(h, a.trigger.head):
                 absorb(a, b)
 
@@ -179,6 +182,17 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 # far as it has gone (the order), not an order and a completion
                 a.realis = cautious
 
+
+
+def _participle_of(h: Any, attack: Any) -> bool:
+    """``h`` is a participle telling what ``attack`` did: it hangs on the attack's verb, or on the verb the
+    attack noun is the subject of ("A bomb exploded ..., killing four people and *wounding* about fifty"),
+    itself or as the conjunct of such a participle."""
+    while h.dep_ == "conj" and h.head.tag_ == "VBG" and h.head.dep_ in ("advcl", "xcomp"):
+        h = h.head
+    if h.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    return h.head.i == attack.i or (attack.dep_ in ("nsubj", "nsubjpass") and attack.head.i == h.head.i)
 
 
 def merge_one_act_per_sentence(drafts: list[Draft]) -> None:
