@@ -289,15 +289,22 @@ def test_acts_aimed_at_two_parties_in_one_sentence_stay_two(run_events) -> None:
          "burned", None),
         ("Gunmen raided the village of Kata on Thursday. The attackers also set fire to dozens of houses.",
          "set", None),
+        # events v194: further violence of "the attackers", also in a verb coordinated with theirs
+        ("Gunmen killed 21 villagers in Kata on Thursday. The attackers also burned five homes, looted property "
+         "and beat residents.", "beat", None),
+        ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards.", "shot", None),
         # negative cases: an act of its own day, an act of a named doer, a release with no attack before it
         ("Israel captured the heights on 10 June 1967 and annexed them on 14 December 1981.", None, "annexed"),
         ("Gunmen raided the village on Thursday. Police arrested 20 people on Friday.", None, "arrested"),
         ("Gunmen raided the village on Thursday. Soldiers set fire to houses in the next town.", None, "set"),
+        ("Gunmen killed 21 villagers in Kata on Thursday. Soldiers later shot two of the attackers.", None, "shot"),
+        ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards on Sunday.", None, "shot"),
         ("The two sides signed a truce on Friday. Hundreds of detainees were freed.", None, "freed"),
     ],
 )
 def test_what_an_attack_did_is_that_attack(run_events, text: str, part: str | None, kept: str | None) -> None:
-    days = {"10 June 1967": "1967-06-10", "14 December 1981": "1981-12-14"}
+    days = {"10 June 1967": "1967-06-10", "14 December 1981": "1981-12-14", "Thursday": "2022-11-03",
+            "Sunday": "2022-11-06"}
     times = tuple(timev(text, k, v) for k, v in days.items() if k in text)
     triggers = {e.trigger.split()[0] for e in run_events(text, times=times)}
     assert (part is None or part not in triggers) and (kept is None or kept in triggers), sorted(triggers)

@@ -45,15 +45,28 @@ def _part_of_attack(d: Draft, attack: Draft) -> bool:
         return False
     if d.typing.plover == "COERCE" and any(c.dep_ == "auxpass" for c in h.children):
         return not any(c.dep_ == "agent" for c in h.children)
+    if d.typing.plover == "ASSAULT":
+        return _by_the_attackers(h)
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS and _definite(c) for c in own_subject)
+
+
+def _by_the_attackers(h: Any) -> bool:
+    """The subject of the verb ``h``, or of the verb ``h`` is coordinated with, is a definite noun naming its
+    referents by the attack they made ("The attackers also burned five homes, looted property and *beat*
+    residents")."""
+    while not any(c.dep_ == "nsubj" for c in h.children) and h.dep_ == "conj" and h.head.pos_ == "VERB":
+        h = h.head
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS and _definite(c) for c in h.children)
 
 
 def merge_parts_of_attack(drafts: list[Draft]) -> None:
     """One event per happening: harm done and people freed in an attack, told as its doings (see
-    ``_part_of_attack``), are that attack, not events of their own."""
+    ``_part_of_attack``), are that attack, not events of their own; so is further violence "the attackers"
+    did, told in a later sentence with no day of its own (:func:`_by_the_attackers`)."""
     for k, d in enumerate(drafts):
-        if d.dropped or d.typing.plover not in _PART_TYPES or d.realis.status is not EventStatus.HAPPENED \
-                or d.trigger.head.pos_ != "VERB":
+        if d.dropped or d.realis.status is not EventStatus.HAPPENED or d.trigger.head.pos_ != "VERB":
+            continue
+        if d.typing.plover not in _PART_TYPES and not (d.typing.plover == "ASSAULT" and _by_the_attackers(d.trigger.head)):
             continue
         attacks = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
                    and e.typing.plover == "ASSAULT" and _done(e) and not _places_differ(d, e)]

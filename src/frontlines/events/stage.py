@@ -100,7 +100,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "193"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "194"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -427,6 +427,9 @@ VERSION = "193"  # 3: speech content, generic and negated mentions, own-part den
 # 193: a participle telling what an attack did may hang on the verb the attack noun is the subject of, or be the
 # conjunct of such a participle ("A bomb exploded ..., killing four people and wounding about fifty": one event
 # whatever place each clause got; events.merge._participle_of)
+# 194: further violence "the attackers" did (the subject of its verb or of the verb it is coordinated with), told
+# within two sentences after an attack with no day of its own, is that attack ("The attackers also burned five
+# homes, looted property and beat residents"; events.parts._by_the_attackers)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
