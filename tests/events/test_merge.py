@@ -293,11 +293,16 @@ def test_acts_aimed_at_two_parties_in_one_sentence_stay_two(run_events) -> None:
         ("Gunmen killed 21 villagers in Kata on Thursday. The attackers also burned five homes, looted property "
          "and beat residents.", "beat", None),
         ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards.", "shot", None),
+        # events v195: a seizure told "at the scene" of the attack told just before
+        ("Troops came under fire from gunmen near Kata on Thursday. One soldier was wounded. Soldiers seized "
+         "16 rifles at the scene, the ministry said.", "seized", None),
         # negative cases: an act of its own day, an act of a named doer, a release with no attack before it
         ("Israel captured the heights on 10 June 1967 and annexed them on 14 December 1981.", None, "annexed"),
         ("Gunmen raided the village on Thursday. Police arrested 20 people on Friday.", None, "arrested"),
         ("Gunmen raided the village on Thursday. Soldiers set fire to houses in the next town.", None, "set"),
         ("Gunmen killed 21 villagers in Kata on Thursday. Soldiers later shot two of the attackers.", None, "shot"),
+        ("Troops came under fire from gunmen near Kata on Thursday. One soldier was wounded. Soldiers seized "
+         "16 rifles in a raid on a warehouse, the ministry said.", None, "seized"),
         ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards on Sunday.", None, "shot"),
         ("The two sides signed a truce on Friday. Hundreds of detainees were freed.", None, "freed"),
     ],

@@ -34,7 +34,8 @@ def _part_of_attack(d: Draft, attack: Draft) -> bool:
     """``d`` tells what ``attack`` did: a verb coordinated with the attack's verb under its subject
     ("stormed the prisons and *freed* 3,700 inmates"; not "captured the Heights in 1967 and *annexed*
     them in 1981"); or, in a later sentence with no day of its own,
-    harm told in the passive with no doer ("many *were burned*") or an act of "the attackers"."""
+    harm told in the passive with no doer ("many *were burned*"), an act of "the attackers", or a seizure
+    or an arrest told "at the scene" (:func:`_at_the_scene`)."""
     h, a = d.trigger.head, attack.trigger.head
     own_subject = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
     if d.typing.plover == "RETREAT" and not any(c.dep_ == "dobj" for c in h.children):
@@ -45,9 +46,19 @@ def _part_of_attack(d: Draft, attack: Draft) -> bool:
         return False
     if d.typing.plover == "COERCE" and any(c.dep_ == "auxpass" for c in h.children):
         return not any(c.dep_ == "agent" for c in h.children)
+    if d.typing.plover == "COERCE" and _at_the_scene(h):
+        return True
     if d.typing.plover == "ASSAULT":
         return _by_the_attackers(h)
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS and _definite(c) for c in own_subject)
+
+
+def _at_the_scene(h: Any) -> bool:
+    """The act is told at "the scene", a definite noun whose referent is the place of the happening told
+    before ("Soldiers seized 16 rifles ... at the scene", after "troops came under fire ... One soldier was
+    wounded"); the parser may hang the phrase on the verb's object, so the verb's whole phrase is read."""
+    return any(t.lemma_.lower() == "scene" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               for t in h.subtree)
 
 
 def _by_the_attackers(h: Any) -> bool:
