@@ -293,6 +293,9 @@ def test_acts_aimed_at_two_parties_in_one_sentence_stay_two(run_events) -> None:
         ("Gunmen killed 21 villagers in Kata on Thursday. The attackers also burned five homes, looted property "
          "and beat residents.", "beat", None),
         ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards.", "shot", None),
+        # events v196: a passive coordinated with the attack's verb: its subject was acted on, no doer
+        ("A patrol came under fire near Kata on Thursday; two insurgents were killed and an AK-47 was recovered.",
+         "recovered", None),
         # events v195: a seizure told "at the scene" of the attack told just before
         ("Troops came under fire from gunmen near Kata on Thursday. One soldier was wounded. Soldiers seized "
          "16 rifles at the scene, the ministry said.", "seized", None),
@@ -301,6 +304,8 @@ def test_acts_aimed_at_two_parties_in_one_sentence_stay_two(run_events) -> None:
         ("Gunmen raided the village on Thursday. Police arrested 20 people on Friday.", None, "arrested"),
         ("Gunmen raided the village on Thursday. Soldiers set fire to houses in the next town.", None, "set"),
         ("Gunmen killed 21 villagers in Kata on Thursday. Soldiers later shot two of the attackers.", None, "shot"),
+        ("A patrol came under fire near Kata on Thursday; two insurgents were killed and 16 men were arrested by "
+         "the police.", None, "arrested"),
         ("Troops came under fire from gunmen near Kata on Thursday. One soldier was wounded. Soldiers seized "
          "16 rifles in a raid on a warehouse, the ministry said.", None, "seized"),
         ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards on Sunday.", None, "shot"),

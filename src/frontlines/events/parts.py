@@ -41,7 +41,10 @@ def _part_of_attack(d: Draft, attack: Draft) -> bool:
     if d.typing.plover == "RETREAT" and not any(c.dep_ == "dobj" for c in h.children):
         return False  # the doers moving themselves ("captured Goma and *pulled out* ten days later"): an act of its own
     if d.sent_idx == attack.sent_idx:
-        return h.dep_ == "conj" and h.head.i == a.i and not own_subject and not _own_days_differ(d, attack)
+        # a passive's subject is what was acted on, not a doer ("two insurgents were killed and an AK-47 *was
+        # recovered*")
+        doers = [c for c in own_subject if c.dep_ != "nsubjpass"]
+        return h.dep_ == "conj" and h.head.i == a.i and not doers and not _own_days_differ(d, attack)
     if _own_day(d) or not 0 < d.sent_idx - attack.sent_idx <= 2:
         return False
     if d.typing.plover == "COERCE" and any(c.dep_ == "auxpass" for c in h.children):

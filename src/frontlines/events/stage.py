@@ -100,7 +100,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "195"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "196"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -432,6 +432,8 @@ VERSION = "195"  # 3: speech content, generic and negated mentions, own-part den
 # homes, looted property and beat residents"; events.parts._by_the_attackers)
 # 195: a seizure or an arrest told "at the scene" within two sentences after an attack, with no day of its own, is
 # part of that attack ("Soldiers seized 16 rifles ... at the scene"; events.parts._at_the_scene)
+# 196: a passive coordinated with an attack's verb has what was acted on as its subject, no doer of its own: a part of
+# the attack ("two insurgents were killed and an AK-47 was recovered"; events.parts._part_of_attack)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
