@@ -306,6 +306,9 @@ def test_acts_aimed_at_two_parties_in_one_sentence_stay_two(run_events) -> None:
         ("Gunmen killed 21 villagers in Kata on Thursday. Soldiers later shot two of the attackers.", None, "shot"),
         ("A patrol came under fire near Kata on Thursday; two insurgents were killed and 16 men were arrested by "
          "the police.", None, "arrested"),
+        # events v197: not an attack declared over by another party, nor a change of hands
+        ("Gunmen stormed a hotel in Mogadishu on Friday. By midnight security forces had declared the siege over. "
+         "The gunmen killed 21 people.", None, "killed"),
         ("Troops came under fire from gunmen near Kata on Thursday. One soldier was wounded. Soldiers seized "
          "16 rifles in a raid on a warehouse, the ministry said.", None, "seized"),
         ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards on Sunday.", None, "shot"),

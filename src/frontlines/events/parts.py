@@ -28,6 +28,7 @@ from frontlines.records import EventStatus
 _PART_TYPES = frozenset({"COERCE", "RETREAT"})
 # nouns that name their referents by the attack they made ("the attackers set fire to houses")
 _ATTACKERS = frozenset({"attacker", "assailant", "gunman", "raider"})
+_MADE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED})
 
 
 def _part_of_attack(d: Draft, attack: Draft) -> bool:
@@ -51,8 +52,8 @@ def _part_of_attack(d: Draft, attack: Draft) -> bool:
         return not any(c.dep_ == "agent" for c in h.children)
     if d.typing.plover == "COERCE" and _at_the_scene(h):
         return True
-    if d.typing.plover == "ASSAULT":
-        return _by_the_attackers(h)
+    if d.typing.plover == "ASSAULT":  # an attack told as made, not one declared over; fighting and a change of hands stay two
+        return attack.realis.status in _MADE and _one_family(d, attack) and _by_the_attackers(h)
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS and _definite(c) for c in own_subject)
 
 

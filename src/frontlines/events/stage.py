@@ -100,7 +100,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "196"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "197"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -434,6 +434,9 @@ VERSION = "196"  # 3: speech content, generic and negated mentions, own-part den
 # part of that attack ("Soldiers seized 16 rifles ... at the scene"; events.parts._at_the_scene)
 # 196: a passive coordinated with an attack's verb has what was acted on as its subject, no doer of its own: a part of
 # the attack ("two insurgents were killed and an AK-47 was recovered"; events.parts._part_of_attack)
+# 197: v194 joins the violence of "the attackers" only to an attack told as made (not one "declared over") and of its
+# family: a change of hands stays apart, as in the other merges ("Gunmen stormed a hotel in Mogadishu ... By midnight
+# security forces had declared the siege over. The gunmen killed 21 people"; events.parts._part_of_attack)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
