@@ -27,6 +27,12 @@ CASES = [
     ("ODESA LIVE | 24.04.2025\n\n01:12 Explosions in Odesa.\n\n06:30 A missile hit a residential building in Kharkiv, "
      "the regional governor said.", 2),
     ("KYIV LIVE | 24.04.2025\n\n01:12 Explosions in the capital. Stay in shelters!", 1),
+    # events v191: a bulletin its own entry tells below its line is told there, not elsewhere
+    ("KYIV LIVE | 24.04.2025\n\n06:30 Missiles hit the Kyiv region overnight, the governor said.\n\n"
+     "09:40 A missile attack on Bucha. A car was damaged and the driver was injured.", 2),
+    # the same line with nothing told below it joins the telling
+    ("KYIV LIVE | 24.04.2025\n\n06:30 Missiles hit the Kyiv region overnight, the governor said.\n\n"
+     "09:40 A missile attack on Bucha. Stay in shelters!", 1),
 ]
 
 
@@ -58,6 +64,12 @@ LINES = [
     ("GENEVA (12 May 2023) - Malian troops and foreign military personnel summarily executed at least 500 people.",
      False, False),
     ("Explosions in the capital.", True, False),
+    # events v192: the clock time on a line of its own over the entry opens the paragraph the line is in
+    ("KYIV LIVE | 24.04.2025\n\n01:12\nExplosions in the capital.", True, True),
+    ("KYIV LIVE | 24.04.2025\n\n01:12\nStay in shelters.\nExplosions in the capital.", True, True),
+    # a clock time in another paragraph, or inside the line's text, opens nothing
+    ("01:12\n\nExplosions in the capital.", True, False),
+    ("Sirens at 01:12.\nExplosions in the capital.", True, False),
 ]
 
 

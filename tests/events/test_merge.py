@@ -4,6 +4,7 @@ cases that must stay apart)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -288,15 +289,35 @@ def test_acts_aimed_at_two_parties_in_one_sentence_stay_two(run_events) -> None:
          "burned", None),
         ("Gunmen raided the village of Kata on Thursday. The attackers also set fire to dozens of houses.",
          "set", None),
+        # events v194: further violence of "the attackers", also in a verb coordinated with theirs
+        ("Gunmen killed 21 villagers in Kata on Thursday. The attackers also burned five homes, looted property "
+         "and beat residents.", "beat", None),
+        ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards.", "shot", None),
+        # events v196: a passive coordinated with the attack's verb: its subject was acted on, no doer
+        ("A patrol came under fire near Kata on Thursday; two insurgents were killed and an AK-47 was recovered.",
+         "recovered", None),
+        # events v195: a seizure told "at the scene" of the attack told just before
+        ("Troops came under fire from gunmen near Kata on Thursday. One soldier was wounded. Soldiers seized "
+         "16 rifles at the scene, the ministry said.", "seized", None),
         # negative cases: an act of its own day, an act of a named doer, a release with no attack before it
         ("Israel captured the heights on 10 June 1967 and annexed them on 14 December 1981.", None, "annexed"),
         ("Gunmen raided the village on Thursday. Police arrested 20 people on Friday.", None, "arrested"),
         ("Gunmen raided the village on Thursday. Soldiers set fire to houses in the next town.", None, "set"),
+        ("Gunmen killed 21 villagers in Kata on Thursday. Soldiers later shot two of the attackers.", None, "shot"),
+        ("A patrol came under fire near Kata on Thursday; two insurgents were killed and 16 men were arrested by "
+         "the police.", None, "arrested"),
+        # events v197: not an attack declared over by another party, nor a change of hands
+        ("Gunmen stormed a hotel in Mogadishu on Friday. By midnight security forces had declared the siege over. "
+         "The gunmen killed 21 people.", None, "killed"),
+        ("Troops came under fire from gunmen near Kata on Thursday. One soldier was wounded. Soldiers seized "
+         "16 rifles in a raid on a warehouse, the ministry said.", None, "seized"),
+        ("Gunmen killed 21 villagers in Kata on Thursday. The attackers shot two guards on Sunday.", None, "shot"),
         ("The two sides signed a truce on Friday. Hundreds of detainees were freed.", None, "freed"),
     ],
 )
 def test_what_an_attack_did_is_that_attack(run_events, text: str, part: str | None, kept: str | None) -> None:
-    days = {"10 June 1967": "1967-06-10", "14 December 1981": "1981-12-14"}
+    days = {"10 June 1967": "1967-06-10", "14 December 1981": "1981-12-14", "Thursday": "2022-11-03",
+            "Sunday": "2022-11-06"}
     times = tuple(timev(text, k, v) for k, v in days.items() if k in text)
     triggers = {e.trigger.split()[0] for e in run_events(text, times=times)}
     assert (part is None or part not in triggers) and (kept is None or kept in triggers), sorted(triggers)
@@ -478,3 +499,59 @@ def test_a_denied_deed_told_before_is_that_deed(pipeline_resources: Any, text: s
     extraction = process_article(Article(id="t", text=text, published=dt.date(2019, 7, 4)), pipeline_resources)
     events = [e for e in extraction.events if e.plover_type == "ASSAULT"]
     assert len(events) == n, [(e.trigger, e.status.value, e.time and e.time.value) for e in events]
+
+
+def _two_places(text: str, first: str, second: str) -> tuple:
+    """Places for the first occurrence of ``first`` and the last occurrence of ``second`` (one town told twice)."""
+    a = place(text, first, lat=40.68, lon=46.36)
+    start = text.rindex(second)
+    b = replace(a, text=second, name=second, evidence=replace(a.evidence, start=start, end=start + len(second),
+                                                              text=second))
+    if second != first:
+        b = replace(b, lat=41.2, lon=47.1)
+    return a, b
+
+
+# events v190: a mention that the setting leaves with no ACLED sub-type (here a drug market makes the blasts
+# a crime setting's) and one typed by its means, at one named place and day, are one happening
+UNTYPED = [
+    ("Strong explosions were heard near the drug market in Lysa overnight. "
+     "A missile hit a residential building in Lysa, officials said.", "Lysa", "Lysa", 1),
+    # another named place: two happenings
+    ("Strong explosions were heard near the drug market in Lysa overnight. "
+     "A missile hit a residential building in Dobra, officials said.", "Lysa", "Dobra", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "n"), UNTYPED)
+def test_an_untyped_mention_joins_the_typed_one_of_its_place(run_events, text: str, first: str, second: str,
+                                                               n: int) -> None:
+    events = _assaults(run_events(text, places=_two_places(text, first, second)))
+    assert len(events) == n, [(e.trigger, e.acled_sub_event_type, e.place and e.place.name) for e in events]
+    if n == 1:
+        assert events[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_untyped_mention_of_another_day_stays_apart(run_events) -> None:
+    text = ("Strong explosions were heard near the drug market in Lysa on Monday. "
+            "A missile hit a residential building in Lysa on Wednesday, officials said.")
+    events = _assaults(run_events(text, places=_two_places(text, "Lysa", "Lysa"),
+                                  times=(timev(text, "Monday", "2022-11-07"), timev(text, "Wednesday", "2022-11-09"))))
+    assert len(events) == 2, [(e.trigger, e.acled_sub_event_type) for e in events]
+
+# events v193: a participle telling what an attack did hangs on the verb the attack noun is the subject of,
+# or is the conjunct of such a participle: one event, whatever place each clause got
+PARTICIPLES = [
+    ("A car bomb exploded near a market in Dobra, killing three soldiers and wounding nine civilians in Lysa, "
+     "officials said.", 1),
+    # the participles tell what another clause's act did: two events
+    ("A car bomb exploded near a market in Dobra while troops stormed a base in Lysa, killing three soldiers and "
+     "wounding nine civilians.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), PARTICIPLES)
+def test_a_participle_of_the_attack_nouns_verb_is_the_attack(run_events, text: str, n: int) -> None:
+    events = _assaults(run_events(text, places=(place(text, "Dobra", lat=8.0, lon=124.3),
+                                                place(text, "Lysa", lat=9.5, lon=125.9))))
+    assert len(events) == n, [(e.trigger, e.place and e.place.name) for e in events]

@@ -12,7 +12,8 @@ article, before or after it (the earlier on a tie: an update follows what it upd
 day of their own tells them apart. A line with a verb ("58 killed, 126 injured in US strikes on Ras Isa
 port last night": "killed" is its root) is a telling; a verbless line outside a timed entry (a headline,
 a caption) is left to the other merges; a bulletin with no telling of its kind in the article stays the
-event.
+event, and so does one its own entry tells below it (a later sentence of the entry merged into it:
+"21:40 A drone attack on Mayskiy. A car was damaged, the driver was slightly injured").
 """
 
 from __future__ import annotations
@@ -46,13 +47,26 @@ def verbless(sent: Any) -> bool:
 def timed_entry(sent: Any) -> bool:
     """The sentence is in a paragraph that a clock time opens: a live blog's or a feed's entry."""
     text = sent.doc.text
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    return _TIMED_ENTRY.match(text, start) is not None
+    line = text.rfind("\n", 0, sent.start_char) + 1
+    if _TIMED_ENTRY.match(text, line) is not None:
+        return True
+    # the clock time on a line of its own over the entry ("15:20\nA massive strike on Belgorod."): the paragraph opens with it
+    paragraph = text.rfind("\n\n", 0, sent.start_char)
+    return paragraph >= 0 and paragraph + 2 < line and _TIMED_ENTRY.match(text, paragraph + 2) is not None
 
 
 def _fits(bulletin: Draft, telling: Draft) -> bool:
     return (telling.typing.plover == bulletin.typing.plover and telling.realis.status in _TOLD
             and places_compatible(telling.place, bulletin.place) and times_compatible(telling.time, bulletin.time))
+
+
+def _told_in_its_entry(bulletin: Draft, drafts: list[Draft]) -> bool:
+    """The bulletin's own entry tells the happening below its line ("21:40 A drone attack on Mayskiy in the
+    Belgorod district. A car was damaged, the driver was slightly injured"): a later sentence of its
+    paragraph was merged into it, so the entry is where the happening is told, not a line naming one told
+    elsewhere."""
+    return any(o.dropped and o.sent_idx > bulletin.sent_idx and o.paragraph == bulletin.paragraph
+               and live(o) is bulletin for o in drafts)
 
 
 def merge_bulletins(drafts: list[Draft]) -> None:
@@ -67,7 +81,7 @@ def merge_bulletins(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.dropped or d.typing.plover not in _BULLETIN_TYPES or d.realis.status is not EventStatus.HAPPENED:
             continue
-        if not is_bulletin(d):
+        if not is_bulletin(d) or _told_in_its_entry(d, drafts):
             continue
         tellings = {id(e): e for e in (live(o) for o in drafts) if e is not d and not e.dropped
                     and e.sent_idx != d.sent_idx and not is_bulletin(e) and _fits(d, e)}

@@ -1,6 +1,6 @@
 """One event per happening: triggers of one sentence that name one event, a later mention that
-refers back to an earlier one, nouns that are another event's participants, what is said of the
-people an attack told before harmed."""
+refers back to an earlier one, nouns that are another event's participants, a headline told again
+below it (what an attack did and who did it, told again: :mod:`frontlines.events.parts`)."""
 
 from __future__ import annotations
 
@@ -136,10 +136,13 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 continue
             if b.typing.plover not in ("ASSAULT", "COERCE"):
                 continue
-            if h.tag_ == "VBG" and h.dep_ in ("advcl", "xcomp", "conj") and h.head.i == a.trigger.head.i and (
+            if h.tag_ == "VBG" and _participle_of(h, a.trigger.head) and (
                     b.trigger.spec.key in _CASUALTY_KEYS or b.typing.acled_sub in (None, "Looting/property destruction")
                     or b.typing.plover == "COERCE"):
+                doers = a.sources
                 absorb(a, b)
+                if a.trigger.head.dep_ in ("nsubj", "nsubjpass"):
+                    a.sources = doers  # the attack noun is the participle's subject: it has no other doer
             elif b.typing.acled_sub == "Looting/property destruction" and _done_in_the_attack(h, a.trigger.head):
                 absorb(a, b)
 
@@ -179,6 +182,17 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 # far as it has gone (the order), not an order and a completion
                 a.realis = cautious
 
+
+
+def _participle_of(h: Any, attack: Any) -> bool:
+    """``h`` is a participle telling what ``attack`` did: it hangs on the attack's verb, or on the verb the
+    attack noun is the subject of ("A bomb exploded ..., killing four people and *wounding* about fifty"),
+    itself or as the conjunct of such a participle."""
+    while h.dep_ == "conj" and h.head.tag_ == "VBG" and h.head.dep_ in ("advcl", "xcomp"):
+        h = h.head
+    if h.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    return h.head.i == attack.i or (attack.dep_ in ("nsubj", "nsubjpass") and attack.head.i == h.head.i)
 
 
 def merge_one_act_per_sentence(drafts: list[Draft]) -> None:
@@ -308,7 +322,8 @@ def merge_same_happening(drafts: list[Draft]) -> None:
     sub-type, at the same place (named in both sentences) on the same day, is the same event
     ("Missiles hit Kramatorsk on Tuesday ... The strike on Kramatorsk killed 12"). A bare explosion
     and other explosive violence are one too, at one named place, or told beside each other in a
-    paragraph with no other place or day (:func:`_one_blast`)."""
+    paragraph with no other place or day (:func:`_one_blast`). A mention with no sub-type at all and
+one with a sub-type at one named place and day are one too (:func:`_untyped`)."""
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover not in _SAME_HAPPENING:
             continue
@@ -320,16 +335,25 @@ def merge_same_happening(drafts: list[Draft]) -> None:
             blast = _one_blast(e, d) and (both_named or (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2))
             if not blast and not both_named:
                 continue
-            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub and not blast:
+            untyped = _untyped(e, d)
+            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub \
+                    and not blast and not untyped:
                 continue
             if not places_compatible(e.place, d.place) or not _same_day(e.time, d.time):
                 continue
             if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
                 continue
-            typing = d.typing if blast and _bare_blast(e) else e.typing
+            typing = d.typing if (blast and _bare_blast(e)) or (untyped and e.typing.acled_sub is None) else e.typing
             absorb(e, d)
             e.typing = typing
             break
+
+
+def _untyped(a: Draft, b: Draft) -> bool:
+    """Of two mentions, one has no ACLED sub-type at all, the other has one ("Strong explosions reported in
+    Ganja" typed by no means, then "a missile hit a residential building in Ganja"): the untyped one names
+    no means that could tell them apart; the typed one gives the happening its kind."""
+    return (a.typing.acled_sub is None) != (b.typing.acled_sub is None)
 
 
 def _bare_blast(d: Draft) -> bool:
@@ -636,127 +660,3 @@ def merge_headline(drafts: list[Draft], end_char: int) -> None:
                 and e.typing.plover == d.typing.plover and _one_family(d, e)]
         if body:
             absorb(body[0], d)
-
-
-# harm done and people moved in an attack: parts of it when told as its doings
-_PART_TYPES = frozenset({"COERCE", "RETREAT"})
-# nouns that name their referents by the attack they made ("the attackers set fire to houses")
-_ATTACKERS = frozenset({"attacker", "assailant", "gunman", "raider"})
-
-
-def _part_of_attack(d: Draft, attack: Draft) -> bool:
-    """``d`` tells what ``attack`` did: a verb coordinated with the attack's verb under its subject
-    ("stormed the prisons and *freed* 3,700 inmates"; not "captured the Heights in 1967 and *annexed*
-    them in 1981"); or, in a later sentence with no day of its own,
-    harm told in the passive with no doer ("many *were burned*") or an act of "the attackers"."""
-    h, a = d.trigger.head, attack.trigger.head
-    own_subject = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
-    if d.typing.plover == "RETREAT" and not any(c.dep_ == "dobj" for c in h.children):
-        return False  # the doers moving themselves ("captured Goma and *pulled out* ten days later"): an act of its own
-    if d.sent_idx == attack.sent_idx:
-        return h.dep_ == "conj" and h.head.i == a.i and not own_subject and not _own_days_differ(d, attack)
-    if _own_day(d) or not 0 < d.sent_idx - attack.sent_idx <= 2:
-        return False
-    if d.typing.plover == "COERCE" and any(c.dep_ == "auxpass" for c in h.children):
-        return not any(c.dep_ == "agent" for c in h.children)
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ATTACKERS and _definite(c) for c in own_subject)
-
-
-def merge_parts_of_attack(drafts: list[Draft]) -> None:
-    """One event per happening: harm done and people freed in an attack, told as its doings (see
-    ``_part_of_attack``), are that attack, not events of their own."""
-    for k, d in enumerate(drafts):
-        if d.dropped or d.typing.plover not in _PART_TYPES or d.realis.status is not EventStatus.HAPPENED \
-                or d.trigger.head.pos_ != "VERB":
-            continue
-        attacks = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
-                   and e.typing.plover == "ASSAULT" and _done(e) and not _places_differ(d, e)]
-        attacks = [e for e in attacks if _part_of_attack(d, e)]
-        if attacks:
-            absorb(max(attacks, key=lambda e: (e.sent_idx, _salience(e))), d)
-
-
-# harm that names the people it was done to ("those killed", "the people who were wounded")
-_HARMED = frozenset({"kill", "wound", "injure", "massacre", "murder", "execute", "slaughter", "shoot", "maim"})
-
-
-def _victims_clause(noun: Any) -> Any | None:
-    """The harm participle or relative clause that names ``noun`` by what was done to it ("*those killed*",
-    "our people *who were massacred*", "most *of those killed*")."""
-    for n in (noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj")):
-        for c in n.children:
-            if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in _HARMED \
-                    and not any(s.dep_ in ("nsubj", "agent") for s in c.children):
-                return c
-    return None
-
-
-def _names_victims(d: Draft) -> bool:
-    """``d`` is said of people the text names by a harm done to them: the harm itself, as the clause
-    naming the subject of its sentence ("Our people *who were massacred* included mothers"), or an act
-    told of them ("Most of those killed *were shot* by the security forces")."""
-    h = d.trigger.head
-    if h.dep_ in ("acl", "relcl"):
-        noun = h.head
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-            noun = noun.head.head
-        clause = _victims_clause(noun)
-        return noun.dep_ in ("nsubj", "nsubjpass") and clause is not None and clause.i == h.i
-    return h.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and _victims_clause(c) is not None
-                                    for c in h.children)
-
-
-def merge_victims_told_again(drafts: list[Draft]) -> None:
-    """People the text names by a harm done to them ("those killed", "our people who were massacred")
-    were harmed in an attack it has told: what their sentence says of them, who they were or how they
-    died ("Most of those killed were shot by the security forces"), is that attack told again, not
-    another one. Left alone when no attack is told before it."""
-    for k, d in enumerate(drafts):
-        if d.dropped or d.typing.plover != "ASSAULT" or not _names_victims(d):
-            continue
-        earlier = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
-                   and e.sent_idx < d.sent_idx and e.typing.plover == "ASSAULT" and _done(e)
-                   and not _places_differ(d, e) and not _own_days_differ(d, e)]
-        if earlier:
-            nearest = max(e.sent_idx for e in earlier)
-            absorb(max((e for e in earlier if e.sent_idx == nearest), key=_salience), d)
-
-
-_VIOLENT = frozenset({"ASSAULT", "COERCE"})
-_BACK_DETS = frozenset({"the", "these", "those"})
-
-
-def _doer_nouns(d: Draft) -> list[Any]:
-    return [t for t in agent_tokens(d.trigger.head) if t.pos_ in ("NOUN", "PROPN")]
-
-
-def _doers_named_again(d: Draft, e: Draft) -> bool:
-    """``d``'s doer is a definite noun taking up ``e``'s doer ("Gunmen abducted 287 pupils ... The gunmen
-    stormed the school"): the same noun, or the same actor."""
-    later = [t for t in _doer_nouns(d) if t.pos_ == "NOUN" and t.ent_type_ == "" and any(
-        c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)]
-    lemmas = {t.lemma_.lower() for t in _doer_nouns(e)}
-    return any(t.lemma_.lower() in lemmas for t in later)
-
-
-def merge_doers_told_again(drafts: list[Draft]) -> None:
-    """A deed told after another by a definite noun taking up the first one's doer, with no day or place of
-    its own that differs ("Gunmen abducted 287 pupils from a school in Kaduna state on Thursday ... The
-    gunmen on motorcycles stormed the government school in Kuriga and herded the children into the
-    bush"): how the same happening went, not a second one. A plain attack told with no toll takes the
-    later mention's more specific kind ("raided a market ... the armed men abducted dozens of traders");
-    one that killed stays an attack."""
-    for k, d in enumerate(drafts):
-        if d.dropped or d.typing.plover not in _VIOLENT or d.realis.status not in _TOLD:
-            continue
-        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
-        same = [e for e in earlier if e is not d and not e.dropped and e.typing.plover in _VIOLENT
-                and e.realis.status in _TOLD and _one_family(d, e) and not _own_days_differ(d, e)
-                and not _places_differ(d, e) and _doers_named_again(d, e)]
-        if same:
-            e = max(same, key=lambda e: e.sent_idx)
-            specific = e.typing.acled_sub in _UNSPECIFIC and d.typing.acled_sub not in _UNSPECIFIC and not _counted(e)
-            typing = d.typing if specific else e.typing
-            absorb(e, d)
-            e.typing = typing  # "raided a market ... the armed men abducted dozens of traders": an abduction

@@ -53,15 +53,13 @@ from frontlines.events.merge import (
     headline_end,
     merge_across_sentences,
     merge_denied_retellings,
-    merge_doers_told_again,
     merge_headline,
     merge_in_sentence,
     merge_one_act_per_sentence,
-    merge_parts_of_attack,
     merge_reported_retellings,
     merge_same_happening,
-    merge_victims_told_again,
 )
+from frontlines.events.parts import merge_doers_told_again, merge_parts_of_attack, merge_victims_told_again
 from frontlines.events.protests import merge_interventions
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
@@ -104,7 +102,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "168"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "169"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -222,7 +220,7 @@ VERSION = "168"  # 3: speech content, generic and negated mentions, own-part den
 # the happening is compared with ("follows a pattern of air strikes", "as so many attacks in Mogadishu do"), are no events
 # people abandoning their ship or homes are a flight like "fled": a retreat only when the movers are armed
 # harm done and people freed in an attack, told as its doings ("stormed the prisons and freed 3,700 inmates", "many were
-# burned", "the attackers also set fire to houses"), are that attack (events.merge.merge_parts_of_attack)
+# burned", "the attackers also set fire to houses"), are that attack (events.parts.merge_parts_of_attack)
 # an official visiting a town, a site or a hospital meets no party (no CONSULT; "visited Washington" stays)
 # a happening called off or postponed ("called off a summit that was to be held in Amman") did not take place
 # 77: (branch precision2) a speech act a quoted speaker tells of having made, in the past and the first person ("'We
@@ -256,7 +254,7 @@ VERSION = "168"  # 3: speech content, generic and negated mentions, own-part den
 # 80: (branch precision3) an agreement or talks that date another act of their sentence, tied to a stretch or point of time
 # ("on the first day of a truce", "hours before a ceasefire", "after two weeks of talks"), are no events (events.mentions.time_frame)
 # people the text names by a harm done to them ("those killed", "our people who were massacred") were harmed in an attack
-# told before: what their sentence says of them ("Most of those killed were shot by ...") is that attack (events.merge.merge_victims_told_again)
+# told before: what their sentence says of them ("Most of those killed were shot by ...") is that attack (events.parts.merge_victims_told_again)
 # a speech act two sides make upon each other ("both were accusing each other", "traded blame") sums up the sides' own acts,
 # no act of one party upon another (events.mentions.reciprocal_speech)
 # an untitled text's first line standing alone over the body, with no sentence-ending stop, is its headline: the headline's
@@ -364,7 +362,7 @@ VERSION = "168"  # 3: speech content, generic and negated mentions, own-part den
 # on Thursday"; events.when._attended)
 # 133: main's v115-v121 and the dates2 branch's v130-v132 together
 # 134: a deed told after another by a definite noun taking up the first one's doer ("Gunmen abducted ... The gunmen
-# stormed the school"), with no day or place of its own that differs, is that happening (events.merge.merge_doers_told_again)
+# stormed the school"), with no day or place of its own that differs, is that happening (events.parts.merge_doers_told_again)
 # 135: the state's own forces told with no nation ("government forces", "security forces", police) act for the state whose
 # land the event is in (events.context.forces_at_home); soldiers alone and a change of hands keep theirs
 # 136: an official the words give an office but no nation holds it in the country of most of the story's placed events
@@ -455,6 +453,27 @@ VERSION = "168"  # 3: speech content, generic and negated mentions, own-part den
 # ("information gathered by the UN Human Rights Office", "information from the health authorities", "the information
 # we have gathered" in a release: its source; events.attribution.information_holder)
 # 168: branch status3's v180-v188 merged with the lead's v167 (no rule of its own)
+# 190: a mention with no ACLED sub-type and one with a sub-type at one named place and day are one happening
+# ("Strong explosions reported in Ganja ... a missile hit a residential building in Ganja"; events.merge._untyped)
+# 191: a bulletin whose own timed entry tells the happening below its line (a later sentence of the entry merged
+# into it: "21:40 A drone attack on Mayskiy. A car was damaged, the driver was slightly injured") stays its own
+# event instead of joining a telling elsewhere (events.bulletins._told_in_its_entry)
+# 192: a live blog's entry whose clock time stands on a line of its own ("15:20\nA massive strike on Belgorod.") is a
+# timed entry: its paragraph opens with the time (events.bulletins.timed_entry)
+# 193: a participle telling what an attack did may hang on the verb the attack noun is the subject of, or be the
+# conjunct of such a participle ("A bomb exploded ..., killing four people and wounding about fifty": one event
+# whatever place each clause got; events.merge._participle_of)
+# 194: further violence "the attackers" did (the subject of its verb or of the verb it is coordinated with), told
+# within two sentences after an attack with no day of its own, is that attack ("The attackers also burned five
+# homes, looted property and beat residents"; events.parts._by_the_attackers)
+# 195: a seizure or an arrest told "at the scene" within two sentences after an attack, with no day of its own, is
+# part of that attack ("Soldiers seized 16 rifles ... at the scene"; events.parts._at_the_scene)
+# 196: a passive coordinated with an attack's verb has what was acted on as its subject, no doer of its own: a part of
+# the attack ("two insurgents were killed and an AK-47 was recovered"; events.parts._part_of_attack)
+# 197: v194 joins the violence of "the attackers" only to an attack told as made (not one "declared over") and of its
+# family: a change of hands stays apart, as in the other merges ("Gunmen stormed a hotel in Mogadishu ... By midnight
+# security forces had declared the siege over. The gunmen killed 21 people"; events.parts._part_of_attack)
+# 169: branch merge5's v190-v197 merged with the lead's v168 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
