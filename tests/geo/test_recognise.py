@@ -242,3 +242,49 @@ def test_a_name_and_its_division_run_together_are_found_apart(nlp, gazetteer, te
 )
 def test_a_known_name_longer_than_a_person_inside_it(places, text: str, expected: list[str]) -> None:
     assert [p.text for p in places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word that is a state's dotted short form ("Mass.") is no place anywhere but after a town's comma
+        ("A bomb exploded during a Catholic Mass in the southern Philippine city of Marawi on Sunday.", ["Marawi"]),
+        ("Residents in Kinshasa prayed at Mass on Sunday.", ["Kinshasa"]),
+        # negative: after a town and a comma it is the state
+        ("He was shot in Worcester, Mass., on Friday.", ["Worcester", "Mass."]),
+        ("Police in Peoria, Ill. said two were killed.", ["Peoria", "Ill."]),
+        # negative: written with its period it is the state
+        ("Police in Springfield Mass. said two were killed.", ["Springfield", "Mass."]),
+    ],
+)
+def test_a_dotted_short_form_names_a_state_only_after_a_town(places, text: str, expected: list[str]) -> None:
+    assert [p.text for p in places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in quotes between a person's given name and surname is a nickname
+        ('Fighting between the faction loyal to Ismael "El Mayo" Zambada and the sons of Joaquin "El Chapo" '
+         'Guzman erupted in Culiacan on Sept. 9.', ["Culiacan"]),
+        ("Police said Mohammed \u201cKabul\u201d Hassan was arrested in Karachi.", ["Karachi"]),
+        # negative: a quoted name not inside a person's name is still a place
+        ('Residents of "Mayo" said the army shelled Kherson.', ["Mayo", "Kherson"]),
+    ],
+)
+def test_a_nickname_inside_a_persons_name_is_no_place(places, text: str, expected: list[str]) -> None:
+    assert [p.text for p in places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name a verb of bombardment is done to is a place, though tagged a person and small
+        ("Stepanakert was shelled again overnight.", ["Stepanakert"]),
+        ("The army shelled Stepanakert overnight.", ["Stepanakert"]),
+        # negative: the same small name tagged a person, doing something else, stays no place
+        ("Stepanakert said the talks would go on.", []),
+    ],
+)
+def test_a_name_a_bombardment_is_done_to_is_a_place(places, text: str, expected: list[str]) -> None:
+    assert [p.text for p in places(text)] == expected

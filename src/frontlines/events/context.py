@@ -20,6 +20,7 @@ from frontlines.events.takeover import TERRITORIAL, changes_hands
 from frontlines.events.territory import not_taken
 from frontlines.stages import doc_text
 from frontlines.records import Actor, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
+from frontlines.stages import PARAGRAPH_BREAK
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
     """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
@@ -307,18 +308,47 @@ def _going_on(head: Any) -> bool:
 _NOT_STORY_PLACES = frozenset({PlaceKind.SEA, PlaceKind.RIVER, PlaceKind.CONTINENT})
 
 
-def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = None) -> None:
+# a paragraph opening with a clock time ("09:10", "01:12 Explosions", "07:15 - Houthi-run") opens a post
+_STAMP = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,:])")
+_STAMPED_POSTS = 2  # a text with this many stamped paragraphs is a live blog or channel of posts
+
+
+def post_starts(text: str) -> list[int]:
+    """The character offsets where the posts of a live blog or Telegram channel begin: paragraphs that
+    open with a clock time ("09:10\nStepanakert was shelled again overnight."), when at least
+    _STAMPED_POSTS do; none for any other text. A post runs to the next stamped paragraph."""
+    starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    stamped = [k for k in starts if _STAMP.match(text, k)]
+    return stamped if len(stamped) >= _STAMPED_POSTS else []
+
+
+def _there(sent: Any) -> bool:
+    """The sentence points back to a place by "there" ("fighting went on there"), not the "there" of
+    "there is"."""
+    return any(t.lower_ == "there" and t.dep_ != "expl" for t in sent)
+
+
+def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = None,
+                    posts: list[int] | None = None) -> None:
     """An event that happens somewhere (:func:`_happens_somewhere`) whose sentence names no place of
     its own happened where the story is: the nearest place named before it (not a dateline, a
     capital named for its government, or a venue), with its precision lowered, saying so. Across a
     paragraph break (``breaks``: the character offsets of the article's paragraph breaks) the story
-    returns to the settlement it names most often, when one was named at least twice."""
+    returns to the settlement it names most often, when one was named at least twice.
+
+    In a live blog (``posts``: where its time-stamped posts begin, :func:`post_starts`) whose heading
+    names its place ("ARTSAKH WAR LIVE"), each post is a report of its own from there: the place of
+    one post does not carry to a later post that names none ("08:30 ... the adversary attacked
+    towards Hadrut" is not at Ganja, which the 07:40 post named), unless the sentence says "there";
+    such a post is at the heading's place. A blog whose heading names no place (a digest of many
+    fronts) keeps the nearest place before. "The city" is read by the places stage (geo.anaphora)."""
     from frontlines.geo.context import came_from, in_dateline
 
     places = [(p, root) for p, root in index.places
               if not p.metonymic and not in_dateline(p) and p.lat is not None and p.kind not in _NOT_STORY_PLACES]
     if not places:
         return
+    posts = posts or []
     story: dict[int, bool] = {}  # place number -> named as a place the story can be at (asked for each draft)
     triggers = {d.trigger.head.i for d in drafts}
 
@@ -354,6 +384,11 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
                    and p.kind == PlaceKind.SETTLEMENT and root.dep_ not in ("poss", "agent")
                    and not (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))]
         earlier = before(start)
+        post = bisect.bisect_right(posts, d.sent.start_char) if posts else 0
+        if post and not _there(d.sent) and any(root.idx < posts[0] for _, root in places):
+            opened, heading = posts[post - 1], posts[0]
+            earlier = ((p, root) for p, root in earlier if root.idx >= opened or root.idx < heading)
+        nearest = None
         if own:
             p, _ = own[0]
             how = "a place named in its sentence in another role"
@@ -373,6 +408,8 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
                 how = "no place in its sentence: the town the story is about, inside the area named before it"
         else:
             continue
+        if post and nearest is not None and nearest[1].idx < posts[0] and p is nearest[0]:
+            how = "no place in its post: the place the blog's heading names"
         d.place = borrowed(p, how)
         if changes_hands(d.typing):
             d.place = not_taken(d.place)  # a place its sentence does not name changes nobody's control

@@ -697,9 +697,9 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             origin = plover == "ASSAULT" and any(t.dep_ == "pobj" and t.head.lower_ == "from" for t in path)
             if plover == "RETREAT" and any(t.dep_ == "pobj" and t.head.lower_ in _WHITHER for t in path):
                 continue  # "pulled its forces back across the Dnipro": where the movers went, not where they left
-            # "a US drone strike in Somalia": a country modifying the event's noun says whose act it is, a place
-            # only when the sentence names no other for it ("Yemen strikes")
-            whose = len(path) == 1 and path[0].dep_ in ("compound", "amod") and place.kind == PlaceKind.COUNTRY
+            # "a US drone strike in Somalia", "accepted the U.S. proposal ... in Jeddah": a country modifying a
+            # noun says whose it is, a place only when the sentence names no other for it ("Yemen strikes")
+            whose = bool(path) and path[0].dep_ in ("compound", "amod") and place.kind == PlaceKind.COUNTRY
             score = 1.0 if origin or whose or _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) \
                 else 3.0 - 0.2 * len(path)
         elif _under_subject(above := root.head if _located_in(root, place) else root, trigger) or above.dep_ == "poss":

@@ -36,6 +36,7 @@ from frontlines.events.context import (
     inherit,
     officials_at_home,
     more_of_the_same,
+    post_starts,
     preceding_place,
     referred_time,
     report_night,
@@ -102,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "169"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "173"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -474,6 +475,13 @@ VERSION = "169"  # 3: speech content, generic and negated mentions, own-part den
 # family: a change of hands stays apart, as in the other merges ("Gunmen stormed a hotel in Mogadishu ... By midnight
 # security forces had declared the siege over. The gunmen killed 21 people"; events.parts._part_of_attack)
 # 169: branch merge5's v190-v197 merged with the lead's v168 (no rule of its own)
+# 170: (branch places6) each time-stamped post of a live blog is a report of its own: a post that names no place
+# takes none from the post before it, only the blog heading's place when the heading names one, unless it says "there"
+# (events.context.post_starts, preceding_place)
+# 171: (branch places6) a country modifying any noun of the event's clause ("accepted the U.S. proposal ... in Jeddah")
+# says whose it is, a place only when the sentence names no other (events.roles.choose_place; before: the trigger's noun only)
+# 172: (branch places6) v171 guarded: a place standing on the trigger itself has no path to a modifier (was an IndexError)
+# 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -597,7 +605,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     for d in kept:
         control_place(d, inp, index)
     seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)
-    preceding_place(kept, index, breaks)
+    preceding_place(kept, index, breaks, post_starts(inp.article.text or doc.text))
     release_place(kept, index, doc, inp.article.source)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)

@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="42",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="46",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -125,6 +125,15 @@ STAGE = Stage(
     # 41: a known name and the known place it lies in, run together as one entity ("Robotyne in Zaporizhzhia Oblast"),
     # are found apart; a kind word is no part of a name to look up alone ("Mayikengo village" is no place "Village")
     # 42: a known name longer than the person entity inside it ("Debre Markos", "Markos" alone tagged a person) is a place
+    # 43: (branch places6) a word that is also a state's dotted short form ("a Catholic Mass" for "Mass.") is no place
+    # written without its period and not after a town's comma ("Worcester, Mass." stays; geo.recognise.PlaceLexicon.dotted)
+    # 44: (branch places6) a country's name held in a longer name the gazetteer lacks ("New Guinea", "Little Haiti") places
+    # it nowhere, neither at the country nor at a namesake of its name; a direction before it ("northern Syria") still
+    # names a part of it (geo.variants, split from geo.resolve)
+    # 45: (branch places6) a name in quotes between a person's given name and surname is a nickname, no place
+    # (Ismael "El Mayo" Zambada went to County Mayo; geo.recognise._nickname)
+    # 46: (branch places6) a name a verb of bombardment is done to ("Stepanakert was shelled", "shelled Stepanakert") is a
+    # place whatever the label, though too small to overrule it (geo.recognise._bombarded)
     writes="places",
     reads=(),
     run=extract_places,

@@ -103,6 +103,8 @@ class PlaceLexicon:
     common_words: frozenset[str]
     titles: frozenset[str]
     not_places: frozenset[str] = frozenset()  # names of armed groups (the actor registry)
+    # one-word abbreviations written with their period ("Mass.", "Calif.", "Ga.": aliases.yaml), looked up without it
+    dotted: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -119,7 +121,19 @@ def load_place_lexicon(path: Path | None = None) -> PlaceLexicon:
         common_words=norm(data.get("common_words", ())),
         titles=norm(data.get("titles", ())),
         not_places=norm(_registry_names()),
+        dotted=norm(_dotted_abbreviations(file.parent / "aliases.yaml")),
     )
+
+
+def _dotted_abbreviations(path: Path) -> list[str]:
+    """The curated aliases that are one word cut short with a period ("Mass." for Massachusetts,
+    "Calif.", "Ga."): the style of a dateline or address after a town ("Worcester, Mass."). Not the
+    initials of several words ("U.S.", "D.C."), which are no common word."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    return [str(n) for row in data.get("aliases", ()) for n in row.get("names", ())
+            if str(n).endswith(".") and str(n).count(".") == 1 and " " not in str(n)]
 
 
 def _registry_names() -> list[str]:
@@ -455,6 +469,16 @@ def _date_tagged_country(doc: Any, start: int, end: int, key: str, flags: int, e
             and _is_cap(tok.text) and tok.pos_ == "PROPN" and key not in _CALENDAR_WORDS)
 
 
+# verbs of bombardment, done to a place and not to a person ("Stepanakert was shelled", "bombarded Ganja")
+_BOMBARDED = frozenset({"shell", "bombard", "strafe"})
+
+
+def _bombarded(tok: Any) -> bool:
+    """A name a verb of bombardment is done to is a place, whatever the label: one shells a town, not a
+    person ("Stepanakert was shelled again overnight", Stepanakert tagged a person)."""
+    return tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in _BOMBARDED
+
+
 def _accept(
     doc: Any, start: int, end: int, key: str, flags: int, pop: int, lex: PlaceLexicon, surnames: frozenset[str],
     listed: bool = False, *, ents: tuple[Any, ...], again: bool = False,
@@ -499,7 +523,8 @@ def _accept(
             return False
         if nxt is not None and nxt.pos_ == "PROPN" and _is_cap(nxt.text):
             return False
-        return major or kind_word or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED) or again
+        return (major or kind_word or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED) or again
+                or _bombarded(first))
     after_comma = start > 0 and doc[start - 1].text == ","
     if ent_labels and after_comma and (flags & FLAG_MAJOR or kind_word):
         return True  # "Krokhmalne, Kharkiv Oblast" tagged as one ORG: a division after a comma is one
@@ -511,7 +536,8 @@ def _accept(
         return True
     if ent_labels:  # ORG, NORP, EVENT, WORK_OF_ART, PRODUCT
         whole = entity is not None and entity.start == start and _segment_end(doc, entity) == end
-        return whole and (major or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED) or again)
+        return whole and (major or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED) or again
+                          or (single and _bombarded(first)))
 
     # no entity: the parser must see a proper noun, and the name must be a known place
     if key in lex.first_names and nxt is not None and _is_cap(nxt.text):
@@ -631,12 +657,17 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
                  flags: int | None = None) -> bool:
     """A name that is something else here: a registry group or outlet ("Hamas", "Wagner") unless a
     kind word or a country's or region's name makes it a place, or a product name compounding a
-    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones"), a storm's name ("Hurricane Ian"), or
-    a disease's ("West Nile virus")."""
+    weapon or vehicle noun ("Iskander missiles", "Bayraktar drones"), a storm's name ("Hurricane Ian"),
+    a disease's ("West Nile virus"), or a word that is also a state's dotted short form ("Mass" for "Mass.")
+    written without its period and not after a town and a comma ("a Catholic Mass"; "Worcester, Mass." stays),
+    or a nickname in quotes inside a person's name (:func:`_nickname`)."""
     span = doc[start:end]
     if _abbreviation(doc, start, end):
         return True
     key = normalise_name(span.text)
+    if end - start == 1 and key in lex.dotted and not (start > 0 and doc[start - 1].text == ",") and not (
+            doc[start].text.endswith(".") or (end < len(doc) and doc[end].text.startswith(".") and not doc[start].whitespace_)):
+        return True  # "a Catholic Mass": a state's short form ("Mass.") is written with its period or after a town's comma
     if end - start == 1 and doc[start].ent_type_ not in ("GPE", "LOC") and doc[start].text.isupper() \
             and 2 <= len(doc[start].text) <= 5:
         # an acronym ("the ELN said") that is only another name of a small place (Elne, France): an organisation
@@ -651,6 +682,8 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
     if (end < len(doc) and doc[end].lower_ in DISEASE_WORDS) or (
             start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in DISEASE_NOUNS):
         return True  # "West Nile virus", "Marburg virus disease", "an outbreak of Ebola": a disease named after a place
+    if _nickname(doc, start, end):
+        return True
     if key in lex.not_places:
         flags = _key_flags(key, flags, gazetteer)
         nxt = doc[end].lower_ if end < len(doc) else ""
@@ -662,6 +695,24 @@ def _not_a_place(doc: Any, start: int, end: int, lex: PlaceLexicon, gazetteer: G
         root.dep_ in ("compound", "nmod", "amod") and head.i >= end
         and (head.lemma_.lower() in WEAPON_HEADS or head.lower_ in WEAPON_HEADS)
     )
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+
+
+def _nickname(doc: Any, start: int, end: int) -> bool:
+    """A name in quotation marks between a person's given name and surname is a nickname, no place
+    (Ismael "El Mayo" Zambada, Joaquin "El Chapo" Guzman): a quote opens right before it (past at most
+    one capitalised word, "El") after a capitalised name, and one closes right after it before another."""
+    left = start
+    if left > 0 and _is_cap(doc[left - 1].text) and doc[left - 1].is_alpha:
+        left -= 1  # "El" in "El Mayo" when the entity is "Mayo" alone
+    right = end
+    if left < 2 or right + 1 >= len(doc) or doc[left - 1].text not in _QUOTES or doc[right].text not in _QUOTES:
+        return False
+    before, after = doc[left - 2], doc[right + 1]
+    return (before.is_alpha and _is_cap(before.text) and not before.is_sent_start
+            and after.is_alpha and _is_cap(after.text))
 
 
 def _key_flags(key: str, flags: int | None, gazetteer: Gazetteer | None) -> int:

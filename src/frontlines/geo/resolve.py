@@ -23,8 +23,9 @@ from frontlines.stages import doc_datelines, doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
 from frontlines.geo.coherence import PROXIMITY, coherence, far_namesakes, far_partials
-from frontlines.geo.othernames import STRIP_SUFFIX, drop_foreign_alternates, sound_alike
+from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
+from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_variants as _variants
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.metonymy import metonymic_use
 from frontlines.geo.recognise import (
@@ -63,10 +64,6 @@ PRECISION = {
     PlaceKind.ADMIN2: Precision.ADMIN2, PlaceKind.ADMIN1: Precision.ADMIN1,
     PlaceKind.COUNTRY: Precision.COUNTRY, PlaceKind.CONTINENT: Precision.REGION,
     PlaceKind.RIVER: Precision.REGION, PlaceKind.SEA: Precision.REGION, PlaceKind.REGION: Precision.REGION,
-}
-_HINT_KIND = {
-    "river": PlaceKind.RIVER, "sea": PlaceKind.SEA, "admin1": PlaceKind.ADMIN1,
-    "admin2": PlaceKind.ADMIN2, "settlement": PlaceKind.SETTLEMENT,
 }
 _HINT_COMPATIBLE = {
     PlaceKind.ADMIN1: {PlaceKind.ADMIN1, PlaceKind.REGION},
@@ -404,48 +401,6 @@ def demonym_places(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
             if found:
                 return found
     return ()
-
-
-_STRIP_PREFIX = re.compile(r"^(the|city of|town of|river|state of|province of)\s+", re.I)
-# parts of a longer name that say nothing about where it is ("South Ossetia" is not "South")
-_GENERIC_PARTS = frozenset("""
-north south east west northern southern eastern western central upper lower greater new old
-great little saint mount lake river city county district region valley park center centre
-""".split())
-_ABBREV = {"st": "saint", "mt": "mount", "ft": "fort", "pt": "point"}
-
-
-PART_HINT = "part"  # _variants found only a part of the name ("Upper Kherson" -> Kherson)
-
-
-def _variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...], PlaceKind | str | None]:
-    """Candidates for a name written with extra words ("Kherson region", "the Crimea", "St. Louis")."""
-    tries: list[tuple[str, PlaceKind | None]] = []
-    s = re.sub(r"['\u2019]s$", "", text)
-    tries.append((s, None))
-    m = STRIP_SUFFIX.search(s)
-    if m:
-        tries.append((s[: m.start()], _HINT_KIND.get(KIND_WORDS.get(m.group(1).lower(), ""))))
-    p = _STRIP_PREFIX.match(s)
-    if p:
-        tries.append((s[p.end():], PlaceKind.RIVER if p.group(1).lower() == "river" else None))
-    words = normalise_name(s).split()
-    if words and words[0] in _ABBREV:
-        tries.append((" ".join([_ABBREV[words[0]], *words[1:]]), None))
-    if "." in s and len(words) > 1 and all(len(w) <= 4 for w in words):
-        tries.append(("".join(words), None))  # "W. Va." is "W.Va.", "N. Y." is "N.Y."
-    for variant, hint in tries:
-        found = gazetteer.lookup(variant)
-        if found:
-            return found, hint
-    # "Greer Station", "Upper Kherson": the longest known part of a longer name
-    if len(words) > 1:
-        for size in range(len(words) - 1, 0, -1):
-            for start in range(len(words) - size + 1):
-                part = " ".join(words[start : start + size])
-                if len(part) > 3 and part in gazetteer.keys and part not in _GENERIC_PARTS and part not in KIND_WORDS:
-                    return gazetteer.lookup(part, normalised=True), PART_HINT
-    return (), None
 
 
 def _prior(c: Candidate, it: _Item, seats: frozenset[str]) -> tuple[float, list[str]]:

@@ -1,0 +1,38 @@
+"""geo.variants.name_variants: other ways to look up a name the gazetteer lacks as written; a
+country's name that a name-making word turns into another place's ("New Guinea") places it nowhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo.variants import PART_HINT, name_variants
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's name inside another place's name: neither the country nor a namesake of its name
+        ("New Guinea", set()),
+        ("Little Haiti", set()),
+        # negative: a direction before a country's name names a part of it; a state's form names the country
+        ("Northern Syria", {"SYR"}),
+        # negative: a town's name inside a longer name is still looked up by its part
+        ("Upper Kherson", {"UKR"}),
+    ],
+)
+def test_a_country_name_held_in_a_longer_name(gazetteer, text: str, expected: set[str]) -> None:
+    found, hint = name_variants(text, gazetteer)
+    assert {c.country for c in found[:1]} == expected, found[:3]
+    assert hint == (PART_HINT if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Papua, the western half of the island of New Guinea, was a Dutch colony.", ["Papua"]),
+        # negative: the island's own country is found whole
+        ("Police in Papua New Guinea said five were killed.", ["Papua New Guinea"]),
+    ],
+)
+def test_new_guinea_is_no_guinea(places, text: str, expected: list[str]) -> None:
+    assert [p.text for p in places(text) if p.lat is not None] == expected
