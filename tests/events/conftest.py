@@ -33,6 +33,33 @@ def resources(nlp: Any) -> Resources:
     return Resources(nlp=nlp, event_lexicon=load_event_lexicon(), quantity_lexicon=load_quantity_lexicon())
 
 
+@pytest.fixture(scope="session")
+def pipeline_resources() -> Resources:
+    """The whole pipeline's resources (gazetteer, actor registry, dates), loaded once for the tests that run an
+    article through every stage: places, dates and sides tell the happenings apart."""
+    from frontlines.config import load_settings
+    from frontlines.pipeline import load_resources
+
+    try:
+        return load_resources(load_settings())
+    except Exception as exc:  # noqa: BLE001 - no resources: skip with the reason
+        pytest.skip(f"pipeline resources unavailable: {type(exc).__name__}: {exc}")
+
+
+RunArticle = Callable[..., tuple[Event, ...]]
+
+
+def article_runner(pipeline_resources: Resources, article_id: str, published: dt.date) -> RunArticle:
+    """A function running one text, as an article of ``published``, through the whole pipeline to its events."""
+    from frontlines.pipeline import process_article
+
+    def go(text: str, *, source: str | None = "test") -> tuple[Event, ...]:
+        art = Article(id=article_id, text=text, published=published, source=source)
+        return process_article(art, pipeline_resources).events
+
+    return go
+
+
 def _ev(text: str, needle: str, article_id: str = "t", nth: int = 0) -> Evidence:
     start = -1
     for _ in range(nth + 1):

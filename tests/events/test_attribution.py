@@ -154,15 +154,6 @@ RELEASE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline_resources() -> Any:
-    """The whole pipeline's resources: the actor registry knows the ministry's side."""
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources
-
-    return load_resources(load_settings())
-
-
 @pytest.mark.parametrize(("text", "trigger", "status"), RELEASE, ids=[r[1] for r in RELEASE])
 def test_a_partys_release_claims_its_own_forces_deeds(pipeline_resources: Any, text: str, trigger: str,
                                                       status: EventStatus) -> None:

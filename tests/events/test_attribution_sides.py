@@ -11,15 +11,6 @@ import pytest
 from frontlines.records import Article, Event, EventStatus
 
 
-@pytest.fixture(scope="module")
-def pipeline_resources() -> Any:
-    """The whole pipeline's resources: the actor registry knows a ministry's side."""
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources
-
-    return load_resources(load_settings())
-
-
 def _events(resources: Any, text: str, source: str | None) -> list[Event]:
     from frontlines.pipeline import process_article
 

@@ -36,14 +36,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline_resources() -> Any:
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources
-
-    return load_resources(load_settings())
-
-
 @pytest.mark.parametrize(("text", "n"), CASES, ids=[f"{c[0][12:40]}-{c[1]}" for c in CASES])
 def test_a_bulletin_is_the_telling_of_its_attack(pipeline_resources: Any, text: str, n: int) -> None:
     from frontlines.pipeline import process_article

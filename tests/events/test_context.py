@@ -367,14 +367,6 @@ HOME_FORCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline_resources() -> Any:
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources
-
-    return load_resources(load_settings())
-
-
 @pytest.mark.parametrize(("text", "trigger", "side"), HOME_FORCES, ids=[h[0][:24] for h in HOME_FORCES])
 def test_the_states_own_forces_act_at_home(pipeline_resources: Any, text: str, trigger: str, side: str | None) -> None:
     from frontlines.pipeline import process_article

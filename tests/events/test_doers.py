@@ -7,24 +7,13 @@ import datetime as dt
 
 import pytest
 
-from frontlines.records import Article
+from frontlines.pipeline import Resources
+from tests.events.conftest import RunArticle, article_runner
 
 
 @pytest.fixture(scope="module")
-def run():  # noqa: ANN201
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources, process_article
-
-    try:
-        resources = load_resources(load_settings())
-    except Exception as exc:  # noqa: BLE001 - no resources: skip with the reason
-        pytest.skip(f"pipeline resources unavailable: {type(exc).__name__}: {exc}")
-
-    def go(text: str):  # noqa: ANN202
-        art = Article(id="doers", text=text, published=dt.date(2024, 5, 15), source="test")
-        return process_article(art, resources).events
-
-    return go
+def run(pipeline_resources: Resources) -> RunArticle:
+    return article_runner(pipeline_resources, "doers", dt.date(2024, 5, 15))
 
 
 @pytest.mark.parametrize(("text", "doers"), [

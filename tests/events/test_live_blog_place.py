@@ -9,7 +9,8 @@ import datetime as dt
 import pytest
 
 from frontlines.events.context import post_starts
-from frontlines.records import Article
+from frontlines.pipeline import Resources
+from tests.events.conftest import RunArticle, article_runner
 
 
 @pytest.mark.parametrize(
@@ -29,20 +30,8 @@ def test_post_starts(text: str, starts: list[int]) -> None:
 
 
 @pytest.fixture(scope="module")
-def run():  # noqa: ANN201
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources, process_article
-
-    try:
-        resources = load_resources(load_settings())
-    except Exception as exc:  # noqa: BLE001 - no resources: skip with the reason
-        pytest.skip(f"pipeline resources unavailable: {type(exc).__name__}: {exc}")
-
-    def go(text: str):  # noqa: ANN202
-        art = Article(id="live-blog", text=text, published=dt.date(2020, 10, 11), source="test")
-        return process_article(art, resources).events
-
-    return go
+def run(pipeline_resources: Resources) -> RunArticle:
+    return article_runner(pipeline_resources, "live-blog", dt.date(2020, 10, 11))
 
 
 _BLOG = ("ARTSAKH WAR LIVE | 11 October 2020\n\n"

@@ -456,15 +456,6 @@ DOERS_AGAIN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline_resources() -> Any:
-    """The whole pipeline's resources: places and dates tell the happenings apart."""
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources
-
-    return load_resources(load_settings())
-
-
 @pytest.mark.parametrize(("text", "expected"), DOERS_AGAIN, ids=[t[1][-1][0] + str(len(t[1])) for t in DOERS_AGAIN])
 def test_a_doer_taken_up_again_tells_the_same_happening(pipeline_resources: Any, text: str, expected: list) -> None:
     from frontlines.pipeline import process_article

@@ -21,14 +21,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline_resources() -> Any:
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources
-
-    return load_resources(load_settings())
-
-
 @pytest.mark.parametrize(("text", "subs"), CASES, ids=[f"{len(c[1])}-{c[0][60:90]}" for c in CASES])
 def test_force_told_after_a_protest_is_its_intervention(pipeline_resources: Any, text: str, subs: list) -> None:
     from frontlines.pipeline import process_article

@@ -31,15 +31,6 @@ def test_the_doers_own_words_decide_who_took_the_ground(run_events, text: str, s
     assert event.acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
 
 
-@pytest.fixture(scope="module")
-def pipeline_resources() -> Any:
-    """The whole pipeline's resources: the actor registry knows a ministry's side, the gazetteer the village."""
-    from frontlines.config import load_settings
-    from frontlines.pipeline import load_resources
-
-    return load_resources(load_settings())
-
-
 _RELEASE = "Units of the Southern group of forces have liberated the village of Robotyne in the Zaporizhzhia region."
 
 RELEASES = [
