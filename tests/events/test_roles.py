@@ -377,3 +377,30 @@ def test_where_a_happening_verb_says_it_happened(run_events, text: str, places: 
     events = [e for e in run_events(text, places=found) if e.plover_type in ("CONSULT", "ASSAULT")]
     assert events, text
     assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+@pytest.mark.parametrize(("text", "places", "trigger", "expected"), [
+    # a continent is no event's own place: with no other in its sentence, the story's place before it (v220)
+    ("M23 fighters entered Goma on Monday. On Tuesday they raided the Heal Africa hospital and took away patients.",
+     (("Goma", "settlement"), ("Africa", "continent")), "took", "Goma"),
+    ("Rebels shelled Goma on Monday. On Tuesday fighters attacked a convoy bound for Central Africa.",
+     (("Goma", "settlement"), ("Central Africa", "continent")), "attacked", "Goma"),
+    # negatives: a sea is where a ship is struck; a country is still a place
+    # and a town beside a continent in its sentence wins over it
+    ("A Ukrainian drone hit a Russian tanker in the Black Sea on Tuesday.", (("Black Sea", "sea"),), "hit", "Black Sea"),
+    ("Gunmen attacked a convoy in Mali on Tuesday.", (("Mali", "country"),), "attacked", "Mali"),
+    ("Gunmen attacked the Africa hotel in Goma on Tuesday.", (("Africa", "continent"), ("Goma", "settlement")),
+     "attacked", "Goma"),
+])
+def test_a_continent_is_no_events_place(run_events, text: str, places: tuple, trigger: str,  # noqa: ANN001
+                                        expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+    from tests.events.conftest import place
+
+    found = tuple(replace(place(text, name, lat=10.0 + k, lon=20.0 + k), kind=PlaceKind(kind))
+                  for k, (name, kind) in enumerate(places))
+    events = [e for e in run_events(text, places=found) if trigger in e.trigger]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)

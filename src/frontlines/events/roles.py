@@ -642,8 +642,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
         # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
         best = (2.8, -_PRECISION_RANK.get(where.precision, 6), where)
     for _, place, root in index.in_sentence("places", sent):
-        if in_dateline(place):
-            continue
+        if in_dateline(place) or place.kind == PlaceKind.CONTINENT:
+            continue  # a continent is where nothing is coded ("the Heal Africa hospital"): the story's place is asked
         if plover in STATEMENT_TYPES and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
                 root.dep_ == "nsubj" and (root.head.i == trigger.i or root.head.i in above_trigger)):
             # the town or seat of government saying it ("Kyiv denies", "Beirut had asked", "the Kremlin said")
