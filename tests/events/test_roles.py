@@ -404,3 +404,31 @@ def test_a_continent_is_no_events_place(run_events, text: str, places: tuple, tr
     events = [e for e in run_events(text, places=found) if trigger in e.trigger]
     assert events, text
     assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    # a division or a country is not the place when another clause of its sentence names a place inside it (v221)
+    ("Abductions in Nigeria became common after gunmen seized 276 schoolgirls from their school in the town of "
+     "Chibok in 2014.", (("Nigeria", "country", None), ("Chibok", "settlement", "Borno")), "Chibok"),
+    ("Clashes in Mali killed 12 soldiers on Tuesday when the convoy they escorted reached Moura.",
+     (("Mali", "country", None), ("Moura", "settlement", "Mopti")), "Moura"),
+    # negatives: a town of another division; the speakers' home (a venue) is never the place
+    ("Fighting in the Donetsk region intensified as residents fled the town of Kupiansk.",
+     (("Donetsk region", "admin1", "Donetsk"), ("Kupiansk", "settlement", "Kharkiv")), "Donetsk region"),
+    ("Clashes in Mali killed 12 soldiers on Tuesday, officials in Bamako said.",
+     (("Mali", "country", None), ("Bamako", "settlement", "Bamako")), "Mali"),
+])
+def test_a_division_gives_way_to_a_place_inside_it_in_any_clause(run_events, text: str, places: tuple,  # noqa: ANN001
+                                                                 expected: str) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+    from tests.events.conftest import place
+
+    coarse = {"country": Precision.COUNTRY, "admin1": Precision.ADMIN1}
+    found = tuple(replace(place(text, name, lat=10.0 + k, lon=20.0 + k, admin1=admin1,
+                                precision=coarse.get(kind, Precision.EXACT)), kind=PlaceKind(kind))
+                  for k, (name, kind, admin1) in enumerate(places))
+    events = [e for e in run_events(text, places=found) if e.plover_type == "ASSAULT"]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)

@@ -751,11 +751,13 @@ _CONTAINER_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADM
 def _contained(best: tuple[float, int, Place], eligible: list[tuple[float, int, Place]]) -> tuple[float, int, Place]:
     """A division is not the event's place when its sentence names, in a role a place of the event
     may have, a place inside it: "struck Chuhuiv, Kharkiv" is Chuhuiv, "killed two in the Donetsk
-    region ... Ukraine" the region. The most likely such place (attached to the trigger or next to it)."""
+    region ... Ukraine" the region. The most likely such place (attached to the trigger or next to it);
+    one in another clause of the sentence too, not being a venue nor a doer's home ("Abductions in
+    Nigeria became common after gunmen seized 276 schoolgirls ... in the town of Chibok")."""
     outer = best[2]
     if outer.kind not in _CONTAINER_KINDS and not _part_of_division(outer):
         return best
-    inner = [e for e in eligible if e[2] is not outer and e[0] >= 1.5 and e[1] > best[1] and _inside(e[2], outer)]
+    inner = [e for e in eligible if e[2] is not outer and e[0] >= 1.0 and e[1] > best[1] and _inside(e[2], outer)]
     return max(inner, key=lambda e: (e[0], e[1])) if inner else best
 
 

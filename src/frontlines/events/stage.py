@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "220"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "221"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -484,6 +484,8 @@ VERSION = "220"  # 3: speech content, generic and negated mentions, own-part den
 # 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
 # 220: (branch places7) a continent is no event's own place ("raided the Heal Africa hospital"): the story's place is
 # asked instead (events.roles.choose_place)
+# 221: (branch places7) a division is not the event's place when its sentence names a place inside it in any clause, not
+# only one attached to the trigger ("Abductions in Nigeria ... after gunmen seized ... in the town of Chibok"; events.roles._contained)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
