@@ -757,7 +757,7 @@ def _contained(best: tuple[float, int, Place], eligible: list[tuple[float, int, 
     outer = best[2]
     if outer.kind not in _CONTAINER_KINDS and not _part_of_division(outer):
         return best
-    inner = [e for e in eligible if e[2] is not outer and e[0] >= 1.0 and e[1] > best[1] and _inside(e[2], outer)]
+    inner = [e for e in eligible if e[2] is not outer and e[0] >= 1.0 and e[1] > best[1] and inside_area(e[2], outer)]
     return max(inner, key=lambda e: (e[0], e[1])) if inner else best
 
 
@@ -767,7 +767,9 @@ def _part_of_division(place: Place) -> bool:
     return place.kind == PlaceKind.RELATIVE and place.precision == Precision.REGION and place.country is not None
 
 
-def _inside(p: Place, outer: Place) -> bool:
+def inside_area(p: Place, outer: Place) -> bool:
+    """``p`` is a place of the country, the division or the part of a division ``outer`` names (not a division
+    inside a part named by its direction: "northern Shan" holds its towns, not Shan)."""
     if p.kind == PlaceKind.COUNTRY or p.country != outer.country or p.lat is None:
         return False
     if outer.kind == PlaceKind.COUNTRY or (_part_of_division(outer) and outer.admin1 is None):

@@ -95,6 +95,7 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.triggers import find_triggers
+from frontlines.events.unnamed import named_later
 from frontlines.events.when import choose_time, publication_time, rest_of_period
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
@@ -103,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "221"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "222"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -486,6 +487,8 @@ VERSION = "221"  # 3: speech content, generic and negated mentions, own-part den
 # asked instead (events.roles.choose_place)
 # 221: (branch places7) a division is not the event's place when its sentence names a place inside it in any clause, not
 # only one attached to the trigger ("Abductions in Nigeria ... after gunmen seized ... in the town of Chibok"; events.roles._contained)
+# 222: (branch places7) an unnamed settlement ("in a village in eastern Ukraine") is the one the story names next inside
+# that area, within two sentences ("The bomb struck Yarova"; events.unnamed.named_later)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -555,6 +558,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             if realis.attributed_token is not None and (speaker := index.actor_at.get(realis.attributed_token.i)):
                 targets = tuple(a for a in targets if a is not speaker)  # who tells it is not what it was done to
             place, place_score = choose_place(trig.head, index, sent, typing.plover)
+            place = named_later(place, index, sent) or place  # "in a village in eastern Ukraine": the one named next
             if place is None and seized is not None:
                 place, place_score = seized[1], 2.0
             if place is None and (trig.spec.acled in TERRITORIAL or typing.plover == "ASSAULT"):
