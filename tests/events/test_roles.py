@@ -432,3 +432,25 @@ def test_a_division_gives_way_to_a_place_inside_it_in_any_clause(run_events, tex
     events = [e for e in run_events(text, places=found) if e.plover_type == "ASSAULT"]
     assert events, text
     assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # a place in a verb coordinated with the trigger's is that verb's act's, when the trigger names its own target (v224)
+    ("Israeli jets kept up strikes on the southern suburbs through Saturday, and hit targets in the Bekaa valley.",
+     "strikes", None),
+    ("Israeli jets kept up strikes on the southern suburbs through Saturday, and hit targets in the Bekaa valley.",
+     "hit", "Bekaa valley"),
+    # negatives: a trigger that names no target of its own shares the place of the verb joined to it
+    ("Israeli jets kept up strikes through Saturday, and hit targets in the Bekaa valley.", "strikes", "Bekaa valley"),
+    ("Russian forces attacked and captured the town of Soledar on Monday.", "attacked", "Soledar"),
+])
+def test_a_place_of_a_coordinated_act_is_not_the_triggers(nlp, text: str, trigger: str,  # noqa: ANN001
+                                                          expected: str | None) -> None:
+    from frontlines.events.roles import choose_place, index_doc
+
+    name = "Bekaa valley" if "Bekaa" in text else "Soledar"
+    doc = nlp(text)
+    index = index_doc(doc, {"places": (place(text, name, lat=33.8, lon=36.0),)})
+    tok = next(t for t in doc if t.text == trigger)
+    found, _ = choose_place(tok, index, tok.sent, "ASSAULT")
+    assert (found.text if found else None) == expected

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
+from frontlines.events.areas import contained
 from frontlines.events.voice import headline_passive, reduced_passive
 from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
@@ -706,6 +707,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue  # the doer's home; but "Khartoum's airport", deep in a list of objects, is where it is
         elif any(t.i == trigger.i for t in root.ancestors):
             score = 1.5
+        elif _in_other_act(root, trigger):
+            continue  # "kept up strikes on the southern suburbs ... and hit targets in the Bekaa valley"
         else:
             score = 1.0
         rank = _PRECISION_RANK.get(place.precision, 6)
@@ -715,8 +718,18 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             best = (score, -rank, place)
     if best is None:
         return None, 0.0
-    best = _contained(best, eligible)
+    best = contained(best, eligible)
     return best[2], (2.0 if best[0] >= 2.0 else 1.0)
+
+
+def _in_other_act(root: Any, trigger: Any) -> bool:
+    """The place hangs on a verb coordinated with the trigger's (or with the verb the trigger noun is the
+    object of), while the trigger's own words name what it was done to ("kept up *strikes on the southern
+    suburbs*, and hit targets in the Bekaa valley"): the other verb's act is there, not the trigger's."""
+    verb = trigger.head if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" else trigger
+    if not any(c.dep_ in ("dobj", "prep") for c in trigger.children):
+        return False
+    return any(t.pos_ == "VERB" and t.dep_ == "conj" and t.head.i == verb.i for t in root.ancestors)
 
 
 def _where_antecedent(trigger: Any, index: DocIndex, sent: Any) -> Place | None:
@@ -743,40 +756,6 @@ def _where_antecedent(trigger: Any, index: DocIndex, sent: Any) -> Place | None:
     if not (len(between) == 0 or between[-1].text == ",") or where.i - root.i > 6:
         return None
     return place
-
-
-_CONTAINER_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
-
-
-def _contained(best: tuple[float, int, Place], eligible: list[tuple[float, int, Place]]) -> tuple[float, int, Place]:
-    """A division is not the event's place when its sentence names, in a role a place of the event
-    may have, a place inside it: "struck Chuhuiv, Kharkiv" is Chuhuiv, "killed two in the Donetsk
-    region ... Ukraine" the region. The most likely such place (attached to the trigger or next to it);
-    one in another clause of the sentence too, not being a venue nor a doer's home ("Abductions in
-    Nigeria became common after gunmen seized 276 schoolgirls ... in the town of Chibok")."""
-    outer = best[2]
-    if outer.kind not in _CONTAINER_KINDS and not _part_of_division(outer):
-        return best
-    inner = [e for e in eligible if e[2] is not outer and e[0] >= 1.0 and e[1] > best[1] and inside_area(e[2], outer)]
-    return max(inner, key=lambda e: (e[0], e[1])) if inner else best
-
-
-def _part_of_division(place: Place) -> bool:
-    """A part of a country or division named by its direction ("northeastern Borno", "eastern Congo"),
-    which holds the towns of the division as the division does."""
-    return place.kind == PlaceKind.RELATIVE and place.precision == Precision.REGION and place.country is not None
-
-
-def inside_area(p: Place, outer: Place) -> bool:
-    """``p`` is a place of the country, the division or the part of a division ``outer`` names (not a division
-    inside a part named by its direction: "northern Shan" holds its towns, not Shan)."""
-    if p.kind == PlaceKind.COUNTRY or p.country != outer.country or p.lat is None:
-        return False
-    if outer.kind == PlaceKind.COUNTRY or (_part_of_division(outer) and outer.admin1 is None):
-        return True
-    if _part_of_division(outer):
-        return p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
-    return outer.kind == PlaceKind.ADMIN1 and p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
 
 
 def choose_quantities(trigger: Any, index: DocIndex, sent: Any, taken: set[int]) -> tuple[Quantity, ...]:

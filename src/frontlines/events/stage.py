@@ -104,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "223"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "224"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -486,11 +486,14 @@ VERSION = "223"  # 3: speech content, generic and negated mentions, own-part den
 # 220: (branch places7) a continent is no event's own place ("raided the Heal Africa hospital"): the story's place is
 # asked instead (events.roles.choose_place)
 # 221: (branch places7) a division is not the event's place when its sentence names a place inside it in any clause, not
-# only one attached to the trigger ("Abductions in Nigeria ... after gunmen seized ... in the town of Chibok"; events.roles._contained)
+# only one attached to the trigger ("Abductions in Nigeria ... after gunmen seized ... in the town of Chibok"; events.roles._contained, now events.areas.contained)
 # 222: (branch places7) an unnamed settlement ("in a village in eastern Ukraine") is the one the story names next inside
 # that area, within two sentences ("The bomb struck Yarova"; events.unnamed.named_later)
 # 223: (branch places7) an act told by its noun is joined to another act by the noun's verb: two such acts at two places
 # stay two ("dropped guided bombs on Yunakivka and struck the outskirts of Sumy"; events.merge.merge_in_sentence, _verb_of)
+# 224: (branch places7) a place on a verb coordinated with the trigger's is that verb's act's, when the trigger's own words
+# name what it was done to ("launched an offensive in northern Shan ... and seized ... the town of Laukkai"; events.roles._in_other_act);
+# the areas' rules split from roles into events.areas
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

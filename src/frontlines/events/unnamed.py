@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.roles import DocIndex, inside_area
+from frontlines.events.areas import inside_area
+from frontlines.events.roles import DocIndex
 from frontlines.records import Place, PlaceKind
 
 # common nouns for a settlement (a closed class): "a village", "a town", "a small border town"
