@@ -272,6 +272,41 @@ def test_a_releases_own_statement_is_made_at_its_dateline(run_events, text: str,
     assert (events[0].place.text if events[0].place else None) == expected
 
 
+# (text, source, places beside the dateline as (words, country, kind), the event's first words, the place it takes)
+HOME_RELEASE_CASES = [
+    # a release issued in the country it tells of: an event it places nowhere, or only in that country, is at its town
+    ("NAQOURA, 6 October 2024 - This morning, two tanks destroyed the main gate of a UN position and entered it. "
+     "Peacekeepers in Lebanon remain in their positions near Naqoura.", "UNIFIL", (("Lebanon", "LBN", "country"),),
+     "This morning", "NAQOURA"),
+    ("NAIROBI, 26 June 2024 - Protesters stormed Parliament and set parts of it on fire in Kenya yesterday.",
+     "State House", (("Kenya", "KEN", "country"),), "Protesters", "NAIROBI"),
+    # negatives: a release from abroad (Geneva, about Mali); a wire's dateline; an event with its own town
+    ("NAQOURA, 6 October 2024 - This morning, two tanks destroyed the main gate of a UN position and entered it. "
+     "Peacekeepers in Mali remain in Gao.", "UNIFIL", (("Mali", "MLI", "country"), ("Gao", "MLI", "settlement")),
+     "This morning", None),
+    ("NAIROBI, June 26 (Reuters) - Protesters stormed Parliament and set parts of it on fire in Kenya yesterday.",
+     "Reuters", (("Kenya", "KEN", "country"),), "Protesters", "Kenya"),
+    ("NAIROBI, 26 June 2024 - Protesters stormed the town hall in Nakuru yesterday.", "State House",
+     (("Nakuru", "KEN", "settlement"),), "Protesters", "Nakuru"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "named", "starts", "expected"), HOME_RELEASE_CASES,
+                         ids=[f"{c[3]}-{c[4]}" for c in HOME_RELEASE_CASES])
+def test_a_release_from_the_country_it_tells_of_places_its_unplaced_events_at_its_town(
+        run_events, text: str, source: str, named: tuple, starts: str, expected: str | None) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    town = text.split(",")[0]
+    country = "LBN" if town == "NAQOURA" else "KEN"
+    places = (replace(_at(text, town, country, "settlement"), reason="dateline: where the report was filed"),
+              *(_at(text, words, c, kind) for words, c, kind in named))
+    events = [e for e in run_events(text, places=places, source=source)
+              if starts in e.evidence.text and e.plover_type in ("ASSAULT", "PROTEST", "COERCE")]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
 _GOMA = "Rebels seized Goma on Monday.\n\n"
 # (text, places as (words, country, kind), the doer's words and kind, the event's first words, the place it takes)
 STATE_CASES = [

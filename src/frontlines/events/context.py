@@ -554,7 +554,12 @@ def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None)
     naming no place of its own, in a release whose dateline gives the full date and no news agency
     ("GENEVA (12 May 2023) - ... We urge the authorities to ..."), was made where the release was issued:
     at the dateline's town (a wire's dateline is only where its reporter filed from). The issuer speaks as
-    "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said")."""
+    "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said").
+
+    A release issued in the country it tells of (its town lies in the country most of the article's places
+    lie in: a mission's or a government's release from where things happen, "NAQOURA, 6 October 2024 -",
+    "STATE HOUSE, NAIROBI - 26 June 2024") is issued where its events are: an event that happens somewhere
+    and that it places nowhere, or only in that whole country, is at the release's town, saying so."""
     from frontlines.geo.context import in_dateline
     from frontlines.stages import doc_datelines, doc_text
 
@@ -570,14 +575,38 @@ def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None)
                       and p.kind == PlaceKind.SETTLEMENT and p.lat is not None), None)
     if place is None:
         return
+    home = _home_release(place, index)
     issuer = {w for w in re.findall(r"[a-z]{4,}", (source or "").lower())} - _NAME_WORDS
     for d in drafts:
+        if home and _happens_somewhere(d) and (d.place is None or (
+                d.place.kind == PlaceKind.COUNTRY and d.place.country == place.country and not d.place.metonymic)):
+            # issued where it tells of: what it places nowhere, or only in the whole country, is at its town
+            d.place = borrowed(place, HOME_RELEASE_REASON)
+            d.place_score = 0.3
+            d.inherited.add("place")
+            continue
         if d.place is None and d.typing.plover in STATEMENT_TYPES and d.typing.acled_type is None and (
                 _first_person(d.trigger.head) or any(issuer & set(re.findall(r"[a-z]{4,}", n.lower())) for n in (
                     *(a.name or a.text for a in d.sources), d.realis.attributed_to or "", _speaker(d.trigger.head)))):
             d.place = borrowed(place, RELEASE_REASON)
             d.place_score = 0.3
             d.inherited.add("place")
+
+
+HOME_RELEASE_REASON = ("an event with no place of its own, or only its country, in a release issued in the country it tells "
+                       "of: the release's dateline town")
+
+
+def _home_release(town: Place, index: Any) -> bool:
+    """The release's town lies in the country the article's other places lie in most often (a government's or a
+    mission's release from where things happen, not a UN office's in Geneva about Mali)."""
+    from frontlines.geo.context import in_dateline
+
+    counts: dict[str, int] = {}
+    for p, _ in index.places:
+        if p.country and not in_dateline(p):
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return bool(counts) and town.country is not None and max(counts, key=lambda c: counts[c]) == town.country
 
 
 _NAME_WORDS = frozenset({"office", "ministry", "news", "information", "statement", "united", "nations", "human",
