@@ -307,6 +307,35 @@ def test_a_release_from_the_country_it_tells_of_places_its_unplaced_events_at_it
     assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
 
 
+_RESCUE = ("Israeli forces rescued four hostages in Nuseirat in Gaza on Saturday. The ISA said the raid on Nuseirat "
+           "was planned with the ISA for weeks, and ISA officers took part.\n\n")
+# (text, places as (words, nth occurrence, country, gazetteer id), the event's first words, the place it takes)
+FOCUS_CASES = [
+    # the story's place across a paragraph break is never the lone place of its country (an acronym read as a town)
+    (_RESCUE + "The four were abducted by gunmen on October 7.",
+     (("Nuseirat", 0, "PSE", "g:1"), ("Gaza", 0, "PSE", "g:2"), ("ISA", 0, "JPN", "g:3"), ("Nuseirat", 1, "PSE", "g:1"),
+      ("ISA", 1, "JPN", "g:3"), ("ISA", 2, "JPN", "g:3")), "The four", "Nuseirat"),
+    # negative: a place of the country the story tells of, named most often, is its place
+    (_RESCUE + "The four were abducted by gunmen on October 7.",
+     (("Nuseirat", 0, "PSE", "g:1"), ("Gaza", 0, "PSE", "g:2"), ("ISA", 0, "PSE", "g:3"), ("Nuseirat", 1, "PSE", "g:1"),
+      ("ISA", 1, "PSE", "g:3"), ("ISA", 2, "PSE", "g:3")), "The four", "ISA"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "starts", "expected"), FOCUS_CASES, ids=["lone-namesake", "same-country"])
+def test_the_story_place_is_a_place_of_the_country_it_tells_of(run_events, text: str, named: tuple, starts: str,
+                                                                  expected: str) -> None:
+    from dataclasses import replace
+
+    from tests.events.conftest import _ev
+
+    places = tuple(replace(_at(text, words, country, "settlement"), evidence=_ev(text, words, nth=nth), gazetteer_id=gid)
+                   for words, nth, country, gid in named)
+    events = [e for e in run_events(text, places=places) if e.evidence.text.startswith(starts)]
+    assert events, text
+    assert events[0].place is not None and events[0].place.text == expected, (events[0].trigger, events[0].place)
+
+
 _GOMA = "Rebels seized Goma on Monday.\n\n"
 # (text, places as (words, country, kind), the doer's words and kind, the event's first words, the place it takes)
 STATE_CASES = [

@@ -399,7 +399,7 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
             if breaks is not None and bisect.bisect_right(breaks, root.idx) != d.paragraph:
                 seen = [nearest, *earlier]  # across a paragraph break every earlier place is asked
                 rest = iter(seen[1:])
-                focus = _focus(seen[::-1])
+                focus = _focus(seen[::-1], index.places)
                 if focus is not None and focus is not p:
                     p, how = focus, "no place in its paragraph: the place the story is about (named most often before it)"
             town = _story_town(chain((nearest,), rest), p, root)
@@ -417,12 +417,19 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
         d.inherited.add("place")
 
 
-def _focus(before: list[tuple[Any, Any]]) -> Any | None:
-    """The settlement named most often among ``before`` (in text order; at least twice; the first named of equals)."""
+def _focus(before: list[tuple[Any, Any]], named: list[tuple[Any, Any]]) -> Any | None:
+    """The settlement named most often among ``before`` (in text order; at least twice; the first named of equals),
+    never one the only place its country has in the article (``named``: every place of it): a story is about a
+    place of the country it tells of, not about a lone namesake abroad ("ISA", the security agency, read as a
+    Japanese town) nor the seat a foreign party speaks from."""
+    countries: dict[str, set[str]] = {}
+    for q, _ in named:
+        if q.country and q.gazetteer_id:
+            countries.setdefault(q.country, set()).add(q.gazetteer_id)
     counts: dict[str, int] = {}
     first: dict[str, Any] = {}
     for q, _ in before:
-        if q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id:
+        if q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id and len(countries.get(q.country or "", ())) > 1:
             counts[q.gazetteer_id] = counts.get(q.gazetteer_id, 0) + 1
             first.setdefault(q.gazetteer_id, q)
     if not counts:
