@@ -454,3 +454,23 @@ def test_a_place_of_a_coordinated_act_is_not_the_triggers(nlp, text: str, trigge
     tok = next(t for t in doc if t.text == trigger)
     found, _ = choose_place(tok, index, tok.sent, "ASSAULT")
     assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "trigger", "expected"), [
+    # a clause joined to the saying tells what happened there: no venue of the saying (v227)
+    ("The Ministry of Defence reports that air defences destroyed most of the rockets over the region, but fragments "
+     "fell on the city.", "city", "destroyed", False),
+    ("The governor said the drones were shot down, and debris fell on Shebekino.", "Shebekino", "shot", False),
+    # negatives: where the saying was; a place the saying's own words hang on
+    ("The ministry reported in Kyiv that air defences destroyed most of the rockets.", "Kyiv", "destroyed", True),
+    ("Officials told reporters at a briefing in Brussels that Russian forces shelled Kharkiv.", "Brussels", "shelled",
+     True),
+])
+def test_a_clause_joined_to_the_saying_is_no_venue(nlp, text: str, name: str, trigger: str,  # noqa: ANN001
+                                                   expected: bool) -> None:
+    from frontlines.events.roles import venue
+
+    doc = nlp(text)
+    root = next(t for t in doc if t.text == name)
+    tok = next(t for t in doc if t.text == trigger)
+    assert venue(root, tok) is expected

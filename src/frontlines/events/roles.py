@@ -527,6 +527,7 @@ def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> boo
             return False
         if (parent := cur.head).i == cur.i:
             return False
+        joined = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")  # a clause of its own joined to its head
         cur = parent
         if cur.i == trigger.i:
             return False
@@ -535,7 +536,9 @@ def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> boo
             return True  # "according to the Ministry of Health in Gaza": where the source is
         if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
                 cur.pos_ == "VERB" and lemma in SPEECH_VERBS and _has_speaker(cur, trigger)):
-            return True
+            # "the ministry reports that ..., but fragments fell on the city": a clause joined to the saying
+            # tells what happened there, it is not where the saying was
+            return not (joined and cur.pos_ == "VERB")
         if cur.i in above_trigger:
             return False  # "gunfire had been heard in Gondar, a resident said": the place is in the event's clause
     return False

@@ -104,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "226"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "227"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -498,6 +498,8 @@ VERSION = "226"  # 3: speech content, generic and negated mentions, own-part den
 # article's places) places what it places nowhere, or only in that country, at its town (events.context.release_place)
 # 226: (branch places7) the story's place across a paragraph break is never the only place its country has in the article
 # ("ISA", the security agency, read as a Japanese town; events.context._focus)
+# 227: (branch places7) a place in a clause joined by "and"/"but" to a verb of saying is no venue of the saying ("the ministry
+# reports that air defences destroyed most of the rockets ..., but fragments fell on the city"; events.roles.venue)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
