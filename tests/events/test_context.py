@@ -272,6 +272,70 @@ def test_a_releases_own_statement_is_made_at_its_dateline(run_events, text: str,
     assert (events[0].place.text if events[0].place else None) == expected
 
 
+# (text, source, places beside the dateline as (words, country, kind), the event's first words, the place it takes)
+HOME_RELEASE_CASES = [
+    # a release issued in the country it tells of: an event it places nowhere, or only in that country, is at its town
+    ("NAQOURA, 6 October 2024 - This morning, two tanks destroyed the main gate of a UN position and entered it. "
+     "Peacekeepers in Lebanon remain in their positions near Naqoura.", "UNIFIL", (("Lebanon", "LBN", "country"),),
+     "This morning", "NAQOURA"),
+    ("NAIROBI, 26 June 2024 - Protesters stormed Parliament and set parts of it on fire in Kenya yesterday.",
+     "State House", (("Kenya", "KEN", "country"),), "Protesters", "NAIROBI"),
+    # negatives: a release from abroad (Geneva, about Mali); a wire's dateline; an event with its own town
+    ("NAQOURA, 6 October 2024 - This morning, two tanks destroyed the main gate of a UN position and entered it. "
+     "Peacekeepers in Mali remain in Gao.", "UNIFIL", (("Mali", "MLI", "country"), ("Gao", "MLI", "settlement")),
+     "This morning", None),
+    ("NAIROBI, June 26 (Reuters) - Protesters stormed Parliament and set parts of it on fire in Kenya yesterday.",
+     "Reuters", (("Kenya", "KEN", "country"),), "Protesters", "Kenya"),
+    ("NAIROBI, 26 June 2024 - Protesters stormed the town hall in Nakuru yesterday.", "State House",
+     (("Nakuru", "KEN", "settlement"),), "Protesters", "Nakuru"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "named", "starts", "expected"), HOME_RELEASE_CASES,
+                         ids=[f"{c[3]}-{c[4]}" for c in HOME_RELEASE_CASES])
+def test_a_release_from_the_country_it_tells_of_places_its_unplaced_events_at_its_town(
+        run_events, text: str, source: str, named: tuple, starts: str, expected: str | None) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    town = text.split(",")[0]
+    country = "LBN" if town == "NAQOURA" else "KEN"
+    places = (replace(_at(text, town, country, "settlement"), reason="dateline: where the report was filed"),
+              *(_at(text, words, c, kind) for words, c, kind in named))
+    events = [e for e in run_events(text, places=places, source=source)
+              if starts in e.evidence.text and e.plover_type in ("ASSAULT", "PROTEST", "COERCE")]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+_RESCUE = ("Israeli forces rescued four hostages in Nuseirat in Gaza on Saturday. The ISA said the raid on Nuseirat "
+           "was planned with the ISA for weeks, and ISA officers took part.\n\n")
+# (text, places as (words, nth occurrence, country, gazetteer id), the event's first words, the place it takes)
+FOCUS_CASES = [
+    # the story's place across a paragraph break is never the lone place of its country (an acronym read as a town)
+    (_RESCUE + "The four were abducted by gunmen on October 7.",
+     (("Nuseirat", 0, "PSE", "g:1"), ("Gaza", 0, "PSE", "g:2"), ("ISA", 0, "JPN", "g:3"), ("Nuseirat", 1, "PSE", "g:1"),
+      ("ISA", 1, "JPN", "g:3"), ("ISA", 2, "JPN", "g:3")), "The four", "Nuseirat"),
+    # negative: a place of the country the story tells of, named most often, is its place
+    (_RESCUE + "The four were abducted by gunmen on October 7.",
+     (("Nuseirat", 0, "PSE", "g:1"), ("Gaza", 0, "PSE", "g:2"), ("ISA", 0, "PSE", "g:3"), ("Nuseirat", 1, "PSE", "g:1"),
+      ("ISA", 1, "PSE", "g:3"), ("ISA", 2, "PSE", "g:3")), "The four", "ISA"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "starts", "expected"), FOCUS_CASES, ids=["lone-namesake", "same-country"])
+def test_the_story_place_is_a_place_of_the_country_it_tells_of(run_events, text: str, named: tuple, starts: str,
+                                                                  expected: str) -> None:
+    from dataclasses import replace
+
+    from tests.events.conftest import _ev
+
+    places = tuple(replace(_at(text, words, country, "settlement"), evidence=_ev(text, words, nth=nth), gazetteer_id=gid)
+                   for words, nth, country, gid in named)
+    events = [e for e in run_events(text, places=places) if e.evidence.text.startswith(starts)]
+    assert events, text
+    assert events[0].place is not None and events[0].place.text == expected, (events[0].trigger, events[0].place)
+
+
 _GOMA = "Rebels seized Goma on Monday.\n\n"
 # (text, places as (words, country, kind), the doer's words and kind, the event's first words, the place it takes)
 STATE_CASES = [

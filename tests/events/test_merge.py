@@ -97,6 +97,24 @@ def test_coordinated_attacks_on_one_place_are_one(run_events) -> None:
     assert len(events) == 1, [(e.trigger, e.place and e.place.name) for e in events]
 
 
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    # an act told by its noun is joined to another by the noun's verb: two places, two events (v223)
+    ("Overnight the Russians dropped guided bombs on Yunakivka and struck the outskirts of Sumy with drones.",
+     (("Yunakivka", 51.1, 35.0), ("the outskirts of Sumy", 50.9, 34.8)),
+     {("bombs", "Yunakivka"), ("struck", "the outskirts of Sumy")}),
+    ("Israeli jets carried out strikes on Tyre on Saturday and hit depots in Baalbek.",
+     (("Tyre", 33.27, 35.2), ("Baalbek", 34.0, 36.2)), {("strikes", "Tyre"), ("hit", "Baalbek")}),
+    # negatives: one place named once, one happening
+    ("Overnight the Russians dropped guided bombs on Yunakivka and struck it with drones.",
+     (("Yunakivka", 51.1, 35.0),), {("bombs", "Yunakivka")}),
+])
+def test_an_act_named_by_its_noun_and_another_verb_at_two_places_stay_two(run_events, text: str, places: tuple,  # noqa: ANN001
+                                                                          expected: set) -> None:
+    events = _assaults(run_events(text, places=tuple(place(text, n, lat=lat, lon=lon) for n, lat, lon in places)))
+    assert {(e.trigger, e.place.text if e.place else None) for e in events} == expected, \
+        [(e.trigger, e.place and e.place.text) for e in events]
+
+
 def test_an_order_and_a_deed_in_one_sentence_stay_two(run_events) -> None:
     text = "Commanders ordered troops to storm the village, and the rebels seized the nearby bridge."
     events = _assaults(run_events(text))

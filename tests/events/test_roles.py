@@ -377,3 +377,100 @@ def test_where_a_happening_verb_says_it_happened(run_events, text: str, places: 
     events = [e for e in run_events(text, places=found) if e.plover_type in ("CONSULT", "ASSAULT")]
     assert events, text
     assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+@pytest.mark.parametrize(("text", "places", "trigger", "expected"), [
+    # a continent is no event's own place: with no other in its sentence, the story's place before it (v220)
+    ("M23 fighters entered Goma on Monday. On Tuesday they raided the Heal Africa hospital and took away patients.",
+     (("Goma", "settlement"), ("Africa", "continent")), "took", "Goma"),
+    ("Rebels shelled Goma on Monday. On Tuesday fighters attacked a convoy bound for Central Africa.",
+     (("Goma", "settlement"), ("Central Africa", "continent")), "attacked", "Goma"),
+    # negatives: a sea is where a ship is struck; a country is still a place
+    # and a town beside a continent in its sentence wins over it
+    ("A Ukrainian drone hit a Russian tanker in the Black Sea on Tuesday.", (("Black Sea", "sea"),), "hit", "Black Sea"),
+    ("Gunmen attacked a convoy in Mali on Tuesday.", (("Mali", "country"),), "attacked", "Mali"),
+    ("Gunmen attacked the Africa hotel in Goma on Tuesday.", (("Africa", "continent"), ("Goma", "settlement")),
+     "attacked", "Goma"),
+])
+def test_a_continent_is_no_events_place(run_events, text: str, places: tuple, trigger: str,  # noqa: ANN001
+                                        expected: str | None) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+    from tests.events.conftest import place
+
+    found = tuple(replace(place(text, name, lat=10.0 + k, lon=20.0 + k), kind=PlaceKind(kind))
+                  for k, (name, kind) in enumerate(places))
+    events = [e for e in run_events(text, places=found) if trigger in e.trigger]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    # a division or a country is not the place when another clause of its sentence names a place inside it (v221)
+    ("Abductions in Nigeria became common after gunmen seized 276 schoolgirls from their school in the town of "
+     "Chibok in 2014.", (("Nigeria", "country", None), ("Chibok", "settlement", "Borno")), "Chibok"),
+    ("Clashes in Mali killed 12 soldiers on Tuesday when the convoy they escorted reached Moura.",
+     (("Mali", "country", None), ("Moura", "settlement", "Mopti")), "Moura"),
+    # negatives: a town of another division; the speakers' home (a venue) is never the place
+    ("Fighting in the Donetsk region intensified as residents fled the town of Kupiansk.",
+     (("Donetsk region", "admin1", "Donetsk"), ("Kupiansk", "settlement", "Kharkiv")), "Donetsk region"),
+    ("Clashes in Mali killed 12 soldiers on Tuesday, officials in Bamako said.",
+     (("Mali", "country", None), ("Bamako", "settlement", "Bamako")), "Mali"),
+])
+def test_a_division_gives_way_to_a_place_inside_it_in_any_clause(run_events, text: str, places: tuple,  # noqa: ANN001
+                                                                 expected: str) -> None:
+    from dataclasses import replace
+
+    from frontlines.records import PlaceKind
+    from tests.events.conftest import place
+
+    coarse = {"country": Precision.COUNTRY, "admin1": Precision.ADMIN1}
+    found = tuple(replace(place(text, name, lat=10.0 + k, lon=20.0 + k, admin1=admin1,
+                                precision=coarse.get(kind, Precision.EXACT)), kind=PlaceKind(kind))
+                  for k, (name, kind, admin1) in enumerate(places))
+    events = [e for e in run_events(text, places=found) if e.plover_type == "ASSAULT"]
+    assert events, text
+    assert (events[0].place.text if events[0].place else None) == expected, (events[0].trigger, events[0].place)
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # a place in a verb coordinated with the trigger's is that verb's act's, when the trigger names its own target (v224)
+    ("Israeli jets kept up strikes on the southern suburbs through Saturday, and hit targets in the Bekaa valley.",
+     "strikes", None),
+    ("Israeli jets kept up strikes on the southern suburbs through Saturday, and hit targets in the Bekaa valley.",
+     "hit", "Bekaa valley"),
+    # negatives: a trigger that names no target of its own shares the place of the verb joined to it
+    ("Israeli jets kept up strikes through Saturday, and hit targets in the Bekaa valley.", "strikes", "Bekaa valley"),
+    ("Russian forces attacked and captured the town of Soledar on Monday.", "attacked", "Soledar"),
+])
+def test_a_place_of_a_coordinated_act_is_not_the_triggers(nlp, text: str, trigger: str,  # noqa: ANN001
+                                                          expected: str | None) -> None:
+    from frontlines.events.roles import choose_place, index_doc
+
+    name = "Bekaa valley" if "Bekaa" in text else "Soledar"
+    doc = nlp(text)
+    index = index_doc(doc, {"places": (place(text, name, lat=33.8, lon=36.0),)})
+    tok = next(t for t in doc if t.text == trigger)
+    found, _ = choose_place(tok, index, tok.sent, "ASSAULT")
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "trigger", "expected"), [
+    # a clause joined to the saying tells what happened there: no venue of the saying (v227)
+    ("The Ministry of Defence reports that air defences destroyed most of the rockets over the region, but fragments "
+     "fell on the city.", "city", "destroyed", False),
+    ("The governor said the drones were shot down, and debris fell on Shebekino.", "Shebekino", "shot", False),
+    # negatives: where the saying was; a place the saying's own words hang on
+    ("The ministry reported in Kyiv that air defences destroyed most of the rockets.", "Kyiv", "destroyed", True),
+    ("Officials told reporters at a briefing in Brussels that Russian forces shelled Kharkiv.", "Brussels", "shelled",
+     True),
+])
+def test_a_clause_joined_to_the_saying_is_no_venue(nlp, text: str, name: str, trigger: str,  # noqa: ANN001
+                                                   expected: bool) -> None:
+    from frontlines.events.roles import venue
+
+    doc = nlp(text)
+    root = next(t for t in doc if t.text == name)
+    tok = next(t for t in doc if t.text == trigger)
+    assert venue(root, tok) is expected

@@ -399,7 +399,7 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
             if breaks is not None and bisect.bisect_right(breaks, root.idx) != d.paragraph:
                 seen = [nearest, *earlier]  # across a paragraph break every earlier place is asked
                 rest = iter(seen[1:])
-                focus = _focus(seen[::-1])
+                focus = _focus(seen[::-1], index.places)
                 if focus is not None and focus is not p:
                     p, how = focus, "no place in its paragraph: the place the story is about (named most often before it)"
             town = _story_town(chain((nearest,), rest), p, root)
@@ -417,12 +417,19 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
         d.inherited.add("place")
 
 
-def _focus(before: list[tuple[Any, Any]]) -> Any | None:
-    """The settlement named most often among ``before`` (in text order; at least twice; the first named of equals)."""
+def _focus(before: list[tuple[Any, Any]], named: list[tuple[Any, Any]]) -> Any | None:
+    """The settlement named most often among ``before`` (in text order; at least twice; the first named of equals),
+    never one the only place its country has in the article (``named``: every place of it): a story is about a
+    place of the country it tells of, not about a lone namesake abroad ("ISA", the security agency, read as a
+    Japanese town) nor the seat a foreign party speaks from."""
+    countries: dict[str, set[str]] = {}
+    for q, _ in named:
+        if q.country and q.gazetteer_id:
+            countries.setdefault(q.country, set()).add(q.gazetteer_id)
     counts: dict[str, int] = {}
     first: dict[str, Any] = {}
     for q, _ in before:
-        if q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id:
+        if q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id and len(countries.get(q.country or "", ())) > 1:
             counts[q.gazetteer_id] = counts.get(q.gazetteer_id, 0) + 1
             first.setdefault(q.gazetteer_id, q)
     if not counts:
@@ -554,7 +561,12 @@ def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None)
     naming no place of its own, in a release whose dateline gives the full date and no news agency
     ("GENEVA (12 May 2023) - ... We urge the authorities to ..."), was made where the release was issued:
     at the dateline's town (a wire's dateline is only where its reporter filed from). The issuer speaks as
-    "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said")."""
+    "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said").
+
+    A release issued in the country it tells of (its town lies in the country most of the article's places
+    lie in: a mission's or a government's release from where things happen, "NAQOURA, 6 October 2024 -",
+    "STATE HOUSE, NAIROBI - 26 June 2024") is issued where its events are: an event that happens somewhere
+    and that it places nowhere, or only in that whole country, is at the release's town, saying so."""
     from frontlines.geo.context import in_dateline
     from frontlines.stages import doc_datelines, doc_text
 
@@ -570,14 +582,38 @@ def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None)
                       and p.kind == PlaceKind.SETTLEMENT and p.lat is not None), None)
     if place is None:
         return
+    home = _home_release(place, index)
     issuer = {w for w in re.findall(r"[a-z]{4,}", (source or "").lower())} - _NAME_WORDS
     for d in drafts:
+        if home and _happens_somewhere(d) and (d.place is None or (
+                d.place.kind == PlaceKind.COUNTRY and d.place.country == place.country and not d.place.metonymic)):
+            # issued where it tells of: what it places nowhere, or only in the whole country, is at its town
+            d.place = borrowed(place, HOME_RELEASE_REASON)
+            d.place_score = 0.3
+            d.inherited.add("place")
+            continue
         if d.place is None and d.typing.plover in STATEMENT_TYPES and d.typing.acled_type is None and (
                 _first_person(d.trigger.head) or any(issuer & set(re.findall(r"[a-z]{4,}", n.lower())) for n in (
                     *(a.name or a.text for a in d.sources), d.realis.attributed_to or "", _speaker(d.trigger.head)))):
             d.place = borrowed(place, RELEASE_REASON)
             d.place_score = 0.3
             d.inherited.add("place")
+
+
+HOME_RELEASE_REASON = ("an event with no place of its own, or only its country, in a release issued in the country it tells "
+                       "of: the release's dateline town")
+
+
+def _home_release(town: Place, index: Any) -> bool:
+    """The release's town lies in the country the article's other places lie in most often (a government's or a
+    mission's release from where things happen, not a UN office's in Geneva about Mali)."""
+    from frontlines.geo.context import in_dateline
+
+    counts: dict[str, int] = {}
+    for p, _ in index.places:
+        if p.country and not in_dateline(p):
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return bool(counts) and town.country is not None and max(counts, key=lambda c: counts[c]) == town.country
 
 
 _NAME_WORDS = frozenset({"office", "ministry", "news", "information", "statement", "united", "nations", "human",

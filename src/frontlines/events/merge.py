@@ -166,7 +166,7 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
             if not (same_kind or _connected(a.trigger.head, b.trigger.head) or _siblings(a.trigger.head, b.trigger.head)
                     or _shared_subject(a.trigger.head, b.trigger.head)):
                 continue
-            if _coordinated(a.trigger.head, b.trigger.head) and _places_differ(a, b):
+            if _coordinated(_verb_of(a.trigger.head), _verb_of(b.trigger.head)) and _places_differ(a, b):
                 continue  # "struck the southern suburbs and hit targets in the Bekaa valley": one event per place
             if _own_days_differ(a, b) and _joined_clauses(a.trigger.head, b.trigger.head):
                 continue  # "began storming Bakhmut last summer and took Soledar in January": one event per day
@@ -297,6 +297,11 @@ def _siblings(a: Any, b: Any) -> bool:
 def _coordinated(a: Any, b: Any) -> bool:
     """Two verbs joined by "and" (one the other's conjunct)."""
     return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
+def _verb_of(tok: Any) -> Any:
+    """The verb an act's noun is the object of ("dropped *bombs* on Yunakivka"), which tells the act; else the token."""
+    return tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
 
 
 def _joined_clauses(a: Any, b: Any) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
+from frontlines.events.areas import contained
 from frontlines.events.voice import headline_passive, reduced_passive
 from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
@@ -526,6 +527,7 @@ def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> boo
             return False
         if (parent := cur.head).i == cur.i:
             return False
+        joined = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")  # a clause of its own joined to its head
         cur = parent
         if cur.i == trigger.i:
             return False
@@ -534,7 +536,9 @@ def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> boo
             return True  # "according to the Ministry of Health in Gaza": where the source is
         if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
                 cur.pos_ == "VERB" and lemma in SPEECH_VERBS and _has_speaker(cur, trigger)):
-            return True
+            # "the ministry reports that ..., but fragments fell on the city": a clause joined to the saying
+            # tells what happened there, it is not where the saying was
+            return not (joined and cur.pos_ == "VERB")
         if cur.i in above_trigger:
             return False  # "gunfire had been heard in Gondar, a resident said": the place is in the event's clause
     return False
@@ -642,8 +646,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
         # "Henry was in Nairobi on Friday, where he ... signed": the relative adverb's antecedent
         best = (2.8, -_PRECISION_RANK.get(where.precision, 6), where)
     for _, place, root in index.in_sentence("places", sent):
-        if in_dateline(place):
-            continue
+        if in_dateline(place) or place.kind == PlaceKind.CONTINENT:
+            continue  # a continent is where nothing is coded ("the Heal Africa hospital"): the story's place is asked
         if plover in STATEMENT_TYPES and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
                 root.dep_ == "nsubj" and (root.head.i == trigger.i or root.head.i in above_trigger)):
             # the town or seat of government saying it ("Kyiv denies", "Beirut had asked", "the Kremlin said")
@@ -706,6 +710,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue  # the doer's home; but "Khartoum's airport", deep in a list of objects, is where it is
         elif any(t.i == trigger.i for t in root.ancestors):
             score = 1.5
+        elif _in_other_act(root, trigger):
+            continue  # "kept up strikes on the southern suburbs ... and hit targets in the Bekaa valley"
         else:
             score = 1.0
         rank = _PRECISION_RANK.get(place.precision, 6)
@@ -715,8 +721,18 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             best = (score, -rank, place)
     if best is None:
         return None, 0.0
-    best = _contained(best, eligible)
+    best = contained(best, eligible)
     return best[2], (2.0 if best[0] >= 2.0 else 1.0)
+
+
+def _in_other_act(root: Any, trigger: Any) -> bool:
+    """The place hangs on a verb coordinated with the trigger's (or with the verb the trigger noun is the
+    object of), while the trigger's own words name what it was done to ("kept up *strikes on the southern
+    suburbs*, and hit targets in the Bekaa valley"): the other verb's act is there, not the trigger's."""
+    verb = trigger.head if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" else trigger
+    if not any(c.dep_ in ("dobj", "prep") for c in trigger.children):
+        return False
+    return any(t.pos_ == "VERB" and t.dep_ == "conj" and t.head.i == verb.i for t in root.ancestors)
 
 
 def _where_antecedent(trigger: Any, index: DocIndex, sent: Any) -> Place | None:
@@ -743,36 +759,6 @@ def _where_antecedent(trigger: Any, index: DocIndex, sent: Any) -> Place | None:
     if not (len(between) == 0 or between[-1].text == ",") or where.i - root.i > 6:
         return None
     return place
-
-
-_CONTAINER_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
-
-
-def _contained(best: tuple[float, int, Place], eligible: list[tuple[float, int, Place]]) -> tuple[float, int, Place]:
-    """A division is not the event's place when its sentence names, in a role a place of the event
-    may have, a place inside it: "struck Chuhuiv, Kharkiv" is Chuhuiv, "killed two in the Donetsk
-    region ... Ukraine" the region. The most likely such place (attached to the trigger or next to it)."""
-    outer = best[2]
-    if outer.kind not in _CONTAINER_KINDS and not _part_of_division(outer):
-        return best
-    inner = [e for e in eligible if e[2] is not outer and e[0] >= 1.5 and e[1] > best[1] and _inside(e[2], outer)]
-    return max(inner, key=lambda e: (e[0], e[1])) if inner else best
-
-
-def _part_of_division(place: Place) -> bool:
-    """A part of a country or division named by its direction ("northeastern Borno", "eastern Congo"),
-    which holds the towns of the division as the division does."""
-    return place.kind == PlaceKind.RELATIVE and place.precision == Precision.REGION and place.country is not None
-
-
-def _inside(p: Place, outer: Place) -> bool:
-    if p.kind == PlaceKind.COUNTRY or p.country != outer.country or p.lat is None:
-        return False
-    if outer.kind == PlaceKind.COUNTRY or (_part_of_division(outer) and outer.admin1 is None):
-        return True
-    if _part_of_division(outer):
-        return p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
-    return outer.kind == PlaceKind.ADMIN1 and p.kind != PlaceKind.ADMIN1 and p.admin1 == outer.admin1
 
 
 def choose_quantities(trigger: Any, index: DocIndex, sent: Any, taken: set[int]) -> tuple[Quantity, ...]:

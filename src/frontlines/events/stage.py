@@ -95,6 +95,7 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.triggers import find_triggers
+from frontlines.events.unnamed import named_later
 from frontlines.events.when import choose_time, publication_time, rest_of_period
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
@@ -103,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "173"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "227"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -482,6 +483,23 @@ VERSION = "173"  # 3: speech content, generic and negated mentions, own-part den
 # says whose it is, a place only when the sentence names no other (events.roles.choose_place; before: the trigger's noun only)
 # 172: (branch places6) v171 guarded: a place standing on the trigger itself has no path to a modifier (was an IndexError)
 # 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
+# 220: (branch places7) a continent is no event's own place ("raided the Heal Africa hospital"): the story's place is
+# asked instead (events.roles.choose_place)
+# 221: (branch places7) a division is not the event's place when its sentence names a place inside it in any clause, not
+# only one attached to the trigger ("Abductions in Nigeria ... after gunmen seized ... in the town of Chibok"; events.roles._contained, now events.areas.contained)
+# 222: (branch places7) an unnamed settlement ("in a village in eastern Ukraine") is the one the story names next inside
+# that area, within two sentences ("The bomb struck Yarova"; events.unnamed.named_later)
+# 223: (branch places7) an act told by its noun is joined to another act by the noun's verb: two such acts at two places
+# stay two ("dropped guided bombs on Yunakivka and struck the outskirts of Sumy"; events.merge.merge_in_sentence, _verb_of)
+# 224: (branch places7) a place on a verb coordinated with the trigger's is that verb's act's, when the trigger's own words
+# name what it was done to ("launched an offensive in northern Shan ... and seized ... the town of Laukkai"; events.roles._in_other_act);
+# the areas' rules split from roles into events.areas
+# 225: (branch places7) a release issued in the country it tells of (its dateline town in the country of most of the
+# article's places) places what it places nowhere, or only in that country, at its town (events.context.release_place)
+# 226: (branch places7) the story's place across a paragraph break is never the only place its country has in the article
+# ("ISA", the security agency, read as a Japanese town; events.context._focus)
+# 227: (branch places7) a place in a clause joined by "and"/"but" to a verb of saying is no venue of the saying ("the ministry
+# reports that air defences destroyed most of the rockets ..., but fragments fell on the city"; events.roles.venue)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -551,6 +569,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             if realis.attributed_token is not None and (speaker := index.actor_at.get(realis.attributed_token.i)):
                 targets = tuple(a for a in targets if a is not speaker)  # who tells it is not what it was done to
             place, place_score = choose_place(trig.head, index, sent, typing.plover)
+            place = named_later(place, index, sent) or place  # "in a village in eastern Ukraine": the one named next
             if place is None and seized is not None:
                 place, place_score = seized[1], 2.0
             if place is None and (trig.spec.acled in TERRITORIAL or typing.plover == "ASSAULT"):
