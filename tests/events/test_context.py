@@ -125,6 +125,33 @@ def test_an_event_told_in_the_present_takes_no_past_time_of_its_paragraph(run_ev
         assert all((e.time is not None and e.time.value == "2022-11-06") is taken for e in later)
 
 
+# (v210) a sentence that tells no event sets the scene's day for the events told after it in its paragraph: told in
+# the past, on its main clause; not one told of what is to come, not a time of another noun, not a month or a year
+# (published Wed 9 Nov 2022)
+SCENES = [
+    ("The gunmen came to the village before dawn on Monday. They shot dead the headmaster and abducted 25 girls.",
+     "Monday", "2022-11-07", True),
+    ("Residents of the town woke up on Monday to the sound of jets. Warplanes struck positions south of the capital.",
+     "Monday", "2022-11-07", True),
+    ("The schools are to reopen on Monday. Warplanes struck positions south of the capital.",
+     "Monday", "2022-11-07", False),  # told of what is to come
+    ("Fishermen watched the storm, which had swept the coast on Monday. Warplanes struck positions south of the "
+     "capital.", "Monday", "2022-11-07", False),  # the time of another noun (the storm)
+    ("The gunmen came to the village before dawn on Monday.\n\nThey shot dead the headmaster.",
+     "Monday", "2022-11-07", False),  # another paragraph
+    ("The town was founded in 1921. Warplanes struck positions south of the capital.", "1921", "1921", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "taken"), SCENES, ids=[c[0][:36] for c in SCENES])
+def test_a_sentence_with_no_event_sets_the_scenes_day(run_events, text: str, words: str, value: str,
+                                                      taken: bool) -> None:
+    events = run_events(text, times=(timev(text, words, value),))
+    later = [e for e in events if e.evidence.start > text.index(words)]
+    assert later
+    assert all((e.time is not None and e.time.value == value) is taken for e in later)
+
+
 # (v203) a statement does not take a time named inside what another speaker reported: that dates the reported act;
 # a time on the saying itself, or of an act told directly, it does (published Wed 9 Nov 2022)
 REPORTED = [
