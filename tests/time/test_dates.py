@@ -149,6 +149,24 @@ def test_a_weekday_resolves_against_the_publication_date(sentence: str, expressi
     assert _tags(sentence)[expression][0] == value
 
 
+# (time v7) A weekday with the week it falls in ("on Monday last week", "Friday of last week", "Tuesday next week") is
+# that day of the week named (weeks run Monday to Sunday), not the weekday alone and a week beside it.
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The gunmen came before dawn on Monday last week.", "Monday last week", "2024-04-29"),
+        ("Rebels attacked the town on Friday of last week.", "Friday of last week", "2024-05-03"),
+        ("Talks resume on Tuesday next week.", "Tuesday next week", "2024-05-14"),
+        ("Drones hit the port on Monday night last week.", "Monday night last week", "2024-04-29TNI"),
+        # negative: a week that belongs to a noun after it, or set off by a comma, is no part of the day
+        ("Fighting began on Monday, last week's truce having collapsed.", "Monday", "2024-05-06"),
+        ("Fighting began on Monday last week's truce had been signed.", "Monday", "2024-05-06"),
+    ],
+)
+def test_a_weekday_of_a_named_week(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value
+
+
 # Inside a quotation, "today" and "yesterday" are the speaker's: counted from the day the sentence
 # says the words were spoken, when it names that day before the quote opens.
 @pytest.mark.parametrize(
