@@ -118,6 +118,30 @@ def test_compounds_resolve_to_their_month_or_week(sentence: str, expression: str
     assert _tags(sentence)[expression][0] == value
 
 
+# (time v8) "later that month", "earlier that month": the month the text's focus names, narrowed by the edge word to
+# the days after (before) a day of it, or to its last (first) third after a month; "that month" alone stays whole
+@pytest.mark.parametrize(
+    ("sentence", "expression", "start", "end"),
+    [
+        ("Tensions rose in April. Later that month, the party chief was shot dead.", "Later that month",
+         "2024-04-21", "2024-04-30"),
+        ("Rebels took the town on 9 April. Later that month, they withdrew.", "Later that month",
+         "2024-04-10", "2024-04-30"),
+        ("Rebels took the town on 9 April. Earlier that month, they had shelled it.", "Earlier that month",
+         "2024-04-01", "2024-04-08"),
+        ("Tensions rose in April. Late that month, the party chief was shot dead.", "Late that month",
+         "2024-04-21", "2024-04-30"),
+        # negative: no edge word, the whole month; a year keeps its span
+        ("Rebels took the town on 9 April. That month, they withdrew.", "That month", "2024-04-01", "2024-04-30"),
+        ("Rebels took the town on 9 April. Later that year, they withdrew.", "Later that year", "2024-01-01",
+         "2024-12-31"),
+    ],
+)
+def test_an_edge_of_the_focus_month_narrows_it(sentence: str, expression: str, start: str, end: str) -> None:
+    _value, first, last = _tags(sentence)[expression]
+    assert (first, last) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
