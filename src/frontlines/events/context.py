@@ -293,6 +293,42 @@ def story_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: 
             d.inherited.add("time")
 
 
+# statements that react to what happened; a rejection answers a claim, and is dated by it (:func:`reported_time`)
+_REACTIONS = STATEMENT_TYPES - {"REJECT"}
+
+
+def lead_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: list[int]) -> None:
+    """A statement that reacts to what happened (an accusation, a request, a threat, words of support) told in the past
+    with no time of its own, of its paragraph or of its story is a reaction told on the lead's day: the day the article's first
+    paragraph names on a main clause, when that is the day before publication ("A Russian glide bomb hit a line of
+    elderly people ... on Tuesday" in Wednesday's report: "He called on the United States ... to impose new
+    sanctions" was said on Tuesday). Not a rejection: it answers a claim, told after the claim ("The ministry said
+    an airstrike hit the hospital on Tuesday evening. ... rejected the claim as a lie"). Not a statement told in the
+    present ("urges", "has condemned"), nor one in an
+    article whose lead is the day of publication (the reactions are then that day's: "announced a ceasefire on
+    Wednesday ... The U.N. mission urged all parties"). A statement made in a medium its sentence dates ("In a video
+    released on Sunday") has that day already (:func:`frontlines.events.when.foreign_time`)."""
+    from frontlines.events.when import foreign_time
+
+    if published is None:
+        return
+    lead_end = breaks[0] if breaks else len(doc_text(index.times[0][1].doc)) if index.times else 0
+    lead = next((tv for tv, root in index.times if root.idx < lead_end and tv.type in (TimeType.DATE, TimeType.TIME)
+                 and tv.granularity in ("day", "time") and tv.start is not None
+                 and not dateline_date(tv, root.sent) and not foreign_time(root, root.sent.root, index)), None)
+    if lead is None or lead.start is None or (published - lead.start).days != 1:
+        return
+    for d in kept:
+        if d.time is not None or d.typing.plover not in _REACTIONS or d.realis.status not in PAST_STATUSES:
+            continue
+        head = d.trigger.head
+        verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or told_now(head) or not _told_past(verb):
+            continue
+        d.time = lead
+        d.inherited.add("time")
+
+
 def reported_time(time: TimeValue, doc: Any) -> bool:
     """``time`` is named inside the content of a saying ("The Health Ministry said an Israeli airstrike hit the
     hospital on Tuesday evening"): it dates the act reported, not the saying. Not a time on the saying itself
