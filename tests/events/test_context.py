@@ -167,6 +167,11 @@ LEADS = [
      None),  # told in the present: the report's time
     (_LEAD_WED + "The UN mission urged all parties to respect the truce.", "Wednesday", "2022-11-09", "urged",
      None),  # the lead is the day of publication
+    # (v212) a threat is dated by its saying, told in the past; not one said in the present
+    (_LEAD_TUE + "A rebel spokesman said the group would attack all convoys heading to the front.", "Tuesday",
+     "2022-11-08", "attack", "2022-11-08"),
+    (_LEAD_TUE + "A rebel spokesman says the group will attack all convoys heading to the front.", "Tuesday",
+     "2022-11-08", "attack", None),
 ]
 
 

@@ -19,7 +19,7 @@ from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import TERRITORIAL, changes_hands
 from frontlines.events.territory import not_taken
 from frontlines.stages import doc_text
-from frontlines.records import Actor, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
+from frontlines.records import Actor, EventStatus, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
 from frontlines.stages import PARAGRAPH_BREAK
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
@@ -307,7 +307,9 @@ def lead_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: l
     present ("urges", "has condemned"), nor one in an
     article whose lead is the day of publication (the reactions are then that day's: "announced a ceasefire on
     Wednesday ... The U.N. mission urged all parties"). A statement made in a medium its sentence dates ("In a video
-    released on Sunday") has that day already (:func:`frontlines.events.when.foreign_time`)."""
+    released on Sunday") has that day already (:func:`frontlines.events.when.foreign_time`). So has an act threatened
+    by a saying told in the past ("Houthi military spokesman Yahya Saree said the group would target all ships"): a
+    threat is dated by when it was made."""
     from frontlines.events.when import foreign_time
 
     if published is None:
@@ -319,11 +321,19 @@ def lead_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: l
     if lead is None or lead.start is None or (published - lead.start).days != 1:
         return
     for d in kept:
-        if d.time is not None or d.typing.plover not in _REACTIONS or d.realis.status not in PAST_STATUSES:
+        if d.time is not None:
             continue
         head = d.trigger.head
-        verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None or told_now(head) or not _told_past(verb):
+        if d.typing.plover in _REACTIONS and d.realis.status in PAST_STATUSES:
+            verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+            if verb is None or told_now(head) or not _told_past(verb):
+                continue
+        elif d.realis.status is EventStatus.THREATENED:
+            # a threat is dated by its saying: the verb of saying it hangs on, told in the past
+            saying = next((a for a in head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in SPEECH_VERBS), None)
+            if saying is None or not _told_past(saying):
+                continue
+        else:
             continue
         d.time = lead
         d.inherited.add("time")

@@ -104,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "211"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "212"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -483,6 +483,8 @@ VERSION = "211"  # 3: speech content, generic and negated mentions, own-part den
 # says whose it is, a place only when the sentence names no other (events.roles.choose_place; before: the trigger's noun only)
 # 172: (branch places6) v171 guarded: a place standing on the trigger itself has no path to a modifier (was an IndexError)
 # 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
+# 212: (branch dates4) an act threatened by a saying told in the past takes the lead's day too, as v211's statements: a
+# threat is dated by its saying ("Saree said the group would target all ships"; events.context.lead_day)
 # 211: (branch dates4) a statement told in the past with no time of its own, its paragraph's or its story's is said on
 # the lead's day when that is the day before publication (events.context.lead_day); one made in a medium its sentence
 # dates ("In a video released on Sunday, Kogoya said ... and again demanded") is said that day (events.when._medium)
