@@ -30,6 +30,7 @@ def _probes() -> list[tuple[dt.date, dt.date, dt.date, str, int]]:
         if not line.strip() or line.startswith("#"):
             continue
         pub, want, marked = line.split("|", 2)
+        marked = marked.replace("\\n", "\n")  # a written "\n" is a line break: "\n\n" starts a paragraph
         lo, _, hi = want.partition("..")
         mark = re.search(r"\[([^\]]+)\]", marked)
         if mark is None:

@@ -45,8 +45,10 @@ CASES = [
     (_CALL + " The systems were promised in May.", "May", "2022-05", "The president", False, None),
     # an act on the story's day when that is the day before publication; not a statement, not a day further back
     (_RAID + "Militants also burned a market in the town.", "Tuesday", "2022-11-08", "Militants", True, None),
+    # (v211) a statement with no time of its own is said on the lead's day when the lead is the day before publication;
+    # not when the lead is the day of publication, whatever day the story named last
     (_RAID + "The governor accused the rebels of targeting civilians.", "Tuesday", "2022-11-08", "The governor",
-     False, None),
+     True, None),
     ("Rebels attacked an army post near the border on Monday.\n\nMilitants also burned a market in the town.",
      "Monday", "2022-11-07", "Militants", False, None),
 ]
@@ -123,6 +125,84 @@ def test_an_event_told_in_the_present_takes_no_past_time_of_its_paragraph(run_ev
         later = [e for e in events if e.evidence.text.startswith("Fighting")]
         assert later
         assert all((e.time is not None and e.time.value == "2022-11-06") is taken for e in later)
+
+
+# (v210) a sentence that tells no event sets the scene's day for the events told after it in its paragraph: told in
+# the past, on its main clause; not one told of what is to come, not a time of another noun, not a month or a year
+# (published Wed 9 Nov 2022)
+SCENES = [
+    ("The gunmen came to the village before dawn on Monday. They shot dead the headmaster and abducted 25 girls.",
+     "Monday", "2022-11-07", True),
+    ("Residents of the town woke up on Monday to the sound of jets. Warplanes struck positions south of the capital.",
+     "Monday", "2022-11-07", True),
+    ("The schools are to reopen on Monday. Warplanes struck positions south of the capital.",
+     "Monday", "2022-11-07", False),  # told of what is to come
+    ("Fishermen watched the storm, which had swept the coast on Monday. Warplanes struck positions south of the "
+     "capital.", "Monday", "2022-11-07", False),  # the time of another noun (the storm)
+    ("The gunmen came to the village before dawn on Monday.\n\nThey shot dead the headmaster.",
+     "Monday", "2022-11-07", False),  # another paragraph
+    ("The town was founded in 1921. Warplanes struck positions south of the capital.", "1921", "1921", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "taken"), SCENES, ids=[c[0][:36] for c in SCENES])
+def test_a_sentence_with_no_event_sets_the_scenes_day(run_events, text: str, words: str, value: str,
+                                                      taken: bool) -> None:
+    events = run_events(text, times=(timev(text, words, value),))
+    later = [e for e in events if e.evidence.start > text.index(words)]
+    assert later
+    assert all((e.time is not None and e.time.value == value) is taken for e in later)
+
+
+# (v211) a statement told in the past with no time of its own or of its story is said on the lead's day when that is
+# the day before publication; not one told in the present, not in an article whose lead is the publication's day, not
+# an act that is no statement (published Wed 9 Nov 2022)
+_LEAD_TUE = "A glide bomb hit a line of pensioners in the village on Tuesday, killing 24 people.\n\n"
+_LEAD_WED = "The government announced a ceasefire in the capital on Wednesday after a night of fighting.\n\n"
+LEADS = [
+    (_LEAD_TUE + "The president called on allies to impose new sanctions.", "Tuesday", "2022-11-08", "called on",
+     "2022-11-08"),
+    (_LEAD_TUE + "The governor condemned the attack.", "Tuesday", "2022-11-08", "condemned", "2022-11-08"),
+    (_LEAD_TUE + "The president calls on allies to impose new sanctions.", "Tuesday", "2022-11-08", "calls on",
+     None),  # told in the present: the report's time
+    (_LEAD_WED + "The UN mission urged all parties to respect the truce.", "Wednesday", "2022-11-09", "urged",
+     None),  # the lead is the day of publication
+    # (v212) a threat is dated by its saying, told in the past; not one said in the present
+    (_LEAD_TUE + "A rebel spokesman said the group would attack all convoys heading to the front.", "Tuesday",
+     "2022-11-08", "attack", "2022-11-08"),
+    (_LEAD_TUE + "A rebel spokesman says the group will attack all convoys heading to the front.", "Tuesday",
+     "2022-11-08", "attack", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "trigger", "expected"), LEADS, ids=[c[0][-40:] for c in LEADS])
+def test_a_statement_with_no_time_is_said_on_the_leads_day(run_events, text: str, words: str, value: str,
+                                                           trigger: str, expected: str | None) -> None:
+    events = run_events(text, times=(timev(text, words, value),))
+    said = [e for e in events if e.trigger == trigger]
+    assert said
+    assert all((e.time is not None and e.time.value == expected) if expected else
+               (e.time is None or e.time.text == "") for e in said)
+
+
+def test_a_statement_is_not_moved_to_a_day_before_a_lead_on_the_publications_day(run_events) -> None:
+    """The lead is the day of publication: a statement in a later paragraph keeps that day, whatever day the story
+    named last (v211)."""
+    text = ("Troops entered the town on Wednesday. Rebels had attacked an army post near the border on Tuesday.\n\n"
+            "The governor accused the rebels of targeting civilians.")
+    events = run_events(text, times=(timev(text, "Wednesday", "2022-11-09"), timev(text, "Tuesday", "2022-11-08")))
+    said = [e for e in events if e.trigger == "accused"]
+    assert said and all(e.time is None or e.time.value != "2022-11-08" for e in said)
+
+
+def test_a_statement_made_in_a_dated_medium_is_said_that_day(run_events) -> None:
+    """The medium dates the saying and what is coordinated with it, not what the saying tells (v211)."""
+    text = ("The pilot was handed over on Saturday morning.\n\nIn a video released on Sunday, the commander said he "
+            "had freed the pilot for humanitarian reasons, and again demanded that the army withdraw its troops.")
+    events = run_events(text, published=dt.date(2024, 9, 23), times=(
+        timev(text, "Saturday morning", "2024-09-21"), timev(text, "Sunday", "2024-09-22")))
+    demanded = [e for e in events if e.trigger == "demanded"]
+    assert demanded and all(e.time is not None and e.time.value == "2024-09-22" for e in demanded)
 
 
 # (v203) a statement does not take a time named inside what another speaker reported: that dates the reported act;

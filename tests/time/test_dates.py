@@ -118,6 +118,30 @@ def test_compounds_resolve_to_their_month_or_week(sentence: str, expression: str
     assert _tags(sentence)[expression][0] == value
 
 
+# (time v8) "later that month", "earlier that month": the month the text's focus names, narrowed by the edge word to
+# the days after (before) a day of it, or to its last (first) third after a month; "that month" alone stays whole
+@pytest.mark.parametrize(
+    ("sentence", "expression", "start", "end"),
+    [
+        ("Tensions rose in April. Later that month, the party chief was shot dead.", "Later that month",
+         "2024-04-21", "2024-04-30"),
+        ("Rebels took the town on 9 April. Later that month, they withdrew.", "Later that month",
+         "2024-04-10", "2024-04-30"),
+        ("Rebels took the town on 9 April. Earlier that month, they had shelled it.", "Earlier that month",
+         "2024-04-01", "2024-04-08"),
+        ("Tensions rose in April. Late that month, the party chief was shot dead.", "Late that month",
+         "2024-04-21", "2024-04-30"),
+        # negative: no edge word, the whole month; a year keeps its span
+        ("Rebels took the town on 9 April. That month, they withdrew.", "That month", "2024-04-01", "2024-04-30"),
+        ("Rebels took the town on 9 April. Later that year, they withdrew.", "Later that year", "2024-01-01",
+         "2024-12-31"),
+    ],
+)
+def test_an_edge_of_the_focus_month_narrows_it(sentence: str, expression: str, start: str, end: str) -> None:
+    _value, first, last = _tags(sentence)[expression]
+    assert (first, last) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -146,6 +170,24 @@ def test_the_week_before_something_is_no_date(sentence: str) -> None:
     ],
 )
 def test_a_weekday_resolves_against_the_publication_date(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value
+
+
+# (time v7) A weekday with the week it falls in ("on Monday last week", "Friday of last week", "Tuesday next week") is
+# that day of the week named (weeks run Monday to Sunday), not the weekday alone and a week beside it.
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The gunmen came before dawn on Monday last week.", "Monday last week", "2024-04-29"),
+        ("Rebels attacked the town on Friday of last week.", "Friday of last week", "2024-05-03"),
+        ("Talks resume on Tuesday next week.", "Tuesday next week", "2024-05-14"),
+        ("Drones hit the port on Monday night last week.", "Monday night last week", "2024-04-29TNI"),
+        # negative: a week that belongs to a noun after it, or set off by a comma, is no part of the day
+        ("Fighting began on Monday, last week's truce having collapsed.", "Monday", "2024-05-06"),
+        ("Fighting began on Monday last week's truce had been signed.", "Monday", "2024-05-06"),
+    ],
+)
+def test_a_weekday_of_a_named_week(sentence: str, expression: str, value: str) -> None:
     assert _tags(sentence)[expression][0] == value
 
 

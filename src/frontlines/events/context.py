@@ -19,7 +19,7 @@ from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import TERRITORIAL, changes_hands
 from frontlines.events.territory import not_taken
 from frontlines.stages import doc_text
-from frontlines.records import Actor, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
+from frontlines.records import Actor, EventStatus, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
 from frontlines.stages import PARAGRAPH_BREAK
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
@@ -27,7 +27,8 @@ def _after(time: TimeValue, published: dt.date | None) -> bool:
     return published is not None and time.start is not None and time.start > published
 
 
-def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
+def inherit(drafts: list[Draft], published: dt.date | None = None, index: Any = None,
+            breaks: list[int] | None = None) -> None:
     """An event with no place or date of its own takes those of the event just before it in its
     paragraph when it elaborates an event of the same kind; and, whatever its kind, the date of
     the paragraph's story so far: a paragraph tells its events at the time it last named (the
@@ -40,21 +41,28 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
     southern front lines"). Nor does a statement take a time named inside what another speaker reported: that is
     the time of the reported act, not of the story's telling ("The ministry said an airstrike hit the hospital on
     Tuesday evening. ... Islamic Jihad rejected the claim": rejected after the claim, not on Tuesday evening;
-    :func:`reported_time`)."""
+    :func:`reported_time`).
+    The story's time is also set by a sentence that tells no event ("The gunmen came to Maga before dawn on Monday
+    last week. They scaled the fence ..., shot dead the vice principal": :func:`scene_times`, with ``index`` and
+    ``breaks``): the later of it and the last event's time is the paragraph's."""
+    scenes = scene_times(drafts, index, breaks) if index is not None and breaks is not None else []
     for k, d in enumerate(drafts):
-        if k == 0:
+        if k == 0 and not scenes:
             continue
-        prev = drafts[k - 1]
-        if prev.paragraph != d.paragraph or d.sent_idx == prev.sent_idx:
-            continue
-        if d.time is None and not told_now(d.trigger.head):
-            told = [e for e in drafts[:k] if e.paragraph == d.paragraph and e.sent_idx < d.sent_idx
-                    and e.time is not None
-                    and not (d.realis.status in PAST_STATUSES and _after(e.time, published))
-                    and not (d.typing.plover in STATEMENT_TYPES and reported_time(e.time, d.sent.doc))]
+        prev = drafts[k - 1] if k else None
+        if d.time is None and not told_now(d.trigger.head) and not (
+                prev is not None and prev.paragraph == d.paragraph and d.sent_idx == prev.sent_idx):
+            told = [(e.sent.start, e.time) for e in drafts[:k] if e.paragraph == d.paragraph
+                    and e.sent_idx < d.sent_idx and e.time is not None]
+            told += [(root.sent.start, tv) for tv, root, paragraph in scenes
+                     if paragraph == d.paragraph and root.i < d.sent.start]
+            told = [(at, tv) for at, tv in told if not (d.realis.status in PAST_STATUSES and _after(tv, published))
+                    and not (d.typing.plover in STATEMENT_TYPES and reported_time(tv, d.sent.doc))]
             if told:
-                d.time = told[-1].time
+                d.time = sorted(told, key=lambda told_at: told_at[0])[-1][1]  # a stable sort: the last told of equals
                 d.inherited.add("time")
+        if prev is None or prev.paragraph != d.paragraph or d.sent_idx == prev.sent_idx:
+            continue
         if d.sent_idx - prev.sent_idx > 1 or prev.typing.plover != d.typing.plover:
             continue  # only an elaboration of the same kind of event shares its place
         if d.place is None and prev.place is not None:
@@ -62,6 +70,34 @@ def inherit(drafts: list[Draft], published: dt.date | None = None) -> None:
                                             "the place of the event before it")
             d.place_score = 0.5
             d.inherited.add("place")
+
+
+def scene_times(drafts: list[Draft], index: Any, breaks: list[int]) -> list[tuple[TimeValue, Any, int]]:
+    """The days that set a scene: named in a sentence that tells no event of its own (``drafts``: the article's
+    events), on the main clause of a sentence told in the past ("The gunmen came to Maga before dawn on Monday last
+    week."), each with its root token and paragraph number. Not a dateline, not a time of something else in its
+    sentence (:func:`frontlines.events.when.foreign_time`: "The truce, agreed on Saturday, was fragile"), nor one of
+    a sentence told of the present or of what is to come ("It is to take effect at 9.45pm on Monday"); a year or a
+    month is a background's period, not a scene's day."""
+    from frontlines.events.when import foreign_time
+
+    told = {d.sent.start for d in drafts}
+    out = []
+    for tv, root in index.times:
+        sent = root.sent
+        if sent.start in told or tv.type not in (TimeType.DATE, TimeType.TIME) or tv.start is None \
+                or tv.granularity not in ("day", "time") or not _told_past(sent.root):
+            continue
+        if dateline_date(tv, sent) or foreign_time(root, sent.root, index):
+            continue
+        out.append((tv, root, bisect.bisect_right(breaks, sent.start_char)))
+    return out
+
+
+def _told_past(verb: Any) -> bool:
+    """The clause of ``verb`` is told in the past: a past verb ("came", "awoke") or a past auxiliary ("had come",
+    "was seen")."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 # sub-types a trigger gives when its sentence names neither means nor doer: what "also" refers back to decides
@@ -255,6 +291,52 @@ def story_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: 
         if before and before[-1].start is not None and 1 <= (published - before[-1].start).days <= STORY_LAG:
             d.time = before[-1]
             d.inherited.add("time")
+
+
+# statements that react to what happened; a rejection answers a claim, and is dated by it (:func:`reported_time`)
+_REACTIONS = STATEMENT_TYPES - {"REJECT"}
+
+
+def lead_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: list[int]) -> None:
+    """A statement that reacts to what happened (an accusation, a request, a threat, words of support) told in the past
+    with no time of its own, of its paragraph or of its story is a reaction told on the lead's day: the day the article's first
+    paragraph names on a main clause, when that is the day before publication ("A Russian glide bomb hit a line of
+    elderly people ... on Tuesday" in Wednesday's report: "He called on the United States ... to impose new
+    sanctions" was said on Tuesday). Not a rejection: it answers a claim, told after the claim ("The ministry said
+    an airstrike hit the hospital on Tuesday evening. ... rejected the claim as a lie"). Not a statement told in the
+    present ("urges", "has condemned"), nor one in an
+    article whose lead is the day of publication (the reactions are then that day's: "announced a ceasefire on
+    Wednesday ... The U.N. mission urged all parties"). A statement made in a medium its sentence dates ("In a video
+    released on Sunday") has that day already (:func:`frontlines.events.when.foreign_time`). So has an act threatened
+    by a saying told in the past ("Houthi military spokesman Yahya Saree said the group would target all ships"): a
+    threat is dated by when it was made."""
+    from frontlines.events.when import foreign_time
+
+    if published is None:
+        return
+    lead_end = breaks[0] if breaks else len(doc_text(index.times[0][1].doc)) if index.times else 0
+    lead = next((tv for tv, root in index.times if root.idx < lead_end and tv.type in (TimeType.DATE, TimeType.TIME)
+                 and tv.granularity in ("day", "time") and tv.start is not None
+                 and not dateline_date(tv, root.sent) and not foreign_time(root, root.sent.root, index)), None)
+    if lead is None or lead.start is None or (published - lead.start).days != 1:
+        return
+    for d in kept:
+        if d.time is not None:
+            continue
+        head = d.trigger.head
+        if d.typing.plover in _REACTIONS and d.realis.status in PAST_STATUSES:
+            verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+            if verb is None or told_now(head) or not _told_past(verb):
+                continue
+        elif d.realis.status is EventStatus.THREATENED:
+            # a threat is dated by its saying: the verb of saying it hangs on, told in the past
+            saying = next((a for a in head.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in SPEECH_VERBS), None)
+            if saying is None or not _told_past(saying):
+                continue
+        else:
+            continue
+        d.time = lead
+        d.inherited.add("time")
 
 
 def reported_time(time: TimeValue, doc: Any) -> bool:

@@ -43,6 +43,7 @@ from frontlines.events.context import (
     release_place,
     seat_of_power,
     story_day,
+    lead_day,
     told_after,
 )
 from frontlines.events.draft import Draft
@@ -104,7 +105,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "227"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "228"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -500,6 +501,15 @@ VERSION = "227"  # 3: speech content, generic and negated mentions, own-part den
 # ("ISA", the security agency, read as a Japanese town; events.context._focus)
 # 227: (branch places7) a place in a clause joined by "and"/"but" to a verb of saying is no venue of the saying ("the ministry
 # reports that air defences destroyed most of the rockets ..., but fragments fell on the city"; events.roles.venue)
+# 212: (branch dates4) an act threatened by a saying told in the past takes the lead's day too, as v211's statements: a
+# threat is dated by its saying ("Saree said the group would target all ships"; events.context.lead_day)
+# 211: (branch dates4) a statement told in the past with no time of its own, its paragraph's or its story's is said on
+# the lead's day when that is the day before publication (events.context.lead_day); one made in a medium its sentence
+# dates ("In a video released on Sunday, Kogoya said ... and again demanded") is said that day (events.when._medium)
+# 210: (branch dates4) a sentence that tells no event, told in the past, sets its paragraph's day for the undated events
+# after it ("The gunmen came to Maga before dawn on Monday last week. They ... shot dead the vice principal";
+# events.context.scene_times)
+# 228: branch dates4's v210-v212 merged with places7's v220-v227 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -618,9 +628,10 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     more_of_the_same(kept)
     report_night(kept, index, breaks, inp.article.published, inp.article.id)
     referred_time(drafts, kept)
-    inherit(kept, inp.article.published)
+    inherit(kept, inp.article.published, index, breaks)
     told_after(kept, index, breaks, inp.article.published)
     story_day(kept, index, inp.article.published, breaks)
+    lead_day(kept, index, inp.article.published, breaks)
     for d in kept:
         control_place(d, inp, index)
     seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)

@@ -71,7 +71,7 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
                 return True
             own = noun.i == trigger.i or (
                 noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == trigger.i and noun.pos_ == "NOUN"
-                and noun.i not in index.actor_at) or _attended(noun)
+                and noun.i not in index.actor_at) or _attended(noun) or _medium(noun, trigger)
             if not own:
                 return True
         tok = tok.head
@@ -89,6 +89,30 @@ def _attended(noun: Any) -> bool:
     """``noun`` is an occasion the event happened at or during ("tore through a crowd at a rally held in Bukavu on
     Thursday"; "killed during a funeral held on Sunday"): the clause that dates it dates the event."""
     return noun.lemma_.lower() in _OCCASIONS and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during")
+
+
+# what a statement is made in: the day it came out is the day it was said
+_MEDIA = frozenset("""
+statement video letter message post posting interview broadcast address speech communique communiqué release
+recording audio tweet
+""".split())
+
+
+def _medium(noun: Any, trigger: Any) -> bool:
+    """``noun`` is what the trigger, a saying, was made in ("In a video released on Sunday, Kogoya said ... and again
+    demanded ...", "in a statement issued on Monday, the ministry accused ..."): the clause that dates the medium
+    dates the saying. Not what the saying tells ("... said he had freed the pilot": the freeing has its own day),
+    nor a medium the trigger's clause does not hang on ("a video released on Sunday shows the strike")."""
+    if noun.lemma_.lower() not in _MEDIA or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "via", "through"):
+        return False
+    verb, tok = noun.head.head, trigger
+    for _ in range(4):  # the saying's verb itself, or one coordinated with it ("said ... and again demanded")
+        if tok.i == verb.i:
+            return True
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 # "until Saturday": the end of a stretch of what the phrase is attached to

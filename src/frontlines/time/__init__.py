@@ -53,4 +53,8 @@ def extract_times(inp: StageInput) -> tuple[TimeValue, ...]:
 # written in capitals ("2 p.m. Another" took "Anot" for one)
 # 6: "over the past day", "in the last day" is a report's last day, as "the past 24 hours" (was "the past": PAST_REF,
 # an event with no date); "the last day" with no preposition before it is the final one
-STAGE = Stage(name="time.timex", code_version="6", writes="times", reads=(), run=extract_times)
+# 7: (branch dates4) a weekday with the week it falls in ("on Monday last week", "Friday of last week") is that day of
+# the week named, not the weekday alone and a week beside it
+# 8: (branch dates4) "later that month" after a day of it runs from the day after; after a month, its last third (as
+# "late April"); "earlier that month" the days before, or its first third (an edge word on a month of the focus)
+STAGE = Stage(name="time.timex", code_version="8", writes="times", reads=(), run=extract_times)

@@ -255,7 +255,12 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Out | None:
     if ctx.ref is None:
         return _Out(TimeType.DATE, f"XXXX-WXX-{wd + 1}", "day", resolution=Resolution.UNRESOLVED)
     ref = ctx.ref
-    if rel in ("last", "this past", "the previous", "past"):
+    week = " ".join((m.group("week") or "").lower().split())
+    if week and not rel:
+        # "on Monday last week", "Tuesday of next week": that weekday of the week named, weeks running Monday-Sunday
+        shift = {"last": -7, "the previous": -7, "next": 7, "the following": 7}.get(week, 0)
+        d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=shift + wd)
+    elif rel in ("last", "this past", "the previous", "past"):
         d = nz.weekday_near(ref - dt.timedelta(days=1), wd, -1)
     elif rel in ("next", "the following", "this coming", "coming"):
         d = nz.weekday_near(ref + dt.timedelta(days=1), wd, 1)

@@ -64,7 +64,8 @@ def _h_relative_unit(m: re.Match[str], ctx: _Context) -> _Out | None:
         if base is not None and base.start is not None:
             if unit == "weekend":
                 return _out(nz.week(base.start + dt.timedelta(weeks=offset), weekend=True), Resolution.ANCHORED, base.value)
-            return _out(nz.relative(base.start, unit, offset), Resolution.ANCHORED, base.value)
+            return _out(_edge(nz.relative(base.start, unit, offset), m.group("edge"), base), Resolution.ANCHORED,
+                        base.value)
         if rel in ("that", "the same"):
             return None if ctx.ref is None else _out(nz.relative(ctx.ref, unit, 0) if unit != "weekend" else nz.week(ctx.ref, True), Resolution.PUBLICATION, ctx.ref.isoformat())
     offset = _REL_OFFSETS.get(rel, _ANCHOR_OFFSETS.get(rel, 0))
@@ -83,6 +84,23 @@ def _h_relative_unit(m: re.Match[str], ctx: _Context) -> _Out | None:
     # "late last month": the last third of that month (a month's edge; other units keep their span)
     norm = nz.month_part(nz.relative(ctx.ref, unit, offset), m.group("edge"))
     return _out(norm, Resolution.PUBLICATION, ctx.ref.isoformat())
+
+
+def _edge(norm: nz.Norm, edge: str | None, base: nz.Norm) -> nz.Norm:
+    """A month named from the text's focus, narrowed by its edge word: "later that month" after a day of it runs from
+    the day after to the month's end, "earlier that month" from its first day to the day before; after a month (or
+    with "early", "mid", "late") the third of the month the word names ("Later that month" after "in April":
+    21..30, as "late April")."""
+    word = (edge or "").lower()
+    if norm.granularity != "month" or norm.start is None or not word:
+        return norm
+    day = base.start if base.granularity in ("day", "time") and base.start == base.end else None
+    if day is not None and (day.year, day.month) == (norm.start.year, norm.start.month) and norm.end is not None:
+        if word == "later" and day < norm.end:
+            return nz.Norm(norm.value, norm.granularity, day + dt.timedelta(days=1), norm.end)
+        if word == "earlier" and day > norm.start:
+            return nz.Norm(norm.value, norm.granularity, norm.start, day - dt.timedelta(days=1))
+    return nz.month_part(norm, {"later": "late", "earlier": "early"}.get(word, word))
 
 
 def _season(ctx: _Context, rel: str, code: str, m: re.Match[str]) -> _Out | None:

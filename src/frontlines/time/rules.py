@@ -122,7 +122,9 @@ def _rules() -> tuple[_Rule, ...]:
         _Rule("weekday", re.compile(
             rf"(?:\b(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|"
             rf"coming|past|early|late|earlier|later))\s+)?\b{_WD}(?P<plural>s\b)?(?:'s)?"
-            rf"(?:\s+{_PART}s?)?\b"), _h_weekday, _accept_weekday, priority=3),
+            rf"(?:\s+{_PART}s?)?\b"
+            r"(?:\s+(?:of\s+)?(?P<week>(?i:last|next|this|the\s+previous|the\s+following))\s+week\b(?![-'’]))?"),
+            _h_weekday, _accept_weekday, priority=3),
         _Rule("deictic_day", re.compile(
             r"(?i)\b(?:(?:early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:'s)?"
             r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"), _h_deictic_day, priority=3),
