@@ -440,3 +440,25 @@ def test_an_act_done_in_the_telling_is_the_speakers_own(pipeline_resources: Any,
     hit = next((e for e in events if e.trigger.startswith(trigger)), None)
     assert hit is not None, [e.trigger for e in events]
     assert hit.attributed_to == attributed
+
+
+# A quotation's speaker left unidentified ("said a relative of one of the dead") is no source of what the quotation
+# tells (events v200); a speaker with a name or an office stays its source.
+QUOTED_BY = [
+    ("a relative of one of the dead", None),
+    ("a witness", None),
+    ("the village chief", "the village chief"),
+    ("Amina Yusuf", "Amina Yusuf"),
+]
+
+
+@pytest.mark.parametrize(("speaker", "attributed"), QUOTED_BY, ids=[q[0] for q in QUOTED_BY])
+def test_an_unidentified_quotation_speaker_is_no_source(run_events, speaker: str, attributed: str | None) -> None:
+    from frontlines.records import Quote
+
+    text = f'"Those who refused were beaten by the soldiers," said {speaker}.'
+    content = "Those who refused were beaten by the soldiers,"
+    quote = Quote(content=content, evidence=_ev(text, content), direct=True, speaker_text=speaker,
+                  speaker_evidence=_ev(text, speaker))
+    (event,) = [e for e in run_events(text, quotes=(quote,)) if e.trigger == "beaten"]
+    assert event.attributed_to == attributed

@@ -13,7 +13,7 @@ from typing import Any
 from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.realis import Realis, noun_phrase, source_like
+from frontlines.events.realis import Realis, anonymous, noun_phrase, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 
@@ -28,6 +28,15 @@ def speaker_is_source(doc: Any, evidence: Evidence | None) -> bool:
         return True
     span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     return span is None or len(span) == 0 or source_like(span.root)
+
+
+def speaker_named(doc: Any, evidence: Evidence | None) -> bool:
+    """A quotation's speaker is someone a reader can name, not a person left unidentified ("said a
+    relative of one of the dead", "a witness said": :func:`frontlines.events.realis.anonymous`)."""
+    if evidence is None:
+        return True
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    return span is None or len(span) == 0 or not anonymous(span.root)
 
 
 # acts done by saying them (a charge, a refusal, a request, words of support, talks): a party's own

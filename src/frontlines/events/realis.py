@@ -492,7 +492,7 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
         if lower[i + 1] == "to":
             for child in sent.doc[i + 1].children:
                 if child.dep_ == "pobj":
-                    return noun_phrase(child), child
+                    return (None, None) if anonymous(child) else (noun_phrase(child), child)
         i += 1
     if frame is not None and frame.i != trigger.i:
         # a passive frame names its speaker in "by ...": "claimed by Moscow"
@@ -507,7 +507,7 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
         if subj is not None and _dateline_word(subj):
             subj = _past_dateline(subj)  # "NAIROBI, Aug 9 (Reuters) - Ethiopia's military said": the military
         if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj) \
-                and not _dateline_word(subj):
+                and not _dateline_word(subj) and not anonymous(subj):
             return noun_phrase(subj), subj
     if frame is None:
         speaker = colon_speaker(trigger, sent)
@@ -612,6 +612,50 @@ def source_like(tok: Any) -> bool:
         return True  # a sentence's first word is capitalised whatever it is ("Images showed")
     lemma = tok.lemma_.lower()
     return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES) and len(lemma) > 4)
+
+
+# nouns of a body that speaks as one (a ministry, an army, a court, a channel): named by its kind alone
+# ("police said", "a human rights group said") it is still an organisation someone can find
+_BODY_NOUNS = frozenset("""
+ministry government authority administration army military police force command agency office service staff
+department embassy mission group party movement faction council committee alliance coalition organisation
+organization union court tribunal media outlet newspaper channel broadcaster television radio hospital charity ngo
+""".split())
+# holders of an office, who speak for the body they serve ("local officials said", "a spokesman said")
+_OFFICE_HOLDERS = frozenset("""
+official spokesman spokeswoman spokesperson officer commander minister governor mayor chief head leader
+representative envoy diplomat ambassador secretary president premier general prosecutor
+""".split())
+# nouns of people by what they are or saw, and the endings of nouns of a doer ("teacher", "analyst")
+_PERSON_NOUNS = frozenset("""
+witness resident villager survivor local people person doctor medic nurse relative family source analyst expert
+observer monitor student teacher worker farmer journalist peacekeeper
+""".split())
+_PERSON_SUFFIXES_ALL = ("er", "or", "ist", "ian", "man", "woman", "person")
+# determiners and numbers that leave a person unidentified ("a teacher", "another resident", "two residents")
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "other", "few", "most"})
+
+
+def anonymous(tok: Any) -> bool:
+    """The noun ``tok`` names a person left unidentified: a common noun of a person, not a body, with no
+    name in its phrase, told with an indefinite determiner, a number or none in the plural ("a teacher
+    told Reuters", "two residents said", "another resident said", "witnesses said", "said a relative of
+    one of the dead"). Such a source is no one a reader can name: attributed_to is a person, an
+    organisation or a medium, never a common noun. A role told definitely ("the governor"), the holder
+    of an office, who speaks for a body ("local officials said"), a body by its kind ("police said", "a
+    rights group said") or a phrase with a name ("residents of Lalibela", "Indian officials") is someone."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.ent_type_ not in ("", "CARDINAL") or lemma in _BODY_NOUNS | _OFFICE_HOLDERS:
+        return False
+    if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES_ALL):
+        return False  # a document or a thing ("reports from the city"), not a person
+    left = [t for t in tok.subtree if t.i <= tok.i]
+    if any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "CARDINAL") for t in tok.subtree):
+        return False
+    dets = [t for t in left if t.dep_ in ("det", "nummod", "poss", "amod") and t.head.i == tok.i]
+    if any(t.dep_ == "poss" or t.lower_ in ("the", "this", "that", "these", "those") for t in dets):
+        return False
+    return any(t.lower_ in _INDEFINITE or t.dep_ == "nummod" for t in dets) or tok.tag_ == "NNS"
 
 
 def noun_phrase(tok: Any) -> str:

@@ -20,6 +20,7 @@ from frontlines.events.attribution import (
     quote_attribution,
     release_reports,
     speaker_is_source,
+    speaker_named,
     speaker_side,
     source_party,
 )
@@ -103,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "173"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "200"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -482,6 +483,8 @@ VERSION = "173"  # 3: speech content, generic and negated mentions, own-part den
 # says whose it is, a place only when the sentence names no other (events.roles.choose_place; before: the trigger's noun only)
 # 172: (branch places6) v171 guarded: a place standing on the trigger itself has no path to a modifier (was an IndexError)
 # 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
+# 200: (branch status4) a source that names no one, a person left unidentified ("a teacher told Reuters", "two residents
+# said", "witnesses said", "said a relative of one of the dead"), is no attribution (events.realis.anonymous)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -497,7 +500,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     quotes = [
         (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
         for q in inp.outputs.get("quotes", ())
-        if (q.speaker is not None and q.speaker.kind != "unnamed") or speaker_is_source(doc, q.speaker_evidence)
+        if ((q.speaker is not None and q.speaker.kind != "unnamed") or speaker_is_source(doc, q.speaker_evidence))
+        and speaker_named(doc, q.speaker_evidence)
     ]
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
