@@ -70,6 +70,25 @@ def test_an_unidentified_person_is_no_source(run_events, text: str, trigger: str
     assert events[trigger].status == EventStatus.HAPPENED
 
 
+# A speaker's role takes the name an apposition gives it (events v201); an apposition that is no name adds nothing,
+# and a name followed by its role stays the name.
+NAMED_ROLES = [
+    ("Lebanon's foreign minister, Abdallah Bou Habib, said Israeli jets had struck the village.",
+     "Lebanon's foreign minister, Abdallah Bou Habib"),
+    ("The regional governor, Oleh Syniehubov, said Russian troops had shelled the village.",
+     "The regional governor, Oleh Syniehubov"),
+    ("The regional governor, a former general, said Russian troops had shelled the village.",
+     "The regional governor"),
+    ("Oleh Syniehubov, the regional governor, said Russian troops had shelled the village.", "Oleh Syniehubov"),
+]
+
+
+@pytest.mark.parametrize(("text", "attributed"), NAMED_ROLES, ids=[n[1][:30] for n in NAMED_ROLES])
+def test_a_speakers_role_takes_the_name_an_apposition_gives_it(run_events, text: str, attributed: str) -> None:
+    (event,) = [e for e in run_events(text) if e.plover_type == "ASSAULT"]
+    assert event.attributed_to == attributed
+
+
 def test_quoted_event_is_attributed_to_the_speaker(run_events) -> None:
     from frontlines.records import Quote
     from tests.events.conftest import _ev

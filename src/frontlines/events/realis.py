@@ -492,7 +492,7 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
         if lower[i + 1] == "to":
             for child in sent.doc[i + 1].children:
                 if child.dep_ == "pobj":
-                    return (None, None) if anonymous(child) else (noun_phrase(child), child)
+                    return (None, None) if anonymous(child) else (speaker_phrase(child), child)
         i += 1
     if frame is not None and frame.i != trigger.i:
         # a passive frame names its speaker in "by ...": "claimed by Moscow"
@@ -508,7 +508,7 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
             subj = _past_dateline(subj)  # "NAIROBI, Aug 9 (Reuters) - Ethiopia's military said": the military
         if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj) \
                 and not _dateline_word(subj) and not anonymous(subj):
-            return noun_phrase(subj), subj
+            return speaker_phrase(subj), subj
     if frame is None:
         speaker = colon_speaker(trigger, sent)
         if speaker is not None:
@@ -658,8 +658,8 @@ def anonymous(tok: Any) -> bool:
     return any(t.lower_ in _INDEFINITE or t.dep_ == "nummod" for t in dets) or tok.tag_ == "NNS"
 
 
-def noun_phrase(tok: Any) -> str:
-    """The noun phrase headed by ``tok``: its left modifiers, compounds and an "of"/"from" complement."""
+def _phrase_bounds(tok: Any) -> tuple[int, int]:
+    """The first and last token of the noun phrase headed by ``tok`` (:func:`noun_phrase`)."""
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
@@ -671,7 +671,26 @@ def noun_phrase(tok: Any) -> str:
     while left < tok.i and (doc[left].ent_type_ in ("TIME", "DATE") or _CLOCK.match(doc[left].text)
                             or doc[left].is_punct or _dateline_word(doc[left])):
         left += 1  # "11:20 Kharkiv mayor Ihor Terekhov": a live blog's time stamp (or a dateline) is no part of who said it
-    return doc[left : right + 1].text.strip(" ,")
+    return left, right
+
+
+def noun_phrase(tok: Any) -> str:
+    """The noun phrase headed by ``tok``: its left modifiers, compounds and an "of"/"from" complement."""
+    left, right = _phrase_bounds(tok)
+    return tok.doc[left : right + 1].text.strip(" ,")
+
+
+def speaker_phrase(tok: Any) -> str:
+    """The noun phrase of a speaker, with the name an apposition gives it ("Lebanon's foreign minister,
+    Abdallah Bou Habib, said": the minister is Abdallah Bou Habib; "Its political leader, Corneille Nangaa,
+    told a rally"): a role alone names no one a reader can find. An apposition that is no name ("the
+    governor, a former general") adds nothing."""
+    left, right = _phrase_bounds(tok)
+    name = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
+    if name is not None:
+        right = max(right, name.right_edge.i)
+    return tok.doc[left : right + 1].text.strip(" ,")
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")

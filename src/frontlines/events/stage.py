@@ -104,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "200"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "201"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -485,6 +485,8 @@ VERSION = "200"  # 3: speech content, generic and negated mentions, own-part den
 # 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
 # 200: (branch status4) a source that names no one, a person left unidentified ("a teacher told Reuters", "two residents
 # said", "witnesses said", "said a relative of one of the dead"), is no attribution (events.realis.anonymous)
+# 201: (branch status4) a speaker's role takes the name an apposition gives it ("Lebanon's foreign minister, Abdallah Bou
+# Habib, said": attributed to both, not the role alone; events.realis.speaker_phrase)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
