@@ -462,3 +462,29 @@ def test_an_unidentified_quotation_speaker_is_no_source(run_events, speaker: str
                   speaker_evidence=_ev(text, speaker))
     (event,) = [e for e in run_events(text, quotes=(quote,)) if e.trigger == "beaten"]
     assert event.attributed_to == attributed
+
+
+# A force named by a name of its own with no nation in it ("the Defence Forces") is, in a party's release, the
+# party's own force: its deeds are the party's claims (events v202). A name with a nation or another party's name
+# before the force noun stays as told, on the party's word.
+FORCE_NAMES = [
+    ("On 12 June, the Defence Forces liberated Lobkove in the Zaporizhzhia region.", "liberated", EventStatus.CLAIMED),
+    ("On 12 June, the Armed Forces liberated Lobkove in the Zaporizhzhia region.", "liberated", EventStatus.CLAIMED),
+    ("On 12 June, the Russian Armed Forces shelled Lobkove in the Zaporizhzhia region.", "shelled",
+     EventStatus.HAPPENED),
+    ("On 12 June, Wagner forces shelled Lobkove in the Zaporizhzhia region.", "shelled", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), FORCE_NAMES, ids=[f[0][12:40] for f in FORCE_NAMES])
+def test_a_force_named_with_no_nation_is_the_releasing_partys(pipeline_resources: Any, text: str, trigger: str,
+                                                               status: EventStatus) -> None:
+    from frontlines.pipeline import process_article
+
+    source = "Ministry of Defence of Ukraine"
+    art = Article(id="release", text=text, published=dt.date(2023, 6, 18), source=source)
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.status == status
+    assert hit.attributed_to == source

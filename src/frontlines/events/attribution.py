@@ -487,9 +487,29 @@ def forces_of_no_side(d: Draft) -> bool:
     if d.typing.plover in SPEECH_TYPES or any(a.side or a.country for a in d.sources):
         return False
     doers = agent_tokens(d.trigger.head)
-    return bool(doers) and all(t.lemma_.lower() in _FORCE_NOUNS and t.ent_type_ == "" and not any(
-        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
-        for c in t.children) for t in doers)
+    return bool(doers) and all(_force_noun(t) and (t.ent_type_ == "" or _name_of_no_nation(t))
+                               and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in (
+                                   "NORP", "GPE", "ORG") and not _same_name(c, t)) for c in t.children) for t in doers)
+
+
+def _same_name(word: Any, head: Any) -> bool:
+    """The modifier is a word of the head's own name ("Defence" in "the Defence Forces"), not another
+    party's name before it ("Wagner forces", "Hezbollah fighters")."""
+    return head.ent_type_ == "ORG" and word.ent_type_ == "ORG" and word.i < head.i and all(
+        word.doc[k].ent_iob_ == "I" for k in range(word.i + 1, head.i + 1))
+
+
+def _force_noun(tok: Any) -> bool:
+    """A noun of armed forces, a name's plural too (the tagger leaves "Forces" in a name unlemmatised)."""
+    lemma = tok.lemma_.lower()
+    return lemma in _FORCE_NOUNS or (tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in _FORCE_NOUNS)
+
+
+def _name_of_no_nation(tok: Any) -> bool:
+    """A force named by a name of its own ("the Defence Forces liberated Lobkove", in the Ukrainian
+    ministry's summary), the head of that name: the parser tags it a name, but no nation or group
+    modifies it (the actors found no side for it)."""
+    return tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"
 
 
 def _move_told_without_doer(d: Draft, party: str) -> bool:
