@@ -368,3 +368,21 @@ def test_a_time_beside_a_frame_is_no_content(run_events, text: str, trigger: str
     assert all((e.status == EventStatus.PLANNED) == planned for e in events), [(e.trigger, e.status) for e in events]
     if planned:
         assert events
+
+
+# An abbreviation of a body's name before a colon names the speaker of what follows, as a body's full name does
+# (events v203), with the entry's clock time and line break left out of it; a word set in capitals names no one.
+ACRONYM_LABELS = [
+    ("08:10\nRussian MoD: Russian troops have taken the town of Sudzha in the Kursk region.", "taken", "Russian MoD"),
+    ("21:30\nIDF: Israeli jets struck a weapons depot in southern Lebanon overnight.", "struck", "IDF"),
+    ("21:30\nUPDATE: Israeli jets struck a weapons depot in southern Lebanon overnight.", "struck", None),
+    ("21:30\nBREAKING: Israeli jets struck a weapons depot in southern Lebanon overnight.", "struck", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "attributed"), ACRONYM_LABELS, ids=[a[0][6:18] for a in ACRONYM_LABELS])
+def test_an_abbreviated_body_before_a_colon_is_the_speaker(run_events, text: str, trigger: str,
+                                                          attributed: str | None) -> None:
+    events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
+    assert events, [e.trigger for e in run_events(text)]
+    assert events[0].attributed_to == attributed

@@ -559,7 +559,15 @@ def _names_a_speaker(tok: Any) -> bool:
     """A noun of a role or body ("spokesman", "ministry", "activist"), not a label's word ("Update",
     "Background", "Reminder")."""
     lemma = tok.lemma_.lower()
-    return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 4)
+    return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 4) or (
+        _acronym(tok.text))
+
+
+def _acronym(text: str) -> bool:
+    """An abbreviation of a body's name: letters with two capitals or more, in mixed case ("MoD", "FAMa") or
+    all capitals of two or three ("IDF", "SBU"). A word set in capitals ("UPDATE", "BREAKING") is none."""
+    capitals = sum(c.isupper() for c in text)
+    return text.isalpha() and capitals >= 2 and (capitals < len(text) or len(text) <= 3)
 
 
 def _past_dateline(subj: Any) -> Any | None:
@@ -669,7 +677,7 @@ def _phrase_bounds(tok: Any) -> tuple[int, int]:
             right = max(right, child.right_edge.i)
     doc = tok.doc
     while left < tok.i and (doc[left].ent_type_ in ("TIME", "DATE") or _CLOCK.match(doc[left].text)
-                            or doc[left].is_punct or _dateline_word(doc[left])):
+                            or doc[left].is_punct or doc[left].is_space or _dateline_word(doc[left])):
         left += 1  # "11:20 Kharkiv mayor Ihor Terekhov": a live blog's time stamp (or a dateline) is no part of who said it
     return left, right
 

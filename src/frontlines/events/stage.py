@@ -104,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "202"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "203"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -489,6 +489,8 @@ VERSION = "202"  # 3: speech content, generic and negated mentions, own-part den
 # Habib, said": attributed to both, not the role alone; events.realis.speaker_phrase)
 # 202: (branch status4) in a party's release, a force named by a name of its own with no nation in it ("the Defence Forces
 # liberated Lobkove") is the party's own force, its deed the party's claim (events.attribution.forces_of_no_side)
+# 203: (branch status4) an abbreviation of a body's name before a colon ("08:10 Russian MoD: units ... have liberated") is
+# the speaker of what follows, without the entry's line break (events.realis._names_a_speaker, _acronym, _phrase_bounds)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
