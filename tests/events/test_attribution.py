@@ -488,3 +488,27 @@ def test_a_force_named_with_no_nation_is_the_releasing_partys(pipeline_resources
     assert hit is not None, [e.trigger for e in events]
     assert hit.status == status
     assert hit.attributed_to == source
+
+
+# A downing or an interception told with no doer is done by the side defending the land it happened over: told by
+# that side it is its claim (events v204); told by another side, or a strike rather than a downing, it stays a report.
+DEFENCES = [
+    ("Russia says 337 drones were shot down over the Moscow region on Tuesday.", "shot down", EventStatus.CLAIMED,
+     "Russia"),
+    ("Ukraine says 337 drones were shot down over the Moscow region on Tuesday.", "shot down", EventStatus.HAPPENED,
+     "Ukraine"),
+    ("Russia says drones struck an oil depot in the Moscow region on Tuesday.", "drones struck", EventStatus.HAPPENED,
+     "Russia"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), DEFENCES, ids=[d[0][:30] for d in DEFENCES])
+def test_a_downing_told_by_the_defending_side_is_its_claim(pipeline_resources: Any, text: str, trigger: str,
+                                                           status: EventStatus, attributed: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="defence", text=text, published=dt.date(2025, 3, 13), source="Wire service")
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert (hit.status, hit.attributed_to) == (status, attributed)

@@ -117,6 +117,33 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
     return replace(realis, status=EventStatus.HAPPENED)
 
 
+# ACLED: the interception or downing of weapons in flight; its doer is the side that defends the target
+DISRUPTED = "Disrupted weapons use"
+
+
+def own_defences(drafts: list[Draft], index: DocIndex) -> None:
+    """A downing or an interception told with no doer ("Russia says 337 drones were shot down") is done by
+    the side that defends the land it happened over (ACLED's disrupted weapons use is coded to the
+    defender): told by a speaker of that land's side, it is the speaker's own deed, its claim. Told by
+    anyone else it stays a report; a doer the words name (a third party's jets) decides as it does for any
+    deed. Read once the events have their places, the ones their sentences name or the story's."""
+    for d in drafts:
+        realis, place = d.realis, d.place
+        if d.typing.acled_sub != DISRUPTED or realis.status is not EventStatus.HAPPENED or realis.attributed_token is None:
+            continue
+        if d.sources or any(t.pos_ in ("NOUN", "PROPN") for t in agent_tokens(d.trigger.head)):
+            continue
+        tok = realis.attributed_token
+        side = _side_of_speaker(tok, index) or _place_speaker_side(tok, index)
+        if place is not None and place.country is not None and side == place.country:
+            d.realis = replace(realis, status=EventStatus.CLAIMED)
+
+
+def _place_speaker_side(tok: Any, index: DocIndex) -> str | None:
+    """A land named for its government ("Russia says"): the speaker is that land's side."""
+    return next((p.country for p, root in index.places if root.i == tok.i and p.country), None)
+
+
 _REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm", "document", "verify"})
 # verbs of a hedge told with no one holding it ("more than 1,000 people are believed to have been arrested")
 _HEDGES = frozenset({"believe", "think", "suspect", "understand", "presume"})
