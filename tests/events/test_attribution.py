@@ -512,3 +512,27 @@ def test_a_downing_told_by_the_defending_side_is_its_claim(pipeline_resources: A
     hit = next((e for e in events if e.trigger.startswith(trigger)), None)
     assert hit is not None, [e.trigger for e in events]
     assert (hit.status, hit.attributed_to) == (status, attributed)
+
+
+# A state's armed body told with no nation is named with the nation of the state forces the event's doers are, else of
+# the land the deed is in (events v205); a body whose nation is named, and a speaker who is no armed body, stay as told.
+ARMED_BODIES = [
+    ("Israeli warplanes struck Hezbollah targets in southern Lebanon overnight, the military said.", "struck",
+     "the military (Israel)"),
+    ("Troops were deployed to Maiduguri on Monday, the army said.", "deployed", "the army (Nigeria)"),
+    ("Israeli warplanes struck Hezbollah targets in southern Lebanon overnight, the Israeli military said.", "struck",
+     "the Israeli military"),
+    ("Troops were deployed to Maiduguri on Monday, the governor said.", "deployed", "the governor"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "attributed"), ARMED_BODIES, ids=[a[2] for a in ARMED_BODIES])
+def test_an_armed_body_told_with_no_nation_is_named_with_it(pipeline_resources: Any, text: str, trigger: str,
+                                                            attributed: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="body", text=text, published=dt.date(2024, 7, 28), source="Wire service")
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.attributed_to == attributed

@@ -139,6 +139,37 @@ def own_defences(drafts: list[Draft], index: DocIndex) -> None:
             d.realis = replace(realis, status=EventStatus.CLAIMED)
 
 
+def nation_of_armed_bodies(drafts: list[Draft], index: DocIndex) -> None:
+    """A state's armed body told with no nation ("the army said", "the military said", "the army spokesman
+    said") names no organisation a reader can find: the attribution says whose it is, the nation of the
+    state forces the event's doers are ("Israeli warplanes struck ..., the military said": Israel's), else
+    the land the deed is in ("Troops were deployed to Mafa, the army said": Nigeria's), as
+    :func:`_forces_of_the_land` reads it for a claim. A body with its nation named, or a deed with no land,
+    is left as told."""
+    for d in drafts:
+        tok = d.realis.attributed_token
+        said = d.realis.attributed_to
+        if tok is None or not said or not _armed_body(index.actor_at.get(tok.i)):
+            continue
+        states = {a.side for a in d.sources if a.sector in (Sector.MILITARY, Sector.POLICE) and a.side
+                  and a.side == a.country}
+        nation = next(iter(states)) if len(states) == 1 else None
+        if nation is None and not states and d.place is not None and not d.place.metonymic:
+            nation = d.place.country
+        name = _country_name(nation)
+        if name is not None and name.lower() not in said.lower():
+            d.realis = replace(d.realis, attributed_to=f"{said} ({name})")
+
+
+def _country_name(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or getattr(country, "name", None)
+
+
 def _place_speaker_side(tok: Any, index: DocIndex) -> str | None:
     """A land named for its government ("Russia says"): the speaker is that land's side."""
     return next((p.country for p, root in index.places if root.i == tok.i and p.country), None)

@@ -15,6 +15,7 @@ from frontlines.events.attribution import (
     claimed_doers,
     denied_accusations,
     information_holder,
+    nation_of_armed_bodies,
     own_defences,
     own_statement,
     speakers_own_acts,
@@ -105,7 +106,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "204"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "205"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -494,6 +495,8 @@ VERSION = "204"  # 3: speech content, generic and negated mentions, own-part den
 # the speaker of what follows, without the entry's line break (events.realis._names_a_speaker, _acronym, _phrase_bounds)
 # 204: (branch status4) a downing or an interception told with no doer ("Russia says 337 drones were shot down") is the
 # defending side's deed: told by that side, once the event has its place, it is its claim (events.attribution.own_defences)
+# 205: (branch status4) a state's armed body told with no nation ("the army said") is named with the nation of the state
+# forces that did the deed, else of the land it is in ("the army (Nigeria)"; events.attribution.nation_of_armed_bodies)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -621,6 +624,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     preceding_place(kept, index, breaks, post_starts(inp.article.text or doc.text))
     release_place(kept, index, doc, inp.article.source)
     own_defences(kept, index)
+    nation_of_armed_bodies(kept, index)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
