@@ -386,3 +386,26 @@ def test_an_abbreviated_body_before_a_colon_is_the_speaker(run_events, text: str
     events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
     assert events, [e.trigger for e in run_events(text)]
     assert events[0].attributed_to == attributed
+
+
+# A speech verb set in the sentence as an aside frames what it follows in its clause, and, inside the clause that opens
+# the sentence, what comes after it (events v206); it frames no words told after it beyond its clause, and a verb of
+# saying with a content of its own is no aside.
+ASIDES = [
+    ("Some of the dead bore signs of torture, Syniehubov said, among them a man found with a rope around his neck.",
+     "torture", "Syniehubov"),
+    ("Last week, the army said, a patrol came under fire near the town; two insurgents were killed.", "killed",
+     "the army"),
+    ("Rebels shelled the market, the police said, but the government later agreed to hold talks with them.",
+     "shelled", "the police"),
+    ("Rebels shelled the market, the police said, but the government later agreed to hold talks with them.",
+     "agreed", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "attributed"), ASIDES, ids=[a[1] for a in ASIDES])
+def test_a_speech_verb_set_as_an_aside_frames_its_clause(run_events, text: str, trigger: str,
+                                                         attributed: str | None) -> None:
+    events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
+    assert events, [e.trigger for e in run_events(text)]
+    assert events[0].attributed_to == attributed

@@ -233,6 +233,12 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
         if speech_tok is None and lemma in lex.speech and not _circumstance(tok):
             speech_tok = parent
         tok = parent
+    if frame_tok is None and speech_tok is None:
+        aside = _parenthetical_speech(trigger, tok, frames["claimed"].words)
+        if aside is not None:  # "Some of the dead bore signs of torture, Syniehubov said, among them ..."
+            frame_tok = speech_tok = aside
+            if status is None:
+                status = EventStatus.CLAIMED
     if _ongoing_state(trigger):
         descriptive = True  # "Wagner has fought alongside Mali's army since 2021": a state, not an event
     if _running_toll(trigger, lex) or _granted_power(trigger, lex) or _habitual(trigger) or _the_war_told(trigger, lex):
@@ -273,6 +279,39 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
     return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok,
                   modal=modal, frame_word=frame_tok.lemma_.lower() if frame_tok is not None else None,
                   descriptive=descriptive, shared_modal=shared)
+
+
+def _parenthetical_speech(trigger: Any, top: Any, speech: frozenset[str]) -> Any | None:
+    """A speech verb set in the sentence as an aside ("Some of the dead bore signs of torture, Syniehubov
+    said, among them ..."; "Last week, the army said, a patrol came under fire ...; two insurgents were
+    killed"): the parser hangs it on a clause as a parataxis, off the path from the trigger to the root,
+    so the climb never meets it. It frames what it follows in the clause it hangs on (a word of the
+    trigger's path, from the trigger up to ``top``, where the climb stopped), and, set inside the
+    clause that opens the sentence, what comes after it, as "X said" at the root would. Not words told
+    after it beyond its clause ("Air defences shot down most of the drones, the military said, but
+    debris ... injuring two people"), nor a clause joined to the one it is in. An aside is a verb of
+    saying with a subject and no content of its own (no clause or object it says): "..., the army said
+    it had repelled the attack" says something else."""
+    path = []
+    tok = trigger
+    for _ in range(8):
+        path.append(tok)
+        if tok.i == top.i or tok.head.i == tok.i or tok.dep_ == "conj":
+            break
+        tok = tok.head
+    on_path = {t.i: t for t in path}
+    for child in trigger.sent:
+        if child.dep_ != "parataxis" or child.lemma_.lower() not in speech or _negated(child):
+            continue
+        deps = {c.dep_ for c in child.children}
+        if "nsubj" not in deps or deps & {"ccomp", "dobj", "xcomp"}:
+            continue
+        head = child.head
+        if head.i in on_path and trigger.i < child.i:
+            return child  # after what it frames
+        if child.i < head.i and child.i < trigger.i:
+            return child  # inside the clause it opens, before what it frames
+    return None
 
 
 _TOLD_AS_DONE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.ANNOUNCED, EventStatus.PLANNED})
@@ -501,7 +540,12 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
         if agent is not None:
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None:
-            subj = next((c for c in frame.children if c.dep_ == "nsubj"), None)
+            # of two subjects, one holding the trigger is what is said, not who says it ("Some of the dead bore
+            # signs of torture, Syniehubov said": the parser made "Some" a second subject of "said")
+            subjects = [c for c in frame.children if c.dep_ == "nsubj"]
+            if len(subjects) > 1:
+                subjects = [c for c in subjects if not c.left_edge.i <= trigger.i <= c.right_edge.i]
+            subj = subjects[0] if subjects else None
         if subj is not None and subj.lower_ in ("it", "they") and subj.i != trigger.i:
             subj = _speaker_before(subj)  # "the Arakan Army now controls ..., and on Friday it said"
         if subj is not None and _dateline_word(subj):

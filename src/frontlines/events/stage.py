@@ -106,7 +106,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "205"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "206"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -497,6 +497,9 @@ VERSION = "205"  # 3: speech content, generic and negated mentions, own-part den
 # defending side's deed: told by that side, once the event has its place, it is its claim (events.attribution.own_defences)
 # 205: (branch status4) a state's armed body told with no nation ("the army said") is named with the nation of the state
 # forces that did the deed, else of the land it is in ("the army (Nigeria)"; events.attribution.nation_of_armed_bodies)
+# 206: (branch status4) a speech verb set as an aside ("Some of the dead bore signs of torture, Syniehubov said, among them";
+# "Last week, the army said, a patrol came under fire") frames its clause; of two subjects of "said", the one holding the
+# trigger is what is said (events.realis._parenthetical_speech, _attribution)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
