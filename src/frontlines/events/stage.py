@@ -106,7 +106,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "206"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "207"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -500,6 +500,8 @@ VERSION = "206"  # 3: speech content, generic and negated mentions, own-part den
 # 206: (branch status4) a speech verb set as an aside ("Some of the dead bore signs of torture, Syniehubov said, among them";
 # "Last week, the army said, a patrol came under fire") frames its clause; of two subjects of "said", the one holding the
 # trigger is what is said (events.realis._parenthetical_speech, _attribution)
+# 207: (branch status4) an order to another party by name is a demand its orderer makes, attributed to no one ("the court
+# ordered Israel to halt": no source telling it; events.stance.order_to_another_party)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
