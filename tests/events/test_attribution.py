@@ -536,3 +536,26 @@ def test_an_armed_body_told_with_no_nation_is_named_with_it(pipeline_resources: 
     hit = next((e for e in events if e.trigger.startswith(trigger)), None)
     assert hit is not None, [e.trigger for e in events]
     assert hit.attributed_to == attributed
+
+
+# A source named by an abbreviation the actor registry knows is attributed by the name it stands for (events v208);
+# an abbreviation the registry does not know, and a name written out, stay as written.
+ABBREVIATIONS = [
+    ("The RSF said on Saturday that gunmen had stormed the palace in Khartoum.", "Rapid Support Forces"),
+    ("The IDF said on Saturday that gunmen had stormed the post near Jenin.", "Israel Defense Forces"),
+    ("The QRZ said on Saturday that gunmen had stormed the palace in Khartoum.", "The QRZ"),
+    ("The Rapid Support Forces said on Saturday that gunmen had stormed the palace in Khartoum.",
+     "The Rapid Support Forces"),
+]
+
+
+@pytest.mark.parametrize(("text", "attributed"), ABBREVIATIONS, ids=[a[0][:12] for a in ABBREVIATIONS])
+def test_an_abbreviation_the_registry_knows_is_written_out(pipeline_resources: Any, text: str,
+                                                           attributed: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="abbr", text=text, published=dt.date(2023, 4, 16), source="Wire service")
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith("stormed")), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.attributed_to == attributed

@@ -13,7 +13,7 @@ from typing import Any
 from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.realis import Realis, anonymous, noun_phrase, source_like
+from frontlines.events.realis import Realis, acronym, anonymous, noun_phrase, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 
@@ -159,6 +159,20 @@ def nation_of_armed_bodies(drafts: list[Draft], index: DocIndex) -> None:
         name = _country_name(nation)
         if name is not None and name.lower() not in said.lower():
             d.realis = replace(d.realis, attributed_to=f"{said} ({name})")
+
+
+def abbreviations_written_out(drafts: list[Draft], index: DocIndex) -> None:
+    """A source named by an abbreviation the actor registry knows ("The RSF said it had seized the palace")
+    is attributed by the name the abbreviation stands for ("Rapid Support Forces"): a reader finds the
+    body by its name, not by letters that stand for several. An abbreviation the registry does not know
+    stays as written."""
+    for d in drafts:
+        tok = d.realis.attributed_token
+        if tok is None or not d.realis.attributed_to or not acronym(tok.text):
+            continue
+        actor = index.actor_at.get(tok.i)
+        if actor is not None and actor.registry_id is not None and actor.name and actor.name != tok.text:
+            d.realis = replace(d.realis, attributed_to=actor.name)
 
 
 def _country_name(iso3: str | None) -> str | None:

@@ -604,10 +604,10 @@ def _names_a_speaker(tok: Any) -> bool:
     "Background", "Reminder")."""
     lemma = tok.lemma_.lower()
     return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 4) or (
-        _acronym(tok.text))
+        acronym(tok.text))
 
 
-def _acronym(text: str) -> bool:
+def acronym(text: str) -> bool:
     """An abbreviation of a body's name: letters with two capitals or more, in mixed case ("MoD", "FAMa") or
     all capitals of two or three ("IDF", "SBU"). A word set in capitals ("UPDATE", "BREAKING") is none."""
     capitals = sum(c.isupper() for c in text)

@@ -15,6 +15,7 @@ from frontlines.events.attribution import (
     claimed_doers,
     denied_accusations,
     information_holder,
+    abbreviations_written_out,
     nation_of_armed_bodies,
     own_defences,
     own_statement,
@@ -106,7 +107,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "207"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "208"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -492,7 +493,7 @@ VERSION = "207"  # 3: speech content, generic and negated mentions, own-part den
 # 202: (branch status4) in a party's release, a force named by a name of its own with no nation in it ("the Defence Forces
 # liberated Lobkove") is the party's own force, its deed the party's claim (events.attribution.forces_of_no_side)
 # 203: (branch status4) an abbreviation of a body's name before a colon ("08:10 Russian MoD: units ... have liberated") is
-# the speaker of what follows, without the entry's line break (events.realis._names_a_speaker, _acronym, _phrase_bounds)
+# the speaker of what follows, without the entry's line break (events.realis._names_a_speaker, acronym, _phrase_bounds)
 # 204: (branch status4) a downing or an interception told with no doer ("Russia says 337 drones were shot down") is the
 # defending side's deed: told by that side, once the event has its place, it is its claim (events.attribution.own_defences)
 # 205: (branch status4) a state's armed body told with no nation ("the army said") is named with the nation of the state
@@ -502,6 +503,8 @@ VERSION = "207"  # 3: speech content, generic and negated mentions, own-part den
 # trigger is what is said (events.realis._parenthetical_speech, _attribution)
 # 207: (branch status4) an order to another party by name is a demand its orderer makes, attributed to no one ("the court
 # ordered Israel to halt": no source telling it; events.stance.order_to_another_party)
+# 208: (branch status4) a source named by an abbreviation the actor registry knows is attributed by the name it stands for
+# ("The RSF said": "Rapid Support Forces"; events.attribution.abbreviations_written_out); realis.acronym made public
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -630,6 +633,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_place(kept, index, doc, inp.article.source)
     own_defences(kept, index)
     nation_of_armed_bodies(kept, index)
+    abbreviations_written_out(kept, index)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
