@@ -409,3 +409,23 @@ def test_a_speech_verb_set_as_an_aside_frames_its_clause(run_events, text: str, 
     events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
     assert events, [e.trigger for e in run_events(text)]
     assert events[0].attributed_to == attributed
+
+
+# A clause before a semicolon is no content of the verb after it (events v209): the deed is told as a fact, not as the
+# later clause's speaker's claim; a report with a comma ("..., the authorities said") frames what it follows.
+SEMICOLONS = [
+    ("The mayor was shot dead in an ambush on Monday; the authorities blamed an armed group.", "shot",
+     EventStatus.HAPPENED, None),
+    ("Rebels shelled the market on Monday; the army said the town was calm on Tuesday.", "shelled",
+     EventStatus.HAPPENED, None),
+    ("The mayor was shot dead in an ambush on Monday, the authorities said.", "shot", EventStatus.HAPPENED,
+     "the authorities"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), SEMICOLONS, ids=[s[0][30:60] for s in SEMICOLONS])
+def test_a_clause_before_a_semicolon_is_no_content_of_the_next(run_events, text: str, trigger: str,
+                                                                status: EventStatus, attributed: str | None) -> None:
+    events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
+    assert events, [e.trigger for e in run_events(text)]
+    assert (events[0].status, events[0].attributed_to) == (status, attributed)

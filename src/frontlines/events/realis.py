@@ -109,6 +109,8 @@ def _frames_content(tok: Any, frame: Any, speech: frozenset[str]) -> bool:
     is aimed at), nor a noun frame's place or time ("the
     headquarters of the northeastern *command* in Lashio"), nor a clause of time or reason ("*when*
     the AA overran Buthidaung, residents *accused* its fighters")."""
+    if _across_semicolon(tok, frame):
+        return False  # "X was shot dead in an ambush; the authorities blamed an armed group": two clauses
     if tok.dep_ == "nsubj" and frame.pos_ in ("VERB", "AUX") and frame.lemma_.lower() not in speech:
         return False  # a speech verb's subject holding the event is a misparse ("X must be investigated, Y said")
     if tok.pos_ == "ADP" and frame.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _FRAME_PREPS:
@@ -120,6 +122,14 @@ def _frames_content(tok: Any, frame: Any, speech: frozenset[str]) -> bool:
     if tok.dep_ == "advcl" and not _infinitive(tok) and frame.lemma_.lower() not in speech:
         return False  # a clause beside a decision ("a truce agreed in January held until June, when ..."), not its object
     return True
+
+
+def _across_semicolon(tok: Any, frame: Any) -> bool:
+    """The clause of ``tok`` ends before the frame word with a semicolon between them: a semicolon joins two
+    clauses that each stand alone, and the parser's reading of the first as the second's content is a
+    misparse ("Girma Yeshitila was shot dead in an ambush; the authorities blamed an extremist armed group")."""
+    end = tok.right_edge.i
+    return end < frame.i and any(t.text == ";" for t in tok.doc[end + 1 : frame.i])
 
 
 # nouns of what is said about a deed, and the words that call it untrue
@@ -230,7 +240,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
                     if status is None:
                         status = EventStatus(name)
                     break
-        if speech_tok is None and lemma in lex.speech and not _circumstance(tok):
+        if speech_tok is None and lemma in lex.speech and not _circumstance(tok) and not _across_semicolon(tok, parent):
             speech_tok = parent
         tok = parent
     if frame_tok is None and speech_tok is None:

@@ -107,7 +107,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "208"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "209"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -505,6 +505,8 @@ VERSION = "208"  # 3: speech content, generic and negated mentions, own-part den
 # ordered Israel to halt": no source telling it; events.stance.order_to_another_party)
 # 208: (branch status4) a source named by an abbreviation the actor registry knows is attributed by the name it stands for
 # ("The RSF said": "Rapid Support Forces"; events.attribution.abbreviations_written_out); realis.acronym made public
+# 209: (branch status4) a clause before a semicolon is no content of the verb after it ("Girma Yeshitila was shot dead in an
+# ambush; the authorities blamed an extremist armed group": told as fact, not the authorities' claim; events.realis._across_semicolon)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
