@@ -431,3 +431,122 @@ def test_an_act_done_in_the_telling_is_the_speakers_own(pipeline_resources: Any,
     hit = next((e for e in events if e.trigger.startswith(trigger)), None)
     assert hit is not None, [e.trigger for e in events]
     assert hit.attributed_to == attributed
+
+
+# A quotation's speaker left unidentified ("said a relative of one of the dead") is no source of what the quotation
+# tells (events v200); a speaker with a name or an office stays its source.
+QUOTED_BY = [
+    ("a relative of one of the dead", None),
+    ("a witness", None),
+    ("the village chief", "the village chief"),
+    ("Amina Yusuf", "Amina Yusuf"),
+]
+
+
+@pytest.mark.parametrize(("speaker", "attributed"), QUOTED_BY, ids=[q[0] for q in QUOTED_BY])
+def test_an_unidentified_quotation_speaker_is_no_source(run_events, speaker: str, attributed: str | None) -> None:
+    from frontlines.records import Quote
+
+    text = f'"Those who refused were beaten by the soldiers," said {speaker}.'
+    content = "Those who refused were beaten by the soldiers,"
+    quote = Quote(content=content, evidence=_ev(text, content), direct=True, speaker_text=speaker,
+                  speaker_evidence=_ev(text, speaker))
+    (event,) = [e for e in run_events(text, quotes=(quote,)) if e.trigger == "beaten"]
+    assert event.attributed_to == attributed
+
+
+# A force named by a name of its own with no nation in it ("the Defence Forces") is, in a party's release, the
+# party's own force: its deeds are the party's claims (events v202). A name with a nation or another party's name
+# before the force noun stays as told, on the party's word.
+FORCE_NAMES = [
+    ("On 12 June, the Defence Forces liberated Lobkove in the Zaporizhzhia region.", "liberated", EventStatus.CLAIMED),
+    ("On 12 June, the Armed Forces liberated Lobkove in the Zaporizhzhia region.", "liberated", EventStatus.CLAIMED),
+    ("On 12 June, the Russian Armed Forces shelled Lobkove in the Zaporizhzhia region.", "shelled",
+     EventStatus.HAPPENED),
+    ("On 12 June, Wagner forces shelled Lobkove in the Zaporizhzhia region.", "shelled", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), FORCE_NAMES, ids=[f[0][12:40] for f in FORCE_NAMES])
+def test_a_force_named_with_no_nation_is_the_releasing_partys(pipeline_resources: Any, text: str, trigger: str,
+                                                               status: EventStatus) -> None:
+    from frontlines.pipeline import process_article
+
+    source = "Ministry of Defence of Ukraine"
+    art = Article(id="release", text=text, published=dt.date(2023, 6, 18), source=source)
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.status == status
+    assert hit.attributed_to == source
+
+
+# A downing or an interception told with no doer is done by the side defending the land it happened over: told by
+# that side it is its claim (events v204); told by another side, or a strike rather than a downing, it stays a report.
+DEFENCES = [
+    ("Russia says 337 drones were shot down over the Moscow region on Tuesday.", "shot down", EventStatus.CLAIMED,
+     "Russia"),
+    ("Ukraine says 337 drones were shot down over the Moscow region on Tuesday.", "shot down", EventStatus.HAPPENED,
+     "Ukraine"),
+    ("Russia says drones struck an oil depot in the Moscow region on Tuesday.", "drones struck", EventStatus.HAPPENED,
+     "Russia"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), DEFENCES, ids=[d[0][:30] for d in DEFENCES])
+def test_a_downing_told_by_the_defending_side_is_its_claim(pipeline_resources: Any, text: str, trigger: str,
+                                                           status: EventStatus, attributed: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="defence", text=text, published=dt.date(2025, 3, 13), source="Wire service")
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert (hit.status, hit.attributed_to) == (status, attributed)
+
+
+# A state's armed body told with no nation is named with the nation of the state forces the event's doers are, else of
+# the land the deed is in (events v205); a body whose nation is named, and a speaker who is no armed body, stay as told.
+ARMED_BODIES = [
+    ("Israeli warplanes struck Hezbollah targets in southern Lebanon overnight, the military said.", "struck",
+     "the military (Israel)"),
+    ("Troops were deployed to Maiduguri on Monday, the army said.", "deployed", "the army (Nigeria)"),
+    ("Israeli warplanes struck Hezbollah targets in southern Lebanon overnight, the Israeli military said.", "struck",
+     "the Israeli military"),
+    ("Troops were deployed to Maiduguri on Monday, the governor said.", "deployed", "the governor"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "attributed"), ARMED_BODIES, ids=[a[2] for a in ARMED_BODIES])
+def test_an_armed_body_told_with_no_nation_is_named_with_it(pipeline_resources: Any, text: str, trigger: str,
+                                                            attributed: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="body", text=text, published=dt.date(2024, 7, 28), source="Wire service")
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.attributed_to == attributed
+
+
+# A source named by an abbreviation the actor registry knows is attributed by the name it stands for (events v208);
+# an abbreviation the registry does not know, and a name written out, stay as written.
+ABBREVIATIONS = [
+    ("The RSF said on Saturday that gunmen had stormed the palace in Khartoum.", "Rapid Support Forces"),
+    ("The IDF said on Saturday that gunmen had stormed the post near Jenin.", "Israel Defense Forces"),
+    ("The QRZ said on Saturday that gunmen had stormed the palace in Khartoum.", "The QRZ"),
+    ("The Rapid Support Forces said on Saturday that gunmen had stormed the palace in Khartoum.",
+     "The Rapid Support Forces"),
+]
+
+
+@pytest.mark.parametrize(("text", "attributed"), ABBREVIATIONS, ids=[a[0][:12] for a in ABBREVIATIONS])
+def test_an_abbreviation_the_registry_knows_is_written_out(pipeline_resources: Any, text: str,
+                                                           attributed: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="abbr", text=text, published=dt.date(2023, 4, 16), source="Wire service")
+    events = list(process_article(art, pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith("stormed")), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert hit.attributed_to == attributed

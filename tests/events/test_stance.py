@@ -74,3 +74,21 @@ def test_an_order_to_another_party_is_a_demand(run_events, text: str, plover: st
         return
     assert any(e.plover_type == plover and e.status == status for e in events), \
         [(e.trigger, e.plover_type, e.status.value) for e in events]
+
+
+# The orderer makes the demand: it is the demand's doer, not a source who tells it, so the demand is attributed to no
+# one (events v207); an order to one's own people keeps the orderer as the one it is told by.
+ORDERERS = [
+    ("The International Court of Justice ordered Israel to immediately halt its offensive in Rafah.", "REQUEST",
+     None),
+    ("The tribunal ordered Serbia to withdraw its troops from the town.", "REQUEST", None),
+    ("The general ordered his troops to withdraw from the town.", "RETREAT", "The general"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "attributed"), ORDERERS, ids=[o[0][:30] for o in ORDERERS])
+def test_the_orderer_makes_the_demand_and_does_not_tell_it(run_events, text: str, plover: str,
+                                                           attributed: str | None) -> None:
+    events = [e for e in run_events(text) if e.plover_type == plover]
+    assert events, [(e.trigger, e.plover_type) for e in run_events(text)]
+    assert events[0].attributed_to == attributed

@@ -13,7 +13,7 @@ from typing import Any
 from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.realis import Realis, noun_phrase, source_like
+from frontlines.events.realis import Realis, acronym, anonymous, noun_phrase, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 
@@ -28,6 +28,15 @@ def speaker_is_source(doc: Any, evidence: Evidence | None) -> bool:
         return True
     span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     return span is None or len(span) == 0 or source_like(span.root)
+
+
+def speaker_named(doc: Any, evidence: Evidence | None) -> bool:
+    """A quotation's speaker is someone a reader can name, not a person left unidentified ("said a
+    relative of one of the dead", "a witness said": :func:`frontlines.events.realis.anonymous`)."""
+    if evidence is None:
+        return True
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    return span is None or len(span) == 0 or not anonymous(span.root)
 
 
 # acts done by saying them (a charge, a refusal, a request, words of support, talks): a party's own
@@ -106,6 +115,78 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
     if realis.frame_word is not None and realis.frame_word not in _REPORTING_VERBS:
         return realis  # "claimed", "alleged", "accused": the words say it is a claim
     return replace(realis, status=EventStatus.HAPPENED)
+
+
+# ACLED: the interception or downing of weapons in flight; its doer is the side that defends the target
+DISRUPTED = "Disrupted weapons use"
+
+
+def own_defences(drafts: list[Draft], index: DocIndex) -> None:
+    """A downing or an interception told with no doer ("Russia says 337 drones were shot down") is done by
+    the side that defends the land it happened over (ACLED's disrupted weapons use is coded to the
+    defender): told by a speaker of that land's side, it is the speaker's own deed, its claim. Told by
+    anyone else it stays a report; a doer the words name (a third party's jets) decides as it does for any
+    deed. Read once the events have their places, the ones their sentences name or the story's."""
+    for d in drafts:
+        realis, place = d.realis, d.place
+        if d.typing.acled_sub != DISRUPTED or realis.status is not EventStatus.HAPPENED or realis.attributed_token is None:
+            continue
+        if d.sources or any(t.pos_ in ("NOUN", "PROPN") for t in agent_tokens(d.trigger.head)):
+            continue
+        tok = realis.attributed_token
+        side = _side_of_speaker(tok, index) or _place_speaker_side(tok, index)
+        if place is not None and place.country is not None and side == place.country:
+            d.realis = replace(realis, status=EventStatus.CLAIMED)
+
+
+def nation_of_armed_bodies(drafts: list[Draft], index: DocIndex) -> None:
+    """A state's armed body told with no nation ("the army said", "the military said", "the army spokesman
+    said") names no organisation a reader can find: the attribution says whose it is, the nation of the
+    state forces the event's doers are ("Israeli warplanes struck ..., the military said": Israel's), else
+    the land the deed is in ("Troops were deployed to Mafa, the army said": Nigeria's), as
+    :func:`_forces_of_the_land` reads it for a claim. A body with its nation named, or a deed with no land,
+    is left as told."""
+    for d in drafts:
+        tok = d.realis.attributed_token
+        said = d.realis.attributed_to
+        if tok is None or not said or not _armed_body(index.actor_at.get(tok.i)):
+            continue
+        states = {a.side for a in d.sources if a.sector in (Sector.MILITARY, Sector.POLICE) and a.side
+                  and a.side == a.country}
+        nation = next(iter(states)) if len(states) == 1 else None
+        if nation is None and not states and d.place is not None and not d.place.metonymic:
+            nation = d.place.country
+        name = _country_name(nation)
+        if name is not None and name.lower() not in said.lower():
+            d.realis = replace(d.realis, attributed_to=f"{said} ({name})")
+
+
+def abbreviations_written_out(drafts: list[Draft], index: DocIndex) -> None:
+    """A source named by an abbreviation the actor registry knows ("The RSF said it had seized the palace")
+    is attributed by the name the abbreviation stands for ("Rapid Support Forces"): a reader finds the
+    body by its name, not by letters that stand for several. An abbreviation the registry does not know
+    stays as written."""
+    for d in drafts:
+        tok = d.realis.attributed_token
+        if tok is None or not d.realis.attributed_to or not acronym(tok.text):
+            continue
+        actor = index.actor_at.get(tok.i)
+        if actor is not None and actor.registry_id is not None and actor.name and actor.name != tok.text:
+            d.realis = replace(d.realis, attributed_to=actor.name)
+
+
+def _country_name(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or getattr(country, "name", None)
+
+
+def _place_speaker_side(tok: Any, index: DocIndex) -> str | None:
+    """A land named for its government ("Russia says"): the speaker is that land's side."""
+    return next((p.country for p, root in index.places if root.i == tok.i and p.country), None)
 
 
 _REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm", "document", "verify"})
@@ -478,9 +559,29 @@ def forces_of_no_side(d: Draft) -> bool:
     if d.typing.plover in SPEECH_TYPES or any(a.side or a.country for a in d.sources):
         return False
     doers = agent_tokens(d.trigger.head)
-    return bool(doers) and all(t.lemma_.lower() in _FORCE_NOUNS and t.ent_type_ == "" and not any(
-        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
-        for c in t.children) for t in doers)
+    return bool(doers) and all(_force_noun(t) and (t.ent_type_ == "" or _name_of_no_nation(t))
+                               and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in (
+                                   "NORP", "GPE", "ORG") and not _same_name(c, t)) for c in t.children) for t in doers)
+
+
+def _same_name(word: Any, head: Any) -> bool:
+    """The modifier is a word of the head's own name ("Defence" in "the Defence Forces"), not another
+    party's name before it ("Wagner forces", "Hezbollah fighters")."""
+    return head.ent_type_ == "ORG" and word.ent_type_ == "ORG" and word.i < head.i and all(
+        word.doc[k].ent_iob_ == "I" for k in range(word.i + 1, head.i + 1))
+
+
+def _force_noun(tok: Any) -> bool:
+    """A noun of armed forces, a name's plural too (the tagger leaves "Forces" in a name unlemmatised)."""
+    lemma = tok.lemma_.lower()
+    return lemma in _FORCE_NOUNS or (tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in _FORCE_NOUNS)
+
+
+def _name_of_no_nation(tok: Any) -> bool:
+    """A force named by a name of its own ("the Defence Forces liberated Lobkove", in the Ukrainian
+    ministry's summary), the head of that name: the parser tags it a name, but no nation or group
+    modifies it (the actors found no side for it)."""
+    return tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"
 
 
 def _move_told_without_doer(d: Draft, party: str) -> bool:

@@ -109,6 +109,8 @@ def _frames_content(tok: Any, frame: Any, speech: frozenset[str]) -> bool:
     is aimed at), nor a noun frame's place or time ("the
     headquarters of the northeastern *command* in Lashio"), nor a clause of time or reason ("*when*
     the AA overran Buthidaung, residents *accused* its fighters")."""
+    if _across_semicolon(tok, frame):
+        return False  # "X was shot dead in an ambush; the authorities blamed an armed group": two clauses
     if tok.dep_ == "nsubj" and frame.pos_ in ("VERB", "AUX") and frame.lemma_.lower() not in speech:
         return False  # a speech verb's subject holding the event is a misparse ("X must be investigated, Y said")
     if tok.pos_ == "ADP" and frame.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _FRAME_PREPS:
@@ -120,6 +122,14 @@ def _frames_content(tok: Any, frame: Any, speech: frozenset[str]) -> bool:
     if tok.dep_ == "advcl" and not _infinitive(tok) and frame.lemma_.lower() not in speech:
         return False  # a clause beside a decision ("a truce agreed in January held until June, when ..."), not its object
     return True
+
+
+def _across_semicolon(tok: Any, frame: Any) -> bool:
+    """The clause of ``tok`` ends before the frame word with a semicolon between them: a semicolon joins two
+    clauses that each stand alone, and the parser's reading of the first as the second's content is a
+    misparse ("Girma Yeshitila was shot dead in an ambush; the authorities blamed an extremist armed group")."""
+    end = tok.right_edge.i
+    return end < frame.i and any(t.text == ";" for t in tok.doc[end + 1 : frame.i])
 
 
 # nouns of what is said about a deed, and the words that call it untrue
@@ -230,9 +240,15 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
                     if status is None:
                         status = EventStatus(name)
                     break
-        if speech_tok is None and lemma in lex.speech and not _circumstance(tok):
+        if speech_tok is None and lemma in lex.speech and not _circumstance(tok) and not _across_semicolon(tok, parent):
             speech_tok = parent
         tok = parent
+    if frame_tok is None and speech_tok is None:
+        aside = _parenthetical_speech(trigger, tok, frames["claimed"].words)
+        if aside is not None:  # "Some of the dead bore signs of torture, Syniehubov said, among them ..."
+            frame_tok = speech_tok = aside
+            if status is None:
+                status = EventStatus.CLAIMED
     if _ongoing_state(trigger):
         descriptive = True  # "Wagner has fought alongside Mali's army since 2021": a state, not an event
     if _running_toll(trigger, lex) or _granted_power(trigger, lex) or _habitual(trigger) or _the_war_told(trigger, lex):
@@ -273,6 +289,39 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
     return Realis(status=status, frame=frame_tok, attributed_to=attributed, attributed_token=attributed_tok,
                   modal=modal, frame_word=frame_tok.lemma_.lower() if frame_tok is not None else None,
                   descriptive=descriptive, shared_modal=shared)
+
+
+def _parenthetical_speech(trigger: Any, top: Any, speech: frozenset[str]) -> Any | None:
+    """A speech verb set in the sentence as an aside ("Some of the dead bore signs of torture, Syniehubov
+    said, among them ..."; "Last week, the army said, a patrol came under fire ...; two insurgents were
+    killed"): the parser hangs it on a clause as a parataxis, off the path from the trigger to the root,
+    so the climb never meets it. It frames what it follows in the clause it hangs on (a word of the
+    trigger's path, from the trigger up to ``top``, where the climb stopped), and, set inside the
+    clause that opens the sentence, what comes after it, as "X said" at the root would. Not words told
+    after it beyond its clause ("Air defences shot down most of the drones, the military said, but
+    debris ... injuring two people"), nor a clause joined to the one it is in. An aside is a verb of
+    saying with a subject and no content of its own (no clause or object it says): "..., the army said
+    it had repelled the attack" says something else."""
+    path = []
+    tok = trigger
+    for _ in range(8):
+        path.append(tok)
+        if tok.i == top.i or tok.head.i == tok.i or tok.dep_ == "conj":
+            break
+        tok = tok.head
+    on_path = {t.i: t for t in path}
+    for child in trigger.sent:
+        if child.dep_ != "parataxis" or child.lemma_.lower() not in speech or _negated(child):
+            continue
+        deps = {c.dep_ for c in child.children}
+        if "nsubj" not in deps or deps & {"ccomp", "dobj", "xcomp"}:
+            continue
+        head = child.head
+        if head.i in on_path and trigger.i < child.i:
+            return child  # after what it frames
+        if child.i < head.i and child.i < trigger.i:
+            return child  # inside the clause it opens, before what it frames
+    return None
 
 
 _TOLD_AS_DONE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.ANNOUNCED, EventStatus.PLANNED})
@@ -492,7 +541,7 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
         if lower[i + 1] == "to":
             for child in sent.doc[i + 1].children:
                 if child.dep_ == "pobj":
-                    return noun_phrase(child), child
+                    return (None, None) if anonymous(child) else (speaker_phrase(child), child)
         i += 1
     if frame is not None and frame.i != trigger.i:
         # a passive frame names its speaker in "by ...": "claimed by Moscow"
@@ -501,14 +550,19 @@ def _attribution(trigger: Any, frame: Any | None, sent: Any, words: DocWords) ->
         if agent is not None:
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None:
-            subj = next((c for c in frame.children if c.dep_ == "nsubj"), None)
+            # of two subjects, one holding the trigger is what is said, not who says it ("Some of the dead bore
+            # signs of torture, Syniehubov said": the parser made "Some" a second subject of "said")
+            subjects = [c for c in frame.children if c.dep_ == "nsubj"]
+            if len(subjects) > 1:
+                subjects = [c for c in subjects if not c.left_edge.i <= trigger.i <= c.right_edge.i]
+            subj = subjects[0] if subjects else None
         if subj is not None and subj.lower_ in ("it", "they") and subj.i != trigger.i:
             subj = _speaker_before(subj)  # "the Arakan Army now controls ..., and on Friday it said"
         if subj is not None and _dateline_word(subj):
             subj = _past_dateline(subj)  # "NAIROBI, Aug 9 (Reuters) - Ethiopia's military said": the military
         if subj is not None and subj.lower_ not in _PRONOUNS and subj.i != trigger.i and source_like(subj) \
-                and not _dateline_word(subj):
-            return noun_phrase(subj), subj
+                and not _dateline_word(subj) and not anonymous(subj):
+            return speaker_phrase(subj), subj
     if frame is None:
         speaker = colon_speaker(trigger, sent)
         if speaker is not None:
@@ -559,7 +613,15 @@ def _names_a_speaker(tok: Any) -> bool:
     """A noun of a role or body ("spokesman", "ministry", "activist"), not a label's word ("Update",
     "Background", "Reminder")."""
     lemma = tok.lemma_.lower()
-    return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 4)
+    return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 4) or (
+        acronym(tok.text))
+
+
+def acronym(text: str) -> bool:
+    """An abbreviation of a body's name: letters with two capitals or more, in mixed case ("MoD", "FAMa") or
+    all capitals of two or three ("IDF", "SBU"). A word set in capitals ("UPDATE", "BREAKING") is none."""
+    capitals = sum(c.isupper() for c in text)
+    return text.isalpha() and capitals >= 2 and (capitals < len(text) or len(text) <= 3)
 
 
 def _past_dateline(subj: Any) -> Any | None:
@@ -614,8 +676,52 @@ def source_like(tok: Any) -> bool:
     return lemma in _SOURCE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES) and len(lemma) > 4)
 
 
-def noun_phrase(tok: Any) -> str:
-    """The noun phrase headed by ``tok``: its left modifiers, compounds and an "of"/"from" complement."""
+# nouns of a body that speaks as one (a ministry, an army, a court, a channel): named by its kind alone
+# ("police said", "a human rights group said") it is still an organisation someone can find
+_BODY_NOUNS = frozenset("""
+ministry government authority administration army military police force command agency office service staff
+department embassy mission group party movement faction council committee alliance coalition organisation
+organization union court tribunal media outlet newspaper channel broadcaster television radio hospital charity ngo
+""".split())
+# holders of an office, who speak for the body they serve ("local officials said", "a spokesman said")
+_OFFICE_HOLDERS = frozenset("""
+official spokesman spokeswoman spokesperson officer commander minister governor mayor chief head leader
+representative envoy diplomat ambassador secretary president premier general prosecutor
+""".split())
+# nouns of people by what they are or saw, and the endings of nouns of a doer ("teacher", "analyst")
+_PERSON_NOUNS = frozenset("""
+witness resident villager survivor local people person doctor medic nurse relative family source analyst expert
+observer monitor student teacher worker farmer journalist peacekeeper
+""".split())
+_PERSON_SUFFIXES_ALL = ("er", "or", "ist", "ian", "man", "woman", "person")
+# determiners and numbers that leave a person unidentified ("a teacher", "another resident", "two residents")
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "other", "few", "most"})
+
+
+def anonymous(tok: Any) -> bool:
+    """The noun ``tok`` names a person left unidentified: a common noun of a person, not a body, with no
+    name in its phrase, told with an indefinite determiner, a number or none in the plural ("a teacher
+    told Reuters", "two residents said", "another resident said", "witnesses said", "said a relative of
+    one of the dead"). Such a source is no one a reader can name: attributed_to is a person, an
+    organisation or a medium, never a common noun. A role told definitely ("the governor"), the holder
+    of an office, who speaks for a body ("local officials said"), a body by its kind ("police said", "a
+    rights group said") or a phrase with a name ("residents of Lalibela", "Indian officials") is someone."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.ent_type_ not in ("", "CARDINAL") or lemma in _BODY_NOUNS | _OFFICE_HOLDERS:
+        return False
+    if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES_ALL):
+        return False  # a document or a thing ("reports from the city"), not a person
+    left = [t for t in tok.subtree if t.i <= tok.i]
+    if any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "CARDINAL") for t in tok.subtree):
+        return False
+    dets = [t for t in left if t.dep_ in ("det", "nummod", "poss", "amod") and t.head.i == tok.i]
+    if any(t.dep_ == "poss" or t.lower_ in ("the", "this", "that", "these", "those") for t in dets):
+        return False
+    return any(t.lower_ in _INDEFINITE or t.dep_ == "nummod" for t in dets) or tok.tag_ == "NNS"
+
+
+def _phrase_bounds(tok: Any) -> tuple[int, int]:
+    """The first and last token of the noun phrase headed by ``tok`` (:func:`noun_phrase`)."""
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
@@ -625,9 +731,28 @@ def noun_phrase(tok: Any) -> str:
             right = max(right, child.right_edge.i)
     doc = tok.doc
     while left < tok.i and (doc[left].ent_type_ in ("TIME", "DATE") or _CLOCK.match(doc[left].text)
-                            or doc[left].is_punct or _dateline_word(doc[left])):
+                            or doc[left].is_punct or doc[left].is_space or _dateline_word(doc[left])):
         left += 1  # "11:20 Kharkiv mayor Ihor Terekhov": a live blog's time stamp (or a dateline) is no part of who said it
-    return doc[left : right + 1].text.strip(" ,")
+    return left, right
+
+
+def noun_phrase(tok: Any) -> str:
+    """The noun phrase headed by ``tok``: its left modifiers, compounds and an "of"/"from" complement."""
+    left, right = _phrase_bounds(tok)
+    return tok.doc[left : right + 1].text.strip(" ,")
+
+
+def speaker_phrase(tok: Any) -> str:
+    """The noun phrase of a speaker, with the name an apposition gives it ("Lebanon's foreign minister,
+    Abdallah Bou Habib, said": the minister is Abdallah Bou Habib; "Its political leader, Corneille Nangaa,
+    told a rally"): a role alone names no one a reader can find. An apposition that is no name ("the
+    governor, a former general") adds nothing."""
+    left, right = _phrase_bounds(tok)
+    name = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
+    if name is not None:
+        right = max(right, name.right_edge.i)
+    return tok.doc[left : right + 1].text.strip(" ,")
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")

@@ -15,11 +15,15 @@ from frontlines.events.attribution import (
     claimed_doers,
     denied_accusations,
     information_holder,
+    abbreviations_written_out,
+    nation_of_armed_bodies,
+    own_defences,
     own_statement,
     speakers_own_acts,
     quote_attribution,
     release_reports,
     speaker_is_source,
+    speaker_named,
     speaker_side,
     source_party,
 )
@@ -105,7 +109,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "228"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "229"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -510,6 +514,28 @@ VERSION = "228"  # 3: speech content, generic and negated mentions, own-part den
 # after it ("The gunmen came to Maga before dawn on Monday last week. They ... shot dead the vice principal";
 # events.context.scene_times)
 # 228: branch dates4's v210-v212 merged with places7's v220-v227 (no rule of its own)
+# 200: (branch status4) a source that names no one, a person left unidentified ("a teacher told Reuters", "two residents
+# said", "witnesses said", "said a relative of one of the dead"), is no attribution (events.realis.anonymous)
+# 201: (branch status4) a speaker's role takes the name an apposition gives it ("Lebanon's foreign minister, Abdallah Bou
+# Habib, said": attributed to both, not the role alone; events.realis.speaker_phrase)
+# 202: (branch status4) in a party's release, a force named by a name of its own with no nation in it ("the Defence Forces
+# liberated Lobkove") is the party's own force, its deed the party's claim (events.attribution.forces_of_no_side)
+# 203: (branch status4) an abbreviation of a body's name before a colon ("08:10 Russian MoD: units ... have liberated") is
+# the speaker of what follows, without the entry's line break (events.realis._names_a_speaker, acronym, _phrase_bounds)
+# 204: (branch status4) a downing or an interception told with no doer ("Russia says 337 drones were shot down") is the
+# defending side's deed: told by that side, once the event has its place, it is its claim (events.attribution.own_defences)
+# 205: (branch status4) a state's armed body told with no nation ("the army said") is named with the nation of the state
+# forces that did the deed, else of the land it is in ("the army (Nigeria)"; events.attribution.nation_of_armed_bodies)
+# 206: (branch status4) a speech verb set as an aside ("Some of the dead bore signs of torture, Syniehubov said, among them";
+# "Last week, the army said, a patrol came under fire") frames its clause; of two subjects of "said", the one holding the
+# trigger is what is said (events.realis._parenthetical_speech, _attribution)
+# 207: (branch status4) an order to another party by name is a demand its orderer makes, attributed to no one ("the court
+# ordered Israel to halt": no source telling it; events.stance.order_to_another_party)
+# 208: (branch status4) a source named by an abbreviation the actor registry knows is attributed by the name it stands for
+# ("The RSF said": "Rapid Support Forces"; events.attribution.abbreviations_written_out); realis.acronym made public
+# 209: (branch status4) a clause before a semicolon is no content of the verb after it ("Girma Yeshitila was shot dead in an
+# ambush; the authorities blamed an extremist armed group": told as fact, not the authorities' claim; events.realis._across_semicolon)
+# 229: branch status4's v200-v209 merged with v228 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -525,7 +551,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     quotes = [
         (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
         for q in inp.outputs.get("quotes", ())
-        if (q.speaker is not None and q.speaker.kind != "unnamed") or speaker_is_source(doc, q.speaker_evidence)
+        if ((q.speaker is not None and q.speaker.kind != "unnamed") or speaker_is_source(doc, q.speaker_evidence))
+        and speaker_named(doc, q.speaker_evidence)
     ]
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(inp.article.text or doc.text)]
     drafts: list[Draft] = []
@@ -637,6 +664,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)
     preceding_place(kept, index, breaks, post_starts(inp.article.text or doc.text))
     release_place(kept, index, doc, inp.article.source)
+    own_defences(kept, index)
+    nation_of_armed_bodies(kept, index)
+    abbreviations_written_out(kept, index)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)

@@ -149,11 +149,14 @@ def order_to_another_party(typing: Typing, realis: Realis) -> tuple[Typing, Real
     """An order addressed to another party by name ("the court ordered Israel to halt its offensive")
     is a demand made of that party (PLOVER: DEMAND, here REQUEST), not the party's act told as
     ordered; an order to the orderer's own people ("ordered his troops to withdraw", "ordered the men
-    of the town to dig") stays the act ordered."""
+    of the town to dig") stays the act ordered. The orderer is the demand's maker, not a source who
+    tells it: the demand is attributed to no one."""
     frame = realis.frame
     if realis.status != EventStatus.ORDERED or frame is None or typing.plover == "REQUEST":
         return typing, realis
     addressees = [c for c in frame.children if c.dep_ in ("dobj", "dative")]
     if not addressees or not all(a.ent_type_ in _PARTY_ENTS and a.pos_ == "PROPN" for a in addressees):
         return typing, realis
-    return Typing("REQUEST", "demand", None, None), replace(realis, status=EventStatus.HAPPENED)
+    # the orderer makes the demand: its doer, no source telling it ("the court ordered Israel to halt")
+    return Typing("REQUEST", "demand", None, None), replace(realis, status=EventStatus.HAPPENED, attributed_to=None,
+                                                           attributed_token=None)
