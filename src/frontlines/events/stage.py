@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "173"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "190"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -482,6 +482,8 @@ VERSION = "173"  # 3: speech content, generic and negated mentions, own-part den
 # says whose it is, a place only when the sentence names no other (events.roles.choose_place; before: the trigger's noun only)
 # 172: (branch places6) v171 guarded: a place standing on the trigger itself has no path to a modifier (was an IndexError)
 # 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
+# 190: (branch subtype5) an attack told again as fought off ("the adversary attacked ... The attack was repelled") was
+# fought by both sides: the event the mentions merge into is an armed clash (ACLED; events.draft._fought_off)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
