@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "190"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "191"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -484,6 +484,9 @@ VERSION = "190"  # 3: speech content, generic and negated mentions, own-part den
 # 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
 # 190: (branch subtype5) an attack told again as fought off ("the adversary attacked ... The attack was repelled") was
 # fought by both sides: the event the mentions merge into is an armed clash (ACLED; events.draft._fought_off)
+# 191: (branch subtype5) a plural that opens a sentence, which the tagger calls a proper noun keeping the plural as its
+# lemma ("Missiles struck a mosque complex"), is read as the singular the lexicon knows: its weapon types the strike
+# (events.words.opening_plural)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -493,7 +496,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     """Events of one article (stage ``events.coder``)."""
     lex = lexicon_from(inp.resources)
     doc = inp.doc
-    words = read_words(doc)
+    words = read_words(doc, lex.cue_words)
     index = index_doc(doc, inp.outputs, words)
     armed_at = frozenset(i for i, a in index.actor_at.items() if a.sector in _ARMED_SECTORS)
     quotes = [
