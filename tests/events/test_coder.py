@@ -292,3 +292,19 @@ def test_cutting_communications_is_a_restriction(run_events, text: str, trigger:
     event = next((e for e in events if e.trigger == trigger), None)
     assert event is not None, [(e.trigger, e.plover_type) for e in events]
     assert (event.plover_type, event.plover_mode, event.acled_sub_event_type) == ("COERCE", "censor", sub)
+
+
+# (v192) what a protest came after ("after a crackdown in which hundreds were killed", as "following" already was)
+# tells nothing of what happened at it: a peaceful protest; force told during it still types it
+AFTER = [
+    ("The protests began in July as a student movement against quotas and turned into a nationwide campaign after "
+     "a crackdown in which hundreds were killed.", "Peaceful protest"),
+    ("The protests began in July as a student movement against quotas and turned into a nationwide campaign "
+     "during a crackdown in which hundreds were killed.", "Excessive force against protesters"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), AFTER, ids=["after", "during"])
+def test_what_a_protest_came_after_does_not_type_it(run_events, text: str, sub: str) -> None:
+    protest = next(e for e in run_events(text) if e.trigger == "protests")
+    assert protest.acled_sub_event_type == sub

@@ -586,14 +586,15 @@ def _protest_setting(cues: SentenceCues, lex: EventLexicon) -> bool:
 
 
 # Words whose complement is what a protest is about ("demanding justice for students killed", "to decry
-# the arrests", "over the death of"): the complement says nothing about what happened at the protest.
+# the arrests", "over the death of"), or what it came after ("following", "after a crackdown in which hundreds
+# were killed"): the complement says nothing about what happened at the protest.
 _TOPIC_HEADS = frozenset({"demand", "decry", "condemn", "denounce", "against", "over", "honour", "honor", "mourn",
-                          "commemorate", "allege", "following", "justice", "release", "oppose", "about", "protest"})
+                          "commemorate", "allege", "following", "after", "justice", "release", "oppose", "about", "protest"})
 _TOPIC_DEPS = frozenset({"dobj", "ccomp", "xcomp", "pobj", "prep", "attr"})
 
 
 def _without_topic(cues: SentenceCues) -> SentenceCues:
-    """The sentence's cues without the complements that name the protest's topic."""
+    """The sentence's cues without the complements that name the protest's topic or what it followed."""
     drop: set[int] = set()
     for t in cues.tokens:
         if t.lemma_.lower() in _TOPIC_HEADS or t.lower_ in _TOPIC_HEADS:

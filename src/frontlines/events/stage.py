@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "191"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "192"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -487,6 +487,8 @@ VERSION = "191"  # 3: speech content, generic and negated mentions, own-part den
 # 191: (branch subtype5) a plural that opens a sentence, which the tagger calls a proper noun keeping the plural as its
 # lemma ("Missiles struck a mosque complex"), is read as the singular the lexicon knows: its weapon types the strike
 # (events.words.opening_plural)
+# 192: (branch subtype5) what a protest came after ("turned into a nationwide campaign after a crackdown in which hundreds
+# were killed"), as "following" already was, tells nothing of what happened at it (events.coder._without_topic)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
