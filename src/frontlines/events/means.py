@@ -248,6 +248,16 @@ def home_nation(tokens: Iterable[Any], country: str | None, lex: EventLexicon) -
     return None
 
 
+def nations_named(tokens: Iterable[Any], lex: EventLexicon) -> set[str]:
+    """Every nation the words name ("Rwandan and Mozambican troops": RWA and MOZ), as ISO codes."""
+    found = set()
+    for t in tokens:
+        iso = lex.nationality.get(t.lower_) or lex.nationality.get(t.lemma_.lower())
+        if iso:
+            found.add(iso)
+    return found
+
+
 # Dependents that describe a doer rather than name it ("the government, backed by clan militias";
 # "the army, which ...", "Wagner, a Russian group"): their words are not the doer's own.
 _DESCRIBING = frozenset({"acl", "relcl", "appos", "advcl"})

@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "192"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "193"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -489,6 +489,8 @@ VERSION = "192"  # 3: speech content, generic and negated mentions, own-part den
 # (events.words.opening_plural)
 # 192: (branch subtype5) what a protest came after ("turned into a nationwide campaign after a crackdown in which hundreds
 # were killed"), as "following" already was, tells nothing of what happened at it (events.coder._without_topic)
+# 193: (branch subtype5) foreign forces named beside the home state's own ("Rwandan and Mozambican troops retook Mocimboa
+# da Praia") regain its ground with it (ACLED: government forces or their affiliates; events.takeover.beside_home_forces)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -621,7 +623,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     own_statement(kept, inp.article.source, party)
     release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
-    forces_abroad(kept)
+    forces_abroad(kept, lex)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
