@@ -328,6 +328,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers, named_places)
         if spec.key == "storm" and (sub is None or sub in _TERRITORY_TAKEN) and harm_told_with(head):
             sub = _victims(head, sent_cues, lex, default="Attack", doers=doers)  # taken only when control is told
+        elif spec.key == "storm" and sub == _LOOTED:
+            # a building stormed was forced into, nothing told taken from it: an attack on those inside
+            plover, mode = "ASSAULT", "firearms"
+            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers)
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
             # a verb of finding with nothing seizable found ("the report found that ...", "found no
             # evidence", "we look to find our flag"): a discovery told, no seizure

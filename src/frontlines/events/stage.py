@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "193"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "194"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -491,6 +491,8 @@ VERSION = "193"  # 3: speech content, generic and negated mentions, own-part den
 # were killed"), as "following" already was, tells nothing of what happened at it (events.coder._without_topic)
 # 193: (branch subtype5) foreign forces named beside the home state's own ("Rwandan and Mozambican troops retook Mocimboa
 # da Praia") regain its ground with it (ACLED: government forces or their affiliates; events.takeover.beside_home_forces)
+# 194: (branch subtype5) a building stormed ("gunmen stormed the Christ Apostolic Church") was forced into, nothing told
+# taken from it: an attack on those inside, or a clash at a guarded site, not looting (events.coder.type_trigger)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
