@@ -17,6 +17,7 @@ from frontlines.events.means import (
     named_at,
     other_of_a_kind,
     own_words,
+    people_led_away,
     things_hit,
     told_as_more,
 )
@@ -111,6 +112,11 @@ CASES = [
     ("On 31 March 2022, Ukrainian forces retook Yahidne, Chernihiv Oblast; Russian forces withdrew.",
      "Government regains territory"),
     ("On 31 March 2022, Ukrainian forces detained Ivan Petrenko in Chernihiv.", "Arrests"),
+    # (v195) a marching verb with people as its object led them away: captors abduct them, a state's forces arrest
+    # them; people marching take no object and protest
+    ("The gunmen shot dead the vice principal and marched 25 girls into the bush.", "Abduction/forced disappearance"),
+    ("The soldiers marched the two farmers to the police station.", "Arrests"),
+    ("Thousands of people marched through the capital on Friday.", "Peaceful protest"),
 ]
 
 
@@ -295,3 +301,17 @@ def test_meeting_resistance_is_no_meeting(nlp, run_events, text: str, meeting: b
     assert met_resistance(head) is not meeting
     consults = [e for e in run_events(text) if e.plover_type == "CONSULT"]
     assert bool(consults) is meeting, [(e.trigger, e.plover_type) for e in run_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The gunmen marched 25 girls into the bush.", "marched", True),
+        ("The kidnappers marched Hassan Makuku into the forest.", "marched", True),
+        ("Thousands of people marched through the capital.", "marched", False),
+        ("The students marched their banners through the capital.", "marched", False),
+    ],
+)
+def test_people_led_away(nlp, text: str, verb: str, expected: bool) -> None:
+    head = next(t for t in nlp(text) if t.text == verb)
+    assert people_led_away(head, load_event_lexicon().cues["civilians"]) is expected

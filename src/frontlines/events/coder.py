@@ -30,6 +30,7 @@ from frontlines.events.means import (
     engaged_in,
     ground_assault_after,
     munition_stopped,
+    people_led_away,
     mutual_setting,
     platform_fire,
     read_in_order,
@@ -318,6 +319,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
         else:
             sub = weapon or "Air/drone strike"
+    elif refine == "protest" and people_led_away(head, cues["civilians"]):
+        plover, mode, sub = _led_away(doers, lex)  # "marched 25 girls into the bush", "pupils were taken from a school"
     elif refine == "protest":
         sub = _protest(sent_cues, lex)
         if sub == "Violent demonstration":
@@ -574,6 +577,14 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     if has_civ or not has_armed:
         return "Attack"  # no armed opponent in sight: violence against whoever was there
     return default
+
+
+def _led_away(doers: list[Any], lex: EventLexicon) -> tuple[str, str, str]:
+    """People led away by their captors: by a state's forces an arrest, by anyone else an abduction (ACLED)."""
+    hands = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
+    if hands is not None and hands.holds(lex.cues["state_forces"]) and not hands.holds(lex.cues["non_state"]):
+        return "COERCE", "arrest", "Arrests"
+    return "ASSAULT", "abduct", ABDUCTION
 
 
 def _armed_hands(doer: set[int], sent_cues: SentenceCues, lex: EventLexicon) -> bool:

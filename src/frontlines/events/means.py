@@ -416,6 +416,16 @@ def engaged_in(head: Any, lex: EventLexicon) -> tuple[str, str | None] | None:
     return None
 
 
+def people_led_away(head: Any, civilians: CueSet) -> bool:
+    """A verb of taking or of marching whose object is people ("137 pupils were taken from a school", "marched 25
+    girls into the bush"): the doers led them away, as captors do (a protest march takes no object, ground taken
+    is no person). ``civilians``: the cue set of people who are no combatants."""
+    if head.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or civilians.in_tokens(
+        frozenset({c.lemma_.lower(), c.lower_}), " " + c.lower_ + " ")) for c in head.children)
+
+
 # Verbs of taking captives back from their captors by force.
 _RESCUE = frozenset({"rescue"})
 
