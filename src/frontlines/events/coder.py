@@ -31,6 +31,7 @@ from frontlines.events.means import (
     ground_assault_after,
     munition_stopped,
     people_led_away,
+    told_as_person,
     mutual_setting,
     platform_fire,
     read_in_order,
@@ -757,7 +758,8 @@ def _taken(
             return "COERCE", "seize", "Disrupted weapons use"
         if spec.plover == "ASSAULT" and c["armed_sites"].in_tokens(words, text):
             return "ASSAULT", "firearms", CLASH  # "the prison was overrun": its guards fought
-        if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " ") or (
+        person = o.ent_type_ == "PERSON" or told_as_person(o)  # "seized Mehrtens", after "Philip Mehrtens"
+        if (o.ent_type_ in _PLACE_ENTS and not person) or c["territory"].in_tokens(words, " " + o.lower_ + " ") or (
                 territorial and o.pos_ == "PROPN" and o.ent_type_ in misread_as(spec.acled)):  # "retook Yahidne", a person
             if territorial:
                 return spec.plover, spec.mode, spec.acled
@@ -766,7 +768,7 @@ def _taken(
             if territorial and spec.plover == "ASSAULT":
                 return "COERCE", "seize", "Looting/property destruction"
             return spec.plover, spec.mode, spec.acled if conflict else None
-        if o.ent_type_ == "PERSON" or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
+        if person or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
             if spec.plover == "RETREAT" or spec.acled == "Disrupted weapons use":
                 return spec.plover, spec.mode, None  # a man found (dead, or hiding) was not taken by the finder
             state = sent_cues.holds(c["state_forces"])

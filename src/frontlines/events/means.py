@@ -416,6 +416,15 @@ def engaged_in(head: Any, lex: EventLexicon) -> tuple[str, str | None] | None:
     return None
 
 
+def told_as_person(tok: Any) -> bool:
+    """A name the article gives elsewhere as the last word of a person's full name ("Philip Mehrtens stepped off
+    ... Fighters seized Mehrtens"): the person named again by surname, whatever the recogniser tagged it here."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and not e.start <= tok.i < e.end
+               for e in tok.doc.ents)
+
+
 def people_led_away(head: Any, civilians: CueSet) -> bool:
     """A verb of taking or of marching whose object is people ("137 pupils were taken from a school", "marched 25
     girls into the bush"): the doers led them away, as captors do (a protest march takes no object, ground taken
