@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from frontlines.events.bulletins import told_in_its_own_entry
 from frontlines.events.coder import specificity
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live, more_cautious
@@ -343,6 +344,8 @@ one with a sub-type at one named place and day are one too (:func:`_untyped`).""
                 continue
             if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
                 continue
+            if told_in_its_own_entry(d, drafts):
+                break  # "09:40 A missile attack on Bucha. A car was damaged ...": the entry tells its own happening
             typing = d.typing if (blast and _bare_blast(e)) or (untyped and e.typing.acled_sub is None) else e.typing
             absorb(e, d)
             e.typing = typing

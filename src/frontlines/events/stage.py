@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "196"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "197"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -497,6 +497,9 @@ VERSION = "196"  # 3: speech content, generic and negated mentions, own-part den
 # an abduction by captors, an arrest by a state's forces, no protest (events.means.people_led_away, coder._led_away)
 # 196: (branch subtype5) a name the article gave before as a person's surname ("Philip Mehrtens stepped off ... Fighters
 # seized Mehrtens") is that person taken, though tagged a place: an abduction, no ground (events.means.told_as_person)
+# 197: (branch subtype5) a bulletin whose own timed entry tells its happening (v191 of merge5) is not absorbed by a
+# same-happening telling either ("06:30 Russian missiles hit the Kyiv region ... 09:40 A missile attack on Bucha. A car
+# was damaged"), which v191's "Missiles" now typed a missile attack had exposed (events.bulletins.told_in_its_own_entry)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
