@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "197"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "198"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -500,6 +500,8 @@ VERSION = "197"  # 3: speech content, generic and negated mentions, own-part den
 # 197: (branch subtype5) a bulletin whose own timed entry tells its happening (v191 of merge5) is not absorbed by a
 # same-happening telling either ("06:30 Russian missiles hit the Kyiv region ... 09:40 A missile attack on Bucha. A car
 # was damaged"), which v191's "Missiles" now typed a missile attack had exposed (events.bulletins.told_in_its_own_entry)
+# 198: (branch subtype5) a common noun the recogniser made by itself a name ("Strikes also hit sites in Muzaffarabad",
+# "Strikes" tagged a person) is the word itself: a trigger (events.triggers._lone_common_noun)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
