@@ -103,7 +103,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "198"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "199"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -502,6 +502,9 @@ VERSION = "198"  # 3: speech content, generic and negated mentions, own-part den
 # was damaged"), which v191's "Missiles" now typed a missile attack had exposed (events.bulletins.told_in_its_own_entry)
 # 198: (branch subtype5) a common noun the recogniser made by itself a name ("Strikes also hit sites in Muzaffarabad",
 # "Strikes" tagged a person) is the word itself: a trigger (events.triggers._lone_common_noun)
+# 199: (branch subtype5) captives told in the passive with no doer within two sentences after a raid in its paragraph
+# ("gunmen stormed the church ... 38 were taken away") are what the raid took: one event, an abduction (ACLED;
+# events.merge._captives_told, _join_raid)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
