@@ -33,6 +33,12 @@ CASES = [
     # the same line with nothing told below it joins the telling
     ("KYIV LIVE | 24.04.2025\n\n06:30 Missiles hit the Kyiv region overnight, the governor said.\n\n"
      "09:40 A missile attack on Bucha. Stay in shelters!", 1),
+    # events v197: nor does a telling of the same means at a place around it absorb it (a same-happening merge); with
+    # nothing told below its line it joins that telling
+    ("KYIV LIVE | 24.04.2025\n\n06:30 Russian missiles hit the Kyiv region overnight, the governor said.\n\n"
+     "09:40 A missile attack on Bucha. A car was damaged and the driver was injured.", 2),
+    ("KYIV LIVE | 24.04.2025\n\n06:30 Russian missiles hit the Kyiv region overnight, the governor said.\n\n"
+     "09:40 A missile attack on Bucha. Stay in shelters!", 1),
 ]
 
 

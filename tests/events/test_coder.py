@@ -292,3 +292,38 @@ def test_cutting_communications_is_a_restriction(run_events, text: str, trigger:
     event = next((e for e in events if e.trigger == trigger), None)
     assert event is not None, [(e.trigger, e.plover_type) for e in events]
     assert (event.plover_type, event.plover_mode, event.acled_sub_event_type) == ("COERCE", "censor", sub)
+
+
+# (v192) what a protest came after ("after a crackdown in which hundreds were killed", as "following" already was)
+# tells nothing of what happened at it: a peaceful protest; force told during it still types it
+AFTER = [
+    ("The protests began in July as a student movement against quotas and turned into a nationwide campaign after "
+     "a crackdown in which hundreds were killed.", "Peaceful protest"),
+    ("The protests began in July as a student movement against quotas and turned into a nationwide campaign "
+     "during a crackdown in which hundreds were killed.", "Excessive force against protesters"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), AFTER, ids=["after", "during"])
+def test_what_a_protest_came_after_does_not_type_it(run_events, text: str, sub: str) -> None:
+    protest = next(e for e in run_events(text) if e.trigger == "protests")
+    assert protest.acled_sub_event_type == sub
+
+
+# (v194) a building stormed was forced into, with nothing told taken from it: an attack on those inside (or a clash at a
+# site armed guards hold), not looting; a verb of taking ("seized a school") and looting itself stay property taken
+STORMED = [
+    ("On Tuesday, gunmen stormed the Christ Apostolic Church in Eruku during an evening service.", "ASSAULT", "Attack"),
+    ("Gunmen stormed a school in the town on Tuesday.", "ASSAULT", "Attack"),
+    ("Gunmen stormed the police station in the town on Tuesday.", "ASSAULT", "Armed clash"),
+    ("Gunmen seized a school in the town on Tuesday.", "COERCE", "Looting/property destruction"),
+    ("Gunmen looted shops in the town on Tuesday.", "COERCE", "Looting/property destruction"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "sub"), STORMED, ids=["church", "school", "police-station", "seized",
+                                                                  "looted"])
+def test_a_building_stormed_is_an_attack_on_those_inside(run_events, text: str, plover: str, sub: str) -> None:
+    event = top(run_events(text))
+    assert event is not None
+    assert (event.plover_type, event.acled_sub_event_type) == (plover, sub)

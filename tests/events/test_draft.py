@@ -28,3 +28,21 @@ def test_a_doers_claimed_part_makes_the_event_its_claim(run_events, text: str, t
     assert trigger in events, sorted(events)
     assert events[trigger].status == status
     assert (events[trigger].attributed_to or None) == attributed
+
+
+# (v190) an attack told again as fought off ("The attack was repelled") was fought by both sides: the one event it
+# is merged into is an armed clash (ACLED), whatever its first telling said; a retelling that tells no fighting back
+# leaves the attack as it was
+FOUGHT_OFF = [
+    ("Overnight the rebels attacked the town of Kidal. The attack was repelled, the army said.", "Armed clash"),
+    ("Gunmen attacked the village of Kidal on Sunday. The attack was repelled by the local militia.", "Armed clash"),
+    ("Overnight the rebels attacked the town of Kidal. The attack was condemned by the United Nations.", "Attack"),
+    ("Gunmen attacked the village of Kidal on Sunday. The attack was carried out by the local militia.", "Attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), FOUGHT_OFF, ids=["repelled", "repelled-by", "condemned", "carried-out"])
+def test_an_attack_told_again_as_fought_off_is_a_clash(run_events, text: str, sub: str) -> None:
+    attacks = [e for e in run_events(text) if e.plover_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.acled_sub_event_type) for e in attacks]
+    assert attacks[0].acled_sub_event_type == sub

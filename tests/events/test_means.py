@@ -17,7 +17,9 @@ from frontlines.events.means import (
     named_at,
     other_of_a_kind,
     own_words,
+    people_led_away,
     things_hit,
+    told_as_person,
     told_as_more,
 )
 from tests.events.conftest import place, top
@@ -111,6 +113,16 @@ CASES = [
     ("On 31 March 2022, Ukrainian forces retook Yahidne, Chernihiv Oblast; Russian forces withdrew.",
      "Government regains territory"),
     ("On 31 March 2022, Ukrainian forces detained Ivan Petrenko in Chernihiv.", "Arrests"),
+    # (v195) a marching verb with people as its object led them away: captors abduct them, a state's forces arrest
+    # them; people marching take no object and protest
+    ("The gunmen shot dead the vice principal and marched 25 girls into the bush.", "Abduction/forced disappearance"),
+    ("The soldiers marched the two farmers to the police station.", "Arrests"),
+    ("Thousands of people marched through the capital on Friday.", "Peaceful protest"),
+    # (v196) a name the article gave before as a person's surname is that person taken, not ground: an abduction
+    ("When Philip Mehrtens stepped off a police aircraft in Timika on Saturday, he was free. Fighters led by Egianus "
+     "Kogoya seized Mehrtens on Feb. 7 last year, minutes after he landed a plane at Paro.",
+     "Abduction/forced disappearance"),
+    ("Fighters seized Mehrtens on Feb. 7 last year after a battle.", "Non-state actor overtakes territory"),
 ]
 
 
@@ -295,3 +307,33 @@ def test_meeting_resistance_is_no_meeting(nlp, run_events, text: str, meeting: b
     assert met_resistance(head) is not meeting
     consults = [e for e in run_events(text) if e.plover_type == "CONSULT"]
     assert bool(consults) is meeting, [(e.trigger, e.plover_type) for e in run_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The gunmen marched 25 girls into the bush.", "marched", True),
+        ("The kidnappers marched Hassan Makuku into the forest.", "marched", True),
+        ("Thousands of people marched through the capital.", "marched", False),
+        ("The students marched their banners through the capital.", "marched", False),
+    ],
+)
+def test_people_led_away(nlp, text: str, verb: str, expected: bool) -> None:
+    head = next(t for t in nlp(text) if t.text == verb)
+    assert people_led_away(head, load_event_lexicon().cues["civilians"]) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("When Philip Mehrtens stepped off a police aircraft in Timika on Saturday, he was free. Fighters led by "
+         "Egianus Kogoya seized Mehrtens on Feb. 7 last year, minutes after he landed a plane at Paro.", True),
+        ("Fighters led by Egianus Kogoya seized Mehrtens on Feb. 7 last year, minutes after he landed a plane at Paro.",
+         False),  # no full name told before: the tag stands
+    ],
+)
+def test_told_as_person(nlp, text: str, expected: bool) -> None:
+    doc = nlp(text)
+    last = [t for t in doc if t.text == "Mehrtens"][-1]
+    assert last.ent_type_ != "PERSON", "the recogniser must tag the surname as no person for this case"
+    assert told_as_person(last) is expected

@@ -564,3 +564,21 @@ def test_a_participle_of_the_attack_nouns_verb_is_the_attack(run_events, text: s
     events = _assaults(run_events(text, places=(place(text, "Dobra", lat=8.0, lon=124.3),
                                                 place(text, "Lysa", lat=9.5, lon=125.9))))
     assert len(events) == n, [(e.trigger, e.place and e.place.name) for e in events]
+
+
+# (v199) captives told in the passive with no doer, within two sentences after a raid in its paragraph, are what the
+# raid took: one event, an abduction (ACLED codes the raid by what it did to the people it took); captives taken on
+# another day, by doers of their own, stay an event of their own
+CAPTIVES = [
+    ("On Tuesday, gunmen stormed a church in Eruku during an evening service. Three worshippers were killed and 38 "
+     "were taken away, the state government said.", ["Abduction/forced disappearance"]),
+    ("On Friday, armed men raided a boarding school in Papiri. The Christian Association said 303 pupils and 12 "
+     "teachers were abducted.", ["Abduction/forced disappearance"]),
+    ("On Friday, armed men raided a boarding school in Papiri. On Sunday, bandits abducted 12 farmers in Kontagora.",
+     ["Attack", "Abduction/forced disappearance"]),
+]
+
+
+@pytest.mark.parametrize(("text", "subs"), CAPTIVES, ids=["taken-away", "abducted", "own-day-and-doers"])
+def test_captives_told_after_a_raid_are_what_it_took(run_events, text: str, subs: list[str]) -> None:
+    assert [e.acled_sub_event_type for e in run_events(text)] == subs

@@ -145,3 +145,22 @@ def test_ground_an_undertaking_is_for_is_fought_for(pipeline_resources: Any, tex
     art = Article(id="aim", text=text, published=dt.date(2025, 4, 1), source="AP")
     events = process_article(art, pipeline_resources).events
     assert [e.acled_sub_event_type for e in events] == [sub], [(e.trigger, e.acled_sub_event_type) for e in events]
+
+
+ALLIES = [
+    # (v193) foreign forces beside the home state's own retake its ground with it: the government regains it
+    ("Rwandan and Mozambican troops retook the port town of Mocimboa da Praia on Sunday.", REGAIN),
+    ("Mozambican and Rwandan troops retook the port town of Mocimboa da Praia on Sunday.", REGAIN),
+    # negative: foreign forces alone overtake it
+    ("Rwandan troops retook the port town of Mocimboa da Praia on Sunday.", OVERTAKE),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), ALLIES, ids=["foreign-first", "home-first", "foreign-alone"])
+def test_foreign_forces_beside_the_home_state_regain_its_ground(pipeline_resources: Any, text: str, sub: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="allies", text=text, published=dt.date(2022, 8, 9))
+    events = [e for e in process_article(art, pipeline_resources).events if e.trigger == "retook"]
+    assert events, [(e.trigger, e.acled_sub_event_type) for e in process_article(art, pipeline_resources).events]
+    assert events[0].acled_sub_event_type == sub, (events[0].place, events[0].sources)

@@ -69,6 +69,12 @@ def _told_in_its_entry(bulletin: Draft, drafts: list[Draft]) -> bool:
                and live(o) is bulletin for o in drafts)
 
 
+def told_in_its_own_entry(d: Draft, drafts: list[Draft]) -> bool:
+    """``d`` is a bulletin whose own timed entry tells the happening below its line: where the happening is told,
+    which no other telling of the article absorbs (merges that join tellings of one happening leave it alone)."""
+    return _told_in_its_entry(d, drafts) and verbless(d.sent) and timed_entry(d.sent)
+
+
 def merge_bulletins(drafts: list[Draft]) -> None:
     """Join each bulletin of an attack to the nearest telling of it (see the module docstring)."""
     verbless_of: dict[int, bool] = {}

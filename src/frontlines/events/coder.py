@@ -30,6 +30,8 @@ from frontlines.events.means import (
     engaged_in,
     ground_assault_after,
     munition_stopped,
+    people_led_away,
+    told_as_person,
     mutual_setting,
     platform_fire,
     read_in_order,
@@ -318,6 +320,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
         else:
             sub = weapon or "Air/drone strike"
+    elif refine == "protest" and people_led_away(head, cues["civilians"]):
+        plover, mode, sub = _led_away(doers, lex)  # "marched 25 girls into the bush", "pupils were taken from a school"
     elif refine == "protest":
         sub = _protest(sent_cues, lex)
         if sub == "Violent demonstration":
@@ -328,6 +332,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers, named_places)
         if spec.key == "storm" and (sub is None or sub in _TERRITORY_TAKEN) and harm_told_with(head):
             sub = _victims(head, sent_cues, lex, default="Attack", doers=doers)  # taken only when control is told
+        elif spec.key == "storm" and sub == _LOOTED:
+            # a building stormed was forced into, nothing told taken from it: an attack on those inside
+            plover, mode = "ASSAULT", "firearms"
+            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers)
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
             # a verb of finding with nothing seizable found ("the report found that ...", "found no
             # evidence", "we look to find our flag"): a discovery told, no seizure
@@ -572,6 +580,14 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     return default
 
 
+def _led_away(doers: list[Any], lex: EventLexicon) -> tuple[str, str, str]:
+    """People led away by their captors: by a state's forces an arrest, by anyone else an abduction (ACLED)."""
+    hands = SentenceCues([t for d in doers for t in d.subtree]) if doers else None
+    if hands is not None and hands.holds(lex.cues["state_forces"]) and not hands.holds(lex.cues["non_state"]):
+        return "COERCE", "arrest", "Arrests"
+    return "ASSAULT", "abduct", ABDUCTION
+
+
 def _armed_hands(doer: set[int], sent_cues: SentenceCues, lex: EventLexicon) -> bool:
     """The doer's words name an armed force or an armed group ("Russian troops", "Islamic State")."""
     hands = sent_cues.within(doer)
@@ -586,14 +602,15 @@ def _protest_setting(cues: SentenceCues, lex: EventLexicon) -> bool:
 
 
 # Words whose complement is what a protest is about ("demanding justice for students killed", "to decry
-# the arrests", "over the death of"): the complement says nothing about what happened at the protest.
+# the arrests", "over the death of"), or what it came after ("following", "after a crackdown in which hundreds
+# were killed"): the complement says nothing about what happened at the protest.
 _TOPIC_HEADS = frozenset({"demand", "decry", "condemn", "denounce", "against", "over", "honour", "honor", "mourn",
-                          "commemorate", "allege", "following", "justice", "release", "oppose", "about", "protest"})
+                          "commemorate", "allege", "following", "after", "justice", "release", "oppose", "about", "protest"})
 _TOPIC_DEPS = frozenset({"dobj", "ccomp", "xcomp", "pobj", "prep", "attr"})
 
 
 def _without_topic(cues: SentenceCues) -> SentenceCues:
-    """The sentence's cues without the complements that name the protest's topic."""
+    """The sentence's cues without the complements that name the protest's topic or what it followed."""
     drop: set[int] = set()
     for t in cues.tokens:
         if t.lemma_.lower() in _TOPIC_HEADS or t.lower_ in _TOPIC_HEADS:
@@ -741,7 +758,8 @@ def _taken(
             return "COERCE", "seize", "Disrupted weapons use"
         if spec.plover == "ASSAULT" and c["armed_sites"].in_tokens(words, text):
             return "ASSAULT", "firearms", CLASH  # "the prison was overrun": its guards fought
-        if o.ent_type_ in _PLACE_ENTS or c["territory"].in_tokens(words, " " + o.lower_ + " ") or (
+        person = o.ent_type_ == "PERSON" or told_as_person(o)  # "seized Mehrtens", after "Philip Mehrtens"
+        if (o.ent_type_ in _PLACE_ENTS and not person) or c["territory"].in_tokens(words, " " + o.lower_ + " ") or (
                 territorial and o.pos_ == "PROPN" and o.ent_type_ in misread_as(spec.acled)):  # "retook Yahidne", a person
             if territorial:
                 return spec.plover, spec.mode, spec.acled
@@ -750,7 +768,7 @@ def _taken(
             if territorial and spec.plover == "ASSAULT":
                 return "COERCE", "seize", "Looting/property destruction"
             return spec.plover, spec.mode, spec.acled if conflict else None
-        if o.ent_type_ == "PERSON" or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
+        if person or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
             if spec.plover == "RETREAT" or spec.acled == "Disrupted weapons use":
                 return spec.plover, spec.mode, None  # a man found (dead, or hiding) was not taken by the finder
             state = sent_cues.holds(c["state_forces"])

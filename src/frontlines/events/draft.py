@@ -9,6 +9,7 @@ from typing import Any
 
 from frontlines.events.coder import Trigger, Typing
 from frontlines.events.coreference import finer_time, more_specific
+from frontlines.events.means import CLASH, mutual_setting
 from frontlines.events.realis import Realis
 from frontlines.records import Actor, EventStatus, Place, Precision, Quantity, TimeValue
 
@@ -52,9 +53,22 @@ def absorb(keep: Draft, gone: Draft) -> None:
         keep.realis = replace(gone.realis, attributed_to=doer.name or doer.text)
     elif keep.realis.attributed_to is None and gone.realis.attributed_to is not None:
         keep.realis = replace(keep.realis, attributed_to=gone.realis.attributed_to)
+    if _fought_off(gone) and keep.typing.plover == "ASSAULT" and keep.typing.acled_sub in _ONE_SIDED:
+        keep.typing = gone.typing  # "the adversary attacked ... The attack was repelled": both sides fought
     gone.dropped = True
     gone.merged_into = keep
 
+
+
+# Sub-types that tell violence by one side only: a telling that the other side fought back makes it a clash.
+_ONE_SIDED = frozenset({None, "Attack"})
+
+
+def _fought_off(d: Draft) -> bool:
+    """A mention told as fought off or fired back at ("the attack was repelled", "the guards fired back"):
+    the other side fought too, and ACLED codes the happening an armed clash whatever another mention of
+    it says ("the adversary attacked in the southern direction")."""
+    return d.typing.plover == "ASSAULT" and d.typing.acled_sub == CLASH and mutual_setting(d.trigger.head)
 
 
 def _claimed_by_its_doer(keep: Draft, gone: Draft) -> bool:

@@ -71,10 +71,13 @@ class EventLexicon:
     sector_heads: dict[str, str]  # head noun of a doer's phrase -> sector value
     trigger_words: frozenset[str] = field(init=False)  # every key of single, surface and phrasal
     frame_words: frozenset[str] = field(init=False)  # every word of every frame
+    cue_words: frozenset[str] = field(init=False)  # every single-word trigger and every word of a cue or weapon set
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "trigger_words", frozenset(self.single).union(self.surface, self.phrasal))
         object.__setattr__(self, "frame_words", frozenset().union(*(c.words for c in self.frames.values())))
+        object.__setattr__(self, "cue_words", frozenset(self.single).union(
+            *(c.words for c in self.cues.values()), *(c.words for _, c in self.weapons)))
 
 
 def _cueset(items: list[Any]) -> CueSet:

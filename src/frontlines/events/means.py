@@ -248,6 +248,16 @@ def home_nation(tokens: Iterable[Any], country: str | None, lex: EventLexicon) -
     return None
 
 
+def nations_named(tokens: Iterable[Any], lex: EventLexicon) -> set[str]:
+    """Every nation the words name ("Rwandan and Mozambican troops": RWA and MOZ), as ISO codes."""
+    found = set()
+    for t in tokens:
+        iso = lex.nationality.get(t.lower_) or lex.nationality.get(t.lemma_.lower())
+        if iso:
+            found.add(iso)
+    return found
+
+
 # Dependents that describe a doer rather than name it ("the government, backed by clan militias";
 # "the army, which ...", "Wagner, a Russian group"): their words are not the doer's own.
 _DESCRIBING = frozenset({"acl", "relcl", "appos", "advcl"})
@@ -404,6 +414,25 @@ def engaged_in(head: Any, lex: EventLexicon) -> tuple[str, str | None] | None:
             if lemma in _TALKING:
                 return "CONSULT", "meet"
     return None
+
+
+def told_as_person(tok: Any) -> bool:
+    """A name the article gives elsewhere as the last word of a person's full name ("Philip Mehrtens stepped off
+    ... Fighters seized Mehrtens"): the person named again by surname, whatever the recogniser tagged it here."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and not e.start <= tok.i < e.end
+               for e in tok.doc.ents)
+
+
+def people_led_away(head: Any, civilians: CueSet) -> bool:
+    """A verb of taking or of marching whose object is people ("137 pupils were taken from a school", "marched 25
+    girls into the bush"): the doers led them away, as captors do (a protest march takes no object, ground taken
+    is no person). ``civilians``: the cue set of people who are no combatants."""
+    if head.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or civilians.in_tokens(
+        frozenset({c.lemma_.lower(), c.lower_}), " " + c.lower_ + " ")) for c in head.children)
 
 
 # Verbs of taking captives back from their captors by force.

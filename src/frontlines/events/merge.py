@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from frontlines.events.bulletins import told_in_its_own_entry
 from frontlines.events.coder import specificity
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live, more_cautious
+from frontlines.events.means import ABDUCTION
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.takeover import TERRITORIAL
 from frontlines.records import Actor, EventStatus, TimeValue
@@ -348,6 +350,8 @@ one with a sub-type at one named place and day are one too (:func:`_untyped`).""
                 continue
             if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
                 continue
+            if told_in_its_own_entry(d, drafts):
+                break  # "09:40 A missile attack on Bucha. A car was damaged ...": the entry tells its own happening
             typing = d.typing if (blast and _bare_blast(e)) or (untyped and e.typing.acled_sub is None) else e.typing
             absorb(e, d)
             e.typing = typing
@@ -595,6 +599,9 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
                 if match.time is not None and d.time is not None and match.time.resolution.value == "default":
                     match.time = d.time
                 continue
+        if _captives_told(d):
+            _join_raid(d, drafts[:k])  # "gunmen stormed the church ... 38 were taken away": the raid's captives
+            continue
         if d.trigger.spec.key not in _CASUALTY_KEYS or d.sources:
             continue
         if d.trigger.spec.key != "die" and agent_tokens(head):
@@ -613,6 +620,32 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
             nearest = max(e.sent_idx for e in attacks)
             absorb(min((e for e in attacks if e.sent_idx == nearest),
                        key=lambda e: sum(1 for _ in e.trigger.head.ancestors)), d)
+
+
+# what a raid that took captives was typed by its own words: a violent act that names no captives
+_RAIDS = frozenset({"Attack", "Armed clash", None})
+
+
+def _captives_told(d: Draft) -> bool:
+    """An abduction told in the passive with no doer ("38 were taken away", "303 pupils and 12 teachers were
+    abducted"): the captives a raid told just before took, as a casualty clause tells its toll."""
+    head = d.trigger.head
+    return (d.typing.acled_sub == ABDUCTION and not d.sources and head.pos_ == "VERB"
+            and any(c.dep_ == "auxpass" for c in head.children) and not agent_tokens(head))
+
+
+def _join_raid(d: Draft, earlier: list[Draft]) -> None:
+    """Join captives told with no doer to the raid told within two sentences before them in their paragraph, on no
+    other day and at no other place: one happening, which ACLED codes by what the raid did to the people it took
+    (an abduction, not an attack on the church or the school it stormed)."""
+    raids = [e for e in (live(o) for o in earlier) if e is not d and not e.dropped and e.typing.plover == "ASSAULT"
+             and e.typing.acled_sub in _RAIDS and e.paragraph == d.paragraph and 0 < d.sent_idx - e.sent_idx <= 2
+             and e.realis.status in _TOLD and not _own_days_differ(d, e) and not _places_differ(d, e)]
+    if not raids:
+        return
+    raid = max(raids, key=lambda e: e.sent_idx)
+    absorb(raid, d)
+    raid.typing = d.typing
 
 
 def _tells_a_toll(d: Draft) -> bool:

@@ -109,7 +109,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "229"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "230"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -536,6 +536,30 @@ VERSION = "229"  # 3: speech content, generic and negated mentions, own-part den
 # 209: (branch status4) a clause before a semicolon is no content of the verb after it ("Girma Yeshitila was shot dead in an
 # ambush; the authorities blamed an extremist armed group": told as fact, not the authorities' claim; events.realis._across_semicolon)
 # 229: branch status4's v200-v209 merged with v228 (no rule of its own)
+# 190: (branch subtype5) an attack told again as fought off ("the adversary attacked ... The attack was repelled") was
+# fought by both sides: the event the mentions merge into is an armed clash (ACLED; events.draft._fought_off)
+# 191: (branch subtype5) a plural that opens a sentence, which the tagger calls a proper noun keeping the plural as its
+# lemma ("Missiles struck a mosque complex"), is read as the singular the lexicon knows: its weapon types the strike
+# (events.words.opening_plural)
+# 192: (branch subtype5) what a protest came after ("turned into a nationwide campaign after a crackdown in which hundreds
+# were killed"), as "following" already was, tells nothing of what happened at it (events.coder._without_topic)
+# 193: (branch subtype5) foreign forces named beside the home state's own ("Rwandan and Mozambican troops retook Mocimboa
+# da Praia") regain its ground with it (ACLED: government forces or their affiliates; events.takeover.beside_home_forces)
+# 194: (branch subtype5) a building stormed ("gunmen stormed the Christ Apostolic Church") was forced into, nothing told
+# taken from it: an attack on those inside, or a clash at a guarded site, not looting (events.coder.type_trigger)
+# 195: (branch subtype5) a marching verb with people as its object ("marched 25 girls into the bush") led them away:
+# an abduction by captors, an arrest by a state's forces, no protest (events.means.people_led_away, coder._led_away)
+# 196: (branch subtype5) a name the article gave before as a person's surname ("Philip Mehrtens stepped off ... Fighters
+# seized Mehrtens") is that person taken, though tagged a place: an abduction, no ground (events.means.told_as_person)
+# 197: (branch subtype5) a bulletin whose own timed entry tells its happening (v191 of merge5) is not absorbed by a
+# same-happening telling either ("06:30 Russian missiles hit the Kyiv region ... 09:40 A missile attack on Bucha. A car
+# was damaged"), which v191's "Missiles" now typed a missile attack had exposed (events.bulletins.told_in_its_own_entry)
+# 198: (branch subtype5) a common noun the recogniser made by itself a name ("Strikes also hit sites in Muzaffarabad",
+# "Strikes" tagged a person) is the word itself: a trigger (events.triggers._lone_common_noun)
+# 199: (branch subtype5) captives told in the passive with no doer within two sentences after a raid in its paragraph
+# ("gunmen stormed the church ... 38 were taken away") are what the raid took: one event, an abduction (ACLED;
+# events.merge._captives_told, _join_raid)
+# 230: branch subtype5's v190-v199 merged with v229 (no rule of its own)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -545,7 +569,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     """Events of one article (stage ``events.coder``)."""
     lex = lexicon_from(inp.resources)
     doc = inp.doc
-    words = read_words(doc)
+    words = read_words(doc, lex.cue_words)
     index = index_doc(doc, inp.outputs, words)
     armed_at = frozenset(i for i, a in index.actor_at.items() if a.sector in _ARMED_SECTORS)
     quotes = [
@@ -674,7 +698,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     own_statement(kept, inp.article.source, party)
     release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
-    forces_abroad(kept)
+    forces_abroad(kept, lex)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)

@@ -10,7 +10,7 @@ from frontlines.events.attribution import forces_of_no_side
 from frontlines.events.coder import SentenceCues, Trigger, Typing
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon
-from frontlines.events.means import hands_holder, home_nation, own_words
+from frontlines.events.means import hands_holder, home_nation, nations_named, own_words
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.voice import headline_passive
 from frontlines.events.territory import (
@@ -211,8 +211,10 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
         elif taker.sector.value in ("military", "government", "police") and taker.country and place is not None and (
             place.country
         ):
-            # a state's forces at home regain ground; abroad they overtake it; unknown: the verb decides
-            sub = TERRITORY[1] if taker.country != place.country else TERRITORY[0]
+            # a state's forces at home regain ground; abroad they overtake it, unless beside the home state's own
+            # forces; unknown: the verb decides
+            abroad = taker.country != place.country and not beside_home_forces(head, place.country, lex)
+            sub = TERRITORY[1] if abroad else TERRITORY[0]
     else:
         if doers:
             cues = SentenceCues(own_words(doers))
@@ -229,6 +231,14 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
 
 
 _STATE_BODIES = frozenset({"government", "military", "police"})
+
+
+def beside_home_forces(head: Any, country: str, lex: EventLexicon) -> bool:
+    """The takers' words name the forces of the land the ground lies in beside foreign ones ("Rwandan and
+    Mozambican troops retook Mocimboa da Praia"): the state regains its ground with its allies (ACLED: government
+    forces or their affiliates regain territory), though the first nation named is abroad."""
+    doers = hands_holder(head) or agent_tokens(head)
+    return bool(doers) and country in nations_named(own_words(doers), lex)
 
 
 def _speakers_state_forces(doers: list[Any], speaker: Actor | None, place: Place | None) -> bool:
@@ -258,7 +268,7 @@ def release_takes_ground(drafts: list[Draft], party: str | None) -> None:
             d.typing = replace(d.typing, acled_sub=sub)
 
 
-def forces_abroad(drafts: list[Draft]) -> None:
+def forces_abroad(drafts: list[Draft], lex: EventLexicon) -> None:
     """Ground a state's forces regained, by the words, lies abroad when the event's place is in another
     country than the forces' own and the story bears that country out: they overtook it (ACLED: a state's
     forces on foreign soil overtake territory; at home they regain it). The place may have been found only
@@ -274,7 +284,7 @@ def forces_abroad(drafts: list[Draft]) -> None:
         if taker is None or taker.sector.value not in _STATE_BODIES:
             continue
         own = taker.side or taker.country
-        if own is None or own == place.country:
+        if own is None or own == place.country or beside_home_forces(d.trigger.head, place.country, lex):
             continue
         if d.sent.start_char <= place.evidence.start < d.sent.end_char and not any(
                 o.place is not None and o.place.country == place.country and o.place.evidence.start != place.evidence.start

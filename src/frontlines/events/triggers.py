@@ -110,9 +110,24 @@ def _usable(tok: Any, spec: TriggerSpec) -> bool:
         return tok.head.lemma_.lower() in _FRAME_HEADS
     if tok.ent_type_ in _NUMBER_ENTS and tok.pos_ == "VERB":
         return True  # a verb is no part of a number: "kidnapped more than 100" read as one CARDINAL
+    if tok.ent_type_ in _NAME_ENTS and _lone_common_noun(tok):
+        return True  # "Strikes also hit sites in Muzaffarabad", the plural read as a person's name
     if tok.ent_type_ in _NOT_EVENT_ENTS or (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"):
         return False  # "March" the month, "Strike" in a name, "Amnesty" the organisation
     return True
+
+
+# entities that name someone or somewhere: a common noun alone in one is the recogniser's slip
+_NAME_ENTS = frozenset({"PERSON", "NORP", "GPE", "LOC"})
+
+
+def _lone_common_noun(tok: Any) -> bool:
+    """A word the tagger calls a common noun (plural or singular, not a proper noun) that is by itself the whole
+    of a name entity ("Strikes" tagged a person at the head of a sentence): no name, the word itself."""
+    if tok.pos_ != "NOUN" or tok.ent_iob_ != "B":
+        return False
+    nxt = tok.i + 1
+    return nxt >= len(tok.doc) or tok.doc[nxt].ent_iob_ != "I"
 
 
 # entities of numbers and times, which the recogniser sometimes stretches over the verb before them

@@ -12,6 +12,7 @@ collector, and ``doc[i]`` is cheap when a Token is needed.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Container
 from typing import Any
 
 
@@ -28,14 +29,42 @@ class DocWords:
         return len(self.lower) - 1 - self.lower[::-1].index(word) if word in self.lower else -1
 
 
-def read_words(doc: Any) -> DocWords:
-    """Read a Doc's words once (see the module docstring)."""
+def read_words(doc: Any, known: Container[str] = frozenset()) -> DocWords:
+    """Read a Doc's words once (see the module docstring). ``known``: the words the stage looks up (the event
+    lexicon's triggers and cues), which a plural that opens a sentence is read as (:func:`opening_plural`)."""
     lower = []
     lemma = []
     for t in doc:
-        lower.append(t.lower_)
-        lemma.append(t.lemma_.lower())
+        low = t.lower_
+        lem = t.lemma_.lower()
+        if lem == low and t.pos_ == "PROPN" and known and (singular := opening_plural(t, known)):
+            lem = singular
+        lower.append(low)
+        lemma.append(lem)
     return DocWords(lower=tuple(lower), lemma=tuple(lemma), spaced=any(" " in w for w in lower))
 
 
-__all__ = ["DocWords", "read_words"]
+# English plural endings and what they stand for, longest first (the rules spaCy's English lemmatizer applies)
+_PLURALS = (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("men", "man"), ("s", ""))
+# what may stand before a sentence's first word: a dateline's dash or colon ("KYIV (Reuters) - Missiles hit")
+_OPENERS = frozenset({"-", "\u2013", "\u2014", ":"})
+
+
+def opening_plural(tok: Any, known: Container[str]) -> str | None:
+    """The singular of a common noun that opens a sentence and is capitalised only for that: the tagger calls
+    such a plural a proper noun and keeps its plural as the lemma ("Missiles struck a mosque", "Clashes
+    erupted"), so the stage would not know the word. The singular is taken when the lexicon knows it;
+    a name keeps its form ("Hamas", "Houthis"). None when the token is no such word."""
+    text = tok.text
+    if len(text) < 4 or not (text[0].isupper() and text[1:].islower()):
+        return None
+    if not (tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text in _OPENERS)):
+        return None
+    low = tok.lower_
+    for ending, base in _PLURALS:
+        if low.endswith(ending) and (singular := low[: len(low) - len(ending)] + base) in known:
+            return singular
+    return None
+
+
+__all__ = ["DocWords", "opening_plural", "read_words"]

@@ -1,0 +1,44 @@
+"""events.words: the Doc's words read once, and plurals that open a sentence (table tests, own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events import load_event_lexicon
+from frontlines.events.words import opening_plural, read_words
+
+# (v191) a common noun capitalised only because it opens the sentence, which the tagger calls a proper noun and
+# whose plural it keeps as the lemma, is read as its singular when the lexicon knows it; a name keeps its form
+OPENING = [
+    ("The spokesman said 12 civilians had been killed. Missiles struck a school in the town.", "Missiles", "missile"),
+    ("KYIV (Reuters) - Missiles hit a power plant in the east of the country on Monday.", "Missiles", "missile"),
+    ("Hamas said it had fired rockets at the town.", "Hamas", None),  # a name: "hama" is no word of the lexicon
+    ("KYIV (Reuters) - Missiles hit a power plant in the east of the country on Monday.", "KYIV", None),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "singular"), OPENING, ids=["after-sentence", "after-dateline", "name", "caps"])
+def test_opening_plural(nlp, text: str, word: str, singular: str | None) -> None:
+    tok = next(t for t in nlp(text) if t.text == word)
+    assert opening_plural(tok, load_event_lexicon().cue_words) == singular
+
+
+def test_a_word_inside_a_name_keeps_its_plural(nlp) -> None:
+    doc = nlp("The Rapid Support Forces said they had taken the town.")
+    words = read_words(doc, load_event_lexicon().cue_words)
+    assert words.lemma[3] == doc[3].lemma_.lower()  # "Forces" in a name is no opening plural
+
+
+# the stage reads the weapon the plural names: a missile attack, not the air strike "struck" alone would give
+WEAPON = [
+    ("The spokesman said 12 civilians had been killed and 30 wounded. Missiles struck a school in the town.",
+     "Shelling/artillery/missile attack"),
+    ("The spokesman said 12 civilians had been killed and 30 wounded. Something struck a school in the town.",
+     "Air/drone strike"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), WEAPON, ids=["missiles", "no-weapon"])
+def test_the_weapon_an_opening_plural_names_types_the_strike(run_events, text: str, sub: str) -> None:
+    second = [e for e in run_events(text) if e.evidence.start >= text.index(". ") + 2]
+    assert [e.acled_sub_event_type for e in second] == [sub]
