@@ -12,6 +12,7 @@ or curated place file changes the version recorded with every extraction.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -146,6 +147,40 @@ def doc_datelines(doc: Any) -> list[tuple[int, int]]:
 
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+_SENT_STARTS_KEY = "frontlines.sent_starts"
+
+
+def _sent_bounds(doc: Any, i: int) -> tuple[int, int]:
+    """The start and end of the sentence holding token ``i``, from the Doc's sentence starts read once
+    (kept in ``doc.user_data``: sentence boundaries are set by the parse and never change after it)."""
+    starts = doc.user_data.get(_SENT_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_SENT_STARTS_KEY] = [s.start for s in doc.sents]
+    k = bisect.bisect_right(starts, i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
+
+
+def sentence_start(tok: Any) -> int:
+    """``tok.sent.start`` (``tok`` a Token or a Span): spaCy's ``.sent`` builds two Spans through
+    ``Doc.__getitem__`` and checks the Doc's annotation on every call (about 10 us, some fifty times an
+    attribute's cost), and the stages ask per trigger and per place."""
+    doc = tok.doc
+    if getattr(doc, "user_data", None) is None:  # a test's stand-in
+        return int(tok.sent.start)
+    return _sent_bounds(doc, tok.i if hasattr(tok, "i") else tok.start)[0]
+
+
+def sentence_of(tok: Any) -> Any:
+    """``tok.sent`` (``tok`` a Token or a Span: the sentence of its first token), the same Span, built
+    from the Doc's sentence starts read once (see :func:`sentence_start`)."""
+    doc = tok.doc
+    if getattr(doc, "user_data", None) is None:  # a test's stand-in
+        return tok.sent
+    from spacy.tokens import Span
+
+    start, end = _sent_bounds(doc, tok.i if hasattr(tok, "i") else tok.start)
+    return Span(doc, start, end)
 
 
 def token_indices(doc: Any, words: Iterable[str]) -> list[int]:

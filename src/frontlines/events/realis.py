@@ -17,7 +17,7 @@ from typing import Any
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.voice import HARM_VERBS
 from frontlines.events.words import DocWords
-from frontlines.stages import doc_datelines
+from frontlines.stages import doc_datelines, sentence_start
 from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
 
@@ -475,7 +475,7 @@ def _dateline_word(tok: Any) -> bool:
     if tok.idx >= 2000:
         return False  # a dateline opens the text or one of its first paragraphs
     datelines = doc_datelines(tok.doc)
-    if not datelines or tok.i - tok.sent.start > 12:  # the sentence is looked up only when there is a dateline
+    if not datelines or tok.i - sentence_start(tok) > 12:  # the sentence is looked up only when there is a dateline
         return False
     return any(a <= tok.idx < b for a, b in datelines)
 
@@ -575,8 +575,8 @@ def _speaker_before(pronoun: Any) -> Any | None:
     """The body a speaking "it" or "they" takes up: the nearest subject before it, in its sentence or
     the one before, that can speak and agrees with it ("it" a singular body that is no person, "they"
     a plural one or an organisation); None when there is none."""
-    sent = pronoun.sent
-    start = sent.start if sent.start == 0 else pronoun.doc[sent.start - 1].sent.start
+    start = sentence_start(pronoun)
+    start = start if start == 0 else sentence_start(pronoun.doc[start - 1])
     for i in range(pronoun.i - 1, start - 1, -1):
         tok = pronoun.doc[i]
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "PERSON" or tok.lower_ in _PRONOUNS:
