@@ -128,6 +128,9 @@ def report_night(kept: list[Draft], index: Any, breaks: list[int], published: dt
     for d in kept:
         if d.time is not None:
             continue
+        sent = d.sent
+        if "overnight" not in doc_text(sent.doc)[sent.start_char:sent.end_char].lower():
+            continue  # no word of the sentence is "overnight" (most are not): no Token of it need be made
         head = d.trigger.head
         verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)
         night = next((t for t in d.sent if t.lower_ == "overnight" and t.dep_ in ("advmod", "npadvmod", "prep")
