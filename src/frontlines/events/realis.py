@@ -17,7 +17,7 @@ from typing import Any
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.voice import HARM_VERBS
 from frontlines.events.words import DocWords
-from frontlines.stages import doc_datelines, sentence_start
+from frontlines.stages import doc_datelines, doc_text, sentence_start
 from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
 
@@ -526,6 +526,8 @@ def colon_speaker(trigger: Any, sent: Any) -> Any | None:
     trigger are a noun phrase, with no verb, that names someone who can speak; its head is the speaker.
     "Update:", "Breaking:" or a place ("Kharkiv:") name no one."""
     doc = sent.doc
+    if ":" not in doc_text(doc)[sent.start_char : trigger.idx]:
+        return None  # no colon before the trigger (most sentences): no Token of the sentence need be made
     colon = next((t.i for t in doc[sent.start : trigger.i] if t.text == ":"), None)
     if colon is None:
         return None
