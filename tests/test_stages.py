@@ -159,3 +159,20 @@ def test_sentence_of_a_stand_in_without_user_data_asks_it() -> None:
 
     assert sentence_of(StandIn()) is StandIn.sent
     assert sentence_start(StandIn()) == 4
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 3), (2, 2), (4, 9), (0, -1), (-3, -1), (5, 200), (7, 3)])
+def test_span_of_is_the_docs_own_slice(nlp: Any, start: int, end: int) -> None:
+    from frontlines.stages import span_of
+
+    doc = nlp(_SENTENCES)
+    mine, spacys = span_of(doc, start, end), doc[start:end]
+    assert (mine.start, mine.end, mine.text) == (spacys.start, spacys.end, spacys.text)
+    if len(spacys):
+        assert mine.root.i == spacys.root.i
+
+
+def test_span_of_a_stand_in_slices_it() -> None:
+    from frontlines.stages import span_of
+
+    assert span_of(["a", "b", "c"], 1, 3) == ["b", "c"]

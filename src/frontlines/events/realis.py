@@ -17,7 +17,7 @@ from typing import Any
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.voice import HARM_VERBS
 from frontlines.events.words import DocWords
-from frontlines.stages import doc_datelines, doc_text, sentence_start
+from frontlines.stages import doc_datelines, doc_text, sentence_start, span_of
 from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
 
@@ -629,7 +629,7 @@ def noun_phrase(tok: Any) -> str:
     while left < tok.i and (doc[left].ent_type_ in ("TIME", "DATE") or _CLOCK.match(doc[left].text)
                             or doc[left].is_punct or _dateline_word(doc[left])):
         left += 1  # "11:20 Kharkiv mayor Ihor Terekhov": a live blog's time stamp (or a dateline) is no part of who said it
-    return doc[left : right + 1].text.strip(" ,")
+    return span_of(doc, left, right + 1).text.strip(" ,")
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
