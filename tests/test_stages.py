@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,60 @@ def test_datelines_are_found(text: str, dateline: str) -> None:
 )
 def test_no_dateline(text: str) -> None:
     assert dateline_spans(text) == []
+
+
+# -- sentence_of / sentence_start: tok.sent from the Doc's sentence starts, read once -----------------
+_SENTENCES = ("KYIV, Sept 11 - Ukrainian forces entered Izium. Russia denied it.\n\n"
+              "Shelling hit Kharkiv overnight, killing two. \"We will rebuild,\" the mayor said. Fighting went on.")
+
+
+@pytest.mark.parametrize("where", ["every token", "a span", "the first and last token"])
+def test_sentence_of_is_the_tokens_own_sentence(nlp: Any, where: str) -> None:
+    from frontlines.stages import sentence_of, sentence_start
+
+    doc = nlp(_SENTENCES)
+    assert len(list(doc.sents)) >= 4
+    if where == "every token":
+        items: list[Any] = list(doc)
+    elif where == "a span":
+        items = [doc[i : i + 3] for i in range(len(doc) - 3)]
+    else:
+        items = [doc[0], doc[len(doc) - 1]]
+    for item in items:
+        mine, spacys = sentence_of(item), item.sent
+        assert (mine.start, mine.end) == (spacys.start, spacys.end) and mine == spacys
+        assert sentence_start(item) == spacys.start
+    # negative: a token of another sentence does not share its start
+    first, last = doc[0], doc[len(doc) - 1]
+    assert sentence_start(first) != sentence_start(last)
+
+
+def test_sentence_of_a_stand_in_without_user_data_asks_it() -> None:
+    from frontlines.stages import sentence_of, sentence_start
+
+    class Sent:
+        start = 4
+
+    class StandIn:
+        doc = object()
+        sent = Sent()
+
+    assert sentence_of(StandIn()) is StandIn.sent
+    assert sentence_start(StandIn()) == 4
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 3), (2, 2), (4, 9), (0, -1), (-3, -1), (5, 200), (7, 3)])
+def test_span_of_is_the_docs_own_slice(nlp: Any, start: int, end: int) -> None:
+    from frontlines.stages import span_of
+
+    doc = nlp(_SENTENCES)
+    mine, spacys = span_of(doc, start, end), doc[start:end]
+    assert (mine.start, mine.end, mine.text) == (spacys.start, spacys.end, spacys.text)
+    if len(spacys):
+        assert mine.root.i == spacys.root.i
+
+
+def test_span_of_a_stand_in_slices_it() -> None:
+    from frontlines.stages import span_of
+
+    assert span_of(["a", "b", "c"], 1, 3) == ["b", "c"]

@@ -12,7 +12,9 @@ or curated place file changes the version recorded with every extraction.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -146,6 +148,54 @@ def doc_datelines(doc: Any) -> list[tuple[int, int]]:
 
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+_SENT_STARTS_KEY = "frontlines.sent_starts"
+
+
+def _sent_bounds(doc: Any, i: int) -> tuple[int, int]:
+    """The start and end of the sentence holding token ``i``, from the Doc's sentence starts read once
+    (kept in ``doc.user_data``: sentence boundaries are set by the parse and never change after it)."""
+    starts = doc.user_data.get(_SENT_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_SENT_STARTS_KEY] = [s.start for s in doc.sents]
+    k = bisect.bisect_right(starts, i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
+
+
+def sentence_start(tok: Any) -> int:
+    """``tok.sent.start`` (``tok`` a Token or a Span): spaCy's ``.sent`` builds two Spans through
+    ``Doc.__getitem__`` and checks the Doc's annotation on every call (about 10 us, some fifty times an
+    attribute's cost), and the stages ask per trigger and per place."""
+    doc = tok.doc
+    if getattr(doc, "user_data", None) is None:  # a test's stand-in
+        return int(tok.sent.start)
+    return _sent_bounds(doc, tok.i if hasattr(tok, "i") else tok.start)[0]
+
+
+def span_of(doc: Any, start: int, end: int) -> Any:
+    """``doc[start:end]`` for token indices ``0 <= start <= end <= len(doc)``: the same Span, made
+    directly (slicing a Doc normalises the slice in Python first: about three times the cost)."""
+    if 0 <= start <= end <= len(doc) and hasattr(doc, "user_data"):  # (not a test's stand-in)
+        return _span_type()(doc, start, end)
+    return doc[start:end]
+
+
+@functools.cache
+def _span_type() -> Any:
+    """spaCy's Span class, imported on first use (this module imports no spaCy at load)."""
+    from spacy.tokens import Span
+
+    return Span
+
+
+def sentence_of(tok: Any) -> Any:
+    """``tok.sent`` (``tok`` a Token or a Span: the sentence of its first token), the same Span, built
+    from the Doc's sentence starts read once (see :func:`sentence_start`)."""
+    doc = tok.doc
+    if getattr(doc, "user_data", None) is None:  # a test's stand-in
+        return tok.sent
+    start, end = _sent_bounds(doc, tok.i if hasattr(tok, "i") else tok.start)
+    return span_of(doc, start, end)
 
 
 def token_indices(doc: Any, words: Iterable[str]) -> list[int]:

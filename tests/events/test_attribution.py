@@ -349,6 +349,8 @@ COLON = [
     ("It sank.\n\nReminder: the ship, hit by a missile on February 18, sank on Saturday.", "hit", None,
      EventStatus.HAPPENED),
     ("Kharkiv: two people were killed in a Russian strike on the city.", "strike", None, EventStatus.HAPPENED),
+    # a colon after the trigger labels nothing before it
+    ("Russian troops shelled Kherson overnight: two people were killed.", "shelled", None, EventStatus.HAPPENED),
 ]
 
 

@@ -491,6 +491,13 @@ def test_an_event_done_overnight_is_dated_on_the_day_its_night_ends(run_events, 
     assert all(e.time is not None and e.time.start == dt.date.fromisoformat(date) for e in later)
 
 
+def test_a_word_holding_overnight_is_no_night(run_events) -> None:
+    text = "Rebels shelled the town on Sunday.\n\nThe rebels stormed the overnighters' barracks."
+    events = run_events(text, times=(timev(text, "Sunday", "2022-11-06"),))
+    later = [e for e in events if e.evidence.text.startswith("The rebels")]
+    assert later and all(e.time is None or "overnight" not in e.time.text.lower() for e in later)
+
+
 def test_an_overnight_curfew_is_no_time(run_events) -> None:
     text = "Rebels shelled the town on Sunday.\n\nThe army imposed an overnight curfew on the town."
     events = run_events(text, times=(timev(text, "Sunday", "2022-11-06"),))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.records import Actor
+from frontlines.stages import sentence_start
 
 PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers"})
 _PARTY_SECTORS = frozenset({"military", "government", "police", "rebel"})
@@ -26,10 +27,9 @@ def personal_pronoun(doers: list[Any]) -> Any | None:
 def person_before(pronoun: Any, index: Any) -> Actor | None:
     """The nearest person named before the pronoun, in its sentence or the one before (``index``:
     the article's events.roles.DocIndex, typed loosely here so that roles may import this module)."""
-    sent = pronoun.sent
-    start = sent.start
+    start = sentence_start(pronoun)
     if start > 0:
-        start = pronoun.doc[start - 1].sent.start
+        start = sentence_start(pronoun.doc[start - 1])
     for i in range(pronoun.i - 1, start - 1, -1):
         actor = index.actor_at.get(i)
         if actor is not None and actor.kind == "person":

@@ -16,6 +16,7 @@ from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.realis import Realis, acronym, anonymous, noun_phrase, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
+from frontlines.stages import sentence_start
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "Shoigu said his forces had taken": for control only
@@ -356,7 +357,7 @@ def _speaker_as_pronoun(doers: list[Any], speaker: Any) -> bool:
     if speaker is None or len(doers) != 1:
         return False
     pronoun, person = doers[0].lower_, speaker.ent_type_ == "PERSON"
-    if doers[0].i < speaker.i or doers[0].sent.start != speaker.sent.start:
+    if doers[0].i < speaker.i or sentence_start(doers[0]) != sentence_start(speaker):
         return False
     if pronoun == "it":
         return not person and speaker.tag_ in ("NN", "NNP")
@@ -637,10 +638,10 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
             continue
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             who = _antecedent(subj, tok)
-            named.append((_party_names(who, index), sent_of.get(tok.sent.start, 0)))
+            named.append((_party_names(who, index), sent_of.get(sentence_start(tok), 0)))
             actor = index.actor_at.get(who.i)
             if actor is not None and (actor.side or actor.country):
-                deniers.append((actor.side or actor.country or "", sent_of.get(tok.sent.start, 0)))
+                deniers.append((actor.side or actor.country or "", sent_of.get(sentence_start(tok), 0)))
     if named:
         _denied_after_blame(drafts, index, doc, named, sent_of, lemmas)
     if not deniers:
@@ -721,7 +722,7 @@ def _denied_after_blame(drafts: list[Draft], index: DocIndex, doc: Any, deniers:
             continue
         accusers = [index.actor_at.get(_antecedent(c, tok).i) for c in tok.children if c.dep_ == "nsubj"]
         accused = [_party_names(c, index) for c in tok.children if c.dep_ == "dobj"]
-        k = sent_of.get(tok.sent.start, 0)
+        k = sent_of.get(sentence_start(tok), 0)
         blames.extend((who, names, k) for who in accusers if who is not None for names in accused if names)
     for accuser, names, k_blame in blames:
         if not any(_same_party(names, denier) and 0 <= k - k_blame <= BLAME_REACH for denier, k in deniers):

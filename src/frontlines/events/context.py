@@ -18,7 +18,7 @@ from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES, venue
 from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import TERRITORIAL, changes_hands
 from frontlines.events.territory import not_taken
-from frontlines.stages import doc_text
+from frontlines.stages import doc_text, sentence_of
 from frontlines.records import Actor, EventStatus, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
 from frontlines.stages import PARAGRAPH_BREAK
 
@@ -164,6 +164,9 @@ def report_night(kept: list[Draft], index: Any, breaks: list[int], published: dt
     for d in kept:
         if d.time is not None:
             continue
+        sent = d.sent
+        if "overnight" not in doc_text(sent.doc)[sent.start_char:sent.end_char].lower():
+            continue  # no word of the sentence is "overnight" (most are not): no Token of it need be made
         head = d.trigger.head
         verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)
         night = next((t for t in d.sent if t.lower_ == "overnight" and t.dep_ in ("advmod", "npadvmod", "prep")
@@ -173,7 +176,7 @@ def report_night(kept: list[Draft], index: Any, breaks: list[int], published: dt
             continue
         told = [tv for tv, root in index.times if root.i < d.sent.start and tv.start is not None
                 and tv.type in (TimeType.DATE, TimeType.TIME) and tv.granularity in ("day", "time")
-                and not dateline_date(tv, root.sent)]
+                and not dateline_date(tv, sentence_of(root))]
         day = published
         if told and told[-1].start is not None and told[-1].start < published:
             day = told[-1].start + dt.timedelta(days=0 if _morning(told[-1]) else 1)
@@ -256,7 +259,7 @@ def told_after(kept: list[Draft], index: Any, breaks: list[int], published: dt.d
                 continue
             if bisect.bisect_right(breaks, root.idx) != d.paragraph:
                 break
-            if dateline_date(tv, root.sent) or (d.realis.status in PAST_STATUSES and _after(tv, published)):
+            if dateline_date(tv, sentence_of(root)) or (d.realis.status in PAST_STATUSES and _after(tv, published)):
                 continue
             d.time = tv
             d.inherited.add("time")
@@ -281,7 +284,7 @@ def story_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: 
         return
     days = [(tv, root) for tv, root in index.times if tv.type in (TimeType.DATE, TimeType.TIME)
             and tv.granularity in ("day", "time") and tv.start is not None and tv.start <= published
-            and not dateline_date(tv, root.sent)]
+            and not dateline_date(tv, sentence_of(root))]
     for d in kept:
         if d.time is not None or d.realis.status not in PAST_STATUSES or d.typing.plover in SPEECH_TYPES \
                 or _going_on(d.trigger.head):
@@ -437,7 +440,7 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
     def story_place(k: int, p: Any, root: Any) -> bool:
         told = story.get(k)
         if told is None:
-            told = story[k] = not venue(root, root.sent.root) and not (p.kind == PlaceKind.COUNTRY and _doer(root)) \
+            told = story[k] = not venue(root, sentence_of(root).root) and not (p.kind == PlaceKind.COUNTRY and _doer(root)) \
                 and not came_from(root, triggers)
         return told
 

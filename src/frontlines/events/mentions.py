@@ -71,6 +71,7 @@ from frontlines.events.generic import HABIT_NOUNS, no_happening
 from frontlines.events.lexicon import CueSet
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.records import EventStatus
+from frontlines.stages import sentence_of
 
 # PLOVER's verbal types: acts done by saying something, whose content is another happening
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
@@ -622,7 +623,7 @@ _FIRST_PERSON = frozenset({"i", "we"})
 
 def _quoted(tok: Any) -> bool:
     """Whether the token stands between quotation marks of its sentence (an odd number before it)."""
-    return sum(1 for t in tok.sent if t.i < tok.i and t.text in _QUOTES) % 2 == 1
+    return sum(1 for t in sentence_of(tok) if t.i < tok.i and t.text in _QUOTES) % 2 == 1
 
 
 def witness_speech(d: Draft) -> bool:

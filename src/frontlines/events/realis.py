@@ -17,7 +17,7 @@ from typing import Any
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.voice import HARM_VERBS
 from frontlines.events.words import DocWords
-from frontlines.stages import doc_datelines
+from frontlines.stages import doc_datelines, doc_text, sentence_start, span_of
 from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
 
@@ -524,7 +524,7 @@ def _dateline_word(tok: Any) -> bool:
     if tok.idx >= 2000:
         return False  # a dateline opens the text or one of its first paragraphs
     datelines = doc_datelines(tok.doc)
-    if not datelines or tok.i - tok.sent.start > 12:  # the sentence is looked up only when there is a dateline
+    if not datelines or tok.i - sentence_start(tok) > 12:  # the sentence is looked up only when there is a dateline
         return False
     return any(a <= tok.idx < b for a, b in datelines)
 
@@ -580,6 +580,8 @@ def colon_speaker(trigger: Any, sent: Any) -> Any | None:
     trigger are a noun phrase, with no verb, that names someone who can speak; its head is the speaker.
     "Update:", "Breaking:" or a place ("Kharkiv:") name no one."""
     doc = sent.doc
+    if ":" not in doc_text(doc)[sent.start_char : trigger.idx]:
+        return None  # no colon before the trigger (most sentences): no Token of the sentence need be made
     colon = next((t.i for t in doc[sent.start : trigger.i] if t.text == ":"), None)
     if colon is None:
         return None
@@ -637,8 +639,8 @@ def _speaker_before(pronoun: Any) -> Any | None:
     """The body a speaking "it" or "they" takes up: the nearest subject before it, in its sentence or
     the one before, that can speak and agrees with it ("it" a singular body that is no person, "they"
     a plural one or an organisation); None when there is none."""
-    sent = pronoun.sent
-    start = sent.start if sent.start == 0 else pronoun.doc[sent.start - 1].sent.start
+    start = sentence_start(pronoun)
+    start = start if start == 0 else sentence_start(pronoun.doc[start - 1])
     for i in range(pronoun.i - 1, start - 1, -1):
         tok = pronoun.doc[i]
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ == "PERSON" or tok.lower_ in _PRONOUNS:
@@ -739,7 +741,7 @@ def _phrase_bounds(tok: Any) -> tuple[int, int]:
 def noun_phrase(tok: Any) -> str:
     """The noun phrase headed by ``tok``: its left modifiers, compounds and an "of"/"from" complement."""
     left, right = _phrase_bounds(tok)
-    return tok.doc[left : right + 1].text.strip(" ,")
+    return span_of(tok.doc, left, right + 1).text.strip(" ,")
 
 
 def speaker_phrase(tok: Any) -> str:
@@ -752,7 +754,7 @@ def speaker_phrase(tok: Any) -> str:
                  and c.ent_type_ in ("PERSON", "ORG")), None)
     if name is not None:
         right = max(right, name.right_edge.i)
-    return tok.doc[left : right + 1].text.strip(" ,")
+    return span_of(tok.doc, left, right + 1).text.strip(" ,")
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")

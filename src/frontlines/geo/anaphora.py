@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from frontlines.stages import doc_text, token_indices
+from frontlines.stages import doc_text, sentence_of, token_indices
 from frontlines.geo.gazetteer import Candidate, Gazetteer
 from frontlines.geo.recognise import KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
@@ -141,7 +141,7 @@ def _may_be_meant(doc: Any, tok: Any, gazetteer: Gazetteer, modifiers: dict[int,
         # "troops advancing from Balakliia drove into the town": where they came from is not
         # where they went, so an origin in the noun's own sentence is no antecedent
         if sent is None:
-            sent = tok.sent  # once per noun, not once per place before it
+            sent = sentence_of(tok)  # once per noun, not once per place before it
         if _origin_in_sentence(doc, p, sent):
             return False
         modifier = modifiers.get(id(p))

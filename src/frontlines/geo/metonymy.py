@@ -8,6 +8,7 @@ from typing import Any
 from frontlines.geo.gazetteer import Candidate
 from frontlines.geo.recognise import Mention
 from frontlines.records import PlaceKind
+from frontlines.stages import span_of
 
 _GOVT_NOUNS = frozenset("""
 troops forces force army military soldiers navy commanders command government officials official
@@ -43,7 +44,7 @@ def metonymic_use(doc: Any, m: Mention, c: Candidate) -> bool:
         return True
     if not (c.kind == PlaceKind.COUNTRY or c.capital):
         return False
-    root = doc[m.start : m.end].root
+    root = span_of(doc, m.start, m.end).root
     if root.dep_ == "poss" or (m.end < len(doc) and doc[m.end].tag_ == "POS"):
         head = root.head
         if head.lemma_.lower() in _GOVT_NOUNS or head.lower_ in _GOVT_NOUNS:

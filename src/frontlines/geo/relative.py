@@ -40,7 +40,7 @@ def relative_place(doc: Any, article_id: str, m: Mention, end_char: int, c: Cand
     (resolved to ``c`` as ``place``); None when none does."""
     if not _cue_before(doc, m.start):
         return None  # most names: no phrase ends right before them, and the six words need not be read
-    before = [t for t in doc[max(0, m.start - 6) : m.start]]
+    before = [doc[i] for i in range(max(0, m.start - 6), m.start)]  # no Span needed
     low = [t.lower_ for t in before]
     # drop "the" before the name ("west bank of the Dnipro")
     core = low[:-1] if low and low[-1] == "the" else low

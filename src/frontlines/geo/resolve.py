@@ -364,7 +364,7 @@ def _hint(doc: Any, m: Mention) -> PlaceKind | None:
                 if word:
                     return _HINT_KIND.get(word)
     if m.start > 0 and doc[m.start - 1].lower_ in _PREFIX_HINT_ENDS:
-        before = tuple(t.lower_ for t in doc[max(0, m.start - 2) : m.start])
+        before = tuple(doc[i].lower_ for i in range(max(0, m.start - 2), m.start))  # no Span needed
         for words, kind in _PREFIX_HINTS.items():
             if before[-len(words):] == words:
                 return _HINT_KIND[kind]
