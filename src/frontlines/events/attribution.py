@@ -633,6 +633,38 @@ def _denied_after_blame(drafts: list[Draft], index: DocIndex, doc: Any, deniers:
             d.realis = replace(d.realis, status=EventStatus.DENIED, attributed_to=accuser.evidence.text)
 
 
+def blame_names_a_doer(drafts: list[Draft]) -> None:
+    """A party blaming another for a deed the article told shortly before with no doer of another side
+    ("an airstrike hit the Tajoura Detention Centre ... The GNA blamed the LNA for the strike"; "Monday's
+    attack on the Kerch bridge ... Moscow blamed Ukrainian naval drones"; "the killing of a couple ..., which
+    it blamed on the 33rd Front") says who did that deed: the corpus's convention codes anyone's report of
+    what a party did as the deed's attribution, not as an act of its own, so the blame is no event. Blames
+    that name different doers near each other ("The M23 denied responsibility and blamed the Congolese army.
+    The Congolese government accused Rwanda of a war crime") are a dispute: each side's accusation stays an
+    event. "Accuse" names a charge of its own ("accused Rwanda of a war crime") and stays."""
+    charges = [d for d in drafts if not d.dropped and d.typing.plover == "ACCUSE"
+               and d.trigger.head.lemma_.lower() in _BLAME_VERBS and d.trigger.head.pos_ == "VERB"
+               and not _negated_verb(d.trigger.head)]
+    for d in charges:
+        head = d.trigger.head
+        if head.lemma_.lower() != "blame":
+            continue
+        accusers = {_accuser_words(head)}
+        if any(o is not d and abs(o.sent_idx - d.sent_idx) <= DENIAL_REACH and _accuser_words(o.trigger.head) not in accusers
+               for o in charges):
+            continue  # a dispute: accusations of more than one party
+        if any(e is not d and not e.dropped and e.typing.plover in _HOSTILE_DEEDS
+               and 0 <= d.sent_idx - e.sent_idx <= DENIAL_REACH and e.trigger.head.i < head.i and not e.sources
+               for e in drafts):
+            d.dropped = True
+
+
+def _accuser_words(verb: Any) -> str:
+    """The words naming who accuses (its subject, a relative pronoun's antecedent)."""
+    subjects = [_antecedent(c, verb) for c in verb.children if c.dep_ == "nsubj"]
+    return " ".join(t.lower_ for s in subjects for t in s.subtree)
+
+
 def _same_party(accused: frozenset[str], denier: frozenset[str]) -> bool:
     """The same side, or every proper name of the denier's among the accused's."""
     sides = {n for n in accused if n.startswith("side:")}

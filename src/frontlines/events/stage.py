@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.attribution import (
+    blame_names_a_doer,
     claim_or_report,
     claimed_doers,
     denied_accusations,
@@ -103,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "173"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "180"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -482,6 +483,9 @@ VERSION = "173"  # 3: speech content, generic and negated mentions, own-part den
 # says whose it is, a place only when the sentence names no other (events.roles.choose_place; before: the trigger's noun only)
 # 172: (branch places6) v171 guarded: a place standing on the trigger itself has no path to a modifier (was an IndexError)
 # 173: branch places6's v170-v172 merged with the lead's v169 (no rule of its own)
+# 180: (branch precision5) a blame naming the doer of a deed told shortly before with no doer ("an airstrike hit the
+# centre ... The GNA blamed the LNA for the strike") is that deed's attribution, no accusation of its own; blames naming
+# different doers are a dispute and stay (events.attribution.blame_names_a_doer)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -615,6 +619,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
     forces_abroad(kept)
+    blame_names_a_doer(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
