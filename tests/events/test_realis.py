@@ -93,6 +93,11 @@ NOT_HAPPENINGS = [
     # an act told as done again and again is a summary, not a happening (events v38)
     ("Beijing has repeatedly urged both sides to stop fighting.", "urged"),
     ("Russian forces regularly shell the town.", "shell"),
+    # so is one told in the present on a recurring unit of time (events v181)
+    ("Most nights, the soldiers still fire into the mangroves, residents say.", "fire"),
+    ("A youth assembly meets every evening to decide whether to keep the road closed.", "meets"),
+    ("Every week, the army shells the villages near the border.", "shells"),
+    ("On Fridays, militants attack the checkpoints.", "attack"),
     # fighting told as what a whole war consisted of sums the war up (events v80)
     ("The group fought the army to a standstill in the 34-day war of 2006.", "fought"),
     ("The militia fought alongside the army during the two-year war that ended last year.", "fought"),
@@ -104,6 +109,9 @@ HAPPENINGS = [
     ("The army allowed residents to leave and then shelled the town.", "shelled"),
     ("Police have arrested 40 people since Monday.", "arrested"),
     ("Russian forces repeatedly shelled the town on Monday.", "shelled"),
+    # a past act done every day of a period is told as it went; one day is no recurrence (events v181)
+    ("The army shelled the village every day last week.", "shelled"),
+    ("The army shells the village this evening, residents say.", "shells"),
     # a deed done in a war, and fighting told on a day of it, stay happenings
     ("Israel captured the heights from Syria in the 1967 war.", "captured"),
     ("Rebels fought the army in the town on Monday during the war.", "fought"),

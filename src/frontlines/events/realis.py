@@ -395,10 +395,36 @@ _FREQUENCY = frozenset({"repeatedly", "often", "regularly", "frequently", "routi
                         "sometimes", "occasionally", "persistently", "continually"})
 
 
+# units of time a recurring act is counted in ("every evening", "most nights")
+_TIME_UNITS = frozenset({"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# determiners and quantifiers that make a unit of time recur ("every", "each", "most", "many")
+_RECURRING = frozenset({"every", "each", "most", "many"})
+
+
+def _recurring_time(noun: Any) -> bool:
+    """A unit of time told as recurring: quantified by "every", "each", "most" or "many" ("every evening",
+    "most nights"), or a weekday in the plural ("on Fridays")."""
+    low = noun.lower_
+    if low.endswith("s") and low[:-1] in _WEEKDAYS:
+        return True
+    return noun.lemma_.lower() in _TIME_UNITS | _WEEKDAYS and any(
+        c.dep_ in ("det", "amod", "predet") and c.lower_ in _RECURRING for c in noun.children)
+
+
 def _habitual(trigger: Any) -> bool:
     """An act told as done again and again ("has repeatedly urged both sides to stop", "regularly
-    shells the town"): a summary of many happenings, none of them told; in the perfect or the present."""
-    if trigger.pos_ != "VERB" or not any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in trigger.children):
+    shells the town", "most nights the soldiers fire into the mangroves", "an assembly meets every
+    evening"): a summary of many happenings, none of them told; in the perfect or the present. A past
+    act done every day of a period ("shelled the village every day last week") is told as it went and stays."""
+    if trigger.pos_ != "VERB":
+        return False
+    often = any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in trigger.children)
+    recurring = any(
+        (c.dep_ in ("npadvmod", "dobj") and _recurring_time(c))
+        or (c.dep_ == "prep" and any(g.dep_ == "pobj" and _recurring_time(g) for g in c.children))
+        for c in trigger.children)
+    if not (often or recurring):
         return False
     return _perfect(trigger) or trigger.tag_ in ("VBZ", "VBP")
 

@@ -104,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "180"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "181"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -486,6 +486,8 @@ VERSION = "180"  # 3: speech content, generic and negated mentions, own-part den
 # 180: (branch precision5) a blame naming the doer of a deed told shortly before with no doer ("an airstrike hit the
 # centre ... The GNA blamed the LNA for the strike") is that deed's attribution, no accusation of its own; blames naming
 # different doers are a dispute and stay (events.attribution.blame_names_a_doer)
+# 181: an act told in the present or the perfect on a recurring unit of time ("Most nights, the soldiers still fire into
+# the mangroves"; "an assembly meets every evening"; "on Fridays") is a habit, as "regularly" makes it (events.realis._habitual)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
