@@ -292,3 +292,20 @@ def test_cutting_communications_is_a_restriction(run_events, text: str, trigger:
     event = next((e for e in events if e.trigger == trigger), None)
     assert event is not None, [(e.trigger, e.plover_type) for e in events]
     assert (event.plover_type, event.plover_mode, event.acled_sub_event_type) == ("COERCE", "censor", sub)
+
+
+# A harm whose doer is a natural force is no party's violence, whatever else its sentence tells (events
+# v182); a party's attack beside a disaster stays.
+NATURAL_DOERS = [
+    ("The bombing came a day after a magnitude 7.6 earthquake struck off Hinatuan, killing at least two people.",
+     "struck", False),
+    ("A day after the shelling, a cyclone hit the coast, killing 12 people.", "hit", False),
+    # negative: the doer is a party
+    ("Rebels attacked the town a day after the earthquake, killing five people.", "attacked", True),
+    ("Gunmen shot dead two villagers a day after the earthquake.", "shot", True),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "event"), NATURAL_DOERS)
+def test_a_natural_force_is_no_doer(run_events, text: str, trigger: str, event: bool) -> None:
+    assert any(e.trigger == trigger for e in run_events(text)) is event

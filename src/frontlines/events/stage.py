@@ -104,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "181"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "182"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -488,6 +488,8 @@ VERSION = "181"  # 3: speech content, generic and negated mentions, own-part den
 # different doers are a dispute and stay (events.attribution.blame_names_a_doer)
 # 181: an act told in the present or the perfect on a recurring unit of time ("Most nights, the soldiers still fire into
 # the mangroves"; "an assembly meets every evening"; "on Fridays") is a habit, as "regularly" makes it (events.realis._habitual)
+# 182: a harm whose doer is a natural force ("a magnitude 7.6 earthquake struck off Hinatuan, killing two") is no party's
+# violence, whatever else its sentence tells ("The bombing came a day after ..."; events.coder._natural_force)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
