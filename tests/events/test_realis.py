@@ -33,6 +33,9 @@ CASES = [
     ("The town was recaptured by government forces, residents told reporters.", "recaptured", EventStatus.HAPPENED,
      "residents"),
     ("The general told his troops to withdraw from the town.", "withdraw", EventStatus.ORDERED, "The general"),
+    # an order given, determined, is one ("in order to" is a purpose: events v183)
+    ("The commander gave the order to attack the town.", "attack", EventStatus.ORDERED, None),
+    ("The army shelled the town in order to capture it.", "shelled", EventStatus.HAPPENED, None),
 ]
 
 
@@ -93,6 +96,10 @@ NOT_HAPPENINGS = [
     # an act told as done again and again is a summary, not a happening (events v38)
     ("Beijing has repeatedly urged both sides to stop fighting.", "urged"),
     ("Russian forces regularly shell the town.", "shell"),
+    # what an "in order to" clause aims at is a purpose, no order given (events v183)
+    ("In order to suppress provocations and secure the withdrawal of Armenian formations, anti-terrorist "
+     "measures were started at 13:00 today.", "withdrawal"),
+    ("Troops were deployed to the border in order to prevent attacks on civilians.", "attacks"),
     # so is one told in the present on a recurring unit of time (events v181)
     ("Most nights, the soldiers still fire into the mangroves, residents say.", "fire"),
     ("A youth assembly meets every evening to decide whether to keep the road closed.", "meets"),

@@ -70,6 +70,15 @@ def _infinitive(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _in_order_to(tok: Any) -> bool:
+    """``tok`` is the infinitive of "in order to" ("In order to suppress provocations ..., measures were started";
+    "deployed in order to prevent attacks"): a purpose, the idiom's bare "order" no command (a determined "the
+    order to attack", "an order to mobilise" is one)."""
+    gov = tok.head
+    return (tok.dep_ == "acl" and _infinitive(tok) and gov.lower_ == "order" and gov.dep_ == "pobj"
+            and gov.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod") for c in gov.children))
+
+
 def _predicative(tok: Any) -> bool:
     """An infinitive that completes a copula's noun ("X was one of the last towns to fall"): it says
     what happened to the subject, not what someone means to do."""
@@ -196,6 +205,9 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
         parent = tok.head
         hops += 1
         lemma = parent.lemma_.lower()
+        if _in_order_to(tok):
+            descriptive = True  # "In order to ... secure the withdrawal of formations": the aim, no order given
+            break
         if purpose_tok is None and tok.dep_ in ("advcl", "xcomp") and _infinitive(tok) and tok.pos_ in ("VERB", "AUX") \
                 and lemma not in _ASPECTUAL and lemma not in _INSTRUMENTAL and not _predicative(tok) \
                 and not _frame_word(lemma, frames):

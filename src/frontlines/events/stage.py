@@ -104,7 +104,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "182"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "183"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -490,6 +490,8 @@ VERSION = "182"  # 3: speech content, generic and negated mentions, own-part den
 # the mangroves"; "an assembly meets every evening"; "on Fridays") is a habit, as "regularly" makes it (events.realis._habitual)
 # 182: a harm whose doer is a natural force ("a magnitude 7.6 earthquake struck off Hinatuan, killing two") is no party's
 # violence, whatever else its sentence tells ("The bombing came a day after ..."; events.coder._natural_force)
+# 183: what an "in order to" clause aims at is a purpose, no order given ("In order to ... secure the withdrawal of
+# formations, measures were started": the idiom's bare "order" was read as a command; events.realis._in_order_to)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
