@@ -389,3 +389,22 @@ def test_a_happening_that_dates_another_act_is_no_event(run_events, text: str, g
 def test_a_speech_act_upon_each_other_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # an inquiry no party opens or carries out names a thing (events v184)
+        ("The report, based on a fact-finding investigation by the UN mission, found that soldiers killed 500 people.",
+         "investigation", "killed"),
+        ("The authorities should allow the UN to support such an investigation, Human Rights Watch said.",
+         "investigation", None),
+        # negative cases: an inquiry opened or launched is the act
+        ("The ICC opened an investigation into war crimes in Darfur.", None, "investigation"),
+        ("An investigation was launched into the killings.", None, "investigation"),
+        ("Police are investigating the attack.", None, "investigating"),
+    ],
+)
+def test_an_inquiry_no_party_opens_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

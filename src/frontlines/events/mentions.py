@@ -58,6 +58,8 @@ Each rule reads the dependency tree around one trigger and the other triggers of
 - **a happening that dates another act**: an agreement or talks tied to the stretch or point of time
   another act of the sentence happened in ("freed 24 hostages *on the first day of a truce*", "*hours
   before a ceasefire* was due to begin", "signed *after two weeks of talks*") are told as its time;
+- **an inquiry as a thing**: an investigation no party opens or carries out in its sentence is the source a
+  report is based on or what someone should support, not an act ("based on a fact-finding *investigation*");
 - **a speech act upon each other**: two sides accusing each other or trading blame sum up the sides'
   own acts, which the story tells apart where each speaks.
 """
@@ -601,6 +603,35 @@ def visit_to_a_place(d: Draft) -> bool:
     else:
         places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     return bool(places) and all(p.pos_ == "NOUN" and p.lemma_.lower() in _VISITED for p in places)
+
+
+# verbs that open or carry out an inquiry ("opened an investigation", "an investigation was launched")
+_OPENING = frozenset({"open", "launch", "begin", "start", "conduct", "order", "announce", "initiate", "carry", "establish",
+                      "set"})
+
+
+def inquiry_as_thing(d: Draft) -> bool:
+    """An inquiry noun (PLOVER's ACCUSE, mode investigate) that no party opens or carries out in its sentence
+    names a thing: the source a report is based on ("The report, based on a fact-finding *investigation* by
+    the human rights division ..."), what someone should support ("to support such an *investigation*").
+    Opened, launched or conducted ("The ICC opened an *investigation* into war crimes"; "an *investigation*
+    was launched") it is the act."""
+    head = d.trigger.head
+    if d.typing.plover != "ACCUSE" or d.trigger.spec.mode != "investigate" or head.pos_ != "NOUN":
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return not (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _OPENING)
+
+
+def drop_inquiries_as_things(drafts: list[Draft]) -> None:
+    """Mark as dropped the inquiries that name a thing (:func:`inquiry_as_thing`). Run on an article's drafts
+    after the merges and the dates and places borrowed from other mentions, as :func:`drop_references` is: the
+    noun's day and place have by then served the events told after it."""
+    for d in drafts:
+        if not d.dropped and inquiry_as_thing(d):
+            d.dropped = True
 
 
 _CANCELLING = frozenset({"cancel", "postpone", "scrap", "suspend", "delay"})

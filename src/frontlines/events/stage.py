@@ -49,7 +49,12 @@ from frontlines.events.context import (
 from frontlines.events.draft import Draft
 from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.lexicon import EventLexicon, lexicon_from
-from frontlines.events.mentions import drop_background_of_states, drop_non_events, drop_references
+from frontlines.events.mentions import (
+    drop_background_of_states,
+    drop_inquiries_as_things,
+    drop_non_events,
+    drop_references,
+)
 from frontlines.events.merge import (
     attach_sentence_quantities,
     headline_end,
@@ -104,7 +109,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "183"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "184"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -492,6 +497,8 @@ VERSION = "183"  # 3: speech content, generic and negated mentions, own-part den
 # violence, whatever else its sentence tells ("The bombing came a day after ..."; events.coder._natural_force)
 # 183: what an "in order to" clause aims at is a purpose, no order given ("In order to ... secure the withdrawal of
 # formations, measures were started": the idiom's bare "order" was read as a command; events.realis._in_order_to)
+# 184: an inquiry no party opens or carries out in its sentence names a thing: the source a report is based on ("based on
+# a fact-finding investigation by ..."), what someone should support; opened or launched it is the act (events.mentions.inquiry_as_thing)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -626,6 +633,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_takes_ground(kept, party)
     forces_abroad(kept)
     blame_names_a_doer(kept)
+    drop_inquiries_as_things(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
