@@ -66,7 +66,12 @@ from frontlines.events.merge import (
     merge_reported_retellings,
     merge_same_happening,
 )
-from frontlines.events.parts import merge_doers_told_again, merge_parts_of_attack, merge_victims_told_again
+from frontlines.events.parts import (
+    merge_debris,
+    merge_doers_told_again,
+    merge_parts_of_attack,
+    merge_victims_told_again,
+)
 from frontlines.events.protests import merge_force_in_sentence, merge_interventions
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
@@ -109,7 +114,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "185"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "186"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -501,6 +506,8 @@ VERSION = "185"  # 3: speech content, generic and negated mentions, own-part den
 # a fact-finding investigation by ..."), what someone should support; opened or launched it is the act (events.mentions.inquiry_as_thing)
 # 185: in one sentence, the protest and the force aimed at it, both typed as the intervention ("used lethal force against
 # largely peaceful protesters"), are one event, its actor ACLED's (the force for excessive force; events.protests.merge_force_in_sentence)
+# 186: a hit by the pieces of a munition its sentence tells brought down ("the building was hit by fragments of a missile
+# that had been shot down") is the interception with what its debris did: one event (events.parts.merge_debris)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -604,6 +611,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         merge_in_sentence(sent_drafts)
         merge_one_act_per_sentence(sent_drafts)
         merge_force_in_sentence(sent_drafts)
+        merge_debris(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
     merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
     merge_across_sentences(drafts)
