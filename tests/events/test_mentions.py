@@ -408,3 +408,20 @@ def test_a_speech_act_upon_each_other_is_no_event(run_events, text: str, gone: s
 def test_an_inquiry_no_party_opens_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a visit to a force's installation meets no party (events v187)
+        ("The Kremlin released video of Putin, in military uniform, visiting a command post of the Kursk group "
+         "yesterday.", "visiting", None),
+        ("The minister visited a checkpoint near the border on Monday.", "visited", None),
+        # negative cases: a visit to a capital, to a leader
+        ("Zelensky visited Washington on Thursday.", None, "visited"),
+        ("The envoy visited the rebel commander on Monday.", None, "visited"),
+    ],
+)
+def test_a_visit_to_an_installation_is_no_meeting(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

@@ -625,12 +625,28 @@ def inquiry_as_thing(d: Draft) -> bool:
     return not (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _OPENING)
 
 
-def drop_inquiries_as_things(drafts: list[Draft]) -> None:
-    """Mark as dropped the inquiries that name a thing (:func:`inquiry_as_thing`). Run on an article's drafts
-    after the merges and the dates and places borrowed from other mentions, as :func:`drop_references` is: the
-    noun's day and place have by then served the events told after it."""
+# the installations of a force: a visit there meets no party ("visiting a command post of the Kursk group")
+_INSTALLATIONS = frozenset({"base", "outpost", "post", "checkpoint", "garrison", "barracks", "headquarters"})
+
+
+def visit_to_an_installation(d: Draft) -> bool:
+    """A visit whose object is a force's installation ("Putin, in military uniform, *visiting* a command post of
+    the Kursk group yesterday") goes to a place, as a visit to a site or a hospital does: no meeting of parties."""
+    head = d.trigger.head
+    if d.typing.plover != "CONSULT" or head.lemma_.lower() not in ("visit", "tour") or head.pos_ != "VERB":
+        return False
+    places = [c for c in head.children if c.dep_ == "dobj"]
+    return bool(places) and all(p.pos_ == "NOUN" and p.lemma_.lower() in _INSTALLATIONS for p in places)
+
+
+def drop_late_non_events(drafts: list[Draft]) -> None:
+    """Mark as dropped the inquiries that name a thing (:func:`inquiry_as_thing`) and the visits to a force's
+    installations (:func:`visit_to_an_installation`). Run on an article's drafts after the merges and the dates
+    and places borrowed from other mentions, as :func:`drop_references` is: the mention's day and place have by
+    then served the events told after it ("Putin ... visiting a command post yesterday. Putin ordered the
+    military to drive the Ukrainian forces out": the order was given there, that day)."""
     for d in drafts:
-        if not d.dropped and inquiry_as_thing(d):
+        if not d.dropped and (inquiry_as_thing(d) or visit_to_an_installation(d)):
             d.dropped = True
 
 

@@ -51,7 +51,7 @@ from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import (
     drop_background_of_states,
-    drop_inquiries_as_things,
+    drop_late_non_events,
     drop_non_events,
     drop_references,
 )
@@ -114,7 +114,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "186"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "187"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -508,6 +508,8 @@ VERSION = "186"  # 3: speech content, generic and negated mentions, own-part den
 # largely peaceful protesters"), are one event, its actor ACLED's (the force for excessive force; events.protests.merge_force_in_sentence)
 # 186: a hit by the pieces of a munition its sentence tells brought down ("the building was hit by fragments of a missile
 # that had been shot down") is the interception with what its debris did: one event (events.parts.merge_debris)
+# 187: a visit to a force's installation ("visiting a command post of the Kursk group") meets no party, as one to a site
+# does; dropped after the dates it lends (events.mentions.visit_to_an_installation, drop_late_non_events)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -644,7 +646,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_takes_ground(kept, party)
     forces_abroad(kept)
     blame_names_a_doer(kept)
-    drop_inquiries_as_things(kept)
+    drop_late_non_events(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
