@@ -425,3 +425,19 @@ def test_an_inquiry_no_party_opens_is_no_event(run_events, text: str, gone: str 
 def test_a_visit_to_an_installation_is_no_meeting(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # people marched off by force are no demonstration (events v188)
+        ("They scaled the fence of the school, shot dead the vice principal, and marched 25 girls into the bush, "
+         "according to the police.", "marched", "shot"),
+        # negative cases: demonstrators marching, and the ground they march
+        ("Thousands marched through the capital on Sunday to demand the president's resignation.", None, "marched"),
+        ("Protesters marched the streets of Nairobi on Tuesday.", None, "protesters"),
+    ],
+)
+def test_people_marched_off_are_no_protest(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)

@@ -361,6 +361,19 @@ def civilian_flight(d: Draft, armed: CueSet) -> bool:
 
 
 
+def people_marched_off(d: Draft, civilians: CueSet) -> bool:
+    """A demonstration verb with people as its object ("shot dead the vice principal, and *marched* 25 girls into
+    the bush"): the doer moves others by force, told by the act it is part of; demonstrators march themselves
+    ("Thousands *marched* through the capital")."""
+    head = d.trigger.head
+    if d.typing.plover != "PROTEST" or head.pos_ != "VERB" or head.lemma_.lower() != "march":
+        return False
+    # people, counted or named as civilians or captives ("25 girls", "the hostages"); not the ground marched
+    # ("marched the streets of Nairobi")
+    return any(c.dep_ == "dobj" and (any(g.dep_ == "nummod" for g in c.children) or c.lemma_.lower() in civilians.words
+                                     or c.ent_type_ == "PERSON") for c in head.children)
+
+
 def naming(d: Draft) -> bool:
     """"call" with an object or object predicate: naming, not a call for something."""
     head = d.trigger.head
@@ -760,7 +773,7 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
     for d in drafts:
         if (speech_content(d, heads) or generic_mention(d, cues["civilians"]) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
                 or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
-                or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
+                or civilian_flight(d, armed) or people_marched_off(d, cues["civilians"]) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)
                 or visit_to_a_place(d) or called_off(d) or witness_speech(d) or unaddressed_request(d)

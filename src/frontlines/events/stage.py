@@ -114,7 +114,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "187"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
+VERSION = "188"  # 3: speech content, generic and negated mentions, own-part denials, second mentions, tolls;
 # 4: places inside a division named with it, passive reports are no venues (issue 14 follow-up);
 # 5: a party's claimed retelling merges, speech and commitment contents, speech participles, predicative
 # nouns, finding nothing seizable, statuses a type gives, pronoun and first-person claims, orders to
@@ -510,6 +510,8 @@ VERSION = "187"  # 3: speech content, generic and negated mentions, own-part den
 # that had been shot down") is the interception with what its debris did: one event (events.parts.merge_debris)
 # 187: a visit to a force's installation ("visiting a command post of the Kursk group") meets no party, as one to a site
 # does; dropped after the dates it lends (events.mentions.visit_to_an_installation, drop_late_non_events)
+# 188: a demonstration verb with people as its object ("marched 25 girls into the bush") moves them by force: no
+# protest (events.mentions.people_marched_off)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
