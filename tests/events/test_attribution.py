@@ -552,3 +552,33 @@ def test_an_abbreviation_the_registry_knows_is_written_out(pipeline_resources: A
     hit = next((e for e in events if e.trigger.startswith("stormed")), None)
     assert hit is not None, [e.trigger for e in events]
     assert hit.attributed_to == attributed
+
+
+# A blame naming the doer of a deed told just before with no doer is that deed's attribution, no
+# accusation of its own (events v180); a dispute, a deed with its doer, a charge with no deed stay.
+BLAMES = [
+    ("An airstrike hit the detention centre near Tripoli on Tuesday, killing 44 people. The government "
+     "blamed the rebel army for the strike.", []),
+    ("A car bomb exploded in Manbij on Monday, killing 20 farm workers. The defence ministry blamed the "
+     "Kurdish-led forces.", []),
+    ("A pilot was shot dead on Monday after landing in Alama. Police blamed the rebels, who denied "
+     "involvement.", []),
+    # negative: blames of two parties naming different doers are a dispute
+    ("Four shells landed in the camp on Friday, killing 35 people. The rebels blamed the army. The government "
+     "blamed the rebels.", ["blamed", "blamed"]),
+    # negative: the deed told with its doer: the blame is an accusation
+    ("Russian missiles hit the port on Tuesday, killing two people. Kyiv blamed Moscow.", ["blamed"]),
+    # negative: no deed told before
+    ("The opposition blamed the government for the economic crisis.", ["blamed"]),
+    # negative: "accuse" names a charge of its own
+    ("A car bomb exploded in Manbij on Monday, killing 20 farm workers. The ministry accused the Kurdish-led "
+     "forces of terrorism.", ["accused"]),
+]
+
+
+@pytest.mark.parametrize(("text", "accusations"), BLAMES, ids=[b[0][-40:] for b in BLAMES])
+def test_a_blame_names_the_doer_of_a_deed_told_without_one(run_events, text: str, accusations: list[str]) -> None:
+    actors = (actor(text, "Russian", "Military Forces of Russia", "RUS"),) if "Russian" in text else ()
+    events = run_events(text, actors=actors)
+    assert any(e.plover_type == "ASSAULT" for e in events) or "crisis" in text
+    assert [e.trigger for e in events if e.plover_type == "ACCUSE"] == accusations

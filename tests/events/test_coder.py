@@ -327,3 +327,20 @@ def test_a_building_stormed_is_an_attack_on_those_inside(run_events, text: str, 
     event = top(run_events(text))
     assert event is not None
     assert (event.plover_type, event.acled_sub_event_type) == (plover, sub)
+
+
+# A harm whose doer is a natural force is no party's violence, whatever else its sentence tells (events
+# v182); a party's attack beside a disaster stays.
+NATURAL_DOERS = [
+    ("The bombing came a day after a magnitude 7.6 earthquake struck off Hinatuan, killing at least two people.",
+     "struck", False),
+    ("A day after the shelling, a cyclone hit the coast, killing 12 people.", "hit", False),
+    # negative: the doer is a party
+    ("Rebels attacked the town a day after the earthquake, killing five people.", "attacked", True),
+    ("Gunmen shot dead two villagers a day after the earthquake.", "shot", True),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "event"), NATURAL_DOERS)
+def test_a_natural_force_is_no_doer(run_events, text: str, trigger: str, event: bool) -> None:
+    assert any(e.trigger == trigger for e in run_events(text)) is event

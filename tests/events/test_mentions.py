@@ -389,3 +389,57 @@ def test_a_happening_that_dates_another_act_is_no_event(run_events, text: str, g
 def test_a_speech_act_upon_each_other_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
     triggers = _triggers(run_events(text))
     assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # an inquiry no party opens or carries out names a thing (events v184)
+        ("The report, based on a fact-finding investigation by the UN mission, found that soldiers killed 500 people.",
+         "investigation", "killed"),
+        ("The authorities should allow the UN to support such an investigation, Human Rights Watch said.",
+         "investigation", None),
+        # negative cases: an inquiry opened or launched is the act
+        ("The ICC opened an investigation into war crimes in Darfur.", None, "investigation"),
+        ("An investigation was launched into the killings.", None, "investigation"),
+        ("Police are investigating the attack.", None, "investigating"),
+    ],
+)
+def test_an_inquiry_no_party_opens_is_no_event(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a visit to a force's installation meets no party (events v187)
+        ("The Kremlin released video of Putin, in military uniform, visiting a command post of the Kursk group "
+         "yesterday.", "visiting", None),
+        ("The minister visited a checkpoint near the border on Monday.", "visited", None),
+        # negative cases: a visit to a capital, to a leader
+        ("Zelensky visited Washington on Thursday.", None, "visited"),
+        ("The envoy visited the rebel commander on Monday.", None, "visited"),
+    ],
+)
+def test_a_visit_to_an_installation_is_no_meeting(run_events, text: str, gone: str | None, kept: str | None) -> None:
+    triggers = _triggers(run_events(text))
+    assert (gone is None or gone not in triggers) and (kept is None or kept in triggers), sorted(triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        # people marched off by force are no demonstration: the captors' act (events v188, typed by v195's
+        # events.means.people_led_away)
+        ("They scaled the fence of the school, shot dead the vice principal, and marched 25 girls into the bush, "
+         "according to the police.", "marched", "ASSAULT"),
+        # negative cases: demonstrators marching, and the ground they march
+        ("Thousands marched through the capital on Sunday to demand the president's resignation.", "marched",
+         "PROTEST"),
+        ("Protesters marched the streets of Nairobi on Tuesday.", "protesters", "PROTEST"),
+    ],
+)
+def test_people_marched_off_are_no_protest(run_events, text: str, trigger: str, plover: str) -> None:
+    events = [e for e in run_events(text) if e.trigger.split()[0].lower() == trigger]
+    assert [e.plover_type for e in events] == [plover]

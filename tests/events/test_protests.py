@@ -40,3 +40,27 @@ def test_the_protesters_stay_the_actor(pipeline_resources: Any) -> None:
     extraction = process_article(Article(id="t", text=text, published=dt.date(2025, 4, 4)), pipeline_resources)
     (event,) = [e for e in extraction.events if e.plover_type == "PROTEST"]
     assert not any("police" in (a.name or a.text).lower() for a in event.sources), event.sources
+
+
+# In one sentence, the protest and the force aimed at it, both typed as the intervention, are one event whose actor
+# is ACLED's (events v185); a protest beside another act of the sentence, not aimed at by it, stays apart.
+IN_SENTENCE = [
+    ("As many as 1,400 people may have been killed in Bangladesh between 15 July and 5 August last year, as the former "
+     "government used lethal force against largely peaceful protesters, a fact-finding report by the UN Human Rights "
+     "Office found today.", 1),
+    # negative: the crowd's beating is another act than the shots at protesters
+    ("In one video, an off-duty investigator of the prosecutor's office fires at protesters in the south of the city, "
+     "and he is beaten to death by a crowd.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), IN_SENTENCE, ids=["aimed", "beside"])
+def test_the_force_aimed_at_a_protest_in_its_sentence_is_one_event(pipeline_resources: Any, text: str,
+                                                                    count: int) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    extraction = process_article(Article(id="t", text=text, published=dt.date(2025, 2, 12)), pipeline_resources)
+    events = [e for e in extraction.events if e.acled_sub_event_type == "Excessive force against protesters"]
+    assert len(events) == count, [(e.trigger, e.plover_type) for e in events]
+    assert not any("protesters" in (a.name or a.text) for e in events if e.plover_type == "ASSAULT" for a in e.sources)

@@ -34,6 +34,9 @@ CASES = [
     ("The town was recaptured by government forces, residents told reporters.", "recaptured", EventStatus.HAPPENED,
      None),
     ("The general told his troops to withdraw from the town.", "withdraw", EventStatus.ORDERED, "The general"),
+    # an order given, determined, is one ("in order to" is a purpose: events v183)
+    ("The commander gave the order to attack the town.", "attack", EventStatus.ORDERED, None),
+    ("The army shelled the town in order to capture it.", "shelled", EventStatus.HAPPENED, None),
 ]
 
 
@@ -138,6 +141,15 @@ NOT_HAPPENINGS = [
     # an act told as done again and again is a summary, not a happening (events v38)
     ("Beijing has repeatedly urged both sides to stop fighting.", "urged"),
     ("Russian forces regularly shell the town.", "shell"),
+    # what an "in order to" clause aims at is a purpose, no order given (events v183)
+    ("In order to suppress provocations and secure the withdrawal of Armenian formations, anti-terrorist "
+     "measures were started at 13:00 today.", "withdrawal"),
+    ("Troops were deployed to the border in order to prevent attacks on civilians.", "attacks"),
+    # so is one told in the present on a recurring unit of time (events v181)
+    ("Most nights, the soldiers still fire into the mangroves, residents say.", "fire"),
+    ("A youth assembly meets every evening to decide whether to keep the road closed.", "meets"),
+    ("Every week, the army shells the villages near the border.", "shells"),
+    ("On Fridays, militants attack the checkpoints.", "attack"),
     # fighting told as what a whole war consisted of sums the war up (events v80)
     ("The group fought the army to a standstill in the 34-day war of 2006.", "fought"),
     ("The militia fought alongside the army during the two-year war that ended last year.", "fought"),
@@ -149,6 +161,9 @@ HAPPENINGS = [
     ("The army allowed residents to leave and then shelled the town.", "shelled"),
     ("Police have arrested 40 people since Monday.", "arrested"),
     ("Russian forces repeatedly shelled the town on Monday.", "shelled"),
+    # a past act done every day of a period is told as it went; one day is no recurrence (events v181)
+    ("The army shelled the village every day last week.", "shelled"),
+    ("The army shells the village this evening, residents say.", "shells"),
     # a deed done in a war, and fighting told on a day of it, stay happenings
     ("Israel captured the heights from Syria in the 1967 war.", "captured"),
     ("Rebels fought the army in the town on Monday during the war.", "fought"),
@@ -341,7 +356,7 @@ def test_a_frame_sets_the_status_of_what_it_governs(run_events, text: str, trigg
 
 
 def test_a_time_stamp_is_no_part_of_the_speaker(nlp) -> None:  # noqa: ANN001
-    from frontlines.events.realis import noun_phrase
+    from frontlines.events.speakers import noun_phrase
 
     doc = nlp("11:20 Kharkiv mayor Ihor Terekhov reports a series of strikes on an industrial facility overnight.")
     head = next(t for t in doc if t.text == "Terekhov")

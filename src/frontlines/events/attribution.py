@@ -13,7 +13,8 @@ from typing import Any
 from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.realis import Realis, acronym, anonymous, noun_phrase, source_like
+from frontlines.events.realis import Realis
+from frontlines.events.speakers import acronym, anonymous, noun_phrase, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 from frontlines.stages import sentence_start
@@ -33,7 +34,7 @@ def speaker_is_source(doc: Any, evidence: Evidence | None) -> bool:
 
 def speaker_named(doc: Any, evidence: Evidence | None) -> bool:
     """A quotation's speaker is someone a reader can name, not a person left unidentified ("said a
-    relative of one of the dead", "a witness said": :func:`frontlines.events.realis.anonymous`)."""
+    relative of one of the dead", "a witness said": :func:`frontlines.events.speakers.anonymous`)."""
     if evidence is None:
         return True
     span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
@@ -733,6 +734,38 @@ def _denied_after_blame(drafts: list[Draft], index: DocIndex, doc: Any, deniers:
                 and 0 <= k_blame - sent_of.get(d.sent.start, 0) <= DENIAL_REACH]
         for d in told:
             d.realis = replace(d.realis, status=EventStatus.DENIED, attributed_to=accuser.evidence.text)
+
+
+def blame_names_a_doer(drafts: list[Draft]) -> None:
+    """A party blaming another for a deed the article told shortly before with no doer of another side
+    ("an airstrike hit the Tajoura Detention Centre ... The GNA blamed the LNA for the strike"; "Monday's
+    attack on the Kerch bridge ... Moscow blamed Ukrainian naval drones"; "the killing of a couple ..., which
+    it blamed on the 33rd Front") says who did that deed: the corpus's convention codes anyone's report of
+    what a party did as the deed's attribution, not as an act of its own, so the blame is no event. Blames
+    that name different doers near each other ("The M23 denied responsibility and blamed the Congolese army.
+    The Congolese government accused Rwanda of a war crime") are a dispute: each side's accusation stays an
+    event. "Accuse" names a charge of its own ("accused Rwanda of a war crime") and stays."""
+    charges = [d for d in drafts if not d.dropped and d.typing.plover == "ACCUSE"
+               and d.trigger.head.lemma_.lower() in _BLAME_VERBS and d.trigger.head.pos_ == "VERB"
+               and not _negated_verb(d.trigger.head)]
+    for d in charges:
+        head = d.trigger.head
+        if head.lemma_.lower() != "blame":
+            continue
+        accusers = {_accuser_words(head)}
+        if any(o is not d and abs(o.sent_idx - d.sent_idx) <= DENIAL_REACH and _accuser_words(o.trigger.head) not in accusers
+               for o in charges):
+            continue  # a dispute: accusations of more than one party
+        if any(e is not d and not e.dropped and e.typing.plover in _HOSTILE_DEEDS
+               and 0 <= d.sent_idx - e.sent_idx <= DENIAL_REACH and e.trigger.head.i < head.i and not e.sources
+               for e in drafts):
+            d.dropped = True
+
+
+def _accuser_words(verb: Any) -> str:
+    """The words naming who accuses (its subject, a relative pronoun's antecedent)."""
+    subjects = [_antecedent(c, verb) for c in verb.children if c.dep_ == "nsubj"]
+    return " ".join(t.lower_ for s in subjects for t in s.subtree)
 
 
 def _same_party(accused: frozenset[str], denier: frozenset[str]) -> bool:

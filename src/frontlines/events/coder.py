@@ -378,6 +378,10 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         harm = spec.key in _HARM_KEYS
         if harm and not weapon and not conflict and sent_cues.holds(cues["disaster"]):
             return Typing(plover, mode, None, None, keep=False)
+        if harm and _natural_force(doers, cues["disaster"]):
+            # "a magnitude 7.6 earthquake struck off Hinatuan, killing two": whatever else the sentence
+            # tells ("The bombing came a day after ..."), the doer is no party
+            return Typing(plover, mode, None, None, keep=False)
         if sent_cues.holds(cues["crime"]) and not (
             weapon or sent_cues.holds(cues["conflict"])
         ):
@@ -389,6 +393,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         mode = mapped[1] or mode
     event_type = lex.acled_event_type.get(sub) if sub else None
     return Typing(plover, mode, sub, event_type)
+
+
+def _natural_force(doers: Sequence[Any], disaster: CueSet) -> bool:
+    """The harm's doer is a natural force or an accident ("an *earthquake* struck", "a *cyclone* hit the
+    coast"): ACLED codes violence done by parties, and none did this."""
+    return any(not disaster.words.isdisjoint({d.lemma_.lower(), d.lower_}) for d in doers)
 
 
 def conflict_setting(doc: Any, words: DocWords, lex: EventLexicon) -> bool:

@@ -58,6 +58,8 @@ Each rule reads the dependency tree around one trigger and the other triggers of
 - **a happening that dates another act**: an agreement or talks tied to the stretch or point of time
   another act of the sentence happened in ("freed 24 hostages *on the first day of a truce*", "*hours
   before a ceasefire* was due to begin", "signed *after two weeks of talks*") are told as its time;
+- **an inquiry as a thing**: an investigation no party opens or carries out in its sentence is the source a
+  report is based on or what someone should support, not an act ("based on a fact-finding *investigation*");
 - **a speech act upon each other**: two sides accusing each other or trading blame sum up the sides'
   own acts, which the story tells apart where each speaks.
 """
@@ -602,6 +604,51 @@ def visit_to_a_place(d: Draft) -> bool:
     else:
         places = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     return bool(places) and all(p.pos_ == "NOUN" and p.lemma_.lower() in _VISITED for p in places)
+
+
+# verbs that open or carry out an inquiry ("opened an investigation", "an investigation was launched")
+_OPENING = frozenset({"open", "launch", "begin", "start", "conduct", "order", "announce", "initiate", "carry", "establish",
+                      "set"})
+
+
+def inquiry_as_thing(d: Draft) -> bool:
+    """An inquiry noun (PLOVER's ACCUSE, mode investigate) that no party opens or carries out in its sentence
+    names a thing: the source a report is based on ("The report, based on a fact-finding *investigation* by
+    the human rights division ..."), what someone should support ("to support such an *investigation*").
+    Opened, launched or conducted ("The ICC opened an *investigation* into war crimes"; "an *investigation*
+    was launched") it is the act."""
+    head = d.trigger.head
+    if d.typing.plover != "ACCUSE" or d.trigger.spec.mode != "investigate" or head.pos_ != "NOUN":
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return not (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _OPENING)
+
+
+# the installations of a force: a visit there meets no party ("visiting a command post of the Kursk group")
+_INSTALLATIONS = frozenset({"base", "outpost", "post", "checkpoint", "garrison", "barracks", "headquarters"})
+
+
+def visit_to_an_installation(d: Draft) -> bool:
+    """A visit whose object is a force's installation ("Putin, in military uniform, *visiting* a command post of
+    the Kursk group yesterday") goes to a place, as a visit to a site or a hospital does: no meeting of parties."""
+    head = d.trigger.head
+    if d.typing.plover != "CONSULT" or head.lemma_.lower() not in ("visit", "tour") or head.pos_ != "VERB":
+        return False
+    places = [c for c in head.children if c.dep_ == "dobj"]
+    return bool(places) and all(p.pos_ == "NOUN" and p.lemma_.lower() in _INSTALLATIONS for p in places)
+
+
+def drop_late_non_events(drafts: list[Draft]) -> None:
+    """Mark as dropped the inquiries that name a thing (:func:`inquiry_as_thing`) and the visits to a force's
+    installations (:func:`visit_to_an_installation`). Run on an article's drafts after the merges and the dates
+    and places borrowed from other mentions, as :func:`drop_references` is: the mention's day and place have by
+    then served the events told after it ("Putin ... visiting a command post yesterday. Putin ordered the
+    military to drive the Ukrainian forces out": the order was given there, that day)."""
+    for d in drafts:
+        if not d.dropped and (inquiry_as_thing(d) or visit_to_an_installation(d)):
+            d.dropped = True
 
 
 _CANCELLING = frozenset({"cancel", "postpone", "scrap", "suspend", "delay"})

@@ -174,3 +174,35 @@ def merge_doers_told_again(drafts: list[Draft]) -> None:
             typing = d.typing if specific else e.typing
             absorb(e, d)
             e.typing = typing  # "raided a market ... the armed men abducted dozens of traders": an abduction
+
+
+# pieces of a munition brought down: what they hit is the downed munition's doing, not an attack of its own
+_DEBRIS = frozenset({"fragment", "fragments", "debris", "wreckage", "shrapnel", "piece", "pieces"})
+_DISRUPTED = "Disrupted weapons use"
+
+
+def _debris_phrase(head: Any) -> Any | None:
+    """The phrase that did the hitting (the subject, or a passive's agent) when it names pieces of something
+    ("the building was hit by *fragments of a missile*", "*debris* from a drone damaged houses")."""
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return next((d for d in doers if d.lemma_.lower() in _DEBRIS or d.lower_ in _DEBRIS), None)
+
+
+def merge_debris(drafts: list[Draft]) -> None:
+    """In one sentence, a hit done by the pieces of a munition told as brought down ("the building was hit by
+    fragments of a Ukrainian Tochka-U missile that had been shot down") is the interception told with what its
+    debris did, one happening (the corpus codes "air defences destroyed most of the rockets over the region, but
+    fragments ... fell" as the interception alone). A hit by a munition itself, or by pieces of one no clause
+    tells brought down, stays an attack."""
+    for hit in drafts:
+        if hit.dropped or hit.typing.plover != "ASSAULT" or hit.typing.acled_sub == _DISRUPTED:
+            continue
+        phrase = _debris_phrase(hit.trigger.head)
+        if phrase is None:
+            continue
+        inside = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+        downed = [d for d in drafts if d is not hit and not d.dropped and d.typing.acled_sub == _DISRUPTED
+                  and d.sent_idx == hit.sent_idx and d.trigger.head.i in inside]
+        if downed:
+            absorb(downed[0], hit)

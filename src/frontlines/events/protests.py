@@ -14,11 +14,15 @@ protesters (ACLED's actor 1), never the force. Protests in other towns
 
 from __future__ import annotations
 
+from typing import Any
+
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live
+from frontlines.events.merge import _own_days_differ, _places_differ
 from frontlines.records import EventStatus
 
 _INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+_INTERVENED = "Protest with intervention"
 _GATHERINGS = frozenset({None, "Peaceful protest", "Protest with intervention"})
 _REACH = 2  # sentences: the force told in the next sentence or the one after
 
@@ -46,3 +50,44 @@ def merge_interventions(drafts: list[Draft]) -> None:
         absorb(keep, d)
         keep.typing = typing
         keep.sources = protesters  # the protest's actor is its protesters, not the force that broke it up
+
+
+def _aimed_at(protest: Any, force: Any) -> bool:
+    """The protest's word hangs on the force's ("used lethal force *against* largely peaceful protesters"):
+    up its heads, through no coordination, to the force's head. A protest beside another act of the sentence
+    ("fires at protesters ..., and he is beaten to death by a crowd") is no target of it."""
+    tok: Any = protest
+    for _ in range(4):
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == force.i:
+            return True
+    return False
+
+
+def merge_force_in_sentence(drafts: list[Draft]) -> None:
+    """In one sentence, the protest and the force used on it, both typed by ACLED as the intervention ("the
+    former government used lethal force against largely peaceful protesters": the force an ASSAULT, the
+    protesters a PROTEST, both "Excessive force against protesters"), are one happening, as the codebook codes
+    it. Its actor is ACLED's: the protesters of a protest with intervention, the force that used excessive
+    force. Told at places or on days of their own, or beside each other with no aim between them, they stay two."""
+    for i, first in enumerate(drafts):
+        for second in drafts[i + 1:]:
+            a, b = live(first), live(second)
+            if a is b or a.dropped or b.dropped or a.sent_idx != b.sent_idx or a.typing.plover == b.typing.plover:
+                continue
+            if a.typing.acled_sub not in _INTERVENTIONS or a.typing.acled_sub != b.typing.acled_sub:
+                continue
+            if EventStatus.HAPPENED not in (a.realis.status, b.realis.status) or a.realis.status is not b.realis.status:
+                continue
+            if _places_differ(a, b) or _own_days_differ(a, b):
+                continue
+            protest, force = (a, b) if a.typing.plover == "PROTEST" else (b, a)
+            if force.typing.plover == "PROTEST" or not _aimed_at(protest.trigger.head, force.trigger.head):
+                continue
+            protesters, doers = protest.sources, force.sources
+            absorb(force, protest)  # the force's words tell the happening
+            # ACLED's actor 1: the protesters of a protest with intervention, the force that used excessive force
+            # (the force named in another sentence joins later: protesters are never the excessive force's doers)
+            force.sources = (protesters or doers) if force.typing.acled_sub == _INTERVENED else doers
