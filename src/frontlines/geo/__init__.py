@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="46",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="55",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -134,6 +134,9 @@ STAGE = Stage(
     # (Ismael "El Mayo" Zambada went to County Mayo; geo.recognise._nickname)
     # 46: (branch places6) a name a verb of bombardment is done to ("Stepanakert was shelled", "shelled Stepanakert") is a
     # place whatever the label, though too small to overrule it (geo.recognise._bombarded)
+    # 55: (branch geo8) a name written with "River" whose places, found without that word, are all towns ("Wei River"
+    # -> Weifang, "River Wye" -> Wye, Kent) is a river the gazetteer lacks, placed as a local feature at the story's
+    # town (geo.resolve._river_unknown)
     writes="places",
     reads=(),
     run=extract_places,

@@ -318,6 +318,9 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         candidates, variant_hint = _variants(text, gazetteer)
         partial = variant_hint == PART_HINT
         hint = hint or (None if partial else variant_hint)  # type: ignore[assignment]
+        if variant_hint == PlaceKind.RIVER and _river_unknown(candidates):
+            # "the Wei River", "River Wye": a river the gazetteer lacks, not a town that bears its name
+            candidates, feature = (), True
     article = m.start > 0 and doc[m.start - 1].lower_ == "the"
     demonym = False
     if m.source == "gold" and candidates and not any(c.main and c.population >= 100_000 for c in candidates):
@@ -337,6 +340,17 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
     feature = feature or (m.source == "gold" and not candidates and any(w[:1].isupper() for w in words))
     return _Item(m, start_char, end_char, text, candidates, hint, article, demonym, feature=feature,
                  partial=partial)
+
+
+_TOWN_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
+
+
+def _river_unknown(candidates: Sequence[Candidate]) -> bool:
+    """A name written with "River" whose places, found without that word, are all towns ("Wei River"
+    -> Weifang, "Thames River" -> Thames, New Zealand): the river is a feature the gazetteer lacks, which
+    lies near the story's towns rather than at a namesake town. A country or division bearing the name
+    ("Congo River", "Kentucky River") holds its river, at least in part, and stays."""
+    return bool(candidates) and all(c.kind in _TOWN_KINDS for c in candidates)
 
 
 def _kind_word(tok: Any) -> str | None:
