@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="55",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="56",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -137,6 +137,9 @@ STAGE = Stage(
     # 55: (branch geo8) a name written with "River" whose places, found without that word, are all towns ("Wei River"
     # -> Weifang, "River Wye" -> Wye, Kent) is a river the gazetteer lacks, placed as a local feature at the story's
     # town (geo.resolve._river_unknown)
+    # 56: (branch geo8) a local feature whose name holds a town of the story after its first word ("Wadi Derna",
+    # "University of Louisville Hospital") is placed at that town, not at the nearest town named before it
+    # (geo.context.place_feature)
     writes="places",
     reads=(),
     run=extract_places,

@@ -313,9 +313,15 @@ def feature_name(text: str) -> bool:
     return len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS
 
 
+def _holds_words(name: str, town: str) -> bool:
+    """``town`` is a run of whole words inside ``name`` after its first word ("Wadi Derna" holds Derna)."""
+    words, part = name.lower().split(), town.lower().split()
+    return bool(part) and any(words[k:k + len(part)] == part for k in range(1, len(words) - len(part) + 1))
+
+
 def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int]) -> Place | None:
     """A local feature at the town the article puts it in: one its name begins with ("Goma
-    international airport"), one named right after it ("Royal Street in New Orleans"), else the
+    international airport") or holds ("Wadi Derna"), one named right after it ("Royal Street in New Orleans"), else the
     nearest such place before it, else the first after it (never a name itself placed as a feature)."""
     towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
              and not it.partial and id(it) not in far]
@@ -324,6 +330,11 @@ def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int]) 
     if own:
         return feature_place(article_id, f.text, f.start_char, f.end_char, own[0].best,
                                      "the place its name begins with")
+    # "Wadi Derna", "University of Louisville Hospital": a town of the article named inside its name
+    held = [it for it in towns if _holds_words(f.text, it.text)]
+    if held:
+        return feature_place(article_id, f.text, f.start_char, f.end_char, held[0].best,
+                             "the place its name holds")
     after = [it for it in towns if it.start_char >= f.end_char]
     if after and after[0].start_char - f.end_char <= 12:
         return feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,
