@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="56",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="57",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -140,6 +140,10 @@ STAGE = Stage(
     # 56: (branch geo8) a local feature whose name holds a town of the story after its first word ("Wadi Derna",
     # "University of Louisville Hospital") is placed at that town, not at the nearest town named before it
     # (geo.context.place_feature)
+    # 57: (branch geo8) what a town's possessive owns ("Chicago's Pilsen neighbourhood", "the city's East Side", "the
+    # capital's Tanghin district") is a district or feature of that town: a small place of that name more than 100 km
+    # away is no namesake meant (Plzeň), and a feature after the possessive is placed at the owner
+    # (geo.context.owned_far, _owner)
     writes="places",
     reads=(),
     run=extract_places,

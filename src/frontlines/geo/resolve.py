@@ -117,12 +117,13 @@ def resolve_mentions(
         _choose(doc, items, gazetteer, outlet_country(source), ents)
     for it in items:
         _region_of_city(it, gazetteer)
-    far_parts = far_partials(items) | far_namesakes(items)
+    text = doc_text(doc)
+    far_parts = far_partials(items) | far_namesakes(items) | context.owned_far(text, items)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
     features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
-    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts) for f in features) if p is not None)
+    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts, text) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
     datelines = doc_datelines(doc)
     if datelines:
