@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="57",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="58",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -144,6 +144,10 @@ STAGE = Stage(
     # capital's Tanghin district") is a district or feature of that town: a small place of that name more than 100 km
     # away is no namesake meant (Plzeň), and a feature after the possessive is placed at the owner
     # (geo.context.owned_far, _owner)
+    # 58: (branch geo8) a name written with "the" that only a small town (below 50,000) bears, far (over 100 km) from
+    # every other town of the story and in none of their countries, is a river, region or feature the gazetteer lacks
+    # ("along the Ganges" is not Ganges, British Columbia), placed as a local feature; not where the name modifies a
+    # noun ("the Bentiu camp") (geo.coherence.far_partials, _article_town)
     writes="places",
     reads=(),
     run=extract_places,

@@ -95,6 +95,7 @@ class _Item:
     override: Place | None = None  # placed without a candidate of its own (inside a container)
     partial: bool = False  # the candidates bear only a part of the name ("Upper Kherson" -> Kherson)
     sounded: frozenset[str] = frozenset()  # candidates found only by sound beside places bearing the name as written
+    modifier: bool = False  # a noun follows the name ("the Bentiu camp"): the article before it is the noun's
 
 
 def resolve_mentions(
@@ -339,8 +340,9 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
             demonym = bool(candidates)
     # a given toponym the gazetteer lacks ("the Zaatari camp") is a local place placed at its town; "they" is no name
     feature = feature or (m.source == "gold" and not candidates and any(w[:1].isupper() for w in words))
+    modifier = m.end < len(doc) and doc[m.end].pos_ in ("NOUN", "PROPN")
     return _Item(m, start_char, end_char, text, candidates, hint, article, demonym, feature=feature,
-                 partial=partial)
+                 partial=partial, modifier=modifier)
 
 
 _TOWN_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
