@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="58",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="59",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -148,6 +148,9 @@ STAGE = Stage(
     # every other town of the story and in none of their countries, is a river, region or feature the gazetteer lacks
     # ("along the Ganges" is not Ganges, British Columbia), placed as a local feature; not where the name modifies a
     # noun ("the Bentiu camp") (geo.coherence.far_partials, _article_town)
+    # 59: (branch geo8) a country whose name is also a given name, tagged a person ("Jordan vaccinated children
+    # ..."), is the country where the article names two or more places in it (geo.recognise._named_again,
+    # COUNTRY_NAMED_PLACES)
     writes="places",
     reads=(),
     run=extract_places,
