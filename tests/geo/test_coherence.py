@@ -54,3 +54,29 @@ def test_far_small_namesake_is_a_district(nlp, resources, text, toponym, others,
 def test_foreign_namesake_kept(nlp, resources, text, toponym, others, country) -> None:
     place = _gold(nlp, resources, text, toponym, others=others)
     assert place is not None and place.kind != PlaceKind.FACILITY and place.country == country, place
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "anchor", "country"),
+    [
+        # "the X" that only a small town far from the story bears is a river or feature the gazetteer
+        # lacks (geo v58): the Ganges in Varanasi is not Ganges, British Columbia
+        ("Pilgrims from Nepal bathed in the Ganges at Varanasi.", "Ganges", ("Nepal", "Varanasi"), "Varanasi", "IND"),
+        ("Pilgrims from Nepal and Bihar bathed in the Ganges near Patna.", "Ganges", ("Nepal", "Bihar", "Patna"),
+         "Patna", "IND"),
+        # negatives: a town that takes its article in its name stays; a small town near the story stays
+        ("Wildfires hit The Dalles and Hood River on Monday.", "Dalles", ("Hood River",), None, "USA"),
+        ("Pilgrims left the Ganges behind and reached Montpellier by train.", "Ganges", ("Montpellier",), None,
+         "FRA"),
+        # negatives: "the" before a name that modifies a noun is the noun's (Bentiu lies 500 km from Juba)
+        ("Cholera spread in the Bentiu camp after floods, officials in Juba said.", "Bentiu", ("Juba",), None,
+         "SSD"),
+        ("Aid reached the Bentiu area by air from Juba.", "Bentiu", ("Juba",), None, "SSD"),
+    ],
+)
+def test_a_small_town_named_with_the_far_from_the_story_is_a_feature(nlp, resources, text, toponym, others,
+                                                                      anchor, country) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.country == country and place.anchor == anchor, place
+    if anchor is not None:
+        assert place.kind == PlaceKind.FACILITY and place.precision == Precision.NEAR

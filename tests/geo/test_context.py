@@ -148,6 +148,73 @@ def test_a_feature_named_after_a_town_of_the_story_is_placed_there(places) -> No
     assert airport is not None and airport.anchor == "Goma" and airport.precision == Precision.NEAR
 
 
+def _given(nlp, resources, text: str, names: tuple[str, ...]):  # noqa: ANN001
+    """The places of ``names`` handed over as gold spans, by text."""
+    from frontlines.geo import resolve_spans
+    from frontlines.pipeline import StageInput
+    from frontlines.records import Article
+
+    spans = [(text.index(t), text.index(t) + len(t)) for t in names]
+    return {p.text: p for p in resolve_spans(StageInput(nlp(text), Article(id="g", text=text), resources, {}), spans)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "feature", "anchor"),
+    [
+        # a feature whose name holds a town of the story lies at that town (geo v56), not at the nearest before it
+        ("Rescuers from Tobruk reached Derna on Monday. Teams from Benghazi searched the Wadi Derna.",
+         ("Tobruk", "Derna", "Benghazi", "Wadi Derna"), "Wadi Derna", "Derna"),
+        ("Officials in Frankfort said victims from Lexington went to University of Louisville Hospital in Kentucky.",
+         ("Frankfort", "Lexington", "University of Louisville Hospital", "Louisville", "Kentucky"),
+         "University of Louisville Hospital", "Louisville"),
+        # negatives: a name holding no town of the story goes to the nearest town before it, as before
+        ("Rescuers from Tobruk reached Derna on Monday. Teams from Benghazi searched the Wadi Kuf.",
+         ("Tobruk", "Derna", "Benghazi", "Wadi Kuf"), "Wadi Kuf", "Benghazi"),
+        ("Officials in Frankfort said victims from Lexington went to Baptist Health Hospital.",
+         ("Frankfort", "Lexington", "Baptist Health Hospital"), "Baptist Health Hospital", "Lexington"),
+    ],
+)
+def test_a_feature_holding_a_town_of_the_story_is_placed_there(nlp, resources, text, names, feature,
+                                                                anchor) -> None:
+    got = _given(nlp, resources, text, names)
+    assert feature in got and got[feature].anchor == got[anchor].name, got
+    assert got[feature].precision == Precision.NEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "anchor"),
+    [
+        # what a town's possessive owns is its district, not a namesake far away (geo v57)
+        ("Police sealed off streets in Paris's Belleville district on Sunday.", "Belleville", "Paris"),
+        ("Gunfire was heard in Houston's Montrose neighbourhood overnight.", "Montrose", "Houston"),
+        ("A blizzard buried Buffalo. Many were found on the city's East Side.", "East Side", "Buffalo"),
+    ],
+)
+def test_what_a_towns_possessive_owns_lies_in_the_town(places, text: str, name: str, anchor: str) -> None:
+    got = by_text(places(text), name)
+    assert got is not None and got.kind == PlaceKind.FACILITY and got.anchor == anchor, got
+    assert got.precision == Precision.NEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # negatives: a capital (or a large city) far away is no district of the owner; a town nearby stays itself
+        ("Analysts said Moscow's Kyiv offensive had failed by April.", "Kyiv", "UKR"),
+        ("Police in Belleville, Illinois, said the suspect fled.", "Belleville", "USA"),
+    ],
+)
+def test_a_capital_owned_by_another_town_stays_itself(places, text: str, name: str, country: str) -> None:
+    got = by_text(places(text), name)
+    assert got is not None and got.kind == PlaceKind.SETTLEMENT and got.country == country, got
+
+
+def test_the_capitals_district_lies_in_the_capital(nlp, resources) -> None:
+    text = "Cases rose in Ouagadougou and Bobo-Dioulasso. Insecticide was sprayed in the capital's Tanghin district."
+    got = _given(nlp, resources, text, ("Ouagadougou", "Bobo-Dioulasso", "Tanghin"))
+    assert got["Tanghin"].anchor == "Ouagadougou", got["Tanghin"]
+
+
 def test_a_day_or_a_person_before_a_comma_is_no_village(places) -> None:
     found = places("Russian forces captured the city of Izium on Friday, Russia's defence ministry said.")
     assert by_text(found, "Friday") is None

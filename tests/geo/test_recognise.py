@@ -217,6 +217,23 @@ def test_a_town_inside_a_division_the_article_names_is_a_place(nlp, gazetteer, t
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a country whose name is also a given name, tagged a person, is the country where the article names
+        # two places in it (geo v59)
+        ("Jordan closed schools in Irbid and Zarqa after floods.", ["Jordan", "Irbid", "Zarqa"]),
+        # negatives: one place in it is not enough; places in another country say nothing of it
+        ("Jordan vaccinated children in Irbid last week.", ["Irbid"]),
+        ("Jordan closed schools in Mosul and Basra after floods.", ["Mosul", "Basra"]),
+    ],
+)
+def test_a_country_taken_for_a_person_is_the_country_the_article_is_about(nlp, gazetteer, text: str,
+                                                                          expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [doc[m.start : m.end].text for m in find_toponyms(doc, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a known name and the known place it lies in, run together as one entity, are found apart
         ("Russian troops launched an assault on Robotyne in Zaporizhzhia Oblast on Tuesday.",
          ["Robotyne", "Zaporizhzhia Oblast"]),

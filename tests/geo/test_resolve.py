@@ -450,3 +450,25 @@ def test_unknown_gold_name_is_a_local_place(nlp, resources, text, toponym, other
 )
 def test_a_kind_word_is_no_part_of_a_name(places, text, named) -> None:
     assert [p.name for p in places(text)] == named
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "anchor", "kind"),
+    [
+        # a river the gazetteer lacks is no town that bears its name (geo v55): "Wei River" is not
+        # Weifang (Wei), "River Wye" not the village of Wye in Kent; it lies at the story's town
+        ("Floods hit Xinxiang and Hebi. Soldiers built dikes along the Wei River.", "Wei River",
+         ("Xinxiang", "Hebi"), "Hebi", PlaceKind.FACILITY),
+        ("A bridge over the River Wye near Hereford was closed.", "River Wye", ("Hereford",), "Hereford",
+         PlaceKind.FACILITY),
+        # negatives: a river the gazetteer knows stays the river; a country bearing the river's name holds it
+        ("Barges on the Mississippi River near Memphis were stuck.", "Mississippi River", ("Memphis",), None,
+         PlaceKind.RIVER),
+        ("Boats on the Congo River near Mbandaka capsized.", "Congo River", ("Mbandaka",), None,
+         PlaceKind.COUNTRY),
+    ],
+)
+def test_unknown_river_is_no_namesake_town(nlp, resources, text, toponym, others, anchor, kind) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind == kind, place
+    assert place.anchor == anchor, place

@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="46",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="59",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -134,6 +134,23 @@ STAGE = Stage(
     # (Ismael "El Mayo" Zambada went to County Mayo; geo.recognise._nickname)
     # 46: (branch places6) a name a verb of bombardment is done to ("Stepanakert was shelled", "shelled Stepanakert") is a
     # place whatever the label, though too small to overrule it (geo.recognise._bombarded)
+    # 55: (branch geo8) a name written with "River" whose places, found without that word, are all towns ("Wei River"
+    # -> Weifang, "River Wye" -> Wye, Kent) is a river the gazetteer lacks, placed as a local feature at the story's
+    # town (geo.resolve._river_unknown)
+    # 56: (branch geo8) a local feature whose name holds a town of the story after its first word ("Wadi Derna",
+    # "University of Louisville Hospital") is placed at that town, not at the nearest town named before it
+    # (geo.context.place_feature)
+    # 57: (branch geo8) what a town's possessive owns ("Chicago's Pilsen neighbourhood", "the city's East Side", "the
+    # capital's Tanghin district") is a district or feature of that town: a small place of that name more than 100 km
+    # away is no namesake meant (Plzeň), and a feature after the possessive is placed at the owner
+    # (geo.context.owned_far, _owner)
+    # 58: (branch geo8) a name written with "the" that only a small town (below 50,000) bears, far (over 100 km) from
+    # every other town of the story and in none of their countries, is a river, region or feature the gazetteer lacks
+    # ("along the Ganges" is not Ganges, British Columbia), placed as a local feature; not where the name modifies a
+    # noun ("the Bentiu camp") (geo.coherence.far_partials, _article_town)
+    # 59: (branch geo8) a country whose name is also a given name, tagged a person ("Jordan vaccinated children
+    # ..."), is the country where the article names two or more places in it (geo.recognise._named_again,
+    # COUNTRY_NAMED_PLACES)
     writes="places",
     reads=(),
     run=extract_places,

@@ -238,25 +238,41 @@ def far_partials(items: Sequence[Any]) -> set[int]:
     """Items known only by a part of their name ("Cherry Hinton" -> Cherry County, "Freeborn Lake"
     -> Freeborn County) whose place lies far from every other place of the article: the longer
     name is a local feature the gazetteer lacks, and a place sharing one word of it far away says
-    nothing about where it is; such items are placed as local features (the story's place)."""
+    nothing about where it is; such items are placed as local features (the story's place). So is a
+    name written with "the" that only a small town bears ("along the Ganges": ``_article_town``)."""
     # a region, river or division bearing a part of the name ("Danube Delta", "Aust-Agder") is
     # a coarser place that holds it, not a namesake
-    parts = [it for it in items if it.partial and it.best is not None and it.override is None
-             and it.best.kind in TOWN_KINDS]
+    parts = [it for it in items if (it.partial or _article_town(it)) and it.best is not None
+             and it.override is None and it.best.kind in TOWN_KINDS]
     if not parts:
         return set()
-    others = [it.best for it in items if not it.partial and it.best is not None and it.override is None
-              and it.best.kind in TOWN_KINDS]
-    if not others:
-        return set()
+    others = [(it.text.lower(), it.best) for it in items if not it.partial and it.best is not None
+              and it.override is None and it.best.kind in TOWN_KINDS]
     out: set[int] = set()
     for it in parts:
         c = it.best
         assert c is not None  # narrowed above; mypy does not follow the comprehension
         coslat = math.cos(math.radians(c.lat))
-        if all(111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat) > PARTIAL_NEAR_KM for o in others):
+        near = [o for key, o in others if key != it.text.lower()]  # (not the name itself, said again)
+        if not it.partial and any(o.country == c.country for o in near):
+            continue  # "the X" with a town of its own country in the story: a place of that country
+        if near and all(111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat) > PARTIAL_NEAR_KM
+                        for o in near):
             out.add(id(it))
     return out
+
+
+ARTICLE_TOWN_POP = 50_000  # a town this small is not what "the X" names far from the story's other towns
+
+
+def _article_town(it: Any) -> bool:
+    """"Along the Ganges" -> Ganges, France: a name written with "the" that only a small town bears is a
+    river, region or feature the gazetteer lacks (towns take no article in English), when that town lies
+    far from the story's other towns in other countries; a kind word or a container next to the name says
+    what it is, and "the" before a name that modifies a noun ("the Bentiu camp") is the noun's."""
+    c = it.best
+    return (it.article and not it.modifier and c is not None and c.kind == PlaceKind.SETTLEMENT and c.population < ARTICLE_TOWN_POP
+            and it.hint is None and not it.note and not it.demonym)
 
 
 FAR_NAMESAKE_POP = 50_000  # a foreign town this small is not what a one-country local story names without its country

@@ -20,6 +20,7 @@ from typing import Any
 
 from frontlines.stages import doc_text
 from frontlines.geo.coherence import TOWN_KINDS
+from frontlines.geo.postal import distance_km
 from frontlines.geo.gazetteer import Candidate
 from frontlines.geo.recognise import COMPASS_WORDS, FEATURE_HEADS, KIND_WORDS, SOFT_SIGN_WORD
 from frontlines.geo.relative import NEAR_NOUNS
@@ -313,9 +314,16 @@ def feature_name(text: str) -> bool:
     return len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS
 
 
-def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int]) -> Place | None:
+def _holds_words(name: str, town: str) -> bool:
+    """``town`` is a run of whole words inside ``name`` after its first word ("Wadi Derna" holds Derna)."""
+    words, part = name.lower().split(), town.lower().split()
+    return bool(part) and any(words[k:k + len(part)] == part for k in range(1, len(words) - len(part) + 1))
+
+
+def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int], text: str = "") -> Place | None:
     """A local feature at the town the article puts it in: one its name begins with ("Goma
-    international airport"), one named right after it ("Royal Street in New Orleans"), else the
+    international airport") or holds ("Wadi Derna"), the one whose possessive it follows ("Chicago's
+    Pilsen", "the capital's Tanghin district"), one named right after it ("Royal Street in New Orleans"), else the
     nearest such place before it, else the first after it (never a name itself placed as a feature)."""
     towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
              and not it.partial and id(it) not in far]
@@ -324,6 +332,16 @@ def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int]) 
     if own:
         return feature_place(article_id, f.text, f.start_char, f.end_char, own[0].best,
                                      "the place its name begins with")
+    # "Chicago's Pilsen", "the capital's Tanghin district": the town that owns it
+    owner = _owner(f, towns, text)
+    if owner is not None:
+        return feature_place(article_id, f.text, f.start_char, f.end_char, owner.best,
+                             "the place whose possessive it follows")
+    # "Wadi Derna", "University of Louisville Hospital": a town of the article named inside its name
+    held = [it for it in towns if _holds_words(f.text, it.text)]
+    if held:
+        return feature_place(article_id, f.text, f.start_char, f.end_char, held[0].best,
+                             "the place its name holds")
     after = [it for it in towns if it.start_char >= f.end_char]
     if after and after[0].start_char - f.end_char <= 12:
         return feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,
@@ -336,3 +354,46 @@ def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int]) 
         return feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,
                                      "the first place named after it")
     return None
+
+
+_POSSESSIVE = ("'s ", "\u2019s ")
+OWNED_NEAR_KM = 100.0  # a place a town's possessive owns lies this close to it, else it is the town's district
+OWNED_POP = 500_000  # ... unless it is a city this large or a capital ("Moscow's Kyiv offensive")
+
+
+def _owner(f: Any, towns: Sequence[Any], text: str) -> Any | None:
+    """The town whose possessive stands right before ``f`` ("Chicago's Pilsen"); for "the capital's",
+    the story's first capital; for "the city's" or "the town's", the town named last before it."""
+    if not text:
+        return None
+    before = text[max(0, f.start_char - 14):f.start_char]
+    if not before.endswith(_POSSESSIVE):
+        return None
+    owner = before[:-3].lower()
+    if owner.endswith("the capital"):
+        return next((it for it in towns if it.best.capital), None)
+    if owner.endswith(("the city", "the town")):  # the story's town named last before it
+        return next((it for it in reversed(towns) if it.end_char <= f.start_char), None)
+    return next((it for it in towns if it.end_char == f.start_char - 3), None)
+
+
+def owned_far(text: str, items: Sequence[Any]) -> set[int]:
+    """Items written right after a town's possessive ("Chicago's Pilsen neighbourhood") whose place lies
+    far from that town (Plzeň): what a town owns is its district or feature, which the gazetteer lacks;
+    such items are placed as local features at the town (``place_feature``). A capital or a large city
+    far away is no district ("Moscow's Kyiv offensive"), and a division or country owner is a container
+    (``find_containers``)."""
+    out: set[int] = set()
+    towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
+             and not it.partial]
+    for it in towns:
+        c = it.best
+        if c.capital or c.population >= OWNED_POP or it.note:
+            continue
+        owner = _owner(it, towns, text)
+        if owner is None or owner is it:
+            continue
+        o = owner.best
+        if distance_km(c.lat, c.lon, o.lat, o.lon) > OWNED_NEAR_KM:
+            out.add(id(it))
+    return out

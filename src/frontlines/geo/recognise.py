@@ -11,6 +11,7 @@ taken back.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -248,7 +249,8 @@ def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred:
     ORG), too small to overrule that label on its own, is the place the article names elsewhere by the
     same words as a place ("the town of Mirebalais"). So is a town of that name inside a first-order
     division the article names ("In Zaporizhzhia Oblast, Russian forces attacked Orikhiv", Orikhiv
-    tagged a person): containers decide. Only mentions that failed for want of population wait here
+    tagged a person): containers decide; and so is a country whose name is also a given name ("Jordan
+    vaccinated children", tagged a person) where the article names COUNTRY_NAMED_PLACES places in it. Only mentions that failed for want of population wait here
     (``deferred``); a name neither placed nor contained anywhere stays what the recogniser said."""
     if not deferred:
         return []
@@ -261,8 +263,16 @@ def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred:
               if m.source in ("ner", "gazetteer", CUED_SOURCE) and _gaz_key(doc, m.start, m.end, gazetteer)}
     divisions = {c.admin1_gid for m in found if m.source != ORG_SOURCE
                  for c in gazetteer.lookup(key(m), normalised=True) if c.kind == PlaceKind.ADMIN1 and c.admin1_gid}
+    # the countries the article's other names lie in (each name's likeliest place, once per name)
+    likeliest = {k: gazetteer.lookup(k, normalised=True) for k in {key(m) for m in found if m.source != ORG_SOURCE}}
+    in_country = Counter(cs[0].country for cs in likeliest.values() if cs and cs[0].kind != PlaceKind.COUNTRY)
     return [m for m in deferred if key(m) in placed or any(
-        c.admin1_gid in divisions for c in gazetteer.lookup(key(m), normalised=True) if c.kind == PlaceKind.SETTLEMENT)]
+        c.admin1_gid in divisions for c in gazetteer.lookup(key(m), normalised=True) if c.kind == PlaceKind.SETTLEMENT)
+        or any(c.kind == PlaceKind.COUNTRY and in_country[c.country] >= COUNTRY_NAMED_PLACES
+               for c in gazetteer.lookup(key(m), normalised=True))]
+
+
+COUNTRY_NAMED_PLACES = 2  # a country's name taken for a person is the country when the article names this many places in it
 
 
 def _located_name(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -520,7 +530,9 @@ def _accept(
         if not ent or ent_end > end or ent.start != start:
             return False  # part of a longer person name: "Vladimir Putin"
         if key in lex.first_names:
-            return False
+            # "Jordan vaccinated children": a country's name is also a given name; it waits for the
+            # article's other places (_named_again)
+            return again and major
         if nxt is not None and nxt.pos_ == "PROPN" and _is_cap(nxt.text):
             return False
         return (major or kind_word or pop >= MIN_POP_PERSON or (listed and pop >= MIN_POP_UNTAGGED) or again

@@ -95,6 +95,7 @@ class _Item:
     override: Place | None = None  # placed without a candidate of its own (inside a container)
     partial: bool = False  # the candidates bear only a part of the name ("Upper Kherson" -> Kherson)
     sounded: frozenset[str] = frozenset()  # candidates found only by sound beside places bearing the name as written
+    modifier: bool = False  # a noun follows the name ("the Bentiu camp"): the article before it is the noun's
 
 
 def resolve_mentions(
@@ -117,12 +118,13 @@ def resolve_mentions(
         _choose(doc, items, gazetteer, outlet_country(source), ents)
     for it in items:
         _region_of_city(it, gazetteer)
-    far_parts = far_partials(items) | far_namesakes(items)
+    text = doc_text(doc)
+    far_parts = far_partials(items) | far_namesakes(items) | context.owned_far(text, items)
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
     features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
-    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts) for f in features) if p is not None)
+    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts, text) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
     datelines = doc_datelines(doc)
     if datelines:
@@ -318,6 +320,9 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
         candidates, variant_hint = _variants(text, gazetteer)
         partial = variant_hint == PART_HINT
         hint = hint or (None if partial else variant_hint)  # type: ignore[assignment]
+        if variant_hint == PlaceKind.RIVER and _river_unknown(candidates):
+            # "the Wei River", "River Wye": a river the gazetteer lacks, not a town that bears its name
+            candidates, feature = (), True
     article = m.start > 0 and doc[m.start - 1].lower_ == "the"
     demonym = False
     if m.source == "gold" and candidates and not any(c.main and c.population >= 100_000 for c in candidates):
@@ -335,8 +340,20 @@ def _item(doc: Any, m: Mention, gazetteer: Gazetteer) -> _Item:
             demonym = bool(candidates)
     # a given toponym the gazetteer lacks ("the Zaatari camp") is a local place placed at its town; "they" is no name
     feature = feature or (m.source == "gold" and not candidates and any(w[:1].isupper() for w in words))
+    modifier = m.end < len(doc) and doc[m.end].pos_ in ("NOUN", "PROPN")
     return _Item(m, start_char, end_char, text, candidates, hint, article, demonym, feature=feature,
-                 partial=partial)
+                 partial=partial, modifier=modifier)
+
+
+_TOWN_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN2})
+
+
+def _river_unknown(candidates: Sequence[Candidate]) -> bool:
+    """A name written with "River" whose places, found without that word, are all towns ("Wei River"
+    -> Weifang, "Thames River" -> Thames, New Zealand): the river is a feature the gazetteer lacks, which
+    lies near the story's towns rather than at a namesake town. A country or division bearing the name
+    ("Congo River", "Kentucky River") holds its river, at least in part, and stays."""
+    return bool(candidates) and all(c.kind in _TOWN_KINDS for c in candidates)
 
 
 def _kind_word(tok: Any) -> str | None:
