@@ -302,6 +302,14 @@ _SET_OFF = frozenset({"mine", "landmine", "ied", "device"})
 _SET_OFF_VERBS = frozenset({"strike", "hit"})
 
 
+def _first_conjunct(head: Any) -> Any:
+    """The first of the nouns coordinated with ``head`` ("airstrikes, armoured bulldozers and ground troops")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first
+
+
 # Small-arms fire: named beside heavy weapons, the two sides fight at close range.
 _SMALL_ARMS = frozenset({"gunfire", "gunshot", "shooting", "firefight", "gunbattle", "machine-gun", "rifle"})
 
@@ -312,9 +320,7 @@ def beside_small_arms(head: Any) -> bool:
     shelling or explosives within a clash are the clash)."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
-    first = head
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = _first_conjunct(head)
     return any(t.lemma_.lower() in _SMALL_ARMS or t.lower_ in _SMALL_ARMS
                for t in (first, *first.conjuncts) if t.i != head.i)
 
@@ -330,9 +336,7 @@ def beside_ground_forces(head: Any) -> bool:
     violence is within a ground engagement, which ACLED codes as the engagement (an armed clash)."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
-    first = head
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = _first_conjunct(head)
     return any(t.lemma_.lower() in _GROUND_FORCES or t.lower_ in _GROUND_FORCES
                for c in (first, *first.conjuncts) if c.i != head.i for t in c.subtree)
 
