@@ -46,6 +46,19 @@ def pipeline_resources() -> Resources:
         pytest.skip(f"pipeline resources unavailable: {type(exc).__name__}: {exc}")
 
 
+def triggered(pipeline_resources: Resources, text: str, trigger: str, *, published: dt.date, source: str | None,
+              article_id: str = "t") -> Event:
+    """The event whose trigger starts with ``trigger`` when ``text`` runs through the whole pipeline as an article of
+    ``source`` published on ``published`` (failing with the triggers found when there is none)."""
+    from frontlines.pipeline import process_article
+
+    art = Article(id=article_id, text=text, published=published, source=source)
+    events = process_article(art, pipeline_resources).events
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    return hit
+
+
 RunArticle = Callable[..., tuple[Event, ...]]
 
 

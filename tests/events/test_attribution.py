@@ -11,7 +11,7 @@ import pytest
 
 from frontlines.events.attribution import SAID_ACTS
 from frontlines.records import Actor, Article, Event, EventStatus, Sector
-from tests.events.conftest import _ev, actor, place
+from tests.events.conftest import _ev, actor, place, triggered
 
 # A pronoun doer that takes up the speaker makes the speaker's own act a claim (events v4).
 PRONOUNS = [
@@ -191,12 +191,9 @@ RELEASE_WORD = [
 @pytest.mark.parametrize(("source", "text", "trigger", "attributed"), RELEASE_WORD, ids=[r[2] + "-" + r[0][:12] for r in RELEASE_WORD])
 def test_a_partys_release_is_its_word_on_the_deeds_it_tells(pipeline_resources: Any, source: str, text: str,
                                                            trigger: str, attributed: str | None) -> None:
-    from frontlines.pipeline import process_article
 
-    art = Article(id="release", text=text, published=dt.date(2024, 6, 13), source=source)
-    events = list(process_article(art, pipeline_resources).events)
-    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
-    assert hit is not None, [e.trigger for e in events]
+    hit = triggered(pipeline_resources, text, trigger, published=dt.date(2024, 6, 13), source=source,
+                    article_id="release")
     assert hit.status == EventStatus.HAPPENED
     assert hit.attributed_to == attributed
 
@@ -400,12 +397,9 @@ DATELINED = [
 @pytest.mark.parametrize(("text", "trigger", "speaker", "status"), DATELINED, ids=[d[1] for d in DATELINED])
 def test_a_datelines_town_is_no_speaker(pipeline_resources: Any, text: str, trigger: str, speaker: str | None,
                                         status: EventStatus) -> None:
-    from frontlines.pipeline import process_article
 
-    art = Article(id="wire", text=text, published=dt.date(2023, 8, 9), source="Reuters")
-    events = list(process_article(art, pipeline_resources).events)
-    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
-    assert hit is not None, [e.trigger for e in events]
+    hit = triggered(pipeline_resources, text, trigger, published=dt.date(2023, 8, 9), source="Reuters",
+                    article_id="wire")
     assert hit.attributed_to == speaker
     assert hit.status == status
 
@@ -472,13 +466,10 @@ FORCE_NAMES = [
 @pytest.mark.parametrize(("text", "trigger", "status"), FORCE_NAMES, ids=[f[0][12:40] for f in FORCE_NAMES])
 def test_a_force_named_with_no_nation_is_the_releasing_partys(pipeline_resources: Any, text: str, trigger: str,
                                                                status: EventStatus) -> None:
-    from frontlines.pipeline import process_article
 
     source = "Ministry of Defence of Ukraine"
-    art = Article(id="release", text=text, published=dt.date(2023, 6, 18), source=source)
-    events = list(process_article(art, pipeline_resources).events)
-    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
-    assert hit is not None, [e.trigger for e in events]
+    hit = triggered(pipeline_resources, text, trigger, published=dt.date(2023, 6, 18), source=source,
+                    article_id="release")
     assert hit.status == status
     assert hit.attributed_to == source
 
@@ -498,12 +489,9 @@ DEFENCES = [
 @pytest.mark.parametrize(("text", "trigger", "status", "attributed"), DEFENCES, ids=[d[0][:30] for d in DEFENCES])
 def test_a_downing_told_by_the_defending_side_is_its_claim(pipeline_resources: Any, text: str, trigger: str,
                                                            status: EventStatus, attributed: str) -> None:
-    from frontlines.pipeline import process_article
 
-    art = Article(id="defence", text=text, published=dt.date(2025, 3, 13), source="Wire service")
-    events = list(process_article(art, pipeline_resources).events)
-    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
-    assert hit is not None, [e.trigger for e in events]
+    hit = triggered(pipeline_resources, text, trigger, published=dt.date(2025, 3, 13), source="Wire service",
+                    article_id="defence")
     assert (hit.status, hit.attributed_to) == (status, attributed)
 
 
@@ -522,12 +510,9 @@ ARMED_BODIES = [
 @pytest.mark.parametrize(("text", "trigger", "attributed"), ARMED_BODIES, ids=[a[2] for a in ARMED_BODIES])
 def test_an_armed_body_told_with_no_nation_is_named_with_it(pipeline_resources: Any, text: str, trigger: str,
                                                             attributed: str) -> None:
-    from frontlines.pipeline import process_article
 
-    art = Article(id="body", text=text, published=dt.date(2024, 7, 28), source="Wire service")
-    events = list(process_article(art, pipeline_resources).events)
-    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
-    assert hit is not None, [e.trigger for e in events]
+    hit = triggered(pipeline_resources, text, trigger, published=dt.date(2024, 7, 28), source="Wire service",
+                    article_id="body")
     assert hit.attributed_to == attributed
 
 
@@ -545,12 +530,9 @@ ABBREVIATIONS = [
 @pytest.mark.parametrize(("text", "attributed"), ABBREVIATIONS, ids=[a[0][:12] for a in ABBREVIATIONS])
 def test_an_abbreviation_the_registry_knows_is_written_out(pipeline_resources: Any, text: str,
                                                            attributed: str) -> None:
-    from frontlines.pipeline import process_article
 
-    art = Article(id="abbr", text=text, published=dt.date(2023, 4, 16), source="Wire service")
-    events = list(process_article(art, pipeline_resources).events)
-    hit = next((e for e in events if e.trigger.startswith("stormed")), None)
-    assert hit is not None, [e.trigger for e in events]
+    hit = triggered(pipeline_resources, text, "stormed", published=dt.date(2023, 4, 16), source="Wire service",
+                    article_id="abbr")
     assert hit.attributed_to == attributed
 
 
