@@ -444,3 +444,22 @@ def test_a_clause_before_a_semicolon_is_no_content_of_the_next(run_events, text:
     events = [e for e in run_events(text) if e.trigger.startswith(trigger)]
     assert events, [e.trigger for e in run_events(text)]
     assert (events[0].status, events[0].attributed_to) == (status, attributed)
+
+
+# A negation of a verb does not reach what a preposition of time or concession beside it holds (events v240): the
+# requests were made, the shelling happened; an event the negated verb takes part in stays negated.
+NEGATION_SCOPE = [
+    ("The authorities have not given the investigators access to the town, despite repeated requests.", "requests",
+     EventStatus.HAPPENED),
+    ("The residents did not return to their homes after the shelling of the town.", "shelling", EventStatus.HAPPENED),
+    ("The unit did not take part in the attack on the town.", "attack", EventStatus.NEGATED),
+    ("Troops did not withdraw from the town.", "withdraw", EventStatus.NEGATED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), NEGATION_SCOPE, ids=[t[0][:40] for t in NEGATION_SCOPE])
+def test_a_negation_leaves_a_time_or_concession_standing(run_events, text: str, trigger: str,
+                                                         status: EventStatus) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].status == status
