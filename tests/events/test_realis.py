@@ -454,6 +454,11 @@ NEGATION_SCOPE = [
     ("The residents did not return to their homes after the shelling of the town.", "shelling", EventStatus.HAPPENED),
     ("The unit did not take part in the attack on the town.", "attack", EventStatus.NEGATED),
     ("Troops did not withdraw from the town.", "withdraw", EventStatus.NEGATED),
+    # nor a clause beyond a semicolon (events v241): two clauses that each stand alone
+    ("Gunmen abducted three teachers in the village on Monday; they have not been seen since.", "abducted",
+     EventStatus.HAPPENED),
+    ("Gunmen abducted three teachers in the village on Monday but have not released them.", "released",
+     EventStatus.NEGATED),
 ]
 
 

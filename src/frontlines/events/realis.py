@@ -240,8 +240,8 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
                 conj_hops = hops
             tok = parent
             continue
-        if status is None and _negated(parent) and hops <= 3 and not granted:
-            status = EventStatus.NEGATED
+        if status is None and _negated(parent) and hops <= 3 and not granted and not _across_semicolon(tok, parent):
+            status = EventStatus.NEGATED  # not a clause's beyond a semicolon ("detained two ...; they have not been heard from since")
         below = modal  # the trigger's clause's, not the frame word's own ("will say")
         if modal is None and parent.pos_ in ("VERB", "AUX"):
             modal = _modal(parent)
