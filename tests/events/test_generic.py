@@ -63,6 +63,9 @@ DROPPED = [
     ("If the talks fail, the fighting could spread to the capital.", "talks"),
     ("The ceasefire, if it holds, would allow aid to reach the city.", "ceasefire"),
     ("Should the rebels take the city, they would control the main trade route.", "take"),
+    # an act the narrative tells as not done (events v242)
+    ("Russian forces did not strike the city on Monday.", "strike"),
+    ("Government troops did not withdraw from the town on Sunday.", "withdraw"),
 ]
 
 KEPT = [
@@ -109,6 +112,10 @@ KEPT = [
      "attacked"),
     ("The army said it would retake the city within days.", "retake"),
     ("The group said it would target all ships if the blockade continued.", "target"),
+    # a negation someone states is a denial or a stance, and a negated cooperative act a refusal (events v242)
+    ("Russian forces did not strike the city on Monday, the ministry said.", "strike"),
+    ("The commander said the group will not hand over its weapons.", "hand over"),
+    ("The government did not sign the agreement.", "sign"),
 ]
 
 

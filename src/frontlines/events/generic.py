@@ -52,7 +52,14 @@ not by the word:
   fail, the fighting *could* spread"; "the ceasefire, *if* it holds, *would* allow aid in"; "*Should* the
   rebels take the city, they *would* control the trade route"), told with no frame that makes them a plan,
   a threat or a request: no happening. A modal with no condition ("would require", "must be limited") is
-  left as told: a sentence may give a type of act its only words that way.
+  left as told: a sentence may give a type of act its only words that way;
+- **an act the narrative tells as not done**: a mention whose status, once its type is settled, is negated,
+  with no one saying so ("Russian forces *did not strike* the city"; "Residents *did not flee*"). The codebooks
+  code what happened, was claimed, denied, ordered, planned or threatened; none has a negated event, and the
+  corpus's annotators code none. A negation someone states stays, negated: a party saying it did not do
+  something denies it, one saying it will not is taking a stance ("has said it will not hand over its
+  weapons"), and the corpus codes denials and stances. A refusal read from a negated cooperative act ("did not
+  sign") is a REJECT that happened and stays.
 """
 
 from __future__ import annotations
@@ -62,6 +69,7 @@ from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import CueSet
+from frontlines.events.realis import settle_status
 from frontlines.events.roles import measured_since
 from frontlines.records import EventStatus
 
@@ -388,9 +396,17 @@ def possibility(d: Draft) -> bool:
     return any(_condition(t) for t in d.sent)
 
 
+def not_done(d: Draft) -> bool:
+    """An act the narrative tells as not done, once its type is settled, with no frame or source saying so (see
+    the module docstring)."""
+    if d.realis.status is not EventStatus.NEGATED or d.realis.frame is not None or d.realis.attributed_to:
+        return False
+    return settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head).status is EventStatus.NEGATED
+
+
 def no_happening(d: Draft, civilians: CueSet) -> bool:
     """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
     set of civilian nouns, for refusals that are no party's)."""
     return (kind_subject(d) or measured_trend(d) or feared(d) or member_of_a_set(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
             or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
-            or help_not_backing(d) or general_truth(d) or possibility(d))
+            or help_not_backing(d) or general_truth(d) or possibility(d) or not_done(d))

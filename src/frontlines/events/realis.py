@@ -107,6 +107,15 @@ def _circumstance(tok: Any) -> bool:
 
 # prepositions of a time beside a frame verb: the events they hold are when it happened, not its content
 _TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid", "amidst", "until"})
+# prepositions of a concession: what they hold is granted, whatever the clause they stand in says
+_CONCESSIVE_PREPS = frozenset({"despite", "notwithstanding"})
+
+
+def _presupposed(tok: Any) -> bool:
+    """``tok`` is a preposition of time or concession whose object a negation of its verb leaves standing ("have
+    not given access *despite repeated requests*"; "did not return *after the shelling*"): the requests were made,
+    the shelling happened; only the verb's own act is denied."""
+    return tok.dep_ == "prep" and tok.lower_ in (_TIME_PREPS | _CONCESSIVE_PREPS) and tok.head.pos_ in ("VERB", "AUX")
 
 
 def _frames_content(tok: Any, frame: Any, speech: frozenset[str]) -> bool:
@@ -209,6 +218,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
     said_modal = None  # the modal of what the frame word governs
     shared = None  # the auxiliary a bare verb shares with the verb it is joined to
     conj_hops = 0
+    granted = False  # the climb passed through a time or concession its verb's negation leaves standing
     while tok.head.i != tok.i and hops < 6 and tok.dep_ in _CLIMB:
         parent = tok.head
         hops += 1
@@ -223,14 +233,15 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
         if (tok.dep_ in ("acl", "relcl") and parent.dep_ in ("attr", "oprd") and _future_predication(parent.head)) or (
                 lemma == "make" and tok.dep_ in ("ccomp", "oprd", "xcomp") and _future_predication(parent)):
             descriptive = True  # "will make Kherson the largest city claimed to have been liberated"
+        granted = granted or _presupposed(tok)
         if tok.dep_ == "conj" or parent.pos_ == "ADP":
             if tok.dep_ == "conj" and shared is None and hops == conj_hops + 1 and not _has_aux(tok):
                 shared = _modal(parent)  # "would pull out of the city and hand it over": the partner's "would"
                 conj_hops = hops
             tok = parent
             continue
-        if status is None and _negated(parent) and hops <= 3:
-            status = EventStatus.NEGATED
+        if status is None and _negated(parent) and hops <= 3 and not granted and not _across_semicolon(tok, parent):
+            status = EventStatus.NEGATED  # not a clause's beyond a semicolon ("detained two ...; they have not been heard from since")
         below = modal  # the trigger's clause's, not the frame word's own ("will say")
         if modal is None and parent.pos_ in ("VERB", "AUX"):
             modal = _modal(parent)
