@@ -126,6 +126,16 @@ def test_html_main_text_and_metadata() -> None:
     assert doc.source == "Test Wire"
 
 
+def test_html_blocks_are_paragraphs() -> None:
+    """A page's paragraphs are set apart by a blank line, as the pipeline reads paragraphs; the line broken
+    inside one <p> stays one paragraph."""
+    (doc,) = _read(HTML, "html")
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == "Drone strike hits Odesa port"
+    assert paragraphs[1].startswith("Russian drones") and "warehouses and injuring" in paragraphs[1]
+    assert paragraphs[2].startswith("Air defence units") and len(paragraphs) == 3
+
+
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire World</title>
 <item><title>Shelling in Nikopol</title><link>https://x.test/a</link>
 <pubDate>Tue, 15 Aug 2023 10:00:00 GMT</pubDate><description>&lt;p&gt;Artillery hit Nikopol on Tuesday.&lt;/p&gt;</description></item>

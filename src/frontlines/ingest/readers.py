@@ -148,6 +148,14 @@ def _str(v: Any) -> str | None:
 
 
 # -- HTML ------------------------------------------------------------------------
+def blocks_apart(text: str) -> str:
+    """trafilatura's main text puts each block of the page (a paragraph, a heading, a list item) on a line of its
+    own; the pipeline reads a paragraph as text between blank lines (``stages.PARAGRAPH_BREAK``), as in the
+    txt/md articles and feed entries, so the blocks are set apart by one: the paragraph-scoped rules (a scene's
+    day, the story's place, a live blog's posts) then see a page's paragraphs, not one paragraph of the whole page."""
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
 def read_html(data: bytes, origin: str, *, url: str | None = None, fallback_date: dt.date | None = None) -> Iterator[Item]:
     """Main text and metadata of an HTML page, via trafilatura (no boilerplate)."""
     import trafilatura
@@ -169,7 +177,7 @@ def read_html(data: bytes, origin: str, *, url: str | None = None, fallback_date
         published = fallback_date
     yield RawDoc(
         origin=origin,
-        text=doc["text"],
+        text=blocks_apart(doc["text"]),
         title=_str(doc.get("title")),
         url=_str(doc.get("url")) or url,
         source=_str(doc.get("sitename") or doc.get("hostname")),
