@@ -10,9 +10,9 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import IO, Any
 
+from frontlines.actors.registry import country_name
 from frontlines.errors import FrontlinesError
 from frontlines.records import ControlReview, IncidentReview, Review, StoredEvent, to_dict
 from frontlines.time.periods import time_precision
@@ -26,17 +26,6 @@ ACLED_COLUMNS = [
     "notes", "plover_type", "status", "attributed_to", "article_id",
     "review_status", "reviewer",  # not ACLED's: an analyst's verdict (confirmed, corrected, rejected) and who
 ]
-
-
-@lru_cache(maxsize=512)
-def country_name(iso3: str | None) -> str | None:
-    """ISO 3166-1 alpha-3 to the short English name (ACLED uses names)."""
-    if not iso3:
-        return None
-    import pycountry
-
-    c = pycountry.countries.get(alpha_3=iso3)
-    return getattr(c, "common_name", None) or (c.name if c else iso3)
 
 
 _GEO_PRECISION = {"exact": 1, "near": 1, "admin2": 2}

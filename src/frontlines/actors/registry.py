@@ -27,6 +27,7 @@ import re
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -336,6 +337,18 @@ def _index(reg: ActorRegistry, lex: dict[str, Any]) -> None:
     reg.statement_nouns = frozenset(w.lower() for w in lex.get("statement_nouns", []))
     reg.weapon_heads = frozenset(w.lower() for w in lex.get("weapon_heads", []))
     reg.unnamed_sources = frozenset(w.lower() for w in lex.get("unnamed_sources", []))
+
+
+@lru_cache(maxsize=512)
+def country_name(iso3: str | None) -> str | None:
+    """ISO 3166-1 alpha-3 to the short English name ("RUS" -> "Russian Federation"'s common name, "Russia"), as
+    ACLED writes countries and a reader names them; a code pycountry does not know is given back as it is."""
+    if not iso3:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    return getattr(c, "common_name", None) or (c.name if c else iso3)
 
 
 def _country_names() -> dict[str, str]:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from frontlines.actors.registry import country_name
 from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
@@ -158,8 +159,8 @@ def nation_of_armed_bodies(drafts: list[Draft], index: DocIndex) -> None:
         nation = next(iter(states)) if len(states) == 1 else None
         if nation is None and not states and d.place is not None and not d.place.metonymic:
             nation = d.place.country
-        name = _country_name(nation)
-        if name is not None and name.lower() not in said.lower():
+        name = country_name(nation)
+        if name is not None and name != nation and name.lower() not in said.lower():
             d.realis = replace(d.realis, attributed_to=f"{said} ({name})")
 
 
@@ -175,15 +176,6 @@ def abbreviations_written_out(drafts: list[Draft], index: DocIndex) -> None:
         actor = index.actor_at.get(tok.i)
         if actor is not None and actor.registry_id is not None and actor.name and actor.name != tok.text:
             d.realis = replace(d.realis, attributed_to=actor.name)
-
-
-def _country_name(iso3: str | None) -> str | None:
-    if not iso3:
-        return None
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=iso3)
-    return getattr(country, "common_name", None) or getattr(country, "name", None)
 
 
 def _place_speaker_side(tok: Any, index: DocIndex) -> str | None:

@@ -18,9 +18,8 @@ from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES, venue
 from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.events.takeover import TERRITORIAL, changes_hands
 from frontlines.events.territory import not_taken
-from frontlines.stages import doc_text, sentence_of
+from frontlines.stages import PARAGRAPH_BREAK, doc_text, sentence_of, sentence_start
 from frontlines.records import Actor, EventStatus, Evidence, Place, PlaceKind, Precision, Resolution, Sector, TimeType, TimeValue
-from frontlines.stages import PARAGRAPH_BREAK
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
     """``time`` lies wholly after the publication date (a day named for what is yet to come)."""
@@ -54,7 +53,7 @@ def inherit(drafts: list[Draft], published: dt.date | None = None, index: Any = 
                 prev is not None and prev.paragraph == d.paragraph and d.sent_idx == prev.sent_idx):
             told = [(e.sent.start, e.time) for e in drafts[:k] if e.paragraph == d.paragraph
                     and e.sent_idx < d.sent_idx and e.time is not None]
-            told += [(root.sent.start, tv) for tv, root, paragraph in scenes
+            told += [(sentence_start(root), tv) for tv, root, paragraph in scenes
                      if paragraph == d.paragraph and root.i < d.sent.start]
             told = [(at, tv) for at, tv in told if not (d.realis.status in PAST_STATUSES and _after(tv, published))
                     and not (d.typing.plover in STATEMENT_TYPES and reported_time(tv, d.sent.doc))]
@@ -84,7 +83,7 @@ def scene_times(drafts: list[Draft], index: Any, breaks: list[int]) -> list[tupl
     told = {d.sent.start for d in drafts}
     out = []
     for tv, root in index.times:
-        sent = root.sent
+        sent = sentence_of(root)
         if sent.start in told or tv.type not in (TimeType.DATE, TimeType.TIME) or tv.start is None \
                 or tv.granularity not in ("day", "time") or not _told_past(sent.root):
             continue
@@ -320,7 +319,7 @@ def lead_day(kept: list[Draft], index: Any, published: dt.date | None, breaks: l
     lead_end = breaks[0] if breaks else len(doc_text(index.times[0][1].doc)) if index.times else 0
     lead = next((tv for tv, root in index.times if root.idx < lead_end and tv.type in (TimeType.DATE, TimeType.TIME)
                  and tv.granularity in ("day", "time") and tv.start is not None
-                 and not dateline_date(tv, root.sent) and not foreign_time(root, root.sent.root, index)), None)
+                 and not dateline_date(tv, sentence_of(root)) and not foreign_time(root, sentence_of(root).root, index)), None)
     if lead is None or lead.start is None or (published - lead.start).days != 1:
         return
     for d in kept:
