@@ -191,6 +191,23 @@ def test_a_weekday_of_a_named_week(sentence: str, expression: str, value: str) -
     assert _tags(sentence)[expression][0] == value
 
 
+# (time v9) "since Wednesday" measures a stretch from a day gone by: the weekday before the publication, whatever
+# tense the parse finds around it (a parse that hangs the phrase on a noun read as a verb left it to the nearest day).
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ('Dozens of arrests for "incitement to violence" in Maputo since Wednesday.', "Wednesday", "2024-05-01"),
+        ('Police said officers had arrested dozens of people for "vandalism and incitement to violence" in Maputo '
+         "since Wednesday.", "Wednesday", "2024-05-01"),
+        # negative: without "since", a weekday with no tense is the nearest one; a future is ahead
+        ("Arrests on Wednesday.", "Wednesday", "2024-05-08"),
+        ("Talks are due on Wednesday.", "Wednesday", "2024-05-08"),
+    ],
+)
+def test_since_a_weekday_is_a_day_gone_by(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value
+
+
 # Inside a quotation, "today" and "yesterday" are the speaker's: counted from the day the sentence
 # says the words were spoken, when it names that day before the quote opens.
 @pytest.mark.parametrize(

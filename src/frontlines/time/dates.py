@@ -246,6 +246,9 @@ def _accept_weekday(m: re.Match[str], text: str) -> bool:
     return not (nxt[:1].isupper() and nxt.lower() not in WEEKDAYS and nxt.rstrip(".").lower() not in MONTHS)
 
 
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+
+
 def _h_weekday(m: re.Match[str], ctx: _Context) -> _Out | None:
     wd = WEEKDAYS[m.group("wd").lower()]
     part = _part_code(m)
@@ -265,7 +268,8 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Out | None:
     elif rel in ("next", "the following", "this coming", "coming"):
         d = nz.weekday_near(ref + dt.timedelta(days=1), wd, 1)
     else:
-        tense = ctx.tense(m.start(), m.end())
+        # "since Monday": a stretch measured from a day gone by, whatever the tense the parse finds
+        tense = -1 if _SINCE.search(ctx.text, max(0, m.start() - 10), m.start()) else ctx.tense(m.start(), m.end())
         if tense == 0:
             back, ahead = nz.weekday_near(ref, wd, -1), nz.weekday_near(ref, wd, 1)
             d = ahead if (ahead - ref).days < (ref - back).days else back
