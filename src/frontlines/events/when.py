@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from frontlines.events.roles import DocIndex, measured_since, path_to
+from frontlines.events.shift import counted_from
 from frontlines.records import Evidence, EventStatus, Resolution, TimeType, TimeValue
 from frontlines.stages import doc_text
 
@@ -19,7 +20,8 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any, *, statement: bool = F
     dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other.
     A date that belongs to something else the sentence mentions is none of the event's
     (:func:`foreign_time`): the sentence's own time, or none, wins over it; so is a date inside what a
-    statement told in the present is about (``statement``, :func:`_said_now_of`)."""
+    statement told in the present is about (``statement``, :func:`_said_now_of`). A day counted from the named one
+("a day after talks collapsed on Sunday") is moved by the count (:func:`frontlines.events.shift.counted_from`)."""
     best: tuple[float, TimeValue, Any] | None = None
     for _, tv, root in index.in_sentence("times", sent):
         if tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None:
@@ -36,7 +38,7 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any, *, statement: bool = F
             score -= 20.0
         if best is None or score > best[0]:
             best = (score, tv, root)
-    return best[1] if best else None
+    return counted_from(best[1], best[2], trigger, sent) if best else None
 
 
 # Clauses that modify a noun: "the initiative, brokered ... in July last year", "a command to fall this year".
