@@ -192,6 +192,29 @@ def test_a_weekday_of_a_named_week(sentence: str, expression: str, value: str) -
     assert _tags(sentence)[expression][0] == value
 
 
+# (time v11) A saying's day sets no focus for the sentences after it, but a quotation after it speaks of that day's
+# "yesterday", and "the previous night" (or "the day before") later in its sentence counts from it.
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ('The governor said on Monday: "Yesterday bandits killed 11 farmers in my state."', "Yesterday", "2025-06-08"),
+        ("The mayor said on Tuesday that drones had hit the power plant the previous night.", "the previous night",
+         "2025-06-09TNI"),
+        ("Rebels took the town on Friday. The previous evening, they had shelled it.", "The previous evening",
+         "2025-06-05TEV"),
+        # negatives: a day named after the saying's is the focus; outside a quotation "yesterday" is the reader's;
+        # a saying's day in an earlier sentence does not anchor
+        ("The mayor said on Tuesday that rebels took the town on Friday after shelling it the previous night.",
+         "the previous night", "2025-06-05TNI"),
+        ("The governor said on Monday that yesterday bandits killed 11 farmers.", "yesterday", "2025-06-10"),
+        ("The mayor said on Tuesday that it was calm. Drones had hit the power plant the previous night.",
+         "the previous night", "2025-06-10TNI"),
+    ],
+)
+def test_a_sayings_day_anchors_its_own_sentence(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence, dt.date(2025, 6, 11))[expression][0] == value
+
+
 # (time v10) "earlier this year", "later this month": the part of the report's own period on one side of its day
 # (published Monday 6 May 2024); the value still names the whole period, as TimeML's does.
 @pytest.mark.parametrize(

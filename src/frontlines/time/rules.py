@@ -129,7 +129,8 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?i)\b(?:(?:early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:'s)?"
             r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"), _h_deictic_day, priority=3),
         _Rule("part_of_day", re.compile(
-            r"(?i)\b(?P<rel>this|last|the\s+next|the\s+following|that|the\s+same|mid|early|late)[-\s]+"
+            r"(?i)\b(?P<rel>this|last|the\s+next|the\s+following|the\s+previous|the\s+preceding|that|the\s+same|mid|"
+            r"early|late)[-\s]+"
             r"(?P<part>morning|afternoon|evening|night)\b"), _h_part_of_day, priority=2),
         _Rule("relative_unit", re.compile(
             r"(?i)\b(?:(?P<edge>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
