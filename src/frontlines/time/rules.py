@@ -216,7 +216,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
             r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Election\s+Day|Independence\s+Day"
             r"|Halloween|Victory\s+Day|Boxing\s+Day|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
-            r"|Valentine's\s+Day)(?P<week>\s+week)?(?:,?\s+{year})?\b".replace("{year}", _YEAR)),
+            r"|Valentine's\s+Day)(?P<week>\s+week)?(?:,?\s+(?:(?:in|of)\s+)?{year})?\b".replace("{year}", _YEAR)),
             _h_holiday, priority=4),
         _Rule("anchored_unit", re.compile(
             r"(?i)\bthe\s+(?P<unit>week|month)\s+(?P<dir>before|after|earlier|prior)\b"),
