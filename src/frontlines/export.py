@@ -35,7 +35,7 @@ def event_json(se: StoredEvent) -> dict[str, Any]:
     """A stored event as one flat JSON object (the API's event and the JSONL export of events).
 
     The stored columns in table order, ``data`` (the Event), the article's source, title, url and
-    published date, and ``period`` (the date at its own precision); dates as ISO text.
+    published date, ``period`` (the date at its own precision) and ACLED's ``time_precision``; dates as ISO text.
     """
     ev = se.event
     return {
@@ -69,6 +69,7 @@ def event_json(se: StoredEvent) -> dict[str, Any]:
         "url": se.url,
         "published": _iso(se.published),
         "period": se.period,
+        "time_precision": _time_precision(se),  # ACLED's, as the CSV and GeoJSON carry it
         "review": _review_state(se),
     }
 
@@ -94,6 +95,12 @@ def group_review_json(review: ControlReview | IncidentReview) -> dict[str, Any]:
     return {"kind": "control" if isinstance(review, ControlReview) else "incident", **to_dict(review)}
 
 
+def _time_precision(se: StoredEvent) -> int | None:
+    """ACLED's time_precision of a stored event (1 a day, 2 a week, 3 a month or coarser), None when undated."""
+    time = se.event.time
+    return time_precision(time.granularity if time else None, se.period) if time or se.period else None
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
@@ -101,7 +108,7 @@ def _iso(day: dt.date | None) -> str | None:
 def acled_row(se: StoredEvent) -> dict[str, Any]:
     """A stored event in ACLED's columns (plus provenance)."""
     ev = se.event
-    place, time = ev.place, ev.time
+    place = ev.place
     precision = place.precision.value if place is not None and place.precision is not None else ""
     return {
         "event_id": se.key[:16],
@@ -116,7 +123,7 @@ def acled_row(se: StoredEvent) -> dict[str, Any]:
         "latitude": se.lat,
         "longitude": se.lon,
         "geo_precision": _GEO_PRECISION.get(precision, 3) if place is not None else None,
-        "time_precision": time_precision(time.granularity if time else None, se.period) if time or se.period else None,
+        "time_precision": _time_precision(se),
         "fatalities": se.fatalities,
         "source": se.source,
         "notes": ev.evidence.text,

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from frontlines.eval.runner import event_date
 from frontlines.records import TimeValue
-from tests.events.conftest import _ev
+from tests.events.conftest import _ev, triggered
 
 _TUESDAY = dt.date(2024, 10, 22)
 
@@ -41,3 +42,45 @@ def test_an_act_to_come_falls_in_the_rest_of_the_reports_period(run_events, text
     told = [e for e in events if e.trigger == trigger and e.time is not None]
     assert told
     assert all(e.time is not None and e.time.start == dt.date.fromisoformat(expected) for e in told)
+
+
+_WEDNESDAY = dt.date(2025, 6, 11)
+
+
+# (v290) A statement told in the simple present is made now: a date inside what it is about (its object) is the
+# object's, not the statement's ("condemns ... the attack on Friday"). (published, text, trigger, expected day)
+SAID_NOW = [
+    (dt.date(2025, 1, 26), "The World Health Organization condemns in the strongest terms the attack on Friday on the "
+     "Saudi Teaching Maternal Hospital in El Fasher.", "condemns", "2025-01-26"),
+    (_WEDNESDAY, "The United Nations condemns Monday's attack on a displacement camp near Goma.", "condemns", "2025-06-11"),
+    # negatives: a statement in the past may have been made that day; a date on the verb itself is the statement's
+    (_WEDNESDAY, "The army condemned the attack on Friday.", "condemned", "2025-06-06"),
+    (_WEDNESDAY, "On Monday, the African Union condemned the killing of 14 farmers in Benue.", "condemned", "2025-06-09"),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "trigger", "expected"), SAID_NOW, ids=[c[2] + c[3] for c in SAID_NOW])
+def test_a_statement_told_now_takes_no_date_of_what_it_is_about(pipeline_resources, published: dt.date, text: str,
+                                                                trigger: str, expected: str) -> None:
+    event = triggered(pipeline_resources, text, trigger, published=published, source="test")
+    assert event_date(event) == dt.date.fromisoformat(expected)
+
+
+# (v290) A clause coordinated with the event's and with a subject of its own tells its own act: its date is not the
+# first clause's ("occupied Kupiansk ... in February 2022, and Ukraine recaptured it ... in September that year").
+OWN_CLAUSE = [
+    ("Russian troops occupied Kupiansk in the first days of the full-scale invasion in February 2022, and Ukraine "
+     "recaptured it in a lightning counteroffensive in September that year.", "occupied", "2022-02-01"),
+    ("Russian troops occupied Kupiansk in the first days of the full-scale invasion in February 2022, and Ukraine "
+     "recaptured it in a lightning counteroffensive in September that year.", "recaptured", "2022-09-01"),
+    # negatives: a participle that leaves its tense to the first clause, a conjunct sharing the subject
+    ("At least 55 people were killed and 146 wounded in fighting in Tripoli this week.", "killed", "2025-06-09"),
+    ("Rebels seized the airport and shelled the town on Monday.", "seized", "2025-06-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), OWN_CLAUSE, ids=[c[1] for c in OWN_CLAUSE])
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_date(pipeline_resources, text: str, trigger: str,
+                                                                  expected: str) -> None:
+    event = triggered(pipeline_resources, text, trigger, published=_WEDNESDAY, source="test")
+    assert event_date(event) == dt.date.fromisoformat(expected)

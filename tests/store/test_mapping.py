@@ -96,3 +96,34 @@ def test_event_date(value, start, expected) -> None:  # noqa: ANN001
     tv = TimeValue(text="x", evidence=ev, value=value, start=start, end=start)
     assert event_date(tv) == expected
     assert event_date(None) is None
+
+
+# Granularity travels (issue 15 item 4): an event dated by a coarse expression is stored, listed and exported at that
+# expression's precision: ``period`` (the API, the JSON exports, the CLI list and the map) and ACLED's time_precision
+# (the CSV) say the same thing as the time value. Times from the tagger, published Wednesday 11 June 2025.
+PRECISIONS = [
+    ("Rebels captured the airport in April last year.", "in April last year", "2024-04", 3),
+    ("Security forces killed 12 insurgents last week.", "last week", "2025-W23", 2),
+    ("Clashes broke out in Tripoli at the weekend.", "at the weekend", "2025-06-07/2025-06-08", 2),
+    ("The town fell to the rebels late last month.", "late last month", "2025-05-21/2025-05-31", 3),
+    # (time v10) the part of the report's year gone by, not the whole year ("2025" reached past the report's day)
+    ("Fighters took the oil field earlier this year.", "earlier this year", "2025-01-01/2025-06-10", 3),
+    ("Gunmen killed 12 people on Monday.", "Monday", "2025-06-09", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "period", "precision"), PRECISIONS, ids=[c[1] for c in PRECISIONS])
+def test_a_coarse_date_keeps_its_precision_from_time_to_export(text: str, words: str, period: str,
+                                                               precision: int) -> None:
+    from frontlines.export import acled_row, event_json
+    from frontlines.time import tag_times
+
+    a = dataclasses.replace(article(), text=text, published=dt.date(2025, 6, 11))
+    (tv,) = [t for t in tag_times(text, a.published, article_id=a.id) if words.endswith(t.text)]
+    ex = extraction(a)
+    ex = dataclasses.replace(ex, events=(dataclasses.replace(ex.events[0], time=tv),))
+    (row,) = extraction_rows(ex)["events"]
+    se = row_stored_event(SimpleNamespace(**row, id=1, source=a.source, title=a.title, url=a.url,
+                                          published=a.published))
+    assert event_json(se)["period"] == period
+    assert acled_row(se)["time_precision"] == event_json(se)["time_precision"] == precision

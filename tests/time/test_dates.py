@@ -46,7 +46,8 @@ def test_compound_dates_resolve_at_their_own_granularity(sentence: str, expressi
         ("The ceasefire held until late June last year.", "late June last year", dt.date(2023, 6, 21), dt.date(2023, 6, 30)),
         # negative: no edge word, or an edge on a unit that is not a month, keeps the whole span
         ("The town fell in September.", "September", dt.date(2023, 9, 1), dt.date(2023, 9, 30)),
-        ("Prices rose earlier this month.", "earlier this month", dt.date(2024, 5, 1), dt.date(2024, 5, 31)),
+        # ("earlier this month" was a case here until time v10: now the part of the month before the report's day)
+        ("Prices rose this month.", "this month", dt.date(2024, 5, 1), dt.date(2024, 5, 31)),
         ("Exports fell late last year.", "late last year", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
     ],
 )
@@ -188,6 +189,67 @@ def test_a_weekday_resolves_against_the_publication_date(sentence: str, expressi
     ],
 )
 def test_a_weekday_of_a_named_week(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence)[expression][0] == value
+
+
+# (time v11) A saying's day sets no focus for the sentences after it, but a quotation after it speaks of that day's
+# "yesterday", and "the previous night" (or "the day before") later in its sentence counts from it.
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ('The governor said on Monday: "Yesterday bandits killed 11 farmers in my state."', "Yesterday", "2025-06-08"),
+        ("The mayor said on Tuesday that drones had hit the power plant the previous night.", "the previous night",
+         "2025-06-09TNI"),
+        ("Rebels took the town on Friday. The previous evening, they had shelled it.", "The previous evening",
+         "2025-06-05TEV"),
+        # negatives: a day named after the saying's is the focus; outside a quotation "yesterday" is the reader's;
+        # a saying's day in an earlier sentence does not anchor
+        ("The mayor said on Tuesday that rebels took the town on Friday after shelling it the previous night.",
+         "the previous night", "2025-06-05TNI"),
+        ("The governor said on Monday that yesterday bandits killed 11 farmers.", "yesterday", "2025-06-10"),
+        ("The mayor said on Tuesday that it was calm. Drones had hit the power plant the previous night.",
+         "the previous night", "2025-06-10TNI"),
+    ],
+)
+def test_a_sayings_day_anchors_its_own_sentence(sentence: str, expression: str, value: str) -> None:
+    assert _tags(sentence, dt.date(2025, 6, 11))[expression][0] == value
+
+
+# (time v10) "earlier this year", "later this month": the part of the report's own period on one side of its day
+# (published Monday 6 May 2024); the value still names the whole period, as TimeML's does.
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "start", "end"),
+    [
+        ("Fighters took the oil field earlier this year.", "earlier this year", "2024", "2024-01-01", "2024-05-05"),
+        ("Fighters ambushed a convoy earlier this month.", "earlier this month", "2024-05", "2024-05-01", "2024-05-05"),
+        ("The army will attack later this year.", "later this year", "2024", "2024-05-07", "2024-12-31"),
+        ("Elections are due later this week.", "later this week", "2024-W19", "2024-05-07", "2024-05-12"),
+        # negatives: no edge word, the whole period; "earlier this week" on the week's first day has no earlier part;
+        # last month's edge is its third, as before
+        ("Fighters took the oil field this year.", "this year", "2024", "2024-01-01", "2024-12-31"),
+        ("Clashes erupted earlier this week.", "earlier this week", "2024-W19", "2024-05-06", "2024-05-12"),
+        ("The town fell late last month.", "late last month", "2024-04", "2024-04-21", "2024-04-30"),
+    ],
+)
+def test_an_edge_of_the_reports_period_is_one_side_of_its_day(sentence: str, expression: str, value: str, start: str,
+                                                               end: str) -> None:
+    assert _tags(sentence)[expression] == (value, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+# (time v9) "since Wednesday" measures a stretch from a day gone by: the weekday before the publication, whatever
+# tense the parse finds around it (a parse that hangs the phrase on a noun read as a verb left it to the nearest day).
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ('Dozens of arrests for "incitement to violence" in Maputo since Wednesday.', "Wednesday", "2024-05-01"),
+        ('Police said officers had arrested dozens of people for "vandalism and incitement to violence" in Maputo '
+         "since Wednesday.", "Wednesday", "2024-05-01"),
+        # negative: without "since", a weekday with no tense is the nearest one; a future is ahead
+        ("Arrests on Wednesday.", "Wednesday", "2024-05-08"),
+        ("Talks are due on Wednesday.", "Wednesday", "2024-05-08"),
+    ],
+)
+def test_since_a_weekday_is_a_day_gone_by(sentence: str, expression: str, value: str) -> None:
     assert _tags(sentence)[expression][0] == value
 
 

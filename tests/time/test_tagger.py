@@ -58,6 +58,10 @@ VALUES = [
     ("He will speak on Friday.", "Friday", "2022-11-11"),
     ("The report was published on 2022-10-31.", "2022-10-31", "2022-10-31"),
     ("Christmas Day 2021 was quiet.", "Christmas Day 2021", "2021-12-25"),
+    # a holiday of a year named with "in" or "of" is that year's (time v12); without a year, the last one
+    ("Over Christmas in 2019, attacks on villages killed 200 people.", "Christmas in 2019", "2019-12-25"),
+    ("Easter of 2021 passed quietly.", "Easter of 2021", "2021-04-04"),
+    ("Over Christmas, attacks on villages killed 200 people.", "Christmas", "2021-12-25"),
     ("over the past three months", "the past three months", "P3M"),
     # a report's last day, as "the past 24 hours" (time v6)
     ("The army repelled 45 attacks over the past day.", "the past day", "P1D"),

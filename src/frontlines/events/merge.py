@@ -14,7 +14,7 @@ from frontlines.events.draft import Draft, absorb, live, more_cautious
 from frontlines.events.means import ABDUCTION
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.takeover import TERRITORIAL
-from frontlines.records import Actor, EventStatus, TimeValue
+from frontlines.records import Actor, EventStatus, Resolution, TimeValue
 
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
 _CASUALTY_KEYS = frozenset({"kill", "injure", "wound", "killing", "die"})
@@ -170,7 +170,7 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 continue
             if _coordinated(_verb_of(a.trigger.head), _verb_of(b.trigger.head)) and _places_differ(a, b):
                 continue  # "struck the southern suburbs and hit targets in the Bekaa valley": one event per place
-            if _own_days_differ(a, b) and _joined_clauses(a.trigger.head, b.trigger.head):
+            if _own_days_differ(a, b) and (_joined_clauses(a.trigger.head, b.trigger.head) or _counted_apart(a, b)):
                 continue  # "began storming Bakhmut last summer and took Soledar in January": one event per day
             participle = any(t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") for t in (a.trigger.head, b.trigger.head))
             if not participle and _done(a) != _done(b):
@@ -506,6 +506,14 @@ def _definite(head: Any) -> bool:
 def _own_days_differ(a: Draft, b: Draft) -> bool:
     """Both mentions carry a date of their own, and the dates differ ("Monday's attack" is not Wednesday's)."""
     return not times_compatible(a.time, b.time)
+
+
+def _counted_apart(a: Draft, b: Draft) -> bool:
+    """One mention's day is counted from the other's ("The attack came two days after Russia launched its largest
+    aerial attack ... overnight into Sunday": :func:`frontlines.events.shift.counted_from`): two happenings."""
+    return a.time is not None and b.time is not None and any(
+        x.resolution is Resolution.ANCHORED and x.anchor is not None and x.anchor == y.value
+        and x.granularity == "day" and y.granularity in ("day", "time") for x, y in ((a.time, b.time), (b.time, a.time)))
 
 
 def _places_differ(a: Draft, b: Draft) -> bool:

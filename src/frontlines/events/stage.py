@@ -84,6 +84,7 @@ from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, settle_status
 from frontlines.events.speakers import noun_phrase
 from frontlines.events.roles import (
+    STATEMENT_TYPES,
     agent_tokens,
     choose_place,
     choose_quantities,
@@ -121,7 +122,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "242"  # v242: an act told as not done is no event (docs/events-versions.md)
+VERSION = "291"  # v291: a day counted from another happening (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -200,7 +201,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                                                      attack=trig.spec.acled not in TERRITORIAL)
             # the official's town is inferred, not told: merges weigh it as a place given, not the event's own
             official = place is None and (place := official_place(trig.head, index, sent, typing.plover)) is not None
-            time = choose_time(trig.head, index, sent)
+            time = choose_time(trig.head, index, sent, statement=typing.plover in STATEMENT_TYPES)
             quantities = choose_quantities(trig.head, index, sent, taken)
             typing = control_typing(typing, trig, place, place_score, lex)
             typing = territory_side(typing, trig.head, sources, place, lex, speaker=(

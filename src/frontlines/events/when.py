@@ -10,23 +10,26 @@ from dataclasses import replace
 from typing import Any
 
 from frontlines.events.roles import DocIndex, measured_since, path_to
+from frontlines.events.shift import counted_from
 from frontlines.records import Evidence, EventStatus, Resolution, TimeType, TimeValue
 from frontlines.stages import doc_text
 
 
-def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
+def choose_time(trigger: Any, index: DocIndex, sent: Any, *, statement: bool = False) -> TimeValue | None:
     """The date of the event: one attached to the trigger, else the nearest of its sentence; a
     dateline's date ("DUBAI, Nov 20 (Reuters) -") is the publication's and comes after any other.
     A date that belongs to something else the sentence mentions is none of the event's
-    (:func:`foreign_time`): the sentence's own time, or none, wins over it."""
-    best: tuple[float, TimeValue] | None = None
+    (:func:`foreign_time`): the sentence's own time, or none, wins over it; so is a date inside what a
+    statement told in the present is about (``statement``, :func:`_said_now_of`). A day counted from the named one
+("a day after talks collapsed on Sunday") is moved by the count (:func:`frontlines.events.shift.counted_from`)."""
+    best: tuple[float, TimeValue, Any] | None = None
     for _, tv, root in index.in_sentence("times", sent):
         if tv.type not in (TimeType.DATE, TimeType.TIME) or tv.value is None:
             continue
         if tv.value in ("PRESENT_REF", "FUTURE_REF"):
             continue
         path = path_to(root, trigger)
-        if foreign_time(root, trigger, index):
+        if foreign_time(root, trigger, index) or (statement and _said_now_of(root, trigger)):
             continue
         score = (10.0 - len(path)) if path is not None else 5.0 - 0.1 * abs(root.i - trigger.i)
         if tv.resolution in (Resolution.UNRESOLVED,):
@@ -34,8 +37,8 @@ def choose_time(trigger: Any, index: DocIndex, sent: Any) -> TimeValue | None:
         if dateline_date(tv, sent):
             score -= 20.0
         if best is None or score > best[0]:
-            best = (score, tv)
-    return best[1] if best else None
+            best = (score, tv, root)
+    return counted_from(best[1], best[2], trigger, sent) if best else None
 
 
 # Clauses that modify a noun: "the initiative, brokered ... in July last year", "a command to fall this year".
@@ -65,6 +68,8 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
             return False
         if measured_since(tok):
             return True  # "the worst since a peace deal ended the war in November": when the record is measured from
+        if _own_clause(tok) and tok.head.i == trigger.i:
+            return True  # "Russia occupied Kupiansk in February 2022, and Ukraine recaptured it in September"
         if tok.dep_ in _NOUN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
             noun = tok.head
             if _in_force(tok):
@@ -74,6 +79,36 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
                 and noun.i not in index.actor_at) or _attended(noun) or _medium(noun, trigger)
             if not own:
                 return True
+        tok = tok.head
+    return False
+
+
+def _own_clause(verb: Any) -> bool:
+    """``verb`` heads a clause coordinated with another and has a subject of its own ("..., and Ukraine recaptured it
+    in September that year"): its dates are its own, not the first clause's. A verb that shares the first clause's
+    subject ("seized the airport on Feb. 14 and walked into the city two days later") is not one, nor a participle
+that leaves its tense to the first ("55 people were killed and 146 wounded this week"), nor a time the parser took
+for a subject ("accused Pakistan ..., and the next day suspended the treaty")."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ not in ("DATE", "TIME") for c in verb.children)
+
+
+def _said_now_of(root: Any, trigger: Any) -> bool:
+    """The date at ``root`` lies inside the object of ``trigger``, a statement told in the simple present ("The World
+    Health Organization condemns ... the attack on Friday on the hospital"; "We ... condemn the killing ... during
+    yesterday's protests"): it dates what the statement is about, and the statement is made now. Not a statement in
+    the past ("condemned the attack on Friday" may have been said that day) nor a date on the verb itself ("says on
+    Friday")."""
+    finite = trigger.tag_ in ("VBZ", "VBP") or (  # "We ... condemn", which the tagger may read as a bare VB
+        trigger.tag_ == "VB" and any(c.dep_ == "nsubj" for c in trigger.children))
+    if not finite or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    tok = root
+    for _ in range(10):
+        if tok.head.i == tok.i or tok.i == trigger.i:
+            return False
+        if tok.head.i == trigger.i:
+            return tok.dep_ == "dobj"
         tok = tok.head
     return False
 

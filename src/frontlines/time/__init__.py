@@ -57,4 +57,4 @@ def extract_times(inp: StageInput) -> tuple[TimeValue, ...]:
 # the week named, not the weekday alone and a week beside it
 # 8: (branch dates4) "later that month" after a day of it runs from the day after; after a month, its last third (as
 # "late April"); "earlier that month" the days before, or its first third (an edge word on a month of the focus)
-STAGE = Stage(name="time.timex", code_version="8", writes="times", reads=(), run=extract_times)
+STAGE = Stage(name="time.timex", code_version="12", writes="times", reads=(), run=extract_times)

@@ -87,6 +87,8 @@ class _Context:
     focus: nz.Norm | None = None  # last resolved calendar date of any granularity
     focus_day: nz.Norm | None = None  # last resolved day
     focus_day_at: int = -1  # where in the text that day was named
+    said_day: nz.Norm | None = None  # last day a statement was made on ("said on Monday"), which sets no focus
+    said_day_at: int = -1
     focus_quarter: nz.Norm | None = None  # last resolved quarter (financial reporting)
     focus_explicit: bool = False  # the focus carries its own year ("March 2022"), not the publication's
     token_starts: list[int] = field(default_factory=list)

@@ -246,6 +246,9 @@ def _accept_weekday(m: re.Match[str], text: str) -> bool:
     return not (nxt[:1].isupper() and nxt.lower() not in WEEKDAYS and nxt.rstrip(".").lower() not in MONTHS)
 
 
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+
+
 def _h_weekday(m: re.Match[str], ctx: _Context) -> _Out | None:
     wd = WEEKDAYS[m.group("wd").lower()]
     part = _part_code(m)
@@ -265,7 +268,8 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Out | None:
     elif rel in ("next", "the following", "this coming", "coming"):
         d = nz.weekday_near(ref + dt.timedelta(days=1), wd, 1)
     else:
-        tense = ctx.tense(m.start(), m.end())
+        # "since Monday": a stretch measured from a day gone by, whatever the tense the parse finds
+        tense = -1 if _SINCE.search(ctx.text, max(0, m.start() - 10), m.start()) else ctx.tense(m.start(), m.end())
         if tense == 0:
             back, ahead = nz.weekday_near(ref, wd, -1), nz.weekday_near(ref, wd, 1)
             d = ahead if (ahead - ref).days < (ref - back).days else back
@@ -300,17 +304,16 @@ def _utterance_day(m: re.Match[str], ctx: _Context) -> nz.Norm | None:
     "today" is the day they spoke, which their sentence names before the quote opens ("posted a video
     on Saturday evening: "Today, at 12 noon, Bakhmut was taken""). None outside a quotation, or when
     the sentence names no day before the quote (the publication's day is then the reader's best
-    guess)."""
-    if ctx.focus_day is None or ctx.focus_day_at < 0:
-        return None
+    guess). The day of the saying itself counts too, though a reporting date sets no focus ("The governor said on
+    Monday: "Yesterday bandits killed 11 farmers"": Sunday)."""
     lo, _hi = _sentence_bounds(ctx.text, m.start(), m.end())
     marks = [q.start() for q in _QUOTE_MARKS.finditer(ctx.text, lo, m.start())]
     if len(marks) % 2 == 0:
         return None  # not inside a quotation
     opened = marks[-1]
-    if not lo <= ctx.focus_day_at < opened:
-        return None
-    return ctx.focus_day
+    named = [(at, day) for at, day in ((ctx.focus_day_at, ctx.focus_day), (ctx.said_day_at, ctx.said_day))
+             if day is not None and lo <= at < opened]
+    return max(named, key=lambda n: n[0])[1] if named else None
 
 
 def _h_part_of_day(m: re.Match[str], ctx: _Context) -> _Out | None:
@@ -329,13 +332,19 @@ def _h_part_of_day(m: re.Match[str], ctx: _Context) -> _Out | None:
             return _Out(TimeType.TIME, None, "day", resolution=Resolution.UNRESOLVED)
         return _out(nz.day(ctx.ref - dt.timedelta(days=1), part), Resolution.PUBLICATION, ctx.ref.isoformat(),
                     TimeType.TIME)
-    offset = 1 if rel in ("the next", "the following") else 0
-    return _anchored_day(ctx, offset, part)
+    offset = 1 if rel in ("the next", "the following") else -1 if rel in ("the previous", "the preceding") else 0
+    return _anchored_day(ctx, offset, part, m.start())
 
 
-def _anchored_day(ctx: _Context, offset: int, part: str | None = None) -> _Out:
-    """A day counted from the last day the text named, else from the publication date."""
+def _anchored_day(ctx: _Context, offset: int, part: str | None = None, at: int | None = None) -> _Out:
+    """A day counted from the last day the text named, else from the publication date. A saying's day named earlier
+    in the sentence at ``at`` and after that day counts too ("The mayor said on Tuesday that drones had hit the plant
+    the previous night": Monday night), though it sets no focus for the sentences after it."""
     base = ctx.focus_day
+    if at is not None and ctx.said_day is not None and ctx.said_day_at > (ctx.focus_day_at if base else -1):
+        lo, _hi = _sentence_bounds(ctx.text, at, at)
+        if lo <= ctx.said_day_at < at:
+            base = ctx.said_day
     if base is not None and base.start is not None:
         d = base.start + dt.timedelta(days=offset)
         return _out(nz.day(d, part), Resolution.ANCHORED, base.value, TimeType.TIME if part else TimeType.DATE)
@@ -480,7 +489,7 @@ def _h_anchored_day(m: re.Match[str], ctx: _Context) -> _Out | None:
         offset = 1
     else:
         offset = 0
-    return _anchored_day(ctx, offset)
+    return _anchored_day(ctx, offset, at=m.start())
 
 
 def _h_anchored_unit(m: re.Match[str], ctx: _Context) -> _Out | None:

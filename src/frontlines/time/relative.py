@@ -81,9 +81,25 @@ def _h_relative_unit(m: re.Match[str], ctx: _Context) -> _Out | None:
         return _out(nz.week(d + dt.timedelta(weeks=offset), weekend=True), Resolution.PUBLICATION, ctx.ref.isoformat())
     if rel == "the latest" and unit == "quarter":
         return _latest_quarter(ctx)
+    norm = nz.relative(ctx.ref, unit, offset)
+    if offset == 0 and (m.group("edge") or "").lower() in ("earlier", "later"):
+        # "earlier this year": the part of the report's own period gone by, not the whole of it
+        return _out(_side_of(norm, m.group("edge").lower(), ctx.ref), Resolution.PUBLICATION, ctx.ref.isoformat())
     # "late last month": the last third of that month (a month's edge; other units keep their span)
-    norm = nz.month_part(nz.relative(ctx.ref, unit, offset), m.group("edge"))
-    return _out(norm, Resolution.PUBLICATION, ctx.ref.isoformat())
+    return _out(nz.month_part(norm, m.group("edge")), Resolution.PUBLICATION, ctx.ref.isoformat())
+
+
+def _side_of(norm: nz.Norm, word: str, day: dt.date) -> nz.Norm:
+    """The report's own period (this week, month, year) on one side of the report's day: "earlier this year" from
+    its first day to the day before the report, "later this month" from the day after to its end. The value still
+    names the whole period (TimeML's value for "earlier this year" is the year); only the interval narrows."""
+    if norm.start is None or norm.end is None or not norm.start <= day <= norm.end:
+        return norm
+    if word == "earlier" and day > norm.start:
+        return nz.Norm(norm.value, norm.granularity, norm.start, day - dt.timedelta(days=1))
+    if word == "later" and day < norm.end:
+        return nz.Norm(norm.value, norm.granularity, day + dt.timedelta(days=1), norm.end)
+    return norm
 
 
 def _edge(norm: nz.Norm, edge: str | None, base: nz.Norm) -> nz.Norm:

@@ -129,7 +129,8 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?i)\b(?:(?:early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:'s)?"
             r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"), _h_deictic_day, priority=3),
         _Rule("part_of_day", re.compile(
-            r"(?i)\b(?P<rel>this|last|the\s+next|the\s+following|that|the\s+same|mid|early|late)[-\s]+"
+            r"(?i)\b(?P<rel>this|last|the\s+next|the\s+following|the\s+previous|the\s+preceding|that|the\s+same|mid|"
+            r"early|late)[-\s]+"
             r"(?P<part>morning|afternoon|evening|night)\b"), _h_part_of_day, priority=2),
         _Rule("relative_unit", re.compile(
             r"(?i)\b(?:(?P<edge>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
@@ -215,7 +216,7 @@ def _rules() -> tuple[_Rule, ...]:
             r"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
             r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?|Election\s+Day|Independence\s+Day"
             r"|Halloween|Victory\s+Day|Boxing\s+Day|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day"
-            r"|Valentine's\s+Day)(?P<week>\s+week)?(?:,?\s+{year})?\b".replace("{year}", _YEAR)),
+            r"|Valentine's\s+Day)(?P<week>\s+week)?(?:,?\s+(?:(?:in|of)\s+)?{year})?\b".replace("{year}", _YEAR)),
             _h_holiday, priority=4),
         _Rule("anchored_unit", re.compile(
             r"(?i)\bthe\s+(?P<unit>week|month)\s+(?P<dir>before|after|earlier|prior)\b"),

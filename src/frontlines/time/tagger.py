@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from frontlines.records import Evidence, TimeValue
+from frontlines.time import normalise as nz
 from frontlines.time.context import _Context, _Rule
 from frontlines.time.lexicon import (
     MONTHS,
@@ -153,6 +154,9 @@ class TimeTagger:
                 ctx.remember(out)
                 if out.granularity in ("day", "time") and ctx.focus_day is not None:
                     ctx.focus_day_at = s
+            elif out.granularity in ("day", "time") and out.value and out.start is not None and out.start == out.end:
+                # the day of a saying: a quotation after it speaks of that day's "yesterday" and "today"
+                ctx.said_day, ctx.said_day_at = nz.Norm(out.value, out.granularity, out.start, out.end), s
         return tuple(results)
 
 
