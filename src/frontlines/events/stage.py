@@ -77,6 +77,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
+from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import merge_crowd_control, merge_force_in_sentence, merge_interventions
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
@@ -121,7 +122,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "250"  # v250: crowd-control means after a protest are its intervention (docs/events-versions.md)
+VERSION = "251"  # v251: a non-violent participle describing a participant of another act is no event (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -222,6 +223,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         drop_non_events(sent_drafts, lex.cues)
         drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
+        drop_participant_descriptions(sent_drafts)
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
