@@ -582,25 +582,3 @@ CAPTIVES = [
 @pytest.mark.parametrize(("text", "subs"), CAPTIVES, ids=["taken-away", "abducted", "own-day-and-doers"])
 def test_captives_told_after_a_raid_are_what_it_took(run_events, text: str, subs: list[str]) -> None:
     assert [e.acled_sub_event_type for e in run_events(text)] == subs
-
-
-# A casualty clause with no doer whose paragraph tells no attack before it is the toll of the attack the paragraph
-# before told (events v252): wires and bulletins open a paragraph with the count. An attack of its own paragraph
-# told first, or only a paragraph two back, leaves the count where the existing rules put it.
-PARAGRAPH_TOLLS = [
-    ("A car bomb exploded on Monday beside a vehicle carrying farm workers on the outskirts of Manbij.\n\n"
-     "The civil defence said fifteen other women were wounded and taken to hospitals in the city.", 1),
-    ("A massive missile strike hit the centre of Belgorod on Saturday afternoon.\n\n"
-     "According to the latest data, 14 people have been killed, among them two children, and 108 injured.", 1),
-    # negatives: its paragraph told its own attack first; the attack is two paragraphs back
-    ("A car bomb exploded on Monday on the outskirts of Manbij.\n\n"
-     "On Tuesday, gunmen attacked a checkpoint near Jarablus. Three people were killed.", 2),
-    ("A car bomb exploded on Monday on the outskirts of Manbij.\n\nSirens sounded in the north.\n\n"
-     "Three people were killed, officials said.", 2),
-]
-
-
-@pytest.mark.parametrize(("text", "count"), PARAGRAPH_TOLLS, ids=["manbij", "belgorod", "own-attack", "two-back"])
-def test_a_toll_opening_its_paragraph_is_the_attack_before(run_events, text: str, count: int) -> None:
-    events = _assaults(run_events(text))
-    assert len(events) == count, [(e.trigger, e.quantities) for e in events]

@@ -575,8 +575,7 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
     casualty clause with no doer of its own ("At least 35 people were killed, according to local
     authorities") is the toll of the attack told just before it in its paragraph, also when it
     names a place, if that place is the attack's, inside it or near it ("21 people were killed in
-    Mogadishu" after "gunmen stormed the Hayat Hotel in Mogadishu"); when its paragraph tells no attack before
-    it, the attack the paragraph before told (a wire or a bulletin opens a paragraph with the count).
+    Mogadishu" after "gunmen stormed the Hayat Hotel in Mogadishu").
     """
     for k, d in enumerate(drafts):
         if d.dropped:
@@ -611,15 +610,8 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
                and e.trigger.spec.key not in _CASUALTY_KEYS for e in drafts):
             continue  # an attack of its own sentence did the killing
         toll = _tells_a_toll(d)  # asked once, not once per earlier mention
-        # its paragraph tells no attack before it: the paragraph before does ("... a car bomb exploded near a
-        # farm vehicle in Manbij. // The civil defence said fifteen other women were wounded")
-        # (a toll that updates an attack told with its count goes to that attack, however far)
-        opening = not any(live(e).typing.plover == "ASSAULT" and (
-            (e.paragraph == d.paragraph and e.sent_idx < d.sent_idx) or (toll and _counted(live(e))))
-            for e in drafts[:k])
         before = [live(e) for e in drafts[:k] if e.sent_idx != d.sent_idx and (
-            (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2) or (toll and _counted(live(e)))
-            or (opening and e.paragraph == d.paragraph - 1))]
+            (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2) or (toll and _counted(live(e))))]
         attacks = [e for e in before if e.typing.plover == "ASSAULT" and e is not d and not _own_days_differ(d, e)
                    and _toll_place_fits(d, e)]
         if attacks:
