@@ -122,7 +122,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "251"  # v251: a non-violent participle describing a participant of another act is no event (docs/events-versions.md)
+VERSION = "253"  # v253: reports called untrue deny what they tell; told before, it joins that deed (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
