@@ -1,5 +1,4 @@
-"""Words that describe a participant of another act of their sentence, or a consequence, rather than tell an act
-of their own.
+"""Words that describe a participant of another act of their sentence rather than tell an act of their own.
 
 A past participle placed after a noun, with no subject or auxiliary of its own (a reduced relative clause:
 "Army units and Burundian troops *deployed* alongside them pulled back south"; "relocated under arrangements
@@ -42,18 +41,3 @@ def drop_participant_descriptions(drafts: list[Draft]) -> None:
             continue  # "a ceasefire agreed in January": the noun is the event
         if any(e is not d and not e.dropped and not _reduced_relative(e.trigger.head) for e in drafts):
             d.dropped = True
-
-
-def drop_unowned_sanctions(drafts: list[Draft]) -> None:
-    """Mark as dropped a suspension or halt told with no party doing it and none it is aimed at ("Classes at the
-    university were suspended until further notice"; "Flights at Port Sudan airport suspended"): PLOVER's
-    SANCTION is one party's measure against another (ties cut with, talks suspended with, sanctions imposed on),
-    and a service stopped with neither is a consequence of the violence the article tells, no event of its own.
-    A verb of saying that the lexicon reads as a sanction ("recalls that ...": its clause says what) is left to
-    the rules of speech. ``drafts`` are one sentence's, with their actors found."""
-    for d in drafts:
-        if d.dropped or d.typing.plover != "SANCTION" or d.sources or d.targets:
-            continue
-        if any(c.dep_ == "ccomp" for c in d.trigger.head.children):
-            continue
-        d.dropped = True

@@ -77,7 +77,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
-from frontlines.events.modifiers import drop_participant_descriptions, drop_unowned_sanctions
+from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import merge_crowd_control, merge_force_in_sentence, merge_interventions
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
@@ -122,7 +122,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "254"  # v254: a suspension with no party doing it and none it is aimed at is no sanction (docs/events-versions.md)
+VERSION = "253"  # v253: reports called untrue deny what they tell; told before, it joins that deed (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -224,7 +224,6 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
         drop_participant_descriptions(sent_drafts)
-        drop_unowned_sanctions(sent_drafts)
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
