@@ -77,7 +77,6 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
-from frontlines.events.leads import merge_lead_background
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import merge_crowd_control, merge_force_in_sentence, merge_interventions
 from frontlines.events.doers import the_one_side
@@ -123,7 +122,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "255"  # v255: an attack the lead tells as what its news came after, told again in the body, is the body event (docs/events-versions.md)
+VERSION = "253"  # v253: reports called untrue deny what they tell; told before, it joins that deed (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -235,7 +234,6 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
     merge_crowd_control(drafts)  # before the attacks told again can join the force as an attack
     merge_across_sentences(drafts)
-    merge_lead_background(drafts)
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
     merge_denied_retellings(drafts)
