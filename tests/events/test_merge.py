@@ -582,3 +582,20 @@ CAPTIVES = [
 @pytest.mark.parametrize(("text", "subs"), CAPTIVES, ids=["taken-away", "abducted", "own-day-and-doers"])
 def test_captives_told_after_a_raid_are_what_it_took(run_events, text: str, subs: list[str]) -> None:
     assert [e.acled_sub_event_type for e in run_events(text)] == subs
+
+
+# A deed that reports called untrue tell, told before, is that deed (events v253): the denial joins it, which keeps
+# its own day; told nowhere before, the reports' deed stays, denied.
+def test_reports_called_false_of_a_deed_told_before_are_that_deed(run_events) -> None:
+    text = ("Soldiers shot dead at least 21 civilians in Ngarbuh on Friday, witnesses said.\n\n"
+            "On Monday, the communication minister described reports of a massacre as false.")
+    events = _assaults(run_events(text, times=(timev(text, "Friday", "2020-02-14"), timev(text, "Monday",
+                                                                                          "2020-02-17"))))
+    assert len(events) == 1, [(e.trigger, e.status) for e in events]
+    assert events[0].time is not None and events[0].time.value == "2020-02-14"
+
+
+def test_reports_called_false_of_a_deed_told_nowhere_else_stay_denied(run_events) -> None:
+    text = "The communication minister described reports of a massacre in Ngarbuh as false."
+    events = _assaults(run_events(text))
+    assert [e.status.value for e in events] == ["denied"], [(e.trigger, e.status) for e in events]

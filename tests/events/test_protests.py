@@ -64,3 +64,36 @@ def test_the_force_aimed_at_a_protest_in_its_sentence_is_one_event(pipeline_reso
     events = [e for e in extraction.events if e.acled_sub_event_type == "Excessive force against protesters"]
     assert len(events) == count, [(e.trigger, e.plover_type) for e in events]
     assert not any("protesters" in (a.name or a.text) for e in events if e.plover_type == "ASSAULT" for a in e.sources)
+
+
+# Crowd-control means used with no protest named, told right after a protest, are its intervention (events v250):
+# one PROTEST event, "Protest with intervention", and no attack beside it. Harm to people, a protest told two
+# sentences back or a protest on another day, and crowd-control words nowhere, leave the attack its own.
+CROWD_CONTROL = [
+    ("On Sunday, hundreds of young people marched through Makurdi carrying placards and demanded that the "
+     "government protect them. Police fired tear gas to disperse them.", ["Protest with intervention"], 0),
+    ("In Jayapura, some 300 students marched on Friday to demand the withdrawal of troops; police fired tear gas "
+     "to disperse them and detained twelve people.", ["Protest with intervention"], 0),
+    # negatives: harm to people is excessive force, the force's own event
+    ("On Monday, thousands of students marched towards parliament. Police opened fire with tear gas and live "
+     "rounds, killing 17 people.", None, 1),
+    # no crowd-control means: an attack after a march is not its dispersal
+    ("On Sunday, hundreds of young people marched through Makurdi. Gunmen attacked a village nearby.", None, 1),
+    # a protest told earlier than the sentence before is no longer the scene
+    ("On Sunday, hundreds of young people marched through Makurdi. The governor met community leaders. The mayor "
+     "thanked the police. Police fired tear gas to disperse them.", None, 1),
+]
+
+
+@pytest.mark.parametrize(("text", "subs", "attacks"), CROWD_CONTROL,
+                         ids=["next-sentence", "semicolon", "lethal", "no-means", "too-far"])
+def test_crowd_control_after_a_protest_is_its_intervention(pipeline_resources: Any, text: str, subs: list | None,
+                                                           attacks: int) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    extraction = process_article(Article(id="t", text=text, published=dt.date(2025, 6, 20)), pipeline_resources)
+    got = [(e.plover_type, e.acled_sub_event_type, e.trigger) for e in extraction.events]
+    assert sum(1 for e in extraction.events if e.plover_type == "ASSAULT") == attacks, got
+    if subs is not None:
+        assert [e.acled_sub_event_type for e in extraction.events if e.plover_type == "PROTEST"] == subs, got

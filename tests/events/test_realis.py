@@ -355,6 +355,29 @@ def test_a_frame_sets_the_status_of_what_it_governs(run_events, text: str, trigg
     assert events[trigger].attributed_to == attributed
 
 
+# Reports called untrue by a passive of making up or a calling verb's complement (events v253): what they tell is
+# denied. The same verbs with a complement that says nothing of truth, or "staged" as a verb of doing, do not deny.
+CALLED_FALSE = [
+    ("The communication minister described reports of a massacre as false.", "massacre", EventStatus.DENIED),
+    ("In a statement on Sunday, the group called the reports of killings \"staged\".", "killings",
+     EventStatus.DENIED),
+    ("Reports on social media that the Laukkai Regional Operations Command surrendered are fabricated.",
+     "surrendered", EventStatus.DENIED),
+    # negatives
+    ("The communication minister described reports of a massacre as alarming.", "massacre", EventStatus.HAPPENED),
+    ("The minister called the reports that rebels staged an attack on the town worrying.", "attack",
+     EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), CALLED_FALSE,
+                         ids=["described-false", "called-staged", "fabricated", "alarming", "staged-verb"])
+def test_reports_called_untrue_deny_what_they_tell(run_events, text: str, trigger: str, status: EventStatus) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    assert trigger in events, sorted(events)
+    assert events[trigger].status == status, events[trigger].status
+
+
 def test_a_time_stamp_is_no_part_of_the_speaker(nlp) -> None:  # noqa: ANN001
     from frontlines.events.speakers import noun_phrase
 

@@ -443,6 +443,17 @@ def _day_in_own_clause(d: Draft) -> bool:
     return head.left_edge.idx <= d.time.evidence.start < head.right_edge.idx + len(head.right_edge)
 
 
+_REPORTS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "account"})
+
+
+def _what_reports_tell(head: Any) -> bool:
+    """An event noun that is what reports tell ("described *reports of a massacre* as false", "called the
+    reports of killings staged"): the deed the reports are about, told as such."""
+    prep = head.head
+    return (head.pos_ == "NOUN" and head.dep_ == "pobj" and prep.lower_ in ("of", "about")
+            and prep.head.lemma_.lower() in _REPORTS)
+
+
 def _known(tok: Any) -> bool:
     """A noun phrase the text presents as known: "the centre", "the city", "its base", a name or a pronoun."""
     return tok.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
@@ -462,7 +473,8 @@ def merge_denied_retellings(drafts: list[Draft]) -> None:
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover not in _RETOLD_TYPES or d.realis.status is not EventStatus.DENIED:
             continue
-        if not any(c.dep_ in ("dobj", "nsubjpass") and _known(c) for c in d.trigger.head.children):
+        if not any(c.dep_ in ("dobj", "nsubjpass") and _known(c) for c in d.trigger.head.children) \
+                and not _what_reports_tell(d.trigger.head):
             continue  # "denied shelling villages": the content of a charge, not a deed told before
         earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
         earlier = [e for e in earlier if e is not d and not e.dropped and e.typing.plover == d.typing.plover
@@ -470,6 +482,8 @@ def merge_denied_retellings(drafts: list[Draft]) -> None:
                    and not (_day_in_own_clause(d) and _own_days_differ(d, e))]
         if not earlier:
             continue
+        if _what_reports_tell(d.trigger.head):  # a bare noun tells no patient: the deed of its own kind
+            earlier = [e for e in earlier if e.typing.acled_sub == d.typing.acled_sub] or earlier
         nearest = max(e.sent_idx for e in earlier)
         keep = max((e for e in earlier if e.sent_idx == nearest), key=_salience)
         frame = d.realis.frame
@@ -477,9 +491,12 @@ def merge_denied_retellings(drafts: list[Draft]) -> None:
                     and o.typing.plover == d.typing.plover and o.realis.frame is not None and frame is not None
                     and o.realis.frame.tag_ == "VBG" and o.realis.frame.head.i in (frame.i, d.trigger.head.i)]
         told = keep.realis  # the deed stays as the article told it: the denial is the denier's word on it
+        when = keep.time
         for o in (d, *versions):
             absorb(keep, o)
         keep.realis = told
+        if _what_reports_tell(d.trigger.head):
+            keep.time = when  # the reports' day is the denial's ("In a statement on Sunday it called ...")
 
 
 def _reported(d: Draft) -> bool:

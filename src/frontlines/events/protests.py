@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.coreference import places_compatible, times_compatible
+from frontlines.events.coder import Typing
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.merge import _own_days_differ, _places_differ
 from frontlines.records import EventStatus
@@ -91,3 +92,52 @@ def merge_force_in_sentence(drafts: list[Draft]) -> None:
             # ACLED's actor 1: the protesters of a protest with intervention, the force that used excessive force
             # (the force named in another sentence joins later: protesters are never the excessive force's doers)
             force.sources = (protesters or doers) if force.typing.acled_sub == _INTERVENED else doers
+
+
+# The means a force uses on a crowd and on nothing else (ACLED: "dispersing, arresting, tear gas"): a closed
+# class of crowd-control weapons and the verb of breaking a crowd up. Firearms and arrests are not in it: they
+# are used on anyone.
+_CROWD_CONTROL = frozenset({"disperse", "teargas", "baton", "lathicharge"})
+_CROWD_CONTROL_PAIRS = frozenset({("tear", "gas"), ("water", "cannon"), ("rubber", "bullet"), ("plastic", "bullet"),
+                                  ("pepper", "spray"), ("stun", "grenade")})
+_ANY_ATTACK = frozenset({None, "Attack"})  # an attack typed by no means of its own
+# harm to people told with the force: lethal or maiming force is ACLED's excessive force, the force's own event
+_HARM = frozenset({"kill", "dead", "die", "death", "wound", "injure", "live", "bullet", "round", "ammunition"})
+
+
+def _crowd_control(head: Any) -> bool:
+    """The clause of ``head`` names a crowd-control means ("fired tear gas to disperse them")."""
+    lemmas = [t.lemma_.lower() for t in head.subtree]
+    return not _CROWD_CONTROL.isdisjoint(lemmas) or any(pair in _CROWD_CONTROL_PAIRS for pair in zip(lemmas, lemmas[1:]))
+
+
+def merge_crowd_control(drafts: list[Draft]) -> None:
+    """Crowd-control means used with no protest named beside them, right after a protest told as happened
+    ("hundreds of young people marched through Makurdi ... Police fired tear gas to disperse them"; "some 300
+    students marched ...; police fired tear gas to disperse them"), are that protest's intervention: the
+    attack their words gave (no protest word in the sentence types them) joins the protest, which becomes a
+    protest with intervention (ACLED codes the demonstration and its dispersal as one event). The protest is
+    the one told last, in the sentence before or earlier in the same sentence, at no other place or day; a
+    protest told with a status other than done, an attack typed by other means, and force told with harm to
+    people ("killing 17": ACLED's excessive force, the force's own event) stay apart."""
+    for k, d in enumerate(drafts):
+        head = d.trigger.head
+        if d.dropped or d.typing.plover != "ASSAULT" or d.typing.acled_sub not in _ANY_ATTACK:
+            continue
+        if d.realis.status is not EventStatus.HAPPENED or not _crowd_control(head):
+            continue
+        if any(t.lemma_.lower() in _HARM for t in d.sent) or any(q.kind in ("killed", "injured") for q in d.quantities):
+            continue  # "opened fire with tear gas, rubber bullets and live rounds, killing 17": excessive force
+        protests = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
+                    and e.typing.plover == "PROTEST" and e.typing.acled_sub in _GATHERINGS
+                    and e.realis.status is EventStatus.HAPPENED
+                    and (0 < d.sent_idx - e.sent_idx <= 1 or (e.sent_idx == d.sent_idx and e.trigger.head.i < head.i))
+                    and times_compatible(e.time, d.time)
+                    and (not _own_place(d) or not _own_place(e) or places_compatible(e.place, d.place))]
+        if not protests:
+            continue
+        keep = max(protests, key=lambda e: (e.sent_idx, e.trigger.head.i))
+        protesters = keep.sources
+        absorb(keep, d)
+        keep.typing = Typing("PROTEST", keep.typing.mode, _INTERVENED, "Protests")
+        keep.sources = protesters  # the protest's actor is its protesters, not the force that broke it up

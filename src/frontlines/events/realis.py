@@ -154,8 +154,22 @@ _FALSITY = frozenset({"false", "untrue", "baseless", "unfounded", "groundless", 
                       "incorrect", "fabrication", "nonsense"})
 
 
+# verbs that call what they take untrue by a complement ("described reports of a massacre *as false*", "called
+# the reports of killings *staged*", "dismissed the claims as baseless"), and the participle of making one up
+_CALLING = frozenset({"describe", "call", "dismiss", "brand", "label", "term", "reject"})
+_STAGED = "staged"  # only as a calling's complement: "staged a protest" is a verb of doing
+
+
 def _called_false(noun: Any) -> bool:
-    """The report noun is said to be untrue ("the reports about the withdrawal are completely false")."""
+    """The report noun is said to be untrue ("the reports about the withdrawal are completely false"; "reports
+    ... that the command surrendered are fabricated"; "described reports of a massacre as false")."""
+    verb = noun.head
+    if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in ("fabricate", "falsify", "invent"):
+        return True
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _CALLING and any(
+            (t.lemma_.lower() in _FALSITY or t.lower_ == _STAGED) and not any(c.dep_ == "dobj" for c in t.children)
+            for t in verb.subtree if t.i != verb.i):
+        return True
     for cop in (noun.head, *noun.children):
         if cop.lemma_.lower() != "be" or cop.i == noun.i:
             continue

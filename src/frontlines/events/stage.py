@@ -77,7 +77,8 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
-from frontlines.events.protests import merge_force_in_sentence, merge_interventions
+from frontlines.events.modifiers import drop_participant_descriptions
+from frontlines.events.protests import merge_crowd_control, merge_force_in_sentence, merge_interventions
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
 from frontlines.events.ranking import confidence, title_cues
@@ -122,7 +123,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "291"  # v291: a day counted from another happening (docs/events-versions.md)
+VERSION = "300"  # v300: branches dates5 (v290-v291) and precision8 (v250-v253) together (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -223,6 +224,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         drop_non_events(sent_drafts, lex.cues)
         drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
+        drop_participant_descriptions(sent_drafts)
         sent_drafts = [d for d in sent_drafts if not d.dropped]
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
@@ -231,6 +233,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         merge_debris(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
     merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
+    merge_crowd_control(drafts)  # before the attacks told again can join the force as an attack
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
     merge_reported_retellings(drafts)
