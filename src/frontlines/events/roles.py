@@ -13,6 +13,7 @@ from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
 from frontlines.events.areas import contained
+from frontlines.events.free_relatives import objects_of_by
 from frontlines.events.voice import headline_passive, reduced_passive
 from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
@@ -181,12 +182,12 @@ def agent_tokens(trigger: Any) -> list[Any]:
     own = [c for c, dep in kids if dep in ("nsubj", "csubj")]
     for c, dep in kids:
         if dep == "agent":
-            own.extend(g for g in c.children if g.dep_ == "pobj")
+            own.extend(objects_of_by(c))  # "hit by what officials said were drones": the drones
     if trigger.pos_ in ("NOUN", "PROPN"):
         own.extend(c for c, dep in kids if dep == "poss")
         for c, dep in kids:
             if dep == "prep" and c.lower_ == "by":
-                own.extend(g for g in c.children if g.dep_ == "pobj")
+                own.extend(objects_of_by(c))
             elif dep == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DECLARING:
                 # "the partial mobilisation announced by President Putin": who announced or launched it did it
                 own.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
@@ -226,14 +227,14 @@ def agent_tokens(trigger: Any) -> list[Any]:
                 subj = [c for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")]
                 if subj:
                     return subj
-            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agent = [g for c in tok.children if c.dep_ == "agent" for g in objects_of_by(c)]
             if agent:
                 return agent
         elif tok.dep_ in ("pobj", "prep", "dobj"):
             if parent.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in parent.children):
                 # "civilians were killed in an air strike": the passive's doer ("by soldiers") or none, never the
                 # subject of the verb of saying above it
-                return [g for c in parent.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                return [g for c in parent.children if c.dep_ == "agent" for g in objects_of_by(c)]
         else:
             break
         tok = parent

@@ -53,6 +53,7 @@ from frontlines.events.context import (
 )
 from frontlines.events.draft import Draft
 from frontlines.events.generic import drop_sums_over_years
+from frontlines.events.free_relatives import sayers_word
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import (
     drop_background_of_states,
@@ -121,7 +122,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "242"  # v242: an act told as not done is no event (docs/events-versions.md)
+VERSION = "270"  # v270: a doer named in a free relative of saying ("by what officials said were drones"; docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -187,6 +188,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                     typing = stance(typing, realis)
                 typing, realis = order_to_another_party(typing, realis)
             realis = quote_attribution(trig, realis, quotes, typing.plover)
+            realis = sayers_word(realis, doers)  # "hit by what Russian officials said were Ukrainian drones"
             sources, targets = find_actors(trig.head, index, doers=doers, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
             if realis.attributed_token is not None and (speaker := index.actor_at.get(realis.attributed_token.i)):
