@@ -81,6 +81,7 @@ from frontlines.events.parts import (
 from frontlines.events.protests import merge_force_in_sentence, merge_interventions
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
+from frontlines.events.own_forces import own_forces_nation
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, settle_status
 from frontlines.events.speakers import noun_phrase
@@ -122,7 +123,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "270"  # v270: a doer named in a free relative of saying ("by what officials said were drones"; docs/events-versions.md)
+VERSION = "271"  # v271: soldiers named by their kind, told by a state's armed body, are its nation's (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -256,6 +257,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_place(kept, index, doc, inp.article.source)
     own_defences(kept, index)
     nation_of_armed_bodies(kept, index)
+    own_forces_nation(kept, index)
     abbreviations_written_out(kept, index)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
