@@ -246,11 +246,20 @@ def speaker_phrase(tok: Any) -> str:
     told a rally"): a role alone names no one a reader can find. An apposition that is no name ("the
     governor, a former general") adds nothing."""
     left, right = _phrase_bounds(tok)
-    name = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                 and c.ent_type_ in ("PERSON", "ORG")), None)
+    name = speaker_name(tok)
     if name is not None:
         right = max(right, name.right_edge.i)
     return span_of(tok.doc, left, right + 1).text.strip(" ,")
+
+
+def speaker_name(tok: Any) -> Any | None:
+    """The name an apposition gives a speaker's role: after the role itself ("Lebanon's foreign minister, Abdallah
+    Bou Habib"), or after the "of" phrase that completes it, where the parser hangs it on the phrase's last noun
+    ("Russia's chief of the general staff, Valery Gerasimov": on "staff")."""
+    heads = [tok] + [o for p in tok.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                     if o.dep_ == "pobj"]
+    return next((c for h in heads for c in h.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
