@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from frontlines.events.speakers import speaker_name, speaker_phrase
+from frontlines.events.speakers import colon_label, speaker_name, speaker_phrase
 from frontlines.pipeline import Resources
 from frontlines.records import EventStatus
 from tests.events.conftest import RunArticle, article_runner
@@ -49,3 +49,22 @@ def test_a_roles_holder_gives_the_speakers_side(run) -> None:  # noqa: ANN001
     assert "captured" in events, sorted(events)
     assert events["captured"].status == EventStatus.CLAIMED
     assert "Valery Gerasimov" in (events["captured"].attributed_to or "")
+
+
+# (text, the subject word, whether it is a speaker's label before a colon)
+_POST = ("FRONTLINE DIGEST | Thursday, 13.03.2025\n\n09:30\nSumy regional military administration: overnight the "
+         "Russians dropped guided bombs on Yunakivka and struck the outskirts of Sumy with drones.")
+LABELS = [
+    (_POST, "administration", True),
+    (_POST, "Russians", False),
+    # negatives: a subject with no colon after it
+    ("The Russians dropped guided bombs on Yunakivka overnight.", "Russians", False),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "label"), LABELS, ids=[f"{w}-{lab}" for _t, w, lab in LABELS])
+def test_a_subject_before_a_colon_is_the_speakers_label(nlp: Any, text: str, word: str, label: bool) -> None:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert tok.dep_ == "nsubj", [(t.text, t.dep_) for t in doc]  # the parser's reading the rule answers
+    assert colon_label(tok) == label

@@ -14,6 +14,7 @@ from typing import Any
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
 from frontlines.events.areas import contained
 from frontlines.events.free_relatives import objects_of_by
+from frontlines.events.speakers import colon_label
 from frontlines.events.voice import headline_passive, reduced_passive
 from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
@@ -179,7 +180,7 @@ def agent_tokens(trigger: Any) -> list[Any]:
     kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below up to six times
     if reduced_passive(trigger, kids):
         return []  # "Three civilians injured.": the victims; the doer is unsaid
-    own = [c for c, dep in kids if dep in ("nsubj", "csubj")]
+    own = [c for c, dep in kids if dep in ("nsubj", "csubj") and not colon_label(c)]  # "X: the Russians dropped"
     for c, dep in kids:
         if dep == "agent":
             own.extend(objects_of_by(c))  # "hit by what officials said were drones": the drones
@@ -198,7 +199,7 @@ def agent_tokens(trigger: Any) -> list[Any]:
         own = _out_of_dateline(own)
     if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
         # "Russian forces launched a missile strike": the doer of the light verb
-        own = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+        own = [c for c in trigger.head.children if c.dep_ == "nsubj" and not colon_label(c)]
     relative = [t for t in own if t.lower_ in _RELATIVE_PRONOUNS]
     if relative and trigger.dep_ == "relcl":
         return [trigger.head]  # "defenders, who have taken back ...": the antecedent
@@ -217,7 +218,7 @@ def agent_tokens(trigger: Any) -> list[Any]:
                 obj = [c for c in parent.children if c.dep_ == "dobj"]
                 if obj:
                     return obj
-            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass") and not colon_label(c)]
             if subj:
                 # passive governor: "soldiers have been given the order to withdraw"
                 return subj

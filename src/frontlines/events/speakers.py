@@ -104,6 +104,19 @@ def colon_speaker(trigger: Any, sent: Any) -> Any | None:
     return head if (head.ent_type_ in ("ORG", "NORP") and head.pos_ == "PROPN") or _names_a_speaker(head) else None
 
 
+def colon_label(subj: Any) -> bool:
+    """A subject the parser read in a speaker's label before a colon ("Sumy regional military administration:
+    overnight the Russians dropped guided bombs": "administration" and "Russians" both subjects of "dropped"): the
+    label names who tells it, the subject after the colon who did it."""
+    doc = subj.doc
+    end = subj.right_edge.i  # the colon closes the label: its last word, or the word after it
+    if doc[end].text != ":" and end + 1 < len(doc) and doc[end + 1].text == ":":
+        end += 1
+    if subj.dep_ != "nsubj" or doc[end].text != ":":
+        return False
+    return any(c.dep_ == "nsubj" and c.i > end for c in subj.head.children)
+
+
 _PERSON_SUFFIXES = ("man", "woman", "person", "ist")
 
 
