@@ -29,6 +29,9 @@ CASES = [
     # the deed the free relative names is told in another clause: the doer and the sayer carry to it
     ("Two people were killed when the bridge was hit by what Russian officials said were Ukrainian sea drones.",
      "killed", "UKR", EventStatus.HAPPENED, "Russian officials"),
+    # a verb that marks a claim keeps it one, as "claimed that Ukrainian drones hit" does
+    ("The Kerch bridge was hit by what Russian officials claimed were Ukrainian sea drones.", "hit", "UKR",
+     EventStatus.CLAIMED, "Russian officials"),
     # negatives: a plain doer after "by" is told as fact; a report with the sayer outside "by" is as it was
     ("The Kerch bridge was hit by Ukrainian sea drones.", "hit", "UKR", EventStatus.HAPPENED, None),
     ("Three civilians were killed in Kharkiv by Russian missiles, Kyiv said.", "killed", "RUS",

@@ -20,6 +20,7 @@ from frontlines.records import EventStatus
 # verbs that say what something is (a closed class of saying and naming): "what X said were", "what X called"
 NAMING_VERBS = frozenset({"say", "call", "describe", "claim", "allege", "identify", "term", "label", "report"})
 _WHAT = frozenset({"what", "whatever"})
+_CLAIMING = frozenset({"claim", "allege"})  # verbs that mark what they say as a claim, whoever's deed it is
 
 
 def _naming_verb(tok: Any) -> bool:
@@ -76,6 +77,8 @@ def sayers_word(realis: Realis, doers: list[Any]) -> Realis:
     sayer = sayer_of(doers)
     if sayer is None:
         return realis
-    # naming what another did is a report of it, as "said" is (claim_or_report reads the frame word)
+    # naming what another did is a report of it, as "said" is; "what X claimed were" keeps the claim's own word
+    # (claim_or_report reads the frame word)
+    lemma = sayer.head.lemma_.lower()
     return replace(realis, status=EventStatus.CLAIMED, frame=sayer.head, attributed_to=speaker_phrase(sayer),
-                   attributed_token=sayer, frame_word="say")
+                   attributed_token=sayer, frame_word=lemma if lemma in _CLAIMING else "say")
