@@ -15,7 +15,7 @@ from frontlines.events.coder import Trigger
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.realis import Realis
-from frontlines.events.speakers import acronym, anonymous, noun_phrase, source_like
+from frontlines.events.speakers import acronym, anonymous, noun_phrase, source_like, speaker_name
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 from frontlines.stages import sentence_start
@@ -303,7 +303,7 @@ def _side_of_speaker(tok: Any, index: DocIndex) -> str | None:
     """The side a speaker speaks for: its own actor's, else the body or land its office is named
     with, in an apposition or a compound ("Igor Konashenkov, spokesman for the Russian defence
     ministry"; "Maksym Marchenko, the governor of the Odesa region"; "M23 spokesperson Lawrence
-    Kanyuka")."""
+    Kanyuka"), else the side of the holder a role's apposition names (:func:`speakers.speaker_name`)."""
     speaker = index.actor_at.get(tok.i)
     if speaker is not None and (speaker.side or speaker.country):
         return speaker.side or speaker.country
@@ -318,7 +318,9 @@ def _side_of_speaker(tok: Any, index: DocIndex) -> str | None:
         for place, root in index.places:
             if root.i in span and place.country and not place.metonymic:
                 return place.country
-    return None
+    name = speaker_name(tok)  # a role's holder named in apposition: "Russia's chief of the general staff, Valery Gerasimov"
+    holder = index.actor_at.get(name.i) if name is not None else None
+    return (holder.side or holder.country) if holder is not None else None
 
 
 # deeds done in the field, which a party's word about its own side claims rather than enacts

@@ -13,6 +13,8 @@ from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
 from frontlines.events.areas import contained
+from frontlines.events.free_relatives import objects_of_by
+from frontlines.events.speakers import colon_label
 from frontlines.events.voice import headline_passive, reduced_passive
 from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
@@ -178,15 +180,15 @@ def agent_tokens(trigger: Any) -> list[Any]:
     kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below up to six times
     if reduced_passive(trigger, kids):
         return []  # "Three civilians injured.": the victims; the doer is unsaid
-    own = [c for c, dep in kids if dep in ("nsubj", "csubj")]
+    own = [c for c, dep in kids if dep in ("nsubj", "csubj") and not colon_label(c)]  # "X: the Russians dropped"
     for c, dep in kids:
         if dep == "agent":
-            own.extend(g for g in c.children if g.dep_ == "pobj")
+            own.extend(objects_of_by(c))  # "hit by what officials said were drones": the drones
     if trigger.pos_ in ("NOUN", "PROPN"):
         own.extend(c for c, dep in kids if dep == "poss")
         for c, dep in kids:
             if dep == "prep" and c.lower_ == "by":
-                own.extend(g for g in c.children if g.dep_ == "pobj")
+                own.extend(objects_of_by(c))
             elif dep == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DECLARING:
                 # "the partial mobilisation announced by President Putin": who announced or launched it did it
                 own.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
@@ -197,7 +199,7 @@ def agent_tokens(trigger: Any) -> list[Any]:
         own = _out_of_dateline(own)
     if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
         # "Russian forces launched a missile strike": the doer of the light verb
-        own = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+        own = [c for c in trigger.head.children if c.dep_ == "nsubj" and not colon_label(c)]
     relative = [t for t in own if t.lower_ in _RELATIVE_PRONOUNS]
     if relative and trigger.dep_ == "relcl":
         return [trigger.head]  # "defenders, who have taken back ...": the antecedent
@@ -216,7 +218,7 @@ def agent_tokens(trigger: Any) -> list[Any]:
                 obj = [c for c in parent.children if c.dep_ == "dobj"]
                 if obj:
                     return obj
-            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass") and not colon_label(c)]
             if subj:
                 # passive governor: "soldiers have been given the order to withdraw"
                 return subj
@@ -226,14 +228,14 @@ def agent_tokens(trigger: Any) -> list[Any]:
                 subj = [c for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")]
                 if subj:
                     return subj
-            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agent = [g for c in tok.children if c.dep_ == "agent" for g in objects_of_by(c)]
             if agent:
                 return agent
         elif tok.dep_ in ("pobj", "prep", "dobj"):
             if parent.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in parent.children):
                 # "civilians were killed in an air strike": the passive's doer ("by soldiers") or none, never the
                 # subject of the verb of saying above it
-                return [g for c in parent.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                return [g for c in parent.children if c.dep_ == "agent" for g in objects_of_by(c)]
         else:
             break
         tok = parent

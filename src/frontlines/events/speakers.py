@@ -104,6 +104,19 @@ def colon_speaker(trigger: Any, sent: Any) -> Any | None:
     return head if (head.ent_type_ in ("ORG", "NORP") and head.pos_ == "PROPN") or _names_a_speaker(head) else None
 
 
+def colon_label(subj: Any) -> bool:
+    """A subject the parser read in a speaker's label before a colon ("Sumy regional military administration:
+    overnight the Russians dropped guided bombs": "administration" and "Russians" both subjects of "dropped"): the
+    label names who tells it, the subject after the colon who did it."""
+    doc = subj.doc
+    end = subj.right_edge.i  # the colon closes the label: its last word, or the word after it
+    if doc[end].text != ":" and end + 1 < len(doc) and doc[end + 1].text == ":":
+        end += 1
+    if subj.dep_ != "nsubj" or doc[end].text != ":":
+        return False
+    return any(c.dep_ == "nsubj" and c.i > end for c in subj.head.children)
+
+
 _PERSON_SUFFIXES = ("man", "woman", "person", "ist")
 
 
@@ -246,11 +259,20 @@ def speaker_phrase(tok: Any) -> str:
     told a rally"): a role alone names no one a reader can find. An apposition that is no name ("the
     governor, a former general") adds nothing."""
     left, right = _phrase_bounds(tok)
-    name = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                 and c.ent_type_ in ("PERSON", "ORG")), None)
+    name = speaker_name(tok)
     if name is not None:
         right = max(right, name.right_edge.i)
     return span_of(tok.doc, left, right + 1).text.strip(" ,")
+
+
+def speaker_name(tok: Any) -> Any | None:
+    """The name an apposition gives a speaker's role: after the role itself ("Lebanon's foreign minister, Abdallah
+    Bou Habib"), or after the "of" phrase that completes it, where the parser hangs it on the phrase's last noun
+    ("Russia's chief of the general staff, Valery Gerasimov": on "staff")."""
+    heads = [tok] + [o for p in tok.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                     if o.dep_ == "pobj"]
+    return next((c for h in heads for c in h.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")

@@ -53,6 +53,7 @@ from frontlines.events.context import (
 )
 from frontlines.events.draft import Draft
 from frontlines.events.generic import drop_sums_over_years
+from frontlines.events.free_relatives import sayers_word
 from frontlines.events.lexicon import EventLexicon, lexicon_from
 from frontlines.events.mentions import (
     drop_background_of_states,
@@ -81,6 +82,7 @@ from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import merge_crowd_control, merge_force_in_sentence, merge_interventions
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
+from frontlines.events.own_forces import own_forces_nation
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, settle_status
 from frontlines.events.speakers import noun_phrase
@@ -123,7 +125,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "300"  # v300: branches dates5 (v290-v291) and precision8 (v250-v253) together (docs/events-versions.md)
+VERSION = "301"  # v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -189,6 +191,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
                     typing = stance(typing, realis)
                 typing, realis = order_to_another_party(typing, realis)
             realis = quote_attribution(trig, realis, quotes, typing.plover)
+            realis = sayers_word(realis, doers)  # "hit by what Russian officials said were Ukrainian drones"
             sources, targets = find_actors(trig.head, index, doers=doers, lex=lex, plover=typing.plover,
                                            article_id=inp.article.id)
             if realis.attributed_token is not None and (speaker := index.actor_at.get(realis.attributed_token.i)):
@@ -258,6 +261,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_place(kept, index, doc, inp.article.source)
     own_defences(kept, index)
     nation_of_armed_bodies(kept, index)
+    own_forces_nation(kept, index)
     abbreviations_written_out(kept, index)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
