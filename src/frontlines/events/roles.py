@@ -14,6 +14,7 @@ from typing import Any
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
 from frontlines.events.areas import contained
 from frontlines.events.voice import headline_passive, reduced_passive
+from frontlines.events.tree import doc_tree
 from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
@@ -394,16 +395,21 @@ def find_actors(
 
 def path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
     """Tokens from ``tok`` up to ``target`` (exclusive), or None when ``target`` is not an ancestor."""
-    path: list[Any] = []
-    cur = tok
+    head = doc_tree(tok.doc).head
+    goal = target.i
+    path: list[int] = []
+    cur = tok.i
     for _ in range(limit):
-        if cur.i == target.i:
-            return path
-        if cur.head.i == cur.i:
+        if cur == goal:
+            break
+        if head[cur] == cur:
             return None
         path.append(cur)
-        cur = cur.head
-    return path if cur.i == target.i else None
+        cur = head[cur]
+    if cur != goal:
+        return None
+    doc = tok.doc
+    return [doc[i] for i in path]
 
 
 # Nouns whose "of" names a place they are a part of ("the outskirts of Goma", "the town of Moura"),
@@ -521,25 +527,30 @@ def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> boo
     (``above_trigger``: the indices of the trigger's ancestors, when the caller has them)."""
     if above_trigger is None:
         above_trigger = {a.i for a in trigger.ancestors}
-    cur = root
+    doc = root.doc
+    tree = doc_tree(doc)
+    head, dep, pos, lower = tree.head, tree.dep, tree.pos, tree.lower
+    goal = trigger.i
+    cur = root.i
     for _ in range(8):
-        if cur.i == trigger.i:
+        if cur == goal:
             return False
-        if (parent := cur.head).i == cur.i:
+        if (parent := head[cur]) == cur:
             return False
-        joined = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")  # a clause of its own joined to its head
+        joined = dep[cur] == "conj" and pos[cur] in ("VERB", "AUX")  # a clause of its own joined to its head
         cur = parent
-        if cur.i == trigger.i:
+        if cur == goal:
             return False
-        lemma = cur.lemma_.lower() if cur.pos_ in ("NOUN", "PROPN", "VERB") else ""  # read below for these only
-        if cur.lower_ == "according" and any(c.lower_ == "to" for c in cur.children):
+        tag = pos[cur]
+        lemma = doc[cur].lemma_.lower() if tag in ("NOUN", "PROPN", "VERB") else ""  # read below for these only
+        if lower[cur] == "according" and any(lower[c] == "to" for c in tree.children(cur)):
             return True  # "according to the Ministry of Health in Gaza": where the source is
-        if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
-                cur.pos_ == "VERB" and lemma in SPEECH_VERBS and _has_speaker(cur, trigger)):
+        if (tag in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
+                tag == "VERB" and lemma in SPEECH_VERBS and _has_speaker(doc[cur], trigger)):
             # "the ministry reports that ..., but fragments fell on the city": a clause joined to the saying
             # tells what happened there, it is not where the saying was
-            return not (joined and cur.pos_ == "VERB")
-        if cur.i in above_trigger:
+            return not (joined and tag == "VERB")
+        if cur in above_trigger:
             return False  # "gunfire had been heard in Gondar, a resident said": the place is in the event's clause
     return False
 
@@ -548,7 +559,9 @@ def _has_speaker(verb: Any, trigger: Any) -> bool:
     """A speech verb with someone speaking: "officials said in Kyiv" has a venue; "clashes near
     Robotyne reported", "shelling was reported in Kharkiv" tell the event as reported (the subject,
     if any, is the event itself), where it happened."""
-    return any(c.dep_ in ("nsubj", "agent") and c.i != trigger.i for c in verb.children)
+    tree = doc_tree(verb.doc)
+    dep = tree.dep
+    return any(dep[c] in ("nsubj", "agent") and c != trigger.i for c in tree.children(verb.i))
 
 
 # acts between parties, whose object names the other party rather than where the act took place
@@ -619,13 +632,15 @@ def _destination(root: Any) -> bool:
 
 
 def _in_record_clause(root: Any, trigger: Any, above: set[int]) -> bool:
-    tok = root
+    tree = doc_tree(root.doc)
+    head, dep = tree.head, tree.dep
+    i, goal = root.i, trigger.i
     for _ in range(10):
-        if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
+        if i == goal or i in above or head[i] == i:
             return False
-        if measured_since(tok):
+        if dep[i] == "advcl" and measured_since(root.doc[i]):  # (measured_since asks for a clause)
             return True
-        tok = tok.head
+        i = head[i]
     return False
 
 

@@ -111,6 +111,7 @@ from frontlines.events.takeover import (
     territory_side,
     undergoer_place,
 )
+from frontlines.events.tree import doc_tree
 from frontlines.events.triggers import find_triggers
 from frontlines.events.unnamed import named_later
 from frontlines.events.when import choose_time, publication_time, rest_of_period
@@ -132,6 +133,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     lex = lexicon_from(inp.resources)
     doc = inp.doc
     words = read_words(doc, lex.cue_words)
+    doc_tree(doc, words.lower)  # the tree the rules walk, with the words just read
     index = index_doc(doc, inp.outputs, words)
     armed_at = frozenset(i for i, a in index.actor_at.items() if a.sector in _ARMED_SECTORS)
     quotes = [
