@@ -8,14 +8,14 @@ trigger in the dependency tree, in preference to any others of its sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
 from frontlines.events.areas import contained
 from frontlines.events.voice import headline_passive, reduced_passive
+from frontlines.events.docindex import DocIndex
 from frontlines.events.tree import doc_tree
-from frontlines.events.words import DocWords
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
@@ -26,7 +26,6 @@ from frontlines.records import (
     Precision,
     Quantity,
     Sector,
-    TimeValue,
 )
 
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "sign", "reach",
@@ -47,76 +46,6 @@ _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _VICTIM_NOUNS = frozenset({"hostage", "protester", "demonstrator", "detention", "casualty", "evacuation"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nsubj"})
 _VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
-
-
-@dataclass(slots=True)
-class DocIndex:
-    """Earlier stages' records, located on the Doc's tokens."""
-
-    actor_at: dict[int, Actor]  # token index -> actor whose span covers it
-    places: list[tuple[Place, Any]]  # (place, root token)
-    times: list[tuple[TimeValue, Any]]  # (time, root token)
-    quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
-    last_where: int = 1 << 30  # the Doc's last "where" (-1: none): no "where" antecedent in a sentence after it
-    # (kind, sentence start, end) -> in_sentence's answer: every trigger of a sentence asks
-    _by_sentence: dict[tuple[str, int, int], list[tuple[int, Any, Any]]] = field(default_factory=dict, repr=False)
-    _above: dict[int, set[int]] = field(default_factory=dict, repr=False)  # token index -> its ancestors' indices
-
-    def above(self, tok: Any) -> set[int]:
-        """The indices of ``tok``'s ancestors, worked out once (the place, time and quantity rules ask per trigger)."""
-        if (found := self._above.get(tok.i)) is None:
-            found = self._above[tok.i] = {a.i for a in tok.ancestors}
-        return found
-
-    def in_sentence(self, kind: str, sent: Any) -> list[tuple[int, Any, Any]]:
-        """The records of ``kind`` ("places", "times" or "quantities") whose root lies in ``sent``, in
-        their order, each with its number in the whole list: (number, record, root token)."""
-        start, end = sent.start, sent.end
-        key = (kind, start, end)
-        found = self._by_sentence.get(key)
-        if found is None:
-            records: list[tuple[Any, Any]] = getattr(self, kind)
-            found = self._by_sentence[key] = [(k, r, root) for k, (r, root) in enumerate(records)
-                                              if start <= root.i < end]
-        return found
-
-
-def _root(doc: Any, start: int, end: int) -> Any | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return None if span is None or len(span) == 0 else span.root
-
-
-def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex:
-    """Locate the actors, places, times and quantities of ``outputs`` on ``doc`` (with ``words``, its last "where")."""
-    from frontlines.stages import doc_datelines
-
-    actor_at: dict[int, Actor] = {}
-    datelines = doc_datelines(doc)
-    for actor in outputs.get("actors", ()):
-        if any(a <= actor.evidence.start < b for a, b in datelines):
-            continue  # "NAIROBI, Aug 5 (Reuters) -": who filed the report is no party to what it tells
-        span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span:
-            actor_at.setdefault(tok.i, actor)
-    places = []
-    for place in outputs.get("places", ()):
-        root = _root(doc, place.evidence.start, place.evidence.end)
-        if root is not None:
-            places.append((place, root))
-    times = []
-    for tv in outputs.get("times", ()):
-        root = _root(doc, tv.evidence.start, tv.evidence.end)
-        if root is not None:
-            times.append((tv, root))
-    quantities = []
-    for q in outputs.get("quantities", ()):
-        root = _root(doc, q.evidence.start, q.evidence.end)
-        if root is not None:
-            quantities.append((q, root))
-    return DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities,
-                    last_where=words.last("where") if words is not None else 1 << 30)
 
 
 # ---------------------------------------------------------------- actors

@@ -88,7 +88,6 @@ from frontlines.events.roles import (
     choose_place,
     choose_quantities,
     find_actors,
-    index_doc,
 )
 from frontlines.events.stance import (
     DEMAND_SPEC,
@@ -111,6 +110,7 @@ from frontlines.events.takeover import (
     territory_side,
     undergoer_place,
 )
+from frontlines.events.docindex import index_doc
 from frontlines.events.tree import doc_tree
 from frontlines.events.triggers import find_triggers
 from frontlines.events.unnamed import named_later

@@ -12,8 +12,11 @@ the stage asks for it at the cost of a dictionary lookup. It keeps no Token.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
+
+from frontlines.stages import span_of
 
 _KEY = "frontlines.events.tree"
 
@@ -22,7 +25,7 @@ class DocTree:
     """The dependency tree of a Doc by token index (``head[i] == i`` at a sentence's root); read-only by
     contract. The parts of speech and lower-cased forms are read on first use."""
 
-    __slots__ = ("_doc", "_lower", "_pos", "_starts", "_by_head", "dep", "head")
+    __slots__ = ("_doc", "_ends", "_lower", "_offsets", "_pos", "_starts", "_by_head", "dep", "head")
 
     def __init__(self, doc: Any) -> None:
         import numpy
@@ -31,6 +34,8 @@ class DocTree:
         self._doc = doc
         self._lower: Sequence[str] | None = None
         self._pos: list[str] | None = None
+        self._offsets: list[int] | None = None  # Token.idx
+        self._ends: list[int] | None = None  # Token.idx + len(Token)
         n = len(doc)
         rows = doc.to_array([HEAD, DEP]) if n else numpy.zeros((0, 2), dtype=numpy.uint64)
         # a head is told as an offset from its word, in an array of uint64: one before it wraps round
@@ -67,6 +72,31 @@ class DocTree:
             self._lower = _names(self._doc, self._doc.to_array(LOWER).tolist())
         return self._lower
 
+    def char_tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        """The token range of ``doc.char_span(start, end, alignment_mode="expand")`` (None where it is None),
+        for ``start < end``: the tokens whose text or trailing space holds the first and the last character,
+        less the first when the range begins right after its text."""
+        if self._offsets is None:
+            from spacy.attrs import IDX, LENGTH
+
+            rows = self._doc.to_array([IDX, LENGTH]).tolist()
+            self._offsets = [r[0] for r in rows]
+            self._ends = [r[0] + r[1] for r in rows]
+        offsets, ends = self._offsets, self._ends
+        assert ends is not None
+        if not offsets or start < 0 or end - 1 >= self._text_length():
+            return None
+        first = bisect.bisect_right(offsets, start) - 1
+        last = bisect.bisect_right(offsets, end - 1) - 1
+        if start == ends[first]:
+            first += 1
+        return first, last + 1
+
+    def _text_length(self) -> int:
+        doc = self._doc
+        tail = doc[len(offsets) - 1] if (offsets := self._offsets) else None
+        return 0 if tail is None else tail.idx + len(tail.text_with_ws)
+
     def subtree(self, i: int) -> list[int]:
         """``[t.i for t in doc[i].subtree]``, in spaCy's order: each left child's subtree, the word, each
         right child's subtree (the Doc's order when the tree is projective)."""
@@ -99,6 +129,15 @@ def _names(doc: Any, hashes: list[int]) -> list[str]:
     return [names[h] for h in hashes]
 
 
+def char_span(doc: Any, start: int, end: int) -> Any | None:
+    """``doc.char_span(start, end, alignment_mode="expand")``, found from the tokens' offsets read once per Doc
+    (spaCy's builds two Tokens and checks its arguments in Python on every call)."""
+    if start >= end:
+        return doc.char_span(start, end, alignment_mode="expand")
+    found = doc_tree(doc).char_tokens(start, end)
+    return None if found is None else span_of(doc, *found)
+
+
 def doc_tree(doc: Any, lower: tuple[str, ...] | None = None) -> DocTree:
     """The tree of ``doc``, read once per Doc (kept in ``doc.user_data``); ``lower``: the Doc's lower-cased
     forms when the caller has read them already (events.words)."""
@@ -111,4 +150,4 @@ def doc_tree(doc: Any, lower: tuple[str, ...] | None = None) -> DocTree:
     return tree
 
 
-__all__ = ["DocTree", "doc_tree"]
+__all__ = ["DocTree", "char_span", "doc_tree"]
