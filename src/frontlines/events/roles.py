@@ -105,68 +105,78 @@ def _out_of_dateline(subjects: list[Any]) -> list[Any]:
 
 def agent_tokens(trigger: Any) -> list[Any]:
     """The trigger's doers, by its dependents or those of the words governing it."""
-    kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below up to six times
+    doc = trigger.doc
+    tree = doc_tree(doc)
+    head, dep, lower = tree.head, tree.dep, tree.lower
+
+    def kids_of(i: int, *labels: str) -> list[Any]:
+        return [doc[c] for c in tree.children(i) if dep[c] in labels]
+
+    t = trigger.i
+    kids = [(c, dep[c]) for c in tree.children(t)]  # by index: a Token is built only for a doer
     if reduced_passive(trigger, kids):
         return []  # "Three civilians injured.": the victims; the doer is unsaid
-    own = [c for c, dep in kids if dep in ("nsubj", "csubj")]
-    for c, dep in kids:
-        if dep == "agent":
-            own.extend(g for g in c.children if g.dep_ == "pobj")
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        own.extend(c for c, dep in kids if dep == "poss")
-        for c, dep in kids:
-            if dep == "prep" and c.lower_ == "by":
-                own.extend(g for g in c.children if g.dep_ == "pobj")
-            elif dep == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DECLARING:
+    found = [c for c, label in kids if label in ("nsubj", "csubj")]
+    for c, label in kids:
+        if label == "agent":
+            found.extend(g for g in tree.children(c) if dep[g] == "pobj")
+    if tree.pos[t] in ("NOUN", "PROPN"):
+        found.extend(c for c, label in kids if label == "poss")
+        for c, label in kids:
+            if label == "prep" and lower[c] == "by":
+                found.extend(g for g in tree.children(c) if dep[g] == "pobj")
+            elif label == "acl" and doc[c].tag_ == "VBN" and doc[c].lemma_.lower() in _DECLARING:
                 # "the partial mobilisation announced by President Putin": who announced or launched it did it
-                own.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+                found.extend(g for a in tree.children(c) if dep[a] == "agent" for g in tree.children(a) if dep[g] == "pobj")
         # "Russian shelling", "Houthi missile attack"; not "air strike", "drone attack" (the weapon)
-        own.extend(c for c, dep in kids if dep in ("amod", "compound") and c.i < trigger.i and (
-            c.pos_ in ("PROPN", "ADJ") or c.ent_type_ in ("NORP", "GPE", "ORG")))
+        found.extend(c for c, label in kids if label in ("amod", "compound") and c < t and (
+            tree.pos[c] in ("PROPN", "ADJ") or doc[c].ent_type_ in ("NORP", "GPE", "ORG")))
+    own = [doc[i] for i in found]
     if own:
         own = _out_of_dateline(own)
-    if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
+    if not own and dep[t] == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
         # "Russian forces launched a missile strike": the doer of the light verb
-        own = [c for c in trigger.head.children if c.dep_ == "nsubj"]
-    relative = [t for t in own if t.lower_ in _RELATIVE_PRONOUNS]
-    if relative and trigger.dep_ == "relcl":
+        own = kids_of(head[t], "nsubj")
+    relative = [o for o in own if o.lower_ in _RELATIVE_PRONOUNS]
+    if relative and dep[t] == "relcl":
         return [trigger.head]  # "defenders, who have taken back ...": the antecedent
     if own:
         return own
-    if any(dep == "nsubjpass" for _, dep in kids):
+    if any(label == "nsubjpass" for _, label in kids):
         return []  # a passive without "by ...": the doer is unsaid, not the subject of a coordinated clause
     # climb: xcomp/conj/acl/advcl inherit the doer of the word they hang on
-    tok = trigger
+    pos = tree.pos
+    i = t
     for _ in range(4):
-        parent = tok.head
-        if parent.i == tok.i:
+        parent = head[i]
+        if parent == i:
             break
-        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and parent.pos_ in ("VERB", "AUX"):
-            if tok.dep_ == "xcomp" and parent.lemma_.lower() in _AGENT_FROM_OBJECT:
-                obj = [c for c in parent.children if c.dep_ == "dobj"]
+        if dep[i] in ("xcomp", "conj", "advcl", "ccomp") and pos[parent] in ("VERB", "AUX"):
+            if dep[i] == "xcomp" and doc[parent].lemma_.lower() in _AGENT_FROM_OBJECT:
+                obj = kids_of(parent, "dobj")
                 if obj:
                     return obj
-            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = kids_of(parent, "nsubj", "nsubjpass")
             if subj:
                 # passive governor: "soldiers have been given the order to withdraw"
                 return subj
-        elif tok.dep_ == "acl" and parent.pos_ in ("NOUN", "PROPN"):
-            if parent.dep_ in ("dobj", "nsubjpass", "attr") and parent.head.pos_ in ("VERB", "AUX"):
-                gov = parent.head
-                subj = [c for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")]
+        elif dep[i] == "acl" and pos[parent] in ("NOUN", "PROPN"):
+            if dep[parent] in ("dobj", "nsubjpass", "attr") and pos[head[parent]] in ("VERB", "AUX"):
+                subj = kids_of(head[parent], "nsubjpass", "nsubj")
                 if subj:
                     return subj
-            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agent = [doc[g] for c in tree.children(i) if dep[c] == "agent" for g in tree.children(c) if dep[g] == "pobj"]
             if agent:
                 return agent
-        elif tok.dep_ in ("pobj", "prep", "dobj"):
-            if parent.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in parent.children):
+        elif dep[i] in ("pobj", "prep", "dobj"):
+            if pos[parent] in ("VERB", "AUX") and any(dep[c] == "nsubjpass" for c in tree.children(parent)):
                 # "civilians were killed in an air strike": the passive's doer ("by soldiers") or none, never the
                 # subject of the verb of saying above it
-                return [g for c in parent.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                return [doc[g] for c in tree.children(parent) if dep[c] == "agent"
+                        for g in tree.children(c) if dep[g] == "pobj"]
         else:
             break
-        tok = parent
+        i = parent
     return []
 
 
@@ -374,13 +384,15 @@ def _located_in(tok: Any, place: Place) -> bool:
 
 def _under_subject(tok: Any, trigger: Any) -> bool:
     """True when ``tok`` sits inside the subject of a verb ("officials in Kyiv urged")."""
-    cur = tok
+    tree = doc_tree(tok.doc)
+    head, dep = tree.head, tree.dep
+    i, goal = tok.i, trigger.i
     for _ in range(8):
-        if cur.dep_ in ("nsubj", "nsubjpass", "csubj", "poss") and cur.head.i != cur.i:
+        if dep[i] in ("nsubj", "nsubjpass", "csubj", "poss") and head[i] != i:
             return True
-        if cur.head.i == cur.i or cur.i == trigger.i:
+        if head[i] == i or i == goal:
             return False
-        cur = cur.head
+        i = head[i]
     return False
 
 
