@@ -80,12 +80,15 @@ class DocTree:
         for ``start < end``: the tokens whose text or trailing space holds the first and the last character,
         less the first when the range begins right after its text."""
         if self._offsets is None:
-            from spacy.attrs import IDX, LENGTH
+            from spacy.attrs import IDX, SPACY
 
-            rows = self._doc.to_array([IDX, LENGTH]).tolist()
-            self._offsets = [r[0] for r in rows]
-            self._ends = [r[0] + r[1] for r in rows]
-            self._length = len(self._doc.text) if rows else 0
+            rows = self._doc.to_array([IDX, SPACY]).tolist()
+            self._offsets = offsets = [r[0] for r in rows]
+            if rows:
+                tail = self._doc[len(rows) - 1]
+                self._length = tail.idx + len(tail.text_with_ws)  # (Doc.text joins every token's text again)
+            # a token's text ends where the next begins, less its trailing space
+            self._ends = [nxt - r[1] for r, nxt in zip(rows, [*offsets[1:], self._length])]
         offsets, ends = self._offsets, self._ends
         assert ends is not None
         if not offsets or start < 0 or end - 1 >= self._length:
