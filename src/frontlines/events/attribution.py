@@ -17,7 +17,6 @@ from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.realis import Realis
 from frontlines.events.speakers import acronym, anonymous, noun_phrase, source_like
 from frontlines.events.roles import DocIndex, agent_tokens, claimants
-from frontlines.events.tree import char_root
 from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
 from frontlines.stages import sentence_start
 
@@ -30,8 +29,8 @@ def speaker_is_source(doc: Any, evidence: Evidence | None) -> bool:
     (a person, organisation or medium): "Images showed that ..." is no source."""
     if evidence is None:
         return True
-    root = char_root(doc, evidence.start, evidence.end)
-    return root is None or source_like(root)
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    return span is None or len(span) == 0 or source_like(span.root)
 
 
 def speaker_named(doc: Any, evidence: Evidence | None) -> bool:
@@ -39,8 +38,8 @@ def speaker_named(doc: Any, evidence: Evidence | None) -> bool:
     relative of one of the dead", "a witness said": :func:`frontlines.events.speakers.anonymous`)."""
     if evidence is None:
         return True
-    root = char_root(doc, evidence.start, evidence.end)
-    return root is None or not anonymous(root)
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    return span is None or len(span) == 0 or not anonymous(span.root)
 
 
 # acts done by saying them (a charge, a refusal, a request, words of support, talks): a party's own

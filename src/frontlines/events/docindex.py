@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontlines.events.tree import char_range, char_root, doc_tree
+from frontlines.events.tree import doc_tree
 from frontlines.events.words import DocWords
 from frontlines.records import Actor, Place, Quantity, TimeValue
 
@@ -63,7 +63,8 @@ class DocIndex:
 
 
 def _root(doc: Any, start: int, end: int) -> Any | None:
-    return char_root(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None or len(span) == 0 else span.root
 
 
 def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex:
@@ -75,10 +76,10 @@ def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex
     for actor in outputs.get("actors", ()):
         if any(a <= actor.evidence.start < b for a, b in datelines):
             continue  # "NAIROBI, Aug 5 (Reuters) -": who filed the report is no party to what it tells
-        found = char_range(doc, actor.evidence.start, actor.evidence.end)
-        if found is None:
+        span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+        if span is None:
             continue
-        for i in range(*found):
+        for i in range(span.start, span.end):
             actor_at.setdefault(i, actor)
     places = []
     for place in outputs.get("places", ()):
