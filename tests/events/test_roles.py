@@ -446,7 +446,8 @@ def test_a_division_gives_way_to_a_place_inside_it_in_any_clause(run_events, tex
 ])
 def test_a_place_of_a_coordinated_act_is_not_the_triggers(nlp, text: str, trigger: str,  # noqa: ANN001
                                                           expected: str | None) -> None:
-    from frontlines.events.roles import choose_place, index_doc
+    from frontlines.events.docindex import index_doc
+    from frontlines.events.roles import choose_place
 
     name = "Bekaa valley" if "Bekaa" in text else "Soledar"
     doc = nlp(text)

@@ -40,10 +40,8 @@ def person_before(pronoun: Any, index: Any) -> Actor | None:
 def party_before(trigger: Any, index: Any, targets: tuple[Actor, ...] | list[Actor]) -> Actor | None:
     """Headline style: the nearest actor of a state's or group's side before the trigger, within
     fifteen words of its sentence."""
-    doc = trigger.doc
-    for i in range(trigger.i - 1, max(-1, trigger.i - 15), -1):
-        if doc[i + 1].is_sent_start:
-            break
+    start = sentence_start(trigger)  # (the words before it, back to the first that opens a sentence)
+    for i in range(trigger.i - 1, max(start - 1, trigger.i - 15), -1):
         actor = index.actor_at.get(i)
         if actor is not None and actor not in targets and (actor.country or actor.side) and \
                 actor.sector.value in _PARTY_SECTORS:

@@ -70,6 +70,7 @@ from typing import Any
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import CueSet
 from frontlines.events.realis import settle_status
+from frontlines.events.tree import doc_tree
 from frontlines.events.roles import measured_since
 from frontlines.records import EventStatus
 
@@ -222,13 +223,16 @@ def standing_under(d: Draft) -> bool:
 def since_a_record(d: Draft) -> bool:
     """An act told inside the clause a record is measured from (see :func:`measured_since`): a point of
     reference, told, if at all, where it is the news."""
-    tok = d.trigger.head
+    doc = d.trigger.head.doc
+    tree = doc_tree(doc)
+    head, dep = tree.head, tree.dep
+    i = d.trigger.head.i
     for _ in range(6):
-        if measured_since(tok):
+        if dep[i] == "advcl" and measured_since(doc[i]):  # (measured_since asks for a clause)
             return True
-        if tok.head.i == tok.i:
+        if head[i] == i:
             return False
-        tok = tok.head
+        i = head[i]
     return False
 
 
@@ -280,15 +284,16 @@ _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 def condition_to_come(d: Draft) -> bool:
     """An act in a "when" or "once" clause of a main clause still to come ("When the part of the Black Sea deal
     related to Russia is implemented, Russia will immediately return"): a condition, not a happening."""
-    tok = d.trigger.head
+    tree = doc_tree(d.trigger.head.doc)
+    head, dep, lower = tree.head, tree.dep, tree.lower
+    i = d.trigger.head.i
     for _ in range(4):
-        if tok.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS and m.i < tok.i
-                                       for m in tok.children):
-            main = tok.head
-            return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in main.children)
-        if tok.head.i == tok.i:
+        if dep[i] == "advcl" and any(dep[m] in ("mark", "advmod") and lower[m] in _WHEN_MARKS and m < i
+                                     for m in tree.children(i)):
+            return any(dep[c] == "aux" and lower[c] in _FUTURE_AUX for c in tree.children(head[i]))
+        if head[i] == i:
             return False
-        tok = tok.head
+        i = head[i]
     return False
 
 

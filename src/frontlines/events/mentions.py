@@ -72,6 +72,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.generic import HABIT_NOUNS, no_happening
 from frontlines.events.lexicon import CueSet
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
+from frontlines.events.tree import doc_tree
 from frontlines.records import EventStatus
 from frontlines.stages import sentence_of
 
@@ -141,16 +142,18 @@ def _inside_commitment(head: Any, d: Draft, heads: dict[int, Draft]) -> bool:
     """Inside the infinitive a party agrees or commits to ("agreed to an immediate ceasefire and to
     resolve remaining issues *through further negotiations*", "committing to protect civilians and
     *let aid through*"): the agreement's terms, not events of their own."""
-    cur = head
+    tree = doc_tree(head.doc)
+    up, dep, pos, lower = tree.head, tree.dep, tree.pos, tree.lower
+    i = head.i
     for _ in range(6):
-        if cur.head.i == cur.i:
+        if up[i] == i:
             return False
-        if cur.dep_ in ("xcomp", "advcl") and cur.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            other = heads.get(cur.head.i)
+        if dep[i] in ("xcomp", "advcl") and pos[i] in ("VERB", "AUX") and any(
+                dep[c] == "aux" and lower[c] == "to" for c in tree.children(i)):
+            other = heads.get(up[i])
             if other is not None and other is not d and other.typing.plover == "AGREE":
                 return True
-        cur = cur.head
+        i = up[i]
     return False
 
 

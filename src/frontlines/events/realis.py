@@ -16,6 +16,8 @@ from typing import Any
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.voice import HARM_VERBS
 from frontlines.events.speakers import attribution
+from frontlines.events.tree import doc_tree
+from frontlines.stages import sentence_of
 from frontlines.events.words import DocWords
 from frontlines.quotes.attribution import said_by_no_one
 from frontlines.records import EventStatus
@@ -61,11 +63,15 @@ _INSTRUMENTAL = frozenset({"use", "employ"})
 
 
 def _has_aux(tok: Any) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    tree = doc_tree(tok.doc)
+    dep = tree.dep
+    return any(dep[c] in ("aux", "auxpass") for c in tree.children(tok.i))
 
 
 def _infinitive(tok: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    tree = doc_tree(tok.doc)
+    dep, lower = tree.dep, tree.lower
+    return any(dep[c] == "aux" and lower[c] == "to" for c in tree.children(tok.i))
 
 
 def _in_order_to(tok: Any) -> bool:
@@ -85,10 +91,12 @@ def _predicative(tok: Any) -> bool:
 
 
 def _negated(tok: Any) -> bool:
-    for child in tok.children:
-        if child.dep_ == "neg":
+    tree = doc_tree(tok.doc)
+    dep = tree.dep
+    for c in tree.children(tok.i):
+        if dep[c] == "neg":
             return True
-        if child.dep_ == "det" and child.lower_ in _NEG_DETS:
+        if dep[c] == "det" and tree.lower[c] in _NEG_DETS:
             return True
     return False
 
@@ -197,10 +205,13 @@ def told_to_come(tok: Any) -> bool:
 
 
 def _modal(tok: Any) -> str | None:
-    for child in tok.children:
-        if child.dep_ == "aux":
-            low = child.lower_
-            if low in _EPISTEMIC and any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
+    tree = doc_tree(tok.doc)
+    dep = tree.dep
+    kids = tree.children(tok.i)
+    for c in kids:
+        if dep[c] == "aux":
+            low = tree.lower[c]
+            if low in _EPISTEMIC and any(dep[k] == "aux" and tree.lower[k] == "have" for k in kids):
                 continue  # "as many as 1,400 people may have been killed": a guess at what happened
             if low in _FUTURE:
                 return "future"
@@ -210,7 +221,7 @@ def _modal(tok: Any) -> str | None:
                 return "would"  # conditional, or the future of a reported statement ("said it would")
             if low in _MODAL:
                 return "modal"
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+        if dep[c] == "mark" and tree.lower[c] in ("if", "unless", "whether"):
             return "if"
     return None
 
@@ -337,16 +348,22 @@ def _parenthetical_speech(trigger: Any, top: Any, speech: frozenset[str]) -> Any
     debris ... injuring two people"), nor a clause joined to the one it is in. An aside is a verb of
     saying with a subject and no content of its own (no clause or object it says): "..., the army said
     it had repelled the attack" says something else."""
-    path = []
-    tok = trigger
+    doc = trigger.doc
+    tree = doc_tree(doc)
+    heads, labels = tree.head, tree.dep
+    on_path = set()
+    i = trigger.i
     for _ in range(8):
-        path.append(tok)
-        if tok.i == top.i or tok.head.i == tok.i or tok.dep_ == "conj":
+        on_path.add(i)
+        if i == top.i or heads[i] == i or labels[i] == "conj":
             break
-        tok = tok.head
-    on_path = {t.i: t for t in path}
-    for child in trigger.sent:
-        if child.dep_ != "parataxis" or child.lemma_.lower() not in speech or _negated(child):
+        i = heads[i]
+    sent = sentence_of(trigger)
+    for k in range(sent.start, sent.end):
+        if labels[k] != "parataxis":
+            continue
+        child = doc[k]
+        if child.lemma_.lower() not in speech or _negated(child):
             continue
         deps = {c.dep_ for c in child.children}
         if "nsubj" not in deps or deps & {"ccomp", "dobj", "xcomp"}:

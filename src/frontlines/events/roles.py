@@ -8,7 +8,7 @@ trigger in the dependency tree, in preference to any others of its sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from frontlines.events.antecedents import party_before, person_before, personal_pronoun
@@ -16,7 +16,8 @@ from frontlines.events.areas import contained
 from frontlines.events.free_relatives import objects_of_by
 from frontlines.events.speakers import colon_label
 from frontlines.events.voice import headline_passive, reduced_passive
-from frontlines.events.words import DocWords
+from frontlines.events.docindex import DocIndex
+from frontlines.events.tree import doc_tree
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
@@ -27,7 +28,6 @@ from frontlines.records import (
     Precision,
     Quantity,
     Sector,
-    TimeValue,
 )
 
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "unleash", "make", "hold", "sign", "reach",
@@ -48,76 +48,6 @@ _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _VICTIM_NOUNS = frozenset({"hostage", "protester", "demonstrator", "detention", "casualty", "evacuation"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nsubj"})
 _VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
-
-
-@dataclass(slots=True)
-class DocIndex:
-    """Earlier stages' records, located on the Doc's tokens."""
-
-    actor_at: dict[int, Actor]  # token index -> actor whose span covers it
-    places: list[tuple[Place, Any]]  # (place, root token)
-    times: list[tuple[TimeValue, Any]]  # (time, root token)
-    quantities: list[tuple[Quantity, Any]]  # (quantity, root token)
-    last_where: int = 1 << 30  # the Doc's last "where" (-1: none): no "where" antecedent in a sentence after it
-    # (kind, sentence start, end) -> in_sentence's answer: every trigger of a sentence asks
-    _by_sentence: dict[tuple[str, int, int], list[tuple[int, Any, Any]]] = field(default_factory=dict, repr=False)
-    _above: dict[int, set[int]] = field(default_factory=dict, repr=False)  # token index -> its ancestors' indices
-
-    def above(self, tok: Any) -> set[int]:
-        """The indices of ``tok``'s ancestors, worked out once (the place, time and quantity rules ask per trigger)."""
-        if (found := self._above.get(tok.i)) is None:
-            found = self._above[tok.i] = {a.i for a in tok.ancestors}
-        return found
-
-    def in_sentence(self, kind: str, sent: Any) -> list[tuple[int, Any, Any]]:
-        """The records of ``kind`` ("places", "times" or "quantities") whose root lies in ``sent``, in
-        their order, each with its number in the whole list: (number, record, root token)."""
-        start, end = sent.start, sent.end
-        key = (kind, start, end)
-        found = self._by_sentence.get(key)
-        if found is None:
-            records: list[tuple[Any, Any]] = getattr(self, kind)
-            found = self._by_sentence[key] = [(k, r, root) for k, (r, root) in enumerate(records)
-                                              if start <= root.i < end]
-        return found
-
-
-def _root(doc: Any, start: int, end: int) -> Any | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return None if span is None or len(span) == 0 else span.root
-
-
-def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex:
-    """Locate the actors, places, times and quantities of ``outputs`` on ``doc`` (with ``words``, its last "where")."""
-    from frontlines.stages import doc_datelines
-
-    actor_at: dict[int, Actor] = {}
-    datelines = doc_datelines(doc)
-    for actor in outputs.get("actors", ()):
-        if any(a <= actor.evidence.start < b for a, b in datelines):
-            continue  # "NAIROBI, Aug 5 (Reuters) -": who filed the report is no party to what it tells
-        span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span:
-            actor_at.setdefault(tok.i, actor)
-    places = []
-    for place in outputs.get("places", ()):
-        root = _root(doc, place.evidence.start, place.evidence.end)
-        if root is not None:
-            places.append((place, root))
-    times = []
-    for tv in outputs.get("times", ()):
-        root = _root(doc, tv.evidence.start, tv.evidence.end)
-        if root is not None:
-            times.append((tv, root))
-    quantities = []
-    for q in outputs.get("quantities", ()):
-        root = _root(doc, q.evidence.start, q.evidence.end)
-        if root is not None:
-            quantities.append((q, root))
-    return DocIndex(actor_at=actor_at, places=places, times=times, quantities=quantities,
-                    last_where=words.last("where") if words is not None else 1 << 30)
 
 
 # ---------------------------------------------------------------- actors
@@ -177,68 +107,77 @@ def _out_of_dateline(subjects: list[Any]) -> list[Any]:
 
 def agent_tokens(trigger: Any) -> list[Any]:
     """The trigger's doers, by its dependents or those of the words governing it."""
-    kids = [(c, c.dep_) for c in trigger.children]  # read once: asked below up to six times
+    doc = trigger.doc
+    tree = doc_tree(doc)
+    head, dep, lower = tree.head, tree.dep, tree.lower
+
+    def kids_of(i: int, *labels: str) -> list[Any]:
+        return [doc[c] for c in tree.children(i) if dep[c] in labels]
+
+    t = trigger.i
+    kids = [(c, dep[c]) for c in tree.children(t)]  # by index: a Token is built only for a doer
     if reduced_passive(trigger, kids):
         return []  # "Three civilians injured.": the victims; the doer is unsaid
-    own = [c for c, dep in kids if dep in ("nsubj", "csubj") and not colon_label(c)]  # "X: the Russians dropped"
-    for c, dep in kids:
-        if dep == "agent":
-            own.extend(objects_of_by(c))  # "hit by what officials said were drones": the drones
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        own.extend(c for c, dep in kids if dep == "poss")
-        for c, dep in kids:
-            if dep == "prep" and c.lower_ == "by":
-                own.extend(objects_of_by(c))
-            elif dep == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DECLARING:
+    found = [c for c, label in kids if label in ("nsubj", "csubj") and not colon_label(doc[c])]  # "X: the Russians dropped"
+    for c, label in kids:
+        if label == "agent":
+            found.extend(g.i for g in objects_of_by(doc[c]))  # "hit by what officials said were drones": the drones
+    if tree.pos[t] in ("NOUN", "PROPN"):
+        found.extend(c for c, label in kids if label == "poss")
+        for c, label in kids:
+            if label == "prep" and lower[c] == "by":
+                found.extend(g.i for g in objects_of_by(doc[c]))
+            elif label == "acl" and doc[c].tag_ == "VBN" and doc[c].lemma_.lower() in _DECLARING:
                 # "the partial mobilisation announced by President Putin": who announced or launched it did it
-                own.extend(g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+                found.extend(g for a in tree.children(c) if dep[a] == "agent" for g in tree.children(a) if dep[g] == "pobj")
         # "Russian shelling", "Houthi missile attack"; not "air strike", "drone attack" (the weapon)
-        own.extend(c for c, dep in kids if dep in ("amod", "compound") and c.i < trigger.i and (
-            c.pos_ in ("PROPN", "ADJ") or c.ent_type_ in ("NORP", "GPE", "ORG")))
+        found.extend(c for c, label in kids if label in ("amod", "compound") and c < t and (
+            tree.pos[c] in ("PROPN", "ADJ") or doc[c].ent_type_ in ("NORP", "GPE", "ORG")))
+    own = [doc[i] for i in found]
     if own:
         own = _out_of_dateline(own)
-    if not own and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
+    if not own and dep[t] == "dobj" and trigger.head.lemma_.lower() in _LIGHT_VERBS:
         # "Russian forces launched a missile strike": the doer of the light verb
-        own = [c for c in trigger.head.children if c.dep_ == "nsubj" and not colon_label(c)]
-    relative = [t for t in own if t.lower_ in _RELATIVE_PRONOUNS]
-    if relative and trigger.dep_ == "relcl":
+        own = [c for c in kids_of(head[t], "nsubj") if not colon_label(c)]
+    relative = [o for o in own if o.lower_ in _RELATIVE_PRONOUNS]
+    if relative and dep[t] == "relcl":
         return [trigger.head]  # "defenders, who have taken back ...": the antecedent
     if own:
         return own
-    if any(dep == "nsubjpass" for _, dep in kids):
+    if any(label == "nsubjpass" for _, label in kids):
         return []  # a passive without "by ...": the doer is unsaid, not the subject of a coordinated clause
     # climb: xcomp/conj/acl/advcl inherit the doer of the word they hang on
-    tok = trigger
+    pos = tree.pos
+    i = t
     for _ in range(4):
-        parent = tok.head
-        if parent.i == tok.i:
+        parent = head[i]
+        if parent == i:
             break
-        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and parent.pos_ in ("VERB", "AUX"):
-            if tok.dep_ == "xcomp" and parent.lemma_.lower() in _AGENT_FROM_OBJECT:
-                obj = [c for c in parent.children if c.dep_ == "dobj"]
+        if dep[i] in ("xcomp", "conj", "advcl", "ccomp") and pos[parent] in ("VERB", "AUX"):
+            if dep[i] == "xcomp" and doc[parent].lemma_.lower() in _AGENT_FROM_OBJECT:
+                obj = kids_of(parent, "dobj")
                 if obj:
                     return obj
-            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass") and not colon_label(c)]
+            subj = [c for c in kids_of(parent, "nsubj", "nsubjpass") if not colon_label(c)]
             if subj:
                 # passive governor: "soldiers have been given the order to withdraw"
                 return subj
-        elif tok.dep_ == "acl" and parent.pos_ in ("NOUN", "PROPN"):
-            if parent.dep_ in ("dobj", "nsubjpass", "attr") and parent.head.pos_ in ("VERB", "AUX"):
-                gov = parent.head
-                subj = [c for c in gov.children if c.dep_ in ("nsubjpass", "nsubj")]
+        elif dep[i] == "acl" and pos[parent] in ("NOUN", "PROPN"):
+            if dep[parent] in ("dobj", "nsubjpass", "attr") and pos[head[parent]] in ("VERB", "AUX"):
+                subj = kids_of(head[parent], "nsubjpass", "nsubj")
                 if subj:
                     return subj
-            agent = [g for c in tok.children if c.dep_ == "agent" for g in objects_of_by(c)]
+            agent = [g for c in tree.children(i) if dep[c] == "agent" for g in objects_of_by(doc[c])]
             if agent:
                 return agent
-        elif tok.dep_ in ("pobj", "prep", "dobj"):
-            if parent.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in parent.children):
+        elif dep[i] in ("pobj", "prep", "dobj"):
+            if pos[parent] in ("VERB", "AUX") and any(dep[c] == "nsubjpass" for c in tree.children(parent)):
                 # "civilians were killed in an air strike": the passive's doer ("by soldiers") or none, never the
                 # subject of the verb of saying above it
-                return [g for c in parent.children if c.dep_ == "agent" for g in objects_of_by(c)]
+                return [g for c in tree.children(parent) if dep[c] == "agent" for g in objects_of_by(doc[c])]
         else:
             break
-        tok = parent
+        i = parent
     return []
 
 
@@ -396,16 +335,21 @@ def find_actors(
 
 def path_to(tok: Any, target: Any, limit: int = 6) -> list[Any] | None:
     """Tokens from ``tok`` up to ``target`` (exclusive), or None when ``target`` is not an ancestor."""
-    path: list[Any] = []
-    cur = tok
+    head = doc_tree(tok.doc).head
+    goal = target.i
+    path: list[int] = []
+    cur = tok.i
     for _ in range(limit):
-        if cur.i == target.i:
-            return path
-        if cur.head.i == cur.i:
+        if cur == goal:
+            break
+        if head[cur] == cur:
             return None
         path.append(cur)
-        cur = cur.head
-    return path if cur.i == target.i else None
+        cur = head[cur]
+    if cur != goal:
+        return None
+    doc = tok.doc
+    return [doc[i] for i in path]
 
 
 # Nouns whose "of" names a place they are a part of ("the outskirts of Goma", "the town of Moura"),
@@ -441,13 +385,15 @@ def _located_in(tok: Any, place: Place) -> bool:
 
 def _under_subject(tok: Any, trigger: Any) -> bool:
     """True when ``tok`` sits inside the subject of a verb ("officials in Kyiv urged")."""
-    cur = tok
+    tree = doc_tree(tok.doc)
+    head, dep = tree.head, tree.dep
+    i, goal = tok.i, trigger.i
     for _ in range(8):
-        if cur.dep_ in ("nsubj", "nsubjpass", "csubj", "poss") and cur.head.i != cur.i:
+        if dep[i] in ("nsubj", "nsubjpass", "csubj", "poss") and head[i] != i:
             return True
-        if cur.head.i == cur.i or cur.i == trigger.i:
+        if head[i] == i or i == goal:
             return False
-        cur = cur.head
+        i = head[i]
     return False
 
 
@@ -523,25 +469,30 @@ def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> boo
     (``above_trigger``: the indices of the trigger's ancestors, when the caller has them)."""
     if above_trigger is None:
         above_trigger = {a.i for a in trigger.ancestors}
-    cur = root
+    doc = root.doc
+    tree = doc_tree(doc)
+    head, dep, pos, lower = tree.head, tree.dep, tree.pos, tree.lower
+    goal = trigger.i
+    cur = root.i
     for _ in range(8):
-        if cur.i == trigger.i:
+        if cur == goal:
             return False
-        if (parent := cur.head).i == cur.i:
+        if (parent := head[cur]) == cur:
             return False
-        joined = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")  # a clause of its own joined to its head
+        joined = dep[cur] == "conj" and pos[cur] in ("VERB", "AUX")  # a clause of its own joined to its head
         cur = parent
-        if cur.i == trigger.i:
+        if cur == goal:
             return False
-        lemma = cur.lemma_.lower() if cur.pos_ in ("NOUN", "PROPN", "VERB") else ""  # read below for these only
-        if cur.lower_ == "according" and any(c.lower_ == "to" for c in cur.children):
+        tag = pos[cur]
+        lemma = doc[cur].lemma_.lower() if tag in ("NOUN", "PROPN", "VERB") else ""  # read below for these only
+        if lower[cur] == "according" and any(lower[c] == "to" for c in tree.children(cur)):
             return True  # "according to the Ministry of Health in Gaza": where the source is
-        if (cur.pos_ in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
-                cur.pos_ == "VERB" and lemma in SPEECH_VERBS and _has_speaker(cur, trigger)):
+        if (tag in ("NOUN", "PROPN") and lemma in VENUE_NOUNS) or (
+                tag == "VERB" and lemma in SPEECH_VERBS and _has_speaker(doc[cur], trigger)):
             # "the ministry reports that ..., but fragments fell on the city": a clause joined to the saying
             # tells what happened there, it is not where the saying was
-            return not (joined and cur.pos_ == "VERB")
-        if cur.i in above_trigger:
+            return not (joined and tag == "VERB")
+        if cur in above_trigger:
             return False  # "gunfire had been heard in Gondar, a resident said": the place is in the event's clause
     return False
 
@@ -550,7 +501,9 @@ def _has_speaker(verb: Any, trigger: Any) -> bool:
     """A speech verb with someone speaking: "officials said in Kyiv" has a venue; "clashes near
     Robotyne reported", "shelling was reported in Kharkiv" tell the event as reported (the subject,
     if any, is the event itself), where it happened."""
-    return any(c.dep_ in ("nsubj", "agent") and c.i != trigger.i for c in verb.children)
+    tree = doc_tree(verb.doc)
+    dep = tree.dep
+    return any(dep[c] in ("nsubj", "agent") and c != trigger.i for c in tree.children(verb.i))
 
 
 # acts between parties, whose object names the other party rather than where the act took place
@@ -621,13 +574,15 @@ def _destination(root: Any) -> bool:
 
 
 def _in_record_clause(root: Any, trigger: Any, above: set[int]) -> bool:
-    tok = root
+    tree = doc_tree(root.doc)
+    head, dep = tree.head, tree.dep
+    i, goal = root.i, trigger.i
     for _ in range(10):
-        if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
+        if i == goal or i in above or head[i] == i:
             return False
-        if measured_since(tok):
+        if dep[i] == "advcl" and measured_since(root.doc[i]):  # (measured_since asks for a clause)
             return True
-        tok = tok.head
+        i = head[i]
     return False
 
 

@@ -92,7 +92,6 @@ from frontlines.events.roles import (
     choose_place,
     choose_quantities,
     find_actors,
-    index_doc,
 )
 from frontlines.events.stance import (
     DEMAND_SPEC,
@@ -115,6 +114,8 @@ from frontlines.events.takeover import (
     territory_side,
     undergoer_place,
 )
+from frontlines.events.docindex import index_doc
+from frontlines.events.tree import doc_tree
 from frontlines.events.triggers import find_triggers
 from frontlines.events.unnamed import named_later
 from frontlines.events.when import choose_time, publication_time, rest_of_period
@@ -136,6 +137,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     lex = lexicon_from(inp.resources)
     doc = inp.doc
     words = read_words(doc, lex.cue_words)
+    doc_tree(doc, words.lower)  # the tree the rules walk, with the words just read
     index = index_doc(doc, inp.outputs, words)
     armed_at = frozenset(i for i, a in index.actor_at.items() if a.sector in _ARMED_SECTORS)
     quotes = [

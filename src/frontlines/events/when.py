@@ -11,6 +11,7 @@ from typing import Any
 
 from frontlines.events.roles import DocIndex, measured_since, path_to
 from frontlines.events.shift import counted_from
+from frontlines.events.tree import doc_tree
 from frontlines.records import Evidence, EventStatus, Resolution, TimeType, TimeValue
 from frontlines.stages import doc_text
 
@@ -62,15 +63,19 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in _UNTIL_WORDS and not _bounds_own_clause(root.head.head, trigger, root):
         return True
     above = index.above(trigger)
-    tok = root
+    doc = root.doc
+    tree = doc_tree(doc)
+    head, dep, pos = tree.head, tree.dep, tree.pos
+    i = root.i
     for _ in range(10):
-        if tok.i == trigger.i or tok.i in above or tok.head.i == tok.i:
+        if i == trigger.i or i in above or head[i] == i:
             return False
-        if measured_since(tok):
+        if dep[i] == "advcl" and measured_since(doc[i]):  # (measured_since asks for a clause)
             return True  # "the worst since a peace deal ended the war in November": when the record is measured from
-        if _own_clause(tok) and tok.head.i == trigger.i:
+        if _own_clause(doc[i]) and head[i] == trigger.i:
             return True  # "Russia occupied Kupiansk in February 2022, and Ukraine recaptured it in September"
-        if tok.dep_ in _NOUN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
+        if dep[i] in _NOUN_CLAUSES and pos[i] in ("VERB", "AUX"):
+            tok = doc[i]
             noun = tok.head
             if _in_force(tok):
                 return True
@@ -79,7 +84,7 @@ def foreign_time(root: Any, trigger: Any, index: DocIndex) -> bool:
                 and noun.i not in index.actor_at) or _attended(noun) or _medium(noun, trigger)
             if not own:
                 return True
-        tok = tok.head
+        i = head[i]
     return False
 
 
