@@ -566,3 +566,31 @@ def test_the_army_named_as_known_is_the_storys(pipeline_resources: Any) -> None:
     text = ("Fighting erupted in Khartoum on Saturday between rival forces, residents said.\n\n"
             "The army imposed a curfew at midnight on Sunday.")
     _acts_for(pipeline_resources, text, "imposed", "SDN")
+
+
+_KATHMANDU = ("KATHMANDU - Police opened fire on protesters on Monday, killing 17 people in {town}. Two more protesters "
+              "were shot dead in Itahari.\n\nProtesters stormed the home of the minister that night.")
+# (text, the town the story names besides the dateline, the place the event after the break takes)
+DATELINE_FOCUS_CASES = [
+    # the dateline's town, named again in the story, is what the story is about across a paragraph break
+    (_KATHMANDU.format(town="Kathmandu"), "Kathmandu", "Kathmandu"),
+    # negative: a dateline's town the story never names places nothing; the nearest place before stays
+    (_KATHMANDU.format(town="Birgunj"), "Birgunj", "Itahari"),
+]
+
+
+@pytest.mark.parametrize(("text", "town", "expected"), DATELINE_FOCUS_CASES, ids=["named-again", "dateline-only"])
+def test_the_datelines_town_named_again_is_what_the_story_is_about(run_events, text: str, town: str,
+                                                                   expected: str) -> None:
+    from dataclasses import replace
+
+    from tests.events.conftest import _ev
+
+    dateline = replace(_at(text, "KATHMANDU", "NPL", "settlement"), gazetteer_id="g:1", name="Kathmandu",
+                       reason="dateline: where the report was filed")
+    named = replace(_at(text, town, "NPL", "settlement"), evidence=_ev(text, town, nth=0),
+                    gazetteer_id="g:1" if town == "Kathmandu" else "g:3")
+    itahari = replace(_at(text, "Itahari", "NPL", "settlement"), gazetteer_id="g:2")
+    events = [e for e in run_events(text, places=(dateline, named, itahari)) if e.evidence.text.startswith("Protesters")]
+    assert events, text
+    assert events[0].place is not None and events[0].place.text == expected, (events[0].trigger, events[0].place)

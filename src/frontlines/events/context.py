@@ -414,7 +414,7 @@ def _there(sent: Any) -> bool:
 
 def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = None,
                     posts: list[int] | None = None) -> None:
-    """An event that happens somewhere (:func:`_happens_somewhere`) whose sentence names no place of
+    """An event that happens somewhere (:func:`happens_somewhere`) whose sentence names no place of
     its own happened where the story is: the nearest place named before it (not a dateline, a
     capital named for its government, or a venue), with its precision lowered, saying so. Across a
     paragraph break (``breaks``: the character offsets of the article's paragraph breaks) the story
@@ -452,7 +452,7 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
                 yield p, root
 
     for d in drafts:
-        if d.place is not None or not _happens_somewhere(d):
+        if d.place is not None or not happens_somewhere(d):
             continue
         # the subject of a clause the trigger is part of ("Kherson was the only capital captured"),
         # else the nearest place before it
@@ -505,13 +505,21 @@ def _focus(before: list[tuple[Any, Any]], named: list[tuple[Any, Any]]) -> Any |
     """The settlement named most often among ``before`` (in text order; at least twice; the first named of equals),
     never one the only place its country has in the article (``named``: every place of it): a story is about a
     place of the country it tells of, not about a lone namesake abroad ("ISA", the security agency, read as a
-    Japanese town) nor the seat a foreign party speaks from."""
+    Japanese town) nor the seat a foreign party speaks from. A settlement the dateline names counts once more
+    when the story names it too ("KATHMANDU - ... killing 17 people in Kathmandu. Two more protesters were shot
+    dead in Itahari ..." is a story about Kathmandu): the dateline alone places nothing."""
+    from frontlines.geo.context import in_dateline
+
     countries: dict[str, set[str]] = {}
     for q, _ in named:
         if q.country and q.gazetteer_id:
             countries.setdefault(q.country, set()).add(q.gazetteer_id)
+    told = {q.gazetteer_id for q, _ in before}
     counts: dict[str, int] = {}
     first: dict[str, Any] = {}
+    for q, _ in named:
+        if in_dateline(q) and q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id in told:
+            counts[q.gazetteer_id] = 1  # the first named of equals: the dateline comes first
     for q, _ in before:
         if q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id and len(countries.get(q.country or "", ())) > 1:
             counts[q.gazetteer_id] = counts.get(q.gazetteer_id, 0) + 1
@@ -553,7 +561,7 @@ def _sentences_between(a: Any, b: Any) -> int:
     return sum(1 for t in a.doc[lo + 1 : hi + 1] if t.is_sent_start)
 
 
-def _happens_somewhere(d: Draft) -> bool:
+def happens_somewhere(d: Draft) -> bool:
     """Every event ACLED codes (strategic developments too: arrests, a state of emergency, a handover)
     and every act done rather than said happened where the story is. A speech act (an accusation, a
     request, a rejection, a threat, words of support, talks or a deal not coded as a development)
@@ -631,92 +639,6 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
                         reason=f"{SEAT_REASON}: the capital of {iso3}")
         d.place_score = 0.5
         d.inherited.discard("place")
-
-
-# a release's dateline gives the year and names no agency: "GENEVA (12 May 2023) -", "Johannesburg, 6 May
-# 2024 -", "STATE HOUSE, NAIROBI - 26 June 2024"; a wire's names its agency ("KYIV, Nov 11 (Reuters) -")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AGENCY = re.compile(r"\((?![^)]*\d)[^)]{2,40}\)")
-RELEASE_REASON = "a statement in a release with no place of its own: the release's dateline, where its issuer spoke"
-
-
-def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None) -> None:
-    """A statement its issuer makes (an accusation, a request, a rejection, a threat, words of support)
-    naming no place of its own, in a release whose dateline gives the full date and no news agency
-    ("GENEVA (12 May 2023) - ... We urge the authorities to ..."), was made where the release was issued:
-    at the dateline's town (a wire's dateline is only where its reporter filed from). The issuer speaks as
-    "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said").
-
-    A release issued in the country it tells of (its town lies in the country most of the article's places
-    lie in: a mission's or a government's release from where things happen, "NAQOURA, 6 October 2024 -",
-    "STATE HOUSE, NAIROBI - 26 June 2024") is issued where its events are: an event that happens somewhere
-    and that it places nowhere, or only in that whole country, is at the release's town, saying so."""
-    from frontlines.geo.context import in_dateline
-    from frontlines.stages import doc_datelines, doc_text
-
-    text = doc_text(doc)
-    place = None
-    for start, end in doc_datelines(doc)[:1]:
-        line_end = text.find("\n", end)
-        rest = text[end : line_end if line_end >= 0 else len(text)]
-        if _AGENCY.search(text[start:end]) or not (_YEAR.search(text[start:end]) or (
-                _YEAR.search(rest) and len(rest) <= 20)):
-            continue
-        place = next((p for p, _ in index.places if in_dateline(p) and start <= p.evidence.start < end
-                      and p.kind == PlaceKind.SETTLEMENT and p.lat is not None), None)
-    if place is None:
-        return
-    home = _home_release(place, index)
-    issuer = {w for w in re.findall(r"[a-z]{4,}", (source or "").lower())} - _NAME_WORDS
-    for d in drafts:
-        if home and _happens_somewhere(d) and (d.place is None or (
-                d.place.kind == PlaceKind.COUNTRY and d.place.country == place.country and not d.place.metonymic)):
-            # issued where it tells of: what it places nowhere, or only in the whole country, is at its town
-            d.place = borrowed(place, HOME_RELEASE_REASON)
-            d.place_score = 0.3
-            d.inherited.add("place")
-            continue
-        if d.place is None and d.typing.plover in STATEMENT_TYPES and d.typing.acled_type is None and (
-                _first_person(d.trigger.head) or any(issuer & set(re.findall(r"[a-z]{4,}", n.lower())) for n in (
-                    *(a.name or a.text for a in d.sources), d.realis.attributed_to or "", _speaker(d.trigger.head)))):
-            d.place = borrowed(place, RELEASE_REASON)
-            d.place_score = 0.3
-            d.inherited.add("place")
-
-
-HOME_RELEASE_REASON = ("an event with no place of its own, or only its country, in a release issued in the country it tells "
-                       "of: the release's dateline town")
-
-
-def _home_release(town: Place, index: Any) -> bool:
-    """The release's town lies in the country the article's other places lie in most often (a government's or a
-    mission's release from where things happen, not a UN office's in Geneva about Mali)."""
-    from frontlines.geo.context import in_dateline
-
-    counts: dict[str, int] = {}
-    for p, _ in index.places:
-        if p.country and not in_dateline(p):
-            counts[p.country] = counts.get(p.country, 0) + 1
-    return bool(counts) and town.country is not None and max(counts, key=lambda c: counts[c]) == town.country
-
-
-_NAME_WORDS = frozenset({"office", "ministry", "news", "information", "statement", "united", "nations", "human",
-                         "rights", "international", "forces", "army", "armed", "telegram"})  # words many bodies' names share
-
-
-def _first_person(head: Any) -> bool:
-    """The trigger's clause is said in the first person ("We urge", "I call on", "we have asked")."""
-    verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in verb.children)
-
-
-def _speaker(head: Any) -> str:
-    """The words of the subject of the speech verb the trigger's clause hangs on ("... must be
-    investigated, Amnesty International said today"), or nothing."""
-    for verb in head.ancestors:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS:
-            return " ".join(t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree)
-    return ""
 
 
 # words that make unnamed forces the state's own, wherever the story is: soldiers or troops alone may be a
