@@ -429,6 +429,15 @@ STATE_CASES = [
      "The M23", None),
     (_GOMA + "Congo shelled the rebels' positions on Saturday.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
      "Congo shelled", "Goma"),
+    # a national government's decree with no settlement of its own is issued at the capital
+    (_GOMA + "The government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
+     ("The government", "group"), "The government", "Kinshasa"),
+    # negatives: a provincial government's decree; a decree for a town its sentence names
+    (_GOMA + "The provincial government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
+     ("The provincial government", "group"), "The provincial", "Goma"),
+    (_GOMA + "The government declared a state of emergency in Uvira on Saturday.",
+     (("Goma", "COD", "settlement"), ("Uvira", "COD", "settlement")), ("The government", "group"), "The government",
+     "Uvira"),
 ]
 
 

@@ -596,6 +596,10 @@ def _doer(root: Any) -> bool:
 # what a state's government says or decides, not what its forces do nor a meeting (held where it is held)
 _DECISIONS = STATEMENT_TYPES | {"SANCTION", "CONCEDE"}
 SEAT_REASON = "seat of power"  # Place.reason of a capital given to a seizure of power
+_DECREE = ("COERCE", "Other")  # a state of emergency, a curfew, a ban
+# words of a government below the state's (a closed class of levels): its decrees are not issued at the capital
+_LOCAL_WORDS = frozenset({"regional", "region", "provincial", "province", "state", "local", "city", "municipal",
+                          "district", "county", "oblast", "governor"})
 
 
 def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: str) -> None:
@@ -604,15 +608,21 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
     its sentence names, else the one the article's places lie in most often, else its doer's), not at
     the place the story named last ("Since the military seized power ..." after a village's air strike).
     So is what a state (an actor of kind "state": "Congo", "the Congolese government") says or decides with
-    no settlement of its own ("Congo cut diplomatic ties with Rwanda", "the government accused Rwanda"):
-    at the state's capital, not at the town the story is about."""
+    no settlement of its own ("Congo cut diplomatic ties with Rwanda", "the government accused Rwanda"),
+    and a decree a national government issues (a state of emergency, a curfew: coercion ACLED codes as another
+    strategic development) with none ("Haiti's government declared a state of emergency" after the prisons
+    stormed in the story): at the state's capital, not at the town the story is about."""
     from frontlines.geo.context import in_dateline
 
     for d in drafts:
         t = d.typing
-        state = next((a.country for a in d.sources if a.kind == "state" and a.country), None) \
-            if t.plover in _DECISIONS and t.acled_type is None else None
-        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and state is None:
+        decree = (t.plover, t.acled_sub) == _DECREE
+        state = next((a.country for a in d.sources if a.country and (
+            a.kind == "state" or (decree and _national_government(a)))), None) \
+            if (t.plover in _DECISIONS and t.acled_type is None) or decree else None
+        # a national government's decree whose government has no nation yet: the country the story is in
+        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and state is None and not (
+                decree and any(_national_government(a) for a in d.sources)):
             continue
         own = d.place if d.place is not None and "place" not in d.inherited else None
         if own is not None and own.kind != PlaceKind.COUNTRY:
@@ -647,10 +657,16 @@ _OWN_STATE_WORDS = frozenset({"government", "security", "police", "policeman", "
                               "gendarmes", "gendarmerie", "regime", "junta"})
 
 
+def _national_government(a: Actor) -> bool:
+    """A government body of the state, not of one of its divisions ("Haiti's government", "the federal
+    government"; not "the Niger state government", "the regional administration")."""
+    return a.sector == Sector.GOVERNMENT and not _LOCAL_WORDS & set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
+
+
 def _home_force(a: Actor) -> bool:
     if a.side or a.country or a.registry_id is not None or a.kind == "person":
         return False
-    words = set(re.findall(r"[a-z]+", a.text.lower()))
+    words = set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
     return a.sector is Sector.POLICE or (a.sector is Sector.MILITARY and bool(words & _OWN_STATE_WORDS))
 
 

@@ -514,6 +514,7 @@ warn urge brief address testify comment explain confirm
 """.split())
 MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happen at the venue
 STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})  # made where said
+_SEAT_ACTS = STATEMENT_TYPES | {"SANCTION"}  # a seat of government as their subject is where they are made
 
 
 def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> bool:
@@ -648,9 +649,10 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     for _, place, root in index.in_sentence("places", sent):
         if in_dateline(place) or place.kind == PlaceKind.CONTINENT:
             continue  # a continent is where nothing is coded ("the Heal Africa hospital"): the story's place is asked
-        if plover in STATEMENT_TYPES and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
+        if plover in _SEAT_ACTS and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
                 root.dep_ == "nsubj" and (root.head.i == trigger.i or root.head.i in above_trigger)):
-            # the town or seat of government saying it ("Kyiv denies", "Beirut had asked", "the Kremlin said")
+            # the town or seat of government saying or deciding it ("Kyiv denies", "Beirut had asked", "the
+            # Kremlin said", "Washington imposed sanctions on ...")
             if best is None or best[0] < 1.2:
                 best = (1.2, 0, replace(place, metonymic=False, reason=f"the speaker's seat; {place.reason}"))
             continue
