@@ -421,22 +421,26 @@ _GOMA = "Rebels seized Goma on Monday.\n\n"
 STATE_CASES = [
     # what a state decides or says with no settlement of its own is done at its capital
     (_GOMA + "Congo cut diplomatic ties with Rwanda on Saturday.", (("Goma", "COD", "settlement"),),
-     ("Congo", "state"), "Congo cut", "Kinshasa"),
-    (_GOMA + "Congo accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
+     ("Congo", "state", "government"), "Congo cut", "Kinshasa"),
+    (_GOMA + "Congo accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),), ("Congo", "state", "government"),
      "Congo accused", "Kinshasa"),
     # not an armed group's words, nor what a state's forces do
-    (_GOMA + "The M23 accused Rwanda of backing the army.", (("Goma", "COD", "settlement"),), ("The M23", "group"),
+    (_GOMA + "The M23 accused Rwanda of backing the army.", (("Goma", "COD", "settlement"),), ("The M23", "group", "rebel"),
      "The M23", None),
-    (_GOMA + "Congo shelled the rebels' positions on Saturday.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
+    (_GOMA + "Congo shelled the rebels' positions on Saturday.", (("Goma", "COD", "settlement"),), ("Congo", "state", "government"),
      "Congo shelled", "Goma"),
-    # a national government's decree with no settlement of its own is issued at the capital
+    # what a national government's body says, or a decree it issues, with no settlement of its own: at the capital
+    (_GOMA + "The government accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The government", "group", "government"), "The government", "Kinshasa"),
     (_GOMA + "The government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
-     ("The government", "group"), "The government", "Kinshasa"),
-    # negatives: a provincial government's decree; a decree for a town its sentence names
+     ("The government", "group", "government"), "The government", "Kinshasa"),
+    # negatives: a provincial government's words or decree; a decree for a town its sentence names
+    (_GOMA + "The provincial government accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The provincial government", "group", "government"), "The provincial", None),
     (_GOMA + "The provincial government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
-     ("The provincial government", "group"), "The provincial", "Goma"),
+     ("The provincial government", "group", "government"), "The provincial", "Goma"),
     (_GOMA + "The government declared a state of emergency in Uvira on Saturday.",
-     (("Goma", "COD", "settlement"), ("Uvira", "COD", "settlement")), ("The government", "group"), "The government",
+     (("Goma", "COD", "settlement"), ("Uvira", "COD", "settlement")), ("The government", "group", "government"), "The government",
      "Uvira"),
 ]
 
@@ -453,9 +457,9 @@ def test_a_states_decision_is_taken_at_its_capital(nlp, resources, text: str, na
     from tests.events.conftest import actor
 
     places = tuple(_at(text, words, country, kind) for words, country, kind in named)
-    words, kind = doer
+    words, kind, sector = doer
     start = text.index(words, len(_GOMA))
-    who = replace(actor(text[start:], words, words, "COD", sector=Sector.GOVERNMENT), kind=kind,
+    who = replace(actor(text[start:], words, words, "COD", sector=Sector(sector)), kind=kind,
                   evidence=Evidence(article_id="t", start=start, end=start + len(words), text=words))
     article = Article(id="t", text=text, published=dt.date(2025, 1, 28))
     inp = StageInput(nlp(text), article, replace(resources, gazetteer=_real_gazetteer()),

@@ -608,21 +608,20 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
     its sentence names, else the one the article's places lie in most often, else its doer's), not at
     the place the story named last ("Since the military seized power ..." after a village's air strike).
     So is what a state (an actor of kind "state": "Congo", "the Congolese government") says or decides with
-    no settlement of its own ("Congo cut diplomatic ties with Rwanda", "the government accused Rwanda"),
-    and a decree a national government issues (a state of emergency, a curfew: coercion ACLED codes as another
-    strategic development) with none ("Haiti's government declared a state of emergency" after the prisons
-    stormed in the story): at the state's capital, not at the town the story is about."""
+    no settlement of its own ("Congo cut diplomatic ties with Rwanda", "the government accused Rwanda"), as
+    is what a body of the national government says (:func:`_national_government`) and a decree it issues (a
+    state of emergency, a curfew: coercion ACLED codes as another strategic development) with none ("Haiti's
+    government declared a state of emergency" after the prisons stormed in the story): at the state's capital,
+    not at the town the story is about."""
     from frontlines.geo.context import in_dateline
 
     for d in drafts:
         t = d.typing
-        decree = (t.plover, t.acled_sub) == _DECREE
-        state = next((a.country for a in d.sources if a.country and (
-            a.kind == "state" or (decree and _national_government(a)))), None) \
-            if (t.plover in _DECISIONS and t.acled_type is None) or decree else None
-        # a national government's decree whose government has no nation yet: the country the story is in
-        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and state is None and not (
-                decree and any(_national_government(a) for a in d.sources)):
+        decides = (t.plover in _DECISIONS and t.acled_type is None) or (t.plover, t.acled_sub) == _DECREE
+        governments = [a for a in d.sources if a.kind == "state" or _national_government(a)] if decides else []
+        # a government with no nation yet ("the government accused ..."): the country the story is in
+        state = next((a.country for a in governments if a.country), None)
+        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and not governments:
             continue
         own = d.place if d.place is not None and "place" not in d.inherited else None
         if own is not None and own.kind != PlaceKind.COUNTRY:
@@ -660,7 +659,7 @@ _OWN_STATE_WORDS = frozenset({"government", "security", "police", "policeman", "
 def _national_government(a: Actor) -> bool:
     """A government body of the state, not of one of its divisions ("Haiti's government", "the federal
     government"; not "the Niger state government", "the regional administration")."""
-    return a.sector == Sector.GOVERNMENT and not _LOCAL_WORDS & set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
+    return a.sector == Sector.GOVERNMENT and a.kind != "person" and not _LOCAL_WORDS & set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
 
 
 def _home_force(a: Actor) -> bool:
