@@ -55,6 +55,9 @@ def event(events, trigger: str):  # noqa: ANN001, ANN201
          "Tuesday.", "accepted", "Jeddah"),
         # negative: with no other place in its sentence, the country is still the place
         ("Ukraine accepted the U.S. proposal for a 30-day ceasefire on Tuesday.", "accepted", "United States"),
+        # so does a country as the label before a colon; alone in its sentence it is still the place
+        ("12:00\nIsrael: fighter jets struck the port of Tartus early on Monday.", "struck", "Tartus"),
+        ("12:00\nIsrael: fighter jets struck the port early on Monday.", "struck", "Israel"),
         # a place in the event's own clause is no venue of the report around it
         ("Residents said Russian forces shelled Kupiansk on Monday, another resident said.", "shelled", "Kupiansk"),
         ("Russian shelling was heard in Kupiansk on Monday, a resident said.", "shelling", "Kupiansk"),

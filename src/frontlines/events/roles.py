@@ -705,7 +705,9 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 continue  # "pulled its forces back across the Dnipro": where the movers went, not where they left
             # "a US drone strike in Somalia", "accepted the U.S. proposal ... in Jeddah": a country modifying a
             # noun says whose it is, a place only when the sentence names no other for it ("Yemen strikes")
-            whose = bool(path) and path[0].dep_ in ("compound", "amod") and place.kind == PlaceKind.COUNTRY
+            # so does a country as the label before a colon ("Israel: fighter jets struck the ports of Hodeidah")
+            whose = bool(path) and place.kind == PlaceKind.COUNTRY and (path[0].dep_ in ("compound", "amod") or (
+                path[0].dep_ == "dep" and path[0].i + 1 < len(path[0].doc) and path[0].nbor().text == ":"))
             score = 1.0 if origin or whose or _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) \
                 else 3.0 - 0.2 * len(path)
         elif _under_subject(above := root.head if _located_in(root, place) else root, trigger) or above.dep_ == "poss":
