@@ -257,12 +257,13 @@ def test_developments_take_the_story_place(run, text: str, trigger: str, place: 
 @pytest.mark.parametrize(
     ("text", "trigger", "place"),
     [
-        # where people come from is no place the story is at
+        # where people come from is no place the story is at (a development the story tells with no place of its
+        # own: an arrest; a national government's decree is issued at the capital, events v282)
         ("Rebels seized Goma on Monday. Peacekeepers from South Africa, Malawi and Uruguay have been killed. "
-         "Later, the government imposed a curfew.", "imposed", "Goma"),
+         "Later, police arrested 12 people.", "arrested", "Goma"),
         # negative: a place a verb's "from" names is where the act was done from
-        ("Rebels seized Goma on Monday. Rockets were fired from Gisenyi overnight. Later, the government imposed "
-         "a curfew.", "imposed", "Gisenyi"),
+        ("Rebels seized Goma on Monday. Rockets were fired from Gisenyi overnight. Later, police arrested "
+         "12 people.", "arrested", "Gisenyi"),
     ],
 )
 def test_where_people_come_from_is_no_story_place(run, text: str, trigger: str, place: str) -> None:
