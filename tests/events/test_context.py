@@ -434,7 +434,10 @@ STATE_CASES = [
      ("The government", "group", "government"), "The government", "Kinshasa"),
     (_GOMA + "The government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
      ("The government", "group", "government"), "The government", "Kinshasa"),
-    # negatives: a provincial government's words or decree; a decree for a town its sentence names
+    # negatives: officials, not the government named as such; a provincial government's words or decree; a decree
+    # for a town its sentence names
+    (_GOMA + "Officials accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("Officials", "group", "government"), "Officials", None),
     (_GOMA + "The provincial government accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
      ("The provincial government", "group", "government"), "The provincial", None),
     (_GOMA + "The provincial government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),

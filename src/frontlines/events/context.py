@@ -597,6 +597,7 @@ def _doer(root: Any) -> bool:
 _DECISIONS = STATEMENT_TYPES | {"SANCTION", "CONCEDE"}
 SEAT_REASON = "seat of power"  # Place.reason of a capital given to a seizure of power
 _DECREE = ("COERCE", "Other")  # a state of emergency, a curfew, a ban
+_GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "presidency"})  # a state's government named as such
 # words of a government below the state's (a closed class of levels): its decrees are not issued at the capital
 _LOCAL_WORDS = frozenset({"regional", "region", "provincial", "province", "state", "local", "city", "municipal",
                           "district", "county", "oblast", "governor"})
@@ -657,9 +658,12 @@ _OWN_STATE_WORDS = frozenset({"government", "security", "police", "policeman", "
 
 
 def _national_government(a: Actor) -> bool:
-    """A government body of the state, not of one of its divisions ("Haiti's government", "the federal
-    government"; not "the Niger state government", "the regional administration")."""
-    return a.sector == Sector.GOVERNMENT and a.kind != "person" and not _LOCAL_WORDS & set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
+    """The state's government named as such ("Haiti's government", "the federal government"), not one of its
+    divisions' ("the Niger state government", "the regional government"), nor officials, a ministry or a
+    person, who speak from wherever they are ("officials in Kyiv urged caution")."""
+    words = set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
+    return a.sector == Sector.GOVERNMENT and a.kind != "person" and bool(words & _GOVERNMENT_NOUNS) \
+        and not words & _LOCAL_WORDS
 
 
 def _home_force(a: Actor) -> bool:
