@@ -421,14 +421,30 @@ _GOMA = "Rebels seized Goma on Monday.\n\n"
 STATE_CASES = [
     # what a state decides or says with no settlement of its own is done at its capital
     (_GOMA + "Congo cut diplomatic ties with Rwanda on Saturday.", (("Goma", "COD", "settlement"),),
-     ("Congo", "state"), "Congo cut", "Kinshasa"),
-    (_GOMA + "Congo accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
+     ("Congo", "state", "government"), "Congo cut", "Kinshasa"),
+    (_GOMA + "Congo accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),), ("Congo", "state", "government"),
      "Congo accused", "Kinshasa"),
     # not an armed group's words, nor what a state's forces do
-    (_GOMA + "The M23 accused Rwanda of backing the army.", (("Goma", "COD", "settlement"),), ("The M23", "group"),
+    (_GOMA + "The M23 accused Rwanda of backing the army.", (("Goma", "COD", "settlement"),), ("The M23", "group", "rebel"),
      "The M23", None),
-    (_GOMA + "Congo shelled the rebels' positions on Saturday.", (("Goma", "COD", "settlement"),), ("Congo", "state"),
+    (_GOMA + "Congo shelled the rebels' positions on Saturday.", (("Goma", "COD", "settlement"),), ("Congo", "state", "government"),
      "Congo shelled", "Goma"),
+    # what a national government's body says, or a decree it issues, with no settlement of its own: at the capital
+    (_GOMA + "The government accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The government", "group", "government"), "The government", "Kinshasa"),
+    (_GOMA + "The government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
+     ("The government", "group", "government"), "The government", "Kinshasa"),
+    # negatives: officials, not the government named as such; a provincial government's words or decree; a decree
+    # for a town its sentence names
+    (_GOMA + "Officials accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("Officials", "group", "government"), "Officials", None),
+    (_GOMA + "The provincial government accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The provincial government", "group", "government"), "The provincial", None),
+    (_GOMA + "The provincial government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
+     ("The provincial government", "group", "government"), "The provincial", "Goma"),
+    (_GOMA + "The government declared a state of emergency in Uvira on Saturday.",
+     (("Goma", "COD", "settlement"), ("Uvira", "COD", "settlement")), ("The government", "group", "government"), "The government",
+     "Uvira"),
 ]
 
 
@@ -444,9 +460,9 @@ def test_a_states_decision_is_taken_at_its_capital(nlp, resources, text: str, na
     from tests.events.conftest import actor
 
     places = tuple(_at(text, words, country, kind) for words, country, kind in named)
-    words, kind = doer
+    words, kind, sector = doer
     start = text.index(words, len(_GOMA))
-    who = replace(actor(text[start:], words, words, "COD", sector=Sector.GOVERNMENT), kind=kind,
+    who = replace(actor(text[start:], words, words, "COD", sector=Sector(sector)), kind=kind,
                   evidence=Evidence(article_id="t", start=start, end=start + len(words), text=words))
     article = Article(id="t", text=text, published=dt.date(2025, 1, 28))
     inp = StageInput(nlp(text), article, replace(resources, gazetteer=_real_gazetteer()),
@@ -566,3 +582,31 @@ def test_the_army_named_as_known_is_the_storys(pipeline_resources: Any) -> None:
     text = ("Fighting erupted in Khartoum on Saturday between rival forces, residents said.\n\n"
             "The army imposed a curfew at midnight on Sunday.")
     _acts_for(pipeline_resources, text, "imposed", "SDN")
+
+
+_KATHMANDU = ("KATHMANDU - Police opened fire on protesters on Monday, killing 17 people in {town}. Two more protesters "
+              "were shot dead in Itahari.\n\nProtesters stormed the home of the minister that night.")
+# (text, the town the story names besides the dateline, the place the event after the break takes)
+DATELINE_FOCUS_CASES = [
+    # the dateline's town, named again in the story, is what the story is about across a paragraph break
+    (_KATHMANDU.format(town="Kathmandu"), "Kathmandu", "Kathmandu"),
+    # negative: a dateline's town the story never names places nothing; the nearest place before stays
+    (_KATHMANDU.format(town="Birgunj"), "Birgunj", "Itahari"),
+]
+
+
+@pytest.mark.parametrize(("text", "town", "expected"), DATELINE_FOCUS_CASES, ids=["named-again", "dateline-only"])
+def test_the_datelines_town_named_again_is_what_the_story_is_about(run_events, text: str, town: str,
+                                                                   expected: str) -> None:
+    from dataclasses import replace
+
+    from tests.events.conftest import _ev
+
+    dateline = replace(_at(text, "KATHMANDU", "NPL", "settlement"), gazetteer_id="g:1", name="Kathmandu",
+                       reason="dateline: where the report was filed")
+    named = replace(_at(text, town, "NPL", "settlement"), evidence=_ev(text, town, nth=0),
+                    gazetteer_id="g:1" if town == "Kathmandu" else "g:3")
+    itahari = replace(_at(text, "Itahari", "NPL", "settlement"), gazetteer_id="g:2")
+    events = [e for e in run_events(text, places=(dateline, named, itahari)) if e.evidence.text.startswith("Protesters")]
+    assert events, text
+    assert events[0].place is not None and events[0].place.text == expected, (events[0].trigger, events[0].place)

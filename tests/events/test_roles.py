@@ -263,8 +263,13 @@ STATEMENT_PLACES = [
      (("Beirut", "settlement", False), ("Washington", "settlement", True)), "asked", "Beirut"),
     # a country says nothing from one place; a town the statement is about is no seat; an attack's
     # venue stays none
+    # a seat of government deciding a sanction, as its subject, is where it is decided
+    ("Washington imposed sanctions on the rebel group's leaders.", (("Washington", "settlement", True),),
+     "sanctions", "Washington"),
     ("Lebanon asked Washington to urge restraint.", (("Lebanon", "country", True), ("Washington", "settlement", True)),
      "asked", None),
+    # negative: a capital a sanction is imposed on is no seat of the sanction
+    ("The European Union imposed sanctions on Moscow.", (("Moscow", "settlement", True),), "sanctions", None),
     ("Officials in Kyiv have urged caution.", (("Kyiv", "settlement", False),), "urged", None),
     ("At a news conference in Brussels, the general said rebels shelled the town.",
      (("Brussels", "settlement", False),), "shelled", None),

@@ -36,3 +36,18 @@ def test_a_country_name_held_in_a_longer_name(gazetteer, text: str, expected: se
 )
 def test_new_guinea_is_no_guinea(places, text: str, expected: list[str]) -> None:
     assert [p.text for p in places(text) if p.lat is not None] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an Arabic name's closing ta marbuta written "-ah" where the gazetteer has "-a"
+        ("Hodeidah", {"YEM"}),
+        # negative: a word too short to carry the ending keeps no variant ("Ayah" is no "Aya")
+        ("Ayah", set()),
+    ],
+)
+def test_an_arabic_closing_ah_is_looked_up_as_a(gazetteer, text: str, expected: set[str]) -> None:
+    found, hint = name_variants(text, gazetteer)
+    assert {c.country for c in found[:1]} == expected, found[:3]
+    assert hint is None

@@ -414,7 +414,7 @@ def _there(sent: Any) -> bool:
 
 def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = None,
                     posts: list[int] | None = None) -> None:
-    """An event that happens somewhere (:func:`_happens_somewhere`) whose sentence names no place of
+    """An event that happens somewhere (:func:`happens_somewhere`) whose sentence names no place of
     its own happened where the story is: the nearest place named before it (not a dateline, a
     capital named for its government, or a venue), with its precision lowered, saying so. Across a
     paragraph break (``breaks``: the character offsets of the article's paragraph breaks) the story
@@ -452,7 +452,7 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
                 yield p, root
 
     for d in drafts:
-        if d.place is not None or not _happens_somewhere(d):
+        if d.place is not None or not happens_somewhere(d):
             continue
         # the subject of a clause the trigger is part of ("Kherson was the only capital captured"),
         # else the nearest place before it
@@ -505,13 +505,21 @@ def _focus(before: list[tuple[Any, Any]], named: list[tuple[Any, Any]]) -> Any |
     """The settlement named most often among ``before`` (in text order; at least twice; the first named of equals),
     never one the only place its country has in the article (``named``: every place of it): a story is about a
     place of the country it tells of, not about a lone namesake abroad ("ISA", the security agency, read as a
-    Japanese town) nor the seat a foreign party speaks from."""
+    Japanese town) nor the seat a foreign party speaks from. A settlement the dateline names counts once more
+    when the story names it too ("KATHMANDU - ... killing 17 people in Kathmandu. Two more protesters were shot
+    dead in Itahari ..." is a story about Kathmandu): the dateline alone places nothing."""
+    from frontlines.geo.context import in_dateline
+
     countries: dict[str, set[str]] = {}
     for q, _ in named:
         if q.country and q.gazetteer_id:
             countries.setdefault(q.country, set()).add(q.gazetteer_id)
+    told = {q.gazetteer_id for q, _ in before}
     counts: dict[str, int] = {}
     first: dict[str, Any] = {}
+    for q, _ in named:
+        if in_dateline(q) and q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id in told:
+            counts[q.gazetteer_id] = 1  # the first named of equals: the dateline comes first
     for q, _ in before:
         if q.kind == PlaceKind.SETTLEMENT and q.gazetteer_id and len(countries.get(q.country or "", ())) > 1:
             counts[q.gazetteer_id] = counts.get(q.gazetteer_id, 0) + 1
@@ -553,7 +561,7 @@ def _sentences_between(a: Any, b: Any) -> int:
     return sum(1 for t in a.doc[lo + 1 : hi + 1] if t.is_sent_start)
 
 
-def _happens_somewhere(d: Draft) -> bool:
+def happens_somewhere(d: Draft) -> bool:
     """Every event ACLED codes (strategic developments too: arrests, a state of emergency, a handover)
     and every act done rather than said happened where the story is. A speech act (an accusation, a
     request, a rejection, a threat, words of support, talks or a deal not coded as a development)
@@ -588,6 +596,11 @@ def _doer(root: Any) -> bool:
 # what a state's government says or decides, not what its forces do nor a meeting (held where it is held)
 _DECISIONS = STATEMENT_TYPES | {"SANCTION", "CONCEDE"}
 SEAT_REASON = "seat of power"  # Place.reason of a capital given to a seizure of power
+_DECREE = ("COERCE", "Other")  # a state of emergency, a curfew, a ban
+_GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "presidency"})  # a state's government named as such
+# words of a government below the state's (a closed class of levels): its decrees are not issued at the capital
+_LOCAL_WORDS = frozenset({"regional", "region", "provincial", "province", "state", "local", "city", "municipal",
+                          "district", "county", "oblast", "governor"})
 
 
 def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: str) -> None:
@@ -596,15 +609,20 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
     its sentence names, else the one the article's places lie in most often, else its doer's), not at
     the place the story named last ("Since the military seized power ..." after a village's air strike).
     So is what a state (an actor of kind "state": "Congo", "the Congolese government") says or decides with
-    no settlement of its own ("Congo cut diplomatic ties with Rwanda", "the government accused Rwanda"):
-    at the state's capital, not at the town the story is about."""
+    no settlement of its own ("Congo cut diplomatic ties with Rwanda", "the government accused Rwanda"), as
+    is what a body of the national government says (:func:`_national_government`) and a decree it issues (a
+    state of emergency, a curfew: coercion ACLED codes as another strategic development) with none ("Haiti's
+    government declared a state of emergency" after the prisons stormed in the story): at the state's capital,
+    not at the town the story is about."""
     from frontlines.geo.context import in_dateline
 
     for d in drafts:
         t = d.typing
-        state = next((a.country for a in d.sources if a.kind == "state" and a.country), None) \
-            if t.plover in _DECISIONS and t.acled_type is None else None
-        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and state is None:
+        decides = (t.plover in _DECISIONS and t.acled_type is None) or (t.plover, t.acled_sub) == _DECREE
+        governments = [a for a in d.sources if a.kind == "state" or _national_government(a)] if decides else []
+        # a government with no nation yet ("the government accused ..."): the country the story is in
+        state = next((a.country for a in governments if a.country), None)
+        if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and not governments:
             continue
         own = d.place if d.place is not None and "place" not in d.inherited else None
         if own is not None and own.kind != PlaceKind.COUNTRY:
@@ -633,102 +651,25 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
         d.inherited.discard("place")
 
 
-# a release's dateline gives the year and names no agency: "GENEVA (12 May 2023) -", "Johannesburg, 6 May
-# 2024 -", "STATE HOUSE, NAIROBI - 26 June 2024"; a wire's names its agency ("KYIV, Nov 11 (Reuters) -")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AGENCY = re.compile(r"\((?![^)]*\d)[^)]{2,40}\)")
-RELEASE_REASON = "a statement in a release with no place of its own: the release's dateline, where its issuer spoke"
-
-
-def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None) -> None:
-    """A statement its issuer makes (an accusation, a request, a rejection, a threat, words of support)
-    naming no place of its own, in a release whose dateline gives the full date and no news agency
-    ("GENEVA (12 May 2023) - ... We urge the authorities to ..."), was made where the release was issued:
-    at the dateline's town (a wire's dateline is only where its reporter filed from). The issuer speaks as
-    "we" or "I", or by the name the article's ``source`` gives it ("..., Amnesty International said").
-
-    A release issued in the country it tells of (its town lies in the country most of the article's places
-    lie in: a mission's or a government's release from where things happen, "NAQOURA, 6 October 2024 -",
-    "STATE HOUSE, NAIROBI - 26 June 2024") is issued where its events are: an event that happens somewhere
-    and that it places nowhere, or only in that whole country, is at the release's town, saying so."""
-    from frontlines.geo.context import in_dateline
-    from frontlines.stages import doc_datelines, doc_text
-
-    text = doc_text(doc)
-    place = None
-    for start, end in doc_datelines(doc)[:1]:
-        line_end = text.find("\n", end)
-        rest = text[end : line_end if line_end >= 0 else len(text)]
-        if _AGENCY.search(text[start:end]) or not (_YEAR.search(text[start:end]) or (
-                _YEAR.search(rest) and len(rest) <= 20)):
-            continue
-        place = next((p for p, _ in index.places if in_dateline(p) and start <= p.evidence.start < end
-                      and p.kind == PlaceKind.SETTLEMENT and p.lat is not None), None)
-    if place is None:
-        return
-    home = _home_release(place, index)
-    issuer = {w for w in re.findall(r"[a-z]{4,}", (source or "").lower())} - _NAME_WORDS
-    for d in drafts:
-        if home and _happens_somewhere(d) and (d.place is None or (
-                d.place.kind == PlaceKind.COUNTRY and d.place.country == place.country and not d.place.metonymic)):
-            # issued where it tells of: what it places nowhere, or only in the whole country, is at its town
-            d.place = borrowed(place, HOME_RELEASE_REASON)
-            d.place_score = 0.3
-            d.inherited.add("place")
-            continue
-        if d.place is None and d.typing.plover in STATEMENT_TYPES and d.typing.acled_type is None and (
-                _first_person(d.trigger.head) or any(issuer & set(re.findall(r"[a-z]{4,}", n.lower())) for n in (
-                    *(a.name or a.text for a in d.sources), d.realis.attributed_to or "", _speaker(d.trigger.head)))):
-            d.place = borrowed(place, RELEASE_REASON)
-            d.place_score = 0.3
-            d.inherited.add("place")
-
-
-HOME_RELEASE_REASON = ("an event with no place of its own, or only its country, in a release issued in the country it tells "
-                       "of: the release's dateline town")
-
-
-def _home_release(town: Place, index: Any) -> bool:
-    """The release's town lies in the country the article's other places lie in most often (a government's or a
-    mission's release from where things happen, not a UN office's in Geneva about Mali)."""
-    from frontlines.geo.context import in_dateline
-
-    counts: dict[str, int] = {}
-    for p, _ in index.places:
-        if p.country and not in_dateline(p):
-            counts[p.country] = counts.get(p.country, 0) + 1
-    return bool(counts) and town.country is not None and max(counts, key=lambda c: counts[c]) == town.country
-
-
-_NAME_WORDS = frozenset({"office", "ministry", "news", "information", "statement", "united", "nations", "human",
-                         "rights", "international", "forces", "army", "armed", "telegram"})  # words many bodies' names share
-
-
-def _first_person(head: Any) -> bool:
-    """The trigger's clause is said in the first person ("We urge", "I call on", "we have asked")."""
-    verb = next((t for t in (head, *head.ancestors) if t.pos_ in ("VERB", "AUX")), head)
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in verb.children)
-
-
-def _speaker(head: Any) -> str:
-    """The words of the subject of the speech verb the trigger's clause hangs on ("... must be
-    investigated, Amnesty International said today"), or nothing."""
-    for verb in head.ancestors:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS:
-            return " ".join(t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree)
-    return ""
-
-
 # words that make unnamed forces the state's own, wherever the story is: soldiers or troops alone may be a
 # foreign army's (occupiers are often told without their nation)
 _OWN_STATE_WORDS = frozenset({"government", "security", "police", "policeman", "policemen", "gendarme",
                               "gendarmes", "gendarmerie", "regime", "junta"})
 
 
+def _national_government(a: Actor) -> bool:
+    """The state's government named as such ("Haiti's government", "the federal government"), not one of its
+    divisions' ("the Niger state government", "the regional government"), nor officials, a ministry or a
+    person, who speak from wherever they are ("officials in Kyiv urged caution")."""
+    words = set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
+    return a.sector == Sector.GOVERNMENT and a.kind != "person" and bool(words & _GOVERNMENT_NOUNS) \
+        and not words & _LOCAL_WORDS
+
+
 def _home_force(a: Actor) -> bool:
     if a.side or a.country or a.registry_id is not None or a.kind == "person":
         return False
-    words = set(re.findall(r"[a-z]+", a.text.lower()))
+    words = set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
     return a.sector is Sector.POLICE or (a.sector is Sector.MILITARY and bool(words & _OWN_STATE_WORDS))
 
 

@@ -462,6 +462,7 @@ warn urge brief address testify comment explain confirm
 """.split())
 MEETING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events that happen at the venue
 STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})  # made where said
+_SEAT_ACTS = STATEMENT_TYPES | {"SANCTION"}  # a seat of government as their subject is where they are made
 
 
 def venue(root: Any, trigger: Any, above_trigger: set[int] | None = None) -> bool:
@@ -605,9 +606,10 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     for _, place, root in index.in_sentence("places", sent):
         if in_dateline(place) or place.kind == PlaceKind.CONTINENT:
             continue  # a continent is where nothing is coded ("the Heal Africa hospital"): the story's place is asked
-        if plover in STATEMENT_TYPES and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
+        if plover in _SEAT_ACTS and place.kind in (PlaceKind.SETTLEMENT, PlaceKind.FACILITY) and (
                 root.dep_ == "nsubj" and (root.head.i == trigger.i or root.head.i in above_trigger)):
-            # the town or seat of government saying it ("Kyiv denies", "Beirut had asked", "the Kremlin said")
+            # the town or seat of government saying or deciding it ("Kyiv denies", "Beirut had asked", "the
+            # Kremlin said", "Washington imposed sanctions on ...")
             if best is None or best[0] < 1.2:
                 best = (1.2, 0, replace(place, metonymic=False, reason=f"the speaker's seat; {place.reason}"))
             continue
@@ -660,7 +662,9 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 continue  # "pulled its forces back across the Dnipro": where the movers went, not where they left
             # "a US drone strike in Somalia", "accepted the U.S. proposal ... in Jeddah": a country modifying a
             # noun says whose it is, a place only when the sentence names no other for it ("Yemen strikes")
-            whose = bool(path) and path[0].dep_ in ("compound", "amod") and place.kind == PlaceKind.COUNTRY
+            # so does a country as the label before a colon ("Israel: fighter jets struck the ports of Hodeidah")
+            whose = bool(path) and place.kind == PlaceKind.COUNTRY and (path[0].dep_ in ("compound", "amod") or (
+                path[0].dep_ == "dep" and path[0].i + 1 < len(path[0].doc) and path[0].nbor().text == ":"))
             score = 1.0 if origin or whose or _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) \
                 else 3.0 - 0.2 * len(path)
         elif _under_subject(above := root.head if _located_in(root, place) else root, trigger) or above.dep_ == "poss":

@@ -45,13 +45,13 @@ from frontlines.events.context import (
     preceding_place,
     referred_time,
     report_night,
-    release_place,
     seat_of_power,
     story_day,
     lead_day,
     told_after,
 )
 from frontlines.events.draft import Draft
+from frontlines.events.releases import release_place
 from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.free_relatives import sayers_word
 from frontlines.events.lexicon import EventLexicon, lexicon_from
@@ -126,7 +126,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "301"  # v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
+VERSION = "302"  # v302: branch places8 (v280-v286, geo v60) merged too (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

@@ -1,7 +1,7 @@
 """Other ways to look up a name the gazetteer lacks as written: without a kind word or a prefix
-("Kherson region", "the city of Mariupol"), with an abbreviation spelled out ("St. Louis"), or the
-longest known part of a longer name ("Upper Kherson" -> Kherson), never a country's name held in
-another place's ("New Guinea" is no Guinea)."""
+("Kherson region", "the city of Mariupol"), with an abbreviation spelled out ("St. Louis"), an Arabic
+name's closing "-ah" as "-a" ("Hodeidah"), or the longest known part of a longer name ("Upper Kherson" ->
+Kherson), never a country's name held in another place's ("New Guinea" is no Guinea)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ def name_variants(text: str, gazetteer: Gazetteer) -> tuple[tuple[Candidate, ...
         tries.append((" ".join([_ABBREV[words[0]], *words[1:]]), None))
     if "." in s and len(words) > 1 and all(len(w) <= 4 for w in words):
         tries.append(("".join(words), None))  # "W. Va." is "W.Va.", "N. Y." is "N.Y."
+    if words and len(words[-1]) >= 5 and words[-1].endswith("ah"):
+        # an Arabic name's closing ta marbuta, written "-ah" or "-a": "Hodeidah" is "Hodeida"
+        tries.append((" ".join([*words[:-1], words[-1][:-1]]), None))
     for variant, hint in tries:
         found = gazetteer.lookup(variant)
         if found:
