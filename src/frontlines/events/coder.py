@@ -40,6 +40,7 @@ from frontlines.events.means import (
     things_hit,
 )
 from frontlines.events.realis import told_to_come
+from frontlines.events.strikes import labour_strike
 from frontlines.events.voice import acted_on
 from frontlines.events.words import DocWords
 
@@ -316,7 +317,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         else:
             sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "strike":
-        if sent_cues.holds(cues["labour"]) and not weapon and not aimed_at(head):
+        if (sent_cues.holds(cues["labour"]) or labour_strike(head)) and not weapon and not aimed_at(head):
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
         else:
             sub = weapon or "Air/drone strike"
