@@ -91,3 +91,23 @@ def merge_force_in_sentence(drafts: list[Draft]) -> None:
             # ACLED's actor 1: the protesters of a protest with intervention, the force that used excessive force
             # (the force named in another sentence joins later: protesters are never the excessive force's doers)
             force.sources = (protesters or doers) if force.typing.acled_sub == _INTERVENED else doers
+
+
+def merge_mob_in_sentence(drafts: list[Draft]) -> None:
+    """In one sentence, protesters' riot and the mob violence the same protesters do ("Protesters stormed the
+    home of the former prime minister and beat him and his wife": the protest word a riot, the beating mob
+    violence, events.crowds) are one happening, which ACLED codes by its violence on people: mob violence.
+    Other doers, or places or days of their own, keep them two."""
+    for mob in drafts:
+        if mob.dropped or mob.typing.acled_sub != "Mob violence" or mob.realis.status is not EventStatus.HAPPENED:
+            continue
+        names = {a.name for a in mob.sources if a.name}
+        for riot in drafts:
+            r = live(riot)
+            if r is mob or r.dropped or r.sent_idx != mob.sent_idx or r.typing.plover != "PROTEST":
+                continue
+            if r.realis.status is not EventStatus.HAPPENED or not names & {a.name for a in r.sources if a.name}:
+                continue
+            if _places_differ(mob, r) or _own_days_differ(mob, r):
+                continue
+            absorb(mob, r)

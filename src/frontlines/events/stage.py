@@ -77,7 +77,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
-from frontlines.events.protests import merge_force_in_sentence, merge_interventions
+from frontlines.events.protests import merge_force_in_sentence, merge_interventions, merge_mob_in_sentence
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
 from frontlines.events.ranking import confidence, title_cues
@@ -121,7 +121,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "261"  # v261: a strike called or of national scope is a stoppage (docs/events-versions.md)
+VERSION = "262"  # v262: who harms whom at a protest (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -227,6 +227,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         merge_in_sentence(sent_drafts)
         merge_one_act_per_sentence(sent_drafts)
         merge_force_in_sentence(sent_drafts)
+        merge_mob_in_sentence(sent_drafts)
         merge_debris(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
     merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
