@@ -13,7 +13,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from frontlines.events.crowds import crowd_violence
+from frontlines.events.crowds import violence_at_protest
 from frontlines.events.lexicon import CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
     ABDUCTION,
@@ -371,7 +371,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = _protest(sent_cues, lex)
         sub_plover, mode = lex.acled_plover[sub]
         plover = sub_plover or spec.plover
-    if refine in ("weapon", "violence") and (crowd := crowd_violence(head, doers, lex)) is not None:
+    if refine in ("weapon", "violence") and (crowd := violence_at_protest(head, doers, lex)) is not None:
         plover, mode, sub = crowd  # who harms whom at a protest (events.crowds)
     if spec.acled == _LOOTED and sub in (_LOOTED, None) and (sent_cues.holds(cues["mob"]) or any(
             d.lemma_.lower() in ("rioter", "mob") for d in doers)):  # ACLED: destruction by a riot is the riot

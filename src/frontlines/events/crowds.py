@@ -69,7 +69,7 @@ def _governing_act(head: Any, doers: Sequence[Any]) -> tuple[Any, Sequence[Any]]
     return head, doers
 
 
-def crowd_violence(head: Any, doers: Sequence[Any], lex: EventLexicon) -> tuple[str, str, str] | None:
+def violence_at_protest(head: Any, doers: Sequence[Any], lex: EventLexicon) -> tuple[str, str, str] | None:
     """The (PLOVER type, mode, ACLED sub-type) the roles at a protest give a violent verb: an Attack on
     protesters by others than protesters and state forces, Mob violence by protesters on a person; else None."""
     act, acts_doers = _governing_act(head, doers)
