@@ -14,12 +14,13 @@ protesters (ACLED's actor 1), never the force. Protests in other towns
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.merge import _own_days_differ, _places_differ
-from frontlines.records import EventStatus
+from frontlines.records import EventStatus, Sector
 
 _INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 _INTERVENED = "Protest with intervention"
@@ -111,3 +112,28 @@ def merge_mob_in_sentence(drafts: list[Draft]) -> None:
             if _places_differ(mob, r) or _own_days_differ(mob, r):
                 continue
             absorb(mob, r)
+
+
+_EXCESSIVE = "Excessive force against protesters"
+_ON_PEOPLE = frozenset({"Attack", "Armed clash"})  # police violence typed without its setting
+_ARMED = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})
+
+
+def police_force_at_protests(drafts: list[Draft]) -> None:
+    """In a story of protests, police who kill or wound people no armed party is named among are using force
+    on the protest (ACLED: Excessive force against protesters, a state force's lethal violence against
+    demonstrators), though their own sentence names no protester ("police opened fire with tear gas, rubber
+    bullets and live rounds, killing 17 people in Kathmandu"; "forty killings by police since April 28"). The
+    story tells protests when one of its events is a protest told as happened. Soldiers are left as they are
+    (armies fight in the same stories), and so is police fighting an armed party."""
+    live_drafts = [d for d in drafts if not d.dropped]
+    if not any(d.typing.plover == "PROTEST" and d.realis.status is EventStatus.HAPPENED for d in live_drafts):
+        return
+    for d in live_drafts:
+        if d.typing.plover != "ASSAULT" or d.typing.acled_sub not in _ON_PEOPLE or not d.sources:
+            continue
+        if d.realis.status is not EventStatus.HAPPENED or not all(a.sector is Sector.POLICE for a in d.sources):
+            continue
+        if any(a.sector in _ARMED for a in d.targets):
+            continue
+        d.typing = replace(d.typing, acled_sub=_EXCESSIVE, acled_type="Protests")

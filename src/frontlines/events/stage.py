@@ -77,7 +77,12 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
-from frontlines.events.protests import merge_force_in_sentence, merge_interventions, merge_mob_in_sentence
+from frontlines.events.protests import (
+    merge_force_in_sentence,
+    merge_interventions,
+    merge_mob_in_sentence,
+    police_force_at_protests,
+)
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
 from frontlines.events.ranking import confidence, title_cues
@@ -121,7 +126,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "264"  # v264: an attack whose word tells killing stays an attack (docs/events-versions.md)
+VERSION = "265"  # v265: police force in a story of protests (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -271,6 +276,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     forces_at_home(kept)
     officials_at_home(kept)
     the_one_side(kept)
+    police_force_at_protests(kept)  # once the doers are known
     if not kept:
         return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type
