@@ -78,10 +78,13 @@ POLICE_FORCE = [
      False),
     ("On Monday, tens of thousands of young people marched towards parliament in Kathmandu. On Tuesday, soldiers "
      "opened fire on a village in the west, killing two people.", "opened fire", False),
+    ("On Monday, tens of thousands of young people marched towards parliament in Nairobi. The same afternoon, gangs "
+     "of men armed with whips and clubs attacked protesters in the city centre while police looked on.", "attacked",
+     False),
 ]
 
 
-@pytest.mark.parametrize(("text", "trigger", "excessive"), POLICE_FORCE, ids=["protest-story", "no-protest", "soldiers"])
+@pytest.mark.parametrize(("text", "trigger", "excessive"), POLICE_FORCE, ids=["protest-story", "no-protest", "soldiers", "looked-on"])
 def test_police_force_in_a_story_of_protests(pipeline_resources: Any, text: str, trigger: str, excessive: bool) -> None:
     from frontlines.pipeline import process_article
     from frontlines.records import Article

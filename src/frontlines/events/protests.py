@@ -20,6 +20,7 @@ from typing import Any
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.merge import _own_days_differ, _places_differ
+from frontlines.events.roles import agent_tokens
 from frontlines.records import EventStatus, Sector
 
 _INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
@@ -117,6 +118,7 @@ def merge_mob_in_sentence(drafts: list[Draft]) -> None:
 _EXCESSIVE = "Excessive force against protesters"
 _ON_PEOPLE = frozenset({"Attack", "Armed clash"})  # police violence typed without its setting
 _ARMED = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})
+_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "constable", "gendarme", "squad"})
 
 
 def police_force_at_protests(drafts: list[Draft]) -> None:
@@ -125,7 +127,8 @@ def police_force_at_protests(drafts: list[Draft]) -> None:
     demonstrators), though their own sentence names no protester ("police opened fire with tear gas, rubber
     bullets and live rounds, killing 17 people in Kathmandu"; "forty killings by police since April 28"). The
     story tells protests when one of its events is a protest told as happened. Soldiers are left as they are
-    (armies fight in the same stories), and so is police fighting an armed party."""
+    (armies fight in the same stories), and so is police fighting an armed party, and violence whose own sentence
+    names doers other than police (the police an event's actors were taken for may only have looked on)."""
     live_drafts = [d for d in drafts if not d.dropped]
     if not any(d.typing.plover == "PROTEST" and d.realis.status is EventStatus.HAPPENED for d in live_drafts):
         return
@@ -136,4 +139,7 @@ def police_force_at_protests(drafts: list[Draft]) -> None:
             continue
         if any(a.sector in _ARMED for a in d.targets):
             continue
+        doers = agent_tokens(d.trigger.head)
+        if doers and not any(t.lemma_.lower() in _POLICE_WORDS for x in doers for t in x.subtree):
+            continue  # its sentence names other doers ("gangs ... attacked protesters while police looked on")
         d.typing = replace(d.typing, acled_sub=_EXCESSIVE, acled_type="Protests")
