@@ -47,8 +47,10 @@ def stance(typing: Typing, realis: Realis) -> Typing:
         return replace(typing, plover="AGREE", mode="intent")
     if plover in _EXCHANGE and realis.modal == "future" and realis.status == EventStatus.ANNOUNCED:
         return replace(typing, plover="AGREE", mode="intent")
-    if plover in _HOSTILE and (future or frame in _HOSTILE_INTENT or realis.status == EventStatus.THREATENED):
-        # a harm someone says is to come ("said the group would target all ships") is their threat
+    if plover in _HOSTILE and realis.status == EventStatus.THREATENED:
+        # a harm someone says is to come ("said the group would target all ships") is their stated threat
+        return replace(typing, plover="THREATEN", mode="statement")
+    if plover in _HOSTILE and (future or frame in _HOSTILE_INTENT):
         return replace(typing, plover="THREATEN", mode="intent")
     return typing
 
@@ -96,8 +98,8 @@ def violent_family(typing: Typing, lex: EventLexicon) -> Typing:
     ("destroyed 40 soldiers" is no COERCE): the codebooks line up (data/events/acled_plover.yaml)."""
     if typing.acled_type not in _VIOLENT_FAMILIES or typing.acled_sub is None:
         return typing
-    if typing.plover == "THREATEN":
-        return typing  # violence said to come is the threat of it (stance), not violence done
+    if typing.plover == "THREATEN" and typing.mode == "statement":
+        return typing  # violence a party says is to come is its stated threat (stance), not violence done
     plover, mode = lex.acled_plover.get(typing.acled_sub, (None, None))
     if plover is None or plover == typing.plover:
         return typing
