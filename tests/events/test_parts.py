@@ -19,3 +19,22 @@ DEBRIS = [
 @pytest.mark.parametrize(("text", "attacks"), DEBRIS, ids=["downed", "fired", "no-interception"])
 def test_debris_of_a_downed_munition_is_the_interception(run_events, text: str, attacks: list[str]) -> None:
     assert [e.trigger for e in run_events(text) if e.plover_type == "ASSAULT"] == attacks
+
+
+# A deed told again by a definite noun taking up the attack's doers is that attack; an attack whose own word
+# tells killing ("carried out a massacre") stays an Attack, even with no count, instead of taking the later
+# mention's kind (events v264). A plain attack with no toll still takes it.
+TOLD_AGAIN = [
+    ("On Friday, heavily armed terrorists surrounded the mosque of the village and carried out a massacre of the "
+     "faithful. The terrorists then set fire to the market and to several houses before leaving the village.",
+     "Attack"),
+    # negative: a raid that killed no one, told again as an abduction, is the abduction
+    ("Armed men raided a market in Zurmi on Friday. The armed men abducted dozens of traders and set stalls ablaze.",
+     "Abduction/forced disappearance"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), TOLD_AGAIN, ids=["massacre", "raid"])
+def test_a_killing_told_again_stays_an_attack(run_events, text: str, sub: str) -> None:
+    violent = [e for e in run_events(text) if e.plover_type in ("ASSAULT", "COERCE")]
+    assert [e.acled_sub_event_type for e in violent] == [sub], [(e.trigger, e.acled_sub_event_type) for e in violent]

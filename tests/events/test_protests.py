@@ -97,3 +97,30 @@ def test_crowd_control_after_a_protest_is_its_intervention(pipeline_resources: A
     assert sum(1 for e in extraction.events if e.plover_type == "ASSAULT") == attacks, got
     if subs is not None:
         assert [e.acled_sub_event_type for e in extraction.events if e.plover_type == "PROTEST"] == subs, got
+# In a story of protests told as happened, police who kill or wound people, with no armed party named among
+# them, use force on the protest: Excessive force against protesters (events v265). Without a protest in the
+# story, or by soldiers, the violence keeps its own sub-type.
+POLICE_FORCE = [
+    ("On Monday, tens of thousands of young people marched towards parliament in Kathmandu. When some of them "
+     "climbed over the barricades, police opened fire with tear gas, rubber bullets and live rounds, killing 17 "
+     "people.", "opened fire", True),
+    # negatives: no protest told; soldiers, not police
+    ("On Monday, police opened fire on a car at a checkpoint in Kathmandu, killing two people.", "opened fire",
+     False),
+    ("On Monday, tens of thousands of young people marched towards parliament in Kathmandu. On Tuesday, soldiers "
+     "opened fire on a village in the west, killing two people.", "opened fire", False),
+    ("On Monday, tens of thousands of young people marched towards parliament in Nairobi. The same afternoon, gangs "
+     "of men armed with whips and clubs attacked protesters in the city centre while police looked on.", "attacked",
+     False),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "excessive"), POLICE_FORCE, ids=["protest-story", "no-protest", "soldiers", "looked-on"])
+def test_police_force_in_a_story_of_protests(pipeline_resources: Any, text: str, trigger: str, excessive: bool) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    extraction = process_article(Article(id="t", text=text, published=dt.date(2025, 9, 10)), pipeline_resources)
+    hits = [e for e in extraction.events if e.trigger.startswith(trigger)]
+    assert len(hits) == 1 and hits[0].plover_type == "ASSAULT", [(e.trigger, e.plover_type) for e in extraction.events]
+    assert (hits[0].acled_sub_event_type == "Excessive force against protesters") is excessive, hits[0]

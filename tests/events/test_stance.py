@@ -92,3 +92,21 @@ def test_the_orderer_makes_the_demand_and_does_not_tell_it(run_events, text: str
     events = [e for e in run_events(text) if e.plover_type == plover]
     assert events, [(e.trigger, e.plover_type) for e in run_events(text)]
     assert events[0].attributed_to == attributed
+
+
+# Violence a party says is to come is its threat (PLOVER THREATEN), whatever ACLED family the act's words
+# name; violence told as done stays an ASSAULT (events v263).
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Houthi military spokesman Yahya Saree said the group would target all ships owned by Israeli companies.",
+         "THREATEN"),
+        ("Putin said Russia would expand strikes on Ukrainian ports.", "THREATEN"),
+        # negatives: the strikes and the targeting were done
+        ("Putin said Russia had expanded strikes on Ukrainian ports.", "ASSAULT"),
+        ("The spokesman said the group targeted a ship owned by an Israeli company.", "ASSAULT"),
+    ],
+)
+def test_violence_said_to_come_is_a_threat(run_events, text: str, plover: str) -> None:
+    events = [e for e in run_events(text) if e.plover_type in ("ASSAULT", "THREATEN")]
+    assert events and all(e.plover_type == plover for e in events), [(e.trigger, e.plover_type) for e in events]

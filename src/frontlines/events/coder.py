@@ -13,6 +13,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontlines.events.crowds import violence_at_protest
 from frontlines.events.lexicon import CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
     ABDUCTION,
@@ -21,7 +22,6 @@ from frontlines.events.means import (
     attempted,
     beside_ground_forces,
     beside_small_arms,
-    crowd_violence_done,
     harm_told_with,
     met_resistance,
     misread_as,
@@ -39,7 +39,9 @@ from frontlines.events.means import (
     seized_object,
     things_hit,
 )
+from frontlines.events.protest_tree import PROTEST_WORDS, protest_setting, protest_subtype, said_by_others
 from frontlines.events.realis import told_to_come
+from frontlines.events.strikes import labour_strike
 from frontlines.events.voice import acted_on
 from frontlines.events.tree import doc_tree
 from frontlines.events.words import DocWords
@@ -253,7 +255,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     if refine == "block":
         if not _objects_hold(head, cues["block_objects"]):
             return Typing(plover, mode, None, None, keep=False)  # "blocked a bill", "blocked a shot"
-        sub = _protest(sent_cues, lex) if _protest_setting(sent_cues, lex) else None
+        sub = protest_subtype(sent_cues, lex) if protest_setting(sent_cues, lex) else None
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "munition" and not munition_stopped(head, spec.key, lex):
         return Typing(plover, mode, None, None, keep=False)  # "downed tools": no munition brought down
@@ -312,7 +314,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     elif refine == "violence":
         if sent_cues.holds(cues["mob"]):
             sub = "Mob violence"
-        elif _protest_setting(sent_cues, lex) and sent_cues.holds(cues["state_forces"]) and (
+        elif protest_setting(sent_cues, lex) and sent_cues.holds(cues["state_forces"]) and (
             clause.holds(cues["protest_lethal"])
         ):
             sub = "Excessive force against protesters"
@@ -321,14 +323,14 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         else:
             sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
     elif refine == "strike":
-        if sent_cues.holds(cues["labour"]) and not weapon and not aimed_at(head):
+        if (sent_cues.holds(cues["labour"]) or labour_strike(head)) and not weapon and not aimed_at(head):
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
         else:
             sub = weapon or "Air/drone strike"
     elif refine == "protest" and people_led_away(head, cues["civilians"]):
         plover, mode, sub = _led_away(doers, lex)  # "marched 25 girls into the bush", "pupils were taken from a school"
     elif refine == "protest":
-        sub = _protest(sent_cues, lex)
+        sub = protest_subtype(sent_cues, lex)
         if sub == "Violent demonstration":
             mode = "riot"
     elif refine == "riot":
@@ -366,14 +368,16 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     if (
         refine in ("weapon", "violence", "take", "conflict", None) and sub in _PROTEST_OVERRIDABLE
         and plover != "CONCEDE"  # "resigned after weeks of protests": yielded by the one protested against
-        and not (plover in _SAID and _said_by_others(head, doers, lex)) and _protest_setting(sent_cues, lex)
-        and not any(head.doc[i].lemma_.lower() in _PROTEST_WORDS for i in trig.tokens if i != head.i)
+        and not (plover in _SAID and said_by_others(head, doers, lex)) and protest_setting(sent_cues, lex)
+        and not any(head.doc[i].lemma_.lower() in PROTEST_WORDS for i in trig.tokens if i != head.i)
         and not sent_cues.holds(cues["mob"])
     ):
         # violence at a protest is typed by the protest ("police fired tear gas at protesters")
-        sub = _protest(sent_cues, lex)
+        sub = protest_subtype(sent_cues, lex)
         sub_plover, mode = lex.acled_plover[sub]
         plover = sub_plover or spec.plover
+    if refine in ("weapon", "violence") and (crowd := violence_at_protest(head, doers, lex)) is not None:
+        plover, mode, sub = crowd  # who harms whom at a protest (events.crowds)
     if spec.acled == _LOOTED and sub in (_LOOTED, None) and (sent_cues.holds(cues["mob"]) or any(
             d.lemma_.lower() in ("rioter", "mob") for d in doers)):  # ACLED: destruction by a riot is the riot
         plover, mode, sub = "ASSAULT", "physical", "Mob violence"  # "a mob set fire to a mosque", "rioters torched"
@@ -607,92 +611,6 @@ def _armed_hands(doer: set[int], sent_cues: SentenceCues, lex: EventLexicon) -> 
     """The doer's words name an armed force or an armed group ("Russian troops", "Islamic State")."""
     hands = sent_cues.within(doer)
     return hands.holds(lex.cues["armed"]) or hands.holds(lex.cues["non_state"])
-
-
-_PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration", "rally", "marcher"})
-
-
-def _protest_setting(cues: SentenceCues, lex: EventLexicon) -> bool:
-    return not _PROTEST_WORDS.isdisjoint(cues.lemmas)
-
-
-# Words whose complement is what a protest is about ("demanding justice for students killed", "to decry
-# the arrests", "over the death of"), or what it came after ("following", "after a crackdown in which hundreds
-# were killed"): the complement says nothing about what happened at the protest.
-_TOPIC_HEADS = frozenset({"demand", "decry", "condemn", "denounce", "against", "over", "honour", "honor", "mourn",
-                          "commemorate", "allege", "following", "after", "justice", "release", "oppose", "about", "protest"})
-_TOPIC_DEPS = frozenset({"dobj", "ccomp", "xcomp", "pobj", "prep", "attr"})
-
-
-def _without_topic(cues: SentenceCues) -> SentenceCues:
-    """The sentence's cues without the complements that name the protest's topic or what it followed."""
-    drop: set[int] = set()
-    for t in cues.tokens:
-        if t.lemma_.lower() in _TOPIC_HEADS or t.lower_ in _TOPIC_HEADS:
-            for child in t.children:
-                if child.dep_ in _TOPIC_DEPS and child.i not in drop:
-                    drop.update(x.i for x in child.subtree)
-    if not drop:
-        return cues
-    return cues.without(drop)
-
-
-def _without_kit(cues: SentenceCues) -> SentenceCues:
-    """The sentence's cues without "riot" naming the kit of those who quell riots ("riot police", "riot
-    gear", "anti-riot units"): a word for the police, not the protesters' violence."""
-    kit = {t.i for t in cues.tokens if t.lower_ in ("riot", "anti-riot") and t.dep_ in ("compound", "amod")
-           and t.head.pos_ in _NOUN_POS}
-    return cues.without(kit) if kit else cues
-
-
-def _said_by_others(head: Any, doers: Sequence[Any], lex: EventLexicon) -> bool:
-    """Someone other than protesters says it: its doers, or for a noun the subject of the verb it
-    is the object of ("Israel and Hamas traded blame"), are no protest words."""
-    sayers = list(doers)
-    if not sayers and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj"):
-        verb = head.head if head.dep_ == "dobj" else head.head.head
-        sayers = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(sayers) and not protesters(sayers, lex)
-
-
-def doer_lemmas(doers: Sequence[Any]) -> set[str]:
-    """The lemmas of the doers and their conjuncts; a capitalised plural after a dateline is tagged a
-    proper noun whose lemma keeps the plural ("Protesters"), so the singular is taken too."""
-    return {w for d in doers for t in (d, *d.conjuncts)
-            for w in (t.lemma_.lower(), t.lower_[:-1] if t.lower_.endswith("s") else t.lower_)}
-
-
-def protesters(doers: Sequence[Any], lex: EventLexicon, lemmas: set[str] | None = None) -> bool:
-    """A doer is a word the lexicon itself reads as a protest ("protesters", "demonstrators");
-    ``lemmas``: :func:`doer_lemmas` of the doers, when the caller has them."""
-    return any((spec := lex.single.get(lemma)) is not None and spec.plover == "PROTEST" and spec.pos == "N"
-               for lemma in (lemmas if lemmas is not None else doer_lemmas(doers)))
-
-
-def _protest(cues: SentenceCues, lex: EventLexicon) -> str:
-    """The ACLED protest/riot sub-type from what the sentence says happened at the protest (ACLED: a demonstration
-    whose participants engage in violence is a riot, whoever else used force; excessive force is lethal or
-    seriously injuring force against peaceful protesters). A protest called peaceful is still a riot when the
-    sentence tells violence done by others than a state's forces ("criminal elements ... stormed Parliament")."""
-    c = lex.cues
-    if cues.holds(c["mob"]):
-        return "Mob violence"
-    cues = _without_kit(cues)
-    # the protesters' own violence is rarely the topic: it is looked for in the whole sentence
-    peaceful = "peaceful" in cues.lemmas or "peacefully" in cues.lemmas
-    if cues.holds(c["protest_violent"]) and (not peaceful or crowd_violence_done(cues.tokens, c["protest_violent"],
-                                                                                 c["state_forces"])):
-        return "Violent demonstration"
-    cues = _without_topic(cues)
-    state = cues.holds(c["state_forces"])
-    lethal = cues.holds(c["protest_lethal"])
-    if state and lethal:
-        return "Excessive force against protesters"
-    if lethal:
-        return "Excessive force against protesters"  # protesters shot or killed, no violence of theirs named
-    if cues.holds(c["protest_intervention"]):
-        return "Protest with intervention"  # dispersing, arresting, tear gas: done by some force
-    return "Peaceful protest"
 
 
 def _territorial_use(head: Any, lex: EventLexicon, armed_at: frozenset[int] = frozenset()) -> bool:

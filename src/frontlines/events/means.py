@@ -152,6 +152,20 @@ def attempted(head: Any) -> bool:
     return head.dep_ == "xcomp" and gov.lemma_.lower() in _ATTEMPT
 
 
+# words that stand for an amount of the noun in their "of" phrase ("most of the rockets", "all of them")
+_PARTITIVES = frozenset({"most", "some", "all", "many", "several", "none", "half", "part", "majority", "bulk",
+                         "each", "both", "dozens", "hundreds", "scores"})
+
+
+def partitive_whole(token: Any) -> Any | None:
+    """The noun a quantifier stands for a part of ("*most* of the rockets" -> rockets; "*41* of the
+    missiles" -> missiles), or None."""
+    if token.lower_ not in _PARTITIVES and token.tag_ != "CD":
+        return None
+    return next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), None)
+
+
 def _patients(head: Any) -> list[Any]:
     """The trigger's object heads and their conjuncts (verb: object or passive subject; noun: "of")."""
     found = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -165,7 +179,8 @@ def _patients(head: Any) -> list[Any]:
     for p in found:
         out.append(p)
         out.extend(p.conjuncts)
-    return out
+    # "destroyed most of the rockets", "shot down 41 of the missiles": the whole the amount is of
+    return out + [w for p in out if (w := partitive_whole(p)) is not None]
 
 
 def munition_stopped(head: Any, key: str, lex: EventLexicon) -> bool:

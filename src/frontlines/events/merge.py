@@ -11,6 +11,7 @@ from frontlines.events.bulletins import told_in_its_own_entry
 from frontlines.events.coder import specificity
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live, more_cautious
+from frontlines.events.interception import stopped_outranks
 from frontlines.events.means import ABDUCTION
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.takeover import TERRITORIAL
@@ -176,8 +177,9 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
             if not participle and _done(a) != _done(b):
                 continue  # "aims to push them out of range ..., where Russian forces took Avdiivka": an aim and a deed
             cautious = more_cautious(a.realis, b.realis)
-            if specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub):
-                a, b = b, a
+            if stopped_outranks(b, a) or (specificity(b.typing.acled_sub) > specificity(a.typing.acled_sub)
+                                          and not stopped_outranks(a, b)):
+                a, b = b, a  # the more specific sub-type; a munition stopped in flight over its launch
             absorb(a, b)
             if participle:
                 # "given the order to withdraw, effectively handing back control": one event, as

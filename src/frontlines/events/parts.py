@@ -154,13 +154,23 @@ def _doers_named_again(d: Draft, e: Draft) -> bool:
     return any(t.lemma_.lower() in lemmas for t in later)
 
 
+# words whose act is killing people: an attack they name killed, with or without a count ("carried out a massacre")
+_KILLING = frozenset({"kill", "killing", "massacre", "execute", "execution", "murder", "slaughter", "behead"})
+
+
+def _killing(e: Draft) -> bool:
+    """The attack's own word tells that it killed ("carried out a *massacre* of the faithful")."""
+    head = e.trigger.head
+    return head.lemma_.lower() in _KILLING or head.lower_ in _KILLING
+
+
 def merge_doers_told_again(drafts: list[Draft]) -> None:
     """A deed told after another by a definite noun taking up the first one's doer, with no day or place of
     its own that differs ("Gunmen abducted 287 pupils from a school in Kaduna state on Thursday ... The
     gunmen on motorcycles stormed the government school in Kuriga and herded the children into the
     bush"): how the same happening went, not a second one. A plain attack told with no toll takes the
     later mention's more specific kind ("raided a market ... the armed men abducted dozens of traders");
-    one that killed stays an attack."""
+    one that killed (a count, or its own word: "carried out a massacre") stays an attack."""
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover not in _VIOLENT or d.realis.status not in _TOLD:
             continue
@@ -170,7 +180,8 @@ def merge_doers_told_again(drafts: list[Draft]) -> None:
                 and not _places_differ(d, e) and _doers_named_again(d, e)]
         if same:
             e = max(same, key=lambda e: e.sent_idx)
-            specific = e.typing.acled_sub in _UNSPECIFIC and d.typing.acled_sub not in _UNSPECIFIC and not _counted(e)
+            specific = (e.typing.acled_sub in _UNSPECIFIC and d.typing.acled_sub not in _UNSPECIFIC
+                        and not _counted(e) and not _killing(e))
             typing = d.typing if specific else e.typing
             absorb(e, d)
             e.typing = typing  # "raided a market ... the armed men abducted dozens of traders": an abduction

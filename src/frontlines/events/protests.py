@@ -14,13 +14,15 @@ protesters (ACLED's actor 1), never the force. Protests in other towns
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.coder import Typing
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.merge import _own_days_differ, _places_differ
-from frontlines.records import EventStatus
+from frontlines.events.roles import agent_tokens
+from frontlines.records import EventStatus, Sector
 
 _INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 _INTERVENED = "Protest with intervention"
@@ -141,3 +143,51 @@ def merge_crowd_control(drafts: list[Draft]) -> None:
         absorb(keep, d)
         keep.typing = Typing("PROTEST", keep.typing.mode, _INTERVENED, "Protests")
         keep.sources = protesters  # the protest's actor is its protesters, not the force that broke it up
+def merge_mob_in_sentence(drafts: list[Draft]) -> None:
+    """In one sentence, protesters' riot and the mob violence the same protesters do ("Protesters stormed the
+    home of the former prime minister and beat him and his wife": the protest word a riot, the beating mob
+    violence, events.crowds) are one happening, which ACLED codes by its violence on people: mob violence.
+    Other doers, or places or days of their own, keep them two."""
+    for mob in drafts:
+        if mob.dropped or mob.typing.acled_sub != "Mob violence" or mob.realis.status is not EventStatus.HAPPENED:
+            continue
+        names = {a.name for a in mob.sources if a.name}
+        for riot in drafts:
+            r = live(riot)
+            if r is mob or r.dropped or r.sent_idx != mob.sent_idx or r.typing.plover != "PROTEST":
+                continue
+            if r.realis.status is not EventStatus.HAPPENED or not names & {a.name for a in r.sources if a.name}:
+                continue
+            if _places_differ(mob, r) or _own_days_differ(mob, r):
+                continue
+            absorb(mob, r)
+
+
+_EXCESSIVE = "Excessive force against protesters"
+_ON_PEOPLE = frozenset({"Attack", "Armed clash"})  # police violence typed without its setting
+_ARMED = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})
+_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "constable", "gendarme", "squad"})
+
+
+def police_force_at_protests(drafts: list[Draft]) -> None:
+    """In a story of protests, police who kill or wound people no armed party is named among are using force
+    on the protest (ACLED: Excessive force against protesters, a state force's lethal violence against
+    demonstrators), though their own sentence names no protester ("police opened fire with tear gas, rubber
+    bullets and live rounds, killing 17 people in Kathmandu"; "forty killings by police since April 28"). The
+    story tells protests when one of its events is a protest told as happened. Soldiers are left as they are
+    (armies fight in the same stories), and so is police fighting an armed party, and violence whose own sentence
+    names doers other than police (the police an event's actors were taken for may only have looked on)."""
+    live_drafts = [d for d in drafts if not d.dropped]
+    if not any(d.typing.plover == "PROTEST" and d.realis.status is EventStatus.HAPPENED for d in live_drafts):
+        return
+    for d in live_drafts:
+        if d.typing.plover != "ASSAULT" or d.typing.acled_sub not in _ON_PEOPLE or not d.sources:
+            continue
+        if d.realis.status is not EventStatus.HAPPENED or not all(a.sector is Sector.POLICE for a in d.sources):
+            continue
+        if any(a.sector in _ARMED for a in d.targets):
+            continue
+        doers = agent_tokens(d.trigger.head)
+        if doers and not any(t.lemma_.lower() in _POLICE_WORDS for x in doers for t in x.subtree):
+            continue  # its sentence names other doers ("gangs ... attacked protesters while police looked on")
+        d.typing = replace(d.typing, acled_sub=_EXCESSIVE, acled_type="Protests")

@@ -79,7 +79,13 @@ from frontlines.events.parts import (
     merge_victims_told_again,
 )
 from frontlines.events.modifiers import drop_participant_descriptions
-from frontlines.events.protests import merge_crowd_control, merge_force_in_sentence, merge_interventions
+from frontlines.events.protests import (
+    merge_crowd_control,
+    merge_force_in_sentence,
+    merge_interventions,
+    merge_mob_in_sentence,
+    police_force_at_protests,
+)
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
 from frontlines.events.own_forces import own_forces_nation
@@ -126,7 +132,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "302"  # v302: branch places8 (v280-v286, geo v60) merged too (docs/events-versions.md)
+VERSION = "303"  # v303: branch subtype6 (v260-v267) merged too (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -235,6 +241,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         merge_in_sentence(sent_drafts)
         merge_one_act_per_sentence(sent_drafts)
         merge_force_in_sentence(sent_drafts)
+        merge_mob_in_sentence(sent_drafts)
         merge_debris(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
     merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
@@ -280,6 +287,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     forces_at_home(kept)
     officials_at_home(kept)
     the_one_side(kept)
+    police_force_at_protests(kept)  # once the doers are known
     if not kept:
         return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.coder import SentenceCues, Trigger, Typing, doer_lemmas, protesters, sentence_cues
+from frontlines.events.coder import SentenceCues, Trigger, Typing, sentence_cues
+from frontlines.events.protest_tree import doer_lemmas, protesters
 from frontlines.events.lexicon import EventLexicon, TriggerSpec
 from frontlines.events.realis import Realis
 from frontlines.events.words import DocWords
@@ -47,6 +48,9 @@ def stance(typing: Typing, realis: Realis) -> Typing:
         return replace(typing, plover="AGREE", mode="intent")
     if plover in _EXCHANGE and realis.modal == "future" and realis.status == EventStatus.ANNOUNCED:
         return replace(typing, plover="AGREE", mode="intent")
+    if plover in _HOSTILE and realis.status == EventStatus.THREATENED:
+        # a harm someone says is to come ("said the group would target all ships") is their stated threat
+        return replace(typing, plover="THREATEN", mode="statement")
     if plover in _HOSTILE and (future or frame in _HOSTILE_INTENT):
         return replace(typing, plover="THREATEN", mode="intent")
     return typing
@@ -95,6 +99,8 @@ def violent_family(typing: Typing, lex: EventLexicon) -> Typing:
     ("destroyed 40 soldiers" is no COERCE): the codebooks line up (data/events/acled_plover.yaml)."""
     if typing.acled_type not in _VIOLENT_FAMILIES or typing.acled_sub is None:
         return typing
+    if typing.plover == "THREATEN" and typing.mode == "statement":
+        return typing  # violence a party says is to come is its stated threat (stance), not violence done
     plover, mode = lex.acled_plover.get(typing.acled_sub, (None, None))
     if plover is None or plover == typing.plover:
         return typing

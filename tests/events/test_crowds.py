@@ -1,0 +1,57 @@
+"""events.crowds and events.protests.merge_mob_in_sentence: who harms whom at a protest decides the sub-type:
+protesters attacked by others than protesters and state forces suffer an Attack; protesters who beat a person
+do mob violence (one event with their riot); force by police stays the protest's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+CASES = [
+    ("The same afternoon, gangs of men armed with whips and clubs attacked protesters in the city centre.",
+     [("ASSAULT", "Attack")]),
+    ("The day before, activists of the ruling party's student wing had attacked protesters with sticks and iron "
+     "rods at the university, injuring hundreds.", [("ASSAULT", "Attack")]),
+    ("Protesters stormed the home of the former prime minister and beat him and his wife.",
+     [("ASSAULT", "Mob violence")]),
+    # negatives: protesters' violence on property stays a riot; police force on protesters is no Attack
+    ("Protesters attacked the embassies in Kinshasa on Tuesday, setting fires.",
+     [("PROTEST", "Violent demonstration")]),
+    ("On Tuesday, police beat protesters with batons in the city centre.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_who_harms_whom_at_a_protest(pipeline_resources: Any, text: str, expected: list | None) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    extraction = process_article(Article(id="t", text=text, published=dt.date(2025, 4, 4)), pipeline_resources)
+    got = [(e.plover_type, e.acled_sub_event_type) for e in extraction.events
+           if e.plover_type in ("ASSAULT", "PROTEST")]
+    if expected is None:
+        assert got and all(sub not in ("Attack", "Mob violence") for _p, sub in got), got
+    else:
+        assert got == expected, got
+
+
+ROLES = [
+    ("Gangs attacked protesters in the city centre.", "attacked", True, False),
+    ("Police attacked protesters in the city centre.", "attacked", False, False),
+    ("Protesters attacked the police station.", "attacked", False, False),
+    ("Protesters beat him with sticks.", "beat", False, True),
+    ("Protesters beat the drums all night.", "beat", False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "verb", "attacked", "mob"), ROLES, ids=[r[0][:30] for r in ROLES])
+def test_roles(nlp: Any, resources: Any, text: str, verb: str, attacked: bool, mob: bool) -> None:
+    from frontlines.events.crowds import crowd_harms_person, protesters_attacked_by_others
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == verb)
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    assert protesters_attacked_by_others(head, doers, resources.event_lexicon) is attacked
+    assert crowd_harms_person(head, doers) is mob
