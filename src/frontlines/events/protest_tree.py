@@ -5,13 +5,13 @@ the protesters are. Split from ``events.coder``, which calls it when a trigger i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
 from frontlines.events.means import crowd_violence_done
 
-if TYPE_CHECKING:
-    from frontlines.events.coder import SentenceCues
+# ``cues``: the sentence's events.coder.SentenceCues (typed Any here: coder imports this module)
+SentenceCues = Any
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
