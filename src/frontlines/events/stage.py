@@ -83,6 +83,7 @@ from frontlines.events.protests import merge_crowd_control, merge_force_in_sente
 from frontlines.events.doers import the_one_side
 from frontlines.events.officials import official_place
 from frontlines.events.own_forces import own_forces_nation
+from frontlines.events.sayers_deeds import sayers_own_deeds
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, settle_status
 from frontlines.events.speakers import noun_phrase
@@ -126,7 +127,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "301"  # v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
+VERSION = "310"  # v310: branch actors2 (docs/events-versions.md); v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -264,6 +265,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     own_defences(kept, index)
     nation_of_armed_bodies(kept, index)
     own_forces_nation(kept, index)
+    sayers_own_deeds(kept, index)
     abbreviations_written_out(kept, index)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
