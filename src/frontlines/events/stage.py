@@ -81,6 +81,7 @@ from frontlines.events.parts import (
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import merge_crowd_control, merge_force_in_sentence, merge_interventions
 from frontlines.events.doers import the_one_side
+from frontlines.events.occupiers import occupiers_of_the_land
 from frontlines.events.officials import official_place
 from frontlines.events.own_forces import own_forces_nation
 from frontlines.events.sayers_deeds import sayers_own_deeds
@@ -127,7 +128,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "310"  # v310: branch actors2 (docs/events-versions.md); v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
+VERSION = "311"  # v310-v311: branch actors2 (docs/events-versions.md); v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -281,6 +282,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
     officials_at_home(kept)
+    if inp.resources.actors is not None:
+        occupiers_of_the_land(kept, inp.resources.actors.opponent)
     the_one_side(kept)
     if not kept:
         return ()  # nor any stage's version to work out
