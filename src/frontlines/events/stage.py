@@ -83,7 +83,7 @@ from frontlines.events.protests import merge_crowd_control, merge_force_in_sente
 from frontlines.events.doers import the_one_side
 from frontlines.events.occupiers import occupiers_of_the_land
 from frontlines.events.officials import official_place
-from frontlines.events.own_forces import own_forces_nation
+from frontlines.events.own_forces import own_forces_nation, party_forces_side
 from frontlines.events.sayers_deeds import sayers_own_deeds
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, settle_status
@@ -128,7 +128,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "311"  # v310-v311: branch actors2 (docs/events-versions.md); v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
+VERSION = "312"  # v310-v312: branch actors2 (docs/events-versions.md); v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -273,6 +273,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
     party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
     own_statement(kept, inp.article.source, party)
+    party_forces_side(kept, party)
     release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
     forces_abroad(kept, lex)
