@@ -83,6 +83,7 @@ from frontlines.events.protests import merge_crowd_control, merge_force_in_sente
 from frontlines.events.doers import the_one_side
 from frontlines.events.occupiers import occupiers_of_the_land
 from frontlines.events.officials import official_place
+from frontlines.events.pronoun_doers import pronoun_from_sentence_before
 from frontlines.events.own_forces import own_forces_nation, party_forces_side
 from frontlines.events.sayers_deeds import sayers_own_deeds
 from frontlines.events.ranking import confidence, title_cues
@@ -128,7 +129,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "312"  # v310-v312: branch actors2 (docs/events-versions.md); v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
+VERSION = "313"  # v310-v313: branch actors2 (docs/events-versions.md); v301: branch status5 (v270-v274) merged too (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -283,6 +284,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
     officials_at_home(kept)
+    pronoun_from_sentence_before(kept, index)
     if inp.resources.actors is not None:
         occupiers_of_the_land(kept, inp.resources.actors.opponent)
     the_one_side(kept)
