@@ -38,3 +38,26 @@ def test_soldiers_by_their_kind_are_the_armed_bodys(run, text: str, trigger: str
     doers = events[trigger].sources
     assert doers, events[trigger]
     assert [a.side for a in doers] == [side], doers
+
+
+# (text, source, trigger, the doer's side): forces named with no side in a party's own statement are the party's
+PARTY_CASES = [
+    ("On 12 June, the Defence Forces liberated Lobkove in the Zaporizhzhia region.", "Ministry of Defence of Ukraine",
+     "liberated", "UKR"),
+    ("Our units liberated the village of Piatykhatky in the Zaporizhzhia region.", "Ministry of Defence of Ukraine",
+     "liberated", "UKR"),
+    # negatives: no party's statement; forces named with another's side
+    ("On 12 June, the Defence Forces liberated Lobkove in the Zaporizhzhia region.", "Wire service", "liberated", None),
+    ("On 12 June, Russian units shelled Lobkove in the Zaporizhzhia region.", "Ministry of Defence of Ukraine",
+     "shelled", "RUS"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "trigger", "side"), PARTY_CASES, ids=[c[0][:40] + c[1][:5] for c in PARTY_CASES])  # noqa: E501
+def test_forces_of_no_side_in_a_partys_statement_are_its(run, text: str, source: str, trigger: str,  # noqa: ANN001
+                                                         side: str | None) -> None:
+    events = {e.trigger: e for e in run(text, source=source)}
+    assert trigger in events, sorted(events)
+    doers = events[trigger].sources
+    assert doers, events[trigger]
+    assert [a.side for a in doers] == [side], doers

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from frontlines.events.attribution import forces_of_no_side
 from frontlines.events.draft import Draft
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.records import Actor, EventStatus, Sector
@@ -118,3 +119,27 @@ def _named_by_kind(speaker: Any) -> bool:
     words = [t.lower_ for t in speaker.subtree
              if t.i <= speaker.i and t.is_alpha and t.ent_type_ not in ("PERSON", "NORP", "GPE")]
     return bool(words) and all(w in _KIND_WORDS for w in words)
+
+
+_ARMED = frozenset({Sector.MILITARY, Sector.POLICE, Sector.REBEL})
+
+
+def party_forces_side(drafts: list[Draft], party: str | None) -> None:
+    """In a party's own statement (``party``: its side, :func:`frontlines.events.attribution.source_party`) the
+    forces it names with no side ("the Defence Forces liberated Lobkove", "units of the Tsentr group", "our
+    forces regained control") are its own: the doers found with no side take the party's. A doer with a side,
+    a nationality or an owner of another's ("Ukrainian units", "the enemy's units") is left as found."""
+    if party is None:
+        return
+    for d in drafts:
+        if not d.sources or any(a.side or a.country or a.sector not in _ARMED for a in d.sources):
+            continue
+        if not (forces_of_no_side(d) or _ours(d)):
+            continue
+        d.sources = tuple(replace(a, side=party, country=party) for a in d.sources)
+
+
+def _ours(d: Draft) -> bool:
+    """Every doer is named as the speaker's own: "our forces", "our units"."""
+    doers = agent_tokens(d.trigger.head)
+    return bool(doers) and all(any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children) for t in doers)

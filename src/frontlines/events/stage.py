@@ -87,8 +87,11 @@ from frontlines.events.protests import (
     police_force_at_protests,
 )
 from frontlines.events.doers import the_one_side
+from frontlines.events.occupiers import occupiers_of_the_land
 from frontlines.events.officials import official_place
-from frontlines.events.own_forces import own_forces_nation
+from frontlines.events.pronoun_doers import pronoun_from_sentence_before
+from frontlines.events.own_forces import own_forces_nation, party_forces_side
+from frontlines.events.sayers_deeds import sayers_own_deeds
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, settle_status
 from frontlines.events.speakers import noun_phrase
@@ -132,7 +135,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "303"  # v303: branch subtype6 (v260-v267) merged too (docs/events-versions.md)
+VERSION = "304"  # v304: branch actors2 (v310-v313) merged too (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -271,12 +274,14 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     own_defences(kept, index)
     nation_of_armed_bodies(kept, index)
     own_forces_nation(kept, index)
+    sayers_own_deeds(kept, index)
     abbreviations_written_out(kept, index)
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
     party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
     own_statement(kept, inp.article.source, party)
+    party_forces_side(kept, party)
     release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
     forces_abroad(kept, lex)
@@ -286,6 +291,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     kept = [d for d in kept if not d.dropped]
     forces_at_home(kept)
     officials_at_home(kept)
+    pronoun_from_sentence_before(kept, index)
+    if inp.resources.actors is not None:
+        occupiers_of_the_land(kept, inp.resources.actors.opponent)
     the_one_side(kept)
     police_force_at_protests(kept)  # once the doers are known
     if not kept:
