@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="59",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="65",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -151,6 +151,9 @@ STAGE = Stage(
     # 59: (branch geo8) a country whose name is also a given name, tagged a person ("Jordan vaccinated children
     # ..."), is the country where the article names two or more places in it (geo.recognise._named_again,
     # COUNTRY_NAMED_PLACES)
+    # 65: (branch geo9) a first-order division that is one town by its kind ("Capital district", "Special city",
+    # "Municipality" of a city) is labelled by that town's name: "Jakarta Raya" -> "Jakarta", "Seoul-teukbyeolsi" ->
+    # "Seoul", "Gəncə" -> "Ganja", "Distrito Capital de Bogotá" -> "Bogotá D.C." (geo.sources._name_by_seat; schema 10)
     writes="places",
     reads=(),
     run=extract_places,
