@@ -86,7 +86,7 @@ def test_a_small_town_named_with_the_far_from_the_story_is_a_feature(nlp, resour
     ("text", "toponym", "others"),
     [
         # a small town abroad, far from a one-country story that names its country nowhere: a village of the
-        # story the gazetteer lacks (Soro, Odisha in a Burkina Faso story), no place rather than a wrong one
+        # story the gazetteer lacks (Soro, Odisha in a Burkina Faso story), placed at the story's town
         ("Soldiers killed villagers in Soro, officials in Ouagadougou, Kaya and Ouahigouya said.", "Soro",
          ("Ouagadougou", "Kaya", "Ouahigouya")),
         # the story may name one place elsewhere (an NGO's dateline) and needs no large city
@@ -94,8 +94,10 @@ def test_a_small_town_named_with_the_far_from_the_story_is_a_feature(nlp, resour
          "said.", "Soro", ("NAIROBI", "Titao", "Kaya", "Ouahigouya", "Ouagadougou")),
     ],
 )
-def test_stray_small_namesake_is_no_place(nlp, resources, text, toponym, others) -> None:
-    assert _gold(nlp, resources, text, toponym, others=others) is None
+def test_stray_small_namesake_is_a_local_place(nlp, resources, text, toponym, others) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind == PlaceKind.FACILITY and place.country == "BFA", place
+    assert "local feature" in place.reason
 
 
 @pytest.mark.parametrize(

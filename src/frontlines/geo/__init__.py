@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="67",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="68",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -160,6 +160,8 @@ STAGE = Stage(
     # place of a story about one country (80% of its other places, at least 3), is a village or river of the story the
     # gazetteer lacks, no place ("Nodin and Soro" in Burkina Faso went to Soro, Odisha;
     # geo.coherence.stray_namesakes)
+    # 68: (branch geo9) 67's names are placed as local features at the story's town, not dropped (no place lost
+    # partial names, "Wadi Derna", "High Atlas", that geo.coherence.far_partials places so)
     writes="places",
     reads=(),
     run=extract_places,

@@ -120,11 +120,11 @@ def resolve_mentions(
     for it in items:
         _region_of_city(it, gazetteer)
     text = doc_text(doc)
-    strays = stray_namesakes(items)  # no place: a name of the story's no namesake abroad stands for
-    far_parts = far_partials(items) | far_namesakes(items) | context.owned_far(text, items) | strays
+    far_parts = (far_partials(items) | far_namesakes(items) | stray_namesakes(items)
+                 | context.owned_far(text, items))
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
-    features = [*features, *(it for it in items if id(it) in far_parts and id(it) not in strays)]
+    features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
     places.extend(p for p in (context.place_feature(article_id, f, items, far_parts, text) for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
