@@ -80,3 +80,39 @@ def test_a_small_town_named_with_the_far_from_the_story_is_a_feature(nlp, resour
     assert place is not None and place.country == country and place.anchor == anchor, place
     if anchor is not None:
         assert place.kind == PlaceKind.FACILITY and place.precision == Precision.NEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others"),
+    [
+        # a small town abroad, far from a one-country story that names its country nowhere: a village of the
+        # story the gazetteer lacks (Soro, Odisha in a Burkina Faso story), placed at the story's town
+        ("Soldiers killed villagers in Soro, officials in Ouagadougou, Kaya and Ouahigouya said.", "Soro",
+         ("Ouagadougou", "Kaya", "Ouahigouya")),
+        # the story may name one place elsewhere (an NGO's dateline) and needs no large city
+        ("NAIROBI - Soldiers killed villagers in Soro, near Titao, Kaya and Ouahigouya, officials in Ouagadougou "
+         "said.", "Soro", ("NAIROBI", "Titao", "Kaya", "Ouahigouya", "Ouagadougou")),
+    ],
+)
+def test_stray_small_namesake_is_a_local_place(nlp, resources, text, toponym, others) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind == PlaceKind.FACILITY and place.country == "BFA", place
+    assert "local feature" in place.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "country"),
+    [
+        # negative: the namesake's country is named in the story
+        ("Soldiers killed villagers in Soro, officials in Ouagadougou, Kaya and India said.", "Soro",
+         ("Ouagadougou", "Kaya", "India"), "IND"),
+        # negative: too few places to say what the story is about
+        ("Soldiers killed villagers in Soro, officials in Titao said.", "Soro", ("Titao",), "IND"),
+        # negative: a small town over a border near the story's places (Shebekino, 40 km from Vovchansk)
+        ("Shelling hit Kharkiv, Vovchansk, Kupiansk and Shebekino.", "Shebekino",
+         ("Kharkiv", "Vovchansk", "Kupiansk"), "RUS"),
+    ],
+)
+def test_foreign_small_namesake_kept(nlp, resources, text, toponym, others, country) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind != PlaceKind.FACILITY and place.country == country, place

@@ -305,3 +305,30 @@ def test_a_nickname_inside_a_persons_name_is_no_place(places, text: str, expecte
 )
 def test_a_name_a_bombardment_is_done_to_is_a_place(places, text: str, expected: list[str]) -> None:
     assert [p.text for p in places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small place's name in the possessive before a government noun is a person's (Ābīy Ādī, 34,200)
+        ("The groups formed an alliance against Abiy's government signed in Washington.", ["Washington"]),
+        # negative: a city or a country owning forces is still named (metonymy decides later whether it is a place)
+        ("Fighting continued in Kupiansk. Russia's forces shelled Izium.", ["Kupiansk", "Russia", "Izium"]),
+        # negative: a small place owning no government noun stays a place
+        ("Hamas said the army struck Rafah. Rafah's residents fled.", ["Rafah", "Rafah"]),
+    ],
+)
+def test_a_small_place_owning_a_government_is_a_person(places, text: str, expected: list[str]) -> None:
+    assert [p.text for p in places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "owner"),
+    [("Abiy 's government", True), ("Moscow 's troops", True), ("Rafah 's residents", False),
+     ("Abiy said", False)],
+)
+def test_owns_a_government(nlp, words: str, owner: bool) -> None:
+    from frontlines.geo.owners import owns_a_government
+
+    doc = nlp(words.replace(" 's", "'s"))
+    assert owns_a_government(doc, 0, 1) is owner

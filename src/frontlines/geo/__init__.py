@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="60",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="69",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -153,6 +153,18 @@ STAGE = Stage(
     # COUNTRY_NAMED_PLACES)
     # 60: (branch places8) a name the gazetteer lacks ending in an Arabic "-ah" is looked up with "-a" ("Hodeidah"
     # is "Hodeida") (geo.variants.name_variants)
+    # 65: (branch geo9) a first-order division that is one town by its kind ("Capital district", "Special city",
+    # "Municipality" of a city) is labelled by that town's name: "Jakarta Raya" -> "Jakarta", "Seoul-teukbyeolsi" ->
+    # "Seoul", "Gəncə" -> "Ganja", "Distrito Capital de Bogotá" -> "Bogotá D.C." (geo.sources._name_by_seat; schema 10)
+    # 66: (branch geo9) a name in the possessive before a government noun ("Abiy's government", "Abiy's forces") that
+    # only a small place bears (below 100,000, no country or division) is a person's, no place (geo.owners)
+    # 67: (branch geo9) a small town (below 50,000) of a country the story names nowhere else, over 500 km from every
+    # place of a story about one country (80% of its other places, at least 3), is a village or river of the story the
+    # gazetteer lacks, no place ("Nodin and Soro" in Burkina Faso went to Soro, Odisha;
+    # geo.coherence.stray_namesakes)
+    # 68: (branch geo9) 67's names are placed as local features at the story's town, not dropped (no place lost
+    # partial names, "Wadi Derna", "High Atlas", that geo.coherence.far_partials places so)
+    # 69: main with branches places8 (60) and geo9 (65-68) merged (thirteenth session)
     writes="places",
     reads=(),
     run=extract_places,

@@ -310,3 +310,42 @@ def far_namesakes(items: Sequence[Any]) -> set[int]:
         if all(distance_km(o.lat, o.lon, c.lat, c.lon) > FAR_NAMESAKE_KM for o in others):
             out.add(id(it))
     return out
+
+
+FOCUS_SHARE = 0.8  # a story is about one country when this share of its other named places lie in it ...
+FOCUS_MIN = 3  # ... and at least this many
+STRAY_KM = 500.0  # a small foreign namesake this far from every place of such a story is no place of it
+
+
+def stray_namesakes(items: Sequence[Any]) -> set[int]:
+    """Items whose place is a small town (below FAR_NAMESAKE_POP) of a country the story names nowhere
+    else, in a story about one country (FOCUS_SHARE of its other places, at least FOCUS_MIN, lie in it),
+    far (STRAY_KM) from every other place of the story, with no candidate in that country: a village or
+    river of the story the gazetteer lacks that only a namesake abroad bears ("the villages of Nodin and
+    Soro" in Burkina Faso -> Soro, Odisha; the Barak river in Manipur -> Bahārak, Afghanistan). Unlike
+    :func:`far_namesakes`, the story needs no city and may name one place elsewhere (an NGO's dateline);
+    placed as local features (geo.context.place_feature: no place at all lost more of the places corpus,
+    where the story's town is often right). A name narrowed by a container, a kind word or a demonym is
+    left alone."""
+    settled = [it for it in items if it.best is not None and it.override is None]
+    out: set[int] = set()
+    for it in settled:
+        c = it.best
+        if (c.kind not in TOWN_KINDS or c.population >= FAR_NAMESAKE_POP or it.note or it.demonym
+                or it.hint is not None):
+            continue
+        key = it.text.lower()
+        others = [o.best for o in settled if o.text.lower() != key and id(o) not in out]
+        if len(others) < FOCUS_MIN or any(o.country == c.country for o in others):
+            continue
+        counts: dict[str | None, int] = {}
+        for o in others:
+            counts[o.country] = counts.get(o.country, 0) + 1
+        home, n = max(counts.items(), key=lambda kv: kv[1])
+        if home is None or n < FOCUS_MIN or n < FOCUS_SHARE * len(others):
+            continue
+        if any(x.country == home for x in it.candidates):
+            continue
+        if all(distance_km(o.lat, o.lon, c.lat, c.lon) > STRAY_KM for o in others):
+            out.add(id(it))
+    return out

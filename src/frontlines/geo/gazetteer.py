@@ -36,7 +36,8 @@ __all__ = [  # BadLine, Entry and normalise_name are defined in geo.entries and 
     "GazetteerInfo", "normalise_name", "source_fingerprint", "write_gazetteer",
 ]
 
-SCHEMA_VERSION = "9"  # 9: a division's label (Place.admin1) is its English name ("Yunnan", "Makkah", "Kyiv City", "Moscow";
+SCHEMA_VERSION = "10"  # 10: a division that is one town ("Jakarta Raya", "Distrito Capital de Bogotá", "Gəncə") is
+# labelled by the town's name ("Jakarta", "Bogotá D.C.", "Ganja"; sources._name_by_seat, _CITY_KIND); 9: a division's label (Place.admin1) is its English name ("Yunnan", "Makkah", "Kyiv City", "Moscow";
 # sources._english_label, sources._name_by_seat); curated facilities carry their division (_place_facilities)
 MAX_CANDIDATES = 120  # "Springfield": past the most populous 120, context never wins; Ukraine has ~100 Ivanivkas
 SOUND_ALIKE_RATIO = 0.75  # letters shared by two romanisations of one name (Lysichansk ~ Lysychansk: 0.9)

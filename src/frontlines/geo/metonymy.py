@@ -6,17 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.geo.gazetteer import Candidate
+from frontlines.geo.owners import GOVT_NOUNS
 from frontlines.geo.recognise import Mention
 from frontlines.records import PlaceKind
 from frontlines.stages import span_of
 
-_GOVT_NOUNS = frozenset("""
-troops forces force army military soldiers navy commanders command government officials official
-minister ministry president leadership leader leaders regime authorities authority administration
-decision position claim claims envoy ambassador spokesman spokeswoman spokesperson diplomats diplomacy
-war invasion offensive control policy sanctions response delegation demands demand plan plans
-proposal intelligence allies ally annexation occupation propaganda aggression strategy generals
-""".split())
+_GOVT_NOUNS = GOVT_NOUNS
 # offices of a state held by a person: a country or capital written before one names whose office it is (lemmas)
 _GOVT_OFFICES = frozenset("secretary minister president envoy ambassador spokesman spokeswoman spokesperson".split())
 # verbs whose object is a party spoken to or of: a country or capital there is its government

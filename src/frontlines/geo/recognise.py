@@ -22,6 +22,7 @@ import yaml
 
 from frontlines.stages import doc_text
 from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAIN, FLAG_MAJOR, Gazetteer, normalise_name
+from frontlines.geo.owners import owns_a_government
 from frontlines.geo.packaged import curated_dir_default, data_file
 from frontlines.records import PlaceKind
 
@@ -506,6 +507,8 @@ def _accept(
         return False  # "Black Sea" inside "the Black Sea Grain Initiative"
     if ent_labels & PLACE_LABELS:
         return True  # the NER agrees (the span may be longer or shorter than its entity)
+    if not flags & FLAG_MAJOR and pop < MIN_POP_FEATURE and owns_a_government(doc, start, end):
+        return False  # "Abiy's government" (Ābīy Ādī): a government's owner is a state or a person, not a town
     if end - start == 1 and key in surnames:
         return False
     major = bool(flags & FLAG_MAJOR)

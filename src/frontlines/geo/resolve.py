@@ -22,7 +22,8 @@ from typing import Any
 from frontlines.stages import doc_datelines, doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
-from frontlines.geo.coherence import PROXIMITY, coherence, far_namesakes, far_partials
+from frontlines.geo.coherence import (PROXIMITY, coherence, far_namesakes, far_partials,
+                                      stray_namesakes)
 from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_variants as _variants
@@ -119,7 +120,8 @@ def resolve_mentions(
     for it in items:
         _region_of_city(it, gazetteer)
     text = doc_text(doc)
-    far_parts = far_partials(items) | far_namesakes(items) | context.owned_far(text, items)
+    far_parts = (far_partials(items) | far_namesakes(items) | stray_namesakes(items)
+                 | context.owned_far(text, items))
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
     features = [*features, *(it for it in items if id(it) in far_parts)]

