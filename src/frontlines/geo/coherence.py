@@ -10,7 +10,7 @@ closeness to them, which ``geo.resolve`` adds to its score (``PROXIMITY`` times)
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from frontlines.geo.gazetteer import Candidate
@@ -293,13 +293,7 @@ def far_namesakes(items: Sequence[Any]) -> set[int]:
     left alone."""
     settled = [it for it in items if it.best is not None and it.override is None and not it.partial]
     out: set[int] = set()
-    for it in settled:
-        c = it.best
-        if (c.kind not in TOWN_KINDS or c.population >= FAR_NAMESAKE_POP or it.note or it.demonym
-                or it.hint is not None):
-            continue
-        key = it.text.lower()
-        others = [o.best for o in settled if o.text.lower() != key and id(o) not in out]
+    for it, c, others in _small_towns(settled, out):
         countries = {o.country for o in others}
         if len(countries) != 1 or c.country in countries or None in countries:
             continue
@@ -311,6 +305,19 @@ def far_namesakes(items: Sequence[Any]) -> set[int]:
             out.add(id(it))
     return out
 
+
+
+def _small_towns(settled: Sequence[Any], out: set[int]) -> Iterator[tuple[Any, Any, list[Any]]]:
+    """Each settled item placed at a small town (below FAR_NAMESAKE_POP) with nothing narrowing it (no container,
+    kind word or demonym), with its place and the places of the story's other names (not those already in ``out``,
+    read as the loop goes)."""
+    for it in settled:
+        c = it.best
+        if (c.kind not in TOWN_KINDS or c.population >= FAR_NAMESAKE_POP or it.note or it.demonym
+                or it.hint is not None):
+            continue
+        key = it.text.lower()
+        yield it, c, [o.best for o in settled if o.text.lower() != key and id(o) not in out]
 
 FOCUS_SHARE = 0.8  # a story is about one country when this share of its other named places lie in it ...
 FOCUS_MIN = 3  # ... and at least this many
@@ -329,13 +336,7 @@ def stray_namesakes(items: Sequence[Any]) -> set[int]:
     left alone."""
     settled = [it for it in items if it.best is not None and it.override is None]
     out: set[int] = set()
-    for it in settled:
-        c = it.best
-        if (c.kind not in TOWN_KINDS or c.population >= FAR_NAMESAKE_POP or it.note or it.demonym
-                or it.hint is not None):
-            continue
-        key = it.text.lower()
-        others = [o.best for o in settled if o.text.lower() != key and id(o) not in out]
+    for it, c, others in _small_towns(settled, out):
         if len(others) < FOCUS_MIN or any(o.country == c.country for o in others):
             continue
         counts: dict[str | None, int] = {}
