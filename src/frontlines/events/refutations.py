@@ -53,4 +53,22 @@ def denial_of_a_telling(d: Draft) -> bool:
     return True
 
 
-__all__ = ["ASSERTION_NOUNS", "DENIAL_VERBS", "denial_of_a_telling"]
+_SPEECH = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
+
+
+def drop_judgements_of_deeds_told(sent_drafts: list[Draft], told: list[Draft]) -> None:
+    """Mark as dropped a condemnation, a criticism or a blame (ACCUSE of the lexicon's modes "disapprove" and
+    "blame": "condemned the attack", "denounces the figures", "blamed the army") once the article has told a deed
+    in an earlier sentence (``told``: the drafts kept so far): corpus convention 1, who did the deed and who says so
+    are that deed's actor and attribution, no event of their own. Before any deed is told (a report that is only
+    the condemnation, a sentence on its own) the judgement is the one happening told, and stays ACCUSE. A formal act
+    of accusation addressed to someone (a complaint lodged, a protest note: mode "complain") and an accusation of a
+    deed ("accused Rwanda of plundering Congo's minerals": mode "allege") stay ACCUSE."""
+    if not any(d.typing.plover not in _SPEECH for d in told):
+        return
+    for d in sent_drafts:
+        if d.typing.plover == "ACCUSE" and d.typing.mode in ("disapprove", "blame"):
+            d.dropped = True
+
+
+__all__ = ["ASSERTION_NOUNS", "DENIAL_VERBS", "denial_of_a_telling", "drop_judgements_of_deeds_told"]
