@@ -537,7 +537,8 @@ def test_an_abbreviation_the_registry_knows_is_written_out(pipeline_resources: A
 
 
 # A blame naming the doer of a deed told just before with no doer is that deed's attribution, no
-# accusation of its own (events v180); a dispute, a deed with its doer, a charge with no deed stay.
+# accusation of its own (events v180); since v381 no blame of a deed told is an event; a blame with no deed told
+# before it and a charge of its own stay.
 BLAMES = [
     ("An airstrike hit the detention centre near Tripoli on Tuesday, killing 44 people. The government "
      "blamed the rebel army for the strike.", []),
@@ -545,11 +546,11 @@ BLAMES = [
      "Kurdish-led forces.", []),
     ("A pilot was shot dead on Monday after landing in Alama. Police blamed the rebels, who denied "
      "involvement.", []),
-    # negative: blames of two parties naming different doers are a dispute
+    # blames of two parties naming different doers, and a blame of a deed told with its doer, are no events of
+    # their own either (corpus convention 1, fourteenth session: events v381); the deed keeps its telling
     ("Four shells landed in the camp on Friday, killing 35 people. The rebels blamed the army. The government "
-     "blamed the rebels.", ["blamed", "blamed"]),
-    # negative: the deed told with its doer: the blame is an accusation
-    ("Russian missiles hit the port on Tuesday, killing two people. Kyiv blamed Moscow.", ["blamed"]),
+     "blamed the rebels.", []),
+    ("Russian missiles hit the port on Tuesday, killing two people. Kyiv blamed Moscow.", []),
     # negative: no deed told before
     ("The opposition blamed the government for the economic crisis.", ["blamed"]),
     # negative: "accuse" names a charge of its own

@@ -162,7 +162,7 @@ _LEAD_WED = "The government announced a ceasefire in the capital on Wednesday af
 LEADS = [
     (_LEAD_TUE + "The president called on allies to impose new sanctions.", "Tuesday", "2022-11-08", "called on",
      "2022-11-08"),
-    (_LEAD_TUE + "The governor condemned the attack.", "Tuesday", "2022-11-08", "condemned", "2022-11-08"),
+    (_LEAD_TUE + "The governor demanded an inquiry.", "Tuesday", "2022-11-08", "demanded", "2022-11-08"),
     (_LEAD_TUE + "The president calls on allies to impose new sanctions.", "Tuesday", "2022-11-08", "calls on",
      None),  # told in the present: the report's time
     (_LEAD_WED + "The UN mission urged all parties to respect the truce.", "Wednesday", "2022-11-09", "urged",
@@ -208,11 +208,11 @@ def test_a_statement_made_in_a_dated_medium_is_said_that_day(run_events) -> None
 # (v203) a statement does not take a time named inside what another speaker reported: that dates the reported act;
 # a time on the saying itself, or of an act told directly, it does (published Wed 9 Nov 2022)
 REPORTED = [
-    ("The ministry said an airstrike hit the hospital on Tuesday evening. The rebels rejected the claim as a lie.",
+    ("The ministry said an airstrike hit the hospital on Tuesday evening. The rebels rejected the truce offer.",
      False),
-    ("An airstrike hit the hospital on Tuesday evening. The rebels rejected the claim as a lie.", True),
-    ("The ministry said on Tuesday evening that an airstrike hit the hospital. The rebels rejected the claim as a "
-     "lie.", True),
+    ("An airstrike hit the hospital on Tuesday evening. The rebels rejected the truce offer.", True),
+    ("The ministry said on Tuesday evening that an airstrike hit the hospital. The rebels rejected the truce "
+     "offer.", True),
 ]
 
 
@@ -335,7 +335,7 @@ RELEASE_CASES = [
      "Amnesty International", "The killings", "Johannesburg"),
     # a wire's dateline is where its reporter filed; another party's words are not the issuer's
     ("GENEVA, May 12 (Reuters)" + _REPORT + "We urge the authorities to investigate.", "Reuters", "We urge", None),
-    ("GENEVA (12 May 2023)" + _REPORT + "The army rejected the report.", "UN Human Rights Office", "The army", None),
+    ("GENEVA (12 May 2023)" + _REPORT + "The army rejected the proposal.", "UN Human Rights Office", "The army", None),
 ]
 
 
@@ -548,16 +548,16 @@ def test_the_states_own_forces_act_at_home(pipeline_resources: Any, text: str, t
 # An official the words give an office but no nation holds it in the country the story is about (events
 # v136); a story whose events lie in two countries as often gives none.
 OFFICIALS = [
-    ("Gunmen killed 37 people in Mafa, a village in Yobe state, on Sunday.\n\nGovernor Mai Mala Buni has condemned "
-     "the killings.", "NGA"),
+    ("Gunmen killed 37 people in Mafa, a village in Yobe state, on Sunday.\n\nGovernor Mai Mala Buni has called on "
+     "residents to stay calm.", "NGA"),
     ("Gunmen killed 37 people in Mafa, a village in Yobe state, on Sunday. Shells hit Kramatorsk on Monday.\n\n"
-     "Governor Mai Mala Buni has condemned the killings.", None),
+     "Governor Mai Mala Buni has called on residents to stay calm.", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "side"), OFFICIALS, ids=["one-country", "two-countries"])
 def test_an_official_holds_office_where_the_story_is(pipeline_resources: Any, text: str, side: str | None) -> None:
-    _acts_for(pipeline_resources, text, "condemned", side)
+    _acts_for(pipeline_resources, text, "called", side)
 
 
 def _acts_for(resources: Any, text: str, trigger: str, side: str | None) -> None:

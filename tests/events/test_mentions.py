@@ -24,7 +24,7 @@ def _triggers(events) -> set[str]:  # noqa: ANN001
         ("The agency renewed its call for a ceasefire in the north.", "ceasefire", "call"),
         ("The two presidents signed an agreement on the deployment of foreign troops.", "deployment", "signed"),
         # a speech noun a refusal takes as object is the earlier speech act told again
-        ("The ministry rejected the accusation as baseless.", "accusation", "rejected"),
+        ("The ministry rejected the demand as baseless.", "demand", "rejected"),
         # the object of the act a demand asks for (events v155)
         ("The U.N. mission urged all parties to agree an immediate and unconditional ceasefire.", "ceasefire",
          "urged"),
@@ -131,8 +131,9 @@ def test_a_denial_of_ones_own_act_is_its_status(run_events, text: str, denied: s
     assert any(e.trigger.lower().startswith(denied) and e.status == EventStatus.DENIED for e in events), events
 
 
-def test_a_denial_of_anothers_claim_is_a_rejection(run_events) -> None:
-    assert "REJECT" in _types(run_events("The government denied that the town had fallen."))
+def test_a_denial_of_anothers_claim_is_no_event(run_events) -> None:
+    # corpus convention 3 (fourteenth session): a denial is the status of what it answers, no REJECT (v380)
+    assert "REJECT" not in _types(run_events("The government denied that the town had fallen."))
 
 
 def test_a_denial_of_responsibility_is_no_rejection(run_events) -> None:

@@ -102,7 +102,7 @@ def test_the_event_place(run, text: str, trigger: str, place: str) -> None:
 @pytest.mark.parametrize(
     ("text", "trigger", "not_place"),
     [
-        ("KYIV, Sept 11 (Reuters) - Russia denied the accusation.", "denied", "KYIV"),
+        ("KYIV, Sept 11 (Reuters) - Russia rejected the proposal.", "rejected", "KYIV"),
         # a denial of the denier's own act is that act's status (tests/events/test_mentions.py):
         # the act has no place at the speaker either
         ("Moscow denied that its forces had shelled the town.", "shelled", "Moscow"),
@@ -123,11 +123,11 @@ def test_statements_have_no_place_at_the_speaker(run, text: str, trigger: str, n
         # they were made when the text says so"), the town or seat of government that says it
         ("Speaking at a press conference in Kinshasa, the minister accused Rwanda of backing the rebels.", "accused",
          "Kinshasa"),
-        ("At his weekly news conference in Tehran on Monday, the spokesman rejected the accusation.", "rejected",
+        ("At his weekly news conference in Tehran on Monday, the spokesman rejected the proposal.", "rejected",
          "Tehran"),
-        ("Kyiv denies the city has fallen.", "denies", "Kyiv"),
+        ("Kyiv rejected the ceasefire proposal.", "rejected", "Kyiv"),
         # a state says it from its capital, not from the wire's dateline (events.context.seat_of_power)
-        ("KYIV, Sept 11 (Reuters) - Russia denied the accusation.", "denied", "Moscow"),
+        ("KYIV, Sept 11 (Reuters) - Russia rejected the proposal.", "rejected", "Moscow"),
         ("The minister said Beirut had asked Washington to urge Israel to show restraint.", "asked", "Beirut"),
         # never the town it asks ("asked Washington"); a country speaks from its capital
         ("The minister said Lebanon had asked Washington to urge Israel to show restraint.", "asked", "Beirut"),

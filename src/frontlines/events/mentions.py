@@ -71,6 +71,7 @@ from typing import Any
 from frontlines.events.draft import Draft
 from frontlines.events.generic import HABIT_NOUNS, no_happening
 from frontlines.events.lexicon import CueSet
+from frontlines.events.refutations import denial_of_a_telling
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.events.tree import doc_tree
 from frontlines.records import EventStatus
@@ -763,7 +764,7 @@ def drop_non_events(drafts: list[Draft], cues: dict[str, CueSet]) -> None:
     heads = {d.trigger.head.i: d for d in drafts}
     for d in drafts:
         if (speech_content(d, heads) or generic_mention(d, cues["civilians"]) or speech_participle(d) or predicative_noun(d) or request_about_report(d) or publication(d)
-                or standing_relation(d) or question(d) or own_part_denied(d, heads) or negation_elsewhere(d)
+                or standing_relation(d) or question(d) or own_part_denied(d, heads) or denial_of_a_telling(d) or negation_elsewhere(d)
                 or civilian_flight(d, armed) or naming(d) or pressing_on(d) or complaint(d)
                 or place_as_doer(d) or weapon_as_thing(d, heads, weapons) or evaluative_apposition(d) or turned_into(d) or press_request(d)
                 or military_backing(d, armed, weapons, cues["territory"]) or policy(d) or pattern_or_comparison(d)

@@ -124,6 +124,7 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.docindex import index_doc
+from frontlines.events.refutations import drop_judgements_of_deeds_told
 from frontlines.events.tree import doc_tree
 from frontlines.events.triggers import find_triggers
 from frontlines.events.unnamed import named_later
@@ -135,7 +136,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "304"  # v304: branch actors2 (v310-v313) merged too (docs/events-versions.md)
+VERSION = "381"  # v381: branch precision10: a judgement of a deed told is no event (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -236,6 +237,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
+        drop_judgements_of_deeds_told(sent_drafts, drafts)
         drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
         drop_participant_descriptions(sent_drafts)

@@ -1,0 +1,44 @@
+"""events.refutations: a denial of something told is no event; refusing what is asked or offered is REJECT."""
+
+from __future__ import annotations
+
+import pytest
+
+DENIALS = [
+    # (text, a REJECT event expected)
+    ("The Kremlin dismissed the accusations.", False),
+    ("Islamic Jihad rejected the claim as a lie.", False),
+    ("Kyiv denies the city has fallen.", False),
+    ("The spokesman rejected any suggestion that the region's status had changed.", False),
+    ("The ministry rejected the report as biased.", False),
+    ("The army said the school had reopened, a claim the diocese rejected.", False),
+    ("Reports that the command surrendered are fabricated and are rejected.", False),
+    # refusing what is asked or offered stays REJECT
+    ("The rebels rejected the ceasefire proposal on Monday.", True),
+    ("The government dismissed the demand for new elections.", True),
+    ("Parliament rejected the bill on Tuesday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "reject"), DENIALS)
+def test_a_denial_of_a_telling_is_no_event(run_events, text: str, reject: bool) -> None:
+    events = run_events(text)
+    assert ("REJECT" in {e.plover_type for e in events}) is reject, [(e.plover_type, e.trigger) for e in events]
+
+
+JUDGEMENTS = [
+    # (text, an ACCUSE event expected): after a deed is told, condemning or blaming it is no event of its own
+    ("Gunmen killed twelve villagers in Kauru on Sunday. The governor condemned the killings.", False),
+    ("A car bomb exploded in Manbij on Monday. The SDF blamed Turkish-backed factions.", False),
+    # before any deed is told, the judgement is the happening told
+    ("The governor condemned the killings of twelve villagers in Kauru.", True),
+    # an accusation of a deed and a formal complaint stay ACCUSE
+    ("A car bomb exploded in Manbij on Monday. The SDF accused Turkey of plundering the region's oil.", True),
+    ("Shells hit the town on Monday. The government lodged a complaint with the UN Security Council.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "accuse"), JUDGEMENTS)
+def test_a_judgement_of_a_deed_told_is_no_event(run_events, text: str, accuse: bool) -> None:
+    events = run_events(text)
+    assert ("ACCUSE" in {e.plover_type for e in events}) is accuse, [(e.plover_type, e.trigger) for e in events]
