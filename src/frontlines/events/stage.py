@@ -11,23 +11,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.attribution import (
-    blame_names_a_doer,
-    claim_or_report,
-    claimed_doers,
-    denied_accusations,
-    information_holder,
     abbreviations_written_out,
+    claim_or_report,
+    information_holder,
     nation_of_armed_bodies,
     own_defences,
-    own_statement,
-    speakers_own_acts,
     quote_attribution,
-    release_reports,
     speaker_is_source,
     speaker_named,
     speaker_side,
-    source_party,
+    speakers_own_acts,
 )
+from frontlines.events.denials import blame_names_a_doer, claimed_doers, denied_accusations
+from frontlines.events.own_statements import own_statement, release_reports, source_party
 from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.coder import (
     Typing,
