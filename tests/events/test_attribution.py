@@ -487,3 +487,43 @@ def test_an_abbreviation_the_registry_knows_is_written_out(pipeline_resources: A
     hit = triggered(pipeline_resources, text, "stormed", published=dt.date(2023, 4, 16), source="Wire service",
                     article_id="abbr")
     assert hit.attributed_to == attributed
+
+
+# Only a verb that marks the words as one side's contested word ("alleged", "claimed", "insisted") keeps a report of
+# another party's deed a claim (events v330): a verb of testimony or description reports what happened; a party's
+# word on its own side's deed stays its claim whatever verb tells it.
+FRAMED_BY = [
+    ("Human Rights Watch testified that soldiers had burned 40 homes in Ngarbuh.", "burned", EventStatus.HAPPENED,
+     "Human Rights Watch"),
+    # negative: a verb of a contested word
+    ("Human Rights Watch alleged that soldiers had burned 40 homes in Ngarbuh.", "burned", EventStatus.CLAIMED,
+     "Human Rights Watch"),
+    # negative: the speaker's own side
+    ("The army described how its soldiers had burned the rebel camp near Ngarbuh.", "burned", EventStatus.CLAIMED,
+     "The army"),
+]
+
+# Reported speech the quotations stage finds with a verb the events stage does not read as a frame ("reminds the
+# public that", "informs the public that") is framed by its speaker and that verb (events v331): another party's
+# deed is the speaker's report, its own side's deed its claim.
+REPORTED_SPEECH = [
+    ("The TNI reminds the public that the KKB shot dead a helicopter pilot in Alama last year.", "shot",
+     EventStatus.HAPPENED, "The TNI"),
+    ("The General Staff of the Armed Forces informs the public that on Sunday the Boulkessi military post was the "
+     "target of a complex attack by armed terrorist groups.", "attack", EventStatus.HAPPENED, "The General Staff"),
+    # negative: the speaker's own side's deed stays its claim
+    ("The TNI informed the public that its soldiers had killed three KKB fighters in Intan Jaya.", "killed",
+     EventStatus.CLAIMED, "The TNI"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), FRAMED_BY + REPORTED_SPEECH,
+                         ids=[t[0][:40] for t in FRAMED_BY + REPORTED_SPEECH])
+def test_a_report_is_told_from_a_claim_by_its_frame_and_its_speakers_side(
+        pipeline_resources: Any, text: str, trigger: str, status: EventStatus, attributed: str) -> None:
+    from frontlines.pipeline import process_article
+
+    events = list(process_article(Article(id="t", text=text, published=dt.date(2024, 3, 4)), pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert (hit.status, hit.attributed_to) == (status, attributed)

@@ -6,8 +6,9 @@ Whose side a speaker is on is :mod:`frontlines.events.speaker_sides`'s; a party'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from frontlines.actors.registry import country_name
 from frontlines.events.coder import Trigger
@@ -23,7 +24,7 @@ from frontlines.events.speaker_sides import (
     speakers_own_side,
 )
 from frontlines.events.speakers import acronym, anonymous, noun_phrase, source_like
-from frontlines.records import Actor, EventStatus, Evidence, Place, Sector
+from frontlines.records import Actor, EventStatus, Evidence, Place, Quote, Sector
 
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "Shoigu said his forces had taken": for control only
 
@@ -51,19 +52,46 @@ def speaker_named(doc: Any, evidence: Evidence | None) -> bool:
 SAID_ACTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "CONSULT"})
 
 
-def quote_attribution(trig: Trigger, realis: Realis, quotes: list[tuple[int, int, str | None]], plover: str) -> Realis:
-    """An event inside a quotation is attributed to its speaker and is claimed, not stated."""
+class Quoted(NamedTuple):
+    """A quotation's span, its speaker's name, and for an indirect one (reported speech) the speaker's head word
+    and the lemma of its verb of saying (:func:`reported_frame`)."""
+
+    start: int
+    end: int
+    speaker: str | None
+    frame: tuple[Any, str] | None = None
+
+
+def reported_frame(doc: Any, quote: Quote) -> tuple[Any, str] | None:
+    """The speaker's head word and the lemma of the verb that reports an indirect quotation ("The TNI reminds
+    the public that the KKB shot dead a pilot": TNI, "remind"), when both lie in the text."""
+    if quote.speaker_evidence is None or quote.cue_evidence is None:
+        return None
+    speaker = doc.char_span(quote.speaker_evidence.start, quote.speaker_evidence.end, alignment_mode="expand")
+    cue = doc.char_span(quote.cue_evidence.start, quote.cue_evidence.end, alignment_mode="expand")
+    if speaker is None or cue is None or len(speaker) == 0 or len(cue) == 0:
+        return None
+    return speaker.root, cue.root.lemma_.lower()
+
+
+def quote_attribution(trig: Trigger, realis: Realis, quotes: Sequence[Quoted], plover: str) -> Realis:
+    """An event inside a quotation is attributed to its speaker and is claimed, not stated. Inside reported
+    speech (an indirect quotation) the speaker's word and its verb of saying are the event's frame, as a frame
+    the events stage reads itself is: :func:`claim_or_report` then tells a party's claim about its own side from
+    its report of another's deed ("The TNI reminds the public that the KKB shot dead a pilot": a report)."""
     if realis.attributed_to is not None:
         return realis
     idx = trig.head.idx
-    for start, end, speaker in quotes:
+    for start, end, speaker, frame in quotes:
         if start <= idx < end and speaker:
             status = realis.status
             if status == EventStatus.HAPPENED and plover not in SAID_ACTS:
                 status = EventStatus.CLAIMED if plover not in ("RETREAT", "MOBILIZE", "AGREE") else EventStatus.ANNOUNCED
+            if frame is not None and realis.frame_word is None:
+                return replace(realis, status=status, attributed_to=speaker, attributed_token=frame[0],
+                               frame_word=frame[1])
             return replace(realis, status=status, attributed_to=speaker)
     return realis
-
 
 
 def speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: DocIndex,
@@ -119,7 +147,7 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
         if plover in SAID_ACTS:
             return replace(realis, status=EventStatus.HAPPENED)  # "said it had urged": the saying is the act
         return realis  # "said its forces had captured", "said it had captured": the party's own claim
-    if realis.frame_word is not None and realis.frame_word not in _REPORTING_VERBS:
+    if realis.frame_word in _CLAIM_MARKING or realis.frame_word in _HEDGES:
         return realis  # "claimed", "alleged", "accused": the words say it is a claim
     return replace(realis, status=EventStatus.HAPPENED)
 
@@ -183,6 +211,9 @@ def abbreviations_written_out(drafts: list[Draft], index: DocIndex) -> None:
 
 
 _REPORTING_VERBS = frozenset({"say", "tell", "report", "write", "state", "add", "confirm", "document", "verify"})
+# verbs that mark what they frame as one side's contested word, not a report of what was seen or found
+_CLAIM_MARKING = frozenset({"claim", "allege", "accuse", "blame", "charge", "insist", "assert", "contend", "maintain",
+                            "argue", "suggest"})
 # verbs of a hedge told with no one holding it ("more than 1,000 people are believed to have been arrested")
 _HEDGES = frozenset({"believe", "think", "suspect", "understand", "presume"})
 

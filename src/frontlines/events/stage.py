@@ -16,7 +16,9 @@ from frontlines.events.attribution import (
     information_holder,
     nation_of_armed_bodies,
     own_defences,
+    Quoted,
     quote_attribution,
+    reported_frame,
     speaker_is_source,
     speaker_named,
     speaker_side,
@@ -131,7 +133,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "304"  # v304: branch actors2 (v310-v313) merged too (docs/events-versions.md)
+VERSION = "331"  # v331: branch status6, a report told from a claim by its frame and reported speech (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -146,7 +148,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     index = index_doc(doc, inp.outputs, words)
     armed_at = frozenset(i for i, a in index.actor_at.items() if a.sector in _ARMED_SECTORS)
     quotes = [
-        (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
+        Quoted(q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text),
+               None if q.direct else reported_frame(doc, q))
         for q in inp.outputs.get("quotes", ())
         if ((q.speaker is not None and q.speaker.kind != "unnamed") or speaker_is_source(doc, q.speaker_evidence))
         and speaker_named(doc, q.speaker_evidence)
