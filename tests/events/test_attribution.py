@@ -212,53 +212,6 @@ def test_a_note_inserted_in_a_release_is_not_the_partys_word(pipeline_resources:
     assert note.status == EventStatus.HAPPENED and note.attributed_to is None
 
 
-# A party denying any part in a deed denies the attack that others tell of it (events v67); a denial of
-# a claim as such names no deed, and an attack told as a fact, attributed to no one, stays as told.
-DENIALS = [
-    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied involvement.",
-     EventStatus.DENIED),
-    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied any "
-     "connection to the strike.", EventStatus.DENIED),
-    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army rejected the "
-     "claim as a lie.", EventStatus.HAPPENED),
-    ("An Israeli airstrike hit the hospital on Tuesday. The Israeli army denied involvement.", EventStatus.HAPPENED),
-    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army did not deny "
-     "involvement.", EventStatus.HAPPENED),
-    # a denial answers an accusation told near it, not an attack told pages before
-    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. " + "Aid trucks waited at the "
-     "crossing. " * 7 + "The Israeli army denied involvement.", EventStatus.HAPPENED),
-]
-
-
-@pytest.mark.parametrize(("text", "status"), DENIALS, ids=[d[0][-40:] for d in DENIALS])
-def test_a_denied_part_makes_the_accused_deed_denied(run_events, text: str, status: EventStatus) -> None:
-    army = Actor(text="The Israeli army", evidence=_ev(text, "The Israeli army"), name="Israel Defense Forces",
-                 country="ISR", sector=Sector.MILITARY, side="ISR")
-    actors = (actor(text, "Israeli", "Israel Defense Forces", "ISR"), army,
-              actor(text, "health ministry", "Gaza Health Ministry", "PSE", Sector.GOVERNMENT)) if "ministry" in text \
-        else (actor(text, "Israeli", "Israel Defense Forces", "ISR"), army)
-    events = {e.trigger: e for e in run_events(text, actors=actors)}
-    assert "airstrike" in events, sorted(events)
-    assert events["airstrike"].status == status
-
-
-@pytest.mark.parametrize(
-    ("text", "claimant", "doers"),
-    [
-        # a claim of responsibility for an attack told before names that attack's doer (v86)
-        ("A car bomb killed 12 people in Mogadishu on Sunday. Al-Shabaab claimed responsibility for the attack.",
-         "Al-Shabaab", ["Al-Shabaab"]),
-        # negative: no one claiming it names no one
-        ("A car bomb killed 12 people in Mogadishu on Sunday. No group claimed responsibility for the attack.",
-         None, []),
-    ],
-)
-def test_a_claim_of_responsibility_names_the_attack_s_doer(run_events, text: str, claimant, doers) -> None:  # noqa: ANN001
-    actors = (actor(text, claimant, claimant, None, Sector.REBEL),) if claimant else ()
-    [attack] = [e for e in run_events(text, actors=actors) if e.plover_type == "ASSAULT"]
-    assert [a.name for a in attack.sources] == doers
-
-
 # An armed group's speaker naming the doer by its kind alone ("the rebels") speaks of its own group: a
 # claim (events v81). A state's speaker on "the rebels", and a group's speaker on the army, report.
 def _group_text(office: str, doer: str) -> str:
@@ -536,32 +489,41 @@ def test_an_abbreviation_the_registry_knows_is_written_out(pipeline_resources: A
     assert hit.attributed_to == attributed
 
 
-# A blame naming the doer of a deed told just before with no doer is that deed's attribution, no
-# accusation of its own (events v180); since v381 no blame of a deed told is an event; a blame with no deed told
-# before it and a charge of its own stay.
-BLAMES = [
-    ("An airstrike hit the detention centre near Tripoli on Tuesday, killing 44 people. The government "
-     "blamed the rebel army for the strike.", []),
-    ("A car bomb exploded in Manbij on Monday, killing 20 farm workers. The defence ministry blamed the "
-     "Kurdish-led forces.", []),
-    ("A pilot was shot dead on Monday after landing in Alama. Police blamed the rebels, who denied "
-     "involvement.", []),
-    # blames of two parties naming different doers, and a blame of a deed told with its doer, are no events of
-    # their own either (corpus convention 1, fourteenth session: events v381); the deed keeps its telling
-    ("Four shells landed in the camp on Friday, killing 35 people. The rebels blamed the army. The government "
-     "blamed the rebels.", []),
-    ("Russian missiles hit the port on Tuesday, killing two people. Kyiv blamed Moscow.", []),
-    # negative: no deed told before
-    ("The opposition blamed the government for the economic crisis.", ["blamed"]),
-    # negative: "accuse" names a charge of its own
-    ("A car bomb exploded in Manbij on Monday, killing 20 farm workers. The ministry accused the Kurdish-led "
-     "forces of terrorism.", ["accused"]),
+# Only a verb that marks the words as one side's contested word ("alleged", "claimed", "insisted") keeps a report of
+# another party's deed a claim (events v330): a verb of testimony or description reports what happened; a party's
+# word on its own side's deed stays its claim whatever verb tells it.
+FRAMED_BY = [
+    ("Human Rights Watch testified that soldiers had burned 40 homes in Ngarbuh.", "burned", EventStatus.HAPPENED,
+     "Human Rights Watch"),
+    # negative: a verb of a contested word
+    ("Human Rights Watch alleged that soldiers had burned 40 homes in Ngarbuh.", "burned", EventStatus.CLAIMED,
+     "Human Rights Watch"),
+    # negative: the speaker's own side
+    ("The army described how its soldiers had burned the rebel camp near Ngarbuh.", "burned", EventStatus.CLAIMED,
+     "The army"),
+]
+
+# Reported speech the quotations stage finds with a verb the events stage does not read as a frame ("reminds the
+# public that", "informs the public that") is framed by its speaker and that verb (events v331): another party's
+# deed is the speaker's report, its own side's deed its claim.
+REPORTED_SPEECH = [
+    ("The TNI reminds the public that the KKB shot dead a helicopter pilot in Alama last year.", "shot",
+     EventStatus.HAPPENED, "The TNI"),
+    ("The General Staff of the Armed Forces informs the public that on Sunday the Boulkessi military post was the "
+     "target of a complex attack by armed terrorist groups.", "attack", EventStatus.HAPPENED, "The General Staff"),
+    # negative: the speaker's own side's deed stays its claim
+    ("The TNI informed the public that its soldiers had killed three KKB fighters in Intan Jaya.", "killed",
+     EventStatus.CLAIMED, "The TNI"),
 ]
 
 
-@pytest.mark.parametrize(("text", "accusations"), BLAMES, ids=[b[0][-40:] for b in BLAMES])
-def test_a_blame_names_the_doer_of_a_deed_told_without_one(run_events, text: str, accusations: list[str]) -> None:
-    actors = (actor(text, "Russian", "Military Forces of Russia", "RUS"),) if "Russian" in text else ()
-    events = run_events(text, actors=actors)
-    assert any(e.plover_type == "ASSAULT" for e in events) or "crisis" in text
-    assert [e.trigger for e in events if e.plover_type == "ACCUSE"] == accusations
+@pytest.mark.parametrize(("text", "trigger", "status", "attributed"), FRAMED_BY + REPORTED_SPEECH,
+                         ids=[t[0][:40] for t in FRAMED_BY + REPORTED_SPEECH])
+def test_a_report_is_told_from_a_claim_by_its_frame_and_its_speakers_side(
+        pipeline_resources: Any, text: str, trigger: str, status: EventStatus, attributed: str) -> None:
+    from frontlines.pipeline import process_article
+
+    events = list(process_article(Article(id="t", text=text, published=dt.date(2024, 3, 4)), pipeline_resources).events)
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert (hit.status, hit.attributed_to) == (status, attributed)

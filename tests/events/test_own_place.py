@@ -340,7 +340,7 @@ def test_attributed_to_a_person_or_body_stays(run) -> None:
 )
 def test_source_party(source: str, side: str | None) -> None:
     from frontlines.actors.registry import load_actor_registry
-    from frontlines.events.attribution import source_party
+    from frontlines.events.own_statements import source_party
 
     assert source_party(source, load_actor_registry()) == side
 

@@ -56,7 +56,8 @@ def _events(pipeline: Any, article: Article) -> Any:
     return extract(resources.nlp(article.text), article, resources, chain).events
 
 
-def _check_withdrawal_article(events: Any, *, order_place_words: tuple[str, ...]) -> None:
+def _check_withdrawal_article(events: Any, *, order_place_words: tuple[str, ...],
+                              arrests_told: EventStatus = EventStatus.HAPPENED) -> None:
     types = {e.plover_type for e in events}
     assert {"RETREAT", "ASSAULT", "MOBILIZE", "THREATEN", "COERCE"} <= types
     retreats = [e for e in events if e.plover_type == "RETREAT" and e.status in (EventStatus.ORDERED,
@@ -65,7 +66,9 @@ def _check_withdrawal_article(events: Any, *, order_place_words: tuple[str, ...]
     regained = [e for e in events if e.acled_sub_event_type == "Government regains territory"]
     assert regained and any(q.kind == "settlements" for e in regained for q in e.quantities)
     arrests = [e for e in events if e.acled_sub_event_type == "Arrests"]
-    assert arrests and all(e.status == EventStatus.CLAIMED for e in arrests)
+    # "reports from the occupied city have detailed widespread arrests": no party's word on its own deed, so a report
+    # of what happened, attributed to the reports (events v330; it was a claim while only "say"-like verbs reported)
+    assert arrests and all(e.status == arrests_told for e in arrests)
     for e in events:  # never a capital used for its government
         assert e.place is None or not e.place.metonymic
     # main-event ranking: the withdrawal order the headline and lead report comes first, above the
@@ -92,7 +95,11 @@ def test_model_article(pipeline: Any) -> None:
 
 def test_project_article(pipeline: Any) -> None:
     """Always-run twin: an article written for the project in the same style."""
-    _check_withdrawal_article(_events(pipeline, _article(TWIN)), order_place_words=("Oskil",))
+    # "residents who stayed have described widespread arrests": the residents are unnamed, so no one is the source,
+    # and a frame with no source keeps a claim unless its verb is one of reporting ("said", "reported"): left as it
+    # was (docs/accuracy.md, fourteenth session, branch status6)
+    _check_withdrawal_article(_events(pipeline, _article(TWIN)), order_place_words=("Oskil",),
+                              arrests_told=EventStatus.CLAIMED)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

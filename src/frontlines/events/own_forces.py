@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.attribution import forces_of_no_side
+from frontlines.events.own_statements import forces_of_no_side
 from frontlines.events.draft import Draft
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.records import Actor, EventStatus, Sector
@@ -125,7 +125,7 @@ _ARMED = frozenset({Sector.MILITARY, Sector.POLICE, Sector.REBEL})
 
 
 def party_forces_side(drafts: list[Draft], party: str | None) -> None:
-    """In a party's own statement (``party``: its side, :func:`frontlines.events.attribution.source_party`) the
+    """In a party's own statement (``party``: its side, :func:`frontlines.events.own_statements.source_party`) the
     forces it names with no side ("the Defence Forces liberated Lobkove", "units of the Tsentr group", "our
     forces regained control") are its own: the doers found with no side take the party's. A doer with a side,
     a nationality or an owner of another's ("Ukrainian units", "the enemy's units") is left as found."""

@@ -2,7 +2,7 @@
 National Police said it had sent reinforcements", "the armed forces said they had detained 329 people".
 
 A deed told in the clause of a saying whose doer is a third-person pronoun agreeing with the sayer ("it" a body,
-"they" a body or plural, "he"/"she" a person: :func:`frontlines.events.attribution._speaker_as_pronoun`) is the
+"they" a body or plural, "he"/"she" a person: :func:`frontlines.events.speaker_sides.speaker_as_pronoun`) is the
 sayer's own deed: the sayer is its doer (ACLED's actor1). A state's armed body is a collective noun taken up by "they" whatever its number ("the police said they
 had arrested"). A body named by its kind alone with no nation ("the
 police", "the armed forces") is the state forces of the land the deed was done in, as
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.attribution import _speaker_as_pronoun
+from frontlines.events.speaker_sides import speaker_as_pronoun
 from frontlines.events.draft import Draft
 from frontlines.events.own_forces import _named_by_kind, armed_state_body
 from frontlines.events.roles import DocIndex, agent_tokens
@@ -35,7 +35,7 @@ def sayers_own_deeds(drafts: list[Draft], index: DocIndex) -> None:
             continue
         speaker = index.actor_at.get(tok.i)
         doers = agent_tokens(d.trigger.head)
-        if speaker is None or not (_speaker_as_pronoun(doers, tok) or _collective_they(doers, tok, speaker)):
+        if speaker is None or not (speaker_as_pronoun(doers, tok) or _collective_they(doers, tok, speaker)):
             continue
         nation = speaker.side or speaker.country
         if nation is None and armed_state_body(speaker) and _named_by_kind(tok) and d.place is not None \

@@ -11,23 +11,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.attribution import (
-    blame_names_a_doer,
-    claim_or_report,
-    claimed_doers,
-    denied_accusations,
-    information_holder,
     abbreviations_written_out,
+    claim_or_report,
+    information_holder,
     nation_of_armed_bodies,
     own_defences,
-    own_statement,
-    speakers_own_acts,
+    Quoted,
     quote_attribution,
-    release_reports,
+    reported_frame,
     speaker_is_source,
     speaker_named,
     speaker_side,
-    source_party,
+    speakers_own_acts,
 )
+from frontlines.events.denials import blame_names_a_doer, claimed_doers, denied_accusations
+from frontlines.events.own_statements import own_statement, release_reports, source_party
 from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.coder import (
     Typing,
@@ -136,7 +134,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "381"  # v381: branch precision10: a judgement of a deed told is no event (docs/events-versions.md)
+VERSION = "390"  # v390: merge of status6 into main after corpus8 and precision10 (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -151,7 +149,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     index = index_doc(doc, inp.outputs, words)
     armed_at = frozenset(i for i, a in index.actor_at.items() if a.sector in _ARMED_SECTORS)
     quotes = [
-        (q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text))
+        Quoted(q.evidence.start, q.evidence.end, (q.speaker.name if q.speaker else q.speaker_text),
+               None if q.direct else reported_frame(doc, q))
         for q in inp.outputs.get("quotes", ())
         if ((q.speaker is not None and q.speaker.kind != "unnamed") or speaker_is_source(doc, q.speaker_evidence))
         and speaker_named(doc, q.speaker_evidence)

@@ -3,6 +3,7 @@ triggers that have no event word of their own (a quoted menace, a stated obligat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -74,7 +75,7 @@ def obligations(sent: Any, musts: list[int], triggers: list[Trigger]) -> list[Tr
 
 
 def threat_statement(sent: Any, words: DocWords, lex: EventLexicon,
-                     quotes: list[tuple[int, int, str | None]]) -> Trigger | None:
+                     quotes: Sequence[tuple[Any, ...]]) -> Trigger | None:
     """A quoted first-person or future menace addressed to "you": a threat without a threat verb."""
     lowers = set(words.lower[sent.start : sent.end])  # the cheapest test first: most sentences end here
     if not ({"you", "your", "yours"} & lowers) or not ({"will", "'ll", "shall"} & lowers):

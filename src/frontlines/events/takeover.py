@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.attribution import forces_of_no_side
+from frontlines.events.own_statements import forces_of_no_side
 from frontlines.events.coder import SentenceCues, Trigger, Typing
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon

@@ -1,0 +1,205 @@
+"""Denials and blame: a party denying a part in a deed it is accused of, an accusation naming the doer of a
+deed told before, a claim of responsibility naming the doer of the last attack. Split from
+:mod:`frontlines.events.attribution`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from frontlines.events.draft import Draft
+from frontlines.events.roles import DocIndex, claimants
+from frontlines.events.speaker_sides import POSSESSIVE_PRONOUNS, side_of_speaker
+from frontlines.records import Actor, EventStatus
+from frontlines.stages import sentence_start
+
+
+_PART_NOUNS = frozenset({"involvement", "responsibility", "connection", "role", "link", "part", "participation",
+                         "hand", "complicity"})
+_HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
+DENIAL_REACH = 6  # sentences back from a denial to the deeds it answers
+
+
+def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_words: frozenset[str],
+                       lemmas: Sequence[str] | None = None) -> None:
+    """A party denying any part in a deed ("The Israeli military denied involvement"; "Hezbollah denied
+    any connection to the strike"; "denied that its aircraft had targeted the centre": :func:`_denies_own_deed`) denies the deeds that others tell of it: an attack of that party's
+    side that the text attributes to someone else (the accuser, or a reporter) is denied. A denial of a
+    claim or an accusation as such ("rejected the claim as a lie") names no deed. A reported attack
+    whose doer has no side, answered at once by a party's denial in the same or the next sentence,
+    is denied too. An attack told as a fact, with no one it is attributed to, stays as told, unless an accusation named its doer
+    (:func:`_denied_after_blame`)."""
+    deniers: list[tuple[str, int]] = []  # (side, the denial's sentence number)
+    named: list[tuple[frozenset[str], int]] = []  # (the denier's names, the denial's sentence number)
+    # ``lemmas``: the Doc's lower-cased lemmas (events.words), read to find the verbs of denial without
+    # building every Token
+    candidates = (doc[i] for i, lemma in enumerate(lemmas) if lemma in deny_words) if lemmas is not None else doc
+    sent_of: dict[int, int] = {}
+    for tok in candidates:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in deny_words or _negated_verb(tok):
+            continue
+        if not sent_of:
+            sent_of = {sent.start: k for k, sent in enumerate(doc.sents)}
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if not any(o.lemma_.lower() in _PART_NOUNS for o in objects) and not _denies_own_deed(tok):
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            who = _antecedent(subj, tok)
+            named.append((_party_names(who, index), sent_of.get(sentence_start(tok), 0)))
+            actor = index.actor_at.get(who.i)
+            if actor is not None and (actor.side or actor.country):
+                deniers.append((actor.side or actor.country or "", sent_of.get(sentence_start(tok), 0)))
+    if named:
+        _denied_after_blame(drafts, index, doc, named, sent_of, lemmas)
+    if not deniers:
+        return
+    for d in drafts:
+        if d.typing.plover not in _HOSTILE_DEEDS or d.realis.status not in (EventStatus.HAPPENED, EventStatus.CLAIMED):
+            continue
+        if d.realis.attributed_to is None:
+            continue
+        tok = d.realis.attributed_token  # none for a quotation's speaker
+        sides = {a.side or a.country for a in d.sources} - {None}
+        teller = side_of_speaker(tok, index) if tok is not None else None
+        here = sent_of.get(d.sent.start, 0)
+        # the accusation a denial answers is told before it and near it, not anywhere in the article
+        near = {side for side, k in deniers if 0 <= k - here <= DENIAL_REACH}
+        if sides & near and teller not in sides:
+            d.realis = replace(d.realis, status=EventStatus.DENIED)
+        elif not sides and any(0 <= k - here <= 1 and side != teller for side, k in deniers):
+            # "the Midvolga-2 reported being attacked by drones. Ukraine's foreign ministry denied any
+            # involvement": a report of an attack by no one named, answered at once by a party's denial
+            d.realis = replace(d.realis, status=EventStatus.DENIED)
+
+
+def _denies_own_deed(verb: Any) -> bool:
+    """A denial whose content is the denier's own deed, told in a clause with the denier's pronoun or
+    possessive as its doer ("an LNA spokesman denied that its aircraft had targeted the centre", "denied
+    that they had shelled the camp") or as a gerund with no doer of its own ("denied targeting the
+    church"): the denier denies a part in it. A clause of another's deed ("denied that the rebels had
+    entered the town") is a denial of a report, no part of the denier's."""
+    for clause in verb.children:
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if clause.dep_ == "ccomp" and any(s.lower_ in ("it", "they") or any(
+                p.dep_ == "poss" and p.lower_ in POSSESSIVE_PRONOUNS for p in s.children) for s in subjects):
+            return True
+        if clause.dep_ in ("xcomp", "ccomp") and clause.tag_ == "VBG" and not subjects:
+            return True
+    return False
+
+
+def _antecedent(subj: Any, verb: Any) -> Any:
+    """A relative pronoun's antecedent ("Police blamed the TPNPB, which denied involvement": the TPNPB)."""
+    if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+# verbs that name the doer of a deed told before: the accuser blames or accuses the accused
+_BLAME_VERBS = frozenset({"blame", "accuse"})
+BLAME_REACH = 2  # sentences from an accusation to the denial that answers it
+
+
+def _party_names(tok: Any, index: DocIndex) -> frozenset[str]:
+    """The names a party goes by in its mention: its side, and the proper nouns of its phrase outside a
+    clause on it ("the Libyan National Army (LNA)": Libyan, National, Army, LNA)."""
+    names = {t.text for t in tok.subtree if t.pos_ == "PROPN" and not any(
+        a.dep_ == "relcl" and a.i > tok.i for a in t.ancestors if a.i in range(tok.left_edge.i, tok.right_edge.i + 1))}
+    actor = index.actor_at.get(tok.i)
+    if actor is not None and (actor.side or actor.country):
+        names.add("side:" + (actor.side or actor.country or ""))
+    return frozenset(names)
+
+
+def _denied_after_blame(drafts: list[Draft], index: DocIndex, doc: Any, deniers: list[tuple[frozenset[str], int]],
+                        sent_of: dict[int, int], lemmas: Sequence[str] | None) -> None:
+    """An attack told as a fact with no doer, then an accusation that names one, which the accused
+    denies ("A car bomb exploded ... in Manbij. Syria's new defence ministry blamed the SDF. The SDF
+    denied any role"; "Glen Conning was shot dead ... Police blamed the TPNPB, which denied
+    involvement"): the accused denies the deed the accuser holds it did, so the attacks told with no doer
+    shortly before the accusation (the bombing and its wounded) are denied and attributed to the accuser. The denier is the accused when it shares
+    its side or all its proper names with it ("The SDF" and "the Kurdish-led Syrian Democratic Forces
+    (SDF)"). With no accusation, or a denial by another party, the attack stays as told."""
+    verbs = (doc[i] for i, lemma in enumerate(lemmas) if lemma in _BLAME_VERBS) if lemmas is not None else doc
+    blames: list[tuple[Actor, frozenset[str], int]] = []  # (accuser, the accused's names, its sentence number)
+    for tok in verbs:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _BLAME_VERBS or _negated_verb(tok):
+            continue
+        accusers = [index.actor_at.get(_antecedent(c, tok).i) for c in tok.children if c.dep_ == "nsubj"]
+        accused = [_party_names(c, index) for c in tok.children if c.dep_ == "dobj"]
+        k = sent_of.get(sentence_start(tok), 0)
+        blames.extend((who, names, k) for who in accusers if who is not None for names in accused if names)
+    for accuser, names, k_blame in blames:
+        if not any(_same_party(names, denier) and 0 <= k - k_blame <= BLAME_REACH for denier, k in deniers):
+            continue
+        sides = {n[5:] for n in names if n.startswith("side:")}
+        told = [d for d in drafts if d.typing.plover in _HOSTILE_DEEDS and d.realis.status is EventStatus.HAPPENED
+                and d.realis.attributed_to is None and all((a.side or a.country) in sides for a in d.sources)
+                and 0 <= k_blame - sent_of.get(d.sent.start, 0) <= DENIAL_REACH]
+        for d in told:
+            d.realis = replace(d.realis, status=EventStatus.DENIED, attributed_to=accuser.evidence.text)
+
+
+def blame_names_a_doer(drafts: list[Draft]) -> None:
+    """A party blaming another for a deed the article told shortly before with no doer of another side
+    ("an airstrike hit the Tajoura Detention Centre ... The GNA blamed the LNA for the strike"; "Monday's
+    attack on the Kerch bridge ... Moscow blamed Ukrainian naval drones"; "the killing of a couple ..., which
+    it blamed on the 33rd Front") says who did that deed: the corpus's convention codes anyone's report of
+    what a party did as the deed's attribution, not as an act of its own, so the blame is no event. Blames
+    that name different doers near each other ("The M23 denied responsibility and blamed the Congolese army.
+    The Congolese government accused Rwanda of a war crime") are a dispute: each side's accusation stays an
+    event. "Accuse" names a charge of its own ("accused Rwanda of a war crime") and stays."""
+    charges = [d for d in drafts if not d.dropped and d.typing.plover == "ACCUSE"
+               and d.trigger.head.lemma_.lower() in _BLAME_VERBS and d.trigger.head.pos_ == "VERB"
+               and not _negated_verb(d.trigger.head)]
+    for d in charges:
+        head = d.trigger.head
+        if head.lemma_.lower() != "blame":
+            continue
+        accusers = {_accuser_words(head)}
+        if any(o is not d and abs(o.sent_idx - d.sent_idx) <= DENIAL_REACH and _accuser_words(o.trigger.head) not in accusers
+               for o in charges):
+            continue  # a dispute: accusations of more than one party
+        if any(e is not d and not e.dropped and e.typing.plover in _HOSTILE_DEEDS
+               and 0 <= d.sent_idx - e.sent_idx <= DENIAL_REACH and e.trigger.head.i < head.i and not e.sources
+               for e in drafts):
+            d.dropped = True
+
+
+def _accuser_words(verb: Any) -> str:
+    """The words naming who accuses (its subject, a relative pronoun's antecedent)."""
+    subjects = [_antecedent(c, verb) for c in verb.children if c.dep_ == "nsubj"]
+    return " ".join(t.lower_ for s in subjects for t in s.subtree)
+
+
+def _same_party(accused: frozenset[str], denier: frozenset[str]) -> bool:
+    """The same side, or every proper name of the denier's among the accused's."""
+    sides = {n for n in accused if n.startswith("side:")}
+    if sides & denier:
+        return True
+    words = {n for n in denier if not n.startswith("side:")}
+    return bool(words) and words <= accused
+
+
+def _negated_verb(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+CLAIM_REACH = 6  # sentences back a claim of responsibility for "the attack" looks for the attack
+
+
+def claimed_doers(kept: list[Any], claims: list[tuple[int, Any]], index: DocIndex, words: frozenset[str]) -> None:
+    """A claim of responsibility for an attack told before ("A car bomb killed 12 people in Mogadishu.
+    Al-Shabaab claimed responsibility for the attack."): the claimant is the doer of the last attack told
+    up to that sentence, when nothing named one. ``claims``: (sentence number, the claimed event noun)."""
+    for s_idx, noun in claims:
+        who = claimants(noun, index, words)
+        if not who:
+            continue
+        referent = next((d for d in reversed(kept) if s_idx - CLAIM_REACH <= d.sent_idx <= s_idx
+                         and d.typing.plover == "ASSAULT"), None)
+        if referent is not None and not referent.sources:
+            referent.sources = tuple(dict.fromkeys(who))

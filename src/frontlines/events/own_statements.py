@@ -1,0 +1,165 @@
+"""A party's own statement (a ministry's release, an army's post, an armed group's channel): which sources are
+parties to the war, what their own side did (their claims), the deeds they tell with no one's word for it (their
+reports) and the forces they name without a side (their own). Split from :mod:`frontlines.events.attribution`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+from frontlines.events.draft import Draft
+from frontlines.events.mentions import SPEECH_TYPES
+from frontlines.events.roles import agent_tokens
+from frontlines.records import EventStatus
+
+
+_PARTY_WORDS = frozenset("""
+ministry forces force army command government military office presidency defence defense staff
+""".split())
+
+
+def source_party(source: str | None, registry: Any) -> str | None:
+    """The side an article's own source belongs to when the source is a party to the war (a
+    defence ministry, an army's command, a government office, an armed group's channel), else None."""
+    if not source or registry is None:
+        return None
+    words = re.findall(r"[\w'.-]+", source)
+    lower = [w.lower() for w in words]
+    for k in range(len(words)):
+        hit = registry.match_alias(lower, words, k)
+        if hit is not None:
+            entry = registry.entries.get(hit[1])
+            if entry is not None and entry.sector.value in ("military", "rebel", "government", "police"):
+                return entry.side or entry.country
+    if not _PARTY_WORDS & set(lower):
+        return None
+    for k in range(len(words)):
+        for n in (3, 2, 1):
+            country = registry.country_of(" ".join(words[k : k + n]))
+            if country:
+                return country
+    return None
+
+
+def own_statement(drafts: list[Draft], source: str | None, party: str | None) -> None:
+    """In a party's own statement (a ministry's release, an army's Telegram post) what its own side
+    did is that party's claim: status claimed, attributed to the source. What its side did includes,
+    told in a clause, a move with no doer ("personnel were relocated", "corridors have been set up"):
+    a party tells its own moves so, and names the enemy's; and a deed of forces it names without a
+    side ("units of the Tsentr group of forces have liberated"). ``party``: the source's side
+    (:func:`source_party`). What the text says "we" or "our aircraft" did is the party's claim whether
+    its side is known or not ("our aircraft struck 30 targets": :func:`_first_person_claims`)."""
+    if source and (party is not None or _PARTY_WORDS & set(re.findall(r"[a-z]+", source.lower()))):
+        _first_person_claims(drafts, source)
+    if party is None:
+        return  # a party not in the registry: only what it says it did
+    for d in drafts:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
+            continue
+        if party in {a.side or a.country for a in d.sources} or (d.trigger.head.pos_ == "VERB" and (
+                _move_told_without_doer(d, party) or forces_of_no_side(d))):
+            d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+
+
+_DEEDS = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
+RELEASE_NEWS_DAYS = 7  # a release reports on its last days; a deed dated before them is background
+
+
+def release_reports(drafts: list[Draft], source: str | None, published: dt.date | None) -> None:
+    """A party's own release (a ministry's, an army command's, a force's channel) is its word on the
+    war: a deed of the days it reports on that it tells with no one's word for it ("drones launched
+    from Rwandan territory attacked Goma airport") is reported by the party, attributed to it (its
+    own side's deeds are its claims already: :func:`own_statement`). A UN or aid office's report is not
+    a party's: "office" alone makes no party."""
+    words = set(re.findall(r"[a-z]+", (source or "").lower()))
+    if not (_PARTY_WORDS - {"office"}) & words:
+        return
+    for d in drafts:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
+            continue
+        if d.typing.plover in _DEEDS and not _background(d, published):
+            d.realis = replace(d.realis, attributed_to=source)
+
+
+def _background(d: Draft, published: dt.date | None) -> bool:
+    t = d.time
+    if published is None or t is None or t.resolution.value == "default" or t.end is None:
+        return False
+    return (published - t.end).days > RELEASE_NEWS_DAYS
+
+
+def _inserted_note(d: Draft) -> bool:
+    """The sentence lies in a bracketed note inserted into the party's text ("[Editor's note: ...
+    Russian forces had been trying to take the town since October.]"): the desk's words, not the party's."""
+    text = d.sent.doc.text
+    start = d.sent.start_char
+    return text.rfind("[", 0, start + 1) > text.rfind("]", 0, start)
+
+
+# a side's own moves: where its forces go, what they leave, the help they set up
+_MOVES = frozenset({"MOBILIZE", "RETREAT", "AID"})
+
+
+# nouns of armed forces, which a party's release names its own by (the enemy's it names as such)
+_FORCE_NOUNS = frozenset("""
+unit force troop soldier serviceman fighter system crew aviation artillery battalion brigade regiment division
+""".split())
+
+
+def forces_of_no_side(d: Draft) -> bool:
+    """A deed whose doer is a force the party's text names without a side ("units of the Tsentr group
+    of forces have liberated", "duty air defence systems intercepted"): the party's own forces. A
+    doer with a side, a nationality or an owner of its own ("Ukrainian units", "the enemy's units"),
+    or any actor found with a side, is not."""
+    if d.typing.plover in SPEECH_TYPES or any(a.side or a.country for a in d.sources):
+        return False
+    doers = agent_tokens(d.trigger.head)
+    return bool(doers) and all(_force_noun(t) and (t.ent_type_ == "" or _name_of_no_nation(t))
+                               and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in (
+                                   "NORP", "GPE", "ORG") and not _same_name(c, t)) for c in t.children) for t in doers)
+
+
+def _same_name(word: Any, head: Any) -> bool:
+    """The modifier is a word of the head's own name ("Defence" in "the Defence Forces"), not another
+    party's name before it ("Wagner forces", "Hezbollah fighters")."""
+    return head.ent_type_ == "ORG" and word.ent_type_ == "ORG" and word.i < head.i and all(
+        word.doc[k].ent_iob_ == "I" for k in range(word.i + 1, head.i + 1))
+
+
+def _force_noun(tok: Any) -> bool:
+    """A noun of armed forces, a name's plural too (the tagger leaves "Forces" in a name unlemmatised)."""
+    lemma = tok.lemma_.lower()
+    return lemma in _FORCE_NOUNS or (tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in _FORCE_NOUNS)
+
+
+def _name_of_no_nation(tok: Any) -> bool:
+    """A force named by a name of its own ("the Defence Forces liberated Lobkove", in the Ukrainian
+    ministry's summary), the head of that name: the parser tags it a name, but no nation or group
+    modifies it (the actors found no side for it)."""
+    return tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"
+
+
+def _move_told_without_doer(d: Draft, party: str) -> bool:
+    """A move told as done with no doer at all ("personnel were relocated", "corridors have been set
+    up"), of none but the party's own people: whoever was moved belongs to the party's side."""
+    if d.typing.plover not in _MOVES or d.sources or agent_tokens(d.trigger.head):
+        return False
+    return all((a.side or a.country) == party for a in d.targets)
+
+
+
+def _first_person_claims(drafts: list[Draft], source: str) -> None:
+    """In a text whose source names itself a party (a command, a ministry, a force) but whose side
+    is not known, what the text says "we" or "our forces" did is that party's claim."""
+    for d in drafts:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or d.typing.plover in SPEECH_TYPES:
+            continue  # "we call on ...": a speech act is done in the saying, not claimed
+        doers = agent_tokens(d.trigger.head)
+        if any(t.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children) for t in doers):
+            d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+
+
+# what a party denies when it denies a part in a deed it is accused of ("denied involvement", "denied
+# any connection to the strike", "denied responsibility")

@@ -1,0 +1,88 @@
+"""events.denials: a party denying a part in a deed denies the attack others tell of it, a claim of
+responsibility names the attack's doer, a blame names the doer of a deed told without one (table tests
+with the cases that must stay as told)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.records import Actor, EventStatus, Sector
+from tests.events.conftest import _ev, actor
+
+
+# A party denying any part in a deed denies the attack that others tell of it (events v67); a denial of
+# a claim as such names no deed, and an attack told as a fact, attributed to no one, stays as told.
+DENIALS = [
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied involvement.",
+     EventStatus.DENIED),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied any "
+     "connection to the strike.", EventStatus.DENIED),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army rejected the "
+     "claim as a lie.", EventStatus.HAPPENED),
+    ("An Israeli airstrike hit the hospital on Tuesday. The Israeli army denied involvement.", EventStatus.HAPPENED),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army did not deny "
+     "involvement.", EventStatus.HAPPENED),
+    # a denial answers an accusation told near it, not an attack told pages before
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. " + "Aid trucks waited at the "
+     "crossing. " * 7 + "The Israeli army denied involvement.", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), DENIALS, ids=[d[0][-40:] for d in DENIALS])
+def test_a_denied_part_makes_the_accused_deed_denied(run_events, text: str, status: EventStatus) -> None:
+    army = Actor(text="The Israeli army", evidence=_ev(text, "The Israeli army"), name="Israel Defense Forces",
+                 country="ISR", sector=Sector.MILITARY, side="ISR")
+    actors = (actor(text, "Israeli", "Israel Defense Forces", "ISR"), army,
+              actor(text, "health ministry", "Gaza Health Ministry", "PSE", Sector.GOVERNMENT)) if "ministry" in text \
+        else (actor(text, "Israeli", "Israel Defense Forces", "ISR"), army)
+    events = {e.trigger: e for e in run_events(text, actors=actors)}
+    assert "airstrike" in events, sorted(events)
+    assert events["airstrike"].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "doers"),
+    [
+        # a claim of responsibility for an attack told before names that attack's doer (v86)
+        ("A car bomb killed 12 people in Mogadishu on Sunday. Al-Shabaab claimed responsibility for the attack.",
+         "Al-Shabaab", ["Al-Shabaab"]),
+        # negative: no one claiming it names no one
+        ("A car bomb killed 12 people in Mogadishu on Sunday. No group claimed responsibility for the attack.",
+         None, []),
+    ],
+)
+def test_a_claim_of_responsibility_names_the_attack_s_doer(run_events, text: str, claimant, doers) -> None:  # noqa: ANN001
+    actors = (actor(text, claimant, claimant, None, Sector.REBEL),) if claimant else ()
+    [attack] = [e for e in run_events(text, actors=actors) if e.plover_type == "ASSAULT"]
+    assert [a.name for a in attack.sources] == doers
+
+
+# A blame naming the doer of a deed told just before with no doer is that deed's attribution, no
+# accusation of its own (events v180); since v381 no blame of a deed told is an event; a blame with no deed told
+# before it and a charge of its own stay.
+BLAMES = [
+    ("An airstrike hit the detention centre near Tripoli on Tuesday, killing 44 people. The government "
+     "blamed the rebel army for the strike.", []),
+    ("A car bomb exploded in Manbij on Monday, killing 20 farm workers. The defence ministry blamed the "
+     "Kurdish-led forces.", []),
+    ("A pilot was shot dead on Monday after landing in Alama. Police blamed the rebels, who denied "
+     "involvement.", []),
+    # blames of two parties naming different doers, and a blame of a deed told with its doer, are no events of
+    # their own either (corpus convention 1, fourteenth session: events v381); the deed keeps its telling
+    ("Four shells landed in the camp on Friday, killing 35 people. The rebels blamed the army. The government "
+     "blamed the rebels.", []),
+    ("Russian missiles hit the port on Tuesday, killing two people. Kyiv blamed Moscow.", []),
+    # negative: no deed told before
+    ("The opposition blamed the government for the economic crisis.", ["blamed"]),
+    # negative: "accuse" names a charge of its own
+    ("A car bomb exploded in Manbij on Monday, killing 20 farm workers. The ministry accused the Kurdish-led "
+     "forces of terrorism.", ["accused"]),
+]
+
+
+@pytest.mark.parametrize(("text", "accusations"), BLAMES, ids=[b[0][-40:] for b in BLAMES])
+def test_a_blame_names_the_doer_of_a_deed_told_without_one(run_events, text: str, accusations: list[str]) -> None:
+    actors = (actor(text, "Russian", "Military Forces of Russia", "RUS"),) if "Russian" in text else ()
+    events = run_events(text, actors=actors)
+    assert any(e.plover_type == "ASSAULT" for e in events) or "crisis" in text
+    assert [e.trigger for e in events if e.plover_type == "ACCUSE"] == accusations
