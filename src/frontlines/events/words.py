@@ -32,12 +32,26 @@ class DocWords:
 def read_words(doc: Any, known: Container[str] = frozenset()) -> DocWords:
     """Read a Doc's words once (see the module docstring). ``known``: the words the stage looks up (the event
     lexicon's triggers and cues), which a plural that opens a sentence is read as (:func:`opening_plural`)."""
+    if not len(doc):
+        return DocWords(lower=(), lemma=(), spaced=False)
+    from spacy.attrs import LEMMA, LOWER, POS
+    from spacy.parts_of_speech import PROPN
+
+    # the three columns in one read of the Doc's arrays, each distinct string looked up once: a Token per word
+    # (``t.lower_``, ``t.lemma_``, ``t.pos_``) cost the stage as much as its rules' walks
+    rows = doc.to_array([LOWER, LEMMA, POS]).tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    lemmas: dict[int, str] = {}
     lower = []
     lemma = []
-    for t in doc:
-        low = t.lower_
-        lem = t.lemma_.lower()
-        if lem == low and t.pos_ == "PROPN" and known and (singular := opening_plural(t, known)):
+    propn = PROPN
+    for i, (lo, le, pos) in enumerate(rows):
+        if (low := names.get(lo)) is None:
+            low = names[lo] = strings[lo] if lo else ""
+        if (lem := lemmas.get(le)) is None:
+            lem = lemmas[le] = (strings[le] if le else "").lower()
+        if lem == low and pos == propn and known and (singular := opening_plural(doc[i], known)):
             lem = singular
         lower.append(low)
         lemma.append(lem)
