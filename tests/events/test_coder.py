@@ -344,3 +344,19 @@ NATURAL_DOERS = [
 @pytest.mark.parametrize(("text", "trigger", "event"), NATURAL_DOERS)
 def test_a_natural_force_is_no_doer(run_events, text: str, trigger: str, event: bool) -> None:
     assert any(e.trigger == trigger for e in run_events(text)) is event
+
+
+def test_clause_tokens_kept_per_clause_gives_each_caller_its_own_list(nlp) -> None:
+    # a clause's words are kept per clause (events.tree's memo); the answer is spaCy's subtree, in its order
+    from frontlines.events.coder import clause_tokens
+
+    doc = nlp("Drones and a missile hit the port, officials said.")
+    hit = next(t for t in doc if t.text == "hit")
+    first = clause_tokens(hit)
+    assert first == [t.i for t in hit.subtree]
+    first.append(99)
+    assert clause_tokens(hit) == [t.i for t in hit.subtree]
+    drones = doc[0]  # a noun subject: its verb's clause
+    assert clause_tokens(drones) == [t.i for t in hit.subtree]
+    said = next(t for t in doc if t.text == "said")
+    assert clause_tokens(said) == [t.i for t in said.subtree] != clause_tokens(hit)

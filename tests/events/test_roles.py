@@ -480,3 +480,16 @@ def test_a_clause_joined_to_the_saying_is_no_venue(nlp, text: str, name: str, tr
     root = next(t for t in doc if t.text == name)
     tok = next(t for t in doc if t.text == trigger)
     assert venue(root, tok) is expected
+
+
+def test_agent_tokens_worked_out_once_gives_each_caller_its_own_list(nlp) -> None:
+    # the doers are kept per word (events.tree's memo): a caller that changes its list changes no other's
+    from frontlines.events.roles import agent_tokens
+
+    doc = nlp("Russian forces shelled the village and seized the bridge.")
+    shelled = next(t for t in doc if t.text == "shelled")
+    first = agent_tokens(shelled)
+    assert [t.text for t in first] == ["forces"]
+    first.clear()
+    assert [t.text for t in agent_tokens(shelled)] == ["forces"]
+    assert [t.text for t in agent_tokens(doc[1])] == ["Russian"]  # the noun "forces": its own answer, not the verb's

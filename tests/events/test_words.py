@@ -42,3 +42,31 @@ WEAPON = [
 def test_the_weapon_an_opening_plural_names_types_the_strike(run_events, text: str, sub: str) -> None:
     second = [e for e in run_events(text) if e.evidence.start >= text.index(". ") + 2]
     assert [e.acled_sub_event_type for e in second] == [sub]
+
+
+# read_words reads the Doc's columns (Doc.to_array) rather than a Token per word: the same strings spaCy's
+# Token gives, every word, including a doc with no words and words the vocabulary holds no lemma of
+READ = [
+    "KYIV (Reuters) - Missiles hit a power plant in the east of the country on Monday.",
+    "Clashes erupted in Khartoum; the RSF said 12 fighters were killed.",
+    "  \n\nShelling.  Drones   struck Odesa's port overnight, officials said.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", READ, ids=["dateline", "two-clauses", "spaces", "empty"])
+def test_read_words_gives_the_tokens_own_forms(nlp, text: str) -> None:
+    doc = nlp(text)
+    words = read_words(doc)  # without the lexicon: no plural read as a singular
+    assert words.lower == tuple(t.lower_ for t in doc)
+    assert words.lemma == tuple(t.lemma_.lower() for t in doc)
+    assert words.spaced is any(" " in t.lower_ for t in doc)
+
+
+def test_read_words_reads_an_opening_plural_only_where_the_lexicon_knows_it(nlp) -> None:
+    doc = nlp("Missiles struck a school. Hamas fired rockets.")
+    known = load_event_lexicon().cue_words
+    lemma = read_words(doc, known).lemma
+    assert lemma[0] == "missile"  # the known plural that opens the sentence
+    assert lemma[5] == doc[5].lemma_.lower()  # "Hamas": a name, kept
+    assert read_words(doc).lemma[0] == doc[0].lemma_.lower()  # no lexicon given: kept as spaCy read it

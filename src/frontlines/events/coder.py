@@ -200,7 +200,10 @@ def clause_tokens(head: Any) -> list[int]:
         if pos[anchor] == "ADP" and heads[anchor] != anchor:
             anchor = heads[anchor]
         i = anchor
-    return [t.i for t in head.doc[i].subtree]  # (spaCy's walk, in C, is quicker than one over the tree in Python)
+    # (spaCy's walk, in C, is quicker than one over the tree in Python); once per clause: its triggers share it
+    if (found := tree.memo.get(("clause_tokens", i))) is None:
+        found = tree.memo["clause_tokens", i] = [t.i for t in head.doc[i].subtree]
+    return list(found)
 
 
 def _announced_response(head: Any) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from frontlines.events.lexicon import CueSet, EventLexicon
+from frontlines.events.tree import doc_tree
 
 CLASH = "Armed clash"
 DISRUPTED = "Disrupted weapons use"
@@ -440,8 +441,15 @@ def told_as_person(tok: Any) -> bool:
     ... Fighters seized Mehrtens"): the person named again by surname, whatever the recogniser tagged it here."""
     if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
         return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and not e.start <= tok.i < e.end
-               for e in tok.doc.ents)
+    tree = doc_tree(tok.doc)
+    if (names := tree.memo.get(_FULL_NAMES)) is None:  # the Doc's full names, read once
+        names = tree.memo[_FULL_NAMES] = [(e[-1].text, e.start, e.end) for e in tok.doc.ents
+                                          if e.label_ == "PERSON" and len(e) > 1]
+    text, i = tok.text, tok.i
+    return any(last == text and not start <= i < end for last, start, end in names)
+
+
+_FULL_NAMES = ("told_as_person", -1)  # events.tree's memo: (last word, start, end) of each name of two words or more
 
 
 def people_led_away(head: Any, civilians: CueSet) -> bool:

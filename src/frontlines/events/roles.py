@@ -17,7 +17,7 @@ from frontlines.events.free_relatives import objects_of_by
 from frontlines.events.speakers import colon_label
 from frontlines.events.voice import headline_passive, reduced_passive
 from frontlines.events.docindex import DocIndex
-from frontlines.events.tree import doc_tree
+from frontlines.events.tree import DocTree, doc_tree
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
@@ -106,9 +106,18 @@ def _out_of_dateline(subjects: list[Any]) -> list[Any]:
 
 
 def agent_tokens(trigger: Any) -> list[Any]:
-    """The trigger's doers, by its dependents or those of the words governing it."""
+    """The trigger's doers, by its dependents or those of the words governing it (worked out once per word: a
+    trigger's doers are asked by a dozen rules; each caller gets its own list)."""
+    tree = doc_tree(trigger.doc)
+    key = ("agent_tokens", trigger.i)
+    found = tree.memo.get(key)
+    if found is None:
+        found = tree.memo[key] = _agent_tokens(trigger, tree)
+    return list(found)
+
+
+def _agent_tokens(trigger: Any, tree: DocTree) -> list[Any]:
     doc = trigger.doc
-    tree = doc_tree(doc)
     head, dep, lower = tree.head, tree.dep, tree.lower
 
     def kids_of(i: int, *labels: str) -> list[Any]:

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
+from frontlines.events.tree import doc_tree
 from frontlines.records import Resolution, TimeValue
 
 _UNIT_DAYS = {"day": 1, "week": 7}
@@ -34,10 +35,14 @@ def _count(measure: Any) -> int | None:
 def _shift_phrase(sent: Any) -> tuple[int, Any] | None:
     """(signed days, the anchor: the clause or noun "after"/"before" governs) of the sentence's one counted
     distance ("a day after talks ... collapsed", "three days after the bombing"), else None."""
+    doc = sent.doc
+    tree = doc_tree(doc)
+    lower, dep = tree.lower, tree.dep
     found = None
-    for tok in sent:
-        if tok.lower_ not in _DIRECTION or tok.dep_ not in ("mark", "prep"):
+    for i in range(sent.start, sent.end):  # by index: a Token is built only for an "after" or "before"
+        if lower[i] not in _DIRECTION or dep[i] not in ("mark", "prep"):
             continue
+        tok = doc[i]
         measures = [m for m in (*tok.children, *(tok.head.children if tok.dep_ == "mark" else ()), tok.head)
                     if m.dep_ == "npadvmod" and m.lemma_.lower() in _UNIT_DAYS and (m.i < tok.i)]
         counts = [(n * _UNIT_DAYS[m.lemma_.lower()], m) for m in measures if (n := _count(m)) is not None]

@@ -22,7 +22,7 @@ class DocTree:
     """The dependency tree of a Doc by token index (``head[i] == i`` at a sentence's root); read-only by
     contract. The parts of speech and lower-cased forms are read on first use."""
 
-    __slots__ = ("_doc", "_lower", "_pos", "_starts", "_by_head", "dep", "head")
+    __slots__ = ("_doc", "_lower", "_pos", "_starts", "_by_head", "dep", "head", "memo")
 
     def __init__(self, doc: Any) -> None:
         import numpy
@@ -31,6 +31,8 @@ class DocTree:
         self._doc = doc
         self._lower: Sequence[str] | None = None
         self._pos: list[str] | None = None
+        # (rule, token index) -> what a pure rule over the parse answered for that word (events.roles.agent_tokens)
+        self.memo: dict[tuple[str, int], Any] = {}
         n = len(doc)
         rows = doc.to_array([HEAD, DEP]) if n else numpy.zeros((0, 2), dtype=numpy.uint64)
         # a head is told as an offset from its word, in an array of uint64: one before it wraps round

@@ -29,23 +29,46 @@ class DocWords:
         return len(self.lower) - 1 - self.lower[::-1].index(word) if word in self.lower else -1
 
 
+# a string's hash -> the string (``LOWER``) or its lower-cased form (``LEMMA``), across Docs: the hash is the string's
+# own (spaCy's StringStore), so the answer holds for every Doc; decoding it again per Doc cost most of read_words
+_FORMS: dict[int, str] = {}
+_LEMMAS: dict[int, str] = {}
+_MEMO_MAX = 100_000  # entries of each (a few MB), cleared when passed
+
+
 def read_words(doc: Any, known: Container[str] = frozenset()) -> DocWords:
     """Read a Doc's words once (see the module docstring). ``known``: the words the stage looks up (the event
     lexicon's triggers and cues), which a plural that opens a sentence is read as (:func:`opening_plural`)."""
-    lower = []
-    lemma = []
-    for t in doc:
-        low = t.lower_
-        lem = t.lemma_.lower()
-        if lem == low and t.pos_ == "PROPN" and known and (singular := opening_plural(t, known)):
-            lem = singular
-        lower.append(low)
-        lemma.append(lem)
-    return DocWords(lower=tuple(lower), lemma=tuple(lemma), spaced=any(" " in w for w in lower))
+    if not len(doc):
+        return DocWords(lower=(), lemma=(), spaced=False)
+    import numpy
+    from spacy.attrs import LEMMA, LOWER, POS
+    from spacy.parts_of_speech import PROPN
+
+    # the three columns in one read of the Doc's arrays, each distinct string looked up once (numpy maps them
+    # back to the words): a Token per word (``t.lower_``, ``t.lemma_``, ``t.pos_``) cost as much as all of it
+    rows = doc.to_array([LOWER, LEMMA, POS])
+    strings = doc.vocab.strings
+    if len(_FORMS) > _MEMO_MAX or len(_LEMMAS) > _MEMO_MAX:
+        _FORMS.clear()
+        _LEMMAS.clear()
+    keys, at = numpy.unique(rows[:, 0], return_inverse=True)
+    forms = [_FORMS.get(h) or _FORMS.setdefault(h, strings[h] if h else "") for h in keys.tolist()]
+    lower = numpy.array(forms, dtype=object)[at].tolist()
+    keys, at = numpy.unique(rows[:, 1], return_inverse=True)
+    lemmas = [_LEMMAS.get(h) or _LEMMAS.setdefault(h, (strings[h] if h else "").lower()) for h in keys.tolist()]
+    lemma = numpy.array(lemmas, dtype=object)[at].tolist()
+    if known:
+        for i in numpy.flatnonzero(rows[:, 2] == PROPN).tolist():
+            # (a name whose lower form is no plural of a word the stage knows needs no Token)
+            if lemma[i] == lower[i] and _singular(lower[i], known) and (singular := opening_plural(doc[i], known)):
+                lemma[i] = singular
+    return DocWords(lower=tuple(lower), lemma=tuple(lemma), spaced=any(" " in w for w in forms))
 
 
 # English plural endings and what they stand for, longest first (the rules spaCy's English lemmatizer applies)
 _PLURALS = (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("men", "man"), ("s", ""))
+_ENDINGS = tuple(ending for ending, _ in _PLURALS)
 # what may stand before a sentence's first word: a dateline's dash or colon ("KYIV (Reuters) - Missiles hit")
 _OPENERS = frozenset({"-", "\u2013", "\u2014", ":"})
 
@@ -60,7 +83,13 @@ def opening_plural(tok: Any, known: Container[str]) -> str | None:
         return None
     if not (tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].text in _OPENERS)):
         return None
-    low = tok.lower_
+    return _singular(tok.lower_, known)
+
+
+def _singular(low: str, known: Container[str]) -> str | None:
+    """The singular ``known`` holds of the plural ``low`` (by its ending), else None."""
+    if not low.endswith(_ENDINGS):
+        return None
     for ending, base in _PLURALS:
         if low.endswith(ending) and (singular := low[: len(low) - len(ending)] + base) in known:
             return singular
