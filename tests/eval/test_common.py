@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from frontlines.eval.common import EARTH_RADIUS_KM, great_circle_km, match_one_to_one, overlap, prf
+from frontlines.eval.common import EARTH_RADIUS_KM, ascii_letters, great_circle_km, match_one_to_one, overlap, prf
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,22 @@ def test_match_one_to_one_prefers_largest_weight():
     pred = [(5, 25), (0, 9)]
     pairs = match_one_to_one(gold, pred, lambda g, p: overlap(*g, *p))
     assert pairs == [(0, 1), (1, 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bakı", "Baki"),  # dotless i, which NFKD keeps whole, is mapped, not dropped
+        ("Diyarbakır", "Diyarbakir"),
+        ("İzmir", "Izmir"),  # dotted capital I decomposes to I and a combining dot
+        ("Lənkəran", "Lankaran"),  # schwa
+        ("Şəki", "Saki"),
+        ("Nørrebro", "Norrebro"),
+        ("Łódź", "Lodz"),
+        ("Tamil Nādu", "Tamil Nadu"),  # an accent only: NFKD alone
+        ("Donetsk Oblast", "Donetsk Oblast"),  # plain text unchanged
+        ("Tul'skaya", "Tul'skaya"),  # punctuation is left to the caller
+    ],
+)
+def test_ascii_letters(text, expected):
+    assert ascii_letters(text) == expected

@@ -125,6 +125,10 @@ def test_edge_cases():
         ("Kursk oblast", "Kurskaya oblast'", True),
         ("Bryansk oblast", "Bryanskaya oblast'", True),
         ("Kursk oblast", "Omskaya oblast'", False),
+        ("Baki", "Bakı", True),  # the dotless i is spelled i, not dropped ("bak")
+        ("Lankaran", "Lənkəran", True),
+        ("Bak", "Bakı", False),
+        ("Sanliurfa", "Şanlıurfa", True),
     ],
 )
 def test_same_admin1(gold, pred, same):
@@ -133,3 +137,5 @@ def test_same_admin1(gold, pred, same):
 
 def test_normalise_admin1():
     assert normalise_admin1("Republic of Crimea") == "crimea"
+    assert normalise_admin1("Bakı") == "baki"
+    assert normalise_admin1("Ağcabədi") == "agcabadi"

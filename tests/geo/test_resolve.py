@@ -315,6 +315,39 @@ def test_far_partial_name_is_a_local_feature(nlp, resources, text, toponym, othe
 
 
 @pytest.mark.parametrize(
+    ("text", "toponym", "others", "anchor"),
+    [
+        # a story that names only a division: a part of the name placed outside it is no place of the story
+        ("Crowds filled Avenida Atlântica after the governor of Rio de Janeiro state spoke.", "Avenida Atlântica",
+         ("Rio de Janeiro",), "Rio de Janeiro"),
+        ("Police in Minas Gerais closed Praça da Liberdade on Sunday.", "Praça da Liberdade", ("Minas Gerais",),
+         "Minas Gerais"),
+        ("Heavy snow closed Line 4 across Gyeonggi province.", "Line 4", ("Gyeonggi",), "Gyeonggi-do"),
+    ],
+)
+def test_partial_name_outside_the_story_divisions_is_a_feature_there(nlp, resources, text, toponym, others,
+                                                                      anchor) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind == PlaceKind.FACILITY and place.anchor == anchor, place
+    assert place.precision == Precision.ADMIN1 and "the division the story names" in place.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "name"),
+    [
+        # negative: the part's place lies inside the division the story names
+        ("Officials in Nebraska said a man from Cherry Hinton was arrested.", "Cherry Hinton", ("Nebraska",),
+         "Cherry County"),
+        # negative: a whole name the gazetteer knows, inside the division
+        ("Voters in Bavaria went to Upper Franconia polls.", "Upper Franconia", ("Bavaria",), "Upper Franconia"),
+    ],
+)
+def test_partial_name_inside_the_story_division_kept(nlp, resources, text, toponym, others, name) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.name == name and "local feature" not in place.reason, place
+
+
+@pytest.mark.parametrize(
     ("text", "toponym", "others", "name"),
     [
         # negative: the part's place is among the story's places (Kanawha City is part of Charleston)

