@@ -39,7 +39,13 @@ from frontlines.events.means import (
     seized_object,
     things_hit,
 )
-from frontlines.events.protest_tree import PROTEST_WORDS, protest_setting, protest_subtype, said_by_others
+from frontlines.events.protest_tree import (
+    PROTEST_WORDS,
+    protest_setting,
+    protest_subtype,
+    purpose_words,
+    said_by_others,
+)
 from frontlines.events.realis import told_to_come
 from frontlines.events.strikes import labour_strike
 from frontlines.events.voice import acted_on
@@ -330,7 +336,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     elif refine == "protest" and people_led_away(head, cues["civilians"]):
         plover, mode, sub = _led_away(doers, lex)  # "marched 25 girls into the bush", "pupils were taken from a school"
     elif refine == "protest":
-        sub = protest_subtype(sent_cues, lex)
+        aim = purpose_words(head)  # "marched to reject the attack": the aim is no deed at the protest
+        sub = protest_subtype(sent_cues.without(aim) if aim else sent_cues, lex)
         if sub == "Violent demonstration":
             mode = "riot"
     elif refine == "riot":
