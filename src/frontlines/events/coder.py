@@ -531,7 +531,7 @@ def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
 def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     for sub, cueset in lex.weapons:
         if cues.holds(cueset):
-            if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and any(
+            if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and not cues.holds(lex.cues["sea_drones"]) and any(
                     s == _AIR and cues.holds(c) for s, c in lex.weapons):
                 return _AIR
             if sub in (_AIR, _SHELLING):
