@@ -363,19 +363,3 @@ def test_an_explosive_craft_on_the_water_is_a_remote_explosive(run_events, text:
     event = top(run_events(text))
     assert event is not None, text
     assert event.acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
-
-
-BODIES = [
-    # the bodies of people found: they were killed (ACLED: an Attack, a clash on armed men) (v354)
-    ("On Tuesday morning, the bodies of five men were found beside the highway to Navolato, police said.", "Attack"),
-    ("The bodies of three soldiers were found near the border post on Monday.", "Armed clash"),
-    # negative: a grave found is a discovery (ACLED: Other)
-    ("A mass grave was found near Izium on Friday.", "Other"),
-]
-
-
-@pytest.mark.parametrize(("text", "sub"), BODIES, ids=[b[0][:40] for b in BODIES])
-def test_bodies_found_were_killed(run_events, text: str, sub: str) -> None:
-    found = [e for e in run_events(text) if e.trigger == "found"]
-    assert found, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
-    assert found[0].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]

@@ -692,11 +692,8 @@ def _taken(
     for o in expanded:
         words = frozenset({o.lemma_.lower(), o.lower_})
         text = " " + " ".join(t.lower_ for t in o.subtree) + " "
-        if spec.plover == "COERCE" and c["bodies"].in_tokens(words, " " + o.lower_ + " "):
-            # "the bodies of five men were found": the men were killed (ACLED: an Attack, or a clash on armed men)
-            return "ASSAULT", "kill", _victims(head, sent_cues, lex, default="Attack", doers=doers)
         if spec.plover == "COERCE" and c["remains_objects"].in_tokens(words, " " + o.lower_ + " "):
-            return spec.plover, spec.mode, "Other"  # mass graves or remains found (ACLED: Other)
+            return spec.plover, spec.mode, "Other"  # mass graves or bodies found (ACLED: Other)
         if c["weapons_objects"].in_tokens(words, text):
             return "COERCE", "seize", "Disrupted weapons use"
         if spec.plover == "ASSAULT" and c["armed_sites"].in_tokens(words, text):
