@@ -360,3 +360,22 @@ def test_clause_tokens_kept_per_clause_gives_each_caller_its_own_list(nlp) -> No
     assert clause_tokens(drones) == [t.i for t in hit.subtree]
     said = next(t for t in doc if t.text == "said")
     assert clause_tokens(said) == [t.i for t in said.subtree] != clause_tokens(hit)
+
+
+SEA_DRONES = [
+    # an explosive craft on the water ("drone boats", "sea drones") is a remote explosive, not an air strike (v353)
+    ("In June, their drone boats struck the bulk carrier Tutor off Hodeidah, killing a Filipino sailor.",
+     "Remote explosive/landmine/IED"),
+    ("Ukrainian sea drones hit a Russian landing ship near Sevastopol on Monday.", "Remote explosive/landmine/IED"),
+    # negative: drones in the air are an air strike
+    ("Russian drones hit a port in Odesa on Monday.", "Air/drone strike"),
+    # negative: a bomb beside an aircraft was still dropped from it
+    ("A fighter jet dropped bombs on the market in Nyala on Monday.", "Air/drone strike"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), SEA_DRONES, ids=[s[0][:40] for s in SEA_DRONES])
+def test_an_explosive_craft_on_the_water_is_a_remote_explosive(run_events, text: str, sub: str) -> None:
+    event = top(run_events(text))
+    assert event is not None, text
+    assert event.acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]

@@ -164,3 +164,27 @@ def test_foreign_forces_beside_the_home_state_regain_its_ground(pipeline_resourc
     events = [e for e in process_article(art, pipeline_resources).events if e.trigger == "retook"]
     assert events, [(e.trigger, e.acled_sub_event_type) for e in process_article(art, pipeline_resources).events]
     assert events[0].acled_sub_event_type == sub, (events[0].place, events[0].sources)
+
+
+NO_NATION = [
+    # a state's forces named with no nation and no owner are the land's own: they regain the ground (events v350)
+    ("That night the army took control of the streets and imposed a nationwide curfew.", "took control", REGAIN),
+    ("Police officers stormed the town and took control of it on Sunday.", "stormed", REGAIN),
+    # negative: a sayer's "its forces" may be abroad ("Russia says its forces took the village"): the verb decides
+    ("Russia says its forces took the village of Krasnohorivka in Donetsk.", "took", OVERTAKE),
+    # negative: a nation named with the forces may be abroad
+    ("Russian troops took control of the streets of the town on Sunday.", "took control", OVERTAKE),
+    # negative: armed men who are no state's forces overtake it
+    ("Gunmen took control of the streets of the town on Sunday.", "took control", OVERTAKE),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), NO_NATION, ids=[s[0][:30] for s in NO_NATION])
+def test_a_states_forces_named_without_a_nation_regain_ground(pipeline_resources: Any, text: str, trigger: str,
+                                                               sub: str) -> None:
+    from frontlines.pipeline import process_article
+
+    art = Article(id="no-nation", text=text, published=dt.date(2025, 9, 10))
+    events = [e for e in process_article(art, pipeline_resources).events if e.trigger.startswith(trigger)]
+    assert events, [(e.trigger, e.acled_sub_event_type) for e in process_article(art, pipeline_resources).events]
+    assert events[0].acled_sub_event_type == sub

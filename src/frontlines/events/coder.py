@@ -39,7 +39,13 @@ from frontlines.events.means import (
     seized_object,
     things_hit,
 )
-from frontlines.events.protest_tree import PROTEST_WORDS, protest_setting, protest_subtype, said_by_others
+from frontlines.events.protest_tree import (
+    PROTEST_WORDS,
+    protest_setting,
+    protest_subtype,
+    purpose_words,
+    said_by_others,
+)
 from frontlines.events.realis import told_to_come
 from frontlines.events.strikes import labour_strike
 from frontlines.events.voice import acted_on
@@ -333,7 +339,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     elif refine == "protest" and people_led_away(head, cues["civilians"]):
         plover, mode, sub = _led_away(doers, lex)  # "marched 25 girls into the bush", "pupils were taken from a school"
     elif refine == "protest":
-        sub = protest_subtype(sent_cues, lex)
+        aim = purpose_words(head)  # "marched to reject the attack": the aim is no deed at the protest
+        sub = protest_subtype(sent_cues.without(aim) if aim else sent_cues, lex)
         if sub == "Violent demonstration":
             mode = "riot"
     elif refine == "riot":
@@ -527,7 +534,7 @@ def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
 def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     for sub, cueset in lex.weapons:
         if cues.holds(cueset):
-            if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and any(
+            if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and not cues.holds(lex.cues["sea_drones"]) and any(
                     s == _AIR and cues.holds(c) for s, c in lex.weapons):
                 return _AIR
             if sub in (_AIR, _SHELLING):

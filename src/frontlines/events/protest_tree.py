@@ -43,6 +43,18 @@ def _without_topic(cues: SentenceCues) -> SentenceCues:
     return cues.without(drop)
 
 
+def purpose_words(head: Any) -> set[int]:
+    """The words of what a protest was held for, told as the purpose infinitive of its own verb ("marched in
+    Bogota to reject the attack", "gathered to condemn the killings"): an aim, whatever its verb, says what the
+    protest is about, not what happened at it (the violence it names was done before, by others)."""
+    drop: set[int] = set()
+    for c in head.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            drop.update(t.i for t in c.subtree)
+    return drop
+
+
 def _without_kit(cues: SentenceCues) -> SentenceCues:
     """The sentence's cues without "riot" naming the kit of those who quell riots ("riot police", "riot
     gear", "anti-riot units"): a word for the police, not the protesters' violence."""

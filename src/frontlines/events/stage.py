@@ -49,6 +49,7 @@ from frontlines.events.context import (
     told_after,
 )
 from frontlines.events.draft import Draft
+from frontlines.events.barrages import barrage_means
 from frontlines.events.releases import release_place
 from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.free_relatives import sayers_word
@@ -134,7 +135,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "390"  # v390: merge of status6 into main after corpus8 and precision10 (docs/events-versions.md)
+VERSION = "391"  # v391: merge of subtype7 (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -260,6 +261,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_bulletins(drafts)
     merge_interventions(drafts)
     kept = [d for d in drafts if not d.dropped]
+    barrage_means(kept, lex)  # once the tellings of one attack are one draft
     more_of_the_same(kept)
     report_night(kept, index, breaks, inp.article.published, inp.article.id)
     referred_time(drafts, kept)

@@ -205,6 +205,12 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
         taker is None or place is None or not place.country or taker.country in (None, place.country)
     ):
         sub = TERRITORY[0]  # "government forces" at home
+    elif taker is not None and taker.sector.value in _STATE_BODIES and not taker.country and doers and (
+        _home_state_forces(doers, lex) and not any(c.dep_ == "poss" for d in doers for c in d.children)
+    ):
+        # "the army took control of the streets": a state's forces named with no nation and no owner ("its forces":
+        # a sayer's, who may be abroad) are the land's own
+        sub = TERRITORY[0]
     elif taker is not None and taker.sector.value != "unknown":
         if taker.sector.value == "rebel":
             sub = TERRITORY[1]
@@ -220,9 +226,7 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
             cues = SentenceCues(own_words(doers))
             if cues.holds(lex.cues["non_state"]):
                 sub = TERRITORY[1]
-            elif cues.holds(lex.cues["government_forces"]) and not any(
-                t.ent_type_ in ("NORP", "GPE") for d in doers for t in d.subtree
-            ):
+            elif _home_state_forces(doers, lex):
                 sub = TERRITORY[0]  # "the army", "government troops" (a named nation may be abroad)
             elif (home := home_nation(own_words(doers), place.country if place else None,
                                       lex)) is not None:
@@ -231,6 +235,13 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
 
 
 _STATE_BODIES = frozenset({"government", "military", "police"})
+
+
+def _home_state_forces(doers: list[Any], lex: EventLexicon) -> bool:
+    """The doers' own words name a state's forces ("the army", "police officers", "government troops") and no
+    nation or country ("Russian troops" may be abroad): the forces of the land the story is in, at home."""
+    return SentenceCues(own_words(doers)).holds(lex.cues["government_forces"]) and not any(
+        t.ent_type_ in ("NORP", "GPE") for d in doers for t in d.subtree)
 
 
 def beside_home_forces(head: Any, country: str, lex: EventLexicon) -> bool:
