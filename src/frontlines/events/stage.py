@@ -86,7 +86,7 @@ from frontlines.events.protests import (
     merge_mob_in_sentence,
     police_force_at_protests,
 )
-from frontlines.events.doers import the_one_side
+from frontlines.events.doers import the_one_side, the_wars_other_side
 from frontlines.events.occupiers import occupiers_of_the_land
 from frontlines.events.officials import official_place
 from frontlines.events.pronoun_doers import pronoun_from_sentence_before
@@ -135,7 +135,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "304"  # v304: branch actors2 (v310-v313) merged too (docs/events-versions.md)
+VERSION = "370"  # v370: branch actors3, a land hit from afar by no named hand is the war's other side (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -295,6 +295,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     if inp.resources.actors is not None:
         occupiers_of_the_land(kept, inp.resources.actors.opponent)
     the_one_side(kept)
+    if inp.resources.actors is not None:
+        the_wars_other_side(kept, index.actor_at.values(), inp.resources.actors.other_side)
     police_force_at_protests(kept)  # once the doers are known
     if not kept:
         return ()  # nor any stage's version to work out
