@@ -135,7 +135,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "371"  # v371: branch actors3, a bare rebel group takes its neighbour's side (actors.mentions v9; docs/events-versions.md)
+VERSION = "372"  # v372: branch actors3, soldiers with no nation in a land no war of occupation is known over are the state's own (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -289,7 +289,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     drop_late_non_events(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
-    forces_at_home(kept)
+    forces_at_home(kept, inp.resources.actors.other_side if inp.resources.actors is not None else None)
     officials_at_home(kept)
     pronoun_from_sentence_before(kept, index)
     if inp.resources.actors is not None:
