@@ -85,6 +85,7 @@ from frontlines.events.protests import (
     merge_interventions,
     merge_mob_in_sentence,
     police_force_at_protests,
+    the_crowd_demonstrates,
 )
 from frontlines.events.doers import the_one_side, the_wars_other_side
 from frontlines.events.occupiers import occupiers_of_the_land
@@ -135,7 +136,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "372"  # v372: branch actors3, soldiers with no nation in a land no war of occupation is known over are the state's own (docs/events-versions.md)
+VERSION = "373"  # v373: branch actors3, a demonstration or riot is the crowd's: a state's body given as its doer goes to its targets (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -298,6 +299,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     if inp.resources.actors is not None:
         the_wars_other_side(kept, index.actor_at.values(), inp.resources.actors.other_side)
     police_force_at_protests(kept)  # once the doers are known
+    the_crowd_demonstrates(kept)
     if not kept:
         return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type
