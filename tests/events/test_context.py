@@ -528,14 +528,8 @@ HOME_FORCES = [
      "killed", "CMR"),
     # (a protest the police dispersed is the crowd's since v373, the police its actor 2: their arrest here)
     ("Police arrested twelve people in Dhaka on Friday.", "arrested", "BGD"),
-    # no nation in the words and no state's word, in a land a war of occupation is known over (Ukraine): may
-    # be a foreign army's
+    # no nation in the words and no state's word: may be a foreign army's
     ("Soldiers shelled a village near Kherson on Friday.", "shelled", None),
-    # soldiers with no nation in a land no such war is known over: the state's own (events v372)
-    ("Soldiers executed at least 20 villagers in Nodin, in northern Burkina Faso, on Sunday.", "executed", "BFA"),
-    ("Troops opened fire on protesters in Khartoum on Monday.", "opened", "SDN"),
-    # fighters, which any armed group has, are no state's soldiery
-    ("Fighters attacked a village near Gao, in Mali, on Friday.", "attacked", None),
     # a force with its nation keeps it
     ("Russian forces shelled a village near Kherson on Friday.", "shelled", "RUS"),
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
 from typing import Any
@@ -666,40 +666,26 @@ def _national_government(a: Actor) -> bool:
         and not words & _LOCAL_WORDS
 
 
-# the nouns of a state's soldiery (a closed class): not fighters, units or gunmen, which any armed group has
-_SOLDIERY = frozenset({"soldier", "soldiers", "troops", "serviceman", "servicemen", "forces"})
-
-
-def _home_force(a: Actor, unoccupied: bool = False) -> bool:
+def _home_force(a: Actor) -> bool:
     if a.side or a.country or a.registry_id is not None or a.kind == "person":
         return False
-    text = a.text or a.name or ""
-    words = re.findall(r"[a-z]+", text.lower())
-    if a.sector is Sector.POLICE or (a.sector is Sector.MILITARY and set(words) & _OWN_STATE_WORDS):
-        return True
-    # soldiers or troops with no nation, in a land no war of occupation is known over: unnamed (no capital
-    # letter past the first: "the National Liberation Army" is a group's name) and headed by a noun of soldiery
-    return unoccupied and a.sector is Sector.MILITARY and bool(words) and words[-1] in _SOLDIERY \
-        and text[1:] == text[1:].lower()
+    words = set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
+    return a.sector is Sector.POLICE or (a.sector is Sector.MILITARY and bool(words & _OWN_STATE_WORDS))
 
 
-def forces_at_home(drafts: list[Draft], other_side: Callable[[str | None], str | None] | None = None) -> None:
+def forces_at_home(drafts: list[Draft]) -> None:
     """The state's own forces the words give no nation ("Government forces killed 21 civilians in Ngarbuh,
     a village in Cameroon's North-West region"; "police fired tear gas at protesters in Dhaka") act for the
     state whose land the event is in, as ACLED codes them: their side is the country of the event's own
-    place. Soldiers or troops with no nation may be a foreign army's (occupiers are often told without their
-    nation): they are the state's own only in a land the actor registry knows no war of occupation over
-    (``other_side``: :meth:`frontlines.actors.registry.ActorRegistry.other_side`; without it, never). Forces
-    named in the registry, a change of hands (an occupier takes ground in another state's land) and an event
-    with no place in a country keep theirs."""
+    place. Soldiers or troops with no nation, forces named in the registry, a change of hands (an occupier
+    takes ground in another state's land) and an event with no place in a country keep theirs."""
     for d in drafts:
         place = d.place
         if place is None or not place.country or place.metonymic or d.typing.acled_sub in TERRITORIAL:
             continue
-        unoccupied = other_side is not None and other_side(place.country) is None
-        if any(_home_force(a, unoccupied) for a in d.sources):
-            d.sources = tuple(replace(a, country=place.country, side=place.country)
-                              if _home_force(a, unoccupied) else a for a in d.sources)
+        if any(_home_force(a) for a in d.sources):
+            d.sources = tuple(replace(a, country=place.country, side=place.country) if _home_force(a) else a
+                              for a in d.sources)
 
 
 def officials_at_home(drafts: list[Draft]) -> None:

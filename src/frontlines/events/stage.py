@@ -290,7 +290,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     drop_late_non_events(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]
-    forces_at_home(kept, inp.resources.actors.other_side if inp.resources.actors is not None else None)
+    forces_at_home(kept)
     officials_at_home(kept)
     pronoun_from_sentence_before(kept, index)
     if inp.resources.actors is not None:
