@@ -137,6 +137,19 @@ def test_bare_group_takes_country_from_context(run_stages) -> None:
     assert conscripts and conscripts[0].country == "RUS" and conscripts[0].sector is Sector.MILITARY
 
 
+@pytest.mark.parametrize(("text", "mention", "country", "side"), [
+    # a bare non-state group near a named one takes its country (where it fights) and its side, never the
+    # country as a state's side
+    ("M23 fighters entered Goma on Sunday, and the insurgents told residents to stay indoors.", "the insurgents",
+     "COD", "M23"),
+    # the state's forces keep the country as their side
+    ("Russian soldiers crossed the river, and conscripts followed them.", "conscripts", "RUS", "RUS"),
+])
+def test_a_bare_rebel_group_takes_its_neighbours_side(run_stages, text, mention, country, side) -> None:
+    found = _find(run_stages(text)["actors"], mention)
+    assert found and (found[0].country, found[0].side) == (country, side), found
+
+
 def test_metonymic_place_from_geo_stage(nlp, registry) -> None:
     """A Place marked metonymic gives the country even where the lexicon has no entry."""
     from frontlines.actors import STAGE

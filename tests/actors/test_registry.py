@@ -63,6 +63,18 @@ def test_entries_carry_sector_country_and_side(registry) -> None:
     assert registry.opponent("UKR") == "RUS"
 
 
+@pytest.mark.parametrize(("country", "other"), [
+    ("UKR", "RUS"),  # the occupied state: its occupier
+    ("RUS", "UKR"),  # the occupier of one state: that state
+    ("PSE", "ISR"),
+    ("COD", None),  # a registered war with no occupier
+    ("SDN", None),  # no war registered
+    (None, None),
+])
+def test_the_other_side_of_a_war_of_occupation(registry, country, other) -> None:
+    assert registry.other_side(country) == other
+
+
 def test_user_file_extends_the_registry() -> None:
     reg = load_actor_registry(str(FIXTURES / "extra-registry.yaml"))
     assert reg.entries["user.testcommander"].name == "Ivan Testov"

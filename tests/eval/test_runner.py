@@ -176,6 +176,8 @@ def test_progress_is_reported_per_document(blank):
         ("RUS", "RUS", "RUS"),  # a state's forces
         ("UKR", "RUS", "RUS"),  # a force on another state's side (FORMAT.md: "belongs to a state's side")
         ("SDN", "Rapid Support Forces", None),  # a non-state group on its own side: no state's
+        ("TUR", "PKK", None),  # a group whose short name looks like a code is no state either
+        ("MLI", "CSP", None),
         (None, None, None),
     ],
 )

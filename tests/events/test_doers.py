@@ -30,3 +30,20 @@ def test_an_attack_without_hands_is_the_one_sides(run, text: str, doers: list) -
     attacks = [e for e in run(text) if e.plover_type == "ASSAULT"]
     assert len(attacks) >= 2, attacks
     assert [a.name for a in attacks[-1].sources] == doers, (attacks[-1].trigger, attacks[-1].sources)
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # two sides fighting, a Ukrainian city hit from afar by no named hand: the war's other side, Russia
+    ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
+     "On Tuesday a missile struck a residential building in Kharkiv, killing six people.", "RUS"),
+    # a Russian city so hit: Ukraine's
+    ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
+     "On Tuesday drones struck an apartment building in Belgorod, killing two people.", "UKR"),
+    # negatives: a bomb planted on the land (either side's); no forces of the other state named in the story
+    ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
+     "On Tuesday a roadside bomb exploded in Kharkiv, killing two people.", None),
+    ("A missile struck a residential building in Kharkiv on Tuesday, killing six people, the mayor said.", None),
+])
+def test_a_land_hit_from_afar_is_the_wars_other_side(run, text: str, side: str | None) -> None:  # noqa: ANN001
+    last = [e for e in run(text) if e.plover_type == "ASSAULT"][-1]
+    assert [a.side for a in last.sources] == ([side] if side else []), (last.trigger, last.sources)

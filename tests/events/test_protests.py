@@ -124,3 +124,26 @@ def test_police_force_in_a_story_of_protests(pipeline_resources: Any, text: str,
     hits = [e for e in extraction.events if e.trigger.startswith(trigger)]
     assert len(hits) == 1 and hits[0].plover_type == "ASSAULT", [(e.trigger, e.plover_type) for e in extraction.events]
     assert (hits[0].acled_sub_event_type == "Excessive force against protesters") is excessive, hits[0]
+
+
+# A demonstration or a riot is the crowd's (ACLED's actor 1): a state's force or official the sentence gave as
+# its doer goes to its targets (events v373); excessive force, done by the force, keeps the force.
+CROWDS = [
+    ("Palestinian security forces fired tear gas and stun grenades at hundreds of protesters in Ramallah late "
+     "Tuesday.", "Protest with intervention", []),
+    ("Police opened fire on protesters in Nairobi on Tuesday, killing 12 people.",
+     "Excessive force against protesters", ["KEN"]),
+]
+
+
+@pytest.mark.parametrize(("text", "sub", "sides"), CROWDS, ids=[c[1] for c in CROWDS])
+def test_a_demonstration_is_the_crowds(pipeline_resources: Any, text: str, sub: str, sides: list) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    extraction = process_article(Article(id="t", text=text, published=dt.date(2025, 4, 4)), pipeline_resources)
+    hit = next((e for e in extraction.events if e.acled_sub_event_type == sub), None)
+    assert hit is not None, [(e.trigger, e.acled_sub_event_type, e.sources) for e in extraction.events]
+    assert [a.side for a in hit.sources] == sides, hit.sources
+    if not sides:
+        assert any(a.sector.value in ("police", "military") for a in hit.targets), hit.targets

@@ -101,7 +101,8 @@ NATIONALITY_CASES = [
     ("Ukrainian forces recaptured Lyman on Saturday.", "UKR", "military"),
     ("RSF fighters looted the market in Nyala.", "SDN", "rebel"),
     ("Houthi missiles struck a port in Jizan.", "YEM", None),
-    ("Russian police detained dozens of protesters in Moscow.", "RUS", "police"),
+    # (not "detained dozens of protesters": a protest with intervention is the crowd's since v373)
+    ("Russian police detained two journalists in Moscow.", "RUS", "police"),
     ("Russian shelling kills 3 in Kharkiv.", "RUS", "military"),
     ("Russia and Ukraine signed an agreement on grain exports.", "RUS", "government"),
     # negatives: the nationality names the victims, or nobody

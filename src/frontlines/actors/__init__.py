@@ -28,12 +28,13 @@ def extract_actors(inp: StageInput) -> tuple[Actor, ...]:
 
 STAGE = Stage(
     name="actors.mentions",
-    code_version="8",  # 2: a weapon model's name ("Iskander missiles") is no actor; 3: "the junta" is a government;
+    code_version="9",  # 2: a weapon model's name ("Iskander missiles") is no actor; 3: "the junta" is a government;
     # 4: doers named by what they do (rioters, looters, a mob, militiamen, attackers, assailants, kidnappers, abductors)
     # 5: a weapon's word the NER took for a name ("Missiles launched from Belgorod hit Kharkiv", tagged PERSON) is no actor
     # 6: no word of a dateline is part of an actor ("NAIROBI, Aug 9 (Reuters) - Ethiopia's military": the military)
     # 7: a state's body presented as known is an actor with no modifier ("the government said", "the army imposed")
     # 8: datelines in brackets ("(Nairobi, February 25, 2020) -") are datelines too (frontlines.stages)
+    # 9: a bare rebel group ("the rebels" near "M23") takes its neighbour's side, not its country as a state's side
     writes="actors",
     reads=("places",),
     run=extract_actors,

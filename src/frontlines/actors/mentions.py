@@ -367,12 +367,14 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> None:
     first_by_id: dict[str, _Mention] = {}
     full_by_surname: dict[str, _Mention] = {}
     occupier = ctx.reg.opponent
-    # unknown bare groups take the country of the nearest same-sector actor nearby
+    # unknown bare groups take the country of the nearest same-sector actor nearby; a non-state armed group
+    # ("the rebels" near "M23") its side too: the country where such a group fights is no state's side it is on
     for m in mentions:
         if m.country is None and m.kind in ("group", "unnamed") and m.sector is not Sector.UNKNOWN and not m.registry_id:
-            m.country = _context_country(mentions, m, m.sector)
+            near = _context_actor(mentions, m, m.sector)
+            m.country = near.country if near is not None else None
             if m.side is None:
-                m.side = m.country
+                m.side = (near.side if near is not None else None) if m.sector is Sector.REBEL else m.country
     for m in mentions:
         if m.side == "__occupier__":
             m.side = occupier(m.country or _context_country(mentions, m, None))
@@ -397,8 +399,9 @@ def _resolve(ctx: _Context, mentions: list[_Mention]) -> None:
             full_by_surname.setdefault(surname, m)
 
 
-def _context_country(mentions: list[_Mention], m: _Mention, sector: Sector | None) -> str | None:
-    best = None
+def _context_actor(mentions: list[_Mention], m: _Mention, sector: Sector | None) -> _Mention | None:
+    """The nearest other mention with a country (of ``sector`` when given), within 40 tokens."""
+    best: tuple[int, _Mention] | None = None
     for other in mentions:
         if other is m or other.country is None:
             continue
@@ -406,8 +409,13 @@ def _context_country(mentions: list[_Mention], m: _Mention, sector: Sector | Non
             continue
         distance = abs(other.start - m.start)
         if distance <= 40 and (best is None or distance < best[0]):
-            best = (distance, other.country)
+            best = (distance, other)
     return best[1] if best else None
+
+
+def _context_country(mentions: list[_Mention], m: _Mention, sector: Sector | None) -> str | None:
+    near = _context_actor(mentions, m, sector)
+    return near.country if near is not None else None
 
 
 def _pronoun_mentions(ctx: _Context, mentions: list[_Mention]) -> None:

@@ -149,6 +149,16 @@ class ActorRegistry:
         """The occupier facing ``country`` in a registered conflict."""
         return self.occupiers.get(country or "")
 
+    def other_side(self, country: str | None) -> str | None:
+        """The state facing ``country`` in a registered war of occupation: its occupier, or for the
+        occupier the one state it occupies (None when it occupies several or none)."""
+        if not country:
+            return None
+        if country in self.occupiers:
+            return self.occupiers[country]
+        occupied = {side for side, occupier in self.occupiers.items() if occupier == country}
+        return occupied.pop() if len(occupied) == 1 else None
+
 
 def _date(value: Any, where: str) -> dt.date | None:
     if value is None:

@@ -141,7 +141,13 @@ def quote_predictions(extraction: Extraction) -> list[QuotePrediction]:
 
 
 def _iso3(value: str | None) -> str | None:
-    return value if value and len(value) == 3 and value.isalpha() and value.isupper() else None
+    """A side that is a state's ISO 3166-1 alpha-3 code, else None (FORMAT.md): a non-state side is named by its
+    group, and a group's short name may look like a code ("PKK", "CSP") without being one."""
+    if not (value and len(value) == 3 and value.isalpha() and value.isupper()):
+        return None
+    import pycountry
+
+    return value if pycountry.countries.get(alpha_3=value) is not None else None
 
 
 def event_date(event: Event) -> dt.date | None:

@@ -6,11 +6,17 @@ story whose every attack with a named doer is Russia's, is Russia's attack. A se
 doing its attacks, and no other: with two sides fighting (an army and a paramilitary, a state and rebels)
 the doer of an attack told without one stays unsaid. The doer given is the side's most named actor, whose own
 evidence is the sentence that names it.
+
+A war of occupation between two states says it too, when the story tells a side's land hit from afar (shelled,
+struck by missiles or drones) by no named hand:
+"a missile struck a residential neighbourhood" of a Ukrainian city is the other side's strike, when the story
+names that side's forces (:func:`the_wars_other_side`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 
 from frontlines.events.draft import Draft
 from frontlines.records import Actor, EventStatus, Sector
@@ -19,6 +25,9 @@ from frontlines.records import Actor, EventStatus, Sector
 _VIOLENT = frozenset({"ASSAULT"})
 _TOLD = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.DENIED})
 _ARMED = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # hands that do violence
+# violence done to a land from afar: shelling, missiles, air and drone strikes; not a bomb planted or thrown there
+# (IED, grenade, suicide bomb: done on the land, by either side) nor an interception (the land's own side)
+_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _side(a: Actor) -> str | None:
@@ -42,4 +51,43 @@ def the_one_side(kept: list[Draft]) -> None:
         if any(_side(t) == _side(doer) for t in d.targets):
             continue  # the side was hit here: another's attack
         d.sources = (doer,)
+        d.inherited.add("sources")
+
+
+def _most_named(actors: list[Actor]) -> Actor:
+    counts = Counter(a.name for a in actors)
+    return next(a for a in actors if a.name == counts.most_common(1)[0][0])
+
+
+def the_wars_other_side(kept: list[Draft], actors: Iterable[Actor],
+                        other_side: Callable[[str | None], str | None]) -> None:
+    """Give an attack from afar told with no doer, on the land of a state in a registered war of occupation,
+    the other state's forces the article names (``actors``: the article's; ``other_side``: the registry's
+    :meth:`~frontlines.actors.registry.ActorRegistry.other_side`), else that state's government as the story
+    names it ("Russia launched ..."). The other state must be named in the story: a land hit where the story
+    names neither (rockets on Israel in a story of Hamas) keeps its doer unsaid."""
+    by_side: dict[str, list[Actor]] = {}
+    anyone: dict[str, list[Actor]] = {}
+    for a in {id(a): a for a in actors}.values():  # one entry per mention (an index maps each of its words)
+        side = _side(a)
+        if side and a.sector is Sector.MILITARY:
+            by_side.setdefault(side, []).append(a)
+        if side and a.sector in (Sector.GOVERNMENT, Sector.MILITARY) and a.kind != "person":
+            anyone.setdefault(side, []).append(a)
+    for side, named in anyone.items():
+        by_side.setdefault(side, named)
+    for d in kept:
+        if d.sources or d.typing.plover not in _VIOLENT or d.realis.status not in _TOLD:
+            continue
+        if d.typing.acled_sub not in _FROM_AFAR:
+            continue  # a clash, a retaking, a massacre, a planted bomb: done on the land, by either side
+        place = d.place
+        if place is None or place.metonymic or not place.country:
+            continue
+        side = other_side(place.country)
+        if side is None or side == place.country or side not in by_side:
+            continue
+        if any(_side(t) == side for t in d.targets):
+            continue  # that side was hit here
+        d.sources = (_most_named(by_side[side]),)
         d.inherited.add("sources")

@@ -22,7 +22,7 @@ from frontlines.events.coder import Typing
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.merge import _own_days_differ, _places_differ
 from frontlines.events.roles import agent_tokens
-from frontlines.records import EventStatus, Sector
+from frontlines.records import Actor, EventStatus, Sector
 
 _INTERVENTIONS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 _INTERVENED = "Protest with intervention"
@@ -191,3 +191,25 @@ def police_force_at_protests(drafts: list[Draft]) -> None:
         if doers and not any(t.lemma_.lower() in _POLICE_WORDS for x in doers for t in x.subtree):
             continue  # its sentence names other doers ("gangs ... attacked protesters while police looked on")
         d.typing = replace(d.typing, acled_sub=_EXCESSIVE, acled_type="Protests")
+
+
+# ACLED's demonstration sub-types, whose actor 1 is the crowd (protesters, rioters, a mob): never a state's
+_CROWDS_OWN = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence"})
+_STATE_SECTORS = frozenset({Sector.GOVERNMENT, Sector.POLICE, Sector.MILITARY})
+
+
+def _of_the_state(a: Actor) -> bool:
+    return a.sector in _STATE_SECTORS
+
+
+def the_crowd_demonstrates(drafts: list[Draft]) -> None:
+    """A demonstration or a riot is the crowd's (ACLED codes protesters or rioters as its actor 1, a force
+    intervening as actor 2): a state's body or official the sentence gave as its doer (the police who dispersed
+    it, the president who addressed it) is moved to its targets, and the doer is the crowd named there, or
+    unsaid. Excessive force against protesters, done by the force, keeps the force."""
+    for d in drafts:
+        if d.typing.acled_sub not in _CROWDS_OWN or not any(_of_the_state(a) for a in d.sources):
+            continue
+        state = tuple(a for a in d.sources if _of_the_state(a))
+        d.sources = tuple(a for a in d.sources if not _of_the_state(a))
+        d.targets = d.targets + tuple(a for a in state if a not in d.targets)

@@ -84,8 +84,9 @@ from frontlines.events.protests import (
     merge_interventions,
     merge_mob_in_sentence,
     police_force_at_protests,
+    the_crowd_demonstrates,
 )
-from frontlines.events.doers import the_one_side
+from frontlines.events.doers import the_one_side, the_wars_other_side
 from frontlines.events.occupiers import occupiers_of_the_land
 from frontlines.events.officials import official_place
 from frontlines.events.pronoun_doers import pronoun_from_sentence_before
@@ -135,7 +136,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "391"  # v391: merge of subtype7 (docs/events-versions.md)
+VERSION = "392"  # v392: merge of actors3 (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -298,7 +299,10 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     if inp.resources.actors is not None:
         occupiers_of_the_land(kept, inp.resources.actors.opponent)
     the_one_side(kept)
+    if inp.resources.actors is not None:
+        the_wars_other_side(kept, index.actor_at.values(), inp.resources.actors.other_side)
     police_force_at_protests(kept)  # once the doers are known
+    the_crowd_demonstrates(kept)
     if not kept:
         return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type
