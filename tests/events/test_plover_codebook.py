@@ -50,3 +50,21 @@ def test_codebook_types(run_events, text: str, plover: str) -> None:
 def test_suspended_talks_are_no_concession(run_events) -> None:
     events = run_events("The rebels suspended talks with the government after the arrests.")
     assert "CONCEDE" not in {e.plover_type for e in events}
+
+
+# regret is an apology (CONCEDE) only for the regretter's own act; regret of another's act or of a state of
+# affairs is an attitude, no act of the regretter (events.coder.regrets_own_act)
+REGRET = [
+    ("The army said it regretted its mistake and would compensate the families.", True),
+    ("The ministry regretted that its aircraft had struck the school.", True),
+    ("The commander regretted having shelled the market.", True),
+    ("The UN chief said he deeply regretted the move by Moscow.", False),
+    ("The foreign minister regretted the decision of the junta to expel the envoy.", False),
+    ("The mayor regretted the loss of life in the flooding.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "own"), REGRET)
+def test_regret_is_an_apology_only_for_ones_own_act(run_events, text: str, own: bool) -> None:
+    concede = [e for e in run_events(text) if e.plover_type == "CONCEDE"]
+    assert bool(concede) is own, [(e.plover_type, e.trigger) for e in run_events(text)]

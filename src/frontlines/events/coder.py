@@ -261,6 +261,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "group" and not _objects_hold(head, cues["group_objects"]):
         return Typing(plover, mode, None, None, keep=False)  # "formed a committee" is no armed group
+    if refine == "own_act" and not regrets_own_act(head):
+        return Typing(plover, mode, None, None, keep=False)  # "regretted the move" (another's): an attitude, no act
     if refine == "block":
         if not _objects_hold(head, cues["block_objects"]):
             return Typing(plover, mode, None, None, keep=False)  # "blocked a bill", "blocked a shot"
@@ -471,6 +473,33 @@ def _object_event(head: Any, lex: EventLexicon) -> TriggerSpec | None:
             if spec is not None and spec.pos != "V":
                 return spec
     return None
+
+
+def regrets_own_act(head: Any) -> bool:
+    """True when what a word of regret governs is the regretter's own act, which makes it an apology (PLOVER
+    CONCEDE: "expressions of regret or remorse" for one's act): a possessive pronoun on its object ("regretted
+    its error", "our mistake"), a clause of its own with a pronoun, a possessed subject or none ("regrets that it had fired",
+    "regretted having struck"). Anything else regretted ("regretted the move", "regrets the loss of life", "expressed
+    regret over Russia's decision") is an attitude to another's act or to a state of affairs: no act of the
+    regretter, so no event (condemnations are no events of their own either: corpus/events/README.md)."""
+    for c in head.children:
+        if c.dep_ in ("ccomp", "xcomp", "pcomp"):
+            subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            if not subj or all(s.tag_ == "PRP" or _own_possessed(s) for s in subj):
+                return True
+        objects = [c] if c.dep_ in ("dobj", "nsubjpass") else [o for o in c.children if o.dep_ == "pobj"] \
+            if c.dep_ == "prep" and c.lower_ in ("for", "over", "about", "at") else []
+        for o in objects:
+            if o.dep_ == "pobj" and o.pos_ == "VERB":
+                return True  # "regret for having shelled"
+            if _own_possessed(o):
+                return True
+    return False
+
+
+def _own_possessed(noun: Any) -> bool:
+    """A noun with a possessive pronoun ("its aircraft", "our mistake")."""
+    return any(d.dep_ == "poss" and d.tag_ == "PRP$" for d in noun.children)
 
 
 def _objects_hold(head: Any, cueset: Any) -> bool:
