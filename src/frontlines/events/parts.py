@@ -224,13 +224,17 @@ _GOING_ON = frozenset({"go", "move", "continue"})
 
 
 def _told_on_the_way(head: Any) -> bool:
-    """A participle telling how a party went on ("They *went* from house to house, *shooting* people and
-    setting homes on fire"; "went on for hours, shooting"), or one joined to such a participle."""
+    """A participle telling how a party already told went on ("They *went* from house to house, *shooting*
+    people and setting homes on fire"; "the attackers went on for hours, shooting"), or one joined to such a
+    participle: the going verb's subject is a pronoun or a definite noun taking up doers told before."""
     tok = head
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.tag_ == "VBG":
         tok = tok.head
-    return (head.tag_ == "VBG" and tok.tag_ == "VBG" and tok.dep_ == "advcl"
-            and tok.head.lemma_.lower() in _GOING_ON)
+    if not (head.tag_ == "VBG" and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.lemma_.lower() in _GOING_ON):
+        return False
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return any(c.tag_ == "PRP" or any(g.dep_ == "det" and g.lower_ in _BACK_DETS for g in c.children)
+               for c in subjects)
 
 
 def merge_raid_told_on(drafts: list[Draft]) -> None:
