@@ -66,6 +66,10 @@ DROPPED = [
     # an act the narrative tells as not done (events v242)
     ("Russian forces did not strike the city on Monday.", "strike"),
     ("Government troops did not withdraw from the town on Sunday.", "withdraw"),
+    # an instruction to the reader (events v321)
+    ("Shelter rules: stay in basements, do not post photos of positions, charge your phones.", "charge"),
+    ("Keep to the rules during an air raid alert and evacuate the area at once.", "evacuate"),
+    ("Please do not attack the volunteers at the checkpoint.", "attack"),
 ]
 
 KEPT = [
@@ -116,6 +120,11 @@ KEPT = [
     ("Russian forces did not strike the city on Monday, the ministry said.", "strike"),
     ("The commander said the group will not hand over its weapons.", "hand over"),
     ("The government did not sign the agreement.", "sign"),
+    # a clause with a subject, a past or a modal is no instruction (events v321)
+    ("Police charge protesters in central Nairobi.", "charge"),
+    ("Rebels seize the airport in the capital, residents say.", "seize"),
+    ("Gunmen attack a village in Zamfara, killing 12.", "attack"),
+    ("The army will attack the town at dawn, the commander said.", "attack"),
 ]
 
 

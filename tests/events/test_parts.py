@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.events.conftest import timev
+
 # A hit by the pieces of a munition a clause of its sentence tells brought down is the interception told with
 # what its debris did: one event (events v186). A hit by the munition itself, or by pieces no clause tells
 # brought down, stays an attack.
@@ -38,3 +40,33 @@ TOLD_AGAIN = [
 def test_a_killing_told_again_stays_an_attack(run_events, text: str, sub: str) -> None:
     violent = [e for e in run_events(text) if e.plover_type in ("ASSAULT", "COERCE")]
     assert [e.acled_sub_event_type for e in violent] == [sub], [(e.trigger, e.acled_sub_event_type) for e in violent]
+
+
+# A violent act told as the manner in which doers already told went on ("They went from house to house, shooting
+# people") after a violent act told before it is how that raid went: one event (events v322). Told first, by
+# doers not taken up from before, or with a day of its own that differs, it stays an event of its own.
+TOLD_ON = [
+    ("The attackers arrived in the village late on Friday night, firing into the air and then into the houses. "
+     "They went on for hours, shooting people and setting fire to homes.", ["firing"]),
+    ("Gunmen killed at least 21 civilians in the village on Friday. They went from house to house, shooting "
+     "people.", ["killed"]),
+    ("Gunmen killed at least 21 civilians in the village on Friday. The gunmen went from house to house, "
+     "shooting people.", ["killed"]),
+    # negatives: told first; doers not taken up from before (a bare noun)
+    ("Soldiers went from house to house in the village on Friday, shooting people.", ["shooting"]),
+    ("Gunmen killed at least 21 civilians in the village on Friday. Soldiers went from house to house, shooting "
+     "people.", ["killed", "shooting"]),
+]
+
+
+@pytest.mark.parametrize(("text", "attacks"), TOLD_ON,
+                         ids=["went-on", "house-to-house", "definite", "first", "bare-noun"])
+def test_a_raid_told_on_is_the_raid(run_events, text: str, attacks: list[str]) -> None:
+    assert [e.trigger for e in run_events(text) if e.plover_type == "ASSAULT"] == attacks
+
+
+def test_a_raid_told_on_another_day_stays_its_own(run_events) -> None:
+    text = ("Gunmen killed at least 21 civilians in the village on Friday. On Monday, they went from house to "
+            "house in the town, shooting people.")
+    events = run_events(text, times=(timev(text, "Friday", "2022-11-04"), timev(text, "Monday", "2022-11-07")))
+    assert [e.trigger for e in events if e.plover_type == "ASSAULT"] == ["killed", "shooting"]

@@ -492,3 +492,31 @@ def test_a_negation_leaves_a_time_or_concession_standing(run_events, text: str, 
     events = {e.trigger: e for e in run_events(text)}
     assert trigger in events, sorted(events)
     assert events[trigger].status == status
+
+
+# A present perfect told as done an uncounted number of times or for an uncounted stretch sums up a state of
+# affairs (events v320); a count, a counted stretch or a past tense tells happenings.
+UNCOUNTED = [
+    ("In the past months the hospital has been shelled several times, and staff have had to move patients.",
+     "shelled"),
+    ("Phone and internet lines in much of western Oromia have been cut for months.", "cut"),
+    ("El Fasher has been cut off by fighting between the army and the RSF for most of the past year.", "fighting"),
+    ("Gunmen have attacked the villages many times, residents say.", "attacked"),
+]
+COUNTED = [
+    ("The hospital was shelled several times on Monday, staff said.", "shelled"),
+    ("Rebels have attacked the base three times this week.", "attacked"),
+    ("Russian forces have shelled the town for three days, the governor said.", "shelled"),
+    ("The town has been shelled twice today, the mayor said.", "shelled"),
+    ("The town was cut off by fighting between the army and the RSF on Monday.", "fighting"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger"), UNCOUNTED)
+def test_an_uncounted_repetition_in_the_perfect_is_no_event(run_events, text: str, trigger: str) -> None:
+    assert all(not e.trigger.startswith(trigger) for e in run_events(text)), [e.trigger for e in run_events(text)]
+
+
+@pytest.mark.parametrize(("text", "trigger"), COUNTED)
+def test_counted_or_past_repetitions_stay_events(run_events, text: str, trigger: str) -> None:
+    assert any(e.trigger.startswith(trigger) for e in run_events(text)), [e.trigger for e in run_events(text)]

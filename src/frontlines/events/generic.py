@@ -59,7 +59,11 @@ not by the word:
   corpus's annotators code none. A negation someone states stays, negated: a party saying it did not do
   something denies it, one saying it will not is taking a stance ("has said it will not hand over its
   weapons"), and the corpus codes denials and stances. A refusal read from a negated cooperative act ("did not
-  sign") is a REJECT that happened and stays.
+  sign") is a REJECT that happened and stays;
+- **an instruction**: a verb in the imperative, with no subject, auxiliary or marker of its own ("Shelter rules:
+  stay in basements, do not post photos of positions, *charge* your phones"; "*Keep* to the rules during an air
+  raid alert"), tells the reader what to do: no party's act, no happening. A clause with a subject ("residents
+  must leave") or an infinitive ("to leave") is read by the status rules instead.
 """
 
 from __future__ import annotations
@@ -409,9 +413,40 @@ def not_done(d: Draft) -> bool:
     return settle_status(d.typing.plover, d.trigger.spec.plover, d.realis, d.trigger.head).status is EventStatus.NEGATED
 
 
+# what may stand before an imperative verb: "do not", "please", "always" ("do not post photos")
+_IMPERATIVE_WORDS = frozenset({"do", "not", "n't", "never", "please", "always", "just", "also", "now"})
+
+
+def instruction(d: Draft) -> bool:
+    """A verb in the imperative (see the module docstring): a bare base form at the top of its sentence or
+    joined to one, with nothing before it in its clause but "do not", "please" and the like, and no subject."""
+    head = d.trigger.head
+    if head.tag_ != "VB" or head.pos_ != "VERB":
+        return False
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+        if top.tag_ != "VB":
+            return False
+    if top.dep_ not in ("ROOT", "parataxis"):
+        return False
+    for verb in {top.i: top, head.i: head}.values():
+        # a heading before a colon is no subject ("Shelter rules: ... do not post photos")
+        after = max((t.i for t in verb.doc[verb.sent.start:verb.i] if t.text == ":"), default=-1)
+        own = [c for c in verb.children if c.i > after]
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") or (c.dep_ == "aux" and c.lower_ not in _IMPERATIVE_WORDS)
+               for c in own):
+            return False
+        # nothing but punctuation and "do not"-like words between its clause's start and the verb
+        first = min((c for c in own if c.i < verb.i and c.dep_ != "punct"), key=lambda c: c.i, default=None)
+        if first is not None and any(t.lower_ not in _IMPERATIVE_WORDS for t in verb.doc[first.i:verb.i]):
+            return False
+    return True
+
+
 def no_happening(d: Draft, civilians: CueSet) -> bool:
     """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
     set of civilian nouns, for refusals that are no party's)."""
     return (kind_subject(d) or measured_trend(d) or feared(d) or member_of_a_set(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
             or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
-            or help_not_backing(d) or general_truth(d) or possibility(d) or not_done(d))
+            or help_not_backing(d) or general_truth(d) or possibility(d) or not_done(d) or instruction(d))

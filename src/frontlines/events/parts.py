@@ -217,3 +217,41 @@ def merge_debris(drafts: list[Draft]) -> None:
                   and d.sent_idx == hit.sent_idx and d.trigger.head.i in inside]
         if downed:
             absorb(downed[0], hit)
+
+
+# verbs of going on that a participle tells the manner of ("went from house to house, shooting people")
+_GOING_ON = frozenset({"go", "move", "continue"})
+
+
+def _told_on_the_way(head: Any) -> bool:
+    """A participle telling how a party already told went on ("They *went* from house to house, *shooting*
+    people and setting homes on fire"; "the attackers went on for hours, shooting"), or one joined to such a
+    participle: the going verb's subject is a pronoun or a definite noun taking up doers told before."""
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.tag_ == "VBG":
+        tok = tok.head
+    if not (head.tag_ == "VBG" and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.lemma_.lower() in _GOING_ON):
+        return False
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return any(c.tag_ == "PRP" or any(g.dep_ == "det" and g.lower_ in _BACK_DETS for g in c.children)
+               for c in subjects)
+
+
+def merge_raid_told_on(drafts: list[Draft]) -> None:
+    """A violent act told as the manner in which its doers went on (:func:`_told_on_the_way`), after a
+    violent act of the same family told before it with no other day or place, is how that happening went:
+    the detail of a raid already told ("The attackers arrived late on Friday night, firing into the air ...
+    They went on for hours, shooting people"), one event (events v322). Told first, it is the event and
+    stays; the verb of going is no event of its own."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _VIOLENT or d.realis.status not in _TOLD:
+            continue
+        head = d.trigger.head
+        if not _told_on_the_way(head) or any(e.trigger.head.i == head.head.i for e in drafts if e is not d):
+            continue
+        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
+        same = [e for e in earlier if e is not d and not e.dropped and e.typing.plover in _VIOLENT
+                and e.realis.status in _TOLD and _one_family(d, e) and not _own_days_differ(d, e)
+                and not _places_differ(d, e)]
+        if same:
+            absorb(max(same, key=lambda e: e.sent_idx), d)

@@ -297,7 +297,8 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
                 status = EventStatus.CLAIMED
     if _ongoing_state(trigger):
         descriptive = True  # "Wagner has fought alongside Mali's army since 2021": a state, not an event
-    if _running_toll(trigger, lex) or _granted_power(trigger, lex) or _habitual(trigger) or _the_war_told(trigger, lex):
+    if _running_toll(trigger, lex) or _granted_power(trigger, lex) or _habitual(trigger) or _the_war_told(trigger, lex) \
+            or _uncounted_repetition(trigger):
         descriptive = True  # "the war has killed 10,000"; "the emergency allows the police to arrest"
     if purpose_tok is None and frame_tok is None:
         purpose_tok = _purpose_above(trigger, frames)
@@ -528,6 +529,40 @@ def _habitual(trigger: Any) -> bool:
     if not (often or recurring):
         return False
     return _perfect(trigger) or trigger.tag_ in ("VBZ", "VBP")
+
+
+# quantifiers that leave a number of times or a stretch of time uncounted ("several times", "for months")
+_UNCOUNTED = frozenset({"several", "many", "multiple", "numerous", "countless", "repeated", "various"})
+_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades"})
+
+
+def _uncounted_repetition(trigger: Any) -> bool:
+    """A present perfect told as done an uncounted number of times ("it has been shelled *several times*") or
+    for an uncounted stretch ("lines have been cut *for months*", "for most of the past year"): a summary of a
+    state of affairs up to now, none of its happenings told. A count ("shelled twice", "three times this
+    week"), a counted stretch ("for three days") or a past tense ("was shelled several times on Monday")
+    tells happenings and stays (events v320). An event noun that is the doer of such a passive ("has been cut
+    off *by fighting* for most of the past year") is the state's cause, told as summed up too."""
+    verb = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "by" and trigger.head.dep_ in ("agent", "prep"):
+        verb = trigger.head.head  # the parser may hang the stretch on the noun ("by fighting ... for most of")
+        if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+            return False
+    if verb.pos_ != "VERB" or not _perfect(verb, present=True):
+        return False
+    for c in (*verb.children, *(trigger.children if verb is not trigger else ())):
+        if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() == "time" and any(
+                g.dep_ == "amod" and g.lower_ in _UNCOUNTED for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                if o.lower_ in _PLURAL_UNITS and not any(g.dep_ in ("nummod", "det", "amod") for g in o.children):
+                    return True  # "for months"; "for three months", "for the past months" count or bound it
+                if o.lower_ == "most" and any(g.dep_ == "prep" and g.lower_ == "of" for g in o.children):
+                    return True
+    return False
 
 
 def _granted_power(trigger: Any, lex: EventLexicon) -> bool:

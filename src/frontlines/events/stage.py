@@ -74,6 +74,7 @@ from frontlines.events.merge import (
 from frontlines.events.parts import (
     merge_debris,
     merge_doers_told_again,
+    merge_raid_told_on,
     merge_parts_of_attack,
     merge_victims_told_again,
 )
@@ -136,7 +137,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "393"  # v393: merge of lead14 (docs/events-versions.md)
+VERSION = "394"  # v394: merge of precision9 (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -259,6 +260,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
     merge_doers_told_again(drafts)
+    merge_raid_told_on(drafts)
     merge_bulletins(drafts)
     merge_interventions(drafts)
     kept = [d for d in drafts if not d.dropped]
