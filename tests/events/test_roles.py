@@ -494,3 +494,36 @@ def test_agent_tokens_worked_out_once_gives_each_caller_its_own_list(nlp) -> Non
     first.clear()
     assert [t.text for t in agent_tokens(shelled)] == ["forces"]
     assert [t.text for t in agent_tokens(doc[1])] == ["Russian"]  # the noun "forces": its own answer, not the verb's
+
+
+@pytest.mark.parametrize(("text", "names", "trigger", "expected"), [
+    # the subject of "come/be/remain under" undergoes the act the object of "under" names (v340)
+    ("Mala Tokmachka, in the Polohy district, came under 6 air strikes.", ("Mala Tokmachka", "Polohy"), "strikes",
+     "Mala Tokmachka"),
+    ("Orikhiv remained under heavy shelling on Sunday.", ("Orikhiv",), "shelling", "Orikhiv"),
+    # negatives: the subject of an active verb is its doer's home; a place of the act itself is kept
+    ("Troops from Belgorod launched heavy shelling on Sunday.", ("Belgorod",), "shelling", None),
+    ("A patrol from Mbau came under fire near Palma.", ("Mbau", "Palma"), "fire", "Palma"),
+    # a short heading before a colon names the area: a place of the trigger's own clause beats it (v340)
+    ("Kramatorsk district: in Kostiantynivka, a 57-year-old man was killed by a drone.",
+     ("Kramatorsk", "Kostiantynivka"), "killed", "Kostiantynivka"),
+    # negatives: alone, the heading is the place; a colon later in a long sentence is no heading
+    ("Kramatorsk district: a 57-year-old man was killed by a drone.", ("Kramatorsk",), "killed", "Kramatorsk"),
+    ("Russian forces shelled the town of Kramatorsk overnight, the governor wrote: in Kostiantynivka, a man was "
+     "wounded.", ("Kramatorsk", "Kostiantynivka"), "shelled", "Kramatorsk"),
+    # the means of a verb ("injured by a bomb") takes the verb's own place, not another clause's (v340)
+    ("In Kostiantynivka, a man was killed by a drone; in Bilozerske, two people were injured by a guided aerial bomb.",
+     ("Kostiantynivka", "Bilozerske"), "bomb", "Bilozerske"),
+    # negative: the home of the verb's subject is no place of the means
+    ("A man from Kherson was wounded by a drone.", ("Kherson",), "drone", None),
+])
+def test_the_clause_that_governs_the_trigger_gives_its_place(nlp, text: str, names: tuple[str, ...],  # noqa: ANN001
+                                                              trigger: str, expected: str | None) -> None:
+    from frontlines.events.docindex import index_doc
+    from frontlines.events.roles import choose_place
+
+    doc = nlp(text)
+    index = index_doc(doc, {"places": tuple(place(text, n, lat=47.0 + k, lon=36.0 + k) for k, n in enumerate(names))})
+    tok = next(t for t in doc if t.text == trigger)
+    found, _ = choose_place(tok, index, tok.sent, "ASSAULT")
+    assert (found.text if found else None) == expected

@@ -417,6 +417,8 @@ def _locative(root: Any) -> bool:
 
 
 _COPULAS = frozenset({"be", "become", "remain"})
+# verbs whose subject undergoes what the object of their "under" names ("came under fire", "was under attack")
+_UNDERGOING = _COPULAS | {"come"}
 # Triggers whose grammatical subject is what is taken, not who takes it ("Izium fell to ...").
 _UNDERGOER_SUBJECT = frozenset({"fall"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "first", "last", "among", "several", "many", "few"})
@@ -436,6 +438,10 @@ def _antecedents(trigger: Any) -> list[Any]:
     hangs on ("the town that fell", "cities to fall"), and the subject that noun is predicated of
     by a copula ("X was one of the cities to fall", "X was the only capital captured")."""
     gov = trigger.head
+    if trigger.dep_ == "pobj" and gov.lower_ == "under" and gov.dep_ == "prep" and gov.head.lemma_.lower() in _UNDERGOING:
+        # "Mala Tokmachka, in the Polohy district, came under 6 air strikes", "the town remained under
+        # shelling": the subject of "come/be under" undergoes the act, as a passive's subject does
+        return [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if trigger.dep_ == "acomp" and gov.lemma_.lower() == "be":
         # a participle parsed as the copula's complement ("the prison was also overrun"): a passive whose
         # subject is what underwent it
@@ -607,6 +613,7 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
     eligible: list[tuple[float, int, Place]] = []
     antecedents = _antecedents(trigger)
     host = _happening_host(trigger)
+    means_of = _means_verb(trigger)
     above_trigger = index.above(trigger)  # for venue(), once for all the sentence's places
     where = _where_antecedent(trigger, index, sent) if index.last_where > sent.start else None
     if where is not None:
@@ -638,6 +645,15 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             if best is None or (3.0, -_PRECISION_RANK.get(place.precision, 6)) > (best[0], best[1]):
                 best = (3.0, -_PRECISION_RANK.get(place.precision, 6), place)
             eligible.append((3.0, -_PRECISION_RANK.get(place.precision, 6), place))
+            continue
+        if path is None and means_of is not None and not place.metonymic and (
+                (via := path_to(root, means_of)) is not None and not any(t.dep_ in _DOER_DEPS for t in via)):
+            # "in Bilozerske, two people were injured by a guided aerial bomb": the means is where its verb's act is
+            score = 2.9 - 0.2 * len(via)
+            rank = _PRECISION_RANK.get(place.precision, 6)
+            eligible.append((score, -rank, place))
+            if best is None or (score, -rank) > (best[0], best[1]):
+                best = (score, -rank, place)
             continue
         if path is None and antecedents and not place.metonymic:
             # "Kherson was one of the cities to fall": the place the clause's noun is said of
@@ -684,6 +700,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue  # "kept up strikes on the southern suburbs ... and hit targets in the Bekaa valley"
         else:
             score = 1.0
+        if _heading(root, trigger, sent):
+            score = min(score, HEADING_SCORE)  # below any other place of the sentence, kept when alone
         rank = _PRECISION_RANK.get(place.precision, 6)
         key = (score, -rank)
         eligible.append((score, -rank, place))
@@ -693,6 +711,32 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
         return None, 0.0
     best = contained(best, eligible)
     return best[2], (2.0 if best[0] >= 2.0 else 1.0)
+
+
+_DOER_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+
+
+def _means_verb(trigger: Any) -> Any | None:
+    """The verb an event noun is the means of ("were injured *by a guided aerial bomb*", "was hit *with a
+    drone*"): its places are the act's. None for any other trigger."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("by", "with") or prep.dep_ not in ("agent", "prep"):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and verb.i != prep.i else None
+
+
+HEADING_WORDS = 4  # at most this many words before the colon of a heading ("Kramatorsk district:")
+HEADING_SCORE = 0.8
+
+
+def _heading(root: Any, trigger: Any, sent: Any) -> bool:
+    """The place is in a short heading that opens the sentence before a colon, naming the area the items after
+    it lie in ("Kramatorsk district: in Kostiantynivka, a man was killed by a drone"): a place of the trigger's own
+    clause beats it; alone, it stays the event's place ("Kharkiv: a drone hit a house")."""
+    doc = root.doc
+    colon = next((k for k in range(sent.start, min(sent.end, trigger.i)) if doc[k].text == ":"), None)
+    return colon is not None and root.i < colon and sum(doc[k].is_alpha for k in range(sent.start, colon)) <= HEADING_WORDS
 
 
 def _in_other_act(root: Any, trigger: Any) -> bool:

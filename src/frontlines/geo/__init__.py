@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="76",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="80",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -165,6 +165,9 @@ STAGE = Stage(
     # 68: (branch geo9) 67's names are placed as local features at the story's town, not dropped (no place lost
     # partial names, "Wadi Derna", "High Atlas", that geo.coherence.far_partials places so)
     # 69: main with branches places8 (60) and geo9 (65-68) merged (thirteenth session)
+    # 70: (branch places9) in a text without capitals, a town of some size (>= 5,000) in a noun's role, a verb's
+    # object or a noun's modifier ("retake kidal", "hit izmail port"), is a place; an armed group's name never is
+    # ("wagner fighters") (geo.recognise._scan_lower)
     # 75: (branch geo10) admin1 labels as analysts write them: a division GeoNames lists first-order under a region
     # it lacks labels its places ("Duhok", not "Iqlīm Kūrdistān"), a label ending in Natural Earth's English name
     # after kind or seat words is that name ("Abuja Federal Capital Territory" -> "Federal Capital Territory")
@@ -173,6 +176,7 @@ STAGE = Stage(
     # none of them ("Vila" of "Vila Sônia", Andorra; "Paulista" of "Avenida Paulista", Pernambuco, in a São Paulo state
     # story) is a local feature, placed at the division the story names, at its precision
     # (geo.coherence.far_partials, _outside_all; geo.context._feature_in_division)
+    # 80: main with branches places9 (70) and geo10 (75-76) merged (fourteenth session)
     writes="places",
     reads=(),
     run=extract_places,

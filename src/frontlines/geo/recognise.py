@@ -453,6 +453,7 @@ def _scan_lower(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon) -> Iterab
             continue
         end, key, (flags, pop, _) = match
         if (len(key) < 4 or key in lexicon.common_words or key in gazetteer.demonyms or key in STRUCTURE_WORDS
+                or key in lexicon.not_places  # "wagner fighters": an armed group's name
                 or any(doc[k].is_stop for k in range(i, end))):
             i += 1
             continue
@@ -461,7 +462,9 @@ def _scan_lower(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon) -> Iterab
         k = i - 2 if the else i - 1
         located = k >= 0 and doc[k].lower_ in LOCATIVE_PREPS and (
             flags & FLAG_CURATED if the else pop >= MIN_POP_LOWER or flags & FLAG_CURATED)
-        if located or (end < n and doc[end].lower_ in KIND_WORDS):
+        # a town of some size in a noun's role ("retake kidal", "hits uman apartment block"): no common word is one
+        in_role = not the and doc[end - 1].dep_ in ("dobj", "nsubjpass", "compound") and pop >= MIN_POP_LOWER
+        if located or in_role or (end < n and doc[end].lower_ in KIND_WORDS):
             yield Mention(i, end, "gazetteer", "LOC" if flags & FLAG_CURATED else "GPE")
             i = end
         else:
