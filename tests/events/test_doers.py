@@ -43,6 +43,9 @@ def test_an_attack_without_hands_is_the_one_sides(run, text: str, doers: list) -
     ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
      "On Tuesday a roadside bomb exploded in Kharkiv, killing two people.", None),
     ("A missile struck a residential building in Kharkiv on Tuesday, killing six people, the mayor said.", None),
+    # negative: the other side's forces named in the sentence, not as its doer, are what the fire fell on
+    ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
+     "Under heavy bombardment, Russian soldiers in Kherson were ordered to withdraw on Tuesday.", None),
 ])
 def test_a_land_hit_from_afar_is_the_wars_other_side(run, text: str, side: str | None) -> None:  # noqa: ANN001
     last = [e for e in run(text) if e.plover_type == "ASSAULT"][-1]

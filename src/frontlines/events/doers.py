@@ -89,5 +89,7 @@ def the_wars_other_side(kept: list[Draft], actors: Iterable[Actor],
             continue
         if any(_side(t) == side for t in d.targets):
             continue  # that side was hit here
+        if any(d.sent.start_char <= a.evidence.start < d.sent.end_char for a in by_side[side]):
+            continue  # that side's forces are in the sentence and not its doer: "under bombardment, Russian soldiers"
         d.sources = (_most_named(by_side[side]),)
         d.inherited.add("sources")
