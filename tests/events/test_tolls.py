@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from frontlines.eval.runner import event_date, event_fatalities
+from frontlines.events.tolls import take_toll
 from tests.events.conftest import timev
 
 # A harm participle, passive with counted people and no doer, alone in its sentence, in the attack's paragraph or
@@ -51,8 +52,6 @@ def test_a_toll_that_is_no_update_stays_apart(run_events, text: str) -> None:
 
 def test_a_smaller_toll_leaves_the_attacks_count() -> None:
     """A smaller figure counts a part of the victims: the attack keeps its own (no sum, no replacement)."""
-    from frontlines.events.tolls import take_toll  # noqa: PLC0415 - the unit under test
-
     class Q:
         def __init__(self, kind: str, value: float) -> None:
             self.kind, self.value, self.low = kind, value, None
