@@ -78,6 +78,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
+from frontlines.events.tolls import merge_tolls
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import (
     merge_crowd_control,
@@ -137,7 +138,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "396"  # v396: (lead) the war's other side is no doer of a strike in a sentence that names its forces otherwise (docs/events-versions.md)
+VERSION = "400"  # v400: (tolls7) a toll told in a sentence of its own is the latest count of the attack told before it (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -259,6 +260,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_denied_retellings(drafts)
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
+    merge_tolls(drafts)  # a toll told on its own is the attack's latest count (v400)
     merge_doers_told_again(drafts)
     merge_raid_told_on(drafts)
     merge_bulletins(drafts)
