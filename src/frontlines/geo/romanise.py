@@ -209,3 +209,28 @@ def russian_spellings(name: str) -> tuple[str, ...]:
         if re.search(r"[iy]y\b", form):
             found[re.sub(r"([iy])y\b", r"\1", form)] = None
     return tuple(found)
+
+
+# The Russian alphabet: a Cyrillic name written only in its letters may be the Russian form of a
+# Ukrainian place's name (Артемовск, Кременная, Марганец); one with і/ї/є/ґ is Ukrainian, one with
+# ў/ј/љ/њ is Belarusian or South Slavic, and neither is read as Russian.
+_RUSSIAN_WORD = re.compile(r"^[А-Яа-яЁё \-'\u2019]+$")
+
+
+def russian_forms(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Latin forms news uses of the Russian-alphabet Cyrillic ``names`` of one place (GeoNames'
+    alternate names): BGN/PCGN-like (:func:`russian_spellings`), and й also as i ("Gulyaipole"
+    beside "Gulyaypole"), -aya also as -aia ("Kremennaia"). Latin names in ``names`` are not repeated."""
+    have = {n.lower() for n in names}
+    out: dict[str, None] = {}
+    for name in names:
+        name = fix_homoglyphs(name)
+        if not _RUSSIAN_WORD.match(name) or not _CYRILLIC.search(name):
+            continue
+        for form in russian_spellings(name):
+            out[form] = None
+            if "й" in name.lower():
+                out[romanise_russian(name.replace("й", "и").replace("Й", "И"))] = None
+            if re.search(r"aya\b", form):
+                out[re.sub(r"aya\b", "aia", form)] = None
+    return tuple(f for f in out if f.lower() not in have)

