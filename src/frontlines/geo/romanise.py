@@ -15,7 +15,8 @@ name, each from a rule that applies to every name, never a list per town:
   Krasnogorovka, Artemivsk -> Artemovsk), -iiv- as -eyev- (Avdiivka -> Avdeyevka),
   neuter adjectives -ske/-ne as -skoye/-noye (Pervomaiske -> Pervomayskoye).
   Irregular Russian names (Kremennaya for Kreminna, Artemovsk for Bakhmut) are not
-  derivable: GeoNames lists them as alternate names of the towns it carries.
+  derivable: GeoNames lists them as alternate names of the towns it carries, often only
+  in Cyrillic; :func:`russian_forms` writes those in Latin letters (Марганец -> Marganets).
 """
 
 from __future__ import annotations
