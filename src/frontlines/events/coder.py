@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.crowds import violence_at_protest
-from frontlines.events.lexicon import CueSet, EventLexicon, TriggerSpec
+from frontlines.events.lexicon import SPEECH_TYPES, CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
     ABDUCTION,
     CLASH,
@@ -71,7 +71,7 @@ _MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "gunfig
 _EXPLOSIVE_DEFAULT = frozenset({"Remote explosive/landmine/IED"})
 # acts that are said: a protest setting retypes them only when the protesters say them ("protesters
 # demanded ..." is the protest; "Israel and the militants traded blame" beside protesters stays an accusation)
-_SAID = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
+_SAID = SPEECH_TYPES
 _LOOTED = "Looting/property destruction"
 _PROTEST_OVERRIDABLE = frozenset(
     {"Armed clash", "Attack", "Looting/property destruction", "Arrests", "Grenade", None}

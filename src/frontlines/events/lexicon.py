@@ -17,6 +17,9 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
+# the PLOVER types that are said rather than done: a speech act's content is another event's, and its place is where
+# it was said (events.mentions, events.context, events.refutations)
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,7 @@ from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.generic import HABIT_NOUNS, no_happening
-from frontlines.events.lexicon import CueSet
+from frontlines.events.lexicon import SPEECH_TYPES, CueSet
 from frontlines.events.refutations import denial_of_a_telling
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.events.tree import doc_tree
@@ -78,7 +78,6 @@ from frontlines.records import EventStatus
 from frontlines.stages import sentence_of
 
 # PLOVER's verbal types: acts done by saying something, whose content is another happening
-SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
 # speech acts whose object or infinitive is what they ask or threaten, not a second event
 # (a charge's object is told as done, "condemned the attack"; a denial keeps its content, own_part_denied)
 _DEMANDING = frozenset({"REQUEST", "THREATEN"})

@@ -428,8 +428,7 @@ def merge_reported_retellings(drafts: list[Draft]) -> None:
         earlier = [e for e in earlier if e is not d and not e.dropped and _retold(d, e)
                    and e.realis.status in _TOLD]
         if earlier:
-            nearest = max(e.sent_idx for e in earlier)
-            absorb(max((e for e in earlier if e.sent_idx == nearest), key=_salience), d)
+            absorb(nearest_told(earlier), d)
 
 
 _RETOLD_TYPES = frozenset({"ASSAULT"})
@@ -725,3 +724,17 @@ def merge_headline(drafts: list[Draft], end_char: int) -> None:
                 and e.typing.plover == d.typing.plover and _one_family(d, e)]
         if body:
             absorb(body[0], d)
+
+
+def nearest_told(earlier: list[Draft]) -> Draft:
+    """Of drafts told before a mention, the one it takes up: the nearest by sentence, the most salient there."""
+    nearest = max(e.sent_idx for e in earlier)
+    return max((e for e in earlier if e.sent_idx == nearest), key=_salience)
+
+
+def attacks_told_before(drafts: list[Draft], k: int, d: Draft) -> list[Draft]:
+    """The attacks told as done in sentences before ``d`` (``drafts[k]``) at no other place and on no other day
+    of their own: what a mention of victims or of a toll may take up."""
+    return [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
+            and e.sent_idx < d.sent_idx and e.typing.plover == "ASSAULT" and _done(e)
+            and not _places_differ(d, e) and not _own_days_differ(d, e)]

@@ -10,6 +10,8 @@ from typing import Any
 
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.merge import (
+    attacks_told_before,
+    nearest_told,
     _TOLD,
     _UNSPECIFIC,
     _counted,
@@ -129,12 +131,8 @@ def merge_victims_told_again(drafts: list[Draft]) -> None:
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover != "ASSAULT" or not _names_victims(d):
             continue
-        earlier = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
-                   and e.sent_idx < d.sent_idx and e.typing.plover == "ASSAULT" and _done(e)
-                   and not _places_differ(d, e) and not _own_days_differ(d, e)]
-        if earlier:
-            nearest = max(e.sent_idx for e in earlier)
-            absorb(max((e for e in earlier if e.sent_idx == nearest), key=_salience), d)
+        if earlier := attacks_told_before(drafts, k, d):
+            absorb(nearest_told(earlier), d)
 
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})

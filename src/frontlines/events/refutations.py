@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.draft import Draft
+from frontlines.events.lexicon import SPEECH_TYPES
 
 DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
 # nouns of assertion: telling that something is so
@@ -53,9 +54,6 @@ def denial_of_a_telling(d: Draft) -> bool:
     return True
 
 
-_SPEECH = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
-
-
 def drop_judgements_of_deeds_told(sent_drafts: list[Draft], told: list[Draft]) -> None:
     """Mark as dropped a condemnation, a criticism or a blame (ACCUSE of the lexicon's modes "disapprove" and
     "blame": "condemned the attack", "denounces the figures", "blamed the army") once the article has told a deed
@@ -64,7 +62,7 @@ def drop_judgements_of_deeds_told(sent_drafts: list[Draft], told: list[Draft]) -
     the condemnation, a sentence on its own) the judgement is the one happening told, and stays ACCUSE. A formal act
     of accusation addressed to someone (a complaint lodged, a protest note: mode "complain") and an accusation of a
     deed ("accused Rwanda of plundering Congo's minerals": mode "allege") stay ACCUSE."""
-    if not any(d.typing.plover not in _SPEECH for d in told):
+    if not any(d.typing.plover not in SPEECH_TYPES for d in told):
         return
     for d in sent_drafts:
         if d.typing.plover == "ACCUSE" and d.typing.mode in ("disapprove", "blame"):

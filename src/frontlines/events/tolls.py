@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontlines.events.draft import Draft, live
-from frontlines.events.merge import _done, _own_days_differ, _places_differ, _salience
+from frontlines.events.draft import Draft
+from frontlines.events.merge import attacks_told_before, nearest_told
 from frontlines.events.voice import HARM_VERBS
 
 # the kinds of count a toll tells: the dead and the hurt
@@ -84,20 +84,16 @@ def _top(qs: list[Any]) -> float:
 
 
 def merge_tolls(drafts: list[Draft]) -> None:
-    """A toll told on its own (:func:`_toll`) after an attack the text tells as done in the same paragraph, at no
-    other place and on no other day, is that attack's latest count (:func:`take_toll`), the nearest such attack
-    before it. Left alone when no attack is told before it in its paragraph: a toll opening a paragraph of its own
-    may count another happening (events v252, tried across paragraphs, lost check figures; so did v400 with the
-    next paragraph allowed: check attributed_to 0.715 -> 0.713)."""
+    """A toll told on its own (:func:`_toll`) after an attack the text tells as done in its paragraph or the one
+    before, at no other place and on no other day, is that attack's latest count (:func:`take_toll`), the nearest
+    such attack before it. Left alone when none is told that close: a toll further on may count another happening
+    (events v252, tried across any paragraphs, lost check figures; v400 allows the paragraph before, where live
+    blogs and wires put their updated tolls, at one check attribution: attributed_to 0.715 -> 0.713)."""
     for k, d in enumerate(drafts):
         if d.dropped or not _toll(d, drafts):
             continue
-        earlier = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
-                   and e.sent_idx < d.sent_idx and e.typing.plover == "ASSAULT" and _done(e)
-                   and not _places_differ(d, e) and not _own_days_differ(d, e) and d.paragraph - e.paragraph <= 1]
-        if earlier:
-            nearest = max(e.sent_idx for e in earlier)
-            take_toll(max((e for e in earlier if e.sent_idx == nearest), key=_salience), d)
+        if earlier := [e for e in attacks_told_before(drafts, k, d) if d.paragraph - e.paragraph <= 1]:
+            take_toll(nearest_told(earlier), d)
 
 
 __all__ = ["merge_tolls", "take_toll"]
