@@ -17,8 +17,10 @@ DENIALS = [
      EventStatus.DENIED),
     ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied any "
      "connection to the strike.", EventStatus.DENIED),
+    # the accused calling the report a lie denies what it told (corpus convention 4, fourteenth session; events
+    # v421: dismissed_tellings), where before v421 a denial of a claim as such named no deed
     ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army rejected the "
-     "claim as a lie.", EventStatus.HAPPENED),
+     "claim as a lie.", EventStatus.DENIED),
     ("An Israeli airstrike hit the hospital on Tuesday. The Israeli army denied involvement.", EventStatus.HAPPENED),
     ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army did not deny "
      "involvement.", EventStatus.HAPPENED),
@@ -86,3 +88,43 @@ def test_a_blame_names_the_doer_of_a_deed_told_without_one(run_events, text: str
     events = run_events(text, actors=actors)
     assert any(e.plover_type == "ASSAULT" for e in events) or "crisis" in text
     assert [e.trigger for e in events if e.plover_type == "ACCUSE"] == accusations
+
+
+# A party dismissing a telling named by a bare noun of assertion denies what that telling told before it (events
+# v421, corpus conventions 4 and 5): another side's claim, or a report of a deed of the dismisser's own side. A noun
+# with its content told ("the charge that ..."), the dismisser's own claim and a dismisser with no side leave it.
+DISMISSALS = [
+    ("Hamas said its fighters had seized the outpost on Saturday. The Israeli army called the claims false.",
+     "seized", EventStatus.DENIED),
+    ("Hamas said its fighters had seized the outpost on Saturday. The Israeli army dismissed the claim as a lie.",
+     "seized", EventStatus.DENIED),
+    ("The health ministry said Israeli jets bombed the market on Tuesday. The Israeli army rejected the accusation.",
+     "bombed", EventStatus.DENIED),
+    # negative: the noun tells its own content, no telling before
+    ("The health ministry said Israeli jets bombed the market on Tuesday. The Israeli army rejected the charge "
+     "that civilians were being singled out.", "bombed", EventStatus.HAPPENED),
+    # negative: a report of another side's deed is not the dismisser's to deny
+    ("The health ministry said Hamas fighters bombed the market on Tuesday. The Israeli army rejected the "
+     "accusation.", "bombed", EventStatus.HAPPENED),
+    # negative: its own side's claim
+    ("The Israeli army said its troops had seized the outpost on Saturday. The Israeli military dismissed the "
+     "claims as lies.", "seized", EventStatus.CLAIMED),
+    # negative: not dismissed
+    ("Hamas said its fighters had seized the outpost on Saturday. The Israeli army did not reject the claim.",
+     "seized", EventStatus.CLAIMED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), DISMISSALS, ids=[d[0][-45:] for d in DISMISSALS])
+def test_a_dismissed_telling_denies_what_it_told(run_events, text: str, trigger: str, status: EventStatus) -> None:
+    actors = [actor(text, needle, name, country, sector) for needle, name, country, sector in (
+        ("Hamas", "Hamas", "PSE", Sector.REBEL), ("health ministry", "Gaza Health Ministry", "PSE", Sector.GOVERNMENT),
+        ("Israeli army", "Israel Defense Forces", "ISR", Sector.MILITARY),
+        ("Israeli military", "Israel Defense Forces", "ISR", Sector.MILITARY)) if needle in text]
+    if text.count("Israeli army") > 1:
+        actors.append(Actor(text="Israeli army", evidence=_ev(text, "Israeli army", nth=1), name="Israel Defense Forces",
+                            country="ISR", sector=Sector.MILITARY, side="ISR"))
+    events = {e.trigger: e for e in run_events(text, actors=tuple(actors))}
+    hits = [e for t, e in events.items() if t.startswith(trigger)]
+    assert hits, sorted(events)
+    assert hits[0].status == status, [(e.trigger, e.status, e.attributed_to) for e in events.values()]

@@ -601,3 +601,18 @@ def test_reports_called_false_of_a_deed_told_nowhere_else_stay_denied(run_events
     text = "The communication minister described reports of a massacre in Ngarbuh as false."
     events = _assaults(run_events(text))
     assert [e.status.value for e in events] == ["denied"], [(e.trigger, e.status) for e in events]
+
+
+# A denial that joins a deed told before (v253) makes another party's claim or someone's report of it denied, still
+# attributed to its teller (events v420, corpus conventions 4 and 5); told in the article's own voice it stays.
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The rebels said they had captured the town on Saturday.\n\nThe government denied that the town was taken.",
+         "denied"),
+        ("Rebels captured the town on Saturday.\n\nThe government denied that the town was taken.", "happened"),
+    ],
+)
+def test_a_claim_the_denial_answers_is_denied(run_events, text: str, status: str) -> None:
+    events = _assaults(run_events(text))
+    assert [e.status.value for e in events] == [status], [(e.trigger, e.status, e.attributed_to) for e in events]

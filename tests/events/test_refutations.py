@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from frontlines.events.realis import Realis
+from frontlines.events.refutations import answered_by_denial
+from frontlines.records import EventStatus
+
 DENIALS = [
     # (text, a REJECT event expected)
     ("The Kremlin dismissed the accusations.", False),
@@ -42,3 +46,32 @@ JUDGEMENTS = [
 def test_a_judgement_of_a_deed_told_is_no_event(run_events, text: str, accuse: bool) -> None:
     events = run_events(text)
     assert ("ACCUSE" in {e.plover_type for e in events}) is accuse, [(e.plover_type, e.trigger) for e in events]
+
+
+def _realis(status: str, said: str | None) -> Realis:
+    return Realis(status=EventStatus(status), frame=None, attributed_to=said, attributed_token=None)
+
+
+# A deed told before that a denial answers (events v420, corpus conventions 4 and 5): another party's claim or
+# someone's report is denied and keeps its teller; what the article tells in its own voice, a plan, and the
+# denier's own telling keep their status.
+ANSWERED = [
+    # (the earlier telling's status, its teller, the denier, the status it ends with)
+    ("claimed", "Yevgeny Prigozhin", "His spokesman", "denied"),
+    ("happened", "Azerbaijan's Prosecutor General's Office", None, "denied"),
+    ("happened", "Relief International", "The RSF", "denied"),
+    # negative: the article's own voice
+    ("happened", None, "Azerbaijan's defence ministry", "happened"),
+    # negative: an announcement to come is no deed told
+    ("announced", "the LNA", "an LNA spokesman", "announced"),
+    # negative: the denier's own telling
+    ("claimed", "the LNA", "an LNA spokesman", "claimed"),
+]
+
+
+@pytest.mark.parametrize(("status", "teller", "denier", "expected"), ANSWERED)
+def test_a_denial_answers_another_s_claim_or_report(status: str, teller: str | None, denier: str | None,
+                                                     expected: str) -> None:
+    told = answered_by_denial(_realis(status, teller), _realis("denied", denier))
+    assert told.status.value == expected
+    assert told.attributed_to == teller

@@ -9,6 +9,8 @@ from dataclasses import replace
 from typing import Any
 
 from frontlines.events.draft import Draft
+from frontlines.events.realis import called_false
+from frontlines.events.refutations import ASSERTION_NOUNS, DENIAL_VERBS
 from frontlines.events.roles import DocIndex, claimants
 from frontlines.events.speaker_sides import POSSESSIVE_PRONOUNS, side_of_speaker
 from frontlines.records import Actor, EventStatus
@@ -71,6 +73,60 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
             # "the Midvolga-2 reported being attacked by drones. Ukraine's foreign ministry denied any
             # involvement": a report of an attack by no one named, answered at once by a party's denial
             d.realis = replace(d.realis, status=EventStatus.DENIED)
+
+
+# verbs that dismiss a telling by calling it untrue ("called the claims 'lies'", "described the report as false")
+_CALLING = frozenset({"call", "describe", "brand", "label", "term"})
+
+
+def dismissed_tellings(drafts: list[Draft], index: DocIndex, doc: Any) -> None:
+    """A party dismissing a telling named by a bare noun of assertion ("The army called the claims 'lies'";
+    "Ukraine's military dismissed the claim as a lie"; "The minister rejected the accusations") denies what that
+    telling told a little before it (corpus/events/README.md, "Conventions for every part", rules 4 and 5): another
+    party's claim (status claimed, attributed to a teller of another side) and someone's report of a deed done by the
+    dismisser's own side (the accused calling the accusation false) become denied, still attributed to their teller.
+    A noun with content of its own ("rejected the charge that Christians were being singled out", "the claims that
+    the dead were civilians", "reports of a massacre") tells what is dismissed itself and answers nothing told
+    before (events.realis reads a report called false). The dismisser's own tellings, what the article tells in its
+    own voice and a dismisser with no side are left as told."""
+    sent_of: dict[int, int] = {}
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in DENIAL_VERBS | _CALLING or _negated_verb(tok):
+            continue
+        nouns = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ASSERTION_NOUNS and _bare(c)]
+        if lemma in _CALLING:
+            nouns = [n for n in nouns if called_false(n)]
+        if not nouns:
+            continue
+        side = next((s for c in tok.children if c.dep_ == "nsubj"
+                     for s in [_side_of(index.actor_at.get(_antecedent(c, tok).i))] if s), None)
+        if side is None:
+            continue
+        if not sent_of:
+            sent_of = {sent.start: k for k, sent in enumerate(doc.sents)}
+        k = sent_of.get(sentence_start(tok), 0)
+        for d in drafts:
+            if d.typing.plover not in _HOSTILE_DEEDS or d.realis.attributed_token is None or d.trigger.head.i > tok.i:
+                continue
+            if not 0 <= k - sent_of.get(d.sent.start, 0) <= DENIAL_REACH:
+                continue
+            teller = side_of_speaker(d.realis.attributed_token, index)
+            if teller is None or teller == side:
+                continue  # its own telling, or a teller whose side is unknown
+            doers = {a.side or a.country for a in d.sources}
+            if d.realis.status is EventStatus.CLAIMED or (d.realis.status is EventStatus.HAPPENED and side in doers):
+                d.realis = replace(d.realis, status=EventStatus.DENIED)
+
+
+def _bare(noun: Any) -> bool:
+    """A noun of assertion with no content of its own: no clause and no "of"/"about" phrase telling what was said."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in noun.subtree if t.i != noun.i) and not any(
+        c.dep_ == "prep" and c.lower_ in ("of", "about", "on") for c in noun.children)
+
+
+def _side_of(actor: Actor | None) -> str | None:
+    return (actor.side or actor.country) if actor is not None else None
 
 
 def _denies_own_deed(verb: Any) -> bool:

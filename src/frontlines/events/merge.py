@@ -13,6 +13,7 @@ from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live, more_cautious
 from frontlines.events.interception import stopped_outranks
 from frontlines.events.means import ABDUCTION
+from frontlines.events.refutations import answered_by_denial
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.takeover import TERRITORIAL
 from frontlines.records import Actor, EventStatus, Resolution, TimeValue
@@ -470,7 +471,9 @@ def merge_denied_retellings(drafts: list[Draft]) -> None:
     as known ("the centre", "the city"); one that names a new one ("denied shelling villages") is the
     content of a charge, and stays. The denier's own version of the happening, told in a participle of
     saying on the denial or on the denied deed ("saying it had struck a militia camp"), is absorbed too.
-    The earlier telling keeps its status: the denial is the denier's word on it."""
+    The earlier telling keeps its status when the article tells it in its own voice (the denial is the denier's
+    word on it); a party's claim or someone's report the denier answers is denied
+    (:func:`frontlines.events.refutations.answered_by_denial`)."""
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover not in _RETOLD_TYPES or d.realis.status is not EventStatus.DENIED:
             continue
@@ -495,7 +498,7 @@ def merge_denied_retellings(drafts: list[Draft]) -> None:
         when = keep.time
         for o in (d, *versions):
             absorb(keep, o)
-        keep.realis = told
+        keep.realis = answered_by_denial(told, d.realis)  # another's claim or report denied (v420)
         if _what_reports_tell(d.trigger.head):
             keep.time = when  # the reports' day is the denial's ("In a statement on Sunday it called ...")
 

@@ -168,7 +168,7 @@ _CALLING = frozenset({"describe", "call", "dismiss", "brand", "label", "term", "
 _STAGED = "staged"  # only as a calling's complement: "staged a protest" is a verb of doing
 
 
-def _called_false(noun: Any) -> bool:
+def called_false(noun: Any) -> bool:
     """The report noun is said to be untrue ("the reports about the withdrawal are completely false"; "reports
     ... that the command surrendered are fabricated"; "described reports of a massacre as false")."""
     verb = noun.head
@@ -270,7 +270,7 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
         below = modal  # the trigger's clause's, not the frame word's own ("will say")
         if modal is None and parent.pos_ in ("VERB", "AUX"):
             modal = _modal(parent)
-        if status is None and lemma in _REPORT_NOUNS and _called_false(parent):
+        if status is None and lemma in _REPORT_NOUNS and called_false(parent):
             status = EventStatus.DENIED  # "the reports about the withdrawal of army units are completely false"
         if frame_tok is None and lemma in lex.frame_words and _frames_content(tok, parent, lex.speech) \
                 and not _attempts_going_on(parent, tok):

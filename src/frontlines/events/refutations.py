@@ -13,10 +13,14 @@ something is so, not the things told."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import SPEECH_TYPES
+from frontlines.events.realis import Realis
+from frontlines.records import EventStatus
 
 DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
 # nouns of assertion: telling that something is so
@@ -69,4 +73,35 @@ def drop_judgements_of_deeds_told(sent_drafts: list[Draft], told: list[Draft]) -
             d.dropped = True
 
 
-__all__ = ["ASSERTION_NOUNS", "DENIAL_VERBS", "denial_of_a_telling", "drop_judgements_of_deeds_told"]
+# what a denial can answer: a deed told as done or claimed
+_ANSWERABLE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED})
+
+
+def answered_by_denial(told: Realis, denial: Realis) -> Realis:
+    """The status of a deed told before once a party denies it (``told``: the earlier telling's realis,
+    ``denial``: the denied retelling's). A party's claim the other side denies ("Prigozhin: 'Bakhmut was
+    completely taken'" ... "the president had been denying that the city was taken") and someone's report the
+    accused calls false ("explosions reported in Ganja, Azerbaijani media say" ... "the reports that Ganja was
+    fired on ... are a lie") are denied and stay attributed to the claimant or the reporter (corpus/events/README.md,
+    "Conventions for every part", rules 4 and 5). What the article tells in its own voice (no one it is attributed
+    to) keeps its status: the denial is the denier's word on it, and the text's own source is not overruled. Nor
+    does a party deny its own telling: a denier who shares a proper name with the teller ("the LNA" / "an LNA
+    spokesman") leaves it as told."""
+    if told.status not in _ANSWERABLE or not told.attributed_to:
+        return told
+    if denial.attributed_to and _names(told.attributed_to) & _names(denial.attributed_to):
+        return told
+    return replace(told, status=EventStatus.DENIED)
+
+
+def _names(said: str) -> frozenset[str]:
+    """The proper-noun words of an attribution ("an LNA spokesman": LNA), by their capital."""
+    return frozenset(w for w in re.findall(r"[\w'-]+", said) if w[:1].isupper() and w.lower() not in _NOT_NAMES)
+
+
+# capitalised words that name no party: articles and determiners that open a sentence
+_NOT_NAMES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+
+
+__all__ = ["ASSERTION_NOUNS", "DENIAL_VERBS", "answered_by_denial", "denial_of_a_telling",
+           "drop_judgements_of_deeds_told"]

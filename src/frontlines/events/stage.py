@@ -24,7 +24,7 @@ from frontlines.events.attribution import (
     speaker_side,
     speakers_own_acts,
 )
-from frontlines.events.denials import blame_names_a_doer, claimed_doers, denied_accusations
+from frontlines.events.denials import blame_names_a_doer, claimed_doers, denied_accusations, dismissed_tellings
 from frontlines.events.own_statements import own_statement, release_reports, source_party
 from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.coder import (
@@ -138,7 +138,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "400"  # v400: (tolls7) a toll told in a sentence of its own is the latest count of the attack told before it (docs/events-versions.md)
+VERSION = "421"  # v421: (status7) a telling dismissed as untrue (a bare "the claims", "the accusation") is denied (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -287,6 +287,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
+    dismissed_tellings(kept, index, doc)  # another's claim or report dismissed as untrue (v421)
     party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
     own_statement(kept, inp.article.source, party)
     party_forces_side(kept, party)
