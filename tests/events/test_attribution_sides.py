@@ -146,15 +146,17 @@ def test_an_accused_denying_its_part_denies_the_attack(pipeline_resources: Any, 
 
 # A denial whose content is the denier's own deed, in a clause with its pronoun or possessive as the
 # doer or as a gerund, denies a part in it as "denied involvement" does (events v186); a clause of
-# another's deed, or of no one's, denies a report.
+# another's deed, or of no one's, denies a report: the report's deed when the denial retells it (v420), else nothing.
 OWN_DEED_DENIED = [
     ("Shortly before midnight on 2 July, an airstrike hit the Tajoura Detention Centre, east of Tripoli. The "
      "Government of National Accord (GNA) blamed the Libyan National Army (LNA) for the strike. On 3 July, an LNA "
      "spokesman denied that its aircraft had targeted the centre.", "airstrike", EventStatus.DENIED),
     ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied targeting "
      "the hospital.", "airstrike", EventStatus.DENIED),
+    # a denial of the report's deed, no part of the denier's: the report it answers is denied since events v420
+    # (corpus conventions 3 and 4: the denial is the status of the deed someone in the text reports)
     ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army denied that the "
-     "hospital had been hit.", "airstrike", EventStatus.HAPPENED),
+     "hospital had been hit.", "airstrike", EventStatus.DENIED),
     ("Shortly before midnight on 2 July, an airstrike hit the Tajoura Detention Centre. The GNA blamed the Libyan "
      "National Army (LNA) for the strike. The LNA denied that rebels had entered the town.", "airstrike",
      EventStatus.HAPPENED),
