@@ -134,6 +134,7 @@ from frontlines.events.refutations import (
 from frontlines.events.tree import doc_tree
 from frontlines.events.triggers import find_triggers
 from frontlines.events.unnamed import named_later
+from frontlines.events.warnings import drop_warnings_of_no_harm
 from frontlines.events.when import choose_time, publication_time, rest_of_period
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
@@ -142,7 +143,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "460"  # v460: (precision12) a status word inside a purpose frames nothing; a judgement of a deed its sentence tells is no event (docs/events-versions.md)
+VERSION = "461"  # v461: (precision12) a warning whose content is a forecast of a state is no threat (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -245,6 +246,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
+        drop_warnings_of_no_harm(sent_drafts)
         drop_judgements_of_deeds_told(sent_drafts, drafts)
         drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
