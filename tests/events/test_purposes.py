@@ -8,9 +8,10 @@ from frontlines.events.purposes import frame_in_purpose
 
 PURPOSES = [
     # (text, PLOVER type, status expected of that type, or None when no event of it is expected)
-    # a frame that is the purpose's own verb: the attack it names is no event here, no plan was made
+    # a frame that is the purpose's own verb: the attack it names is no event here
     ("On Sunday, tens of thousands of people marched in Bogota to reject the attack.", "ASSAULT", None),
-    ("Police arrested a man on Friday on suspicion of helping to prepare the attack.", "ASSAULT", None),
+    # a verb's complement is no purpose: what a cause brought about was done
+    ("The clashes prompted the president to order a curfew in the city on Monday.", "COERCE", "ordered"),
     # a speech frame inside a purpose still tells a denial made
     ("The ministry held a briefing on Monday to deny that its troops had shelled the town.", "ASSAULT", "denied"),
     # a frame that governs the infinitive, outside any purpose, makes it planned
@@ -28,8 +29,8 @@ def test_a_frame_inside_a_purpose_frames_nothing(run_events, text: str, plover: 
 
 
 @pytest.mark.parametrize(("text", "frame", "purpose", "inside"), [
-    ("People marched to reject the attack.", "reject", "reject", True),
-    ("He was held on suspicion of helping to prepare the attack.", "prepare", "prepare", True),
+    ("Thousands marched in Bogota on Sunday to reject the attack.", "reject", "reject", True),
+    ("The clashes prompted the government to declare a state of emergency.", "declare", "declare", False),
     ("The ministry met to deny the report.", "deny", "deny", False),  # a word of speech
     ("The rebels planned to attack the town.", "planned", "attack", False),  # the frame governs the infinitive
 ])
