@@ -157,11 +157,20 @@ def test_a_purpose_of_another_event_under_a_report_is_no_event(run_events) -> No
         ("The army demanded that the rebels withdraw from the town.", "withdraw", "demanded"),
         ("At the talks, both sides agreed to an immediate ceasefire, to disengage their troops, and to resolve "
          "remaining issues through further negotiations.", "negotiations", "agreed"),
+        # the terms an agreement's signing commits to, in a participle of the signing
+        ("On 11 May, the delegations signed the Jeddah Declaration, committing to protect civilians and let aid "
+         "through.", "aid", "signed"),
     ],
 )
 def test_what_a_party_asks_or_agrees_to_is_content(run_events, text: str, gone: str, kept: str) -> None:
     triggers = _triggers(run_events(text))
     assert gone not in triggers and kept in triggers, sorted(triggers)
+
+
+def test_a_vow_beside_a_deed_that_is_no_agreement_is_not_its_terms(run_events) -> None:
+    # a participle of commitment beside a deed that is no agreement: what it commits to is no agreement's terms
+    triggers = _triggers(run_events("Troops entered the city on Friday, vowing to protect civilians and deliver aid."))
+    assert {"entered", "aid"} <= triggers, sorted(triggers)
 
 
 def test_what_a_demand_is_said_beside_was_done(run_events) -> None:

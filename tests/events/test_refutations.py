@@ -75,3 +75,26 @@ def test_a_denial_answers_another_s_claim_or_report(status: str, teller: str | N
     told = answered_by_denial(_realis(status, teller), _realis("denied", denier))
     assert told.status.value == expected
     assert told.attributed_to == teller
+
+
+JUDGED_IN_SENTENCE = [
+    # (text, an ACCUSE event expected): a judgement whose object is a deed its own sentence tells as done is no
+    # event when the article tells more than that sentence
+    ("UNMISS strongly condemns an attack today on a UN helicopter in Nasir. One crew member was killed.", False),
+    ("The governor condemned the shelling of the market in Kherson on Monday. "
+     "Army jets bombed the port of Sittwe on Tuesday.", False),
+    # a clause of time is not what is judged: the accusation of a deed its sentence does not tell stays
+    ("When the AA overran Buthidaung in May, residents accused its fighters of looting homes. "
+     "Army jets bombed the port of Sittwe on Tuesday.", True),
+    # a text that is only the judging sentence keeps it: the one act told (PLOVER codes single sentences so)
+    ("Albania on Friday denounced as an ugly crime Serbia's suppression of ethnic Albanian unrest in Montenegro.", True),
+    # an accusation of what is not told as done, and a formal complaint, stay ACCUSE
+    ("Mali accused France of seeking to intervene militarily. Gunmen attacked a convoy near Gao on Monday.", True),
+    ("The government lodged a complaint over the shelling of the town. Shells hit the market on Monday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "accuse"), JUDGED_IN_SENTENCE)
+def test_a_judgement_of_a_deed_told_in_its_sentence_is_no_event(run_events, text: str, accuse: bool) -> None:
+    events = run_events(text)
+    assert ("ACCUSE" in {e.plover_type for e in events}) is accuse, [(e.plover_type, e.trigger) for e in events]

@@ -150,7 +150,10 @@ def _inside_commitment(head: Any, d: Draft, heads: dict[int, Draft]) -> bool:
             return False
         if dep[i] in ("xcomp", "advcl") and pos[i] in ("VERB", "AUX") and any(
                 dep[c] == "aux" and lower[c] == "to" for c in tree.children(i)):
-            other = heads.get(up[i])
+            gov = up[i]
+            other = heads.get(gov)
+            if other is None and dep[gov] == "advcl" and head.doc[gov].tag_ == "VBG":
+                other = heads.get(up[gov])  # "signed the Declaration, *committing* to protect": the signing's terms
             if other is not None and other is not d and other.typing.plover == "AGREE":
                 return True
         i = up[i]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
+from frontlines.events.purposes import frame_in_purpose
 from frontlines.events.voice import HARM_VERBS
 from frontlines.events.speakers import attribution
 from frontlines.events.tree import doc_tree
@@ -302,6 +303,8 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
         descriptive = True  # "the war has killed 10,000"; "the emergency allows the police to arrest"
     if purpose_tok is None and frame_tok is None:
         purpose_tok = _purpose_above(trigger, frames)
+    if purpose_tok is not None and frame_tok is not None and frame_in_purpose(frame_tok, purpose_tok, lex.speech):
+        descriptive = True  # "marched to reject the attack": the frame is the purpose's own word, nothing was rejected
     if purpose_tok is not None and (frame_tok is None or (
             frame_tok.i != purpose_tok.head.i and frame_tok.lemma_.lower() in lex.speech
             and purpose_tok.head.lemma_.lower() in lex.single)):

@@ -126,10 +126,15 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.docindex import index_doc
-from frontlines.events.refutations import drop_judgements_of_deeds_told
+from frontlines.events.refutations import (
+    drop_judgements_of_deeds_told,
+    drop_judgements_told_with_their_deeds,
+    judgements_of_deeds_in_sentence,
+)
 from frontlines.events.tree import doc_tree
 from frontlines.events.triggers import find_triggers
 from frontlines.events.unnamed import named_later
+from frontlines.events.warnings import drop_warnings_of_no_harm
 from frontlines.events.when import choose_time, publication_time, rest_of_period
 from frontlines.events.words import read_words
 from frontlines.stages import PARAGRAPH_BREAK, Stage, StageInput, data_file, version_of
@@ -138,7 +143,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "421"  # v421: (status7) a telling dismissed as untrue (a bare "the claims", "the accusation") is denied (docs/events-versions.md)
+VERSION = "463"  # v463: (precision12, merged after status7 v420-421) only an adverbial purpose makes a frame inside it frame nothing (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -165,6 +170,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     # "must" is rare: find it once per document rather than once per sentence
     musts = [i for i, low in enumerate(words.lower) if low == "must"] if "must" in words.lower else []
     conflict_article: bool | None = None  # worked out at the first agreement word only
+    judgements: list[Draft] = []  # condemnations of a deed their own sentence tells (convention 1)
     for s_idx, sent in enumerate(doc.sents):
         while musts and musts[0] < sent.start:
             musts.pop(0)
@@ -240,6 +246,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
+        drop_warnings_of_no_harm(sent_drafts)
         drop_judgements_of_deeds_told(sent_drafts, drafts)
         drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
@@ -251,7 +258,10 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         merge_force_in_sentence(sent_drafts)
         merge_mob_in_sentence(sent_drafts)
         merge_debris(sent_drafts)
+        judgements.extend(judgements_of_deeds_in_sentence(sent_drafts))
         drafts.extend(d for d in sent_drafts if not d.dropped)
+    drop_judgements_told_with_their_deeds(judgements, drafts)
+    drafts = [d for d in drafts if not d.dropped]
     merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
     merge_crowd_control(drafts)  # before the attacks told again can join the force as an attack
     merge_across_sentences(drafts)
