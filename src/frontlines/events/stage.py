@@ -78,6 +78,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
+from frontlines.events.retellings import merge_lead_retold
 from frontlines.events.tolls import merge_tolls
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import (
@@ -138,7 +139,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "400"  # v400: (tolls7) a toll told in a sentence of its own is the latest count of the attack told before it (docs/events-versions.md)
+VERSION = "410"  # v410: (precision11) a lead mention of a deed the body tells again is that body event (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -252,10 +253,12 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         merge_mob_in_sentence(sent_drafts)
         merge_debris(sent_drafts)
         drafts.extend(d for d in sent_drafts if not d.dropped)
-    merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
+    head_end = headline_end(inp.article.text or doc.text, inp.article.title)
+    merge_headline(drafts, head_end)
     merge_crowd_control(drafts)  # before the attacks told again can join the force as an attack
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
+    merge_lead_retold(drafts, head_end)  # the lead sums up what the body tells (v410)
     merge_reported_retellings(drafts)
     merge_denied_retellings(drafts)
     merge_parts_of_attack(drafts)

@@ -1,0 +1,154 @@
+"""One event per happening per article: the lead that sums up a happening the body tells in full.
+
+A news lead (the first sentence under the headline, after any dateline) tells the story in brief; its
+subordinate clauses name what the body then tells with its own place, day and detail ("... declared a
+state of emergency on Friday after days of fighting ..., who residents said had taken control of
+Lalibela" over "Fano fighters entered Lalibela on Thursday"; "The death toll from a Russian missile
+strike on ... Ternopil rose to 31, the service said on Friday" over "Cruise missiles hit two blocks in
+Ternopil before dawn on Wednesday"). As in event coreference, the two mentions are one event when their
+type and arguments agree: same PLOVER type and family (ground changing hands or not), sub-types that
+are the same or of which one names no means of its own, no place told against the other, and a day
+that agrees. The lead's day is often the report's ("said on Friday"), not the happening's: a day the
+lead gives outside the mention's own clause may fall up to :data:`REPORT_LAG_DAYS` after the body's.
+A day inside the mention's own clause ("a missile hit Kyiv on Monday") must agree, so two strikes of
+two days, or two towns, stay two events. The body's telling keeps its fields; the lead enriches it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from frontlines.events.coreference import own_time, places_compatible, times_compatible, within
+from frontlines.events.bulletins import timed_entry
+from frontlines.events.draft import Draft, absorb, live
+from frontlines.events.merge import _TOLD, _UNSPECIFIC, _one_blast, _one_family, _own_place
+from frontlines.quotes.cues import SPEECH_LEMMAS
+from frontlines.records import EventStatus, TimeValue
+
+# what a lead sums up: deeds, not words (one party's several calls may be several events)
+_SUMMED_UP = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT"})
+# the body tells the happening as done, as a party's claim, or as a deed a party denies (not as announced ahead)
+_BODY_TOLD = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.DENIED})
+# how many days a report ("said on Friday") may come after the happening it sums up
+REPORT_LAG_DAYS = 3
+
+
+def merge_lead_retold(drafts: list[Draft], headline_end: int) -> None:
+    """A mention in the lead sentence (the first sentence at or after ``headline_end``) of a deed the
+    body tells again is that body event (see the module docstring); a lead mention the body does not
+    tell stays an event of its own."""
+    lead_start = min((d.sent.start_char for d in drafts if d.sent.start_char >= headline_end), default=None)
+    if lead_start is None:
+        return
+    lead = [d for d in drafts if d.sent.start_char == lead_start]
+    body = [d for d in drafts if d.sent.start_char > lead_start]
+    if not lead or timed_entry(lead[0].sent):
+        return  # a live blog's first entry is no lead: each entry tells its own happening
+    for d in lead:
+        if d.dropped or d.typing.plover not in _SUMMED_UP or d.realis.status not in _TOLD:
+            continue
+        if not _own_place(d) and not own_time(d.time):
+            continue  # "It started with an app ban": nothing to tell which happening of the body it is
+        told = [e for e in _distinct(live(o) for o in body)
+                if not e.dropped and e is not d and e.sent.start_char > lead_start and _retells(d, e)]
+        if not told:
+            continue
+        # the body's telling of the lead's own kind, else its first telling of a kind naming no means
+        same = [e for e in told if e.typing.acled_sub == d.typing.acled_sub]
+        _enrich(min(same or told, key=lambda e: e.sent.start_char), d)
+
+
+def _enrich(keep: Draft, lead: Draft) -> None:
+    """The body's telling absorbs the lead's: it keeps its own place and day (the lead's day is often the
+    report's, its place the wider area), takes what it lacks, and the lead's sub-type when its own names
+    no means ("stormed the school" after "abducted 287 pupils")."""
+    place, score, time = keep.place, keep.place_score, keep.time
+    typing = lead.typing if keep.typing.acled_sub in _UNSPECIFIC and lead.typing.acled_sub not in _UNSPECIFIC \
+        else keep.typing
+    absorb(keep, lead)
+    if _own_place(keep) and place is not None:
+        keep.place, keep.place_score = place, score
+    keep.time = time
+    keep.typing = typing
+
+
+def _distinct(drafts: Iterable[Draft]) -> list[Draft]:
+    """Each draft once, in order (drafts are mutable, so unhashable: compared by identity)."""
+    seen: set[int] = set()
+    return [d for d in drafts if id(d) not in seen and not seen.add(id(d))]  # type: ignore[func-returns-value]
+
+
+def _retells(lead: Draft, e: Draft) -> bool:
+    """``e`` (a body mention with a day of its own) tells the happening the lead mention sums up."""
+    if e.typing.plover != lead.typing.plover or not _one_family(lead, e) or e.realis.status not in _BODY_TOLD:
+        return False
+    if not own_time(e.time) or timed_entry(e.sent):
+        return False  # a body telling with no day of its own is left to the merges of tellings told on
+    sub_l, sub_e = lead.typing.acled_sub, e.typing.acled_sub
+    if sub_l != sub_e and sub_l not in _UNSPECIFIC and sub_e not in _UNSPECIFIC and not _one_blast(lead, e):
+        return False
+    if _own_place(lead) and _own_place(e) and not places_compatible(lead.place, e.place):
+        return False
+    return _days_agree(lead, e)
+
+
+def _days_agree(lead: Draft, e: Draft) -> bool:
+    """The lead's day is the body's, or a span of at most a week holding it ("over the weekend", "last
+    week's attack"), or the day of a report that frames the mention ("..., the service *said on
+    Friday*"), up to :data:`REPORT_LAG_DAYS` after the body's day."""
+    if times_compatible(lead.time, e.time) or within(lead.time, e.time):
+        return True
+    if within(e.time, lead.time) and _span_days(lead.time) <= _WEEK:
+        return True  # a month or a year holds many happenings of a kind: no sign it is this one
+    if lead.time is None or not _reported_on(lead):
+        return False
+    lag = _days_after(lead.time, e.time)
+    return lag is not None and 0 <= lag <= REPORT_LAG_DAYS
+
+
+_WEEK = 7
+
+
+def _span_days(t: TimeValue | None) -> int:
+    if t is None or t.start is None or t.end is None:
+        return 1 << 30
+    return (t.end - t.start).days
+
+
+def _reported_on(d: Draft) -> bool:
+    """The mention's day is that of a saying outside the mention's own clause ("Ethiopia's military said on
+    Wednesday it had driven fighters out of Lalibela"; "The death toll from a missile strike on Ternopil rose
+    to 31, the service said on Friday"): the report's day, not the happening's."""
+    assert d.time is not None
+    doc = d.trigger.head.doc
+    tok = next((t for t in doc if t.idx <= d.time.evidence.start < t.idx + len(t) + 1), None)
+    if tok is None or _in_own_clause(d.trigger.head, tok.idx):
+        return False
+    verb = _clause_verb(tok)
+    return verb.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb a token hangs on (the token itself when it hangs on none)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else tok
+
+
+def _in_own_clause(head: Any, char: int) -> bool:
+    """The character lies in the clause of the mention: the subtree of its verb, or of the verb its noun
+    hangs on ("an airstrike hit the centre on 2 July"; not "..., the service said on Friday")."""
+    verb = _clause_verb(head)
+    return verb.left_edge.idx <= char < verb.right_edge.idx + len(verb.right_edge)
+
+
+def _days_after(later: TimeValue | None, earlier: TimeValue | None) -> int | None:
+    """Days from the start of ``earlier`` to the start of ``later``, both own dates with known spans."""
+    if not own_time(later) or not own_time(earlier):
+        return None
+    assert later is not None and earlier is not None
+    if not isinstance(later.start, dt.date) or not isinstance(earlier.start, dt.date):
+        return None
+    return (later.start - earlier.start).days
