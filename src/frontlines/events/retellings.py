@@ -1,4 +1,5 @@
-"""One event per happening per article: the lead that sums up a happening the body tells in full.
+"""One event per happening per article: the lead that sums up a happening the body tells in full, and
+the terms of a speech act told as an act of its own kind (:func:`merge_terms_of_own_kind`).
 
 A news lead (the first sentence under the headline, after any dateline) tells the story in brief; its
 subordinate clauses name what the body then tells with its own place, day and detail ("... declared a
@@ -6,9 +7,9 @@ state of emergency on Friday after days of fighting ..., who residents said had 
 Lalibela" over "Fano fighters entered Lalibela on Thursday"; "The death toll from a Russian missile
 strike on ... Ternopil rose to 31, the service said on Friday" over "Cruise missiles hit two blocks in
 Ternopil before dawn on Wednesday"). As in event coreference, the two mentions are one event when their
-type and arguments agree: same PLOVER type and family (ground changing hands or not), sub-types that
-are the same or of which one names no means of its own, no place told against the other, and a day
-that agrees. The lead's day is often the report's ("said on Friday"), not the happening's: a day the
+type and arguments agree: same PLOVER type, family (ground changing hands or not) and ACLED sub-type
+(or a bare explosion and the means another names), no place told against the other, and a day that
+agrees. The lead's day is often the report's ("said on Friday"), not the happening's: a day the
 lead gives outside the mention's own clause may fall up to :data:`REPORT_LAG_DAYS` after the body's.
 A day inside the mention's own clause ("a missile hit Kyiv on Monday") must agree, so two strikes of
 two days, or two towns, stay two events. The body's telling keeps its fields; the lead enriches it."""
@@ -22,7 +23,8 @@ from typing import Any
 from frontlines.events.coreference import own_time, places_compatible, times_compatible, within
 from frontlines.events.bulletins import timed_entry
 from frontlines.events.draft import Draft, absorb, live
-from frontlines.events.merge import _TOLD, _UNSPECIFIC, _one_blast, _one_family, _own_place
+from frontlines.events.lexicon import SPEECH_TYPES
+from frontlines.events.merge import _TOLD, _bare_blast, _one_blast, _one_family, _own_place
 from frontlines.quotes.cues import SPEECH_LEMMAS
 from frontlines.records import EventStatus, TimeValue
 
@@ -54,23 +56,21 @@ def merge_lead_retold(drafts: list[Draft], headline_end: int) -> None:
                 if not e.dropped and e is not d and e.sent.start_char > lead_start and _retells(d, e)]
         if not told:
             continue
-        # the body's telling of the lead's own kind, else its first telling of a kind naming no means
+        # the body's telling of the lead's own kind, else (an explosion) its first telling of the means
         same = [e for e in told if e.typing.acled_sub == d.typing.acled_sub]
         _enrich(min(same or told, key=lambda e: e.sent.start_char), d)
 
 
 def _enrich(keep: Draft, lead: Draft) -> None:
-    """The body's telling absorbs the lead's: it keeps its own place and day (the lead's day is often the
-    report's, its place the wider area), takes what it lacks, and the lead's sub-type when its own names
-    no means ("stormed the school" after "abducted 287 pupils")."""
-    place, score, time = keep.place, keep.place_score, keep.time
-    typing = lead.typing if keep.typing.acled_sub in _UNSPECIFIC and lead.typing.acled_sub not in _UNSPECIFIC \
-        else keep.typing
+    """The body's telling absorbs the lead's: it keeps its own place, day and kind (the lead's day is often
+    the report's, its place the wider area, its explosion the bare word for what the body names the
+    means of) and takes what it lacks (a doer, a count)."""
+    place, score, time, typing = keep.place, keep.place_score, keep.time, keep.typing
     absorb(keep, lead)
     if _own_place(keep) and place is not None:
         keep.place, keep.place_score = place, score
     keep.time = time
-    keep.typing = typing
+    keep.typing = lead.typing if _bare_blast(keep) and not _bare_blast(lead) else typing
 
 
 def _distinct(drafts: Iterable[Draft]) -> list[Draft]:
@@ -85,9 +85,8 @@ def _retells(lead: Draft, e: Draft) -> bool:
         return False
     if not own_time(e.time) or timed_entry(e.sent):
         return False  # a body telling with no day of its own is left to the merges of tellings told on
-    sub_l, sub_e = lead.typing.acled_sub, e.typing.acled_sub
-    if sub_l != sub_e and sub_l not in _UNSPECIFIC and sub_e not in _UNSPECIFIC and not _one_blast(lead, e):
-        return False
+    if lead.typing.acled_sub != e.typing.acled_sub and not _one_blast(lead, e):
+        return False  # ACLED codes one event per sub-type: "stormed the school" is not "abducted 287 pupils"
     if _own_place(lead) and _own_place(e) and not places_compatible(lead.place, e.place):
         return False
     return _days_agree(lead, e)
@@ -152,3 +151,43 @@ def _days_after(later: TimeValue | None, earlier: TimeValue | None) -> int | Non
     if not isinstance(later.start, dt.date) or not isinstance(earlier.start, dt.date):
         return None
     return (later.start - earlier.start).days
+
+
+def merge_terms_of_own_kind(drafts: list[Draft]) -> None:
+    """In one sentence, a speech act told as made ("signed the Jeddah Declaration", "said it had agreed with the
+    prime minister", "OCHA calls for ...") and, below it in the parse, a mention of its own PLOVER type told as
+    not yet done ("..., *committing* to protect civilians and let aid through"; "... that Hamza *would be handed
+    over*"; "... and reiterates that force *must be* limited") are one event: the second is the terms or content
+    of the first, not a second agreement or call. The act keeps its own telling. A relative clause is
+    another happening's description ("the deal that was meant to end the war"), and a mention with a day
+    of its own other than the act's is another happening, not the act's terms."""
+    for act in drafts:
+        if act.dropped or act.typing.plover not in SPEECH_TYPES or act.realis.status not in _TOLD:
+            continue
+        for terms in drafts:
+            if terms is act or terms.dropped or terms.typing.plover != act.typing.plover \
+                    or terms.realis.status in _TOLD or not _below(terms.trigger.head, act.trigger.head) \
+                    or not times_compatible(act.time, terms.time):
+                continue
+            told = act.realis
+            absorb(act, terms)
+            act.realis = told
+
+
+# how an act's terms hang on it: a clause it takes ("agreed that ...", "agreed to ..."), a participle ("...,
+# committing to ..."), a verb joined to it ("calls for ... and reiterates that ..."); not a phrase that sets
+# it in another happening ("*Under a ceasefire* brokered on Sept. 20, they agreed to disarm")
+_TERMS_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def _below(tok: Any, governor: Any) -> bool:
+    """``governor`` is an ancestor of ``tok`` by a path that enters no relative clause and leaves the
+    governor by a clause it takes (:data:`_TERMS_DEPS`)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return False
+        if cur.head.i == governor.i:
+            return cur.dep_ in _TERMS_DEPS
+        cur = cur.head
+    return False

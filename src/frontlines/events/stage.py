@@ -78,7 +78,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
-from frontlines.events.retellings import merge_lead_retold
+from frontlines.events.retellings import merge_lead_retold, merge_terms_of_own_kind
 from frontlines.events.tolls import merge_tolls
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import (
@@ -139,7 +139,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "410"  # v410: (precision11) a lead mention of a deed the body tells again is that body event (docs/events-versions.md)
+VERSION = "411"  # v411: (precision11) a lead mention of a deed the body tells again is that body event; a speech act's terms of its own type are that act (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -249,6 +249,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
         merge_one_act_per_sentence(sent_drafts)
+        merge_terms_of_own_kind(sent_drafts)  # "signed the declaration, committing to ...": its terms (v411)
         merge_force_in_sentence(sent_drafts)
         merge_mob_in_sentence(sent_drafts)
         merge_debris(sent_drafts)
