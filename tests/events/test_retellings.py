@@ -84,3 +84,25 @@ def test_terms_hang_on_the_act_by_a_clause_it_takes(nlp: Any, text: str, word: s
     tok = next(t for t in doc if t.text == word)
     gov = next(t for t in doc if t.text == governor)
     assert _below(tok, gov) is expected, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+# A sentence naming itself a toll, paragraphs after the attack it counts: the attack's latest count, not an event.
+BEFORE_TOLL = ("On Friday, gunmen attacked the mosque of the village of Kobe during prayers, the ministry said.\n\n"
+               "The army sent reinforcements to the area.\n\nSchools in the district were closed.\n\n")
+NAMED_TOLLS = [("The toll in Kobe has risen to 11 killed.", 11), ("The death toll has risen to 31 killed.", 31)]
+
+
+@pytest.mark.parametrize(("toll", "killed"), NAMED_TOLLS, ids=["toll-in-place", "death-toll"])
+def test_a_sentence_naming_itself_a_toll_counts_the_attack(run_wire: RunArticle, toll: str, killed: int) -> None:
+    attacks = [e for e in run_wire(BEFORE_TOLL + toll) if e.plover_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.quantities) for e in attacks]
+    assert [q.value for q in attacks[0].quantities if q.kind == "killed"] == [killed]
+
+
+@pytest.mark.parametrize("toll", [
+    "Police said 11 people had been killed.",  # no toll named: too far for an unnamed count
+    "The toll has risen to 11 killed by soldiers in Tera.",  # a doer of its own
+], ids=["unnamed", "own-doer"])
+def test_a_count_that_names_no_toll_stays_apart(run_wire: RunArticle, toll: str) -> None:
+    attacks = [e for e in run_wire(BEFORE_TOLL + toll) if e.plover_type == "ASSAULT"]
+    assert len(attacks) == 2, [(e.trigger, e.quantities) for e in attacks]

@@ -1,5 +1,6 @@
-"""One event per happening per article: the lead that sums up a happening the body tells in full, and
-the terms of a speech act told as an act of its own kind (:func:`merge_terms_of_own_kind`).
+"""One event per happening per article: the lead that sums up a happening the body tells in full, the
+terms of a speech act told as an act of its own kind (:func:`merge_terms_of_own_kind`), and a sentence that
+names itself a toll, however far from the attack it counts (:func:`merge_named_tolls`).
 
 A news lead (the first sentence under the headline, after any dateline) tells the story in brief; its
 subordinate clauses name what the body then tells with its own place, day and detail ("... declared a
@@ -24,7 +25,9 @@ from frontlines.events.coreference import own_time, places_compatible, times_com
 from frontlines.events.bulletins import timed_entry
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.lexicon import SPEECH_TYPES
-from frontlines.events.merge import _TOLD, _bare_blast, _one_blast, _one_family, _own_place
+from frontlines.events.merge import _TOLD, _bare_blast, _one_blast, _one_family, _own_place, attacks_told_before, nearest_told
+from frontlines.events.tolls import take_toll
+from frontlines.events.voice import HARM_VERBS
 from frontlines.quotes.cues import SPEECH_LEMMAS
 from frontlines.records import EventStatus, TimeValue
 
@@ -87,8 +90,11 @@ def _retells(lead: Draft, e: Draft) -> bool:
         return False  # a body telling with no day of its own is left to the merges of tellings told on
     if lead.typing.acled_sub != e.typing.acled_sub and not _one_blast(lead, e):
         return False  # ACLED codes one event per sub-type: "stormed the school" is not "abducted 287 pupils"
-    if _own_place(lead) and _own_place(e) and not places_compatible(lead.place, e.place):
+    both_placed = _own_place(lead) and _own_place(e)
+    if both_placed and not places_compatible(lead.place, e.place):
         return False
+    if not both_placed and not own_time(lead.time):
+        return False  # nothing the two share beyond their kind ("745 civilians were killed in massacres in Latakia")
     return _days_agree(lead, e)
 
 
@@ -191,3 +197,36 @@ def _below(tok: Any, governor: Any) -> bool:
             return cur.dep_ in _TERMS_DEPS
         cur = cur.head
     return False
+
+
+def merge_named_tolls(drafts: list[Draft]) -> None:
+    """A sentence whose subject is the toll itself ("The provisional toll is forty-four civilians killed and
+    thirteen wounded"; "The toll in the town has risen to 11 killed") says it counts a happening told before. Its
+    count (:func:`_named_toll`) goes to the nearest attack the article told as done before it, at no other place
+    and on no other day, in whatever paragraph it stands (a toll that does not name itself joins only an attack in
+    its own paragraph or the one before: :func:`frontlines.events.tolls.merge_tolls`)."""
+    for k, d in enumerate(drafts):
+        if d.dropped or not _named_toll(d, drafts):
+            continue
+        if earlier := attacks_told_before(drafts, k, d):
+            take_toll(nearest_told(earlier), d)
+
+
+# the kinds of count a toll tells: the dead and the hurt
+_TOLL_KINDS = frozenset({"killed", "injured", "casualties"})
+
+
+def _named_toll(d: Draft, drafts: list[Draft]) -> bool:
+    """``d`` is the count of a sentence whose subject is the noun "toll": a harm verb with counted dead or hurt,
+    no doer of its own (no subject, agent or object) and no other mention in its sentence."""
+    h = d.trigger.head
+    if d.typing.plover != "ASSAULT" or h.lemma_.lower() not in HARM_VERBS or d.sources:
+        return False
+    if not d.quantities or any(q.kind not in _TOLL_KINDS for q in d.quantities):
+        return False
+    if any(c.dep_ in ("nsubj", "agent", "dobj") for c in h.children):
+        return False
+    if not any(t.lemma_.lower() == "toll" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == d.sent.root.i
+               for t in d.sent):
+        return False
+    return not any(e is not d and not e.dropped and e.sent_idx == d.sent_idx for e in drafts)

@@ -78,7 +78,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
-from frontlines.events.retellings import merge_lead_retold, merge_terms_of_own_kind
+from frontlines.events.retellings import merge_lead_retold, merge_named_tolls, merge_terms_of_own_kind
 from frontlines.events.tolls import merge_tolls
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import (
@@ -139,7 +139,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "411"  # v411: (precision11) a lead mention of a deed the body tells again is that body event; a speech act's terms of its own type are that act (docs/events-versions.md)
+VERSION = "412"  # v412: (precision11) lead retold, a speech act's terms, a sentence naming itself a toll: one event each (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -265,6 +265,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
     merge_tolls(drafts)  # a toll told on its own is the attack's latest count (v400)
+    merge_named_tolls(drafts)  # a sentence naming itself a toll counts an attack told before, however far (v412)
     merge_doers_told_again(drafts)
     merge_raid_told_on(drafts)
     merge_bulletins(drafts)
