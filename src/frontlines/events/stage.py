@@ -78,6 +78,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
+from frontlines.events.retellings import merge_lead_retold, merge_named_tolls, merge_terms_of_own_kind
 from frontlines.events.tolls import merge_tolls
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import (
@@ -143,7 +144,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "463"  # v463: (precision12, merged after status7 v420-421) only an adverbial purpose makes a frame inside it frame nothing (docs/events-versions.md)
+VERSION = "464"  # v464: (precision11 v410-412, merged after precision12 v463) lead retold, a speech act's terms, a sentence naming itself a toll: one event each (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -255,6 +256,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         attach_sentence_quantities(sent_drafts, index, sent, taken)
         merge_in_sentence(sent_drafts)
         merge_one_act_per_sentence(sent_drafts)
+        merge_terms_of_own_kind(sent_drafts)  # "signed the declaration, committing to ...": its terms (v411)
         merge_force_in_sentence(sent_drafts)
         merge_mob_in_sentence(sent_drafts)
         merge_debris(sent_drafts)
@@ -262,15 +264,18 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         drafts.extend(d for d in sent_drafts if not d.dropped)
     drop_judgements_told_with_their_deeds(judgements, drafts)
     drafts = [d for d in drafts if not d.dropped]
-    merge_headline(drafts, headline_end(inp.article.text or doc.text, inp.article.title))
+    head_end = headline_end(inp.article.text or doc.text, inp.article.title)
+    merge_headline(drafts, head_end)
     merge_crowd_control(drafts)  # before the attacks told again can join the force as an attack
     merge_across_sentences(drafts)
     merge_same_happening(drafts)
+    merge_lead_retold(drafts, head_end)  # the lead sums up what the body tells (v410)
     merge_reported_retellings(drafts)
     merge_denied_retellings(drafts)
     merge_parts_of_attack(drafts)
     merge_victims_told_again(drafts)
     merge_tolls(drafts)  # a toll told on its own is the attack's latest count (v400)
+    merge_named_tolls(drafts)  # a sentence naming itself a toll counts an attack told before, however far (v412)
     merge_doers_told_again(drafts)
     merge_raid_told_on(drafts)
     merge_bulletins(drafts)

@@ -1,0 +1,232 @@
+"""One event per happening per article: the lead that sums up a happening the body tells in full, the
+terms of a speech act told as an act of its own kind (:func:`merge_terms_of_own_kind`), and a sentence that
+names itself a toll, however far from the attack it counts (:func:`merge_named_tolls`).
+
+A news lead (the first sentence under the headline, after any dateline) tells the story in brief; its
+subordinate clauses name what the body then tells with its own place, day and detail ("... declared a
+state of emergency on Friday after days of fighting ..., who residents said had taken control of
+Lalibela" over "Fano fighters entered Lalibela on Thursday"; "The death toll from a Russian missile
+strike on ... Ternopil rose to 31, the service said on Friday" over "Cruise missiles hit two blocks in
+Ternopil before dawn on Wednesday"). As in event coreference, the two mentions are one event when their
+type and arguments agree: same PLOVER type, family (ground changing hands or not) and ACLED sub-type
+(or a bare explosion and the means another names), no place told against the other, and a day that
+agrees. The lead's day is often the report's ("said on Friday"), not the happening's: a day the
+lead gives outside the mention's own clause may fall up to :data:`REPORT_LAG_DAYS` after the body's.
+A day inside the mention's own clause ("a missile hit Kyiv on Monday") must agree, so two strikes of
+two days, or two towns, stay two events. The body's telling keeps its fields; the lead enriches it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from frontlines.events.coreference import own_time, places_compatible, times_compatible, within
+from frontlines.events.bulletins import timed_entry
+from frontlines.events.draft import Draft, absorb, live
+from frontlines.events.lexicon import SPEECH_TYPES
+from frontlines.events.merge import _TOLD, _bare_blast, _one_blast, _one_family, _own_place, attacks_told_before, nearest_told
+from frontlines.events.tolls import take_toll
+from frontlines.events.voice import HARM_VERBS
+from frontlines.quotes.cues import SPEECH_LEMMAS
+from frontlines.records import EventStatus, TimeValue
+
+# what a lead sums up: deeds, not words (one party's several calls may be several events)
+_SUMMED_UP = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT"})
+# the body tells the happening as done, as a party's claim, or as a deed a party denies (not as announced ahead)
+_BODY_TOLD = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.DENIED})
+# how many days a report ("said on Friday") may come after the happening it sums up
+REPORT_LAG_DAYS = 3
+
+
+def merge_lead_retold(drafts: list[Draft], headline_end: int) -> None:
+    """A mention in the lead sentence (the first sentence at or after ``headline_end``) of a deed the
+    body tells again is that body event (see the module docstring); a lead mention the body does not
+    tell stays an event of its own."""
+    lead_start = min((d.sent.start_char for d in drafts if d.sent.start_char >= headline_end), default=None)
+    if lead_start is None:
+        return
+    lead = [d for d in drafts if d.sent.start_char == lead_start]
+    body = [d for d in drafts if d.sent.start_char > lead_start]
+    if not lead or timed_entry(lead[0].sent):
+        return  # a live blog's first entry is no lead: each entry tells its own happening
+    for d in lead:
+        if d.dropped or d.typing.plover not in _SUMMED_UP or d.realis.status not in _TOLD:
+            continue
+        if not _own_place(d) and not own_time(d.time):
+            continue  # "It started with an app ban": nothing to tell which happening of the body it is
+        told = [e for e in _distinct(live(o) for o in body)
+                if not e.dropped and e is not d and e.sent.start_char > lead_start and _retells(d, e)]
+        if not told:
+            continue
+        # the body's telling of the lead's own kind, else (an explosion) its first telling of the means
+        same = [e for e in told if e.typing.acled_sub == d.typing.acled_sub]
+        _enrich(min(same or told, key=lambda e: e.sent.start_char), d)
+
+
+def _enrich(keep: Draft, lead: Draft) -> None:
+    """The body's telling absorbs the lead's: it keeps its own place, day and kind (the lead's day is often
+    the report's, its place the wider area, its explosion the bare word for what the body names the
+    means of) and takes what it lacks (a doer, a count)."""
+    place, score, time, typing = keep.place, keep.place_score, keep.time, keep.typing
+    absorb(keep, lead)
+    if _own_place(keep) and place is not None:
+        keep.place, keep.place_score = place, score
+    keep.time = time
+    keep.typing = lead.typing if _bare_blast(keep) and not _bare_blast(lead) else typing
+
+
+def _distinct(drafts: Iterable[Draft]) -> list[Draft]:
+    """Each draft once, in order (drafts are mutable, so unhashable: compared by identity)."""
+    seen: set[int] = set()
+    return [d for d in drafts if id(d) not in seen and not seen.add(id(d))]  # type: ignore[func-returns-value]
+
+
+def _retells(lead: Draft, e: Draft) -> bool:
+    """``e`` (a body mention with a day of its own) tells the happening the lead mention sums up."""
+    if e.typing.plover != lead.typing.plover or not _one_family(lead, e) or e.realis.status not in _BODY_TOLD:
+        return False
+    if not own_time(e.time) or timed_entry(e.sent):
+        return False  # a body telling with no day of its own is left to the merges of tellings told on
+    if lead.typing.acled_sub != e.typing.acled_sub and not _one_blast(lead, e):
+        return False  # ACLED codes one event per sub-type: "stormed the school" is not "abducted 287 pupils"
+    both_placed = _own_place(lead) and _own_place(e)
+    if both_placed and not places_compatible(lead.place, e.place):
+        return False
+    if not both_placed and not own_time(lead.time):
+        return False  # nothing the two share beyond their kind ("745 civilians were killed in massacres in Latakia")
+    return _days_agree(lead, e)
+
+
+def _days_agree(lead: Draft, e: Draft) -> bool:
+    """The lead's day is the body's, or a span of at most a week holding it ("over the weekend", "last
+    week's attack"), or the day of a report that frames the mention ("..., the service *said on
+    Friday*"), up to :data:`REPORT_LAG_DAYS` after the body's day."""
+    if times_compatible(lead.time, e.time) or within(lead.time, e.time):
+        return True
+    if within(e.time, lead.time) and _span_days(lead.time) <= _WEEK:
+        return True  # a month or a year holds many happenings of a kind: no sign it is this one
+    if lead.time is None or not _reported_on(lead):
+        return False
+    lag = _days_after(lead.time, e.time)
+    return lag is not None and 0 <= lag <= REPORT_LAG_DAYS
+
+
+_WEEK = 7
+
+
+def _span_days(t: TimeValue | None) -> int:
+    if t is None or t.start is None or t.end is None:
+        return 1 << 30
+    return (t.end - t.start).days
+
+
+def _reported_on(d: Draft) -> bool:
+    """The mention's day is that of a saying outside the mention's own clause ("Ethiopia's military said on
+    Wednesday it had driven fighters out of Lalibela"; "The death toll from a missile strike on Ternopil rose
+    to 31, the service said on Friday"): the report's day, not the happening's."""
+    assert d.time is not None
+    doc = d.trigger.head.doc
+    tok = next((t for t in doc if t.idx <= d.time.evidence.start < t.idx + len(t) + 1), None)
+    if tok is None or _in_own_clause(d.trigger.head, tok.idx):
+        return False
+    verb = _clause_verb(tok)
+    return verb.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb a token hangs on (the token itself when it hangs on none)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else tok
+
+
+def _in_own_clause(head: Any, char: int) -> bool:
+    """The character lies in the clause of the mention: the subtree of its verb, or of the verb its noun
+    hangs on ("an airstrike hit the centre on 2 July"; not "..., the service said on Friday")."""
+    verb = _clause_verb(head)
+    return verb.left_edge.idx <= char < verb.right_edge.idx + len(verb.right_edge)
+
+
+def _days_after(later: TimeValue | None, earlier: TimeValue | None) -> int | None:
+    """Days from the start of ``earlier`` to the start of ``later``, both own dates with known spans."""
+    if not own_time(later) or not own_time(earlier):
+        return None
+    assert later is not None and earlier is not None
+    if not isinstance(later.start, dt.date) or not isinstance(earlier.start, dt.date):
+        return None
+    return (later.start - earlier.start).days
+
+
+def merge_terms_of_own_kind(drafts: list[Draft]) -> None:
+    """In one sentence, a speech act told as made ("signed the Jeddah Declaration", "said it had agreed with the
+    prime minister", "OCHA calls for ...") and, below it in the parse, a mention of its own PLOVER type told as
+    not yet done ("..., *committing* to protect civilians and let aid through"; "... that Hamza *would be handed
+    over*"; "... and reiterates that force *must be* limited") are one event: the second is the terms or content
+    of the first, not a second agreement or call. The act keeps its own telling. A relative clause is
+    another happening's description ("the deal that was meant to end the war"), and a mention with a day
+    of its own other than the act's is another happening, not the act's terms."""
+    for act in drafts:
+        if act.dropped or act.typing.plover not in SPEECH_TYPES or act.realis.status not in _TOLD:
+            continue
+        for terms in drafts:
+            if terms is act or terms.dropped or terms.typing.plover != act.typing.plover \
+                    or terms.realis.status in _TOLD or not _below(terms.trigger.head, act.trigger.head) \
+                    or not times_compatible(act.time, terms.time):
+                continue
+            told = act.realis
+            absorb(act, terms)
+            act.realis = told
+
+
+# how an act's terms hang on it: a clause it takes ("agreed that ...", "agreed to ..."), a participle ("...,
+# committing to ..."), a verb joined to it ("calls for ... and reiterates that ..."); not a phrase that sets
+# it in another happening ("*Under a ceasefire* brokered on Sept. 20, they agreed to disarm")
+_TERMS_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def _below(tok: Any, governor: Any) -> bool:
+    """``governor`` is an ancestor of ``tok`` by a path that enters no relative clause and leaves the
+    governor by a clause it takes (:data:`_TERMS_DEPS`)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return False
+        if cur.head.i == governor.i:
+            return cur.dep_ in _TERMS_DEPS
+        cur = cur.head
+    return False
+
+
+def merge_named_tolls(drafts: list[Draft]) -> None:
+    """A sentence whose subject is the toll itself ("The provisional toll is forty-four civilians killed and
+    thirteen wounded"; "The toll in the town has risen to 11 killed") says it counts a happening told before. Its
+    count (:func:`_named_toll`) goes to the nearest attack the article told as done before it, at no other place
+    and on no other day, in whatever paragraph it stands (a toll that does not name itself joins only an attack in
+    its own paragraph or the one before: :func:`frontlines.events.tolls.merge_tolls`)."""
+    for k, d in enumerate(drafts):
+        if d.dropped or not _named_toll(d, drafts):
+            continue
+        if earlier := attacks_told_before(drafts, k, d):
+            take_toll(nearest_told(earlier), d)
+
+
+# the kinds of count a toll tells: the dead and the hurt
+_TOLL_KINDS = frozenset({"killed", "injured", "casualties"})
+
+
+def _named_toll(d: Draft, drafts: list[Draft]) -> bool:
+    """``d`` is the count of a sentence whose subject is the noun "toll": a harm verb with counted dead or hurt,
+    no doer of its own (no subject, agent or object) and no other mention in its sentence."""
+    h = d.trigger.head
+    if d.typing.plover != "ASSAULT" or h.lemma_.lower() not in HARM_VERBS or d.sources:
+        return False
+    if not d.quantities or any(q.kind not in _TOLL_KINDS for q in d.quantities):
+        return False
+    if any(c.dep_ in ("nsubj", "agent", "dobj") for c in h.children):
+        return False
+    if not any(t.lemma_.lower() == "toll" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == d.sent.root.i
+               for t in d.sent):
+        return False
+    return not any(e is not d and not e.dropped and e.sent_idx == d.sent_idx for e in drafts)
