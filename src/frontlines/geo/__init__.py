@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="85",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="86",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -179,6 +179,8 @@ STAGE = Stage(
     # 80: main with branches places9 (70) and geo10 (75-76) merged (fourteenth session)
     # 85: (branch geo11) places in Ukraine also bear the Latin forms of their Russian (Cyrillic) GeoNames names
     # (geo.romanise.russian_forms, geo.sources._with_russian_forms; gazetteer schema 12)
+    # 86: (branch places10) a place with a point but no first-order division (an island, heights, a region) takes
+    # the division whose admin-1 shape holds its point, or lies within 40 km of it (geo.shapes, resolve.with_shape_division)
     writes="places",
     reads=(),
     run=extract_places,
