@@ -16,18 +16,28 @@ _REPORT = " - Gunmen killed at least 20 people in the village of Moura on Sunday
 # place it takes or None)
 CASES = [
     # a call with no place: at the dateline's town
-    ("NAIROBI (AP)" + _REPORT + "The President warned that anyone who attacks the police will be punished.",
-     ("NAIROBI", "settlement"), None, "The President warned", "NAIROBI"),
-    ("GENEVA (AP)" + _REPORT + "He urged the authorities to investigate the killings.",
+    ("NAIROBI, 26 June 2024" + _REPORT + "The President warned that anyone who attacks the police will be punished.",
+     ("NAIROBI", "settlement"), ("The President", "KEN"), "The President warned", "NAIROBI"),
+    # no speaker known: not placed
+    ("NAIROBI, 26 June 2024" + _REPORT + "The President warned that anyone who attacks the police will be punished.",
+     ("NAIROBI", "settlement"), None, "The President warned", None),
+    # an armed party's words are reported from where it is
+    ("NAIROBI, 26 June 2024" + _REPORT + "The army warned that anyone who attacks the police will be punished.",
+     ("NAIROBI", "settlement"), ("The army", "KEN"), "The army warned", None),
+    ("GENEVA (12 May 2023)" + _REPORT + "He urged the authorities to investigate the killings.",
      ("GENEVA", "settlement"), ("He", "CHE"), "He urged", "GENEVA"),
+    # a wire's dateline (it names its agency) is where the reporter filed from, not where a party spoke
+    ("NAIROBI, June 26 (Reuters)" + _REPORT + "The President warned that anyone who attacks the police will be "
+     "punished.", ("NAIROBI", "settlement"), ("The President", "KEN"), "The President warned", None),
     # a speaker of another country than the dateline's: not placed there
-    ("KINSHASA (AP)" + _REPORT + "Kenyan President William Ruto urged the parties to talk.",
+    ("KINSHASA, 26 June 2024" + _REPORT + "Kenyan President William Ruto urged the parties to talk.",
      ("KINSHASA", "settlement"), ("Kenyan President William Ruto", "KEN"), "Kenyan President", None),
     # a dateline naming no town places nothing
-    ("CHAD (AP)" + _REPORT + "The President warned that anyone who attacks the police will be punished.",
-     ("CHAD", "country"), None, "The President warned", None),
+    ("CHAD, 26 June 2024" + _REPORT + "The President warned that anyone who attacks the police will be punished.",
+     ("CHAD", "country"), ("The President", "TCD"), "The President warned", None),
     # an attack is never placed by the dateline
-    ("NAIROBI (AP) - Gunmen attacked a police post on Sunday.", ("NAIROBI", "settlement"), None, "NAIROBI", None),
+    ("NAIROBI, 26 June 2024 - Gunmen attacked a police post on Sunday.", ("NAIROBI", "settlement"), None, "NAIROBI",
+     None),
 ]
 
 
@@ -41,10 +51,11 @@ def test_a_statement_without_a_place_is_where_its_report_was_filed(
     places = (replace(_at(text, words, country, kind), reason=_DATELINE),)
     actors: tuple[Actor, ...] = ()
     if speaker is not None:
-        start = text.index(speaker[0], text.index(" - "))
+        start = text.index(speaker[0], text.index(" - "))  # the speaker, not a word of the dateline
         actors = (Actor(text=speaker[0], evidence=Evidence(article_id="t", start=start, end=start + len(speaker[0]),
                                                            text=speaker[0]),
-                        name=speaker[0], kind="person", country=speaker[1], sector=Sector.GOVERNMENT),)
+                        name=speaker[0], kind="person", country=speaker[1],
+                        sector=Sector.MILITARY if "army" in speaker[0] else Sector.GOVERNMENT),)
     events = [e for e in run_events(text, places=places, actors=actors) if e.evidence.text.startswith(starts)]
     assert events, [e.evidence.text for e in run_events(text, places=places, actors=actors)]
     got = events[0].place

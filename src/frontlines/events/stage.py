@@ -139,7 +139,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "440"  # v440: (places10) a speech act no rule placed is at the town its dateline names (events.datelines; docs/events-versions.md)
+VERSION = "441"  # v441: (places10) a speech act no rule placed, of a known speaker neither armed nor foreign, is at the town its non-wire dateline names (events.datelines; docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -295,7 +295,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_takes_ground(kept, party)
     forces_abroad(kept, lex)
     blame_names_a_doer(kept)
-    said_where_filed(kept, index)  # after every other rule that places an event (v440)
+    said_where_filed(kept, index, doc)  # after every other rule that places an event (v440, v441)
     drop_late_non_events(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]

@@ -14,6 +14,7 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.othernames import CYRILLIC_COUNTRIES
 from frontlines.geo.recognise import Mention, find_toponyms
 from frontlines.geo.resolve import resolve_mentions
+from frontlines.geo.shapes import shapes_dir_default
 from frontlines.records import Place
 from frontlines.stages import Stage, StageInput, data_file
 
@@ -187,8 +188,9 @@ STAGE = Stage(
     reads=(),
     run=extract_places,
     # the curated places, stop-lists and postal layer (built into the gazetteer), and the armed
-    # groups the recogniser never takes for towns
-    data_files=(data_file("places"), data_file("actors", "groups.yaml")),
+    # groups the recogniser never takes for towns, and the admin-1 shapes (geo.shapes; an install without them, no
+    # `make web`, records a version of its own)
+    data_files=(data_file("places"), data_file("actors", "groups.yaml"), shapes_dir_default()),
 )
 
 __all__ = ["STAGE", "extract_places", "prepare_places", "resolve_spans", "SPAN_KEY"]
