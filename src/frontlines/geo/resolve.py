@@ -26,7 +26,7 @@ from frontlines.geo.coherence import (PROXIMITY, coherence, far_namesakes, far_p
                                       stray_namesakes)
 from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
-from frontlines.geo.shapes import packaged_shapes
+from frontlines.geo.shapes import with_shape_division
 from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_variants as _variants
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.metonymy import metonymic_use
@@ -775,24 +775,3 @@ def _place(doc: Any, article_id: str, it: _Item, gazetteer: Gazetteer) -> Place:
     place = with_shape_division(place, gazetteer)
     return relative_place(doc, article_id, it.mention, it.end_char, c, place, gazetteer) or place
 
-
-# kinds whose point says which division they lie in; a country's, a sea's or a river's does not
-_SHAPE_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.FACILITY, PlaceKind.ADMIN2, PlaceKind.REGION})
-
-
-def with_shape_division(place: Place, gazetteer: Gazetteer) -> Place:
-    """A place with a point but no first-order division ("Snake Island", "Golan Heights") takes the
-    division whose shape holds its point (:mod:`frontlines.geo.shapes`), saying so; a place placed no
-    finer than its country or division is left as it is. A region takes one only when its point lies
-    outside every shape of its country, within reach of one (an island offshore, heights on a border
-    the simplified shapes leave out): a region inside a shape may span several ("Darfur")."""
-    if place.admin1 is not None or place.kind not in _SHAPE_KINDS or not place.country or place.lat is None \
-            or place.lon is None or place.precision in (Precision.COUNTRY, Precision.ADMIN1):
-        return place
-    shapes = packaged_shapes()
-    if place.kind == PlaceKind.REGION and shapes.shape_holding(place.country, place.lat, place.lon) is not None:
-        return place  # a region's point inside a division says nothing of its extent ("Darfur", "Mindanao")
-    found = shapes.division_at(gazetteer, place.country, place.lat, place.lon)
-    if found is None:
-        return place
-    return replace(place, admin1=found[0], reason=f"{place.reason}; in {found[0]} by the division shape holding its point")

@@ -14,12 +14,13 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from frontlines.geo.packaged import data_file
 from frontlines.geo.topojson import TopologyError, to_geojson
+from frontlines.records import Place, PlaceKind, Precision
 
 NEAR_KM = 40.0  # a point this close to a shape of its country lies in it (an island offshore, a river bank)
 Ring = tuple[tuple[float, float], ...]  # (lon, lat) positions, closed
@@ -162,3 +163,24 @@ def packaged_shapes() -> Admin1Shapes:
     """The shapes the installed package ships, read lazily (one reader per process)."""
     return Admin1Shapes()
 
+
+# kinds whose point says which division they lie in; a country's, a sea's or a river's does not
+_SHAPE_KINDS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.FACILITY, PlaceKind.ADMIN2, PlaceKind.REGION})
+
+
+def with_shape_division(place: Place, gazetteer: TownSource) -> Place:
+    """A place with a point but no first-order division ("Snake Island", "Golan Heights") takes the
+    division whose shape holds its point (:meth:`Admin1Shapes.division_at`), saying so; a place placed no
+    finer than its country or division is left as it is. A region takes one only when its point lies
+    outside every shape of its country, within reach of one (an island offshore, heights on a border
+    the simplified shapes leave out): a region inside a shape may span several ("Darfur")."""
+    if place.admin1 is not None or place.kind not in _SHAPE_KINDS or not place.country or place.lat is None \
+            or place.lon is None or place.precision in (Precision.COUNTRY, Precision.ADMIN1):
+        return place
+    shapes = packaged_shapes()
+    if place.kind == PlaceKind.REGION and shapes.shape_holding(place.country, place.lat, place.lon) is not None:
+        return place  # a region's point inside a division says nothing of its extent ("Darfur", "Mindanao")
+    found = shapes.division_at(gazetteer, place.country, place.lat, place.lon)
+    if found is None:
+        return place
+    return replace(place, admin1=found[0], reason=f"{place.reason}; in {found[0]} by the division shape holding its point")
