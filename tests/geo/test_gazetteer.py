@@ -243,3 +243,21 @@ def test_sound_alike_index_built_ahead_answers_as_one_built_on_first_use(gazette
     for name in ("Novaya Kakhovka", "Selidove", "Volchansk", "Ovo"):
         assert ahead.sound_alike(name, ["UKR"]) == gazetteer.sound_alike(name, ["UKR"])
     assert ahead.sound_alike("Boston", ["BLR"]) == ()
+
+
+def test_towns_with_division_are_the_countrys_settlements_bearing_one_largest_first(tmp_path: Path) -> None:
+    path = write_gazetteer(tmp_path / "towns.sqlite", [
+        Entry(gid="t:1", name="Smallton", kind="settlement", lat=48.5, lon=37.5, country="UKR", population=120,
+              admin1="Test Oblast", admin1_gid="t:9"),
+        Entry(gid="t:2", name="Bigton", kind="settlement", lat=50.0, lon=30.0, country="UKR", population=9000,
+              admin1="Other Oblast", admin1_gid="t:8"),
+        Entry(gid="t:3", name="Nowhereton", kind="settlement", lat=45.3, lon=30.2, country="UKR", population=50_000),
+        Entry(gid="t:4", name="Abroadton", kind="settlement", lat=52.0, lon=23.0, country="BLR", population=90_000,
+              admin1="Brest", admin1_gid="t:7"),
+        Entry(gid="t:9", name="Test Oblast", kind="admin1", lat=49.0, lon=36.0, country="UKR", admin1="Test Oblast",
+              admin1_gid="t:9"),
+    ])
+    gaz = load_gazetteer(path)
+    assert gaz.towns_with_division("UKR") == [(50.0, 30.0, "Other Oblast", "t:8"), (48.5, 37.5, "Test Oblast", "t:9")]
+    assert gaz.towns_with_division("UKR", limit=1) == [(50.0, 30.0, "Other Oblast", "t:8")]
+    assert gaz.towns_with_division("MDA") == []

@@ -17,6 +17,11 @@ from frontlines.records import Place, PlaceKind
 # 2024 -", "STATE HOUSE, NAIROBI - 26 June 2024"; a wire's names its agency ("KYIV, Nov 11 (Reuters) -")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AGENCY = re.compile(r"\((?![^)]*\d)[^)]{2,40}\)")
+def names_agency(dateline: str) -> bool:
+    """The dateline names a news agency ("KYIV, Nov 11 (Reuters) -"): a wire's, only where its reporter filed from."""
+    return _AGENCY.search(dateline) is not None
+
+
 RELEASE_REASON = "a statement in a release with no place of its own: the release's dateline, where its issuer spoke"
 
 
@@ -39,7 +44,7 @@ def release_place(drafts: list[Draft], index: Any, doc: Any, source: str | None)
     for start, end in doc_datelines(doc)[:1]:
         line_end = text.find("\n", end)
         rest = text[end : line_end if line_end >= 0 else len(text)]
-        if _AGENCY.search(text[start:end]) or not (_YEAR.search(text[start:end]) or (
+        if names_agency(text[start:end]) or not (_YEAR.search(text[start:end]) or (
                 _YEAR.search(rest) and len(rest) <= 20)):
             continue
         place = next((p for p, _ in index.places if in_dateline(p) and start <= p.evidence.start < end

@@ -50,6 +50,7 @@ from frontlines.events.context import (
 )
 from frontlines.events.draft import Draft
 from frontlines.events.barrages import barrage_means
+from frontlines.events.datelines import said_where_filed
 from frontlines.events.releases import release_place
 from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.free_relatives import sayers_word
@@ -144,7 +145,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "464"  # v464: (precision11 v410-412, merged after precision12 v463) lead retold, a speech act's terms, a sentence naming itself a toll: one event each (docs/events-versions.md)
+VERSION = "465"  # v465: (places10 v440-441, geo v86-87, merged after v464) a speech act with no place is at its non-wire dateline's town; places take the admin1 of the shape holding them (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -310,6 +311,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     release_takes_ground(kept, party)
     forces_abroad(kept, lex)
     blame_names_a_doer(kept)
+    said_where_filed(kept, index, doc)  # after every other rule that places an event (v440, v441)
     drop_late_non_events(kept)
     drop_references(kept)
     kept = [d for d in kept if not d.dropped]

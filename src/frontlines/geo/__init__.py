@@ -14,6 +14,7 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.othernames import CYRILLIC_COUNTRIES
 from frontlines.geo.recognise import Mention, find_toponyms
 from frontlines.geo.resolve import resolve_mentions
+from frontlines.geo.shapes import shapes_dir_default
 from frontlines.records import Place
 from frontlines.stages import Stage, StageInput, data_file
 
@@ -62,7 +63,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="85",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="87",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -179,12 +180,17 @@ STAGE = Stage(
     # 80: main with branches places9 (70) and geo10 (75-76) merged (fourteenth session)
     # 85: (branch geo11) places in Ukraine also bear the Latin forms of their Russian (Cyrillic) GeoNames names
     # (geo.romanise.russian_forms, geo.sources._with_russian_forms; gazetteer schema 12)
+    # 86: (branch places10) a place with a point but no first-order division (an island, heights, a region) takes
+    # the division whose admin-1 shape holds its point, or lies within 40 km of it (geo.shapes.with_shape_division)
+    # 87: (branch places10) a region takes 86's division only when its point lies outside every shape of its country (an
+    # island offshore, heights the simplified shapes leave out): "Darfur", "Mindanao" inside a shape may span several
     writes="places",
     reads=(),
     run=extract_places,
     # the curated places, stop-lists and postal layer (built into the gazetteer), and the armed
-    # groups the recogniser never takes for towns
-    data_files=(data_file("places"), data_file("actors", "groups.yaml")),
+    # groups the recogniser never takes for towns, and the admin-1 shapes (geo.shapes; an install without them, no
+    # `make web`, records a version of its own)
+    data_files=(data_file("places"), data_file("actors", "groups.yaml"), shapes_dir_default()),
 )
 
 __all__ = ["STAGE", "extract_places", "prepare_places", "resolve_spans", "SPAN_KEY"]

@@ -303,6 +303,23 @@ class Gazetteer:
             self._capitals = {country: tuple(found) for country, found in by_country.items()}
         return self._capitals.get(iso3, ())
 
+    def towns_with_division(self, iso3: str, limit: int = 3000) -> list[tuple[float, float, str, str | None]]:
+        """The country's settlements that bear a first-order division, most populous first (at most
+        ``limit``), as (lat, lon, admin1 label, admin1 gid): what tells which division a shape is."""
+        import numpy as np
+
+        codes_wanted = [i for i, t in enumerate(self._admin) if t[0] == iso3 and t[1]]
+        settlement = [i for i, k in enumerate(self._kinds) if k == PlaceKind.SETTLEMENT]
+        if not codes_wanted or not settlement:
+            return []
+        codes = np.frombuffer(self._acode, dtype=np.dtype(f"i{self._acode.itemsize}"))
+        kinds = np.frombuffer(self._kind, dtype=np.uint8)
+        rows = np.flatnonzero(np.isin(codes, codes_wanted) & np.isin(kinds, settlement))
+        pops = np.frombuffer(self._pop, dtype=np.int64)[rows]
+        rows = rows[np.argsort(-pops, kind="stable")][:limit].tolist()
+        return [(self._lat[r], self._lon[r], self._admin[self._acode[r]][1], self._admin[self._acode[r]][2])
+                for r in rows]
+
     def countries_of_word(self, word: str) -> tuple[str, ...]:
         """The countries one word of a text names: a people ("Ukrainian", "Ukrainians") or a name whose
         likeliest places include a country ("Ukraine"); () for any other word. Remembered per word."""

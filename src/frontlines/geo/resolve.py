@@ -26,6 +26,7 @@ from frontlines.geo.coherence import (PROXIMITY, coherence, far_namesakes, far_p
                                       stray_namesakes)
 from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
+from frontlines.geo.shapes import with_shape_division
 from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_variants as _variants
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.metonymy import metonymic_use
@@ -771,4 +772,6 @@ def _place(doc: Any, article_id: str, it: _Item, gazetteer: Gazetteer) -> Place:
     )
     if c is None or metonymic:
         return place
+    place = with_shape_division(place, gazetteer)
     return relative_place(doc, article_id, it.mention, it.end_char, c, place, gazetteer) or place
+
