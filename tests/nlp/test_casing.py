@@ -70,3 +70,14 @@ def test_other_text_is_handed_over_as_it_is(nlp_places, gazetteer) -> None:
     doc = nlp_places(parse_input(nlp_places, gazetteer, text))
     assert [t.text for t in doc][:3] == ["Russian", "shelling", "kills"]
     assert doc_text(doc) == text
+
+
+def test_lost_characters_before_a_name_are_parsed_as_spaces(nlp_places, gazetteer) -> None:
+    text = "Russian forces were destroyed with strikes in the area of ??Kupyansk and Izyum"
+    doc = nlp_places(parse_input(nlp_places, gazetteer, text))
+    assert "?" not in [t.text for t in doc]
+    strikes = next(t for t in doc if t.lower_ == "strikes")
+    kupyansk = next(t for t in doc if t.text == "Kupyansk")
+    assert strikes.sent.start == kupyansk.sent.start  # one sentence: the marks are no sentence end
+    assert doc_text(doc) == text  # the stages read the article's own text, at the same offsets
+    assert doc_text(doc)[kupyansk.idx : kupyansk.idx + len(kupyansk)] == "Kupyansk"

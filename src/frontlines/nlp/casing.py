@@ -20,6 +20,7 @@ from typing import Any
 
 from frontlines.geo.gazetteer import normalise_name
 from frontlines.geo.recognise import STRUCTURE_WORDS
+from frontlines.nlp.lost import blank_lost_characters
 
 TEXT_KEY = "frontlines.text"  # where doc_text finds the article's own text (frontlines.stages)
 MIN_WORDS = 3  # a title needs at least this many words of four letters or more ...
@@ -49,13 +50,15 @@ def title_lines(text: str) -> list[tuple[int, int]]:
 def parse_input(nlp: Any, gazetteer: Any, text: str) -> Any:
     """What to hand ``nlp`` for ``text``: the text itself, or, when it has a title-case line, a Doc
     of the same tokens with the ordinary words of those lines in lower case (the article's own text
-    kept for the stages)."""
-    lines = title_lines(text)
-    if not lines:
+    kept for the stages). Characters lost in transcoding ("??Kupyansk") are read as spaces
+    (nlp.lost)."""
+    read = blank_lost_characters(text)
+    lines = title_lines(read)
+    if not lines and read == text:
         return text
     from spacy.tokens import Doc
 
-    tokens = nlp.tokenizer(text)
+    tokens = nlp.tokenizer(read)
     words = [t.text for t in tokens]
     for start, end in lines:
         span = [t for t in tokens if start <= t.idx < end]
