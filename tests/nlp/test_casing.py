@@ -38,9 +38,12 @@ def test_title_lines(text: str, expected: list[tuple[int, int]]) -> None:
         ("Israeli Strike Hits Beit Lahia Building", ["Strike", "Hits", "Building"], ["Israeli", "Beit", "Lahia"]),
         ("Myanmar Junta Airstrike Kills 40 In Sagaing Region Village", ["Kills", "In", "Village"],
          ["Myanmar", "Sagaing", "Region"]),
-        # capitals written as such stay; a name the gazetteer does not know and the lower-case reading
-        # takes for no proper noun is lowered ("Sinja", GeoNames' Singa)
-        ("RSF Captures Sinja, Capital Of Sennar State", ["Captures", "Of", "Sinja"], ["RSF", "Sennar", "State"]),
+        # capitals written as such stay; a name the gazetteer knows (GeoNames' Singa is also "Sinja") that is no
+        # English word keeps its capital whatever the lower-case reading takes it for
+        ("RSF Captures Sinja, Capital Of Sennar State", ["Captures", "Of"], ["RSF", "Sinja", "Sennar", "State"]),
+        # a known name that is no English word keeps its capital though the lower-case reading takes it for a
+        # verb ("capture selydove"); known English words after it are lowered all the same
+        ("Russian Forces Capture Selydove, Moscow Says", ["Forces", "Capture", "Says"], ["Russian", "Selydove", "Moscow"]),
     ],
 )
 def test_a_title_lines_ordinary_words_are_parsed_in_lower_case(nlp_places, gazetteer, text: str,

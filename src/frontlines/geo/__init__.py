@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="90",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="91",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -181,6 +181,9 @@ STAGE = Stage(
     # (geo.romanise.russian_forms, geo.sources._with_russian_forms; gazetteer schema 12)
     # 90: (branch geo12) question marks left for characters lost in transcoding before a word ("in the area of
     # ??Kupyansk") are parsed as spaces, not sentence ends (nlp.lost, read by nlp.casing.parse_input)
+    # 91: (branch geo12) a word of a Title Case Headline that the gazetteer knows and that is no English word (not in
+    # the lemmatizer's word index) keeps its capital whatever the lower-case reading takes it for ("Capture
+    # Selydove", read as a verb; nlp.english, nlp.casing._names)
     writes="places",
     reads=(),
     run=extract_places,

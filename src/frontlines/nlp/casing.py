@@ -20,6 +20,7 @@ from typing import Any
 
 from frontlines.geo.gazetteer import normalise_name
 from frontlines.geo.recognise import STRUCTURE_WORDS
+from frontlines.nlp.english import english_words, is_english_word
 from frontlines.nlp.lost import blank_lost_characters
 
 TEXT_KEY = "frontlines.text"  # where doc_text finds the article's own text (frontlines.stages)
@@ -86,6 +87,7 @@ def _names(nlp: Any, gazetteer: Any, words: list[str], lowered: list[str], space
             low = component(low)
     keys = gazetteer.keys if gazetteer is not None else {}
     demonyms = gazetteer.demonyms if gazetteer is not None else {}
+    english = english_words(nlp)  # (empty for a pipeline without a word index: every known name is kept, as before)
     keep = [False] * len(words)
     # names of several words the gazetteer knows ("Kozacha Lopan", "Beit Lahia") keep every capital
     for i in range(len(words)):
@@ -101,7 +103,11 @@ def _names(nlp: Any, gazetteer: Any, words: list[str], lowered: list[str], space
             keep[i] = True  # the line's first word; "RSF", "McDonald"
         elif key in demonyms:
             keep[i] = True  # "Russian", "Israeli"
-        elif tok.pos_ in _NEVER_NAMES or key in STRUCTURE_WORDS or tok.is_stop:
+        elif key in STRUCTURE_WORDS or tok.is_stop:
+            continue
+        elif key in keys and not is_english_word(word, english):
+            keep[i] = True  # a known name that is no English word ("Capture Selydove", read as a verb in lower case)
+        elif tok.pos_ in _NEVER_NAMES:
             continue
         else:
             keep[i] = tok.pos_ == "PROPN" or key in keys
