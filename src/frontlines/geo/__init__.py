@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="91",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="92",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -184,6 +184,9 @@ STAGE = Stage(
     # 91: (branch geo12) a word of a Title Case Headline that the gazetteer knows and that is no English word (not in
     # the lemmatizer's word index) keeps its capital whatever the lower-case reading takes it for ("Capture
     # Selydove", read as a verb; nlp.english, nlp.casing._names)
+    # 92: (branch geo12) a headline's passive without its auxiliary ("Dobropillia Shelled, Five Killed"): the subject of
+    # a bombardment verb that has no object is what was shelled, a place though small and first in its sentence
+    # (geo.recognise._bombarded)
     writes="places",
     reads=(),
     run=extract_places,
