@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="92",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="93",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -187,6 +187,9 @@ STAGE = Stage(
     # 92: (branch geo12) a headline's passive without its auxiliary ("Dobropillia Shelled, Five Killed"): the subject of
     # a bombardment verb that has no object is what was shelled, a place though small and first in its sentence
     # (geo.recognise._bombarded)
+    # 93: (branch geo12) "the Kiev region of Donetsk": a division's kind word followed by "of" and a city (100,000 or
+    # more) makes the name one of the city's districts, named after a place elsewhere, placed at the city (and the
+    # city is the city, not its region); not where the name is also a place in the city's region (geo.districts)
     writes="places",
     reads=(),
     run=extract_places,
