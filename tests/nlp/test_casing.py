@@ -44,6 +44,8 @@ def test_title_lines(text: str, expected: list[tuple[int, int]]) -> None:
         # a known name that is no English word keeps its capital though the lower-case reading takes it for a
         # verb ("capture selydove"); known English words after it are lowered all the same
         ("Russian Forces Capture Selydove, Moscow Says", ["Forces", "Capture", "Says"], ["Russian", "Selydove", "Moscow"]),
+        # an English word the gazetteer knows only as a small place (Buus, Switzerland, 1,000 people) is lowered
+        ("Dobropillia Shelled, Five Killed Near Bus Station", ["Shelled", "Killed", "Bus", "Station"], ["Dobropillia"]),
     ],
 )
 def test_a_title_lines_ordinary_words_are_parsed_in_lower_case(nlp_places, gazetteer, text: str,

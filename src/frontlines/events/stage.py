@@ -138,7 +138,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "454"  # v454: (geo12) a place on the harmed subject of a harm verb is the event's place (events.victims; docs/events-versions.md)
+VERSION = "455"  # v455: (geo12) "Near Bus Station": an English word known only as a small place is lowered in a Title Case Headline (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

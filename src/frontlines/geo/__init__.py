@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="93",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="94",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -190,6 +190,9 @@ STAGE = Stage(
     # 93: (branch geo12) "the Kiev region of Donetsk": a division's kind word followed by "of" and a city (100,000 or
     # more) makes the name one of the city's districts, named after a place elsewhere, placed at the city (and the
     # city is the city, not its region); not where the name is also a place in the city's region (geo.districts)
+    # 94: (branch geo12) an English word of a Title Case Headline that the gazetteer knows only as a small place (no
+    # division or curated place, under 5,000 people: "Near Bus Station", Buus) is lowered unless the line's lower-case
+    # reading makes it a proper noun (nlp.casing._small_place_word)
     writes="places",
     reads=(),
     run=extract_places,

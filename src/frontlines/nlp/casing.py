@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontlines.geo.gazetteer import normalise_name
-from frontlines.geo.recognise import STRUCTURE_WORDS
+from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAJOR, normalise_name
+from frontlines.geo.recognise import MIN_POP_LOWER, STRUCTURE_WORDS
 from frontlines.nlp.english import english_words, is_english_word
 from frontlines.nlp.lost import blank_lost_characters
 
@@ -110,5 +110,13 @@ def _names(nlp: Any, gazetteer: Any, words: list[str], lowered: list[str], space
         elif tok.pos_ in _NEVER_NAMES:
             continue
         else:
-            keep[i] = tok.pos_ == "PROPN" or key in keys
+            # an English word the gazetteer knows only as a small place ("Near Bus Station": Buus, 1,000 people) is
+            # a name only as a proper noun
+            keep[i] = tok.pos_ == "PROPN" or (key in keys and not _small_place_word(keys[key]))
     return keep
+
+
+def _small_place_word(entry: Any) -> bool:
+    """The gazetteer entry of an English word is no division, curated place or town of MIN_POP_LOWER people."""
+    flags, population = entry[0], entry[1]
+    return not flags & (FLAG_MAJOR | FLAG_CURATED) and population < MIN_POP_LOWER
