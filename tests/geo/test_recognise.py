@@ -305,8 +305,12 @@ def test_a_nickname_inside_a_persons_name_is_no_place(places, text: str, expecte
         # a name a verb of bombardment is done to is a place, though tagged a person and small
         ("Stepanakert was shelled again overnight.", ["Stepanakert"]),
         ("The army shelled Stepanakert overnight.", ["Stepanakert"]),
+        # a headline's passive without its auxiliary: the subject of a bombardment verb with no object
+        ("Dobropillia shelled, five killed near bus station", ["Dobropillia"]),
         # negative: the same small name tagged a person, doing something else, stays no place
         ("Stepanakert said the talks would go on.", []),
+        # nor does the subject of a bombardment verb that shells something: the doer, not the target
+        ("Stepanakert shelled the villages overnight.", []),
     ],
 )
 def test_a_name_a_bombardment_is_done_to_is_a_place(places, text: str, expected: list[str]) -> None:

@@ -38,9 +38,14 @@ def test_title_lines(text: str, expected: list[tuple[int, int]]) -> None:
         ("Israeli Strike Hits Beit Lahia Building", ["Strike", "Hits", "Building"], ["Israeli", "Beit", "Lahia"]),
         ("Myanmar Junta Airstrike Kills 40 In Sagaing Region Village", ["Kills", "In", "Village"],
          ["Myanmar", "Sagaing", "Region"]),
-        # capitals written as such stay; a name the gazetteer does not know and the lower-case reading
-        # takes for no proper noun is lowered ("Sinja", GeoNames' Singa)
-        ("RSF Captures Sinja, Capital Of Sennar State", ["Captures", "Of", "Sinja"], ["RSF", "Sennar", "State"]),
+        # capitals written as such stay; a name the gazetteer knows (GeoNames' Singa is also "Sinja") that is no
+        # English word keeps its capital whatever the lower-case reading takes it for
+        ("RSF Captures Sinja, Capital Of Sennar State", ["Captures", "Of"], ["RSF", "Sinja", "Sennar", "State"]),
+        # a known name that is no English word keeps its capital though the lower-case reading takes it for a
+        # verb ("capture selydove"); known English words after it are lowered all the same
+        ("Russian Forces Capture Selydove, Moscow Says", ["Forces", "Capture", "Says"], ["Russian", "Selydove", "Moscow"]),
+        # an English word the gazetteer knows only as a small place (Buus, Switzerland, 1,000 people) is lowered
+        ("Dobropillia Shelled, Five Killed Near Bus Station", ["Shelled", "Killed", "Bus", "Station"], ["Dobropillia"]),
     ],
 )
 def test_a_title_lines_ordinary_words_are_parsed_in_lower_case(nlp_places, gazetteer, text: str,
@@ -70,3 +75,14 @@ def test_other_text_is_handed_over_as_it_is(nlp_places, gazetteer) -> None:
     doc = nlp_places(parse_input(nlp_places, gazetteer, text))
     assert [t.text for t in doc][:3] == ["Russian", "shelling", "kills"]
     assert doc_text(doc) == text
+
+
+def test_lost_characters_before_a_name_are_parsed_as_spaces(nlp_places, gazetteer) -> None:
+    text = "Russian forces were destroyed with strikes in the area of ??Kupyansk and Izyum"
+    doc = nlp_places(parse_input(nlp_places, gazetteer, text))
+    assert "?" not in [t.text for t in doc]
+    strikes = next(t for t in doc if t.lower_ == "strikes")
+    kupyansk = next(t for t in doc if t.text == "Kupyansk")
+    assert strikes.sent.start == kupyansk.sent.start  # one sentence: the marks are no sentence end
+    assert doc_text(doc) == text  # the stages read the article's own text, at the same offsets
+    assert doc_text(doc)[kupyansk.idx : kupyansk.idx + len(kupyansk)] == "Kupyansk"

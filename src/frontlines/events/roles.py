@@ -18,6 +18,7 @@ from frontlines.events.speakers import colon_label
 from frontlines.events.voice import headline_passive, reduced_passive
 from frontlines.events.docindex import DocIndex
 from frontlines.events.tree import DocTree, doc_tree
+from frontlines.events.victims import victims_place
 from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import (
@@ -692,8 +693,11 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 path[0].dep_ == "dep" and path[0].i + 1 < len(path[0].doc) and path[0].nbor().text == ":"))
             score = 1.0 if origin or whose or _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) \
                 else 3.0 - 0.2 * len(path)
-        elif _under_subject(above := root.head if _located_in(root, place) else root, trigger) or above.dep_ == "poss":
-            continue  # the doer's home; but "Khartoum's airport", deep in a list of objects, is where it is
+        elif (_under_subject(above := root.head if _located_in(root, place) else root, trigger)
+              and not victims_place(root, trigger)) or above.dep_ == "poss":
+            # the doer's home (not the victims' place: "a man in Stepne died due to the shelling"); but
+            # "Khartoum's airport", deep in a list of objects, is where it is
+            continue
         elif any(t.i == trigger.i for t in root.ancestors):
             score = 1.5
         elif _in_other_act(root, trigger):

@@ -63,7 +63,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="87",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="95",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -184,6 +184,21 @@ STAGE = Stage(
     # the division whose admin-1 shape holds its point, or lies within 40 km of it (geo.shapes.with_shape_division)
     # 87: (branch places10) a region takes 86's division only when its point lies outside every shape of its country (an
     # island offshore, heights the simplified shapes leave out): "Darfur", "Mindanao" inside a shape may span several
+    # 90: (branch geo12) question marks left for characters lost in transcoding before a word ("in the area of
+    # ??Kupyansk") are parsed as spaces, not sentence ends (nlp.lost, read by nlp.casing.parse_input)
+    # 91: (branch geo12) a word of a Title Case Headline that the gazetteer knows and that is no English word (not in
+    # the lemmatizer's word index) keeps its capital whatever the lower-case reading takes it for ("Capture
+    # Selydove", read as a verb; nlp.english, nlp.casing._names)
+    # 92: (branch geo12) a headline's passive without its auxiliary ("Dobropillia Shelled, Five Killed"): the subject of
+    # a bombardment verb that has no object is what was shelled, a place though small and first in its sentence
+    # (geo.recognise._bombarded)
+    # 93: (branch geo12) "the Kiev region of Donetsk": a division's kind word followed by "of" and a city (100,000 or
+    # more) makes the name one of the city's districts, named after a place elsewhere, placed at the city (and the
+    # city is the city, not its region); not where the name is also a place in the city's region (geo.districts)
+    # 94: (branch geo12) an English word of a Title Case Headline that the gazetteer knows only as a small place (no
+    # division or curated place, under 5,000 people: "Near Bus Station", Buus) is lowered unless the line's lower-case
+    # reading makes it a proper noun (nlp.casing._small_place_word)
+    # 95: main with branches places10 (86-87) and geo12 (90-94) merged (fifteenth session)
     writes="places",
     reads=(),
     run=extract_places,

@@ -489,8 +489,14 @@ _BOMBARDED = frozenset({"shell", "bombard", "strafe"})
 
 def _bombarded(tok: Any) -> bool:
     """A name a verb of bombardment is done to is a place, whatever the label: one shells a town, not a
-    person ("Stepanakert was shelled again overnight", Stepanakert tagged a person)."""
-    return tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in _BOMBARDED
+    person ("Stepanakert was shelled again overnight", Stepanakert tagged a person). A headline drops the
+    passive's auxiliary ("Dobropillia Shelled, Five Killed"): the subject of such a verb that shells nothing
+    (no object) is what was shelled."""
+    head = tok.head
+    if head.i == tok.i or head.lemma_.lower() not in _BOMBARDED:
+        return False
+    return tok.dep_ in ("nsubjpass", "dobj") or (
+        tok.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in head.children))
 
 
 def _accept(
@@ -567,8 +573,8 @@ def _accept(
     if kind_word or major:
         return True
     if first.is_sent_start:
-        return pop >= MIN_POP_SENT_START or again
-    return pop >= MIN_POP_UNTAGGED or again
+        return pop >= MIN_POP_SENT_START or again or (single and _bombarded(first))
+    return pop >= MIN_POP_UNTAGGED or again or (single and _bombarded(first))
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")

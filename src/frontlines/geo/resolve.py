@@ -22,6 +22,7 @@ from typing import Any
 from frontlines.stages import doc_datelines, doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
+from frontlines.geo.districts import districts_of_cities
 from frontlines.geo.coherence import (PROXIMITY, coherence, far_namesakes, far_partials,
                                       stray_namesakes)
 from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
@@ -121,6 +122,7 @@ def resolve_mentions(
     for it in items:
         _region_of_city(it, gazetteer)
     text = doc_text(doc)
+    districts_of_cities(doc, article_id, items, text)  # "the Kiev region of Donetsk": a district of the city
     far_parts = (far_partials(items) | far_namesakes(items) | stray_namesakes(items)
                  | context.owned_far(text, items))
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items

@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontlines.geo.gazetteer import normalise_name
-from frontlines.geo.recognise import STRUCTURE_WORDS
+from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAJOR, normalise_name
+from frontlines.geo.recognise import MIN_POP_LOWER, STRUCTURE_WORDS
+from frontlines.nlp.english import english_words, is_english_word
+from frontlines.nlp.lost import blank_lost_characters
 
 TEXT_KEY = "frontlines.text"  # where doc_text finds the article's own text (frontlines.stages)
 MIN_WORDS = 3  # a title needs at least this many words of four letters or more ...
@@ -49,13 +51,15 @@ def title_lines(text: str) -> list[tuple[int, int]]:
 def parse_input(nlp: Any, gazetteer: Any, text: str) -> Any:
     """What to hand ``nlp`` for ``text``: the text itself, or, when it has a title-case line, a Doc
     of the same tokens with the ordinary words of those lines in lower case (the article's own text
-    kept for the stages)."""
-    lines = title_lines(text)
-    if not lines:
+    kept for the stages). Characters lost in transcoding ("??Kupyansk") are read as spaces
+    (nlp.lost)."""
+    read = blank_lost_characters(text)
+    lines = title_lines(read)
+    if not lines and read == text:
         return text
     from spacy.tokens import Doc
 
-    tokens = nlp.tokenizer(text)
+    tokens = nlp.tokenizer(read)
     words = [t.text for t in tokens]
     for start, end in lines:
         span = [t for t in tokens if start <= t.idx < end]
@@ -83,6 +87,7 @@ def _names(nlp: Any, gazetteer: Any, words: list[str], lowered: list[str], space
             low = component(low)
     keys = gazetteer.keys if gazetteer is not None else {}
     demonyms = gazetteer.demonyms if gazetteer is not None else {}
+    english = english_words(nlp)  # (empty for a pipeline without a word index: every known name is kept, as before)
     keep = [False] * len(words)
     # names of several words the gazetteer knows ("Kozacha Lopan", "Beit Lahia") keep every capital
     for i in range(len(words)):
@@ -98,8 +103,20 @@ def _names(nlp: Any, gazetteer: Any, words: list[str], lowered: list[str], space
             keep[i] = True  # the line's first word; "RSF", "McDonald"
         elif key in demonyms:
             keep[i] = True  # "Russian", "Israeli"
-        elif tok.pos_ in _NEVER_NAMES or key in STRUCTURE_WORDS or tok.is_stop:
+        elif key in STRUCTURE_WORDS or tok.is_stop:
+            continue
+        elif key in keys and not is_english_word(word, english):
+            keep[i] = True  # a known name that is no English word ("Capture Selydove", read as a verb in lower case)
+        elif tok.pos_ in _NEVER_NAMES:
             continue
         else:
-            keep[i] = tok.pos_ == "PROPN" or key in keys
+            # an English word the gazetteer knows only as a small place ("Near Bus Station": Buus, 1,000 people) is
+            # a name only as a proper noun
+            keep[i] = tok.pos_ == "PROPN" or (key in keys and not _small_place_word(keys[key]))
     return keep
+
+
+def _small_place_word(entry: Any) -> bool:
+    """The gazetteer entry of an English word is no division, curated place or town of MIN_POP_LOWER people."""
+    flags, population = entry[0], entry[1]
+    return not flags & (FLAG_MAJOR | FLAG_CURATED) and population < MIN_POP_LOWER

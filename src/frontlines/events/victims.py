@@ -1,0 +1,31 @@
+"""Where the victims were: a place inside the subject of a harm verb ("A man in Stepne died due to the
+shelling", "two residents of Kurakhove were killed by shelling").
+
+A place inside a verb's subject is mostly the doer's home ("officials in Kyiv urged", "troops from
+Belgorod shelled"): no place of the event. The subject of "die", or of "killed", "wounded", "injured"
+in the passive, is what the event did: where it was is where the event happened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# verbs whose subject (of the passive for all but "die") is the harmed
+HARM_VERBS = frozenset({"die", "kill", "wound", "injure"})
+# how a place attaches to the victims: "a man in X", "residents of X", "people near X"
+_VICTIM_PREPS = frozenset({"in", "of", "near"})
+
+
+def victims_place(tok: Any, trigger: Any) -> bool:
+    """``tok`` (a place's word) names where the harmed subject of the trigger's harm verb were: it is
+    the object of "in", "of" or "near" on that subject, and the trigger is the verb or under it."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _VICTIM_PREPS:
+        return False
+    subject = tok.head.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ not in ("NOUN", "PRON", "NUM"):
+        return False
+    verb = subject.head
+    lemma = verb.lemma_.lower()
+    if lemma not in HARM_VERBS or (lemma != "die" and subject.dep_ != "nsubjpass"):
+        return False
+    return verb.i == trigger.i or any(a.i == verb.i for a in trigger.ancestors)

@@ -1,0 +1,38 @@
+"""events.victims: a place on the harmed subject of a harm verb is where the event happened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from frontlines.events.victims import victims_place
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "trigger", "expected"),
+    [
+        ("A man in Stepne died due to the shelling of the village.", "Stepne", "shelling", True),
+        ("Two residents of Kurakhove were killed in the shelling.", "Kurakhove", "shelling", True),
+        # negatives: the subject does the deed ("officials in Kyiv condemned"), "killed" in the active voice
+        # (its subject is the killer), a place that is not on the subject
+        ("Officials in Kyiv condemned the shelling of the city.", "Kyiv", "shelling", False),
+        ("Troops in Belgorod killed two people in the shelling.", "Belgorod", "shelling", False),
+        ("A man died due to the shelling of Stepne.", "Stepne", "shelling", False),
+    ],
+)
+def test_victims_place(nlp: Any, text: str, place: str, trigger: str, expected: bool) -> None:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == place)
+    trig = next(t for t in doc if t.text == trigger)
+    assert victims_place(tok, trig) is expected, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_the_victims_place_is_the_events_place(pipeline_resources: Any) -> None:
+    import datetime as dt
+
+    from tests.events.conftest import article_runner
+
+    run = article_runner(pipeline_resources, "victims", dt.date(2022, 9, 3))
+    events = run("A man in Stepne in the Volnovakha district died due to the shelling of the Armed Forces of Ukraine.")
+    assert [e.place.name for e in events if e.place is not None][:1] == ["Stepne"]
