@@ -13,6 +13,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontlines.events.captives import HANDOVERS, RELEASED, held_in
 from frontlines.events.crowds import violence_at_protest
 from frontlines.events.lexicon import SPEECH_TYPES, CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
@@ -270,6 +271,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "munition" and not munition_stopped(head, spec.key, lex):
         return Typing(plover, mode, None, None, keep=False)  # "downed tools": no munition brought down
+    if spec.plover == "COERCE" and spec.mode == "arrest" and held_in(head):
+        return Typing(plover, mode, None, None, keep=False)  # "released from Israeli detention": captivity ended
     if refine == "conflict" and (talks := engaged_in(head, lex)):
         return Typing(*talks, None, None)  # "engage the young people in a dialogue": talks, no fighting
     if plover == "CONSULT" and met_resistance(head):
@@ -741,6 +744,8 @@ def _taken(
                 return "COERCE", "seize", "Looting/property destruction"
             return spec.plover, spec.mode, spec.acled if conflict else None
         if person or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
+            if spec.plover == "RETREAT" and spec.key in HANDOVERS:
+                return RELEASED  # people handed over are set free (events.captives)
             if spec.plover == "RETREAT" or spec.acled == "Disrupted weapons use":
                 return spec.plover, spec.mode, None  # a man found (dead, or hiding) was not taken by the finder
             state = sent_cues.holds(c["state_forces"])
