@@ -13,6 +13,8 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontlines.events.accords import accepts_an_accord
+from frontlines.events.blasts import attacker_died
 from frontlines.events.captives import HANDOVERS, RELEASED, held_in
 from frontlines.events.crowds import violence_at_protest
 from frontlines.events.lexicon import SPEECH_TYPES, CueSet, EventLexicon, TriggerSpec
@@ -368,6 +370,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = spec.acled
     elif refine == "agree":
         sub = sub if conflict or conflict_article else None
+    elif plover == "AGREE" and sub is None and refine is None and accepts_an_accord(head, cues["agreement_objects"]):
+        sub = "Agreement" if conflict or conflict_article else None  # "accepted the proposal for a ceasefire"
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
     if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
@@ -375,6 +379,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)) or (
             sub in (_AIR, _SHELLING) and beside_ground_forces(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
+    if sub == _REMOTE and attacker_died(head):
+        plover, mode, sub = "ASSAULT", "suicide-bomb", "Suicide bomb"  # the bomber died in the blast (events.blasts)
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
     if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and sent_cues.holds(
