@@ -50,6 +50,7 @@ from frontlines.events.protest_tree import (
     said_by_others,
 )
 from frontlines.events.realis import told_to_come
+from frontlines.events.retreats import fought_before
 from frontlines.events.strikes import labour_strike
 from frontlines.events.voice import acted_on
 from frontlines.events.tree import doc_tree
@@ -374,6 +375,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = "Agreement" if conflict or conflict_article else None  # "accepted the proposal for a ceasefire"
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
+        if sub == "Non-violent transfer of territory" and fought_before(head):
+            sub = None  # "fought ... before withdrawing": the ground was fought for (events.retreats)
     if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
         sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants)  # explosives opening a raid
     if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)) or (

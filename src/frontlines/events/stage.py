@@ -138,7 +138,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "431"  # v431: (subtype8) harm in clashes protesters fought is a Violent demonstration; an accord accepted an Agreement; a blast that killed its bomber a Suicide bomb (docs/events-versions.md)
+VERSION = "432"  # v432: (subtype8) part of a barrage intercepted in a relative clause leaves the launch; a withdrawal after fighting is no non-violent transfer (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
