@@ -27,3 +27,26 @@ def test_a_bare_strike_takes_the_articles_means(run_events, text: str, sub: str)
     strikes = [e for e in run_events(text) if e.trigger.lower().endswith(("strike", "strikes"))]
     assert strikes, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
     assert strikes[-1].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+
+
+HITS = [
+    # a thing told as hit with no hands and no means, in a paragraph of its own (nothing just told that it is
+    # more of): the means the article's remote attacks agree on
+    ("Drones hit two tankers off the coast on Friday.\n\nThe Virat was hit again on Saturday morning, the ministry "
+     "said.", AIR),
+    ("Russian forces fired rockets at Kharkiv overnight.\n\nThe main government building was hit on Saturday "
+     "morning.", SHELLING),
+    # negative: people hit keep the reading their victims give
+    ("Drones hit two tankers off the coast on Friday.\n\nTwo fishermen were hit on Saturday morning.", "Attack"),
+    # negative: the article's remote attacks disagree
+    ("Drones hit two tankers off the coast on Friday. Rockets hit the port on Friday night.\n\nThe Virat was hit "
+     "again on Saturday morning, the ministry said.", "Attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), HITS, ids=[h[0][-50:] for h in HITS])
+def test_a_thing_hit_by_no_one_takes_the_articles_means(run_events, text: str, sub: str) -> None:
+    events = run_events(text)
+    last = [e for e in events if "Saturday morning" in text[e.evidence.start:e.evidence.end]]
+    assert last, [(e.trigger, e.acled_sub_event_type) for e in events]
+    assert last[-1].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in events]

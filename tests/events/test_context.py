@@ -254,7 +254,10 @@ MORE_OF_THE_SAME = [
     ("Naval drones struck both tankers on Friday. The Virat was hit by gunmen on Saturday morning.", "hit",
      "Attack"),
     ("Gunmen shot two traders near the market on Friday. A school was hit on Saturday morning.", "hit", "Attack"),
-    ("Naval drones struck both tankers on Friday.\n\nThe Virat was hit on Saturday morning.", "hit", "Attack"),
+    # (another paragraph: the means the story's remote attacks agree on would type it, events.barrages; here they
+    # disagree, drones and rockets)
+    ("Naval drones struck both tankers on Friday. Rockets hit the port.\n\nThe Virat was hit on Saturday morning.",
+     "hit", "Attack"),
     ("Naval drones struck both tankers on Friday. Gunmen hit the Virat on Saturday morning.", "hit", "Attack"),
     # "other" attacks of the same hands are more of their kind; another side's are not
     ("A rocket fired by Hezbollah hit the town of Metula on Saturday evening. Hezbollah, which had claimed several "

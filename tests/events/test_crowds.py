@@ -55,3 +55,24 @@ def test_roles(nlp: Any, resources: Any, text: str, verb: str, attacked: bool, m
     doers = [c for c in head.children if c.dep_ == "nsubj"]
     assert protesters_attacked_by_others(head, doers, resources.event_lexicon) is attacked
     assert crowd_harms_person(head, doers) is mob
+
+
+CLASHES = [
+    # harm done in clashes protesters fought is the toll of their violent demonstration (events v431)
+    ("Nearly 100 people were killed in clashes between protesters, police and ruling-party activists.", True),
+    ("Two protesters were killed in clashes with police on Sunday.", True),
+    # negatives: clashes with no protesters named, force used on protesters
+    ("Two soldiers were killed in clashes with rebels on Sunday.", False),
+    ("Police shot dead two protesters in Dhaka on Sunday.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "riot"), CLASHES, ids=[c[0][:40] for c in CLASHES])
+def test_harm_in_clashes_protesters_fought(run_events, nlp: Any, text: str, riot: bool) -> None:
+    from frontlines.events.crowds import harmed_in_protesters_clashes
+
+    head = next(t for t in nlp(text) if t.lemma_ in ("kill", "shoot"))
+    assert harmed_in_protesters_clashes(head) is riot
+    harm = [e for e in run_events(text) if e.trigger in ("killed", "shot")]
+    assert harm and (harm[0].acled_sub_event_type == "Violent demonstration") is riot, [
+        (e.trigger, e.acled_sub_event_type) for e in run_events(text)]

@@ -22,6 +22,12 @@ CASES = [
     # negative: the attack harmed people, it keeps its own sub-type
     ("Russia launched 50 drones at Kharkiv overnight, killing two people; air defences shot down 40 of them.",
      ["Air/drone strike"]),
+    # (events v432) part of the munitions stopped, told in a relative clause on them: the rest got through, the
+    # launch is the sentence's telling; told in the main clause (above, "destroyed most of the rockets") it is not
+    ("The Houthis have fired a string of missiles and drones at the port city of Eilat since last month, most of "
+     "which were intercepted.", ["Shelling/artillery/missile attack"]),
+    ("The Houthis fired a string of missiles at the port city of Eilat on Sunday, all of which were intercepted.",
+     [DISRUPTED]),
     # negative: no interception told
     ("On Tuesday the Houthis fired a ballistic missile at the port of Eilat.", ["Shelling/artillery/missile attack"]),
 ]

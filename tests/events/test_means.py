@@ -205,6 +205,10 @@ def test_own_words_leave_out_what_describes_the_doer(nlp, text: str, expected: l
         ("Troops attacked two artillery pieces near the town.", "attacked", ["two", "artillery", "pieces"]),
         ("Troops fired artillery at the town.", "fired", []),  # a verb that delivers its object uses it
         ("Troops intensified the shelling of the town.", "intensified", []),  # an act is no thing hit
+        # a noun's "on" is its target, also when the parser hangs it on the verb taking the noun
+        ("The mission condemns an attack today on a UN helicopter.", "attack", ["on", "a", "UN", "helicopter"]),
+        ("They reported a strike on a helicopter at the airfield.", "strike", ["on", "a", "helicopter"]),
+        ("They reported a barrage of rockets.", "barrage", []),  # a noun's "of" may be its means
     ],
 )
 def test_things_hit(nlp, text: str, trigger: str, hit: list[str]) -> None:

@@ -9,6 +9,12 @@ often is (events.coder, ``refine: strike``); the article's other attacks, typed 
 sentences name, tell the means instead when they agree on it. When they disagree (air strikes and rockets,
 both sides firing) or name none, the strike keeps its sentence's reading.
 
+So does a thing told as hit with no hands and no means ("The Virat was hit again on Saturday morning", "the
+Ghazanchetsots Cathedral, hit twice on Thursday, is still closed"): a ship or a building hit with nobody named
+doing it was hit from afar, by the means the story's remote attacks agree on. The coder, finding no armed
+side in its sentence, reads it as an attack on civilians (Violence against civilians), which the story's
+means overrule; a hit on people ("two civilians were hit") keeps the reading its victims give.
+
 Pure functions over the drafts of one article and the event lexicon; no state.
 """
 
@@ -18,7 +24,10 @@ from dataclasses import replace
 
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon
-from frontlines.events.means import AIR, SHELLING, first_named, read_in_order
+from frontlines.events.means import AIR, SHELLING, first_named, read_in_order, told_as_more
+
+# Verbs of a hit that say nothing of the hands or the means ("was hit", "was struck", "was targeted").
+_HITTING = frozenset({"hit", "strike", "target"})
 
 _REMOTE_MEANS = frozenset({AIR, SHELLING})
 
@@ -37,17 +46,46 @@ def _bare_strike(d: Draft, lex: EventLexicon) -> bool:
             and not _names_a_means(d, lex))
 
 
+def _thing_hit(d: Draft, lex: EventLexicon) -> bool:
+    """A thing told as hit, with no doer and no means in its sentence (module docstring): a passive verb of
+    hitting with no agent ("The Virat was hit again"), or its participle on the noun hit ("the cathedral, hit
+    twice"), whose undergoer names no people."""
+    head = d.trigger.head
+    if d.typing.plover != "ASSAULT" or d.typing.acled_sub != "Attack" or head.lemma_.lower() not in _HITTING:
+        return False
+    if head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children):
+        undergoers = [head.head]
+    elif told_as_more(head):
+        undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
+    else:
+        return False
+    people = (lex.cues["civilians"], lex.cues["armed"])
+    for u in undergoers:
+        words, one = frozenset({u.lemma_.lower(), u.lower_}), " " + u.lower_ + " "
+        # a people's name is plural ("Palestinians"); a ship's name the tagger takes for one is not ("The Virat")
+        nation = u.ent_type_ == "NORP" and u.tag_ != "NNP"
+        if u.ent_type_ == "PERSON" or nation or u.pos_ == "PRON" or any(c.in_tokens(words, one) for c in people):
+            return False
+    return bool(undergoers) and not _names_a_means(d, lex)
+
+
 def barrage_means(drafts: list[Draft], lex: EventLexicon) -> None:
     """A bare strike takes the means the article's other remote attacks agree on (module docstring): when every
     attack from afar whose own sentence names its weapon is a shelling, artillery or missile attack, so is the
     strike."""
     bare = [d for d in drafts if _bare_strike(d, lex)]
-    if not bare:
+    hit = [d for d in drafts if _thing_hit(d, lex)]
+    if not bare and not hit:
         return
     told = {d.typing.acled_sub for d in drafts
             if d.typing.plover == "ASSAULT" and d.typing.acled_sub in _REMOTE_MEANS and not any(d is b for b in bare)
             and _names_a_means(d, lex)}
-    if told != {SHELLING}:
+    if len(told) != 1:
         return
-    for d in bare:
-        d.typing = replace(d.typing, acled_sub=SHELLING)  # the same event type (Explosions/Remote violence)
+    means = next(iter(told))
+    if means == SHELLING:
+        for d in bare:
+            d.typing = replace(d.typing, acled_sub=SHELLING)  # the same event type (Explosions/Remote violence)
+    for d in hit:  # an attack on civilians read for want of hands: the story's means give the event type too
+        d.typing = replace(d.typing, acled_sub=means, acled_type=lex.acled_event_type[means],
+                           mode=lex.acled_plover[means][1] or d.typing.mode)

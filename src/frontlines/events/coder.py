@@ -13,6 +13,9 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontlines.events.accords import accepts_an_accord
+from frontlines.events.blasts import attacker_died
+from frontlines.events.captives import HANDOVERS, RELEASED, held_in
 from frontlines.events.crowds import violence_at_protest
 from frontlines.events.lexicon import SPEECH_TYPES, CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
@@ -47,6 +50,7 @@ from frontlines.events.protest_tree import (
     said_by_others,
 )
 from frontlines.events.realis import told_to_come
+from frontlines.events.retreats import fought_before
 from frontlines.events.strikes import labour_strike
 from frontlines.events.voice import acted_on
 from frontlines.events.tree import doc_tree
@@ -270,6 +274,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing(plover, mode, sub, lex.acled_event_type.get(sub) if sub else None)
     if refine == "munition" and not munition_stopped(head, spec.key, lex):
         return Typing(plover, mode, None, None, keep=False)  # "downed tools": no munition brought down
+    if spec.plover == "COERCE" and spec.mode == "arrest" and held_in(head):
+        return Typing(plover, mode, None, None, keep=False)  # "released from Israeli detention": captivity ended
     if refine == "conflict" and (talks := engaged_in(head, lex)):
         return Typing(*talks, None, None)  # "engage the young people in a dialogue": talks, no fighting
     if plover == "CONSULT" and met_resistance(head):
@@ -365,13 +371,19 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         sub = spec.acled
     elif refine == "agree":
         sub = sub if conflict or conflict_article else None
+    elif plover == "AGREE" and sub is None and refine is None and accepts_an_accord(head, cues["agreement_objects"]):
+        sub = "Agreement" if conflict or conflict_article else None  # "accepted the proposal for a ceasefire"
     elif refine == "conflict":
         sub = sub if conflict or weapon else None
+        if sub == "Non-violent transfer of territory" and fought_before(head):
+            sub = None  # "fought ... before withdrawing": the ground was fought for (events.retreats)
     if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
         sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants)  # explosives opening a raid
     if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)) or (
             sub in (_AIR, _SHELLING) and beside_ground_forces(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
+    if sub == _REMOTE and attacker_died(head):
+        plover, mode, sub = "ASSAULT", "suicide-bomb", "Suicide bomb"  # the bomber died in the blast (events.blasts)
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
     if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and sent_cues.holds(
@@ -741,6 +753,8 @@ def _taken(
                 return "COERCE", "seize", "Looting/property destruction"
             return spec.plover, spec.mode, spec.acled if conflict else None
         if person or c["civilians"].in_tokens(words, text) or c["armed"].in_tokens(words, text):
+            if spec.plover == "RETREAT" and spec.key in HANDOVERS:
+                return RELEASED  # people handed over are set free (events.captives)
             if spec.plover == "RETREAT" or spec.acled == "Disrupted weapons use":
                 return spec.plover, spec.mode, None  # a man found (dead, or hiding) was not taken by the finder
             state = sent_cues.holds(c["state_forces"])

@@ -6,6 +6,10 @@ violence done to protesters or by them (events.coder asks these of a violent tri
   "activists of the ruling party's student wing had attacked protesters with sticks"), the act is no
   demonstration of theirs: ACLED codes it as violence against them (an Attack on civilians, or mob
   violence), not as a Violent demonstration. Force by police or soldiers stays the protest's intervention.
+- Harm done in clashes protesters fought ("nearly 100 people were killed in clashes between protesters,
+  police and ruling-party activists", "two protesters died in clashes with police"): both sides fought, the
+  demonstrators too, so the deaths are the toll of a Violent demonstration (ACLED: demonstrators engage in
+  violence), not force used on a peaceful crowd (Excessive force against protesters), whoever is named dead.
 - Protesters who beat or kill a person: a crowd whose violence falls on people, not on property or
   police lines ("Protesters stormed the home of the former prime minister and beat him and his wife"), is
   mob violence (ACLED: rioters violently attacking a person), not a Violent demonstration.
@@ -52,6 +56,26 @@ def protesters_attacked_by_others(head: Any, doers: Sequence[Any], lex: EventLex
     return not any(lex.cues["state_forces"].in_tokens(frozenset({w}), " " + w + " ") for w in words)
 
 
+# Nouns of fighting between two sides, and the prepositions that tell a harm done in it.
+_CLASHES = frozenset({"clash", "skirmish", "fighting", "battle", "confrontation", "scuffle"})
+_IN_IT = frozenset({"in", "during", "amid", "amidst"})
+
+
+def harmed_in_protesters_clashes(head: Any) -> bool:
+    """The harm ``head`` is told as done in clashes protesters fought: a clash noun under "in", "during" or
+    "amid" whose phrase, or the harm's undergoer, names protesters ("killed in clashes between protesters and
+    police", "two protesters were killed in clashes with police")."""
+    undergone = _protest_nouns([t for p in _patients(head) for t in p.subtree])
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _IN_IT:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in _CLASHES and (
+                    undergone or _protest_nouns(list(noun.subtree))):
+                return True
+    return False
+
+
 def crowd_harms_person(head: Any, doers: Sequence[Any]) -> bool:
     """Protesters beat, stab or kill a person: the verb ``head`` is one of bodily harm, its doers are
     protesters and what it is done to is a person (a name or a personal pronoun)."""
@@ -71,10 +95,13 @@ def _governing_act(head: Any, doers: Sequence[Any]) -> tuple[Any, Sequence[Any]]
 
 def violence_at_protest(head: Any, doers: Sequence[Any], lex: EventLexicon) -> tuple[str, str, str] | None:
     """The (PLOVER type, mode, ACLED sub-type) the roles at a protest give a violent verb: an Attack on
-    protesters by others than protesters and state forces, Mob violence by protesters on a person; else None."""
+    protesters by others than protesters and state forces, Mob violence by protesters on a person, a Violent
+    demonstration for harm done in clashes protesters fought; else None."""
     act, acts_doers = _governing_act(head, doers)
     if protesters_attacked_by_others(act, acts_doers, lex):
         return "ASSAULT", "physical", "Attack"  # protesters are unarmed civilians (ACLED: Attack)
     if crowd_harms_person(act, acts_doers):
         return "ASSAULT", "physical", "Mob violence"
+    if harmed_in_protesters_clashes(head):
+        return "ASSAULT", "physical", "Violent demonstration"  # harm done (PLOVER), the toll of a riot (ACLED)
     return None

@@ -7,7 +7,8 @@ drones and 41 missiles". The two mentions name one happening, and the ACLED code
 air or missile defence stopped the munition, so it is a Disrupted weapons use, not the air/drone strike or
 the missile attack the launch alone would be. Only when the same sentence tells people harmed or things
 damaged did the attack still strike ("drones hit Kharkiv, killing two; air defences shot down 40 more"):
-the attack then keeps its own sub-type.
+the attack then keeps its own sub-type. So it does when the interception is told of part of the munitions only
+("fired a string of missiles and drones at Eilat, most of which were intercepted": the rest got through).
 
 Pure functions over drafts and their spaCy tokens; no state.
 """
@@ -35,8 +36,23 @@ def _harm_told(stop: Draft, launch: Draft) -> bool:
     return any(t.i not in own and t.pos_ == "VERB" and t.lemma_.lower() in _HARM for t in stop.sent)
 
 
+# quantifiers of a part: "most of which were intercepted" leaves the rest to have got through
+_PART = frozenset({"most", "some", "many", "several", "part", "half", "majority"})
+
+
+def _partly_stopped(stop: Draft) -> bool:
+    """The interception is told, in a relative clause on the munitions launched, of part of them only: its
+    undergoer is "most", "some", "many" ... "of which". The launch is the sentence's own telling; an interception
+    told in the main clause ("air defences destroyed most of the rockets over the region") is what it tells."""
+    head = stop.trigger.head  # "of which" makes the clause relative, however the parser hangs it
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _PART and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(w.lower_ == "which" for w in p.children) for p in c.children)
+        for c in head.children)
+
+
 def stopped_outranks(stop: Draft, launch: Draft) -> bool:
     """``stop`` (an interception) and ``launch`` (the munition launched), one happening, are typed by its
-    outcome: the interception, unless the sentence tells harm the munitions did."""
+    outcome: the interception, unless the sentence tells harm the munitions did or only part was stopped."""
     return (stop.typing.acled_sub == DISRUPTED and launch.typing.acled_sub in _LAUNCHED
-            and launch.typing.plover == "ASSAULT" and stop.sent_idx == launch.sent_idx and not _harm_told(stop, launch))
+            and launch.typing.plover == "ASSAULT" and stop.sent_idx == launch.sent_idx and not _harm_told(stop, launch)
+            and not _partly_stopped(stop))

@@ -300,7 +300,15 @@ _ACT_NOUNS = frozenset({"attack", "strike", "raid", "bombardment", "shelling", "
 def things_hit(head: Any, key: str) -> set[int]:
     """The doc indices of what a verb of force was done to ("destroyed 20 combat vehicles, artillery
     pieces and ammunition depots"): a weapon named there was the target, not the means. Empty for a verb
-    that delivers its object ("fired artillery"), a noun trigger, or an object that is itself an act."""
+    that delivers its object ("fired artillery") or an object that is itself an act. A noun trigger's
+    target is what it was "on" or "against" ("an attack on a UN helicopter": the aircraft was hit, it struck
+    nothing); its "of" may be its means ("a barrage of rockets")."""
+    if head.pos_ == "NOUN":
+        # the parser may hang the noun's "on" on the verb that takes it ("condemns an attack today on a UN
+        # helicopter"): one condemns or launches nothing "on" a thing, the attack was on it
+        preps = [*head.children, *(c for c in head.head.children if c.i > head.i)] if head.dep_ == "dobj" else list(
+            head.children)
+        return {t.i for p in preps if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon") for t in p.subtree}
     if head.pos_ != "VERB" or key in _DELIVERY or head.lemma_.lower() in _DELIVERY:
         return set()
     out: set[int] = set()

@@ -254,6 +254,10 @@ def _patient(head: Any) -> Any | None:
             return c
     if head.dep_ == "acl" and head.tag_ == "VBN":
         return head.head  # "footage released by the Houthis"
+    for c in head.children:
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_ == "VBG" and c.i == head.i + 2:
+            # "released video showing ...", the object misread as the gerund's subject: the object it is
+            return next((s for s in c.children if s.dep_ == "nsubj" and s.i == head.i + 1), None)
     return None
 
 

@@ -83,7 +83,8 @@ def merge_parts_of_attack(drafts: list[Draft]) -> None:
     for k, d in enumerate(drafts):
         if d.dropped or d.realis.status is not EventStatus.HAPPENED or d.trigger.head.pos_ != "VERB":
             continue
-        if d.typing.plover not in _PART_TYPES and not (d.typing.plover == "ASSAULT" and _by_the_attackers(d.trigger.head)):
+        if d.typing.plover not in _PART_TYPES and d.typing.mode != "release" and not (
+                d.typing.plover == "ASSAULT" and _by_the_attackers(d.trigger.head)):  # release: people freed (CONCEDE)
             continue
         attacks = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
                    and e.typing.plover == "ASSAULT" and _done(e) and not _places_differ(d, e)]

@@ -145,7 +145,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "466"  # v466: (geo12 v450-455, geo v90-94, merged after v465) lost characters, Title Case names, headline passives, a city's districts, victims' place, small-place words (docs/events-versions.md)
+VERSION = "467"  # v467: (subtype8 v430-432, merged after v466) releases are concessions, an attack noun's 'on' is its target, protest clashes, accepted ceasefires, suicide blasts, partial interceptions, withdrawals after fighting (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)

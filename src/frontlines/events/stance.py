@@ -36,7 +36,8 @@ def stance(typing: Typing, realis: Realis) -> Typing:
     plover = typing.plover
     if realis.modal == "must" and plover != "REQUEST":
         return replace(typing, plover="REQUEST", mode="demand")
-    if realis.status == EventStatus.NEGATED and plover in _COOPERATIVE and plover != "RETREAT":
+    if realis.status == EventStatus.NEGATED and plover in _COOPERATIVE and plover != "RETREAT" and (
+            typing.mode != "release"):  # forces not withdrawn, captives not released: nothing done, no refusal
         return replace(typing, plover="REJECT", mode=None)
     if realis.status in (EventStatus.NEGATED, EventStatus.DENIED, EventStatus.ORDERED):
         return typing
