@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="85",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="95",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -179,6 +179,8 @@ STAGE = Stage(
     # 80: main with branches places9 (70) and geo10 (75-76) merged (fourteenth session)
     # 85: (branch geo11) places in Ukraine also bear the Latin forms of their Russian (Cyrillic) GeoNames names
     # (geo.romanise.russian_forms, geo.sources._with_russian_forms; gazetteer schema 12)
+    # 95: (branch geovirus2) a name listed among three or more first-order divisions (or countries) of one country, 75% of
+    # the list, is one of them ("..., Utah, Washington and Wisconsin"; "Manitoba, Ontario and New Brunswick") (geo.lists)
     writes="places",
     reads=(),
     run=extract_places,

@@ -28,6 +28,7 @@ from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_variants as _variants
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
+from frontlines.geo.lists import agree_with_list
 from frontlines.geo.metonymy import metonymic_use
 from frontlines.geo.recognise import (
     FEATURE_HEADS,
@@ -120,6 +121,9 @@ def resolve_mentions(
     for it in items:
         _region_of_city(it, gazetteer)
     text = doc_text(doc)
+    for it, c in agree_with_list(text, items):
+        it.best = c
+        it.reason = f"listed among places of its kind ({c.kind.value}); {it.reason}"
     far_parts = (far_partials(items) | far_namesakes(items) | stray_namesakes(items)
                  | context.owned_far(text, items))
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
