@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="95",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="96",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -181,6 +181,8 @@ STAGE = Stage(
     # (geo.romanise.russian_forms, geo.sources._with_russian_forms; gazetteer schema 12)
     # 95: (branch geovirus2) a name listed among three or more first-order divisions (or countries) of one country, 75% of
     # the list, is one of them ("..., Utah, Washington and Wisconsin"; "Manitoba, Ontario and New Brunswick") (geo.lists)
+    # 96: (branch geovirus2) a story's place named again counts once when a stray namesake's story is weighed ("a
+    # story about one country", geo.coherence.stray_namesakes), and the place itself named otherwise not at all
     writes="places",
     reads=(),
     run=extract_places,
