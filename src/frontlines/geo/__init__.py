@@ -62,7 +62,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="96",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="97",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -183,6 +183,9 @@ STAGE = Stage(
     # the list, is one of them ("..., Utah, Washington and Wisconsin"; "Manitoba, Ontario and New Brunswick") (geo.lists)
     # 96: (branch geovirus2) a story's place named again counts once when a stray namesake's story is weighed ("a
     # story about one country", geo.coherence.stray_namesakes), and the place itself named otherwise not at all
+    # 97: (branch geovirus2) a name known only by a part that names a first-order division of a country where no other
+    # place of the story lies ("West Midlands" -> Midlands, Zimbabwe; "Central Plateau" -> Plateau, Nigeria, in a Haiti
+    # story) is a region of the story the gazetteer lacks, placed as a local feature (geo.coherence.far_partials)
     writes="places",
     reads=(),
     run=extract_places,
