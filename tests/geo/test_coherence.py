@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from frontlines.geo import resolve_spans
@@ -118,29 +116,6 @@ def test_stray_small_namesake_is_a_local_place(nlp, resources, text, toponym, ot
 def test_foreign_small_namesake_kept(nlp, resources, text, toponym, others, country) -> None:
     place = _gold(nlp, resources, text, toponym, others=others)
     assert place is not None and place.kind != PlaceKind.FACILITY and place.country == country, place
-
-
-STORY_NAMING_A_CAPITAL_AGAIN = ("Doctors from Kigali flew in. Kigali sent vaccines, and Kigali promised more. "
-                                "Cases were found in Suba, Migori, Homa Bay, Kisumu and Kisii.")
-
-
-@pytest.mark.parametrize(
-    ("text", "toponym", "others", "country", "kind"),
-    [
-        # a place named three times is one place of the story: four of its five places lie in Kenya, and the
-        # small namesake abroad (Suba, Philippines) is a village of the story the gazetteer lacks
-        (STORY_NAMING_A_CAPITAL_AGAIN, "Suba", ("Kigali", "Migori", "Homa Bay", "Kisumu", "Kisii"), "KEN",
-         PlaceKind.FACILITY),
-        # negative: with only three Kenyan towns the story is not about one country (3 of 4 places)
-        ("Doctors from Kigali flew in. Kigali sent vaccines. Cases were found in Suba, Migori, Homa Bay and Kisumu.",
-         "Suba", ("Kigali", "Migori", "Homa Bay", "Kisumu"), "PHL", PlaceKind.SETTLEMENT),
-    ],
-)
-def test_stray_namesake_counts_each_place_once(nlp, resources, text, toponym, others, country, kind) -> None:
-    spans = sorted({(m.start(), m.end()) for t in (toponym, *others) for m in re.finditer(re.escape(t), text)})
-    inp = StageInput(nlp(text), Article(id="g", text=text), resources, {})
-    place = next(p for p in resolve_spans(inp, spans) if p.text == toponym)
-    assert place.country == country and place.kind == kind, place
 
 
 @pytest.mark.parametrize(

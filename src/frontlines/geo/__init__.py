@@ -181,8 +181,6 @@ STAGE = Stage(
     # (geo.romanise.russian_forms, geo.sources._with_russian_forms; gazetteer schema 12)
     # 95: (branch geovirus2) a name listed among three or more first-order divisions (or countries) of one country, 75% of
     # the list, is one of them ("..., Utah, Washington and Wisconsin"; "Manitoba, Ontario and New Brunswick") (geo.lists)
-    # 96: (branch geovirus2) a story's place named again counts once when a stray namesake's story is weighed ("a
-    # story about one country", geo.coherence.stray_namesakes), and the place itself named otherwise not at all
     # 97: (branch geovirus2) a name known only by a part that names a first-order division of a country where no other
     # place of the story lies ("West Midlands" -> Midlands, Zimbabwe; "Central Plateau" -> Plateau, Nigeria, in a Haiti
     # story) is a region of the story the gazetteer lacks, placed as a local feature (geo.coherence.far_partials)

@@ -371,10 +371,7 @@ def stray_namesakes(items: Sequence[Any]) -> set[int]:
     left alone."""
     settled = [it for it in items if it.best is not None and it.override is None]
     out: set[int] = set()
-    for it, c, said in _small_towns(settled, out):
-        # a place named again is one place of the story, and the place itself named otherwise ("Nyanza
-        # Province", "Nyanza") is no other place of its country
-        others = list({o.gid: o for o in said if o.gid != c.gid}.values())
+    for it, c, others in _small_towns(settled, out):
         if len(others) < FOCUS_MIN or any(o.country == c.country for o in others):
             continue
         counts: dict[str | None, int] = {}
