@@ -116,3 +116,24 @@ def test_stray_small_namesake_is_a_local_place(nlp, resources, text, toponym, ot
 def test_foreign_small_namesake_kept(nlp, resources, text, toponym, others, country) -> None:
     place = _gold(nlp, resources, text, toponym, others=others)
     assert place is not None and place.kind != PlaceKind.FACILITY and place.country == country, place
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "others", "kind", "country"),
+    [
+        # a region the gazetteer lacks, known only by a part that names a division abroad
+        ("Police in Birmingham and Coventry said cases rose across the West Midlands.", "West Midlands",
+         ("Birmingham", "Coventry"), PlaceKind.FACILITY, "GBR"),
+        ("Aid reached Port-au-Prince and Hinche, and the Central Plateau was cut off.", "Central Plateau",
+         ("Port-au-Prince", "Hinche"), PlaceKind.FACILITY, "HTI"),
+        # negative: a division of the story's own country bearing a part of the name holds it
+        ("Flooding hit Kristiansand and Arendal in Aust-Agder.", "Aust-Agder", ("Kristiansand", "Arendal"),
+         None, "NOR"),
+        # negative: what a name is "of" is where it lies
+        ("A ship left Vancouver for the Gulf of Alaska.", "Gulf of Alaska", ("Vancouver",), None, "USA"),
+    ],
+)
+def test_partial_division_abroad_is_a_local_region(nlp, resources, text, toponym, others, kind, country) -> None:
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.country == country, place
+    assert (place.kind == kind) if kind else place.kind != PlaceKind.FACILITY, place

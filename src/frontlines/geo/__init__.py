@@ -63,7 +63,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="95",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="98",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -199,6 +199,12 @@ STAGE = Stage(
     # division or curated place, under 5,000 people: "Near Bus Station", Buus) is lowered unless the line's lower-case
     # reading makes it a proper noun (nlp.casing._small_place_word)
     # 95: main with branches places10 (86-87) and geo12 (90-94) merged (fifteenth session)
+    # 95 (on branch geovirus2, not main's 95): (branch geovirus2) a name listed among three or more first-order divisions (or countries) of one country, 75% of
+    # the list, is one of them ("..., Utah, Washington and Wisconsin"; "Manitoba, Ontario and New Brunswick") (geo.lists)
+    # 97: (branch geovirus2) a name known only by a part that names a first-order division of a country where no other
+    # place of the story lies ("West Midlands" -> Midlands, Zimbabwe; "Central Plateau" -> Plateau, Nigeria, in a Haiti
+    # story) is a region of the story the gazetteer lacks, placed as a local feature (geo.coherence.far_partials)
+    # 98: main (95) with branch geovirus2 (95, 97) merged (fifteenth session)
     writes="places",
     reads=(),
     run=extract_places,

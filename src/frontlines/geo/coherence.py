@@ -244,12 +244,12 @@ def far_partials(items: Sequence[Any]) -> set[int]:
     # a coarser place that holds it, not a namesake
     parts = [it for it in items if (it.partial or _article_town(it)) and it.best is not None
              and it.override is None and it.best.kind in TOWN_KINDS]
-    if not parts:
-        return set()
     settled = [(it.text.lower(), it.best) for it in items if not it.partial and it.best is not None
                and it.override is None]
+    out = _foreign_partial_divisions(items, settled)
+    if not parts:
+        return out
     others = [(key, o) for key, o in settled if o.kind in TOWN_KINDS]
-    out: set[int] = set()
     for it in parts:
         c = it.best
         assert c is not None  # narrowed above; mypy does not follow the comprehension
@@ -266,6 +266,26 @@ def far_partials(items: Sequence[Any]) -> set[int]:
 
 
 _AREA_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.COUNTRY})
+
+
+_PLACING_KINDS = TOWN_KINDS | {PlaceKind.ADMIN1}  # the places a local feature is placed at (geo.context.place_feature)
+
+
+def _foreign_partial_divisions(items: Sequence[Any], settled: Sequence[tuple[str, Candidate]]) -> set[int]:
+    """Items known only by a part of their name whose place is a first-order division of a country where no
+    other place of the story lies ("West Midlands" -> Midlands, Zimbabwe, "Central Plateau" -> Plateau, Nigeria
+    in a story about Haiti): the longer name is a region of the story the gazetteer lacks, not a division
+    abroad that holds it. A division of the story's own country bearing a part of the name ("Aust-Agder")
+    still holds it; a story with no town or division to place it at says nothing."""
+    out: set[int] = set()
+    for it in items:
+        c = it.best
+        if not it.partial or c is None or it.override is not None or c.kind != PlaceKind.ADMIN1 or " of " in it.text:
+            continue  # ("the Gulf of Alaska": what a name is "of" is where it lies)
+        others = [o for key, o in settled if key != it.text.lower()]
+        if any(o.kind in _PLACING_KINDS for o in others) and not any(o.country == c.country for o in others):
+            out.add(id(it))
+    return out
 
 
 def _outside_all(c: Candidate, areas: Sequence[Candidate]) -> bool:

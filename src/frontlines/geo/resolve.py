@@ -30,6 +30,7 @@ from frontlines.geo.relative import relative_place
 from frontlines.geo.shapes import with_shape_division
 from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_variants as _variants
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
+from frontlines.geo.lists import agree_with_list
 from frontlines.geo.metonymy import metonymic_use
 from frontlines.geo.recognise import (
     FEATURE_HEADS,
@@ -123,6 +124,9 @@ def resolve_mentions(
         _region_of_city(it, gazetteer)
     text = doc_text(doc)
     districts_of_cities(doc, article_id, items, text)  # "the Kiev region of Donetsk": a district of the city
+    for it, c in agree_with_list(text, items):
+        it.best = c
+        it.reason = f"listed among places of its kind ({c.kind.value}); {it.reason}"
     far_parts = (far_partials(items) | far_namesakes(items) | stray_namesakes(items)
                  | context.owned_far(text, items))
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
