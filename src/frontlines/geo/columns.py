@@ -48,21 +48,29 @@ class DocColumns:
             found = self._folded[raw] = fold_name(raw)
         return found
 
-    def key(self, start: int, end: int) -> str:
-        """``normalise_name`` of the text from word ``start`` to the end of word ``end - 1``."""
-        piece, last = self._piece, self._last
-        parts = []
-        for k in range(start, end - 1):
+    def heads(self, start: int, stop: int) -> list[str]:
+        """The fold of the text from word ``start`` up to each word of ``start`` .. ``stop - 1``, the spaces
+        after each word kept: ``heads(start, stop)[end - 1 - start]`` is what :meth:`key_of` ends with word
+        ``end - 1`` (the scan tries every run opening at a word, each once)."""
+        piece = self._piece
+        out = [""]
+        for k in range(start, stop - 1):
             p = piece.get(k)
             if p is None:
                 p = piece[k] = self._fold(self.text[self.starts[k] : self.starts[k + 1]])
-            parts.append(p)
-        k = end - 1
-        p = last.get(k)
+            out.append(out[-1] + p)
+        return out
+
+    def key_of(self, head: str, last: int) -> str:
+        """The key of the run that ``head`` (of :meth:`heads`) opens and the word ``last`` ends."""
+        p = self._last.get(last)
         if p is None:
-            p = last[k] = self._fold(self.texts[k])
-        parts.append(p)
-        return " ".join("".join(parts).split())
+            p = self._last[last] = self._fold(self.texts[last])
+        return " ".join((head + p).split())
+
+    def key(self, start: int, end: int) -> str:
+        """``normalise_name`` of the text from word ``start`` to the end of word ``end - 1``."""
+        return self.key_of(self.heads(start, end)[-1], end - 1)
 
 
 __all__ = ["DocColumns"]

@@ -378,10 +378,12 @@ def _scan(doc: Any, cols: DocColumns, gazetteer: Gazetteer, lexicon: PlaceLexico
             continue
         i = i_open
         match = None
-        for end in range(min(i + MAX_NGRAM, sent_end[i]), i, -1):
+        stop = min(i + MAX_NGRAM, sent_end[i])
+        heads = cols.heads(i, stop)  # the runs' folded words, each word's once
+        for end in range(stop, i, -1):
             if not wordlike[end - 1]:
                 continue
-            key = cols.key(i, end)
+            key = cols.key_of(heads[end - 1 - i], end - 1)
             info = keys.get(key)
             # a lower-case last word only in curated names ("Zaporizhzhia nuclear power plant")
             if info is not None and (_is_cap(texts[end - 1]) or info[0] & FLAG_CURATED):
