@@ -739,7 +739,8 @@ def _heading(root: Any, trigger: Any, sent: Any) -> bool:
     it lie in ("Kramatorsk district: in Kostiantynivka, a man was killed by a drone"): a place of the trigger's own
     clause beats it; alone, it stays the event's place ("Kharkiv: a drone hit a house")."""
     doc = root.doc
-    colon = next((k for k in range(sent.start, min(sent.end, trigger.i)) if doc[k].text == ":"), None)
+    lower = doc_tree(doc).lower  # (a token's lower form is ":" when its text is: no Token built per word)
+    colon = next((k for k in range(sent.start, min(sent.end, trigger.i)) if lower[k] == ":"), None)
     return colon is not None and root.i < colon and sum(doc[k].is_alpha for k in range(sent.start, colon)) <= HEADING_WORDS
 
 

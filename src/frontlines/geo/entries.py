@@ -27,9 +27,23 @@ def normalise_name(text: str) -> str:
     s = text.translate(_TRANS)
     if s.isascii():
         return " ".join(s.lower().split())  # lower() is casefold() for ASCII, and faster
+    return " ".join(_fold_unicode(s).split())
+
+
+def fold_name(text: str) -> str:
+    """:func:`normalise_name` without collapsing the spaces: ``normalise_name(t) == " ".join(fold_name(t).split())``.
+
+    It goes character by character (the accents it drops are the only characters a decomposition
+    reorders), so the fold of a text is the concatenation of its parts' folds (geo.columns builds a
+    run of words' key from its words')."""
+    s = text.translate(_TRANS)
+    return s.lower() if s.isascii() else _fold_unicode(s)
+
+
+def _fold_unicode(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(s.casefold().split())
+    return s.casefold()
 
 
 @dataclass(slots=True)

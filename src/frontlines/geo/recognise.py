@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from frontlines.stages import doc_text
+from frontlines.geo.columns import DocColumns
 from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAIN, FLAG_MAJOR, Gazetteer, normalise_name
 from frontlines.geo.owners import owns_a_government
 from frontlines.geo.packaged import curated_dir_default, data_file
@@ -178,9 +179,10 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "U.S.", "D.C.", "N.Y."
 SOFT_SIGN_WORD = re.compile(r"^[^\W\d_]+(?:['\u2019][^\W\d_]+)+$")
 
 
-def _wordlike(tok: Any) -> bool:
-    return (tok.is_alpha or bool(_DOTTED.match(tok.text)) or (tok.text.endswith(".") and tok.text[:-1].isalpha())
-            or bool(SOFT_SIGN_WORD.match(tok.text)))
+def _wordlike(is_alpha: bool, text: str) -> bool:
+    """A word a name may end on: letters, a dotted abbreviation ("U.S.", "St."), or letters with soft signs."""
+    return (is_alpha or bool(_DOTTED.match(text)) or (text.endswith(".") and text[:-1].isalpha())
+            or bool(SOFT_SIGN_WORD.match(text)))
 
 
 def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon | None = None) -> list[Mention]:
@@ -196,7 +198,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
         if ent.label_ == "PERSON" and len(ent) > 1 and not _CLOCK.fullmatch(ent[0].text)  # not "11:20 Kharkiv"
     )
     # a text written all in lower case gives no capitals to tell names by
-    lower_case = not any(t.is_alpha and _is_cap(t.text) for t in doc[:200])
+    cols = DocColumns(doc, doc_text(doc))  # each word's text, form and offsets read once, and the keys of runs
+    lower_case = not any(cols.alpha[k] and _is_cap(cols.texts[k]) for k in range(min(200, cols.n)))
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             start = ent.start
@@ -213,19 +216,19 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
                 continue
             if gazetteer is not None and _bare_division_code(doc, start, ent.end, gazetteer):
                 continue
-            if gazetteer is not None and not _gaz_key(doc, start, ent.end, gazetteer) and (
+            if gazetteer is not None and not _gaz_key(cols, start, ent.end, gazetteer) and (
                     any(doc[k].text == "," for k in range(start + 1, ent.end - 1))
-                    or _listed_names(doc, start, ent.end, gazetteer) or _located_name(doc, start, ent.end, gazetteer)):
+                    or _listed_names(cols, start, ent.end, gazetteer) or _located_name(cols, start, ent.end, gazetteer)):
                 # "Hlyboke, Kharkiv" run together: a name and its division; "Robotyne and Verbove" as one
                 # facility: known names listed (not "the Church of Saints Peter and Paul"). The scan finds them apart
                 continue
             if gazetteer is not None and ent.end - start > 1 and KIND_WORDS.get(doc[ent.end - 1].lower_) in (
                     "admin1", "admin2") and (
-                    _gaz_key(doc, start, ent.end - 1, gazetteer) and not _gaz_key(doc, start, ent.end, gazetteer)):
+                    _gaz_key(cols, start, ent.end - 1, gazetteer) and not _gaz_key(cols, start, ent.end, gazetteer)):
                 # "Hpakant township" as one entity: the known name before a division's kind word
                 found.append(Mention(start, ent.end - 1, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
                 continue
-            if ent.label_ == "FAC" and (gazetteer is None or not _gaz_key(doc, start, ent.end, gazetteer)):
+            if ent.label_ == "FAC" and (gazetteer is None or not _gaz_key(cols, start, ent.end, gazetteer)):
                 # buildings, roads: a place of their own only when the gazetteer knows them;
                 # else a local feature of the town the article is about
                 found.append(Mention(start, ent.end, FEATURE_SOURCE, "FAC"))
@@ -233,18 +236,18 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer | None, lexicon: PlaceLexicon |
             found.append(Mention(start, ent.end, "ner", "LOC" if ent.label_ == "LOC" else "GPE"))
     if gazetteer is not None:
         deferred: list[Mention] = []
-        found.extend(_scan(doc, gazetteer, lexicon, surnames, ents, deferred))
+        found.extend(_scan(doc, cols, gazetteer, lexicon, surnames, ents, deferred))
         if lower_case:
             found.extend(_scan_lower(doc, gazetteer, lexicon))
         # a cued name may take over an entity the gazetteer does not know ("the area of Golaya
         # Pristan", where the NER took "Golaya" alone), never a known name
-        taken = {k for m in found if _gaz_key(doc, m.start, m.end, gazetteer) for k in range(m.start, m.end)}
-        found.extend(_cued(doc, gazetteer, taken))
-        found.extend(_named_again(doc, gazetteer, found, deferred))
+        taken = {k for m in found if _gaz_key(cols, m.start, m.end, gazetteer) for k in range(m.start, m.end)}
+        found.extend(_cued(doc, cols, gazetteer, taken))
+        found.extend(_named_again(cols, gazetteer, found, deferred))
     return [m for m in _longest_first(found) if not _compass(doc, m)]
 
 
-def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred: list[Mention]) -> list[Mention]:
+def _named_again(cols: DocColumns, gazetteer: Gazetteer, found: list[Mention], deferred: list[Mention]) -> list[Mention]:
     """One name, one sense in an article: a known name the entity recogniser took for a person, an
     organisation or a product at one mention ("stormed Mirebalais" tagged PRODUCT, "in Tibu" tagged
     ORG), too small to overrule that label on its own, is the place the article names elsewhere by the
@@ -255,13 +258,12 @@ def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred:
     (``deferred``); a name neither placed nor contained anywhere stays what the recogniser said."""
     if not deferred:
         return []
-    text = doc_text(doc)
 
     def key(m: Mention) -> str:
-        return normalise_name(text[doc[m.start].idx : doc[m.end - 1].idx + len(doc[m.end - 1].text)])
+        return cols.key(m.start, m.end)
 
     placed = {key(m) for m in found
-              if m.source in ("ner", "gazetteer", CUED_SOURCE) and _gaz_key(doc, m.start, m.end, gazetteer)}
+              if m.source in ("ner", "gazetteer", CUED_SOURCE) and _gaz_key(cols, m.start, m.end, gazetteer)}
     divisions = {c.admin1_gid for m in found if m.source != ORG_SOURCE
                  for c in gazetteer.lookup(key(m), normalised=True) if c.kind == PlaceKind.ADMIN1 and c.admin1_gid}
     # the countries the article's other names lie in (each name's likeliest place, once per name)
@@ -276,24 +278,24 @@ def _named_again(doc: Any, gazetteer: Gazetteer, found: list[Mention], deferred:
 COUNTRY_NAMED_PLACES = 2  # a country's name taken for a person is the country when the article names this many places in it
 
 
-def _located_name(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _located_name(cols: DocColumns, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """The span is a known name and the known place it lies in, run together by the recogniser ("Robotyne in
     Zaporizhzhia Oblast" tagged as one facility): the scan finds the two apart."""
-    return any(doc[k].lower_ == "in" and _gaz_key(doc, start, k, gazetteer) and _gaz_key(doc, k + 1, end, gazetteer)
+    return any(cols.lowers[k] == "in" and _gaz_key(cols, start, k, gazetteer) and _gaz_key(cols, k + 1, end, gazetteer)
                for k in range(start + 1, end - 1))
 
 
-def _listed_names(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> bool:
+def _listed_names(cols: DocColumns, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """The span lists two or more names, each one the gazetteer knows, joined by "and" or "or"."""
     parts: list[tuple[int, int]] = []
     begin = start
     for k in range(start, end + 1):
-        if k == end or doc[k].lower_ in ("and", "or"):
+        if k == end or cols.lowers[k] in ("and", "or"):
             if k == begin:
                 return False
             parts.append((begin, k))
             begin = k + 1
-    return len(parts) >= 2 and all(_gaz_key(doc, a, b, gazetteer) for a, b in parts)
+    return len(parts) >= 2 and all(_gaz_key(cols, a, b, gazetteer) for a, b in parts)
 
 
 def _document(ent: Any) -> bool:
@@ -308,25 +310,28 @@ def _compass(doc: Any, m: Mention) -> bool:
     return not (m.end < len(doc) and doc[m.end].lower_ in KIND_WORDS)
 
 
-def _cued(doc: Any, gazetteer: Gazetteer, taken: set[int]) -> Iterable[Mention]:
+def _cued(doc: Any, cols: DocColumns, gazetteer: Gazetteer, taken: set[int]) -> Iterable[Mention]:
     """Capitalised names the words around them make places, though neither the NER nor the
     gazetteer's keys took them: after "the village / town / area ... of", or before a kind word or
     an area word ("Novopol region", "Nikolaevka area"). Often a village written in another
     romanisation than the gazetteer's; the resolver looks for it by sound (Gazetteer.sound_alike)
     and drops it when nothing answers."""
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        if i in taken or not _name_token(tok) or (i > 0 and _name_token(doc[i - 1]) and i - 1 not in taken):
+    n = cols.n
+    texts, lowers = cols.texts, cols.lowers
+    # (read by index: a Token is built only for a name with a cue)
+    name = [a and _is_cap(t) and low not in _DETERMINERS for a, t, low in zip(cols.alpha, texts, lowers)]
+    for i in range(n):
+        if i in taken or not name[i] or (i > 0 and name[i - 1] and i - 1 not in taken):
             continue
         end = i + 1
         while end < n and end - i < 5 and end not in taken and (
-                _name_token(doc[end]) or (doc[end].text == "-" and end + 1 < n and _name_token(doc[end + 1])
-                                          and doc[end].whitespace_ == "")):
+                name[end] or (texts[end] == "-" and end + 1 < n and name[end + 1]
+                              and cols.ends[end] == cols.starts[end + 1])):  # no space after the hyphen
             end += 1
-        if doc[end - 1].text == "-":
+        if texts[end - 1] == "-":
             end -= 1
-        before = [t.lower_ for t in doc[max(0, i - 2) : i]]
-        after = doc[end].lower_ if end < n else ""
+        before = lowers[max(0, i - 2) : i]
+        after = lowers[end] if end < n else ""
         cue = (len(before) == 2 and before[1] == "of" and before[0] in CUE_OF_NOUNS) or (
             after in KIND_WORDS or after in CUE_AFTER)
         if not cue or doc[i].is_sent_start and not (len(before) == 2 and before[1] == "of"):
@@ -338,46 +343,47 @@ def _cued(doc: Any, gazetteer: Gazetteer, taken: set[int]) -> Iterable[Mention]:
         yield Mention(i, end, CUED_SOURCE, "GPE")
 
 
-def _name_token(tok: Any) -> bool:
-    return tok.is_alpha and _is_cap(tok.text) and tok.lower_ not in _DETERMINERS
+def _gaz_key(cols: DocColumns, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int, int] | None:
+    return gazetteer.keys.get(cols.key(start, end))
 
 
-def _gaz_key(doc: Any, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int, int] | None:
-    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-    return gazetteer.keys.get(normalise_name(text))
-
-
-def _scan(doc: Any, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: frozenset[str], ents: tuple[Any, ...],
-          deferred: list[Mention] | None = None) -> Iterable[Mention]:
+def _scan(doc: Any, cols: DocColumns, gazetteer: Gazetteer, lexicon: PlaceLexicon, surnames: frozenset[str],
+          ents: tuple[Any, ...], deferred: list[Mention] | None = None) -> Iterable[Mention]:
     """Known names the entity recogniser did not take as places, where the words around them make them
     one (_accept). A name refused only for want of population goes to ``deferred`` (_named_again)."""
     keys = gazetteer.keys
-    text = doc_text(doc)
-    n = len(doc)
+    n = cols.n
     # n-grams never cross a sentence end; one pass over the sentences is cheaper than tok.sent
     sent_end = [n] * n
     if doc.has_annotation("SENT_START"):
         for sent in doc.sents:
-            for k in range(sent.start, sent.end):
-                sent_end[k] = sent.end
+            sent_end[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
     # token indices right after an accepted place (NER places count too)
     place_ends = {ent.end for ent in ents if ent.label_ in PLACE_LABELS}
-    # each token's text, offset and shape read once (a Token object is built at every doc[k])
-    toks = list(doc)
-    texts = [t.text for t in toks]
-    ends = [t.idx + len(t.text) for t in toks]
-    wordlike = [_wordlike(t) for t in toks]
-    i = 0
-    while i < n:
-        if not wordlike[i] or not _is_cap(texts[i]) or texts[i].lower() in _DETERMINERS:
-            i += 1
+    # each token's text and shape read by index (a Token object is built at every doc[k]); a shape once per word
+    texts = cols.texts
+    shapes: dict[tuple[bool, str], tuple[bool, bool]] = {}  # (letters only, text) -> (word-like, may open a name)
+    wordlike = []
+    opens = []
+    for word in zip(cols.alpha, texts):
+        if (shape := shapes.get(word)) is None:
+            like = _wordlike(*word)
+            shape = shapes[word] = (like, like and _is_cap(word[1]) and word[1].lower() not in _DETERMINERS)
+        wordlike.append(shape[0])
+        if shape[1]:
+            opens.append(len(wordlike) - 1)
+    i = 0  # where the scan may start next: past the last name found; the words that may open one, in order
+    for i_open in opens:
+        if i_open < i:
             continue
+        i = i_open
         match = None
-        start_char = toks[i].idx
-        for end in range(min(i + MAX_NGRAM, sent_end[i]), i, -1):
+        stop = min(i + MAX_NGRAM, sent_end[i])
+        heads = cols.heads(i, stop)  # the runs' folded words, each word's once
+        for end in range(stop, i, -1):
             if not wordlike[end - 1]:
                 continue
-            key = normalise_name(text[start_char : ends[end - 1]])
+            key = cols.key_of(heads[end - 1 - i], end - 1)
             info = keys.get(key)
             # a lower-case last word only in curated names ("Zaporizhzhia nuclear power plant")
             if info is not None and (_is_cap(texts[end - 1]) or info[0] & FLAG_CURATED):
