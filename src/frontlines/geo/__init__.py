@@ -134,7 +134,7 @@ STAGE = Stage(
     # 45: (branch places6) a name in quotes between a person's given name and surname is a nickname, no place
     # (Ismael "El Mayo" Zambada went to County Mayo; geo.recognise._nickname)
     # 46: (branch places6) a name a verb of bombardment is done to ("Stepanakert was shelled", "shelled Stepanakert") is a
-    # place whatever the label, though too small to overrule it (geo.recognise._bombarded)
+    # place whatever the label, though too small to overrule it (geo.verbs.bombarded)
     # 55: (branch geo8) a name written with "River" whose places, found without that word, are all towns ("Wei River"
     # -> Weifang, "River Wye" -> Wye, Kent) is a river the gazetteer lacks, placed as a local feature at the story's
     # town (geo.resolve._river_unknown)
@@ -191,7 +191,7 @@ STAGE = Stage(
     # Selydove", read as a verb; nlp.english, nlp.casing._names)
     # 92: (branch geo12) a headline's passive without its auxiliary ("Dobropillia Shelled, Five Killed"): the subject of
     # a bombardment verb that has no object is what was shelled, a place though small and first in its sentence
-    # (geo.recognise._bombarded)
+    # (geo.verbs.bombarded)
     # 93: (branch geo12) "the Kiev region of Donetsk": a division's kind word followed by "of" and a city (100,000 or
     # more) makes the name one of the city's districts, named after a place elsewhere, placed at the city (and the
     # city is the city, not its region); not where the name is also a place in the city's region (geo.districts)

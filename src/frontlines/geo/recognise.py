@@ -22,6 +22,7 @@ import yaml
 
 from frontlines.stages import doc_text
 from frontlines.geo.columns import DocColumns
+from frontlines.geo.verbs import bombarded as _bombarded
 from frontlines.geo.gazetteer import FLAG_CURATED, FLAG_MAIN, FLAG_MAJOR, Gazetteer, normalise_name
 from frontlines.geo.owners import owns_a_government
 from frontlines.geo.packaged import curated_dir_default, data_file
@@ -487,22 +488,6 @@ def _date_tagged_country(doc: Any, start: int, end: int, key: str, flags: int, e
     tok = doc[start]
     return (ent_labels == {"DATE"} and end - start == 1 and bool(flags & FLAG_MAJOR) and bool(flags & FLAG_MAIN)
             and _is_cap(tok.text) and tok.pos_ == "PROPN" and key not in _CALENDAR_WORDS)
-
-
-# verbs of bombardment, done to a place and not to a person ("Stepanakert was shelled", "bombarded Ganja")
-_BOMBARDED = frozenset({"shell", "bombard", "strafe"})
-
-
-def _bombarded(tok: Any) -> bool:
-    """A name a verb of bombardment is done to is a place, whatever the label: one shells a town, not a
-    person ("Stepanakert was shelled again overnight", Stepanakert tagged a person). A headline drops the
-    passive's auxiliary ("Dobropillia Shelled, Five Killed"): the subject of such a verb that shells nothing
-    (no object) is what was shelled."""
-    head = tok.head
-    if head.i == tok.i or head.lemma_.lower() not in _BOMBARDED:
-        return False
-    return tok.dep_ in ("nsubjpass", "dobj") or (
-        tok.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in head.children))
 
 
 def _accept(
