@@ -619,7 +619,9 @@ def test_a_claim_the_denial_answers_is_denied(run_events, text: str, status: str
 
 
 @pytest.mark.parametrize(("text", "n"), [
-    ("Thousands of reservists were called up to serve following a mobilisation decree in March.", 1),
+    ("About 30,000 troops are in the province, including volunteers and conscripts called up to fight following a "
+     "mobilisation order in May.", 1),
+    ("Reservists called up under a mobilisation order last month have reached the front.", 1),
     # negative cases: an order told in a clause of its own, and an order not yet carried out, are acts of their own
     ("The army mobilised reservists last week, and the president ordered a second mobilisation.", 2),
 ])

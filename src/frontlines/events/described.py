@@ -1,10 +1,11 @@
-"""A deed told to describe a place: a participle on the predicate noun of a copula ("Mariupol was the
-largest city seized by the invaders", "... and was the only regional capital captured by the Russians to
-date") says what the copula's subject is, by a deed done to it. It is no new happening: when the article has
-already told a deed of the same type and family at the same place, it is that telling (merged into it, which
-keeps its own date); otherwise it is the deed's one telling, and takes no date from the sentence's main
-clause or from the story's time so far (the description is true now, whenever the deed was done): only a
-day told inside the participle's own phrase dates it ("captured by the rebels in 2012")."""
+"""A deed told to describe a place: a participle on the definite predicate noun of a copula ("Mariupol was
+the largest city seized by the invaders", "... and was the only regional capital captured by the Russians to
+date"; not the indefinite "what it said were charges detonated") says what the copula's subject is, by a deed
+done to it. It is no new happening: when the article has already told a deed of the same type and family at
+the same place, it is that telling (merged into it, which keeps its own date); otherwise it is the deed's one
+telling, and takes no date from the sentence's main clause or from the story's time so far (the description
+is true now, whenever the deed was done): only a day told inside the participle's own phrase dates it
+("captured by the rebels in 2012")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from frontlines.events.draft import Draft, absorb
 from frontlines.events.merge import _one_family
 
 _COPULAS = frozenset({"be", "become", "remain"})
+_DEFINITE = frozenset({"the", "this", "that"})
 
 
 def predicate_participle(head: Any) -> bool:
@@ -23,7 +25,11 @@ def predicate_participle(head: Any) -> bool:
     if head.dep_ != "acl" or head.tag_ not in ("VBN", "VBG"):
         return False
     noun = head.head
-    return noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS
+    if noun.dep_ != "attr" or noun.head.lemma_.lower() not in _COPULAS:
+        return False
+    # a definite description singles its subject out ("the only capital captured", "its first town taken"); an
+    # indefinite one brings in new things ("what it said were charges detonated by the fighters": the deed itself)
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children)
 
 
 def _same_place(a: Draft, b: Draft) -> bool:
