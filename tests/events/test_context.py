@@ -614,3 +614,16 @@ def test_the_datelines_town_named_again_is_what_the_story_is_about(run_events, t
     events = [e for e in run_events(text, places=(dateline, named, itahari)) if e.evidence.text.startswith("Protesters")]
     assert events, text
     assert events[0].place is not None and events[0].place.text == expected, (events[0].trigger, events[0].place)
+
+
+def test_a_call_up_with_no_place_is_not_at_the_town_before(run_events) -> None:
+    from tests.events.conftest import actor, place
+    text = "Fighting raged around Bakhmut on Monday. The Kremlin announced that Russian men would be drafted into the army."
+    events = run_events(text, places=(place(text, "Bakhmut"),),
+                        actors=(actor(text, "Russian men", "Russian men", "RUS", Sector.CIVILIAN),))
+    calls = [e for e in events if e.plover_type == "MOBILIZE"]
+    assert calls and all(e.place is None or e.place.name != "Bakhmut" for e in calls), [(e.trigger, e.place) for e in calls]
+    # negative case: a deed done there with no place of its own still happens where the story is
+    text = "Fighting raged around Bakhmut on Monday. Russian troops shelled the outskirts."
+    attacks = [e for e in run_events(text, places=(place(text, "Bakhmut"),)) if e.plover_type == "ASSAULT"]
+    assert any(e.place is not None and e.place.name == "Bakhmut" for e in attacks), [(e.trigger, e.place) for e in attacks]

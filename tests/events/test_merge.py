@@ -616,3 +616,15 @@ def test_reports_called_false_of_a_deed_told_nowhere_else_stay_denied(run_events
 def test_a_claim_the_denial_answers_is_denied(run_events, text: str, status: str) -> None:
     events = _assaults(run_events(text))
     assert [e.status.value for e in events] == [status], [(e.trigger, e.status, e.attributed_to) for e in events]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("About 30,000 troops are in the province, including volunteers and conscripts called up to fight following a "
+     "mobilisation order in May.", 1),
+    ("Reservists called up under a mobilisation order last month have reached the front.", 1),
+    # negative cases: an order told in a clause of its own, and an order not yet carried out, are acts of their own
+    ("The army mobilised reservists last week, and the president ordered a second mobilisation.", 2),
+])
+def test_a_deed_told_with_the_order_that_made_it_is_one(run_events, text: str, n: int) -> None:  # noqa: ANN001
+    calls = [e for e in run_events(text) if e.plover_type == "MOBILIZE"]
+    assert len(calls) == n, [(e.trigger, e.status) for e in calls]

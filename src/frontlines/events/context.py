@@ -467,6 +467,18 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
             own = [(p, root) for p, root in places if start <= root.i < end
                    and p.kind == PlaceKind.SETTLEMENT and root.dep_ not in ("poss", "agent")
                    and not (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))]
+        how = "a place named in its sentence in another role"
+        if not own and d.typing.plover == "MOBILIZE":
+            # a call-up with no place of its own happens in the country of the people it mobilises or of the
+            # state mobilising them ("Putin announced that ordinary Russian citizens would be drafted"), not at
+            # the town of the sentence before: the article's naming of that country, else no place
+            nations = {a.country for a in (*d.sources, *d.targets) if a.country}
+            if nations:
+                home = [(p, root) for p, root in places if p.kind == PlaceKind.COUNTRY and p.country in nations]
+                if not home:
+                    continue
+                own = home[-1:]
+                how = "a call-up: the country of the people it mobilises"
         earlier = before(start)
         post = bisect.bisect_right(posts, d.sent.start_char) if posts else 0
         if post and not _there(d.sent) and any(root.idx < posts[0] for _, root in places):
@@ -475,7 +487,6 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
         nearest = None
         if own:
             p, _ = own[0]
-            how = "a place named in its sentence in another role"
         elif (nearest := next(earlier, None)) is not None:
             p, root = nearest
             how = "no place in its sentence: the nearest place named before it"

@@ -214,7 +214,8 @@ def merge_one_act_per_sentence(drafts: list[Draft]) -> None:
             a, b = live(first), live(second)
             if a is b or a.dropped or b.dropped or a.typing.plover != b.typing.plover:
                 continue
-            if _done(a) != _done(b) or (not _done(a) and a.realis.status is not b.realis.status):
+            made = _deed_of_its_order(a, b) or _deed_of_its_order(b, a)
+            if made is None and (_done(a) != _done(b) or (not _done(a) and a.realis.status is not b.realis.status)):
                 continue
             if _places_differ(a, b) or _own_days_differ(a, b) or not _one_party(a.sources, b.sources) \
                     or not _one_party(a.targets, b.targets):
@@ -222,9 +223,32 @@ def merge_one_act_per_sentence(drafts: list[Draft]) -> None:
             sub_a, sub_b = a.typing.acled_sub, b.typing.acled_sub
             if sub_a != sub_b and sub_a not in _UNSPECIFIC and sub_b not in _UNSPECIFIC:
                 continue
-            if specificity(sub_b) > specificity(sub_a):
+            if made is not None:
+                a, b = made, (b if made is a else a)  # the deed keeps its telling as done
+            elif specificity(sub_b) > specificity(sub_a):
                 a, b = b, a
             absorb(a, b)
+
+
+def _deed_of_its_order(deed: Draft, order: Draft) -> Draft | None:
+    """``deed`` told as done in the clause that names the order that made it (“conscripts called up following
+    a mobilisation order”, “troops withdrew under an order to pull back”): the order's noun hangs, through a
+    preposition, on the deed's verb; one happening, the deed. None otherwise (“the army mobilised reservists
+    and ordered a second call-up”: an order of its own clause is another act)."""
+    if not _done(deed) or order.realis.status is not EventStatus.ORDERED:
+        return None
+    verb, noun = deed.trigger.head, order.trigger.head
+    if verb.pos_ not in ("VERB", "AUX") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    tok = noun
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "a mobilisation order": the order the type's noun names
+    if tok.dep_ not in ("pobj", "dobj") or tok.head.dep_ != "prep":
+        return None  # "following an order" parses the order as the participle's object
+    host = tok.head.head
+    while host.i != verb.i and host.dep_ == "xcomp":
+        host = host.head  # "called up to fight following an order": the deed's own open clause
+    return deed if host.i == verb.i else None
 
 
 def _one_party(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:

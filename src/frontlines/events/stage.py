@@ -79,6 +79,7 @@ from frontlines.events.parts import (
     merge_parts_of_attack,
     merge_victims_told_again,
 )
+from frontlines.events.described import merge_described_deeds
 from frontlines.events.retellings import merge_lead_retold, merge_named_tolls, merge_terms_of_own_kind
 from frontlines.events.tolls import merge_tolls
 from frontlines.events.modifiers import drop_participant_descriptions
@@ -145,7 +146,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "467"  # v467: (subtype8 v430-432, merged after v466) releases are concessions, an attack noun's 'on' is its target, protest clashes, accepted ceasefires, suicide blasts, partial interceptions, withdrawals after fighting (docs/events-versions.md)
+VERSION = "471"  # v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -294,6 +295,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         control_place(d, inp, index)
     seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)
     preceding_place(kept, index, breaks, post_starts(inp.article.text or doc.text))
+    merge_described_deeds(kept)  # a deed describing a copula's subject, once places are known (v471)
+    kept = [d for d in kept if not d.dropped]
     release_place(kept, index, doc, inp.article.source)
     own_defences(kept, index)
     nation_of_armed_bodies(kept, index)
