@@ -61,17 +61,8 @@ from frontlines.events.mentions import (
     drop_non_events,
     drop_references,
 )
-from frontlines.events.merge import (
-    attach_sentence_quantities,
-    headline_end,
-    merge_across_sentences,
-    merge_denied_retellings,
-    merge_headline,
-    merge_in_sentence,
-    merge_one_act_per_sentence,
-    merge_reported_retellings,
-    merge_same_happening,
-)
+from frontlines.events.merge import attach_sentence_quantities, merge_in_sentence, merge_one_act_per_sentence
+from frontlines.events.merge_across import headline_end, merge_across_sentences, merge_headline, merge_same_happening
 from frontlines.events.parts import (
     merge_debris,
     merge_doers_told_again,
@@ -80,7 +71,13 @@ from frontlines.events.parts import (
     merge_victims_told_again,
 )
 from frontlines.events.described import merge_described_deeds
-from frontlines.events.retellings import merge_lead_retold, merge_named_tolls, merge_terms_of_own_kind
+from frontlines.events.retellings import (
+    merge_denied_retellings,
+    merge_lead_retold,
+    merge_named_tolls,
+    merge_reported_retellings,
+    merge_terms_of_own_kind,
+)
 from frontlines.events.tolls import merge_tolls
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import (
