@@ -34,20 +34,9 @@ from frontlines.events.coder import (
     sentence_cues,
     type_trigger,
 )
-from frontlines.events.context import (
-    forces_at_home,
-    inherit,
-    officials_at_home,
-    more_of_the_same,
-    post_starts,
-    preceding_place,
-    referred_time,
-    report_night,
-    seat_of_power,
-    story_day,
-    lead_day,
-    told_after,
-)
+from frontlines.events.at_home import forces_at_home, officials_at_home, seat_of_power
+from frontlines.events.context import inherit, more_of_the_same, post_starts, preceding_place
+from frontlines.events.context_time import lead_day, referred_time, report_night, story_day, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.barrages import barrage_means
 from frontlines.events.datelines import said_where_filed
