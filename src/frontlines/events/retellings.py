@@ -42,7 +42,7 @@ from frontlines.events.merge import (
     attacks_told_before,
     nearest_told,
 )
-from frontlines.events.refutations import answered_by_denial
+from frontlines.events.denials import answered_by_denial
 from frontlines.events.tolls import take_toll
 from frontlines.events.voice import HARM_VERBS
 from frontlines.quotes.cues import SPEECH_LEMMAS
@@ -323,7 +323,7 @@ def merge_denied_retellings(drafts: list[Draft]) -> None:
     saying on the denial or on the denied deed ("saying it had struck a militia camp"), is absorbed too.
     The earlier telling keeps its status when the article tells it in its own voice (the denial is the denier's
     word on it); a party's claim or someone's report the denier answers is denied
-    (:func:`frontlines.events.refutations.answered_by_denial`)."""
+    (:func:`frontlines.events.denials.answered_by_denial`)."""
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover not in _RETOLD_TYPES or d.realis.status is not EventStatus.DENIED:
             continue

@@ -115,7 +115,7 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.docindex import index_doc
-from frontlines.events.refutations import (
+from frontlines.events.judgements import (
     drop_judgements_of_deeds_told,
     drop_judgements_told_with_their_deeds,
     judgements_of_deeds_in_sentence,
