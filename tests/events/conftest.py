@@ -121,3 +121,12 @@ def run_events(nlp: Any, resources: Resources) -> RunEvents:
 def top(events: tuple[Event, ...]) -> Event | None:
     """The most confident event, as the eval runner picks it."""
     return max(events, key=lambda e: e.confidence) if events else None
+
+
+def _at(text: str, needle: str, country: str, kind: str) -> Place:
+    """A place of ``country`` and ``kind`` at the first ``needle`` of ``text``."""
+    from frontlines.records import PlaceKind
+
+    start = text.index(needle)
+    return Place(text=needle, evidence=Evidence(article_id="t", start=start, end=start + len(needle), text=needle),
+                 name=needle, kind=PlaceKind(kind), lat=5.0, lon=5.0, country=country, precision=Precision.EXACT)

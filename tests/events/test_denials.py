@@ -1,11 +1,14 @@
-"""events.denials: a party denying a part in a deed denies the attack others tell of it, a claim of
-responsibility names the attack's doer, a blame names the doer of a deed told without one (table tests
-with the cases that must stay as told)."""
+"""events.denials: a denial of something told is no event, refusing what is asked or offered is REJECT; a
+denial answers another's claim or report; a party denying a part in a deed denies the attack others tell of it,
+a claim of responsibility names the attack's doer, a blame names the doer of a deed told without one (table
+tests with the cases that must stay as told)."""
 
 from __future__ import annotations
 
 import pytest
 
+from frontlines.events.denials import answered_by_denial
+from frontlines.events.realis import Realis
 from frontlines.records import Actor, EventStatus, Sector
 from tests.events.conftest import _ev, actor
 
@@ -128,3 +131,54 @@ def test_a_dismissed_telling_denies_what_it_told(run_events, text: str, trigger:
     hits = [e for t, e in events.items() if t.startswith(trigger)]
     assert hits, sorted(events)
     assert hits[0].status == status, [(e.trigger, e.status, e.attributed_to) for e in events.values()]
+
+
+DENIALS = [
+    # (text, a REJECT event expected)
+    ("The Kremlin dismissed the accusations.", False),
+    ("Islamic Jihad rejected the claim as a lie.", False),
+    ("Kyiv denies the city has fallen.", False),
+    ("The spokesman rejected any suggestion that the region's status had changed.", False),
+    ("The ministry rejected the report as biased.", False),
+    ("The army said the school had reopened, a claim the diocese rejected.", False),
+    ("Reports that the command surrendered are fabricated and are rejected.", False),
+    # refusing what is asked or offered stays REJECT
+    ("The rebels rejected the ceasefire proposal on Monday.", True),
+    ("The government dismissed the demand for new elections.", True),
+    ("Parliament rejected the bill on Tuesday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "reject"), DENIALS)
+def test_a_denial_of_a_telling_is_no_event(run_events, text: str, reject: bool) -> None:
+    events = run_events(text)
+    assert ("REJECT" in {e.plover_type for e in events}) is reject, [(e.plover_type, e.trigger) for e in events]
+
+
+def _realis(status: str, said: str | None) -> Realis:
+    return Realis(status=EventStatus(status), frame=None, attributed_to=said, attributed_token=None)
+
+
+# A deed told before that a denial answers (events v420, corpus conventions 4 and 5): another party's claim or
+# someone's report is denied and keeps its teller; what the article tells in its own voice, a plan, and the
+# denier's own telling keep their status.
+ANSWERED = [
+    # (the earlier telling's status, its teller, the denier, the status it ends with)
+    ("claimed", "Yevgeny Prigozhin", "His spokesman", "denied"),
+    ("happened", "Azerbaijan's Prosecutor General's Office", None, "denied"),
+    ("happened", "Relief International", "The RSF", "denied"),
+    # negative: the article's own voice
+    ("happened", None, "Azerbaijan's defence ministry", "happened"),
+    # negative: an announcement to come is no deed told
+    ("announced", "the LNA", "an LNA spokesman", "announced"),
+    # negative: the denier's own telling
+    ("claimed", "the LNA", "an LNA spokesman", "claimed"),
+]
+
+
+@pytest.mark.parametrize(("status", "teller", "denier", "expected"), ANSWERED)
+def test_a_denial_answers_another_s_claim_or_report(status: str, teller: str | None, denier: str | None,
+                                                     expected: str) -> None:
+    told = answered_by_denial(_realis(status, teller), _realis("denied", denier))
+    assert told.status.value == expected
+    assert told.attributed_to == teller

@@ -1,10 +1,9 @@
-"""events.merge across sentences: one happening told twice is one event (table tests with the
-cases that must stay apart)."""
+"""events.merge within a sentence: triggers of one sentence that name one happening are one event, one act
+of a kind per sentence (table tests with the cases that must stay apart)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -15,66 +14,6 @@ from tests.events.conftest import _ev, place, timev
 
 def _assaults(events) -> list:  # noqa: ANN001
     return [e for e in events if e.plover_type == "ASSAULT"]
-
-
-def test_a_lead_that_sums_up_the_body_is_the_body_event(run_events) -> None:
-    text = ("The death toll from yesterday's strike on the market has risen to nine. "
-            "Two missiles hit the market at noon on Saturday.")
-    events = _assaults(run_events(text, times=(timev(text, "yesterday", "2022-11-08"),
-                                                timev(text, "noon on Saturday", "2022-11-08"))))
-    assert len(events) == 1 and events[0].evidence.text.startswith("Two missiles"), [e.trigger for e in events]
-
-
-def test_a_lead_told_in_full_keeps_the_event(run_events) -> None:
-    text = ("The agency condemned the attack carried out by a gang on Thursday in the town. "
-            "Gang members attacked residents at dawn.")
-    events = _assaults(run_events(text, times=(timev(text, "Thursday", "2022-11-03"),)))
-    assert len(events) == 1 and events[0].trigger.startswith("attack carried") or events[0].trigger == "attack", \
-        [e.trigger for e in events]
-
-
-def test_a_definite_mention_of_another_day_stays_apart(run_events) -> None:
-    text = ("Missiles struck the port on Wednesday. "
-            "Officials called it retaliation for Monday's attack on the bridge.")
-    events = _assaults(run_events(text, times=(timev(text, "Wednesday", "2022-11-09"),
-                                                timev(text, "Monday", "2022-11-07"))))
-    assert len(events) == 2, [e.trigger for e in events]
-
-
-def test_a_casualty_clause_is_the_toll_of_the_attack_before_it(run_events) -> None:
-    text = ("Shells landed in the camp on Friday morning, where thousands who fled the fighting live. "
-            "According to local officials, at least 20 people were killed.")
-    events = _assaults(run_events(text))
-    shells = next(e for e in events if e.trigger == "Shells")
-    assert any(q.kind == "killed" for q in shells.quantities), [(e.trigger, e.quantities) for e in events]
-    assert not any(e.trigger == "killed" for e in events)
-
-
-def test_a_casualty_clause_with_its_own_attack_stays_its_own(run_events) -> None:
-    text = "Shells landed in the camp on Friday. On Sunday, gunmen killed three farmers near the river."
-    assert len(_assaults(run_events(text))) == 2
-
-
-# A party's claim of an attack already told is that attack (events v4); a telling
-# with a day, a place or a means of its own, or a plain narrative sentence, stays its own event.
-RETELLINGS = [
-    ("Israeli warplanes struck Hezbollah targets in southern Lebanon overnight. "
-     "Israel said its jets hit weapons depots.", (), 1),
-    ("Gunmen stormed the hotel in the evening. Al-Shabaab said its fighters had stormed the hotel.", (), 1),
-    # a day the first telling did not give
-    ("Gunmen attacked a village in the north. Residents said gunmen shot dead two farmers on Friday.",
-     (("Friday", "2022-11-04"),), 2),
-    # a plain narrative sentence, or a witness's report, may tell a second happening of the same day
-    ("Gunmen attacked a village in the north. Gunmen also shot dead two farmers.", (), 2),
-    ("Gunmen attacked a village in the north. Residents said gunmen beat those who refused.", (), 2),
-]
-
-
-@pytest.mark.parametrize(("text", "days", "n"), RETELLINGS, ids=[r[0][:40] for r in RETELLINGS])
-def test_a_reported_retelling_is_the_event_already_told(run_events, text, days, n) -> None:  # noqa: ANN001
-    times = tuple(timev(text, needle, value) for needle, value in days)
-    events = _assaults(run_events(text, times=times))
-    assert len(events) == n, [(e.trigger, e.status.value) for e in events]
 
 
 def test_a_verb_whose_subject_is_an_attack_is_that_attack(run_events) -> None:
@@ -126,80 +65,6 @@ def test_an_order_told_as_carried_out_by_a_participle_is_one(run_events) -> None
     text = "Russian soldiers have been given the order to withdraw from the bank, effectively handing back control."
     retreats = [e for e in run_events(text) if e.plover_type == "RETREAT"]
     assert len(retreats) == 1, [(e.trigger, e.status) for e in retreats]
-
-
-def test_a_headline_is_the_body_event_it_tells(run_events) -> None:
-    title = "Air strike on village gathering must be investigated"
-    text = title + "\n\nThe military's air strike on the village on Tuesday killed at least 100 people."
-    events = _assaults(run_events(text, title=title))
-    assert len(events) == 1 and not events[0].evidence.text.startswith("Air strike"), [e.trigger for e in events]
-
-
-def test_a_headline_event_the_body_does_not_tell_stays(run_events) -> None:
-    # negative cases: a body without an attack keeps the headline's; a text not opening with its title merges nothing
-    title = "Air strike on village gathering must be investigated"
-    text = title + "\n\nThe rights group called for an independent inquiry on Tuesday."
-    assert len(_assaults(run_events(text, title=title))) == 1
-    text = "Residents buried the dead on Wednesday.\n\nThe military's air strike on the village killed 100 people."
-    assert len(_assaults(run_events(text, title=title))) == 1
-
-
-def test_headline_end() -> None:
-    from frontlines.events.merge import headline_end
-
-    assert headline_end("Kyiv says   fighting goes on\n\nBody.", "Kyiv says fighting goes on") == 28
-    assert headline_end("Body first. Kyiv says fighting goes on", "Kyiv says fighting goes on") == 0
-    assert headline_end("Anything", None) == 0
-    # with no title, a first line standing alone over the body, with no sentence-ending stop, is the headline
-    assert headline_end("Russian attack on Mykolaiv kills one\n\nA missile hit the city.", None) == 36
-    # negative cases: a first paragraph that is a sentence, of several lines, or with no body under it
-    assert headline_end("A missile hit Mykolaiv overnight.\n\nThe mayor said one person died.", None) == 0
-    assert headline_end('Russia says "we will respond"\n\nThe ministry spoke on Monday.', None) == 0
-    assert headline_end("Kyiv under fire\nUpdated at noon\n\nA missile hit the city.", None) == 0
-    assert headline_end("Russian attack on Mykolaiv kills one", None) == 0
-
-
-@pytest.mark.parametrize(
-    ("text", "count"),
-    [
-        # an untitled text whose first line is its headline: the headline's attack is the body's
-        ("Russian attack on Mykolaiv kills one\n\nA Russian missile hit a residential area of Mykolaiv overnight, "
-         "killing one person, the mayor said.", 1),
-        # negative case: a first paragraph that is a sentence of its own tells its own attack
-        ("Russian forces shelled Kherson on Monday.\n\nA Russian missile hit a residential area of Mykolaiv "
-         "overnight, killing one person.", 2),
-    ],
-)
-def test_an_untitled_first_line_is_the_headline(run_events, text: str, count: int) -> None:
-    points = {"Kherson": (46.64, 32.61), "Mykolaiv": (46.97, 32.0)}
-    places = tuple(place(text, k, lat=lat, lon=lon) for k, (lat, lon) in points.items() if k in text)
-    events = _assaults(run_events(text, places=places))
-    assert len(events) == count, [e.trigger for e in events]
-
-
-def test_a_note_toll_without_a_doer_is_the_attack_before_it(run_events) -> None:
-    """Events v32: "Three civilians injured." is a passive as notes write it; the victims are no doers."""
-    text = "On 30 August 2024, Russian aircraft dropped guided aerial bombs on Myrnohrad. Three civilians injured."
-    events = _assaults(run_events(text))
-    assert len(events) == 1 and not any(a.name == "civilians" for e in events for a in e.sources), \
-        [(e.trigger, e.sources) for e in events]
-
-
-@pytest.mark.parametrize(
-    ("text", "doers"),
-    [
-        ("Three civilians injured.", []),
-        ("Two soldiers killed near Bakhmut.", []),
-        # negative cases: an object, or an auxiliary, and the subject is the doer or the passive's patient
-        ("Gunmen killed three farmers in the village.", ["Gunmen"]),
-        ("Gunmen have killed three farmers.", ["Gunmen"]),
-    ],
-)
-def test_a_reduced_passive_has_no_doer(nlp, text: str, doers: list) -> None:
-    from frontlines.events.roles import agent_tokens
-
-    head = next(t for t in nlp(text) if t.lemma_ in ("injure", "kill"))
-    assert [t.text for t in agent_tokens(head)] == doers
 
 
 def test_the_other_side_giving_way_is_the_same_change_of_hands(run_events) -> None:
@@ -400,53 +265,6 @@ def test_what_is_said_of_the_victims_is_the_attack_told_before(run_events, text:
     assert len(events) == count, [e.trigger for e in events]
 
 
-def test_a_toll_far_below_updates_the_counted_attack(run_events) -> None:
-    # a live blog: the update is a paragraph of its own, and an interception told between has no count
-    text = ("09:00 - US strikes on the port killed 58 people.\n\n"
-            "11:00 - A missile fired at Tel Aviv was intercepted.\n\n"
-            "14:00 - Update: the death toll from the port rises to 74, with 171 injured.")
-    events = _assaults(run_events(text))
-    counted = [e for e in events if any(q.kind == "killed" for q in e.quantities)]
-    assert len(counted) == 1 and counted[0].trigger.startswith("strikes"), [(e.trigger, e.quantities) for e in events]
-    assert not any(e.evidence.text.startswith("Update") for e in events), [e.evidence.text for e in events]
-
-
-def test_a_casualty_clause_far_below_without_a_toll_stays_apart(run_events) -> None:
-    # negative: without "toll" a count told paragraphs later is not tied to a far attack
-    text = ("09:00 - US strikes on the port killed 58 people.\n\n"
-            "11:00 - Sirens sounded in the north.\n\n"
-            "14:00 - In another town, three people were killed.")
-    events = _assaults(run_events(text))
-    assert len(events) == 2, [e.trigger for e in events]
-
-
-def test_a_threat_is_no_later_telling_of_a_strike(run_events) -> None:
-    text = ("The deadliest single strike of the campaign hit the port on Thursday. "
-            "The group said attacks on shipping will continue.")
-    events = [e for e in run_events(text, times=(timev(text, "Thursday", "2025-04-17"),))
-              if e.plover_type in ("ASSAULT", "THREATEN")]
-    # the attacks said to come are the group's stated threat (PLOVER THREATEN, events v263), the strike an ASSAULT
-    assert sorted(e.plover_type for e in events) == ["ASSAULT", "THREATEN"], [(e.trigger, e.status) for e in events]
-
-
-def test_a_bare_explosion_is_the_blast_whose_means_the_paragraph_names(run_events) -> None:
-    text = ("An explosion tore through a market in the town on Sunday. At least 18 people died in the blast, "
-            "police said. A suicide bomber detonated explosives strapped to her body, a witness said.")
-    events = _assaults(run_events(text, places=(place(text, "town", lat=11.8, lon=13.15),),
-                                  times=(timev(text, "Sunday", "2024-03-03"),)))
-    assert len(events) == 1 and events[0].acled_sub_event_type == "Suicide bomb", \
-        [(e.trigger, e.acled_sub_event_type) for e in events]
-
-
-def test_an_explosion_in_another_town_stays_apart(run_events) -> None:
-    # negative: two named places are two happenings, whatever the means
-    text = "An explosion hit a market in Maiduguri on Sunday. Militants shelled Monguno on Sunday."
-    events = _assaults(run_events(text, places=(place(text, "Maiduguri", lat=11.85, lon=13.16),
-                                                place(text, "Monguno", lat=12.67, lon=13.61)),
-                                  times=(timev(text, "Sunday", "2024-03-03"),)))
-    assert len(events) == 2, [(e.trigger, e.place) for e in events]
-
-
 def test_a_killing_told_of_an_attack_noun_is_its_toll(run_events) -> None:
     # the sentence's protesters do not make the killing force used on them: it is the explosion's
     text = ("Anger spread on Wednesday over an explosion that killed hundreds of people at a hospital, "
@@ -486,70 +304,6 @@ def test_a_doer_taken_up_again_tells_the_same_happening(pipeline_resources: Any,
     assert [(e.trigger, e.acled_sub_event_type) for e in events] == expected
 
 
-# A deed a party denies that the article has told before is that deed (events v151), and so is the
-# denier's own version in a participle of saying; a day in the denial's clause is the denial's. A denied
-# deed with a patient not presented as known, another day or another place of its own stays apart.
-DENIED_AGAIN = [
-    ("Missiles struck a market. The ministry denied that its forces had struck the market.", 1),
-    ("Shortly before midnight on 2 July, an airstrike hit a detention centre in Tajoura. On 3 July, a rebel "
-     "spokesman denied that its aircraft had targeted the centre, saying it had struck a nearby militia camp.", 1),
-    ("Rebels said on Saturday that they had taken Bakhmut. Kyiv's spokesman denied that the city was taken.", 1),
-    # a charge's content, another day or another place of its own
-    ("Missiles struck a market in Kharkiv. The ministry denied that its forces had shelled villages.", 2),
-    ("Missiles struck a market in Kharkiv on Monday. The ministry denied that its forces had struck the bridge "
-     "on Friday.", 2),
-    ("Drones struck a fuel depot in Kharkiv. The ministry denied that its forces had struck the port in Odesa.", 2),
-]
-
-
-@pytest.mark.parametrize(("text", "n"), DENIED_AGAIN, ids=[f"{t[0][:30]}-{t[1]}" for t in DENIED_AGAIN])
-def test_a_denied_deed_told_before_is_that_deed(pipeline_resources: Any, text: str, n: int) -> None:
-    from frontlines.pipeline import process_article
-    from frontlines.records import Article
-
-    extraction = process_article(Article(id="t", text=text, published=dt.date(2019, 7, 4)), pipeline_resources)
-    events = [e for e in extraction.events if e.plover_type == "ASSAULT"]
-    assert len(events) == n, [(e.trigger, e.status.value, e.time and e.time.value) for e in events]
-
-
-def _two_places(text: str, first: str, second: str) -> tuple:
-    """Places for the first occurrence of ``first`` and the last occurrence of ``second`` (one town told twice)."""
-    a = place(text, first, lat=40.68, lon=46.36)
-    start = text.rindex(second)
-    b = replace(a, text=second, name=second, evidence=replace(a.evidence, start=start, end=start + len(second),
-                                                              text=second))
-    if second != first:
-        b = replace(b, lat=41.2, lon=47.1)
-    return a, b
-
-
-# events v190: a mention that the setting leaves with no ACLED sub-type (here a drug market makes the blasts
-# a crime setting's) and one typed by its means, at one named place and day, are one happening
-UNTYPED = [
-    ("Strong explosions were heard near the drug market in Lysa overnight. "
-     "A missile hit a residential building in Lysa, officials said.", "Lysa", "Lysa", 1),
-    # another named place: two happenings
-    ("Strong explosions were heard near the drug market in Lysa overnight. "
-     "A missile hit a residential building in Dobra, officials said.", "Lysa", "Dobra", 2),
-]
-
-
-@pytest.mark.parametrize(("text", "first", "second", "n"), UNTYPED)
-def test_an_untyped_mention_joins_the_typed_one_of_its_place(run_events, text: str, first: str, second: str,
-                                                               n: int) -> None:
-    events = _assaults(run_events(text, places=_two_places(text, first, second)))
-    assert len(events) == n, [(e.trigger, e.acled_sub_event_type, e.place and e.place.name) for e in events]
-    if n == 1:
-        assert events[0].acled_sub_event_type == "Shelling/artillery/missile attack"
-
-
-def test_an_untyped_mention_of_another_day_stays_apart(run_events) -> None:
-    text = ("Strong explosions were heard near the drug market in Lysa on Monday. "
-            "A missile hit a residential building in Lysa on Wednesday, officials said.")
-    events = _assaults(run_events(text, places=_two_places(text, "Lysa", "Lysa"),
-                                  times=(timev(text, "Monday", "2022-11-07"), timev(text, "Wednesday", "2022-11-09"))))
-    assert len(events) == 2, [(e.trigger, e.acled_sub_event_type) for e in events]
-
 # events v193: a participle telling what an attack did hangs on the verb the attack noun is the subject of,
 # or is the conjunct of such a participle: one event, whatever place each clause got
 PARTICIPLES = [
@@ -566,56 +320,6 @@ def test_a_participle_of_the_attack_nouns_verb_is_the_attack(run_events, text: s
     events = _assaults(run_events(text, places=(place(text, "Dobra", lat=8.0, lon=124.3),
                                                 place(text, "Lysa", lat=9.5, lon=125.9))))
     assert len(events) == n, [(e.trigger, e.place and e.place.name) for e in events]
-
-
-# (v199) captives told in the passive with no doer, within two sentences after a raid in its paragraph, are what the
-# raid took: one event, an abduction (ACLED codes the raid by what it did to the people it took); captives taken on
-# another day, by doers of their own, stay an event of their own
-CAPTIVES = [
-    ("On Tuesday, gunmen stormed a church in Eruku during an evening service. Three worshippers were killed and 38 "
-     "were taken away, the state government said.", ["Abduction/forced disappearance"]),
-    ("On Friday, armed men raided a boarding school in Papiri. The Christian Association said 303 pupils and 12 "
-     "teachers were abducted.", ["Abduction/forced disappearance"]),
-    ("On Friday, armed men raided a boarding school in Papiri. On Sunday, bandits abducted 12 farmers in Kontagora.",
-     ["Attack", "Abduction/forced disappearance"]),
-]
-
-
-@pytest.mark.parametrize(("text", "subs"), CAPTIVES, ids=["taken-away", "abducted", "own-day-and-doers"])
-def test_captives_told_after_a_raid_are_what_it_took(run_events, text: str, subs: list[str]) -> None:
-    assert [e.acled_sub_event_type for e in run_events(text)] == subs
-
-
-# A deed that reports called untrue tell, told before, is that deed (events v253): the denial joins it, which keeps
-# its own day; told nowhere before, the reports' deed stays, denied.
-def test_reports_called_false_of_a_deed_told_before_are_that_deed(run_events) -> None:
-    text = ("Soldiers shot dead at least 21 civilians in Ngarbuh on Friday, witnesses said.\n\n"
-            "On Monday, the communication minister described reports of a massacre as false.")
-    events = _assaults(run_events(text, times=(timev(text, "Friday", "2020-02-14"), timev(text, "Monday",
-                                                                                          "2020-02-17"))))
-    assert len(events) == 1, [(e.trigger, e.status) for e in events]
-    assert events[0].time is not None and events[0].time.value == "2020-02-14"
-
-
-def test_reports_called_false_of_a_deed_told_nowhere_else_stay_denied(run_events) -> None:
-    text = "The communication minister described reports of a massacre in Ngarbuh as false."
-    events = _assaults(run_events(text))
-    assert [e.status.value for e in events] == ["denied"], [(e.trigger, e.status) for e in events]
-
-
-# A denial that joins a deed told before (v253) makes another party's claim or someone's report of it denied, still
-# attributed to its teller (events v420, corpus conventions 4 and 5); told in the article's own voice it stays.
-@pytest.mark.parametrize(
-    ("text", "status"),
-    [
-        ("The rebels said they had captured the town on Saturday.\n\nThe government denied that the town was taken.",
-         "denied"),
-        ("Rebels captured the town on Saturday.\n\nThe government denied that the town was taken.", "happened"),
-    ],
-)
-def test_a_claim_the_denial_answers_is_denied(run_events, text: str, status: str) -> None:
-    events = _assaults(run_events(text))
-    assert [e.status.value for e in events] == [status], [(e.trigger, e.status, e.attributed_to) for e in events]
 
 
 @pytest.mark.parametrize(("text", "n"), [

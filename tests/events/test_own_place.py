@@ -126,7 +126,7 @@ def test_statements_have_no_place_at_the_speaker(run, text: str, trigger: str, n
         ("At his weekly news conference in Tehran on Monday, the spokesman rejected the proposal.", "rejected",
          "Tehran"),
         ("Kyiv rejected the ceasefire proposal.", "rejected", "Kyiv"),
-        # a state says it from its capital, not from the wire's dateline (events.context.seat_of_power)
+        # a state says it from its capital, not from the wire's dateline (events.at_home.seat_of_power)
         ("KYIV, Sept 11 (Reuters) - Russia rejected the proposal.", "rejected", "Moscow"),
         ("The minister said Beirut had asked Washington to urge Israel to show restraint.", "asked", "Beirut"),
         # never the town it asks ("asked Washington"); a country speaks from its capital

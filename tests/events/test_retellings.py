@@ -1,5 +1,6 @@
 """events.retellings: a lead that sums up a deed the body tells again is that body event, and a speech act's
-terms told as a mention of its own type are that act (table tests with the cases that stay two)."""
+terms told as a mention of its own type are that act, a party's claim or a denial of a deed told before is
+that deed (table tests with the cases that stay two)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from frontlines.events.retellings import _below, merge_lead_retold
 from frontlines.pipeline import Resources
-from tests.events.conftest import RunArticle, article_runner
+from tests.events.conftest import RunArticle, article_runner, timev
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +107,87 @@ def test_a_sentence_naming_itself_a_toll_counts_the_attack(run_wire: RunArticle,
 def test_a_count_that_names_no_toll_stays_apart(run_wire: RunArticle, toll: str) -> None:
     attacks = [e for e in run_wire(BEFORE_TOLL + toll) if e.plover_type == "ASSAULT"]
     assert len(attacks) == 2, [(e.trigger, e.quantities) for e in attacks]
+
+
+def _assaults(events) -> list:  # noqa: ANN001
+    return [e for e in events if e.plover_type == "ASSAULT"]
+
+
+# A party's claim of an attack already told is that attack (events v4); a telling
+# with a day, a place or a means of its own, or a plain narrative sentence, stays its own event.
+RETELLINGS = [
+    ("Israeli warplanes struck Hezbollah targets in southern Lebanon overnight. "
+     "Israel said its jets hit weapons depots.", (), 1),
+    ("Gunmen stormed the hotel in the evening. Al-Shabaab said its fighters had stormed the hotel.", (), 1),
+    # a day the first telling did not give
+    ("Gunmen attacked a village in the north. Residents said gunmen shot dead two farmers on Friday.",
+     (("Friday", "2022-11-04"),), 2),
+    # a plain narrative sentence, or a witness's report, may tell a second happening of the same day
+    ("Gunmen attacked a village in the north. Gunmen also shot dead two farmers.", (), 2),
+    ("Gunmen attacked a village in the north. Residents said gunmen beat those who refused.", (), 2),
+]
+
+
+@pytest.mark.parametrize(("text", "days", "n"), RETELLINGS, ids=[r[0][:40] for r in RETELLINGS])
+def test_a_reported_retelling_is_the_event_already_told(run_events, text, days, n) -> None:  # noqa: ANN001
+    times = tuple(timev(text, needle, value) for needle, value in days)
+    events = _assaults(run_events(text, times=times))
+    assert len(events) == n, [(e.trigger, e.status.value) for e in events]
+
+
+# A deed a party denies that the article has told before is that deed (events v151), and so is the
+# denier's own version in a participle of saying; a day in the denial's clause is the denial's. A denied
+# deed with a patient not presented as known, another day or another place of its own stays apart.
+DENIED_AGAIN = [
+    ("Missiles struck a market. The ministry denied that its forces had struck the market.", 1),
+    ("Shortly before midnight on 2 July, an airstrike hit a detention centre in Tajoura. On 3 July, a rebel "
+     "spokesman denied that its aircraft had targeted the centre, saying it had struck a nearby militia camp.", 1),
+    ("Rebels said on Saturday that they had taken Bakhmut. Kyiv's spokesman denied that the city was taken.", 1),
+    # a charge's content, another day or another place of its own
+    ("Missiles struck a market in Kharkiv. The ministry denied that its forces had shelled villages.", 2),
+    ("Missiles struck a market in Kharkiv on Monday. The ministry denied that its forces had struck the bridge "
+     "on Friday.", 2),
+    ("Drones struck a fuel depot in Kharkiv. The ministry denied that its forces had struck the port in Odesa.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), DENIED_AGAIN, ids=[f"{t[0][:30]}-{t[1]}" for t in DENIED_AGAIN])
+def test_a_denied_deed_told_before_is_that_deed(pipeline_resources: Any, text: str, n: int) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    extraction = process_article(Article(id="t", text=text, published=dt.date(2019, 7, 4)), pipeline_resources)
+    events = [e for e in extraction.events if e.plover_type == "ASSAULT"]
+    assert len(events) == n, [(e.trigger, e.status.value, e.time and e.time.value) for e in events]
+
+
+# A deed that reports called untrue tell, told before, is that deed (events v253): the denial joins it, which keeps
+# its own day; told nowhere before, the reports' deed stays, denied.
+def test_reports_called_false_of_a_deed_told_before_are_that_deed(run_events) -> None:
+    text = ("Soldiers shot dead at least 21 civilians in Ngarbuh on Friday, witnesses said.\n\n"
+            "On Monday, the communication minister described reports of a massacre as false.")
+    events = _assaults(run_events(text, times=(timev(text, "Friday", "2020-02-14"), timev(text, "Monday",
+                                                                                          "2020-02-17"))))
+    assert len(events) == 1, [(e.trigger, e.status) for e in events]
+    assert events[0].time is not None and events[0].time.value == "2020-02-14"
+
+
+def test_reports_called_false_of_a_deed_told_nowhere_else_stay_denied(run_events) -> None:
+    text = "The communication minister described reports of a massacre in Ngarbuh as false."
+    events = _assaults(run_events(text))
+    assert [e.status.value for e in events] == ["denied"], [(e.trigger, e.status) for e in events]
+
+
+# A denial that joins a deed told before (v253) makes another party's claim or someone's report of it denied, still
+# attributed to its teller (events v420, corpus conventions 4 and 5); told in the article's own voice it stays.
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The rebels said they had captured the town on Saturday.\n\nThe government denied that the town was taken.",
+         "denied"),
+        ("Rebels captured the town on Saturday.\n\nThe government denied that the town was taken.", "happened"),
+    ],
+)
+def test_a_claim_the_denial_answers_is_denied(run_events, text: str, status: str) -> None:
+    events = _assaults(run_events(text))
+    assert [e.status.value for e in events] == [status], [(e.trigger, e.status, e.attributed_to) for e in events]

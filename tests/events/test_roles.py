@@ -527,3 +527,20 @@ def test_the_clause_that_governs_the_trigger_gives_its_place(nlp, text: str, nam
     tok = next(t for t in doc if t.text == trigger)
     found, _ = choose_place(tok, index, tok.sent, "ASSAULT")
     assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Three civilians injured.", []),
+        ("Two soldiers killed near Bakhmut.", []),
+        # negative cases: an object, or an auxiliary, and the subject is the doer or the passive's patient
+        ("Gunmen killed three farmers in the village.", ["Gunmen"]),
+        ("Gunmen have killed three farmers.", ["Gunmen"]),
+    ],
+)
+def test_a_reduced_passive_has_no_doer(nlp, text: str, doers: list) -> None:
+    from frontlines.events.roles import agent_tokens
+
+    head = next(t for t in nlp(text) if t.lemma_ in ("injure", "kill"))
+    assert [t.text for t in agent_tokens(head)] == doers

@@ -1,25 +1,111 @@
-"""Denials and blame: a party denying a part in a deed it is accused of, an accusation naming the doer of a
-deed told before, a claim of responsibility naming the doer of the last attack. Split from
-:mod:`frontlines.events.attribution`."""
+"""Denials and blame, one module: what a denial answers and what it does to it.
+
+A denial of what was told is no event of its own (corpus/events/README.md, "Conventions for every part",
+rule 3): denying, dismissing or rejecting an accusation, a claim, a report or a suggestion ("the Kremlin dismissed
+the accusations", "rejected the claim as 'a lie'", "Kyiv denies the city has fallen", "reports ... are fabricated
+and are rejected") says that something told is untrue (:func:`denial_of_a_telling`). What it answers carries the
+denial as its status (``denied``: :func:`answered_by_denial`, :func:`denied_accusations`,
+:func:`dismissed_tellings`), so a REJECT event beside it would tell one happening twice.
+
+Refusing what is asked or offered stays PLOVER's REJECT: a proposal, a demand, a plan, an agreement or a bill
+("rejected the ceasefire proposal", "dismissed the demand", "rejected the bill"): a party turns something down.
+The mechanism is the kind of thing refused: a clause of its own (what is denied is a proposition) or a noun of
+assertion (what someone said is so). Nouns of assertion are a closed class of English: the words for telling that
+something is so, not the things told.
+
+Blame: a party denying a part in a deed it is accused of, an accusation naming the doer of a deed told before
+(:func:`blame_names_a_doer`), a claim of responsibility naming the doer of the last attack (:func:`claimed_doers`).
+Judgements of deeds (condemning, blaming): :mod:`frontlines.events.judgements`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from frontlines.events.draft import Draft
-from frontlines.events.realis import called_false
-from frontlines.events.refutations import ASSERTION_NOUNS, DENIAL_VERBS
+from frontlines.events.realis import Realis, called_false
 from frontlines.events.roles import DocIndex, claimants
 from frontlines.events.speaker_sides import POSSESSIVE_PRONOUNS, side_of_speaker
 from frontlines.records import Actor, EventStatus
 from frontlines.stages import sentence_start
 
+DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
+
+
+# nouns of assertion: telling that something is so
+ASSERTION_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "suggestion", "assertion",
+                             "rumour", "rumor", "account", "story", "narrative", "version", "contention", "insinuation"})
+
+
+def _refused(head: Any) -> list[Any]:
+    """What a verb of refusal takes: its object, its passive subject or a content clause; in a clause that
+    describes a noun, that noun ("a claim the diocese rejected"); a coordinated passive with no subject of its own
+    takes the first verb's ("reports ... are fabricated and are rejected")."""
+    refused = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "ccomp")]
+    if head.dep_ in ("relcl", "acl") and head.head.pos_ == "NOUN" and all(
+            c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in refused if c.dep_ != "ccomp"):
+        return [head.head]
+    if not refused and head.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.children):
+        return [c for c in head.head.children if c.dep_ == "nsubjpass"]
+    return refused
+
+
+def denial_of_a_telling(d: Draft) -> bool:
+    """A REJECT whose trigger denies something told (see the module docstring)."""
+    head = d.trigger.head
+    if d.typing.plover != "REJECT" or head.lemma_.lower() not in DENIAL_VERBS or (
+            head.pos_ != "VERB" and not any(c.dep_ == "nsubj" for c in head.children)):  # "The TNI rejects" as NOUN
+        return False
+    refused = _refused(head)
+    if not refused:
+        return False
+    for r in refused:
+        if r.dep_ == "ccomp":
+            continue  # "denies the city has fallen", "denying that the city was taken": a proposition
+        if r.lemma_.lower() not in ASSERTION_NOUNS:
+            return False  # "rejected the proposal", "dismissed the demand": something asked or offered
+    return True
+
+
+# what a denial can answer: a deed told as done or claimed
+_ANSWERABLE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED})
+
+
+def answered_by_denial(told: Realis, denial: Realis) -> Realis:
+    """The status of a deed told before once a party denies it (``told``: the earlier telling's realis,
+    ``denial``: the denied retelling's). A party's claim the other side denies ("Prigozhin: 'Bakhmut was
+    completely taken'" ... "the president had been denying that the city was taken") and someone's report the
+    accused calls false ("explosions reported in Ganja, Azerbaijani media say" ... "the reports that Ganja was
+    fired on ... are a lie") are denied and stay attributed to the claimant or the reporter (corpus/events/README.md,
+    "Conventions for every part", rules 4 and 5). What the article tells in its own voice (no one it is attributed
+    to) keeps its status: the denial is the denier's word on it, and the text's own source is not overruled. Nor
+    does a party deny its own telling: a denier who shares a proper name with the teller ("the LNA" / "an LNA
+    spokesman") leaves it as told."""
+    if told.status not in _ANSWERABLE or not told.attributed_to:
+        return told
+    if denial.attributed_to and _names(told.attributed_to) & _names(denial.attributed_to):
+        return told
+    return replace(told, status=EventStatus.DENIED)
+
+
+def _names(said: str) -> frozenset[str]:
+    """The proper-noun words of an attribution ("an LNA spokesman": LNA), by their capital."""
+    return frozenset(w for w in re.findall(r"[\w'-]+", said) if w[:1].isupper() and w.lower() not in _NOT_NAMES)
+
+
+# capitalised words that name no party: articles and determiners that open a sentence
+_NOT_NAMES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+
 
 _PART_NOUNS = frozenset({"involvement", "responsibility", "connection", "role", "link", "part", "participation",
                          "hand", "complicity"})
+
+
 _HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
+
+
 DENIAL_REACH = 6  # sentences back from a denial to the deeds it answers
 
 
@@ -156,6 +242,8 @@ def _antecedent(subj: Any, verb: Any) -> Any:
 
 # verbs that name the doer of a deed told before: the accuser blames or accuses the accused
 _BLAME_VERBS = frozenset({"blame", "accuse"})
+
+
 BLAME_REACH = 2  # sentences from an accusation to the denial that answers it
 
 

@@ -18,7 +18,7 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 # the PLOVER types that are said rather than done: a speech act's content is another event's, and its place is where
-# it was said (events.mentions, events.context, events.refutations)
+# it was said (events.mentions, events.context, events.judgements)
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
 
 

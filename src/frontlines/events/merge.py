@@ -1,24 +1,25 @@
-"""One event per happening: triggers of one sentence that name one event, a later mention that
-refers back to an earlier one, nouns that are another event's participants, a headline told again
-below it (what an attack did and who did it, told again: :mod:`frontlines.events.parts`)."""
+"""One event per happening within a sentence: triggers of one sentence that name one event, nouns that
+are another event's participants, one act of a kind per sentence; and the tests of sameness every merge
+shares (one place, one day, one family, told as done). Mentions in other sentences that refer back:
+:mod:`frontlines.events.merge_across`; a claim or a denial telling a deed again:
+:mod:`frontlines.events.retellings`; what an attack did and who did it, told again:
+:mod:`frontlines.events.parts`."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from frontlines.events.bulletins import told_in_its_own_entry
 from frontlines.events.coder import specificity
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live, more_cautious
 from frontlines.events.interception import stopped_outranks
-from frontlines.events.means import ABDUCTION
-from frontlines.events.refutations import answered_by_denial
 from frontlines.events.roles import DocIndex, agent_tokens
 from frontlines.events.takeover import TERRITORIAL
-from frontlines.records import Actor, EventStatus, Resolution, TimeValue
+from frontlines.records import Actor, EventStatus, Resolution
 
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "these", "those"})
+
+
 _CASUALTY_KEYS = frozenset({"kill", "injure", "wound", "killing", "die"})
 
 
@@ -52,10 +53,13 @@ def _connected(a: Any, b: Any, limit: int = 4) -> bool:
     return False
 
 
-
 _GENERIC_DETS = frozenset({"any", "every", "each", "no"})
+
+
 _ENDING_VERBS = frozenset({"quit", "suspend", "abandon", "exit", "scrap", "break", "violate", "end", "leave",
                            "breach", "terminate", "cancel", "renounce", "collapse"})
+
+
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "appos"})
 
 
@@ -186,7 +190,6 @@ def merge_in_sentence(drafts: list[Draft]) -> None:
                 # "given the order to withdraw, effectively handing back control": one event, as
                 # far as it has gone (the order), not an order and a completion
                 a.realis = cautious
-
 
 
 def _participle_of(h: Any, attack: Any) -> bool:
@@ -348,50 +351,6 @@ def _shared_subject(a: Any, b: Any) -> bool:
     return False
 
 
-_SAME_HAPPENING = frozenset({"ASSAULT", "RETREAT", "PROTEST", "COERCE", "AGREE"})
-
-
-def merge_same_happening(drafts: list[Draft]) -> None:
-    """One event per happening per article: a later mention of an event of the same type and
-    sub-type, at the same place (named in both sentences) on the same day, is the same event
-    ("Missiles hit Kramatorsk on Tuesday ... The strike on Kramatorsk killed 12"). A bare explosion
-    and other explosive violence are one too, at one named place, or told beside each other in a
-    paragraph with no other place or day (:func:`_one_blast`). A mention with no sub-type at all and
-one with a sub-type at one named place and day are one too (:func:`_untyped`)."""
-    for k, d in enumerate(drafts):
-        if d.dropped or d.typing.plover not in _SAME_HAPPENING:
-            continue
-        named = d.place is not None and "place" not in d.inherited
-        for e in drafts[:k]:
-            if e.dropped or e.typing.plover != d.typing.plover:
-                continue
-            both_named = named and e.place is not None and "place" not in e.inherited
-            blast = _one_blast(e, d) and (both_named or (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2))
-            if not blast and not both_named:
-                continue
-            untyped = _untyped(e, d)
-            if (e.typing.acled_sub or d.typing.acled_sub) and e.typing.acled_sub != d.typing.acled_sub \
-                    and not blast and not untyped:
-                continue
-            if not places_compatible(e.place, d.place) or not _same_day(e.time, d.time):
-                continue
-            if {e.realis.status, d.realis.status} & {EventStatus.DENIED, EventStatus.NEGATED, EventStatus.HYPOTHETICAL}:
-                continue
-            if told_in_its_own_entry(d, drafts):
-                break  # "09:40 A missile attack on Bucha. A car was damaged ...": the entry tells its own happening
-            typing = d.typing if (blast and _bare_blast(e)) or (untyped and e.typing.acled_sub is None) else e.typing
-            absorb(e, d)
-            e.typing = typing
-            break
-
-
-def _untyped(a: Draft, b: Draft) -> bool:
-    """Of two mentions, one has no ACLED sub-type at all, the other has one ("Strong explosions reported in
-    Ganja" typed by no means, then "a missile hit a residential building in Ganja"): the untyped one names
-    no means that could tell them apart; the typed one gives the happening its kind."""
-    return (a.typing.acled_sub is None) != (b.typing.acled_sub is None)
-
-
 def _bare_blast(d: Draft) -> bool:
     """An explosion or a blast whose means no word names: its sub-type is the word's default."""
     spec = d.trigger.spec
@@ -406,8 +365,9 @@ def _one_blast(a: Draft, b: Draft) -> bool:
 
 
 _BLAST_WORDS = frozenset({"explosion", "blast"})
-_EXPLOSIONS = "Explosions/Remote violence"  # the ACLED event type
 
+
+_EXPLOSIONS = "Explosions/Remote violence"  # the ACLED event type
 
 
 # sub-types a telling may give one happening: a casualty or a bare "attack" names no means of its own
@@ -418,125 +378,11 @@ def _own_place(d: Draft) -> bool:
     return d.place is not None and "place" not in d.inherited
 
 
-def _retold(d: Draft, e: Draft) -> bool:
-    """``d`` tells again the happening ``e`` told before: same PLOVER type, a sub-type that is the
-    same or names no means of its own, no other place and no other day of its own."""
-    if e.typing.plover != d.typing.plover:
-        return False
-    sub_d, sub_e = d.typing.acled_sub, e.typing.acled_sub
-    if sub_d != sub_e and sub_d not in _UNSPECIFIC:
-        return False
-    if _own_place(d) and (not _own_place(e) or not places_compatible(e.place, d.place)):
-        return False
-    if _own_day(d) and not _own_day(e):
-        return False  # a day the earlier telling did not give: a happening of its own ("on Friday, ...")
-    return not _own_days_differ(d, e)
-
-
 def _own_day(d: Draft) -> bool:
     return d.time is not None and d.time.resolution.value != "default"
 
 
-def merge_reported_retellings(drafts: list[Draft]) -> None:
-    """A party's claim of an attack the article has already told is that attack, not another one
-    ("Israeli warplanes struck Hezbollah targets overnight ... Israel said its jets hit weapons
-    depots"; "gunmen stormed the hotel ... Al-Shabaab said its fighters had stormed the hotel").
-    ACLED codes one event per sub-type, place and day: a later mention that is a party's claim
-    (status claimed: its own side's act, or words that make it a claim), names no other place and
-    no other day, and gives no means other than the earlier event's is not a new event. A plain
-    narrative sentence or a witness's report is left alone: it may tell a second happening of the
-    same day ("those who refused were beaten", "other hostages had been killed in the raid")."""
-    for k, d in enumerate(drafts):
-        if d.dropped or d.typing.plover not in _RETOLD_TYPES or not _reported(d):
-            continue
-        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
-        earlier = [e for e in earlier if e is not d and not e.dropped and _retold(d, e)
-                   and e.realis.status in _TOLD]
-        if earlier:
-            absorb(nearest_told(earlier), d)
-
-
-_RETOLD_TYPES = frozenset({"ASSAULT"})
 _TOLD = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.ANNOUNCED})
-
-
-def _day_in_own_clause(d: Draft) -> bool:
-    """The mention's day is told inside its own clause ("denied that its aircraft had struck the centre on
-    Tuesday"), not in the clause that frames it ("On 3 July, a spokesman denied that ...": the denial's day)."""
-    if not _own_day(d) or d.time is None:
-        return False
-    head = d.trigger.head
-    return head.left_edge.idx <= d.time.evidence.start < head.right_edge.idx + len(head.right_edge)
-
-
-_REPORTS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "account"})
-
-
-def _what_reports_tell(head: Any) -> bool:
-    """An event noun that is what reports tell ("described *reports of a massacre* as false", "called the
-    reports of killings staged"): the deed the reports are about, told as such."""
-    prep = head.head
-    return (head.pos_ == "NOUN" and head.dep_ == "pobj" and prep.lower_ in ("of", "about")
-            and prep.head.lemma_.lower() in _REPORTS)
-
-
-def _known(tok: Any) -> bool:
-    """A noun phrase the text presents as known: "the centre", "the city", "its base", a name or a pronoun."""
-    return tok.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
-
-
-def merge_denied_retellings(drafts: list[Draft]) -> None:
-    """A deed a party denies that the article has already told is that deed, not another one ("Shortly
-    before midnight on 2 July, an airstrike hit the Tajoura Detention Centre ... On 3 July, an LNA spokesman
-    denied that its aircraft had targeted the centre, saying it had struck a nearby militia camp"): a
-    denial answers what was told or charged. The earlier telling of the deed's type and family (ground
-    changing hands or not), told as done or claimed, with no other place and no other day in the deed's own
-    clause, absorbs it; a day in the denial's clause is the denial's. The denied deed takes up its patient
-    as known ("the centre", "the city"); one that names a new one ("denied shelling villages") is the
-    content of a charge, and stays. The denier's own version of the happening, told in a participle of
-    saying on the denial or on the denied deed ("saying it had struck a militia camp"), is absorbed too.
-    The earlier telling keeps its status when the article tells it in its own voice (the denial is the denier's
-    word on it); a party's claim or someone's report the denier answers is denied
-    (:func:`frontlines.events.refutations.answered_by_denial`)."""
-    for k, d in enumerate(drafts):
-        if d.dropped or d.typing.plover not in _RETOLD_TYPES or d.realis.status is not EventStatus.DENIED:
-            continue
-        if not any(c.dep_ in ("dobj", "nsubjpass") and _known(c) for c in d.trigger.head.children) \
-                and not _what_reports_tell(d.trigger.head):
-            continue  # "denied shelling villages": the content of a charge, not a deed told before
-        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
-        earlier = [e for e in earlier if e is not d and not e.dropped and e.typing.plover == d.typing.plover
-                   and _one_family(d, e) and e.realis.status in _TOLD and not _places_differ(d, e)
-                   and not (_day_in_own_clause(d) and _own_days_differ(d, e))]
-        if not earlier:
-            continue
-        if _what_reports_tell(d.trigger.head):  # a bare noun tells no patient: the deed of its own kind
-            earlier = [e for e in earlier if e.typing.acled_sub == d.typing.acled_sub] or earlier
-        nearest = max(e.sent_idx for e in earlier)
-        keep = max((e for e in earlier if e.sent_idx == nearest), key=_salience)
-        frame = d.realis.frame
-        versions = [o for o in drafts if o is not d and not o.dropped and o.sent_idx == d.sent_idx
-                    and o.typing.plover == d.typing.plover and o.realis.frame is not None and frame is not None
-                    and o.realis.frame.tag_ == "VBG" and o.realis.frame.head.i in (frame.i, d.trigger.head.i)]
-        told = keep.realis  # the deed stays as the article told it: the denial is the denier's word on it
-        when = keep.time
-        for o in (d, *versions):
-            absorb(keep, o)
-        keep.realis = answered_by_denial(told, d.realis)  # another's claim or report denied (v420)
-        if _what_reports_tell(d.trigger.head):
-            keep.time = when  # the reports' day is the denial's ("In a statement on Sunday it called ...")
-
-
-def _reported(d: Draft) -> bool:
-    """Told as a party's claim (its own side's act, or words that make it a claim)."""
-    return d.realis.status is EventStatus.CLAIMED
-
-
-def _same_day(a: TimeValue | None, b: TimeValue | None) -> bool:
-    if a is None or b is None:
-        return True  # an undated mention (the publication week) of a dated event
-    return a.value == b.value or times_compatible(a, b) and a.resolution.value != "default" \
-        and b.resolution.value != "default"
 
 
 def _definite(head: Any) -> bool:
@@ -567,190 +413,15 @@ def _places_differ(a: Draft, b: Draft) -> bool:
     return not places_compatible(a.place, b.place)
 
 
-def _referent(d: Draft, candidates: list[Draft]) -> Draft | None:
-    """The event a definite mention refers to: of its type, not told as another day or place; in the
-    nearest sentence holding one, the most event-like trigger."""
-    same = [e for e in candidates if e.typing.plover == d.typing.plover and abs(d.sent_idx - e.sent_idx) <= 8
-            and _one_family(d, e) and _one_speaker(d, e)
-            and not _own_days_differ(d, e) and not _places_differ(d, e)]
-    if not same:
-        return None
-    nearest = min(abs(d.sent_idx - e.sent_idx) for e in same)
-    return max((e for e in same if abs(d.sent_idx - e.sent_idx) == nearest), key=_salience)
-
-
-# speech acts one party makes (an agreement or a meeting has several parties, named in any order)
-_ONE_PARTY_SPEECH = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-
-
-def _speakers(d: Draft) -> set[str]:
-    names = {a.name.lower() for a in d.sources}
-    if d.realis.attributed_to:
-        names.add(d.realis.attributed_to.lower())
-    return names
-
-
-def _one_speaker(d: Draft, e: Draft) -> bool:
-    """A speech act refers back only to one made by the same party ("UNRWA reiterates its call for
-    a ceasefire" is not the court's order told before): said by no one known, or by a party both name."""
-    if d.typing.plover not in _ONE_PARTY_SPEECH:
-        return True
-    a, b = _speakers(d), _speakers(e)
-    return not a or not b or bool(a & b)
-
-
-def _toll_place_fits(toll: Draft, attack: Draft) -> bool:
-    """A toll with no place of its own fits any attack; one with a place, only an attack whose own
-    place is that place, inside it or near it."""
-    if toll.place is None:
-        return True
-    return attack.place is not None and places_compatible(attack.place, toll.place)
-
-
 def _one_family(a: Draft, b: Draft) -> bool:
     """Fighting and a change of hands are two happenings: a mention of one never refers to the other
     ("The fighting erupted on Saturday ... The RSF said it had seized the palace")."""
     return (a.typing.acled_sub in TERRITORIAL) == (b.typing.acled_sub in TERRITORIAL)
 
 
-def _told_roles(d: Draft) -> int:
-    """How many of doer, place and date the mention's own sentence gives it."""
-    own_time = d.time is not None and d.time.resolution.value != "default"
-    return bool(d.sources) + (d.place is not None and "place" not in d.inherited) + own_time
-
-
-def merge_across_sentences(drafts: list[Draft]) -> None:
-    """One happening told twice is one event.
-
-    A definite noun ("the retreat", "yesterday's strike") refers to an event of its type told in
-    another sentence: the one before it, else (a lead that sums up what the body tells: "the death
-    toll from yesterday's strike has risen ... two bombs hit the store") the one after it. A
-    casualty clause with no doer of its own ("At least 35 people were killed, according to local
-    authorities") is the toll of the attack told just before it in its paragraph, also when it
-    names a place, if that place is the attack's, inside it or near it ("21 people were killed in
-    Mogadishu" after "gunmen stormed the Hayat Hotel in Mogadishu").
-    """
-    for k, d in enumerate(drafts):
-        if d.dropped:
-            continue
-        head = d.trigger.head
-        if _definite(head):
-            earlier = [e for e in drafts[:k] if not e.dropped and e.sent_idx < d.sent_idx]
-            later = [e for e in drafts[k + 1 :] if not e.dropped and e.sent_idx > d.sent_idx
-                     and not _definite(e.trigger.head) and e.trigger.spec.key not in _CASUALTY_KEYS
-                     and (e.realis.status in _TOLD) == (d.realis.status in _TOLD)]  # a threat is no strike told
-            match = _referent(d, earlier)
-            if match is None:
-                match = _referent(d, later)
-                if match is not None and _told_roles(d) > _told_roles(match):
-                    # the lead tells the happening in full ("the attack carried out by the gang on
-                    # Thursday in Pont-Sonde"); the later sentence is its detail
-                    absorb(d, match)
-                    continue
-            if match is not None:
-                absorb(match, d)
-                if match.time is not None and d.time is not None and match.time.resolution.value == "default":
-                    match.time = d.time
-                continue
-        if _captives_told(d):
-            _join_raid(d, drafts[:k])  # "gunmen stormed the church ... 38 were taken away": the raid's captives
-            continue
-        if d.trigger.spec.key not in _CASUALTY_KEYS or d.sources:
-            continue
-        if d.trigger.spec.key != "die" and agent_tokens(head):
-            continue  # "gunmen killed three farmers": a doer of its own, an attack of its own
-        if any(e is not d and not e.dropped and e.sent_idx == d.sent_idx and e.typing.plover == "ASSAULT"
-               and e.trigger.spec.key not in _CASUALTY_KEYS for e in drafts):
-            continue  # an attack of its own sentence did the killing
-        toll = _tells_a_toll(d)  # asked once, not once per earlier mention
-        before = [live(e) for e in drafts[:k] if e.sent_idx != d.sent_idx and (
-            (e.paragraph == d.paragraph and d.sent_idx - e.sent_idx <= 2) or (toll and _counted(live(e))))]
-        attacks = [e for e in before if e.typing.plover == "ASSAULT" and e is not d and not _own_days_differ(d, e)
-                   and _toll_place_fits(d, e)]
-        if attacks:
-            # the nearest sentence's attack nearest its sentence's root ("Shells landed in the camp,
-            # where people who fled the fighting live": the shelling, not the fighting)
-            nearest = max(e.sent_idx for e in attacks)
-            absorb(min((e for e in attacks if e.sent_idx == nearest),
-                       key=lambda e: sum(1 for _ in e.trigger.head.ancestors)), d)
-
-
-# what a raid that took captives was typed by its own words: a violent act that names no captives
-_RAIDS = frozenset({"Attack", "Armed clash", None})
-
-
-def _captives_told(d: Draft) -> bool:
-    """An abduction told in the passive with no doer ("38 were taken away", "303 pupils and 12 teachers were
-    abducted"): the captives a raid told just before took, as a casualty clause tells its toll."""
-    head = d.trigger.head
-    return (d.typing.acled_sub == ABDUCTION and not d.sources and head.pos_ == "VERB"
-            and any(c.dep_ == "auxpass" for c in head.children) and not agent_tokens(head))
-
-
-def _join_raid(d: Draft, earlier: list[Draft]) -> None:
-    """Join captives told with no doer to the raid told within two sentences before them in their paragraph, on no
-    other day and at no other place: one happening, which ACLED codes by what the raid did to the people it took
-    (an abduction, not an attack on the church or the school it stormed)."""
-    raids = [e for e in (live(o) for o in earlier) if e is not d and not e.dropped and e.typing.plover == "ASSAULT"
-             and e.typing.acled_sub in _RAIDS and e.paragraph == d.paragraph and 0 < d.sent_idx - e.sent_idx <= 2
-             and e.realis.status in _TOLD and not _own_days_differ(d, e) and not _places_differ(d, e)]
-    if not raids:
-        return
-    raid = max(raids, key=lambda e: e.sent_idx)
-    absorb(raid, d)
-    raid.typing = d.typing
-
-
-def _tells_a_toll(d: Draft) -> bool:
-    """The casualty clause's sentence speaks of a toll ("The toll in Kyiv has risen to 12 dead"; "UPDATE:
-    death toll from Ras Isa rises to 74"): a new count of an attack the article has told with its
-    casualties, however far before (a live blog's update is a paragraph of its own)."""
-    return any(t.lemma_.lower() == "toll" for t in d.sent)
-
-
 def _counted(e: Draft) -> bool:
     """An attack told with a count of its dead or wounded, which a later toll updates."""
     return any(q.kind in ("killed", "injured", "casualties") for q in e.quantities)
-
-
-# a line that ends a sentence: a headline never does ("Russian attack on Mykolaiv kills one")
-_SENTENCE_END = re.compile(r"[.!?:;\"\u201d'\u2019)]\s*$")
-
-
-def headline_end(text: str, title: str | None) -> int:
-    """Where the headline ends when the text opens with the article's title (0 when it does not). With no
-    title given, a first line standing alone as a paragraph over the body, with no sentence-ending stop
-    ("Russian attack on Mykolaiv kills one\n\nMYKOLAIV (AP) - A Russian missile hit ..."), is the headline."""
-    if not title:
-        first, brk, body = text.partition("\n\n")
-        if not brk or not body.strip() or "\n" in first.strip() or not first.strip() \
-                or _SENTENCE_END.search(first):
-            return 0
-        return len(first.rstrip())
-    words = title.split()
-    pos = 0
-    for w in words:
-        found = text.find(w, pos)
-        if found < 0 or text[pos:found].strip():
-            return 0  # the text does not open with the title, word for word
-        pos = found + len(w)
-    return pos
-
-
-def merge_headline(drafts: list[Draft], end_char: int) -> None:
-    """A headline tells again what the article tells below it ("Myanmar: Air strike on village
-    gathering must be investigated" over "The Myanmar military's air strike on Pazigyi village on
-    Tuesday ... must be investigated"): a headline mention of a type the body tells is that body
-    event; one the body does not tell stays an event of its own."""
-    if end_char <= 0:
-        return
-    for d in drafts:
-        if d.dropped or d.sent.start_char >= end_char:
-            continue
-        body = [e for e in drafts if not e.dropped and e.sent.start_char >= end_char
-                and e.typing.plover == d.typing.plover and _one_family(d, e)]
-        if body:
-            absorb(body[0], d)
 
 
 def nearest_told(earlier: list[Draft]) -> Draft:

@@ -1,6 +1,8 @@
 """One event per happening per article: the lead that sums up a happening the body tells in full, the
 terms of a speech act told as an act of its own kind (:func:`merge_terms_of_own_kind`), and a sentence that
-names itself a toll, however far from the attack it counts (:func:`merge_named_tolls`).
+names itself a toll, however far from the attack it counts (:func:`merge_named_tolls`); a party's claim of an
+attack already told (:func:`merge_reported_retellings`) and a denied deed already told
+(:func:`merge_denied_retellings`), each that deed told again.
 
 A news lead (the first sentence under the headline, after any dateline) tells the story in brief; its
 subordinate clauses name what the body then tells with its own place, day and detail ("... declared a
@@ -25,7 +27,22 @@ from frontlines.events.coreference import own_time, places_compatible, times_com
 from frontlines.events.bulletins import timed_entry
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.lexicon import SPEECH_TYPES
-from frontlines.events.merge import _TOLD, _bare_blast, _one_blast, _one_family, _own_place, attacks_told_before, nearest_told
+from frontlines.events.merge import (
+    _DEFINITE,
+    _TOLD,
+    _bare_blast,
+    _one_blast,
+    _one_family,
+    _own_day,
+    _own_days_differ,
+    _own_place,
+    _places_differ,
+    _salience,
+    _UNSPECIFIC,
+    attacks_told_before,
+    nearest_told,
+)
+from frontlines.events.denials import answered_by_denial
 from frontlines.events.tolls import take_toll
 from frontlines.events.voice import HARM_VERBS
 from frontlines.quotes.cues import SPEECH_LEMMAS
@@ -230,3 +247,112 @@ def _named_toll(d: Draft, drafts: list[Draft]) -> bool:
                for t in d.sent):
         return False
     return not any(e is not d and not e.dropped and e.sent_idx == d.sent_idx for e in drafts)
+
+
+def _retold(d: Draft, e: Draft) -> bool:
+    """``d`` tells again the happening ``e`` told before: same PLOVER type, a sub-type that is the
+    same or names no means of its own, no other place and no other day of its own."""
+    if e.typing.plover != d.typing.plover:
+        return False
+    sub_d, sub_e = d.typing.acled_sub, e.typing.acled_sub
+    if sub_d != sub_e and sub_d not in _UNSPECIFIC:
+        return False
+    if _own_place(d) and (not _own_place(e) or not places_compatible(e.place, d.place)):
+        return False
+    if _own_day(d) and not _own_day(e):
+        return False  # a day the earlier telling did not give: a happening of its own ("on Friday, ...")
+    return not _own_days_differ(d, e)
+
+
+def merge_reported_retellings(drafts: list[Draft]) -> None:
+    """A party's claim of an attack the article has already told is that attack, not another one
+    ("Israeli warplanes struck Hezbollah targets overnight ... Israel said its jets hit weapons
+    depots"; "gunmen stormed the hotel ... Al-Shabaab said its fighters had stormed the hotel").
+    ACLED codes one event per sub-type, place and day: a later mention that is a party's claim
+    (status claimed: its own side's act, or words that make it a claim), names no other place and
+    no other day, and gives no means other than the earlier event's is not a new event. A plain
+    narrative sentence or a witness's report is left alone: it may tell a second happening of the
+    same day ("those who refused were beaten", "other hostages had been killed in the raid")."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _RETOLD_TYPES or not _reported(d):
+            continue
+        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
+        earlier = [e for e in earlier if e is not d and not e.dropped and _retold(d, e)
+                   and e.realis.status in _TOLD]
+        if earlier:
+            absorb(nearest_told(earlier), d)
+
+
+_RETOLD_TYPES = frozenset({"ASSAULT"})
+
+
+def _day_in_own_clause(d: Draft) -> bool:
+    """The mention's day is told inside its own clause ("denied that its aircraft had struck the centre on
+    Tuesday"), not in the clause that frames it ("On 3 July, a spokesman denied that ...": the denial's day)."""
+    if not _own_day(d) or d.time is None:
+        return False
+    head = d.trigger.head
+    return head.left_edge.idx <= d.time.evidence.start < head.right_edge.idx + len(head.right_edge)
+
+
+_REPORTS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "account"})
+
+
+def _what_reports_tell(head: Any) -> bool:
+    """An event noun that is what reports tell ("described *reports of a massacre* as false", "called the
+    reports of killings staged"): the deed the reports are about, told as such."""
+    prep = head.head
+    return (head.pos_ == "NOUN" and head.dep_ == "pobj" and prep.lower_ in ("of", "about")
+            and prep.head.lemma_.lower() in _REPORTS)
+
+
+def _known(tok: Any) -> bool:
+    """A noun phrase the text presents as known: "the centre", "the city", "its base", a name or a pronoun."""
+    return tok.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
+
+
+def merge_denied_retellings(drafts: list[Draft]) -> None:
+    """A deed a party denies that the article has already told is that deed, not another one ("Shortly
+    before midnight on 2 July, an airstrike hit the Tajoura Detention Centre ... On 3 July, an LNA spokesman
+    denied that its aircraft had targeted the centre, saying it had struck a nearby militia camp"): a
+    denial answers what was told or charged. The earlier telling of the deed's type and family (ground
+    changing hands or not), told as done or claimed, with no other place and no other day in the deed's own
+    clause, absorbs it; a day in the denial's clause is the denial's. The denied deed takes up its patient
+    as known ("the centre", "the city"); one that names a new one ("denied shelling villages") is the
+    content of a charge, and stays. The denier's own version of the happening, told in a participle of
+    saying on the denial or on the denied deed ("saying it had struck a militia camp"), is absorbed too.
+    The earlier telling keeps its status when the article tells it in its own voice (the denial is the denier's
+    word on it); a party's claim or someone's report the denier answers is denied
+    (:func:`frontlines.events.denials.answered_by_denial`)."""
+    for k, d in enumerate(drafts):
+        if d.dropped or d.typing.plover not in _RETOLD_TYPES or d.realis.status is not EventStatus.DENIED:
+            continue
+        if not any(c.dep_ in ("dobj", "nsubjpass") and _known(c) for c in d.trigger.head.children) \
+                and not _what_reports_tell(d.trigger.head):
+            continue  # "denied shelling villages": the content of a charge, not a deed told before
+        earlier = [live(e) for e in drafts[:k] if e.sent_idx < d.sent_idx]
+        earlier = [e for e in earlier if e is not d and not e.dropped and e.typing.plover == d.typing.plover
+                   and _one_family(d, e) and e.realis.status in _TOLD and not _places_differ(d, e)
+                   and not (_day_in_own_clause(d) and _own_days_differ(d, e))]
+        if not earlier:
+            continue
+        if _what_reports_tell(d.trigger.head):  # a bare noun tells no patient: the deed of its own kind
+            earlier = [e for e in earlier if e.typing.acled_sub == d.typing.acled_sub] or earlier
+        nearest = max(e.sent_idx for e in earlier)
+        keep = max((e for e in earlier if e.sent_idx == nearest), key=_salience)
+        frame = d.realis.frame
+        versions = [o for o in drafts if o is not d and not o.dropped and o.sent_idx == d.sent_idx
+                    and o.typing.plover == d.typing.plover and o.realis.frame is not None and frame is not None
+                    and o.realis.frame.tag_ == "VBG" and o.realis.frame.head.i in (frame.i, d.trigger.head.i)]
+        told = keep.realis  # the deed stays as the article told it: the denial is the denier's word on it
+        when = keep.time
+        for o in (d, *versions):
+            absorb(keep, o)
+        keep.realis = answered_by_denial(told, d.realis)  # another's claim or report denied (v420)
+        if _what_reports_tell(d.trigger.head):
+            keep.time = when  # the reports' day is the denial's ("In a statement on Sunday it called ...")
+
+
+def _reported(d: Draft) -> bool:
+    """Told as a party's claim (its own side's act, or words that make it a claim)."""
+    return d.realis.status is EventStatus.CLAIMED

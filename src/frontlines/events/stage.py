@@ -34,20 +34,9 @@ from frontlines.events.coder import (
     sentence_cues,
     type_trigger,
 )
-from frontlines.events.context import (
-    forces_at_home,
-    inherit,
-    officials_at_home,
-    more_of_the_same,
-    post_starts,
-    preceding_place,
-    referred_time,
-    report_night,
-    seat_of_power,
-    story_day,
-    lead_day,
-    told_after,
-)
+from frontlines.events.at_home import forces_at_home, officials_at_home, seat_of_power
+from frontlines.events.context import inherit, more_of_the_same, post_starts, preceding_place
+from frontlines.events.context_time import lead_day, referred_time, report_night, story_day, told_after
 from frontlines.events.draft import Draft
 from frontlines.events.barrages import barrage_means
 from frontlines.events.datelines import said_where_filed
@@ -61,17 +50,8 @@ from frontlines.events.mentions import (
     drop_non_events,
     drop_references,
 )
-from frontlines.events.merge import (
-    attach_sentence_quantities,
-    headline_end,
-    merge_across_sentences,
-    merge_denied_retellings,
-    merge_headline,
-    merge_in_sentence,
-    merge_one_act_per_sentence,
-    merge_reported_retellings,
-    merge_same_happening,
-)
+from frontlines.events.merge import attach_sentence_quantities, merge_in_sentence, merge_one_act_per_sentence
+from frontlines.events.merge_across import headline_end, merge_across_sentences, merge_headline, merge_same_happening
 from frontlines.events.parts import (
     merge_debris,
     merge_doers_told_again,
@@ -80,7 +60,13 @@ from frontlines.events.parts import (
     merge_victims_told_again,
 )
 from frontlines.events.described import merge_described_deeds
-from frontlines.events.retellings import merge_lead_retold, merge_named_tolls, merge_terms_of_own_kind
+from frontlines.events.retellings import (
+    merge_denied_retellings,
+    merge_lead_retold,
+    merge_named_tolls,
+    merge_reported_retellings,
+    merge_terms_of_own_kind,
+)
 from frontlines.events.tolls import merge_tolls
 from frontlines.events.modifiers import drop_participant_descriptions
 from frontlines.events.protests import (
@@ -129,7 +115,7 @@ from frontlines.events.takeover import (
     undergoer_place,
 )
 from frontlines.events.docindex import index_doc
-from frontlines.events.refutations import (
+from frontlines.events.judgements import (
     drop_judgements_of_deeds_told,
     drop_judgements_told_with_their_deeds,
     judgements_of_deeds_in_sentence,

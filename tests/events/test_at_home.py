@@ -1,0 +1,173 @@
+"""events.at_home: power is seized in the capital, a state's decision is taken at its capital, a state's own
+forces and officials act at home."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from frontlines.records import Evidence, Sector
+from tests.events.conftest import _at
+
+def _real_gazetteer():  # noqa: ANN202
+    """The project's gazetteer: the capitals the seat-of-power rule asks for, and every name the stage may look up."""
+    from tests.geo.conftest import session_gazetteer
+
+    return session_gazetteer()
+
+
+_LASHIO = "Rebels captured the city of Lashio on Saturday.\n\n"
+# (text, places as (words, country, kind), the event's first words, the place it takes (None: not the capital))
+SEAT_CASES = [
+    # a coup with no settlement of its own: the capital of the country the article's places lie in
+    (_LASHIO + "The military seized power in a coup in February 2021.", (("Lashio", "MMR", "settlement"),),
+     "The military", "Nay Pyi Taw"),
+    # its sentence names the country: that country's capital
+    ("Lashio fell on Saturday. Soldiers seized power in Mali in 2020.",
+     (("Lashio", "MMR", "settlement"), ("Mali", "MLI", "country")), "Soldiers", "Bamako"),
+    # a settlement of its own stays; ground or weapons seized are no seizure of power
+    ("The Malian army seized power in Kati in 2020.", (("Kati", "MLI", "settlement"),), "The Malian", "Kati"),
+    (_LASHIO + "The military seized the town of Hsenwi in February.",
+     (("Lashio", "MMR", "settlement"), ("Hsenwi", "MMR", "settlement")), "The military", "Hsenwi"),
+    (_LASHIO + "The army seized weapons and ammunition.", (("Lashio", "MMR", "settlement"),), "The army", "Lashio"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "starts", "expected"), SEAT_CASES,
+                         ids=[f"{c[2]}-{c[3]}" for c in SEAT_CASES])
+def test_power_is_seized_in_the_capital(nlp, resources, text: str, named: tuple, starts: str,
+                                        expected: str) -> None:
+
+    from frontlines.events import extract_events
+    from frontlines.pipeline import StageInput
+    from frontlines.records import Article
+
+    places = tuple(_at(text, words, country, kind) for words, country, kind in named)
+    article = Article(id="t", text=text, published=dt.date(2024, 8, 4))
+    inp = StageInput(nlp(text), article, replace(resources, gazetteer=_real_gazetteer()),
+                     {"places": places, "times": (), "actors": (), "quotes": (), "quantities": ()})
+    events = [e for e in extract_events(inp) if e.evidence.text.startswith(starts)]
+    assert events
+    assert events[0].place is not None and events[0].place.name == expected
+
+
+_GOMA = "Rebels seized Goma on Monday.\n\n"
+# (text, places as (words, country, kind), the doer's words and kind, the event's first words, the place it takes)
+STATE_CASES = [
+    # what a state decides or says with no settlement of its own is done at its capital
+    (_GOMA + "Congo cut diplomatic ties with Rwanda on Saturday.", (("Goma", "COD", "settlement"),),
+     ("Congo", "state", "government"), "Congo cut", "Kinshasa"),
+    (_GOMA + "Congo accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),), ("Congo", "state", "government"),
+     "Congo accused", "Kinshasa"),
+    # not an armed group's words, nor what a state's forces do
+    (_GOMA + "The M23 accused Rwanda of backing the army.", (("Goma", "COD", "settlement"),), ("The M23", "group", "rebel"),
+     "The M23", None),
+    (_GOMA + "Congo shelled the rebels' positions on Saturday.", (("Goma", "COD", "settlement"),), ("Congo", "state", "government"),
+     "Congo shelled", "Goma"),
+    # what a national government's body says, or a decree it issues, with no settlement of its own: at the capital
+    (_GOMA + "The government accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The government", "group", "government"), "The government", "Kinshasa"),
+    (_GOMA + "The government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
+     ("The government", "group", "government"), "The government", "Kinshasa"),
+    # negatives: officials, not the government named as such; a provincial government's words or decree; a decree
+    # for a town its sentence names
+    (_GOMA + "Officials accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("Officials", "group", "government"), "Officials", None),
+    (_GOMA + "The provincial government accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The provincial government", "group", "government"), "The provincial", None),
+    (_GOMA + "The provincial government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
+     ("The provincial government", "group", "government"), "The provincial", "Goma"),
+    (_GOMA + "The government declared a state of emergency in Uvira on Saturday.",
+     (("Goma", "COD", "settlement"), ("Uvira", "COD", "settlement")), ("The government", "group", "government"), "The government",
+     "Uvira"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "doer", "starts", "expected"), STATE_CASES,
+                         ids=[f"{c[3]}-{c[4]}" for c in STATE_CASES])
+def test_a_states_decision_is_taken_at_its_capital(nlp, resources, text: str, named: tuple, doer: tuple,
+                                                   starts: str, expected: str | None) -> None:
+
+    from frontlines.events import extract_events
+    from frontlines.pipeline import StageInput
+    from frontlines.records import Article
+    from tests.events.conftest import actor
+
+    places = tuple(_at(text, words, country, kind) for words, country, kind in named)
+    words, kind, sector = doer
+    start = text.index(words, len(_GOMA))
+    who = replace(actor(text[start:], words, words, "COD", sector=Sector(sector)), kind=kind,
+                  evidence=Evidence(article_id="t", start=start, end=start + len(words), text=words))
+    article = Article(id="t", text=text, published=dt.date(2025, 1, 28))
+    inp = StageInput(nlp(text), article, replace(resources, gazetteer=_real_gazetteer()),
+                     {"places": places, "times": (), "actors": (who,), "quotes": (), "quantities": ()})
+    events = [e for e in extract_events(inp) if e.evidence.text.startswith(starts)]
+    assert events
+    assert (events[0].place.name if events[0].place else None) == expected
+
+
+# The state's own forces told with no nation act for the state whose land the event is in (events v135);
+# soldiers alone, a change of hands and a force with a nation keep theirs.
+HOME_FORCES = [
+    ("Government forces killed at least 21 civilians in Ngarbuh, a village in Cameroon's North-West region.",
+     "killed", "CMR"),
+    # (a protest the police dispersed is the crowd's since v373, the police its actor 2: their arrest here)
+    ("Police arrested twelve people in Dhaka on Friday.", "arrested", "BGD"),
+    # no nation in the words and no state's word: may be a foreign army's
+    ("Soldiers shelled a village near Kherson on Friday.", "shelled", None),
+    # a force with its nation keeps it
+    ("Russian forces shelled a village near Kherson on Friday.", "shelled", "RUS"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "side"), HOME_FORCES, ids=[h[0][:24] for h in HOME_FORCES])
+def test_the_states_own_forces_act_at_home(pipeline_resources: Any, text: str, trigger: str, side: str | None) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    events = process_article(Article(id="t", text=text, published=dt.date(2024, 3, 4)), pipeline_resources).events
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None and hit.sources, [(e.trigger, e.sources) for e in events]
+    assert hit.sources[0].side == side
+
+
+# An official the words give an office but no nation holds it in the country the story is about (events
+# v136); a story whose events lie in two countries as often gives none.
+OFFICIALS = [
+    ("Gunmen killed 37 people in Mafa, a village in Yobe state, on Sunday.\n\nGovernor Mai Mala Buni has called on "
+     "residents to stay calm.", "NGA"),
+    ("Gunmen killed 37 people in Mafa, a village in Yobe state, on Sunday. Shells hit Kramatorsk on Monday.\n\n"
+     "Governor Mai Mala Buni has called on residents to stay calm.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), OFFICIALS, ids=["one-country", "two-countries"])
+def test_an_official_holds_office_where_the_story_is(pipeline_resources: Any, text: str, side: str | None) -> None:
+    _acts_for(pipeline_resources, text, "called", side)
+
+
+def _acts_for(resources: Any, text: str, trigger: str, side: str | None) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    events = process_article(Article(id="t", text=text, published=dt.date(2024, 9, 3)), resources).events
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None and hit.sources, [(e.trigger, e.sources) for e in events]
+    assert hit.sources[0].side == side
+
+
+def test_a_government_body_with_no_nation_is_the_storys(pipeline_resources: Any) -> None:
+    """"The government" and "the authorities" of a story about one country are that country's (events v137)."""
+    text = ("Police shot dead six protesters in Dhaka on Thursday, witnesses said.\n\n"
+            "The authorities arrested 30 opposition activists on Friday.")
+    _acts_for(pipeline_resources, text, "arrested", "BGD")
+
+
+def test_the_army_named_as_known_is_the_storys(pipeline_resources: Any) -> None:
+    """"The army" of a story about one country is that country's (events v138); soldiers alone are not."""
+    text = ("Fighting erupted in Khartoum on Saturday between rival forces, residents said.\n\n"
+            "The army imposed a curfew at midnight on Sunday.")
+    _acts_for(pipeline_resources, text, "imposed", "SDN")
