@@ -10,7 +10,7 @@ from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.means import POWER_TAKEN
-from frontlines.events.roles import STATEMENT_TYPES
+from frontlines.events.placing import STATEMENT_TYPES
 from frontlines.events.takeover import TERRITORIAL
 from frontlines.records import Actor, Evidence, Place, PlaceKind, Precision, Sector
 

@@ -18,7 +18,7 @@ from frontlines.events.draft import Draft, borrowed
 from frontlines.events.context_time import _after, reported_time, scene_times, told_now
 from frontlines.events.means import other_of_a_kind, told_as_more
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import STATEMENT_TYPES, venue
+from frontlines.events.placing import STATEMENT_TYPES, venue
 from frontlines.events.when import PAST_STATUSES
 from frontlines.events.takeover import changes_hands
 from frontlines.events.territory import not_taken

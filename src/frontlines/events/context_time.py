@@ -12,7 +12,7 @@ from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
-from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES
+from frontlines.events.placing import SPEECH_VERBS, STATEMENT_TYPES
 from frontlines.events.when import PAST_STATUSES, dateline_date
 from frontlines.stages import doc_text, sentence_of
 from frontlines.records import EventStatus, Evidence, Resolution, TimeType, TimeValue

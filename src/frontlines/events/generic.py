@@ -75,7 +75,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.lexicon import CueSet
 from frontlines.events.realis import settle_status
 from frontlines.events.tree import doc_tree
-from frontlines.events.roles import measured_since
+from frontlines.events.placing import measured_since
 from frontlines.records import EventStatus
 
 # determiners and other words that make a noun phrase refer to particular happenings

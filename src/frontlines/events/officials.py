@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.roles import STATEMENT_TYPES, DocIndex
+from frontlines.events.roles import DocIndex
+from frontlines.events.placing import STATEMENT_TYPES
 from frontlines.records import Place, PlaceKind
 
 # offices that answer for one town or division: the place named with them is where what they report happened

@@ -9,7 +9,7 @@ from typing import Any
 
 from frontlines.events.context import happens_somewhere
 from frontlines.events.draft import Draft, borrowed
-from frontlines.events.roles import SPEECH_VERBS, STATEMENT_TYPES
+from frontlines.events.placing import SPEECH_VERBS, STATEMENT_TYPES
 from frontlines.records import Place, PlaceKind
 
 

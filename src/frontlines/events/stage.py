@@ -87,12 +87,11 @@ from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, settle_status
 from frontlines.events.speakers import noun_phrase
 from frontlines.events.roles import (
-    STATEMENT_TYPES,
     agent_tokens,
-    choose_place,
     choose_quantities,
     find_actors,
 )
+from frontlines.events.placing import STATEMENT_TYPES, choose_place
 from frontlines.events.stance import (
     DEMAND_SPEC,
     armed_targets,

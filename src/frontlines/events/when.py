@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from frontlines.events.roles import DocIndex, measured_since, path_to
+from frontlines.events.roles import DocIndex
+from frontlines.events.placing import measured_since, path_to
 from frontlines.events.shift import counted_from
 from frontlines.events.tree import doc_tree
 from frontlines.records import Evidence, EventStatus, Resolution, TimeType, TimeValue
