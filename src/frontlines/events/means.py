@@ -32,7 +32,7 @@ ABDUCTION = "Abduction/forced disappearance"
 OTHER = "Other"
 
 # Nouns naming fighting between two sides: a harm told as done in it happened in a clash.
-_MUTUAL_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "crossfire", "firefight", "gunfight", "skirmish",
+MUTUAL_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "crossfire", "firefight", "gunfight", "skirmish",
                            "combat", "exchange", "shootout", "hostility", "hostilities"})
 _SETTING_PREPS = frozenset({"during", "in", "amid", "amidst"})
 # Verbs whose object is an attack the other side fought off.
@@ -115,11 +115,11 @@ def mutual_setting(head: Any) -> bool:
     the fighting", "the fighting killed dozens") or an attack fought off ("repelled an attack", "fired back"): both sides fought."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS:
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in _MUTUAL_NOUNS for g in prep.children):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in MUTUAL_NOUNS for g in prep.children):
                 return True
     if head.lemma_.lower() in ("fire", "shoot") and any(c.lower_ == "back" for c in head.children):
         return True  # "fired back": the other side had fired first
-    if head.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _MUTUAL_NOUNS for c in head.children):
+    if head.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in MUTUAL_NOUNS for c in head.children):
         return True  # "fighting in Omdurman killed dozens": the harm is the fighting's
     gov = head.head
     return head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _FIGHT_OFF and gov.i != head.i

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-# Verbs and nouns of two sides fighting.
+from frontlines.events.means import MUTUAL_NOUNS
+
+# Verbs of two sides fighting (the nouns are events.means.MUTUAL_NOUNS: fighting between two sides).
 _FIGHT_VERBS = frozenset({"fight", "clash", "battle", "skirmish"})
-_FIGHT_NOUNS = frozenset({"fighting", "fight", "clash", "battle", "skirmish", "firefight", "gunfight", "combat",
-                          "clashes", "hostilities"})
 # Prepositions that set a withdrawal after (or amid) what they name.
 _AFTER = frozenset({"after", "following", "amid", "amidst"})
 
@@ -30,4 +30,4 @@ def fought_before(head: Any) -> bool:
             m.lower_ == "before" for m in head.children if m.dep_ == "mark"):
         return True
     return any(p.dep_ == "prep" and p.lower_ in _AFTER and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in _FIGHT_NOUNS for g in p.children) for p in head.children)
+        g.dep_ == "pobj" and g.lemma_.lower() in MUTUAL_NOUNS for g in p.children) for p in head.children)
