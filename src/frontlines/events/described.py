@@ -13,8 +13,8 @@ from typing import Any
 
 from frontlines.events.draft import Draft, absorb
 from frontlines.events.merge import _one_family
+from frontlines.events.lexicon import COPULAS
 
-_COPULAS = frozenset({"be", "become", "remain"})
 _DEFINITE = frozenset({"the", "this", "that"})
 
 
@@ -25,7 +25,7 @@ def predicate_participle(head: Any) -> bool:
     if head.dep_ != "acl" or head.tag_ not in ("VBN", "VBG"):
         return False
     noun = head.head
-    if noun.dep_ != "attr" or noun.head.lemma_.lower() not in _COPULAS:
+    if noun.dep_ != "attr" or noun.head.lemma_.lower() not in COPULAS:
         return False
     # a definite description singles its subject out ("the only capital captured", "its first town taken"); an
     # indefinite one brings in new things ("what it said were charges detonated by the fighters": the deed itself)

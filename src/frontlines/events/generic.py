@@ -72,7 +72,7 @@ import datetime as dt
 from typing import Any
 
 from frontlines.events.draft import Draft
-from frontlines.events.lexicon import CueSet
+from frontlines.events.lexicon import COPULAS, CueSet
 from frontlines.events.realis import settle_status
 from frontlines.events.tree import doc_tree
 from frontlines.events.placing import measured_since
@@ -80,8 +80,6 @@ from frontlines.records import EventStatus
 
 # determiners and other words that make a noun phrase refer to particular happenings
 _REFERRING_DEPS = frozenset({"det", "poss", "nummod", "predet"})
-# predicates saying what a kind is ("are a war crime", "has become the weapon of choice")
-_COPULAS = frozenset({"be", "become", "remain"})
 _HABITUAL_VERBS = frozenset({"tend"})
 # verbs telling how the number of a kind of happening moves ("attacks on journalists have increased")
 _TREND_VERBS = frozenset({"increase", "decrease", "rise", "grow", "decline", "double", "triple", "multiply", "soar"})
@@ -130,7 +128,7 @@ def kind_subject(d: Draft) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _HABITUAL_VERBS or (lemma in _TREND_VERBS and head.tag_ == "NNS"):
         return True
-    return lemma in _COPULAS and any(c.dep_ == "attr" for c in verb.children)
+    return lemma in COPULAS and any(c.dep_ == "attr" for c in verb.children)
 
 
 def feared(d: Draft) -> bool:

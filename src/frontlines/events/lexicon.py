@@ -20,6 +20,8 @@ PLOVER_TYPES = (
 # the PLOVER types that are said rather than done: a speech act's content is another event's, and its place is where
 # it was said (events.mentions, events.context, events.judgements)
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN", "SUPPORT"})
+# the copulas: a verb that says what its subject is ("was the largest city", "remains a threat")
+COPULAS = frozenset({"be", "become", "remain"})
 
 
 @dataclass(frozen=True, slots=True)

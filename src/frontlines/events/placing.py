@@ -9,6 +9,7 @@ from typing import Any
 
 from frontlines.events.areas import contained
 from frontlines.events.docindex import DocIndex
+from frontlines.events.lexicon import COPULAS
 from frontlines.events.tree import doc_tree
 from frontlines.events.victims import victims_place
 from frontlines.events.voice import headline_passive
@@ -101,9 +102,8 @@ def _locative(root: Any) -> bool:
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _SETTLEMENT_WORDS
 
 
-_COPULAS = frozenset({"be", "become", "remain"})
 # verbs whose subject undergoes what the object of their "under" names ("came under fire", "was under attack")
-_UNDERGOING = _COPULAS | {"come"}
+_UNDERGOING = COPULAS | {"come"}
 # Triggers whose grammatical subject is what is taken, not who takes it ("Izium fell to ...").
 _UNDERGOER_SUBJECT = frozenset({"fall"})
 _QUANTIFIER_HEADS = frozenset({"one", "some", "first", "last", "among", "several", "many", "few"})
@@ -131,7 +131,7 @@ def _antecedents(trigger: Any) -> list[Any]:
         # a participle parsed as the copula's complement ("the prison was also overrun"): a passive whose
         # subject is what underwent it
         return [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if trigger.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in _COPULAS and any(
+    if trigger.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in COPULAS and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
     ) and any(c.dep_ == "attr" for c in gov.children):
         # the parser may hang "to fall" on the copula itself: "X was one of the last towns to fall"
@@ -144,7 +144,7 @@ def _antecedents(trigger: Any) -> list[Any]:
     # "one of the earliest cities": climb through "of" to the quantifier it is partitive of
     if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in _QUANTIFIER_HEADS:
         cur = cur.head.head
-    if cur.dep_ == "attr" and cur.head.lemma_.lower() in _COPULAS:
+    if cur.dep_ == "attr" and cur.head.lemma_.lower() in COPULAS:
         out.extend(c for c in cur.head.children if c.dep_ == "nsubj")
     return out
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.draft import Draft
+from frontlines.events.lexicon import COPULAS
 
 _WARN = "warn"
-_COPULAS = frozenset({"be", "become", "remain"})
 
 
 def _forecast(clause: Any) -> bool:
     """A content clause whose verb is a copula with a complement ("would be four times the size")."""
-    return clause.lemma_.lower() in _COPULAS and any(c.dep_ in ("attr", "acomp") for c in clause.children)
+    return clause.lemma_.lower() in COPULAS and any(c.dep_ in ("attr", "acomp") for c in clause.children)
 
 
 def warns_of_no_harm(d: Draft) -> bool:
