@@ -24,6 +24,7 @@ from typing import Any
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.records import EventStatus
+from frontlines.stages import doc_text
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BULLETIN_TYPES = frozenset({"ASSAULT"})
@@ -46,7 +47,7 @@ def verbless(sent: Any) -> bool:
 
 def timed_entry(sent: Any) -> bool:
     """The sentence is in a paragraph that a clock time opens: a live blog's or a feed's entry."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)  # not doc.text, which joins every token again on each access
     line = text.rfind("\n", 0, sent.start_char) + 1
     if _TIMED_ENTRY.match(text, line) is not None:
         return True

@@ -163,9 +163,10 @@ def denied_accusations(drafts: list[Draft], index: DocIndex, doc: Any, deny_word
 
 # verbs that dismiss a telling by calling it untrue ("called the claims 'lies'", "described the report as false")
 _CALLING = frozenset({"call", "describe", "brand", "label", "term"})
+_DISMISSING = DENIAL_VERBS | _CALLING
 
 
-def dismissed_tellings(drafts: list[Draft], index: DocIndex, doc: Any) -> None:
+def dismissed_tellings(drafts: list[Draft], index: DocIndex, doc: Any, lemmas: Sequence[str] | None = None) -> None:
     """A party dismissing a telling named by a bare noun of assertion ("The army called the claims 'lies'";
     "Ukraine's military dismissed the claim as a lie"; "The minister rejected the accusations") denies what that
     telling told a little before it (corpus/events/README.md, "Conventions for every part", rules 4 and 5): another
@@ -174,11 +175,13 @@ def dismissed_tellings(drafts: list[Draft], index: DocIndex, doc: Any) -> None:
     A noun with content of its own ("rejected the charge that Christians were being singled out", "the claims that
     the dead were civilians", "reports of a massacre") tells what is dismissed itself and answers nothing told
     before (events.realis reads a report called false). The dismisser's own tellings, what the article tells in its
-    own voice and a dismisser with no side are left as told."""
+    own voice and a dismisser with no side are left as told. ``lemmas``: the Doc's lower-cased lemmas
+    (events.words), read to find the verbs without building every Token."""
     sent_of: dict[int, int] = {}
-    for tok in doc:
+    candidates = (doc[i] for i, lemma in enumerate(lemmas) if lemma in _DISMISSING) if lemmas is not None else doc
+    for tok in candidates:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in DENIAL_VERBS | _CALLING or _negated_verb(tok):
+        if tok.pos_ != "VERB" or lemma not in _DISMISSING or _negated_verb(tok):
             continue
         nouns = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ASSERTION_NOUNS and _bare(c)]
         if lemma in _CALLING:

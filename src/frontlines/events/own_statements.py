@@ -13,6 +13,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import agent_tokens
 from frontlines.records import EventStatus
+from frontlines.stages import doc_text
 
 
 _PARTY_WORDS = frozenset("""
@@ -93,7 +94,7 @@ def _background(d: Draft, published: dt.date | None) -> bool:
 def _inserted_note(d: Draft) -> bool:
     """The sentence lies in a bracketed note inserted into the party's text ("[Editor's note: ...
     Russian forces had been trying to take the town since October.]"): the desk's words, not the party's."""
-    text = d.sent.doc.text
+    text = doc_text(d.sent.doc)  # not doc.text, which joins every token again on each access
     start = d.sent.start_char
     return text.rfind("[", 0, start + 1) > text.rfind("]", 0, start)
 

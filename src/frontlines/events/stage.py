@@ -291,7 +291,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     speakers_own_acts(kept, index)
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
-    dismissed_tellings(kept, index, doc)  # another's claim or report dismissed as untrue (v421)
+    dismissed_tellings(kept, index, doc, words.lemma)  # another's claim or report dismissed as untrue (v421)
     party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
     own_statement(kept, inp.article.source, party)
     party_forces_side(kept, party)
