@@ -212,3 +212,23 @@ def test_captives_told_after_a_raid_are_what_it_took(run_events, text: str, subs
     assert [e.acled_sub_event_type for e in run_events(text)] == subs
 
 
+
+
+# A definite mention placed only in a country takes up the attack told before in a town of that country (v480); one
+# placed in another country, or in another town, stays apart.
+COUNTRY_MENTIONS = [
+    ("A glide bomb hit a market in Kramatorsk. The attack was the deadliest in Ukraine this year.",
+     (("Kramatorsk", "UKR", "settlement"), ("Ukraine", "UKR", "country")), 1),
+    ("A glide bomb hit a market in Kramatorsk. The attack was the deadliest in Russia this year.",
+     (("Kramatorsk", "UKR", "settlement"), ("Russia", "RUS", "country")), 2),
+    ("A glide bomb hit a market in Kramatorsk. The attack on Sloviansk killed four people.",
+     (("Kramatorsk", "UKR", "settlement"), ("Sloviansk", "UKR", "settlement")), 2),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "n"), COUNTRY_MENTIONS, ids=["its-country", "other-country", "other-town"])
+def test_a_definite_mention_in_the_attacks_country_is_that_attack(run_events, text, places, n) -> None:  # noqa: ANN001
+    from tests.events.conftest import _at
+
+    events = _assaults(run_events(text, places=tuple(_at(text, *p) for p in places)))
+    assert len(events) == n, [(e.trigger, e.location) for e in events]
