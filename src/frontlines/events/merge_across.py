@@ -82,7 +82,8 @@ def _referent(d: Draft, candidates: list[Draft], *, before: bool = False) -> Dra
     nearest sentence holding one, the most event-like trigger."""
     same = [e for e in candidates if e.typing.plover == d.typing.plover and abs(d.sent_idx - e.sent_idx) <= 8
             and _one_family(d, e) and _one_speaker(d, e)
-            and not _own_days_differ(d, e) and (not _places_differ(d, e) or before and _in_its_country(d, e))]
+            and not _own_days_differ(d, e)
+            and (not _places_differ(d, e) or before and (_in_its_country(d, e) or _summed_up_in_an_area(d)))]
     if not same:
         return None
     nearest = min(abs(d.sent_idx - e.sent_idx) for e in same)
@@ -97,6 +98,18 @@ def _in_its_country(d: Draft, e: Draft) -> bool:
     return (d.place is not None and e.place is not None and d.place.kind is PlaceKind.COUNTRY
             and e.place.kind is not PlaceKind.COUNTRY and d.place.country is not None
             and d.place.country == e.place.country)
+
+
+# places that hold several places of a happening: what a plural mention summing up several tellings names
+_AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION})
+
+
+def _summed_up_in_an_area(d: Draft) -> bool:
+    """A plural definite mention placed in an area ("*These attacks* ... against the economic infrastructure of the
+    Kurdistan Region" after drones struck two oil fields in two districts): it sums up the deeds told before, at
+    their several places, and names the area they lie in, not a place of its own (v480)."""
+    head = d.trigger.head
+    return head.tag_ == "NNS" and d.place is not None and d.place.kind in _AREA_KINDS
 
 
 # speech acts one party makes (an agreement or a meeting has several parties, named in any order)
@@ -162,7 +175,10 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
                     absorb(d, match)
                     continue
             if match is not None:
+                place, score, apart = match.place, match.place_score, _places_differ(d, match)
                 absorb(match, d)
+                if apart:  # a country or an area the mention names (v480, v481) is not the deed's place
+                    match.place, match.place_score = place, score
                 if match.time is not None and d.time is not None and match.time.resolution.value == "default":
                     match.time = d.time
                 continue
