@@ -332,3 +332,18 @@ def test_a_participle_of_the_attack_nouns_verb_is_the_attack(run_events, text: s
 def test_a_deed_told_with_the_order_that_made_it_is_one(run_events, text: str, n: int) -> None:  # noqa: ANN001
     calls = [e for e in run_events(text) if e.plover_type == "MOBILIZE"]
     assert len(calls) == n, [(e.trigger, e.status) for e in calls]
+
+
+# A noun under a distributive determiner ("any", "each", "either", "neither") is a generic mention of the deeds
+# told, not a happening of its own (v480 adds "either" and "neither"); a definite or bare one may be an event.
+GENERIC_MENTIONS = [
+    ("Drones struck two oil fields this morning. No one was hurt in either attack.", 1),
+    ("Drones struck two oil fields this morning. Neither attack caused casualties.", 1),
+    ("Drones struck two oil fields this morning. Gunmen killed a guard in an attack on a pipeline.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), GENERIC_MENTIONS, ids=["either", "neither", "an-attack"])
+def test_a_mention_under_a_distributive_determiner_is_no_event(run_events, text: str, n: int) -> None:  # noqa: ANN001
+    events = _assaults(run_events(text))
+    assert len(events) == n, [e.trigger for e in events]

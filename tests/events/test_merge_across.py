@@ -212,3 +212,28 @@ def test_captives_told_after_a_raid_are_what_it_took(run_events, text: str, subs
     assert [e.acled_sub_event_type for e in run_events(text)] == subs
 
 
+
+
+# A definite mention placed only in a country takes up the attack told before in a town of that country (v480); one
+# placed in another country, or in another town, stays apart.
+COUNTRY_MENTIONS = [
+    ("A glide bomb hit a market in Kramatorsk. The attack was the deadliest in Ukraine this year.",
+     (("Kramatorsk", "UKR", "settlement"), ("Ukraine", "UKR", "country")), 1),
+    ("A glide bomb hit a market in Kramatorsk. The attack was the deadliest in Russia this year.",
+     (("Kramatorsk", "UKR", "settlement"), ("Russia", "RUS", "country")), 2),
+    ("A glide bomb hit a market in Kramatorsk. The attack on Sloviansk killed four people.",
+     (("Kramatorsk", "UKR", "settlement"), ("Sloviansk", "UKR", "settlement")), 2),
+    # a plural mention that sums up the deeds told names the area they lie in, not a place of its own
+    ("A drone struck an oil field in Zakho district. These attacks on the Kurdistan Region must stop.",
+     (("Zakho district", "IRQ", "admin2"), ("Kurdistan Region", "IRQ", "region")), 1),
+    ("A drone struck an oil field in Zakho district. The attack on the Kurdistan Region killed two guards.",
+     (("Zakho district", "IRQ", "admin2"), ("Kurdistan Region", "IRQ", "region")), 2),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "n"), COUNTRY_MENTIONS, ids=["its-country", "other-country", "other-town", "plural-in-area", "singular-in-area"])
+def test_a_definite_mention_in_the_attacks_country_is_that_attack(run_events, text, places, n) -> None:  # noqa: ANN001
+    from tests.events.conftest import _at
+
+    events = _assaults(run_events(text, places=tuple(_at(text, *p) for p in places)))
+    assert len(events) == n, [(e.trigger, e.place and e.place.name) for e in events]

@@ -191,3 +191,30 @@ def test_reports_called_false_of_a_deed_told_nowhere_else_stay_denied(run_events
 def test_a_claim_the_denial_answers_is_denied(run_events, text: str, status: str) -> None:
     events = _assaults(run_events(text))
     assert [e.status.value for e in events] == [status], [(e.trigger, e.status, e.attributed_to) for e in events]
+
+
+def _area(name: str, kind: str, admin1: str | None, country: str = "SYR") -> Any:
+    from frontlines.records import Evidence, Place, PlaceKind
+
+    return Place(text=name, evidence=Evidence(article_id="t", start=0, end=len(name), text=name), name=name,
+                 kind=PlaceKind(kind), admin1=admin1, country=country)
+
+
+# A lead's region or district of the body town's first-order division is that town's wider area (v480); a region of
+# another division or country, a town, or a region with no division known is not.
+WIDER = [
+    (("Golan Heights", "region", "Quneitra"), ("Majdal Shams", "settlement", "Quneitra"), True),
+    (("Kupiansk district", "admin2", "Kharkiv"), ("Hroza", "settlement", "Kharkiv"), True),
+    (("Golan Heights", "region", "Quneitra"), ("Daraa", "settlement", "Daraa"), False),
+    (("Golan Heights", "region", None), ("Majdal Shams", "settlement", None), False),
+    (("Kramatorsk", "settlement", "Donetsk"), ("Yarova", "settlement", "Donetsk"), False),
+    (("Golan Heights", "region", "Quneitra"), ("Bekaa Valley", "region", "Quneitra"), False),
+]
+
+
+@pytest.mark.parametrize(("lead", "body", "wider"), WIDER, ids=[f"{w[0][0]}-{w[1][0]}" for w in WIDER])
+def test_a_leads_region_of_the_towns_division_is_its_wider_area(lead: tuple, body: tuple, wider: bool) -> None:
+    from frontlines.events.retellings import _wider_area
+
+    assert _wider_area(_area(*lead), _area(*body)) is wider
+    assert _wider_area(None, _area(*body)) is False

@@ -53,7 +53,7 @@ def _connected(a: Any, b: Any, limit: int = 4) -> bool:
     return False
 
 
-_GENERIC_DETS = frozenset({"any", "every", "each", "no"})
+_GENERIC_DETS = frozenset({"any", "every", "each", "no", "either", "neither"})
 
 
 _ENDING_VERBS = frozenset({"quit", "suspend", "abandon", "exit", "scrap", "break", "violate", "end", "leave",

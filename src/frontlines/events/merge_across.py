@@ -24,7 +24,7 @@ from frontlines.events.merge import (
     _salience,
 )
 from frontlines.events.roles import agent_tokens
-from frontlines.records import EventStatus, TimeValue
+from frontlines.records import EventStatus, PlaceKind, TimeValue
 
 _SAME_HAPPENING = frozenset({"ASSAULT", "RETREAT", "PROTEST", "COERCE", "AGREE"})
 
@@ -77,16 +77,39 @@ def _same_day(a: TimeValue | None, b: TimeValue | None) -> bool:
         and b.resolution.value != "default"
 
 
-def _referent(d: Draft, candidates: list[Draft]) -> Draft | None:
+def _referent(d: Draft, candidates: list[Draft], *, before: bool = False) -> Draft | None:
     """The event a definite mention refers to: of its type, not told as another day or place; in the
     nearest sentence holding one, the most event-like trigger."""
     same = [e for e in candidates if e.typing.plover == d.typing.plover and abs(d.sent_idx - e.sent_idx) <= 8
             and _one_family(d, e) and _one_speaker(d, e)
-            and not _own_days_differ(d, e) and not _places_differ(d, e)]
+            and not _own_days_differ(d, e)
+            and (not _places_differ(d, e) or before and (_in_its_country(d, e) or _summed_up_in_an_area(d)))]
     if not same:
         return None
     nearest = min(abs(d.sent_idx - e.sent_idx) for e in same)
     return max((e for e in same if abs(d.sent_idx - e.sent_idx) == nearest), key=_salience)
+
+
+def _in_its_country(d: Draft, e: Draft) -> bool:
+    """The definite mention is placed only in a country, the country of the earlier telling's own place ("*The
+    attack* came two days after Russia launched ... drones at Ukraine" after "A glide bomb hit ... in Yarova"): a
+    country names no place of its own that could tell the two apart, and the definite noun takes up what was told
+    (v480). A mention placed in a town, a region or another country stays apart."""
+    return (d.place is not None and e.place is not None and d.place.kind is PlaceKind.COUNTRY
+            and e.place.kind is not PlaceKind.COUNTRY and d.place.country is not None
+            and d.place.country == e.place.country)
+
+
+# places that hold several places of a happening: what a plural mention summing up several tellings names
+_AREA_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION})
+
+
+def _summed_up_in_an_area(d: Draft) -> bool:
+    """A plural definite mention placed in an area ("*These attacks* ... against the economic infrastructure of the
+    Kurdistan Region" after drones struck two oil fields in two districts): it sums up the deeds told before, at
+    their several places, and names the area they lie in, not a place of its own (v480)."""
+    head = d.trigger.head
+    return head.tag_ == "NNS" and d.place is not None and d.place.kind in _AREA_KINDS
 
 
 # speech acts one party makes (an agreement or a meeting has several parties, named in any order)
@@ -143,7 +166,7 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
             later = [e for e in drafts[k + 1 :] if not e.dropped and e.sent_idx > d.sent_idx
                      and not _definite(e.trigger.head) and e.trigger.spec.key not in _CASUALTY_KEYS
                      and (e.realis.status in _TOLD) == (d.realis.status in _TOLD)]  # a threat is no strike told
-            match = _referent(d, earlier)
+            match = _referent(d, earlier, before=True)
             if match is None:
                 match = _referent(d, later)
                 if match is not None and _told_roles(d) > _told_roles(match):
@@ -152,7 +175,10 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
                     absorb(d, match)
                     continue
             if match is not None:
+                place, score, apart = match.place, match.place_score, _places_differ(d, match)
                 absorb(match, d)
+                if apart:  # a country or an area the mention names (v480, v481) is not the deed's place
+                    match.place, match.place_score = place, score
                 if match.time is not None and d.time is not None and match.time.resolution.value == "default":
                     match.time = d.time
                 continue

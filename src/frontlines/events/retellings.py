@@ -46,7 +46,7 @@ from frontlines.events.denials import answered_by_denial
 from frontlines.events.tolls import take_toll
 from frontlines.events.voice import HARM_VERBS
 from frontlines.quotes.cues import SPEECH_LEMMAS
-from frontlines.records import EventStatus, TimeValue
+from frontlines.records import EventStatus, Place, PlaceKind, TimeValue
 
 # what a lead sums up: deeds, not words (one party's several calls may be several events)
 _SUMMED_UP = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT"})
@@ -108,11 +108,25 @@ def _retells(lead: Draft, e: Draft) -> bool:
     if lead.typing.acled_sub != e.typing.acled_sub and not _one_blast(lead, e):
         return False  # ACLED codes one event per sub-type: "stormed the school" is not "abducted 287 pupils"
     both_placed = _own_place(lead) and _own_place(e)
-    if both_placed and not places_compatible(lead.place, e.place):
+    if both_placed and not (places_compatible(lead.place, e.place) or _wider_area(lead.place, e.place)):
         return False
     if not both_placed and not own_time(lead.time):
         return False  # nothing the two share beyond their kind ("745 civilians were killed in massacres in Latakia")
     return _days_agree(lead, e)
+
+
+# areas a lead names for the happening the body places in a town: a region, a district
+_WIDER = frozenset({PlaceKind.REGION, PlaceKind.ADMIN2})
+
+
+def _wider_area(lead: Place | None, body: Place | None) -> bool:
+    """The lead names an area (a region, a district) of the first-order division the body's town lies in ("a rocket
+    slammed into a soccer field in the Golan Heights" over "The rocket hit the town of Majdal Shams"): the wider
+    area of the same happening, as a lead sums up (v480). The gazetteer gives a region no extent, so the shared
+    first-order division of the same country is what places the town in it."""
+    return (lead is not None and body is not None and lead.kind in _WIDER and body.kind is not None
+            and body.kind not in _WIDER and lead.admin1 is not None and lead.admin1 == body.admin1
+            and lead.country == body.country)
 
 
 def _days_agree(lead: Draft, e: Draft) -> bool:
