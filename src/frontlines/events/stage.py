@@ -92,6 +92,7 @@ from frontlines.events.roles import (
     find_actors,
 )
 from frontlines.events.placing import STATEMENT_TYPES, choose_place
+from frontlines.events.plans import drop_plan_contents
 from frontlines.events.stance import (
     DEMAND_SPEC,
     armed_targets,
@@ -131,7 +132,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "471"  # v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "530"  # v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -234,6 +235,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
+        drop_plan_contents(sent_drafts)  # what a plan named by a noun is to do (v530)
         drop_warnings_of_no_harm(sent_drafts)
         drop_judgements_of_deeds_told(sent_drafts, drafts)
         drop_sums_over_years(sent_drafts, inp.article.published)
