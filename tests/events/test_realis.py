@@ -502,6 +502,9 @@ UNCOUNTED = [
     ("Phone and internet lines in much of western Oromia have been cut for months.", "cut"),
     ("El Fasher has been cut off by fighting between the army and the RSF for most of the past year.", "fighting"),
     ("Gunmen have attacked the villages many times, residents say.", "attacked"),
+    # "long": a stretch with no bound (events v530)
+    ("The army has long been accused of abuses in the region.", "accused"),
+    ("Rebels have long fought the government in the north.", "fought"),
 ]
 COUNTED = [
     ("The hospital was shelled several times on Monday, staff said.", "shelled"),
@@ -509,6 +512,9 @@ COUNTED = [
     ("Russian forces have shelled the town for three days, the governor said.", "shelled"),
     ("The town has been shelled twice today, the mayor said.", "shelled"),
     ("The town was cut off by fighting between the army and the RSF on Monday.", "fighting"),
+    # "long" bound by "as" or "so", and a perfect with a day of its own (events v530)
+    ("The army has accused the rebels of killing 12 villagers on Monday.", "accused"),
+    ("Fighting has gone on for so long that residents have fled, the mayor said on Monday.", "Fighting"),
 ]
 
 

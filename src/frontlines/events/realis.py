@@ -544,7 +544,8 @@ def _uncounted_repetition(trigger: Any) -> bool:
     for an uncounted stretch ("lines have been cut *for months*", "for most of the past year"): a summary of a
     state of affairs up to now, none of its happenings told. A count ("shelled twice", "three times this
     week"), a counted stretch ("for three days") or a past tense ("was shelled several times on Monday")
-    tells happenings and stays (events v320). An event noun that is the doer of such a passive ("has been cut
+    tells happenings and stays (events v320). "Long" is a stretch with no bound ("has long been accused of abuses",
+    events v530). An event noun that is the doer of such a passive ("has been cut
     off *by fighting* for most of the past year") is the state's cause, told as summed up too."""
     verb = trigger
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "by" and trigger.head.dep_ in ("agent", "prep"):
@@ -554,6 +555,8 @@ def _uncounted_repetition(trigger: Any) -> bool:
     if verb.pos_ != "VERB" or not _perfect(verb, present=True):
         return False
     for c in (*verb.children, *(trigger.children if verb is not trigger else ())):
+        if c.dep_ == "advmod" and c.lower_ == "long" and not any(c.children):
+            return True  # "has long been accused of abuses": a stretch with no bound (not "as long as", v530)
         if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() == "time" and any(
                 g.dep_ == "amod" and g.lower_ in _UNCOUNTED for g in c.children):
             return True
