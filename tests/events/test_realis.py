@@ -526,3 +526,26 @@ def test_an_uncounted_repetition_in_the_perfect_is_no_event(run_events, text: st
 @pytest.mark.parametrize(("text", "trigger"), COUNTED)
 def test_counted_or_past_repetitions_stay_events(run_events, text: str, trigger: str) -> None:
     assert any(e.trigger.startswith(trigger) for e in run_events(text)), [e.trigger for e in run_events(text)]
+
+
+# A subject that denies the act of anyone negates it (events v532): "nobody", "no one", "few" standing alone. A
+# count of those who did ("few residents", "a few gunmen") and a subject that is a party tell the act.
+NO_ONE_DID = [
+    ("Nobody attacked the convoy on Monday, the army said.", "attacked", EventStatus.NEGATED),
+    ("The ministry called it a regrouping, a description that few in Moscow accepted.", "accepted", None),
+    ("Few believe the truce will last.", "truce", None),
+    ("Brachbach's air force dropped a bomb on the town on 21 March. Fortunately, no one was killed.", "killed", None),
+    ("A few gunmen attacked the convoy on Monday, the army said.", "attacked", EventStatus.HAPPENED),
+    ("Rebels attacked the convoy on Monday, the army said.", "attacked", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), NO_ONE_DID, ids=[t[0][:40] for t in NO_ONE_DID])
+def test_a_subject_denying_the_act_of_anyone_negates_it(run_events, text: str, trigger: str,
+                                                        status: EventStatus | None) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    if status is None:
+        assert trigger not in events, sorted(events)  # negated with no one saying so: no event (events.generic)
+    else:
+        assert trigger in events, sorted(events)
+        assert events[trigger].status == status

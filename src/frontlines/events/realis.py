@@ -91,13 +91,24 @@ def _predicative(tok: Any) -> bool:
     return gov.lemma_.lower() in ("be", "become", "remain") and any(c.dep_ == "attr" for c in gov.children)
 
 
+# subjects that deny the act of anyone ("*Nobody* attacked the convoy"; "a description *few* accepted"), said alone:
+# "few residents fled" counts people who did (events v532)
+_NEG_SUBJECTS = frozenset({"nobody", "none", "few", "nothing", "neither"})
+
+
 def _negated(tok: Any) -> bool:
+    """The verb or noun ``tok`` is negated: by "not" or "never", a determiner "no" ("no attack"), a subject that
+    denies it of anyone ("nobody", "no one", "few" alone)."""
     tree = doc_tree(tok.doc)
     dep = tree.dep
     for c in tree.children(tok.i):
         if dep[c] == "neg":
             return True
         if dep[c] == "det" and tree.lower[c] in _NEG_DETS:
+            return True
+        if dep[c] in ("nsubj", "nsubjpass") and (
+                (tree.lower[c] in _NEG_SUBJECTS and not any(dep[g] in ("amod", "det") for g in tree.children(c)))
+                or (tree.lower[c] in ("one", "body") and any(tree.lower[g] == "no" for g in tree.children(c)))):
             return True
     return False
 

@@ -132,7 +132,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "531"  # v531: "has long been accused" sums up a state; v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
+VERSION = "532"  # v532: "nobody", "no one", "few" as the subject negate the act; v531: "has long been accused" sums up a state; v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
