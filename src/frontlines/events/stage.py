@@ -92,6 +92,7 @@ from frontlines.events.roles import (
     find_actors,
 )
 from frontlines.events.placing import STATEMENT_TYPES, choose_place
+from frontlines.events.evaluations import drop_evaluations_of_deeds_told
 from frontlines.events.plans import drop_plan_contents
 from frontlines.events.stance import (
     DEMAND_SPEC,
@@ -132,7 +133,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "532"  # v532: "nobody", "no one", "few" as the subject negate the act; v531: "has long been accused" sums up a state; v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
+VERSION = "533"  # v533: a definite event noun a copula judges after its type was told refers back; v532: "nobody", "no one", "few" as the subject negate the act; v531: "has long been accused" sums up a state; v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -238,6 +239,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         drop_plan_contents(sent_drafts)  # what a plan named by a noun is to do (v530)
         drop_warnings_of_no_harm(sent_drafts)
         drop_judgements_of_deeds_told(sent_drafts, drafts)
+        drop_evaluations_of_deeds_told(sent_drafts, drafts)  # "these attacks are a terrorist act" (v533)
         drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
         drop_participant_descriptions(sent_drafts)
