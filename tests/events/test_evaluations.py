@@ -13,6 +13,11 @@ DROPPED = [
      "country's energy grid.", "strikes"),
     ("Russian forces launched an offensive near Kharkiv on Friday. The offensive, analysts say, is unlikely to "
      "succeed before winter.", "offensive"),
+    # "came" placed against another happening (events v535)
+    ("Russian drones hit Kyiv overnight. The attack came two days after Russia launched a barrage of missiles at "
+     "Lviv.", "attack"),
+    ("A bomb exploded at a university gym in Marawi on Sunday. The military said the bombing could have been "
+     "retaliation by the group for an operation on Friday.", "bombing"),
 ]
 
 KEPT = [
@@ -21,6 +26,8 @@ KEPT = [
     ("The strike was a war crime, the UN said.", "strike"),
     ("Rebels attacked a village in Borno on Monday. The attack on Tuesday was the deadliest in the state this year.",
      "attack"),
+    # "came" with a day of its own, or with no other happening to be placed against
+    ("Rebels attacked a village in Borno on Monday. The attack on the army base came on Tuesday.", "attack"),
     # a happening of another type told before is no antecedent
     ("Protesters marched in Dhaka on Friday. The strikes are part of a campaign to cripple the grid.", "strikes"),
 ]
@@ -35,7 +42,7 @@ def test_evaluation_of_a_happening_told_before_is_no_event(run_events, text: str
     events = run_events(text)
     second = text.index(". ") + 2
     assert _count([e for e in events if e.evidence.start >= second], trigger) == 0, [e.trigger for e in events]
-    assert len(events) == 1, [e.trigger for e in events]  # the happening told before stays
+    assert any(e.evidence.start < second for e in events), [e.trigger for e in events]  # told before: stays
 
 
 @pytest.mark.parametrize(("text", "trigger"), KEPT)

@@ -7,9 +7,12 @@ noun refers back, the copula's complement judges or classifies it, and no happen
 a mention when
 
 - its trigger is an event noun with a definite determiner or a possessive ("the", "this", "these", "that",
-  "those", "its", "Russia's") that is the subject of "be", "remain" or "seem" with a predicative noun or adjective;
-- its clause names no day or time of its own (a day would make it a telling: "the attack on Monday was the
-  deadliest"); and
+  "those", "its", "Russia's") that is the subject of "be", "remain" or "seem" with a predicative noun or adjective,
+  or of "come" placed against another happening ("*The attack came* two days after Russia launched its largest
+  aerial attack"; "*The bombing came* a day after an earthquake struck");
+- neither the noun nor its verb names a day or a time of its own (a day would make it a telling: "the attack on
+  Monday was the deadliest"; one in the complement or the time clause is another's: "could have been retaliation
+  for an operation on Friday"); and
 - an earlier sentence of the article has told a happening of the same PLOVER type (what it refers back to).
 
 A sentence on its own ("The attack on the market was the deadliest this year"; "The strike was a war crime, the UN
@@ -28,6 +31,10 @@ from frontlines.events.draft import Draft
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 # verbs of being whose complement says what the subject is
 _BEING = frozenset({"be", "remain", "seem", "appear"})
+# prepositions that give a verb a day of its own ("came on Monday")
+_ON = frozenset({"on", "in", "at"})
+# words that place a happening against another ("came after", "came as", "came amid")
+_RELATIVE_TIME = frozenset({"after", "before", "as", "amid", "amidst", "while", "following", "during", "days"})
 # predicative adjectives that tell how a happening went, not what it is: such a clause tells the happening
 _HOW_IT_WENT = frozenset({"heavy", "intense", "fierce", "ongoing", "underway", "continuing", "widespread", "over",
                           "deadly", "fatal"})
@@ -37,8 +44,20 @@ def _definite(noun: Any) -> bool:
     return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children)
 
 
-def _dated(tok: Any) -> bool:
-    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+def _dated(noun: Any, verb: Any) -> bool:
+    """The noun or its verb names a day or a time of its own ("the attack *on Tuesday* was", "came *on Monday*");
+    one inside the complement or a time clause belongs to what they name ("retaliation for an operation on Friday")."""
+    own = [noun, *(c for c in verb.children if c.dep_ == "npadvmod" or (c.dep_ == "prep" and c.lower_ in _ON))]
+    return any(t.ent_type_ in ("DATE", "TIME") for o in own for t in o.subtree)
+
+
+def _placed_in_time(verb: Any) -> bool:
+    """"Come" with a clause or a phrase placing it against another happening ("came two days after Russia
+    launched ..."; "came as talks resumed"; "came amid protests")."""
+    if verb.lemma_.lower() != "come":
+        return False
+    return any((c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _RELATIVE_TIME for m in c.children))
+               or (c.dep_ == "prep" and c.lower_ in _RELATIVE_TIME) for c in verb.children)
 
 
 def evaluated_reference(d: Draft) -> bool:
@@ -48,12 +67,14 @@ def evaluated_reference(d: Draft) -> bool:
     if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or not _definite(noun):
         return False
     verb = noun.head
+    if _placed_in_time(verb):
+        return not _dated(noun, verb)
     if verb.lemma_.lower() not in _BEING:
         return False
     complements = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
     if not complements or any(c.lemma_.lower() in _HOW_IT_WENT for c in complements):
         return False
-    return not _dated(verb)
+    return not _dated(noun, verb)
 
 
 def drop_evaluations_of_deeds_told(sent_drafts: list[Draft], told: list[Draft]) -> None:

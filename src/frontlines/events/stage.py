@@ -134,7 +134,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "534"  # v534: a meeting a statement was made at or to is its setting; v533: an evaluation of a happening told refers back; v532: "nobody"/"few" subjects negate; v531: "has long been"; v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
+VERSION = "535"  # v535: "the attack came two days after ..." refers back too; v534: a meeting a statement was made at or to is its setting; v533: an evaluation of a happening told refers back; v532: "nobody"/"few" subjects negate; v531: "has long been"; v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
