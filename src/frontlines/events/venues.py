@@ -18,8 +18,6 @@ party met ("said at a meeting *with his Chinese counterpart*").
 
 from __future__ import annotations
 
-from typing import Any
-
 from frontlines.events.draft import Draft
 
 # prepositions by which a verb of saying names where or to whom it was said
