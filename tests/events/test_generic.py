@@ -63,6 +63,10 @@ DROPPED = [
     ("If the talks fail, the fighting could spread to the capital.", "talks"),
     ("The ceasefire, if it holds, would allow aid to reach the city.", "ceasefire"),
     ("Should the rebels take the city, they would control the main trade route.", "take"),
+    # a kind named with "such", and what a present clause says such a kind undergoes (events v530)
+    ("Such attacks are rarely investigated.", "investigated"),
+    ("Such strikes violate international law.", "strikes"),
+    ("Such attacks must be investigated, the UN said.", "attacks"),
     # an act the narrative tells as not done (events v242)
     ("Russian forces did not strike the city on Monday.", "strike"),
     ("Government troops did not withdraw from the town on Sunday.", "withdraw"),
@@ -116,6 +120,10 @@ KEPT = [
      "attacked"),
     ("The army said it would retake the city within days.", "retake"),
     ("The group said it would target all ships if the blockade continued.", "target"),
+    # "such" singled out or counted, or in a past clause, is an instance (events v530)
+    ("Gunmen carried out one such attack in Kaduna on Monday.", "attack"),
+    ("In the latest such attack, gunmen killed 12 people.", "attack"),
+    ("Such attacks killed 12 people in the region last year.", "attacks"),
     # a negation someone states is a denial or a stance, and a negated cooperative act a refusal (events v242)
     ("Russian forces did not strike the city on Monday, the ministry said.", "strike"),
     ("The commander said the group will not hand over its weapons.", "hand over"),

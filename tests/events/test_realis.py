@@ -502,6 +502,9 @@ UNCOUNTED = [
     ("Phone and internet lines in much of western Oromia have been cut for months.", "cut"),
     ("El Fasher has been cut off by fighting between the army and the RSF for most of the past year.", "fighting"),
     ("Gunmen have attacked the villages many times, residents say.", "attacked"),
+    # "long": a stretch with no bound (events v530)
+    ("The army has long been accused of abuses in the region.", "accused"),
+    ("Rebels have long fought the government in the north.", "fought"),
 ]
 COUNTED = [
     ("The hospital was shelled several times on Monday, staff said.", "shelled"),
@@ -509,6 +512,9 @@ COUNTED = [
     ("Russian forces have shelled the town for three days, the governor said.", "shelled"),
     ("The town has been shelled twice today, the mayor said.", "shelled"),
     ("The town was cut off by fighting between the army and the RSF on Monday.", "fighting"),
+    # "long" bound by "as" or "so", and a perfect with a day of its own (events v530)
+    ("The army has accused the rebels of killing 12 villagers on Monday.", "accused"),
+    ("Fighting has gone on for so long that residents have fled, the mayor said on Monday.", "Fighting"),
 ]
 
 
@@ -520,3 +526,26 @@ def test_an_uncounted_repetition_in_the_perfect_is_no_event(run_events, text: st
 @pytest.mark.parametrize(("text", "trigger"), COUNTED)
 def test_counted_or_past_repetitions_stay_events(run_events, text: str, trigger: str) -> None:
     assert any(e.trigger.startswith(trigger) for e in run_events(text)), [e.trigger for e in run_events(text)]
+
+
+# A subject that denies the act of anyone negates it (events v532): "nobody", "no one", "few" standing alone. A
+# count of those who did ("few residents", "a few gunmen") and a subject that is a party tell the act.
+NO_ONE_DID = [
+    ("Nobody attacked the convoy on Monday, the army said.", "attacked", EventStatus.NEGATED),
+    ("The ministry called it a regrouping, a description that few in Moscow accepted.", "accepted", None),
+    ("Few believe the truce will last.", "truce", None),
+    ("Brachbach's air force dropped a bomb on the town on 21 March. Fortunately, no one was killed.", "killed", None),
+    ("A few gunmen attacked the convoy on Monday, the army said.", "attacked", EventStatus.HAPPENED),
+    ("Rebels attacked the convoy on Monday, the army said.", "attacked", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), NO_ONE_DID, ids=[t[0][:40] for t in NO_ONE_DID])
+def test_a_subject_denying_the_act_of_anyone_negates_it(run_events, text: str, trigger: str,
+                                                        status: EventStatus | None) -> None:
+    events = {e.trigger: e for e in run_events(text)}
+    if status is None:
+        assert trigger not in events, sorted(events)  # negated with no one saying so: no event (events.generic)
+    else:
+        assert trigger in events, sorted(events)
+        assert events[trigger].status == status

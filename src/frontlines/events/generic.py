@@ -48,6 +48,10 @@ not by the word:
   in a past narrative shifts to the past ("said gunmen killed ..."); one that keeps the present is told as
   true at any time, what a kind of party does, not a happening. A present report ("says rebels attack")
   and a speech act in the present ("said it rejects the claims": done in the saying) stay;
+- **a kind named with "such"**: an event noun that "such" makes a kind ("*Such attacks* are rarely investigated";
+  "*Such strikes* violate international law"), or the act a present clause says such a kind undergoes, is a general
+  statement. One counted or singled out ("*one such attack* in Kaduna on Monday"; "the latest such attack") and a
+  past clause ("such attacks killed 12 people last year") are told as happenings and stay;
 - **a possibility in a conditional sentence**: the condition and what would follow from it ("*If* the talks
   fail, the fighting *could* spread"; "the ceasefire, *if* it holds, *would* allow aid in"; "*Should* the
   rebels take the city, they *would* control the trade route"), told with no frame that makes them a plan,
@@ -442,9 +446,29 @@ def instruction(d: Draft) -> bool:
     return True
 
 
+def _present(verb: Any) -> bool:
+    """A verb in the present simple or with a modal, active or passive ("violate", "are investigated", "can be")."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBP", "VBZ", "MD")) for c in verb.children)
+
+
+def such_kind(d: Draft) -> bool:
+    """An event noun that "such" makes a kind, or the act a present clause tells of such a kind (see above)."""
+    head = d.trigger.head
+    noun = head if head.pos_ == "NOUN" else next(
+        (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if noun is None or not any(c.lower_ == "such" and c.dep_ == "amod" for c in noun.children):
+        return False
+    if any(c.dep_ in _REFERRING_DEPS for c in noun.children):
+        return False  # "one such attack", "the latest such attack": an instance
+    verb = noun.head if noun is head else head
+    return verb.pos_ in ("VERB", "AUX") and _present(verb)
+
+
 def no_happening(d: Draft, civilians: CueSet) -> bool:
     """Whether the mention tells no happening by any of the shapes above (``civilians``: the lexicon's cue
     set of civilian nouns, for refusals that are no party's)."""
-    return (kind_subject(d) or measured_trend(d) or feared(d) or member_of_a_set(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
+    return (kind_subject(d) or such_kind(d) or measured_trend(d) or feared(d) or member_of_a_set(d) or capacity(d) or awaited(d) or banned(d) or open_question(d)
             or standing_under(d) or since_a_record(d) or condition_to_come(d) or refused_by_no_party(d, civilians)
             or help_not_backing(d) or general_truth(d) or possibility(d) or not_done(d) or instruction(d))

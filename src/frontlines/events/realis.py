@@ -91,13 +91,24 @@ def _predicative(tok: Any) -> bool:
     return gov.lemma_.lower() in ("be", "become", "remain") and any(c.dep_ == "attr" for c in gov.children)
 
 
+# subjects that deny the act of anyone ("*Nobody* attacked the convoy"; "a description *few* accepted"), said alone:
+# "few residents fled" counts people who did (events v532)
+_NEG_SUBJECTS = frozenset({"nobody", "none", "few", "nothing", "neither"})
+
+
 def _negated(tok: Any) -> bool:
+    """The verb or noun ``tok`` is negated: by "not" or "never", a determiner "no" ("no attack"), a subject that
+    denies it of anyone ("nobody", "no one", "few" alone)."""
     tree = doc_tree(tok.doc)
     dep = tree.dep
     for c in tree.children(tok.i):
         if dep[c] == "neg":
             return True
         if dep[c] == "det" and tree.lower[c] in _NEG_DETS:
+            return True
+        if dep[c] in ("nsubj", "nsubjpass") and (
+                (tree.lower[c] in _NEG_SUBJECTS and not any(dep[g] in ("amod", "det") for g in tree.children(c)))
+                or (tree.lower[c] in ("one", "body") and any(tree.lower[g] == "no" for g in tree.children(c)))):
             return True
     return False
 
@@ -544,7 +555,8 @@ def _uncounted_repetition(trigger: Any) -> bool:
     for an uncounted stretch ("lines have been cut *for months*", "for most of the past year"): a summary of a
     state of affairs up to now, none of its happenings told. A count ("shelled twice", "three times this
     week"), a counted stretch ("for three days") or a past tense ("was shelled several times on Monday")
-    tells happenings and stays (events v320). An event noun that is the doer of such a passive ("has been cut
+    tells happenings and stays (events v320). "Long" is a stretch with no bound ("has long been accused of abuses",
+    events v530). An event noun that is the doer of such a passive ("has been cut
     off *by fighting* for most of the past year") is the state's cause, told as summed up too."""
     verb = trigger
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "by" and trigger.head.dep_ in ("agent", "prep"):
@@ -554,6 +566,8 @@ def _uncounted_repetition(trigger: Any) -> bool:
     if verb.pos_ != "VERB" or not _perfect(verb, present=True):
         return False
     for c in (*verb.children, *(trigger.children if verb is not trigger else ())):
+        if c.dep_ == "advmod" and c.lower_ == "long" and not any(c.children):
+            return True  # "has long been accused of abuses": a stretch with no bound (not "as long as", v530)
         if c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() == "time" and any(
                 g.dep_ == "amod" and g.lower_ in _UNCOUNTED for g in c.children):
             return True

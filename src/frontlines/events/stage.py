@@ -92,6 +92,9 @@ from frontlines.events.roles import (
     find_actors,
 )
 from frontlines.events.placing import STATEMENT_TYPES, choose_place
+from frontlines.events.evaluations import drop_evaluations_of_deeds_told
+from frontlines.events.plans import drop_plan_contents
+from frontlines.events.venues import drop_statement_venues
 from frontlines.events.stance import (
     DEMAND_SPEC,
     armed_targets,
@@ -131,7 +134,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "481"  # v481: a plural summary in an area, "either"/"neither"; v480: a definite mention in the country of a deed told before (docs/events-versions.md)
+VERSION = "540"  # v540: (lead) precision13 v480-481 and precision14 v530-535 merged; v535: "the attack came two days after ..." refers back too; v534: a meeting a statement was made at or to is its setting; v533: an evaluation of a happening told refers back; v532: "nobody"/"few" subjects negate; v531: "has long been"; v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -234,8 +237,11 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             )  # fmt: skip
             sent_drafts.append(draft)
         drop_non_events(sent_drafts, lex.cues)
+        drop_plan_contents(sent_drafts)  # what a plan named by a noun is to do (v530)
+        drop_statement_venues(sent_drafts, lex.speech)  # "told a cabinet meeting" (v534)
         drop_warnings_of_no_harm(sent_drafts)
         drop_judgements_of_deeds_told(sent_drafts, drafts)
+        drop_evaluations_of_deeds_told(sent_drafts, drafts)  # "these attacks are a terrorist act" (v533)
         drop_sums_over_years(sent_drafts, inp.article.published)
         drop_background_of_states(sent_drafts, states)
         drop_participant_descriptions(sent_drafts)
