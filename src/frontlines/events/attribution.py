@@ -125,7 +125,7 @@ def speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: D
 
 def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
                     plover: str = "", verb: bool = True, place: Place | None = None,
-                    targets: tuple[Actor, ...] = ()) -> Realis:
+                    targets: tuple[Actor, ...] = (), head: Any = None) -> Realis:
     """Who says so decides between a claim and a report. A party saying its own side did something
     makes a claim ("the ministry said its units had liberated Avdiivka": claimed, attributed to the
     ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
@@ -135,7 +135,7 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
     ``place``: the event's own place; ``targets``: who it was done to.
     A party telling its own deed as done claims it (:func:`_own_deed_told`)."""
     if realis.status == EventStatus.ANNOUNCED:
-        return _own_deed_told(realis, doers, sources, index, plover, verb, place, targets)
+        return _own_deed_told(realis, doers, sources, index, plover, verb, place, targets, head)
     if realis.status != EventStatus.CLAIMED:
         return realis
     if realis.attributed_token is None:
@@ -143,7 +143,7 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
         # to have been arrested": a hedge with no one claiming it, a report too (a claim needs a claimant)
         reported = realis.frame_word in _REPORTING_VERBS or realis.frame_word in _HEDGES
         return replace(realis, status=EventStatus.HAPPENED) if reported else realis
-    if speakers_own_side(realis, doers, sources, index, place, targets):
+    if speakers_own_side(realis, doers, sources, index, place, targets, head):
         if plover in SAID_ACTS:
             return replace(realis, status=EventStatus.HAPPENED)  # "said it had urged": the saying is the act
         return realis  # "said its forces had captured", "said it had captured": the party's own claim
@@ -222,7 +222,7 @@ _FIELD_DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
 
 
 def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex, plover: str,
-                   verb: bool, place: Place | None, targets: tuple[Actor, ...] = ()) -> Realis:
+                   verb: bool, place: Place | None, targets: tuple[Actor, ...] = (), head: Any = None) -> Realis:
     """A party telling as done what its own side did ("the ministry announced that its forces were
     regrouping", "the army announced that it had arrested 51 people", "the police said it had sent
     reinforcements") claims it: the deed is claimed, not announced (which a verb told as done would
@@ -233,7 +233,7 @@ def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...],
     if realis.attributed_token is None or not verb or plover not in _FIELD_DEEDS or (
             realis.modal or realis.shared_modal) is not None:
         return realis
-    if not speakers_own_side(realis, doers, sources, index, place, targets):
+    if not speakers_own_side(realis, doers, sources, index, place, targets, head):
         return realis
     return replace(realis, status=EventStatus.CLAIMED)
 

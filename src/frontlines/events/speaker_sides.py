@@ -10,7 +10,8 @@ from typing import Any
 from frontlines.events.realis import Realis
 from frontlines.events.roles import DocIndex
 from frontlines.events.speakers import speaker_name
-from frontlines.records import Actor, Place, Sector
+from frontlines.events.undergoers import undergoer
+from frontlines.records import Actor, Place, PlaceKind, Sector
 from frontlines.stages import sentence_start
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
@@ -22,7 +23,7 @@ def place_speaker_side(tok: Any, index: DocIndex) -> str | None:
 
 
 def speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
-                       place: Place | None, targets: tuple[Actor, ...] = ()) -> bool:
+                       place: Place | None, targets: tuple[Actor, ...] = (), head: Any = None) -> bool:
     """The doer is the speaker or the speaker's own side: a possessive ("said its forces had captured"),
     the first person ("our forces destroyed"), a pronoun taking up the speaker ("the group said it
     had captured") or an actor of the speaker's side. A speaker the actors took for the doer of a
@@ -43,7 +44,8 @@ def speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ..
     speaker = index.actor_at.get(tok.i)
     at_home = place is not None and place.country is not None and place.country == speaker_side
     not_doer = at_home or _harm_to_civilians(targets) or _sent_from_elsewhere(place, speaker_side, index)
-    doer_sides = {a.side or a.country for a in sources if not (not_doer and a == speaker) and not _rebels_by_kind(a)}
+    doer_sides = {a.side or a.country for a in sources if not (not_doer and a == speaker) and not _rebels_by_kind(a)
+                  and not (head is not None and undergoer(a, head))}
     if speaker_side is not None and speaker_side in doer_sides - {None}:
         return True
     if speaker_side is None and armed_body(speaker) and forces_of_the_land(sources, place):
@@ -138,6 +140,9 @@ def side_of_speaker(tok: Any, index: DocIndex) -> str | None:
     ministry"; "Maksym Marchenko, the governor of the Odesa region"; "M23 spokesperson Lawrence
     Kanyuka"), else the side of the holder a role's apposition names (:func:`speakers.speaker_name`)."""
     speaker = index.actor_at.get(tok.i)
+    seat = seat_of_body(tok, speaker, index)
+    if seat is not None:
+        return seat
     if speaker is not None and (speaker.side or speaker.country):
         return speaker.side or speaker.country
     for office in tok.children:
@@ -154,6 +159,33 @@ def side_of_speaker(tok: Any, index: DocIndex) -> str | None:
     name = speaker_name(tok)  # a role's holder named in apposition: "Russia's chief of the general staff, Valery Gerasimov"
     holder = index.actor_at.get(name.i) if name is not None else None
     return (holder.side or holder.country) if holder is not None else None
+
+
+# the kinds of place a body of the state is named after: a town's council, a region's administration
+_SEATS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
+
+
+def seat_of_body(tok: Any, speaker: Actor | None, index: DocIndex) -> str | None:
+    """The land of the place a speaking body of the state is named after: "Sumy regional military
+    administration", "the Kharkiv regional governor", "Odesa city council" speak for the state that
+    governs Sumy, Kharkiv or Odesa. A side the actors gave such a body is read from the actors near it
+    (the story's other state, as often as not); the place in its own name says whose body it is. A body
+    its name gives a nation of its own ("the Russian-installed Kherson administration", "Ukraine's
+    Kharkiv police") or the actor registry knows keeps that side; so does a person."""
+    if speaker is not None and (speaker.registry_id is not None or speaker.kind == "person"
+                                or speaker.sector not in (Sector.GOVERNMENT, Sector.POLICE, Sector.MILITARY)):
+        return None
+    if speaker is None and tok.ent_type_ == "PERSON":
+        return None
+    if speaker is not None:
+        lo, hi = speaker.evidence.start, speaker.evidence.end
+    else:  # no actor: the speaker's own words, its modifiers before it ("the Kherson governor")
+        lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
+    words = [t for t in tok.doc[tok.left_edge.i: tok.i + 1] if lo <= t.idx < hi] or [tok]
+    if any(t.ent_type_ == "NORP" or (t.dep_ == "poss" and t.ent_type_ == "GPE") for t in words):
+        return None  # a nation named in the body's name decides
+    countries = {p.country for p, root in index.places if lo <= root.idx < hi and p.kind in _SEATS and p.country}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 # deeds done in the field, which a party's word about its own side claims rather than enacts
