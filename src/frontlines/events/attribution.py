@@ -297,20 +297,41 @@ _INFORMATION_NOUNS = frozenset({"information", "data", "figure", "finding", "evi
 
 
 def information_holder(realis: Realis, source: str | None) -> Realis:
-    """An event told "according to information" whose gatherer the phrase names is attributed to the
-    gatherer, not to the information: "according to information gathered by the UN Human Rights Office"
-    (the office), "according to preliminary information from the health authorities" (the
-    authorities), "According to the information we have gathered" in a release (its source).
-    Information with no gatherer named keeps its attribution."""
+    """An event told "according to information" is attributed to who gathered or holds it, never to the
+    information (attributed_to is a person, an organisation or a medium): "according to information gathered
+    by the UN Human Rights Office" (the office), "according to preliminary information from the health
+    authorities" (the authorities). Information whose holder is a pronoun ("according to information it has
+    gathered") is the speaker's the pronoun takes up, the subject of the verb of saying it stands under;
+    information with no holder named ("According to preliminary data, 8 people were killed") and "the
+    information we have gathered" are the text's own source's, whose words they are, or no one's when the
+    text names no source. A phrase that names no one at all ("dealt with according to the law": no person,
+    body or medium, :func:`frontlines.events.speakers.source_like`) attributes nothing."""
     tok = realis.attributed_token
-    if tok is None or tok.lemma_.lower() not in _INFORMATION_NOUNS:
+    if tok is None:
+        return realis
+    if tok.lemma_.lower() not in _INFORMATION_NOUNS:
+        if tok.pos_ == "NOUN" and not source_like(tok):
+            return replace(realis, attributed_to=None, attributed_token=None)
         return realis
     holder = _gatherer(tok)
-    if holder is None or holder.lower_ in ("it", "they", "he", "she"):
-        return realis
-    if holder.lower_ in ("we", "i"):
-        return replace(realis, attributed_to=source, attributed_token=None) if source else realis
+    if holder is not None and holder.lower_ in ("it", "they", "he", "she"):
+        holder = _speaker_above(holder)
+    if holder is None or holder.lower_ in ("we", "i"):
+        return replace(realis, attributed_to=source or None, attributed_token=None)
     return replace(realis, attributed_to=noun_phrase(holder), attributed_token=holder)
+
+
+def _speaker_above(pronoun: Any) -> Any | None:
+    """The subject, a noun that can speak, of the nearest verb of saying above ``pronoun`` ("The UN Human
+    Rights Office said ... according to information it has gathered": the office)."""
+    verb = pronoun.head
+    while verb.head is not verb:
+        verb = verb.head
+        if verb.lemma_.lower() not in _REPORTING_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        return subject if subject is not None and source_like(subject) else None
+    return None
 
 
 def _gatherer(noun: Any) -> Any | None:
