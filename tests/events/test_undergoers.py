@@ -77,3 +77,43 @@ def test_undergoer_reads_the_passive_subject_and_the_object(nlp: Any) -> None:
     soldiers = Actor(text="Ukrainian soldiers", evidence=_ev(0, 18), name="soldiers", side="UKR")
     assert undergoer(soldiers, passive[3])
     assert doer_sides((soldiers,), passive[3]) == set()
+
+
+# A possessive or pronoun doer is the speaker's own side only when it takes the speaker up (events v492): "its"
+# agrees with a body, never a person, whose own side is "his" or "her".
+TAKEN_UP = [
+    ("The defence ministry said its forces had captured the village of Robotyne on Monday.", "captured",
+     EventStatus.CLAIMED),
+    ("The rebels said they had captured the village of Robotyne on Monday.", "captured", EventStatus.CLAIMED),
+    ("Farhan Haq said its forces had killed 20 villagers near Robotyne on Monday.", "killed", EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), TAKEN_UP, ids=[t[0][:30] for t in TAKEN_UP])
+def test_a_possessive_or_pronoun_doer_takes_up_the_speaker(pipeline_resources: Any, text: str, trigger: str,
+                                                           status: EventStatus) -> None:
+    assert _hit(_events(pipeline_resources, text, "Reuters"), trigger).status == status
+
+
+class _Index:
+    def __init__(self, actor_at: dict[int, Any]) -> None:
+        self.actor_at = actor_at
+
+
+def test_a_pronoun_takes_up_the_nearer_actor_of_its_kind(nlp: Any) -> None:
+    from frontlines.events.speaker_sides import speaker_as_pronoun
+    from frontlines.records import Actor, Evidence
+
+    doc = nlp("The officials said the rebels attacked the town and they killed ten.")
+    officials, rebels = doc[1], doc[4]
+    they = next(t for t in doc if t.lower_ == "they")
+
+    def actor(tok: Any, kind: str = "group") -> Actor:
+        return Actor(text=tok.text, evidence=Evidence(article_id="t", start=tok.idx, end=tok.idx + len(tok), text=""),
+                     name=tok.text, kind=kind)
+
+    assert speaker_as_pronoun([they], officials)  # no index: the speaker, as before
+    assert not speaker_as_pronoun([they], officials, _Index({officials.i: actor(officials), rebels.i: actor(rebels)}))
+    assert speaker_as_pronoun([they], officials, _Index({officials.i: actor(officials)}))
+    # a person between does not stand for "they"
+    assert speaker_as_pronoun([they], officials, _Index({officials.i: actor(officials), rebels.i: actor(rebels, "person")}))

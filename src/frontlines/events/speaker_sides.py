@@ -32,10 +32,11 @@ def speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ..
     fired from Congo killed five civilians in the Rwandan border town" an enemy's on it. Nor is it the
     doer of a deed done to civilians alone (:func:`_harm_to_civilians`), nor of one sent from another
     land (:func:`_sent_from_elsewhere`)."""
-    if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for d in doers for c in d.children) or any(
-            d.lower_ in ("we", "i") for d in doers):
+    if any(d.lower_ in ("we", "i") for d in doers) or any(
+            c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS and possessive_takes_up_speaker(d, c, realis.attributed_token, index)
+            for d in doers for c in d.children):
         return True
-    if speaker_as_pronoun(doers, realis.attributed_token):
+    if speaker_as_pronoun(doers, realis.attributed_token, index):
         return True
     tok = realis.attributed_token
     if tok is None:
@@ -51,6 +52,34 @@ def speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ..
     if speaker_side is None and armed_body(speaker) and forces_of_the_land(sources, place):
         return True
     return _group_named_by_kind(_speaking_actor(tok, index), sources)
+
+
+def possessive_takes_up_speaker(doer: Any, possessive: Any, speaker: Any, index: DocIndex) -> bool:
+    """The possessive on a doer ("its forces", "their fighters") takes up the speaker of the frame it stands
+    under: "our" always (the speaker's own words); "its" a speaker that is no person, "their" a body or a
+    plural; and no other actor stands between the speaker and the doer for it to take up ("Amnesty said the
+    army and its allies killed": the army's allies, on Amnesty's word). With no speaker in the text (a
+    quotation's speaker named elsewhere) the possessive is read as the speaker's."""
+    if possessive.lower_ == "our" or speaker is None:
+        return True
+    person = speaker.ent_type_ == "PERSON" or (index.actor_at.get(speaker.i) is not None
+                                              and index.actor_at[speaker.i].kind == "person")
+    if person:
+        return False  # a person's own side is "his" or "her"; "its", "their" name another
+    if possessive.lower_ == "their" and speaker.tag_ not in ("NNS", "NNPS") and speaker.ent_type_ != "ORG" \
+            and speaker.lemma_.lower() not in _BODIES_BY_KIND:
+        return False
+    own = index.actor_at.get(speaker.i)
+    lo, hi = sorted((speaker.i, doer.left_edge.i))
+    for i in range(lo + 1, hi):
+        other = index.actor_at.get(i)
+        if other is not None and other is not own:
+            return False
+    return True
+
+
+# nouns of a body that speaks as one and may be taken up by "their" ("the police said their officers")
+_BODIES_BY_KIND = frozenset({"police", "military", "army", "government", "authority", "group", "movement"})
 
 
 # words naming a state's armed body: its army, its defence ministry, its police
@@ -189,22 +218,35 @@ def seat_of_body(tok: Any, speaker: Actor | None, index: DocIndex) -> str | None
 
 
 # deeds done in the field, which a party's word about its own side claims rather than enacts
-def speaker_as_pronoun(doers: list[Any], speaker: Any) -> bool:
+def speaker_as_pronoun(doers: list[Any], speaker: Any, index: DocIndex | None = None) -> bool:
     """The doer is a third-person pronoun that takes up the speaker of the frame it stands under,
     agreeing in number and kind: "it" a singular body ("the group said it had captured"), "they" a
     plural one or a body ("the rebels said they had taken"), "he"/"she" a person. A pronoun and
-    speaker that disagree ("the ministry said they had shelled") point elsewhere."""
+    speaker that disagree ("the ministry said they had shelled") point elsewhere, and so does a pronoun with
+    another actor of its kind nearer to it (:func:`_nearer_antecedent`, given the ``index``)."""
     if speaker is None or len(doers) != 1:
         return False
     pronoun, person = doers[0].lower_, speaker.ent_type_ == "PERSON"
     if doers[0].i < speaker.i or sentence_start(doers[0]) != sentence_start(speaker):
         return False
     if pronoun == "it":
-        return not person and speaker.tag_ in ("NN", "NNP")
-    if pronoun == "they":
-        return not person and (speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "ORG")
-    if pronoun in ("he", "she"):
-        return person
+        agrees = not person and speaker.tag_ in ("NN", "NNP")
+    elif pronoun == "they":
+        agrees = not person and (speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "ORG")
+    else:
+        agrees = pronoun in ("he", "she") and person
+    return agrees and (index is None or not _nearer_antecedent(speaker, doers[0], index, people=pronoun in ("he", "she")))
+
+
+def _nearer_antecedent(speaker: Any, pronoun: Any, index: DocIndex, people: bool) -> bool:
+    """Another actor of the pronoun's kind (a person for "he"/"she", else a body or group) stands between the
+    speaker and the pronoun: "the ministry said the rebels attacked the town and they killed ten" takes up the
+    rebels, whom the pronoun is nearer."""
+    own = index.actor_at.get(speaker.i)
+    for i in range(speaker.i + 1, pronoun.i):
+        other = index.actor_at.get(i)
+        if other is not None and other is not own and (other.kind == "person") == people:
+            return True
     return False
 
 
