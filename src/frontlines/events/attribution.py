@@ -310,7 +310,7 @@ def information_holder(realis: Realis, source: str | None) -> Realis:
     if tok is None:
         return realis
     if tok.lemma_.lower() not in _INFORMATION_NOUNS:
-        if tok.pos_ == "NOUN" and not source_like(tok):
+        if tok.pos_ == "NOUN" and tok.text.islower() and not source_like(tok):  # "MoD", "Police": names
             return replace(realis, attributed_to=None, attributed_token=None)
         return realis
     holder = _gatherer(tok)

@@ -131,7 +131,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "492"  # v492: a possessive or pronoun doer is the speaker's only when it agrees with it and no other actor stands nearer; v491: information with no holder is the source's, a phrase naming no one attributes nothing; v490: a side's claim is read from the deed's doers, not its undergoers; a body named after a place speaks for that place's state; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "493"  # v493: a capitalised word or abbreviation after "according to" is a name, kept; v492: a possessive or pronoun doer is the speaker's only when it agrees with it and no other actor stands nearer; v491: information with no holder is the source's, a phrase naming no one attributes nothing; v490: a side's claim is read from the deed's doers, not its undergoers; a body named after a place speaks for that place's state; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
