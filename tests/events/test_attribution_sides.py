@@ -190,7 +190,9 @@ def test_a_report_answered_at_once_by_a_denial_is_denied(pipeline_resources: Any
 
 
 # "According to information" names what is known, not who knows it: the gatherer the phrase names is
-# the source (events v188); information with no gatherer, and a speaker named as such, stay as they are.
+# the source (events v188); a speaker named as such stays as it is. Information with no gatherer, or "we",
+# is the text's own source's (events v491: attributed_to is never a common noun), and a pronoun gatherer
+# the speaker's it takes up.
 INFORMATION = [
     ("At least 44 people were killed in an airstrike on the centre, according to preliminary information from "
      "the health authorities.", "killed", "the health authorities"),
@@ -199,7 +201,9 @@ INFORMATION = [
     ("According to the information we have gathered, gang members armed with automatic rifles attacked residents "
      "in the early hours of the morning.", "attacked", "UN Human Rights Office (OHCHR)"),
     ("According to information, gang members attacked residents in the early hours of the morning.", "attacked",
-     "information"),
+     "UN Human Rights Office (OHCHR)"),
+    ("The UN mission said that, according to information it has gathered, gang members attacked residents in the "
+     "early hours of the morning.", "attacked", "The UN mission"),
     ("According to the ministry, gang members attacked residents in the early hours of the morning.", "attacked",
      "the ministry"),
 ]
@@ -209,4 +213,23 @@ INFORMATION = [
 def test_information_is_attributed_to_its_gatherer(pipeline_resources: Any, text: str, trigger: str,
                                                    attributed: str) -> None:
     hit = _hit(_events(pipeline_resources, text, "UN Human Rights Office (OHCHR)"), trigger)
+    assert hit.attributed_to == attributed
+
+
+# A phrase of "according to" that names no person, body or medium attributes nothing, and information with no
+# holder in a text with no source of its own is no one's (events v491); a body named so keeps the attribution.
+NO_ONE = [
+    ("Gang members attacked residents in the early hours of the morning, according to the curfew rules.", "attacked",
+     None),
+    ("According to information, gang members attacked residents in the early hours of the morning.", "attacked",
+     None),
+    ("Gang members attacked residents in the early hours of the morning, according to the police.", "attacked",
+     "the police"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "attributed"), NO_ONE, ids=[i[0][-30:] for i in NO_ONE])
+def test_a_phrase_naming_no_one_attributes_nothing(pipeline_resources: Any, text: str, trigger: str,
+                                                  attributed: str | None) -> None:
+    hit = _hit(_events(pipeline_resources, text, None), trigger)
     assert hit.attributed_to == attributed

@@ -125,7 +125,7 @@ def speaker_side(sources: tuple[Actor, ...], head: Any, realis: Realis, index: D
 
 def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
                     plover: str = "", verb: bool = True, place: Place | None = None,
-                    targets: tuple[Actor, ...] = ()) -> Realis:
+                    targets: tuple[Actor, ...] = (), head: Any = None) -> Realis:
     """Who says so decides between a claim and a report. A party saying its own side did something
     makes a claim ("the ministry said its units had liberated Avdiivka": claimed, attributed to the
     ministry); anyone else saying so with a plain reporting verb ("said", "told", "wrote") reports
@@ -135,7 +135,7 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
     ``place``: the event's own place; ``targets``: who it was done to.
     A party telling its own deed as done claims it (:func:`_own_deed_told`)."""
     if realis.status == EventStatus.ANNOUNCED:
-        return _own_deed_told(realis, doers, sources, index, plover, verb, place, targets)
+        return _own_deed_told(realis, doers, sources, index, plover, verb, place, targets, head)
     if realis.status != EventStatus.CLAIMED:
         return realis
     if realis.attributed_token is None:
@@ -143,7 +143,7 @@ def claim_or_report(realis: Realis, doers: list[Any], sources: tuple[Actor, ...]
         # to have been arrested": a hedge with no one claiming it, a report too (a claim needs a claimant)
         reported = realis.frame_word in _REPORTING_VERBS or realis.frame_word in _HEDGES
         return replace(realis, status=EventStatus.HAPPENED) if reported else realis
-    if speakers_own_side(realis, doers, sources, index, place, targets):
+    if speakers_own_side(realis, doers, sources, index, place, targets, head):
         if plover in SAID_ACTS:
             return replace(realis, status=EventStatus.HAPPENED)  # "said it had urged": the saying is the act
         return realis  # "said its forces had captured", "said it had captured": the party's own claim
@@ -222,7 +222,7 @@ _FIELD_DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID"})
 
 
 def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex, plover: str,
-                   verb: bool, place: Place | None, targets: tuple[Actor, ...] = ()) -> Realis:
+                   verb: bool, place: Place | None, targets: tuple[Actor, ...] = (), head: Any = None) -> Realis:
     """A party telling as done what its own side did ("the ministry announced that its forces were
     regrouping", "the army announced that it had arrested 51 people", "the police said it had sent
     reinforcements") claims it: the deed is claimed, not announced (which a verb told as done would
@@ -233,7 +233,7 @@ def _own_deed_told(realis: Realis, doers: list[Any], sources: tuple[Actor, ...],
     if realis.attributed_token is None or not verb or plover not in _FIELD_DEEDS or (
             realis.modal or realis.shared_modal) is not None:
         return realis
-    if not speakers_own_side(realis, doers, sources, index, place, targets):
+    if not speakers_own_side(realis, doers, sources, index, place, targets, head):
         return realis
     return replace(realis, status=EventStatus.CLAIMED)
 
@@ -297,20 +297,41 @@ _INFORMATION_NOUNS = frozenset({"information", "data", "figure", "finding", "evi
 
 
 def information_holder(realis: Realis, source: str | None) -> Realis:
-    """An event told "according to information" whose gatherer the phrase names is attributed to the
-    gatherer, not to the information: "according to information gathered by the UN Human Rights Office"
-    (the office), "according to preliminary information from the health authorities" (the
-    authorities), "According to the information we have gathered" in a release (its source).
-    Information with no gatherer named keeps its attribution."""
+    """An event told "according to information" is attributed to who gathered or holds it, never to the
+    information (attributed_to is a person, an organisation or a medium): "according to information gathered
+    by the UN Human Rights Office" (the office), "according to preliminary information from the health
+    authorities" (the authorities). Information whose holder is a pronoun ("according to information it has
+    gathered") is the speaker's the pronoun takes up, the subject of the verb of saying it stands under;
+    information with no holder named ("According to preliminary data, 8 people were killed") and "the
+    information we have gathered" are the text's own source's, whose words they are, or no one's when the
+    text names no source. A phrase that names no one at all ("dealt with according to the law": no person,
+    body or medium, :func:`frontlines.events.speakers.source_like`) attributes nothing."""
     tok = realis.attributed_token
-    if tok is None or tok.lemma_.lower() not in _INFORMATION_NOUNS:
+    if tok is None:
+        return realis
+    if tok.lemma_.lower() not in _INFORMATION_NOUNS:
+        if tok.pos_ == "NOUN" and tok.text.islower() and not source_like(tok):  # "MoD", "Police": names
+            return replace(realis, attributed_to=None, attributed_token=None)
         return realis
     holder = _gatherer(tok)
-    if holder is None or holder.lower_ in ("it", "they", "he", "she"):
-        return realis
-    if holder.lower_ in ("we", "i"):
-        return replace(realis, attributed_to=source, attributed_token=None) if source else realis
+    if holder is not None and holder.lower_ in ("it", "they", "he", "she"):
+        holder = _speaker_above(holder)
+    if holder is None or holder.lower_ in ("we", "i"):
+        return replace(realis, attributed_to=source or None, attributed_token=None)
     return replace(realis, attributed_to=noun_phrase(holder), attributed_token=holder)
+
+
+def _speaker_above(pronoun: Any) -> Any | None:
+    """The subject, a noun that can speak, of the nearest verb of saying above ``pronoun`` ("The UN Human
+    Rights Office said ... according to information it has gathered": the office)."""
+    verb = pronoun.head
+    while verb.head is not verb:
+        verb = verb.head
+        if verb.lemma_.lower() not in _REPORTING_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        return subject if subject is not None and source_like(subject) else None
+    return None
 
 
 def _gatherer(noun: Any) -> Any | None:

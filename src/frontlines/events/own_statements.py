@@ -12,6 +12,7 @@ from typing import Any
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import agent_tokens
+from frontlines.events.undergoers import doer_sides
 from frontlines.records import EventStatus
 from frontlines.stages import doc_text
 
@@ -59,7 +60,7 @@ def own_statement(drafts: list[Draft], source: str | None, party: str | None) ->
     for d in drafts:
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
             continue
-        if party in {a.side or a.country for a in d.sources} or (d.trigger.head.pos_ == "VERB" and (
+        if party in doer_sides(d.sources, d.trigger.head) or (d.trigger.head.pos_ == "VERB" and (
                 _move_told_without_doer(d, party) or forces_of_no_side(d))):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 

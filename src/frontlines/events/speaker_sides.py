@@ -10,7 +10,8 @@ from typing import Any
 from frontlines.events.realis import Realis
 from frontlines.events.roles import DocIndex
 from frontlines.events.speakers import speaker_name
-from frontlines.records import Actor, Place, Sector
+from frontlines.events.undergoers import undergoer
+from frontlines.records import Actor, Place, PlaceKind, Sector
 from frontlines.stages import sentence_start
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
@@ -22,7 +23,7 @@ def place_speaker_side(tok: Any, index: DocIndex) -> str | None:
 
 
 def speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ...], index: DocIndex,
-                       place: Place | None, targets: tuple[Actor, ...] = ()) -> bool:
+                       place: Place | None, targets: tuple[Actor, ...] = (), head: Any = None) -> bool:
     """The doer is the speaker or the speaker's own side: a possessive ("said its forces had captured"),
     the first person ("our forces destroyed"), a pronoun taking up the speaker ("the group said it
     had captured") or an actor of the speaker's side. A speaker the actors took for the doer of a
@@ -31,10 +32,11 @@ def speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ..
     fired from Congo killed five civilians in the Rwandan border town" an enemy's on it. Nor is it the
     doer of a deed done to civilians alone (:func:`_harm_to_civilians`), nor of one sent from another
     land (:func:`_sent_from_elsewhere`)."""
-    if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for d in doers for c in d.children) or any(
-            d.lower_ in ("we", "i") for d in doers):
+    if any(d.lower_ in ("we", "i") for d in doers) or any(
+            c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS and possessive_takes_up_speaker(d, c, realis.attributed_token, index)
+            for d in doers for c in d.children):
         return True
-    if speaker_as_pronoun(doers, realis.attributed_token):
+    if speaker_as_pronoun(doers, realis.attributed_token, index):
         return True
     tok = realis.attributed_token
     if tok is None:
@@ -43,12 +45,41 @@ def speakers_own_side(realis: Realis, doers: list[Any], sources: tuple[Actor, ..
     speaker = index.actor_at.get(tok.i)
     at_home = place is not None and place.country is not None and place.country == speaker_side
     not_doer = at_home or _harm_to_civilians(targets) or _sent_from_elsewhere(place, speaker_side, index)
-    doer_sides = {a.side or a.country for a in sources if not (not_doer and a == speaker) and not _rebels_by_kind(a)}
+    doer_sides = {a.side or a.country for a in sources if not (not_doer and a == speaker) and not _rebels_by_kind(a)
+                  and not (head is not None and undergoer(a, head))}
     if speaker_side is not None and speaker_side in doer_sides - {None}:
         return True
     if speaker_side is None and armed_body(speaker) and forces_of_the_land(sources, place):
         return True
     return _group_named_by_kind(_speaking_actor(tok, index), sources)
+
+
+def possessive_takes_up_speaker(doer: Any, possessive: Any, speaker: Any, index: DocIndex) -> bool:
+    """The possessive on a doer ("its forces", "their fighters") takes up the speaker of the frame it stands
+    under: "our" always (the speaker's own words); "its" a speaker that is no person, "their" a body or a
+    plural; and no other actor stands between the speaker and the doer for it to take up ("Amnesty said the
+    army and its allies killed": the army's allies, on Amnesty's word). With no speaker in the text (a
+    quotation's speaker named elsewhere) the possessive is read as the speaker's."""
+    if possessive.lower_ == "our" or speaker is None:
+        return True
+    person = speaker.ent_type_ == "PERSON" or (index.actor_at.get(speaker.i) is not None
+                                              and index.actor_at[speaker.i].kind == "person")
+    if person:
+        return False  # a person's own side is "his" or "her"; "its", "their" name another
+    if possessive.lower_ == "their" and speaker.tag_ not in ("NNS", "NNPS") and speaker.ent_type_ != "ORG" \
+            and speaker.lemma_.lower() not in _BODIES_BY_KIND:
+        return False
+    own = index.actor_at.get(speaker.i)
+    lo, hi = sorted((speaker.i, doer.left_edge.i))
+    for i in range(lo + 1, hi):
+        other = index.actor_at.get(i)
+        if other is not None and other is not own:
+            return False
+    return True
+
+
+# nouns of a body that speaks as one and may be taken up by "their" ("the police said their officers")
+_BODIES_BY_KIND = frozenset({"police", "military", "army", "government", "authority", "group", "movement"})
 
 
 # words naming a state's armed body: its army, its defence ministry, its police
@@ -138,6 +169,9 @@ def side_of_speaker(tok: Any, index: DocIndex) -> str | None:
     ministry"; "Maksym Marchenko, the governor of the Odesa region"; "M23 spokesperson Lawrence
     Kanyuka"), else the side of the holder a role's apposition names (:func:`speakers.speaker_name`)."""
     speaker = index.actor_at.get(tok.i)
+    seat = seat_of_body(tok, speaker, index)
+    if seat is not None:
+        return seat
     if speaker is not None and (speaker.side or speaker.country):
         return speaker.side or speaker.country
     for office in tok.children:
@@ -156,23 +190,63 @@ def side_of_speaker(tok: Any, index: DocIndex) -> str | None:
     return (holder.side or holder.country) if holder is not None else None
 
 
+# the kinds of place a body of the state is named after: a town's council, a region's administration
+_SEATS = frozenset({PlaceKind.SETTLEMENT, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
+
+
+def seat_of_body(tok: Any, speaker: Actor | None, index: DocIndex) -> str | None:
+    """The land of the place a speaking body of the state is named after: "Sumy regional military
+    administration", "the Kharkiv regional governor", "Odesa city council" speak for the state that
+    governs Sumy, Kharkiv or Odesa. A side the actors gave such a body is read from the actors near it
+    (the story's other state, as often as not); the place in its own name says whose body it is. A body
+    its name gives a nation of its own ("the Russian-installed Kherson administration", "Ukraine's
+    Kharkiv police") or the actor registry knows keeps that side; so does a person."""
+    if speaker is not None and (speaker.registry_id is not None or speaker.kind == "person"
+                                or speaker.sector not in (Sector.GOVERNMENT, Sector.POLICE, Sector.MILITARY)):
+        return None
+    if speaker is None and tok.ent_type_ == "PERSON":
+        return None
+    if speaker is not None:
+        lo, hi = speaker.evidence.start, speaker.evidence.end
+    else:  # no actor: the speaker's own words, its modifiers before it ("the Kherson governor")
+        lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
+    words = [t for t in tok.doc[tok.left_edge.i: tok.i + 1] if lo <= t.idx < hi] or [tok]
+    if any(t.ent_type_ == "NORP" or (t.dep_ == "poss" and t.ent_type_ == "GPE") for t in words):
+        return None  # a nation named in the body's name decides
+    countries = {p.country for p, root in index.places if lo <= root.idx < hi and p.kind in _SEATS and p.country}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
 # deeds done in the field, which a party's word about its own side claims rather than enacts
-def speaker_as_pronoun(doers: list[Any], speaker: Any) -> bool:
+def speaker_as_pronoun(doers: list[Any], speaker: Any, index: DocIndex | None = None) -> bool:
     """The doer is a third-person pronoun that takes up the speaker of the frame it stands under,
     agreeing in number and kind: "it" a singular body ("the group said it had captured"), "they" a
     plural one or a body ("the rebels said they had taken"), "he"/"she" a person. A pronoun and
-    speaker that disagree ("the ministry said they had shelled") point elsewhere."""
+    speaker that disagree ("the ministry said they had shelled") point elsewhere, and so does a pronoun with
+    another actor of its kind nearer to it (:func:`_nearer_antecedent`, given the ``index``)."""
     if speaker is None or len(doers) != 1:
         return False
     pronoun, person = doers[0].lower_, speaker.ent_type_ == "PERSON"
     if doers[0].i < speaker.i or sentence_start(doers[0]) != sentence_start(speaker):
         return False
     if pronoun == "it":
-        return not person and speaker.tag_ in ("NN", "NNP")
-    if pronoun == "they":
-        return not person and (speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "ORG")
-    if pronoun in ("he", "she"):
-        return person
+        agrees = not person and speaker.tag_ in ("NN", "NNP")
+    elif pronoun == "they":
+        agrees = not person and (speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "ORG")
+    else:
+        agrees = pronoun in ("he", "she") and person
+    return agrees and (index is None or not _nearer_antecedent(speaker, doers[0], index, people=pronoun in ("he", "she")))
+
+
+def _nearer_antecedent(speaker: Any, pronoun: Any, index: DocIndex, people: bool) -> bool:
+    """Another actor of the pronoun's kind (a person for "he"/"she", else a body or group) stands between the
+    speaker and the pronoun: "the ministry said the rebels attacked the town and they killed ten" takes up the
+    rebels, whom the pronoun is nearer."""
+    own = index.actor_at.get(speaker.i)
+    for i in range(speaker.i + 1, pronoun.i):
+        other = index.actor_at.get(i)
+        if other is not None and other is not own and (other.kind == "person") == people:
+            return True
     return False
 
 

@@ -134,7 +134,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "540"  # v540: (lead) precision13 v480-481 and precision14 v530-535 merged; v535: "the attack came two days after ..." refers back too; v534: a meeting a statement was made at or to is its setting; v533: an evaluation of a happening told refers back; v532: "nobody"/"few" subjects negate; v531: "has long been"; v530: what a plan named by a noun is to do, and a kind named with "such", tell no event (docs/events-versions.md)
+VERSION = "541"  # v541: (lead) status8 v490-493 merged; v493: a capitalised word or abbreviation after "according to" is a name, kept; v492: a possessive or pronoun doer is the speaker's only when it agrees with it and no other actor stands nearer; v491: information with no holder is the source's, a phrase naming no one attributes nothing; v490: a side's claim is read from the deed's doers, not its undergoers; a body named after a place speaks for that place's state; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -228,7 +228,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
             sources = speaker_side(sources, trig.head, realis, index,
                                    territorial=typing.acled_sub in TERRITORIAL)
             realis = claim_or_report(realis, doers, sources, index, typing.plover, trig.head.pos_ in ("VERB", "AUX"),
-                                     place, targets)
+                                     place, targets, trig.head)
             realis = information_holder(realis, inp.article.source)
             draft = Draft(
                 sent_idx=s_idx, paragraph=paragraph, trigger=trig, typing=typing, realis=realis,
