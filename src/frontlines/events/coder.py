@@ -50,8 +50,10 @@ from frontlines.events.protest_tree import (
     said_by_others,
 )
 from frontlines.events.realis import told_to_come
+from frontlines.events.riot_kit import kit_at
 from frontlines.events.retreats import fought_before
 from frontlines.events.strikes import labour_strike
+from frontlines.events.victims import harmed_in
 from frontlines.events.voice import acted_on
 from frontlines.events.tree import doc_tree
 from frontlines.events.words import DocWords
@@ -301,7 +303,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     # the means: named in the trigger's clause, else a firing platform that does it, else in the sentence
     means_clause, means_sent = clause, sent_cues
     if plover == "ASSAULT" and spec.acled in _MEANS_OPEN and (hit := things_hit(head, spec.key)):
-        # a weapon the act was done to ("destroyed ... artillery pieces") is its target, not its means
+        # a weapon the act was done to ("destroyed ... artillery pieces") is its target, not its means; named
+        # again in the sentence it is the same thing ("opened fire on a plane ..., one of the plane's pilots said")
+        hit |= _named_again(hit, sent_cues)
         means_clause, means_sent = clause.without(hit), sent_cues.without(hit)
     weapon = _weapon(means_clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(means_sent, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
@@ -562,6 +566,14 @@ _REMOTE, _AIR = "Remote explosive/landmine/IED", "Air/drone strike"
 _TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
+def _named_again(hit: set[int], sent_cues: SentenceCues) -> set[int]:
+    """The sentence's other words with the lemma of a noun among ``hit`` (the same thing named again)."""
+    at, _lowers, lemmas = sent_cues.in_order
+    pos = doc_tree(sent_cues.tokens[0].doc).pos if at else []
+    nouns = {lemma for i, lemma in zip(at, lemmas) if i in hit and pos[i] == "NOUN"}
+    return {i for i, lemma in zip(at, lemmas) if lemma in nouns} if nouns else set()
+
+
 def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
     """The ACLED sub-type the weapon words give, in the lexicon's priority order; a bomb that no
     words set in place (no IED, mine, car bomb, "planted") beside an aircraft was dropped from it
@@ -573,6 +585,9 @@ def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
 
 
 def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
+    kit = lex.cues.get("riot_control")
+    if kit is not None and cues.holds(kit) and (at := kit_at(cues.in_order, kit)):
+        cues = cues.without(at)  # "fired rubber bullets, tear gas and water cannon": no weapon of war (events.riot_kit)
     for sub, cueset in lex.weapons:
         if cues.holds(cueset):
             if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and not cues.holds(lex.cues["sea_drones"]) and any(
@@ -614,6 +629,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
         patients.append(head.head)  # "civilians killed in the attack"
     patients.extend(_target_of(head))
+    patients.extend(harmed_in(head))
     if head.pos_ in _NOUN_POS:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against"):
