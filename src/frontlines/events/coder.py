@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.accords import accepts_an_accord
+from frontlines.events.arms import named_again, weapon_named
 from frontlines.events.blasts import attacker_died
 from frontlines.events.captives import HANDOVERS, RELEASED, held_in
 from frontlines.events.crowds import violence_at_protest
@@ -29,7 +30,6 @@ from frontlines.events.means import (
     met_resistance,
     misread_as,
     Words,
-    drone_or_missile_in,
     engaged_in,
     ground_assault_after,
     munition_stopped,
@@ -50,7 +50,6 @@ from frontlines.events.protest_tree import (
     said_by_others,
 )
 from frontlines.events.realis import told_to_come
-from frontlines.events.riot_kit import kit_at
 from frontlines.events.retreats import fought_before
 from frontlines.events.strikes import labour_strike
 from frontlines.events.victims import harmed_in
@@ -126,7 +125,7 @@ class SentenceCues:
         self._tokens = tokens
         self._doc = doc
         self.words = words
-        self.weapon: tuple[str | None] | None = None  # _weapon's answer, once asked (each trigger of a sentence asks)
+        self.weapon: tuple[str | None] | None = None  # events.arms.weapon_named's answer, once asked (each trigger of a sentence asks)
         if words is None:
             at, lowers, lemmas = read_in_order(tokens)
         else:
@@ -305,9 +304,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     if plover == "ASSAULT" and spec.acled in _MEANS_OPEN and (hit := things_hit(head, spec.key)):
         # a weapon the act was done to ("destroyed ... artillery pieces") is its target, not its means; named
         # again in the sentence it is the same thing ("opened fire on a plane ..., one of the plane's pilots said")
-        hit |= _named_again(hit, sent_cues)
+        hit |= named_again(hit, sent_cues)
         means_clause, means_sent = clause.without(hit), sent_cues.without(hit)
-    weapon = _weapon(means_clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(means_sent, lex)
+    weapon = weapon_named(means_clause, lex) or platform_fire(head, spec.key, doers, lex) or weapon_named(means_sent, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
         objects = acted_on(head)
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
@@ -327,7 +326,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         return Typing("ASSAULT", "aerial-defence", DISRUPTED, lex.acled_event_type[DISRUPTED])
     if refine == "weapon":
         if spec.key in _MUTUAL or sub in _EXPLOSIVE_DEFAULT:
-            sub = _weapon(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
+            sub = weapon_named(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
         elif mutual_setting(head):
             sub = weapon or CLASH  # "fired back": the other side fired too
         else:
@@ -564,39 +563,6 @@ _SHELLING = "Shelling/artillery/missile attack"
 _MEANS_OPEN = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
 _REMOTE, _AIR = "Remote explosive/landmine/IED", "Air/drone strike"
 _TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-
-
-def _named_again(hit: set[int], sent_cues: SentenceCues) -> set[int]:
-    """The sentence's other words with the lemma of a noun among ``hit`` (the same thing named again)."""
-    at, _lowers, lemmas = sent_cues.in_order
-    pos = doc_tree(sent_cues.tokens[0].doc).pos if at else []
-    nouns = {lemma for i, lemma in zip(at, lemmas) if i in hit and pos[i] == "NOUN"}
-    return {i for i, lemma in zip(at, lemmas) if lemma in nouns} if nouns else set()
-
-
-def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
-    """The ACLED sub-type the weapon words give, in the lexicon's priority order; a bomb that no
-    words set in place (no IED, mine, car bomb, "planted") beside an aircraft was dropped from it
-    ("a fighter jet dropped bombs on the crowd"): an air strike, not a remote explosive. Worked out
-    once for each cues (a sentence's are asked for every trigger in it)."""
-    if cues.weapon is None:
-        cues.weapon = (_named_weapon(cues, lex),)
-    return cues.weapon[0]
-
-
-def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
-    kit = lex.cues.get("riot_control")
-    if kit is not None and cues.holds(kit) and (at := kit_at(cues.in_order, kit)):
-        cues = cues.without(at)  # "fired rubber bullets, tear gas and water cannon": no weapon of war (events.riot_kit)
-    for sub, cueset in lex.weapons:
-        if cues.holds(cueset):
-            if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and not cues.holds(lex.cues["sea_drones"]) and any(
-                    s == _AIR and cues.holds(c) for s, c in lex.weapons):
-                return _AIR
-            if sub in (_AIR, _SHELLING):
-                return drone_or_missile_in(cues.in_order, lex) or sub
-            return sub
-    return None
 
 
 # nouns whose "of" is an attack and whose subject is what it was aimed at ("the post was the target of an attack")
