@@ -47,3 +47,32 @@ def test_named_again(nlp: Any) -> None:
 def test_a_suicide_drone_strike_is_a_drone_strike(run_events) -> None:
     event = top(run_events("The RSF militia targeted the airport and a hotel in Port Sudan with suicide drones."))
     assert event is not None and event.acled_sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # (v502) weapons a verb of destroying was done to were put out of use
+        ("Security forces have destroyed 342 mines and 288 improvised explosive devices during an operation.",
+         "Disrupted weapons use"),
+        ("The special forces destroyed large caches of weapons during an operation in Ghazni.", "Disrupted weapons use"),
+        # negatives: destroyed by a means the clause names (a strike); something destroyed with explosives
+        ("Syrian warplanes destroyed the arms depot in Homs province.", "Air/drone strike"),
+        ("Militants destroyed a school with explosives.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_weapons_destroyed_were_put_out_of_use(run_events, text: str, sub: str) -> None:
+    event = top(run_events(text))
+    assert event is not None and event.acled_sub_event_type == sub, [
+        (e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Civilians were attacked with suspected poisonous gas launched by government forces.", "Chemical weapon"),
+        ("Police fired tear gas at the crowd and arrested ten people.", None),  # negative: riot-control kit
+    ],
+)
+def test_poisonous_gas_is_a_chemical_weapon(nlp: Any, text: str, sub: str | None) -> None:
+    assert weapon_named(SentenceCues(list(nlp(text))), load_event_lexicon()) == sub

@@ -9,6 +9,8 @@ explosive, air or drone, shelling), over the words that name a means of the even
 - a bomb that no words set in place beside an aircraft was dropped from it (an air strike);
 - a drone named beside a missile, with no aircraft, by the first named (events.means.drone_or_missile_in).
 
+Weapons that a verb of destroying was done to were put out of use (weapons_destroyed: Disrupted weapons use).
+
 Split from events.coder, which asks it for each trigger (the answer is kept on the cues, once per cues).
 """
 
@@ -17,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
-from frontlines.events.means import AIR, SHELLING, drone_or_missile_in
+from frontlines.events.means import AIR, SHELLING, drone_or_missile_in, things_hit
 from frontlines.events.riot_kit import kit_at
 from frontlines.events.tree import doc_tree
 
@@ -77,4 +79,18 @@ def named_again(hit: set[int], cues: SentenceCues) -> set[int]:
     return {i for i, lemma in zip(at, lemmas) if lemma in nouns} if nouns else set()
 
 
-__all__ = ["munition_kinds", "named_again", "weapon_named"]
+def weapons_destroyed(head: Any, key: str, clause: SentenceCues, lex: EventLexicon) -> bool:
+    """What a verb of destroying was done to names a weapon ("destroyed 342 mines and 288 improvised explosive
+    devices", "destroyed large caches of weapons"): the weapons were put out of use, never used (ACLED: Disrupted
+    weapons use), whatever kind they are. Destroyed by a means the clause names elsewhere ("Syrian warplanes
+    destroyed the arms depot", "destroyed the depot with a missile"), they were struck: the means decides."""
+    hit = things_hit(head, key)
+    if not hit:
+        return False
+    target = clause.within(hit)
+    if weapon_named(target, lex) is None and not target.holds(lex.cues["weapons_objects"]):
+        return False
+    return weapon_named(clause.without(hit), lex) is None
+
+
+__all__ = ["munition_kinds", "named_again", "weapon_named", "weapons_destroyed"]

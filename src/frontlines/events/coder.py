@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.accords import accepts_an_accord
-from frontlines.events.arms import named_again, weapon_named
+from frontlines.events.arms import named_again, weapon_named, weapons_destroyed
 from frontlines.events.blasts import attacker_died
 from frontlines.events.captives import HANDOVERS, RELEASED, held_in
 from frontlines.events.crowds import violence_at_protest
@@ -324,6 +324,9 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             munition_stopped(head, spec.key, lex)):
         # "destroyed nine drones", "missiles ... were shot down": stopped in flight, never used
         return Typing("ASSAULT", "aerial-defence", DISRUPTED, lex.acled_event_type[DISRUPTED])
+    if refine == "weapon" and plover == "COERCE" and weapons_destroyed(head, spec.key, clause, lex):
+        # "destroyed 342 mines and 288 improvised explosive devices": weapons put out of use, none used
+        return Typing(plover, mode, DISRUPTED, lex.acled_event_type[DISRUPTED])
     if refine == "weapon":
         if spec.key in _MUTUAL or sub in _EXPLOSIVE_DEFAULT:
             sub = weapon_named(clause, lex) or sub  # fighting is a clash; a bomb is remote violence

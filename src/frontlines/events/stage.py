@@ -131,7 +131,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "501"  # v501: (subtype9) a suicide drone is a drone (events.arms); unarmed attackers of protesters do mob violence; v500: (subtype9) the lead taker decides who took ground; an attack "to capture" is fought for; a target fired on is no means; riot-control kit is no weapon; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "502"  # v502: (subtype9) weapons destroyed were put out of use; a blast "killing themselves" killed its bombers; v501: (subtype9) a suicide drone is a drone (events.arms); unarmed attackers of protesters do mob violence; v500: (subtype9) the lead taker decides who took ground; an attack "to capture" is fought for; a target fired on is no means; riot-control kit is no weapon; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
