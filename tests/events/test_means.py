@@ -133,6 +133,11 @@ CASES = [
     # (v500) the victims of an attack noun are those harmed in it: armed victims make it a clash
     ("Twenty members of the security forces were killed in Taliban attacks in Samangan.", "Armed clash"),
     ("Twenty villagers were killed in Taliban attacks in Samangan.", "Attack"),
+    # (v503) armed people a state's forces took with no fighting told were arrested; taken in a fight, or by an
+    # armed group, the fight decides
+    ("The national army has captured a senior commander of the group in Dhusamareb.", "Arrests"),
+    ("Soldiers captured ten militants during fierce clashes near Dhusamareb.", "Armed clash"),
+    ("Al-Shabaab fighters captured two soldiers near Dhusamareb.", "Armed clash"),
 ]
 
 

@@ -21,6 +21,7 @@ from frontlines.events.crowds import violence_at_protest
 from frontlines.events.lexicon import SPEECH_TYPES, CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
     ABDUCTION,
+    captured_by_the_state,
     CLASH,
     DISRUPTED,
     attempted,
@@ -746,6 +747,8 @@ def _taken(
             if state and not c["armed"].in_tokens(words, text):
                 return "COERCE", "arrest", "Arrests"
             if c["armed"].in_tokens(words, text):
+                if captured_by_the_state(doers, sent_cues.lemmas, lex):
+                    return "COERCE", "arrest", "Arrests"  # "the army captured a senior commander of the group"
                 return "ASSAULT", "firearms", "Armed clash"
             return "ASSAULT", "abduct", "Abduction/forced disappearance"
     if territorial:

@@ -235,6 +235,18 @@ def seized_object(objects: Iterable[Any], doers: list[Any], lex: EventLexicon) -
     return None
 
 
+def captured_by_the_state(doers: Sequence[Any], sentence: frozenset[str], lex: EventLexicon) -> bool:
+    """Armed people taken by a state's forces with no fighting told ("the army has captured a senior commander
+    of the group"): detained, an arrest (ACLED); taken in a battle ("captured ten militants in clashes") the
+    fight is the event. ``sentence``: the sentence's lemmas."""
+    if not doers or not MUTUAL_NOUNS.isdisjoint(sentence):
+        return False
+    words = frozenset(w for d in doers for t in d.subtree for w in (t.lemma_.lower(), t.lower_))
+    text = " " + " ".join(t.lower_ for d in doers for t in d.subtree) + " "
+    c = lex.cues
+    return c["government_forces"].in_tokens(words, text) and not c["non_state"].in_tokens(words, text)
+
+
 def hands_holder(head: Any) -> list[Any]:
     """Whose hands ground fell into ("fell back into Ukrainian hands", "into the hands of the rebels"):
     the words naming the holder, who is the taker (the verb's subject is the place)."""
