@@ -56,6 +56,7 @@ from frontlines.events.strikes import labour_strike
 from frontlines.events.victims import harmed_in
 from frontlines.events.voice import acted_on
 from frontlines.events.tree import doc_tree
+from frontlines.events.uncontested import uncontested
 from frontlines.events.words import DocWords
 
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -393,6 +394,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         plover, mode, sub = "ASSAULT", "suicide-bomb", "Suicide bomb"  # the bomber died in the blast (events.blasts)
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
+    elif sub in _TERRITORY_TAKEN and uncontested(head):
+        sub = "Non-violent transfer of territory"  # taken unopposed (events.uncontested); the taker's act: it gains
     if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and sent_cues.holds(
             cues["disrupted"]) and not sent_cues.holds(cues["exploded"]):
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
