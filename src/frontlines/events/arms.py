@@ -9,7 +9,8 @@ explosive, air or drone, shelling), over the words that name a means of the even
 - a bomb that no words set in place beside an aircraft was dropped from it (an air strike);
 - a drone named beside a missile, with no aircraft, by the first named (events.means.drone_or_missile_in).
 
-Weapons that a verb of destroying was done to were put out of use (weapons_destroyed: Disrupted weapons use).
+Weapons that a verb of destroying was done to were put out of use (weapons_destroyed: Disrupted weapons use),
+unless people or the enemy are named destroyed beside them (a battle report's toll).
 
 Split from events.coder, which asks it for each trigger (the answer is kept on the cues, once per cues).
 """
@@ -90,7 +91,18 @@ def weapons_destroyed(head: Any, key: str, clause: SentenceCues, lex: EventLexic
     target = clause.within(hit)
     if weapon_named(target, lex) is None and not target.holds(lex.cues["weapons_objects"]):
         return False
+    if _in_combat(target, lex):
+        return False
     return weapon_named(clause.without(hit), lex) is None
+
+
+def _in_combat(target: SentenceCues, lex: EventLexicon) -> bool:
+    """What was destroyed names people or the enemy beside the weapons ("destroyed 37 Russians and four
+    howitzers", "two sets of enemy ammunition"): a battle report's toll, not weapons put out of use."""
+    if "enemy" in target.lowers or target.holds(lex.cues["armed"]) or target.holds(lex.cues["civilians"]):
+        return True
+    at = target.in_order[0]
+    return bool(at) and any(target.tokens[k].ent_type_ == "NORP" for k in range(len(at)))
 
 
 __all__ = ["munition_kinds", "named_again", "weapon_named", "weapons_destroyed"]
