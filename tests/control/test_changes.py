@@ -22,6 +22,8 @@ RETAKE = {"type": "ASSAULT", "mode": "occupy", "acled": ["Battles", "Government 
 WITHDRAW = {"type": "RETREAT", "mode": "withdraw", "acled": ["Strategic developments", "Non-violent transfer of territory"]}
 EVACUATE = {"type": "RETREAT", "mode": "withdraw", "acled": [None, None]}
 CLASH = {"type": "ASSAULT", "mode": "firearms", "acled": ["Battles", "Armed clash"]}
+# (events v504) ground its taker occupied with no fight: a non-violent transfer the taker gains
+UNOPPOSED = {"type": "ASSAULT", "mode": "occupy", "acled": ["Strategic developments", "Non-violent transfer of territory"]}
 BASE = {"key": "e", "article": "A", "source": "Reuters", "published": "2022-11-11", "when": "2022-11-11", "place": "kherson"}
 
 CASES = [
@@ -29,6 +31,7 @@ CASES = [
     ("retaking", {**RETAKE, "by": ["UKR"]}, ("UKR", None, False, False)),
     ("completed withdrawal, taker named", {**WITHDRAW, "by": ["RUS"], "against": ["UKR"]}, ("UKR", "RUS", False, False)),
     ("completed withdrawal, taker unnamed", {**WITHDRAW, "by": ["RUS"]}, ("", "RUS", False, False)),
+    ("taken unopposed", {**UNOPPOSED, "by": ["RUS"], "against": ["UKR"]}, ("RUS", "UKR", False, False)),
     ("order to withdraw", {**WITHDRAW, "by": ["RUS"], "status": "ordered"}, None),
     ("announced withdrawal", {**WITHDRAW, "by": ["RUS"], "status": "announced"}, None),
     ("planned capture", {**CAPTURE, "by": ["RUS"], "status": "planned"}, None),

@@ -16,6 +16,10 @@ BLASTS = [
     ("A roadside bomb exploded under a bus on Monday, killing 12 passengers and the driver.", REMOTE),
     # negative: nobody of the attack's own side named dead
     ("A car bomb exploded near the hotel on Friday, killing five people.", REMOTE),
+    # (v502) those who set off a blast "killing themselves" died in it
+    ("Two militants detonated explosives near the capital on Friday, killing themselves.", SUICIDE),
+    # negative: the reflexive is the victims' own ("killing them" is others)
+    ("Two militants detonated explosives near the market on Friday, killing them.", REMOTE),
 ]
 
 

@@ -1,5 +1,6 @@
 """events.crowds and events.protests.merge_mob_in_sentence: who harms whom at a protest decides the sub-type:
-protesters attacked by others than protesters and state forces suffer an Attack; protesters who beat a person
+protesters attacked by others than protesters and state forces suffer an Attack by armed doers, mob violence by
+unarmed ones; protesters who beat a person
 do mob violence (one event with their riot); force by police stays the protest's."""
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ import pytest
 CASES = [
     ("The same afternoon, gangs of men armed with whips and clubs attacked protesters in the city centre.",
      [("ASSAULT", "Attack")]),
+    # (v501) unarmed attackers of protesters (party activists, a group of people) do mob violence
     ("The day before, activists of the ruling party's student wing had attacked protesters with sticks and iron "
-     "rods at the university, injuring hundreds.", [("ASSAULT", "Attack")]),
+     "rods at the university, injuring hundreds.", [("ASSAULT", "Mob violence")]),
+    ("A group of nationalists attacked protesters in Lyon on Wednesday.", [("ASSAULT", "Mob violence")]),
+    ("Gunmen attacked protesters in Lyon on Wednesday.", [("ASSAULT", "Attack")]),
     ("Protesters stormed the home of the former prime minister and beat him and his wife.",
      [("ASSAULT", "Mob violence")]),
     # negatives: protesters' violence on property stays a riot; police force on protesters is no Attack
@@ -76,3 +80,39 @@ def test_harm_in_clashes_protesters_fought(run_events, nlp: Any, text: str, riot
     harm = [e for e in run_events(text) if e.trigger in ("killed", "shot")]
     assert harm and (harm[0].acled_sub_event_type == "Violent demonstration") is riot, [
         (e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "armed"),
+    [
+        ("Gangs of men armed with whips and clubs attacked protesters.", True),
+        ("Gunmen attacked protesters.", True),
+        ("Militia fighters attacked protesters.", True),
+        # negatives: party activists, a group of people
+        ("Activists of the ruling party attacked protesters.", False),
+        ("A group of Turks attacked protesters.", False),
+    ],
+)
+def test_armed_attackers(nlp: Any, resources: Any, text: str, armed: bool) -> None:
+    from frontlines.events.crowds import armed_attackers
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == "attacked")
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    assert armed_attackers(doers, resources.event_lexicon) is armed
+
+
+@pytest.mark.parametrize(
+    ("text", "attacked"),
+    [
+        ("A group of Turks attacked a peaceful rally.", True),  # (v501) a rally attacked is its protesters attacked
+        ("A group of Turks attacked a police station.", False),  # negative: no gathering
+    ],
+)
+def test_a_gathering_attacked(nlp: Any, resources: Any, text: str, attacked: bool) -> None:
+    from frontlines.events.crowds import protesters_attacked_by_others
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == "attacked")
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    assert protesters_attacked_by_others(head, doers, resources.event_lexicon) is attacked

@@ -123,6 +123,21 @@ CASES = [
      "Kogoya seized Mehrtens on Feb. 7 last year, minutes after he landed a plane at Paro.",
      "Abduction/forced disappearance"),
     ("Fighters seized Mehrtens on Feb. 7 last year after a battle.", "Non-state actor overtakes territory"),
+    # (v500) an attack or raid "to capture" ground tells its aim: the ground was fought for, not (yet) taken
+    ("The militants' attack to capture the army's positions near the airbase was fended off.", "Armed clash"),
+    ("Rebels launched a raid to seize the town of Kidal but were pushed back.", "Armed clash"),
+    ("Rebels seized the town of Kidal after a raid.", "Non-state actor overtakes territory"),  # negative: taken
+    # (v500) an aircraft fired on is the target, also when the sentence names it again: no air strike
+    ("Gunmen opened fire on a small plane as it landed in Papua, one of the plane's pilots said.", "Attack"),
+    ("A plane opened fire on villagers in Papua.", "Air/drone strike"),  # negative: the aircraft fired
+    # (v500) the victims of an attack noun are those harmed in it: armed victims make it a clash
+    ("Twenty members of the security forces were killed in Taliban attacks in Samangan.", "Armed clash"),
+    ("Twenty villagers were killed in Taliban attacks in Samangan.", "Attack"),
+    # (v503) armed people a state's forces took with no fighting told were arrested; taken in a fight, or by an
+    # armed group, the fight decides
+    ("The national army has captured a senior commander of the group in Dhusamareb.", "Arrests"),
+    ("Soldiers captured ten militants during fierce clashes near Dhusamareb.", "Armed clash"),
+    ("Al-Shabaab fighters captured two soldiers near Dhusamareb.", "Armed clash"),
 ]
 
 
@@ -203,12 +218,17 @@ def test_own_words_leave_out_what_describes_the_doer(nlp, text: str, expected: l
     ("text", "trigger", "hit"),
     [
         ("Troops attacked two artillery pieces near the town.", "attacked", ["two", "artillery", "pieces"]),
-        ("Troops fired artillery at the town.", "fired", []),  # a verb that delivers its object uses it
+        # a verb that delivers its object uses it (the artillery); what it fires at was hit (v500)
+        ("Troops fired artillery at the town.", "fired", ["at", "the", "town"]),
         ("Troops intensified the shelling of the town.", "intensified", []),  # an act is no thing hit
         # a noun's "on" is its target, also when the parser hangs it on the verb taking the noun
         ("The mission condemns an attack today on a UN helicopter.", "attack", ["on", "a", "UN", "helicopter"]),
         ("They reported a strike on a helicopter at the airfield.", "strike", ["on", "a", "helicopter"]),
         ("They reported a barrage of rockets.", "barrage", []),  # a noun's "of" may be its means
+        # (v500) what a verb fires "on" or "at" was its target, also for a verb that delivers its object
+        ("Gunmen opened fire on a plane.", "opened", ["on", "a", "plane"]),
+        ("Militants fired rockets at a helicopter.", "fired", ["at", "a", "helicopter"]),
+        ("Militants fired rockets from a helicopter.", "fired", []),  # negative: "from" names the means
     ],
 )
 def test_things_hit(nlp, text: str, trigger: str, hit: list[str]) -> None:

@@ -21,6 +21,13 @@ DOERS = [
     # negative: militias that the government backs are the doer
     ("Clan militias backed by the government have taken three villages from the insurgents.", OVERTAKE),
     ("Militia fighters retook three villages from the insurgents on Sunday.", OVERTAKE),
+    # (v500) the lead taker decides: allies coordinated after it are its affiliates, and a prepositional phrase
+    # on it tells what it did or where it was, no other taker
+    ("The army and allied fighters captured three villages from the insurgents on Sunday.", REGAIN),
+    ("Government troops in a crackdown on rebel militants recaptured three villages on Sunday.", REGAIN),
+    # negatives: a non-state group leading, or a non-state group named in the taker's own words
+    ("The rebels and defected soldiers captured three villages on Sunday.", OVERTAKE),
+    ("Rebel fighters of the northern front captured three villages on Sunday.", OVERTAKE),
 ]
 
 
@@ -188,3 +195,22 @@ def test_a_states_forces_named_without_a_nation_regain_ground(pipeline_resources
     events = [e for e in process_article(art, pipeline_resources).events if e.trigger.startswith(trigger)]
     assert events, [(e.trigger, e.acled_sub_event_type) for e in process_article(art, pipeline_resources).events]
     assert events[0].acled_sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army and allied fighters captured the town.", ["The", "army"]),
+        ("Afghan security forces in a crackdown on Taliban militants recaptured the district.",
+         ["Afghan", "security", "forces"]),
+        ("Units of the Sever group of forces liberated the town.", ["Units", "of", "the", "Sever", "group", "of", "forces"]),
+        ("The rebels captured the town.", ["The", "rebels"]),
+    ],
+)
+def test_lead_words_name_the_first_taker_only(nlp: Any, text: str, expected: list[str]) -> None:
+    from frontlines.events.roles import agent_tokens
+    from frontlines.events.takeover import lead_words
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
+    assert [t.text for t in lead_words(agent_tokens(verb))] == expected

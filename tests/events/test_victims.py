@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from frontlines.events.victims import victims_place
+from frontlines.events.victims import harmed_in, victims_place
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,21 @@ def test_the_victims_place_is_the_events_place(pipeline_resources: Any) -> None:
     run = article_runner(pipeline_resources, "victims", dt.date(2022, 9, 3))
     events = run("A man in Stepne in the Volnovakha district died due to the shelling of the Armed Forces of Ukraine.")
     assert [e.place.name for e in events if e.place is not None][:1] == ["Stepne"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("Twenty soldiers were killed in Taliban attacks.", "attacks", ["soldiers"]),
+        ("Two soldiers died in the raid.", "raid", ["soldiers"]),
+        ("Three guards were wounded during the attack.", "attack", ["guards"]),
+        # negatives: "killed" in the active voice (its subject is the killer), no harm verb, no setting preposition
+        ("Soldiers killed two men in the raid.", "raid", []),
+        ("Soldiers were seen in the raid.", "raid", []),
+        ("Two soldiers were killed after the raid.", "raid", []),
+    ],
+)
+def test_harmed_in(nlp: Any, text: str, noun: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == noun)
+    assert [t.text for t in harmed_in(tok)] == expected

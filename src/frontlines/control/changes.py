@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import replace
 
 from frontlines.events.territory import is_taken
-from frontlines.incidents.match import TERRITORY_SUB_TYPES, event_interval
+from frontlines.incidents.match import TERRITORY_SUB_TYPES, event_interval, taken_unopposed
 from frontlines.incidents.merge import ReportedEvent
 from frontlines.incidents.sources import actor_side, claiming_side, is_party_claim
 from frontlines.records import (
@@ -90,8 +90,9 @@ def change_date(event: Event, published: dt.date | None) -> dt.date | None:
 
 
 def is_withdrawal(event: Event) -> bool:
-    """A withdrawal or handover: the acting side loses the ground."""
-    return event.acled_sub_event_type == "Non-violent transfer of territory" or (
+    """A withdrawal or handover: the acting side loses the ground (ground taken unopposed, ASSAULT/occupy, is
+    gained by the one who took it)."""
+    return (event.acled_sub_event_type == "Non-violent transfer of territory" and not taken_unopposed(event)) or (
         event.plover_type == "RETREAT" and event.plover_mode == "withdraw"
         and event.acled_sub_event_type in TERRITORY_SUB_TYPES
     )

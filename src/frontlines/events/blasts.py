@@ -3,7 +3,8 @@ killed by the device, whatever words name the bomb. A blast told as killing its 
 eleven people and the bomber"), or a vehicle that blew up killing its driver ("A vehicle packed with 80 kilograms
 of pentolite exploded inside the school, killing 20 cadets and the driver": the bomb was the vehicle and the one
 driving it died with it) is a suicide bombing, not a remote explosive. A bus's driver killed by a roadside bomb
-is a victim: only the driver of the vehicle that exploded was its bomber.
+is a victim: only the driver of the vehicle that exploded was its bomber. Those who set off a blast "killing
+themselves" died in it.
 
 Pure functions over spaCy tokens; no state.
 """
@@ -17,6 +18,8 @@ _BOMBERS = frozenset({"bomber", "attacker", "assailant", "perpetrator"})
 # Vehicles that carry a bomb to its target (their driver set it off).
 _VEHICLES = frozenset({"vehicle", "car", "truck", "lorry", "van", "motorbike", "motorcycle", "tanker", "minibus", "pickup"})
 _HARM = frozenset({"kill", "die"})
+# a blast that killed "themselves" killed those who set it off (the subject the reflexive takes back)
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 
 
 def _killed(head: Any) -> list[Any]:
@@ -47,8 +50,9 @@ def attacker_died(head: Any) -> bool:
     """The blast ``head`` killed its own bomber (module docstring): its toll names the bomber or the attacker, or
     the driver of the vehicle that exploded."""
     killed = _killed(head)
-    if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass"):
-        killed += _killed(head.head)  # "A car bomb exploded ..., killing five people and the driver"
-    if any(k.lemma_.lower() in _BOMBERS for k in killed):
-        return True
+    if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "A car bomb exploded ..., killing five people and the driver"; "detonated explosives, killing themselves"
+        killed += _killed(head.head)
+    if any(k.lemma_.lower() in _BOMBERS or k.lower_ in _REFLEXIVES for k in killed):
+        return True  # "killing the bomber"; "detonated explosives, killing themselves": the ones who set it off
     return _exploded_vehicle(head) and any(k.lemma_.lower() == "driver" for k in killed)

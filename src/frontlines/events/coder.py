@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.events.accords import accepts_an_accord
+from frontlines.events.arms import named_again, weapon_named, weapons_destroyed
 from frontlines.events.blasts import attacker_died
 from frontlines.events.captives import HANDOVERS, RELEASED, held_in
 from frontlines.events.crowds import violence_at_protest
 from frontlines.events.lexicon import SPEECH_TYPES, CueSet, EventLexicon, TriggerSpec
 from frontlines.events.means import (
     ABDUCTION,
+    captured_by_the_state,
     CLASH,
     DISRUPTED,
     attempted,
@@ -29,7 +31,6 @@ from frontlines.events.means import (
     met_resistance,
     misread_as,
     Words,
-    drone_or_missile_in,
     engaged_in,
     ground_assault_after,
     munition_stopped,
@@ -52,8 +53,10 @@ from frontlines.events.protest_tree import (
 from frontlines.events.realis import told_to_come
 from frontlines.events.retreats import fought_before
 from frontlines.events.strikes import labour_strike
+from frontlines.events.victims import harmed_in
 from frontlines.events.voice import acted_on
 from frontlines.events.tree import doc_tree
+from frontlines.events.uncontested import uncontested
 from frontlines.events.words import DocWords
 
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -124,7 +127,7 @@ class SentenceCues:
         self._tokens = tokens
         self._doc = doc
         self.words = words
-        self.weapon: tuple[str | None] | None = None  # _weapon's answer, once asked (each trigger of a sentence asks)
+        self.weapon: tuple[str | None] | None = None  # events.arms.weapon_named's answer, once asked (each trigger of a sentence asks)
         if words is None:
             at, lowers, lemmas = read_in_order(tokens)
         else:
@@ -301,9 +304,11 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     # the means: named in the trigger's clause, else a firing platform that does it, else in the sentence
     means_clause, means_sent = clause, sent_cues
     if plover == "ASSAULT" and spec.acled in _MEANS_OPEN and (hit := things_hit(head, spec.key)):
-        # a weapon the act was done to ("destroyed ... artillery pieces") is its target, not its means
+        # a weapon the act was done to ("destroyed ... artillery pieces") is its target, not its means; named
+        # again in the sentence it is the same thing ("opened fire on a plane ..., one of the plane's pilots said")
+        hit |= named_again(hit, sent_cues)
         means_clause, means_sent = clause.without(hit), sent_cues.without(hit)
-    weapon = _weapon(means_clause, lex) or platform_fire(head, spec.key, doers, lex) or _weapon(means_sent, lex)
+    weapon = weapon_named(means_clause, lex) or platform_fire(head, spec.key, doers, lex) or weapon_named(means_sent, lex)
     if head.lemma_.lower() == "sign" and spec.plover == "AGREE":
         objects = acted_on(head)
         if not any(cues["agreement_objects"].in_tokens(frozenset({o.lemma_.lower()}), " " + o.lower_ + " ") for o in objects):
@@ -321,9 +326,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
             munition_stopped(head, spec.key, lex)):
         # "destroyed nine drones", "missiles ... were shot down": stopped in flight, never used
         return Typing("ASSAULT", "aerial-defence", DISRUPTED, lex.acled_event_type[DISRUPTED])
+    if refine == "weapon" and plover == "COERCE" and weapons_destroyed(head, spec.key, clause, lex):
+        # "destroyed 342 mines and 288 improvised explosive devices": weapons put out of use, none used
+        return Typing(plover, mode, DISRUPTED, lex.acled_event_type[DISRUPTED])
     if refine == "weapon":
         if spec.key in _MUTUAL or sub in _EXPLOSIVE_DEFAULT:
-            sub = _weapon(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
+            sub = weapon_named(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
         elif mutual_setting(head):
             sub = weapon or CLASH  # "fired back": the other side fired too
         else:
@@ -386,6 +394,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         plover, mode, sub = "ASSAULT", "suicide-bomb", "Suicide bomb"  # the bomber died in the blast (events.blasts)
     if sub in _TERRITORY_TAKEN and attempted(head):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # ground fought for, not (yet) taken (ACLED)
+    elif sub in _TERRITORY_TAKEN and uncontested(head):
+        sub = "Non-violent transfer of territory"  # taken unopposed (events.uncontested); the taker's act: it gains
     if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Chemical weapon") and sent_cues.holds(
             cues["disrupted"]) and not sent_cues.holds(cues["exploded"]):
         plover, mode, sub = "COERCE", "seize", "Disrupted weapons use"  # found or defused, never set off
@@ -562,28 +572,6 @@ _REMOTE, _AIR = "Remote explosive/landmine/IED", "Air/drone strike"
 _TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
-def _weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
-    """The ACLED sub-type the weapon words give, in the lexicon's priority order; a bomb that no
-    words set in place (no IED, mine, car bomb, "planted") beside an aircraft was dropped from it
-    ("a fighter jet dropped bombs on the crowd"): an air strike, not a remote explosive. Worked out
-    once for each cues (a sentence's are asked for every trigger in it)."""
-    if cues.weapon is None:
-        cues.weapon = (_named_weapon(cues, lex),)
-    return cues.weapon[0]
-
-
-def _named_weapon(cues: SentenceCues, lex: EventLexicon) -> str | None:
-    for sub, cueset in lex.weapons:
-        if cues.holds(cueset):
-            if sub == _REMOTE and not cues.holds(lex.cues["emplaced"]) and not cues.holds(lex.cues["sea_drones"]) and any(
-                    s == _AIR and cues.holds(c) for s, c in lex.weapons):
-                return _AIR
-            if sub in (_AIR, _SHELLING):
-                return drone_or_missile_in(cues.in_order, lex) or sub
-            return sub
-    return None
-
-
 # nouns whose "of" is an attack and whose subject is what it was aimed at ("the post was the target of an attack")
 _TARGET_NOUNS = frozenset({"target", "object", "scene"})
 
@@ -614,6 +602,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
         patients.append(head.head)  # "civilians killed in the attack"
     patients.extend(_target_of(head))
+    patients.extend(harmed_in(head))
     if head.pos_ in _NOUN_POS:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against"):
@@ -761,6 +750,8 @@ def _taken(
             if state and not c["armed"].in_tokens(words, text):
                 return "COERCE", "arrest", "Arrests"
             if c["armed"].in_tokens(words, text):
+                if captured_by_the_state(doers, sent_cues.lemmas, lex):
+                    return "COERCE", "arrest", "Arrests"  # "the army captured a senior commander of the group"
                 return "ASSAULT", "firearms", "Armed clash"
             return "ASSAULT", "abduct", "Abduction/forced disappearance"
     if territorial:

@@ -1,11 +1,12 @@
 """Who harms whom at a protest: the roles that decide between the ACLED protest and riot sub-types and
 violence done to protesters or by them (events.coder asks these of a violent trigger in a protest setting).
 
-- Protesters attacked by others: when protesters are the ones a violent act is done to and its doers are
-  neither protesters nor a state's forces ("gangs of men armed with whips and clubs attacked protesters",
-  "activists of the ruling party's student wing had attacked protesters with sticks"), the act is no
-  demonstration of theirs: ACLED codes it as violence against them (an Attack on civilians, or mob
-  violence), not as a Violent demonstration. Force by police or soldiers stays the protest's intervention.
+- Protesters attacked by others: when protesters (or their rally) are the ones a violent act is done to and its
+  doers are neither protesters nor a state's forces, the act is no demonstration of theirs: ACLED codes it as
+  violence against them, not as a Violent demonstration. Doers told armed ("gangs of men armed with whips and
+  clubs", "gunmen") make it an Attack on civilians; unarmed ones ("activists of the ruling party's student wing
+  had attacked protesters with sticks", "a group of Turks attacked a peaceful rally") mob violence. Force by
+  police or soldiers stays the protest's intervention.
 - Harm done in clashes protesters fought ("nearly 100 people were killed in clashes between protesters,
   police and ruling-party activists", "two protesters died in clashes with police"): both sides fought, the
   demonstrators too, so the deaths are the toll of a Violent demonstration (ACLED: demonstrators engage in
@@ -45,15 +46,33 @@ def _protest_nouns(tokens: Sequence[Any]) -> bool:
     return any(t.lower_ in _PROTEST_NOUNS or t.lemma_.lower() in _PROTEST_NOUNS for t in tokens)
 
 
+# a gathering attacked is its protesters attacked ("a group of Turks attacked a peaceful rally")
+_GATHERINGS = frozenset({"rally", "demonstration", "protest", "march", "sit-in", "vigil"})
+
+
 def protesters_attacked_by_others(head: Any, doers: Sequence[Any], lex: EventLexicon) -> bool:
-    """Protesters are what the verb ``head`` does its harm to, and its named doers are neither protesters
-    nor a state's forces (see the module docstring)."""
-    if head.pos_ != "VERB" or not doers or not _protest_nouns(_patients(head)):
+    """Protesters (or their gathering) are what the verb ``head`` does its harm to, and its named doers are
+    neither protesters nor a state's forces (see the module docstring)."""
+    if head.pos_ != "VERB" or not doers:
+        return False
+    patients = _patients(head)
+    if not _protest_nouns(patients) and not any(p.lemma_.lower() in _GATHERINGS for p in patients):
         return False
     if _protest_nouns(doers):
         return False
     words = _words(doers)
     return not any(lex.cues["state_forces"].in_tokens(frozenset({w}), " " + w + " ") for w in words)
+
+
+def armed_attackers(doers: Sequence[Any], lex: EventLexicon) -> bool:
+    """The doers' words tell them armed: an armed force or group ("gunmen", "militiamen", "armed men") or men
+    "armed with" something ("gangs of men armed with whips and clubs"); party activists, supporters or "a group
+    of Turks" are not."""
+    words = _words(doers)
+    if "armed" in words:
+        return True
+    text = " " + " ".join(t.lower_ for d in doers for t in d.subtree) + " "
+    return lex.cues["armed"].in_tokens(frozenset(words), text) or lex.cues["non_state"].in_tokens(frozenset(words), text)
 
 
 # Nouns of fighting between two sides, and the prepositions that tell a harm done in it.
@@ -99,7 +118,9 @@ def violence_at_protest(head: Any, doers: Sequence[Any], lex: EventLexicon) -> t
     demonstration for harm done in clashes protesters fought; else None."""
     act, acts_doers = _governing_act(head, doers)
     if protesters_attacked_by_others(act, acts_doers, lex):
-        return "ASSAULT", "physical", "Attack"  # protesters are unarmed civilians (ACLED: Attack)
+        if armed_attackers(acts_doers, lex):
+            return "ASSAULT", "physical", "Attack"  # an armed group on unarmed civilians (ACLED: Attack)
+        return "ASSAULT", "physical", "Mob violence"  # a crowd on a crowd (ACLED: rioters attack protesters)
     if crowd_harms_person(act, acts_doers):
         return "ASSAULT", "physical", "Mob violence"
     if harmed_in_protesters_clashes(head):

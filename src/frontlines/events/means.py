@@ -43,7 +43,8 @@ _PEOPLE_HARM = frozenset({"kill", "wound", "injure", "massacre", "execute", "beh
 _ATTEMPT = frozenset({"try", "attempt", "seek", "struggle", "fail"})
 # Nouns of an undertaking whose "to" infinitive is its aim ("an offensive to retake", "efforts to capture")
 _UNDERTAKINGS = frozenset({"operation", "offensive", "counteroffensive", "counter-offensive", "attempt", "bid",
-                           "effort", "push", "battle", "fight", "campaign", "drive", "assault", "mission"})
+                           "effort", "push", "battle", "fight", "campaign", "drive", "assault", "mission", "attack",
+                           "counterattack", "counter-attack", "raid", "incursion", "advance", "plan", "plot"})
 # Verbs whose object is the means they deliver ("fired missiles"), not a target.
 _DELIVERY = frozenset({"fire", "launch", "drop", "hurl", "throw", "lob", "detonate", "plant", "use", "deploy", "unleash",
                        "rain", "send", "open fire"})
@@ -234,6 +235,18 @@ def seized_object(objects: Iterable[Any], doers: list[Any], lex: EventLexicon) -
     return None
 
 
+def captured_by_the_state(doers: Sequence[Any], sentence: frozenset[str], lex: EventLexicon) -> bool:
+    """Armed people taken by a state's forces with no fighting told ("the army has captured a senior commander
+    of the group"): detained, an arrest (ACLED); taken in a battle ("captured ten militants in clashes") the
+    fight is the event. ``sentence``: the sentence's lemmas."""
+    if not doers or not MUTUAL_NOUNS.isdisjoint(sentence):
+        return False
+    words = frozenset(w for d in doers for t in d.subtree for w in (t.lemma_.lower(), t.lower_))
+    text = " " + " ".join(t.lower_ for d in doers for t in d.subtree) + " "
+    c = lex.cues
+    return c["government_forces"].in_tokens(words, text) and not c["non_state"].in_tokens(words, text)
+
+
 def hands_holder(head: Any) -> list[Any]:
     """Whose hands ground fell into ("fell back into Ukrainian hands", "into the hands of the rebels"):
     the words naming the holder, who is the taker (the verb's subject is the place)."""
@@ -309,9 +322,15 @@ def things_hit(head: Any, key: str) -> set[int]:
         preps = [*head.children, *(c for c in head.head.children if c.i > head.i)] if head.dep_ == "dobj" else list(
             head.children)
         return {t.i for p in preps if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon") for t in p.subtree}
-    if head.pos_ != "VERB" or key in _DELIVERY or head.lemma_.lower() in _DELIVERY:
+    if head.pos_ != "VERB":
         return set()
-    out: set[int] = set()
+    # what a verb fires "on" or "at" was its target, whatever it delivers ("opened fire on a commercial plane",
+    # "fired rockets at a helicopter"): an aircraft there was hit, it dropped nothing
+    fire = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]  # "opened fire on"
+    out = {t.i for w in (head, *fire) for p in w.children if p.dep_ == "prep" and p.lower_ in _AIMED_AT
+           for t in p.subtree}
+    if key in _DELIVERY or head.lemma_.lower() in _DELIVERY:
+        return out
     for p in _patients(head):
         if p.lemma_.lower() in _ACT_NOUNS:
             continue
@@ -321,6 +340,7 @@ def things_hit(head: Any, key: str) -> set[int]:
     return out
 
 
+_AIMED_AT = frozenset({"on", "at", "upon", "against"})
 # Explosives that go off when something strikes them: what struck one was its victim, the device the means.
 _SET_OFF = frozenset({"mine", "landmine", "ied", "device"})
 _SET_OFF_VERBS = frozenset({"strike", "hit"})

@@ -196,7 +196,8 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
     sub = typing.acled_sub
     taker = sources[0] if sources else None
     doers = hands_holder(head) or agent_tokens(head)  # "fell into Ukrainian hands": the holder took it
-    doer_cues = SentenceCues(own_words(doers)) if doers else None
+    named = lead_words(doers)
+    doer_cues = SentenceCues(named) if doers else None
     if doer_cues is not None and doer_cues.holds(lex.cues["non_state"]):
         sub = TERRITORY[1]  # "opposition fighters", "ISIS fighters": whoever the actors stage took them for
     elif _speakers_state_forces(doers, speaker, place):
@@ -223,18 +224,35 @@ def territory_side(typing: Typing, head: Any, sources: tuple[Actor, ...], place:
             sub = TERRITORY[1] if abroad else TERRITORY[0]
     else:
         if doers:
-            cues = SentenceCues(own_words(doers))
+            cues = SentenceCues(named)
             if cues.holds(lex.cues["non_state"]):
                 sub = TERRITORY[1]
             elif _home_state_forces(doers, lex):
                 sub = TERRITORY[0]  # "the army", "government troops" (a named nation may be abroad)
-            elif (home := home_nation(own_words(doers), place.country if place else None,
-                                      lex)) is not None:
+            elif (home := home_nation(named, place.country if place else None, lex)) is not None:
                 sub = TERRITORY[0] if home else TERRITORY[1]  # a nation's hands: at home it regains ground
     return replace(typing, acled_sub=sub) if sub != typing.acled_sub else typing
 
 
 _STATE_BODIES = frozenset({"government", "military", "police"})
+# Dependents of a taker's noun that name others than the taker: who fought beside it ("the army and allied
+# fighters": ACLED codes ground taken by a government and its affiliates as the government's) and what it did
+# or where it was ("security forces in a crackdown on Taliban militants").
+_NOT_THE_TAKER = frozenset({"conj", "cc", "preconj", "prep"})
+
+
+def lead_words(doers: list[Any]) -> list[Any]:
+    """The words naming the lead taker (the first of coordinated takers, its modifiers and its "of": "units
+    of the Sever group"), without the clauses that describe it (events.means.own_words), its allies or its
+    prepositional phrases: "Syrian army and allied fighters" are the army's, "Afghan security forces in a
+    crackdown on Taliban militants" are no militants."""
+    words = own_words(doers)
+    drop: set[int] = set()
+    for d in doers:
+        for c in d.children:
+            if c.dep_ in _NOT_THE_TAKER and not (c.dep_ == "prep" and c.lower_ == "of"):
+                drop.update(t.i for t in c.subtree)
+    return [t for t in words if t.i not in drop]
 
 
 def _home_state_forces(doers: list[Any], lex: EventLexicon) -> bool:

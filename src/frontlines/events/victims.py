@@ -29,3 +29,21 @@ def victims_place(tok: Any, trigger: Any) -> bool:
     if lemma not in HARM_VERBS or (lemma != "die" and subject.dep_ != "nsubjpass"):
         return False
     return verb.i == trigger.i or any(a.i == verb.i for a in trigger.ancestors)
+
+
+# how an attack noun tells the setting of a harm: "killed in attacks", "wounded during the raid", "died in the attack"
+_SETTING_PREPS = frozenset({"in", "during", "by"})
+
+
+def harmed_in(noun: Any) -> list[Any]:
+    """Those an attack noun harmed, told as the subject of the harm verb it is the setting of ("20 members of
+    the security forces have been killed in Taliban attacks", "two soldiers died in the raid"): the attack's
+    victims, whom the ACLED sub-type is decided by (armed: a clash; civilians: an attack on them)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS:
+        return []
+    verb = noun.head.head
+    lemma = verb.lemma_.lower()
+    if lemma not in HARM_VERBS:
+        return []
+    wanted = ("nsubj", "nsubjpass") if lemma == "die" else ("nsubjpass",)
+    return [c for c in verb.children if c.dep_ in wanted]

@@ -171,9 +171,16 @@ def source_sides(event: Event) -> frozenset[str]:
     return frozenset(s for s in (actor_side(a) for a in event.sources) if s)
 
 
+def taken_unopposed(event: Event) -> bool:
+    """Ground its taker occupied with no fight (events.uncontested): a non-violent transfer the taker did, who
+    gains the ground (a withdrawal or handover, RETREAT, gives it to the other side)."""
+    return event.plover_type == "ASSAULT" and event.plover_mode == "occupy"
+
+
 def gaining_sides(event: Event) -> frozenset[str]:
     """For a change of territory, the side that gains ground: who captures, or whom a withdrawal leaves it to."""
-    if event.plover_type == "RETREAT" or event.acled_sub_event_type == "Non-violent transfer of territory":
+    if event.plover_type == "RETREAT" or (event.acled_sub_event_type == "Non-violent transfer of territory"
+                                           and not taken_unopposed(event)):
         return frozenset(s for s in (actor_side(a) for a in event.targets) if s)
     return source_sides(event)
 
