@@ -63,7 +63,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="98",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="99",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -205,6 +205,8 @@ STAGE = Stage(
     # place of the story lies ("West Midlands" -> Midlands, Zimbabwe; "Central Plateau" -> Plateau, Nigeria, in a Haiti
     # story) is a region of the story the gazetteer lacks, placed as a local feature (geo.coherence.far_partials)
     # 98: main (95) with branch geovirus2 (95, 97) merged (fifteenth session)
+    # 99: (branch places11) a kind word that says a name is no town ("the Barak river", "Mugi district") does not shield
+    # the small foreign namesake of 67 (geo.coherence.stray_namesakes, other_kind)
     writes="places",
     reads=(),
     run=extract_places,
