@@ -131,7 +131,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "511"  # v511: (places11) a joined verb's place yields to the trigger's own "in"/"at" place; v510: (places11) a minister, a ministry or a head of state says and decides at its capital; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "512"  # v512: (places11) a release's place-and-date line is its dateline; v511: (places11) a joined verb's place yields to the trigger's own "in"/"at" place; v510: (places11) a minister, a ministry or a head of state says and decides at its capital; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
