@@ -42,7 +42,7 @@ _LONGER = _c("l", "Minnesota City", PlaceKind.SETTLEMENT, admin1_gid="s")
     ((_COUNTY, _SMALL), None, [0.9, 0.2], [0.9, 0.2]),
 ])
 def test_a_division_is_no_nearer_than_its_town(cands, hint, near, expected) -> None:  # noqa: ANN001
-    it = SimpleNamespace(candidates=cands, hint=hint, sounded=frozenset())
+    it = SimpleNamespace(candidates=cands, hint=hint, sounded=frozenset(), start_char=0, end_char=0)
     assert no_nearer_than_its_town(it, near) == expected
 
 
@@ -61,3 +61,34 @@ def test_a_bare_eponym_among_the_divisions_villages_is_the_town(nlp, resources, 
 
     place = _gold(nlp, resources, text, "Zaporizhzhia", others=others)
     assert place is not None and place.kind == kind, place
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Ukrainian forces counterattacked near Chervonopopivka village, Luhansk, clashing with Russian forces.",
+     "Luhansk", True),  # after a comma: the container
+    ("drone strike hits kharkiv-region town of kupiansk", "kharkiv", True),  # a hyphened kind word
+    ("Shelling in the Kherson region killed two.", "Kherson", True),
+    # negatives: a bare name in its sentence; a settlement word after it
+    ("The enemy struck Zaporizhzhia with guided aerial bombs.", "Zaporizhzhia", False),
+    ("Shelling hit Kherson city on Monday.", "Kherson", False),
+    ("Luhansk", "Luhansk", False),
+])
+def test_a_name_written_as_a_division(text: str, name: str, expected: bool) -> None:
+    from frontlines.geo.eponyms import written_as_division
+
+    start = text.index(name)
+    assert written_as_division(text, start, start + len(name)) is expected
+
+
+def test_no_text_reads_as_no_division() -> None:
+    from frontlines.geo.eponyms import written_as_division
+
+    assert written_as_division("", 0, 0) is False
+
+
+def test_a_container_after_a_comma_keeps_its_closeness() -> None:
+    text = "Shelling near Chervonopopivka village, Zaporizhzhia."
+    start = text.index("Zaporizhzhia")
+    it = SimpleNamespace(candidates=(_OBLAST, _CITY), hint=None, sounded=frozenset(), start_char=start,
+                         end_char=start + len("Zaporizhzhia"))
+    assert no_nearer_than_its_town(it, [1.0, 0.4], text) == [1.0, 0.4]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,15 +15,16 @@ from frontlines.records import PlaceKind
 _DIVISIONS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 
 
-def no_nearer_than_its_town(it: Any, near: Sequence[float]) -> list[float]:
+def no_nearer_than_its_town(it: Any, near: Sequence[float], text: str = "") -> list[float]:
     """Each candidate's closeness to the story's other places (``near``, one per candidate of ``it``), a division's
     capped at that of the town of the same name inside it ("The enemy struck Zaporizhzhia" in a story of the
     oblast's villages: the villages lie inside the oblast, which says nothing about whether the bare name is the
     city or the oblast; the division is named after the city, so the bare name is the city). A name written with
-    a division's kind word ("Zaporizhzhia region") keeps its closeness, as does a division with no town of its
+    a division's kind word ("Zaporizhzhia region", "a Kharkiv-region town") or after a comma ("near Chervonopopivka
+    village, Luhansk": :func:`written_as_division`) keeps its closeness, as does a division with no town of its
     name among the candidates."""
     out = list(near)
-    if it.hint in _DIVISIONS:
+    if it.hint in _DIVISIONS or written_as_division(text, it.start_char, it.end_char):
         return out
     cands = it.candidates
     for k, c in enumerate(cands):
@@ -54,3 +56,17 @@ def named_after(division: Candidate, town: Candidate) -> bool:
         return False
     a, b = " ".join(words), " ".join(own)
     return a[:1] == b[:1] and difflib.SequenceMatcher(None, a, b).ratio() >= EPONYM_RATIO
+
+
+_NEXT_WORD = re.compile(r"[ \t]*-?[ \t]*([A-Za-z]+)")
+
+
+def written_as_division(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` is written as a division: after a comma, where a container stands ("X
+    village, Luhansk"), or before a division's kind word, joined by a hyphen or not ("kharkiv-region town")."""
+    if not text:
+        return False
+    if text[:start].rstrip().endswith(","):
+        return True
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and KIND_WORDS.get(m.group(1).lower()) in ("admin1", "admin2")
