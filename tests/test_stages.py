@@ -100,6 +100,10 @@ def test_token_indices_over_a_stand_in() -> None:
         ("GENEVA (12 May 2023) - Troops executed at least 500 people in Moura.", "GENEVA"),  # date in brackets
         ("BAMAKO, 4 October 2024 - Soldiers entered the town.", "BAMAKO"),  # day before month
         ("(Nairobi, February 25, 2020) - Government forces killed 21 civilians.", "Nairobi"),  # all in brackets
+        # a release's own line of place and full date under its heading, with no dash
+        ("PRESS RELEASE\nJuba, 7 March 2025\n\nThe Mission condemns the attack.", "Juba"),
+        ("Ministry of Interior - Statement\nErbil, 16 July 2025\n\nA drone struck the oil field.", "Erbil"),
+        ("Port-au-Prince, Haiti, April 4, 2025\n\nThousands have fled Mirebalais.", "Port-au-Prince"),
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:
@@ -115,6 +119,10 @@ def test_datelines_are_found(text: str, dateline: str) -> None:
         "The strike hit Kramatorsk - the governor said.",
         "(see below) - the figures",  # a bracket that holds no place and date
         "(Nairobi, February 25, 2020 - the day of the attack",  # a bracket never closed
+        # a line of place and date that is a sentence or a title, not a release's heading; a date with no year
+        "Shelling hit Kyiv, 5 May 2024\n\nThe strike killed two.",
+        "The attack on Kyiv, Ukraine, 5 May 2024\n\nThe strike killed two.",
+        "Kyiv, May 5\n\nShelling hit the city.",
     ],
 )
 def test_no_dateline(text: str) -> None:

@@ -99,10 +99,30 @@ _DATELINE = re.compile(
 )
 
 
+# a release's own line of place and full date, with no dash: "Juba, 7 March 2025", "Erbil, 16 July 2025"
+_RELEASE_LINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Za-z'\u2019.\-]*(?:[ \t]+[A-Z][A-Za-z'\u2019.\-]*){0,3})"
+    r"(?:,[ \t]*[A-Z][A-Za-z.\-]*(?:[ \t]+[A-Z][A-Za-z.\-]*){0,2})?,[ \t]*"
+    r"(?:" + _MONTH + r"[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+" + _MONTH + r"[ \t]+\d{4})[ \t]*$"
+)
+RELEASE_LINE_CHARS = 300  # a release's place-and-date line comes under its heading lines, this near the start
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of datelines: at the start of the text or of a paragraph, a place name
-    (in capitals, or followed by an agency or a date) and a dash."""
+    (in capitals, or followed by an agency or a date) and a dash; or, near the start, a line of its own
+    holding a place and a full date, as a release heads its text under its title ("PRESS RELEASE\nJuba, 7 March
+    2025")."""
     out = []
+    pos = 0
+    while pos < min(len(text), RELEASE_LINE_CHARS):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        m = _RELEASE_LINE.match(text[:end], pos)
+        if m is not None:
+            out.append((m.start("place"), m.end()))
+            break
+        pos = end + 1
     for m in _line_matches(text):
         start = m.start()
         if start > 0 and text[start - 1] != "\n":
@@ -114,7 +134,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         if not (head.isupper() or "(" in rest or re.search(_MONTH, rest)):
             continue  # "Ukraine - the war" is a title, not a dateline
         out.append((m.start("place"), m.end()))
-    return out
+    return sorted(out)
 
 
 # every dateline has a dash and a space after it; a dateline never runs past its line

@@ -80,6 +80,18 @@ STATE_CASES = [
      ("The provincial government", "group", "government"), "The provincial", None),
     (_GOMA + "The provincial government declared a state of emergency on Saturday.", (("Goma", "COD", "settlement"),),
      ("The provincial government", "group", "government"), "The provincial", "Goma"),
+    # a ministry, a minister or a head of state of the nation says it at the capital too (v510)
+    (_GOMA + "The Defence Ministry accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The Defence Ministry", "organisation", "government"), "The Defence", "Kinshasa"),
+    (_GOMA + "President Tshisekedi accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("President Tshisekedi", "person", "government"), "President Tshisekedi", "Kinshasa"),
+    # negatives: a division's ministry or governor, an armed body's spokesman
+    (_GOMA + "The provincial ministry accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The provincial ministry", "organisation", "government"), "The provincial ministry", None),
+    (_GOMA + "Governor Peter Cirimwami accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("Governor Peter Cirimwami", "person", "government"), "Governor Peter", None),
+    (_GOMA + "The army spokesman accused Rwanda of backing the rebels.", (("Goma", "COD", "settlement"),),
+     ("The army spokesman", "person", "military"), "The army", None),
     (_GOMA + "The government declared a state of emergency in Uvira on Saturday.",
      (("Goma", "COD", "settlement"), ("Uvira", "COD", "settlement")), ("The government", "group", "government"), "The government",
      "Uvira"),
@@ -171,3 +183,34 @@ def test_the_army_named_as_known_is_the_storys(pipeline_resources: Any) -> None:
     text = ("Fighting erupted in Khartoum on Saturday between rival forces, residents said.\n\n"
             "The army imposed a curfew at midnight on Sunday.")
     _acts_for(pipeline_resources, text, "imposed", "SDN")
+
+
+def _who(text: str, sector: Sector, country: str | None = "RUS", role: str | None = None, kind: str = "person"):  # noqa: ANN202
+    from frontlines.records import Actor
+
+    return Actor(text=text, evidence=Evidence(article_id="t", start=0, end=len(text), text=text), name=text,
+                 kind=kind, country=country, sector=sector, role=role)
+
+
+# (actor, a national office whose words are said at the capital)
+NATIONAL_OFFICES = [
+    (_who("Russia's Defence Ministry", Sector.GOVERNMENT, kind="organisation"), True),
+    (_who("Sergei Shoigu", Sector.GOVERNMENT, role="Defence Minister"), True),
+    (_who("William Ruto", Sector.GOVERNMENT, "KEN", role="President"), True),
+    (_who("the Kremlin", Sector.GOVERNMENT, kind="organisation"), True),
+    # negatives: no nation; a division's office; officials and spokesmen; an armed body; a person with no office
+    (_who("the Defence Ministry", Sector.GOVERNMENT, None, kind="organisation"), False),
+    (_who("Vyacheslav Gladkov", Sector.GOVERNMENT, role="regional governor"), False),
+    (_who("the state ministry of health", Sector.GOVERNMENT, "NGA", kind="organisation"), False),
+    (_who("officials", Sector.GOVERNMENT, kind="group"), False),
+    (_who("a spokesman", Sector.GOVERNMENT, role="spokesman"), False),
+    (_who("the commander-in-chief", Sector.MILITARY, "UKR", role="commander-in-chief"), False),
+    (_who("Ivan Petrov", Sector.GOVERNMENT), False),
+]
+
+
+@pytest.mark.parametrize(("who", "expected"), NATIONAL_OFFICES, ids=[c[0].text for c in NATIONAL_OFFICES])
+def test_a_national_office_speaks_from_the_capital(who: Any, expected: bool) -> None:
+    from frontlines.events.at_home import national_office
+
+    assert national_office(who) is expected

@@ -80,3 +80,28 @@ def test_the_clause_that_governs_the_trigger_gives_its_place(nlp, text: str, nam
     tok = next(t for t in doc if t.text == trigger)
     found, _ = choose_place(tok, index, tok.sent, "ASSAULT")
     assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "names", "trigger", "expected"), [
+    # a place on a verb coordinated with the trigger is that verb's act's when the trigger's own "in"/"at" phrase
+    # names one (v511)
+    ("He was arrested at his home in Homa Bay on 7 June and driven to Nairobi, where he died.",
+     ("Homa Bay", "Nairobi"), "arrested", "Homa Bay"),
+    ("He was arrested at his home in Homa Bay on 7 June and driven to Nairobi, where he died.",
+     ("Homa Bay", "Nairobi"), "driven", "Nairobi"),
+    # negatives: with no locative phrase of its own, the trigger keeps the joined verb's place ("released ... and
+    # brought to Beitunia"); a trigger whose only place is the joined verb's object shares it
+    ("Ninety prisoners were released under the first phase of the Gaza ceasefire agreement and brought to Beitunia.",
+     ("Gaza", "Beitunia"), "released", "Beitunia"),
+    ("Russian forces attacked and captured the town of Soledar on Monday.", ("Soledar",), "attacked", "Soledar"),
+])
+def test_a_place_of_a_joined_verb_yields_to_the_triggers_own(nlp, text: str, names: tuple[str, ...],  # noqa: ANN001
+                                                              trigger: str, expected: str | None) -> None:
+    from frontlines.events.docindex import index_doc
+    from frontlines.events.placing import choose_place
+
+    doc = nlp(text)
+    index = index_doc(doc, {"places": tuple(place(text, n, lat=-0.5 + k, lon=34.5 + k) for k, n in enumerate(names))})
+    tok = next(t for t in doc if t.text == trigger)
+    found, _ = choose_place(tok, index, tok.sent, "COERCE")
+    assert (found.text if found else None) == expected

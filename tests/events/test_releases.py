@@ -39,3 +39,24 @@ def test_a_release_names_its_issuer_by_its_name_initials_or_kind(run_events, tex
     events = [e for e in run_events(text, places=places, source=source) if e.evidence.text.startswith(starts)]
     assert events, [e.evidence.text for e in run_events(text, places=places, source=source)]
     assert (events[0].place.text if events[0].place else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a release's own place-and-date line under its heading, with no dash, is its dateline (stages.dateline_spans)
+    ("PRESS RELEASE\nJuba, 7 March 2025\n\nGunmen attacked a helicopter in Nasir. We call on all parties to refrain "
+     "from violence.", "Juba"),
+    # negative: a title line that names the town in a sentence is no dateline
+    ("Gunmen attacked Juba, 7 March 2025\n\nGunmen attacked a helicopter in Nasir. We call on all parties to refrain "
+     "from violence.", None),
+])
+def test_a_release_line_of_place_and_date_is_its_dateline(run_events, text: str, expected: str | None) -> None:
+    town = "Juba"
+    place = _at(text, town, "SSD", "settlement")
+    from frontlines.stages import dateline_spans
+
+    if any(a <= place.evidence.start < b for a, b in dateline_spans(text)):
+        place = replace(place, reason="dateline: where the report was filed")
+    events = [e for e in run_events(text, places=(place,), source="UN Mission in South Sudan")
+              if e.evidence.text.startswith("We call")]
+    assert events
+    assert (events[0].place.text if events[0].place else None) == expected

@@ -92,6 +92,9 @@ def test_a_small_town_named_with_the_far_from_the_story_is_a_feature(nlp, resour
         # the story may name one place elsewhere (an NGO's dateline) and needs no large city
         ("NAIROBI - Soldiers killed villagers in Soro, near Titao, Kaya and Ouahigouya, officials in Ouagadougou "
          "said.", "Soro", ("NAIROBI", "Titao", "Kaya", "Ouahigouya", "Ouagadougou")),
+        # a kind word that says the name is no town does not shield the namesake (geo v99)
+        ("Bodies were recovered from the Soro river, officials in Ouagadougou, Kaya and Ouahigouya said.", "Soro",
+         ("Ouagadougou", "Kaya", "Ouahigouya")),
     ],
 )
 def test_stray_small_namesake_is_a_local_place(nlp, resources, text, toponym, others) -> None:
@@ -108,6 +111,9 @@ def test_stray_small_namesake_is_a_local_place(nlp, resources, text, toponym, ot
          ("Ouagadougou", "Kaya", "India"), "IND"),
         # negative: too few places to say what the story is about
         ("Soldiers killed villagers in Soro, officials in Titao said.", "Soro", ("Titao",), "IND"),
+        # negative: a settlement word next to the name still narrows it, as before v99
+        ("Soldiers killed villagers in the village of Soro, officials in Ouagadougou, Kaya and India said.", "Soro",
+         ("Ouagadougou", "Kaya", "India"), "IND"),
         # negative: a small town over a border near the story's places (Shebekino, 40 km from Vovchansk)
         ("Shelling hit Kharkiv, Vovchansk, Kupiansk and Shebekino.", "Shebekino",
          ("Kharkiv", "Vovchansk", "Kupiansk"), "RUS"),
@@ -137,3 +143,21 @@ def test_partial_division_abroad_is_a_local_region(nlp, resources, text, toponym
     place = _gold(nlp, resources, text, toponym, others=others)
     assert place is not None and place.country == country, place
     assert (place.kind == kind) if kind else place.kind != PlaceKind.FACILITY, place
+
+
+@pytest.mark.parametrize(
+    ("hint", "kind", "expected"),
+    [
+        (PlaceKind.RIVER, PlaceKind.SETTLEMENT, True),  # "the Barak river" borne by a village abroad
+        (PlaceKind.ADMIN2, PlaceKind.SETTLEMENT, True),  # "Mugi district" borne by a village abroad
+        (PlaceKind.ADMIN1, PlaceKind.REGION, False),  # a province word allows a region
+        (PlaceKind.RIVER, PlaceKind.RIVER, False),
+        (PlaceKind.SETTLEMENT, PlaceKind.SETTLEMENT, False),  # a settlement word speaks for the town
+        (PlaceKind.SETTLEMENT, PlaceKind.FACILITY, False),
+        (PlaceKind.RIVER, None, False),
+    ],
+)
+def test_a_kind_word_that_says_no_town(hint, kind, expected) -> None:
+    from frontlines.geo.coherence import other_kind
+
+    assert other_kind(hint, kind) is expected

@@ -48,7 +48,8 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
     for d in drafts:
         t = d.typing
         decides = (t.plover in _DECISIONS and t.acled_type is None) or (t.plover, t.acled_sub) == _DECREE
-        governments = [a for a in d.sources if a.kind == "state" or _national_government(a)] if decides else []
+        governments = [a for a in d.sources if a.kind == "state" or _national_government(a) or national_office(a)] \
+            if decides else []
         # a government with no nation yet ("the government accused ..."): the country the story is in
         state = next((a.country for a in governments if a.country), None)
         if (t.plover, t.mode, t.acled_sub) != POWER_TAKEN and not governments:
@@ -93,6 +94,23 @@ def _national_government(a: Actor) -> bool:
     words = set(re.findall(r"[a-z]+", (a.text or a.name or "").lower()))
     return a.sector == Sector.GOVERNMENT and a.kind != "person" and bool(words & _GOVERNMENT_NOUNS) \
         and not words & _LOCAL_WORDS
+
+
+# the offices and bodies of a state's national government, read from an actor's role or name (a closed class)
+_NATIONAL_OFFICES = frozenset({"president", "minister", "ministry", "ministries", "chancellor", "premier", "kremlin",
+                               "presidential"})
+
+
+def national_office(a: Actor) -> bool:
+    """A head of state or government, a minister or a ministry of a known nation ("Russia's Defence Ministry",
+    "President William Ruto", "Defence Minister Sergei Shoigu"): what it says or decides with no settlement of
+    its own comes from the state's capital, as the government's does. Not officials, a spokesman or a person
+    with no office, nor an office of a division ("the regional governor", "the state ministry of health"), nor an
+    armed body's ("the commander-in-chief"), nor one whose nation the words do not give."""
+    if a.sector != Sector.GOVERNMENT or not a.country:
+        return False
+    words = set(re.findall(r"[a-z]+", " ".join(filter(None, (a.role, a.text, a.name))).lower()))
+    return bool(words & _NATIONAL_OFFICES) and not words & _LOCAL_WORDS
 
 
 def _home_force(a: Actor) -> bool:

@@ -296,6 +296,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
 
     best: tuple[float, int, Place] | None = None
     eligible: list[tuple[float, int, Place]] = []
+    joined: set[int] = set()  # places on a verb coordinated with the trigger (joined_act)
+    own_locative = False  # a place hangs on the trigger by a locative preposition of its own phrase
     antecedents = _antecedents(trigger)
     host = _happening_host(trigger)
     means_of = _means_verb(trigger)
@@ -377,6 +379,10 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
                 path[0].dep_ == "dep" and path[0].i + 1 < len(path[0].doc) and path[0].nbor().text == ":"))
             score = 1.0 if origin or whose or _owned_by(path, trigger, place.kind == PlaceKind.COUNTRY) \
                 else 3.0 - 0.2 * len(path)
+            if joined_act(path):
+                joined.add(id(place))  # "arrested at his home in Homa Bay ... and driven to Nairobi": the other verb's
+            elif any(t.dep_ == "prep" and t.lower_ in _LOCATIVE for t in path):
+                own_locative = True
         elif (_under_subject(above := root.head if _located_in(root, place) else root, trigger)
               and not victims_place(root, trigger)) or above.dep_ == "poss":
             # the doer's home (not the victims' place: "a man in Stepne died due to the shelling"); but
@@ -397,11 +403,21 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             best = (score, -rank, place)
     if best is None:
         return None, 0.0
+    if id(best[2]) in joined and own_locative:
+        # the trigger's own "in", "at", "near" phrase names a place: a place of the verb joined to it is that act's
+        best = max((e for e in eligible if id(e[2]) not in joined), key=lambda e: (e[0], e[1]), default=best)
     best = contained(best, eligible)
     return best[2], (2.0 if best[0] >= 2.0 else 1.0)
 
 
 _DOER_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+
+
+def joined_act(path: list[Any]) -> bool:
+    """The path from a place up to the trigger passes a verb coordinated with it ("He was *arrested* at his home in
+    Homa Bay ... and *driven* to Nairobi, where he died"): the place is where that other act was done, as near to
+    the trigger's words as any place of its own, but not the trigger's while its own phrases name one."""
+    return any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in path)
 
 
 def _means_verb(trigger: Any) -> Any | None:

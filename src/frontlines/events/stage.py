@@ -134,7 +134,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "542"  # v542: (lead) subtype9 v500-505 merged; v505: (subtype9) weapons destroyed beside people or the enemy are a battle's toll, not put out of use; v504: (subtype9) ground taken unopposed is a non-violent transfer the taker gains (events.uncontested); v503: (subtype9) armed people a state's forces took with no fighting told were arrested; v502: (subtype9) weapons destroyed were put out of use; a blast "killing themselves" killed its bombers; v501: (subtype9) a suicide drone is a drone (events.arms); unarmed attackers of protesters do mob violence; v500: (subtype9) the lead taker decides who took ground; an attack "to capture" is fought for; a target fired on is no means; riot-control kit is no weapon; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "543"  # v543: (lead) places11 v510-512 merged; v512: (places11) a release's place-and-date line is its dateline; v511: (places11) a joined verb's place yields to the trigger's own "in"/"at" place; v510: (places11) a minister, a ministry or a head of state says and decides at its capital; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -312,6 +312,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     forces_at_home(kept)
     officials_at_home(kept)
     pronoun_from_sentence_before(kept, index)
+    seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)  # again, for doers known only now (v510)
     if inp.resources.actors is not None:
         occupiers_of_the_land(kept, inp.resources.actors.opponent)
     the_one_side(kept)

@@ -63,7 +63,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="98",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="102",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -205,6 +205,15 @@ STAGE = Stage(
     # place of the story lies ("West Midlands" -> Midlands, Zimbabwe; "Central Plateau" -> Plateau, Nigeria, in a Haiti
     # story) is a region of the story the gazetteer lacks, placed as a local feature (geo.coherence.far_partials)
     # 98: main (95) with branch geovirus2 (95, 97) merged (fifteenth session)
+    # 99: (branch places11) a kind word that says a name is no town ("the Barak river", "Mugi district") does not shield
+    # the small foreign namesake of 67 (geo.coherence.stray_namesakes, other_kind)
+    # 100: (branch places11) in the third pass, a division is no nearer the story than the city of its name inside it
+    # (50,000 or more): "The enemy struck Zaporizhzhia" in a story of the oblast's villages is the city, as the
+    # eponym penalty says; "Zaporizhzhia region" keeps the oblast (geo.eponyms.no_nearer_than_its_town)
+    # 101: (branch places11) a release's own line of place and full date under its heading, with no dash ("PRESS
+    # RELEASE\nJuba, 7 March 2025"), is a dateline (stages.dateline_spans)
+    # 102: (branch places11) 100 leaves alone a name written as a division: after a comma ("near Chervonopopivka
+    # village, Luhansk") or before a division's kind word ("a kharkiv-region town") (geo.eponyms.written_as_division)
     writes="places",
     reads=(),
     run=extract_places,

@@ -342,14 +342,16 @@ def far_namesakes(items: Sequence[Any]) -> set[int]:
 
 
 
-def _small_towns(settled: Sequence[Any], out: set[int]) -> Iterator[tuple[Any, Any, list[Any]]]:
+def _small_towns(settled: Sequence[Any], out: set[int], kind_word_denies: bool = False
+                 ) -> Iterator[tuple[Any, Any, list[Any]]]:
     """Each settled item placed at a small town (below FAR_NAMESAKE_POP) with nothing narrowing it (no container,
     kind word or demonym), with its place and the places of the story's other names (not those already in ``out``,
-    read as the loop goes)."""
+    read as the loop goes). With ``kind_word_denies``, a kind word that says the name is not a town (``other_kind``)
+    narrows nothing."""
     for it in settled:
         c = it.best
         if (c.kind not in TOWN_KINDS or c.population >= FAR_NAMESAKE_POP or it.note or it.demonym
-                or it.hint is not None):
+                or (it.hint is not None and not (kind_word_denies and other_kind(it.hint, c.kind)))):
             continue
         key = it.text.lower()
         yield it, c, [o.best for o in settled if o.text.lower() != key and id(o) not in out]
@@ -368,10 +370,11 @@ def stray_namesakes(items: Sequence[Any]) -> set[int]:
     :func:`far_namesakes`, the story needs no city and may name one place elsewhere (an NGO's dateline);
     placed as local features (geo.context.place_feature: no place at all lost more of the places corpus,
     where the story's town is often right). A name narrowed by a container, a kind word or a demonym is
-    left alone."""
+    left alone, but not by a kind word that says it is no town ("the Jiri and Barak rivers" -> Bahārak; "Mugi
+    district" in a Papua story -> Mugi, Dagestan): that word speaks against the namesake, not for it."""
     settled = [it for it in items if it.best is not None and it.override is None]
     out: set[int] = set()
-    for it, c, others in _small_towns(settled, out):
+    for it, c, others in _small_towns(settled, out, kind_word_denies=True):
         if len(others) < FOCUS_MIN or any(o.country == c.country for o in others):
             continue
         counts: dict[str | None, int] = {}
@@ -385,3 +388,16 @@ def stray_namesakes(items: Sequence[Any]) -> set[int]:
         if all(distance_km(o.lat, o.lon, c.lat, c.lon) > STRAY_KM for o in others):
             out.add(id(it))
     return out
+
+
+# the kinds a kind word written next to a name allows ("the X river" a river; "X province" a division or region)
+_KIND_WORD_ALLOWS = {PlaceKind.ADMIN1: {PlaceKind.ADMIN1, PlaceKind.REGION}, PlaceKind.ADMIN2: {PlaceKind.ADMIN2, PlaceKind.REGION}}
+
+
+def other_kind(hint: PlaceKind, kind: PlaceKind | None) -> bool:
+    """The kind word next to a name (``hint``: "river", "district", "province") says it is not a place of the
+    candidate's ``kind`` (a river's or a district's name borne by a village abroad); a settlement word or a
+    kind the candidate is says nothing against it."""
+    if hint == PlaceKind.SETTLEMENT or kind is None:
+        return False
+    return kind not in _KIND_WORD_ALLOWS.get(hint, {hint})

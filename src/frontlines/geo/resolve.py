@@ -23,6 +23,7 @@ from frontlines.stages import doc_datelines, doc_text
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
 from frontlines.geo.districts import districts_of_cities
+from frontlines.geo.eponyms import no_nearer_than_its_town
 from frontlines.geo.coherence import (PROXIMITY, coherence, far_namesakes, far_partials,
                                       stray_namesakes)
 from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
@@ -554,7 +555,7 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         if near_row is None or len(near_row) != len(it.candidates):
             continue  # (a mention narrowed by a container has candidates of its own)
         best, best_score, best_why = None, -1e9, []
-        for c, (score, reasons), near in zip(it.candidates, scored[idx], near_row):
+        for c, (score, reasons), near in zip(it.candidates, scored[idx], no_nearer_than_its_town(it, near_row, doc_text(doc))):
             if near > 0:
                 score += PROXIMITY * near
                 reasons = [*reasons, "near the article's other places"]

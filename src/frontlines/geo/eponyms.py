@@ -1,0 +1,72 @@
+"""A division and the town it is named after: the story's closeness speaks for the division no more than for its town
+(read by geo.resolve's third pass)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from frontlines.geo.gazetteer import Candidate, normalise_name
+from frontlines.geo.recognise import KIND_WORDS
+from frontlines.records import PlaceKind
+
+_DIVISIONS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+
+
+def no_nearer_than_its_town(it: Any, near: Sequence[float], text: str = "") -> list[float]:
+    """Each candidate's closeness to the story's other places (``near``, one per candidate of ``it``), a division's
+    capped at that of the town of the same name inside it ("The enemy struck Zaporizhzhia" in a story of the
+    oblast's villages: the villages lie inside the oblast, which says nothing about whether the bare name is the
+    city or the oblast; the division is named after the city, so the bare name is the city). A name written with
+    a division's kind word ("Zaporizhzhia region", "a Kharkiv-region town") or after a comma ("near Chervonopopivka
+    village, Luhansk": :func:`written_as_division`) keeps its closeness, as does a division with no town of its
+    name among the candidates."""
+    out = list(near)
+    if it.hint in _DIVISIONS or written_as_division(text, it.start_char, it.end_char):
+        return out
+    cands = it.candidates
+    for k, c in enumerate(cands):
+        if c.kind not in _DIVISIONS or out[k] <= 0:
+            continue
+        towns = [near[j] for j, o in enumerate(cands) if o.kind == PlaceKind.SETTLEMENT
+                 and c.gid in (o.admin1_gid, o.admin2_gid) and o.gid not in it.sounded and named_after(c, o)]
+        if towns:
+            out[k] = min(out[k], max(towns))
+    return out
+
+
+EPONYM_RATIO = 0.8  # a town's name this like the division's, kind word aside, is its spelling ("Zaporizhzhya")
+EPONYM_TOWN_POP = 50_000  # a town this large gives its name to its division; a smaller one bears the division's
+
+
+def named_after(division: Candidate, town: Candidate) -> bool:
+    """The division's name, its kind word aside, is the town's name or a spelling of it ("Zaporizhzhia Oblast" and
+    Zaporizhzhya, "Dallas County" and Dallas): as many words, alike letter for letter, and the town a city
+    (EPONYM_TOWN_POP) that gives the division its name, not a village bearing it or a look-alike ("Minneota" in
+    Minnesota, Tipperary town in County Tipperary)."""
+    if town.population < EPONYM_TOWN_POP:
+        return False
+    words = normalise_name(division.name).split()
+    while len(words) > 1 and words[-1] in KIND_WORDS:
+        words = words[:-1]
+    own = normalise_name(town.name).split()
+    if len(own) != len(words):
+        return False
+    a, b = " ".join(words), " ".join(own)
+    return a[:1] == b[:1] and difflib.SequenceMatcher(None, a, b).ratio() >= EPONYM_RATIO
+
+
+_NEXT_WORD = re.compile(r"[ \t]*-?[ \t]*([A-Za-z]+)")
+
+
+def written_as_division(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` is written as a division: after a comma, where a container stands ("X
+    village, Luhansk"), or before a division's kind word, joined by a hyphen or not ("kharkiv-region town")."""
+    if not text:
+        return False
+    if text[:start].rstrip().endswith(","):
+        return True
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and KIND_WORDS.get(m.group(1).lower()) in ("admin1", "admin2")
