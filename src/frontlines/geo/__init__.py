@@ -28,12 +28,19 @@ def _mentions(inp: StageInput) -> list[Mention]:
     return find_toponyms(doc, inp.resources.gazetteer)
 
 
+def _occupiers(inp: StageInput) -> dict[str, str] | None:
+    """The actor registry's wars of occupation (occupied state -> occupier), for geo.theatres."""
+    actors = getattr(inp.resources, "actors", None)
+    return actors.occupiers if actors is not None else None
+
+
 def extract_places(inp: StageInput) -> tuple[Place, ...]:
     """Every toponym of the article as a Place (unknown names yield none, never an error)."""
     gazetteer = inp.resources.gazetteer
     if gazetteer is None or len(inp.doc) == 0:
         return ()
-    return resolve_mentions(inp.doc, inp.article.id, _mentions(inp), gazetteer, source=inp.article.source)
+    return resolve_mentions(inp.doc, inp.article.id, _mentions(inp), gazetteer, source=inp.article.source,
+                            occupiers=_occupiers(inp))
 
 
 def prepare_places(gazetteer: Gazetteer) -> None:
@@ -58,12 +65,13 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
         if span is None or len(span) == 0:
             continue
         mentions.append(Mention(span.start, span.end, "gold"))
-    return resolve_mentions(doc, inp.article.id, mentions, gazetteer, source=inp.article.source)
+    return resolve_mentions(doc, inp.article.id, mentions, gazetteer, source=inp.article.source,
+                            occupiers=_occupiers(inp))
 
 
 STAGE = Stage(
     name="geo.places",
-    code_version="98",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="104",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -205,13 +213,16 @@ STAGE = Stage(
     # place of the story lies ("West Midlands" -> Midlands, Zimbabwe; "Central Plateau" -> Plateau, Nigeria, in a Haiti
     # story) is a region of the story the gazetteer lacks, placed as a local feature (geo.coherence.far_partials)
     # 98: main (95) with branch geovirus2 (95, 97) merged (fifteenth session)
+    # 104: (branch ucdp2) an occupier's armed forces named in the text ("Russian troops shelled Volchansk") vote
+    # for the land it occupies in a registered war, not for its home country (geo.theatres; actors states.yaml)
     writes="places",
     reads=(),
     run=extract_places,
     # the curated places, stop-lists and postal layer (built into the gazetteer), and the armed
     # groups the recogniser never takes for towns, and the admin-1 shapes (geo.shapes; an install without them, no
     # `make web`, records a version of its own)
-    data_files=(data_file("places"), data_file("actors", "groups.yaml"), shapes_dir_default()),
+    data_files=(data_file("places"), data_file("actors", "groups.yaml"), data_file("actors", "states.yaml"),
+                shapes_dir_default()),
 )
 
 __all__ = ["STAGE", "extract_places", "prepare_places", "resolve_spans", "SPAN_KEY"]
