@@ -131,7 +131,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "471"  # v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "520"  # v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -310,7 +310,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         occupiers_of_the_land(kept, inp.resources.actors.opponent)
     the_one_side(kept)
     if inp.resources.actors is not None:
-        the_wars_other_side(kept, index.actor_at.values(), inp.resources.actors.other_side)
+        the_wars_other_side(kept, index.actor_at.values(), inp.resources.actors.other_side,
+                            inp.resources.actors.opponent)
     police_force_at_protests(kept)  # once the doers are known
     the_crowd_demonstrates(kept)
     if not kept:
