@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.records import Actor, Evidence, Sector
@@ -52,9 +53,9 @@ def occupiers_of_the_land(drafts: list[Draft], opponent: Callable[[str | None], 
 _ENEMY_DEPS = frozenset({"nsubj", "amod", "compound", "poss"})
 
 
-def _the_enemy(trigger: object) -> object | None:
+def _the_enemy(trigger: Any) -> Any | None:
     """The word "enemy" naming the doer of ``trigger`` (a spaCy token), else None."""
-    for t in trigger.children:  # type: ignore[attr-defined]
+    for t in trigger.children:
         if t.lower_ == "enemy" and t.dep_ in _ENEMY_DEPS:
             return t
         if t.dep_ == "agent":
