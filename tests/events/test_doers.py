@@ -47,6 +47,8 @@ def test_an_attack_without_hands_is_the_one_sides(run, text: str, doers: list) -
      "On Tuesday a roadside bomb exploded in Kharkiv, killing two people.", None),
     ("Drones struck an apartment building in Belgorod on Tuesday, killing two people, the governor said.", None),
     ("Rockets hit a house in Sderot on Tuesday, wounding two people.", None),
+    # negative: a pronoun doer left unresolved is a hand the story names
+    ("The regional governor said they had shelled a school in Kharkiv on Tuesday, killing two people.", None),
     # negative: the other side's forces named in the sentence, not as its doer, are what the fire fell on
     ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
      "Under heavy bombardment, Russian soldiers in Kherson were ordered to withdraw on Tuesday.", None),

@@ -70,7 +70,7 @@ def the_wars_other_side(kept: list[Draft], actors: Iterable[Actor],
     (``occupier_of``: the registry's occupier of a state): fire from afar on the land a state occupies is the
     occupier's when no hand is named, also in a one-line report that names no side ("In the Kharkiv region, a woman
     died due to shelling"); the doer is then the occupier's armed forces, named by the registry's state, with the
-    trigger as evidence."""
+    trigger as evidence. A pronoun doer left unresolved ("they had shelled") is a hand named: left alone."""
     by_side: dict[str, list[Actor]] = {}
     anyone: dict[str, list[Actor]] = {}
     for a in {id(a): a for a in actors}.values():  # one entry per mention (an index maps each of its words)
@@ -94,7 +94,7 @@ def the_wars_other_side(kept: list[Draft], actors: Iterable[Actor],
             continue
         if side not in by_side:
             if occupier_of is not None and occupier_of(place.country) == side and not any(
-                    _side(t) == side for t in d.targets):
+                    _side(t) == side for t in d.targets) and not _pronoun_doer(d):
                 d.sources = (_the_occupiers_forces(d, side),)
                 d.inherited.add("sources")
             continue
@@ -104,6 +104,13 @@ def the_wars_other_side(kept: list[Draft], actors: Iterable[Actor],
             continue  # that side's forces are in the sentence and not its doer: "under bombardment, Russian soldiers"
         d.sources = (_most_named(by_side[side]),)
         d.inherited.add("sources")
+
+
+def _pronoun_doer(d: Draft) -> bool:
+    """The trigger's doer is a pronoun left unresolved ("The ministry said they had shelled Kharkiv"): a hand the
+    story names, not one it leaves unsaid."""
+    return any(c.dep_ in ("nsubj", "poss") and c.pos_ == "PRON" for c in d.trigger.head.children) or any(
+        g.pos_ == "PRON" for c in d.trigger.head.children if c.dep_ == "agent" for g in c.children)
 
 
 def _the_occupiers_forces(d: Draft, side: str) -> Actor:

@@ -131,7 +131,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "522"  # v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "523"  # v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
