@@ -39,10 +39,16 @@ def test_an_attack_without_hands_is_the_one_sides(run, text: str, doers: list) -
     # a Russian city so hit: Ukraine's
     ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
      "On Tuesday drones struck an apartment building in Belgorod, killing two people.", "UKR"),
-    # negatives: a bomb planted on the land (either side's); no forces of the other state named in the story
+    # an occupied land so hit, in a story that names no side: the registered occupier's forces
+    ("A missile struck a residential building in Kharkiv on Tuesday, killing six people, the mayor said.", "RUS"),
+    # negatives: a bomb planted on the land (either side's); the occupier's own land hit where the story names no
+    # forces of the other state (Belgorod; Sderot, rockets from Gaza told with no hand)
     ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
      "On Tuesday a roadside bomb exploded in Kharkiv, killing two people.", None),
-    ("A missile struck a residential building in Kharkiv on Tuesday, killing six people, the mayor said.", None),
+    ("Drones struck an apartment building in Belgorod on Tuesday, killing two people, the governor said.", None),
+    ("Rockets hit a house in Sderot on Tuesday, wounding two people.", None),
+    # negative: a pronoun doer left unresolved is a hand the story names
+    ("The regional governor said they had shelled a school in Kharkiv on Tuesday, killing two people.", None),
     # negative: the other side's forces named in the sentence, not as its doer, are what the fire fell on
     ("Russian forces shelled Kupiansk on Monday, and Ukrainian forces attacked Russian positions near Bakhmut. "
      "Under heavy bombardment, Russian soldiers in Kherson were ordered to withdraw on Tuesday.", None),

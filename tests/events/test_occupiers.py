@@ -34,3 +34,21 @@ def test_occupiers_are_the_lands_occupier(run, text: str, trigger: str, side: st
     assert doers, events[trigger]
     assert [a.side for a in doers] == [side], doers
 
+
+
+# (text, trigger, the doer's side or None for no doer): "the enemy" as the occupied side's teller names it
+ENEMY_CASES = [
+    ("The enemy killed nine civilians in the Donetsk region in a day.", "killed", "RUS"),
+    # negatives: a story naming the occupier's own side (its teller's enemy is the land's state); a land with no
+    # occupier in the registry; no "enemy" at all
+    ("Russian forces advanced near Pokrovsk. The enemy killed two civilians in Kostiantynivka.", "killed", None),
+    ("The enemy killed two civilians in Bamenda overnight.", "killed", None),
+    ("Two civilians were killed in the Donetsk region overnight.", "killed", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "side"), ENEMY_CASES, ids=[c[0][:45] for c in ENEMY_CASES])
+def test_the_enemy_is_the_lands_occupier(run, text: str, trigger: str, side: str | None) -> None:  # noqa: ANN001
+    events = {e.trigger: e for e in run(text)}
+    assert trigger in events, sorted(events)
+    assert [a.side for a in events[trigger].sources] == ([side] if side else []), events[trigger].sources

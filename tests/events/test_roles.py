@@ -248,6 +248,10 @@ def test_where_a_withdrawal_goes_is_not_its_place(run_events, text: str, needle:
         # negative: the passive's agent, or the subject of an active clause's light verb, is the doer
         ("Officials said that 30 civilians were killed by soldiers in a raid on a market.", "raid", ["soldiers"]),
         ("Russian forces launched a missile strike on the city.", "strike", ["forces"]),
+        # an event noun (or a gerund with an "of" object) heading a passive harm clause: the harmed are no doers
+        ("Shelling of Mykolaiv region: five civilians were wounded in a day.", "Shelling", []),
+        # negative: a gerund with a direct object keeps the passive subject as its doer
+        ("Attacking the village, two soldiers were killed.", "Attacking", ["soldiers"]),
     ],
 )
 def test_an_event_noun_in_a_passive_clause_has_no_sayer_for_doer(nlp, text: str, noun: str, doers: list) -> None:  # noqa: ANN001

@@ -19,6 +19,11 @@ from frontlines.events.victims import harmed_in, victims_place
         ("Officials in Kyiv condemned the shelling of the city.", "Kyiv", "shelling", False),
         ("Troops in Belgorod killed two people in the shelling.", "Belgorod", "shelling", False),
         ("A man died due to the shelling of Stepne.", "Stepne", "shelling", False),
+        # a toll counts the harmed, whatever its verb; a subject that is no toll keeps the doer's-home reading
+        ("Death toll in Gorlovka rises to 3, injured to 11.", "Gorlovka", "injured", True),
+        ("The death toll in Kramatorsk rose to five after the shelling.", "Kramatorsk", "shelling", True),
+        ("Troops in Gorlovka rose to fight, two were injured.", "Gorlovka", "injured", False),
+        ("Death toll rises to 3 as officials in Gorlovka report more injured.", "Gorlovka", "injured", False),
     ],
 )
 def test_victims_place(nlp: Any, text: str, place: str, trigger: str, expected: bool) -> None:

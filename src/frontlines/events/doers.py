@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from frontlines.events.draft import Draft
-from frontlines.records import Actor, EventStatus, Sector
+from frontlines.records import Actor, EventStatus, Evidence, Sector
 
 # acts of violence whose doer a story carries
 _VIOLENT = frozenset({"ASSAULT"})
@@ -60,12 +60,17 @@ def _most_named(actors: list[Actor]) -> Actor:
 
 
 def the_wars_other_side(kept: list[Draft], actors: Iterable[Actor],
-                        other_side: Callable[[str | None], str | None]) -> None:
+                        other_side: Callable[[str | None], str | None],
+                        occupier_of: Callable[[str | None], str | None] | None = None) -> None:
     """Give an attack from afar told with no doer, on the land of a state in a registered war of occupation,
     the other state's forces the article names (``actors``: the article's; ``other_side``: the registry's
     :meth:`~frontlines.actors.registry.ActorRegistry.other_side`), else that state's government as the story
     names it ("Russia launched ..."). The other state must be named in the story: a land hit where the story
-    names neither (rockets on Israel in a story of Hamas) keeps its doer unsaid."""
+    names neither (rockets on Israel in a story of Hamas) keeps its doer unsaid. An occupied land is the exception
+    (``occupier_of``: the registry's occupier of a state): fire from afar on the land a state occupies is the
+    occupier's when no hand is named, also in a one-line report that names no side ("In the Kharkiv region, a woman
+    died due to shelling"); the doer is then the occupier's armed forces, named by the registry's state, with the
+    trigger as evidence. A pronoun doer left unresolved ("they had shelled") is a hand named: left alone."""
     by_side: dict[str, list[Actor]] = {}
     anyone: dict[str, list[Actor]] = {}
     for a in {id(a): a for a in actors}.values():  # one entry per mention (an index maps each of its words)
@@ -85,7 +90,13 @@ def the_wars_other_side(kept: list[Draft], actors: Iterable[Actor],
         if place is None or place.metonymic or not place.country:
             continue
         side = other_side(place.country)
-        if side is None or side == place.country or side not in by_side:
+        if side is None or side == place.country:
+            continue
+        if side not in by_side:
+            if occupier_of is not None and occupier_of(place.country) == side and not any(
+                    _side(t) == side for t in d.targets) and not _pronoun_doer(d):
+                d.sources = (_the_occupiers_forces(d, side),)
+                d.inherited.add("sources")
             continue
         if any(_side(t) == side for t in d.targets):
             continue  # that side was hit here
@@ -93,3 +104,24 @@ def the_wars_other_side(kept: list[Draft], actors: Iterable[Actor],
             continue  # that side's forces are in the sentence and not its doer: "under bombardment, Russian soldiers"
         d.sources = (_most_named(by_side[side]),)
         d.inherited.add("sources")
+
+
+def _pronoun_doer(d: Draft) -> bool:
+    """The trigger's doer is a pronoun left unresolved ("The ministry said they had shelled Kharkiv"): a hand the
+    story names, not one it leaves unsaid."""
+    return any(c.dep_ in ("nsubj", "poss") and c.pos_ == "PRON" for c in d.trigger.head.children) or any(
+        g.pos_ == "PRON" for c in d.trigger.head.children if c.dep_ == "agent" for g in c.children)
+
+
+def _the_occupiers_forces(d: Draft, side: str) -> Actor:
+    """The armed forces of ``side`` (a state the registry knows as an occupier), named by the state, told by no word
+    of the text: the trigger is their evidence."""
+    from frontlines.actors.registry import country_name
+
+    head = d.trigger.head
+    start = head.idx
+    evidence = Evidence(article_id=d.place.evidence.article_id if d.place else "", start=start,
+                        end=start + len(head.text), text=head.text)
+    name = f"Military Forces of {country_name(side)}"
+    return Actor(text=head.text, evidence=evidence, name=name, kind="state", country=side, sector=Sector.MILITARY,
+                 side=side)

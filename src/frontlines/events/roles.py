@@ -153,6 +153,8 @@ def _agent_tokens(trigger: Any, tree: DocTree) -> list[Any]:
                 if obj:
                     return obj
             subj = [c for c in kids_of(parent, "nsubj", "nsubjpass") if not colon_label(c)]
+            if subj and _nominal(trigger) and any(dep[c.i] == "nsubjpass" for c in subj):
+                return []  # "Shelling of Mykolaiv region: five civilians were wounded": a noun's victims, no doer
             if subj:
                 # passive governor: "soldiers have been given the order to withdraw"
                 return subj
@@ -173,6 +175,12 @@ def _agent_tokens(trigger: Any, tree: DocTree) -> list[Any]:
             break
         i = parent
     return []
+
+
+def _nominal(tok: Any) -> bool:
+    """``tok`` is used as a noun: tagged one, or a gerund with an "of" object ("Shelling of Kherson region")."""
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
 
 
 def _patient_tokens(trigger: Any) -> list[Any]:

@@ -78,7 +78,7 @@ from frontlines.events.protests import (
     the_crowd_demonstrates,
 )
 from frontlines.events.doers import the_one_side, the_wars_other_side
-from frontlines.events.occupiers import occupiers_of_the_land
+from frontlines.events.occupiers import occupiers_of_the_land, the_enemy_in_the_land
 from frontlines.events.officials import official_place
 from frontlines.events.pronoun_doers import pronoun_from_sentence_before
 from frontlines.events.own_forces import own_forces_nation, party_forces_side
@@ -134,7 +134,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "543"  # v543: (lead) places11 v510-512 merged; v512: (places11) a release's place-and-date line is its dateline; v511: (places11) a joined verb's place yields to the trigger's own "in"/"at" place; v510: (places11) a minister, a ministry or a head of state says and decides at its capital; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "544"  # v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -315,9 +315,11 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)  # again, for doers known only now (v510)
     if inp.resources.actors is not None:
         occupiers_of_the_land(kept, inp.resources.actors.opponent)
+        the_enemy_in_the_land(kept, index.actor_at.values(), inp.resources.actors.opponent, inp.article.id)
     the_one_side(kept)
     if inp.resources.actors is not None:
-        the_wars_other_side(kept, index.actor_at.values(), inp.resources.actors.other_side)
+        the_wars_other_side(kept, index.actor_at.values(), inp.resources.actors.other_side,
+                            inp.resources.actors.opponent)
     police_force_at_protests(kept)  # once the doers are known
     the_crowd_demonstrates(kept)
     if not kept:

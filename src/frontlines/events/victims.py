@@ -3,7 +3,8 @@ shelling", "two residents of Kurakhove were killed by shelling").
 
 A place inside a verb's subject is mostly the doer's home ("officials in Kyiv urged", "troops from
 Belgorod shelled"): no place of the event. The subject of "die", or of "killed", "wounded", "injured"
-in the passive, is what the event did: where it was is where the event happened.
+in the passive, is what the event did: where it was is where the event happened. So is a toll, the count of
+the harmed, whatever its verb ("Death toll in Gorlovka rises to 3, injured to 11").
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from typing import Any
 HARM_VERBS = frozenset({"die", "kill", "wound", "injure"})
 # how a place attaches to the victims: "a man in X", "residents of X", "people near X"
 _VICTIM_PREPS = frozenset({"in", "of", "near"})
+# nouns that count the harmed: a subject of any verb ("the death toll in X rose", "the toll in X stands at")
+_TOLL_NOUNS = frozenset({"toll"})
 
 
 def victims_place(tok: Any, trigger: Any) -> bool:
     """``tok`` (a place's word) names where the harmed subject of the trigger's harm verb were: it is
-    the object of "in", "of" or "near" on that subject, and the trigger is the verb or under it."""
+    the object of "in", "of" or "near" on that subject, and the trigger is the verb or under it. The subject
+    may also be a toll, with any verb."""
     if tok.dep_ != "pobj" or tok.head.lower_ not in _VICTIM_PREPS:
         return False
     subject = tok.head.head
@@ -26,7 +30,8 @@ def victims_place(tok: Any, trigger: Any) -> bool:
         return False
     verb = subject.head
     lemma = verb.lemma_.lower()
-    if lemma not in HARM_VERBS or (lemma != "die" and subject.dep_ != "nsubjpass"):
+    toll = subject.lemma_.lower() in _TOLL_NOUNS
+    if not toll and (lemma not in HARM_VERBS or (lemma != "die" and subject.dep_ != "nsubjpass")):
         return False
     return verb.i == trigger.i or any(a.i == verb.i for a in trigger.ancestors)
 

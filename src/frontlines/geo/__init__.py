@@ -28,12 +28,19 @@ def _mentions(inp: StageInput) -> list[Mention]:
     return find_toponyms(doc, inp.resources.gazetteer)
 
 
+def _occupiers(inp: StageInput) -> dict[str, str] | None:
+    """The actor registry's wars of occupation (occupied state -> occupier), for geo.theatres."""
+    actors = getattr(inp.resources, "actors", None)
+    return actors.occupiers if actors is not None else None
+
+
 def extract_places(inp: StageInput) -> tuple[Place, ...]:
     """Every toponym of the article as a Place (unknown names yield none, never an error)."""
     gazetteer = inp.resources.gazetteer
     if gazetteer is None or len(inp.doc) == 0:
         return ()
-    return resolve_mentions(inp.doc, inp.article.id, _mentions(inp), gazetteer, source=inp.article.source)
+    return resolve_mentions(inp.doc, inp.article.id, _mentions(inp), gazetteer, source=inp.article.source,
+                            occupiers=_occupiers(inp))
 
 
 def prepare_places(gazetteer: Gazetteer) -> None:
@@ -58,12 +65,13 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
         if span is None or len(span) == 0:
             continue
         mentions.append(Mention(span.start, span.end, "gold"))
-    return resolve_mentions(doc, inp.article.id, mentions, gazetteer, source=inp.article.source)
+    return resolve_mentions(doc, inp.article.id, mentions, gazetteer, source=inp.article.source,
+                            occupiers=_occupiers(inp))
 
 
 STAGE = Stage(
     name="geo.places",
-    code_version="102",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="105",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -214,13 +222,17 @@ STAGE = Stage(
     # RELEASE\nJuba, 7 March 2025"), is a dateline (stages.dateline_spans)
     # 102: (branch places11) 100 leaves alone a name written as a division: after a comma ("near Chervonopopivka
     # village, Luhansk") or before a division's kind word ("a kharkiv-region town") (geo.eponyms.written_as_division)
+    # 104: (branch ucdp2) an occupier's armed forces named in the text ("Russian troops shelled Volchansk") vote
+    # for the land it occupies in a registered war, not for its home country (geo.theatres; actors states.yaml)
+    # 105: main (102, places11) with branch ucdp2 (104) merged (sixteenth session)
     writes="places",
     reads=(),
     run=extract_places,
     # the curated places, stop-lists and postal layer (built into the gazetteer), and the armed
     # groups the recogniser never takes for towns, and the admin-1 shapes (geo.shapes; an install without them, no
     # `make web`, records a version of its own)
-    data_files=(data_file("places"), data_file("actors", "groups.yaml"), shapes_dir_default()),
+    data_files=(data_file("places"), data_file("actors", "groups.yaml"), data_file("actors", "states.yaml"),
+                shapes_dir_default()),
 )
 
 __all__ = ["STAGE", "extract_places", "prepare_places", "resolve_spans", "SPAN_KEY"]

@@ -14,7 +14,7 @@ import difflib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -29,6 +29,7 @@ from frontlines.geo.coherence import (PROXIMITY, coherence, far_namesakes, far_p
 from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
 from frontlines.geo.relative import relative_place
 from frontlines.geo.shapes import with_shape_division
+from frontlines.geo.theatres import war_lands
 from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_variants as _variants
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.lists import agree_with_list
@@ -105,6 +106,7 @@ class _Item:
 
 def resolve_mentions(
     doc: Any, article_id: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *, source: str | None = None,
+    occupiers: Mapping[str, str] | None = None,  # the actor registry's wars of occupation (geo.theatres)
 ) -> tuple[Place, ...]:
     """Resolve each mention to a Place; mentions that match no gazetteer entry are dropped.
 
@@ -120,7 +122,7 @@ def resolve_mentions(
     feature_spans = frozenset((f.start_char, f.end_char) for f in features)
     extra = _apply_containers(doc, article_id, items, gazetteer, ents, feature_spans)
     if items:
-        _choose(doc, items, gazetteer, outlet_country(source), ents)
+        _choose(doc, items, gazetteer, outlet_country(source), ents, occupiers)
     for it in items:
         _region_of_city(it, gazetteer)
     text = doc_text(doc)
@@ -495,7 +497,8 @@ def _named_after_a_town(cands: Sequence[Candidate]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None, ents: Sequence[Any]) -> None:
+def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | None, ents: Sequence[Any],
+            occupiers: Mapping[str, str] | None = None) -> None:
     priors = [_priors_of(it) for it in items]
     # pass 1: the best candidate by prior alone, to learn what the article is about.
     # One vote per distinct name: "Dublin" said ten times is no evidence for Ireland.
@@ -512,7 +515,7 @@ def _choose(doc: Any, items: list[_Item], gazetteer: Gazetteer, outlet: str | No
         first = scores.index(top)
         margin = top - max(scores[:first] + scores[first + 1:]) if len(scores) > 1 else 9.0
         votes[key] = (it.candidates[first], 1.0 if margin >= 1.0 else 0.5)
-    nations = _nations(doc, ents, gazetteer)
+    nations = war_lands(doc, _nations(doc, ents, gazetteer), gazetteer, occupiers)
     scored = _context_pass(doc, items, keys, priors, votes, nations, outlet)
     # pass 2 again, with what the first round of context settled as the votes: a name that
     # looks like one place alone ("Georgia", the country) but is another among the article's
