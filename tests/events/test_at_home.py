@@ -214,3 +214,37 @@ def test_a_national_office_speaks_from_the_capital(who: Any, expected: bool) -> 
     from frontlines.events.at_home import national_office
 
     assert national_office(who) is expected
+
+
+
+# (text, places as (words, country, kind), actors as (words, country), the call-up's place (None: no place))
+CALL_UP_CASES = [
+    # the mobilising state's country, not the sentence before's town
+    ("Police in Russia detained 1,300 people at protests. Fighting went on in Bakhmut. "
+     "The mobilisation announced by Vladimir Putin drew protests.",
+     (("Russia", "RUS", "country"), ("Bakhmut", "UKR", "settlement")), (("Vladimir Putin", "RUS"),), "Russia"),
+    # no state named: the country of the people it mobilises
+    ("Russia has lost ground near Bakhmut. Ordinary Russian citizens would begin to be drafted.",
+     (("Russia", "RUS", "country"), ("Bakhmut", "UKR", "settlement")), (("Russian citizens", "RUS"),), "Russia"),
+    # negative: its nation is known but never named as a place: no place, not the town before
+    ("Fighting went on in Bakhmut. The Kremlin announced that Russian men would be drafted.",
+     (("Bakhmut", "UKR", "settlement"),), (("Russian men", "RUS"),), None),
+    # negative: no nation known: the story's place, as for any deed with no place of its own
+    ("Fighting went on in Bakhmut. The army announced that more men would be drafted.",
+     (("Bakhmut", "UKR", "settlement"),), (), "Bakhmut"),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "actors", "expected"), CALL_UP_CASES,
+                         ids=[str(c[3]) + "-" + c[0][:20] for c in CALL_UP_CASES])
+def test_a_call_up_happens_in_its_nation(run_events, text: str, named: tuple, actors: tuple,
+                                         expected: str | None) -> None:
+    """events.at_home.call_up_home, through the stage (context.preceding_place asks it)."""
+    from tests.events.conftest import actor
+
+    places = tuple(_at(text, words, country, kind) for words, country, kind in named)
+    people = tuple(actor(text, words, words, country, Sector.CIVILIAN) for words, country in actors)
+    calls = [e for e in run_events(text, places=places, actors=people) if e.plover_type == "MOBILIZE"]
+    assert calls, text
+    got = calls[-1].place.name if calls[-1].place is not None else None
+    assert got == expected, [(e.trigger, e.place) for e in calls]

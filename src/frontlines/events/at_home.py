@@ -81,6 +81,23 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
         d.inherited.discard("place")
 
 
+CALL_UP_REASON = "a call-up: the country of the people it mobilises"
+
+
+def call_up_home(d: Draft, places: list[tuple[Any, Any]]) -> list[tuple[Any, Any]] | None:
+    """A call-up with no place of its own happens at home: in the country of the people it mobilises or of the
+    state mobilising them ("Putin announced that ordinary Russian citizens would be drafted"), never at the town of
+    the sentence before. Returns the article's last naming of such a country (``places``: the story's places with
+    their root tokens), an empty list when the nation is known but the article never names it (no place), and
+    None when the draft is no call-up or names no nation (the other rules decide)."""
+    if d.typing.plover != "MOBILIZE":
+        return None
+    nations = {a.country for a in (*d.sources, *d.targets) if a.country}
+    if not nations:
+        return None
+    return [(p, root) for p, root in places if p.kind == PlaceKind.COUNTRY and p.country in nations][-1:]
+
+
 # words that make unnamed forces the state's own, wherever the story is: soldiers or troops alone may be a
 # foreign army's (occupiers are often told without their nation)
 _OWN_STATE_WORDS = frozenset({"government", "security", "police", "policeman", "policemen", "gendarme",

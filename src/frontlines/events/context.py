@@ -14,6 +14,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import Any
 
+from frontlines.events.at_home import CALL_UP_REASON, call_up_home
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.context_time import _after, reported_time, scene_times, told_now
 from frontlines.events.means import other_of_a_kind, told_as_more
@@ -191,17 +192,10 @@ def preceding_place(drafts: list[Draft], index: Any, breaks: list[int] | None = 
                    and p.kind == PlaceKind.SETTLEMENT and root.dep_ not in ("poss", "agent")
                    and not (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))]
         how = "a place named in its sentence in another role"
-        if not own and d.typing.plover == "MOBILIZE":
-            # a call-up with no place of its own happens in the country of the people it mobilises or of the
-            # state mobilising them ("Putin announced that ordinary Russian citizens would be drafted"), not at
-            # the town of the sentence before: the article's naming of that country, else no place
-            nations = {a.country for a in (*d.sources, *d.targets) if a.country}
-            if nations:
-                home = [(p, root) for p, root in places if p.kind == PlaceKind.COUNTRY and p.country in nations]
-                if not home:
-                    continue
-                own = home[-1:]
-                how = "a call-up: the country of the people it mobilises"
+        if not own and (home := call_up_home(d, places)) is not None:
+            if not home:
+                continue  # its nation is known but the article never names it: no place
+            own, how = home, CALL_UP_REASON
         earlier = before(start)
         post = bisect.bisect_right(posts, d.sent.start_char) if posts else 0
         if post and not _there(d.sent) and any(root.idx < posts[0] for _, root in places):
