@@ -72,7 +72,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.generic import HABIT_NOUNS, no_happening
 from frontlines.events.lexicon import SPEECH_TYPES, CueSet
 from frontlines.events.denials import denial_of_a_telling
-from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
+from frontlines.geo.lexicon import FEATURE_HEADS, KIND_WORDS
 from frontlines.events.tree import doc_tree
 from frontlines.records import EventStatus
 from frontlines.stages import sentence_of

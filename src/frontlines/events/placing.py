@@ -13,7 +13,7 @@ from frontlines.events.lexicon import COPULAS
 from frontlines.events.tree import doc_tree
 from frontlines.events.victims import victims_place
 from frontlines.events.voice import headline_passive
-from frontlines.geo.recognise import FEATURE_HEADS, KIND_WORDS
+from frontlines.geo.lexicon import FEATURE_HEADS, KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import Place, PlaceKind, Precision
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from frontlines.stages import doc_text, sentence_of, token_indices
 from frontlines.geo.gazetteer import Candidate, Gazetteer
-from frontlines.geo.recognise import KIND_WORDS
+from frontlines.geo.lexicon import KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 

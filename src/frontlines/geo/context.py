@@ -22,7 +22,8 @@ from frontlines.stages import doc_text
 from frontlines.geo.coherence import TOWN_KINDS
 from frontlines.geo.postal import distance_km
 from frontlines.geo.gazetteer import Candidate
-from frontlines.geo.recognise import COMPASS_WORDS, FEATURE_HEADS, KIND_WORDS, SOFT_SIGN_WORD
+from frontlines.geo.lexicon import COMPASS_WORDS, FEATURE_HEADS, KIND_WORDS
+from frontlines.geo.recognise import SOFT_SIGN_WORD
 from frontlines.geo.relative import NEAR_NOUNS
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from frontlines.geo.gazetteer import Candidate, normalise_name
-from frontlines.geo.recognise import KIND_WORDS
+from frontlines.geo.lexicon import KIND_WORDS
 from frontlines.records import PlaceKind
 
 _DIVISIONS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)

@@ -12,7 +12,7 @@ from typing import Any
 
 from frontlines.geo.entries import normalise_name
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.recognise import CUED_SOURCE, FEATURE_HEADS, KIND_WORDS
+from frontlines.geo.lexicon import CUED_SOURCE, FEATURE_HEADS, KIND_WORDS
 from frontlines.records import PlaceKind
 from frontlines.stages import doc_text
 

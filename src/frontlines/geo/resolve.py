@@ -34,14 +34,8 @@ from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_var
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.lists import agree_with_list
 from frontlines.geo.metonymy import metonymic_use
-from frontlines.geo.recognise import (
-    FEATURE_HEADS,
-    FEATURE_SOURCE,
-    KIND_WORDS,
-    ORG_SOURCE,
-    Mention,
-    load_place_lexicon,
-)
+from frontlines.geo.lexicon import FEATURE_HEADS, FEATURE_SOURCE, KIND_WORDS, ORG_SOURCE, load_place_lexicon
+from frontlines.geo.recognise import Mention
 from frontlines.records import Evidence, Place, PlaceKind, Precision
 
 # --- scoring weights (general, not fitted to any one corpus) -----------------

@@ -9,7 +9,7 @@ import re
 
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.othernames import STRIP_SUFFIX
-from frontlines.geo.recognise import KIND_WORDS
+from frontlines.geo.lexicon import KIND_WORDS
 from frontlines.records import PlaceKind
 
 HINT_KIND = {

@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from frontlines.geo.recognise import PLACE_LABELS, find_toponyms, load_place_lexicon
+from frontlines.geo.lexicon import PLACE_LABELS, load_place_lexicon
+from frontlines.geo.recognise import find_toponyms
 
 COMPONENT = "frontlines_places"
 SPAN_KEY = "places"
