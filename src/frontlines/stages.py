@@ -118,7 +118,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     while pos < min(len(text), RELEASE_LINE_CHARS):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        m = _RELEASE_LINE.match(text[:end], pos)
+        m = _RELEASE_LINE.match(text, pos, end)
         if m is not None:
             out.append((m.start("place"), m.end()))
             break

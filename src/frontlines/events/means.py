@@ -81,6 +81,18 @@ def first_named(words: Words, cueset: CueSet) -> int | None:
     return None
 
 
+def phrases_at(words: Words, cueset: CueSet) -> set[int]:
+    """The doc indices of every word of every phrase of ``cueset`` named in ``words`` ("water cannon": both words)."""
+    at, lowers, _lemmas = words
+    phrases = _split_phrases(cueset.phrases)
+    out: set[int] = set()
+    for k, low in enumerate(lowers):
+        for phrase in phrases.get(low, ()):
+            if lowers[k:k + len(phrase)] == list(phrase):
+                out.update(int(i) for i in at[k:k + len(phrase)])
+    return out
+
+
 @functools.lru_cache(maxsize=256)
 def _split_phrases(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """A cue set's phrases by their first word (split once per cue set, not once per token)."""

@@ -5,21 +5,12 @@ tree, not as shelling, a grenade or a chemical attack). events.coder drops them 
 from __future__ import annotations
 
 from frontlines.events.lexicon import CueSet
-from frontlines.events.means import Words
+from frontlines.events.means import Words, phrases_at
 
 
 def kit_at(words: Words, kit: CueSet) -> set[int]:
     """The doc indices of the words that form a phrase of ``kit`` (each of its words: "water" and "cannon")."""
-    at, lowers, _lemmas = words
-    out: set[int] = set()
-    for phrase in kit.phrases:
-        parts = phrase.split()
-        n = len(parts)
-        first = parts[0]
-        for k, low in enumerate(lowers):
-            if low == first and lowers[k:k + n] == parts:
-                out.update(int(i) for i in at[k:k + n])
-    return out
+    return phrases_at(words, kit)
 
 
 __all__ = ["kit_at"]
