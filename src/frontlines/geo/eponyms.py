@@ -24,9 +24,10 @@ def no_nearer_than_its_town(it: Any, near: Sequence[float], text: str = "") -> l
     village, Luhansk": :func:`written_as_division`) keeps its closeness, as does a division with no town of its
     name among the candidates."""
     out = list(near)
-    if it.hint in _DIVISIONS or written_as_division(text, it.start_char, it.end_char):
-        return out
     cands = it.candidates
+    if it.hint in _DIVISIONS or not any(c.kind in _DIVISIONS for c in cands) \
+            or written_as_division(text, it.start_char, it.end_char):
+        return out  # most names have no division among their candidates: the text is read only for the others
     for k, c in enumerate(cands):
         if c.kind not in _DIVISIONS or out[k] <= 0:
             continue
@@ -66,7 +67,10 @@ def written_as_division(text: str, start: int, end: int) -> bool:
     village, Luhansk"), or before a division's kind word, joined by a hyphen or not ("kharkiv-region town")."""
     if not text:
         return False
-    if text[:start].rstrip().endswith(","):
+    k = start - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k >= 0 and text[k] == ",":
         return True
     m = _NEXT_WORD.match(text, end)
     return m is not None and KIND_WORDS.get(m.group(1).lower()) in ("admin1", "admin2")
