@@ -248,3 +248,26 @@ def test_a_call_up_happens_in_its_nation(run_events, text: str, named: tuple, ac
     assert calls, text
     got = calls[-1].place.name if calls[-1].place is not None else None
     assert got == expected, [(e.trigger, e.place) for e in calls]
+
+
+# An international body's decision with no place of its own has none, not the town the story named before (v590);
+# a state's is at its capital, a body's with its own place keeps it, and an act done on the ground keeps the story's.
+_KHARKIV = "Russian forces launched an attack on Kharkiv on Monday.\n\n"
+BODIES = [
+    (_KHARKIV + "The European Union sanctioned three Iranian generals on Tuesday.", "sanctioned", None),
+    (_KHARKIV + "The United States imposed sanctions on Iran on Tuesday.", "sanctions", "Washington"),
+    (_KHARKIV + "The European Union sanctioned two Russian banks in Brussels on Friday.", "sanctioned", "Brussels"),
+    (_KHARKIV + "Russian troops shelled the outskirts on Tuesday.", "shelled", "Kharkiv"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "where"), BODIES, ids=[b[0][len(_KHARKIV):][:28] for b in BODIES])
+def test_an_international_bodys_decision_is_not_where_the_story_is(pipeline_resources: Any, text: str, trigger: str,
+                                                                   where: str | None) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    events = process_article(Article(id="t", text=text, published=dt.date(2023, 7, 17)), pipeline_resources).events
+    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
+    assert hit is not None, [e.trigger for e in events]
+    assert (hit.place.name if hit.place else None) == where, hit.place

@@ -105,6 +105,10 @@ NATIONALITY_CASES = [
     ("Russian police detained two journalists in Moscow.", "RUS", "police"),
     ("Russian shelling kills 3 in Kharkiv.", "RUS", "military"),
     ("Russia and Ukraine signed an agreement on grain exports.", "RUS", "government"),
+    # a two-word country name is the state itself, as a one-word name is (v590), and a modifier of a force's noun
+    ("The United States imposed sanctions on Iran.", "USA", "government"),
+    ("South Sudan signed a peace deal with the rebels.", "SSD", "government"),
+    ("United States forces struck a base in Syria.", "USA", "military"),
     # negatives: the nationality names the victims, or nobody
     ("Gunmen kidnapped two Russian engineers in Mali.", None, None),
     ("Israeli hostages were freed on Sunday.", None, None),
@@ -120,6 +124,17 @@ def test_nationality_doers(run_events) -> None:
         assert got == country, (text, got, event.sources)
         if sector is not None:
             assert event.sources[0].sector.value == sector, (text, event.sources[0])
+
+
+def test_a_two_word_country_is_a_state(run_events) -> None:
+    """"The United States imposed sanctions" is the state acting, as "Russia signed" is (v590): kind "state",
+    so a decision of it is taken at its capital (events.at_home.seat_of_power); its forces are a group."""
+    for text, kind in (("The United States imposed sanctions on Iran.", "state"),
+                       ("Russia imposed sanctions on Moldova.", "state"),
+                       ("United States forces struck a base in Syria.", "group")):
+        event = top(run_events(text))
+        assert event is not None and event.sources, text
+        assert event.sources[0].kind == kind, (text, event.sources[0])
 
 
 def test_stage_country_kept_and_missing_country_filled(run_events) -> None:

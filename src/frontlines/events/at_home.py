@@ -81,6 +81,26 @@ def seat_of_power(drafts: list[Draft], index: Any, gazetteer: Any, article_id: s
         d.inherited.discard("place")
 
 
+# decisions that are acts, not words (a statement is placed by its own rules: its venue, where it was filed)
+_ACTS_DECIDED = _DECISIONS - STATEMENT_TYPES
+
+
+def bodies_without_ground(drafts: list[Draft]) -> None:
+    """What an international organisation decides (a sanction, a concession: an act ACLED does not code, of the
+    class :func:`seat_of_power` places at a state's capital) is taken where the body sits, never where the story
+    is: with no place of its own ("The European Union sanctioned three generals on Tuesday" after a strike on
+    Kharkiv) it has none, rather than the town an earlier sentence named. A body that also has a state among its
+    doers is the state's (:func:`seat_of_power`); a decision whose sentence names its place keeps it."""
+    for d in drafts:
+        t = d.typing
+        if not (t.plover in _ACTS_DECIDED and t.acled_type is None) or d.place is None or "place" not in d.inherited:
+            continue
+        if d.sources and all(a.sector == Sector.INTERNATIONAL and a.kind != "state" for a in d.sources):
+            d.place = None
+            d.place_score = 0.0
+            d.inherited.discard("place")
+
+
 CALL_UP_REASON = "a call-up: the country of the people it mobilises"
 
 

@@ -231,6 +231,7 @@ def nationality_actor(tok: Any, lex: Any, trigger: Any, plover: str | None, arti
         return None
     found = _nationality_of(tok, lex)
     head = tok
+    itself = found is not None  # the word (with the one before it: "United States") names the state or group
     if found is None:
         for child in tok.children:
             if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
@@ -240,10 +241,11 @@ def nationality_actor(tok: Any, lex: Any, trigger: Any, plover: str | None, arti
     if found is None:
         return None
     iso3, group_sector, first = found
-    if head.i == first and head.head.i != head.i and head.dep_ in ("amod", "compound", "poss", "nmod"):
+    if itself and head.head.i != head.i and head.dep_ in ("amod", "compound", "poss", "nmod"):
         head = head.head  # the demonym itself is the agent token: its phrase's head names the sector
+        itself = False
     sector_word = lex.sector_heads.get(head.lower_) or lex.sector_heads.get(head.lemma_.lower())
-    if sector_word is None and head.i == first:
+    if sector_word is None and itself:
         # the state itself ("Russia signed"), or a plural people noun ("Russians shelled")
         sector_word = "government" if tok.pos_ == "PROPN" or tok.ent_type_ == "GPE" else (
             "military" if plover in _VIOLENT_TYPES else None
@@ -260,7 +262,7 @@ def nationality_actor(tok: Any, lex: Any, trigger: Any, plover: str | None, arti
         text=text,
         evidence=Evidence(article_id=article_id, start=span.start_char, end=span.end_char, text=text),
         name=name,
-        kind="state" if sector == Sector.GOVERNMENT and head.i == first else "group",
+        kind="state" if sector == Sector.GOVERNMENT and itself else "group",
         country=iso3,
         sector=sector,
         side=iso3,

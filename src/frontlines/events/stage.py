@@ -34,7 +34,7 @@ from frontlines.events.coder import (
     sentence_cues,
     type_trigger,
 )
-from frontlines.events.at_home import forces_at_home, officials_at_home, seat_of_power
+from frontlines.events.at_home import bodies_without_ground, forces_at_home, officials_at_home, seat_of_power
 from frontlines.events.context import inherit, more_of_the_same, post_starts, preceding_place
 from frontlines.events.context_time import lead_day, referred_time, report_night, story_day, told_after
 from frontlines.events.draft import Draft
@@ -134,7 +134,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "544"  # v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "590"  # v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -313,6 +313,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     officials_at_home(kept)
     pronoun_from_sentence_before(kept, index)
     seat_of_power(kept, index, inp.resources.gazetteer, inp.article.id)  # again, for doers known only now (v510)
+    bodies_without_ground(kept)  # an international body's decision is not where the story is (v590)
     if inp.resources.actors is not None:
         occupiers_of_the_land(kept, inp.resources.actors.opponent)
         the_enemy_in_the_land(kept, index.actor_at.values(), inp.resources.actors.opponent, inp.article.id)
