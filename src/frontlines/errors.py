@@ -124,7 +124,7 @@ class EventError(FrontlinesError):
 
 
 class SieveError(FrontlinesError):
-    """The events sieve's weights file (data/events/sieve.json) is missing or corrupt."""
+    """A weights file of the events sieve (frontlines.events.sieve.load_sieve) is missing or corrupt."""
 
     code = "E602"
 

@@ -1,4 +1,4 @@
-"""The sieve: a small learned keep/drop decision over the STRUCTURE of each drafted event (v550).
+"""The sieve: a small learned keep/drop decision over the STRUCTURE of each drafted event.
 
 Every rule before it decides from what a sentence says; the sieve decides from how the draft came to be:
 its PLOVER type and status, the trigger's part of speech and clause, its lexicon class (the trigger's
@@ -6,13 +6,16 @@ its PLOVER type and status, the trigger's part of speech and clause, its lexicon
 attributed, which roles were found (doers, undergoers, place, date, quantities, deaths), how far its date
 lies from the publication, where in the article it is told (sentence and paragraph, relative; the lead),
 how many drafts share its sentence and article, how many earlier drafts of its type (with its place, with its
-day) the article holds, the ranking's confidence, and whether its place was borrowed (a dateline, a seat).
+day) the article holds, the ranking's confidence, whether its place was borrowed (a dateline, a seat), how many
+tellings were merged into it, and whether it hangs on another trigger.
 
-The weights are a logistic regression trained on the project's own tune half of the events corpus only
-(corpus/events/train_sieve.py, which regenerates ``data/events/sieve.json``), each feature standardised
-by the tune half's mean and spread. A draft whose probability of being an event the annotators coded falls
-under the file's threshold is dropped; the reason names the features that pulled it down most
-(:func:`decide`). The rules stay the explanation of each event kept; the sieve only removes.
+A Sieve is a logistic regression over these rows, each feature standardised by its training rows' mean and
+spread; a draft whose probability of being an event the annotators coded falls under the threshold is
+dropped, its reason naming the features that pulled it down most (:meth:`Sieve.decide`). The stage runs one
+only when it is injected as ``Resources.event_sieve``: ``corpus/events/train_sieve.py`` measures one by
+article-grouped cross-validation on the tune half of the events corpus (and only that half), writes its
+weights and scores with them. The seventeenth session measured no gain on the tune folds, so none is
+packaged (docs/accuracy.md, "Seventeenth session, branch sieve").
 """
 
 from __future__ import annotations
