@@ -48,6 +48,7 @@ CATALOGUE: dict[str, str] = {
     "E501": "actor registry file is invalid",
     # events
     "E601": "event lexicon is invalid",
+    "E602": "event sieve weights are missing or corrupt",
     # store
     "E701": "database cannot be opened",
     "E702": "database schema is out of date",
@@ -120,6 +121,12 @@ class ActorError(FrontlinesError):
 
 class EventError(FrontlinesError):
     code = "E601"
+
+
+class SieveError(FrontlinesError):
+    """A weights file of the events sieve (frontlines.events.sieve.load_sieve) is missing or corrupt."""
+
+    code = "E602"
 
 
 class StoreError(FrontlinesError):

@@ -51,6 +51,7 @@ class Resources:
     event_lexicon: EventLexicon | None = None
     quantity_lexicon: QuantityLexicon | None = None
     time_tagger: TimeTagger | None = None
+    event_sieve: Any | None = None  # events.sieve: a keep/drop model (a Sieve) when injected; none by default
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ from frontlines.events.datelines import said_where_filed
 from frontlines.events.releases import release_place
 from frontlines.events.generic import drop_sums_over_years
 from frontlines.events.free_relatives import sayers_word
-from frontlines.events.lexicon import EventLexicon, lexicon_from
+from frontlines.events.lexicon import lexicon_from
 from frontlines.events.mentions import (
     drop_background_of_states,
     drop_late_non_events,
@@ -83,6 +83,7 @@ from frontlines.events.officials import official_place
 from frontlines.events.pronoun_doers import pronoun_from_sentence_before
 from frontlines.events.own_forces import own_forces_nation, party_forces_side
 from frontlines.events.sayers_deeds import sayers_own_deeds
+from frontlines.events.sieve import Article as SieveArticle, features, sieve_from, sift
 from frontlines.events.ranking import confidence, title_cues
 from frontlines.events.realis import Realis, assess, settle_status
 from frontlines.events.speakers import noun_phrase
@@ -162,7 +163,9 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     musts = [i for i, low in enumerate(words.lower) if low == "must"] if "must" in words.lower else []
     conflict_article: bool | None = None  # worked out at the first agreement word only
     judgements: list[Draft] = []  # condemnations of a deed their own sentence tells (convention 1)
+    n_sents = 0
     for s_idx, sent in enumerate(doc.sents):
+        n_sents += 1
         while musts and musts[0] < sent.start:
             musts.pop(0)
         triggers = find_triggers(sent, words, lex)
@@ -327,8 +330,31 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
         return ()  # nor any stage's version to work out
     heads = {d.trigger.head.i: d.typing.plover for d in drafts}  # every trigger's head and its type
     title = title_cues(inp.article.title, lex)
+    confidences = [confidence(d, heads, title) for d in kept]
+    sieve = sieve_from(inp.resources)
+    if sieve is not None:  # a structural keep/drop model injected (events.sieve); none by default
+        rows = features(kept, SieveArticle(inp.article.published, n_sents, len(breaks) + 1,
+                                           [(q.start, q.end) for q in quotes], heads, drafts), confidences)
+        gone = sift(kept, rows, sieve, article_id=inp.article.id)
+        if gone:
+            _trace_sifted(doc, gone)
+            confidences = [c for d, c in zip(kept, confidences) if not d.dropped]
+            kept = [d for d in kept if not d.dropped]
     stages = _StageNames.of(inp.versions)
-    return tuple(_finish(d, inp, lex, heads, title, stages) for d in kept)
+    return tuple(_finish(d, inp, c, stages) for d, c in zip(kept, confidences))
+
+
+SIFTED = "frontlines.events.sifted"  # Doc.user_data key: the drafts the sieve dropped, with why
+
+
+def _trace_sifted(doc: Any, gone: list[tuple[Draft, Any]]) -> None:
+    """Keep the sieve's drops, each with its reason (the features that pulled it down most), on the parsed Doc."""
+    store = getattr(doc, "user_data", None)
+    if store is None:
+        return
+    store[SIFTED] = [{"trigger": d.trigger.head.text, "type": d.typing.plover, "status": d.realis.status.value,
+                      "sentence": d.sent_idx, "probability": round(v.probability, 3), "reason": v.reason}
+                     for d, v in gone]
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,8 +392,7 @@ class _StageNames:
         return tuple(names)
 
 
-def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: Mapping[int, str],
-            title: tuple[frozenset[str], frozenset[str]], stages: _StageNames) -> Event:
+def _finish(d: Draft, inp: StageInput, conf: float, stages: _StageNames) -> Event:
     sent = d.sent
     article_id = inp.article.id
     doc = inp.doc
@@ -404,7 +429,7 @@ def _finish(d: Draft, inp: StageInput, lex: EventLexicon, trigger_heads: Mapping
         # the type's own status; the ranking above read the sentence's framing (realis) as it was
         status=status,
         attributed_to=attributed,
-        confidence=confidence(d, trigger_heads, title),
+        confidence=conf,
         trigger_evidence=Evidence(article_id=article_id, start=t_start, end=t_end, text=trigger_text),
         stages=stages.behind(d),
     )

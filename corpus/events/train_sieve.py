@@ -1,0 +1,215 @@
+"""Measure, build and try the events sieve (frontlines.events.sieve) from the TUNE half of the events corpus only.
+
+    .venv/bin/python corpus/events/train_sieve.py                        # grouped CV on the tune half
+    .venv/bin/python corpus/events/train_sieve.py --out /tmp/sieve.json  # ... and write the weights chosen
+    .venv/bin/python corpus/events/train_sieve.py --sieve /tmp/sieve.json --score corpus/events/events-tune.jsonl
+
+It runs the events chain over corpus/events/events-tune.jsonl with a recorder injected as the sieve (every draft
+kept, its structural row noted: frontlines.events.sieve.features), labels each predicted event by the scorer's own
+pairing (frontlines.eval.events.match_events: paired with a gold event or not), and fits an L2-regularised
+logistic regression (numpy, Newton's method) on the standardised rows. The regularisation and the drop threshold
+are chosen by article-grouped cross-validation on the tune half (5 folds by article, 3 shufflings): the largest
+event F1 of the out-of-fold decisions whose recall stays within RECALL_SLACK of the chain's recall without the
+sieve. Training reads the tune half only, never the check half nor ../shared/eval; the same inputs give the same
+file (fixed seeds). ``--score`` runs the chain with a written sieve injected and prints each file's aggregate
+metrics only (as ``frontlines eval --json`` does). The seventeenth session measured no gain on the tune folds, so
+no sieve is packaged and the stage runs none unless one is injected (docs/accuracy.md, branch sieve).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+TUNE = ROOT / "corpus" / "events" / "events-tune.jsonl"
+RECALL_SLACK = 0.01  # the sieve may cost at most a point of recall on the tune folds
+LAMBDAS = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 14))  # 0.05 .. 0.65
+FOLDS, REPEATS, SEED = 5, 3, 17
+
+
+class Recorder:
+    """A stand-in for the sieve that keeps every draft and notes each article's rows."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[list[float]]] = {}
+
+    def decide(self, rows: Sequence[Sequence[float]], *, article_id: str = "") -> list[Any]:
+        from frontlines.events.sieve import Verdict
+
+        self.rows[article_id] = [list(r) for r in rows]
+        return [Verdict(True, 1.0) for _ in rows]
+
+
+def tune_rows(path: Path = TUNE) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Rows, labels (1: the scorer pairs the event with a gold one), article index per row, gold count."""
+    from frontlines.config import load_settings
+    from frontlines.eval import read_gold
+    from frontlines.eval.events import match_events
+    from frontlines.eval.runner import chain_for, event_predictions, extract_all
+    from frontlines.pipeline import load_resources
+
+    docs = read_gold(path)
+    resources = load_resources(load_settings())
+    recorder = Recorder()
+    resources.event_sieve = recorder
+    extractions, failures = extract_all(docs, resources, chain_for("events"))
+    if failures:
+        raise SystemExit(f"{failures} tune articles failed")
+    rows, labels, groups = [], [], []
+    gold_total = 0
+    for g, (doc, ex) in enumerate(zip(docs, extractions)):
+        preds = event_predictions(ex)
+        gold = doc.gold["events"]
+        gold_total += len(gold)
+        noted = recorder.rows.get(doc.id, [])
+        if len(noted) != len(preds):
+            raise SystemExit(f"{doc.id}: {len(noted)} rows for {len(preds)} events")
+        paired = {pi for _gi, pi in match_events(gold, preds)}
+        for i, row in enumerate(noted):
+            rows.append(row)
+            labels.append(1.0 if i in paired else 0.0)
+            groups.append(g)
+    return np.array(rows, dtype=float), np.array(labels), np.array(groups), gold_total
+
+
+def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0  # a feature constant on the training rows: it contributes nothing
+    return mean, scale
+
+
+def fit(x: np.ndarray, y: np.ndarray, lam: float, iters: int = 50) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method (the bias unpenalised); x already standardised."""
+    n, d = x.shape
+    a = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    penalty = np.full(d + 1, lam)
+    penalty[-1] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(a @ w, -60, 60)))
+        grad = a.T @ (p - y) + penalty * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def predict(x: np.ndarray, mean: np.ndarray, scale: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(((x - mean) / scale) @ w + b, -60, 60)))
+
+
+def figures(y: np.ndarray, drop: np.ndarray, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 once the dropped events are gone (a dropped paired event is a pair lost)."""
+    tp = float(y[~drop].sum())
+    n = float((~drop).sum())
+    p = tp / n if n else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, lam: float, seed: int) -> np.ndarray:
+    articles = np.unique(groups)
+    order = np.random.default_rng(seed).permutation(articles)
+    fold_of = {a: i % FOLDS for i, a in enumerate(order)}
+    folds = np.array([fold_of[g] for g in groups])
+    probs = np.zeros(len(y))
+    for k in range(FOLDS):
+        train, test = folds != k, folds == k
+        mean, scale = standardise(x[train])
+        w, b = fit((x[train] - mean) / scale, y[train], lam)
+        probs[test] = predict(x[test], mean, scale, w, b)
+    return probs
+
+
+def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, gold: int) -> dict[str, Any]:
+    base_p, base_r, base_f = figures(y, np.zeros(len(y), dtype=bool), gold)
+    table = []
+    for lam in LAMBDAS:
+        runs = [out_of_fold(x, y, groups, lam, SEED + rep) for rep in range(REPEATS)]
+        for t in THRESHOLDS:
+            got = np.array([figures(y, probs < t, gold) for probs in runs])
+            p, r, f = got.mean(axis=0)
+            table.append({"lambda": lam, "threshold": t, "precision": round(p, 4), "recall": round(r, 4),
+                          "f1": round(f, 4), "dropped": round(float(np.mean([(pr < t).sum() for pr in runs])), 1),
+                          "pairs_lost": round(float(np.mean([y[pr < t].sum() for pr in runs])), 1)})
+    allowed = [row for row in table if row["recall"] >= base_r - RECALL_SLACK]
+    best = max(allowed, key=lambda row: (row["f1"], -row["lambda"]))
+    return {"baseline": {"precision": round(base_p, 4), "recall": round(base_r, 4), "f1": round(base_f, 4),
+                         "events": int(len(y)), "paired": int(y.sum()), "gold": gold},
+            "best": best, "table": table}
+
+
+def build(x: np.ndarray, y: np.ndarray, lam: float, threshold: float, cv: dict[str, Any]) -> dict[str, Any]:
+    from frontlines.events.sieve import FEATURES, Sieve
+    from frontlines.events.stage import VERSION
+
+    mean, scale = standardise(x)
+    w, b = fit((x - mean) / scale, y, lam)
+    sieve = Sieve(version=VERSION, names=FEATURES, mean=tuple(round(float(v), 6) for v in mean),
+                  scale=tuple(round(float(v), 6) for v in scale), weights=tuple(round(float(v), 6) for v in w),
+                  bias=round(b, 6), threshold=threshold,
+                  meta={"built_by": "corpus/events/train_sieve.py", "trained_on": "corpus/events/events-tune.jsonl",
+                        "rows": int(len(y)), "paired": int(y.sum()), "lambda": lam,
+                        "cv": {"baseline": cv["baseline"], "best": cv["best"]}})
+    return sieve.to_json()
+
+
+def score_with(sieve_path: Path, files: Sequence[Path]) -> None:
+    """Each file's aggregate metrics with the sieve at ``sieve_path`` injected (no per-event output)."""
+    from frontlines.config import load_settings
+    from frontlines.eval import evaluate_docs, read_gold
+    from frontlines.events.sieve import load_sieve
+    from frontlines.pipeline import load_resources
+
+    resources = load_resources(load_settings())
+    resources.event_sieve = load_sieve(sieve_path)
+    for path in files:
+        result = evaluate_docs(read_gold(path), resources, file=str(path))
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, help="write the weights chosen by cross-validation here")
+    ap.add_argument("--rows", type=Path, help="a .npz of rows noted by an earlier run (skips the pipeline)")
+    ap.add_argument("--save-rows", type=Path, help="keep the noted rows in this .npz")
+    ap.add_argument("--sieve", type=Path, help="with --score: the weights file to inject")
+    ap.add_argument("--score", type=Path, nargs="+", help="gold files to score with --sieve injected")
+    args = ap.parse_args(argv)
+    if args.score:
+        if not args.sieve:
+            ap.error("--score needs --sieve")
+        score_with(args.sieve, args.score)
+        return 0
+    if args.rows:
+        z = np.load(args.rows)
+        x, y, groups, gold = z["x"], z["y"], z["groups"], int(z["gold"])
+    else:
+        x, y, groups, gold = tune_rows()
+        if args.save_rows:
+            np.savez(args.save_rows, x=x, y=y, groups=groups, gold=gold)
+    cv = cross_validate(x, y, groups, gold)
+    print(json.dumps({"baseline": cv["baseline"], "best": cv["best"]}))
+    for row in cv["table"]:
+        if row["threshold"] in (0.1, 0.2, 0.3, 0.5) or row is cv["best"]:
+            print(json.dumps(row))
+    if args.out:
+        data = build(x, y, cv["best"]["lambda"], cv["best"]["threshold"], cv)
+        args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

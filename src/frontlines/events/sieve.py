@@ -1,0 +1,287 @@
+"""The sieve: a small learned keep/drop decision over the STRUCTURE of each drafted event.
+
+Every rule before it decides from what a sentence says; the sieve decides from how the draft came to be:
+its PLOVER type and status, the trigger's part of speech and clause, its lexicon class (the trigger's
+``refine`` entry, never the word itself), the realis cues (modal, frame), whether it is quoted or
+attributed, which roles were found (doers, undergoers, place, date, quantities, deaths), how far its date
+lies from the publication, where in the article it is told (sentence and paragraph, relative; the lead),
+how many drafts share its sentence and article, how many earlier drafts of its type (with its place, with its
+day) the article holds, the ranking's confidence, whether its place was borrowed (a dateline, a seat), how many
+tellings were merged into it, and whether it hangs on another trigger.
+
+A Sieve is a logistic regression over these rows, each feature standardised by its training rows' mean and
+spread; a draft whose probability of being an event the annotators coded falls under the threshold is
+dropped, its reason naming the features that pulled it down most (:meth:`Sieve.decide`). The stage runs one
+only when it is injected as ``Resources.event_sieve``: ``corpus/events/train_sieve.py`` measures one by
+article-grouped cross-validation on the tune half of the events corpus (and only that half), writes its
+weights and scores with them. The seventeenth session measured no gain on the tune folds, so none is
+packaged (docs/accuracy.md, "Seventeenth session, branch sieve").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from frontlines.errors import SieveError
+from frontlines.events.draft import Draft, live
+from frontlines.events.lexicon import SPEECH_TYPES
+from frontlines.records import EventStatus
+
+FORMAT = "frontlines.events.sieve/1"
+
+PLOVER = ("ASSAULT", "COERCE", "REQUEST", "THREATEN", "PROTEST", "MOBILIZE", "AGREE", "CONCEDE", "CONSULT",
+          "AID", "RETREAT", "REJECT", "ACCUSE", "SANCTION", "SUPPORT")
+STATUS = tuple(s.value for s in EventStatus)
+# the lexicon's classes of triggers (triggers.yaml, ``refine``): how a trigger is refined, not which word it is
+REFINE = ("weapon", "violence", "protest", "riot", "take", "territory", "agree", "people", "strike", "crowd",
+          "consequence", "conflict", "munition", "comms", "halt")
+POS = ("VERB", "NOUN", "PROPN")
+CLAUSE = ("ROOT", "conj", "advcl", "relcl", "xcomp", "ccomp", "acl", "pobj", "dobj", "nsubj", "nsubjpass",
+          "compound", "appos")
+MODAL = ("future", "would", "must", "modal", "if")
+# the how of a borrowed place (Place.reason): the report's dateline, a release's dateline, a seat of power
+_DATELINE = ("(dateline)", "the release's dateline")
+_SEAT = ("seat of power", "the speaker's seat", "capital")
+
+
+def _names() -> tuple[str, ...]:
+    names = [f"plover={p}" for p in PLOVER] + [f"status={s}" for s in STATUS] + [f"class={r}" for r in REFINE]
+    names += [f"pos={p}" for p in POS] + [f"clause={c}" for c in CLAUSE] + [f"modal={m}" for m in MODAL]
+    names += [
+        "retyped", "has_sub_type", "trigger_weight", "multiword_trigger", "framed", "shared_modal",
+        "in_quote", "attributed", "has_doer", "doer_has_side", "has_undergoer", "has_place", "place_borrowed",
+        "place_dateline", "place_seat", "place_country_only", "place_metonymic", "has_date", "date_default",
+        "log_days_before", "date_after_publication", "date_undated", "has_quantities", "has_deaths",
+        "sentence_rel", "paragraph_rel", "lead_sentence", "first_paragraph", "log_in_sentence", "log_in_article",
+        "log_earlier_same_type", "log_earlier_type_place", "log_earlier_type_day", "confidence",
+        "log_tellings_absorbed", "governor_is_trigger", "governor_is_speech", "log_depth", "log_sentence_tokens",
+        "not_happened", "speech_type", "speech_attributed", "violent_not_happened",
+    ]
+    return tuple(names)
+
+
+FEATURES: tuple[str, ...] = _names()
+_AT = {name: i for i, name in enumerate(FEATURES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What the features read of the article as a whole."""
+
+    published: dt.date | None
+    sentences: int
+    paragraphs: int
+    quotes: Sequence[tuple[int, int]] = ()  # character spans of the quotations
+    trigger_heads: Mapping[int, str] = field(default_factory=dict)  # every draft's trigger head -> its type
+    drafts: Sequence[Draft] = ()  # every draft, merged ones too (a merged one names the draft it joined)
+
+
+def features(kept: Sequence[Draft], article: Article, confidences: Sequence[float]) -> list[list[float]]:
+    """One row of :data:`FEATURES` per draft, in order."""
+    per_sentence = Counter(d.sent_idx for d in kept)
+    absorbed = Counter(id(live(g)) for g in article.drafts if g.merged_into is not None)
+    seen_type: Counter[str] = Counter()
+    seen_place: Counter[tuple[str, str]] = Counter()
+    seen_day: Counter[tuple[str, Any]] = Counter()
+    rows = []
+    for d, conf in zip(kept, confidences):
+        row = [0.0] * len(FEATURES)
+
+        def put(name: str, value: float = 1.0) -> None:
+            i = _AT.get(name)
+            if i is not None:
+                row[i] = float(value)
+
+        head = d.trigger.head
+        plover = d.typing.plover
+        put(f"plover={plover}")
+        put(f"status={d.realis.status.value}")
+        put(f"class={d.trigger.spec.refine}")
+        put(f"pos={head.pos_}")
+        put(f"clause={head.dep_}")
+        put(f"modal={d.realis.modal}")
+        put("retyped", plover != d.trigger.spec.plover)
+        put("has_sub_type", d.typing.acled_sub is not None)
+        put("trigger_weight", d.trigger.spec.weight)
+        put("multiword_trigger", len(d.trigger.tokens) > 1)
+        put("framed", d.realis.frame is not None)
+        put("shared_modal", d.realis.shared_modal is not None)
+        put("in_quote", any(s <= head.idx < e for s, e in article.quotes))
+        put("attributed", d.realis.attributed_to is not None)
+        put("has_doer", bool(d.sources))
+        put("doer_has_side", any(a.side for a in d.sources))
+        put("has_undergoer", bool(d.targets))
+        place = d.place
+        place_key = ""
+        if place is not None:
+            place_key = place.gazetteer_id or (place.name or place.text).lower()
+            reason = place.reason or ""
+            put("has_place")
+            put("place_borrowed", "place" in d.inherited or ";" in reason)
+            put("place_dateline", any(r in reason for r in _DATELINE))
+            put("place_seat", any(r in reason for r in _SEAT))
+            put("place_country_only", place.precision is not None and place.precision.value in ("country", "region"))
+            put("place_metonymic", place.metonymic)
+        day = None
+        t = d.time
+        if t is None or t.start is None:
+            put("date_undated")
+        else:
+            put("has_date")
+            put("date_default", t.resolution.value == "default")
+            day = t.start
+            if article.published is not None:
+                days = (article.published - t.start).days
+                put("log_days_before", math.log1p(max(0, days)))
+                put("date_after_publication", days < 0)
+        put("has_quantities", bool(d.quantities))
+        put("has_deaths", any(q.kind == "killed" for q in d.quantities))
+        put("sentence_rel", d.sent_idx / max(1, article.sentences - 1))
+        put("paragraph_rel", d.paragraph / max(1, article.paragraphs - 1))
+        put("lead_sentence", d.sent_idx == 0)
+        put("first_paragraph", d.paragraph == 0)
+        put("log_in_sentence", math.log(per_sentence[d.sent_idx]))
+        put("log_in_article", math.log(len(kept)))
+        put("log_earlier_same_type", math.log1p(seen_type[plover]))
+        put("log_earlier_type_place", math.log1p(seen_place[(plover, place_key)]) if place_key else 0.0)
+        put("log_earlier_type_day", math.log1p(seen_day[(plover, day)]) if day is not None else 0.0)
+        put("confidence", conf)
+        put("log_tellings_absorbed", math.log1p(absorbed[id(d)]))
+        governor = head.head.head if head.head.pos_ == "ADP" else head.head
+        gov_type = article.trigger_heads.get(governor.i) if governor.i != head.i else None
+        put("governor_is_trigger", gov_type is not None)
+        put("governor_is_speech", gov_type in SPEECH_TYPES)
+        depth, tok = 0, head
+        while tok.head.i != tok.i and depth < 8:
+            depth, tok = depth + 1, tok.head
+        put("log_depth", math.log1p(depth))
+        put("log_sentence_tokens", math.log(max(1, len(d.sent))))
+        happened = d.realis.status is EventStatus.HAPPENED
+        put("not_happened", not happened)
+        put("speech_type", plover in SPEECH_TYPES)
+        put("speech_attributed", plover in SPEECH_TYPES and d.realis.attributed_to is not None)
+        put("violent_not_happened", plover == "ASSAULT" and not happened)
+        seen_type[plover] += 1
+        if place_key:
+            seen_place[(plover, place_key)] += 1
+        if day is not None:
+            seen_day[(plover, day)] += 1
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The sieve's word on one draft: keep or drop, its probability and, for a drop, why."""
+
+    keep: bool
+    probability: float
+    reason: str = ""
+
+
+class Decides(Protocol):
+    """What the stage is handed as ``Resources.event_sieve``: a Sieve, or a stand-in (a test's, the training
+    script's recorder, which keeps every draft and notes its row)."""
+
+    def decide(self, rows: Sequence[Sequence[float]], *, article_id: str = "") -> list[Verdict]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Sieve:
+    """A logistic regression over standardised :data:`FEATURES`: drop under ``threshold``."""
+
+    version: str
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def contributions(self, row: Sequence[float]) -> list[float]:
+        return [w * (x - m) / s for w, x, m, s in zip(self.weights, row, self.mean, self.scale)]
+
+    def probability(self, row: Sequence[float]) -> float:
+        z = self.bias + sum(self.contributions(row))
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def decide(self, rows: Sequence[Sequence[float]], *, article_id: str = "") -> list[Verdict]:
+        out = []
+        for row in rows:
+            p = self.probability(row)
+            if p >= self.threshold:
+                out.append(Verdict(True, p))
+                continue
+            parts = sorted(zip(self.contributions(row), self.names))[:3]
+            why = ", ".join(f"{name} {c:+.2f}" for c, name in parts if c < 0)
+            out.append(Verdict(False, p, f"sieve v{self.version}: p={p:.2f} < {self.threshold:.2f}; {why}"))
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": self.version, "threshold": self.threshold, "bias": self.bias,
+                "features": [{"name": n, "mean": m, "scale": s, "weight": w}
+                             for n, m, s, w in zip(self.names, self.mean, self.scale, self.weights)],
+                "meta": self.meta}
+
+
+def sieve_from_json(data: Any, where: str = "sieve") -> Sieve:
+    """A Sieve from its JSON form; a coded error (E602) when it is not one or names other features."""
+    try:
+        if data.get("format") != FORMAT:
+            raise SieveError(f"{where}: format {data.get('format')!r}, expected {FORMAT!r}")
+        feats = data["features"]
+        names = tuple(str(f["name"]) for f in feats)
+        sieve = Sieve(version=str(data["version"]), names=names,
+                      mean=tuple(float(f["mean"]) for f in feats), scale=tuple(float(f["scale"]) for f in feats),
+                      weights=tuple(float(f["weight"]) for f in feats), bias=float(data["bias"]),
+                      threshold=float(data["threshold"]), meta=dict(data.get("meta") or {}))
+    except SieveError:
+        raise
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise SieveError(f"{where}: {exc.__class__.__name__}: {exc}") from exc
+    if names != FEATURES:
+        raise SieveError(f"{where}: its features are not the extractor's ({len(names)} vs {len(FEATURES)})")
+    if any(s <= 0 or not math.isfinite(s) for s in sieve.scale) or not 0.0 <= sieve.threshold <= 1.0:
+        raise SieveError(f"{where}: a feature's scale is not positive or the threshold is not a probability")
+    return sieve
+
+
+def load_sieve(path: Path) -> Sieve:
+    """The sieve stored at ``path``; E602 when the file is missing, unreadable or not a sieve."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SieveError(f"{path}: missing") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SieveError(f"{path}: {exc}") from exc
+    return sieve_from_json(data, str(path))
+
+
+def sieve_from(resources: Any) -> Decides | None:
+    """The sieve injected as ``resources.event_sieve``, if any. None: no sieve (the default). The one the
+    tune half was measured with did not beat the chain on its own folds (docs/accuracy.md, seventeenth
+    session, branch sieve), so none is packaged; ``corpus/events/train_sieve.py`` builds one and scores with it."""
+    return resources.event_sieve
+
+
+def sift(kept: list[Draft], rows: Sequence[Sequence[float]], sieve: Decides, *,
+         article_id: str = "") -> list[tuple[Draft, Verdict]]:
+    """Mark the drafts the sieve drops as dropped; the drops with their verdicts (a pure step over its inputs)."""
+    gone = []
+    for d, verdict in zip(kept, sieve.decide(rows, article_id=article_id), strict=True):
+        if not verdict.keep:
+            d.dropped = True
+            gone.append((d, verdict))
+    return gone
+
+
+__all__ = ["Article", "Decides", "FEATURES", "Sieve", "SieveError", "Verdict", "features", "load_sieve",
+           "sieve_from", "sieve_from_json", "sift"]

@@ -1,0 +1,236 @@
+"""events.sieve: the structural row of each drafted event, the weights file's loader (coded errors), the keep/drop
+step with injected weights, and the build script's output read back by the loader."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib.util
+import json
+import math
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from frontlines.errors import SieveError
+from frontlines.events import extract_events
+from frontlines.events.sieve import FEATURES, FORMAT, Sieve, Verdict, load_sieve, sieve_from_json, sift
+from frontlines.events.stage import SIFTED
+from frontlines.pipeline import Resources, StageInput
+from frontlines.quantities import extract_quantities
+from frontlines.records import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Recorder:
+    """Keeps every draft and notes the rows the stage hands it."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[float]] = []
+
+    def decide(self, rows: Any, *, article_id: str = "") -> list[Verdict]:
+        self.rows.extend(list(r) for r in rows)
+        return [Verdict(True, 1.0) for _ in rows]
+
+
+def _run(nlp: Any, resources: Resources, text: str, sieve: Any) -> tuple[tuple, Any]:
+    res = dataclasses.replace(resources, event_sieve=sieve)
+    doc = nlp(text)
+    article = Article(id="t", text=text, published=dt.date(2022, 11, 9))
+    outputs: dict[str, tuple] = {"places": (), "times": (), "actors": (), "quotes": ()}
+    outputs["quantities"] = extract_quantities(StageInput(doc, article, res, outputs))
+    return extract_events(StageInput(doc, article, res, outputs)), doc
+
+
+def _rows(nlp: Any, resources: Resources, text: str) -> list[tuple[str, dict[str, float]]]:
+    rec = _Recorder()
+    events, _doc = _run(nlp, resources, text, rec)
+    assert len(rec.rows) == len(events)
+    return [(e.trigger, dict(zip(FEATURES, row))) for e, row in zip(events, rec.rows)]
+
+
+TWO_SHELLINGS = "Russian forces shelled Kherson on Monday. Shelling of the town continued on Tuesday."
+
+ROWS = [
+    # (text, index of the event, feature, value)
+    (TWO_SHELLINGS, 0, "plover=ASSAULT", 1.0),
+    (TWO_SHELLINGS, 0, "plover=PROTEST", 0.0),
+    (TWO_SHELLINGS, 0, "status=happened", 1.0),
+    (TWO_SHELLINGS, 0, "clause=ROOT", 1.0),
+    (TWO_SHELLINGS, 1, "clause=ROOT", 0.0),  # the second is the subject of "continued"
+    (TWO_SHELLINGS, 1, "clause=nsubj", 1.0),
+    (TWO_SHELLINGS, 0, "lead_sentence", 1.0),
+    (TWO_SHELLINGS, 1, "lead_sentence", 0.0),
+    (TWO_SHELLINGS, 0, "sentence_rel", 0.0),
+    (TWO_SHELLINGS, 1, "sentence_rel", 1.0),
+    (TWO_SHELLINGS, 0, "has_doer", 1.0),
+    (TWO_SHELLINGS, 0, "log_earlier_same_type", 0.0),  # none of its type before it
+    (TWO_SHELLINGS, 1, "log_earlier_same_type", math.log(2)),  # one before it
+    (TWO_SHELLINGS, 0, "log_in_article", math.log(2)),
+    (TWO_SHELLINGS, 0, "log_in_sentence", 0.0),  # alone in its sentence
+    (TWO_SHELLINGS, 0, "date_undated", 1.0),  # no date handed in
+    (TWO_SHELLINGS, 0, "not_happened", 0.0),
+    # a threat told by a governor: its status, its modal and frame, a retyped trigger
+    ("The army will attack the town next week, the governor said.", 0, "status=threatened", 1.0),
+    ("The army will attack the town next week, the governor said.", 0, "status=happened", 0.0),
+    ("The army will attack the town next week, the governor said.", 0, "modal=future", 1.0),
+    ("The army will attack the town next week, the governor said.", 0, "retyped", 1.0),
+    ("The army will attack the town next week, the governor said.", 0, "not_happened", 1.0),
+    ("The army will attack the town next week, the governor said.", 0, "clause=ccomp", 1.0),
+    # the lexicon's class of the trigger, not the word
+    ("Protesters demanded the release of the detainees.", 0, "class=protest", 1.0),
+    ("Protesters demanded the release of the detainees.", 0, "class=weapon", 0.0),
+]
+
+
+@pytest.mark.parametrize(("text", "nth", "feature", "value"), ROWS)
+def test_features_of_a_real_doc(nlp: Any, resources: Resources, text: str, nth: int, feature: str,
+                                value: float) -> None:
+    rows = _rows(nlp, resources, text)
+    assert len(rows) > nth, [t for t, _ in rows]
+    assert rows[nth][1][feature] == pytest.approx(value), (rows[nth][0], feature)
+
+
+def test_every_row_has_every_feature_and_one_type(nlp: Any, resources: Resources) -> None:
+    for _trigger, row in _rows(nlp, resources, TWO_SHELLINGS):
+        assert set(row) == set(FEATURES)
+        assert sum(v for k, v in row.items() if k.startswith("plover=")) == 1.0
+        assert sum(v for k, v in row.items() if k.startswith("status=")) == 1.0
+
+
+def _sieve(weights: dict[str, float], *, bias: float = 0.0, threshold: float = 0.5) -> Sieve:
+    return Sieve(version="test", names=FEATURES, mean=(0.0,) * len(FEATURES), scale=(1.0,) * len(FEATURES),
+                 weights=tuple(weights.get(n, 0.0) for n in FEATURES), bias=bias, threshold=threshold)
+
+
+def test_the_stage_drops_a_low_scoring_draft_and_keeps_a_high_scoring_one(nlp: Any, resources: Resources) -> None:
+    # the later in the article, the lower: the second telling goes, with its reason on the Doc
+    sieve = _sieve({"sentence_rel": -8.0}, bias=4.0)
+    events, doc = _run(nlp, resources, TWO_SHELLINGS, sieve)
+    assert [e.trigger for e in events] == ["shelled"]
+    (gone,) = doc.user_data[SIFTED]
+    assert gone["trigger"] == "Shelling"
+    assert "sentence_rel -8.00" in gone["reason"] and gone["probability"] < 0.5
+
+
+def test_the_stage_keeps_all_when_every_draft_scores_high(nlp: Any, resources: Resources) -> None:
+    events, doc = _run(nlp, resources, TWO_SHELLINGS, _sieve({}, bias=4.0))
+    assert [e.trigger for e in events] == ["shelled", "Shelling"]
+    assert SIFTED not in doc.user_data
+
+
+def test_no_sieve_injected_is_no_sieve(nlp: Any, resources: Resources) -> None:
+    assert resources.event_sieve is None
+    with_none, _ = _run(nlp, resources, TWO_SHELLINGS, None)
+    with_keep_all, _ = _run(nlp, resources, TWO_SHELLINGS, _Recorder())
+    assert with_none == with_keep_all
+
+
+def test_sift_marks_the_drops_and_names_the_features_that_pulled_them_down() -> None:
+    sieve = _sieve({"has_place": 3.0, "in_quote": -2.0}, bias=-1.0)
+    row_of = {n: i for i, n in enumerate(FEATURES)}
+    low, high = [0.0] * len(FEATURES), [0.0] * len(FEATURES)
+    low[row_of["in_quote"]] = 1.0
+    high[row_of["has_place"]] = 1.0
+    drafts = [SimpleNamespace(dropped=False), SimpleNamespace(dropped=False)]
+    gone = sift(drafts, [low, high], sieve)  # type: ignore[arg-type]
+    assert [d.dropped for d in drafts] == [True, False]
+    (_, verdict), = gone
+    assert not verdict.keep and verdict.reason.split("; ", 1)[1] == "in_quote -2.00"
+
+
+def _valid() -> dict[str, Any]:
+    return _sieve({"has_place": 1.5}, bias=0.25, threshold=0.2).to_json()
+
+
+def test_a_written_sieve_reads_back(tmp_path: Path) -> None:
+    path = tmp_path / "sieve.json"
+    path.write_text(json.dumps(_valid()), encoding="utf-8")
+    sieve = load_sieve(path)
+    assert sieve.threshold == 0.2 and sieve.bias == 0.25 and sieve.names == FEATURES
+    assert sieve.weights[FEATURES.index("has_place")] == 1.5
+
+
+def _broken(change: str) -> Any:
+    data = _valid()
+    if change == "format":
+        data["format"] = "something/else"
+    elif change == "features":
+        data["features"] = data["features"][:-1]
+    elif change == "renamed":
+        data["features"][0]["name"] = "word=attack"
+    elif change == "scale":
+        data["features"][3]["scale"] = 0.0
+    elif change == "threshold":
+        data["threshold"] = 1.5
+    elif change == "no bias":
+        del data["bias"]
+    elif change == "not a number":
+        data["features"][2]["weight"] = "heavy"
+    elif change == "a list":
+        data = [data]
+    return data
+
+
+@pytest.mark.parametrize("change", ["format", "features", "renamed", "scale", "threshold", "no bias",
+                                    "not a number", "a list"])
+def test_a_corrupt_sieve_is_a_coded_error(tmp_path: Path, change: str) -> None:
+    path = tmp_path / "sieve.json"
+    path.write_text(json.dumps(_broken(change)), encoding="utf-8")
+    with pytest.raises(SieveError) as err:
+        load_sieve(path)
+    assert err.value.code == "E602"
+
+
+@pytest.mark.parametrize("content", [None, "", "{not json", b"\xff\xfe\x00"])
+def test_a_missing_or_unreadable_file_is_a_coded_error(tmp_path: Path, content: Any) -> None:
+    path = tmp_path / "sieve.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(SieveError) as err:
+        load_sieve(path)
+    assert err.value.code == "E602" and "[E602]" in str(err.value)
+
+
+def _script() -> Any:
+    spec = importlib.util.spec_from_file_location("train_sieve", ROOT / "corpus" / "events" / "train_sieve.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_build_script_writes_what_the_loader_reads(tmp_path: Path) -> None:
+    np = pytest.importorskip("numpy")
+    script = _script()
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(120, len(FEATURES)))
+    at = FEATURES.index("has_place")
+    y = (x[:, at] + 0.3 * rng.normal(size=120) > 0).astype(float)
+    groups = np.arange(120) % 12
+    cv = script.cross_validate(x, y, groups, gold=int(y.sum()))
+    data = script.build(x, y, cv["best"]["lambda"], cv["best"]["threshold"], cv)
+    assert data["format"] == FORMAT and data["meta"]["trained_on"] == "corpus/events/events-tune.jsonl"
+    path = tmp_path / "sieve.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    sieve = load_sieve(path)
+    assert sieve.weights[at] == max(sieve.weights)  # the feature that tells the label weighs most
+    assert sieve_from_json(json.loads(path.read_text())) == sieve
+
+
+def test_fit_is_regularised_and_cv_never_loses_more_recall_than_allowed() -> None:
+    np = pytest.importorskip("numpy")
+    script = _script()
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(200, 3))
+    y = (x[:, 0] > 0).astype(float)
+    w_loose, _ = script.fit(x, y, 0.1)
+    w_tight, _ = script.fit(x, y, 100.0)
+    assert abs(w_tight[0]) < abs(w_loose[0]) and w_tight[0] > 0
+    cv = script.cross_validate(x, y, np.arange(200) % 10, gold=int(y.sum()))
+    assert cv["best"]["recall"] >= cv["baseline"]["recall"] - script.RECALL_SLACK
