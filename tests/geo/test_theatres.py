@@ -59,3 +59,18 @@ def test_war_lands(nlp, gazetteer, text: str, occupiers: dict, expected: set) ->
     people = {"Russian": "RUS", "Israeli": "ISR"}
     nations = {iso for word, iso in people.items() if word in text}
     assert war_lands(nlp(text), nations, gazetteer, occupiers) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each use of a people's name is read on its own: an armed use after an unarmed one of the same word counts
+        ("Russian officials said Russian troops shelled the town.", {"UKR"}),
+        ("Russian troops shelled the town, Russian officials said.", {"UKR"}),
+        # negatives: the name only in unarmed uses, and a people's name in small letters (no name read)
+        ("Russian officials said the Russian president visited the town.", {"RUS"}),
+        ("russian troops shelled the town.", {"RUS"}),
+    ],
+)
+def test_war_lands_reads_each_use(nlp, gazetteer, text: str, expected: set) -> None:  # noqa: ANN001
+    assert war_lands(nlp(text), {"RUS"}, gazetteer, {"UKR": "RUS"}) == expected

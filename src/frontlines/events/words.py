@@ -45,25 +45,26 @@ def read_words(doc: Any, known: Container[str] = frozenset()) -> DocWords:
     from spacy.attrs import LEMMA, LOWER, POS
     from spacy.parts_of_speech import PROPN
 
-    # the three columns in one read of the Doc's arrays, each distinct string looked up once (numpy maps them
-    # back to the words): a Token per word (``t.lower_``, ``t.lemma_``, ``t.pos_``) cost as much as all of it
+    # the three columns in one read of the Doc's arrays, each string looked up by its hash in the memos above
+    # (decoded the first time it is met): a Token per word (``t.lower_``, ``t.lemma_``, ``t.pos_``) cost as much
+    # as all of it, and sorting each Doc's hashes to decode each distinct one once (numpy.unique) cost more
+    # than the memo's lookups
     rows = doc.to_array([LOWER, LEMMA, POS])
     strings = doc.vocab.strings
     if len(_FORMS) > _MEMO_MAX or len(_LEMMAS) > _MEMO_MAX:
         _FORMS.clear()
         _LEMMAS.clear()
-    keys, at = numpy.unique(rows[:, 0], return_inverse=True)
-    forms = [_FORMS.get(h) or _FORMS.setdefault(h, strings[h] if h else "") for h in keys.tolist()]
-    lower = numpy.array(forms, dtype=object)[at].tolist()
-    keys, at = numpy.unique(rows[:, 1], return_inverse=True)
-    lemmas = [_LEMMAS.get(h) or _LEMMAS.setdefault(h, (strings[h] if h else "").lower()) for h in keys.tolist()]
-    lemma = numpy.array(lemmas, dtype=object)[at].tolist()
+    forms, lemmas = _FORMS, _LEMMAS
+    lower = [f if (f := forms.get(h)) is not None else forms.setdefault(h, strings[h] if h else "")
+             for h in rows[:, 0].tolist()]
+    lemma = [f if (f := lemmas.get(h)) is not None else lemmas.setdefault(h, (strings[h] if h else "").lower())
+             for h in rows[:, 1].tolist()]
     if known:
         for i in numpy.flatnonzero(rows[:, 2] == PROPN).tolist():
             # (a name whose lower form is no plural of a word the stage knows needs no Token)
             if lemma[i] == lower[i] and _singular(lower[i], known) and (singular := opening_plural(doc[i], known)):
                 lemma[i] = singular
-    return DocWords(lower=tuple(lower), lemma=tuple(lemma), spaced=any(" " in w for w in forms))
+    return DocWords(lower=tuple(lower), lemma=tuple(lemma), spaced=" " in "".join(lower))
 
 
 # English plural endings and what they stand for, longest first (the rules spaCy's English lemmatizer applies)

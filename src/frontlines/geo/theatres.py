@@ -63,12 +63,41 @@ def war_lands(doc: Any, nations: set[str], gazetteer: Gazetteer, occupiers: Mapp
         occupied.setdefault(occupier, []).append(land)
     at_war = {o: lands[0] for o, lands in occupied.items() if len(lands) == 1}
     out = set(nations)
-    for tok in doc:
-        if not tok.text[:1].isupper() or not tok.is_alpha:
+    if not len(doc):
+        return out
+    from spacy.attrs import IS_ALPHA, ORTH, SHAPE
+
+    # read by hash, with no Token built and few strings decoded: an alphabetic word whose shape begins with "x"
+    # begins with a small letter (spaCy's shapes write a capital "X", a small letter "x"); each distinct other
+    # word is looked up once as a people's name when capitalised; a Token only for a word naming the people
+    # of an occupier at war, in the Doc's order
+    strings = doc.vocab.strings
+    demonyms = gazetteer.demonyms
+    small: dict[int, bool] = {}  # shape -> begins with a small letter
+    occupier_of: dict[int, str | None] = {}
+    hits: list[tuple[int, str]] = []
+    for i, (orth, alpha, shape) in enumerate(doc.to_array([ORTH, IS_ALPHA, SHAPE]).tolist()):
+        if not alpha:
             continue
-        key = normalise_name(tok.text)
-        iso3 = gazetteer.demonyms.get(key) or gazetteer.demonyms.get(key[:-1] if key.endswith("ns") else key)
-        if iso3 in at_war and _armed(tok):
+        lower = small.get(shape)
+        if lower is None:
+            lower = small[shape] = strings[shape].startswith("x")
+        if lower:
+            continue
+        if orth in occupier_of:
+            iso3 = occupier_of[orth]
+        else:
+            iso3 = None
+            text = strings[orth]
+            if text[:1].isupper():
+                key = normalise_name(text)
+                iso3 = demonyms.get(key) or demonyms.get(key[:-1] if key.endswith("ns") else key)
+                iso3 = iso3 if iso3 in at_war else None
+            occupier_of[orth] = iso3
+        if iso3 is not None:
+            hits.append((i, iso3))
+    for i, iso3 in hits:
+        if _armed(doc[i]):
             out.discard(iso3)
             out.add(at_war[iso3])
     return out
