@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -13,7 +14,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import agent_tokens
 from frontlines.events.undergoers import doer_sides
-from frontlines.records import EventStatus
+from frontlines.records import Actor, EventStatus, Sector
 from frontlines.stages import doc_text
 
 
@@ -22,9 +23,12 @@ ministry forces force army command government military office presidency defence
 """.split())
 
 
-def source_party(source: str | None, registry: Any) -> str | None:
+def source_party(source: str | None, registry: Any, demonyms: Mapping[str, str] | None = None) -> str | None:
     """The side an article's own source belongs to when the source is a party to the war (a
-    defence ministry, an army's command, a government office, an armed group's channel), else None."""
+    defence ministry, an army's command, a government office, an armed group's channel), else None.
+    The nation is read from the source's name: a registry body, a country, a seat of power or a nation's
+    adjective ("Indonesian National Armed Forces (TNI) Information Centre"), the adjectives the registry
+    knows and, as ``demonyms`` (the gazetteer's, keyed lower-case), every nation's."""
     if not source or registry is None:
         return None
     words = re.findall(r"[\w'.-]+", source)
@@ -39,7 +43,8 @@ def source_party(source: str | None, registry: Any) -> str | None:
         return None
     for k in range(len(words)):
         for n in (3, 2, 1):
-            country = registry.country_of(" ".join(words[k : k + n]))
+            name = " ".join(words[k : k + n])
+            country = registry.country_of(name) or (demonyms or {}).get(name.lower())
             if country:
                 return country
     return None
@@ -60,8 +65,8 @@ def own_statement(drafts: list[Draft], source: str | None, party: str | None) ->
     for d in drafts:
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
             continue
-        if party in doer_sides(d.sources, d.trigger.head) or (d.trigger.head.pos_ == "VERB" and (
-                _move_told_without_doer(d, party) or forces_of_no_side(d))):
+        if party in doer_sides(d.sources, d.trigger.head) or done_to_the_enemy(d, party) or (
+                d.trigger.head.pos_ == "VERB" and (_move_told_without_doer(d, party) or forces_of_no_side(d))):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 
 
@@ -141,6 +146,40 @@ def _name_of_no_nation(tok: Any) -> bool:
     ministry's summary), the head of that name: the parser tags it a name, but no nation or group
     modifies it (the actors found no side for it)."""
     return tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"
+
+
+_HARM = frozenset({"ASSAULT", "COERCE"})
+CLASH = "Armed clash"  # ACLED's sub-event type of a fight between armed sides
+_ARMED = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})
+
+
+def done_to_the_enemy(d: Draft, party: str) -> bool:
+    """Harm told in a clause with no doer at all, done to armed men of the other side ("eighteen members of the
+    KKB were neutralised", "two enemy tanks were destroyed"), in the party's own release: a party names the
+    enemy's blows by their doer and tells its own by what they did to the enemy, so the deed is its own. Harm
+    to its own forces or to civilians ("two soldiers were wounded", "five civilians were killed") is what it
+    suffered, and a doer named in any way ("by drones", "the rebels") decides as it does for any deed. A fight
+    told with no doer ("Heavy fighting is under way near Robotyne", "in an exchange of fire") has the party on
+    one side of it, so it is the party's claim too, unless someone it names as harmed is of its own or no known side."""
+    if d.typing.plover not in _HARM or d.sources or any(_names_a_doer(t) for t in agent_tokens(d.trigger.head)):
+        return False
+    to_the_enemy = all(a.sector in _ARMED and _enemy_of(a, party) for a in d.targets)
+    if d.typing.acled_sub == CLASH and to_the_enemy:
+        return True  # "Heavy fighting is under way near Robotyne", "In an exchange of fire, ...": a fight has two sides
+    return bool(d.targets) and d.trigger.head.pos_ == "VERB" and to_the_enemy
+
+
+def _names_a_doer(tok: Any) -> bool:
+    """A doer word is a noun, a pronoun or a people's adjective; "heavy" in "heavy fighting" names no one."""
+    return tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_ in ("NORP", "GPE", "ORG")
+
+
+def _enemy_of(actor: Actor, party: str) -> bool:
+    """An armed actor not of the party's side: another side, or an armed group of the party's own land whose
+    only side is that land ("the KKB" in Indonesia's release; rebels fight the state they are in). Armed men of
+    no known side ("four police officers were killed") may be the party's own and are not taken for the enemy."""
+    side = actor.side or actor.country
+    return side is not None and (side != party or (actor.sector is Sector.REBEL and actor.side in (None, actor.country)))
 
 
 def _move_told_without_doer(d: Draft, party: str) -> bool:
