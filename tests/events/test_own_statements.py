@@ -1,6 +1,6 @@
 """events.own_statements: whose own release an article is (its source's nation, read from the source's name with
-every nation's adjective, v570) and what in it is the party's claim: a fight told with no doer, and harm told with
-no doer done to armed men of the other side; with the cases a third party's report, harm to the party's own men and
+every nation's adjective, v570) and what in it is the party's claim: harm told with no doer done to armed men of
+the other side; with the cases a third party's report, harm to the party's own men and
 armed men of no known side must leave as told."""
 
 from __future__ import annotations
@@ -40,14 +40,12 @@ def test_without_the_gazetteer_only_the_registrys_adjectives(pipeline_resources)
 
 UKRAINE_MOD = "Ministry of Defence of Ukraine"
 RELEASES = [
-    # a fight told with no doer, in a party's own release: the party is on one side of it (v570)
-    ("Heavy fighting is under way near Robotyne, south of Orikhiv.", "fighting", UKRAINE_MOD, EventStatus.CLAIMED),
     # harm with no doer done to the other side's armed men: the party's own blow (v570)
     ("Near Robotyne twelve Russian soldiers were killed on Tuesday.", "killed", UKRAINE_MOD, EventStatus.CLAIMED),
     # negatives: the same words from a wire or a UN office are a report; harm to the party's own men is what it
     # suffered; armed men of no known side may be its own
-    ("Heavy fighting is under way near Robotyne, south of Orikhiv.", "fighting", "Reuters", EventStatus.HAPPENED),
-    ("Heavy fighting is under way near Robotyne, south of Orikhiv.", "fighting",
+    ("Near Robotyne twelve Russian soldiers were killed on Tuesday.", "killed", "Reuters", EventStatus.HAPPENED),
+    ("Near Robotyne twelve Russian soldiers were killed on Tuesday.", "killed",
      "Office of the UN High Commissioner for Human Rights", EventStatus.HAPPENED),
     ("Near Robotyne four Ukrainian soldiers were wounded on Tuesday.", "wounded", UKRAINE_MOD, EventStatus.HAPPENED),
     ("This morning four police officers were killed in mine explosions near Orikhiv.", "killed", UKRAINE_MOD,

@@ -149,7 +149,6 @@ def _name_of_no_nation(tok: Any) -> bool:
 
 
 _HARM = frozenset({"ASSAULT", "COERCE"})
-CLASH = "Armed clash"  # ACLED's sub-event type of a fight between armed sides
 _ARMED = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})
 
 
@@ -158,15 +157,13 @@ def done_to_the_enemy(d: Draft, party: str) -> bool:
     KKB were neutralised", "two enemy tanks were destroyed"), in the party's own release: a party names the
     enemy's blows by their doer and tells its own by what they did to the enemy, so the deed is its own. Harm
     to its own forces or to civilians ("two soldiers were wounded", "five civilians were killed") is what it
-    suffered, and a doer named in any way ("by drones", "the rebels") decides as it does for any deed. A fight
-    told with no doer ("Heavy fighting is under way near Robotyne", "in an exchange of fire") has the party on
-    one side of it, so it is the party's claim too, unless someone it names as harmed is of its own or no known side."""
+    suffered, and a doer named in any way ("by drones", "the rebels") decides as it does for any deed. (A fight
+    told with no doer, "Heavy fighting is under way near Robotyne", was tried as the party's claim too and
+    withdrawn: tune +1, check -1; docs/accuracy.md, seventeenth session, branch status9.)"""
     if d.typing.plover not in _HARM or d.sources or any(_names_a_doer(t) for t in agent_tokens(d.trigger.head)):
         return False
-    to_the_enemy = all(a.sector in _ARMED and _enemy_of(a, party) for a in d.targets)
-    if d.typing.acled_sub == CLASH and to_the_enemy:
-        return True  # "Heavy fighting is under way near Robotyne", "In an exchange of fire, ...": a fight has two sides
-    return bool(d.targets) and d.trigger.head.pos_ == "VERB" and to_the_enemy
+    return bool(d.targets) and d.trigger.head.pos_ == "VERB" and all(
+        a.sector in _ARMED and _enemy_of(a, party) for a in d.targets)
 
 
 def _names_a_doer(tok: Any) -> bool:
