@@ -19,6 +19,9 @@ from tests.events.conftest import triggered
         ("Indonesian National Armed Forces (TNI) Information Centre", "IDN"),  # a nation's adjective (v570)
         ("Kenyan Defence Forces", "KEN"),
         ("Ministry of Defence of Ukraine", "UKR"),
+        # the region a state's body is named after (v573)
+        ("Ivan Petrenko, head of Kharkiv Regional Military Administration (Telegram)", "UKR"),
+        ("Kharkiv Now (Telegram)", None),  # a channel named after the region, no body of the state
         # negatives: no party word, or no nation in the name
         ("Indonesian Press Review", None),
         ("Reuters", None),
@@ -28,8 +31,7 @@ from tests.events.conftest import triggered
 def test_source_party_reads_a_nations_adjective(pipeline_resources, source: str, side: str | None) -> None:  # noqa: ANN001
     from frontlines.events.own_statements import source_party
 
-    demonyms = pipeline_resources.gazetteer.demonyms
-    assert source_party(source, pipeline_resources.actors, demonyms) == side
+    assert source_party(source, pipeline_resources.actors, pipeline_resources.gazetteer) == side
 
 
 def test_without_the_gazetteer_only_the_registrys_adjectives(pipeline_resources) -> None:  # noqa: ANN001

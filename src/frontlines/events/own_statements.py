@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -14,7 +13,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import agent_tokens
 from frontlines.events.undergoers import doer_sides
-from frontlines.records import Actor, EventStatus, Sector
+from frontlines.records import Actor, EventStatus, PlaceKind, Sector
 from frontlines.stages import doc_text
 
 
@@ -23,12 +22,14 @@ ministry forces force army command government military office presidency defence
 """.split())
 
 
-def source_party(source: str | None, registry: Any, demonyms: Mapping[str, str] | None = None) -> str | None:
+def source_party(source: str | None, registry: Any, gazetteer: Any = None) -> str | None:
     """The side an article's own source belongs to when the source is a party to the war (a
     defence ministry, an army's command, a government office, an armed group's channel), else None.
     The nation is read from the source's name: a registry body, a country, a seat of power or a nation's
     adjective ("Indonesian National Armed Forces (TNI) Information Centre"), the adjectives the registry
-    knows and, as ``demonyms`` (the gazetteer's, keyed lower-case), every nation's."""
+    knows and, from the ``gazetteer``, every nation's (v570); else the region a state's body is named after
+    ("head of Zaporizhzhia Regional Military Administration"), whose state it speaks for
+    (:func:`_region_of_body`, v573)."""
     if not source or registry is None:
         return None
     words = re.findall(r"[\w'.-]+", source)
@@ -44,10 +45,22 @@ def source_party(source: str | None, registry: Any, demonyms: Mapping[str, str] 
     for k in range(len(words)):
         for n in (3, 2, 1):
             name = " ".join(words[k : k + n])
-            country = registry.country_of(name) or (demonyms or {}).get(name.lower())
+            country = registry.country_of(name) or (gazetteer.demonyms.get(name.lower()) if gazetteer else None)
             if country:
                 return country
-    return None
+    return _region_of_body(words, gazetteer)
+
+
+def _region_of_body(words: list[str], gazetteer: Any) -> str | None:
+    """The state a body named after a region speaks for (as :func:`frontlines.events.speaker_sides.seat_of_body`
+    reads a speaker): a capitalised word of the source's name that names a first-order division of one country
+    only ("Zaporizhzhia Regional Military Administration": Ukraine). A name that is a town or a wider region
+    alone ("Kurdistan", "Goma") says nothing of whose body it is."""
+    if gazetteer is None:
+        return None
+    countries = {c.country for w in words if w[:1].isupper() and w.isalpha()
+                 for c in gazetteer.lookup(w) if c.kind is PlaceKind.ADMIN1 and c.country}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def own_statement(drafts: list[Draft], source: str | None, party: str | None) -> None:

@@ -140,7 +140,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "572"  # v572: (status9) reports of a deed called false answer the nearest telling someone is named for; an attack's parts join it when denied; v571: (status9) a party's negation of its own deed denies the charge told before; v570: (status9) a release's nation from any nation's adjective; harm to the other side told with no doer in a party's release is its claim; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "573"  # v573: (status9) a release's nation from the region a state's body is named after; v572: (status9) reports of a deed called false answer the nearest telling someone is named for; an attack's parts join it when denied; v571: (status9) a party's negation of its own deed denies the charge told before; v570: (status9) a release's nation from any nation's adjective; harm to the other side told with no doer in a party's release is its claim; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -306,9 +306,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     dismissed_tellings(kept, index, doc, words.lemma)  # another's claim or report dismissed as untrue (v421)
     denied_by_negation(kept, index)  # "said its forces did not strike the hospital" answers the charge (v571)
     kept = [d for d in kept if not d.dropped]
-    gazetteer = inp.resources.gazetteer
-    party = source_party(inp.article.source, inp.resources.actors,  # the side whose own release this is, if any
-                         gazetteer.demonyms if gazetteer is not None else None)
+    # the side whose own release this is, if any
+    party = source_party(inp.article.source, inp.resources.actors, inp.resources.gazetteer)
     own_statement(kept, inp.article.source, party)
     party_forces_side(kept, party)
     release_reports(kept, inp.article.source, inp.article.published)
