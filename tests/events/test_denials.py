@@ -5,6 +5,8 @@ tests with the cases that must stay as told)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from frontlines.events.denials import answered_by_denial
@@ -182,3 +184,35 @@ def test_a_denial_answers_another_s_claim_or_report(status: str, teller: str | N
     told = answered_by_denial(_realis(status, teller), _realis("denied", denier))
     assert told.status.value == expected
     assert told.attributed_to == teller
+
+
+# A party saying its own side did not do a deed of the kind another teller charged it with denies the charge across
+# the sentences between them, and the negation is no event of its own (v571: denied_by_negation).
+NEGATIONS = [
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army said its forces "
+     "did not strike the hospital.", EventStatus.DENIED, False),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. Aid trucks waited at the crossing. "
+     "The Israeli army said its forces did not strike the hospital.", EventStatus.DENIED, False),
+    # negatives: a third party's negation, a deed the article tells in its own voice, a negation of another kind
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The UN said Israeli forces did not "
+     "strike the hospital.", EventStatus.HAPPENED, True),
+    ("An Israeli airstrike hit the hospital on Tuesday. The Israeli army said its forces did not strike the hospital.",
+     EventStatus.HAPPENED, True),
+    ("The health ministry said an Israeli airstrike hit the hospital on Tuesday. The Israeli army said its forces did "
+     "not arrest anyone.", EventStatus.HAPPENED, True),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "negation_kept"), NEGATIONS, ids=[n[0][-45:] for n in NEGATIONS])
+def test_a_partys_negation_of_its_own_deed_denies_the_charge(pipeline_resources, text: str, status: EventStatus,  # noqa: ANN001
+                                                             negation_kept: bool) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    events = process_article(Article(id="t", text=text, published=dt.date(2024, 1, 9), source="Reuters"),
+                             pipeline_resources).events
+    strike = next(e for e in events if e.trigger == "airstrike")
+    assert strike.status is status, [(e.trigger, e.status, e.attributed_to) for e in events]
+    if status is EventStatus.DENIED:
+        assert strike.attributed_to == "The health ministry"  # the accuser's, never the denier's
+    assert any(e.status is EventStatus.NEGATED for e in events) is negation_kept

@@ -70,3 +70,27 @@ def test_a_raid_told_on_another_day_stays_its_own(run_events) -> None:
             "house in the town, shooting people.")
     events = run_events(text, times=(timev(text, "Friday", "2022-11-04"), timev(text, "Monday", "2022-11-07")))
     assert [e.trigger for e in events if e.plover_type == "ASSAULT"] == ["killed", "shooting"]
+
+
+# What "the attackers" did, told in the next sentence, is the attack told before even when a party's denial made
+# that attack denied (v572): its parts are told on the same word. An act of others named otherwise stays its own.
+DENIED_PARTS = [
+    ("Government troops killed at least 30 villagers in Kimbala on Monday, the rights group Civic Watch said. The "
+     "attackers also beat residents. The information minister described reports of a massacre as false.",
+     [("killed", "denied")]),
+    ("Government troops killed at least 30 villagers in Kimbala on Monday, the rights group Civic Watch said. Rebels "
+     "also beat residents in Sanga. The information minister described reports of a massacre as false.",
+     [("killed", "denied"), ("beat", "happened")]),
+]
+
+
+@pytest.mark.parametrize(("text", "attacks"), DENIED_PARTS, ids=["the-attackers", "others"])
+def test_the_attackers_acts_are_part_of_a_denied_attack(pipeline_resources, text: str, attacks: list) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    events = process_article(Article(id="t", text=text, published=dt.date(2024, 1, 9), source="Reuters"),
+                             pipeline_resources).events
+    assert [(e.trigger, e.status.value) for e in events if e.plover_type == "ASSAULT"] == attacks

@@ -178,6 +178,31 @@ def test_reports_called_false_of_a_deed_told_nowhere_else_stay_denied(run_events
     assert [e.status.value for e in events] == ["denied"], [(e.trigger, e.status) for e in events]
 
 
+# Reports of a deed of a kind called false answer the nearest telling of that kind someone is named for (v572): the
+# rights group's account is denied, still the group's, not a later line told in the article's own voice; with no
+# telling anyone is named for, the nearest of the kind takes the denial, told in the article's voice, and stays.
+REPORTS_ANSWERED = [
+    ("Government troops killed at least 30 villagers in Kimbala on Monday, the rights group Civic Watch said. Gunmen "
+     "went from house to house and shot residents, witnesses said. The information minister described reports of a "
+     "massacre as false.", [("killed", "denied", "the rights group Civic Watch"), ("shot", "happened", None)]),
+    # negative: nobody named for either telling: both stay as the article tells them
+    ("Government troops killed at least 30 villagers in Kimbala on Monday. Gunmen went from house to house and shot "
+     "residents. The information minister described reports of a massacre as false.",
+     [("killed", "happened", None), ("shot", "happened", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "told"), REPORTS_ANSWERED, ids=["named", "own-voice"])
+def test_reports_called_false_answer_the_telling_someone_is_named_for(pipeline_resources: Any, text: str,
+                                                                     told: list) -> None:
+    from frontlines.pipeline import process_article
+    from frontlines.records import Article
+
+    events = process_article(Article(id="t", text=text, published=dt.date(2024, 1, 9), source="Reuters"),
+                             pipeline_resources).events
+    assert [(e.trigger, e.status.value, e.attributed_to) for e in events if e.plover_type == "ASSAULT"] == told
+
+
 # A denial that joins a deed told before (v253) makes another party's claim or someone's report of it denied, still
 # attributed to its teller (events v420, corpus conventions 4 and 5); told in the article's own voice it stays.
 @pytest.mark.parametrize(

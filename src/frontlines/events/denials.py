@@ -26,8 +26,9 @@ from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.realis import Realis, called_false
-from frontlines.events.roles import DocIndex, claimants
-from frontlines.events.speaker_sides import POSSESSIVE_PRONOUNS, side_of_speaker
+from frontlines.events.roles import DocIndex, agent_tokens, claimants
+from frontlines.events.speaker_sides import POSSESSIVE_PRONOUNS, side_of_speaker, speakers_own_side
+from frontlines.events.undergoers import doer_sides
 from frontlines.records import Actor, EventStatus
 from frontlines.stages import sentence_start
 
@@ -350,3 +351,35 @@ def claimed_doers(kept: list[Any], claims: list[tuple[int, Any]], index: DocInde
                          and d.typing.plover == "ASSAULT"), None)
         if referent is not None and not referent.sources:
             referent.sources = tuple(dict.fromkeys(who))
+
+
+def denied_by_negation(drafts: list[Draft], index: DocIndex) -> None:
+    """A party saying its own side did not do a deed of the kind another teller has charged it with ("The health
+    ministry said an Israeli airstrike hit the hospital. The Israeli army said its forces did not strike the
+    hospital") denies that deed across the sentences between them: the accused deed, told before it by a
+    teller of another side (a claim or a report attributed to someone), becomes denied and stays attributed to
+    its teller; the negation is the denial, no event of its own (corpus/events/README.md, "Conventions for
+    every part", rule 3). A negation by anyone else ("the UN said the army did not strike the hospital"), of
+    another side's deed or of a deed of another kind, a deed the article tells in its own voice (attributed to
+    no one), and a negation with no such deed before it are left as they are."""
+    for n in drafts:
+        tok = n.realis.attributed_token
+        if n.dropped or n.realis.status is not EventStatus.NEGATED or n.typing.plover not in _HOSTILE_DEEDS or tok is None:
+            continue
+        side = side_of_speaker(tok, index)
+        head = n.trigger.head
+        if side is None or not speakers_own_side(n.realis, agent_tokens(head), n.sources, index, n.place, n.targets, head):
+            continue
+        answered = [d for d in drafts if d is not n and not d.dropped and d.typing.plover == n.typing.plover
+                    and d.realis.status in _ANSWERABLE and d.realis.attributed_to
+                    and 0 <= n.sent_idx - d.sent_idx <= DENIAL_REACH and d.trigger.head.i < head.i
+                    and side in doer_sides(d.sources, d.trigger.head) and _teller_side(d, index) != side]
+        for d in answered:
+            d.realis = answered_by_denial(d.realis, n.realis)
+        if answered:
+            n.dropped = True
+
+
+def _teller_side(d: Draft, index: DocIndex) -> str | None:
+    tok = d.realis.attributed_token
+    return side_of_speaker(tok, index) if tok is not None else None

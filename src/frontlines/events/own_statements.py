@@ -13,7 +13,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import agent_tokens
 from frontlines.events.undergoers import doer_sides
-from frontlines.records import EventStatus
+from frontlines.records import Actor, EventStatus, PlaceKind, Sector
 from frontlines.stages import doc_text
 
 
@@ -22,9 +22,14 @@ ministry forces force army command government military office presidency defence
 """.split())
 
 
-def source_party(source: str | None, registry: Any) -> str | None:
+def source_party(source: str | None, registry: Any, gazetteer: Any = None) -> str | None:
     """The side an article's own source belongs to when the source is a party to the war (a
-    defence ministry, an army's command, a government office, an armed group's channel), else None."""
+    defence ministry, an army's command, a government office, an armed group's channel), else None.
+    The nation is read from the source's name: a registry body, a country, a seat of power or a nation's
+    adjective ("Indonesian National Armed Forces (TNI) Information Centre"), the adjectives the registry
+    knows and, from the ``gazetteer``, every nation's (v570); else the region a state's body is named after
+    ("head of Zaporizhzhia Regional Military Administration"), whose state it speaks for
+    (:func:`_region_of_body`, v573)."""
     if not source or registry is None:
         return None
     words = re.findall(r"[\w'.-]+", source)
@@ -39,10 +44,23 @@ def source_party(source: str | None, registry: Any) -> str | None:
         return None
     for k in range(len(words)):
         for n in (3, 2, 1):
-            country = registry.country_of(" ".join(words[k : k + n]))
+            name = " ".join(words[k : k + n])
+            country = registry.country_of(name) or (gazetteer.demonyms.get(name.lower()) if gazetteer else None)
             if country:
                 return country
-    return None
+    return _region_of_body(words, gazetteer)
+
+
+def _region_of_body(words: list[str], gazetteer: Any) -> str | None:
+    """The state a body named after a region speaks for (as :func:`frontlines.events.speaker_sides.seat_of_body`
+    reads a speaker): a capitalised word of the source's name that names a first-order division of one country
+    only ("Zaporizhzhia Regional Military Administration": Ukraine). A name that is a town or a wider region
+    alone ("Kurdistan", "Goma") says nothing of whose body it is."""
+    if gazetteer is None:
+        return None
+    countries = {c.country for w in words if w[:1].isupper() and w.isalpha()
+                 for c in gazetteer.lookup(w) if c.kind is PlaceKind.ADMIN1 and c.country}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def own_statement(drafts: list[Draft], source: str | None, party: str | None) -> None:
@@ -60,8 +78,8 @@ def own_statement(drafts: list[Draft], source: str | None, party: str | None) ->
     for d in drafts:
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d):
             continue
-        if party in doer_sides(d.sources, d.trigger.head) or (d.trigger.head.pos_ == "VERB" and (
-                _move_told_without_doer(d, party) or forces_of_no_side(d))):
+        if party in doer_sides(d.sources, d.trigger.head) or done_to_the_enemy(d, party) or (
+                d.trigger.head.pos_ == "VERB" and (_move_told_without_doer(d, party) or forces_of_no_side(d))):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 
 
@@ -141,6 +159,37 @@ def _name_of_no_nation(tok: Any) -> bool:
     ministry's summary), the head of that name: the parser tags it a name, but no nation or group
     modifies it (the actors found no side for it)."""
     return tok.ent_type_ == "ORG" and tok.pos_ == "PROPN"
+
+
+_HARM = frozenset({"ASSAULT", "COERCE"})
+_ARMED = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})
+
+
+def done_to_the_enemy(d: Draft, party: str) -> bool:
+    """Harm told in a clause with no doer at all, done to armed men of the other side ("eighteen members of the
+    KKB were neutralised", "two enemy tanks were destroyed"), in the party's own release: a party names the
+    enemy's blows by their doer and tells its own by what they did to the enemy, so the deed is its own. Harm
+    to its own forces or to civilians ("two soldiers were wounded", "five civilians were killed") is what it
+    suffered, and a doer named in any way ("by drones", "the rebels") decides as it does for any deed. (A fight
+    told with no doer, "Heavy fighting is under way near Robotyne", was tried as the party's claim too and
+    withdrawn: tune +1, check -1; docs/accuracy.md, seventeenth session, branch status9.)"""
+    if d.typing.plover not in _HARM or d.sources or any(_names_a_doer(t) for t in agent_tokens(d.trigger.head)):
+        return False
+    return bool(d.targets) and d.trigger.head.pos_ == "VERB" and all(
+        a.sector in _ARMED and _enemy_of(a, party) for a in d.targets)
+
+
+def _names_a_doer(tok: Any) -> bool:
+    """A doer word is a noun, a pronoun or a people's adjective; "heavy" in "heavy fighting" names no one."""
+    return tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_ in ("NORP", "GPE", "ORG")
+
+
+def _enemy_of(actor: Actor, party: str) -> bool:
+    """An armed actor not of the party's side: another side, or an armed group of the party's own land whose
+    only side is that land ("the KKB" in Indonesia's release; rebels fight the state they are in). Armed men of
+    no known side ("four police officers were killed") may be the party's own and are not taken for the enemy."""
+    side = actor.side or actor.country
+    return side is not None and (side != party or (actor.sector is Sector.REBEL and actor.side in (None, actor.country)))
 
 
 def _move_told_without_doer(d: Draft, party: str) -> bool:

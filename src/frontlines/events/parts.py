@@ -30,7 +30,8 @@ from frontlines.records import EventStatus
 _PART_TYPES = frozenset({"COERCE", "RETREAT"})
 # nouns that name their referents by the attack they made ("the attackers set fire to houses")
 _ATTACKERS = frozenset({"attacker", "assailant", "gunman", "raider"})
-_MADE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED})
+# an attack told as made: done or claimed, or told by someone and denied by another, whose parts stay its (v572)
+_MADE = frozenset({EventStatus.HAPPENED, EventStatus.CLAIMED, EventStatus.DENIED})
 
 
 def _part_of_attack(d: Draft, attack: Draft) -> bool:
@@ -79,7 +80,8 @@ def _by_the_attackers(h: Any) -> bool:
 def merge_parts_of_attack(drafts: list[Draft]) -> None:
     """One event per happening: harm done and people freed in an attack, told as its doings (see
     ``_part_of_attack``), are that attack, not events of their own; so is further violence "the attackers"
-    did, told in a later sentence with no day of its own (:func:`_by_the_attackers`)."""
+    did, told in a later sentence with no day of its own (:func:`_by_the_attackers`). An attack someone told and
+    another denied (a report called false) keeps its parts: what the attackers did is told on the same word (v572)."""
     for k, d in enumerate(drafts):
         if d.dropped or d.realis.status is not EventStatus.HAPPENED or d.trigger.head.pos_ != "VERB":
             continue
@@ -87,7 +89,8 @@ def merge_parts_of_attack(drafts: list[Draft]) -> None:
                 d.typing.plover == "ASSAULT" and _by_the_attackers(d.trigger.head)):  # release: people freed (CONCEDE)
             continue
         attacks = [e for e in (live(e) for e in drafts[:k]) if e is not d and not e.dropped
-                   and e.typing.plover == "ASSAULT" and _done(e) and not _places_differ(d, e)]
+                   and e.typing.plover == "ASSAULT" and (_done(e) or e.realis.status is EventStatus.DENIED)
+                   and not _places_differ(d, e)]
         attacks = [e for e in attacks if _part_of_attack(d, e)]
         if attacks:
             absorb(max(attacks, key=lambda e: (e.sent_idx, _salience(e))), d)

@@ -42,7 +42,7 @@ from frontlines.events.merge import (
     attacks_told_before,
     nearest_told,
 )
-from frontlines.events.denials import answered_by_denial
+from frontlines.events.denials import DENIAL_REACH, answered_by_denial
 from frontlines.events.tolls import take_toll
 from frontlines.events.voice import HARM_VERBS
 from frontlines.quotes.cues import SPEECH_LEMMAS
@@ -337,7 +337,9 @@ def merge_denied_retellings(drafts: list[Draft]) -> None:
     saying on the denial or on the denied deed ("saying it had struck a militia camp"), is absorbed too.
     The earlier telling keeps its status when the article tells it in its own voice (the denial is the denier's
     word on it); a party's claim or someone's report the denier answers is denied
-    (:func:`frontlines.events.denials.answered_by_denial`)."""
+    (:func:`frontlines.events.denials.answered_by_denial`). Reports of a deed of a kind denied ("described
+    reports of a massacre as false") answer the nearest telling of that kind someone is named for, within the
+    denial's reach, when there is one (v572): the reports are someone's."""
     for k, d in enumerate(drafts):
         if d.dropped or d.typing.plover not in _RETOLD_TYPES or d.realis.status is not EventStatus.DENIED:
             continue
@@ -352,6 +354,10 @@ def merge_denied_retellings(drafts: list[Draft]) -> None:
             continue
         if _what_reports_tell(d.trigger.head):  # a bare noun tells no patient: the deed of its own kind
             earlier = [e for e in earlier if e.typing.acled_sub == d.typing.acled_sub] or earlier
+            # the reports denied are tellings someone is named for, near the denial (v572): "Human Rights Watch
+            # said government forces killed 21 civilians ... The minister described reports of a massacre as
+            # false" answers the rights group's account, not a later line the article tells in its own voice
+            earlier = [e for e in earlier if e.realis.attributed_to and d.sent_idx - e.sent_idx <= DENIAL_REACH] or earlier
         nearest = max(e.sent_idx for e in earlier)
         keep = max((e for e in earlier if e.sent_idx == nearest), key=_salience)
         frame = d.realis.frame

@@ -24,7 +24,13 @@ from frontlines.events.attribution import (
     speaker_side,
     speakers_own_acts,
 )
-from frontlines.events.denials import blame_names_a_doer, claimed_doers, denied_accusations, dismissed_tellings
+from frontlines.events.denials import (
+    blame_names_a_doer,
+    claimed_doers,
+    denied_accusations,
+    denied_by_negation,
+    dismissed_tellings,
+)
 from frontlines.events.own_statements import own_statement, release_reports, source_party
 from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.coder import (
@@ -135,7 +141,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "590"  # v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "591"  # v591: (lead) status9 v570-573 merged; v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -301,7 +307,10 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     claimed_doers(kept, claims, index, lex.cues["responsibility"].words)
     denied_accusations(kept, index, doc, lex.frames["denied"].words, words.lemma)
     dismissed_tellings(kept, index, doc, words.lemma)  # another's claim or report dismissed as untrue (v421)
-    party = source_party(inp.article.source, inp.resources.actors)  # the side whose own release this is, if any
+    denied_by_negation(kept, index)  # "said its forces did not strike the hospital" answers the charge (v571)
+    kept = [d for d in kept if not d.dropped]
+    # the side whose own release this is, if any
+    party = source_party(inp.article.source, inp.resources.actors, inp.resources.gazetteer)
     own_statement(kept, inp.article.source, party)
     party_forces_side(kept, party)
     release_reports(kept, inp.article.source, inp.article.published)
