@@ -54,7 +54,7 @@ from frontlines.events.realis import told_to_come
 from frontlines.events.retreats import fought_before
 from frontlines.events.strikes import labour_strike
 from frontlines.events.victims import harmed_in, named_as_combatant
-from frontlines.events.voice import acted_on
+from frontlines.events.voice import acted_on, passive_subjects
 from frontlines.events.tree import doc_tree
 from frontlines.events.uncontested import uncontested
 from frontlines.events.words import DocWords
@@ -588,6 +588,9 @@ def _target_of(head: Any) -> list[Any]:
     return [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
+
+
 def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: str | None,
              doers: list[Any] | None = None, armed_at: frozenset[int] = frozenset()) -> str | None:
     """Attack on civilians or armed clash, by who the trigger's victims are (a site held by armed
@@ -600,7 +603,8 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     patients = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "upon"):
-            patients.extend(c for c in prep.children if c.dep_ == "pobj")
+            # "on Sunday", "at dawn": when, not whom
+            patients.extend(c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in _WHEN_ENTS)
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
         patients.append(head.head)  # "civilians killed in the attack"
     patients.extend(_target_of(head))
@@ -612,8 +616,8 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     for p in patients:
         words = frozenset({p.lemma_.lower(), p.lower_})
         text = " " + " ".join(t.lower_ for t in p.subtree) + " "
-        if armed.in_tokens(words, text):
-            return "Armed clash"
+        if armed.in_tokens(words, text) or p.i in armed_at:
+            return "Armed clash"  # armed words, or an actor the actors stage knows as an armed force or group ("the SDF")
         if p.ent_type_ == "PERSON" and named_as_combatant(p, armed, armed_at):
             return "Armed clash"  # "al-Kikli, the head of the Stability Support Apparatus, was killed": one of a side
         if civilians.in_tokens(words, text) or p.ent_type_ == "PERSON":
@@ -704,7 +708,7 @@ def _taken(
     """What a capture/seize/recover trigger takes: territory, weapons, property, people, power, a ship
     or aircraft (events.means), or a site held by armed guards (fought for: a clash)."""
     c = lex.cues
-    objects = [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects = [ch for ch in head.children if ch.dep_ in ("dobj", "attr")] + passive_subjects(head)
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
         objects.append(head.head)
     if head.pos_ in _NOUN_POS:

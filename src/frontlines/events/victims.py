@@ -71,3 +71,4 @@ def named_as_combatant(person: Any, armed: Any, armed_at: frozenset[int]) -> boo
         if any(t.i in armed_at for t in own_words([appos]) if t.i != appos.i or appos.pos_ == "PROPN"):
             return True
     return False
+
