@@ -66,9 +66,11 @@ def test_acted_on(nlp: Any, text: str, word: str, expected: list[str]) -> None:
         ("The Croix-des-Bouquets prison, on the capital's eastern edge, was also overrun overnight.", "overrun",
          ["prison"]),
         ("The town was seized by the rebels.", "seized", ["town"]),
+        ("The prison was also overrun overnight.", "overrun", ["prison"]),  # "overrun" read as the complement of "was"
         # negatives: an active verb's subject is its doer; no passive auxiliary, no passive subject
         ("The rebels overran the town.", "overran", []),
         ("Gangs overran the prison overnight.", "overran", []),
+        ("The soldiers were tired.", "tired", []),  # an adjective complement, no participle of an act
     ],
 )
 def test_passive_subjects(nlp, text: str, verb: str, subjects: list[str]) -> None:
