@@ -364,7 +364,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers, named_places)
         if spec.key == "storm" and (sub is None or sub in _TERRITORY_TAKEN) and harm_told_with(head):
-            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers, armed_at=armed_at)  # taken only when control is told
+            # taken only when control is told
+            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers, armed_at=armed_at)
         elif spec.key == "storm" and sub == _LOOTED:
             # a building stormed was forced into, nothing told taken from it: an attack on those inside
             plover, mode = "ASSAULT", "firearms"
@@ -386,7 +387,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         if sub == "Non-violent transfer of territory" and fought_before(head):
             sub = None  # "fought ... before withdrawing": the ground was fought for (events.retreats)
     if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
-        sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants, armed_at=armed_at)  # explosives opening a raid
+        # explosives opening a raid
+        sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants, armed_at=armed_at)
     if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)) or (
             sub in (_AIR, _SHELLING) and beside_ground_forces(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
@@ -617,7 +619,7 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
         words = frozenset({p.lemma_.lower(), p.lower_})
         text = " " + " ".join(t.lower_ for t in p.subtree) + " "
         if armed.in_tokens(words, text) or p.i in armed_at:
-            return "Armed clash"  # armed words, or an actor the actors stage knows as an armed force or group ("the SDF")
+            return "Armed clash"  # armed words, or an actor the actors stage knows as armed ("the SDF")
         if p.ent_type_ == "PERSON" and named_as_combatant(p, armed, armed_at):
             return "Armed clash"  # "al-Kikli, the head of the Stability Support Apparatus, was killed": one of a side
         if civilians.in_tokens(words, text) or p.ent_type_ == "PERSON":
