@@ -50,3 +50,43 @@ def test_a_thing_hit_by_no_one_takes_the_articles_means(run_events, text: str, s
     last = [e for e in events if "Saturday morning" in text[e.evidence.start:e.evidence.end]]
     assert last, [(e.trigger, e.acled_sub_event_type) for e in events]
     assert last[-1].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in events]
+
+
+ALSO = [
+    # (v580) the article's attacks disagree (warplanes and missiles), but "also" tells the strike as more of the
+    # missile attack just told: it takes that attack's means
+    ("Warplanes bombed a village near Kotli. Missiles struck a mosque complex in Bahawalpur. Strikes also hit sites "
+     "in Muzaffarabad, the military said.", SHELLING),
+    ("Missiles struck a mosque complex in Bahawalpur. Warplanes bombed a village near Kotli. Strikes also hit sites "
+     "in Muzaffarabad, the military said.", AIR),
+    # negatives: no "also" (the disagreeing article leaves the default), the attack told before in another
+    # paragraph, an attack before it that tells no means
+    ("Warplanes bombed a village near Kotli. Missiles struck a mosque complex in Bahawalpur. Strikes hit sites "
+     "in Muzaffarabad, the military said.", AIR),
+    ("Warplanes bombed a village near Kotli. Missiles struck a mosque complex in Bahawalpur.\n\nStrikes also hit "
+     "sites in Muzaffarabad, the military said.", AIR),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), ALSO, ids=[a[0][-60:] for a in ALSO])
+def test_a_strike_told_as_more_takes_the_means_just_told(run_events, text: str, sub: str) -> None:
+    strikes = [e for e in run_events(text) if e.trigger.lower().endswith(("strike", "strikes"))]
+    assert strikes, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+    assert strikes[-1].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Strikes also hit sites in Muzaffarabad.", "Strikes", True),
+        ("The drones struck the port again on Sunday.", "struck", True),
+        ("Strikes hit sites in Muzaffarabad.", "Strikes", False),
+        ("The drones struck the port, which was also hit in May.", "struck", False),  # "also" of another verb
+    ],
+)
+def test_told_again(nlp, text: str, trigger: str, expected: bool) -> None:
+    from frontlines.events.barrages import told_again
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    assert told_again(tok) is expected, [(t.text, t.dep_, t.head.text) for t in doc]

@@ -379,3 +379,18 @@ def test_an_explosive_craft_on_the_water_is_a_remote_explosive(run_events, text:
     event = top(run_events(text))
     assert event is not None, text
     assert event.acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # (v581) an armed site whose passive subject the parser hung on the auxiliary was fought for: a clash
+        ("The Croix-des-Bouquets prison, on the capital's eastern edge, was also overrun overnight.", "Armed clash"),
+        # negative: a town overrun is ground taken
+        ("The Croix-des-Bouquets town, on the capital's eastern edge, was also overrun overnight by the gangs.",
+         "Non-state actor overtakes territory"),
+    ],
+)
+def test_an_armed_site_overrun_is_fought_for(run_events, text: str, sub: str) -> None:
+    found = [e for e in run_events(text) if e.trigger.startswith("overrun")]
+    assert found and found[0].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]

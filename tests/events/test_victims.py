@@ -59,3 +59,50 @@ def test_harmed_in(nlp: Any, text: str, noun: str, expected: list[str]) -> None:
     doc = nlp(text)
     tok = next(t for t in doc if t.text == noun)
     assert [t.text for t in harmed_in(tok)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # (v580) a person named in apposition as one of an armed side is a combatant: the attack is a clash
+        ("Gunmen killed Musa Ibrahim, a militia commander, in Gao on Monday.", "Armed clash"),
+        ("Gunmen killed Musa Ibrahim, a senior member of Hamas, in Gao on Monday.", "Armed clash"),
+        # negatives: an apposition naming no armed side, or one that only describes the person's past with soldiers
+        ("Gunmen killed Musa Ibrahim, a teacher, in Gao on Monday.", "Attack"),
+        ("Gunmen killed Musa Ibrahim, a farmer who had fled the soldiers, in Gao on Monday.", "Attack"),
+        ("Gunmen killed Musa Ibrahim, a spokesman for the Red Cross, in Gao on Monday.", "Attack"),
+        ("Gunmen killed Musa Ibrahim in Gao on Monday.", "Attack"),
+    ],
+)
+def test_a_person_named_as_a_combatant(pipeline_resources: Any, text: str, sub: str) -> None:
+    import datetime as dt
+
+    from tests.events.conftest import article_runner
+
+    events = article_runner(pipeline_resources, "t", dt.date(2024, 5, 1))(text)  # the actors stage knows Hamas
+    killed = [e for e in events if e.trigger.startswith("killed")]
+    assert killed, [(e.trigger, e.acled_sub_event_type) for e in events]
+    assert killed[0].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # (v582) a date "on" the verb is no victim: an armed force attacking with no target named fights the other side
+        ("Russian troops attacked near Kupiansk on Sunday.", "Armed clash"),
+        ("Russian troops attacked the village of Kupiansk on Sunday.", "Attack"),  # negative: a target named
+        # (v582) an object the actors stage knows as an armed group is an armed opponent
+        ("Al-Shabaab attacked the SDF near Raqqa on Monday.", "Armed clash"),
+        ("Al-Shabaab attacked the Fulani near Mopti on Monday.", "Attack"),  # negative: a people, no armed group
+    ],
+)
+def test_an_attacks_victims_by_roles(pipeline_resources: Any, text: str, sub: str) -> None:
+    import datetime as dt
+
+    from tests.events.conftest import article_runner
+
+    events = article_runner(pipeline_resources, "t", dt.date(2024, 5, 1))(text)
+    attacked = [e for e in events if e.trigger.startswith("attacked")]
+    assert attacked, [(e.trigger, e.acled_sub_event_type) for e in events]
+    assert attacked[0].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in events]
+

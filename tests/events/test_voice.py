@@ -57,3 +57,25 @@ def test_reduced_passive(nlp: Any, text: str, word: str, expected: bool) -> None
 )
 def test_acted_on(nlp: Any, text: str, word: str, expected: list[str]) -> None:
     assert [t.text for t in acted_on(_verb(nlp, text, word))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subjects"),
+    [
+        # (v581) the parser's slip: the passive's subject labelled active, hung on the auxiliary
+        ("The Croix-des-Bouquets prison, on the capital's eastern edge, was also overrun overnight.", "overrun",
+         ["prison"]),
+        ("The town was seized by the rebels.", "seized", ["town"]),
+        ("The prison was also overrun overnight.", "overrun", ["prison"]),  # "overrun" read as the complement of "was"
+        # negatives: an active verb's subject is its doer; no passive auxiliary, no passive subject
+        ("The rebels overran the town.", "overran", []),
+        ("Gangs overran the prison overnight.", "overran", []),
+        ("The soldiers were tired.", "tired", []),  # an adjective complement, no participle of an act
+    ],
+)
+def test_passive_subjects(nlp, text: str, verb: str, subjects: list[str]) -> None:
+    from frontlines.events.voice import passive_subjects
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == verb)
+    assert [t.text for t in passive_subjects(tok)] == subjects, [(t.text, t.dep_, t.head.text) for t in doc]

@@ -15,12 +15,20 @@ doing it was hit from afar, by the means the story's remote attacks agree on. Th
 side in its sentence, reads it as an attack on civilians (Violence against civilians), which the story's
 means overrule; a hit on people ("two civilians were hit") keeps the reading its victims give.
 
+A bare strike told as more ("Missiles struck a mosque complex in Bahawalpur ... Strikes *also* hit sites in
+Muzaffarabad") is more of the remote attack told just before it, in its paragraph and up to two sentences back:
+"also" and "again" refer back to it, and the strike's sentence leaves out the means because they were just told.
+It takes that attack's means when they were told (a shelling, read from its weapons; an air strike whose sentence
+names its weapon or aircraft, not a bare strike's default), whatever the article's other attacks use
+(:func:`also_means`).
+
 Pure functions over the drafts of one article and the event lexicon; no state.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from frontlines.events.draft import Draft
 from frontlines.events.lexicon import EventLexicon
@@ -89,3 +97,32 @@ def barrage_means(drafts: list[Draft], lex: EventLexicon) -> None:
     for d in hit:  # an attack on civilians read for want of hands: the story's means give the event type too
         d.typing = replace(d.typing, acled_sub=means, acled_type=lex.acled_event_type[means],
                            mode=lex.acled_plover[means][1] or d.typing.mode)
+
+
+# adverbs that tell an act as more of one told before ("Strikes also hit", "was struck again")
+_ADDITIVE = frozenset({"also", "again"})
+
+
+def told_again(head: Any) -> bool:
+    """The trigger, or the verb it is the subject or object of, has an adverb of addition ("Strikes *also* hit
+    sites", "struck the port *again*"): more of an act told before."""
+    words = [head]
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.i != head.i:
+        words.append(head.head)
+    return any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for w in words for c in w.children)
+
+
+def also_means(drafts: list[Draft], lex: EventLexicon) -> None:
+    """A bare strike told as more (:func:`told_again`) takes the means of the remote attack told just before it, in
+    its paragraph and up to two sentences back, when that attack's means were told (module docstring)."""
+    for k, d in enumerate(drafts):
+        if not _bare_strike(d, lex) or not told_again(d.trigger.head):
+            continue
+        before = [e for e in drafts[:k] if e.typing.plover == "ASSAULT" and e.paragraph == d.paragraph
+                  and 0 < d.sent_idx - e.sent_idx <= 2]
+        if not before:
+            continue
+        told = before[-1].typing.acled_sub
+        # a shelling is read from its weapons; an air strike may be a bare strike's default, then it tells no means
+        if told == SHELLING or (told == AIR and _names_a_means(before[-1], lex)):
+            d.typing = replace(d.typing, acled_sub=told)  # the same event type

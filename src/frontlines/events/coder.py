@@ -53,8 +53,8 @@ from frontlines.events.protest_tree import (
 from frontlines.events.realis import told_to_come
 from frontlines.events.retreats import fought_before
 from frontlines.events.strikes import labour_strike
-from frontlines.events.victims import harmed_in
-from frontlines.events.voice import acted_on
+from frontlines.events.victims import harmed_in, named_as_combatant
+from frontlines.events.voice import acted_on, passive_subjects
 from frontlines.events.tree import doc_tree
 from frontlines.events.uncontested import uncontested
 from frontlines.events.words import DocWords
@@ -335,7 +335,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         elif mutual_setting(head):
             sub = weapon or CLASH  # "fired back": the other side fired too
         else:
-            sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
+            sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers, armed_at=armed_at)
     elif refine == "violence":
         if sent_cues.holds(cues["mob"]):
             sub = "Mob violence"
@@ -346,7 +346,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         elif mutual_setting(head):
             sub = weapon or CLASH  # "killed during clashes", "repelled an attack": both sides fought
         else:
-            sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers)
+            sub = weapon or _victims(head, sent_cues, lex, default=sub, doers=doers, armed_at=armed_at)
     elif refine == "strike":
         if (sent_cues.holds(cues["labour"]) or labour_strike(head)) and not weapon and not aimed_at(head):
             plover, mode, sub = "PROTEST", "strike", "Peaceful protest"
@@ -364,11 +364,12 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
     elif refine == "take":
         plover, mode, sub = _taken(head, spec, sent_cues, lex, conflict, doers, named_places)
         if spec.key == "storm" and (sub is None or sub in _TERRITORY_TAKEN) and harm_told_with(head):
-            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers)  # taken only when control is told
+            # taken only when control is told
+            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers, armed_at=armed_at)
         elif spec.key == "storm" and sub == _LOOTED:
             # a building stormed was forced into, nothing told taken from it: an attack on those inside
             plover, mode = "ASSAULT", "firearms"
-            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers)
+            sub = _victims(head, sent_cues, lex, default="Attack", doers=doers, armed_at=armed_at)
         if sub is None and spec.acled == "Disrupted weapons use" and plover == "COERCE":
             # a verb of finding with nothing seizable found ("the report found that ...", "found no
             # evidence", "we look to find our flag"): a discovery told, no seizure
@@ -386,7 +387,8 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         if sub == "Non-violent transfer of territory" and fought_before(head):
             sub = None  # "fought ... before withdrawing": the ground was fought for (events.retreats)
     if sub in (_REMOTE, "Grenade") and (assailants := ground_assault_after(head, cues["non_state"])):
-        sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants)  # explosives opening a raid
+        # explosives opening a raid
+        sub = _victims(head, sent_cues, lex, default="Attack", doers=assailants, armed_at=armed_at)
     if (sub in (_SHELLING, _REMOTE) and beside_small_arms(head)) or (sub == ABDUCTION and rescued(head)) or (
             sub in (_AIR, _SHELLING) and beside_ground_forces(head)):
         plover, mode, sub = "ASSAULT", "firearms", CLASH  # fought at close range; captives taken back by force
@@ -588,17 +590,23 @@ def _target_of(head: Any) -> list[Any]:
     return [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
+
+
 def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: str | None,
-             doers: list[Any] | None = None) -> str | None:
+             doers: list[Any] | None = None, armed_at: frozenset[int] = frozenset()) -> str | None:
     """Attack on civilians or armed clash, by who the trigger's victims are (a site held by armed
-    guards, a prison or a police station, is an armed target)."""
+    guards, a prison or a police station, is an armed target; a person named as one of an armed side,
+    events.victims.named_as_combatant, is a combatant). ``armed_at``: tokens of actors the actors stage
+    knows as armed forces or groups."""
     civilians = lex.cues["civilians"]
     armed = lex.cues["armed"]
     sites = lex.cues["armed_sites"]
     patients = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "upon"):
-            patients.extend(c for c in prep.children if c.dep_ == "pobj")
+            # "on Sunday", "at dawn": when, not whom
+            patients.extend(c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in _WHEN_ENTS)
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
         patients.append(head.head)  # "civilians killed in the attack"
     patients.extend(_target_of(head))
@@ -610,8 +618,10 @@ def _victims(head: Any, sent_cues: SentenceCues, lex: EventLexicon, *, default: 
     for p in patients:
         words = frozenset({p.lemma_.lower(), p.lower_})
         text = " " + " ".join(t.lower_ for t in p.subtree) + " "
-        if armed.in_tokens(words, text):
-            return "Armed clash"
+        if armed.in_tokens(words, text) or p.i in armed_at:
+            return "Armed clash"  # armed words, or an actor the actors stage knows as armed ("the SDF")
+        if p.ent_type_ == "PERSON" and named_as_combatant(p, armed, armed_at):
+            return "Armed clash"  # "al-Kikli, the head of the Stability Support Apparatus, was killed": one of a side
         if civilians.in_tokens(words, text) or p.ent_type_ == "PERSON":
             return "Attack"
         if sites.in_tokens(words, text):
@@ -700,7 +710,7 @@ def _taken(
     """What a capture/seize/recover trigger takes: territory, weapons, property, people, power, a ship
     or aircraft (events.means), or a site held by armed guards (fought for: a clash)."""
     c = lex.cues
-    objects = [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects = [ch for ch in head.children if ch.dep_ in ("dobj", "attr")] + passive_subjects(head)
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in _NOUN_POS:
         objects.append(head.head)
     if head.pos_ in _NOUN_POS:

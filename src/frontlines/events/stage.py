@@ -44,7 +44,7 @@ from frontlines.events.at_home import bodies_without_ground, forces_at_home, off
 from frontlines.events.context import inherit, more_of_the_same, post_starts, preceding_place
 from frontlines.events.context_time import lead_day, referred_time, report_night, story_day, told_after
 from frontlines.events.draft import Draft
-from frontlines.events.barrages import barrage_means
+from frontlines.events.barrages import also_means, barrage_means
 from frontlines.events.datelines import said_where_filed
 from frontlines.events.releases import release_place
 from frontlines.events.generic import drop_sums_over_years
@@ -141,7 +141,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "591"  # v591: (lead) status9 v570-573 merged; v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "592"  # v592: (lead) subtype10 v580-583 merged; v591: (lead) status9 v570-573 merged; v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -284,6 +284,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_interventions(drafts)
     kept = [d for d in drafts if not d.dropped]
     barrage_means(kept, lex)  # once the tellings of one attack are one draft
+    also_means(kept, lex)
     more_of_the_same(kept)
     report_night(kept, index, breaks, inp.article.published, inp.article.id)
     referred_time(drafts, kept)

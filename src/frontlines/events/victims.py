@@ -52,3 +52,23 @@ def harmed_in(noun: Any) -> list[Any]:
         return []
     wanted = ("nsubj", "nsubjpass") if lemma == "die" else ("nsubjpass",)
     return [c for c in verb.children if c.dep_ in wanted]
+
+
+def named_as_combatant(person: Any, armed: Any, armed_at: frozenset[int]) -> bool:
+    """A person the sentence names, in an apposition, as one of an armed side: its head word an armed role ("Musa,
+    a militia commander") or its own words an actor the actors stage knows as an armed force or group
+    (``armed_at``: "al-Kikli, the head of the Stability Support Apparatus"). The person is a combatant, whatever
+    the name tagger makes of a name: an attack on them is fought with their side (ACLED: an armed clash), not
+    violence against a civilian. A clause describing the apposition ("a farmer who had fled the soldiers") is no
+    part of what the person is. ``armed``: the lexicon's cue set of armed people."""
+    from frontlines.events.means import own_words
+
+    for appos in person.children:
+        if appos.dep_ != "appos":
+            continue
+        if armed.in_tokens(frozenset({appos.lemma_.lower(), appos.lower_}), " " + appos.lower_ + " "):
+            return True
+        if any(t.i in armed_at for t in own_words([appos]) if t.i != appos.i or appos.pos_ == "PROPN"):
+            return True
+    return False
+

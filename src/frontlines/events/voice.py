@@ -49,4 +49,24 @@ def acted_on(verb: Any) -> list[Any]:
     return objects
 
 
-__all__ = ["HARM_VERBS", "acted_on", "headline_passive", "reduced_passive"]
+def passive_subjects(verb: Any) -> list[Any]:
+    """The subjects of a passive verb, with those the parser labelled as active ones: a subject it hung on the
+    verb or on the verb's passive auxiliary ("The Croix-des-Bouquets prison, on the capital's eastern edge, was
+    also overrun": "prison" the subject of "was"), or the subject of a "be" the participle was read as the
+    complement of ("The prison was also overrun", "overrun" an ``acomp``), is what the act was done to, never its
+    doer. Empty for an active verb, except its own ``nsubjpass``."""
+    out = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acomp" and not verb.tag_.startswith("JJ") and verb.head.lemma_.lower() == "be" and (
+            verb.head.i != verb.i):
+        # the participle read as the complement of "be" ("the prison was also overrun": "was" the root, "overrun"
+        # tagged a noun); an adjective there ("were tired") tells a state, no act
+        out.extend(c for c in verb.head.children if c.dep_ == "nsubj")
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if not aux:
+        return out
+    out.extend(c for c in verb.children if c.dep_ == "nsubj")
+    out.extend(g for a in aux for g in a.children if g.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+__all__ = ["HARM_VERBS", "acted_on", "headline_passive", "passive_subjects", "reduced_passive"]
