@@ -71,7 +71,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="105",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="106",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -225,6 +225,10 @@ STAGE = Stage(
     # 104: (branch ucdp2) an occupier's armed forces named in the text ("Russian troops shelled Volchansk") vote
     # for the land it occupies in a registered war, not for its home country (geo.theatres; actors states.yaml)
     # 105: main (102, places11) with branch ucdp2 (104) merged (sixteenth session)
+    # 106: (branch geo12, seventeenth session) a local feature in a sentence that names no town before it is placed at
+    # the town the story names first, not the last one named before it (geo.context.place_feature, story_town); a
+    # name ending in a feature's head word ("Grant Park", "Eden Park") whose place is a village (under 10,000) more
+    # than 25 km from every city (100,000 or more) of the story is that city's feature (geo.featurenames)
     writes="places",
     reads=(),
     run=extract_places,

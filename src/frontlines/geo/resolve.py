@@ -18,11 +18,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from frontlines.stages import doc_datelines, doc_text
+from frontlines.stages import doc_datelines, doc_text, sentence_start
 from frontlines.geo import context
 from frontlines.geo.anaphora import story_places
 from frontlines.geo.containers import apply_containers, region_of_city
 from frontlines.geo.districts import districts_of_cities
+from frontlines.geo.featurenames import village_features
 from frontlines.geo.coherence import far_namesakes, far_partials, stray_namesakes
 from frontlines.geo.items import Item, make_item
 from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
@@ -71,17 +72,25 @@ def resolve_mentions(
         it.best = c
         it.reason = f"listed among places of its kind ({c.kind.value}); {it.reason}"
     far_parts = (far_partials(items) | far_namesakes(items) | stray_namesakes(items)
-                 | context.owned_far(text, items))
+                 | context.owned_far(text, items) | village_features(items))
     places = [it.override or _place(doc, article_id, it, gazetteer) for it in items
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
     features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
-    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts, text) for f in features) if p is not None)
+    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts, text, _sent_start(doc, f))
+                              for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
     datelines = doc_datelines(doc)
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
     return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))
+
+
+def _sent_start(doc: Any, it: Item) -> int | None:
+    """The token where the sentence of ``it`` starts; None for a Doc with no sentences (a test's stand-in)."""
+    if not hasattr(doc, "user_data") or not doc.has_annotation("SENT_START"):
+        return None
+    return sentence_start(doc[it.mention.start])
 
 
 def _mark_dateline(place: Place, spans: list[tuple[int, int]]) -> Place:
