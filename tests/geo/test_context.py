@@ -203,11 +203,22 @@ def test_a_feature_in_a_sentence_with_no_town_is_the_storys(nlp, resources, text
     assert got[feature].precision == Precision.NEAR
 
 
-def test_the_story_town_is_the_first_named() -> None:
+@pytest.mark.parametrize(("towns", "datelines", "expected"), [
+    ((("Manchester", 20, 30), ("Salford", 60, 67)), (), "Manchester"),
+    # a town in a dateline is where the report was filed, not what the story is about
+    ((("Geneva", 0, 6), ("Bahir Dar", 60, 69)), ((0, 20),), "Bahir Dar"),
+    # negatives: one town is its own story's; every town in a dateline gives none
+    ((("Salford", 40, 47),), (), "Salford"),
+    ((("Geneva", 0, 6),), ((0, 20),), None),
+])
+def test_the_story_town(towns, datelines, expected) -> None:
+    from types import SimpleNamespace
+
     from frontlines.geo.context import story_town
 
-    assert story_town(["Manchester", "Salford"]) == "Manchester"
-    assert story_town(["Salford"]) == "Salford"  # negative: one town is its own story's
+    items = [SimpleNamespace(text=t, start_char=a, end_char=b) for t, a, b in towns]
+    got = story_town(items, datelines)
+    assert (got.text if got is not None else None) == expected
 
 
 @pytest.mark.parametrize(

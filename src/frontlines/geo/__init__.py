@@ -226,7 +226,8 @@ STAGE = Stage(
     # for the land it occupies in a registered war, not for its home country (geo.theatres; actors states.yaml)
     # 105: main (102, places11) with branch ucdp2 (104) merged (sixteenth session)
     # 106: (branch geo12, seventeenth session) a local feature in a sentence that names no town before it is placed at
-    # the town the story names first, not the last one named before it (geo.context.place_feature, story_town); a
+    # the town the story names first outside a dateline, not the last one named before it (geo.context.place_feature,
+    # story_town); a
     # name ending in a feature's head word ("Grant Park", "Eden Park") whose place is a village (under 10,000) more
     # than 25 km from every city (100,000 or more) of the story is that city's feature (geo.featurenames)
     writes="places",

@@ -77,10 +77,10 @@ def resolve_mentions(
               if (it.override is not None or it.best is not None) and id(it) not in far_parts]
     features = [*features, *(it for it in items if id(it) in far_parts)]
     places.extend(extra)
-    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts, text, _sent_start(doc, f))
+    datelines = doc_datelines(doc)
+    places.extend(p for p in (context.place_feature(article_id, f, items, far_parts, text, _sent_start(doc, f), datelines)
                               for f in features) if p is not None)
     places.extend(story_places(doc, article_id, places, gazetteer))
-    datelines = doc_datelines(doc)
     if datelines:
         places = [_mark_dateline(p, datelines) for p in places]
     return tuple(sorted(places, key=lambda p: (p.evidence.start, p.evidence.end)))
