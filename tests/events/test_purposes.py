@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.events.purposes import frame_in_purpose
+from frontlines.events.purposes import frame_in_purpose, place_in_purpose
+from tests.events.conftest import _at
 
 PURPOSES = [
     # (text, PLOVER type, status expected of that type, or None when no event of it is expected)
@@ -39,3 +40,35 @@ def test_frame_in_purpose(nlp, text: str, frame: str, purpose: str, inside: bool
     by_text = {t.text: t for t in doc}
     speech = frozenset({"say", "deny", "tell"})
     assert frame_in_purpose(by_text[frame], by_text[purpose], speech) is inside
+
+
+@pytest.mark.parametrize(("text", "place", "trigger", "inside"), [
+    # a to-infinitive of purpose hanging on the trigger, or beside the event noun its verb governs
+    ("Russia mobilised reservists to fight in Ukraine.", "Ukraine", "mobilised", True),
+    ("Putin ordered the call-up of reservists to reinforce troops in Ukraine.", "Ukraine", "up", True),
+    ("Police were deployed in Nairobi to disperse protesters in Kibera.", "Kibera", "deployed", True),
+    # negatives: a place of the trigger's own clause; the infinitive is the trigger; what a cause brought about
+    ("Police were deployed in Nairobi to disperse protesters in Kibera.", "Nairobi", "deployed", False),
+    ("Putin ordered troops to attack Kherson.", "Kherson", "attack", False),
+    ("Shelling forced residents to flee Bakhmut.", "Bakhmut", "Shelling", False),
+])
+def test_place_in_purpose(nlp, text: str, place: str, trigger: str, inside: bool) -> None:
+    doc = nlp(text)
+    by_text = {t.text: t for t in doc}
+    assert place_in_purpose(by_text[place], by_text[trigger]) is inside
+
+
+@pytest.mark.parametrize(("text", "named", "expected"), [
+    # the call-up is not placed where the reservists were to fight
+    ("Russia mobilised reservists to fight in Ukraine.", ("Ukraine",), None),
+    ("Police were deployed in Nairobi to disperse protesters in Kibera.", ("Nairobi", "Kibera"), "Nairobi"),
+    # negatives: a place of the act's own clause stays its place; so does the place of an infinitive trigger
+    ("Russia mobilised reservists in Belgorod to fight in Ukraine.", ("Belgorod", "Ukraine"), "Belgorod"),
+    ("Police were deployed in Nairobi on Monday.", ("Nairobi",), "Nairobi"),
+])
+def test_a_purpose_place_does_not_place_the_act(run_events, text: str, named: tuple[str, ...],
+                                                expected: str | None) -> None:
+    places = tuple(_at(text, n, "UKR" if n == "Ukraine" else "XXX", "settlement") for n in named)
+    events = [e for e in run_events(text, places=places) if e.plover_type == "MOBILIZE"]
+    assert events and (events[0].place.name if events[0].place else None) == expected, \
+        [(e.trigger, e.place.name if e.place else None) for e in events]

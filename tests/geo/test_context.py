@@ -182,6 +182,46 @@ def test_a_feature_holding_a_town_of_the_story_is_placed_there(nlp, resources, t
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "feature", "anchor"),
+    [
+        # a feature in a sentence that names no town is the story's: at the town the story names first, not the
+        # suburb or town it went on to mention last
+        ("Police in Manchester charged a man over a shooting in Salford. Neighbours on Chapel Street heard shots.",
+         ("Manchester", "Salford", "Chapel Street"), "Chapel Street", "Manchester"),
+        ("Cholera cases rose in Bujumbura and in Gitega. Nurses at Prince Louis Hospital isolated 40 patients.",
+         ("Bujumbura", "Gitega", "Prince Louis Hospital"), "Prince Louis Hospital", "Bujumbura"),
+        # negatives: a town named before it in its own sentence places it; with no town before it, the first after
+        ("Police in Manchester charged a man after a shooting in Salford near Chapel Street.",
+         ("Manchester", "Salford", "Chapel Street"), "Chapel Street", "Salford"),
+        ("Neighbours on Chapel Street heard shots. Police in Salford charged a man.",
+         ("Chapel Street", "Salford"), "Chapel Street", "Salford"),
+    ],
+)
+def test_a_feature_in_a_sentence_with_no_town_is_the_storys(nlp, resources, text, names, feature, anchor) -> None:
+    got = _given(nlp, resources, text, names)
+    assert feature in got and got[feature].anchor == got[anchor].name, got
+    assert got[feature].precision == Precision.NEAR
+
+
+@pytest.mark.parametrize(("towns", "datelines", "expected"), [
+    ((("Manchester", 20, 30), ("Salford", 60, 67)), (), "Manchester"),
+    # a town in a dateline is where the report was filed, not what the story is about
+    ((("Geneva", 0, 6), ("Bahir Dar", 60, 69)), ((0, 20),), "Bahir Dar"),
+    # negatives: one town is its own story's; every town in a dateline gives none
+    ((("Salford", 40, 47),), (), "Salford"),
+    ((("Geneva", 0, 6),), ((0, 20),), None),
+])
+def test_the_story_town(towns, datelines, expected) -> None:
+    from types import SimpleNamespace
+
+    from frontlines.geo.context import story_town
+
+    items = [SimpleNamespace(text=t, start_char=a, end_char=b) for t, a, b in towns]
+    got = story_town(items, datelines)
+    assert (got.text if got is not None else None) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "name", "anchor"),
     [
         # what a town's possessive owns is its district, not a namesake far away (geo v57)

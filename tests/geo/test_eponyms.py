@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from frontlines.geo.eponyms import no_nearer_than_its_town
+from frontlines.geo.eponyms import named_after, no_nearer_than_its_town
 from frontlines.geo.gazetteer import Candidate
 from frontlines.records import PlaceKind
 
@@ -92,3 +92,16 @@ def test_a_container_after_a_comma_keeps_its_closeness() -> None:
     it = SimpleNamespace(candidates=(_OBLAST, _CITY), hint=None, sounded=frozenset(), start_char=start,
                          end_char=start + len("Zaporizhzhia"))
     assert no_nearer_than_its_town(it, [1.0, 0.4], text) == [1.0, 0.4]
+
+
+@pytest.mark.parametrize(("division", "town", "expected"), [
+    (_OBLAST, _CITY, True),
+    # a spelling of the town's name, its kind word aside
+    (_OBLAST, _c("z", "Zaporizhzhya", PlaceKind.SETTLEMENT, admin1_gid="o"), True),
+    # negatives: a look-alike village, a village bearing the division's name, a longer name
+    (_STATE, _LOOKALIKE, False),
+    (_COUNTY, _SMALL, False),
+    (_STATE, _LONGER, False),
+])
+def test_named_after(division, town, expected) -> None:  # noqa: ANN001
+    assert named_after(division, town) is expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo.variants import PART_HINT, name_variants
+from frontlines.geo.variants import PART_HINT, name_variants, spelling_of
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,20 @@ def test_an_arabic_closing_ah_is_looked_up_as_a(gazetteer, text: str, expected: 
     found, hint = name_variants(text, gazetteer)
     assert {c.country for c in found[:1]} == expected, found[:3]
     assert hint is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # another romanisation of the name (an exonym no weaker than the main name), any case or accent
+        ("Odessa", "Odesa", True),
+        ("Kharkov", "Kharkiv", True),
+        ("zaporizhzhya", "Zaporizhzhia", True),
+        # negatives: a former name, another name, a different first letter
+        ("Artemovsk", "Bakhmut", False),
+        ("Bombay", "Mumbai", False),
+        ("Kiev", "Tiev", False),
+    ],
+)
+def test_spelling_of(text: str, name: str, expected: bool) -> None:
+    assert spelling_of(text, name) is expected

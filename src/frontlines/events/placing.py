@@ -10,6 +10,7 @@ from typing import Any
 from frontlines.events.areas import contained
 from frontlines.events.docindex import DocIndex
 from frontlines.events.lexicon import COPULAS
+from frontlines.events.purposes import place_in_purpose
 from frontlines.events.tree import doc_tree
 from frontlines.events.victims import victims_place
 from frontlines.events.voice import headline_passive
@@ -321,6 +322,8 @@ def choose_place(trigger: Any, index: DocIndex, sent: Any, plover: str | None = 
             continue
         if came_from(root, {trigger.i}):
             continue  # where the people it happened to come from
+        if place_in_purpose(root, trigger):
+            continue  # "mobilised reservists to fight in Ukraine": where the purpose lies, not where the act was done
         if _in_record_clause(root, trigger, above_trigger):
             continue  # "the worst since a peace deal ended the war in Tigray": where the record is measured from
         if _destination(root):

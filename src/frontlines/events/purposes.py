@@ -28,4 +28,31 @@ def frame_in_purpose(frame: Any, purpose: Any, speech: frozenset[str]) -> bool:
     return inside and frame.lemma_.lower() not in speech
 
 
-__all__ = ["frame_in_purpose"]
+def place_in_purpose(root: Any, trigger: Any) -> bool:
+    """The place whose phrase ``root`` heads stands inside a to-infinitive of purpose of the trigger's act, met on its
+    climb before the trigger itself: "mobilised reservists *to fight in Ukraine*", "ordered the call-up of reservists
+    *to reinforce troops in Ukraine*". That place is where the purpose lies, not where the act was done. The
+    infinitive hangs on the trigger as an adverbial clause, or beside an event noun the trigger's verb governs (its
+    object: "ordered the call-up ... to reinforce"). A place on the trigger's own path ("moved to encircle Bakhmut"
+    for the trigger "encircle"), and the complement of a verb whose subject the trigger is ("shelling forced
+    residents to flee Bakhmut": what the shelling brought about, where it happened), still place it."""
+    tok = root
+    for _ in range(12):
+        if tok.i == trigger.i:
+            return False
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("advcl", "xcomp") and _to_infinitive(tok) and (
+                (head.i == trigger.i and tok.dep_ == "advcl")
+                or (trigger.head.i == head.i and trigger.dep_ == "dobj" and trigger.i != head.i)):
+            return True
+        tok = head
+    return False
+
+
+def _to_infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+__all__ = ["frame_in_purpose", "place_in_purpose"]

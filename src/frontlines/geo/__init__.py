@@ -71,7 +71,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="105",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="106",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -102,24 +102,24 @@ STAGE = Stage(
     # 25: a territorial community ("the Semenivka community", "hromada") names its centre; a known name before a
     # settlement's kind word is a place whatever the NER's label (before: only a major one)
     # 26: (branch place3) a first-order division named after a town that is a division of its own ("Kyiv Oblast"
-    # beside the city of Kyiv) is not what the bare name means (geo.resolve._named_after_a_town); a known name before
+    # beside the city of Kyiv) is not what the bare name means (geo.scoring._named_after_a_town); a known name before
     # a division's kind word read as one entity ("Hpakant township", a township named after its seat) is the name
     # 27: a place found only by sound weighs less than one of the article's country bearing the name as written
-    # ("Robotyne" went to Rybotyn, Chernihiv, a look-alike with more people; geo.resolve.SOUND_ALIKE_PENALTY)
+    # ("Robotyne" went to Rybotyn, Chernihiv, a look-alike with more people; geo.scoring.SOUND_ALIKE_PENALTY)
     # 28: 26 (branch place3) and 27 (lead) together
     # 29: one capitalised word the NER took for a date that is a country's or first-order division's main name, and no
     # month or weekday, is the name ("a village in Niger" tagged DATE gave no place; geo.recognise._date_tagged_country)
     # 30: (branch places4) a small town on another continent, in a country the one-country story never names, is a
     # district or feature of the story's town ("Handsworth" in Birmingham; geo.coherence.far_namesakes)
     # 31: (branch places4) a street or building written with a city ("Bold Street, Liverpool", "Queen Street in
-    # Brisbane") lies in the city, not in the region named after it (geo.resolve._apply_containers)
+    # Brisbane") lies in the city, not in the region named after it (geo.containers.apply_containers)
     # 32: (branch places4) a storm's name ("Hurricane Ian", "Hurricane" tagged alone before its name) is no place
     # 33: (branch places4) a local feature's name found from a known word begins at the capitalised words before
     # it ("Banyan | Court Park", not "Court Park"; geo.recognise._feature_start)
     # 34: an organisation's acronym that is only another name of a small place is no place ("the ELN said" went to
     # Elne, France; geo.recognise._not_a_place)
     # 35: (branch places5) a name handed over as a gold toponym that the gazetteer lacks altogether ("the Zaatari
-    # camp", "the Kibera area") is a local place of the story, placed at its town (geo.resolve._item)
+    # camp", "the Kibera area") is a local place of the story, placed at its town (geo.items.make_item)
     # 36: (branch places5) a disease or pathogen named after a place ("West Nile virus", "Marburg virus disease", "the
     # Sudan strain", "an outbreak of Ebola") is no place (geo.recognise.DISEASE_WORDS, DISEASE_NOUNS)
     # 37: a place and a date in brackets before a dash, "(Nairobi, February 25, 2020) -", is a dateline
@@ -145,7 +145,7 @@ STAGE = Stage(
     # place whatever the label, though too small to overrule it (geo.verbs.bombarded)
     # 55: (branch geo8) a name written with "River" whose places, found without that word, are all towns ("Wei River"
     # -> Weifang, "River Wye" -> Wye, Kent) is a river the gazetteer lacks, placed as a local feature at the story's
-    # town (geo.resolve._river_unknown)
+    # town (geo.items._river_unknown)
     # 56: (branch geo8) a local feature whose name holds a town of the story after its first word ("Wadi Derna",
     # "University of Louisville Hospital") is placed at that town, not at the nearest town named before it
     # (geo.context.place_feature)
@@ -225,6 +225,11 @@ STAGE = Stage(
     # 104: (branch ucdp2) an occupier's armed forces named in the text ("Russian troops shelled Volchansk") vote
     # for the land it occupies in a registered war, not for its home country (geo.theatres; actors states.yaml)
     # 105: main (102, places11) with branch ucdp2 (104) merged (sixteenth session)
+    # 106: (branch geo12, seventeenth session) a local feature in a sentence that names no town before it is placed at
+    # the town the story names first outside a dateline, not the last one named before it (geo.context.place_feature,
+    # story_town); a
+    # name ending in a feature's head word ("Grant Park", "Eden Park") whose place is a village (under 10,000) more
+    # than 25 km from every city (100,000 or more) of the story is that city's feature (geo.featurenames)
     writes="places",
     reads=(),
     run=extract_places,

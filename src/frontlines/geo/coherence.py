@@ -3,7 +3,7 @@
 The Mordecai 3 / CLAVIN idea: a local story names the towns around one place, so of the namesakes of
 "Alexandria" the one near "St. Cloud" and "Douglas County" is meant. Every other name lends its likely
 places, weighted by how likely each is; :func:`coherence` gives each contested candidate its mean
-closeness to them, which ``geo.resolve`` adds to its score (``PROXIMITY`` times). Split from
+closeness to them, which ``geo.scoring`` adds to its score (``PROXIMITY`` times). Split from
 ``geo.resolve``, which chooses among candidates by all its evidence.
 """
 

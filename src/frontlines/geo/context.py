@@ -321,11 +321,14 @@ def _holds_words(name: str, town: str) -> bool:
     return bool(part) and any(words[k:k + len(part)] == part for k in range(1, len(words) - len(part) + 1))
 
 
-def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int], text: str = "") -> Place | None:
+def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int], text: str = "",
+                  sent_start: int | None = None, datelines: Sequence[tuple[int, int]] = ()) -> Place | None:
     """A local feature at the town the article puts it in: one its name begins with ("Goma
     international airport") or holds ("Wadi Derna"), the one whose possessive it follows ("Chicago's
     Pilsen", "the capital's Tanghin district"), one named right after it ("Royal Street in New Orleans"), else the
-    nearest such place before it, else the first after it (never a name itself placed as a feature)."""
+    nearest such place before it in its sentence (``sent_start``: the token where the feature's sentence starts),
+    else the place the story is about (:func:`story_town`; ``datelines``: the character spans of the story's
+    datelines), else the first after it (never a name itself placed as a feature)."""
     towns = [it for it in items if it.best is not None and it.best.kind in TOWN_KINDS and it.override is None
              and not it.partial and id(it) not in far]
     # "Goma international airport": a town of the article its own name begins with
@@ -349,12 +352,28 @@ def place_feature(article_id: str, f: Any, items: Sequence[Any], far: set[int], 
                                      "the place named with it")
     before = [it for it in towns if it.end_char <= f.start_char]
     if before:
+        if sent_start is None or before[-1].mention.start >= sent_start:
+            return feature_place(article_id, f.text, f.start_char, f.end_char, before[-1].best,
+                                 "the nearest place named before it" + (" in its sentence" if sent_start is not None else ""))
+        about = story_town(before, datelines)
+        if about is not None:
+            return feature_place(article_id, f.text, f.start_char, f.end_char, about.best,
+                                 "the place the story is about")
         return feature_place(article_id, f.text, f.start_char, f.end_char, before[-1].best,
-                                     "the nearest place named before it")
+                             "the nearest place named before it")
     if after:
         return feature_place(article_id, f.text, f.start_char, f.end_char, after[0].best,
                                      "the first place named after it")
     return _feature_in_division(article_id, f, items, far)
+
+
+def story_town(towns: Sequence[Any], datelines: Sequence[tuple[int, int]] = ()) -> Any | None:
+    """The town a story is about, of its ``towns`` (items, in the order the story names them): the first it
+    names outside a dateline (where the reporter filed from, not what the story is about: ``datelines``, character
+    spans); None when every one is in a dateline. A street, square or building in a sentence that names no town
+    is the story's ("Police in Perth charged a man over a shooting in Mirrabooka. Neighbours on Sudbury Road said
+    ..."), not the last suburb's or the last town's the story went on to mention."""
+    return next((it for it in towns if not any(a <= it.start_char and it.end_char <= b for a, b in datelines)), None)
 
 
 def _feature_in_division(article_id: str, f: Any, items: Sequence[Any], far: set[int]) -> Place | None:

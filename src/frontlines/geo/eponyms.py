@@ -1,15 +1,15 @@
 """A division and the town it is named after: the story's closeness speaks for the division no more than for its town
-(read by geo.resolve's third pass)."""
+(read by geo.scoring's third pass)."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from frontlines.geo.gazetteer import Candidate, normalise_name
 from frontlines.geo.lexicon import KIND_WORDS
+from frontlines.geo.variants import spelling_of
 from frontlines.records import PlaceKind
 
 _DIVISIONS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
@@ -38,13 +38,14 @@ def no_nearer_than_its_town(it: Any, near: Sequence[float], text: str = "") -> l
     return out
 
 
-EPONYM_RATIO = 0.8  # a town's name this like the division's, kind word aside, is its spelling ("Zaporizhzhya")
-EPONYM_TOWN_POP = 50_000  # a town this large gives its name to its division; a smaller one bears the division's
+# a town this large gives its name to its division, a smaller one bears the division's (read by geo.containers too:
+# "Kharkov oblast" is the division of the city of Kharkov, "X, Zaporizhia" may be written with the city's name)
+EPONYM_TOWN_POP = 50_000
 
 
 def named_after(division: Candidate, town: Candidate) -> bool:
     """The division's name, its kind word aside, is the town's name or a spelling of it ("Zaporizhzhia Oblast" and
-    Zaporizhzhya, "Dallas County" and Dallas): as many words, alike letter for letter, and the town a city
+    Zaporizhzhya, "Dallas County" and Dallas): as many words, a spelling of it (geo.variants.spelling_of), and the town a city
     (EPONYM_TOWN_POP) that gives the division its name, not a village bearing it or a look-alike ("Minneota" in
     Minnesota, Tipperary town in County Tipperary)."""
     if town.population < EPONYM_TOWN_POP:
@@ -55,8 +56,7 @@ def named_after(division: Candidate, town: Candidate) -> bool:
     own = normalise_name(town.name).split()
     if len(own) != len(words):
         return False
-    a, b = " ".join(words), " ".join(own)
-    return a[:1] == b[:1] and difflib.SequenceMatcher(None, a, b).ratio() >= EPONYM_RATIO
+    return spelling_of(" ".join(words), " ".join(own))
 
 
 _NEXT_WORD = re.compile(r"[ \t]*-?[ \t]*([A-Za-z]+)")

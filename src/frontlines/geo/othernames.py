@@ -1,7 +1,7 @@
 """Other names of a place: by sound (romanisations of Cyrillic names no table derives) and in
 other languages (a town's foreign name the small model cut out of a longer name).
 
-Both narrow or widen the candidates of the mentions of one article (``resolve._Item``) before
+Both narrow or widen the candidates of the mentions of one article (``geo.items.Item``) before
 the resolver chooses among them.
 """
 

@@ -5,7 +5,9 @@ Kherson), never a country's name held in another place's ("New Guinea" is no Gui
 
 from __future__ import annotations
 
+import difflib
 import re
+from functools import lru_cache
 
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
 from frontlines.geo.othernames import STRIP_SUFFIX
@@ -23,6 +25,19 @@ north south east west northern southern eastern western central upper lower grea
 great little saint mount lake river city county district region valley park center centre
 """.split())
 _ABBREV = {"st": "saint", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+SPELLING_RATIO = 0.8  # two names this alike letter for letter (and with one first letter) are one name's spellings
+
+
+@lru_cache(maxsize=65536)
+def spelling_of(text: str, name: str) -> bool:
+    """``text`` is a spelling of ``name`` (Odessa for Odesa, Kharkov for Kharkiv), not another name
+    the place bears (Bakhmut's Artemovsk): an exonym in another romanisation is no weaker evidence
+    than the main name (geo.scoring), and a division's name, its kind word aside, that spells a town's
+    is named after the town (geo.eponyms)."""
+    a, b = normalise_name(text), normalise_name(name)
+    return a[:1] == b[:1] and difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
 
 
 PART_HINT = "part"  # name_variants found only a part of the name ("Upper Kherson" -> Kherson)
