@@ -81,3 +81,10 @@ def test_a_toll_retold_in_the_next_paragraph_is_the_attacks(run_events) -> None:
     events = _kind(run_events(text, places=(_at(text, "Alpha", "UKR", "settlement"),),
                               times=(timev(text, "Monday", "2022-11-07"),)), "ASSAULT")
     assert len(events) == 1, [e.trigger for e in events]
+
+
+def test_a_strike_brought_in_with_an_indefinite_article_stays_its_own(run_events) -> None:
+    # negative: "a massive strike" introduces a happening; "the troops returned fire" takes one up
+    text = "Warplanes bombed a village on Saturday. Later a massive strike hit the port of the city."
+    events = _kind(run_events(text, times=(timev(text, "Saturday", "2022-11-05"),)), "ASSAULT")
+    assert len(events) == 2, [e.trigger for e in events]

@@ -53,6 +53,8 @@ def retold(later: Draft, told: Draft) -> bool:
         return False  # a call, an accusation, a threat: each saying is an act of its own, made where it is said
     if later.paragraph != told.paragraph:
         return False  # a bare mention takes up only what its own paragraph tells
+    if _introduced(later):
+        return False  # "Later a massive strike hit the port": an indefinite noun brings in a happening of its own
     if _done(later) != _done(told) or (not _done(later) and later.realis.status is not told.realis.status):
         return False  # a threat or a plan is not the deed told
     if not _one_family(later, told):
@@ -66,6 +68,16 @@ def retold(later: Draft, told: Draft) -> bool:
     if not _one_party(later.sources, told.sources) or not _one_party(later.targets, told.targets):
         return False
     return not counts_differ(later.quantities, told.quantities)
+
+
+def _introduced(d: Draft) -> bool:
+    """The mention is a noun the text introduces as new, with an indefinite article ("a strike", "another attack"),
+    not one it takes up ("the attack", "the strikes", a verb telling more of what was told)."""
+    head = d.trigger.head
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+
+
+_INDEFINITE = frozenset({"a", "an", "another"})  # the articles that bring in a new referent
 
 
 def counts_differ(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> bool:
