@@ -71,12 +71,15 @@ def retold(later: Draft, told: Draft) -> bool:
 
 
 def _introduced(d: Draft) -> bool:
-    """The mention is a noun the text introduces as new, with an indefinite article ("a strike", "another attack"),
-    not one it takes up ("the attack", "the strikes", a verb telling more of what was told)."""
+    """The mention brings in something new with an indefinite article: its own noun ("a strike", "another attack")
+    or, for a verb, the one it was done to or by ("A school was hit on Saturday"), not what the text takes up ("the
+    attack", "the troops returned fire")."""
     head = d.trigger.head
-    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+    words = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in _PARTICIPANTS]
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for w in words for c in w.children)
 
 
+_PARTICIPANTS = frozenset({"nsubj", "nsubjpass", "dobj"})  # a verb's doer or undergoer
 _INDEFINITE = frozenset({"a", "an", "another"})  # the articles that bring in a new referent
 
 
