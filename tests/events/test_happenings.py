@@ -8,7 +8,7 @@ import pytest
 
 from frontlines.events.happenings import counts_differ
 from frontlines.records import Evidence, Quantity
-from tests.events.conftest import _at, timev
+from tests.events.conftest import _at, actor, timev
 
 
 def _q(kind: str, value: float | None) -> Quantity:
@@ -38,7 +38,9 @@ _FIRED_ON = ("Troops were fired upon by armed men near Sumisip on Wednesday morn
 
 def test_a_firefight_told_on_in_its_paragraph_is_the_one_happening(run_events) -> None:
     text = _FIRED_ON
-    events = _kind(run_events(text, places=(_at(text, "Sumisip", "PHL", "settlement"),),
+    troops = (actor(text, "Troops", "Armed Forces of the Philippines", "PHL"),
+              actor(text, "troops", "Armed Forces of the Philippines", "PHL"))
+    events = _kind(run_events(text, places=(_at(text, "Sumisip", "PHL", "settlement"),), actors=troops,
                               times=(timev(text, "Wednesday morning", "2025-01-22"),)), "ASSAULT")
     assert len(events) == 1, [e.trigger for e in events]
 

@@ -25,6 +25,7 @@ from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb
 from frontlines.events.merge import _done, _one_family, _one_party, _own_day, _own_place
 from frontlines.events.placing import STATEMENT_TYPES
+from frontlines.events.roles import agent_tokens
 from frontlines.records import EventStatus, Quantity
 
 # statuses a retelling never takes up: what did not happen is not the happening told
@@ -65,6 +66,8 @@ def retold(later: Draft, told: Draft) -> bool:
         return False
     if _own_day(later) and not (_own_day(told) and times_compatible(later.time, told.time)):
         return False
+    if agent_tokens(later.trigger.head) and not later.sources:
+        return False  # a doer its own words name but no record knows: nothing says it is the earlier's
     if not _one_party(later.sources, told.sources) or not _one_party(later.targets, told.targets):
         return False
     return not counts_differ(later.quantities, told.quantities)
