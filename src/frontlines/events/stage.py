@@ -66,6 +66,7 @@ from frontlines.events.parts import (
     merge_victims_told_again,
 )
 from frontlines.events.described import merge_described_deeds
+from frontlines.events.happenings import merge_retold_happenings
 from frontlines.events.retellings import (
     merge_denied_retellings,
     merge_lead_retold,
@@ -141,7 +142,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "593"  # v593: (lead) geo12 v560 merged; v592: (lead) subtype10 v580-583 merged; v591: (lead) status9 v570-573 merged; v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "594"  # v594: (lead) happen v600 merged; v593: (lead) geo12 v560 merged; v592: (lead) subtype10 v580-583 merged; v591: (lead) status9 v570-573 merged; v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -282,6 +283,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     merge_raid_told_on(drafts)
     merge_bulletins(drafts)
     merge_interventions(drafts)
+    merge_retold_happenings(drafts)  # a later mention nothing sets apart is the happening told before (v600)
     kept = [d for d in drafts if not d.dropped]
     barrage_means(kept, lex)  # once the tellings of one attack are one draft
     also_means(kept, lex)
