@@ -90,3 +90,12 @@ def test_a_strike_brought_in_with_an_indefinite_article_stays_its_own(run_events
     text = "Warplanes bombed a village on Saturday. Later a massive strike hit the port of the city."
     events = _kind(run_events(text, times=(timev(text, "Saturday", "2022-11-05"),)), "ASSAULT")
     assert len(events) == 2, [e.trigger for e in events]
+
+
+def test_an_undergoer_the_parser_hung_on_be_brought_in_with_an_article_stays_its_own(run_events) -> None:
+    # "A second prison was also overrun": the parser reads "overrun" as the complement of "was" and "prison" as its
+    # subject; the indefinite undergoer brings in a happening of its own (v595), as "A school was hit" does
+    text = ("Gangs attacked the penitentiary on Saturday night. By Sunday morning most inmates had fled. "
+            "A second prison was also overrun overnight.")
+    events = _kind(run_events(text, times=(timev(text, "Saturday", "2024-03-02"),)), "ASSAULT")
+    assert len(events) == 2, [e.trigger for e in events]

@@ -26,6 +26,7 @@ from frontlines.events.draft import Draft, absorb
 from frontlines.events.merge import _done, _one_family, _one_party, _own_day, _own_place
 from frontlines.events.placing import STATEMENT_TYPES
 from frontlines.events.roles import agent_tokens
+from frontlines.events.voice import passive_subjects
 from frontlines.records import EventStatus, Quantity
 
 # statuses a retelling never takes up: what did not happen is not the happening told
@@ -79,6 +80,9 @@ def _introduced(d: Draft) -> bool:
     attack", "the troops returned fire")."""
     head = d.trigger.head
     words = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in _PARTICIPANTS]
+    # the undergoer the parser hung elsewhere ("A second prison was also overrun": "overrun" read as the complement
+    # of "was", "prison" its subject)
+    words += passive_subjects(head)
     return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for w in words for c in w.children)
 
 
