@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.events.conftest import place
+
 SHELLING, AIR = "Shelling/artillery/missile attack", "Air/drone strike"
 
 ARTICLES = [
@@ -68,11 +70,18 @@ ALSO = [
 ]
 
 
+# the places the places stage gives these texts: three towns far apart, so the strikes are three happenings (one event
+# per happening, events.happenings, keeps mentions with their own distinct places apart)
+_TOWNS = {"Kotli": (33.52, 73.90), "Bahawalpur": (29.40, 71.68), "Muzaffarabad": (34.37, 73.47)}
+
+
 @pytest.mark.parametrize(("text", "sub"), ALSO, ids=[a[0][-60:] for a in ALSO])
 def test_a_strike_told_as_more_takes_the_means_just_told(run_events, text: str, sub: str) -> None:
-    strikes = [e for e in run_events(text) if e.trigger.lower().endswith(("strike", "strikes"))]
-    assert strikes, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
-    assert strikes[-1].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+    towns = tuple(place(text, name, lat=lat, lon=lon) for name, (lat, lon) in _TOWNS.items())
+    events = run_events(text, places=towns)
+    strikes = [e for e in events if e.trigger.lower().endswith(("strike", "strikes"))]
+    assert strikes, [(e.trigger, e.acled_sub_event_type) for e in events]
+    assert strikes[-1].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in events]
 
 
 @pytest.mark.parametrize(

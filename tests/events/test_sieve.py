@@ -52,7 +52,9 @@ def _rows(nlp: Any, resources: Resources, text: str) -> list[tuple[str, dict[str
     return [(e.trigger, dict(zip(FEATURES, row))) for e, row in zip(events, rec.rows)]
 
 
-TWO_SHELLINGS = "Russian forces shelled Kherson on Monday. Shelling of the town continued on Tuesday."
+# two paragraphs: with no places or times handed in, two tellings of one kind in one paragraph would be one happening
+# (events.happenings)
+TWO_SHELLINGS = "Russian forces shelled Kherson on Monday.\n\nShelling of the town continued on Tuesday."
 
 ROWS = [
     # (text, index of the event, feature, value)
