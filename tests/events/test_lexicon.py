@@ -1,10 +1,12 @@
-"""The event lexicon reads the demonyms from the one list the gazetteer reads too."""
+"""The event lexicon reads the demonyms from the one list the gazetteer reads too, and matches its keys as the
+tokenizer splits the words (hyphenated compounds)."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
-from frontlines.events.lexicon import load_event_lexicon
+from frontlines.events.lexicon import _phrasings, load_event_lexicon
 from frontlines.geo.sources import read_demonyms
 from frontlines.stages import data_file
 
@@ -26,3 +28,27 @@ def test_demonyms_are_listed_once() -> None:
         if "demonyms" in (yaml.safe_load(path.read_text("utf-8")) or {})
     ]
     assert holders == ["places/demonyms.yaml"]
+
+
+@pytest.mark.parametrize(("key", "keys", "expected"), [
+    # a hyphenated key is matched as the tokenizer splits it: its parts and the hyphen
+    ("sit-in", (), [("sit", "-", "in")]),
+    # a two-word key also matches its hyphenated compound ("the call-up of reservists")
+    ("call up", (), [("call", "up"), ("call", "-", "up")]),
+    # negatives: the compound listed with an entry of its own keeps it; one word and three words stay as written
+    ("pull out", ("pull out", "pull-out"), [("pull", "out")]),
+    ("shell", (), [("shell",)]),
+    ("open fire on", (), [("open", "fire", "on")]),
+])
+def test_the_word_sequences_a_key_matches(key: str, keys: tuple, expected: list) -> None:
+    assert _phrasings(key, keys) == expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "plover"), [
+    ("Putin ordered the call-up of 300,000 reservists on Wednesday.", "call-up", "MOBILIZE"),
+    ("The pull-out of Russian troops from the town began on Friday.", "pull-out", "RETREAT"),
+])
+def test_a_hyphenated_trigger_is_found(run_events, text: str, trigger: str, plover: str) -> None:
+    events = run_events(text)
+    assert any(e.trigger == trigger and e.plover_type == plover for e in events), [(e.trigger, e.plover_type)
+                                                                                 for e in events]

@@ -5,6 +5,8 @@ loaded once from data/events/*.yaml and passed to the stage as
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any, Protocol
@@ -102,6 +104,19 @@ def _read(name: str) -> Any:
         raise FrontlinesError(f"{name}: {exc}", code="E601") from exc
 
 
+def _phrasings(key: str, keys: Any = ()) -> list[tuple[str, ...]]:
+    """The word sequences a trigger key matches in a Doc. The tokenizer splits a hyphenated compound into its parts
+    and the hyphen ("sit-in" -> sit, -, in), so a hyphenated key is matched as those three words; and a two-word
+    key is also written as its hyphenated compound ("call up" -> "the call-up of reservists", "pull out" ->
+    "the pull-out"), which the same split makes three words, unless ``keys`` lists the compound itself with an
+    entry of its own."""
+    words = tuple(w for part in key.lower().split() for w in re.split(r"(-)", part) if w)
+    out = [words]
+    if len(words) == 2 and f"{words[0]}-{words[1]}" not in keys:
+        out.append((words[0], "-", words[1]))
+    return out
+
+
 def load_event_lexicon() -> EventLexicon:
     """Load and check the packaged event lexicon (raises E601 when it is invalid)."""
     triggers = _read("triggers.yaml")["triggers"]
@@ -133,11 +148,11 @@ def load_event_lexicon() -> EventLexicon:
             raise FrontlinesError(f"trigger {key!r}: unknown PLOVER type {spec.plover!r}", code="E601")
         if spec.acled is not None and spec.acled not in acled_event_type:
             raise FrontlinesError(f"trigger {key!r}: unknown ACLED sub-type {spec.acled!r}", code="E601")
-        words = tuple(key.lower().split())
-        if len(words) == 1:
-            single[words[0]] = spec
-        else:
-            phrasal.setdefault(words[0], []).append((words, spec))
+        for words in _phrasings(key, triggers):
+            if len(words) == 1:
+                single[words[0]] = spec
+            else:
+                phrasal.setdefault(words[0], []).append((words, spec))
     cues = {
         name: _cueset(values)
         for name, values in context.items()
