@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from frontlines.geo.featurenames import feature_head, village_features
+from frontlines.geo.context import feature_name
+from frontlines.geo.featurenames import village_features
 from frontlines.geo.gazetteer import Candidate
 from frontlines.records import PlaceKind
 
@@ -49,5 +50,5 @@ def test_a_village_bearing_a_features_name(story, expected) -> None:
     ("Grant Park", True), ("Queen Street", True), ("St. Giles Cathedral", True),
     ("Park", False), ("Parkville", False), ("Park City", False),
 ])
-def test_feature_head(text: str, expected: bool) -> None:
-    assert feature_head(text) is expected
+def test_feature_name(text: str, expected: bool) -> None:
+    assert feature_name(text) is expected

@@ -95,7 +95,7 @@ def bodies_without_ground(drafts: list[Draft]) -> None:
         t = d.typing
         if not (t.plover in _ACTS_DECIDED and t.acled_type is None) or d.place is None or "place" not in d.inherited:
             continue
-        if d.sources and all(a.sector == Sector.INTERNATIONAL and a.kind != "state" for a in d.sources):
+        if d.sources and all(a.sector == Sector.INTERNATIONAL for a in d.sources):
             d.place = None
             d.place_score = 0.0
             d.inherited.discard("place")

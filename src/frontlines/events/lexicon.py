@@ -6,7 +6,6 @@ loaded once from data/events/*.yaml and passed to the stage as
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any, Protocol

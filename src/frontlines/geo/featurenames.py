@@ -8,18 +8,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from frontlines.geo.coherence import CITY_WITH_DISTRICTS, TOWN_KINDS
-from frontlines.geo.lexicon import FEATURE_HEADS
+from frontlines.geo.context import feature_name
 from frontlines.geo.postal import distance_km
 from frontlines.records import PlaceKind
 
 FEATURE_VILLAGE_POP = 10_000  # a place bearing a feature's name is a village below this (not Highland Park, 30,000)
 CITY_RADIUS_KM = 25.0  # a village this close to the story's city may be its suburb: no feature name alone says
-
-
-def feature_head(text: str) -> bool:
-    """A name of two words or more ending in a local feature's head word ("Grant Park", "Queen Street")."""
-    words = text.split()
-    return len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS
 
 
 def village_features(items: Sequence[Any]) -> set[int]:
@@ -37,7 +31,7 @@ def village_features(items: Sequence[Any]) -> set[int]:
     for it in settled:
         c = it.best
         if (c.kind not in TOWN_KINDS or c.population >= FEATURE_VILLAGE_POP or it.note or it.demonym
-                or it.hint is not None or not feature_head(it.text)):
+                or it.hint is not None or not feature_name(it.text)):
             continue
         if all(o.gid != c.gid and distance_km(o.lat, o.lon, c.lat, c.lon) > CITY_RADIUS_KM for o in cities):
             out.add(id(it))

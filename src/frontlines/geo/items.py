@@ -13,7 +13,8 @@ from typing import Any
 from frontlines.stages import doc_text
 from frontlines.geo.variants import HINT_KIND as _HINT_KIND, PART_HINT, name_variants as _variants
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
-from frontlines.geo.lexicon import FEATURE_HEADS, FEATURE_SOURCE, KIND_WORDS
+from frontlines.geo.context import feature_name
+from frontlines.geo.lexicon import FEATURE_SOURCE, KIND_WORDS
 from frontlines.geo.recognise import Mention
 from frontlines.records import Place, PlaceKind
 
@@ -57,8 +58,7 @@ def make_item(doc: Any, m: Mention, gazetteer: Gazetteer) -> Item:
     candidates = gazetteer.lookup(text)
     partial = False
     words = text.split()
-    feature = m.source == FEATURE_SOURCE or (
-        m.source == "gold" and len(words) > 1 and words[-1].lower().strip(".") in FEATURE_HEADS)
+    feature = m.source == FEATURE_SOURCE or (m.source == "gold" and feature_name(text))
     if not candidates and not feature:
         candidates, variant_hint = _variants(text, gazetteer)
         partial = variant_hint == PART_HINT
