@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from frontlines.records import Evidence, Sector
-from tests.events.conftest import _at
+from tests.events.conftest import _at, triggered
 
 def _real_gazetteer():  # noqa: ANN202
     """The project's gazetteer: the capitals the seat-of-power rule asks for, and every name the stage may look up."""
@@ -264,10 +264,5 @@ BODIES = [
 @pytest.mark.parametrize(("text", "trigger", "where"), BODIES, ids=[b[0][len(_KHARKIV):][:28] for b in BODIES])
 def test_an_international_bodys_decision_is_not_where_the_story_is(pipeline_resources: Any, text: str, trigger: str,
                                                                    where: str | None) -> None:
-    from frontlines.pipeline import process_article
-    from frontlines.records import Article
-
-    events = process_article(Article(id="t", text=text, published=dt.date(2023, 7, 17)), pipeline_resources).events
-    hit = next((e for e in events if e.trigger.startswith(trigger)), None)
-    assert hit is not None, [e.trigger for e in events]
+    hit = triggered(pipeline_resources, text, trigger, published=dt.date(2023, 7, 17), source=None)
     assert (hit.place.name if hit.place else None) == where, hit.place
