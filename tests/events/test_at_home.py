@@ -226,6 +226,13 @@ CALL_UP_CASES = [
     # no state named: the country of the people it mobilises
     ("Russia has lost ground near Bakhmut. Ordinary Russian citizens would begin to be drafted.",
      (("Russia", "RUS", "country"), ("Bakhmut", "UKR", "settlement")), (("Russian citizens", "RUS"),), "Russia"),
+    # the mobilising state's nation before the one the mobilised were given from the land they are sent to
+    ("Police in Russia detained 1,300 people. Putin ordered the call-up of reservists to reinforce troops in Ukraine.",
+     (("Russia", "RUS", "country"), ("Ukraine", "UKR", "country")), (("Putin", "RUS"), ("reservists", "UKR")),
+     "Russia"),
+    # negative: no doer's nation: the mobilised people's
+    ("Police in Russia detained 1,300 people. Reservists from Ukraine were called up to reinforce troops.",
+     (("Russia", "RUS", "country"), ("Ukraine", "UKR", "country")), (("Reservists", "UKR"),), "Ukraine"),
     # negative: its nation is known but never named as a place: no place, not the town before
     ("Fighting went on in Bakhmut. The Kremlin announced that Russian men would be drafted.",
      (("Bakhmut", "UKR", "settlement"),), (("Russian men", "RUS"),), None),

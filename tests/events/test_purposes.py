@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.events.purposes import frame_in_purpose, place_in_purpose
+from frontlines.events.purposes import frame_in_purpose, is_deed_noun, place_in_purpose
 from tests.events.conftest import _at
 
 PURPOSES = [
@@ -17,6 +17,17 @@ PURPOSES = [
     ("The ministry held a briefing on Monday to deny that its troops had shelled the town.", "ASSAULT", "denied"),
     # a frame that governs the infinitive, outside any purpose, makes it planned
     ("The rebels planned to attack the town on Monday.", "ASSAULT", "planned"),
+    # an order whose object is itself an act: the act was ordered, the infinitive is what it was for (one MOBILIZE)
+    ("Putin ordered the call-up of reservists to reinforce troops in Ukraine.", "MOBILIZE", "ordered"),
+    # negative: an order whose object is its doers: the infinitive is what they were ordered to do
+    ("Putin ordered the troops to reinforce positions near Bakhmut.", "MOBILIZE", "ordered"),
+    # negative: a finite verb joined to the infinitive by the parser shares none of it: the threat stays
+    ("Putin ordered the call-up of reservists to reinforce troops and repeated his threat to strike Kyiv.",
+     "THREATEN", "ordered"),
+    # a purpose under a report, hung on a verb that is no trigger: no event of its own
+    ("The ministry said troops were being regrouped to reinforce positions in Donetsk.", "MOBILIZE", None),
+    # negative: the reported deed itself
+    ("The ministry said its troops had reinforced positions in Donetsk.", "MOBILIZE", "claimed"),
 ]
 
 
@@ -72,3 +83,17 @@ def test_a_purpose_place_does_not_place_the_act(run_events, text: str, named: tu
     events = [e for e in run_events(text, places=places) if e.plover_type == "MOBILIZE"]
     assert events and (events[0].place.name if events[0].place else None) == expected, \
         [(e.trigger, e.place.name if e.place else None) for e in events]
+
+
+@pytest.mark.parametrize(("text", "word", "deed"), [
+    ("Putin ordered the call-up of reservists.", "up", True),  # a hyphenated trigger, ended by the noun
+    ("The governor ordered the evacuation of the town.", "evacuation", True),
+    ("Putin ordered the troops to withdraw.", "troops", False),  # the order's doers
+    ("The governor ordered the mayor of the town to leave.", "mayor", False),
+])
+def test_is_deed_noun(nlp, resources, text: str, word: str, deed: bool) -> None:
+    from frontlines.events.lexicon import lexicon_from
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert is_deed_noun(tok, lexicon_from(resources)) is deed

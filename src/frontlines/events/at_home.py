@@ -109,10 +109,12 @@ def call_up_home(d: Draft, places: list[tuple[Any, Any]]) -> list[tuple[Any, Any
     state mobilising them ("Putin announced that ordinary Russian citizens would be drafted"), never at the town of
     the sentence before. Returns the article's last naming of such a country (``places``: the story's places with
     their root tokens), an empty list when the nation is known but the article never names it (no place), and
-    None when the draft is no call-up or names no nation (the other rules decide)."""
+    None when the draft is no call-up or names no nation (the other rules decide). The state that mobilises is
+    where it is done: its doers' nation goes before the one the mobilised were given, which may be the land they are
+    sent to ("Putin ordered the call-up of reservists to reinforce troops in Ukraine")."""
     if d.typing.plover != "MOBILIZE":
         return None
-    nations = {a.country for a in (*d.sources, *d.targets) if a.country}
+    nations = {a.country for a in d.sources if a.country} or {a.country for a in d.targets if a.country}
     if not nations:
         return None
     return [(p, root) for p, root in places if p.kind == PlaceKind.COUNTRY and p.country in nations][-1:]

@@ -33,9 +33,12 @@ def place_in_purpose(root: Any, trigger: Any) -> bool:
     climb before the trigger itself: "mobilised reservists *to fight in Ukraine*", "ordered the call-up of reservists
     *to reinforce troops in Ukraine*". That place is where the purpose lies, not where the act was done. The
     infinitive hangs on the trigger as an adverbial clause, or beside an event noun the trigger's verb governs (its
-    object: "ordered the call-up ... to reinforce"). A place on the trigger's own path ("moved to encircle Bakhmut"
-    for the trigger "encircle"), and the complement of a verb whose subject the trigger is ("shelling forced
-    residents to flee Bakhmut": what the shelling brought about, where it happened), still place it."""
+    object: "ordered the call-up ... to reinforce"; a trigger written as a compound, "call-up", stands for the noun
+    it ends in). A place on the trigger's own path ("moved to encircle Bakhmut" for the trigger "encircle"), and the
+    complement of a verb whose subject the trigger is ("shelling forced residents to flee Bakhmut": what the shelling
+    brought about, where it happened), still place it."""
+    while trigger.dep_ in ("compound", "punct") and trigger.head.i > trigger.i and trigger.head.pos_ in ("NOUN", "PROPN"):
+        trigger = trigger.head
     tok = root
     for _ in range(12):
         if tok.i == trigger.i:
@@ -51,8 +54,34 @@ def place_in_purpose(root: Any, trigger: Any) -> bool:
     return False
 
 
+def purpose_of_ordered_deed(purpose: Any, frame: Any, lex: Any) -> bool:
+    """The to-infinitive ``purpose`` that the frame verb ``frame`` governs is the purpose of the deed the frame's
+    object names, not what the frame orders: "Putin ordered *the call-up of reservists* to reinforce troops",
+    "the governor ordered the evacuation of the town to save lives". A command takes its doers as object and what they
+    are to do as infinitive ("ordered the troops to withdraw"); when the object is itself an act (a trigger of the
+    lexicon: "evacuation", "mobilisation", the compound "call-up"), the order is that act, and the infinitive tells
+    what it was for."""
+    if purpose.head.i != frame.i or purpose.dep_ not in ("xcomp", "advcl"):
+        return False
+    return any(c.dep_ == "dobj" and c.i < purpose.i and is_deed_noun(c, lex) for c in frame.children)
+
+
+def is_deed_noun(tok: Any, lex: Any) -> bool:
+    """``tok`` heads a noun phrase naming an act of the lexicon: its lemma is a trigger ("the evacuation"), or it ends a
+    hyphenated or compound trigger written before it ("the call-up": "call", "-", "up")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.lemma_.lower() in lex.single:
+        return True
+    lefts = [c for c in tok.lefts if c.dep_ in ("compound", "punct", "amod") and c.i >= tok.i - 3]
+    if not lefts:
+        return False
+    words = tuple(t.lower_ for t in tok.doc[lefts[0].i: tok.i + 1])
+    return any(w == words for w, _ in lex.phrasal.get(words[0], ()))
+
+
 def _to_infinitive(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-__all__ = ["frame_in_purpose", "place_in_purpose"]
+__all__ = ["frame_in_purpose", "is_deed_noun", "place_in_purpose", "purpose_of_ordered_deed"]

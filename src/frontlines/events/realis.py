@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.events.lexicon import EventLexicon
-from frontlines.events.purposes import frame_in_purpose
+from frontlines.events.purposes import frame_in_purpose, purpose_of_ordered_deed
 from frontlines.events.voice import HARM_VERBS
 from frontlines.events.speakers import attribution
 from frontlines.events.tree import doc_tree
@@ -316,13 +316,20 @@ def assess(trigger: Any, plover: str, lex: EventLexicon, sent: Any, words: DocWo
         purpose_tok = _purpose_above(trigger, frames)
     if purpose_tok is not None and frame_tok is not None and frame_in_purpose(frame_tok, purpose_tok, lex.speech):
         descriptive = True  # "marched to reject the attack": the frame is the purpose's own word, nothing was rejected
+    if frame_tok is not None and status == EventStatus.ORDERED:
+        step = _child_towards(trigger, frame_tok)
+        if step is not None and _infinitive(step) and purpose_of_ordered_deed(step, frame_tok, lex):
+            descriptive = True  # "ordered the call-up of reservists to reinforce troops": the call-up was ordered
     if purpose_tok is not None and (frame_tok is None or (
             frame_tok.i != purpose_tok.head.i and frame_tok.lemma_.lower() in lex.speech
-            and purpose_tok.head.lemma_.lower() in lex.single)):
+            and (purpose_tok.head.lemma_.lower() in lex.single
+                 or (purpose_tok.head.pos_ == "VERB" and frame_tok in purpose_tok.ancestors)))):
         # a purpose clause, or inside one: not an event of its own. Only a frame that governs the
         # infinitive ("planned to attack") makes it an event; a report of the whole sentence does
         # not when the infinitive is the purpose of another event ("said forces had been deployed
-        # to find the children").
+        # to find the children") or of any other deed the report tells ("said troops were being
+        # regrouped to reinforce positions"); a speech frame inside the purpose still speaks ("held a
+        # briefing to deny that ...": events.purposes).
         descriptive = True
     if status is None:
         if modal == "if":
@@ -617,6 +624,21 @@ def _counted_object(trigger: Any) -> bool:
         if c.like_num or c.lower_ in _COUNTING or any(g.dep_ == "nummod" or g.lower_ in _COUNTING for g in c.children):
             return True
     return False
+
+
+def _child_towards(tok: Any, ancestor: Any) -> Any | None:
+    """The child of ``ancestor`` on the way up from ``tok`` (``tok`` itself when it hangs on it), or None; None too
+    when the way passes a finite verb joined by "and", which the parser hung on an infinitive although it shares none
+    of it ("ordered the call-up to reinforce troops *and repeated* his threat")."""
+    for _ in range(12):
+        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            return None
+        if tok.head.i == ancestor.i and tok.i != ancestor.i:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _purpose_above(trigger: Any, frames: Any) -> Any | None:
