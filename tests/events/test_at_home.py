@@ -265,6 +265,9 @@ BODIES = [
     (_KHARKIV + "The United States imposed sanctions on Iran on Tuesday.", "sanctions", "Washington"),
     (_KHARKIV + "The European Union sanctioned two Russian banks in Brussels on Friday.", "sanctioned", "Brussels"),
     (_KHARKIV + "Russian troops shelled the outskirts on Tuesday.", "shelled", "Kharkiv"),
+    # what a body agrees has no ground either; parties with no body among them keep the story's place
+    (_KHARKIV + "EU foreign ministers agreed on Tuesday to prepare new sanctions against Moscow.", "agreed", None),
+    (_KHARKIV + "The warring parties agreed to a local truce on Tuesday.", "agreed", "Kharkiv"),
 ]
 
 

@@ -89,11 +89,13 @@ def bodies_without_ground(drafts: list[Draft]) -> None:
     """What an international organisation decides (a sanction, a concession: an act ACLED does not code, of the
     class :func:`seat_of_power` places at a state's capital) is taken where the body sits, never where the story
     is: with no place of its own ("The European Union sanctioned three generals on Tuesday" after a strike on
-    Kharkiv) it has none, rather than the town an earlier sentence named. A body that also has a state among its
-    doers is the state's (:func:`seat_of_power`); a decision whose sentence names its place keeps it."""
+    Kharkiv) it has none, rather than the town an earlier sentence named. So has what such a body agrees ("EU
+    foreign ministers agreed to prepare new sanctions against Moscow": no agreement in Moscow). A body that also has a
+    state among its doers is the state's (:func:`seat_of_power`); a decision whose sentence names its place keeps it."""
     for d in drafts:
         t = d.typing
-        if not (t.plover in _ACTS_DECIDED and t.acled_type is None) or d.place is None or "place" not in d.inherited:
+        if not ((t.plover in _ACTS_DECIDED and t.acled_type is None) or t.plover == "AGREE") or d.place is None \
+                or "place" not in d.inherited:
             continue
         if d.sources and all(a.sector == Sector.INTERNATIONAL for a in d.sources):
             d.place = None
