@@ -71,7 +71,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="106",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="110",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -230,6 +230,9 @@ STAGE = Stage(
     # story_town); a
     # name ending in a feature's head word ("Grant Park", "Eden Park") whose place is a village (under 10,000) more
     # than 25 km from every city (100,000 or more) of the story is that city's feature (geo.featurenames)
+    # 110: (lead, eighteenth session) a name written with the place it lies near ("the village of Andriivka south of
+    # Bakhmut", "Andriivka, a village 10 km south of Bakhmut", "X near Y") is narrowed, at every mention, to its
+    # namesakes within reach of that place's candidates (geo.neighbours)
     writes="places",
     reads=(),
     run=extract_places,

@@ -27,6 +27,7 @@ from frontlines.geo.featurenames import village_features
 from frontlines.geo.coherence import far_namesakes, far_partials, stray_namesakes
 from frontlines.geo.items import Item, make_item
 from frontlines.geo.othernames import drop_foreign_alternates, sound_alike
+from frontlines.geo.neighbours import narrow_to_neighbours
 from frontlines.geo.relative import relative_place
 from frontlines.geo.scoring import choose, outlet_country
 from frontlines.geo.shapes import with_shape_division
@@ -62,6 +63,7 @@ def resolve_mentions(
     ents = tuple(doc.ents) if items else ()  # spaCy builds the entity spans on each access: once here
     feature_spans = frozenset((f.start_char, f.end_char) for f in features)
     extra = apply_containers(doc, article_id, items, gazetteer, ents, feature_spans)
+    narrow_to_neighbours(doc, items)  # "the village of Andriivka south of Bakhmut": the Andriivka near Bakhmut
     if items:
         choose(doc, items, gazetteer, outlet_country(source), ents, occupiers)
     for it in items:
