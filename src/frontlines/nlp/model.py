@@ -34,6 +34,10 @@ def load_nlp(model: str = "en_core_web_sm", gazetteer: Any = None) -> Any:
 
         coordination.register()
         nlp.add_pipe(coordination.COMPONENT, after="parser")
+        from frontlines.nlp import subjects
+
+        subjects.register()
+        nlp.add_pipe(subjects.COMPONENT, after=coordination.COMPONENT)
     if gazetteer is not None:
         from frontlines.nlp.places import COMPONENT
 
