@@ -72,7 +72,7 @@ _HARM_KEYS = frozenset(
 )
 # Triggers that name fighting between two sides: an Armed clash unless a weapon says otherwise (ACLED:
 # "armed, organised groups engage in fighting").
-_MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "gunfight", "firefight", "gun battle",
+MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "gunfight", "firefight", "gun battle",
                      "exchange fire", "exchange of fire"})
 # Explosive triggers: remote violence by definition, whoever the victims are.
 _EXPLOSIVE_DEFAULT = frozenset({"Remote explosive/landmine/IED"})
@@ -330,7 +330,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         # "destroyed 342 mines and 288 improvised explosive devices": weapons put out of use, none used
         return Typing(plover, mode, DISRUPTED, lex.acled_event_type[DISRUPTED])
     if refine == "weapon":
-        if spec.key in _MUTUAL or sub in _EXPLOSIVE_DEFAULT:
+        if spec.key in MUTUAL or sub in _EXPLOSIVE_DEFAULT:
             sub = weapon_named(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
         elif mutual_setting(head):
             sub = weapon or CLASH  # "fired back": the other side fired too
