@@ -394,3 +394,19 @@ def test_an_explosive_craft_on_the_water_is_a_remote_explosive(run_events, text:
 def test_an_armed_site_overrun_is_fought_for(run_events, text: str, sub: str) -> None:
     found = [e for e in run_events(text) if e.trigger.startswith("overrun")]
     assert found and found[0].acled_sub_event_type == sub, [(e.trigger, e.acled_sub_event_type) for e in run_events(text)]
+
+
+# (v623) a building a holder of public authority holds, named as theirs ("the mayor's office", "the offices of the
+# ministry"), taken over is the authority's seat changing hands: ACLED Other, not goods looted; another owner's
+# building, or the authority's goods, stay looting
+SEATS = [
+    ("Armed men took over the mayor's office in the town and installed a mayor of their own.", "Other"),
+    ("Gunmen seized the offices of the ministry of finance in the capital.", "Other"),
+    ("Armed men took over the farmer's house in the town.", "Looting/property destruction"),  # no authority
+    ("Armed men seized the mayor's car in the town.", "Looting/property destruction"),  # goods, no seat
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), SEATS, ids=["mayor", "ministry", "farmer", "car"])
+def test_a_seat_of_authority_taken_is_no_looting(run_events, text: str, sub: str) -> None:
+    assert [e.acled_sub_event_type for e in run_events(text) if e.plover_type == "COERCE"] == [sub]

@@ -46,3 +46,23 @@ def test_an_attack_told_again_as_fought_off_is_a_clash(run_events, text: str, su
     attacks = [e for e in run_events(text) if e.plover_type == "ASSAULT"]
     assert len(attacks) == 1, [(e.trigger, e.acled_sub_event_type) for e in attacks]
     assert attacks[0].acled_sub_event_type == sub
+
+
+# (v622) a word of fighting between two sides ("fighting", "clashes") merged as one act with a killing its own
+# sentence tells was fought by both sides: the event is an armed clash (ACLED: harm done in fighting, civilians in
+# crossfire too), whichever mention keeps it; a killing told with no fighting, or fighting told in another sentence,
+# keeps its own reading
+FIGHTING_IN_SENTENCE = [
+    ("Heavy fighting broke out in the town after a farmer was shot dead on Sunday.", ["Armed clash"]),
+    ("The fighting erupted on Monday night after the commander was shot dead at the camp.", ["Armed clash"]),
+    ("Gunmen shot dead a farmer and burned his house in the town on Monday.", ["Attack"]),
+    ("Fighting erupted in the north of the town on Monday. Later that day, a farmer was shot dead in the town.",
+     ["Armed clash", "Attack"]),
+]
+
+
+@pytest.mark.parametrize(("text", "subs"), FIGHTING_IN_SENTENCE,
+                         ids=["farmer", "commander", "no-fighting", "other-sentence"])
+def test_a_killing_told_with_fighting_in_its_sentence_is_a_clash(run_events, text: str, subs: list[str]) -> None:
+    attacks = [e for e in run_events(text) if e.plover_type == "ASSAULT"]
+    assert [e.acled_sub_event_type for e in attacks] == subs, [e.trigger for e in attacks]

@@ -237,3 +237,31 @@ def test_a_definite_mention_in_the_attacks_country_is_that_attack(run_events, te
 
     events = _assaults(run_events(text, places=tuple(_at(text, *p) for p in places)))
     assert len(events) == n, [(e.trigger, e.place and e.place.name) for e in events]
+
+
+# (v620) a definite mention that names no means and absorbs, as the lead told in full, the later telling that names
+# the means the happening was done from afar with is typed by that means (ACLED: remote violence by its means, whoever
+# was hit); a lead with means of its own, a bare strike's default, or no telling of the means leave the lead's type
+_LEAD = "The agency condemns the attack on Friday on the hospital in El Fasher. "
+DETAIL_MEANS = [
+    (_LEAD + "According to the ministry, a drone struck the emergency building of the hospital on Friday morning, "
+     "killing 70 patients.", "Air/drone strike"),
+    (_LEAD + "According to the ministry, a suicide bomber blew himself up at the gate of the hospital on Friday "
+     "morning, killing 70 patients.", "Suicide bomb"),
+    # negative: the detail is a bare strike, typed an air strike only for want of a weapon
+    (_LEAD + "According to the ministry, a strike hit the emergency building of the hospital on Friday morning, "
+     "killing 70 patients.", "Attack"),
+    # negative: the detail names no means of violence from afar (gunmen): the lead's reading stands
+    (_LEAD + "According to the ministry, gunmen stormed the emergency building of the hospital on Friday morning, "
+     "killing 70 patients.", "Attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), DETAIL_MEANS, ids=["drone", "suicide-bomber", "bare-strike", "gunmen"])
+def test_a_lead_takes_the_means_its_detail_tells(pipeline_resources, text: str, sub: str) -> None:
+    import datetime as dt
+
+    from tests.events.conftest import article_runner
+
+    events = _assaults(article_runner(pipeline_resources, "t", dt.date(2025, 1, 26))(text, source=None))
+    assert [e.acled_sub_event_type for e in events] == [sub], [e.trigger for e in events]

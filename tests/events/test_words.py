@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.events import load_event_lexicon
-from frontlines.events.words import opening_plural, read_words
+from frontlines.events.words import counted_plural, opening_plural, read_words
 
 # (v191) a common noun capitalised only because it opens the sentence, which the tagger calls a proper noun and
 # whose plural it keeps as the lemma, is read as its singular when the lexicon knows it; a name keeps its form
@@ -70,3 +70,31 @@ def test_read_words_reads_an_opening_plural_only_where_the_lexicon_knows_it(nlp)
     assert lemma[0] == "missile"  # the known plural that opens the sentence
     assert lemma[5] == doc[5].lemma_.lower()  # "Hamas": a name, kept
     assert read_words(doc).lemma[0] == doc[0].lemma_.lower()  # no lexicon given: kept as spaCy read it
+
+
+# (v621) a capitalised plural a number counts ("14 Marines") is a common noun written with a capital: names are not
+# counted; a plural with no number on it, or one inside a name, keeps its form
+COUNTED = [
+    ("In 2007, 14 Marines were killed by rebels in Basilan.", "Marines", "marine"),
+    ("Two soldiers and three Marines were wounded when militants attacked the base.", "Marines", "marine"),
+    ("The Marines said the base was quiet.", "Marines", None),  # no number: may be the corps' name
+    ("The United States sent 200 Marines to the border.", "States", None),  # a name, not counted
+]
+
+
+@pytest.mark.parametrize(("text", "word", "singular"), COUNTED, ids=["counted", "counted-conj", "uncounted", "name"])
+def test_counted_plural(nlp, text: str, word: str, singular: str | None) -> None:
+    tok = next(t for t in nlp(text) if t.text == word)
+    assert counted_plural(tok, load_event_lexicon().cue_words) == singular
+
+
+# the stage sees the armed victims the counted plural names: an armed clash, not an attack on civilians
+VICTIMS = [
+    ("In 2007, 14 Marines were killed by rebels in Basilan.", "Armed clash"),
+    ("In 2007, 14 villagers were killed by rebels in Basilan.", "Attack"),  # negative: civilians
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), VICTIMS, ids=["marines", "villagers"])
+def test_counted_armed_victims_make_a_clash(run_events, text: str, sub: str) -> None:
+    assert [e.acled_sub_event_type for e in run_events(text) if e.plover_type == "ASSAULT"] == [sub]

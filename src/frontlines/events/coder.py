@@ -19,6 +19,7 @@ from frontlines.events.blasts import attacker_died
 from frontlines.events.captives import HANDOVERS, RELEASED, held_in
 from frontlines.events.crowds import violence_at_protest
 from frontlines.events.lexicon import SPEECH_TYPES, CueSet, EventLexicon, TriggerSpec
+from frontlines.events.officials import LOCAL_OFFICES
 from frontlines.events.means import (
     ABDUCTION,
     captured_by_the_state,
@@ -72,7 +73,7 @@ _HARM_KEYS = frozenset(
 )
 # Triggers that name fighting between two sides: an Armed clash unless a weapon says otherwise (ACLED:
 # "armed, organised groups engage in fighting").
-_MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "gunfight", "firefight", "gun battle",
+MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "gunfight", "firefight", "gun battle",
                      "exchange fire", "exchange of fire"})
 # Explosive triggers: remote violence by definition, whoever the victims are.
 _EXPLOSIVE_DEFAULT = frozenset({"Remote explosive/landmine/IED"})
@@ -330,7 +331,7 @@ def type_trigger(trig: Trigger, sent_cues: SentenceCues, lex: EventLexicon, *, d
         # "destroyed 342 mines and 288 improvised explosive devices": weapons put out of use, none used
         return Typing(plover, mode, DISRUPTED, lex.acled_event_type[DISRUPTED])
     if refine == "weapon":
-        if spec.key in _MUTUAL or sub in _EXPLOSIVE_DEFAULT:
+        if spec.key in MUTUAL or sub in _EXPLOSIVE_DEFAULT:
             sub = weapon_named(clause, lex) or sub  # fighting is a clash; a bomb is remote violence
         elif mutual_setting(head):
             sub = weapon or CLASH  # "fired back": the other side fired too
@@ -703,6 +704,23 @@ def _territorial_use(head: Any, lex: EventLexicon, armed_at: frozenset[int] = fr
     return True
 
 
+def seat_of_power(building: Any, lex: EventLexicon) -> bool:
+    """A building that a holder of public authority holds (a place one holds: an office, a building, headquarters,
+    by the cues of bases and territory), named as theirs: its possessor ("the mayor's office",
+    "the governor's residence") or its "of" ("the offices of the ministry") is a government office-holder or body
+    (the doers' sector heads, events.lexicon) or a local office (events.officials). Taken over, it is the
+    authority's seat that changed hands, which ACLED codes as Other (power taken), not as goods looted."""
+    words = frozenset({building.lemma_.lower(), building.lower_})
+    if not (lex.cues["base_objects"].in_tokens(words, " " + building.lower_ + " ")
+            or lex.cues["territory"].in_tokens(words, " " + building.lower_ + " ")):
+        return False  # a thing the authority owns ("the mayor's car") is goods, not a seat held
+    owners = [c for c in building.children if c.dep_ == "poss"]
+    owners += [g for p in building.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+               if g.dep_ == "pobj"]
+    return any(lex.sector_heads.get(w.lemma_.lower()) == "government" or w.lemma_.lower() in LOCAL_OFFICES
+               for w in owners)
+
+
 def _taken(
     head: Any, spec: TriggerSpec, sent_cues: SentenceCues, lex: EventLexicon, conflict: bool, doers: list[Any],
     named_places: frozenset[int] = frozenset(),
@@ -748,6 +766,10 @@ def _taken(
                 return spec.plover, spec.mode, spec.acled
             return spec.plover, spec.mode, spec.acled if conflict else None
         if c["property"].in_tokens(words, " " + o.lower_ + " "):
+            if territorial and spec.plover == "ASSAULT" and seat_of_power(o, lex):
+                # "took over the mayor's office": the authority's seat, not goods (ACLED Other); a seizure, not a coup
+                # placed at the capital (events.at_home.seat_of_power): the seat may be a town's
+                return "COERCE", "seize", "Other"
             if territorial and spec.plover == "ASSAULT":
                 return "COERCE", "seize", "Looting/property destruction"
             return spec.plover, spec.mode, spec.acled if conflict else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from frontlines.events.coder import Trigger, Typing
+from frontlines.events.coder import MUTUAL, Trigger, Typing
 from frontlines.events.coreference import finer_time, more_specific
 from frontlines.events.means import CLASH, mutual_setting
 from frontlines.events.realis import Realis
@@ -53,7 +53,8 @@ def absorb(keep: Draft, gone: Draft) -> None:
         keep.realis = replace(gone.realis, attributed_to=doer.name or doer.text)
     elif keep.realis.attributed_to is None and gone.realis.attributed_to is not None:
         keep.realis = replace(keep.realis, attributed_to=gone.realis.attributed_to)
-    if _fought_off(gone) and keep.typing.plover == "ASSAULT" and keep.typing.acled_sub in _ONE_SIDED:
+    if (_fought_off(gone) or _fighting_in_its_sentence(keep, gone)) and keep.typing.plover == "ASSAULT" \
+            and keep.typing.acled_sub in _ONE_SIDED:
         keep.typing = gone.typing  # "the adversary attacked ... The attack was repelled": both sides fought
     gone.dropped = True
     gone.merged_into = keep
@@ -69,6 +70,15 @@ def _fought_off(d: Draft) -> bool:
     the other side fought too, and ACLED codes the happening an armed clash whatever another mention of
     it says ("the adversary attacked in the southern direction")."""
     return d.typing.plover == "ASSAULT" and d.typing.acled_sub == CLASH and mutual_setting(d.trigger.head)
+
+
+def _fighting_in_its_sentence(keep: Draft, gone: Draft) -> bool:
+    """A mention that names fighting between two sides ("the fighting", "clashes", "a gun battle"), told in the
+    sentence of the killing it is merged with as one act ("The fighting erupted after al-Kikli ... was shot dead"):
+    the harm was done in fighting, which ACLED codes an armed clash whoever was hit (civilians killed in crossfire
+    too). Across sentences the merge is a reference, and a word of fighting there names no more than its kind."""
+    return (gone.sent_idx == keep.sent_idx and gone.typing.plover == "ASSAULT" and gone.typing.acled_sub == CLASH
+            and gone.trigger.spec.key in MUTUAL)
 
 
 def _claimed_by_its_doer(keep: Draft, gone: Draft) -> bool:

@@ -6,8 +6,10 @@ told again below it. The tests of sameness these share: :mod:`frontlines.events.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from frontlines.events.bulletins import told_in_its_own_entry
+from frontlines.events.coder import Typing
 from frontlines.events.coreference import places_compatible, times_compatible
 from frontlines.events.draft import Draft, absorb, live
 from frontlines.events.means import ABDUCTION
@@ -146,6 +148,26 @@ def _told_roles(d: Draft) -> int:
     return bool(d.sources) + (d.place is not None and "place" not in d.inherited) + own_time
 
 
+# sub-types that name no means: the happening's kind is left to a telling that names them
+_NO_MEANS = frozenset({None, "Attack", "Armed clash"})
+_EXPLOSIONS = "Explosions/Remote violence"  # the ACLED event type of violence done from afar
+
+
+def means_told_in_detail(lead: Draft, detail: Draft) -> Typing | None:
+    """The typing a definite mention that names no means ("the attack on Friday on the hospital") takes from the later
+    telling it absorbs as its detail, when that telling names the means it was done from afar with ("a drone struck
+    the emergency building"): ACLED decides remote violence by its means whoever was hit, so the one happening is
+    an air or drone strike, a shelling, a bomb. None when the lead names a means of its own or the detail's
+    means is a bare strike's default (a strike told with no weapon is typed an air strike only for want of
+    another reading, events.barrages)."""
+    if lead.typing.plover != "ASSAULT" or lead.typing.acled_sub not in _NO_MEANS:
+        return None
+    if detail.typing.acled_type != _EXPLOSIONS or detail.trigger.spec.refine == "strike":
+        return None
+    return replace(lead.typing, mode=detail.typing.mode, acled_sub=detail.typing.acled_sub,
+                   acled_type=detail.typing.acled_type)
+
+
 def merge_across_sentences(drafts: list[Draft]) -> None:
     """One happening told twice is one event.
 
@@ -173,6 +195,7 @@ def merge_across_sentences(drafts: list[Draft]) -> None:
                     # the lead tells the happening in full ("the attack carried out by the gang on
                     # Thursday in Pont-Sonde"); the later sentence is its detail
                     absorb(d, match)
+                    d.typing = means_told_in_detail(d, match) or d.typing
                     continue
             if match is not None:
                 place, score, apart = match.place, match.place_score, _places_differ(d, match)

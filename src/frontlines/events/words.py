@@ -62,7 +62,8 @@ def read_words(doc: Any, known: Container[str] = frozenset()) -> DocWords:
     if known:
         for i in numpy.flatnonzero(rows[:, 2] == PROPN).tolist():
             # (a name whose lower form is no plural of a word the stage knows needs no Token)
-            if lemma[i] == lower[i] and _singular(lower[i], known) and (singular := opening_plural(doc[i], known)):
+            if lemma[i] == lower[i] and _singular(lower[i], known) and (
+                    singular := opening_plural(doc[i], known) or counted_plural(doc[i], known)):
                 lemma[i] = singular
     return DocWords(lower=tuple(lower), lemma=tuple(lemma), spaced=" " in "".join(lower))
 
@@ -87,6 +88,16 @@ def opening_plural(tok: Any, known: Container[str]) -> str | None:
     return _singular(tok.lower_, known)
 
 
+def counted_plural(tok: Any, known: Container[str]) -> str | None:
+    """The singular of a capitalised plural that a number counts ("14 Marines were killed", "two Rangers died"):
+    the tagger calls it a proper noun and keeps its plural as the lemma, but a name is not counted, so the word
+    is the common noun the lexicon knows (a branch of service written with a capital). None when the token is
+    no such word ("the United States", "Rapid Support Forces": no number on them)."""
+    if not any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in tok.children):
+        return None
+    return _singular(tok.lower_, known)
+
+
 def _singular(low: str, known: Container[str]) -> str | None:
     """The singular ``known`` holds of the plural ``low`` (by its ending), else None."""
     if not low.endswith(_ENDINGS):
@@ -97,4 +108,4 @@ def _singular(low: str, known: Container[str]) -> str | None:
     return None
 
 
-__all__ = ["DocWords", "opening_plural", "read_words"]
+__all__ = ["DocWords", "counted_plural", "opening_plural", "read_words"]
