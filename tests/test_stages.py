@@ -184,3 +184,56 @@ def test_span_of_a_stand_in_slices_it() -> None:
     from frontlines.stages import span_of
 
     assert span_of(["a", "b", "c"], 1, 3) == ["b", "c"]
+
+
+# -- char_span: doc.char_span(..., alignment_mode="expand") from the Doc's offsets, read once -------------------
+def _expand(doc: Any, start: int, end: int) -> Any:
+    try:
+        span = doc.char_span(start, end, alignment_mode="expand")
+    except IndexError:
+        return "IndexError"
+    return None if span is None else (span.start, span.end)
+
+
+def _mine(doc: Any, start: int, end: int) -> Any:
+    from frontlines.stages import char_span
+
+    try:
+        span = char_span(doc, start, end)
+    except IndexError:
+        return "IndexError"
+    return None if span is None else (span.start, span.end)
+
+
+@pytest.mark.parametrize("text", [_SENTENCES, "  Kyiv  was hit.\n\nThen   more. ", "Izium", ""])
+def test_char_span_is_spacys_expanded_span_for_every_pair_of_offsets(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    size = len(text)
+    for start in range(-2, size + 3):
+        for end in range(start - 2, size + 4):
+            assert _mine(doc, start, end) == _expand(doc, start, end), (start, end)
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (0, 4, (0, 1)),      # "KYIV": the word
+    (2, 3, (0, 1)),      # inside a word: widened to it
+    (5, 10, (2, 3)),     # the space after "," begins the span at the next word ("Sept")
+    (6, 6, (2, 2)),      # an empty range at a word's start: an empty span there
+    (161, 164, (35, 37)),  # the text's last characters: "on."
+    (-1, 3, None),       # negative: before the text
+    (3, 165, None),      # negative: past the text's end (164 characters)
+])
+def test_char_span_table(nlp: Any, start: int, end: int, expected: Any) -> None:
+    doc = nlp(_SENTENCES)
+    assert len(_SENTENCES) == 164
+    assert _mine(doc, start, end) == expected == _expand(doc, start, end)
+
+
+def test_char_span_of_a_stand_in_asks_it() -> None:
+    from frontlines.stages import char_span
+
+    class StandIn:
+        def char_span(self, start: int, end: int, alignment_mode: str = "strict") -> Any:
+            return (start, end, alignment_mode)
+
+    assert char_span(StandIn(), 2, 5) == (2, 5, "expand")
