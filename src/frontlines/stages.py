@@ -246,13 +246,13 @@ def _char_bounds(doc: Any) -> tuple[list[int], list[int], int] | bool:
         return [], [], 0
     from spacy.attrs import IDX, LENGTH, SPACY
 
-    rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
-    starts = [r[0] for r in rows]
-    text_ends = [r[0] + r[1] for r in rows]
-    ends = [r[0] + r[1] + r[2] for r in rows]
-    if starts[0] != 0 or any(ends[k] != starts[k + 1] for k in range(len(rows) - 1)):
+    rows = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
+    starts = rows[:, 0]
+    text_ends = starts + rows[:, 1]
+    ends = text_ends + rows[:, 2]
+    if starts[0] != 0 or (ends[:-1] != starts[1:]).any():
         return False
-    return starts, text_ends, ends[-1]
+    return starts.tolist(), text_ends.tolist(), int(ends[-1])
 
 
 def sentence_of(tok: Any) -> Any:
