@@ -209,52 +209,6 @@ def _span_type() -> Any:
     return Span
 
 
-_CHAR_BOUNDS_KEY = "frontlines.char_bounds"
-
-
-def char_span(doc: Any, start_char: int, end_char: int) -> Any:
-    """``doc.char_span(start_char, end_char, alignment_mode="expand")``: the same Span (or None), found in the
-    Doc's token offsets read once (kept in ``doc.user_data``; the text and its tokens never change after the
-    parse). spaCy's own builds five Tokens per call to compare offsets, and the places and events stages ask
-    for each actor, place, time and quantity they locate."""
-    store = getattr(doc, "user_data", None)
-    bounds = store.get(_CHAR_BOUNDS_KEY) if store is not None else None
-    if bounds is None:
-        if store is None or not hasattr(doc, "to_array"):  # a test's stand-in
-            return doc.char_span(start_char, end_char, alignment_mode="expand")
-        bounds = store[_CHAR_BOUNDS_KEY] = _char_bounds(doc)
-    if bounds is False:  # offsets that do not tile the text (none of spaCy's tokenizers makes them)
-        return doc.char_span(start_char, end_char, alignment_mode="expand")
-    starts, text_ends, size = bounds
-    # spaCy's token_by_char: the token whose offset, text and trailing space hold the character (-1: none)
-    if not 0 <= start_char < size:
-        return None
-    end_at = end_char - 1
-    if not 0 <= end_at < size:
-        return None
-    start = bisect.bisect_right(starts, start_char) - 1
-    end = bisect.bisect_right(starts, end_at) - 1
-    if start_char == text_ends[start]:
-        start += 1  # the character is the space after a word: the span begins at the next word
-    return _span_type()(doc, start, end + 1)
-
-
-def _char_bounds(doc: Any) -> tuple[list[int], list[int], int] | bool:
-    """Each token's first character and the end of its text (less its trailing space), and the text's length;
-    False when the tokens and their spaces do not tile the text one after another."""
-    if not len(doc):
-        return [], [], 0
-    from spacy.attrs import IDX, LENGTH, SPACY
-
-    rows = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
-    starts = rows[:, 0]
-    text_ends = starts + rows[:, 1]
-    ends = text_ends + rows[:, 2]
-    if starts[0] != 0 or (ends[:-1] != starts[1:]).any():
-        return False
-    return starts.tolist(), text_ends.tolist(), int(ends[-1])
-
-
 def sentence_of(tok: Any) -> Any:
     """``tok.sent`` (``tok`` a Token or a Span: the sentence of its first token), the same Span, built
     from the Doc's sentence starts read once (see :func:`sentence_start`)."""
@@ -350,4 +304,4 @@ def _file_digest(file: Path) -> bytes:
 
 
 __all__ = ["PARAGRAPH_BREAK", "Resources", "Stage", "StageFn", "StageInput", "current_versions", "data_file", "data_hash",
-           "char_span", "doc_text", "token_indices", "version_of"]
+           "doc_text", "token_indices", "version_of"]

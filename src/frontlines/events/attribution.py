@@ -25,7 +25,6 @@ from frontlines.events.speaker_sides import (
 )
 from frontlines.events.speakers import acronym, anonymous, noun_phrase, source_like
 from frontlines.records import Actor, EventStatus, Evidence, Place, Quote, Sector
-from frontlines.stages import char_span
 
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})  # "Shoigu said his forces had taken": for control only
 
@@ -35,7 +34,7 @@ def speaker_is_source(doc: Any, evidence: Evidence | None) -> bool:
     (a person, organisation or medium): "Images showed that ..." is no source."""
     if evidence is None:
         return True
-    span = char_span(doc, evidence.start, evidence.end)
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     return span is None or len(span) == 0 or source_like(span.root)
 
 
@@ -44,7 +43,7 @@ def speaker_named(doc: Any, evidence: Evidence | None) -> bool:
     relative of one of the dead", "a witness said": :func:`frontlines.events.speakers.anonymous`)."""
     if evidence is None:
         return True
-    span = char_span(doc, evidence.start, evidence.end)
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     return span is None or len(span) == 0 or not anonymous(span.root)
 
 
@@ -68,8 +67,8 @@ def reported_frame(doc: Any, quote: Quote) -> tuple[Any, str] | None:
     the public that the KKB shot dead a pilot": TNI, "remind"), when both lie in the text."""
     if quote.speaker_evidence is None or quote.cue_evidence is None:
         return None
-    speaker = char_span(doc, quote.speaker_evidence.start, quote.speaker_evidence.end)
-    cue = char_span(doc, quote.cue_evidence.start, quote.cue_evidence.end)
+    speaker = doc.char_span(quote.speaker_evidence.start, quote.speaker_evidence.end, alignment_mode="expand")
+    cue = doc.char_span(quote.cue_evidence.start, quote.cue_evidence.end, alignment_mode="expand")
     if speaker is None or cue is None or len(speaker) == 0 or len(cue) == 0:
         return None
     return speaker.root, cue.root.lemma_.lower()

@@ -14,7 +14,7 @@ from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.placing import SPEECH_VERBS, STATEMENT_TYPES
 from frontlines.events.when import PAST_STATUSES, dateline_date
-from frontlines.stages import char_span, doc_text, sentence_of
+from frontlines.stages import doc_text, sentence_of
 from frontlines.records import EventStatus, Evidence, Resolution, TimeType, TimeValue
 
 def _after(time: TimeValue, published: dt.date | None) -> bool:
@@ -260,7 +260,7 @@ def reported_time(time: TimeValue, doc: Any) -> bool:
     """``time`` is named inside the content of a saying ("The Health Ministry said an Israeli airstrike hit the
     hospital on Tuesday evening"): it dates the act reported, not the saying. Not a time on the saying itself
     ("said on Tuesday that ...") nor one of a sentence told directly ("The truce was signed on Saturday night")."""
-    span = char_span(doc, time.evidence.start, time.evidence.end)
+    span = doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     tok = span.root

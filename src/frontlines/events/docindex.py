@@ -11,7 +11,6 @@ from typing import Any
 from frontlines.events.tree import doc_tree
 from frontlines.events.words import DocWords
 from frontlines.records import Actor, Place, Quantity, TimeValue
-from frontlines.stages import char_span
 
 
 @dataclass(slots=True)
@@ -64,7 +63,7 @@ class DocIndex:
 
 
 def _root(doc: Any, start: int, end: int) -> Any | None:
-    span = char_span(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
     return None if span is None or len(span) == 0 else span.root
 
 
@@ -77,7 +76,7 @@ def index_doc(doc: Any, outputs: Any, words: DocWords | None = None) -> DocIndex
     for actor in outputs.get("actors", ()):
         if any(a <= actor.evidence.start < b for a, b in datelines):
             continue  # "NAIROBI, Aug 5 (Reuters) -": who filed the report is no party to what it tells
-        span = char_span(doc, actor.evidence.start, actor.evidence.end)
+        span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
         if span is None:
             continue
         for i in range(span.start, span.end):

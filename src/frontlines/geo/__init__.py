@@ -16,7 +16,7 @@ from frontlines.geo.recognise import Mention, find_toponyms
 from frontlines.geo.resolve import resolve_mentions
 from frontlines.geo.shapes import shapes_dir_default
 from frontlines.records import Place
-from frontlines.stages import Stage, StageInput, char_span, data_file
+from frontlines.stages import Stage, StageInput, data_file
 
 SPAN_KEY = "places"
 
@@ -61,7 +61,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
         return ()
     mentions = []
     for start, end in sorted(spans):
-        span = char_span(doc, start, end)
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         mentions.append(Mention(span.start, span.end, "gold"))

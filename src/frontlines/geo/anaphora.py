@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from frontlines.stages import char_span, doc_text, sentence_of, token_indices
+from frontlines.stages import doc_text, sentence_of, token_indices
 from frontlines.geo.gazetteer import Candidate, Gazetteer
 from frontlines.geo.lexicon import KIND_WORDS
 from frontlines.geo.relative import NEAR_NOUNS
@@ -100,7 +100,7 @@ def _origin_in_sentence(doc: Any, p: Place, sent: Any) -> bool:
     """``p`` is named after "from" in the sentence ``sent``."""
     if not (sent.start_char <= p.evidence.start < sent.end_char):
         return False
-    span = char_span(doc, p.evidence.start, p.evidence.end)
+    span = doc.char_span(p.evidence.start, p.evidence.end, alignment_mode="expand")
     return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "from"
 
 
@@ -113,7 +113,7 @@ _AREA_HEADS = _STORY_NOUNS | frozenset(KIND_WORDS) | NEAR_NOUNS | frozenset(
 def _named_as_modifier(doc: Any, p: Place) -> bool:
     """``p`` names an owner or a kind, not where the story is: a possessor ("Moscow's own
     commentariat") or a modifier of a noun that is no area ("the Donetsk front", "a Gaza ceasefire")."""
-    span = char_span(doc, p.evidence.start, p.evidence.end)
+    span = doc.char_span(p.evidence.start, p.evidence.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root

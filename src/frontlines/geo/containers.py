@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from frontlines.stages import char_span, doc_text
+from frontlines.stages import doc_text
 from frontlines.geo import context
 from frontlines.geo.eponyms import EPONYM_TOWN_POP
 from frontlines.geo.gazetteer import Candidate, Gazetteer, normalise_name
@@ -148,7 +148,7 @@ def _city_region(c: Candidate, gazetteer: Gazetteer) -> Candidate | None:
 
 
 def _known_inside(doc: Any, start: int, end: int, division: Candidate, gazetteer: Gazetteer) -> Item | None:
-    span = char_span(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     it = make_item(doc, Mention(span.start, span.end, "container"), gazetteer)
