@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from frontlines.events.tree import doc_tree
+
 
 def frame_in_purpose(frame: Any, purpose: Any, speech: frozenset[str]) -> bool:
     """The frame word ``frame`` is the adverbial purpose infinitive ``purpose`` or stands inside it, and is no word
@@ -39,18 +41,22 @@ def place_in_purpose(root: Any, trigger: Any) -> bool:
     brought about, where it happened), still place it."""
     while trigger.dep_ in ("compound", "punct") and trigger.head.i > trigger.i and trigger.head.pos_ in ("NOUN", "PROPN"):
         trigger = trigger.head
-    tok = root
+    doc = root.doc
+    tree = doc_tree(doc)
+    heads, dep, pos = tree.head, tree.dep, tree.pos  # the climb by index: a Token only for a verb's infinitive test
+    t = trigger.i
+    i = root.i
     for _ in range(12):
-        if tok.i == trigger.i:
+        if i == t:
             return False
-        head = tok.head
-        if head.i == tok.i:
+        head = heads[i]
+        if head == i:
             return False
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("advcl", "xcomp") and _to_infinitive(tok) and (
-                (head.i == trigger.i and tok.dep_ == "advcl")
-                or (trigger.head.i == head.i and trigger.dep_ == "dobj" and trigger.i != head.i)):
+        if pos[i] in ("VERB", "AUX") and dep[i] in ("advcl", "xcomp") and _to_infinitive(doc[i]) and (
+                (head == t and dep[i] == "advcl")
+                or (heads[t] == head and dep[t] == "dobj" and t != head)):
             return True
-        tok = head
+        i = head
     return False
 
 

@@ -79,8 +79,10 @@ def _in_order_to(tok: Any) -> bool:
     """``tok`` is the infinitive of "in order to" ("In order to suppress provocations ..., measures were started";
     "deployed in order to prevent attacks"): a purpose, the idiom's bare "order" no command (a determined "the
     order to attack", "an order to mobilise" is one)."""
+    if tok.dep_ != "acl":
+        return False  # (asked at every step of the climb: no Token of the head for most)
     gov = tok.head
-    return (tok.dep_ == "acl" and _infinitive(tok) and gov.lower_ == "order" and gov.dep_ == "pobj"
+    return (_infinitive(tok) and gov.lower_ == "order" and gov.dep_ == "pobj"
             and gov.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod") for c in gov.children))
 
 

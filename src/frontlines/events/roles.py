@@ -273,17 +273,20 @@ def claimants(trigger: Any, index: DocIndex, words: frozenset[str]) -> list[Acto
     """Who claims responsibility or credit for the event the trigger tells ("X claimed responsibility
     for a bombing that killed 12"; "X took credit for the attack"): the subject of the claim, its doer
     as claimed (the status says so)."""
-    tok = trigger
+    doc = trigger.doc
+    tree = doc_tree(doc)
+    head, dep, lower = tree.head, tree.dep, tree.lower  # the climb by index: a Token only for the claim's noun
+    i = trigger.i
     for _ in range(6):
-        if tok.head.i == tok.i:
+        if (up := head[i]) == i:
             return []
-        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
-            noun = tok.head.head
+        if dep[i] == "pobj" and lower[up] == "for":
+            noun = doc[head[up]]
             if noun.lemma_.lower() in words:
                 verb = noun.head if noun.dep_ == "dobj" else noun
                 found = [index.actor_at[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in index.actor_at]
                 return found
-        tok = tok.head
+        i = up
     return []
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from frontlines.events.tree import doc_tree
+
 # adjectives giving a strike a scope (a nation, all trades) or a length instead of a target
 _SCOPE = frozenset({"national", "nationwide", "general", "countrywide", "indefinite", "statewide", "citywide"})
 # verbs by which people start or stop a stoppage (an attack is launched, not called)
@@ -53,4 +55,6 @@ def labour_strike(head: Any) -> bool:
         return True
     if not _definite_one(head):
         return False
-    return any(_strike_noun(t) and _told_as_stoppage(t) for t in head.doc[: head.i])
+    doc = head.doc
+    pos = doc_tree(doc).pos  # a Token only for a noun before it (the words of the article before the strike)
+    return any(pos[i] == "NOUN" and _strike_noun(t := doc[i]) and _told_as_stoppage(t) for i in range(head.i))
