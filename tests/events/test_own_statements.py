@@ -62,3 +62,26 @@ def test_what_a_partys_release_tells_without_a_doer(pipeline_resources, text: st
     assert e.status is status, (e.status, e.attributed_to)
     if status is EventStatus.CLAIMED:
         assert e.attributed_to == source
+
+
+RSF = "Rapid Support Forces (official Telegram channel)"
+OURS = [
+    # a doer "of" the party's own forces, said as "our": the party's claim (v650)
+    ("The military police of our forces arrested the individual known as Abu Lulu in El Fasher.", "arrested", RSF,
+     EventStatus.CLAIMED),
+    ("Our forces arrested the individual known as Abu Lulu in El Fasher.", "arrested", RSF, EventStatus.CLAIMED),
+    # negatives: the enemy's men, or the enemy "of our people", are no doer of ours
+    ("The military police of the army arrested the individual known as Abu Lulu in El Fasher.", "arrested", RSF,
+     EventStatus.HAPPENED),
+    ("The enemies of our people arrested the individual known as Abu Lulu in El Fasher.", "arrested", RSF,
+     EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "status"), OURS, ids=[r[0][:30] for r in OURS])
+def test_a_doer_of_our_forces_is_the_partys_own(pipeline_resources, text: str, trigger: str, source: str,  # noqa: ANN001
+                                                status: EventStatus) -> None:
+    e = triggered(pipeline_resources, text, trigger, published=dt.date(2025, 10, 28), source=source)
+    assert e.status is status, (e.status, e.attributed_to)
+    if status is EventStatus.CLAIMED:
+        assert e.attributed_to == source

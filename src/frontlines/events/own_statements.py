@@ -208,8 +208,15 @@ def _first_person_claims(drafts: list[Draft], source: str) -> None:
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or d.typing.plover in SPEECH_TYPES:
             continue  # "we call on ...": a speech act is done in the saying, not claimed
         doers = agent_tokens(d.trigger.head)
-        if any(t.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children) for t in doers):
+        if any(t.lower_ == "we" or _ours(t) or any(_ours(o) and _force_noun(o) for p in t.children
+                                                  if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj") for t in doers):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+
+
+def _ours(tok: Any) -> bool:
+    """The word is "our" something ("our forces"). A doer "of" our forces is ours too ("the military police of our
+    forces", "units of our brigade", v650); "the enemies of our people" are not."""
+    return any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children)
 
 
 # what a party denies when it denies a part in a deed it is accused of ("denied involvement", "denied
