@@ -62,3 +62,56 @@ def test_what_a_partys_release_tells_without_a_doer(pipeline_resources, text: st
     assert e.status is status, (e.status, e.attributed_to)
     if status is EventStatus.CLAIMED:
         assert e.attributed_to == source
+
+
+RSF = "Rapid Support Forces (official Telegram channel)"
+OURS = [
+    # a doer "of" the party's own forces, said as "our": the party's claim (v650)
+    ("The military police of our forces arrested the individual known as Abu Lulu in El Fasher.", "arrested", RSF,
+     EventStatus.CLAIMED),
+    ("Our forces arrested the individual known as Abu Lulu in El Fasher.", "arrested", RSF, EventStatus.CLAIMED),
+    # negatives: the enemy's men, or the enemy "of our people", are no doer of ours
+    ("The military police of the army arrested the individual known as Abu Lulu in El Fasher.", "arrested", RSF,
+     EventStatus.HAPPENED),
+    ("The enemies of our people arrested the individual known as Abu Lulu in El Fasher.", "arrested", RSF,
+     EventStatus.HAPPENED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "status"), OURS, ids=[r[0][:30] for r in OURS])
+def test_a_doer_of_our_forces_is_the_partys_own(pipeline_resources, text: str, trigger: str, source: str,  # noqa: ANN001
+                                                status: EventStatus) -> None:
+    e = triggered(pipeline_resources, text, trigger, published=dt.date(2025, 10, 28), source=source)
+    assert e.status is status, (e.status, e.attributed_to)
+    if status is EventStatus.CLAIMED:
+        assert e.attributed_to == source
+
+
+MINUSCA = "MINUSCA (United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic)"
+ISSUER_DEEDS = [
+    # what a body that is no party to the war says it did itself: its claim (v651)
+    ("MINUSCA has deployed additional troops from Obo to Zemio.", "deployed", MINUSCA, EventStatus.CLAIMED),
+    ("UNICEF-supported mobile teams provided psychosocial support to the families in Taiz.", "provided", "UNICEF",
+     EventStatus.CLAIMED),
+    ("IOM teams provided water and hygiene kits to displaced families in Mirebalais on Tuesday.", "provided",
+     "International Organization for Migration", EventStatus.CLAIMED),
+    # negatives: another's deed in the issuer's release; a doer sharing only a word of the issuer's long name; the
+    # issuer named inside a clause describing the doer; the same words in a wire
+    ("Armed elements attacked the displacement site in Zemio on Friday.", "attacked", MINUSCA, EventStatus.HAPPENED),
+    ("Soldiers of the Central African Republic deployed to Zemio on Friday.", "deployed", MINUSCA,
+     EventStatus.HAPPENED),
+    ("Fighters who had attacked MINUSCA's base deployed to Zemio on Friday.", "deployed", MINUSCA,
+     EventStatus.HAPPENED),
+    ("MINUSCA has deployed additional troops from Obo to Zemio.", "deployed", "Reuters", EventStatus.HAPPENED),
+    ("KINSHASA, Jan 28 (Reuters) - Aid workers provided food to families who fled Goma.", "provided", "Reuters",
+     EventStatus.HAPPENED),  # the source's name in the dateline names no doer
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "status"), ISSUER_DEEDS, ids=[r[0][:30] for r in ISSUER_DEEDS])
+def test_what_an_issuer_no_party_did_itself_is_its_claim(pipeline_resources, text: str, trigger: str,  # noqa: ANN001
+                                                         source: str, status: EventStatus) -> None:
+    e = triggered(pipeline_resources, text, trigger, published=dt.date(2024, 7, 6), source=source)
+    assert e.status is status, (e.status, e.attributed_to)
+    if status is EventStatus.CLAIMED:
+        assert e.attributed_to == source

@@ -83,6 +83,58 @@ def own_statement(drafts: list[Draft], source: str | None, party: str | None) ->
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 
 
+
+def issuer_deeds(drafts: list[Draft], source: str | None, party: str | None) -> None:
+    """In the release of a body that is no party to the war (a UN mission, an aid agency), what the issuer says
+    it did itself is its claim, as a party's own deeds are (:func:`own_statement`): a deed whose doer names the
+    issuer ("MINUSCA has deployed additional troops from Obo to Zemio", "UNICEF-supported mobile teams provided
+    psychosocial support", "IOM teams are distributing water") is claimed, attributed to the source. The issuer
+    is named by its name as the source gives it before any bracket or comma ("UNICEF", "Human Rights Watch"), its
+    initials ("IOM" from the International Organization for Migration) or an abbreviation the source gives in
+    brackets ("OHCHR"); a word shared with a longer name ("Central African Republic" in MINUSCA's full name) is
+    not the issuer. Only its help and its moves (:data:`_MOVES`) are read: such a body fights no one, and a
+    saying is made in the saying, not claimed (v651)."""
+    names = _issuer_names(source or "")
+    if party is not None or not names:
+        return
+    for d in drafts:
+        if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or _inserted_note(d) or (
+                d.typing.plover not in _MOVES):
+            continue  # its help and its moves: such a body fights no one, and its sayings are made in the saying
+        if any(_names_issuer(t, names) for t in agent_tokens(d.trigger.head)):
+            d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+
+
+_LINK_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})  # words an initialism skips
+
+
+def _issuer_names(source: str) -> set[str]:
+    """The lower-case names the release's issuer goes by: the source's name before a bracket or comma, its
+    initials (three letters at least) when it has several words, and any all-capital abbreviation in brackets."""
+    head = re.split(r"[(,]", source, maxsplit=1)[0].strip()
+    out = {head.lower()} if head else set()
+    words = head.split()
+    if len(words) > 1:
+        initials = "".join(w[0] for w in words if w.lower() not in _LINK_WORDS)
+        if len(initials) >= 3:
+            out.add(initials.lower())
+    out |= {a.lower() for a in re.findall(r"\(([A-Z]{3,})\)", source)}
+    return out
+
+
+def _names_issuer(doer: Any, names: set[str]) -> bool:
+    """The doer's own name holds one of the issuer's names whole: the doer and the words of its phrase before it,
+    up to a punctuation mark other than a hyphen inside a word ("UNICEF-supported mobile teams", "IOM teams"); not
+    a clause or a phrase after it, nor a dateline before it ("KINSHASA, Jan 28 (Reuters) - Protesters")."""
+    own = [doer]
+    for t in reversed(doer.doc[doer.left_edge.i : doer.i]):
+        if t.is_punct and not (t.text == "-" and not t.nbor(-1).whitespace_ and not t.whitespace_):
+            break
+        own.append(t)
+    text = " " + " ".join(t.lower_ for t in reversed(own)) + " "
+    return any(f" {n} " in text for n in names)
+
+
 _DEEDS = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
 RELEASE_NEWS_DAYS = 7  # a release reports on its last days; a deed dated before them is background
 
@@ -208,8 +260,15 @@ def _first_person_claims(drafts: list[Draft], source: str) -> None:
         if d.realis.status != EventStatus.HAPPENED or d.realis.attributed_to is not None or d.typing.plover in SPEECH_TYPES:
             continue  # "we call on ...": a speech act is done in the saying, not claimed
         doers = agent_tokens(d.trigger.head)
-        if any(t.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children) for t in doers):
+        if any(t.lower_ == "we" or _ours(t) or any(_ours(o) and _force_noun(o) for p in t.children
+                                                  if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj") for t in doers):
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
+
+
+def _ours(tok: Any) -> bool:
+    """The word is "our" something ("our forces"). A doer "of" our forces is ours too ("the military police of our
+    forces", "units of our brigade", v650); "the enemies of our people" are not."""
+    return any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children)
 
 
 # what a party denies when it denies a part in a deed it is accused of ("denied involvement", "denied

@@ -31,7 +31,7 @@ from frontlines.events.denials import (
     denied_by_negation,
     dismissed_tellings,
 )
-from frontlines.events.own_statements import own_statement, release_reports, source_party
+from frontlines.events.own_statements import issuer_deeds, own_statement, release_reports, source_party
 from frontlines.events.bulletins import merge_bulletins
 from frontlines.events.coder import (
     Typing,
@@ -142,7 +142,7 @@ from frontlines.records import Event, EventStatus, Evidence, Place, Sector
 NAME = "events.coder"
 # the event lexicon; the actor registry (own statements); the places resolved for one span
 DATA_FILES = (data_file("events"), data_file("actors"), data_file("places"))
-VERSION = "643"  # v643: (lead) subtype11 v620-623 merged; v642: (lead) a finite verb after the clause it reports takes the noun phrase right before it as its subject (nlp.subjects): the trailing speaker is no target; v641: (lead) what an international body agrees has no ground: no place inherited from the story; v640: (lead) an order whose object is itself an act ("ordered the call-up of reservists to reinforce troops") orders that act, the infinitive is its purpose; a purpose under a report is none of its own whatever verb it hangs on; a call-up is in its mobiliser's nation first; v596: (lead) a hyphenated trigger key matches as the tokenizer splits it, and a two-word key its hyphenated compound; v595: (lead) an undergoer the parser hung on "be" brought in with an indefinite article sets a mention apart (events.happenings); v594: (lead) happen v600 merged; v593: (lead) geo12 v560 merged; v592: (lead) subtype10 v580-583 merged; v591: (lead) status9 v570-573 merged; v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
+VERSION = "644"  # v644: (lead) status10 v650-651 merged; v643: (lead) subtype11 v620-623 merged; v642: (lead) a finite verb after the clause it reports takes the noun phrase right before it as its subject (nlp.subjects): the trailing speaker is no target; v641: (lead) what an international body agrees has no ground: no place inherited from the story; v640: (lead) an order whose object is itself an act ("ordered the call-up of reservists to reinforce troops") orders that act, the infinitive is its purpose; a purpose under a report is none of its own whatever verb it hangs on; a call-up is in its mobiliser's nation first; v596: (lead) a hyphenated trigger key matches as the tokenizer splits it, and a two-word key its hyphenated compound; v595: (lead) an undergoer the parser hung on "be" brought in with an indefinite article sets a mention apart (events.happenings); v594: (lead) happen v600 merged; v593: (lead) geo12 v560 merged; v592: (lead) subtype10 v580-583 merged; v591: (lead) status9 v570-573 merged; v590: (lead) a two-word country name doing an act is the state itself; an international body's decision with no place of its own has none; v544: (lead) ucdp2 v520-523 merged; v523: (ucdp2) an unresolved pronoun doer keeps the occupied land's fire from the occupier rule; v522: (ucdp2) a nominal trigger heading a passive harm clause takes no doer from its victims; v521: (ucdp2) "the enemy" in an occupied land is the occupier when the story names none of its side; v520: (ucdp2) fire from afar on an occupied land with no hand named is the occupier's forces; a toll's place is the victims' place; geo v104; v471: (article2) a deed describing a copula's subject is its earlier telling; v470: a call-up told by the order that made it is one event; a call-up with no place is in its nation (docs/events-versions.md)
 
 _ARMED_SECTORS = frozenset({Sector.MILITARY, Sector.REBEL, Sector.POLICE})  # doers that can take ground
 _TAKING = frozenset({"take", "territory"})  # triggers whose object may be the ground taken (events.takeover.object_place)
@@ -315,6 +315,7 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     # the side whose own release this is, if any
     party = source_party(inp.article.source, inp.resources.actors, inp.resources.gazetteer)
     own_statement(kept, inp.article.source, party)
+    issuer_deeds(kept, inp.article.source, party)  # a UN mission's or an aid agency's own deeds (v651)
     party_forces_side(kept, party)
     release_reports(kept, inp.article.source, inp.article.published)
     release_takes_ground(kept, party)
