@@ -30,7 +30,19 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 TUNE = ROOT / "corpus" / "events" / "events-tune.jsonl"
 RECALL_SLACK = 0.01  # the sieve may cost at most a point of recall on the tune folds
-LAMBDAS = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+LAMBDAS = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
+# the feature groups measured one against another (--ablate), each a union of frontlines.events.sieve.GROUPS
+ABLATION = (
+    ("structure",),
+    ("structure", "context"),
+    ("structure", "tensor_trigger"),
+    ("structure", "tensor_sentence"),
+    ("structure", "tensor_article"),
+    ("structure", "context", "tensor_trigger", "tensor_sentence"),
+    ("structure", "context", "tensor_trigger", "tensor_sentence", "tensor_article"),
+    ("context", "tensor_trigger", "tensor_sentence"),
+)
+DEFAULT_GROUPS = ("structure",)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 14))  # 0.05 .. 0.65
 FOLDS, REPEATS, SEED = 5, 3, 17
 
@@ -39,13 +51,13 @@ class Recorder:
     """A stand-in for the sieve that keeps every draft and notes each article's rows."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[list[float]]] = {}
+        self.rows: dict[str, np.ndarray] = {}
 
-    def decide(self, rows: Sequence[Sequence[float]], *, article_id: str = "") -> list[Any]:
+    def decide(self, rows: Any, *, article_id: str = "") -> list[Any]:
         from frontlines.events.sieve import Verdict
 
-        self.rows[article_id] = [list(r) for r in rows]
-        return [Verdict(True, 1.0) for _ in rows]
+        self.rows[article_id] = np.array(rows, dtype=float)
+        return [Verdict(True, 1.0) for _ in range(len(self.rows[article_id]))]
 
 
 def tune_rows(path: Path = TUNE) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
@@ -69,7 +81,7 @@ def tune_rows(path: Path = TUNE) -> tuple[np.ndarray, np.ndarray, np.ndarray, in
         preds = event_predictions(ex)
         gold = doc.gold["events"]
         gold_total += len(gold)
-        noted = recorder.rows.get(doc.id, [])
+        noted = recorder.rows.get(doc.id, np.zeros((0, 0)))
         if len(noted) != len(preds):
             raise SystemExit(f"{doc.id}: {len(noted)} rows for {len(preds)} events")
         paired = {pi for _gi, pi in match_events(gold, preds)}
@@ -78,6 +90,29 @@ def tune_rows(path: Path = TUNE) -> tuple[np.ndarray, np.ndarray, np.ndarray, in
             labels.append(1.0 if i in paired else 0.0)
             groups.append(g)
     return np.array(rows, dtype=float), np.array(labels), np.array(groups), gold_total
+
+
+def columns(groups: Sequence[str]) -> list[int]:
+    """The FEATURES columns of a union of feature groups (frontlines.events.sieve.GROUPS), in FEATURES order."""
+    from frontlines.events.sieve import FEATURES, GROUPS
+
+    wanted = {n for g in groups for n in GROUPS[g]}
+    return [i for i, n in enumerate(FEATURES) if n in wanted]
+
+
+def auc(y: np.ndarray, score: np.ndarray) -> float:
+    """The area under the ROC curve (the chance a paired event outscores an unpaired one; ties count half)."""
+    order = np.argsort(score, kind="mergesort")
+    ranks = np.empty(len(score))
+    ranks[order] = np.arange(1, len(score) + 1)
+    for v in np.unique(score):  # average ranks over ties
+        tie = score == v
+        ranks[tie] = ranks[tie].mean()
+    pos = y == 1
+    n_pos, n_neg = int(pos.sum()), int((~pos).sum())
+    if not n_pos or not n_neg:
+        return 0.5
+    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
 def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -132,35 +167,42 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, lam: float, se
     return probs
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, gold: int) -> dict[str, Any]:
+def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, gold: int,
+                   lambdas: Sequence[float] = LAMBDAS) -> dict[str, Any]:
     base_p, base_r, base_f = figures(y, np.zeros(len(y), dtype=bool), gold)
     table = []
-    for lam in LAMBDAS:
+    aucs = {}
+    for lam in lambdas:
         runs = [out_of_fold(x, y, groups, lam, SEED + rep) for rep in range(REPEATS)]
+        aucs[lam] = round(float(np.mean([auc(y, probs) for probs in runs])), 4)
         for t in THRESHOLDS:
             got = np.array([figures(y, probs < t, gold) for probs in runs])
             p, r, f = got.mean(axis=0)
-            table.append({"lambda": lam, "threshold": t, "precision": round(p, 4), "recall": round(r, 4),
+            table.append({"lambda": lam, "threshold": t, "auc": aucs[lam], "precision": round(p, 4), "recall": round(r, 4),
                           "f1": round(f, 4), "dropped": round(float(np.mean([(pr < t).sum() for pr in runs])), 1),
                           "pairs_lost": round(float(np.mean([y[pr < t].sum() for pr in runs])), 1)})
     allowed = [row for row in table if row["recall"] >= base_r - RECALL_SLACK]
     best = max(allowed, key=lambda row: (row["f1"], -row["lambda"]))
     return {"baseline": {"precision": round(base_p, 4), "recall": round(base_r, 4), "f1": round(base_f, 4),
                          "events": int(len(y)), "paired": int(y.sum()), "gold": gold},
-            "best": best, "table": table}
+            "best": best, "table": table, "auc": aucs}
 
 
-def build(x: np.ndarray, y: np.ndarray, lam: float, threshold: float, cv: dict[str, Any]) -> dict[str, Any]:
+def build(x: np.ndarray, y: np.ndarray, lam: float, threshold: float, cv: dict[str, Any],
+          groups: Sequence[str] = DEFAULT_GROUPS) -> dict[str, Any]:
+    """The weights file of a logistic sieve over ``groups`` fitted on every row of ``x`` (all FEATURES columns)."""
     from frontlines.events.sieve import FEATURES, Sieve
     from frontlines.events.stage import VERSION
 
+    cols = columns(groups) if x.shape[1] == len(FEATURES) else list(range(x.shape[1]))
+    x = x[:, cols]
     mean, scale = standardise(x)
     w, b = fit((x - mean) / scale, y, lam)
-    sieve = Sieve(version=VERSION, names=FEATURES, mean=tuple(round(float(v), 6) for v in mean),
+    sieve = Sieve(version=VERSION, names=tuple(FEATURES[i] for i in cols), mean=tuple(round(float(v), 6) for v in mean),
                   scale=tuple(round(float(v), 6) for v in scale), weights=tuple(round(float(v), 6) for v in w),
                   bias=round(b, 6), threshold=threshold,
                   meta={"built_by": "corpus/events/train_sieve.py", "trained_on": "corpus/events/events-tune.jsonl",
-                        "rows": int(len(y)), "paired": int(y.sum()), "lambda": lam,
+                        "rows": int(len(y)), "paired": int(y.sum()), "lambda": lam, "groups": list(groups),
                         "cv": {"baseline": cv["baseline"], "best": cv["best"]}})
     return sieve.to_json()
 
@@ -186,6 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--save-rows", type=Path, help="keep the noted rows in this .npz")
     ap.add_argument("--sieve", type=Path, help="with --score: the weights file to inject")
     ap.add_argument("--score", type=Path, nargs="+", help="gold files to score with --sieve injected")
+    ap.add_argument("--groups", default=",".join(DEFAULT_GROUPS),
+                    help="comma-separated feature groups of the sieve (frontlines.events.sieve.GROUPS)")
+    ap.add_argument("--ablate", action="store_true", help="print AUC and out-of-fold F1 for each group of ABLATION")
     args = ap.parse_args(argv)
     if args.score:
         if not args.sieve:
@@ -199,13 +244,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         x, y, groups, gold = tune_rows()
         if args.save_rows:
             np.savez(args.save_rows, x=x, y=y, groups=groups, gold=gold)
-    cv = cross_validate(x, y, groups, gold)
-    print(json.dumps({"baseline": cv["baseline"], "best": cv["best"]}))
+    if args.ablate:
+        for combo in ABLATION:
+            got = cross_validate(x[:, columns(combo)], y, groups, gold)
+            print(json.dumps({"groups": "+".join(combo), "features": len(columns(combo)), "auc": got["auc"],
+                              "best": got["best"]}))
+        return 0
+    chosen = tuple(g for g in args.groups.split(",") if g)
+    cv = cross_validate(x[:, columns(chosen)], y, groups, gold)
+    print(json.dumps({"groups": chosen, "baseline": cv["baseline"], "best": cv["best"], "auc": cv["auc"]}))
     for row in cv["table"]:
         if row["threshold"] in (0.1, 0.2, 0.3, 0.5) or row is cv["best"]:
             print(json.dumps(row))
     if args.out:
-        data = build(x, y, cv["best"]["lambda"], cv["best"]["threshold"], cv)
+        data = build(x, y, cv["best"]["lambda"], cv["best"]["threshold"], cv, chosen)
         args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
