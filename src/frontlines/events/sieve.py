@@ -104,8 +104,8 @@ class Article:
     trigger_heads: Mapping[int, str] = field(default_factory=dict)  # every draft's trigger head -> its type
     drafts: Sequence[Draft] = ()  # every draft, merged ones too (a merged one names the draft it joined)
     text_length: int = 0  # the article's characters
-    dates: Sequence[int] = ()  # start characters of the times the time stage found
-    places: Sequence[int] = ()  # start characters of the places the places stage found
+    dates: Sequence[int] = ()  # start characters of the times the time stage found, sorted
+    places: Sequence[int] = ()  # start characters of the places the places stage found, sorted
     speech: frozenset[str] = frozenset()  # the lexicon's verbs of saying (lemmas)
 
 
@@ -119,7 +119,7 @@ def features(kept: Sequence[Draft], article: Article, confidences: Sequence[floa
         return out
     n_struct = len(GROUPS["structure"])
     out[:, :n_struct] = structure(kept, article, confidences)
-    out[:, n_struct:n_struct + len(CONTEXT)] = context(kept, article)
+    out[:, n_struct:n_struct + len(CONTEXT)] = context(kept, article, doc)
     out[:, n_struct + len(CONTEXT):] = tensor(kept, doc)
     return out
 
@@ -150,29 +150,51 @@ def _clause_verb(head: Any) -> Any:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def context(kept: Sequence[Draft], article: Article) -> np.ndarray:
-    """The :data:`CONTEXT` row of each draft: where in the article it is told, whether its sentence is quoted or
-    has its own date, place or number, the tense and aspect of its verb, and whether a clause of saying governs it."""
-    out = np.zeros((len(kept), len(CONTEXT)))
-    at = {name: i for i, name in enumerate(CONTEXT)}
-    dates, places = sorted(article.dates), sorted(article.places)
+def _sentence_marks(sent: Any, article: Article, numbers: np.ndarray, firsts: np.ndarray) -> list[float]:
+    """What a sentence holds whatever its draft: quoted, a quotation mark, its own date, place and number, a
+    first person, a question (``numbers`` and ``firsts``: running counts over the Doc's tokens)."""
+    lo, hi = sent.start_char, sent.end_char
+    text = sent.text
+    covered = sum(max(0, min(e, hi) - max(s, lo)) for s, e in article.quotes)
 
-    def within(starts: list[int], lo: int, hi: int) -> bool:
+    def within(starts: Sequence[int]) -> bool:
         k = bisect.bisect_left(starts, lo)
         return k < len(starts) and starts[k] < hi
 
+    return [min(1.0, covered / max(1, hi - lo)), float(any(m in text for m in _QUOTE_MARKS)),
+            float(within(article.dates)), float(within(article.places)),
+            float(numbers[sent.end] > numbers[sent.start]), float(firsts[sent.end] > firsts[sent.start]),
+            float(text.rstrip().endswith("?"))]
+
+
+_SENTENCE_MARKS = ("sentence_quoted", "sentence_quote_mark", "sentence_own_date", "sentence_own_place",
+                   "sentence_number", "sentence_first_person", "sentence_question")
+
+
+def context(kept: Sequence[Draft], article: Article, doc: Any = None) -> np.ndarray:
+    """The :data:`CONTEXT` row of each draft: where in the article it is told, whether its sentence is quoted or
+    has its own date, place or number, the tense and aspect of its verb, and whether a clause of saying governs it.
+    ``article.dates`` and ``article.places`` are sorted start characters."""
+    out = np.zeros((len(kept), len(CONTEXT)))
+    if not kept:
+        return out
+    at = {name: i for i, name in enumerate(CONTEXT)}
+    marks = [at[n] for n in _SENTENCE_MARKS]
+    doc = doc if doc is not None else kept[0].sent.doc
+    # running counts of numbers and first persons over the Doc's tokens: a sentence's own is a difference of two
+    attrs = doc.to_array(["LIKE_NUM", "LOWER"])
+    first_person = np.array([doc.vocab.strings[w] for w in _FIRST_PERSON], dtype=attrs.dtype)
+    numbers = np.concatenate([[0], np.cumsum(attrs[:, 0] != 0)])
+    firsts = np.concatenate([[0], np.cumsum(np.isin(attrs[:, 1], first_person))])
+    by_sentence: dict[int, list[float]] = {}
     for r, d in enumerate(kept):
         row = out[r]
         head, sent = d.trigger.head, d.sent
-        lo, hi = sent.start_char, sent.end_char
+        if sent.start not in by_sentence:
+            by_sentence[sent.start] = _sentence_marks(sent, article, numbers, firsts)
+        row[marks] = by_sentence[sent.start]
         row[at["log_paragraph"]] = math.log1p(d.paragraph)
         row[at["char_rel"]] = head.idx / max(1, article.text_length)
-        covered = sum(max(0, min(e, hi) - max(s, lo)) for s, e in article.quotes)
-        row[at["sentence_quoted"]] = min(1.0, covered / max(1, hi - lo))
-        row[at["sentence_quote_mark"]] = any(m in sent.text for m in _QUOTE_MARKS)
-        row[at["sentence_own_date"]] = within(dates, lo, hi)
-        row[at["sentence_own_place"]] = within(places, lo, hi)
-        row[at["sentence_number"]] = any(t.like_num for t in sent)
         t = d.time
         if t is not None and t.start is not None and article.published is not None:
             row[at["date_over_month"]] = abs((article.published - t.start).days) > 31
@@ -195,8 +217,6 @@ def context(kept: Sequence[Draft], article: Article) -> np.ndarray:
             speech = speech or (ccomp and tok.lemma_.lower() in article.speech)
         row[at["under_ccomp"]] = ccomp
         row[at["under_speech"]] = speech
-        row[at["sentence_first_person"]] = any(t.lower_ in _FIRST_PERSON for t in sent)
-        row[at["sentence_question"]] = sent.text.rstrip().endswith("?")
     return out
 
 

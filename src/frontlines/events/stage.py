@@ -347,8 +347,8 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     if sieve is not None:  # a structural keep/drop model injected (events.sieve); none by default
         sieve_article = SieveArticle(
             inp.article.published, n_sents, len(breaks) + 1, [(q.start, q.end) for q in quotes], heads, drafts,
-            text_length=len(doc.text), dates=[t.evidence.start for t in inp.outputs.get("times", ())],
-            places=[p.evidence.start for p in inp.outputs.get("places", ())], speech=lex.speech)
+            text_length=len(doc.text), dates=sorted(t.evidence.start for t in inp.outputs.get("times", ())),
+            places=sorted(p.evidence.start for p in inp.outputs.get("places", ())), speech=lex.speech)
         rows = features(kept, sieve_article, confidences, doc)
         gone = sift(kept, rows, sieve, article_id=inp.article.id)
         if gone:
