@@ -381,3 +381,17 @@ def test_fit_is_regularised_and_cv_never_loses_more_recall_than_allowed() -> Non
     assert abs(w_tight[0]) < abs(w_loose[0]) and w_tight[0] > 0
     cv = script.cross_validate(x, y, np.arange(200) % 10, gold=int(y.sum()))
     assert cv["best"]["recall"] >= cv["baseline"]["recall"] - script.RECALL_SLACK
+
+
+@pytest.mark.parametrize("kind", ["stumps", "mlp"])
+def test_the_non_linear_models_learn_a_signal_and_not_noise(kind: str) -> None:
+    np = pytest.importorskip("numpy")
+    script = _script()
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(300, 4))
+    y = ((x[:, 0] > 0.5) | (x[:, 1] < -1.0)).astype(float)  # not linear in one feature
+    groups = np.arange(300) % 15
+    told = script.nonlinear(x, y, groups, int(y.sum()), kind)
+    assert told["auc"] > 0.85
+    noise = script.nonlinear(x, rng.permutation(y), groups, int(y.sum()), kind)
+    assert noise["auc"] < 0.65  # labels with no link to the rows: no better than chance out of fold

@@ -7,15 +7,20 @@ attributed, which roles were found (doers, undergoers, place, date, quantities, 
 lies from the publication, where in the article it is told (sentence and paragraph, relative; the lead),
 how many drafts share its sentence and article, how many earlier drafts of its type (with its place, with its
 day) the article holds, the ranking's confidence, whether its place was borrowed (a dateline, a seat), how many
-tellings were merged into it, and whether it hangs on another trigger.
+tellings were merged into it, and whether it hangs on another trigger. Beside the structure, the article around the
+draft (:data:`CONTEXT`: paragraph, position, a quoted sentence, the sentence's own date, place and number, the tense
+and aspect of its verb, a clause of saying above it) and the parse's own token vectors (:data:`TENSOR`: ``doc.tensor``
+at the trigger and its means over the sentence and the article), each a named group of :data:`GROUPS`.
 
 A Sieve is a logistic regression over these rows, each feature standardised by its training rows' mean and
 spread; a draft whose probability of being an event the annotators coded falls under the threshold is
 dropped, its reason naming the features that pulled it down most (:meth:`Sieve.decide`). The stage runs one
 only when it is injected as ``Resources.event_sieve``: ``corpus/events/train_sieve.py`` measures one by
 article-grouped cross-validation on the tune half of the events corpus (and only that half), writes its
-weights and scores with them. The seventeenth session measured no gain on the tune folds, so none is
-packaged (docs/accuracy.md, "Seventeenth session, branch sieve").
+weights and scores with them. Neither the seventeenth session (structure) nor the eighteenth (with the context
+and the token vectors, and boosted stumps or a small perceptron) measured a gain of 1.5 points of F1 on the tune
+folds, so none is packaged (docs/accuracy.md, "Seventeenth session, branch sieve", "Eighteenth session, branch
+sieve2").
 """
 
 from __future__ import annotations
