@@ -16,11 +16,26 @@ import pytest
 
 from frontlines.errors import SieveError
 from frontlines.events import extract_events
-from frontlines.events.sieve import FEATURES, FORMAT, Sieve, Verdict, load_sieve, sieve_from_json, sift
+from frontlines.events.sieve import (
+    CONTEXT,
+    FEATURES,
+    FORMAT,
+    GROUPS,
+    TENSOR,
+    TENSOR_WIDTH,
+    Sieve,
+    REBUILD,
+    Verdict,
+    checksum,
+    load_sieve,
+    sieve_from_json,
+    sift,
+)
 from frontlines.events.stage import SIFTED
 from frontlines.pipeline import Resources, StageInput
 from frontlines.quantities import extract_quantities
 from frontlines.records import Article
+from tests.events.conftest import place, timev
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,18 +51,19 @@ class _Recorder:
         return [Verdict(True, 1.0) for _ in rows]
 
 
-def _run(nlp: Any, resources: Resources, text: str, sieve: Any) -> tuple[tuple, Any]:
+def _run(nlp: Any, resources: Resources, text: str, sieve: Any, *, places: tuple = (),
+         times: tuple = ()) -> tuple[tuple, Any]:
     res = dataclasses.replace(resources, event_sieve=sieve)
     doc = nlp(text)
     article = Article(id="t", text=text, published=dt.date(2022, 11, 9))
-    outputs: dict[str, tuple] = {"places": (), "times": (), "actors": (), "quotes": ()}
+    outputs: dict[str, tuple] = {"places": places, "times": times, "actors": (), "quotes": ()}
     outputs["quantities"] = extract_quantities(StageInput(doc, article, res, outputs))
     return extract_events(StageInput(doc, article, res, outputs)), doc
 
 
-def _rows(nlp: Any, resources: Resources, text: str) -> list[tuple[str, dict[str, float]]]:
+def _rows(nlp: Any, resources: Resources, text: str, **records: tuple) -> list[tuple[str, dict[str, float]]]:
     rec = _Recorder()
-    events, _doc = _run(nlp, resources, text, rec)
+    events, _doc = _run(nlp, resources, text, rec, **records)
     assert len(rec.rows) == len(events)
     return [(e.trigger, dict(zip(FEATURES, row))) for e, row in zip(events, rec.rows)]
 
@@ -101,6 +117,114 @@ def test_every_row_has_every_feature_and_one_type(nlp: Any, resources: Resources
         assert set(row) == set(FEATURES)
         assert sum(v for k, v in row.items() if k.startswith("plover=")) == 1.0
         assert sum(v for k, v in row.items() if k.startswith("status=")) == 1.0
+
+
+# the article around a draft (CONTEXT): tense and aspect of its verb, a clause of saying above it, its sentence's own
+# marks. Each row has a negative twin (the feature must be 0).
+CONTEXT_ROWS = [
+    ("Russian forces shelled Kherson.", "verb_past", 1.0),
+    ("Russian forces shelled Kherson.", "verb_present", 0.0),
+    ("Russian forces are shelling Kherson.", "verb_progressive", 1.0),
+    ("Russian forces are shelling Kherson.", "verb_present", 1.0),
+    ("Russian forces are shelling Kherson.", "verb_past", 0.0),
+    ("Russian forces have shelled Kherson.", "verb_perfect", 1.0),
+    ("Russian forces shelled Kherson.", "verb_perfect", 0.0),
+    ("Kherson was shelled by Russian forces.", "verb_passive", 1.0),
+    ("Russian forces shelled Kherson.", "verb_passive", 0.0),
+    ("Russian forces could shell Kherson.", "verb_after_modal", 1.0),
+    ("Russian forces shelled Kherson.", "verb_after_modal", 0.0),
+    ("The governor said that Russian forces shelled Kherson.", "under_speech", 1.0),
+    ("The governor said that Russian forces shelled Kherson.", "under_ccomp", 1.0),
+    ("Russian forces shelled Kherson.", "under_speech", 0.0),
+    ("Russian forces shelled Kherson.", "under_ccomp", 0.0),
+    ("The shelling of Kherson killed civilians.", "verb_is_noun_clause", 1.0),  # a noun read by its verb's tense
+    ("The shelling of Kherson killed civilians.", "verb_past", 1.0),
+    ("Russian forces shelled Kherson.", "verb_is_noun_clause", 0.0),
+    ('"We shelled Kherson," a soldier told us.', "sentence_quote_mark", 1.0),
+    ('"We shelled Kherson," a soldier told us.', "sentence_first_person", 1.0),
+    ("Russian forces shelled Kherson.", "sentence_quote_mark", 0.0),
+    ("Russian forces shelled Kherson.", "sentence_first_person", 0.0),
+    ("Did Russian forces shell Kherson?", "sentence_question", 1.0),
+    ("Russian forces shelled Kherson.", "sentence_question", 0.0),
+    ("Russian forces fired 40 rockets at Kherson.", "sentence_number", 1.0),
+    ("Russian forces shelled Kherson.", "sentence_number", 0.0),
+    ("Russian forces shelled Kherson.", "char_rel", 15 / 31),  # "shelled" starts at character 15 of 31
+    ("Russian forces shelled Kherson.", "log_paragraph", 0.0),
+]
+
+
+@pytest.mark.parametrize(("text", "feature", "value"), CONTEXT_ROWS)
+def test_context_of_a_real_doc(nlp: Any, resources: Resources, text: str, feature: str, value: float) -> None:
+    assert feature in CONTEXT
+    rows = _rows(nlp, resources, text)
+    assert rows, "no event drafted"
+    assert rows[0][1][feature] == pytest.approx(value), (rows[0][0], feature)
+
+
+def test_a_sentence_with_its_own_date_and_place(nlp: Any, resources: Resources) -> None:
+    text = "Russian forces shelled Kherson on Monday.\n\nShelling of the town continued."
+    rows = _rows(nlp, resources, text, places=(place(text, "Kherson"),),
+                 times=(timev(text, "Monday", "2022-11-07"),))
+    first, second = (r for _t, r in rows)
+    assert first["sentence_own_date"] == 1.0 and first["sentence_own_place"] == 1.0
+    assert second["sentence_own_date"] == 0.0 and second["sentence_own_place"] == 0.0
+    assert second["log_paragraph"] == pytest.approx(math.log(2))  # the second paragraph
+    assert first["date_over_month"] == 0.0  # two days before publication
+
+
+def test_a_date_far_from_publication(nlp: Any, resources: Resources) -> None:
+    text = "Russian forces shelled Kherson on 3 March."
+    ((_t, row),) = _rows(nlp, resources, text, times=(timev(text, "3 March", "2022-03-03"),))
+    assert row["date_over_month"] == 1.0
+
+
+def test_the_tensor_columns_are_the_parse_s_token_vectors(nlp: Any, resources: Resources) -> None:
+    np = pytest.importorskip("numpy")
+    text = "Russian forces shelled Kherson.\n\nThe town was quiet on Tuesday, and shelling resumed."
+    rec = _Recorder()
+    events, doc = _run(nlp, resources, text, rec)
+    assert doc.tensor.shape == (len(doc), TENSOR_WIDTH)  # the tagger's vectors survive to the events stage
+    assert [e.trigger for e in events] == ["shelled", "shelling"]
+    at = {n: i for i, n in enumerate(FEATURES)}
+    w = TENSOR_WIDTH
+    start = at[TENSOR[0]]
+    for row, word in zip(rec.rows, ["shelled", "shelling"]):
+        head = next(t for t in doc if t.text == word)
+        got = np.asarray(row[start:start + 3 * w])
+        assert np.allclose(got[:w], doc.tensor[head.i], atol=1e-5)
+        assert np.allclose(got[w:2 * w], doc.tensor[head.sent.start:head.sent.end].mean(axis=0), atol=1e-5)
+        assert np.allclose(got[2 * w:], doc.tensor.mean(axis=0), atol=1e-5)
+    # the two triggers' own vectors and sentences differ; the article's mean is one
+    assert not np.allclose(rec.rows[0][start:start + w], rec.rows[1][start:start + w])
+    assert rec.rows[0][start + 2 * w:] == rec.rows[1][start + 2 * w:]
+
+
+def test_no_token_vectors_gives_zero_tensor_columns(nlp: Any, resources: Resources) -> None:
+    from frontlines.events.sieve import tensor
+
+    np = pytest.importorskip("numpy")
+    doc = nlp("Russian forces shelled Kherson.")
+    draft = SimpleNamespace(trigger=SimpleNamespace(head=doc[2]), sent=doc[0:5])
+    assert np.abs(tensor([draft], doc)).sum() > 0  # type: ignore[list-item]
+    doc.tensor = np.zeros((0, 0), dtype="float32")  # a parse that kept no vectors (a model without tok2vec)
+    assert np.abs(tensor([draft], doc)).sum() == 0  # type: ignore[list-item]
+
+
+def test_the_groups_partition_the_features() -> None:
+    names = [n for group in GROUPS.values() for n in group]
+    assert sorted(names) == sorted(FEATURES) and len(names) == len(set(names))
+    assert len(GROUPS["tensor_trigger"]) == TENSOR_WIDTH
+
+
+def test_a_sieve_over_some_groups_reads_only_their_columns(nlp: Any, resources: Resources) -> None:
+    names = GROUPS["context"]
+    sieve = Sieve(version="test", names=names, mean=(0.0,) * len(names), scale=(1.0,) * len(names),
+                  weights=tuple(-9.0 if n == "under_speech" else 0.0 for n in names), bias=4.0, threshold=0.5)
+    text = "Russian forces shelled Kherson.\n\nThe governor said that Russian forces shelled Kherson again."
+    events, doc = _run(nlp, resources, text, sieve)
+    assert [e.trigger for e in events] == ["shelled"]  # the one under a clause of saying goes
+    (gone,) = doc.user_data[SIFTED]
+    assert "under_speech -9.00" in gone["reason"]
 
 
 def _sieve(weights: dict[str, float], *, bias: float = 0.0, threshold: float = 0.5) -> Sieve:
@@ -174,17 +298,38 @@ def _broken(change: str) -> Any:
         data["features"][2]["weight"] = "heavy"
     elif change == "a list":
         data = [data]
+    elif change == "edited":
+        data["features"][0]["weight"] = 9.0  # the checksum no longer matches
+        return data
+    elif change == "unknown feature":
+        data["features"][0]["name"] = "word=attack"
+    elif change == "repeated":
+        data["features"][1]["name"] = data["features"][0]["name"]
+    if isinstance(data, dict) and change != "no checksum":
+        data["sha256"] = checksum(data)  # a well-formed file whose contents are wrong, not just a stale checksum
+    elif change == "no checksum":
+        del data["sha256"]
     return data
 
 
-@pytest.mark.parametrize("change", ["format", "features", "renamed", "scale", "threshold", "no bias",
-                                    "not a number", "a list"])
+@pytest.mark.parametrize("change", ["format", "renamed", "scale", "threshold", "no bias", "not a number", "a list",
+                                    "edited", "unknown feature", "repeated", "no checksum"])
 def test_a_corrupt_sieve_is_a_coded_error(tmp_path: Path, change: str) -> None:
     path = tmp_path / "sieve.json"
     path.write_text(json.dumps(_broken(change)), encoding="utf-8")
     with pytest.raises(SieveError) as err:
         load_sieve(path)
     assert err.value.code == "E602"
+    assert REBUILD in str(err.value)  # the message names the command that rebuilds the file
+
+
+def test_a_sieve_over_fewer_features_reads_back(tmp_path: Path) -> None:
+    data = _valid()
+    data["features"] = data["features"][:-1]  # a sieve of every feature but the last
+    data["sha256"] = checksum(data)
+    path = tmp_path / "sieve.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_sieve(path).names == FEATURES[:-1]
 
 
 @pytest.mark.parametrize("content", [None, "", "{not json", b"\xff\xfe\x00"])
@@ -236,3 +381,17 @@ def test_fit_is_regularised_and_cv_never_loses_more_recall_than_allowed() -> Non
     assert abs(w_tight[0]) < abs(w_loose[0]) and w_tight[0] > 0
     cv = script.cross_validate(x, y, np.arange(200) % 10, gold=int(y.sum()))
     assert cv["best"]["recall"] >= cv["baseline"]["recall"] - script.RECALL_SLACK
+
+
+@pytest.mark.parametrize("kind", ["stumps", "mlp"])
+def test_the_non_linear_models_learn_a_signal_and_not_noise(kind: str) -> None:
+    np = pytest.importorskip("numpy")
+    script = _script()
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(300, 4))
+    y = ((x[:, 0] > 0.5) | (x[:, 1] < -1.0)).astype(float)  # not linear in one feature
+    groups = np.arange(300) % 15
+    told = script.nonlinear(x, y, groups, int(y.sum()), kind)
+    assert told["auc"] > 0.85
+    noise = script.nonlinear(x, rng.permutation(y), groups, int(y.sum()), kind)
+    assert noise["auc"] < 0.65  # labels with no link to the rows: no better than chance out of fold

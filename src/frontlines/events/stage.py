@@ -346,8 +346,11 @@ def extract_events(inp: StageInput) -> tuple[Event, ...]:
     confidences = [confidence(d, heads, title) for d in kept]
     sieve = sieve_from(inp.resources)
     if sieve is not None:  # a structural keep/drop model injected (events.sieve); none by default
-        rows = features(kept, SieveArticle(inp.article.published, n_sents, len(breaks) + 1,
-                                           [(q.start, q.end) for q in quotes], heads, drafts), confidences)
+        sieve_article = SieveArticle(
+            inp.article.published, n_sents, len(breaks) + 1, [(q.start, q.end) for q in quotes], heads, drafts,
+            text_length=len(doc.text), dates=sorted(t.evidence.start for t in inp.outputs.get("times", ())),
+            places=sorted(p.evidence.start for p in inp.outputs.get("places", ())), speech=lex.speech)
+        rows = features(kept, sieve_article, confidences, doc)
         gone = sift(kept, rows, sieve, article_id=inp.article.id)
         if gone:
             _trace_sifted(doc, gone)
