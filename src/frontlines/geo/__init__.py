@@ -71,7 +71,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="106",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="107",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -230,6 +230,8 @@ STAGE = Stage(
     # story_town); a
     # name ending in a feature's head word ("Grant Park", "Eden Park") whose place is a village (under 10,000) more
     # than 25 km from every city (100,000 or more) of the story is that city's feature (geo.featurenames)
+    # 107: (branch geo13, eighteenth session) two small namesakes of one foreign country, named bare in a one-country
+    # story that names that country nowhere, do not vouch for each other: both are strays (geo.coherence.stray_namesakes)
     writes="places",
     reads=(),
     run=extract_places,
