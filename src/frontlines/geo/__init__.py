@@ -71,7 +71,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="108",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="109",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -234,6 +234,8 @@ STAGE = Stage(
     # story that names that country nowhere, do not vouch for each other: both are strays (geo.coherence.stray_namesakes)
     # 108: (branch geo13) a town's name opening the name of a site that stands in it ("at Dhaka University", "stormed
     # Kabul University") is a place, not only part of an organisation's name (geo.metonymy.site_named_after)
+    # 109: (branch geo13) a country's capital is found by its name spelled without accents, else by its city's alternate
+    # names (Bogotá, Yaoundé, Lomé, Brasília, Asunción, Astana ...: 24 countries had no capital flagged; geo.sources)
     writes="places",
     reads=(),
     run=extract_places,
