@@ -276,3 +276,20 @@ def test_an_international_bodys_decision_is_not_where_the_story_is(pipeline_reso
                                                                    where: str | None) -> None:
     hit = triggered(pipeline_resources, text, trigger, published=dt.date(2023, 7, 17), source=None)
     assert (hit.place.name if hit.place else None) == where, hit.place
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capital the country record spells without its accents ("Yaounde", "Bogota") is flagged all the same (geo v109),
+    # so a state's decision with no place of its own is at its capital, not at the town of the sentence before
+    ("Separatists attacked a school in Kumba on Saturday. Cameroon's government accused the separatists of the attack.",
+     "Yaoundé"),
+    ("ELN rebels bombed a police academy in Cali on Thursday. Colombia's government accused the ELN of the attack.",
+     "Bogotá"),
+    # negative: a decision whose sentence names its own place keeps it
+    ("Separatists attacked a school in Kumba on Saturday. Cameroon's government imposed a curfew in Buea on Sunday.",
+     "Buea"),
+])
+def test_a_capital_spelled_with_accents_is_the_seat_of_power(pipeline_resources: Any, text: str, expected: str) -> None:
+    trigger = "accused" if "accused" in text else "imposed"
+    hit = triggered(pipeline_resources, text, trigger, published=dt.date(2024, 9, 3), source=None)
+    assert hit.place is not None and hit.place.name == expected, hit.place

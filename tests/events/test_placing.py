@@ -105,3 +105,21 @@ def test_a_place_of_a_joined_verb_yields_to_the_triggers_own(nlp, text: str, nam
     tok = next(t for t in doc if t.text == trigger)
     found, _ = choose_place(tok, index, tok.sent, "COERCE")
     assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # an act at a site named after its town happens in the town (geo v108: the town's name is a place there)
+    ("Students marched in Rangpur on Monday. The day before, activists had attacked protesters with sticks at Dhaka "
+     "University, injuring hundreds.", "attacked", "Dhaka"),
+    # negative: a speaker's site is a venue, not where the act it tells of happened
+    ("Students marched in Rangpur on Monday. A lecturer at Dhaka University said police had attacked protesters in "
+     "Rangpur.", "attacked", "Rangpur"),
+])
+def test_an_act_at_a_site_named_after_its_town_is_there(pipeline_resources, text: str, trigger: str,  # noqa: ANN001
+                                                         expected: str) -> None:
+    import datetime as dt
+
+    from tests.events.conftest import triggered
+
+    hit = triggered(pipeline_resources, text, trigger, published=dt.date(2024, 7, 20), source=None)
+    assert hit.place is not None and hit.place.name == expected, hit.place

@@ -161,3 +161,60 @@ def test_a_kind_word_that_says_no_town(hint, kind, expected) -> None:
     from frontlines.geo.coherence import other_kind
 
     assert other_kind(hint, kind) is expected
+
+
+# a Libyan story whose bare names "Juma" (of "Souq al-Juma") and "Hamza" (a man's name) are only small Uzbek villages
+_PAIR_ABROAD = ("Clashes in Tripoli spread to Souq al-Juma overnight; flights from Misrata and Sirte were halted and "
+                "Hamza was detained, officials in Libya{also} said.")
+_PAIR_TOPONYMS = ("Juma", "Hamza", "Tripoli", "Misrata", "Sirte", "Libya")
+
+
+@pytest.mark.parametrize("toponym", ["Juma", "Hamza"])
+def test_two_stray_namesakes_of_one_country_do_not_vouch_for_each_other(nlp, resources, toponym) -> None:
+    others = tuple(t for t in _PAIR_TOPONYMS if t != toponym)
+    place = _gold(nlp, resources, _PAIR_ABROAD.format(also=""), toponym, others=others)
+    assert place is not None and place.kind == PlaceKind.FACILITY and place.country == "LBY", place
+    assert "local feature" in place.reason
+
+
+@pytest.mark.parametrize("toponym", ["Juma", "Hamza"])
+def test_stray_pair_kept_where_the_story_names_their_country(nlp, resources, toponym) -> None:
+    # negative: the story names the namesakes' country, so it may well go there
+    text = _PAIR_ABROAD.format(also=" and Uzbekistan")
+    others = tuple(t for t in (*_PAIR_TOPONYMS, "Uzbekistan") if t != toponym)
+    place = _gold(nlp, resources, text, toponym, others=others)
+    assert place is not None and place.kind == PlaceKind.SETTLEMENT and place.country == "UZB", place
+
+
+def _town(name: str, country: str, lat: float, lon: float, population: int):
+    from frontlines.geo.gazetteer import Candidate
+
+    return Candidate(rowid=0, gid=f"test:{name}", name=name, kind=PlaceKind.SETTLEMENT, lat=lat, lon=lon,
+                     country=country, admin1=None, admin1_gid=None, admin2_gid=None, population=population,
+                     capital=False, metonym=False, main=True)
+
+
+def _settled(c):
+    from frontlines.geo.items import Item
+    from frontlines.geo.recognise import Mention
+
+    return Item(mention=Mention(0, 1, "gold"), start_char=0, end_char=1, text=c.name, candidates=(c,), hint=None,
+                article=False, best=c)
+
+
+@pytest.mark.parametrize(
+    ("abroad", "strays"),
+    [
+        (1, 1),  # one small namesake abroad: a stray, as before
+        (2, 2),  # a pair of one country: neither vouches for the other, both stray
+        (3, 0),  # negative: three small towns of one country are where the story goes
+    ],
+)
+def test_stray_namesakes_pair_limit(abroad: int, strays: int) -> None:
+    from frontlines.geo.coherence import stray_namesakes
+
+    home = [_town(n, "LBY", 32.9 + k * 0.3, 13.2 + k * 0.5, 900_000) for k, n in enumerate(("Aa", "Bb", "Cc", "Dd"))]
+    away = [_town(f"Far{k}", "UZB", 40.0 + k * 0.1, 67.0 + k * 0.1, 2_000) for k in range(abroad)]
+    items = [_settled(c) for c in (*home, *away)]
+    out = stray_namesakes(items)
+    assert len(out) == strays and all(id(it) in out for it in items[len(home):]) == (strays == abroad)

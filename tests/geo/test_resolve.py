@@ -421,3 +421,22 @@ def test_russian_form_finds_the_larger_ukrainian_town(places) -> None:
     Zaporizhzhia oblast, not its namesake village in Dnipropetrovsk oblast."""
     found = {p.text: p for p in places("Two civilians were killed in Gulyaipole, Ukrainian officials said.")}
     assert found["Gulyaipole"].admin1 == "Zaporizhzhia Oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "metonymic"),
+    [
+        # a town's name opening a site's name: the site stands in the town, what happens at it happens there (v108)
+        ("The day before, activists attacked protesters with sticks at Dhaka University.", "Dhaka", False),
+        ("Gunmen stormed Kabul University on Monday, killing 22 students.", "Kabul", False),
+        # negatives: a division's name opening a site's name says not where it stands; an organisation of another
+        # kind is no site
+        ("Ohio State University students protested on Monday.", "Ohio", True),
+        ("Kharkiv Regional Military Administration head Oleh Syniehubov said two people were hurt.", "Kharkiv", True),
+    ],
+)
+def test_a_site_named_after_its_town_is_in_it(places, text, toponym, metonymic) -> None:
+    found = {p.text: p for p in places(text)}
+    assert toponym in found, found
+    assert found[toponym].metonymic is metonymic, found[toponym]
+    assert ("site that stands in it" in found[toponym].reason) is not metonymic

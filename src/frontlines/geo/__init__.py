@@ -71,7 +71,7 @@ def resolve_spans(inp: StageInput, spans: Sequence[tuple[int, int]]) -> tuple[Pl
 
 STAGE = Stage(
     name="geo.places",
-    code_version="110",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
+    code_version="111",  # 4: "X in (central) R" containers, bracketed datelines, foreign alternates, nationalities;
     # 5: names with a soft-sign apostrophe ("Olhivs'ke"), "the outskirts of X" introduces X;
     # 6: "X, R" run together by the NER is read apart; a consonant repeated across a vowel is no doubled letter;
     # 7: a name placed at its division once keeps that place where it stands alone;
@@ -230,9 +230,16 @@ STAGE = Stage(
     # story_town); a
     # name ending in a feature's head word ("Grant Park", "Eden Park") whose place is a village (under 10,000) more
     # than 25 km from every city (100,000 or more) of the story is that city's feature (geo.featurenames)
+    # 107: (branch geo13, eighteenth session) two small namesakes of one foreign country, named bare in a one-country
+    # story that names that country nowhere, do not vouch for each other: both are strays (geo.coherence.stray_namesakes)
+    # 108: (branch geo13) a town's name opening the name of a site that stands in it ("at Dhaka University", "stormed
+    # Kabul University") is a place, not only part of an organisation's name (geo.metonymy.site_named_after)
+    # 109: (branch geo13) a country's capital is found by its name spelled without accents, else by its city's alternate
+    # names (Bogotá, Yaoundé, Lomé, Brasília, Asunción, Astana ...: 24 countries had no capital flagged; geo.sources)
     # 110: (lead, eighteenth session) a name written with the place it lies near ("the village of Andriivka south of
     # Bakhmut", "Andriivka, a village 10 km south of Bakhmut", "X near Y") is narrowed, at every mention, to its
     # namesakes within reach of that place's candidates (geo.neighbours)
+    # 111: main (110, lead) with branch geo13 (107-109) merged (eighteenth session)
     writes="places",
     reads=(),
     run=extract_places,

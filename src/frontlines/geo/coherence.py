@@ -371,10 +371,18 @@ def stray_namesakes(items: Sequence[Any]) -> set[int]:
     placed as local features (geo.context.place_feature: no place at all lost more of the places corpus,
     where the story's town is often right). A name narrowed by a container, a kind word or a demonym is
     left alone, but not by a kind word that says it is no town ("the Jiri and Barak rivers" -> Bahārak; "Mugi
-    district" in a Papua story -> Mugi, Dagestan): that word speaks against the namesake, not for it."""
+    district" in a Papua story -> Mugi, Dagestan): that word speaks against the namesake, not for it. Two such
+    namesakes of one country do not vouch for each other (a third small town there does)."""
     settled = [it for it in items if it.best is not None and it.override is None]
+    small = {id(c) for _, c, _ in _small_towns(settled, set(), kind_word_denies=True)}
     out: set[int] = set()
     for it, c, others in _small_towns(settled, out, kind_word_denies=True):
+        # namesakes abroad do not vouch for each other: another small town of that country, named bare, is no
+        # sign the story goes there ("Souq al-Juma" and "Hamza", a man's name, both Uzbek villages in a Tripoli
+        # story); a pair at most, more such towns of one country are where the story goes
+        fellows = [o for o in others if o.country == c.country and id(o) in small]
+        if 0 < len(fellows) < FOCUS_MIN - 1:
+            others = [o for o in others if not (o.country == c.country and id(o) in small)]
         if len(others) < FOCUS_MIN or any(o.country == c.country for o in others):
             continue
         counts: dict[str | None, int] = {}

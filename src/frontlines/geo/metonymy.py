@@ -62,6 +62,27 @@ def metonymic_use(doc: Any, m: Mention, c: Candidate) -> bool:
     return False
 
 
+# sites that stand in the town they are named after ("Kabul University", "Mosul General Hospital", "Sanaa airport")
+SITE_HEADS = frozenset("""
+university college school academy hospital clinic airport airfield prison jail stadium arena market bazaar
+station hotel mosque church cathedral
+""".split())
+
+
+def site_named_after(doc: Any, m: Mention, c: Candidate | None) -> bool:
+    """The organisation a town's name opens is a site that stands in that town ("protesters were attacked at Dhaka
+    University", "gunmen stormed Kabul University"): what happens at it happens in the town, so the name is a place,
+    not only part of a name. Not a division's or a country's name ("Ohio State University", "Lebanese American
+    University": where it stands, the name does not say), nor an organisation of another kind ("Kherson Regional
+    Administration")."""
+    if c is None or c.kind != PlaceKind.SETTLEMENT:
+        return False
+    end = m.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end > m.end and doc[end - 1].lemma_.lower() in SITE_HEADS
+
+
 def _with_a_party(root: Any) -> bool:
     """The name is coordinated with an organisation or armed group ("between Israel and Hamas", "Kigali
     and the M23"): one party listed with another, not a place."""

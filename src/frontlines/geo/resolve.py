@@ -33,7 +33,7 @@ from frontlines.geo.scoring import choose, outlet_country
 from frontlines.geo.shapes import with_shape_division
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.lists import agree_with_list
-from frontlines.geo.metonymy import metonymic_use
+from frontlines.geo.metonymy import metonymic_use, site_named_after
 from frontlines.geo.recognise import Mention
 from frontlines.geo.lexicon import ORG_SOURCE
 from frontlines.records import Evidence, Place, PlaceKind, Precision
@@ -109,6 +109,8 @@ def _place(doc: Any, article_id: str, it: Item, gazetteer: Gazetteer) -> Place:
     c = it.best
     kind = c.kind if c else None
     in_org = it.mention.source == ORG_SOURCE
+    site = in_org and site_named_after(doc, it.mention, c)  # "at Dhaka University": the site stands in the town
+    in_org = in_org and not site
     metonymic = it.demonym or in_org or (metonymic_use(doc, it.mention, c) if c else False)
     place = Place(
         text=it.text,
@@ -125,6 +127,7 @@ def _place(doc: Any, article_id: str, it: Item, gazetteer: Gazetteer) -> Place:
         metonymic=metonymic,
         reason=("demonym of the country" if it.demonym else it.reason)
         + ("; part of an organisation's name" if in_org else "")
+        + ("; part of the name of a site that stands in it" if site else "")
         + ("; names a government (metonym)" if metonymic and not (it.demonym or in_org) else ""),
         score=round(it.score, 3),
     )

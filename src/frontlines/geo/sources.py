@@ -507,6 +507,30 @@ def read_division_names(folder: Path | None = None) -> dict[str, str]:
     return out
 
 
+def _capital_key(name: str) -> str:
+    return normalise_name(_unaccented(name.strip()))
+
+
+def _capital_cities(countries: dict[str, dict[str, Any]], raw: dict[str, Any]) -> dict[str, int]:
+    """Each country's capital city (country code -> geonameid): its most populous city whose name is the capital
+    the country's record names, spelled without accents ("Bogota" is Bogotá, "Yaounde" Yaoundé, "Lome" Lomé; an
+    exact match left 20-odd capitals unflagged), else, for a country none matches so, whose alternate names hold it
+    ("Nur-Sultan" of Astana, "Ulaanbaatar" of Ulan Bator)."""
+    wanted = {c["iso2"]: _capital_key(c["capital"]) for c in countries.values() if c["capital"].strip()}
+    out: dict[str, int] = {}
+    cities = sorted(raw.values(), key=lambda c: -(c.get("population") or 0))  # most populous first
+    for c in cities:
+        code = c["countrycode"]
+        if code in wanted and code not in out and _capital_key(c["name"]) == wanted[code]:
+            out[code] = int(c["geonameid"])
+    for c in cities:
+        code = c["countrycode"]
+        if code in wanted and code not in out and any(
+                _capital_key(a) == wanted[code] for a in c.get("alternatenames") or ()):
+            out[code] = int(c["geonameid"])
+    return out
+
+
 def _read_cities(
     countries: dict[str, dict[str, Any]],
     subs: dict[int, dict[str, Any]],
@@ -515,10 +539,8 @@ def _read_cities(
 ) -> list[Entry]:
     raw = raw if raw is not None else _load_cities500()
     iso2_to_iso3 = {c["iso2"]: iso3 for iso3, c in countries.items()}
-    capitals = {(c["iso2"], c["capital"]) for c in countries.values() if c["capital"]}
-    capital_seen: set[tuple[str, str]] = set()
+    capital_of = _capital_cities(countries, raw)
     out: list[Entry] = []
-    # most populous first, so that a country's capital is its biggest city of that name
     for c in sorted(raw.values(), key=lambda c: -(c.get("population") or 0)):
         gnid = int(c["geonameid"])
         admin1 = admin2 = None
@@ -530,10 +552,7 @@ def _read_cities(
                 admin1 = sub  # a part GeoNames lists first-order before the region over it
             elif sub["level"] == 2:
                 admin2 = sub
-        cap_key = (c["countrycode"], c["name"])
-        capital = cap_key in capitals and cap_key not in capital_seen
-        if capital:
-            capital_seen.add(cap_key)
+        capital = capital_of.get(c["countrycode"]) == gnid
         out.append(Entry(
             gid=f"geonames:{gnid}", name=c["name"], kind="settlement",
             lat=float(c["latitude"]), lon=float(c["longitude"]),
