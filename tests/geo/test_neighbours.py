@@ -3,17 +3,11 @@ mention; with no such phrase, or no namesake within reach, the other rules decid
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
+from frontlines.geo.postal import distance_km
+
 BAKHMUT = (48.5942, 37.9999)
-
-
-def _km(lat: float, lon: float, at: tuple[float, float]) -> float:
-    p1, p2 = math.radians(lat), math.radians(at[0])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(at[1] - lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 _ZAPORIZHZHIA = "Fighting went on near Robotyne and Verbove in Zaporizhzhia region. "
@@ -33,11 +27,11 @@ def test_a_name_near_another_is_its_namesake_within_reach(places, text: str, nth
     named = [p for p in places(text) if p.text == "Andriivka"]
     assert len(named) > nth, [(p.text, p.name) for p in places(text)]
     p = named[nth]
-    assert (_km(p.lat, p.lon, BAKHMUT) <= 40) is near_bakhmut, (p.name, p.admin1, p.lat, p.lon, p.reason)
+    assert (distance_km(p.lat, p.lon, *BAKHMUT) <= 40) is near_bakhmut, (p.name, p.admin1, p.lat, p.lon, p.reason)
 
 
 def test_a_known_town_with_no_namesake_within_reach_is_left_alone(places) -> None:
     """"Kupiansk near Kharkiv": the phrase is loose (100 km); the town is not moved to a namesake."""
     got = [p for p in places("Russian forces attacked Kupiansk near Kharkiv on Monday.") if p.text == "Kupiansk"]
-    assert got and _km(got[0].lat, got[0].lon, (49.7106, 37.6153)) <= 10, got
+    assert got and distance_km(got[0].lat, got[0].lon, 49.7106, 37.6153) <= 10, got
     assert "namesakes within" not in got[0].reason

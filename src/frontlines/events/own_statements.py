@@ -12,6 +12,7 @@ from typing import Any
 from frontlines.events.draft import Draft
 from frontlines.events.mentions import SPEECH_TYPES
 from frontlines.events.roles import agent_tokens
+from frontlines.events.speakers import initials
 from frontlines.events.undergoers import doer_sides
 from frontlines.records import Actor, EventStatus, PlaceKind, Sector
 from frontlines.stages import doc_text
@@ -83,7 +84,6 @@ def own_statement(drafts: list[Draft], source: str | None, party: str | None) ->
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 
 
-
 def issuer_deeds(drafts: list[Draft], source: str | None, party: str | None) -> None:
     """In the release of a body that is no party to the war (a UN mission, an aid agency), what the issuer says
     it did itself is its claim, as a party's own deeds are (:func:`own_statement`): a deed whose doer names the
@@ -105,9 +105,6 @@ def issuer_deeds(drafts: list[Draft], source: str | None, party: str | None) -> 
             d.realis = replace(d.realis, status=EventStatus.CLAIMED, attributed_to=source)
 
 
-_LINK_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})  # words an initialism skips
-
-
 def _issuer_names(source: str) -> set[str]:
     """The lower-case names the release's issuer goes by: the source's name before a bracket or comma, its
     initials (three letters at least) when it has several words, and any all-capital abbreviation in brackets."""
@@ -115,9 +112,9 @@ def _issuer_names(source: str) -> set[str]:
     out = {head.lower()} if head else set()
     words = head.split()
     if len(words) > 1:
-        initials = "".join(w[0] for w in words if w.lower() not in _LINK_WORDS)
-        if len(initials) >= 3:
-            out.add(initials.lower())
+        short = initials(words)
+        if len(short) >= 3:
+            out.add(short)
     out |= {a.lower() for a in re.findall(r"\(([A-Z]{3,})\)", source)}
     return out
 

@@ -10,6 +10,7 @@ from typing import Any
 from frontlines.events.context import happens_somewhere
 from frontlines.events.draft import Draft, borrowed
 from frontlines.events.placing import SPEECH_VERBS, STATEMENT_TYPES
+from frontlines.events.speakers import initials
 from frontlines.records import Place, PlaceKind
 
 
@@ -105,7 +106,6 @@ def _speakers(head: Any) -> list[Any]:
     return out
 
 
-_LINKS = frozenset({"of", "for", "the", "and", "on", "in"})  # words an initialism skips
 
 
 def _by_issuer(d: Draft, source: str) -> bool:
@@ -117,7 +117,7 @@ def _by_issuer(d: Draft, source: str) -> bool:
     words = re.findall(r"[A-Za-z]+", source)
     lower = {w.lower() for w in words}
     issuer = {w for w in lower if len(w) >= 4} - _NAME_WORDS
-    initials = "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _LINKS).lower()
+    short = initials([w for w in words if w[0].isupper()])
     speakers = _speakers(d.trigger.head)
     names = [*(a.name or a.text for a in d.sources), d.realis.attributed_to or "",
              *(" ".join(t.lower_ for t in s.subtree) for s in speakers)]
@@ -125,7 +125,7 @@ def _by_issuer(d: Draft, source: str) -> bool:
         return True
     for s in speakers:
         toks = list(s.subtree)
-        if len(initials) >= 3 and len(toks) == 1 and s.lower_ == initials:
+        if len(short) >= 3 and len(toks) == 1 and s.lower_ == short:
             return True
         if len(toks) == 2 and toks[0].lower_ == "the" and s.pos_ == "NOUN" and s.lemma_.lower() in lower:
             return True

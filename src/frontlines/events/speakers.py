@@ -135,6 +135,14 @@ def acronym(text: str) -> bool:
     return text.isalpha() and capitals >= 2 and (capitals < len(text) or len(text) <= 3)
 
 
+_LINKS = frozenset({"of", "for", "the", "and", "on", "in"})  # words an initialism skips
+
+
+def initials(words: list[str]) -> str:
+    """The lower-case initialism of a body's name ("International Organization for Migration" -> "iom")."""
+    return "".join(w[0] for w in words if w.lower() not in _LINKS).lower()
+
+
 def _past_dateline(subj: Any) -> Any | None:
     """The noun the parser hung on a dateline's town that was the sentence's subject: the first noun of
     the subject's words past the dateline whose head lies in the dateline."""

@@ -11,12 +11,12 @@ namesake within reach is left to the other rules ("Kupiansk near Kharkiv": the p
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
-from frontlines.geo.gazetteer import Candidate, normalise_name
+from frontlines.geo.gazetteer import normalise_name
 from frontlines.geo.items import Item
+from frontlines.geo.postal import distance_km
 from frontlines.geo.relative import _BEARINGS, _NEAR_PHRASES, _NEAR_WORDS, _NUMBER, _UNITS_KM
 from frontlines.records import PlaceKind
 
@@ -47,7 +47,7 @@ def narrow_to_neighbours(doc: Any, items: Sequence[Item]) -> None:
         if k is None:
             continue
         anchors = [c for c in items[k].candidates if c.kind in _TOWN_KINDS]
-        near = [c for c in it.candidates if c.kind in _TOWN_KINDS and any(_km(c, a) <= reach for a in anchors)]
+        near = [c for c in it.candidates if c.kind in _TOWN_KINDS and any(distance_km(c.lat, c.lon, a.lat, a.lon) <= reach for a in anchors)]
         if not near or len(near) == len(it.candidates):
             continue
         key = normalise_name(it.text)
@@ -96,14 +96,6 @@ def _anchor_after(doc: Any, end: int) -> tuple[int, float, str] | None:
         i += 1
     reach = REACH_KM if distance is None else distance * _DISTANCE_SLACK + SLACK_KM
     return i, reach, phrase
-
-
-def _km(a: Candidate, b: Candidate) -> float:
-    """Great-circle distance in km between two candidates."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 __all__ = ["REACH_KM", "narrow_to_neighbours"]

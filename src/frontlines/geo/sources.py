@@ -507,26 +507,22 @@ def read_division_names(folder: Path | None = None) -> dict[str, str]:
     return out
 
 
-def _capital_key(name: str) -> str:
-    return normalise_name(_unaccented(name.strip()))
-
-
 def _capital_cities(countries: dict[str, dict[str, Any]], raw: dict[str, Any]) -> dict[str, int]:
     """Each country's capital city (country code -> geonameid): its most populous city whose name is the capital
     the country's record names, spelled without accents ("Bogota" is Bogotá, "Yaounde" Yaoundé, "Lome" Lomé; an
     exact match left 20-odd capitals unflagged), else, for a country none matches so, whose alternate names hold it
     ("Nur-Sultan" of Astana, "Ulaanbaatar" of Ulan Bator)."""
-    wanted = {c["iso2"]: _capital_key(c["capital"]) for c in countries.values() if c["capital"].strip()}
+    wanted = {c["iso2"]: normalise_name(c["capital"]) for c in countries.values() if c["capital"].strip()}
     out: dict[str, int] = {}
     cities = sorted(raw.values(), key=lambda c: -(c.get("population") or 0))  # most populous first
     for c in cities:
         code = c["countrycode"]
-        if code in wanted and code not in out and _capital_key(c["name"]) == wanted[code]:
+        if code in wanted and code not in out and normalise_name(c["name"]) == wanted[code]:
             out[code] = int(c["geonameid"])
     for c in cities:
         code = c["countrycode"]
         if code in wanted and code not in out and any(
-                _capital_key(a) == wanted[code] for a in c.get("alternatenames") or ()):
+                normalise_name(a) == wanted[code] for a in c.get("alternatenames") or ()):
             out[code] = int(c["geonameid"])
     return out
 
